@@ -1,0 +1,77 @@
+# mclsched - one Makefile for the library, the programs, the tests and the bench.
+#
+#   make run     install missing Debian packages, build, solve examples/small
+#   make test    install missing Debian packages, build, run every test
+#   make bench   the benchmark table (bench/RESULTS.md); minutes, not seconds
+#   make SANITIZE=address,undefined test    the same under sanitizers
+#
+# Sources are found by wildcard: a new module is a new .c file in engine/,
+# models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla -Wwrite-strings -Wformat=2
+ifneq ($(CI),)
+WARN    += -Werror
+endif
+
+BUILD    = build
+ifneq ($(SANITIZE),)
+BUILD    = build-san
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+CONFUSE_CFLAGS := $(shell pkg-config --cflags libconfuse 2>/dev/null)
+CONFUSE_LIBS   := $(shell pkg-config --libs libconfuse 2>/dev/null || echo -lconfuse)
+CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS)
+LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) -lm
+CHECK_LIBS = -lcheck -lsubunit -lm -lrt -pthread
+
+LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB      = $(BUILD)/libmclsched.a
+BIN      = $(BUILD)/mclsched
+GEN      = $(BUILD)/mclsched-gen
+TEST_SRC = $(wildcard tests/check_*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test unit-test cli-test bench clean
+all: $(BIN) $(GEN)
+
+deps:
+	@sh .ci/install-deps
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/engine/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(GEN): $(BUILD)/bench/gen.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+run: deps all
+	$(BIN) check examples/small
+	$(BIN) solve examples/small -o out/small
+	$(BIN) verify examples/small out/small
+
+test: deps all $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+bench: deps all
+	@BUILD=$(BUILD) sh bench/run.sh
+
+clean:
+	rm -rf build build-san out
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,298 @@
+/*
+ * main.c - the mclsched command line: parse arguments, call the library.
+ *
+ * Exit status is part of the interface (docs/cli.md):
+ *   0 done (solve: schedule written; verify: every hard rule holds)
+ *   1 usage error
+ *   2 bad input or config, nothing written
+ *   3 no feasible schedule found (diagnosis written)
+ *   4 internal error
+ *   5 verify: the schedule breaks a hard rule
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <glpk.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/diag.h"
+#include "engine/problem.h"
+#include "engine/solution.h"
+#include "engine/util.h"
+#include "inputs/scenario.h"
+#include "models/model.h"
+#include "outputs/output.h"
+#include "outputs/verify.h"
+
+#ifndef MCLSCHED_VERSION
+#define MCLSCHED_VERSION "0.1.0"
+#endif
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_USAGE = 1,
+	EXIT_INPUT = 2,
+	EXIT_NO_SCHEDULE = 3,
+	EXIT_INTERNAL = 4,
+	EXIT_VIOLATION = 5,
+};
+
+static void usage(FILE *out)
+{
+	fputs("usage: mclsched solve   SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
+	      "                        [--seed N] [--write-lp FILE] [-q|-v]\n"
+	      "       mclsched check   SCENARIO_DIR\n"
+	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
+	      "       mclsched compare OUT_DIR OUT_DIR...\n"
+	      "       mclsched --help | --version\n"
+	      "\n"
+	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
+	      "  check    validate the scenario's inputs and print a census\n"
+	      "  verify   re-check a written schedule against its inputs\n"
+	      "  compare  scenario runs side by side\n"
+	      "\n"
+	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
+	      "4 internal error, 5 verify found a violation.  See docs/cli.md.\n",
+	      out);
+}
+
+static int usage_error(const char *fmt, ...) MCL_PRINTF(1, 2);
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("mclsched: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/* GLPK prints to stdout unless hooked: route its chatter to verbose logs. */
+static int glpk_term_hook(void *info, const char *s)
+{
+	(void)info;
+	if (mcl_log_level >= LOG_VERBOSE)
+		fputs(s, stderr);
+	return 1;
+}
+
+static struct problem *load_or_report(const char *dir)
+{
+	struct diag d;
+	diag_init(&d);
+	struct problem *p = scenario_load(dir, &d);
+	diag_print(&d, stderr);
+	if (!p && d.n_errors == 0)
+		fprintf(stderr, "error: %s: cannot read the scenario\n", dir);
+	if (!p)
+		fprintf(stderr, "mclsched: %d error%s in '%s'; nothing was written\n",
+			d.n_errors, d.n_errors == 1 ? "" : "s", dir);
+	diag_release(&d);
+	return p;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	if (argc != 2)
+		return usage_error("%s", "check takes exactly one SCENARIO_DIR");
+	struct problem *p = load_or_report(argv[1]);
+	if (!p)
+		return EXIT_INPUT;
+	scenario_census(p, stdout);
+	problem_free(p);
+	return EXIT_OK;
+}
+
+static int parse_double(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int cmd_solve(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "gap", required_argument, NULL, 'g' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "write-lp", required_argument, NULL, 'L' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *out_dir = NULL;
+	double time_limit = -1, gap = -1, seed = -1;
+	const char *write_lp = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qv", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out_dir = optarg;
+			break;
+		case 't':
+			if (parse_double(optarg, &time_limit) || time_limit <= 0)
+				return usage_error("--time-limit wants a positive number of seconds, not '%s'", optarg);
+			break;
+		case 'g':
+			if (parse_double(optarg, &gap) || gap < 0 || gap >= 1)
+				return usage_error("--gap wants a relative gap in [0, 1), not '%s'", optarg);
+			break;
+		case 's':
+			if (parse_double(optarg, &seed) || seed < 0 || seed > 1e9 || seed != floor(seed))
+				return usage_error("--seed wants a whole number >= 0, not '%s'", optarg);
+			break;
+		case 'L':
+			write_lp = optarg;
+			break;
+		case 'q':
+			mcl_log_level = LOG_QUIET;
+			break;
+		case 'v':
+			mcl_log_level = LOG_VERBOSE;
+			break;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("%s", "solve takes exactly one SCENARIO_DIR");
+
+	struct problem *p = load_or_report(argv[optind]);
+	if (!p)
+		return EXIT_INPUT;
+
+	const struct model_entry *model = model_lookup(p->config.model);
+	if (!model->solve) {
+		fprintf(stderr, "mclsched: the '%s' model is not implemented yet\n",
+			problem_model_name(p->config.model));
+		problem_free(p);
+		return EXIT_INTERNAL;
+	}
+	struct solve_options opt = {
+		.time_limit = time_limit > 0 ? time_limit : p->config.time_limit,
+		.gap = gap >= 0 ? gap : p->config.gap,
+		.seed = seed >= 0 ? (int)seed : p->config.seed,
+		.write_lp = write_lp,
+	};
+	if (!out_dir)
+		out_dir = p->config.out_dir;
+
+	struct solution sol;
+	solution_init(&sol, p);
+	double t0 = mcl_now();
+	int rc = model->solve(p, &opt, &sol);
+	sol.solve_seconds = mcl_now() - t0;
+	int code = EXIT_OK;
+	if (rc != 0) {
+		fprintf(stderr, "mclsched: internal error in the '%s' model\n",
+			problem_model_name(p->config.model));
+		code = EXIT_INTERNAL;
+		goto out_release;
+	}
+	struct diag d;
+	diag_init(&d);
+	if (output_write(p, &sol, out_dir, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_release(&d);
+		code = EXIT_INTERNAL;
+		goto out_release;
+	}
+	diag_release(&d);
+	if (sol.status == SOLVE_INFEASIBLE || sol.status == SOLVE_NO_SOLUTION) {
+		if (sol.diagnosis)
+			fputs(sol.diagnosis, stderr);
+		fprintf(stderr, "mclsched: no schedule; diagnosis in %s/diagnosis.txt\n", out_dir);
+		code = EXIT_NO_SCHEDULE;
+		goto out_release;
+	}
+	mcl_log(LOG_NORMAL, "%s: objective %.1f, bound %.1f, gap %.3f%% in %.1f s",
+		solution_status_name(sol.status), sol.objective, sol.bound, 100 * sol.gap,
+		sol.solve_seconds);
+	mcl_log(LOG_NORMAL, "schedule written to %s/", out_dir);
+out_release:
+	solution_release(&sol);
+	problem_free(p);
+	return code;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+	if (argc != 3)
+		return usage_error("%s", "verify takes SCENARIO_DIR OUT_DIR");
+	struct problem *p = load_or_report(argv[1]);
+	if (!p)
+		return EXIT_INPUT;
+	struct diag d;
+	diag_init(&d);
+	int violations = verify_schedule(p, argv[2], stdout, &d);
+	diag_print(&d, stderr);
+	diag_release(&d);
+	problem_free(p);
+	if (violations < 0)
+		return EXIT_INPUT;
+	if (violations > 0) {
+		fprintf(stderr, "mclsched: %d violation%s in '%s'\n", violations,
+			violations == 1 ? "" : "s", argv[2]);
+		return EXIT_VIOLATION;
+	}
+	fprintf(stderr, "mclsched: '%s' satisfies every hard rule\n", argv[2]);
+	return EXIT_OK;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+	(void)argv;
+	if (argc < 3)
+		return usage_error("%s", "compare takes two or more OUT_DIRs");
+	fputs("mclsched: compare is not implemented yet\n", stderr);
+	return EXIT_INTERNAL;
+}
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{ "solve", cmd_solve },
+	{ "check", cmd_check },
+	{ "verify", cmd_verify },
+	{ "compare", cmd_compare },
+};
+
+int main(int argc, char **argv)
+{
+	glp_term_hook(glpk_term_hook, NULL);
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("mclsched %s (GLPK %s)\n", MCLSCHED_VERSION, glp_version());
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name)) {
+			int code = commands[i].run(argc - 1, argv + 1);
+			glp_free_env();
+			return code;
+		}
+	return usage_error("unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,200 @@
+/*
+ * problem.c - lookups and release for the validated problem.
+ *
+ * Id lookups binary-search a sorted permutation per entity kind, so verify
+ * and the outputs can resolve tens of thousands of ids without a hash table.
+ */
+#include "problem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+bool problem_block_allows(const struct problem *p, int b, int g)
+{
+	const struct block *blk = &p->blocks[b];
+	if (blk->n_areas == 0)
+		return true;
+	for (int i = 0; i < blk->n_areas; i++)
+		if (blk->areas[i] == p->goals[g].area)
+			return true;
+	return false;
+}
+
+/* qsort has no context argument: the id table being sorted is passed here. */
+static char *const *sort_ids;
+static size_t sort_stride;
+
+static const char *id_at(const void *base, size_t stride, int i)
+{
+	return *(char *const *)((const char *)base + (size_t)i * stride);
+}
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	return strcmp(id_at(sort_ids, sort_stride, *(const int *)a),
+		      id_at(sort_ids, sort_stride, *(const int *)b));
+}
+
+/* Entities are structs whose first member is `char *id`. */
+static int *sorted_index(const void *base, size_t stride, int n)
+{
+	int *idx = xmalloc(sizeof(*idx) * (size_t)(n > 0 ? n : 1));
+	for (int i = 0; i < n; i++)
+		idx[i] = i;
+	sort_ids = base;
+	sort_stride = stride;
+	qsort(idx, (size_t)n, sizeof(*idx), cmp_by_id);
+	return idx;
+}
+
+static int find_sorted(const void *base, size_t stride, const int *idx, int n,
+		       const char *id)
+{
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, id_at(base, stride, idx[mid]));
+		if (c == 0)
+			return idx[mid];
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+void problem_index(struct problem *p)
+{
+	free(p->sorted_blocks);
+	free(p->sorted_learners);
+	free(p->sorted_facilitators);
+	free(p->sorted_rooms);
+	free(p->sorted_goals);
+	free(p->sorted_seminars);
+	p->sorted_blocks = sorted_index(p->blocks, sizeof(*p->blocks), p->n_blocks);
+	p->sorted_learners = sorted_index(p->learners, sizeof(*p->learners), p->n_learners);
+	p->sorted_facilitators = sorted_index(p->facilitators, sizeof(*p->facilitators),
+					      p->n_facilitators);
+	p->sorted_rooms = sorted_index(p->rooms, sizeof(*p->rooms), p->n_rooms);
+	p->sorted_goals = sorted_index(p->goals, sizeof(*p->goals), p->n_goals);
+	p->sorted_seminars = sorted_index(p->seminars, sizeof(*p->seminars), p->n_seminars);
+}
+
+int problem_find_block(const struct problem *p, const char *id)
+{
+	return find_sorted(p->blocks, sizeof(*p->blocks), p->sorted_blocks, p->n_blocks, id);
+}
+
+int problem_find_learner(const struct problem *p, const char *id)
+{
+	return find_sorted(p->learners, sizeof(*p->learners), p->sorted_learners,
+			   p->n_learners, id);
+}
+
+int problem_find_facilitator(const struct problem *p, const char *id)
+{
+	return find_sorted(p->facilitators, sizeof(*p->facilitators),
+			   p->sorted_facilitators, p->n_facilitators, id);
+}
+
+int problem_find_room(const struct problem *p, const char *id)
+{
+	return find_sorted(p->rooms, sizeof(*p->rooms), p->sorted_rooms, p->n_rooms, id);
+}
+
+int problem_find_goal(const struct problem *p, const char *id)
+{
+	return find_sorted(p->goals, sizeof(*p->goals), p->sorted_goals, p->n_goals, id);
+}
+
+int problem_find_seminar(const struct problem *p, const char *id)
+{
+	return find_sorted(p->seminars, sizeof(*p->seminars), p->sorted_seminars,
+			   p->n_seminars, id);
+}
+
+const char *problem_model_name(enum model_kind model)
+{
+	switch (model) {
+	case MODEL_POWER_GOAL:
+		return "power-goal";
+	case MODEL_WORKSHOP:
+		return "workshop";
+	case MODEL_SEMINAR:
+		return "seminar";
+	case MODEL_COMBINATION:
+		return "combination";
+	}
+	return "?";
+}
+
+void problem_free(struct problem *p)
+{
+	if (!p)
+		return;
+	free(p->config.name);
+	free(p->config.w_choice);
+	free(p->config.out_dir);
+	free(p->dir);
+	for (int i = 0; i < p->n_blocks; i++) {
+		free(p->blocks[i].id);
+		free(p->blocks[i].day);
+		free(p->blocks[i].areas);
+	}
+	free(p->blocks);
+	for (int i = 0; i < p->n_learners; i++) {
+		free(p->learners[i].id);
+		free(p->learners[i].name);
+		free(p->learners[i].coach_id);
+		free(p->learners[i].unavailable);
+	}
+	free(p->learners);
+	for (int i = 0; i < p->n_facilitators; i++) {
+		free(p->facilitators[i].id);
+		free(p->facilitators[i].name);
+		free(p->facilitators[i].unavailable);
+	}
+	free(p->facilitators);
+	for (int i = 0; i < p->n_rooms; i++) {
+		free(p->rooms[i].id);
+		free(p->rooms[i].name);
+		free(p->rooms[i].features);
+		free(p->rooms[i].unavailable);
+	}
+	free(p->rooms);
+	for (int i = 0; i < p->n_goals; i++) {
+		free(p->goals[i].id);
+		free(p->goals[i].title);
+		free(p->goals[i].requires);
+	}
+	free(p->goals);
+	for (int i = 0; i < p->n_seminars; i++) {
+		free(p->seminars[i].id);
+		free(p->seminars[i].title);
+		free(p->seminars[i].requires);
+	}
+	free(p->seminars);
+	for (int i = 0; i < p->n_areas; i++)
+		free(p->areas[i]);
+	free(p->areas);
+	for (int i = 0; i < p->n_features; i++)
+		free(p->features[i]);
+	free(p->features);
+	free(p->needs);
+	free(p->need_start);
+	free(p->choices);
+	free(p->choice_start);
+	free(p->goal_level);
+	free(p->seminar_level);
+	free(p->score);
+	free(p->sorted_blocks);
+	free(p->sorted_learners);
+	free(p->sorted_facilitators);
+	free(p->sorted_rooms);
+	free(p->sorted_goals);
+	free(p->sorted_seminars);
+	free(p);
+}

@@ -1,0 +1,200 @@
+/*
+ * problem.h - the validated, immutable scenario every later stage reads.
+ *
+ * inputs/ builds a struct problem from a scenario directory; nothing after
+ * that point modifies it.  Every cross reference is resolved to an index into
+ * the arrays below, so models and outputs never look up ids by name.  The
+ * problem owns all its memory; problem_free() releases it.
+ */
+#ifndef MCL_PROBLEM_H
+#define MCL_PROBLEM_H
+
+#include <stdbool.h>
+
+#define PRIORITY_LEVELS 5 /* need priority 1 (the power goal) .. 5 */
+
+enum model_kind {
+	MODEL_POWER_GOAL,
+	MODEL_WORKSHOP,
+	MODEL_SEMINAR,
+	MODEL_COMBINATION,
+};
+
+enum needs_source { NEEDS_FILE, NEEDS_DERIVE };
+enum block_kind { BLOCK_WORKSHOP, BLOCK_SEMINAR };
+enum goal_mode { GOAL_FACILITATED, GOAL_ONLINE };
+enum level { LEVEL_NONE = 0, LEVEL_ABLE = 1, LEVEL_GURU = 2 };
+
+/* scenario.conf, every key with its default applied. */
+struct config {
+	char *name;                 /* "" when not given */
+	enum model_kind model;      /* combination */
+	double mastery;             /* 3.0, in [0, 4] */
+	enum needs_source needs;    /* file */
+	int seminars_per_learner;   /* 1 */
+	int lab_max_group;          /* 40 */
+	double w_priority[PRIORITY_LEVELS]; /* {100, 60, 35, 20, 10} */
+	double *w_choice;           /* {50, 30, 15, 8, 4}; rank r scores */
+	int n_choice;               /* w_choice[r-1], 0 past n_choice */
+	double w_guru;              /* 5 */
+	double w_power_goal;        /* 200 */
+	double time_limit;          /* seconds, 60 */
+	double gap;                 /* relative, 0.005 */
+	int seed;                   /* 1 */
+	char *out_dir;              /* "out", relative to the working directory */
+};
+
+struct block {
+	char *id;
+	char *day;
+	int start, end;             /* minutes since midnight */
+	enum block_kind kind;
+	int *areas;                 /* area indexes allowed; n_areas == 0: any */
+	int n_areas;
+};
+
+struct learner {
+	char *id;
+	char *name;                 /* "" when not given */
+	int age;                    /* -1 when unknown */
+	char *coach_id;             /* "" when not given */
+	bool *unavailable;          /* [n_blocks] */
+};
+
+struct facilitator {
+	char *id;
+	char *name;
+	int max_sessions;           /* n_blocks when not given */
+	bool *unavailable;          /* [n_blocks] */
+};
+
+struct room {
+	char *id;
+	char *name;
+	int capacity;               /* >= 1 */
+	int *features;              /* feature indexes */
+	int n_features;
+	bool *unavailable;          /* [n_blocks] */
+};
+
+struct goal {
+	char *id;
+	char *title;
+	int area;                   /* area index */
+	enum goal_mode mode;
+	int min_group, max_group;   /* 1 .. 25 by default, min <= max */
+	int sessions;               /* default sessions a learner needs, 1 */
+	int feature;                /* feature index, -1 when none */
+	int *requires;              /* prerequisite goal indexes */
+	int n_requires;
+};
+
+struct need {
+	int learner, goal;
+	int priority;               /* 1 .. PRIORITY_LEVELS */
+	int sessions;               /* >= 1 */
+	bool ready;                 /* every prerequisite mastered */
+	int line;                   /* row in needs.csv, 0 when derived */
+};
+
+struct seminar {
+	char *id;
+	char *title;
+	int meetings;               /* >= 1 */
+	int min_size, max_size;     /* 1 .. max_size */
+	int *requires;              /* goal indexes the learner must have mastered */
+	int n_requires;
+	int age_min, age_max;       /* -1 when not given */
+	int feature;                /* -1 when none */
+	int sections;               /* parallel sections allowed, 1 */
+};
+
+struct choice {
+	int learner, seminar;
+	int rank;                   /* 1 = first choice */
+	bool eligible;              /* prerequisites mastered and age in band */
+};
+
+struct problem {
+	struct config config;
+	char *dir;                  /* the scenario directory as given */
+
+	int n_blocks;
+	struct block *blocks;       /* in file (time) order */
+	int n_learners;
+	struct learner *learners;
+	int n_facilitators;
+	struct facilitator *facilitators;
+	int n_rooms;
+	struct room *rooms;
+	int n_goals;
+	struct goal *goals;
+	int n_seminars;
+	struct seminar *seminars;
+
+	int n_areas;
+	char **areas;               /* area names, in order of first use */
+	int n_features;
+	char **features;            /* feature names, in order of first use */
+
+	/* Needs sorted by learner, then in file order; the needs of learner l
+	 * are needs[need_start[l] .. need_start[l + 1] - 1]. */
+	int n_needs;
+	struct need *needs;
+	int *need_start;            /* [n_learners + 1] */
+
+	/* Choices sorted by learner, then rank; same layout as needs. */
+	int n_choices;
+	struct choice *choices;
+	int *choice_start;          /* [n_learners + 1] */
+
+	/* Expertise: enum level per facilitator and offering. */
+	unsigned char *goal_level;      /* [n_facilitators * n_goals] */
+	unsigned char *seminar_level;   /* [n_facilitators * n_seminars] */
+
+	/* progress.csv: score per learner and goal, negative when absent. */
+	float *score;               /* [n_learners * n_goals] */
+
+	/* Id lookup: each array is a permutation of the entity indexes sorted
+	 * by id, built by problem_index() once loading is complete. */
+	int *sorted_blocks, *sorted_learners, *sorted_facilitators;
+	int *sorted_rooms, *sorted_goals, *sorted_seminars;
+};
+
+static inline enum level problem_goal_level(const struct problem *p, int f, int g)
+{
+	return (enum level)p->goal_level[(long)f * p->n_goals + g];
+}
+
+static inline enum level problem_seminar_level(const struct problem *p, int f, int s)
+{
+	return (enum level)p->seminar_level[(long)f * p->n_seminars + s];
+}
+
+static inline bool problem_mastered(const struct problem *p, int l, int g)
+{
+	float s = p->score[(long)l * p->n_goals + g];
+	return s >= 0 && s >= p->config.mastery;
+}
+
+/* Whether goal g may run in block b under the block's areas list. */
+bool problem_block_allows(const struct problem *p, int b, int g);
+
+/* Builds the id lookup arrays; inputs/ calls it once the problem is built. */
+void problem_index(struct problem *p);
+
+/* Index of the block/learner/... with this id, or -1 (binary search). */
+int problem_find_block(const struct problem *p, const char *id);
+int problem_find_learner(const struct problem *p, const char *id);
+int problem_find_facilitator(const struct problem *p, const char *id);
+int problem_find_room(const struct problem *p, const char *id);
+int problem_find_goal(const struct problem *p, const char *id);
+int problem_find_seminar(const struct problem *p, const char *id);
+
+/* The name used in scenario.conf for a model kind ("workshop", ...). */
+const char *problem_model_name(enum model_kind model);
+
+/* Releases everything the problem owns, and the struct itself. NULL is ok. */
+void problem_free(struct problem *p);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * solution.c - bookkeeping for a schedule.
+ */
+#include "solution.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "problem.h"
+#include "util.h"
+
+void solution_init(struct solution *s, const struct problem *p)
+{
+	memset(s, 0, sizeof(*s));
+	s->n_learners = p->n_learners;
+	s->n_blocks = p->n_blocks;
+	size_t n = (size_t)p->n_learners * (size_t)p->n_blocks;
+	s->attend = xmalloc(sizeof(*s->attend) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++)
+		s->attend[i] = -1;
+	s->status = SOLVE_NO_SOLUTION;
+}
+
+void solution_release(struct solution *s)
+{
+	free(s->sessions);
+	free(s->attend);
+	free(s->diagnosis);
+	memset(s, 0, sizeof(*s));
+}
+
+int solution_add_session(struct solution *s, const struct session *session)
+{
+	xgrow((void **)&s->sessions, &s->alloc_sessions, s->n_sessions + 1,
+	      sizeof(*s->sessions));
+	int i = (int)s->n_sessions++;
+	s->sessions[i] = *session;
+	s->sessions[i].section = i;
+	return i;
+}
+
+void solution_recount(struct solution *s)
+{
+	for (size_t i = 0; i < s->n_sessions; i++)
+		s->sessions[i].size = 0;
+	size_t n = (size_t)s->n_learners * (size_t)s->n_blocks;
+	for (size_t i = 0; i < n; i++)
+		if (s->attend[i] >= 0)
+			s->sessions[s->attend[i]].size++;
+}
+
+void solution_set_gap(struct solution *s)
+{
+	if (fabs(s->bound) < 1e-9)
+		s->gap = 0;
+	else
+		s->gap = (s->bound - s->objective) / fabs(s->bound);
+	if (s->gap < 0 && s->gap > -1e-9)
+		s->gap = 0;
+}
+
+const char *solution_status_name(enum solve_status status)
+{
+	switch (status) {
+	case SOLVE_OPTIMAL:
+		return "optimal";
+	case SOLVE_FEASIBLE:
+		return "feasible";
+	case SOLVE_INFEASIBLE:
+	case SOLVE_NO_SOLUTION:
+		return "infeasible";
+	}
+	return "?";
+}
+
+const char *solution_kind_name(enum session_kind kind)
+{
+	switch (kind) {
+	case SESSION_WORKSHOP:
+		return "workshop";
+	case SESSION_SEMINAR:
+		return "seminar";
+	case SESSION_LAB:
+		return "lab";
+	}
+	return "?";
+}

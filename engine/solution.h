@@ -1,0 +1,77 @@
+/*
+ * solution.h - a cycle's schedule: the sessions that open and who attends.
+ *
+ * A model fills a struct solution; outputs/ writes it and summarises it.
+ * Sessions are plain records with indexes into the problem.  A learner's
+ * place in a block is attend[l * n_blocks + b]: a session index, or -1 when
+ * the learner is unavailable there (or the block is not scheduled by the
+ * model, e.g. seminar blocks under the workshop model).
+ */
+#ifndef MCL_SOLUTION_H
+#define MCL_SOLUTION_H
+
+#include <stddef.h>
+
+struct problem;
+
+enum session_kind { SESSION_WORKSHOP, SESSION_SEMINAR, SESSION_LAB };
+
+enum solve_status {
+	SOLVE_OPTIMAL,      /* proven within the requested gap */
+	SOLVE_FEASIBLE,     /* a schedule, stopped by a limit */
+	SOLVE_INFEASIBLE,   /* proven: no schedule exists */
+	SOLVE_NO_SOLUTION,  /* none found within the limits */
+};
+
+struct session {
+	enum session_kind kind;
+	int offering;       /* goal (workshop) or seminar index; -1 for a lab */
+	int block;
+	int room;
+	int facilitator;
+	int section;        /* index of the section's first session; itself
+			     * unless a seminar meeting or power-goal group */
+	int size;           /* learners attending */
+};
+
+struct solution {
+	int n_learners, n_blocks;
+	struct session *sessions;
+	size_t n_sessions, alloc_sessions;
+	int *attend;        /* [n_learners * n_blocks], session index or -1 */
+
+	enum solve_status status;
+	double objective;   /* as the model scored it */
+	double bound;       /* proven upper bound on the whole cycle's optimum */
+	double gap;         /* (bound - objective) / bound, 0 when bound == 0 */
+	double solve_seconds;
+	char *diagnosis;    /* why no schedule, for people; NULL otherwise */
+};
+
+/* Sizes the attend table for p, every entry -1, no sessions. */
+void solution_init(struct solution *s, const struct problem *p);
+void solution_release(struct solution *s);
+
+/* Appends a session and returns its index; section is set to itself. */
+int solution_add_session(struct solution *s, const struct session *session);
+
+static inline int *solution_attend(struct solution *s, int l, int b)
+{
+	return &s->attend[(long)l * s->n_blocks + b];
+}
+
+static inline int solution_attend_at(const struct solution *s, int l, int b)
+{
+	return s->attend[(long)l * s->n_blocks + b];
+}
+
+/* Recounts every session's size from the attend table. */
+void solution_recount(struct solution *s);
+
+/* Sets gap from objective and bound as the data contract defines it. */
+void solution_set_gap(struct solution *s);
+
+const char *solution_status_name(enum solve_status status);
+const char *solution_kind_name(enum session_kind kind);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * util.c - the x* allocation family and stderr logging.
+ *
+ * Allocation failure aborts (see util.h).  Logging is deliberately tiny: one
+ * global level set by the command line, everything to stderr.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum log_level mcl_log_level = LOG_NORMAL;
+
+static void out_of_memory(size_t size)
+{
+	fprintf(stderr, "mclsched: out of memory allocating %zu bytes\n", size);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(count * size);
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	char *p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size)
+{
+	if (need <= *alloc)
+		return;
+	size_t n = *alloc ? *alloc : 16;
+	while (n < need)
+		n *= 2;
+	*array = xrealloc(*array, n * elem_size);
+	*alloc = n;
+}
+
+void mcl_log(enum log_level level, const char *fmt, ...)
+{
+	if (level > mcl_log_level)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("mclsched: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+double mcl_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}

@@ -1,0 +1,43 @@
+/*
+ * util.h - allocation that never returns NULL, and leveled logging to stderr.
+ *
+ * mclsched is a batch tool: when memory runs out there is nothing sensible to
+ * recover, so the x* family prints a message and aborts, and callers stay
+ * free of NULL checks.  Logs and progress go to stderr only; stdout carries
+ * only what the user asked for.
+ */
+#ifndef MCL_UTIL_H
+#define MCL_UTIL_H
+
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define MCL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define MCL_PRINTF(f, a)
+#endif
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+/* Duplicates the first len bytes of s and NUL-terminates the copy. */
+char *xstrndup(const char *s, size_t len);
+/* printf into a fresh heap string; the caller frees it. */
+char *xasprintf(const char *fmt, ...) MCL_PRINTF(1, 2);
+
+/* Grows *array (of *alloc elements of elem_size) to hold at least need. */
+void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size);
+
+enum log_level { LOG_QUIET = 0, LOG_NORMAL = 1, LOG_VERBOSE = 2 };
+
+/* The level below which mcl_log() prints nothing; set once by the CLI. */
+extern enum log_level mcl_log_level;
+
+/* Prints "mclsched: <message>\n" to stderr when level <= mcl_log_level. */
+void mcl_log(enum log_level level, const char *fmt, ...) MCL_PRINTF(2, 3);
+
+/* Seconds on a monotonic clock, for measuring elapsed time. */
+double mcl_now(void);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * model.h - the table of scheduling models and their common entry point.
+ *
+ * Each model (workshop, power-goal, seminar, combination) lives in one file
+ * under models/ and exposes one function with the signature below; the table
+ * in model.c maps scenario.conf's `model` to it.  Adding a model touches its
+ * own file and one row of the table.
+ */
+#ifndef MCL_MODEL_H
+#define MCL_MODEL_H
+
+#include "engine/problem.h"
+#include "engine/solution.h"
+
+struct solve_options {
+	double time_limit;          /* seconds of wall time for the whole solve */
+	double gap;                 /* stop when (bound - obj) / bound <= gap */
+	int seed;
+	const char *write_lp;       /* write the model in CPLEX LP format, or NULL */
+};
+
+/*
+ * Fills sol (already solution_init()ed) with a schedule for p.  Returns 0 when
+ * sol->status is set (any status, infeasibility included, with a diagnosis
+ * when no schedule was found), or -1 on an internal error.
+ */
+typedef int (*model_solve_fn)(const struct problem *p, const struct solve_options *opt,
+			      struct solution *sol);
+
+struct model_entry {
+	enum model_kind kind;
+	model_solve_fn solve;       /* NULL: not implemented yet */
+};
+
+/* The entry for kind; never NULL. */
+const struct model_entry *model_lookup(enum model_kind kind);
+
+int workshop_solve(const struct problem *p, const struct solve_options *opt,
+		   struct solution *sol);
+int power_goal_solve(const struct problem *p, const struct solve_options *opt,
+		     struct solution *sol);
+
+#endif
