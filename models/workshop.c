@@ -1,8 +1,406 @@
-/* workshop.c - STUB */
-#include "model.h"
+/*
+ * workshop.c - the workshop model: learners regroup around goals in every
+ * workshop block of the cycle, labs for online goals and as the place every
+ * learner not in a workshop is seated.
+ *
+ * The whole cycle as one MIP is out of GLPK's reach at school scale (the
+ * solver notes measured that the root LP alone does not finish in 300 s at
+ * 1500 learners), so the model is decomposed over blocks and keeps a proven
+ * bound on the whole cycle beside it:
+ *
+ *   bound   relax.c: an aggregated LP of the whole cycle (need totals instead
+ *           of per-block seats) that every schedule satisfies, so its optimum
+ *           bounds the cycle's optimum from above.
+ *   primal  one period MIP per block (pmip.c), in time order, each valuing a
+ *           learner's options by what they add given the sessions the other
+ *           blocks already give them (a need-session while the need has
+ *           sessions left, the lab credit of the next online need, the power
+ *           goal bonus while the learner has no power-goal session elsewhere).
+ *           Then passes of block re-optimisation with every other block
+ *           fixed (fix-and-optimise), keeping a block's new plan only when
+ *           it raises the cycle's objective, until the gap or the time limit
+ *           is met.
+ *
+ * Each block's MIP is exact for that block given the others, so the
+ * objective only rises, and the gap reported is against the whole-cycle
+ * bound, never a block's own.
+ */
+#include <assert.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+#include "models/capacity.h"
+#include "models/model.h"
+#include "models/pmip.h"
+#include "models/relax.h"
+
+#define NONE (-2)   /* plan entry: learner not seated by this model here */
+
+struct cycle {
+	const struct problem *p;
+	const struct solve_options *opt;
+	int *blocks;                /* workshop blocks, time order */
+	int n_blocks;
+	bool *allowed;              /* [f * p->n_blocks + b] */
+	int *plan;                  /* [l * p->n_blocks + b]: goal, PMIP_LAB or NONE */
+	int *need_cnt;              /* [n_needs]: sessions counted, all blocks */
+	int *lab_cnt;               /* [n_learners]: lab sessions, all blocks */
+	struct pmip_result *block_res;  /* [p->n_blocks] groups per block */
+	double t0;
+};
+
+static double w_need(const struct problem *p, const struct need *q)
+{
+	return p->config.w_priority[q->priority - 1];
+}
+
+/* The online needs of l credited by k lab sessions: slot k (0-based) goes to
+ * the need returned; -1 when k exceeds them.  Highest priority first, ties
+ * in need order: the contract's "counts toward at most one online need". */
+static int online_slot(const struct problem *p, int l, int k)
+{
+	for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready || nd->priority != pr ||
+			    p->goals[nd->goal].mode != GOAL_ONLINE)
+				continue;
+			if (k < nd->sessions)
+				return q;
+			k -= nd->sessions;
+		}
+	return -1;
+}
+
+/* Whether l has a counted session of a ready priority-1 need. */
+static bool has_power_goal(const struct cycle *cy, int l)
+{
+	const struct problem *p = cy->p;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		const struct need *nd = &p->needs[q];
+		if (!nd->ready || nd->priority != 1)
+			continue;
+		if (p->goals[nd->goal].mode == GOAL_FACILITATED && cy->need_cnt[q] > 0)
+			return true;
+	}
+	int q = cy->lab_cnt[l] > 0 ? online_slot(p, l, 0) : -1;
+	return q >= 0 && p->needs[q].priority == 1;
+}
+
+/* The need of l for goal g, or -1. */
+static int need_of(const struct problem *p, int l, int g)
+{
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+		if (p->needs[q].goal == g)
+			return q;
+	return -1;
+}
+
+/* Adds (sign +1) or removes (-1) block b's plan from the counters. */
+static void count_block(struct cycle *cy, int b, int sign)
+{
+	const struct problem *p = cy->p;
+	for (int l = 0; l < p->n_learners; l++) {
+		int g = cy->plan[(long)l * p->n_blocks + b];
+		if (g == PMIP_LAB)
+			cy->lab_cnt[l] += sign;
+		else if (g >= 0)
+			cy->need_cnt[need_of(p, l, g)] += sign;
+	}
+}
+
+struct options {
+	int n_learners;
+	int *learners, *start, *goal;
+	double *value;
+	size_t n, alloc;
+};
+
+static void options_push(struct options *o, int goal, double value)
+{
+	if (o->n + 1 >= o->alloc) {
+		size_t a = o->alloc;
+		xgrow((void **)&o->goal, &a, o->n + 2, sizeof(int));
+		a = o->alloc;
+		xgrow((void **)&o->value, &o->alloc, o->n + 2, sizeof(double));
+	}
+	o->goal[o->n] = goal;
+	o->value[o->n++] = value;
+}
+
+static void options_free(struct options *o)
+{
+	free(o->learners);
+	free(o->start);
+	free(o->goal);
+	free(o->value);
+}
+
+/* What each learner available in b can do there, valued against the other
+ * blocks (block b's own plan must be uncounted first). */
+static void block_options(const struct cycle *cy, int b, struct options *o)
+{
+	const struct problem *p = cy->p;
+	const struct config *cf = &p->config;
+	memset(o, 0, sizeof(*o));
+	o->learners = xmalloc(sizeof(int) * (size_t)(p->n_learners + 1));
+	o->start = xmalloc(sizeof(int) * (size_t)(p->n_learners + 2));
+	for (int l = 0; l < p->n_learners; l++) {
+		if (p->learners[l].unavailable[b])
+			continue;
+		bool pg = has_power_goal(cy, l);
+		o->start[o->n_learners] = (int)o->n;
+		o->learners[o->n_learners++] = l;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
+			    cy->need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
+				continue;
+			double v = w_need(p, nd) + (nd->priority == 1 && !pg ? cf->w_power_goal : 0);
+			options_push(o, nd->goal, v);
+		}
+		int q = online_slot(p, l, cy->lab_cnt[l]);
+		double v = 0;
+		if (q >= 0)
+			v = w_need(p, &p->needs[q]) +
+			    (p->needs[q].priority == 1 && !pg ? cf->w_power_goal : 0);
+		options_push(o, PMIP_LAB, v);
+	}
+	o->start[o->n_learners] = (int)o->n;
+}
+
+/* Value of block b's current plan under options o (same valuation). */
+static double plan_value(const struct cycle *cy, int b, const struct options *o,
+			 const struct pmip_result *r)
+{
+	const struct problem *p = cy->p;
+	double v = 0;
+	for (int i = 0; i < o->n_learners; i++) {
+		int g = cy->plan[(long)o->learners[i] * p->n_blocks + b];
+		for (int k = o->start[i]; k < o->start[i + 1]; k++)
+			if (o->goal[k] == g) {
+				v += o->value[k];
+				break;
+			}
+	}
+	for (int gi = 0; gi < r->n_groups; gi++)
+		if (r->groups[gi].goal >= 0 &&
+		    problem_goal_level(p, r->groups[gi].facilitator, r->groups[gi].goal) == LEVEL_GURU)
+			v += p->config.w_guru;
+	return v;
+}
+
+/* The cycle's objective from the counters and the groups (model's account). */
+static double cycle_objective(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	double v = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+			if (p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
+				v += w_need(p, &p->needs[q]) * cy->need_cnt[q];
+		for (int k = 0; k < cy->lab_cnt[l]; k++) {
+			int q = online_slot(p, l, k);
+			if (q < 0)
+				break;
+			v += w_need(p, &p->needs[q]);
+		}
+		if (has_power_goal(cy, l))
+			v += p->config.w_power_goal;
+	}
+	for (int j = 0; j < cy->n_blocks; j++) {
+		const struct pmip_result *r = &cy->block_res[cy->blocks[j]];
+		for (int gi = 0; gi < r->n_groups; gi++)
+			if (r->groups[gi].goal >= 0 &&
+			    problem_goal_level(p, r->groups[gi].facilitator, r->groups[gi].goal) ==
+				    LEVEL_GURU)
+				v += p->config.w_guru;
+	}
+	return v;
+}
+
+/*
+ * Re-plans block b with every other block fixed.  Returns 1 when the block's
+ * plan changed for the better, 0 when it was kept, -1 when no plan was found
+ * (only possible while the block has none yet).
+ */
+static int solve_block(struct cycle *cy, int b, double seconds, const char *write_lp)
+{
+	const struct problem *p = cy->p;
+	count_block(cy, b, -1);
+	struct options o;
+	block_options(cy, b, &o);
+	bool *fac_allowed = xmalloc(sizeof(bool) * (size_t)(p->n_facilitators + 1));
+	for (int f = 0; f < p->n_facilitators; f++)
+		fac_allowed[f] = !p->facilitators[f].unavailable[b] &&
+				 cy->allowed[(long)f * p->n_blocks + b];
+	struct pmip_input in = {
+		.p = p, .blocks = &b, .n_blocks = 1,
+		.n_learners = o.n_learners, .learners = o.learners,
+		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
+		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
+	};
+	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4 };
+	struct pmip_result r;
+	pmip_solve(&in, &mp, write_lp, &r);
+	struct pmip_result *old = &cy->block_res[b];
+	bool had = old->groups != NULL || old->learner_group != NULL;
+	int changed = -1;
+	if (r.groups && (!had || r.objective > plan_value(cy, b, &o, old) + 1e-6)) {
+		pmip_result_free(old);
+		*old = r;
+		for (int i = 0; i < o.n_learners; i++)
+			cy->plan[(long)o.learners[i] * p->n_blocks + b] =
+				o.goal[r.learner_option[i]];
+		changed = 1;
+	} else {
+		pmip_result_free(&r);
+		changed = had ? 0 : -1;
+	}
+	count_block(cy, b, +1);
+	options_free(&o);
+	free(fac_allowed);
+	return changed;
+}
+
+/* Copies the block plans into the solution's sessions and timetable. */
+static void build_solution(const struct cycle *cy, struct solution *sol)
+{
+	const struct problem *p = cy->p;
+	for (int j = 0; j < cy->n_blocks; j++) {
+		int b = cy->blocks[j];
+		const struct pmip_result *r = &cy->block_res[b];
+		int first = (int)sol->n_sessions;
+		for (int gi = 0; gi < r->n_groups; gi++) {
+			const struct pmip_group *g = &r->groups[gi];
+			struct session s = {
+				.kind = g->goal == PMIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+				.offering = g->goal == PMIP_LAB ? -1 : g->goal,
+				.block = b,
+				.room = r->group_room[gi],
+				.facilitator = g->facilitator,
+			};
+			solution_add_session(sol, &s);
+		}
+		int i = 0;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (p->learners[l].unavailable[b])
+				continue;
+			*solution_attend(sol, l, b) = first + r->learner_group[i++];
+		}
+	}
+	solution_recount(sol);
+}
+
+static void progress(const struct cycle *cy, const char *what, double bound)
+{
+	double obj = cycle_objective(cy);
+	double gap = bound > 0 ? (bound - obj) / bound : 0;
+	mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
+		mcl_now() - cy->t0, what, obj, bound, 100 * gap);
+}
+
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol)
 {
-	(void)p; (void)opt; (void)sol;
-	return -1;
+	struct cycle cy = { .p = p, .opt = opt, .t0 = mcl_now() };
+	int rc = 0;
+	cy.blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
+	for (int b = 0; b < p->n_blocks; b++)
+		if (p->blocks[b].kind == BLOCK_WORKSHOP)
+			cy.blocks[cy.n_blocks++] = b;
+	cy.plan = xmalloc(sizeof(int) * ((size_t)p->n_learners * (size_t)p->n_blocks + 1));
+	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
+		cy.plan[i] = NONE;
+	cy.need_cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	cy.lab_cnt = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
+	mip_catch_signals();
+
+	char *why = capacity_check(p, cy.blocks, cy.n_blocks, NULL);
+	if (why) {
+		sol->status = SOLVE_INFEASIBLE;
+		sol->diagnosis = why;
+		goto out;
+	}
+	cy.allowed = capacity_spread_limits(p, cy.blocks, cy.n_blocks);
+	why = capacity_check(p, cy.blocks, cy.n_blocks, cy.allowed);
+	if (why) {
+		sol->status = SOLVE_NO_SOLUTION;
+		sol->diagnosis = xasprintf("no schedule found: spreading the facilitators' "
+					   "max_sessions over the blocks leaves too few:\n%s", why);
+		free(why);
+		goto out;
+	}
+
+	/* The bound first, with a share of the time: it also tells when to stop. */
+	double limit = opt->time_limit;
+	struct relax_result rr;
+	relax_workshop_bound(p, cy.blocks, cy.n_blocks, 0.35 * limit, &rr);
+	double bound = rr.bound;
+	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f (%s, %d rows, %d columns)",
+		mcl_now() - cy.t0, bound, rr.proven ? "LP optimum" : "no LP optimum in time",
+		rr.rows, rr.cols);
+
+	/* Pass 1: blocks in time order, each given an equal share of the rest. */
+	for (int j = 0; j < cy.n_blocks; j++) {
+		double left = limit - (mcl_now() - cy.t0);
+		double share = 0.8 * left / (cy.n_blocks - j);
+		const char *lp = (j == 0 && opt->write_lp) ? opt->write_lp : NULL;
+		if (solve_block(&cy, cy.blocks[j], share > 0.2 ? share : 0.2, lp) < 0) {
+			sol->status = SOLVE_NO_SOLUTION;
+			sol->diagnosis = xasprintf(
+				"no schedule found for block '%s' within the limits: the counting "
+				"checks pass, so the block's groups could not be formed (minimum "
+				"group sizes, room features or expertise).  Try a longer "
+				"--time-limit, or check the goals' min_group and the rooms.\n",
+				p->blocks[cy.blocks[j]].id);
+			goto out;
+		}
+		char what[96];
+		snprintf(what, sizeof(what), "block %d/%d '%s'", j + 1, cy.n_blocks,
+			 p->blocks[cy.blocks[j]].id);
+		progress(&cy, what, bound);
+	}
+
+	/* Passes of fix-and-optimise until nothing improves or time runs out. */
+	for (int pass = 2; !mip_interrupted; pass++) {
+		int improved = 0;
+		for (int j = 0; j < cy.n_blocks && !mip_interrupted; j++) {
+			double left = limit - (mcl_now() - cy.t0);
+			double obj = cycle_objective(&cy);
+			if (left < 0.5 || (bound > 0 && (bound - obj) / bound <= opt->gap))
+				break;
+			double share = left / (cy.n_blocks - j);
+			improved += solve_block(&cy, cy.blocks[j], share, NULL) > 0;
+		}
+		char what[64];
+		snprintf(what, sizeof(what), "pass %d, %d block%s improved", pass, improved,
+			 improved == 1 ? "" : "s");
+		progress(&cy, what, bound);
+		double obj = cycle_objective(&cy);
+		if (!improved || limit - (mcl_now() - cy.t0) < 0.5 ||
+		    (bound > 0 && (bound - obj) / bound <= opt->gap))
+			break;
+	}
+
+	build_solution(&cy, sol);
+	sol->objective = cycle_objective(&cy);
+	sol->bound = bound > sol->objective ? bound : sol->objective;
+	solution_set_gap(sol);
+	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+out:
+	for (int b = 0; b < p->n_blocks; b++)
+		pmip_result_free(&cy.block_res[b]);
+	free(cy.block_res);
+	free(cy.blocks);
+	free(cy.allowed);
+	free(cy.plan);
+	free(cy.need_cnt);
+	free(cy.lab_cnt);
+	return rc;
 }

@@ -1,0 +1,41 @@
+/*
+ * capacity.h - the cheap counting checks run before any model is built, and
+ * the spreading of part-time facilitators' session limits over the blocks.
+ *
+ * A block whose available facilitators and rooms cannot seat its available
+ * learners makes the whole cycle infeasible (rule 1 seats everyone in every
+ * available block); counting finds that in microseconds and can say which
+ * block, which resource and by how much, which an infeasible MIP cannot.
+ */
+#ifndef MCL_CAPACITY_H
+#define MCL_CAPACITY_H
+
+#include <stdbool.h>
+
+#include "engine/problem.h"
+
+/*
+ * Checks every block in blocks[0..n_blocks-1]: learners available there
+ * against the seats the available facilitators (and, when allowed is not
+ * NULL, only those with allowed[f * p->n_blocks + b]) can open in the available
+ * rooms, each session holding at most min(room capacity, the largest group
+ * any session may have).  Also checks the facilitators' max_sessions against
+ * the sessions the blocks need at the least.  Returns NULL when every count
+ * passes, else a diagnosis for people (the caller frees it).
+ */
+char *capacity_check(const struct problem *p, const int *blocks, int n_blocks,
+		     const bool *allowed);
+
+/*
+ * Decides in which blocks each facilitator may lead so that no one exceeds
+ * max_sessions: a facilitator whose limit is at least their available blocks
+ * may lead in all of them; the others get max_sessions of their available
+ * blocks, chosen where seats are scarcest.  Returns allowed[f * n_blocks + b]
+ * (caller frees).  A restriction used to build schedules, never for bounds.
+ */
+bool *capacity_spread_limits(const struct problem *p, const int *blocks, int n_blocks);
+
+/* Fewest sessions that can seat n learners in block b with the rooms there. */
+int capacity_min_sessions(const struct problem *p, int b, int n);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * mip.c - GLPK's simplex and branch-and-bound behind one call.
+ *
+ * Facts this relies on (GLPK 5.0): glp_iocp's tm_lim is in milliseconds;
+ * with presolve off glp_intopt needs an optimal LP basis; the return code
+ * alone does not say whether an incumbent exists, glp_mip_status() does;
+ * GLPK's relative gap divides by the incumbent, the contract's by the bound,
+ * so the gap is computed here from the best bound.  An incumbent built by
+ * the model is handed over under GLP_IHEUR with glp_ios_heur_sol().
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "mip.h"
+
+#include <float.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+
+#include "engine/util.h"
+
+volatile int mip_interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	mip_interrupted = 1;
+}
+
+void mip_catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+struct callback_state {
+	const struct mip_params *params;
+	double t0;
+	bool start_given;
+	double best_bound;
+};
+
+static double relative_gap(double obj, double bound)
+{
+	if (fabs(bound) < 1e-9)
+		return fabs(obj) < 1e-9 ? 0 : 1;
+	return (bound - obj) / fabs(bound);
+}
+
+static void callback(glp_tree *T, void *info)
+{
+	struct callback_state *st = info;
+	glp_prob *P = glp_ios_get_prob(T);
+
+	if (glp_ios_reason(T) == GLP_IHEUR && !st->start_given && st->params->start) {
+		st->start_given = true;
+		glp_ios_heur_sol(T, st->params->start);
+	}
+	int best = glp_ios_best_node(T);
+	if (best)
+		st->best_bound = glp_ios_node_bound(T, best);
+	if (mip_interrupted) {
+		glp_ios_terminate(T);
+		return;
+	}
+	if (glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT) {
+		double obj = glp_mip_obj_val(P);
+		if (best && relative_gap(obj, st->best_bound) <= st->params->gap)
+			glp_ios_terminate(T);
+	}
+}
+
+static int ms_left(double t0, double seconds)
+{
+	double left = seconds - (mcl_now() - t0);
+	if (left < 0.05)
+		left = 0.05;
+	if (left > 2e6)
+		left = 2e6;
+	return (int)(left * 1000);
+}
+
+void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *res)
+{
+	double t0 = mcl_now();
+	memset(res, 0, sizeof(*res));
+	res->outcome = MIP_ERROR;
+	res->bound = DBL_MAX;
+
+	glp_smcp smcp;
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.meth = GLP_DUALP;
+	smcp.tm_lim = ms_left(t0, params->seconds);
+	int rc = glp_simplex(P, &smcp);
+	if (rc != 0 && rc != GLP_ETMLIM) {
+		res->seconds = mcl_now() - t0;
+		return;
+	}
+	int st = glp_get_status(P);
+	if (st == GLP_NOFEAS || st == GLP_INFEAS) {
+		res->outcome = MIP_INFEASIBLE;
+		res->seconds = mcl_now() - t0;
+		return;
+	}
+	if (st != GLP_OPT) {
+		res->outcome = MIP_NO_SOLUTION;
+		res->seconds = mcl_now() - t0;
+		return;
+	}
+	res->lp_bound = glp_get_obj_val(P);
+	res->bound = res->lp_bound;
+	if (params->lp_only) {
+		res->outcome = MIP_OPTIMAL;
+		res->objective = res->lp_bound;
+		res->seconds = mcl_now() - t0;
+		return;
+	}
+
+	struct callback_state cs = { params, t0, false, res->lp_bound };
+	glp_iocp iocp;
+	glp_init_iocp(&iocp);
+	iocp.msg_lev = GLP_MSG_OFF;
+	iocp.presolve = GLP_OFF;
+	iocp.br_tech = GLP_BR_DTH;
+	iocp.bt_tech = GLP_BT_BLB;
+	iocp.tm_lim = ms_left(t0, params->seconds);
+	iocp.mip_gap = params->gap;
+	iocp.cb_func = callback;
+	iocp.cb_info = &cs;
+	iocp.mir_cuts = GLP_ON;
+	iocp.sr_heur = GLP_ON;
+	rc = glp_intopt(P, &iocp);
+	int ms = glp_mip_status(P);
+	res->seconds = mcl_now() - t0;
+	if (ms == GLP_OPT) {
+		res->objective = glp_mip_obj_val(P);
+		/* Proven: search finished (or stopped by mip_gap, bound kept). */
+		res->bound = (rc == 0) ? res->objective : cs.best_bound;
+		if (res->bound < res->objective)
+			res->bound = res->objective;
+		res->outcome = MIP_OPTIMAL;
+	} else if (ms == GLP_FEAS) {
+		res->objective = glp_mip_obj_val(P);
+		res->bound = cs.best_bound;
+		if (res->bound < res->objective)
+			res->bound = res->objective;
+		res->outcome = relative_gap(res->objective, res->bound) <= params->gap
+				       ? MIP_OPTIMAL
+				       : MIP_FEASIBLE;
+	} else if (ms == GLP_NOFEAS) {
+		res->outcome = MIP_INFEASIBLE;
+	} else {
+		res->outcome = (rc == GLP_ETMLIM || rc == GLP_ESTOP) ? MIP_NO_SOLUTION : MIP_ERROR;
+	}
+}

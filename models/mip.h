@@ -1,0 +1,54 @@
+/*
+ * mip.h - runs GLPK on one mixed-integer program, with limits and progress.
+ *
+ * Every model solves its integer programs through mip_solve(): it solves the
+ * LP relaxation with the simplex method (glp_intopt needs an optimal basis
+ * when its presolver is off), hands GLPK an incumbent the model constructed
+ * itself, then runs branch-and-bound under a wall-clock limit and a relative
+ * gap, polling the incumbent and the best bound from the callback.  GLPK's own
+ * terminal output is routed by the CLI's glp_term_hook, never to stdout.
+ */
+#ifndef MCL_MIP_H
+#define MCL_MIP_H
+
+#include <glpk.h>
+#include <stdbool.h>
+
+enum mip_outcome {
+	MIP_OPTIMAL,        /* proven within the gap */
+	MIP_FEASIBLE,       /* incumbent, stopped by a limit */
+	MIP_INFEASIBLE,     /* proven: no integer solution */
+	MIP_NO_SOLUTION,    /* none found within the limit */
+	MIP_ERROR,          /* GLPK failed (numerics, bad model) */
+};
+
+struct mip_params {
+	double seconds;         /* wall-clock limit for LP + branch-and-bound */
+	double gap;             /* relative gap (bound - obj) / |bound| to stop at */
+	const double *start;    /* [1 + n_cols] incumbent to hand GLPK, or NULL */
+	bool lp_only;           /* solve only the LP relaxation */
+};
+
+struct mip_result {
+	enum mip_outcome outcome;
+	double objective;       /* incumbent (or LP optimum when lp_only) */
+	double bound;           /* proven upper bound (maximisation) */
+	double lp_bound;        /* the root LP optimum */
+	double seconds;
+};
+
+/*
+ * Solves P (a maximisation) under params.  On MIP_OPTIMAL/MIP_FEASIBLE the
+ * solution is read with glp_mip_col_val (or glp_get_col_prim when lp_only).
+ * The caller keeps ownership of P.
+ */
+void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *res);
+
+/* Set by the SIGINT handler: running solves stop at the next callback and
+ * keep their incumbent. */
+extern volatile int mip_interrupted;
+
+/* Installs a SIGINT/SIGTERM handler that sets mip_interrupted. */
+void mip_catch_signals(void);
+
+#endif

@@ -1,0 +1,821 @@
+/*
+ * pmip.c - the period assignment MIP (see pmip.h), its greedy incumbent and
+ * the realisation of a solution as concrete groups.
+ *
+ * Formulation.  Sets: learners i with options o in O(i) (a goal g(o) or the
+ * lab, value v(o)); goals G with a capable allowed facilitator and a usable
+ * room class; room classes C (rooms with equal capacity, capped at the largest
+ * useful group, and equal feature set), with count[c][b] rooms available in
+ * block b of the period; allowed facilitators F; e(g,c) = min(cap_c, max_g),
+ * e(lab,c) = min(cap_c, lab max_group).
+ *
+ *   x[i,o]  in [0,1]  learner i takes option o               (continuous)
+ *   n[g,c]  in Z+     sessions of goal g in class c (g = lab too)
+ *   N[g]    >= 0      sessions of goal g, N[g] = sum_c n[g,c]
+ *   f[k,g]  in [0,1]  facilitator k leads a session of g      (continuous)
+ *
+ *   max  sum v(o) x[i,o] + guru_value * sum_{k guru for g} f[k,g]
+ *   s.t. sum_o x[i,o] = 1                          every learner seated
+ *        x[i,o] <= N[g(o)]                         strong linking, per learner
+ *        sum_i x[i,o: g] <= sum_c e(g,c) n[g,c]     seats
+ *        sum_i x[i,o: g] >= min_g N[g]             minimum group size
+ *        sum_g n[g,c] <= count[c][b]   for every block b of the period
+ *        sum_g f[k,g] <= 1                         one session per facilitator
+ *        sum_k f[k,g] = N[g]                       every session staffed
+ *
+ * Integrality is needed only on n: once n is fixed, the learner system is
+ * a bipartite b-matching and the facilitator system a transportation
+ * problem, both totally unimodular, so an optimal basic solution is integral
+ * in x and f.  The realisation step therefore fixes n and re-solves the LP.
+ * The per-learner linking x <= N (rather than the aggregate sum x <= max*N)
+ * is what makes the LP bound tight (solver notes: 0.7% gap in seconds versus
+ * 24-34% for the aggregate form).
+ *
+ * In relax_rooms mode every room's capacity is raised to the largest useful
+ * size, so the classes differ only by feature set: the LP is then a
+ * relaxation of any room assignment and its bound is valid for models whose
+ * exact room rules are richer than classes (power-goal groups may change rooms).
+ */
+#include "pmip.h"
+
+#include <assert.h>
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+
+struct room_class {
+	int cap;
+	const struct room *proto;   /* a room of the class (for its features) */
+	int *count;                 /* [n_blocks] rooms available per block */
+	int *rooms;                 /* room indexes, in file order */
+	int n_rooms;
+};
+
+struct goal_info {
+	int goal;                   /* problem goal, or PMIP_LAB */
+	int min, max;
+	int col_N;                  /* column of N[g] */
+	int row_seats, row_min, row_staff;
+	int *col_n;                 /* [n_classes], 0 when not eligible */
+	int *col_f;                 /* [n_facilitators], 0 when not capable */
+};
+
+struct pmip {
+	const struct pmip_input *in;
+	const struct problem *p;
+	int n_classes;
+	struct room_class *classes;
+	int n_goals;                /* goal_info[0] is the lab */
+	struct goal_info *goals;
+	int *goal_slot;             /* [p->n_goals] -> index in goals, or -1 */
+	int *col_x;                 /* [n options]: column, 0 when pruned */
+	glp_prob *P;
+	int n_cols;
+};
+
+static int features_equal(const struct room *a, const struct room *b)
+{
+	if (a->n_features != b->n_features)
+		return 0;
+	for (int i = 0; i < a->n_features; i++) {
+		int found = 0;
+		for (int j = 0; j < b->n_features; j++)
+			found |= a->features[i] == b->features[j];
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static int room_has(const struct room *r, int feature)
+{
+	if (feature < 0)
+		return 1;
+	for (int i = 0; i < r->n_features; i++)
+		if (r->features[i] == feature)
+			return 1;
+	return 0;
+}
+
+static int useful_cap(const struct problem *p)
+{
+	int m = p->config.lab_max_group;
+	for (int g = 0; g < p->n_goals; g++)
+		if (p->goals[g].max_group > m)
+			m = p->goals[g].max_group;
+	return m;
+}
+
+static void build_classes(struct pmip *m)
+{
+	const struct problem *p = m->p;
+	const struct pmip_input *in = m->in;
+	int cap_max = useful_cap(p);
+	m->classes = xcalloc((size_t)p->n_rooms + 1, sizeof(*m->classes));
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *room = &p->rooms[r];
+		int avail = 0;
+		for (int j = 0; j < in->n_blocks; j++)
+			avail += !room->unavailable[in->blocks[j]];
+		if (!avail)
+			continue;
+		int cap = room->capacity < cap_max ? room->capacity : cap_max;
+		if (in->relax_rooms)
+			cap = cap_max;
+		int c;
+		for (c = 0; c < m->n_classes; c++)
+			if (m->classes[c].cap == cap && features_equal(m->classes[c].proto, room))
+				break;
+		if (c == m->n_classes) {
+			m->classes[c].cap = cap;
+			m->classes[c].proto = room;
+			m->classes[c].count = xcalloc((size_t)in->n_blocks, sizeof(int));
+			m->classes[c].rooms = xmalloc(sizeof(int) * (size_t)p->n_rooms);
+			m->n_classes++;
+		}
+		struct room_class *rc = &m->classes[c];
+		rc->rooms[rc->n_rooms++] = r;
+		for (int j = 0; j < in->n_blocks; j++)
+			rc->count[j] += !room->unavailable[in->blocks[j]];
+	}
+}
+
+/* Rooms of class c free in every block of the period, after used of them. */
+static int class_free(const struct pmip *m, int c, const int *used)
+{
+	int lo = INT_MAX;
+	for (int j = 0; j < m->in->n_blocks; j++)
+		if (m->classes[c].count[j] - used[c] < lo)
+			lo = m->classes[c].count[j] - used[c];
+	return lo;
+}
+
+static int eff_cap(const struct pmip *m, const struct goal_info *gi, int c)
+{
+	int cap = m->classes[c].cap;
+	return cap < gi->max ? cap : gi->max;
+}
+
+static int class_eligible(const struct pmip *m, const struct goal_info *gi, int c)
+{
+	const struct room_class *rc = &m->classes[c];
+	int always = 1;
+	for (int j = 0; j < m->in->n_blocks; j++)
+		always &= rc->count[j] > 0;
+	if (!always || eff_cap(m, gi, c) < gi->min)
+		return 0;
+	if (gi->goal == PMIP_LAB)
+		return 1;
+	return room_has(rc->proto, m->p->goals[gi->goal].feature);
+}
+
+static int fac_capable(const struct pmip *m, int k, int goal)
+{
+	if (!m->in->fac_allowed[k])
+		return 0;
+	return goal == PMIP_LAB || problem_goal_level(m->p, k, goal) >= LEVEL_ABLE;
+}
+
+static int fac_guru(const struct pmip *m, int k, int goal)
+{
+	return goal != PMIP_LAB && problem_goal_level(m->p, k, goal) == LEVEL_GURU;
+}
+
+/* Collects the goals that can run: a capable facilitator and a room class. */
+static void build_goals(struct pmip *m)
+{
+	const struct problem *p = m->p;
+	const struct pmip_input *in = m->in;
+	m->goal_slot = xmalloc(sizeof(int) * (size_t)(p->n_goals + 1));
+	for (int g = 0; g < p->n_goals; g++)
+		m->goal_slot[g] = -1;
+	m->goals = xcalloc((size_t)p->n_goals + 1, sizeof(*m->goals));
+	m->goals[0].goal = PMIP_LAB;
+	m->goals[0].min = 1;
+	m->goals[0].max = p->config.lab_max_group;
+	m->n_goals = 1;
+	int nopt = in->opt_start[in->n_learners];
+	for (int o = 0; o < nopt; o++) {
+		int g = in->opt_goal[o];
+		if (g == PMIP_LAB || m->goal_slot[g] >= 0)
+			continue;
+		struct goal_info gi = { g, p->goals[g].min_group, p->goals[g].max_group,
+					0, 0, 0, 0, NULL, NULL };
+		int any_class = 0, any_fac = 0;
+		for (int c = 0; c < m->n_classes; c++)
+			any_class |= class_eligible(m, &gi, c);
+		for (int k = 0; k < p->n_facilitators; k++)
+			any_fac |= fac_capable(m, k, g);
+		if (!any_class || !any_fac) {
+			m->goal_slot[g] = -2;     /* cannot run here */
+			continue;
+		}
+		m->goal_slot[g] = m->n_goals;
+		m->goals[m->n_goals++] = gi;
+	}
+}
+
+static int option_slot(const struct pmip *m, int o)
+{
+	int g = m->in->opt_goal[o];
+	return g == PMIP_LAB ? 0 : m->goal_slot[g];
+}
+
+/* ---- the model ------------------------------------------------------- */
+
+struct triplets {
+	int *ia, *ja;
+	double *ar;
+	size_t n, alloc;
+};
+
+static void trip_add(struct triplets *t, int row, int col, double val)
+{
+	if (t->n + 2 > t->alloc) {
+		size_t a = t->alloc, b = t->alloc, c = t->alloc;
+		xgrow((void **)&t->ia, &a, t->n + 2, sizeof(int));
+		xgrow((void **)&t->ja, &b, t->n + 2, sizeof(int));
+		xgrow((void **)&t->ar, &c, t->n + 2, sizeof(double));
+		t->alloc = a;
+	}
+	t->n++;
+	t->ia[t->n] = row;
+	t->ja[t->n] = col;
+	t->ar[t->n] = val;
+}
+
+static int add_col(struct pmip *m, int kind, double lb, double ub, double obj)
+{
+	int j = glp_add_cols(m->P, 1);
+	glp_set_col_kind(m->P, j, kind);
+	if (ub <= lb)
+		glp_set_col_bnds(m->P, j, GLP_FX, lb, lb);
+	else if (ub >= DBL_MAX)
+		glp_set_col_bnds(m->P, j, GLP_LO, lb, 0);
+	else
+		glp_set_col_bnds(m->P, j, GLP_DB, lb, ub);
+	glp_set_obj_coef(m->P, j, obj);
+	m->n_cols = j;
+	return j;
+}
+
+static int add_row(glp_prob *P, int type, double lb, double ub)
+{
+	int i = glp_add_rows(P, 1);
+	glp_set_row_bnds(P, i, type, lb, ub);
+	return i;
+}
+
+static void build_model(struct pmip *m)
+{
+	const struct problem *p = m->p;
+	const struct pmip_input *in = m->in;
+	struct triplets t = { 0 };
+	m->P = glp_create_prob();
+	glp_set_obj_dir(m->P, GLP_MAX);
+
+	int *zero = xcalloc((size_t)m->n_classes + 1, sizeof(int));
+	for (int s = 0; s < m->n_goals; s++) {
+		struct goal_info *gi = &m->goals[s];
+		gi->col_N = add_col(m, GLP_CV, 0, DBL_MAX, 0);
+		gi->col_n = xcalloc((size_t)m->n_classes + 1, sizeof(int));
+		gi->col_f = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+		int def = add_row(m->P, GLP_FX, 0, 0);      /* N - sum n = 0 */
+		trip_add(&t, def, gi->col_N, 1);
+		gi->row_seats = add_row(m->P, GLP_UP, 0, 0);
+		gi->row_min = add_row(m->P, GLP_LO, 0, 0);
+		trip_add(&t, gi->row_min, gi->col_N, -gi->min);
+		for (int c = 0; c < m->n_classes; c++) {
+			if (!class_eligible(m, gi, c))
+				continue;
+			int ub = class_free(m, c, zero);
+			gi->col_n[c] = add_col(m, GLP_IV, 0, ub, 0);
+			trip_add(&t, def, gi->col_n[c], -1);
+			trip_add(&t, gi->row_seats, gi->col_n[c], -eff_cap(m, gi, c));
+		}
+		gi->row_staff = add_row(m->P, GLP_FX, 0, 0);   /* sum f - N = 0 */
+		trip_add(&t, gi->row_staff, gi->col_N, -1);
+		for (int k = 0; k < p->n_facilitators; k++) {
+			if (!fac_capable(m, k, gi->goal))
+				continue;
+			double bonus = fac_guru(m, k, gi->goal) ? in->guru_value : 0;
+			gi->col_f[k] = add_col(m, GLP_CV, 0, 1, bonus);
+			trip_add(&t, gi->row_staff, gi->col_f[k], 1);
+		}
+	}
+	/* Rooms: per class and block. */
+	for (int c = 0; c < m->n_classes; c++)
+		for (int j = 0; j < in->n_blocks; j++) {
+			int r = add_row(m->P, GLP_UP, 0, m->classes[c].count[j]);
+			for (int s = 0; s < m->n_goals; s++)
+				if (m->goals[s].col_n[c])
+					trip_add(&t, r, m->goals[s].col_n[c], 1);
+		}
+	/* Facilitators: one session each. */
+	for (int k = 0; k < p->n_facilitators; k++) {
+		if (!in->fac_allowed[k])
+			continue;
+		int r = add_row(m->P, GLP_UP, 0, 1);
+		for (int s = 0; s < m->n_goals; s++)
+			if (m->goals[s].col_f[k])
+				trip_add(&t, r, m->goals[s].col_f[k], 1);
+	}
+	/* Learners. */
+	int nopt = in->opt_start[in->n_learners];
+	m->col_x = xcalloc((size_t)nopt + 1, sizeof(int));
+	for (int i = 0; i < in->n_learners; i++) {
+		int ra = add_row(m->P, GLP_FX, 1, 1);
+		for (int o = in->opt_start[i]; o < in->opt_start[i + 1]; o++) {
+			int s = option_slot(m, o);
+			if (s < 0)
+				continue;
+			struct goal_info *gi = &m->goals[s];
+			int x = m->col_x[o] = add_col(m, GLP_CV, 0, 1, in->opt_value[o]);
+			trip_add(&t, ra, x, 1);
+			trip_add(&t, gi->row_seats, x, 1);
+			trip_add(&t, gi->row_min, x, 1);
+			int rl = add_row(m->P, GLP_UP, 0, 0);     /* x - N <= 0 */
+			trip_add(&t, rl, x, 1);
+			trip_add(&t, rl, gi->col_N, -1);
+		}
+	}
+	glp_load_matrix(m->P, (int)t.n, t.ia, t.ja, t.ar);
+	free(zero);
+	free(t.ia);
+	free(t.ja);
+	free(t.ar);
+}
+
+/* ---- groups: the common currency of greedy, MIP and output ------------- */
+
+struct draft {
+	int n_groups;
+	struct pmip_group *groups;
+	int *learner_group;         /* [n_learners], -1 unseated */
+	int *learner_option;
+};
+
+static void draft_init(struct draft *d, int n_learners, int max_groups)
+{
+	d->n_groups = 0;
+	d->groups = xcalloc((size_t)max_groups + 1, sizeof(*d->groups));
+	d->learner_group = xmalloc(sizeof(int) * (size_t)(n_learners + 1));
+	d->learner_option = xmalloc(sizeof(int) * (size_t)(n_learners + 1));
+	for (int i = 0; i < n_learners; i++)
+		d->learner_group[i] = d->learner_option[i] = -1;
+}
+
+static void draft_release(struct draft *d)
+{
+	free(d->groups);
+	free(d->learner_group);
+	free(d->learner_option);
+}
+
+/* The option of learner i for slot s, or -1. */
+static int learner_option_for(const struct pmip *m, int i, int s)
+{
+	for (int o = m->in->opt_start[i]; o < m->in->opt_start[i + 1]; o++)
+		if (m->col_x[o] && option_slot(m, o) == s)
+			return o;
+	return -1;
+}
+
+/* Picks a free capable facilitator for slot s: a guru if one is free, the
+ * one with the fewest other offerings first (keeps versatile ones free). */
+static int pick_facilitator(const struct pmip *m, int s, const char *busy, const int *breadth)
+{
+	int best = -1;
+	for (int k = 0; k < m->p->n_facilitators; k++) {
+		if (busy[k] || !m->goals[s].col_f[k])
+			continue;
+		if (best < 0)
+			best = k;
+		int gk = fac_guru(m, k, m->goals[s].goal), gb = fac_guru(m, best, m->goals[s].goal);
+		if (gk > gb || (gk == gb && breadth[k] < breadth[best]))
+			best = k;
+	}
+	return best;
+}
+
+/* Largest lab seating the remaining facilitators and rooms could offer. */
+static long lab_seats_left(const struct pmip *m, const char *busy, const int *used)
+{
+	int free_fac = 0;
+	for (int k = 0; k < m->p->n_facilitators; k++)
+		free_fac += m->in->fac_allowed[k] && !busy[k];
+	long seats = 0;
+	/* classes are few: take the largest free ones first */
+	int *left = xmalloc(sizeof(int) * (size_t)(m->n_classes + 1));
+	for (int c = 0; c < m->n_classes; c++)
+		left[c] = class_free(m, c, used);
+	while (free_fac > 0) {
+		int best = -1;
+		for (int c = 0; c < m->n_classes; c++)
+			if (left[c] > 0 && (best < 0 || m->classes[c].cap > m->classes[best].cap))
+				best = c;
+		if (best < 0)
+			break;
+		left[best]--;
+		free_fac--;
+		seats += eff_cap(m, &m->goals[0], best);
+	}
+	free(left);
+	return seats;
+}
+
+/*
+ * The greedy incumbent: repeatedly open the workshop session worth most
+ * (its best unseated candidates up to the room's effective capacity, plus
+ * the guru value), as long as labs can still seat everyone left; then seat
+ * the rest in labs, largest rooms first.  Returns 0, or -1 when even labs
+ * cannot seat everyone.
+ */
+static int greedy(const struct pmip *m, struct draft *d)
+{
+	const struct problem *p = m->p;
+	const struct pmip_input *in = m->in;
+	int nl = in->n_learners;
+	char *busy = xcalloc((size_t)p->n_facilitators + 1, 1);
+	int *used = xcalloc((size_t)m->n_classes + 1, sizeof(int));
+	int *breadth = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	int *cand = xmalloc(sizeof(int) * (size_t)(nl + 1));
+	double *cval = xmalloc(sizeof(double) * (size_t)(nl + 1));
+	int rc = 0;
+	for (int k = 0; k < p->n_facilitators; k++)
+		for (int s = 1; s < m->n_goals; s++)
+			breadth[k] += m->goals[s].col_f[k] != 0;
+	long unseated = nl;
+
+	for (;;) {
+		double best_val = 0;
+		int best_s = -1, best_c = -1, best_k = -1;
+		for (int s = 1; s < m->n_goals; s++) {
+			const struct goal_info *gi = &m->goals[s];
+			int k = pick_facilitator(m, s, busy, breadth);
+			if (k < 0)
+				continue;
+			int nc = 0;
+			for (int i = 0; i < nl; i++) {
+				if (d->learner_group[i] >= 0)
+					continue;
+				int o = learner_option_for(m, i, s);
+				if (o < 0)
+					continue;
+				/* the gain over the learner's lab option */
+				int ol = learner_option_for(m, i, 0);
+				double v = in->opt_value[o] - (ol >= 0 ? in->opt_value[ol] : 0);
+				if (v <= 0)
+					continue;
+				cand[nc] = i;
+				cval[nc++] = v;
+			}
+			if (nc < gi->min)
+				continue;
+			int c_pick = -1;
+			for (int c = 0; c < m->n_classes; c++) {
+				if (!gi->col_n[c] || class_free(m, c, used) <= 0)
+					continue;
+				int e = eff_cap(m, gi, c), ep = c_pick < 0 ? 0 : eff_cap(m, gi, c_pick);
+				/* smallest class seating all candidates, else the largest */
+				if (c_pick < 0 || (ep < nc && e > ep) || (e >= nc && e < ep))
+					c_pick = c;
+			}
+			if (c_pick < 0)
+				continue;
+			int take = eff_cap(m, gi, c_pick) < nc ? eff_cap(m, gi, c_pick) : nc;
+			/* partial selection of the take best values */
+			double val = 0;
+			for (int a = 0; a < take; a++) {
+				int bi = a;
+				for (int b = a + 1; b < nc; b++)
+					if (cval[b] > cval[bi])
+						bi = b;
+				double tv = cval[a];
+				cval[a] = cval[bi];
+				cval[bi] = tv;
+				val += cval[a];
+			}
+			val += fac_guru(m, k, gi->goal) ? in->guru_value : 0;
+			if (val > best_val) {
+				best_val = val;
+				best_s = s;
+				best_c = c_pick;
+				best_k = k;
+			}
+		}
+		if (best_s < 0)
+			break;
+		/* Tentatively open; keep it only if labs can still seat the rest. */
+		const struct goal_info *gi = &m->goals[best_s];
+		int nc = 0;
+		for (int i = 0; i < nl; i++) {
+			if (d->learner_group[i] >= 0)
+				continue;
+			int o = learner_option_for(m, i, best_s);
+			if (o < 0)
+				continue;
+			int ol = learner_option_for(m, i, 0);
+			double v = in->opt_value[o] - (ol >= 0 ? in->opt_value[ol] : 0);
+			if (v <= 0)
+				continue;
+			cand[nc] = i;
+			cval[nc++] = v;
+		}
+		int take = eff_cap(m, gi, best_c) < nc ? eff_cap(m, gi, best_c) : nc;
+		busy[best_k] = 1;
+		used[best_c]++;
+		if (lab_seats_left(m, busy, used) < unseated - take) {
+			/* Opening costs seats labs need: stop opening workshops. */
+			busy[best_k] = 0;
+			used[best_c]--;
+			break;
+		}
+		int gidx = d->n_groups++;
+		d->groups[gidx] = (struct pmip_group){ gi->goal, best_k, best_c, 0 };
+		for (int a = 0; a < take; a++) {
+			int bi = a;
+			for (int b = a + 1; b < nc; b++)
+				if (cval[b] > cval[bi] || (cval[b] == cval[bi] && cand[b] < cand[bi]))
+					bi = b;
+			int ti = cand[a];
+			double tv = cval[a];
+			cand[a] = cand[bi];
+			cval[a] = cval[bi];
+			cand[bi] = ti;
+			cval[bi] = tv;
+			d->learner_group[cand[a]] = gidx;
+			d->learner_option[cand[a]] = learner_option_for(m, cand[a], best_s);
+			d->groups[gidx].size++;
+		}
+		unseated -= take;
+	}
+	/* Labs for everyone left, largest rooms first. */
+	int next = 0;
+	while (unseated > 0) {
+		int k = -1;
+		for (int kk = 0; kk < p->n_facilitators; kk++)
+			if (in->fac_allowed[kk] && !busy[kk] && (k < 0 || breadth[kk] < breadth[k]))
+				k = kk;
+		int c = -1;
+		for (int cc = 0; cc < m->n_classes; cc++)
+			if (m->goals[0].col_n[cc] && class_free(m, cc, used) > 0 &&
+			    (c < 0 || m->classes[cc].cap > m->classes[c].cap))
+				c = cc;
+		if (k < 0 || c < 0) {
+			rc = -1;
+			break;
+		}
+		busy[k] = 1;
+		used[c]++;
+		int gidx = d->n_groups++;
+		d->groups[gidx] = (struct pmip_group){ PMIP_LAB, k, c, 0 };
+		int cap = eff_cap(m, &m->goals[0], c);
+		for (; next < nl && d->groups[gidx].size < cap; next++) {
+			if (d->learner_group[next] >= 0)
+				continue;
+			d->learner_group[next] = gidx;
+			d->learner_option[next] = learner_option_for(m, next, 0);
+			d->groups[gidx].size++;
+			unseated--;
+		}
+	}
+	free(busy);
+	free(used);
+	free(breadth);
+	free(cand);
+	free(cval);
+	return rc;
+}
+
+/* The MIP column vector of a draft, for glp_ios_heur_sol. */
+static double *draft_to_columns(const struct pmip *m, const struct draft *d)
+{
+	double *x = xcalloc((size_t)m->n_cols + 1, sizeof(double));
+	for (int gidx = 0; gidx < d->n_groups; gidx++) {
+		const struct pmip_group *gr = &d->groups[gidx];
+		int s = gr->goal == PMIP_LAB ? 0 : m->goal_slot[gr->goal];
+		const struct goal_info *gi = &m->goals[s];
+		x[gi->col_N] += 1;
+		x[gi->col_n[gr->room_class]] += 1;
+		x[gi->col_f[gr->facilitator]] = 1;
+	}
+	for (int i = 0; i < m->in->n_learners; i++)
+		if (d->learner_option[i] >= 0)
+			x[m->col_x[d->learner_option[i]]] = 1;
+	return x;
+}
+
+static int near_int(double v)
+{
+	return (int)floor(v + 0.5);
+}
+
+/*
+ * Turns the MIP's session counts into groups: fix n, re-solve the LP (its
+ * basic solution is integral in x and f, see the top of the file), give each
+ * goal's sessions their facilitators and spread the goal's learners over its
+ * sessions, everyone's minimum first, then round-robin up to capacity.
+ */
+static int realise_mip(struct pmip *m, struct draft *d)
+{
+	const struct pmip_input *in = m->in;
+	for (int s = 0; s < m->n_goals; s++)
+		for (int c = 0; c < m->n_classes; c++) {
+			int j = m->goals[s].col_n[c];
+			if (j) {
+				double v = near_int(glp_mip_col_val(m->P, j));
+				glp_set_col_bnds(m->P, j, GLP_FX, v, v);
+			}
+		}
+	glp_smcp smcp;
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	if (glp_simplex(m->P, &smcp) != 0 || glp_get_status(m->P) != GLP_OPT)
+		return -1;
+	for (int s = 0; s < m->n_goals; s++) {
+		const struct goal_info *gi = &m->goals[s];
+		int first = d->n_groups;
+		for (int c = 0; c < m->n_classes; c++) {
+			if (!gi->col_n[c])
+				continue;
+			int cnt = near_int(glp_get_col_prim(m->P, gi->col_n[c]));
+			for (int a = 0; a < cnt; a++)
+				d->groups[d->n_groups++] = (struct pmip_group){ gi->goal, -1, c, 0 };
+		}
+		int gidx = first;
+		for (int k = 0; k < m->p->n_facilitators && gidx < d->n_groups; k++) {
+			if (!gi->col_f[k])
+				continue;
+			double v = glp_get_col_prim(m->P, gi->col_f[k]);
+			if (fabs(v - near_int(v)) > 1e-6)
+				return -1;
+			if (near_int(v) == 1)
+				d->groups[gidx++].facilitator = k;
+		}
+		if (gidx != d->n_groups)
+			return -1;
+		int ng = d->n_groups - first;
+		if (ng == 0)
+			continue;
+		int rr = 0;
+		for (int i = 0; i < in->n_learners; i++) {
+			int o = learner_option_for(m, i, s);
+			if (o < 0)
+				continue;
+			double v = glp_get_col_prim(m->P, m->col_x[o]);
+			if (fabs(v - near_int(v)) > 1e-6)
+				return -1;
+			if (near_int(v) != 1)
+				continue;
+			/* the first session below its minimum, else round-robin */
+			int target = -1;
+			for (int a = 0; a < ng && target < 0; a++)
+				if (d->groups[first + a].size < gi->min)
+					target = first + a;
+			for (int a = 0; a < ng && target < 0; a++) {
+				int g2 = first + (rr + a) % ng;
+				if (d->groups[g2].size < eff_cap(m, gi, d->groups[g2].room_class)) {
+					target = g2;
+					rr = (rr + a + 1) % ng;
+				}
+			}
+			if (target < 0)
+				return -1;
+			d->groups[target].size++;
+			d->learner_group[i] = target;
+			d->learner_option[i] = o;
+		}
+	}
+	for (int i = 0; i < in->n_learners; i++)
+		if (d->learner_group[i] < 0)
+			return -1;
+	return 0;
+}
+
+static double draft_value(const struct pmip *m, const struct draft *d)
+{
+	double v = 0;
+	for (int i = 0; i < m->in->n_learners; i++)
+		v += m->in->opt_value[d->learner_option[i]];
+	for (int gidx = 0; gidx < d->n_groups; gidx++)
+		if (fac_guru(m, d->groups[gidx].facilitator, d->groups[gidx].goal))
+			v += m->in->guru_value;
+	return v;
+}
+
+/* Gives every group a concrete room in every block of the period. */
+static void assign_rooms(const struct pmip *m, const struct draft *d, int *group_room)
+{
+	const struct problem *p = m->p;
+	int nb = m->in->n_blocks;
+	for (int j = 0; j < nb; j++) {
+		int b = m->in->blocks[j];
+		for (int c = 0; c < m->n_classes; c++) {
+			const struct room_class *rc = &m->classes[c];
+			int next = 0;
+			for (int gidx = 0; gidx < d->n_groups; gidx++) {
+				if (d->groups[gidx].room_class != c)
+					continue;
+				while (next < rc->n_rooms && p->rooms[rc->rooms[next]].unavailable[b])
+					next++;
+				assert(next < rc->n_rooms);
+				group_room[gidx * nb + j] = rc->rooms[next++];
+			}
+		}
+	}
+}
+
+static void release(struct pmip *m)
+{
+	for (int c = 0; c < m->n_classes; c++) {
+		free(m->classes[c].count);
+		free(m->classes[c].rooms);
+	}
+	free(m->classes);
+	for (int s = 0; s < m->n_goals; s++) {
+		free(m->goals[s].col_n);
+		free(m->goals[s].col_f);
+	}
+	free(m->goals);
+	free(m->goal_slot);
+	free(m->col_x);
+	if (m->P)
+		glp_delete_prob(m->P);
+}
+
+void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
+		const char *write_lp, struct pmip_result *res)
+{
+	struct pmip m = { .in = in, .p = in->p };
+	memset(res, 0, sizeof(*res));
+	res->outcome = MIP_ERROR;
+	build_classes(&m);
+	build_goals(&m);
+	build_model(&m);
+	if (write_lp)
+		glp_write_lp(m.P, NULL, write_lp);
+
+	int max_groups = in->p->n_facilitators;
+	struct draft greedy_d, mip_d;
+	draft_init(&greedy_d, in->n_learners, max_groups);
+	draft_init(&mip_d, in->n_learners, max_groups);
+	double *start = NULL;
+	int have_greedy = !in->relax_rooms && greedy(&m, &greedy_d) == 0;
+	if (have_greedy)
+		start = draft_to_columns(&m, &greedy_d);
+
+	struct mip_params mp = *params;
+	mp.start = start;
+	struct mip_result mr;
+	mip_solve(m.P, &mp, &mr);
+	res->lp_bound = mr.lp_bound;
+	res->bound = mr.bound;
+	res->outcome = mr.outcome;
+
+	struct draft *best = NULL;
+	if (!in->relax_rooms && !params->lp_only &&
+	    (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
+	    realise_mip(&m, &mip_d) == 0)
+		best = &mip_d;
+	if (have_greedy && (!best || draft_value(&m, &greedy_d) > draft_value(&m, best) + 1e-6))
+		best = &greedy_d;
+	if (in->relax_rooms || params->lp_only) {
+		res->objective = mr.objective;
+	} else if (best) {
+		res->objective = draft_value(&m, best);
+		if (res->outcome == MIP_NO_SOLUTION || res->outcome == MIP_ERROR)
+			res->outcome = MIP_FEASIBLE;
+		if (res->bound < res->objective)
+			res->bound = res->objective;
+		res->n_groups = best->n_groups;
+		res->groups = xmalloc(sizeof(*res->groups) * (size_t)(best->n_groups + 1));
+		memcpy(res->groups, best->groups, sizeof(*res->groups) * (size_t)best->n_groups);
+		res->learner_group = xmalloc(sizeof(int) * (size_t)(in->n_learners + 1));
+		res->learner_option = xmalloc(sizeof(int) * (size_t)(in->n_learners + 1));
+		memcpy(res->learner_group, best->learner_group, sizeof(int) * (size_t)in->n_learners);
+		memcpy(res->learner_option, best->learner_option, sizeof(int) * (size_t)in->n_learners);
+		res->group_room = xmalloc(sizeof(int) * (size_t)(best->n_groups * in->n_blocks + 1));
+		assign_rooms(&m, best, res->group_room);
+	} else if (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) {
+		res->outcome = MIP_ERROR;
+	}
+	free(start);
+	draft_release(&greedy_d);
+	draft_release(&mip_d);
+	release(&m);
+}
+
+void pmip_result_free(struct pmip_result *res)
+{
+	free(res->groups);
+	free(res->learner_group);
+	free(res->learner_option);
+	free(res->group_room);
+	memset(res, 0, sizeof(*res));
+}

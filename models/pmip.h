@@ -1,0 +1,71 @@
+/*
+ * pmip.h - the period assignment MIP: one regrouping of learners into
+ * sessions, the building block of the workshop and power-goal models.
+ *
+ * A "period" is what one grouping decision covers: a single workshop block
+ * (workshop model) or every workshop block of the cycle at once (power-goal
+ * model, where a group keeps its learners, goal and facilitator).  Each
+ * learner has a list of options: a goal (a workshop session of it) or the lab,
+ * each with a value.  The MIP opens sessions per goal and room class, staffs
+ * them and seats every learner; see pmip.c for the mathematics.
+ */
+#ifndef MCL_PMIP_H
+#define MCL_PMIP_H
+
+#include <stdbool.h>
+
+#include "engine/problem.h"
+#include "models/mip.h"
+
+#define PMIP_LAB (-1)       /* opt_goal value of the lab option */
+
+struct pmip_input {
+	const struct problem *p;
+	const int *blocks;          /* the blocks the period covers */
+	int n_blocks;
+	/* Learners and their options: learner i is problem learner
+	 * learners[i]; its options are opt_goal/opt_value[opt_start[i] ..
+	 * opt_start[i + 1] - 1].  Every learner must be seated: give every
+	 * learner a lab option. */
+	int n_learners;
+	const int *learners;
+	const int *opt_start;
+	const int *opt_goal;
+	const double *opt_value;
+	const bool *fac_allowed;    /* [p->n_facilitators]: may lead here */
+	double guru_value;          /* objective per session led by a guru */
+	/* Bound mode: relax room capacities and classes to per-block counts
+	 * so the LP is a relaxation of every room assignment. */
+	bool relax_rooms;
+};
+
+struct pmip_group {
+	int goal;                   /* PMIP_LAB for a lab */
+	int facilitator;
+	int room_class;
+	int size;                   /* learners in the group */
+};
+
+struct pmip_result {
+	enum mip_outcome outcome;
+	double objective;           /* sum of option values + guru value */
+	double bound;               /* proven upper bound of this MIP */
+	double lp_bound;
+	int n_groups;
+	struct pmip_group *groups;
+	int *learner_group;         /* [n_learners]: group index */
+	int *learner_option;        /* [n_learners]: chosen option index */
+	int *group_room;            /* [n_groups * n_blocks]: room per block */
+};
+
+/*
+ * Builds and solves the period MIP under params (params->start is ignored:
+ * the incumbent is built inside).  Fills res; release with pmip_result_free().
+ * When write_lp is not NULL the model is also written there in CPLEX LP format.
+ */
+void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
+		const char *write_lp, struct pmip_result *res);
+
+void pmip_result_free(struct pmip_result *res);
+
+#endif

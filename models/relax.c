@@ -1,0 +1,380 @@
+/*
+ * relax.c - the aggregated LP that bounds a workshop cycle from above.
+ *
+ * It forgets which learner sits where in each block and keeps only totals,
+ * with the inequalities that make such totals tight.  Sets: ready needs q =
+ * (l, g) with sessions s_q, priority weight w_q; workshop blocks b; B_q the
+ * blocks where l is available and g may run; A_l the learner's available
+ * blocks; D[g,b] the learners available in b with a ready need for g; N_b the
+ * learners available in b; room classes c (equal capacity and features) with
+ * count[c,b] rooms available; staffing classes k (goals led by exactly the
+ * same facilitators at the same levels) so that facilitator variables do not
+ * multiply by every goal.
+ *
+ *   t[q]      in [0, min(s_q, |B_q|)]   sessions need q gets (facilitated)
+ *   o[q]      in [0, min(s_q, A_l)]     lab sessions credited to online q
+ *   n[g,c,b]  >= 0, N[g,b] = sum_c n    sessions of goal g (lab too)
+ *   u[g,b]    in [0, D[g,b]]            learners in goal g's sessions in b
+ *   y[f,k,b]  in [0, 1]                 facilitator f leads class k in b
+ *   pi[l]     in [0, 1]                 power-goal bonus
+ *
+ *   max  sum w_q t[q] + sum w_q o[q] + w_guru sum_{f guru in k} y[f,k,b]
+ *        + w_pg sum pi[l]
+ *   s.t. sum_q t[q] + sum_q o[q] <= A_l                  one session a block
+ *        t[q] <= sum_{b in B_q} N[g,b]                   a session must exist
+ *        sum_{q of g} t[q] = sum_b u[g,b]                seats are used
+ *        min_g N[g,b] <= u[g,b] <= sum_c e(g,c) n[g,c,b] group sizes
+ *        sum_g u[g,b] + u[lab,b] = N_b                   everyone seated
+ *        sum_q o[q] <= sum_b u[lab,b]                    lab credit
+ *        sum_g n[g,c,b] <= count[c,b]                    rooms
+ *        sum_k y[f,k,b] <= 1,  sum_{k,b} y[f,k,b] <= max_sessions_f
+ *        sum_f y[f,k,b] = sum_{g in k} N[g,b]            staffing
+ *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
+ *
+ * Every schedule gives a feasible point with the same objective (t the
+ * counted sessions, u the seats, n the opened sessions, y the staffing), so
+ * the LP optimum is an upper bound on the cycle's optimum.
+ */
+#include "relax.h"
+
+#include <float.h>
+#include <glpk.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+#include "models/mip.h"
+
+struct trip {
+	int *ia, *ja;
+	double *ar;
+	size_t n, alloc;
+};
+
+static void trip_add(struct trip *t, int row, int col, double val)
+{
+	if (t->n + 2 > t->alloc) {
+		size_t a = t->alloc, b = t->alloc, c = t->alloc;
+		xgrow((void **)&t->ia, &a, t->n + 2, sizeof(int));
+		xgrow((void **)&t->ja, &b, t->n + 2, sizeof(int));
+		xgrow((void **)&t->ar, &c, t->n + 2, sizeof(double));
+		t->alloc = a;
+	}
+	t->n++;
+	t->ia[t->n] = row;
+	t->ja[t->n] = col;
+	t->ar[t->n] = val;
+}
+
+static int col(glp_prob *P, double lb, double ub, double obj)
+{
+	int j = glp_add_cols(P, 1);
+	if (ub >= DBL_MAX)
+		glp_set_col_bnds(P, j, GLP_LO, lb, 0);
+	else if (ub <= lb)
+		glp_set_col_bnds(P, j, GLP_FX, lb, lb);
+	else
+		glp_set_col_bnds(P, j, GLP_DB, lb, ub);
+	glp_set_obj_coef(P, j, obj);
+	return j;
+}
+
+static int row(glp_prob *P, int type, double lb, double ub)
+{
+	int i = glp_add_rows(P, 1);
+	glp_set_row_bnds(P, i, type, lb, ub);
+	return i;
+}
+
+static int room_has(const struct room *r, int feature)
+{
+	if (feature < 0)
+		return 1;
+	for (int i = 0; i < r->n_features; i++)
+		if (r->features[i] == feature)
+			return 1;
+	return 0;
+}
+
+double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks)
+{
+	const struct config *cf = &p->config;
+	double v = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		int avail = 0;
+		for (int j = 0; j < n_blocks; j++)
+			avail += !p->learners[l].unavailable[blocks[j]];
+		int left = avail, p1 = 0;
+		/* best sessions first: a learner fills at most avail blocks */
+		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+				const struct need *nd = &p->needs[q];
+				if (!nd->ready || nd->priority != pr)
+					continue;
+				int s = nd->sessions < left ? nd->sessions : left;
+				v += cf->w_priority[pr - 1] * s;
+				left -= s;
+				p1 |= pr == 1 && avail > 0;
+			}
+		v += p1 ? cf->w_power_goal : 0;
+	}
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int avail = 0;
+		for (int j = 0; j < n_blocks; j++)
+			avail += !p->facilitators[f].unavailable[blocks[j]];
+		v += cf->w_guru * (avail < p->facilitators[f].max_sessions
+					   ? avail
+					   : p->facilitators[f].max_sessions);
+	}
+	return v;
+}
+
+void relax_workshop_bound(const struct problem *p, const int *blocks, int n_blocks,
+			  double seconds, struct relax_result *res)
+{
+	const struct config *cf = &p->config;
+	int nb = p->n_blocks, ng = p->n_goals, nf = p->n_facilitators;
+	double t0 = mcl_now();
+	memset(res, 0, sizeof(*res));
+	res->bound = relax_trivial_bound(p, blocks, n_blocks);
+
+	glp_prob *P = glp_create_prob();
+	glp_set_obj_dir(P, GLP_MAX);
+	struct trip t = { 0 };
+
+	/* Room classes: equal capped capacity and equal features. */
+	int cap_max = cf->lab_max_group;
+	for (int g = 0; g < ng; g++)
+		if (p->goals[g].max_group > cap_max)
+			cap_max = p->goals[g].max_group;
+	int *room_class = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
+	int *class_proto = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
+	int n_classes = 0;
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *rm = &p->rooms[r];
+		int cap = rm->capacity < cap_max ? rm->capacity : cap_max, c;
+		for (c = 0; c < n_classes; c++) {
+			const struct room *pr = &p->rooms[class_proto[c]];
+			int pcap = pr->capacity < cap_max ? pr->capacity : cap_max;
+			if (pcap != cap || pr->n_features != rm->n_features)
+				continue;
+			int same = 1;
+			for (int i = 0; i < rm->n_features; i++)
+				same &= room_has(pr, rm->features[i]);
+			if (same)
+				break;
+		}
+		if (c == n_classes)
+			class_proto[n_classes++] = r;
+		room_class[r] = c;
+	}
+	int *count = xcalloc((size_t)n_classes * (size_t)nb + 1, sizeof(int));
+	for (int r = 0; r < p->n_rooms; r++)
+		for (int j = 0; j < n_blocks; j++)
+			count[room_class[r] * nb + blocks[j]] += !p->rooms[r].unavailable[blocks[j]];
+
+	/* Staffing classes: goals with the same level for every facilitator.
+	 * Slot ng is the lab (anyone). */
+	int *staff = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int *staff_proto = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int n_staff = 0;
+	for (int g = 0; g < ng; g++) {
+		int k;
+		for (k = 0; k < n_staff; k++) {
+			int h = staff_proto[k], same = 1;
+			for (int f = 0; f < nf && same; f++)
+				same = problem_goal_level(p, f, g) == problem_goal_level(p, f, h);
+			if (same)
+				break;
+		}
+		if (k == n_staff)
+			staff_proto[n_staff++] = g;
+		staff[g] = k;
+	}
+	int lab_staff = n_staff++;
+
+	/* Per (goal or lab, block): N, u, rows. Index ng = lab. */
+	size_t gb = (size_t)(ng + 1) * (size_t)nb;
+	int *colN = xcalloc(gb + 1, sizeof(int));
+	int *colU = xcalloc(gb + 1, sizeof(int));
+	int *D = xcalloc(gb + 1, sizeof(int));
+	int *NB = xcalloc((size_t)nb + 1, sizeof(int));
+	for (int l = 0; l < p->n_learners; l++)
+		for (int j = 0; j < n_blocks; j++) {
+			int b = blocks[j];
+			if (p->learners[l].unavailable[b])
+				continue;
+			NB[b]++;
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+				const struct need *nd = &p->needs[q];
+				if (nd->ready && p->goals[nd->goal].mode == GOAL_FACILITATED)
+					D[(size_t)nd->goal * nb + b]++;
+			}
+		}
+	int *row_staff = xcalloc((size_t)n_staff * (size_t)nb + 1, sizeof(int));
+	int *row_room = xcalloc((size_t)n_classes * (size_t)nb + 1, sizeof(int));
+	int *row_flow = xcalloc((size_t)ng + 2, sizeof(int));
+	for (int j = 0; j < n_blocks; j++) {
+		int b = blocks[j];
+		for (int c = 0; c < n_classes; c++)
+			row_room[c * nb + b] = row(P, GLP_UP, 0, count[c * nb + b]);
+		for (int k = 0; k < n_staff; k++)
+			row_staff[k * nb + b] = row(P, GLP_FX, 0, 0);
+	}
+	int row_lab_credit = row(P, GLP_UP, 0, 0);
+	for (int g = 0; g <= ng; g++) {
+		bool lab = g == ng;
+		if (!lab && p->goals[g].mode != GOAL_FACILITATED)
+			continue;
+		int gmin = lab ? 1 : p->goals[g].min_group;
+		int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
+		int feat = lab ? -1 : p->goals[g].feature;
+		if (!lab)
+			row_flow[g] = row(P, GLP_FX, 0, 0);
+		for (int j = 0; j < n_blocks; j++) {
+			int b = blocks[j];
+			if (!lab && (D[(size_t)g * nb + b] == 0 || !problem_block_allows(p, b, g)))
+				continue;
+			size_t i = (size_t)g * nb + b;
+			colN[i] = col(P, 0, DBL_MAX, 0);
+			colU[i] = col(P, 0, lab ? DBL_MAX : D[i], 0);
+			int rdef = row(P, GLP_FX, 0, 0);
+			int rseat = row(P, GLP_UP, 0, 0);
+			int rmin = row(P, GLP_LO, 0, 0);
+			trip_add(&t, rdef, colN[i], 1);
+			trip_add(&t, rseat, colU[i], 1);
+			trip_add(&t, rmin, colU[i], 1);
+			trip_add(&t, rmin, colN[i], -gmin);
+			trip_add(&t, row_staff[(lab ? lab_staff : staff[g]) * nb + b], colN[i], -1);
+			if (lab)
+				trip_add(&t, row_lab_credit, colU[i], -1);
+			else
+				trip_add(&t, row_flow[g], colU[i], -1);
+			for (int c = 0; c < n_classes; c++) {
+				const struct room *pr = &p->rooms[class_proto[c]];
+				int e = pr->capacity < gmax ? pr->capacity : gmax;
+				if (count[c * nb + b] == 0 || e < gmin || !room_has(pr, feat))
+					continue;
+				int jn = col(P, 0, DBL_MAX, 0);
+				trip_add(&t, rdef, jn, -1);
+				trip_add(&t, rseat, jn, -e);
+				trip_add(&t, row_room[c * nb + b], jn, 1);
+			}
+		}
+	}
+	/* Everyone seated in every block. */
+	for (int j = 0; j < n_blocks; j++) {
+		int b = blocks[j];
+		int r = row(P, GLP_FX, NB[b], NB[b]);
+		for (int g = 0; g <= ng; g++)
+			if (colU[(size_t)g * nb + b])
+				trip_add(&t, r, colU[(size_t)g * nb + b], 1);
+	}
+	/* Facilitators. */
+	for (int f = 0; f < nf; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		int rbudget = row(P, GLP_UP, 0, fa->max_sessions);
+		char *can = xcalloc((size_t)n_staff + 1, 1);
+		char *guru = xcalloc((size_t)n_staff + 1, 1);
+		for (int g = 0; g < ng; g++) {
+			can[staff[g]] |= problem_goal_level(p, f, g) >= LEVEL_ABLE;
+			guru[staff[g]] |= problem_goal_level(p, f, g) == LEVEL_GURU;
+		}
+		can[lab_staff] = 1;
+		for (int j = 0; j < n_blocks; j++) {
+			int b = blocks[j];
+			if (fa->unavailable[b])
+				continue;
+			int rb = row(P, GLP_UP, 0, 1);
+			for (int k = 0; k < n_staff; k++) {
+				if (!can[k])
+					continue;
+				int jy = col(P, 0, 1, guru[k] ? cf->w_guru : 0);
+				trip_add(&t, rb, jy, 1);
+				trip_add(&t, rbudget, jy, 1);
+				trip_add(&t, row_staff[k * nb + b], jy, 1);
+			}
+		}
+		free(can);
+		free(guru);
+	}
+	/* Needs. */
+	for (int l = 0; l < p->n_learners; l++) {
+		int avail = 0;
+		for (int j = 0; j < n_blocks; j++)
+			avail += !p->learners[l].unavailable[blocks[j]];
+		if (avail == 0)
+			continue;
+		int rtime = row(P, GLP_UP, 0, avail);
+		int rpi = -1;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready)
+				continue;
+			double w = cf->w_priority[nd->priority - 1];
+			int jt;
+			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
+				int ub = nd->sessions < avail ? nd->sessions : avail;
+				jt = col(P, 0, ub, w);
+				trip_add(&t, row_lab_credit, jt, 1);
+			} else {
+				int rlink = row(P, GLP_UP, 0, 0);
+				int nbq = 0;
+				for (int j = 0; j < n_blocks; j++) {
+					int b = blocks[j];
+					size_t i = (size_t)nd->goal * nb + b;
+					if (p->learners[l].unavailable[b] || !colN[i])
+						continue;
+					trip_add(&t, rlink, colN[i], -1);
+					nbq++;
+				}
+				int ub = nd->sessions < nbq ? nd->sessions : nbq;
+				jt = col(P, 0, ub, w);
+				trip_add(&t, rlink, jt, 1);
+				trip_add(&t, row_flow[nd->goal], jt, 1);
+			}
+			trip_add(&t, rtime, jt, 1);
+			if (nd->priority == 1) {
+				if (rpi < 0) {
+					rpi = row(P, GLP_UP, 0, 0);
+					int jp = col(P, 0, 1, cf->w_power_goal);
+					trip_add(&t, rpi, jp, 1);
+				}
+				trip_add(&t, rpi, jt, -1);
+			}
+		}
+	}
+	glp_load_matrix(P, (int)t.n, t.ia, t.ja, t.ar);
+	res->rows = glp_get_num_rows(P);
+	res->cols = glp_get_num_cols(P);
+
+	struct mip_params mp = { .seconds = seconds, .lp_only = true };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	if (mr.outcome == MIP_OPTIMAL) {
+		/* The simplex optimum up to its tolerances: pad by a hair so
+		 * round-off cannot put the bound below the true LP value. */
+		double lp = mr.bound + 1e-7 * (mr.bound > 0 ? mr.bound : -mr.bound) + 1e-6;
+		if (lp < res->bound)
+			res->bound = lp;
+		res->proven = true;
+	}
+	res->seconds = mcl_now() - t0;
+
+	glp_delete_prob(P);
+	free(t.ia);
+	free(t.ja);
+	free(t.ar);
+	free(room_class);
+	free(class_proto);
+	free(count);
+	free(staff);
+	free(staff_proto);
+	free(colN);
+	free(colU);
+	free(D);
+	free(NB);
+	free(row_staff);
+	free(row_room);
+	free(row_flow);
+}

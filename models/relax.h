@@ -1,0 +1,31 @@
+/*
+ * relax.h - a proven upper bound on the whole workshop cycle.
+ */
+#ifndef MCL_RELAX_H
+#define MCL_RELAX_H
+
+#include <stdbool.h>
+
+#include "engine/problem.h"
+
+struct relax_result {
+	double bound;       /* valid upper bound on the cycle's best objective */
+	bool proven;        /* the aggregated LP reached its optimum; when
+			     * false, bound is the simple sum of everything
+			     * wanted, still valid but loose */
+	int rows, cols;     /* size of the aggregated LP */
+	double seconds;
+};
+
+/*
+ * Bounds the workshop model over blocks[0..n_blocks-1] with the aggregated
+ * LP described in relax.c, within about `seconds` of wall time.
+ */
+void relax_workshop_bound(const struct problem *p, const int *blocks, int n_blocks,
+			  double seconds, struct relax_result *res);
+
+/* The simple bound: every ready need fully scheduled (capped by the learner's
+ * available blocks), every power goal met, every session a guru's. */
+double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks);
+
+#endif
