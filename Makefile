@@ -6,7 +6,9 @@
 #   make SANITIZE=address,undefined test    the same under sanitizers
 #
 # Sources are found by wildcard: a new module is a new .c file in engine/,
-# models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c.
+# models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c
+# (tests/support/*.c, shared test helpers such as the problem builder, are
+# linked into every suite).
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -35,6 +37,7 @@ LIB      = $(BUILD)/libmclsched.a
 BIN      = $(BUILD)/mclsched
 GEN      = $(BUILD)/mclsched-gen
 TEST_SRC = $(wildcard tests/check_*.c)
+TEST_SUPPORT = $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/support/*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps run test unit-test cli-test bench clean
@@ -57,7 +60,7 @@ $(BIN): $(BUILD)/engine/main.o $(LIB)
 $(GEN): $(BUILD)/bench/gen.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
 run: deps all

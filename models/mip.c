@@ -57,7 +57,9 @@ static void callback(glp_tree *T, void *info)
 
 	if (glp_ios_reason(T) == GLP_IHEUR && !st->start_given && st->params->start) {
 		st->start_given = true;
-		glp_ios_heur_sol(T, st->params->start);
+		if (glp_ios_heur_sol(T, st->params->start) != 0)
+			mcl_log(LOG_VERBOSE, "GLPK rejected the starting schedule (infeasible or "
+				"no better than its incumbent)");
 	}
 	int best = glp_ios_best_node(T);
 	if (best)

@@ -34,6 +34,7 @@
 
 #include "engine/util.h"
 #include "models/capacity.h"
+#include "models/cycle_mip.h"
 #include "models/model.h"
 #include "models/pmip.h"
 #include "models/relax.h"
@@ -228,7 +229,7 @@ static double cycle_objective(const struct cycle *cy)
  * plan changed for the better, 0 when it was kept, -1 when no plan was found
  * (only possible while the block has none yet).
  */
-static int solve_block(struct cycle *cy, int b, double seconds, const char *write_lp)
+static int solve_block(struct cycle *cy, int b, double seconds)
 {
 	const struct problem *p = cy->p;
 	count_block(cy, b, -1);
@@ -246,7 +247,7 @@ static int solve_block(struct cycle *cy, int b, double seconds, const char *writ
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4 };
 	struct pmip_result r;
-	pmip_solve(&in, &mp, write_lp, &r);
+	pmip_solve(&in, &mp, NULL, &r);
 	struct pmip_result *old = &cy->block_res[b];
 	bool had = old->groups != NULL || old->learner_group != NULL;
 	int changed = -1;
@@ -296,6 +297,57 @@ static void build_solution(const struct cycle *cy, struct solution *sol)
 	solution_recount(sol);
 }
 
+/* Writes the exact cycle MIP in CPLEX LP format for other solvers. */
+static int write_cycle_lp(const struct problem *p, const int *blocks, int n_blocks,
+			  const char *path)
+{
+	glp_prob *P = cycle_mip_build(p, blocks, n_blocks, NULL);
+	int rc = glp_write_lp(P, NULL, path);
+	glp_delete_prob(P);
+	if (rc != 0)
+		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", path);
+	else
+		mcl_log(LOG_NORMAL, "wrote the exact cycle model to %s", path);
+	return rc;
+}
+
+/* Largest exact cycle MIP worth handing to GLPK (columns). */
+#define EXACT_MAX_COLS 40000
+
+/*
+ * For small cycles, closes the gap exactly: the exact cycle MIP (cycle_mip.c)
+ * started from the decomposition's schedule.  Its branch-and-bound bound is
+ * a bound on the whole cycle; a better schedule it finds replaces sol's.
+ * Returns the tighter of the two bounds.
+ */
+static double prove_exact(const struct cycle *cy, struct solution *sol, double bound)
+{
+	const struct problem *p = cy->p;
+	double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+	double obj = sol->objective;
+	if (bound <= 0 || (bound - obj) / bound <= cy->opt->gap || left < 1 ||
+	    mip_interrupted || cycle_mip_size(p, cy->blocks, cy->n_blocks) > EXACT_MAX_COLS)
+		return bound;
+	struct cycle_col *map;
+	glp_prob *P = cycle_mip_build(p, cy->blocks, cy->n_blocks, &map);
+	double *start = cycle_mip_start(p, P, map, sol);
+	struct mip_params mp = { .seconds = left, .gap = cy->opt->gap, .start = start };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	double proven = bound;
+	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) && mr.bound < proven)
+		proven = mr.bound;
+	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
+	    mr.objective > obj + 1e-6 && cycle_mip_extract(p, P, map, sol) == 0)
+		sol->objective = mr.objective;
+	mcl_log(LOG_NORMAL, "[%6.1fs] exact cycle model: objective %.1f -> %.1f, bound %.1f -> %.1f",
+		mcl_now() - cy->t0, obj, sol->objective, bound, proven);
+	glp_delete_prob(P);
+	free(start);
+	free(map);
+	return proven;
+}
+
 static void progress(const struct cycle *cy, const char *what, double bound)
 {
 	double obj = cycle_objective(cy);
@@ -337,6 +389,11 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 
+	if (opt->write_lp && write_cycle_lp(p, cy.blocks, cy.n_blocks, opt->write_lp) != 0) {
+		rc = -1;
+		goto out;
+	}
+
 	/* The bound first, with a share of the time: it also tells when to stop. */
 	double limit = opt->time_limit;
 	struct relax_result rr;
@@ -350,8 +407,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = limit - (mcl_now() - cy.t0);
 		double share = 0.8 * left / (cy.n_blocks - j);
-		const char *lp = (j == 0 && opt->write_lp) ? opt->write_lp : NULL;
-		if (solve_block(&cy, cy.blocks[j], share > 0.2 ? share : 0.2, lp) < 0) {
+		if (solve_block(&cy, cy.blocks[j], share > 0.2 ? share : 0.2) < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
 				"no schedule found for block '%s' within the limits: the counting "
@@ -376,7 +432,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			if (left < 0.5 || (bound > 0 && (bound - obj) / bound <= opt->gap))
 				break;
 			double share = left / (cy.n_blocks - j);
-			improved += solve_block(&cy, cy.blocks[j], share, NULL) > 0;
+			improved += solve_block(&cy, cy.blocks[j], share) > 0;
 		}
 		char what[64];
 		snprintf(what, sizeof(what), "pass %d, %d block%s improved", pass, improved,
@@ -390,6 +446,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 
 	build_solution(&cy, sol);
 	sol->objective = cycle_objective(&cy);
+	bound = prove_exact(&cy, sol, bound);
 	sol->bound = bound > sol->objective ? bound : sol->objective;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;

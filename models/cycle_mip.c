@@ -1,0 +1,439 @@
+/*
+ * cycle_mip.c - the exact workshop cycle MIP (see cycle_mip.h).
+ *
+ * Sets as in pmip.c, now indexed by block b as well; q = (l, g) ready needs
+ * with sessions s_q and weight w_q.
+ *
+ *   x[l,o,b] in {0,1}  learner l takes option o (goal g or lab) in block b
+ *   n[g,c,b] in Z+     sessions of g (or lab) in room class c in block b
+ *   N[g,b]   = sum_c n[g,c,b]
+ *   f[k,g,b] in {0,1}  facilitator k leads a session of g (or lab) in b
+ *   z[q]     in [0,s_q] lab sessions credited to online need q
+ *   pi[l]    in [0,1]  power-goal bonus
+ *
+ *   max  sum w_q x[l,g,b] + sum w_q z[q] + w_guru sum_{k guru} f[k,g,b]
+ *        + w_pg sum pi[l]
+ *   per block b (as pmip.c): sum_o x[l,o,b] = 1; x[l,o,b] <= N[g(o),b];
+ *        min_g N <= sum_l x <= sum_c e(g,c) n; sum_g n[g,c,b] <= count[c,b];
+ *        sum_g f[k,g,b] <= 1; sum_k f[k,g,b] = N[g,b]
+ *   coupling: sum_b x[l,g,b] <= s_q                rule 6, at most s_q
+ *        sum_{q online of l} z[q] <= sum_b x[l,lab,b]   lab credit
+ *        sum_{g,b} f[k,g,b] <= max_sessions_k
+ *        pi[l] <= sum_{b, q priority 1} x[l,g,b] + sum_{q online, priority 1} z[q]
+ *
+ * x and f must be integral here: the coupling rows break the total
+ * unimodularity that lets pmip.c keep them continuous.
+ */
+#include "cycle_mip.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+
+struct trip {
+	int *ia, *ja;
+	double *ar;
+	size_t n, alloc;
+};
+
+static void trip_add(struct trip *t, int row, int col, double val)
+{
+	if (t->n + 2 > t->alloc) {
+		size_t a = t->alloc, b = t->alloc, c = t->alloc;
+		xgrow((void **)&t->ia, &a, t->n + 2, sizeof(int));
+		xgrow((void **)&t->ja, &b, t->n + 2, sizeof(int));
+		xgrow((void **)&t->ar, &c, t->n + 2, sizeof(double));
+		t->alloc = a;
+	}
+	t->n++;
+	t->ia[t->n] = row;
+	t->ja[t->n] = col;
+	t->ar[t->n] = val;
+}
+
+static int col(glp_prob *P, int kind, double lb, double ub, double obj)
+{
+	int j = glp_add_cols(P, 1);
+	glp_set_col_kind(P, j, kind);
+	if (ub >= DBL_MAX)
+		glp_set_col_bnds(P, j, GLP_LO, lb, 0);
+	else if (ub <= lb)
+		glp_set_col_bnds(P, j, GLP_FX, lb, lb);
+	else
+		glp_set_col_bnds(P, j, GLP_DB, lb, ub);
+	glp_set_obj_coef(P, j, obj);
+	return j;
+}
+
+static int row(glp_prob *P, int type, double lb, double ub)
+{
+	int i = glp_add_rows(P, 1);
+	glp_set_row_bnds(P, i, type, lb, ub);
+	return i;
+}
+
+static int room_has(const struct room *r, int feature)
+{
+	if (feature < 0)
+		return 1;
+	for (int i = 0; i < r->n_features; i++)
+		if (r->features[i] == feature)
+			return 1;
+	return 0;
+}
+
+long cycle_mip_size(const struct problem *p, const int *blocks, int n_blocks)
+{
+	long cols = 0;
+	for (int j = 0; j < n_blocks; j++)
+		for (int l = 0; l < p->n_learners; l++)
+			if (!p->learners[l].unavailable[blocks[j]])
+				cols += 1 + p->need_start[l + 1] - p->need_start[l];
+	return cols + (long)n_blocks * p->n_facilitators * 4;
+}
+
+static struct cycle_col *map_at(struct cycle_col **map, size_t *alloc, int j)
+{
+	if (!map)
+		return NULL;
+	size_t need = (size_t)j + 1;
+	if (need > *alloc) {
+		size_t old = *alloc;
+		xgrow((void **)map, alloc, need, sizeof(**map));
+		memset(*map + old, 0, (*alloc - old) * sizeof(**map));
+	}
+	return &(*map)[j];
+}
+
+static void map_set(struct cycle_col **map, size_t *alloc, int j, enum cycle_col_kind kind,
+		    int block, int goal, int who)
+{
+	struct cycle_col *c = map_at(map, alloc, j);
+	if (!c)
+		return;
+	c->kind = kind;
+	c->block = block;
+	c->goal = goal;
+	c->learner = (kind == CC_X || kind == CC_BONUS) ? who : -1;
+	c->need = -1;
+	c->room = kind == CC_ROOM ? who : -1;
+	c->facilitator = kind == CC_FAC ? who : -1;
+}
+
+glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_blocks,
+			  struct cycle_col **map)
+{
+	size_t map_alloc = 0;
+	if (map)
+		*map = NULL;
+	const struct config *cf = &p->config;
+	int ng = p->n_goals, nf = p->n_facilitators, nl = p->n_learners;
+	glp_prob *P = glp_create_prob();
+	glp_set_prob_name(P, "mclsched_workshop_cycle");
+	glp_set_obj_dir(P, GLP_MAX);
+	struct trip t = { 0 };
+
+	int cap_max = cf->lab_max_group;
+	for (int g = 0; g < ng; g++)
+		if (p->goals[g].max_group > cap_max)
+			cap_max = p->goals[g].max_group;
+
+	/* Coupling rows first. */
+	int *row_need = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	int *row_lab = xcalloc((size_t)nl + 1, sizeof(int));
+	int *row_pi = xcalloc((size_t)nl + 1, sizeof(int));
+	for (int l = 0; l < nl; l++) {
+		row_lab[l] = row(P, GLP_UP, 0, 0);
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready)
+				continue;
+			if (nd->priority == 1 && !row_pi[l]) {
+				row_pi[l] = row(P, GLP_UP, 0, 0);
+				int jp = col(P, GLP_CV, 0, 1, cf->w_power_goal);
+				map_set(map, &map_alloc, jp, CC_BONUS, -1, -1, l);
+				trip_add(&t, row_pi[l], jp, 1);
+			}
+			double w = cf->w_priority[nd->priority - 1];
+			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
+				int z = col(P, GLP_CV, 0, nd->sessions, w);
+				map_set(map, &map_alloc, z, CC_CREDIT, -1, nd->goal, -1);
+				if (map) {
+					(*map)[z].learner = l;
+					(*map)[z].need = q;
+				}
+				trip_add(&t, row_lab[l], z, 1);
+				if (nd->priority == 1)
+					trip_add(&t, row_pi[l], z, -1);
+			} else {
+				row_need[q] = row(P, GLP_UP, 0, nd->sessions);
+			}
+		}
+	}
+	int *row_budget = xmalloc(sizeof(int) * (size_t)(nf + 1));
+	for (int k = 0; k < nf; k++)
+		row_budget[k] = row(P, GLP_UP, 0, p->facilitators[k].max_sessions);
+
+	int *colN = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int *rseat = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int *rmin = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int *rstaff = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int *rfac = xmalloc(sizeof(int) * (size_t)(nf + 1));
+	for (int j = 0; j < n_blocks; j++) {
+		int b = blocks[j];
+		/* which goals are wanted here (slot ng = lab) */
+		for (int g = 0; g <= ng; g++)
+			colN[g] = 0;
+		for (int l = 0; l < nl; l++) {
+			if (p->learners[l].unavailable[b])
+				continue;
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+				const struct need *nd = &p->needs[q];
+				if (nd->ready && p->goals[nd->goal].mode == GOAL_FACILITATED &&
+				    problem_block_allows(p, b, nd->goal))
+					colN[nd->goal] = 1;
+			}
+		}
+		colN[ng] = 1;
+		for (int k = 0; k < nf; k++)
+			rfac[k] = p->facilitators[k].unavailable[b] ? 0 : row(P, GLP_UP, 0, 1);
+		for (int g = 0; g <= ng; g++) {
+			if (!colN[g])
+				continue;
+			bool lab = g == ng;
+			int gmin = lab ? 1 : p->goals[g].min_group;
+			int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
+			int feat = lab ? -1 : p->goals[g].feature;
+			colN[g] = col(P, GLP_CV, 0, DBL_MAX, 0);
+			map_set(map, &map_alloc, colN[g], CC_N, b, lab ? -1 : g, -1);
+			int rdef = row(P, GLP_FX, 0, 0);
+			trip_add(&t, rdef, colN[g], 1);
+			rseat[g] = row(P, GLP_UP, 0, 0);
+			rmin[g] = row(P, GLP_LO, 0, 0);
+			trip_add(&t, rmin[g], colN[g], -gmin);
+			rstaff[g] = row(P, GLP_FX, 0, 0);
+			trip_add(&t, rstaff[g], colN[g], -1);
+			/* one n column per room here: rooms of a class are
+			 * interchangeable, but a room is the simplest class */
+			for (int r = 0; r < p->n_rooms; r++) {
+				const struct room *rm = &p->rooms[r];
+				int cap = rm->capacity < gmax ? rm->capacity : gmax;
+				if (rm->unavailable[b] || cap < gmin || !room_has(rm, feat))
+					continue;
+				int jn = col(P, GLP_BV, 0, 1, 0);
+				map_set(map, &map_alloc, jn, CC_ROOM, b, lab ? -1 : g, r);
+				trip_add(&t, rdef, jn, -1);
+				trip_add(&t, rseat[g], jn, -cap);
+				/* room row: built below through the column list */
+				trip_add(&t, -1 - r, jn, 1);
+			}
+			for (int k = 0; k < nf; k++) {
+				if (!rfac[k] || (!lab && problem_goal_level(p, k, g) < LEVEL_ABLE))
+					continue;
+				bool guru = !lab && problem_goal_level(p, k, g) == LEVEL_GURU;
+				int jf = col(P, GLP_BV, 0, 1, guru ? cf->w_guru : 0);
+				map_set(map, &map_alloc, jf, CC_FAC, b, lab ? -1 : g, k);
+				trip_add(&t, rstaff[g], jf, 1);
+				trip_add(&t, rfac[k], jf, 1);
+				trip_add(&t, row_budget[k], jf, 1);
+			}
+		}
+		/* Room rows: the placeholders -1 - r become one row per room. */
+		int *rroom = xcalloc((size_t)p->n_rooms + 1, sizeof(int));
+		for (size_t e = 1; e <= t.n; e++) {
+			if (t.ia[e] >= 0)
+				continue;
+			int r = -1 - t.ia[e];
+			if (!rroom[r])
+				rroom[r] = row(P, GLP_UP, 0, 1);
+			t.ia[e] = rroom[r];
+		}
+		free(rroom);
+		for (int l = 0; l < nl; l++) {
+			if (p->learners[l].unavailable[b])
+				continue;
+			int ra = row(P, GLP_FX, 1, 1);
+			for (int q = p->need_start[l]; q <= p->need_start[l + 1]; q++) {
+				bool lab = q == p->need_start[l + 1];
+				const struct need *nd = lab ? NULL : &p->needs[q];
+				if (!lab && (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
+					     !problem_block_allows(p, b, nd->goal)))
+					continue;
+				int g = lab ? ng : nd->goal;
+				double w = lab ? 0 : cf->w_priority[nd->priority - 1];
+				int jx = col(P, GLP_BV, 0, 1, w);
+				map_set(map, &map_alloc, jx, CC_X, b, lab ? -1 : g, l);
+				trip_add(&t, ra, jx, 1);
+				trip_add(&t, rseat[g], jx, 1);
+				trip_add(&t, rmin[g], jx, 1);
+				int rl = row(P, GLP_UP, 0, 0);
+				trip_add(&t, rl, jx, 1);
+				trip_add(&t, rl, colN[g], -1);
+				if (lab) {
+					trip_add(&t, row_lab[l], jx, -1);
+				} else {
+					trip_add(&t, row_need[q], jx, 1);
+					if (nd->priority == 1)
+						trip_add(&t, row_pi[l], jx, -1);
+				}
+			}
+		}
+	}
+	glp_load_matrix(P, (int)t.n, t.ia, t.ja, t.ar);
+	map_at(map, &map_alloc, glp_get_num_cols(P));  /* zero-filled to the end */
+	free(t.ia);
+	free(t.ja);
+	free(t.ar);
+	free(row_need);
+	free(row_lab);
+	free(row_pi);
+	free(row_budget);
+	free(colN);
+	free(rseat);
+	free(rmin);
+	free(rstaff);
+	free(rfac);
+	return P;
+}
+
+double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle_col *map,
+			const struct solution *sol)
+{
+	int n = glp_get_num_cols(P);
+	double *x = xcalloc((size_t)n + 1, sizeof(double));
+	/* lab sessions per learner, credited to online needs by priority */
+	int *credit = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	char *bonus = xcalloc((size_t)p->n_learners + 1, 1);
+	for (int l = 0; l < p->n_learners; l++) {
+		int labs = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si < 0)
+				continue;
+			int g = sol->sessions[si].offering;
+			if (g < 0) {
+				labs++;
+				continue;
+			}
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+				if (p->needs[q].goal == g && p->needs[q].ready && p->needs[q].priority == 1)
+					bonus[l] = 1;
+		}
+		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
+			for (int q = p->need_start[l]; q < p->need_start[l + 1] && labs > 0; q++) {
+				const struct need *nd = &p->needs[q];
+				if (!nd->ready || nd->priority != pr ||
+				    p->goals[nd->goal].mode != GOAL_ONLINE)
+					continue;
+				credit[q] = nd->sessions < labs ? nd->sessions : labs;
+				labs -= credit[q];
+				bonus[l] |= pr == 1 && credit[q] > 0;
+			}
+	}
+	for (int j = 1; j <= n; j++) {
+		const struct cycle_col *c = &map[j];
+		switch (c->kind) {
+		case CC_X: {
+			int si = solution_attend_at(sol, c->learner, c->block);
+			x[j] = si >= 0 && sol->sessions[si].offering == c->goal;
+			break;
+		}
+		case CC_ROOM:
+		case CC_FAC:
+		case CC_N:
+			for (size_t i = 0; i < sol->n_sessions; i++) {
+				const struct session *s = &sol->sessions[i];
+				if (s->block != c->block || s->offering != c->goal)
+					continue;
+				if (c->kind == CC_N)
+					x[j] += 1;
+				else if (c->kind == CC_ROOM ? s->room == c->room
+							    : s->facilitator == c->facilitator)
+					x[j] = 1;
+			}
+			break;
+		case CC_CREDIT:
+			x[j] = credit[c->need];
+			break;
+		case CC_BONUS:
+			x[j] = bonus[c->learner];
+			break;
+		case CC_OTHER:
+			break;
+		}
+	}
+	free(credit);
+	free(bonus);
+	return x;
+}
+
+int cycle_mip_extract(const struct problem *p, glp_prob *P, const struct cycle_col *map,
+		      struct solution *sol)
+{
+	int n = glp_get_num_cols(P);
+	struct solution out;
+	solution_init(&out, p);
+	/* sessions: one per chosen room column, then facilitators in order */
+	for (int j = 1; j <= n; j++)
+		if (map[j].kind == CC_ROOM && glp_mip_col_val(P, j) > 0.5) {
+			struct session s = {
+				.kind = map[j].goal < 0 ? SESSION_LAB : SESSION_WORKSHOP,
+				.offering = map[j].goal, .block = map[j].block,
+				.room = map[j].room, .facilitator = -1,
+			};
+			solution_add_session(&out, &s);
+		}
+	for (int j = 1; j <= n; j++) {
+		if (map[j].kind != CC_FAC || glp_mip_col_val(P, j) < 0.5)
+			continue;
+		size_t i;
+		for (i = 0; i < out.n_sessions; i++) {
+			struct session *s = &out.sessions[i];
+			if (s->block == map[j].block && s->offering == map[j].goal &&
+			    s->facilitator < 0) {
+				s->facilitator = map[j].facilitator;
+				break;
+			}
+		}
+		if (i == out.n_sessions)
+			goto out_fail;
+	}
+	/* learners: fill each goal's sessions to their minimum, then by room */
+	for (int pass = 0; pass < 2; pass++)
+		for (int j = 1; j <= n; j++) {
+			if (map[j].kind != CC_X || glp_mip_col_val(P, j) < 0.5)
+				continue;
+			int l = map[j].learner, b = map[j].block;
+			if (*solution_attend(&out, l, b) >= 0)
+				continue;
+			int pick = -1;
+			for (size_t i = 0; i < out.n_sessions && pick < 0; i++) {
+				struct session *s = &out.sessions[i];
+				if (s->block != b || s->offering != map[j].goal)
+					continue;
+				int min = s->offering < 0 ? 1 : p->goals[s->offering].min_group;
+				int max = s->offering < 0 ? p->config.lab_max_group
+							  : p->goals[s->offering].max_group;
+				int cap = p->rooms[s->room].capacity < max ? p->rooms[s->room].capacity : max;
+				if (pass == 0 ? s->size < min : s->size < cap)
+					pick = (int)i;
+			}
+			if (pick < 0)
+				continue;
+			out.sessions[pick].size++;
+			*solution_attend(&out, l, b) = pick;
+		}
+	for (size_t i = 0; i < out.n_sessions; i++)
+		if (out.sessions[i].facilitator < 0)
+			goto out_fail;
+	solution_recount(&out);
+	solution_release(sol);
+	*sol = out;
+	return 0;
+out_fail:
+	solution_release(&out);
+	return -1;
+}

@@ -1,0 +1,369 @@
+/*
+ * check_models.c - the workshop and power-goal models on small scenarios
+ * whose optimum is worked out by hand, or proven by the exact cycle MIP.
+ */
+#include <check.h>
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/solution.h"
+#include "engine/util.h"
+#include "models/cycle_mip.h"
+#include "models/mip.h"
+#include "models/model.h"
+#include "tests/support/builder.h"
+
+static int quiet_hook(void *info, const char *s)
+{
+	(void)info;
+	(void)s;
+	return 1;
+}
+
+static struct solve_options options(void)
+{
+	struct solve_options o = { .time_limit = 20, .gap = 1e-6, .seed = 1 };
+	return o;
+}
+
+/* Every available learner sits in exactly one session of the block, sizes
+ * match, no facilitator or room twice in a block. */
+static void assert_well_formed(const struct problem *p, const struct solution *s)
+{
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(s, l, b);
+			if (p->blocks[b].kind != BLOCK_WORKSHOP || p->learners[l].unavailable[b]) {
+				ck_assert_int_eq(si, -1);
+				continue;
+			}
+			ck_assert_int_ge(si, 0);
+			ck_assert_int_eq(s->sessions[si].block, b);
+		}
+	for (size_t i = 0; i < s->n_sessions; i++)
+		for (size_t j = i + 1; j < s->n_sessions; j++) {
+			if (s->sessions[i].block != s->sessions[j].block)
+				continue;
+			ck_assert_int_ne(s->sessions[i].facilitator, s->sessions[j].facilitator);
+			ck_assert_int_ne(s->sessions[i].room, s->sessions[j].room);
+		}
+}
+
+static double solve(struct problem *p, struct solution *s)
+{
+	struct solve_options o = options();
+	solution_init(s, p);
+	ck_assert_int_eq(model_lookup(p->config.model)->solve(p, &o, s), 0);
+	if (s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE)
+		assert_well_formed(p, s);
+	return s->objective;
+}
+
+START_TEST(one_group_with_guru)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	int f = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_level(tb, f, g, LEVEL_GURU);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	for (int i = 0; i < 4; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "L%d", i);
+		tb_need(tb, tb_learner(tb, id), g, 3, 1);
+	}
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	/* four need-sessions at priority 3 (35) and the guru bonus (5) */
+	ck_assert_double_eq_tol(solve(p, &s), 4 * 35 + 5, 1e-6);
+	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+	ck_assert_double_eq_tol(s.bound, s.objective, 1e-3);
+	ck_assert_uint_eq(s.n_sessions, 1);
+	ck_assert_int_eq(s.sessions[0].size, 4);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(group_below_minimum_goes_to_lab)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 3, 25, 1);
+	tb_level(tb, tb_facilitator(tb, "F1"), g, LEVEL_ABLE);
+	tb_room(tb, "R1", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 2, 1);
+	tb_need(tb, tb_learner(tb, "L2"), g, 2, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	ck_assert_double_eq_tol(solve(p, &s), 0, 1e-9);
+	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+	ck_assert_uint_eq(s.n_sessions, 1);
+	ck_assert_int_eq(s.sessions[0].kind, SESSION_LAB);
+	ck_assert_int_eq(s.sessions[0].size, 2);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* One capable facilitator, two goals: one learner's power goal (100 + the
+ * 200 bonus) beats two priority-4 needs (2 x 20); F2, who can lead neither
+ * goal, supervises the lab for the others. */
+START_TEST(power_goal_bonus_wins)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g1 = tb_goal(tb, "G1", 1, 25, 1);
+	int g2 = tb_goal(tb, "G2", 1, 25, 1);
+	int f = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_level(tb, f, g1, LEVEL_ABLE);
+	tb_level(tb, f, g2, LEVEL_ABLE);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g1, 1, 1);
+	tb_need(tb, tb_learner(tb, "L2"), g2, 4, 1);
+	tb_need(tb, tb_learner(tb, "L3"), g2, 4, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	ck_assert_double_eq_tol(solve(p, &s), 300, 1e-6);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(sessions_spread_over_blocks)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon3", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 2);
+	int f = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_level(tb, f, g, LEVEL_ABLE);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 2, 2);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	/* two sessions of 60 (the need's limit), the third block in the lab */
+	ck_assert_double_eq_tol(solve(p, &s), 2 * 60, 1e-6);
+	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(max_sessions_limits_a_facilitator)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	int g2 = tb_goal(tb, "G2", 1, 25, 1);
+	int f = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_level(tb, f, g, LEVEL_GURU);
+	tb_level(tb, f, g2, LEVEL_GURU);
+	tb_facilitator_max(tb, f, 1);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 3, 1);
+	tb_need(tb, tb_learner(tb, "L2"), g2, 3, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	/* F1 leads once: one need-session and one guru bonus */
+	ck_assert_double_eq_tol(solve(p, &s), 35 + 5, 1e-6);
+	ck_assert_double_eq_tol(s.bound, 40, 1e-3);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(online_need_credited_by_lab)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	tb_goal_online(tb, g);
+	tb_facilitator(tb, "F1");
+	tb_room(tb, "R1", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 1, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	/* one lab session counts (sessions = 1) plus the power-goal bonus */
+	ck_assert_double_eq_tol(solve(p, &s), 100 + 200, 1e-6);
+	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(too_many_learners_is_infeasible)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_goal(tb, "G1", 1, 25, 1);
+	tb_facilitator(tb, "F1");
+	tb_room(tb, "R1", 3, NULL);
+	for (int i = 0; i < 5; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "L%d", i);
+		tb_learner(tb, id);
+	}
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	solve(p, &s);
+	ck_assert_int_eq(s.status, SOLVE_INFEASIBLE);
+	ck_assert_ptr_nonnull(s.diagnosis);
+	ck_assert_ptr_nonnull(strstr(s.diagnosis, "block 'Mon1'"));
+	ck_assert_ptr_nonnull(strstr(s.diagnosis, "short by 2 seats"));
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(power_goal_keeps_groups)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_POWER_GOAL);
+	int b1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon3", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 2, 25, 2);
+	int f = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_level(tb, f, g, LEVEL_GURU);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	int l1 = tb_learner(tb, "L1");
+	tb_need(tb, l1, g, 1, 2);
+	tb_need(tb, tb_learner(tb, "L2"), g, 2, 2);
+	tb_learner_unavailable(tb, l1, b1);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	/* both keep G1 all cycle; two meetings count for each (L1 attends two
+	 * of three), L1's power goal, three guru meetings */
+	ck_assert_double_eq_tol(solve(p, &s), 2 * 100 + 200 + 2 * 60 + 3 * 5, 1e-6);
+	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+	ck_assert_uint_eq(s.n_sessions, 3);
+	ck_assert_int_eq(s.sessions[1].section, s.sessions[0].section);
+	ck_assert_int_eq(s.sessions[2].facilitator, s.sessions[0].facilitator);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+static int rnd(unsigned *x, int n)
+{
+	*x = *x * 1103515245u + 12345u;
+	return (int)((*x >> 16) % (unsigned)n);
+}
+
+/* A deterministic pseudo-random small cycle for the exactness checks. */
+static struct problem *random_cycle(unsigned seed, int n_learners)
+{
+	unsigned x = seed * 2654435761u + 1;
+#define RND(n) rnd(&x, (n))
+	struct builder *tb = tb_new();
+	int nb = 3, ng = 5, nf = 4;
+	for (int b = 0; b < nb; b++) {
+		char id[8];
+		snprintf(id, sizeof(id), "B%d", b);
+		tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	for (int g = 0; g < ng; g++) {
+		char id[8];
+		snprintf(id, sizeof(id), "G%d", g);
+		int gi = tb_goal(tb, id, 1 + RND(3), 4 + RND(4), 1 + RND(2));
+		if (g == ng - 1)
+			tb_goal_online(tb, gi);
+	}
+	for (int f = 0; f < nf; f++) {
+		char id[8];
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+		for (int g = 0; g < ng - 1; g++)
+			if (RND(3))
+				tb_level(tb, f, g, RND(2) ? LEVEL_GURU : LEVEL_ABLE);
+		if (f == 0)
+			tb_facilitator_max(tb, f, 2);
+		char rid[8];
+		snprintf(rid, sizeof(rid), "R%d", f);
+		tb_room(tb, rid, 6 + RND(6), NULL);
+	}
+	for (int l = 0; l < n_learners; l++) {
+		char id[8];
+		snprintf(id, sizeof(id), "L%d", l);
+		int li = tb_learner(tb, id);
+		int first = RND(ng);
+		for (int k = 0; k < 3; k++)
+			tb_need(tb, li, (first + k) % ng, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));
+		if (RND(5) == 0)
+			tb_learner_unavailable(tb, li, RND(nb));
+	}
+#undef RND
+	return tb_finish(tb);
+}
+
+/* The decomposition never claims more than the true optimum, and its bound
+ * never falls below it: the exact cycle MIP, solved to optimality, decides. */
+START_TEST(decomposition_is_honest_against_exact_mip)
+{
+	struct problem *p = random_cycle((unsigned)_i + 1, 14);
+	int blocks[3] = { 0, 1, 2 };
+	glp_prob *P = cycle_mip_build(p, blocks, 3, NULL);
+	struct mip_params mp = { .seconds = 60, .gap = 0 };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	glp_delete_prob(P);
+	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
+	struct solution s;
+	solve(p, &s);
+	ck_assert(s.status == SOLVE_OPTIMAL || s.status == SOLVE_FEASIBLE);
+	ck_assert_double_le_tol(s.objective, mr.objective, 1e-6);
+	ck_assert_double_ge_tol(s.bound, mr.objective, 1e-6);
+	/* with the exact stage on a cycle this small, the optimum is proven */
+	ck_assert_double_eq_tol(s.objective, mr.objective, 1e-6);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+static Suite *models_suite(void)
+{
+	Suite *s = suite_create("models");
+	TCase *tc = tcase_create("workshop");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, one_group_with_guru);
+	tcase_add_test(tc, group_below_minimum_goes_to_lab);
+	tcase_add_test(tc, power_goal_bonus_wins);
+	tcase_add_test(tc, sessions_spread_over_blocks);
+	tcase_add_test(tc, max_sessions_limits_a_facilitator);
+	tcase_add_test(tc, online_need_credited_by_lab);
+	tcase_add_test(tc, too_many_learners_is_infeasible);
+	tcase_add_loop_test(tc, decomposition_is_honest_against_exact_mip, 0, 6);
+	suite_add_tcase(s, tc);
+	TCase *pg = tcase_create("power-goal");
+	tcase_add_test(pg, power_goal_keeps_groups);
+	suite_add_tcase(s, pg);
+	return s;
+}
+
+int main(void)
+{
+	glp_term_hook(quiet_hook, NULL);
+	mcl_log_level = getenv("MCL_TEST_VERBOSE") ? LOG_VERBOSE : LOG_QUIET;
+	SRunner *sr = srunner_create(models_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

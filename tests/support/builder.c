@@ -1,0 +1,261 @@
+/*
+ * builder.c - in-memory problems for unit tests (see builder.h).
+ *
+ * Entities are kept in fixed-size tables (tests are small); availability
+ * and levels are recorded as lists and applied when the problem is built,
+ * because the dense arrays need the final counts.
+ */
+#include "builder.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+
+#define TB_MAX 256
+
+struct pair {
+	int a, b, c;
+};
+
+struct builder {
+	struct problem *p;
+	struct pair unavail_l[TB_MAX], unavail_f[TB_MAX], unavail_r[TB_MAX], levels[TB_MAX];
+	int n_unavail_l, n_unavail_f, n_unavail_r, n_levels;
+	int max_sessions[TB_MAX];
+	char *room_feature[TB_MAX];
+	char *goal_feature[TB_MAX];
+};
+
+struct builder *tb_new(void)
+{
+	struct builder *tb = xcalloc(1, sizeof(*tb));
+	struct problem *p = tb->p = xcalloc(1, sizeof(*p));
+	p->blocks = xcalloc(TB_MAX, sizeof(*p->blocks));
+	p->learners = xcalloc(TB_MAX, sizeof(*p->learners));
+	p->facilitators = xcalloc(TB_MAX, sizeof(*p->facilitators));
+	p->rooms = xcalloc(TB_MAX, sizeof(*p->rooms));
+	p->goals = xcalloc(TB_MAX, sizeof(*p->goals));
+	p->needs = xcalloc(TB_MAX * 8, sizeof(*p->needs));
+	struct config *c = &p->config;
+	c->name = xstrdup("test");
+	c->model = MODEL_WORKSHOP;
+	c->mastery = 3.0;
+	c->needs = NEEDS_FILE;
+	c->seminars_per_learner = 1;
+	c->lab_max_group = 40;
+	double pw[PRIORITY_LEVELS] = { 100, 60, 35, 20, 10 };
+	memcpy(c->w_priority, pw, sizeof(pw));
+	c->n_choice = 5;
+	c->w_choice = xmalloc(5 * sizeof(double));
+	double cw[5] = { 50, 30, 15, 8, 4 };
+	memcpy(c->w_choice, cw, sizeof(cw));
+	c->w_guru = 5;
+	c->w_power_goal = 200;
+	c->time_limit = 20;
+	c->gap = 0.0001;
+	c->seed = 1;
+	c->out_dir = xstrdup("out");
+	p->dir = xstrdup("test");
+	p->n_areas = 1;
+	p->areas = xmalloc(sizeof(char *));
+	p->areas[0] = xstrdup("A");
+	for (int i = 0; i < TB_MAX; i++)
+		tb->max_sessions[i] = -1;
+	return tb;
+}
+
+int tb_block(struct builder *tb, const char *id, enum block_kind kind)
+{
+	struct problem *p = tb->p;
+	assert(p->n_blocks < TB_MAX);
+	struct block *b = &p->blocks[p->n_blocks];
+	b->id = xstrdup(id);
+	b->day = xstrdup("Mon");
+	b->start = 8 * 60 + 60 * p->n_blocks;
+	b->end = b->start + 50;
+	b->kind = kind;
+	return p->n_blocks++;
+}
+
+int tb_learner(struct builder *tb, const char *id)
+{
+	struct problem *p = tb->p;
+	assert(p->n_learners < TB_MAX);
+	struct learner *l = &p->learners[p->n_learners];
+	l->id = xstrdup(id);
+	l->name = xstrdup("");
+	l->coach_id = xstrdup("");
+	l->age = -1;
+	return p->n_learners++;
+}
+
+int tb_facilitator(struct builder *tb, const char *id)
+{
+	struct problem *p = tb->p;
+	assert(p->n_facilitators < TB_MAX);
+	struct facilitator *f = &p->facilitators[p->n_facilitators];
+	f->id = xstrdup(id);
+	f->name = xstrdup("");
+	return p->n_facilitators++;
+}
+
+int tb_room(struct builder *tb, const char *id, int capacity, const char *feature)
+{
+	struct problem *p = tb->p;
+	assert(p->n_rooms < TB_MAX);
+	struct room *r = &p->rooms[p->n_rooms];
+	r->id = xstrdup(id);
+	r->name = xstrdup("");
+	r->capacity = capacity;
+	tb->room_feature[p->n_rooms] = feature ? xstrdup(feature) : NULL;
+	return p->n_rooms++;
+}
+
+int tb_goal(struct builder *tb, const char *id, int min_group, int max_group, int sessions)
+{
+	struct problem *p = tb->p;
+	assert(p->n_goals < TB_MAX);
+	struct goal *g = &p->goals[p->n_goals];
+	g->id = xstrdup(id);
+	g->title = xstrdup("");
+	g->area = 0;
+	g->mode = GOAL_FACILITATED;
+	g->min_group = min_group;
+	g->max_group = max_group;
+	g->sessions = sessions;
+	g->feature = -1;
+	return p->n_goals++;
+}
+
+void tb_goal_online(struct builder *tb, int g)
+{
+	tb->p->goals[g].mode = GOAL_ONLINE;
+}
+
+void tb_goal_feature(struct builder *tb, int g, const char *feature)
+{
+	tb->goal_feature[g] = xstrdup(feature);
+}
+
+static void add_need(struct builder *tb, int l, int g, int priority, int sessions, bool ready)
+{
+	struct problem *p = tb->p;
+	assert(p->n_needs < TB_MAX * 8);
+	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2 };
+}
+
+void tb_need(struct builder *tb, int l, int g, int priority, int sessions)
+{
+	add_need(tb, l, g, priority, sessions, true);
+}
+
+void tb_need_not_ready(struct builder *tb, int l, int g, int priority, int sessions)
+{
+	add_need(tb, l, g, priority, sessions, false);
+}
+
+static void push(struct pair *list, int *n, int a, int b, int c)
+{
+	assert(*n < TB_MAX);
+	list[(*n)++] = (struct pair){ a, b, c };
+}
+
+void tb_level(struct builder *tb, int f, int g, enum level level)
+{
+	push(tb->levels, &tb->n_levels, f, g, level);
+}
+
+void tb_learner_unavailable(struct builder *tb, int l, int b)
+{
+	push(tb->unavail_l, &tb->n_unavail_l, l, b, 0);
+}
+
+void tb_facilitator_unavailable(struct builder *tb, int f, int b)
+{
+	push(tb->unavail_f, &tb->n_unavail_f, f, b, 0);
+}
+
+void tb_facilitator_max(struct builder *tb, int f, int max_sessions)
+{
+	tb->max_sessions[f] = max_sessions;
+}
+
+void tb_room_unavailable(struct builder *tb, int r, int b)
+{
+	push(tb->unavail_r, &tb->n_unavail_r, r, b, 0);
+}
+
+void tb_model(struct builder *tb, enum model_kind model)
+{
+	tb->p->config.model = model;
+}
+
+static int intern(struct problem *p, const char *name)
+{
+	for (int i = 0; i < p->n_features; i++)
+		if (!strcmp(p->features[i], name))
+			return i;
+	p->features = xrealloc(p->features, sizeof(char *) * (size_t)(p->n_features + 1));
+	p->features[p->n_features] = xstrdup(name);
+	return p->n_features++;
+}
+
+static int cmp_need(const void *a, const void *b)
+{
+	const struct need *x = a, *y = b;
+	if (x->learner != y->learner)
+		return x->learner - y->learner;
+	return x->line - y->line;
+}
+
+struct problem *tb_finish(struct builder *tb)
+{
+	struct problem *p = tb->p;
+	int nb = p->n_blocks;
+	for (int i = 0; i < p->n_learners; i++)
+		p->learners[i].unavailable = xcalloc((size_t)nb + 1, sizeof(bool));
+	for (int i = 0; i < p->n_facilitators; i++) {
+		p->facilitators[i].unavailable = xcalloc((size_t)nb + 1, sizeof(bool));
+		p->facilitators[i].max_sessions = tb->max_sessions[i] >= 0 ? tb->max_sessions[i] : nb;
+	}
+	for (int i = 0; i < p->n_rooms; i++) {
+		p->rooms[i].unavailable = xcalloc((size_t)nb + 1, sizeof(bool));
+		if (tb->room_feature[i]) {
+			p->rooms[i].features = xmalloc(sizeof(int));
+			p->rooms[i].features[0] = intern(p, tb->room_feature[i]);
+			p->rooms[i].n_features = 1;
+			free(tb->room_feature[i]);
+		}
+	}
+	for (int g = 0; g < p->n_goals; g++)
+		if (tb->goal_feature[g]) {
+			p->goals[g].feature = intern(p, tb->goal_feature[g]);
+			free(tb->goal_feature[g]);
+		}
+	for (int i = 0; i < tb->n_unavail_l; i++)
+		p->learners[tb->unavail_l[i].a].unavailable[tb->unavail_l[i].b] = true;
+	for (int i = 0; i < tb->n_unavail_f; i++)
+		p->facilitators[tb->unavail_f[i].a].unavailable[tb->unavail_f[i].b] = true;
+	for (int i = 0; i < tb->n_unavail_r; i++)
+		p->rooms[tb->unavail_r[i].a].unavailable[tb->unavail_r[i].b] = true;
+	p->goal_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_goals + 1, 1);
+	p->seminar_level = xcalloc(1, 1);
+	for (int i = 0; i < tb->n_levels; i++)
+		p->goal_level[tb->levels[i].a * p->n_goals + tb->levels[i].b] =
+			(unsigned char)tb->levels[i].c;
+	p->score = xmalloc(sizeof(float) * ((size_t)p->n_learners * (size_t)p->n_goals + 1));
+	for (long i = 0; i < (long)p->n_learners * p->n_goals; i++)
+		p->score[i] = -1;
+	qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need);
+	p->need_start = xcalloc((size_t)p->n_learners + 2, sizeof(int));
+	for (int q = 0; q < p->n_needs; q++)
+		p->need_start[p->needs[q].learner + 1]++;
+	for (int l = 0; l < p->n_learners; l++)
+		p->need_start[l + 1] += p->need_start[l];
+	p->choice_start = xcalloc((size_t)p->n_learners + 2, sizeof(int));
+	problem_index(p);
+	free(tb);
+	return p;
+}

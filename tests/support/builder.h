@@ -1,0 +1,41 @@
+/*
+ * builder.h - builds small struct problem values in memory for unit tests,
+ * without going through the CSV loader.
+ *
+ *   struct builder *tb = tb_new();
+ *   int b = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+ *   int l = tb_learner(tb, "L1");
+ *   ...
+ *   struct problem *p = tb_finish(tb);   // tb is freed; problem_free(p) later
+ *
+ * Entities get the contract's defaults; setters adjust them before finish.
+ */
+#ifndef MCL_TEST_BUILDER_H
+#define MCL_TEST_BUILDER_H
+
+#include "engine/problem.h"
+
+struct builder;
+
+struct builder *tb_new(void);
+int tb_block(struct builder *tb, const char *id, enum block_kind kind);
+int tb_learner(struct builder *tb, const char *id);
+int tb_facilitator(struct builder *tb, const char *id);
+int tb_room(struct builder *tb, const char *id, int capacity, const char *feature);
+/* A facilitated goal (area "A") with min/max group and default sessions. */
+int tb_goal(struct builder *tb, const char *id, int min_group, int max_group, int sessions);
+void tb_goal_online(struct builder *tb, int g);
+void tb_goal_feature(struct builder *tb, int g, const char *feature);
+void tb_need(struct builder *tb, int l, int g, int priority, int sessions);
+void tb_need_not_ready(struct builder *tb, int l, int g, int priority, int sessions);
+void tb_level(struct builder *tb, int f, int g, enum level level);
+void tb_learner_unavailable(struct builder *tb, int l, int b);
+void tb_facilitator_unavailable(struct builder *tb, int f, int b);
+void tb_facilitator_max(struct builder *tb, int f, int max_sessions);
+void tb_room_unavailable(struct builder *tb, int r, int b);
+void tb_model(struct builder *tb, enum model_kind model);
+
+/* Turns the builder into a problem (default config) and frees the builder. */
+struct problem *tb_finish(struct builder *tb);
+
+#endif
