@@ -62,7 +62,9 @@ struct goal_info {
 	int col_N;                  /* column of N[g] */
 	int row_seats, row_min, row_staff;
 	int *col_n;                 /* [n_classes], 0 when not eligible */
-	int *col_f;                 /* [n_facilitators], 0 when not capable */
+	int *col_f;                 /* [n_facilitators], 0 when not capable;
+				     * shared by the goals of a staffing class */
+	int staff_owner;            /* slot owning col_f and row_staff */
 };
 
 struct pmip {
@@ -74,6 +76,7 @@ struct pmip {
 	struct goal_info *goals;
 	int *goal_slot;             /* [p->n_goals] -> index in goals, or -1 */
 	int *col_x;                 /* [n options]: column, 0 when pruned */
+	char *linked;               /* [n options]: linking row added */
 	glp_prob *P;
 	int n_cols;
 };
@@ -205,7 +208,7 @@ static void build_goals(struct pmip *m)
 		if (g == PMIP_LAB || m->goal_slot[g] >= 0)
 			continue;
 		struct goal_info gi = { g, p->goals[g].min_group, p->goals[g].max_group,
-					0, 0, 0, 0, NULL, NULL };
+					0, 0, 0, 0, NULL, NULL, 0 };
 		int any_class = 0, any_fac = 0;
 		for (int c = 0; c < m->n_classes; c++)
 			any_class |= class_eligible(m, &gi, c);
@@ -284,7 +287,6 @@ static void build_model(struct pmip *m)
 		struct goal_info *gi = &m->goals[s];
 		gi->col_N = add_col(m, GLP_CV, 0, DBL_MAX, 0);
 		gi->col_n = xcalloc((size_t)m->n_classes + 1, sizeof(int));
-		gi->col_f = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 		int def = add_row(m->P, GLP_FX, 0, 0);      /* N - sum n = 0 */
 		trip_add(&t, def, gi->col_N, 1);
 		gi->row_seats = add_row(m->P, GLP_UP, 0, 0);
@@ -298,6 +300,30 @@ static void build_model(struct pmip *m)
 			trip_add(&t, def, gi->col_n[c], -1);
 			trip_add(&t, gi->row_seats, gi->col_n[c], -eff_cap(m, gi, c));
 		}
+		/* Staffing: goals led by the same facilitators at the same
+		 * levels share one row and one column per facilitator
+		 * (sum_k f[k,class] = sum_{g in class} N[g]), which keeps the LP
+		 * small when expertise is given by area. */
+		gi->staff_owner = s;
+		for (int s2 = 1; s2 < s && s > 0; s2++) {
+			int same = m->goals[s2].staff_owner == s2;
+			for (int k = 0; k < p->n_facilitators && same; k++)
+				same = !in->fac_allowed[k] ||
+				       problem_goal_level(p, k, gi->goal) ==
+					       problem_goal_level(p, k, m->goals[s2].goal);
+			if (same) {
+				gi->staff_owner = s2;
+				break;
+			}
+		}
+		if (gi->staff_owner != s) {
+			const struct goal_info *owner = &m->goals[gi->staff_owner];
+			gi->col_f = owner->col_f;
+			gi->row_staff = owner->row_staff;
+			trip_add(&t, gi->row_staff, gi->col_N, -1);
+			continue;
+		}
+		gi->col_f = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 		gi->row_staff = add_row(m->P, GLP_FX, 0, 0);   /* sum f - N = 0 */
 		trip_add(&t, gi->row_staff, gi->col_N, -1);
 		for (int k = 0; k < p->n_facilitators; k++) {
@@ -322,12 +348,13 @@ static void build_model(struct pmip *m)
 			continue;
 		int r = add_row(m->P, GLP_UP, 0, 1);
 		for (int s = 0; s < m->n_goals; s++)
-			if (m->goals[s].col_f[k])
+			if (m->goals[s].staff_owner == s && m->goals[s].col_f[k])
 				trip_add(&t, r, m->goals[s].col_f[k], 1);
 	}
 	/* Learners. */
 	int nopt = in->opt_start[in->n_learners];
 	m->col_x = xcalloc((size_t)nopt + 1, sizeof(int));
+	m->linked = xcalloc((size_t)nopt + 1, 1);
 	for (int i = 0; i < in->n_learners; i++) {
 		int ra = add_row(m->P, GLP_FX, 1, 1);
 		for (int o = in->opt_start[i]; o < in->opt_start[i + 1]; o++) {
@@ -339,9 +366,6 @@ static void build_model(struct pmip *m)
 			trip_add(&t, ra, x, 1);
 			trip_add(&t, gi->row_seats, x, 1);
 			trip_add(&t, gi->row_min, x, 1);
-			int rl = add_row(m->P, GLP_UP, 0, 0);     /* x - N <= 0 */
-			trip_add(&t, rl, x, 1);
-			trip_add(&t, rl, gi->col_N, -1);
 		}
 	}
 	glp_load_matrix(m->P, (int)t.n, t.ia, t.ja, t.ar);
@@ -349,6 +373,61 @@ static void build_model(struct pmip *m)
 	free(t.ia);
 	free(t.ja);
 	free(t.ar);
+}
+
+/*
+ * The linking rows x[i,o] <= N[g] are many (one per option) but few bind:
+ * only where the LP opens a fraction of a session.  Adding just the violated
+ * ones and re-solving (dual simplex, warm) reaches the same LP bound as the
+ * full model several times faster in GLPK.
+ */
+static int add_violated_links(struct pmip *m)
+{
+	const struct pmip_input *in = m->in;
+	int added = 0, ind[3];
+	double val[3] = { 0, 1, -1 };
+	int nopt = in->opt_start[in->n_learners];
+	for (int o = 0; o < nopt; o++) {
+		if (!m->col_x[o] || m->linked[o])
+			continue;
+		const struct goal_info *gi = &m->goals[option_slot(m, o)];
+		if (glp_get_col_prim(m->P, m->col_x[o]) <= glp_get_col_prim(m->P, gi->col_N) + 1e-6)
+			continue;
+		int r = add_row(m->P, GLP_UP, 0, 0);
+		ind[1] = m->col_x[o];
+		ind[2] = gi->col_N;
+		glp_set_mat_row(m->P, r, 2, ind, val);
+		m->linked[o] = 1;
+		added++;
+	}
+	return added;
+}
+
+/* Solves the LP relaxation, adding violated linking rows until none is. */
+static void solve_linked_lp(struct pmip *m, double seconds)
+{
+	double t0 = mcl_now();
+	glp_smcp smcp;
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.meth = GLP_PRIMAL;
+	int rounds = 0, rows = 0;
+	for (;;) {
+		double left = seconds - (mcl_now() - t0);
+		if (left < 0.05)
+			break;
+		smcp.tm_lim = (int)(left * 1000);
+		if (glp_simplex(m->P, &smcp) != 0 || glp_get_status(m->P) != GLP_OPT)
+			break;
+		int added = add_violated_links(m);
+		if (!added)
+			break;
+		rows += added;
+		rounds++;
+		smcp.meth = GLP_DUALP;
+	}
+	mcl_log(LOG_VERBOSE, "period LP: %d linking rows added in %d rounds, %.2f s", rows, rounds,
+		mcl_now() - t0);
 }
 
 /* ---- groups: the common currency of greedy, MIP and output ------------- */
@@ -449,7 +528,7 @@ static int greedy(const struct pmip *m, struct draft *d)
 	int rc = 0;
 	for (int k = 0; k < p->n_facilitators; k++)
 		for (int s = 1; s < m->n_goals; s++)
-			breadth[k] += m->goals[s].col_f[k] != 0;
+			breadth[k] += m->goals[s].staff_owner == s && m->goals[s].col_f[k] != 0;
 	long unseated = nl;
 
 	for (;;) {
@@ -622,25 +701,45 @@ static int near_int(double v)
  * goal's sessions their facilitators and spread the goal's learners over its
  * sessions, everyone's minimum first, then round-robin up to capacity.
  */
-static int realise_mip(struct pmip *m, struct draft *d)
+static int read_groups(struct pmip *m, struct draft *d);
+
+static int realise_fixed(struct pmip *m, const double *nval, struct draft *d)
 {
-	const struct pmip_input *in = m->in;
+	/* fix every n column at nval (restored below), solve the LP */
+	int n_cols = glp_get_num_cols(m->P);
+	double *ub = xmalloc(sizeof(double) * (size_t)(n_cols + 1));
 	for (int s = 0; s < m->n_goals; s++)
 		for (int c = 0; c < m->n_classes; c++) {
 			int j = m->goals[s].col_n[c];
-			if (j) {
-				double v = near_int(glp_mip_col_val(m->P, j));
-				glp_set_col_bnds(m->P, j, GLP_FX, v, v);
-			}
+			if (!j)
+				continue;
+			ub[j] = glp_get_col_ub(m->P, j);
+			double v = near_int(nval[j]);
+			glp_set_col_bnds(m->P, j, GLP_FX, v, v);
 		}
 	glp_smcp smcp;
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
-	if (glp_simplex(m->P, &smcp) != 0 || glp_get_status(m->P) != GLP_OPT)
-		return -1;
+	int ok = glp_simplex(m->P, &smcp) == 0 && glp_get_status(m->P) == GLP_OPT;
+	int rc = ok ? read_groups(m, d) : -1;
+	for (int s = 0; s < m->n_goals; s++)
+		for (int c = 0; c < m->n_classes; c++) {
+			int j = m->goals[s].col_n[c];
+			if (j)
+				glp_set_col_bnds(m->P, j, ub[j] > 0 ? GLP_DB : GLP_FX, 0, ub[j]);
+		}
+	free(ub);
+	return rc;
+}
+
+/* The groups of the current LP solution, whose n columns are integral. */
+static int read_groups(struct pmip *m, struct draft *d)
+{
+	const struct pmip_input *in = m->in;
+	int *first_of = xmalloc(sizeof(int) * (size_t)(m->n_goals + 1));
 	for (int s = 0; s < m->n_goals; s++) {
 		const struct goal_info *gi = &m->goals[s];
-		int first = d->n_groups;
+		first_of[s] = d->n_groups;
 		for (int c = 0; c < m->n_classes; c++) {
 			if (!gi->col_n[c])
 				continue;
@@ -648,19 +747,40 @@ static int realise_mip(struct pmip *m, struct draft *d)
 			for (int a = 0; a < cnt; a++)
 				d->groups[d->n_groups++] = (struct pmip_group){ gi->goal, -1, c, 0 };
 		}
-		int gidx = first;
-		for (int k = 0; k < m->p->n_facilitators && gidx < d->n_groups; k++) {
-			if (!gi->col_f[k])
+	}
+	first_of[m->n_goals] = d->n_groups;
+	/* facilitators of each staffing class to its goals' sessions, in order */
+	for (int s = 0; s < m->n_goals; s++) {
+		const struct goal_info *owner = &m->goals[s];
+		if (owner->staff_owner != s)
+			continue;
+		int s2 = s, gidx = first_of[s];
+		for (int k = 0; k < m->p->n_facilitators; k++) {
+			if (!owner->col_f[k])
 				continue;
-			double v = glp_get_col_prim(m->P, gi->col_f[k]);
+			double v = glp_get_col_prim(m->P, owner->col_f[k]);
 			if (fabs(v - near_int(v)) > 1e-6)
-				return -1;
-			if (near_int(v) == 1)
-				d->groups[gidx++].facilitator = k;
+				goto out_fail;
+			if (near_int(v) != 1)
+				continue;
+			/* next session of a goal of this class without a facilitator */
+			while (s2 < m->n_goals && (m->goals[s2].staff_owner != s || gidx >= first_of[s2 + 1])) {
+				s2++;
+				if (s2 < m->n_goals)
+					gidx = first_of[s2];
+			}
+			if (s2 >= m->n_goals)
+				goto out_fail;
+			d->groups[gidx++].facilitator = k;
 		}
-		if (gidx != d->n_groups)
-			return -1;
-		int ng = d->n_groups - first;
+	}
+	for (int gidx = 0; gidx < d->n_groups; gidx++)
+		if (d->groups[gidx].facilitator < 0)
+			goto out_fail;
+	for (int s = 0; s < m->n_goals; s++) {
+		const struct goal_info *gi = &m->goals[s];
+		int first = first_of[s];
+		int ng = first_of[s + 1] - first;
 		if (ng == 0)
 			continue;
 		int rr = 0;
@@ -670,7 +790,7 @@ static int realise_mip(struct pmip *m, struct draft *d)
 				continue;
 			double v = glp_get_col_prim(m->P, m->col_x[o]);
 			if (fabs(v - near_int(v)) > 1e-6)
-				return -1;
+				goto out_fail;
 			if (near_int(v) != 1)
 				continue;
 			/* the first session below its minimum, else round-robin */
@@ -686,7 +806,7 @@ static int realise_mip(struct pmip *m, struct draft *d)
 				}
 			}
 			if (target < 0)
-				return -1;
+				goto out_fail;
 			d->groups[target].size++;
 			d->learner_group[i] = target;
 			d->learner_option[i] = o;
@@ -694,8 +814,24 @@ static int realise_mip(struct pmip *m, struct draft *d)
 	}
 	for (int i = 0; i < in->n_learners; i++)
 		if (d->learner_group[i] < 0)
-			return -1;
+			goto out_fail;
+	free(first_of);
 	return 0;
+out_fail:
+	free(first_of);
+	return -1;
+}
+
+/* The groups of the MIP incumbent: its n with x and f re-solved. */
+static int realise_mip(struct pmip *m, struct draft *d)
+{
+	int n_cols = glp_get_num_cols(m->P);
+	double *nval = xcalloc((size_t)n_cols + 1, sizeof(double));
+	for (int j = 1; j <= n_cols; j++)
+		nval[j] = glp_mip_col_val(m->P, j);
+	int rc = realise_fixed(m, nval, d);
+	free(nval);
+	return rc;
 }
 
 static double draft_value(const struct pmip *m, const struct draft *d)
@@ -740,11 +876,13 @@ static void release(struct pmip *m)
 	free(m->classes);
 	for (int s = 0; s < m->n_goals; s++) {
 		free(m->goals[s].col_n);
-		free(m->goals[s].col_f);
+		if (m->goals[s].staff_owner == s)
+			free(m->goals[s].col_f);
 	}
 	free(m->goals);
 	free(m->goal_slot);
 	free(m->col_x);
+	free(m->linked);
 	if (m->P)
 		glp_delete_prob(m->P);
 }
@@ -770,21 +908,68 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	if (have_greedy)
 		start = draft_to_columns(&m, &greedy_d);
 
+	double t0 = mcl_now();
+	solve_linked_lp(&m, params->seconds);
+	double lp = glp_get_status(m.P) == GLP_OPT ? glp_get_obj_val(m.P) : DBL_MAX;
+
+	/* Candidates besides the greedy: its sessions with the learners
+	 * re-seated optimally (n fixed, the LP is integral), and the LP's
+	 * session counts rounded to the nearest whole session. */
+	struct draft cand[3];
+	struct draft *best = NULL;
+	int n_cand = 0;
+	if (!in->relax_rooms && !params->lp_only) {
+		int n_cols = glp_get_num_cols(m.P);
+		double *nval = xcalloc((size_t)n_cols + 1, sizeof(double));
+		for (int j = 1; j <= n_cols; j++)
+			nval[j] = glp_get_col_prim(m.P, j);
+		if (glp_get_status(m.P) == GLP_OPT) {
+			draft_init(&cand[n_cand], in->n_learners, max_groups);
+			if (realise_fixed(&m, nval, &cand[n_cand]) == 0)
+				n_cand++;
+			else
+				draft_release(&cand[n_cand]);
+		}
+		if (have_greedy) {
+			draft_init(&cand[n_cand], in->n_learners, max_groups);
+			if (realise_fixed(&m, start, &cand[n_cand]) == 0)
+				n_cand++;
+			else
+				draft_release(&cand[n_cand]);
+		}
+		free(nval);
+		if (have_greedy)
+			best = &greedy_d;
+		for (int i = 0; i < n_cand; i++)
+			if (!best || draft_value(&m, &cand[i]) > draft_value(&m, best) + 1e-6)
+				best = &cand[i];
+		if (best && best != &greedy_d) {
+			free(start);
+			start = draft_to_columns(&m, best);
+		}
+	}
+
 	struct mip_params mp = *params;
+	mp.seconds -= mcl_now() - t0;
 	mp.start = start;
+	mp.lp_only |= in->no_branching;
 	struct mip_result mr;
 	mip_solve(m.P, &mp, &mr);
+	mcl_log(LOG_VERBOSE, "period MIP: %d rows, %d columns; greedy %.1f, start %.1f, LP %.1f, "
+		"MIP %.1f, bound %.1f (%s) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
+		have_greedy ? draft_value(&m, &greedy_d) : -1.0, best ? draft_value(&m, best) : -1.0,
+		lp, mr.objective, mr.bound, mr.outcome == MIP_OPTIMAL ? "optimal" : "limit",
+		mcl_now() - t0);
 	res->lp_bound = mr.lp_bound;
 	res->bound = mr.bound;
 	res->outcome = mr.outcome;
 
-	struct draft *best = NULL;
-	if (!in->relax_rooms && !params->lp_only &&
+	if (!in->relax_rooms && !mp.lp_only &&
 	    (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
-	    realise_mip(&m, &mip_d) == 0)
+	    mr.objective > (best ? draft_value(&m, best) : -DBL_MAX) + 1e-6 &&
+	    realise_mip(&m, &mip_d) == 0 &&
+	    (!best || draft_value(&m, &mip_d) > draft_value(&m, best) + 1e-6))
 		best = &mip_d;
-	if (have_greedy && (!best || draft_value(&m, &greedy_d) > draft_value(&m, best) + 1e-6))
-		best = &greedy_d;
 	if (in->relax_rooms || params->lp_only) {
 		res->objective = mr.objective;
 	} else if (best) {
@@ -808,6 +993,8 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	free(start);
 	draft_release(&greedy_d);
 	draft_release(&mip_d);
+	for (int i = 0; i < n_cand; i++)
+		draft_release(&cand[i]);
 	release(&m);
 }
 

@@ -37,6 +37,9 @@ struct pmip_input {
 	/* Bound mode: relax room capacities and classes to per-block counts
 	 * so the LP is a relaxation of every room assignment. */
 	bool relax_rooms;
+	/* Skip branch-and-bound: the greedy, the LP-rounded and the re-seated
+	 * candidates only (much faster on large periods). */
+	bool no_branching;
 };
 
 struct pmip_group {

@@ -13,8 +13,9 @@
  *
  *   t[q]      in [0, min(s_q, |B_q|)]   sessions need q gets (facilitated)
  *   o[q]      in [0, min(s_q, A_l)]     lab sessions credited to online q
- *   n[g,c,b]  >= 0, N[g,b] = sum_c n    sessions of goal g (lab too)
+ *   N[g,b]    >= 0                      sessions of goal g (lab too)
  *   u[g,b]    in [0, D[g,b]]            learners in goal g's sessions in b
+ *   r[c,b]    in [0, count[c,b]]        rooms of class c in use in b
  *   y[f,k,b]  in [0, 1]                 facilitator f leads class k in b
  *   pi[l]     in [0, 1]                 power-goal bonus
  *
@@ -23,17 +24,23 @@
  *   s.t. sum_q t[q] + sum_q o[q] <= A_l                  one session a block
  *        t[q] <= sum_{b in B_q} N[g,b]                   a session must exist
  *        sum_{q of g} t[q] = sum_b u[g,b]                seats are used
- *        min_g N[g,b] <= u[g,b] <= sum_c e(g,c) n[g,c,b] group sizes
+ *        min_g N[g,b] <= u[g,b] <= max_g N[g,b]          group sizes
  *        sum_g u[g,b] + u[lab,b] = N_b                   everyone seated
  *        sum_q o[q] <= sum_b u[lab,b]                    lab credit
- *        sum_g n[g,c,b] <= count[c,b]                    rooms
+ *        sum_g N[g,b] = sum_c r[c,b]                     a room per session
+ *        sum_g u[g,b] <= sum_c cap_c r[c,b]              seats of those rooms
+ *        sum_{g needs F} N[g,b] <= sum_{c has F} r[c,b]  room features
  *        sum_k y[f,k,b] <= 1,  sum_{k,b} y[f,k,b] <= max_sessions_f
  *        sum_f y[f,k,b] = sum_{g in k} N[g,b]            staffing
  *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
  *
  * Every schedule gives a feasible point with the same objective (t the
- * counted sessions, u the seats, n the opened sessions, y the staffing), so
- * the LP optimum is an upper bound on the cycle's optimum.
+ * counted sessions, u the seats, N the opened sessions, r the rooms they
+ * use, y the staffing), so the LP optimum is an upper bound on the cycle's
+ * optimum.  Rooms are pooled per block (seats of the rooms in use, rather
+ * than a room per session): a little looser than per-session room sizes, but
+ * it keeps the LP to a few columns per goal and block, which is what lets
+ * GLPK's simplex finish it in seconds at school scale.
  */
 #include "relax.h"
 
@@ -212,14 +219,30 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 			}
 		}
 	int *row_staff = xcalloc((size_t)n_staff * (size_t)nb + 1, sizeof(int));
-	int *row_room = xcalloc((size_t)n_classes * (size_t)nb + 1, sizeof(int));
 	int *row_flow = xcalloc((size_t)ng + 2, sizeof(int));
+	/* per block: sessions = rooms in use, seats <= their capacity, and a
+	 * row per feature: sessions needing it <= rooms in use having it */
+	int *row_rooms = xcalloc((size_t)nb + 1, sizeof(int));
+	int *row_seats = xcalloc((size_t)nb + 1, sizeof(int));
+	int *row_feat = xcalloc((size_t)(p->n_features + 1) * (size_t)nb + 1, sizeof(int));
 	for (int j = 0; j < n_blocks; j++) {
 		int b = blocks[j];
-		for (int c = 0; c < n_classes; c++)
-			row_room[c * nb + b] = row(P, GLP_UP, 0, count[c * nb + b]);
 		for (int k = 0; k < n_staff; k++)
 			row_staff[k * nb + b] = row(P, GLP_FX, 0, 0);
+		row_rooms[b] = row(P, GLP_FX, 0, 0);
+		row_seats[b] = row(P, GLP_UP, 0, 0);
+		for (int ft = 0; ft < p->n_features; ft++)
+			row_feat[ft * nb + b] = row(P, GLP_UP, 0, 0);
+		for (int c = 0; c < n_classes; c++) {
+			if (count[c * nb + b] == 0)
+				continue;
+			const struct room *pr = &p->rooms[class_proto[c]];
+			int jr = col(P, 0, count[c * nb + b], 0);
+			trip_add(&t, row_rooms[b], jr, -1);
+			trip_add(&t, row_seats[b], jr, -(pr->capacity < cap_max ? pr->capacity : cap_max));
+			for (int i = 0; i < pr->n_features; i++)
+				trip_add(&t, row_feat[pr->features[i] * nb + b], jr, -1);
+		}
 	}
 	int row_lab_credit = row(P, GLP_UP, 0, 0);
 	for (int g = 0; g <= ng; g++) {
@@ -238,28 +261,21 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 			size_t i = (size_t)g * nb + b;
 			colN[i] = col(P, 0, DBL_MAX, 0);
 			colU[i] = col(P, 0, lab ? DBL_MAX : D[i], 0);
-			int rdef = row(P, GLP_FX, 0, 0);
 			int rseat = row(P, GLP_UP, 0, 0);
 			int rmin = row(P, GLP_LO, 0, 0);
-			trip_add(&t, rdef, colN[i], 1);
 			trip_add(&t, rseat, colU[i], 1);
+			trip_add(&t, rseat, colN[i], -gmax);
 			trip_add(&t, rmin, colU[i], 1);
 			trip_add(&t, rmin, colN[i], -gmin);
 			trip_add(&t, row_staff[(lab ? lab_staff : staff[g]) * nb + b], colN[i], -1);
+			trip_add(&t, row_rooms[b], colN[i], 1);
+			trip_add(&t, row_seats[b], colU[i], 1);
+			if (feat >= 0)
+				trip_add(&t, row_feat[feat * nb + b], colN[i], 1);
 			if (lab)
 				trip_add(&t, row_lab_credit, colU[i], -1);
 			else
 				trip_add(&t, row_flow[g], colU[i], -1);
-			for (int c = 0; c < n_classes; c++) {
-				const struct room *pr = &p->rooms[class_proto[c]];
-				int e = pr->capacity < gmax ? pr->capacity : gmax;
-				if (count[c * nb + b] == 0 || e < gmin || !room_has(pr, feat))
-					continue;
-				int jn = col(P, 0, DBL_MAX, 0);
-				trip_add(&t, rdef, jn, -1);
-				trip_add(&t, rseat, jn, -e);
-				trip_add(&t, row_room[c * nb + b], jn, 1);
-			}
 		}
 	}
 	/* Everyone seated in every block. */
@@ -375,6 +391,8 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 	free(D);
 	free(NB);
 	free(row_staff);
-	free(row_room);
 	free(row_flow);
+	free(row_rooms);
+	free(row_seats);
+	free(row_feat);
 }

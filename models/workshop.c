@@ -25,8 +25,13 @@
  * objective only rises, and the gap reported is against the whole-cycle
  * bound, never a block's own.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <assert.h>
 #include <float.h>
+#include <poll.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,7 +234,7 @@ static double cycle_objective(const struct cycle *cy)
  * plan changed for the better, 0 when it was kept, -1 when no plan was found
  * (only possible while the block has none yet).
  */
-static int solve_block(struct cycle *cy, int b, double seconds)
+static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
 	count_block(cy, b, -1);
@@ -244,6 +249,7 @@ static int solve_block(struct cycle *cy, int b, double seconds)
 		.n_learners = o.n_learners, .learners = o.learners,
 		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
 		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
+		.no_branching = !branching,
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4 };
 	struct pmip_result r;
@@ -297,6 +303,72 @@ static void build_solution(const struct cycle *cy, struct solution *sol)
 	solution_recount(sol);
 }
 
+/*
+ * The whole-cycle bound runs in a child process while the parent builds the
+ * schedule: the machines have two cores and GLPK is not reentrant, so a
+ * second process is the simple way to use both.  The child sends its struct
+ * relax_result through a pipe.  Without fork (or if the child fails) the
+ * bound is computed in this process, or falls back to the simple bound.
+ */
+struct bound_job {
+	pid_t pid;
+	int fd;
+	bool done;
+	struct relax_result res;
+};
+
+static void bound_start(struct bound_job *job, const struct problem *p, const int *blocks,
+			int n_blocks, double seconds)
+{
+	int fds[2];
+	memset(job, 0, sizeof(*job));
+	job->pid = -1;
+	job->fd = -1;
+	if (pipe(fds) == 0) {
+		fflush(stderr);
+		job->pid = fork();
+		if (job->pid == 0) {
+			close(fds[0]);
+			struct relax_result rr;
+			relax_workshop_bound(p, blocks, n_blocks, seconds, &rr);
+			ssize_t w = write(fds[1], &rr, sizeof(rr));
+			_exit(w == (ssize_t)sizeof(rr) ? 0 : 1);
+		}
+		close(fds[1]);
+		if (job->pid > 0) {
+			job->fd = fds[0];
+			return;
+		}
+		close(fds[0]);
+	}
+	relax_workshop_bound(p, blocks, n_blocks, seconds, &job->res);
+	job->done = true;
+}
+
+/* Collects the child's bound; waits for it when wait is true.  Returns
+ * whether the bound is known. */
+static bool bound_poll(struct bound_job *job, const struct problem *p, const int *blocks,
+		       int n_blocks, bool wait)
+{
+	if (job->done)
+		return true;
+	struct pollfd pfd = { .fd = job->fd, .events = POLLIN };
+	if (!wait && poll(&pfd, 1, 0) <= 0)
+		return false;
+	ssize_t r = read(job->fd, &job->res, sizeof(job->res));
+	close(job->fd);
+	waitpid(job->pid, NULL, 0);
+	if (r != (ssize_t)sizeof(job->res)) {
+		memset(&job->res, 0, sizeof(job->res));
+		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
+	}
+	job->done = true;
+	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
+		job->res.bound, job->res.proven ? "LP optimum" : "simple bound: no LP optimum in time",
+		job->res.rows, job->res.cols, job->res.seconds);
+	return true;
+}
+
 /* Writes the exact cycle MIP in CPLEX LP format for other solvers. */
 static int write_cycle_lp(const struct problem *p, const int *blocks, int n_blocks,
 			  const char *path)
@@ -348,12 +420,26 @@ static double prove_exact(const struct cycle *cy, struct solution *sol, double b
 	return proven;
 }
 
-static void progress(const struct cycle *cy, const char *what, double bound)
+static void progress(const struct cycle *cy, const char *what, const struct bound_job *job)
 {
 	double obj = cycle_objective(cy);
+	if (!job->done) {
+		mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound pending", mcl_now() - cy->t0,
+			what, obj);
+		return;
+	}
+	double bound = job->res.bound;
 	double gap = bound > 0 ? (bound - obj) / bound : 0;
 	mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
 		mcl_now() - cy->t0, what, obj, bound, 100 * gap);
+}
+
+/* Whether the schedule is within the requested gap of the bound. */
+static bool gap_reached(const struct cycle *cy, const struct bound_job *job)
+{
+	if (!job->done || job->res.bound <= 0)
+		return false;
+	return (job->res.bound - cycle_objective(cy)) / job->res.bound <= cy->opt->gap;
 }
 
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
@@ -394,20 +480,16 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 
-	/* The bound first, with a share of the time: it also tells when to stop. */
+	/* The bound in a second process, the schedule in this one. */
 	double limit = opt->time_limit;
-	struct relax_result rr;
-	relax_workshop_bound(p, cy.blocks, cy.n_blocks, 0.35 * limit, &rr);
-	double bound = rr.bound;
-	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f (%s, %d rows, %d columns)",
-		mcl_now() - cy.t0, bound, rr.proven ? "LP optimum" : "no LP optimum in time",
-		rr.rows, rr.cols);
+	struct bound_job job;
+	bound_start(&job, p, cy.blocks, cy.n_blocks, 0.6 * limit);
 
 	/* Pass 1: blocks in time order, each given an equal share of the rest. */
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = limit - (mcl_now() - cy.t0);
 		double share = 0.8 * left / (cy.n_blocks - j);
-		if (solve_block(&cy, cy.blocks[j], share > 0.2 ? share : 0.2) < 0) {
+		if (solve_block(&cy, cy.blocks[j], share > 0.2 ? share : 0.2, false) < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
 				"no schedule found for block '%s' within the limits: the counting "
@@ -415,12 +497,14 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 				"group sizes, room features or expertise).  Try a longer "
 				"--time-limit, or check the goals' min_group and the rooms.\n",
 				p->blocks[cy.blocks[j]].id);
+			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
 			goto out;
 		}
+		bound_poll(&job, p, cy.blocks, cy.n_blocks, false);
 		char what[96];
 		snprintf(what, sizeof(what), "block %d/%d '%s'", j + 1, cy.n_blocks,
 			 p->blocks[cy.blocks[j]].id);
-		progress(&cy, what, bound);
+		progress(&cy, what, &job);
 	}
 
 	/* Passes of fix-and-optimise until nothing improves or time runs out. */
@@ -428,21 +512,21 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		int improved = 0;
 		for (int j = 0; j < cy.n_blocks && !mip_interrupted; j++) {
 			double left = limit - (mcl_now() - cy.t0);
-			double obj = cycle_objective(&cy);
-			if (left < 0.5 || (bound > 0 && (bound - obj) / bound <= opt->gap))
+			bound_poll(&job, p, cy.blocks, cy.n_blocks, false);
+			if (left < 0.5 || gap_reached(&cy, &job))
 				break;
 			double share = left / (cy.n_blocks - j);
-			improved += solve_block(&cy, cy.blocks[j], share) > 0;
+			improved += solve_block(&cy, cy.blocks[j], share, true) > 0;
 		}
 		char what[64];
 		snprintf(what, sizeof(what), "pass %d, %d block%s improved", pass, improved,
 			 improved == 1 ? "" : "s");
-		progress(&cy, what, bound);
-		double obj = cycle_objective(&cy);
-		if (!improved || limit - (mcl_now() - cy.t0) < 0.5 ||
-		    (bound > 0 && (bound - obj) / bound <= opt->gap))
+		progress(&cy, what, &job);
+		if (!improved || limit - (mcl_now() - cy.t0) < 0.5 || gap_reached(&cy, &job))
 			break;
 	}
+	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+	double bound = job.res.bound;
 
 	build_solution(&cy, sol);
 	sol->objective = cycle_objective(&cy);
