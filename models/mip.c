@@ -41,6 +41,7 @@ struct callback_state {
 	double t0;
 	bool start_given;
 	double best_bound;
+	int nodes;
 };
 
 static double relative_gap(double obj, double bound)
@@ -65,6 +66,11 @@ static void callback(glp_tree *T, void *info)
 	if (best)
 		st->best_bound = glp_ios_node_bound(T, best);
 	if (mip_interrupted) {
+		glp_ios_terminate(T);
+		return;
+	}
+	if (glp_ios_reason(T) == GLP_ISELECT && ++st->nodes > st->params->max_nodes &&
+	    st->params->max_nodes > 0) {
 		glp_ios_terminate(T);
 		return;
 	}
@@ -126,7 +132,7 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 		return;
 	}
 
-	struct callback_state cs = { params, t0, false, res->lp_bound };
+	struct callback_state cs = { params, t0, false, res->lp_bound, 0 };
 	glp_iocp iocp;
 	glp_init_iocp(&iocp);
 	iocp.msg_lev = GLP_MSG_OFF;
@@ -142,6 +148,7 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 	rc = glp_intopt(P, &iocp);
 	int ms = glp_mip_status(P);
 	res->seconds = mcl_now() - t0;
+	res->nodes = cs.nodes;
 	if (ms == GLP_OPT) {
 		res->objective = glp_mip_obj_val(P);
 		/* Proven: search finished (or stopped by mip_gap, bound kept). */

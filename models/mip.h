@@ -27,6 +27,9 @@ struct mip_params {
 	double gap;             /* relative gap (bound - obj) / |bound| to stop at */
 	const double *start;    /* [1 + n_cols] incumbent to hand GLPK, or NULL */
 	bool lp_only;           /* solve only the LP relaxation */
+	int max_nodes;          /* stop branch-and-bound after this many node
+				 * selections (0: no limit); unlike time, a node
+				 * budget gives the same answer on every run */
 };
 
 struct mip_result {
@@ -35,6 +38,7 @@ struct mip_result {
 	double bound;           /* proven upper bound (maximisation) */
 	double lp_bound;        /* the root LP optimum */
 	double seconds;
+	int nodes;              /* node selections made */
 };
 
 /*

@@ -956,9 +956,9 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	struct mip_result mr;
 	mip_solve(m.P, &mp, &mr);
 	mcl_log(LOG_VERBOSE, "period MIP: %d rows, %d columns; greedy %.1f, start %.1f, LP %.1f, "
-		"MIP %.1f, bound %.1f (%s) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
+		"MIP %.1f, bound %.1f (%s, %d nodes) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
 		have_greedy ? draft_value(&m, &greedy_d) : -1.0, best ? draft_value(&m, best) : -1.0,
-		lp, mr.objective, mr.bound, mr.outcome == MIP_OPTIMAL ? "optimal" : "limit",
+		lp, mr.objective, mr.bound, mr.outcome == MIP_OPTIMAL ? "optimal" : "limit", mr.nodes,
 		mcl_now() - t0);
 	res->lp_bound = mr.lp_bound;
 	res->bound = mr.bound;
