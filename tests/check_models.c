@@ -73,7 +73,7 @@ START_TEST(one_group_with_guru)
 	tb_room(tb, "R1", 30, NULL);
 	tb_room(tb, "R2", 30, NULL);
 	for (int i = 0; i < 4; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof(id), "L%d", i);
 		tb_need(tb, tb_learner(tb, id), g, 3, 1);
 	}
@@ -214,7 +214,7 @@ START_TEST(too_many_learners_is_infeasible)
 	tb_facilitator(tb, "F1");
 	tb_room(tb, "R1", 3, NULL);
 	for (int i = 0; i < 5; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof(id), "L%d", i);
 		tb_learner(tb, id);
 	}
@@ -261,63 +261,11 @@ START_TEST(power_goal_keeps_groups)
 }
 END_TEST
 
-static int rnd(unsigned *x, int n)
-{
-	*x = *x * 1103515245u + 12345u;
-	return (int)((*x >> 16) % (unsigned)n);
-}
-
-/* A deterministic pseudo-random small cycle for the exactness checks. */
-static struct problem *random_cycle(unsigned seed, int n_learners)
-{
-	unsigned x = seed * 2654435761u + 1;
-#define RND(n) rnd(&x, (n))
-	struct builder *tb = tb_new();
-	int nb = 3, ng = 5, nf = 4;
-	for (int b = 0; b < nb; b++) {
-		char id[8];
-		snprintf(id, sizeof(id), "B%d", b);
-		tb_block(tb, id, BLOCK_WORKSHOP);
-	}
-	for (int g = 0; g < ng; g++) {
-		char id[8];
-		snprintf(id, sizeof(id), "G%d", g);
-		int gi = tb_goal(tb, id, 1 + RND(3), 4 + RND(4), 1 + RND(2));
-		if (g == ng - 1)
-			tb_goal_online(tb, gi);
-	}
-	for (int f = 0; f < nf; f++) {
-		char id[8];
-		snprintf(id, sizeof(id), "F%d", f);
-		tb_facilitator(tb, id);
-		for (int g = 0; g < ng - 1; g++)
-			if (RND(3))
-				tb_level(tb, f, g, RND(2) ? LEVEL_GURU : LEVEL_ABLE);
-		if (f == 0)
-			tb_facilitator_max(tb, f, 2);
-		char rid[8];
-		snprintf(rid, sizeof(rid), "R%d", f);
-		tb_room(tb, rid, 6 + RND(6), NULL);
-	}
-	for (int l = 0; l < n_learners; l++) {
-		char id[8];
-		snprintf(id, sizeof(id), "L%d", l);
-		int li = tb_learner(tb, id);
-		int first = RND(ng);
-		for (int k = 0; k < 3; k++)
-			tb_need(tb, li, (first + k) % ng, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));
-		if (RND(5) == 0)
-			tb_learner_unavailable(tb, li, RND(nb));
-	}
-#undef RND
-	return tb_finish(tb);
-}
-
 /* The decomposition never claims more than the true optimum, and its bound
  * never falls below it: the exact cycle MIP, solved to optimality, decides. */
 START_TEST(decomposition_is_honest_against_exact_mip)
 {
-	struct problem *p = random_cycle((unsigned)_i + 1, 14);
+	struct problem *p = tb_random_cycle((unsigned)_i + 1, 14);
 	int blocks[3] = { 0, 1, 2 };
 	glp_prob *P = cycle_mip_build(p, blocks, 3, NULL);
 	struct mip_params mp = { .seconds = 60, .gap = 0 };

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include <stdio.h>
 
 #define TB_MAX 256
 
@@ -259,3 +260,55 @@ struct problem *tb_finish(struct builder *tb)
 	free(tb);
 	return p;
 }
+
+static int rnd(unsigned *x, int n)
+{
+	*x = *x * 1103515245u + 12345u;
+	return (int)((*x >> 16) % (unsigned)n);
+}
+
+struct problem *tb_random_cycle(unsigned seed, int n_learners)
+{
+	unsigned x = seed * 2654435761u + 1;
+#define RND(n) rnd(&x, (n))
+	struct builder *tb = tb_new();
+	int nb = 3, ng = 5, nf = 4;
+	for (int b = 0; b < nb; b++) {
+		char id[16];
+		snprintf(id, sizeof(id), "B%d", b);
+		tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	for (int g = 0; g < ng; g++) {
+		char id[16];
+		snprintf(id, sizeof(id), "G%d", g);
+		int gi = tb_goal(tb, id, 1 + RND(3), 4 + RND(4), 1 + RND(2));
+		if (g == ng - 1)
+			tb_goal_online(tb, gi);
+	}
+	for (int f = 0; f < nf; f++) {
+		char id[16];
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+		for (int g = 0; g < ng - 1; g++)
+			if (RND(3))
+				tb_level(tb, f, g, RND(2) ? LEVEL_GURU : LEVEL_ABLE);
+		if (f == 0)
+			tb_facilitator_max(tb, f, 2);
+		char rid[16];
+		snprintf(rid, sizeof(rid), "R%d", f);
+		tb_room(tb, rid, 6 + RND(6), NULL);
+	}
+	for (int l = 0; l < n_learners; l++) {
+		char id[16];
+		snprintf(id, sizeof(id), "L%d", l);
+		int li = tb_learner(tb, id);
+		int first = RND(ng);
+		for (int k = 0; k < 3; k++)
+			tb_need(tb, li, (first + k) % ng, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));
+		if (RND(5) == 0)
+			tb_learner_unavailable(tb, li, RND(nb));
+	}
+#undef RND
+	return tb_finish(tb);
+}
+

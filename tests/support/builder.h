@@ -38,4 +38,9 @@ void tb_model(struct builder *tb, enum model_kind model);
 /* Turns the builder into a problem (default config) and frees the builder. */
 struct problem *tb_finish(struct builder *tb);
 
+/* A deterministic pseudo-random workshop cycle: 3 blocks, 5 goals (one
+ * online), 4 facilitators (one limited to 2 sessions), 4 small rooms, and
+ * n_learners learners with 3 needs each, one the power goal. */
+struct problem *tb_random_cycle(unsigned seed, int n_learners);
+
 #endif
