@@ -42,7 +42,10 @@ struct callback_state {
 	bool start_given;
 	double best_bound;
 	int nodes;
+	double last_progress;
 };
+
+#define PROGRESS_SECONDS 5.0
 
 static double relative_gap(double obj, double bound)
 {
@@ -74,11 +77,20 @@ static void callback(glp_tree *T, void *info)
 		glp_ios_terminate(T);
 		return;
 	}
-	if (glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT) {
-		double obj = glp_mip_obj_val(P);
-		if (best && relative_gap(obj, st->best_bound) <= st->params->gap)
-			glp_ios_terminate(T);
+	bool have = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
+	double obj = have ? glp_mip_obj_val(P) : 0;
+	if (st->params->label && mcl_now() - st->last_progress >= PROGRESS_SECONDS) {
+		st->last_progress = mcl_now();
+		if (have)
+			mcl_log(LOG_NORMAL, "  %s: %.0f s, incumbent %.1f, bound %.1f, gap %.2f%%",
+				st->params->label, mcl_now() - st->t0, obj, st->best_bound,
+				100 * relative_gap(obj, st->best_bound));
+		else
+			mcl_log(LOG_NORMAL, "  %s: %.0f s, no incumbent yet, bound %.1f",
+				st->params->label, mcl_now() - st->t0, st->best_bound);
 	}
+	if (have && best && relative_gap(obj, st->best_bound) <= st->params->gap)
+		glp_ios_terminate(T);
 }
 
 static int ms_left(double t0, double seconds)
@@ -97,6 +109,10 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 	memset(res, 0, sizeof(*res));
 	res->outcome = MIP_ERROR;
 	res->bound = DBL_MAX;
+	if (mip_interrupted) {
+		res->outcome = MIP_NO_SOLUTION;
+		return;
+	}
 
 	glp_smcp smcp;
 	glp_init_smcp(&smcp);
@@ -132,7 +148,7 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 		return;
 	}
 
-	struct callback_state cs = { params, t0, false, res->lp_bound, 0 };
+	struct callback_state cs = { params, t0, false, res->lp_bound, 0, t0 };
 	glp_iocp iocp;
 	glp_init_iocp(&iocp);
 	iocp.msg_lev = GLP_MSG_OFF;

@@ -909,7 +909,8 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 		start = draft_to_columns(&m, &greedy_d);
 
 	double t0 = mcl_now();
-	solve_linked_lp(&m, params->seconds);
+	if (!mip_interrupted)   /* after Ctrl-C the greedy alone finishes fast */
+		solve_linked_lp(&m, params->seconds);
 	double lp = glp_get_status(m.P) == GLP_OPT ? glp_get_obj_val(m.P) : DBL_MAX;
 
 	/* Candidates besides the greedy: its sessions with the learners

@@ -119,7 +119,8 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	/* The bound: relaxed rooms, a third of the time. */
 	struct pmip_input rin = in;
 	rin.relax_rooms = true;
-	struct mip_params bp = { .seconds = opt->time_limit / 3, .gap = opt->gap / 2 };
+	struct mip_params bp = { .seconds = opt->time_limit / 3, .gap = opt->gap / 2,
+				 .label = "bound model" };
 	struct pmip_result rb;
 	pmip_solve(&rin, &bp, NULL, &rb);
 	double bound = rb.bound;
@@ -143,7 +144,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 
 	struct mip_params mp = { .seconds = opt->time_limit - (mcl_now() - t0),
-				 .gap = opt->gap };
+				 .gap = opt->gap, .label = "power-goal groups" };
 	if (mp.seconds < 1)
 		mp.seconds = 1;
 	struct pmip_result r;

@@ -29,6 +29,7 @@
 #include <assert.h>
 #include <float.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -359,6 +360,16 @@ static bool bound_poll(struct bound_job *job, const struct problem *p, const int
 {
 	if (job->done)
 		return true;
+	if (mip_interrupted) {
+		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
+		kill(job->pid, SIGKILL);
+		waitpid(job->pid, NULL, 0);
+		close(job->fd);
+		memset(&job->res, 0, sizeof(job->res));
+		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
+		job->done = true;
+		return true;
+	}
 	struct pollfd pfd = { .fd = job->fd, .events = POLLIN };
 	if (!wait && poll(&pfd, 1, 0) <= 0)
 		return false;
@@ -410,7 +421,8 @@ static double prove_exact(const struct cycle *cy, struct solution *sol, double b
 	struct cycle_col *map;
 	glp_prob *P = cycle_mip_build(p, cy->blocks, cy->n_blocks, &map);
 	double *start = cycle_mip_start(p, P, map, sol);
-	struct mip_params mp = { .seconds = left, .gap = cy->opt->gap, .start = start };
+	struct mip_params mp = { .seconds = left, .gap = cy->opt->gap, .start = start,
+				 .label = "exact cycle model" };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
 	double proven = bound;
