@@ -31,10 +31,13 @@
  * is what makes the LP bound tight (solver notes: 0.7% gap in seconds versus
  * 24-34% for the aggregate form).
  *
- * In relax_rooms mode every room's capacity is raised to the largest useful
- * size, so the classes differ only by feature set: the LP is then a
- * relaxation of any room assignment and its bound is valid for models whose
- * exact room rules are richer than classes (power-goal groups may change rooms).
+ * In relax_rooms mode (the power-goal bound) a group is not tied to one room
+ * class: in each block b of the period, m[g,c,b] of goal g's groups sit in
+ * rooms of class c, with  sum_c m[g,c,b] <= N[g],  the learners available in
+ * b seated:  sum_{i available in b} x[i,g] <= sum_c e(g,c) m[g,c,b],  and
+ * sum_g m[g,c,b] <= count[c][b].  Every power-goal schedule, whose groups may
+ * change rooms between blocks and need seats only for who attends, fits this
+ * model, so its optimum (or branch-and-bound bound) bounds the cycle.
  */
 #include "pmip.h"
 
@@ -62,6 +65,8 @@ struct goal_info {
 	int col_N;                  /* column of N[g] */
 	int row_seats, row_min, row_staff;
 	int *col_n;                 /* [n_classes], 0 when not eligible */
+	int *col_m;                 /* relax_rooms: [n_classes * n_blocks] */
+	int *row_bseat;             /* relax_rooms: [n_blocks] */
 	int *col_f;                 /* [n_facilitators], 0 when not capable;
 				     * shared by the goals of a staffing class */
 	int staff_owner;            /* slot owning col_f and row_staff */
@@ -128,8 +133,6 @@ static void build_classes(struct pmip *m)
 		if (!avail)
 			continue;
 		int cap = room->capacity < cap_max ? room->capacity : cap_max;
-		if (in->relax_rooms)
-			cap = cap_max;
 		int c;
 		for (c = 0; c < m->n_classes; c++)
 			if (m->classes[c].cap == cap && features_equal(m->classes[c].proto, room))
@@ -167,10 +170,12 @@ static int eff_cap(const struct pmip *m, const struct goal_info *gi, int c)
 static int class_eligible(const struct pmip *m, const struct goal_info *gi, int c)
 {
 	const struct room_class *rc = &m->classes[c];
-	int always = 1;
-	for (int j = 0; j < m->in->n_blocks; j++)
+	int always = 1, some = 0;
+	for (int j = 0; j < m->in->n_blocks; j++) {
 		always &= rc->count[j] > 0;
-	if (!always || eff_cap(m, gi, c) < gi->min)
+		some |= rc->count[j] > 0;
+	}
+	if (m->in->relax_rooms ? !some : (!always || eff_cap(m, gi, c) < gi->min))
 		return 0;
 	if (gi->goal == PMIP_LAB)
 		return 1;
@@ -207,8 +212,8 @@ static void build_goals(struct pmip *m)
 		int g = in->opt_goal[o];
 		if (g == PMIP_LAB || m->goal_slot[g] >= 0)
 			continue;
-		struct goal_info gi = { g, p->goals[g].min_group, p->goals[g].max_group,
-					0, 0, 0, 0, NULL, NULL, 0 };
+		struct goal_info gi = { .goal = g, .min = p->goals[g].min_group,
+					.max = p->goals[g].max_group };
 		int any_class = 0, any_fac = 0;
 		for (int c = 0; c < m->n_classes; c++)
 			any_class |= class_eligible(m, &gi, c);
@@ -285,14 +290,39 @@ static void build_model(struct pmip *m)
 	int *zero = xcalloc((size_t)m->n_classes + 1, sizeof(int));
 	for (int s = 0; s < m->n_goals; s++) {
 		struct goal_info *gi = &m->goals[s];
-		gi->col_N = add_col(m, GLP_CV, 0, DBL_MAX, 0);
+		gi->col_N = add_col(m, in->relax_rooms ? GLP_IV : GLP_CV, 0, DBL_MAX, 0);
 		gi->col_n = xcalloc((size_t)m->n_classes + 1, sizeof(int));
-		int def = add_row(m->P, GLP_FX, 0, 0);      /* N - sum n = 0 */
-		trip_add(&t, def, gi->col_N, 1);
 		gi->row_seats = add_row(m->P, GLP_UP, 0, 0);
 		gi->row_min = add_row(m->P, GLP_LO, 0, 0);
 		trip_add(&t, gi->row_min, gi->col_N, -gi->min);
-		for (int c = 0; c < m->n_classes; c++) {
+		if (in->relax_rooms) {
+			/* Rooms per block: a group needs, in each block, a room
+			 * seating the members who attend there; it may change
+			 * rooms.  m[g,c,b] of g's groups use class c in block b. */
+			int nb = in->n_blocks;
+			trip_add(&t, gi->row_seats, gi->col_N, -gi->max);
+			gi->col_m = xcalloc((size_t)m->n_classes * (size_t)nb + 1, sizeof(int));
+			gi->row_bseat = xcalloc((size_t)nb + 1, sizeof(int));
+			for (int j = 0; j < nb; j++) {
+				int rseat = gi->row_bseat[j] = add_row(m->P, GLP_UP, 0, 0);
+				int rcnt = add_row(m->P, GLP_UP, 0, 0);
+				trip_add(&t, rcnt, gi->col_N, -1);
+				for (int c = 0; c < m->n_classes; c++) {
+					const struct room_class *rc = &m->classes[c];
+					if (rc->count[j] == 0 || (gi->goal != PMIP_LAB &&
+					    !room_has(rc->proto, p->goals[gi->goal].feature)))
+						continue;
+					int jm = add_col(m, GLP_CV, 0, rc->count[j], 0);
+					gi->col_m[c * nb + j] = jm;
+					trip_add(&t, rseat, jm, -eff_cap(m, gi, c));
+					trip_add(&t, rcnt, jm, 1);
+				}
+			}
+		}
+		int def = in->relax_rooms ? 0 : add_row(m->P, GLP_FX, 0, 0); /* N - sum n = 0 */
+		if (def)
+			trip_add(&t, def, gi->col_N, 1);
+		for (int c = 0; c < m->n_classes && def; c++) {
 			if (!class_eligible(m, gi, c))
 				continue;
 			int ub = class_free(m, c, zero);
@@ -338,9 +368,12 @@ static void build_model(struct pmip *m)
 	for (int c = 0; c < m->n_classes; c++)
 		for (int j = 0; j < in->n_blocks; j++) {
 			int r = add_row(m->P, GLP_UP, 0, m->classes[c].count[j]);
-			for (int s = 0; s < m->n_goals; s++)
-				if (m->goals[s].col_n[c])
-					trip_add(&t, r, m->goals[s].col_n[c], 1);
+			for (int s = 0; s < m->n_goals; s++) {
+				const struct goal_info *gi = &m->goals[s];
+				int col = in->relax_rooms ? gi->col_m[c * in->n_blocks + j] : gi->col_n[c];
+				if (col)
+					trip_add(&t, r, col, 1);
+			}
 		}
 	/* Facilitators: one session each. */
 	for (int k = 0; k < p->n_facilitators; k++) {
@@ -366,6 +399,9 @@ static void build_model(struct pmip *m)
 			trip_add(&t, ra, x, 1);
 			trip_add(&t, gi->row_seats, x, 1);
 			trip_add(&t, gi->row_min, x, 1);
+			for (int j = 0; in->relax_rooms && j < in->n_blocks; j++)
+				if (!p->learners[in->learners[i]].unavailable[in->blocks[j]])
+					trip_add(&t, gi->row_bseat[j], x, 1);
 		}
 	}
 	glp_load_matrix(m->P, (int)t.n, t.ia, t.ja, t.ar);
@@ -876,6 +912,8 @@ static void release(struct pmip *m)
 	free(m->classes);
 	for (int s = 0; s < m->n_goals; s++) {
 		free(m->goals[s].col_n);
+		free(m->goals[s].col_m);
+		free(m->goals[s].row_bseat);
 		if (m->goals[s].staff_owner == s)
 			free(m->goals[s].col_f);
 	}
