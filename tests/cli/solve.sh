@@ -1,0 +1,83 @@
+#!/bin/sh
+# CLI tests of `mclsched solve` and `verify` end to end: exit codes, every
+# output file, verify on what solve wrote, byte-identical reruns, atomic
+# replacement, infeasibility with a diagnosis, --write-lp read by cbc.
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+GEN=$BUILD/mclsched-gen
+T=$(mktemp -d /tmp/mclsched-solve-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "solve.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+expect_exit() { # expected, then the command
+	want=$1
+	shift
+	"$@" >"$T/stdout" 2>"$T/stderr"
+	got=$?
+	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* ($(head -c 600 "$T/stderr"))"
+}
+
+# 1. The bundled example: solve, every file, verify.
+expect_exit 0 "$BIN" solve examples/small -o "$T/out1" -q
+for f in sessions.csv timetable.csv unmet.csv summary.csv; do
+	[ -s "$T/out1/$f" ] || fail "examples/small: $f missing or empty"
+done
+[ ! -e "$T/out1/diagnosis.txt" ] || fail "diagnosis.txt written for a feasible cycle"
+[ ! -s "$T/stdout" ] || fail "solve printed on stdout: $(head -c 200 "$T/stdout")"
+expect_exit 0 "$BIN" verify examples/small "$T/out1"
+status=$(awk -F, '$1 == "status" {print $2}' "$T/out1/summary.csv")
+[ "$status" = optimal ] || [ "$status" = feasible ] || fail "summary status '$status'"
+
+# 2. The same input and seed again: byte-identical schedule files, and the
+#    existing directory replaced whole (no temporary left beside it).
+expect_exit 0 "$BIN" solve examples/small -o "$T/out2" -q
+for f in sessions.csv timetable.csv unmet.csv; do
+	cmp -s "$T/out1/$f" "$T/out2/$f" || fail "rerun: $f differs"
+done
+echo stale > "$T/out2/stale.txt"
+expect_exit 0 "$BIN" solve examples/small -o "$T/out2" -q
+[ ! -e "$T/out2/stale.txt" ] || fail "existing OUT_DIR not replaced whole"
+leftover=$(find "$T" -maxdepth 1 -name 'out2.*' | head -1)
+[ -z "$leftover" ] || fail "temporary directory left behind: $leftover"
+
+# 3. A generated 300-learner workshop cycle verifies.
+"$GEN" --learners 300 --seed 3 --model workshop -o "$T/g300" >/dev/null 2>&1 ||
+	fail "mclsched-gen --learners 300 failed"
+expect_exit 0 "$BIN" solve "$T/g300" -o "$T/g300.out" --time-limit 30 -q
+expect_exit 0 "$BIN" verify "$T/g300" "$T/g300.out"
+
+# 4. The power-goal model on a generated cycle verifies.
+"$GEN" --learners 120 --seed 5 --model power-goal -o "$T/pg" >/dev/null 2>&1 ||
+	fail "mclsched-gen --model power-goal failed"
+expect_exit 0 "$BIN" solve "$T/pg" -o "$T/pg.out" --time-limit 20 -q
+expect_exit 0 "$BIN" verify "$T/pg" "$T/pg.out"
+
+# 5. No schedule: too few seats in a block.  Exit 3, the block named on
+#    stderr and in diagnosis.txt.
+cp -r examples/small "$T/tight"
+awk -F, 'NR == 1 {print; next} {n++; if (n <= 1) print}' examples/small/rooms.csv >"$T/tight/rooms.csv"
+expect_exit 3 "$BIN" solve "$T/tight" -o "$T/tight.out" -q
+grep -q "short by" "$T/stderr" || fail "infeasible: stderr does not say what is short"
+grep -q "block '" "$T/tight.out/diagnosis.txt" 2>/dev/null || fail "infeasible: diagnosis.txt missing or without the block"
+
+# 6. --write-lp writes the exact model; cbc reads it and agrees with the optimum.
+expect_exit 0 "$BIN" solve examples/small -o "$T/lp.out" --write-lp "$T/small.lp" -q
+[ -s "$T/small.lp" ] || fail "--write-lp wrote nothing"
+if [ "$(awk -F, '$1 == "status" {print $2}' "$T/lp.out/summary.csv")" = optimal ]; then
+	timeout 300 cbc "$T/small.lp" -sec 200 -timeMode elapsed -solve -solu "$T/small.sol" >/dev/null 2>&1
+	cbc_obj=$(head -1 "$T/small.sol" | sed -n 's/^Optimal - objective value //p')
+	ours=$(awk -F, '$1 == "objective" {print $2}' "$T/lp.out/summary.csv")
+	gap=$(awk -F, '$1 == "gap" {print $2}' "$T/lp.out/summary.csv")
+	# ours is optimal within its gap: cbc's optimum lies in [ours, ours/(1-gap)]
+	awk -v c="$cbc_obj" -v o="$ours" -v g="$gap" 'BEGIN {exit !(c != "" && c >= o - 1e-6 && c <= o / (1 - g) + 1e-6)}' ||
+		fail "cbc optimum '$cbc_obj' vs mclsched $ours (gap $gap)"
+fi
+
+# 7. Usage and input errors write nothing.
+expect_exit 2 "$BIN" solve "$T/does-not-exist" -o "$T/none"
+[ ! -e "$T/none" ] || fail "bad input wrote an output directory"
+expect_exit 1 "$BIN" solve examples/small --time-limit 0
+
+[ "$fails" -eq 0 ] || exit 1
+echo "solve.sh: all passed"
