@@ -1,0 +1,232 @@
+/*
+ * config.c - scenario.conf through libconfuse.
+ *
+ * libconfuse reports syntax errors, unknown keys and wrong types through an
+ * error function; ours records them in the diag with the line libconfuse is
+ * on.  Ranges are checked by validate callbacks, which run as each value is
+ * parsed, so they know its line too; they record the error and let parsing
+ * go on, so that every out-of-range key is reported, not just the first.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "config.h"
+
+#include <confuse.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine/util.h"
+
+#define CONF_NAME "scenario.conf"
+
+static const double default_priority[PRIORITY_LEVELS] = { 100, 60, 35, 20, 10 };
+static const double default_choice[] = { 50, 30, 15, 8, 4 };
+
+void config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->name = xstrdup("");
+	c->model = MODEL_COMBINATION;
+	c->mastery = 3.0;
+	c->needs = NEEDS_FILE;
+	c->seminars_per_learner = 1;
+	c->lab_max_group = 40;
+	memcpy(c->w_priority, default_priority, sizeof(default_priority));
+	c->n_choice = 5;
+	c->w_choice = xmalloc(sizeof(default_choice));
+	memcpy(c->w_choice, default_choice, sizeof(default_choice));
+	c->w_guru = 5;
+	c->w_power_goal = 200;
+	c->time_limit = 60;
+	c->gap = 0.005;
+	c->seed = 1;
+	c->out_dir = xstrdup("out");
+}
+
+static struct diag *current_diag;   /* libconfuse's error callback has no context */
+
+static void on_error(cfg_t *cfg, const char *fmt, va_list ap)
+{
+	char msg[512];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	diag_error(current_diag, CONF_NAME, cfg && cfg->line > 0 ? cfg->line : 0, "%s", msg);
+}
+
+/* Ranges by key (leaf names are unique in scenario.conf). */
+static const struct range {
+	const char *key, *want;
+	double min, max;
+	bool open_min, open_max;
+	unsigned min_count, max_count;  /* lists */
+} ranges[] = {
+	{ "mastery", "a score from 0.0 to 4.0", 0, 4, false, false, 0, 0 },
+	{ "seminars_per_learner", "a whole number from 1 to 100", 1, 100, false, false, 0, 0 },
+	{ "max_group", "a whole number from 1 to 100000", 1, 100000, false, false, 0, 0 },
+	{ "priority", "five non-negative numbers, for priorities 1 to 5", 0, 1e9, false, false,
+	  PRIORITY_LEVELS, PRIORITY_LEVELS },
+	{ "choice", "1 to 20 non-negative numbers, for ranks 1, 2, ...", 0, 1e9, false, false, 1, 20 },
+	{ "guru", "a non-negative number", 0, 1e9, false, false, 0, 0 },
+	{ "power_goal", "a non-negative number", 0, 1e9, false, false, 0, 0 },
+	{ "time_limit", "a positive number of seconds", 0, 1e6, true, false, 0, 0 },
+	{ "gap", "a relative gap from 0 to below 1", 0, 1, false, true, 0, 0 },
+	{ "seed", "a whole number from 0 to 1000000000", 0, 1e9, false, false, 0, 0 },
+};
+
+static double opt_value(cfg_opt_t *opt, unsigned i)
+{
+	return opt->type == CFGT_INT ? (double)cfg_opt_getnint(opt, i) : cfg_opt_getnfloat(opt, i);
+}
+
+static int validate(cfg_t *cfg, cfg_opt_t *opt)
+{
+	for (size_t k = 0; k < sizeof(ranges) / sizeof(ranges[0]); k++) {
+		const struct range *r = &ranges[k];
+		if (strcmp(opt->name, r->key))
+			continue;
+		unsigned n = cfg_opt_size(opt);
+		bool bad = r->max_count && (n < r->min_count || n > r->max_count);
+		double v = 0;
+		for (unsigned i = 0; i < n && !bad; i++) {
+			v = opt_value(opt, i);
+			bad = v < r->min || v > r->max || (r->open_min && v <= r->min) ||
+			      (r->open_max && v >= r->max);
+		}
+		if (bad && r->max_count)
+			diag_error(current_diag, CONF_NAME, cfg->line,
+				   "'%s' must be %s (got %u value%s)", r->key, r->want, n,
+				   n == 1 ? "" : "s");
+		else if (bad)
+			diag_error(current_diag, CONF_NAME, cfg->line, "'%s' must be %s (got %g)",
+				   r->key, r->want, v);
+	}
+	return 0;   /* keep parsing: report every bad value */
+}
+
+int config_read(struct config *c, const char *dir, struct diag *d)
+{
+	config_defaults(c);
+	char *path = xasprintf("%s/%s", dir, CONF_NAME);
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			diag_warning(d, CONF_NAME, 0, "not found: every key takes its default "
+				     "(model = combination)");
+		else
+			diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno));
+		free(path);
+		return errno == ENOENT ? 0 : -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_error(d, CONF_NAME, 0, "is a directory, not a config file");
+		free(path);
+		return -1;
+	}
+
+	cfg_opt_t lab_opts[] = { CFG_INT("max_group", 40, CFGF_NONE), CFG_END() };
+	char priority_default[] = "{100, 60, 35, 20, 10}";
+	char choice_default[] = "{50, 30, 15, 8, 4}";
+	cfg_opt_t weight_opts[] = {
+		CFG_FLOAT_LIST("priority", priority_default, CFGF_NONE),
+		CFG_FLOAT_LIST("choice", choice_default, CFGF_NONE),
+		CFG_FLOAT("guru", 5, CFGF_NONE),
+		CFG_FLOAT("power_goal", 200, CFGF_NONE),
+		CFG_END(),
+	};
+	cfg_opt_t solver_opts[] = {
+		CFG_FLOAT("time_limit", 60, CFGF_NONE),
+		CFG_FLOAT("gap", 0.005, CFGF_NONE),
+		CFG_INT("seed", 1, CFGF_NONE),
+		CFG_END(),
+	};
+	cfg_opt_t output_opts[] = { CFG_STR("dir", "out", CFGF_NONE), CFG_END() };
+	cfg_opt_t opts[] = {
+		CFG_STR("name", "", CFGF_NONE),
+		CFG_STR("model", "combination", CFGF_NONE),
+		CFG_FLOAT("mastery", 3.0, CFGF_NONE),
+		CFG_STR("needs", "file", CFGF_NONE),
+		CFG_INT("seminars_per_learner", 1, CFGF_NONE),
+		CFG_SEC("lab", lab_opts, CFGF_NONE),
+		CFG_SEC("weights", weight_opts, CFGF_NONE),
+		CFG_SEC("solver", solver_opts, CFGF_NONE),
+		CFG_SEC("output", output_opts, CFGF_NONE),
+		CFG_END(),
+	};
+	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
+	current_diag = d;
+	cfg_set_error_function(cfg, on_error);
+	static const char *const validated[] = {
+		"mastery", "seminars_per_learner", "lab|max_group", "weights|priority",
+		"weights|choice", "weights|guru", "weights|power_goal", "solver|time_limit",
+		"solver|gap", "solver|seed",
+	};
+	for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
+		cfg_set_validate_func(cfg, validated[i], validate);
+	int before = d->n_errors;
+	int rc = cfg_parse(cfg, path);
+	if (rc == CFG_FILE_ERROR)
+		diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno));
+	else if (rc == CFG_PARSE_ERROR && d->n_errors == before)
+		diag_error(d, CONF_NAME, 0, "cannot parse the file");
+	if (rc != CFG_SUCCESS)
+		goto out;
+
+	free(c->name);
+	c->name = xstrdup(cfg_getstr(cfg, "name"));
+	const char *model = cfg_getstr(cfg, "model");
+	static const char *const models[] = { "power-goal", "workshop", "seminar", "combination" };
+	static const enum model_kind kinds[] = { MODEL_POWER_GOAL, MODEL_WORKSHOP, MODEL_SEMINAR,
+						 MODEL_COMBINATION };
+	int found = 0;
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(model, models[i])) {
+			c->model = kinds[i];
+			found = 1;
+		}
+	if (!found)
+		diag_error(d, CONF_NAME, 0, "'model' must be power-goal, workshop, seminar or "
+			   "combination (got '%s')", model);
+	c->mastery = cfg_getfloat(cfg, "mastery");
+	const char *needs = cfg_getstr(cfg, "needs");
+	if (!strcmp(needs, "file"))
+		c->needs = NEEDS_FILE;
+	else if (!strcmp(needs, "derive"))
+		c->needs = NEEDS_DERIVE;
+	else
+		diag_error(d, CONF_NAME, 0, "'needs' must be file or derive (got '%s')", needs);
+	c->seminars_per_learner = (int)cfg_getint(cfg, "seminars_per_learner");
+	c->lab_max_group = (int)cfg_getint(cfg_getsec(cfg, "lab"), "max_group");
+
+	cfg_t *w = cfg_getsec(cfg, "weights");
+	if (cfg_size(w, "priority") == PRIORITY_LEVELS)
+		for (int i = 0; i < PRIORITY_LEVELS; i++)
+			c->w_priority[i] = cfg_getnfloat(w, "priority", (unsigned)i);
+	unsigned nc = cfg_size(w, "choice");
+	if (nc >= 1 && nc <= 20) {
+		free(c->w_choice);
+		c->w_choice = xmalloc(sizeof(double) * nc);
+		c->n_choice = (int)nc;
+		for (unsigned i = 0; i < nc; i++)
+			c->w_choice[i] = cfg_getnfloat(w, "choice", i);
+	}
+	c->w_guru = cfg_getfloat(w, "guru");
+	c->w_power_goal = cfg_getfloat(w, "power_goal");
+
+	cfg_t *s = cfg_getsec(cfg, "solver");
+	c->time_limit = cfg_getfloat(s, "time_limit");
+	c->gap = cfg_getfloat(s, "gap");
+	c->seed = (int)cfg_getint(s, "seed");
+
+	free(c->out_dir);
+	c->out_dir = xstrdup(cfg_getstr(cfg_getsec(cfg, "output"), "dir"));
+	if (!*c->out_dir)
+		diag_error(d, CONF_NAME, 0, "'output.dir' must not be empty");
+out:
+	cfg_free(cfg);
+	current_diag = NULL;
+	free(path);
+	return d->n_errors > before ? -1 : 0;
+}

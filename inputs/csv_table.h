@@ -1,0 +1,49 @@
+/*
+ * csv_table.h - one CSV file of a scenario, read whole into memory.
+ *
+ * RFC 4180 through libcsv (strict quoting), UTF-8 with or without a BOM,
+ * LF or CRLF, blank lines skipped, a header row whose columns are found by
+ * name in any order.  Each data row keeps the line number where it starts,
+ * so every later error can say FILE:LINE.
+ */
+#ifndef MCL_CSV_TABLE_H
+#define MCL_CSV_TABLE_H
+
+#include <stdbool.h>
+
+#include "engine/diag.h"
+
+struct csv_table {
+	char *name;                 /* file name as messages show it */
+	int n_cols;
+	char **header;              /* trimmed column names */
+	int n_rows;
+	char ***rows;               /* rows[r][c]; short rows padded with "" */
+	long *line;                 /* line where row r starts */
+};
+
+/*
+ * Reads dir/name.  Returns 1 when read, 0 when the file does not exist and
+ * is not required (t is then empty), -1 when an error was recorded in d
+ * (missing required file, unreadable, a directory, a NUL byte, bad quoting).
+ */
+int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool required,
+		   struct diag *d);
+
+/* Index of the column named col, or -1. */
+int csv_table_col(const struct csv_table *t, const char *col);
+
+/* Records a warning for every header not in known (NULL-terminated). */
+void csv_table_warn_unknown(const struct csv_table *t, const char *const *known, struct diag *d);
+
+/* Records an error for every column of required (NULL-terminated) missing.
+ * Returns the number missing. */
+int csv_table_require(const struct csv_table *t, const char *const *required, struct diag *d);
+
+void csv_table_release(struct csv_table *t);
+
+/* Splits a `;` list cell into trimmed, non-empty items (caller frees each
+ * item and the array).  Returns the count. */
+int csv_split_list(const char *cell, char ***items);
+
+#endif
