@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "engine/diag.h"
+#include "engine/metrics.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
 #include "engine/util.h"
@@ -203,6 +204,19 @@ static int cmd_solve(int argc, char **argv)
 			problem_model_name(p->config.model));
 		code = EXIT_INTERNAL;
 		goto out_release;
+	}
+	if (sol.status == SOLVE_OPTIMAL || sol.status == SOLVE_FEASIBLE) {
+		/* The model's own account must match the schedule's score. */
+		struct metrics m;
+		metrics_compute(p, &sol, &m);
+		if (fabs(m.objective - sol.objective) > 1e-6 * (1 + fabs(m.objective))) {
+			fprintf(stderr, "mclsched: internal error: the model scored %.2f but the "
+				"schedule scores %.2f\n", sol.objective, m.objective);
+			metrics_release(&m);
+			code = EXIT_INTERNAL;
+			goto out_release;
+		}
+		metrics_release(&m);
 	}
 	struct diag d;
 	diag_init(&d);

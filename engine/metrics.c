@@ -1,0 +1,169 @@
+/*
+ * metrics.c - objective and summary metrics of a schedule (see metrics.h).
+ *
+ * Scoring, as docs/outputs.md states it: a facilitated ready need counts the
+ * workshop sessions of its goal the learner attends, at most its `sessions`;
+ * a learner's lab sessions are credited to their ready online needs in
+ * priority order (then file order), each up to its `sessions`; each counted
+ * session scores its priority weight; a workshop or seminar session led by a
+ * guru of its offering scores the guru weight; a learner with a counted
+ * session of a ready priority-1 need scores the power-goal weight once; a
+ * seminar enrollment scores its choice rank's weight.
+ */
+#include "metrics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+
+bool metrics_block_scheduled(const struct problem *p, int b)
+{
+	switch (p->config.model) {
+	case MODEL_WORKSHOP:
+	case MODEL_POWER_GOAL:
+		return p->blocks[b].kind == BLOCK_WORKSHOP;
+	case MODEL_SEMINAR:
+		return p->blocks[b].kind == BLOCK_SEMINAR;
+	case MODEL_COMBINATION:
+		return true;
+	}
+	return false;
+}
+
+static double pct(double num, double den)
+{
+	return den > 0 ? 100.0 * num / den : 0.0;
+}
+
+void metrics_compute(const struct problem *p, const struct solution *s, struct metrics *m)
+{
+	const struct config *cf = &p->config;
+	memset(m, 0, sizeof(*m));
+	m->counted = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	m->attended = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	m->learners = p->n_learners;
+	for (int b = 0; b < p->n_blocks; b++)
+		m->blocks += metrics_block_scheduled(p, b);
+	m->sessions = (int)s->n_sessions;
+
+	long group_sum = 0, groups = 0;
+	for (size_t i = 0; i < s->n_sessions; i++) {
+		const struct session *ss = &s->sessions[i];
+		if (ss->kind == SESSION_LAB) {
+			m->lab_sessions++;
+			continue;
+		}
+		group_sum += ss->size;
+		groups++;
+		enum level lv = ss->kind == SESSION_WORKSHOP
+					? problem_goal_level(p, ss->facilitator, ss->offering)
+					: problem_seminar_level(p, ss->facilitator, ss->offering);
+		if (lv == LEVEL_GURU)
+			m->objective += cf->w_guru;
+	}
+	m->avg_group_size = groups ? (double)group_sum / (double)groups : 0;
+
+	int with_p1 = 0, got_p1 = 0, with_ready = 0, complete = 0;
+	int with_choice = 0, enrolled = 0, first = 0;
+	char *seminar_seen = xcalloc((size_t)s->n_sessions + 1, 1);
+	for (int l = 0; l < p->n_learners; l++) {
+		int labs = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(s, l, b);
+			if (si < 0)
+				continue;
+			const struct session *ss = &s->sessions[si];
+			if (ss->kind == SESSION_LAB) {
+				labs++;
+			} else if (ss->kind == SESSION_WORKSHOP) {
+				for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+					if (p->needs[q].goal == ss->offering && p->needs[q].ready)
+						m->attended[q]++;
+			}
+		}
+		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+				const struct need *nd = &p->needs[q];
+				if (!nd->ready || nd->priority != pr ||
+				    p->goals[nd->goal].mode != GOAL_ONLINE)
+					continue;
+				int c = nd->sessions < labs ? nd->sessions : labs;
+				m->attended[q] = c;
+				labs -= c;
+			}
+		bool has_p1 = false, p1 = false, has_ready = false, all = true;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready) {
+				m->needs_not_ready++;
+				continue;
+			}
+			int c = m->attended[q] < nd->sessions ? m->attended[q] : nd->sessions;
+			m->counted[q] = c;
+			m->need_sessions_wanted += nd->sessions;
+			m->need_sessions_scheduled += c;
+			m->objective += cf->w_priority[nd->priority - 1] * c;
+			has_ready = true;
+			all &= c >= nd->sessions;
+			if (nd->priority == 1) {
+				has_p1 = true;
+				p1 |= c > 0;
+			}
+		}
+		with_p1 += has_p1;
+		got_p1 += p1;
+		if (p1)
+			m->objective += cf->w_power_goal;
+		with_ready += has_ready;
+		complete += has_ready && all;
+
+		/* seminars: a section attended counts once, by its choice rank */
+		if (p->choice_start[l + 1] > p->choice_start[l]) {
+			with_choice++;
+			bool any = false, top = false;
+			memset(seminar_seen, 0, s->n_sessions + 1);
+			for (int b = 0; b < p->n_blocks; b++) {
+				int si = solution_attend_at(s, l, b);
+				if (si < 0 || s->sessions[si].kind != SESSION_SEMINAR)
+					continue;
+				int sec = s->sessions[si].section;
+				if (seminar_seen[sec])
+					continue;
+				seminar_seen[sec] = 1;
+				for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+					if (p->choices[c].seminar == s->sessions[si].offering) {
+						int r = p->choices[c].rank;
+						m->objective += r <= cf->n_choice ? cf->w_choice[r - 1] : 0;
+						any = true;
+						top |= r == 1;
+					}
+			}
+			enrolled += any;
+			first += top;
+		}
+	}
+	free(seminar_seen);
+	m->need_sessions_pct = pct((double)m->need_sessions_scheduled, (double)m->need_sessions_wanted);
+	m->power_goal_pct = pct(got_p1, with_p1);
+	m->learners_complete_pct = pct(complete, with_ready);
+	m->seminar_enrolled_pct = pct(enrolled, with_choice);
+	m->seminar_first_choice_pct = pct(first, with_choice);
+
+	long allowed = 0;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int avail = 0;
+		for (int b = 0; b < p->n_blocks; b++)
+			avail += metrics_block_scheduled(p, b) && !p->facilitators[f].unavailable[b];
+		allowed += avail < p->facilitators[f].max_sessions ? avail
+								   : p->facilitators[f].max_sessions;
+	}
+	m->facilitator_load_pct = pct(m->sessions, (double)allowed);
+}
+
+void metrics_release(struct metrics *m)
+{
+	free(m->counted);
+	free(m->attended);
+	memset(m, 0, sizeof(*m));
+}
