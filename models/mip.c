@@ -66,7 +66,7 @@ static void callback(glp_tree *T, void *info)
 				"no better than its incumbent)");
 	}
 	int best = glp_ios_best_node(T);
-	if (best)
+	if (best && glp_ios_node_bound(T, best) < DBL_MAX / 2)
 		st->best_bound = glp_ios_node_bound(T, best);
 	if (mip_interrupted) {
 		glp_ios_terminate(T);

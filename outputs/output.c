@@ -8,7 +8,8 @@
  * point leaves either the old OUT_DIR or the new one, plus at worst a
  * *.tmp-* directory, never a half-written OUT_DIR.  An existing OUT_DIR is
  * replaced only if it is empty or holds a summary.csv (an earlier run), so a
- * mistyped -o cannot wipe an unrelated directory.
+ * mistyped -o cannot wipe an unrelated directory.  Missing parent
+ * directories are created.
  *
  * Sessions are numbered S0001... in a canonical order (block, kind,
  * offering, room, facilitator), so the same schedule always gives the same
@@ -340,10 +341,26 @@ static bool replaceable(const char *out_dir)
 	return n == 0;
 }
 
+/* Creates the missing parent directories of path (like mkdir -p on its
+ * dirname); errors surface when the output directory itself is created. */
+static void make_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (char *q = dir + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		mkdir(dir, 0755);
+		*q = '/';
+	}
+	free(dir);
+}
+
 int output_write(const struct problem *p, const struct solution *s, const char *out_dir,
 		 struct diag *d)
 {
 	struct stat st;
+	make_parents(out_dir);
 	bool exists = stat(out_dir, &st) == 0;
 	if (exists && !S_ISDIR(st.st_mode)) {
 		diag_error(d, out_dir, 0, "exists and is not a directory: choose another -o");
@@ -356,8 +373,8 @@ int output_write(const struct problem *p, const struct solution *s, const char *
 	}
 	char *tmp = xasprintf("%s.tmp-XXXXXX", out_dir);
 	if (!mkdtemp(tmp)) {
-		diag_error(d, out_dir, 0, "cannot create a directory beside it: %s "
-			   "(does its parent directory exist?)", strerror(errno));
+		diag_error(d, out_dir, 0, "cannot create a directory beside it: %s",
+			   strerror(errno));
 		free(tmp);
 		return -1;
 	}
