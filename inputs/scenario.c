@@ -911,18 +911,21 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 	p->dir = xstrdup(dir);
 	int before = d->n_errors;
 	goal_lines = NULL;
-	config_read(&p->config, dir, d);
+	/* When scenario.conf is broken the model is unknown: then no file is
+	 * required because of it, and the others are still checked. */
+	bool conf_ok = config_read(&p->config, dir, d) == 0;
 	enum model_kind m = p->config.model;
+	bool ws = conf_ok && uses_workshops(m), sem = conf_ok && uses_seminars(m);
 	load_blocks(&ld);
 	load_learners(&ld);
 	load_facilitators(&ld);
 	load_rooms(&ld);
-	load_goals(&ld, uses_workshops(m));
+	load_goals(&ld, ws);
 	load_prerequisites(&ld);
 	load_progress(&ld);
-	load_needs(&ld, uses_workshops(m));
-	load_seminars(&ld, uses_seminars(m));
-	load_choices(&ld, uses_seminars(m));
+	load_needs(&ld, ws);
+	load_seminars(&ld, sem);
+	load_choices(&ld, sem);
 	load_expertise(&ld);
 	if (d->n_errors == before)
 		check_scenario(&ld);

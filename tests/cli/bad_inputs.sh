@@ -1,0 +1,74 @@
+#!/bin/sh
+# The bad-input corpus: each tests/bad/NN-name/ is a set of files laid over
+# the valid scenario tests/data/tiny (plus `remove`: files to delete, and
+# `mkdir`: files replaced by a directory).  `mclsched check` must exit 2,
+# print nothing on stdout, and print every line of `expect` on stderr.
+# Then the hostile inputs made here: a 100 MB file, a 1 MB field.
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-bad-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+n=0
+fail() { echo "bad_inputs.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+
+run_case() { # name dir
+	name=$1
+	dir=$2
+	n=$((n + 1))
+	"$BIN" check "$dir" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ "$rc" -eq 2 ] || fail "$name: exit $rc, want 2 ($(head -c 300 "$T/err"))"
+	[ ! -s "$T/out" ] || fail "$name: printed on stdout"
+	if [ -f "$3" ]; then
+		while IFS= read -r want; do
+			[ -n "$want" ] || continue
+			grep -qF -- "$want" "$T/err" || fail "$name: stderr lacks '$want': $(head -c 400 "$T/err")"
+		done <"$3"
+	fi
+	if grep -q "AddressSanitizer\|runtime error" "$T/err"; then
+		fail "$name: sanitizer report"
+	fi
+}
+
+for c in tests/bad/*/; do
+	name=$(basename "$c")
+	s=$T/$name
+	rm -rf "$s"
+	cp -r tests/data/tiny "$s"
+	for f in "$c"*; do
+		case $(basename "$f") in
+		expect | remove | mkdir) ;;
+		*) cp "$f" "$s/" ;;
+		esac
+	done
+	[ -f "$c/remove" ] && while read -r f; do rm -f "$s/$f"; done <"$c/remove"
+	[ -f "$c/mkdir" ] && while read -r f; do mkdir -p "$s/$f"; done <"$c/mkdir"
+	run_case "$name" "$s" "$c/expect"
+done
+
+# Hostile inputs, made here rather than committed.
+s=$T/huge
+cp -r tests/data/tiny "$s"
+{ cat tests/data/tiny/learners.csv; yes 'L9,Zed,14,' | head -c 100000000; } >"$s/learners.csv"
+printf 'learners.csv:7: duplicate learner_id\n' >"$T/expect-huge"
+run_case hostile-100MB "$s" "$T/expect-huge"
+
+s=$T/field
+cp -r tests/data/tiny "$s"
+{ cat tests/data/tiny/learners.csv; printf 'L9,'; head -c 1048576 /dev/zero | tr '\0' 'x'; printf ',14,\n'; } >"$s/learners.csv"
+{ printf 'learner_id,name\n'; head -c 1048576 /dev/zero | tr '\0' 'y'; printf ',Zed\n'; } >"$s/learners.csv"
+printf "learners.csv:2: invalid learner_id 'yyyy\n" >"$T/expect-field"
+run_case hostile-1MB-field "$s" "$T/expect-field"
+
+if [ "$(id -u)" -ne 0 ]; then
+	s=$T/unreadable
+	cp -r tests/data/tiny "$s"
+	chmod 000 "$s/rooms.csv"
+	printf 'rooms.csv: cannot open: Permission denied\n' >"$T/expect-perm"
+	run_case unreadable "$s" "$T/expect-perm"
+fi
+
+[ "$fails" -eq 0 ] || { echo "bad_inputs.sh: $fails failure(s) in $n cases" >&2; exit 1; }
+echo "bad_inputs.sh: $n cases passed"

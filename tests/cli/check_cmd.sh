@@ -1,0 +1,39 @@
+#!/bin/sh
+# `mclsched check`: the census on a valid scenario, every planted error of
+# examples/bad, and speed on a generated 1500-learner school.
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-check-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "check_cmd.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+
+"$BIN" check tests/data/tiny >"$T/out" 2>"$T/err" || fail "tiny: exit $?"
+grep -q "^learners *4$" "$T/out" || fail "tiny: census lacks 'learners 4': $(cat "$T/out")"
+grep -q "^needs *6 (5 ready, 1 not ready)$" "$T/out" || fail "tiny: census needs line: $(cat "$T/out")"
+
+"$BIN" check examples/small >"$T/out" 2>"$T/err" || fail "examples/small: exit $?"
+grep -q "^learners *60$" "$T/out" || fail "examples/small: census"
+
+"$BIN" check examples/bad >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "examples/bad: exit not 2"
+[ ! -s "$T/out" ] || fail "examples/bad: printed on stdout"
+for want in "scenario.conf:3: 'gap'" "learners.csv:5: duplicate learner_id 'L2'" \
+	"rooms.csv:2: bad capacity '0'" "prerequisite cycle" "needs.csv:4: unknown goal 'M9'" \
+	"expertise.csv:3: bad level 'expert'" "8 errors"; do
+	grep -qF "$want" "$T/err" || fail "examples/bad: stderr lacks '$want'"
+done
+
+# warnings do not fail a check
+cp -r tests/data/tiny "$T/warn"
+echo "L5,Eve,12," >>"$T/warn/learners.csv"
+"$BIN" check "$T/warn" >"$T/out" 2>"$T/err" || fail "warning case: exit $?"
+grep -q "warning: needs.csv: 1 learner has no ready need ('L5')" "$T/err" ||
+	fail "warning case: $(cat "$T/err")"
+
+"$BUILD/mclsched-gen" --learners 1500 --seed 1 -o "$T/g" 2>/dev/null || fail "gen 1500"
+"$BIN" check "$T/g" >/dev/null 2>"$T/err" || fail "generated 1500: check exit $? ($(head -3 "$T/err"))"
+
+[ "$fails" -eq 0 ] || exit 1
+echo "check_cmd.sh: all passed"
