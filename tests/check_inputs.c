@@ -1,0 +1,282 @@
+/*
+ * check_inputs.c - the inputs modules: csv_table (libcsv), config
+ * (libconfuse) and the scenario loader (ids, references, readiness, derive).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/diag.h"
+#include "engine/util.h"
+#include "inputs/config.h"
+#include "inputs/csv_table.h"
+#include "inputs/scenario.h"
+#include "tests/support/tmpdir.h"
+
+static char *dir;
+static struct diag d;
+
+static void setup(void)
+{
+	dir = td_make();
+	diag_init(&d);
+}
+
+static void teardown(void)
+{
+	td_remove(dir);
+	diag_release(&d);
+}
+
+/* ---- csv_table ---- */
+
+START_TEST(csv_quoting_bom_crlf_and_lines)
+{
+	td_write(dir, "x.csv", "\xEF\xBB\xBF" "b, a \r\n\r\n1,\"two, \"\"quoted\"\"\"\r\n"
+			       "3,\"multi\nline\"\r\n5,6");
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, dir, "x.csv", true, &d), 1);
+	ck_assert_int_eq(t.n_cols, 2);
+	ck_assert_int_eq(csv_table_col(&t, "a"), 1);   /* header trimmed, BOM gone */
+	ck_assert_int_eq(csv_table_col(&t, "b"), 0);
+	ck_assert_int_eq(t.n_rows, 3);
+	ck_assert_str_eq(t.rows[0][1], "two, \"quoted\"");
+	ck_assert_int_eq(t.line[0], 3);                 /* the blank line 2 skipped */
+	ck_assert_str_eq(t.rows[1][1], "multi\nline");
+	ck_assert_int_eq(t.line[1], 4);
+	ck_assert_int_eq(t.line[2], 6);                 /* after a two-line record */
+	ck_assert_str_eq(t.rows[2][0], "5");
+	csv_table_release(&t);
+}
+END_TEST
+
+START_TEST(csv_short_rows_padded)
+{
+	td_write(dir, "x.csv", "a,b,c\n1\n");
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, dir, "x.csv", true, &d), 1);
+	ck_assert_str_eq(t.rows[0][2], "");
+	csv_table_release(&t);
+}
+END_TEST
+
+START_TEST(csv_missing_optional_and_required)
+{
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, dir, "none.csv", false, &d), 0);
+	csv_table_release(&t);
+	ck_assert_int_eq(d.n_errors, 0);
+	ck_assert_int_eq(csv_table_read(&t, dir, "none.csv", true, &d), -1);
+	csv_table_release(&t);
+	ck_assert(diag_contains(&d, "none.csv: missing required file"));
+}
+END_TEST
+
+START_TEST(csv_bad_quote_and_nul)
+{
+	struct csv_table t;
+	td_write(dir, "q.csv", "a\n\"x\"y\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "q.csv", true, &d), -1);
+	csv_table_release(&t);
+	ck_assert(diag_contains(&d, "q.csv:2: malformed CSV"));
+	char *path = xasprintf("%s/n.csv", dir);
+	FILE *f = fopen(path, "wb");
+	fwrite("a\nx\0y\n", 1, 6, f);
+	fclose(f);
+	free(path);
+	ck_assert_int_eq(csv_table_read(&t, dir, "n.csv", true, &d), -1);
+	csv_table_release(&t);
+	ck_assert(diag_contains(&d, "n.csv:2: contains a NUL byte"));
+}
+END_TEST
+
+START_TEST(csv_split_list_trims)
+{
+	char **items;
+	int n = csv_split_list(" Mon1 ;;Tue2; ", &items);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(items[0], "Mon1");
+	ck_assert_str_eq(items[1], "Tue2");
+	for (int i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+END_TEST
+
+/* ---- config ---- */
+
+START_TEST(config_defaults_and_overrides)
+{
+	td_write(dir, "scenario.conf", "model = power-goal\nweights { guru = 7 }\n"
+				       "solver { gap = 0.01 }\n");
+	struct config c;
+	ck_assert_int_eq(config_read(&c, dir, &d), 0);
+	ck_assert_int_eq(c.model, MODEL_POWER_GOAL);
+	ck_assert_double_eq(c.w_guru, 7);
+	ck_assert_double_eq(c.gap, 0.01);
+	ck_assert_double_eq(c.w_priority[0], 100);     /* defaults kept */
+	ck_assert_double_eq(c.w_priority[4], 10);
+	ck_assert_int_eq(c.n_choice, 5);
+	ck_assert_double_eq(c.time_limit, 60);
+	ck_assert_int_eq(c.lab_max_group, 40);
+	ck_assert_str_eq(c.out_dir, "out");
+	free(c.name);
+	free(c.w_choice);
+	free(c.out_dir);
+}
+END_TEST
+
+START_TEST(config_every_range_error_with_its_line)
+{
+	td_write(dir, "scenario.conf", "mastery = 5\nlab { max_group = 0 }\n"
+				       "solver { time_limit = 0  gap = 1 }\n");
+	struct config c;
+	ck_assert_int_eq(config_read(&c, dir, &d), -1);
+	ck_assert(diag_contains(&d, "scenario.conf:1: 'mastery' must be"));
+	ck_assert(diag_contains(&d, "scenario.conf:2: 'max_group' must be"));
+	ck_assert(diag_contains(&d, "scenario.conf:3: 'time_limit' must be"));
+	ck_assert(diag_contains(&d, "scenario.conf:3: 'gap' must be"));
+	free(c.name);
+	free(c.w_choice);
+	free(c.out_dir);
+}
+END_TEST
+
+START_TEST(config_missing_file_is_a_warning)
+{
+	struct config c;
+	ck_assert_int_eq(config_read(&c, dir, &d), 0);
+	ck_assert_int_eq(d.n_warnings, 1);
+	ck_assert_int_eq(c.model, MODEL_COMBINATION);
+	free(c.name);
+	free(c.w_choice);
+	free(c.out_dir);
+}
+END_TEST
+
+/* ---- scenario ---- */
+
+START_TEST(scenario_resolves_and_readiness)
+{
+	struct problem *p = scenario_load("tests/data/tiny", &d);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->n_learners, 4);
+	ck_assert_int_eq(p->n_blocks, 3);
+	int l2 = problem_find_learner(p, "L2"), mon2 = problem_find_block(p, "Mon2");
+	ck_assert(p->learners[l2].unavailable[mon2]);
+	int f2 = problem_find_facilitator(p, "F2");
+	ck_assert_int_eq(p->facilitators[f2].max_sessions, 1);
+	ck_assert_int_eq(p->facilitators[problem_find_facilitator(p, "F1")].max_sessions, 3);
+	int m1 = problem_find_goal(p, "M1"), m2 = problem_find_goal(p, "M2");
+	ck_assert_int_eq(problem_goal_level(p, problem_find_facilitator(p, "F1"), m2), LEVEL_GURU);
+	ck_assert_int_eq(problem_goal_level(p, f2, m1), LEVEL_ABLE);
+	ck_assert_int_eq(problem_goal_level(p, f2, m2), LEVEL_NONE);
+	/* L1 mastered M1 (3.5): M2 ready; L4 has no score: M2 not ready */
+	int l1 = problem_find_learner(p, "L1"), l4 = problem_find_learner(p, "L4");
+	for (int q = p->need_start[l1]; q < p->need_start[l1 + 1]; q++)
+		ck_assert(p->needs[q].ready);
+	int ready4 = 0, not4 = 0;
+	for (int q = p->need_start[l4]; q < p->need_start[l4 + 1]; q++) {
+		ready4 += p->needs[q].ready;
+		not4 += !p->needs[q].ready && p->needs[q].goal == m2;
+	}
+	ck_assert_int_eq(ready4, 1);
+	ck_assert_int_eq(not4, 1);
+	/* default sessions from the goal: L1's M2 need */
+	ck_assert_int_eq(p->needs[p->need_start[l1]].sessions, 1);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(scenario_derives_the_frontier)
+{
+	td_copy("tests/data/tiny", dir);
+	char *path = xasprintf("%s/needs.csv", dir);
+	unlink(path);
+	free(path);
+	td_write(dir, "scenario.conf", "model = workshop\nneeds = derive\n");
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	/* L1 mastered M1: frontier M2 and D1; others: M1 and D1 */
+	int l1 = problem_find_learner(p, "L1"), l2 = problem_find_learner(p, "L2");
+	ck_assert_int_eq(p->need_start[l1 + 1] - p->need_start[l1], 2);
+	ck_assert_int_eq(p->needs[p->need_start[l1]].goal, problem_find_goal(p, "M2"));
+	ck_assert_int_eq(p->needs[p->need_start[l1]].priority, 3);
+	ck_assert_int_eq(p->need_start[l2 + 1] - p->need_start[l2], 2);
+	ck_assert_int_eq(p->needs[p->need_start[l2]].goal, problem_find_goal(p, "M1"));
+	ck_assert_int_eq(p->needs[p->need_start[l2]].sessions, 2);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(scenario_without_progress_is_all_ready)
+{
+	td_copy("tests/data/tiny", dir);
+	char *path = xasprintf("%s/progress.csv", dir);
+	unlink(path);
+	free(path);
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	for (int q = 0; q < p->n_needs; q++)
+		ck_assert(p->needs[q].ready);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(scenario_reports_all_errors)
+{
+	td_copy("tests/data/tiny", dir);
+	td_write(dir, "rooms.csv", "room_id,capacity\nR1,0\nR1,5\n");
+	td_write(dir, "needs.csv", "learner_id,goal_id,priority\nL1,M2,9\nL7,M1,1\n");
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "rooms.csv:2: bad capacity '0'"));
+	ck_assert(diag_contains(&d, "rooms.csv:3: duplicate room_id 'R1' (first on line 2)"));
+	ck_assert(diag_contains(&d, "needs.csv:2: bad priority '9'"));
+	ck_assert(diag_contains(&d, "needs.csv:3: unknown learner 'L7'"));
+	ck_assert_int_eq(d.n_errors, 4);
+}
+END_TEST
+
+START_TEST(scenario_warns_unknown_column_and_unled_goal)
+{
+	td_copy("tests/data/tiny", dir);
+	td_write(dir, "expertise.csv", "facilitator_id,offering,level,notes\nF1,M1,guru,x\n");
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	ck_assert(diag_contains(&d, "expertise.csv:1: unknown column 'notes' is ignored"));
+	ck_assert(diag_contains(&d, "no facilitator has expertise in goal 'M2'"));
+	problem_free(p);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("inputs");
+	TCase *csv = tcase_create("csv_table"), *conf = tcase_create("config"),
+	      *scen = tcase_create("scenario");
+	TCase *all[] = { csv, conf, scen };
+	for (int i = 0; i < 3; i++) {
+		tcase_add_checked_fixture(all[i], setup, teardown);
+		suite_add_tcase(s, all[i]);
+	}
+	tcase_add_test(csv, csv_quoting_bom_crlf_and_lines);
+	tcase_add_test(csv, csv_short_rows_padded);
+	tcase_add_test(csv, csv_missing_optional_and_required);
+	tcase_add_test(csv, csv_bad_quote_and_nul);
+	tcase_add_test(csv, csv_split_list_trims);
+	tcase_add_test(conf, config_defaults_and_overrides);
+	tcase_add_test(conf, config_every_range_error_with_its_line);
+	tcase_add_test(conf, config_missing_file_is_a_warning);
+	tcase_add_test(scen, scenario_resolves_and_readiness);
+	tcase_add_test(scen, scenario_derives_the_frontier);
+	tcase_add_test(scen, scenario_without_progress_is_all_ready);
+	tcase_add_test(scen, scenario_reports_all_errors);
+	tcase_add_test(scen, scenario_warns_unknown_column_and_unled_goal);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
