@@ -602,7 +602,8 @@ static void load_needs(struct loader *ld, bool required)
 				add_need(p, &alloc, nd);
 		}
 	}
-	qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need);
+	if (p->n_needs > 0)
+		qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need);
 	for (int q = 1; q < p->n_needs; q++)
 		for (int k = q - 1; k >= 0 && p->needs[k].learner == p->needs[q].learner; k--)
 			if (p->needs[k].goal == p->needs[q].goal) {
@@ -747,7 +748,8 @@ static void load_choices(struct loader *ld, bool required)
 			p->choices[p->n_choices++] = ch;
 		}
 		free(seen);
-		qsort(p->choices, (size_t)p->n_choices, sizeof(*p->choices), cmp_choice);
+		if (p->n_choices > 0)
+			qsort(p->choices, (size_t)p->n_choices, sizeof(*p->choices), cmp_choice);
 	}
 out:
 	p->choice_start = xcalloc((size_t)p->n_learners + 2, sizeof(int));
