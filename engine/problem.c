@@ -11,6 +11,16 @@
 
 #include "util.h"
 
+bool problem_room_has(const struct room *r, int feature)
+{
+	if (feature < 0)
+		return true;
+	for (int i = 0; i < r->n_features; i++)
+		if (r->features[i] == feature)
+			return true;
+	return false;
+}
+
 bool problem_block_allows(const struct problem *p, int b, int g)
 {
 	const struct block *blk = &p->blocks[b];

@@ -177,6 +177,10 @@ static inline bool problem_mastered(const struct problem *p, int l, int g)
 	return s >= 0 && s >= p->config.mastery;
 }
 
+/* Whether room r offers feature (a feature index; -1, no feature, is always
+ * offered). */
+bool problem_room_has(const struct room *r, int feature);
+
 /* Whether goal g may run in block b under the block's areas list. */
 bool problem_block_allows(const struct problem *p, int b, int g);
 

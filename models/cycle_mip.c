@@ -32,58 +32,7 @@
 #include <string.h>
 
 #include "engine/util.h"
-
-struct trip {
-	int *ia, *ja;
-	double *ar;
-	size_t n, alloc;
-};
-
-static void trip_add(struct trip *t, int row, int col, double val)
-{
-	if (t->n + 2 > t->alloc) {
-		size_t a = t->alloc, b = t->alloc, c = t->alloc;
-		xgrow((void **)&t->ia, &a, t->n + 2, sizeof(int));
-		xgrow((void **)&t->ja, &b, t->n + 2, sizeof(int));
-		xgrow((void **)&t->ar, &c, t->n + 2, sizeof(double));
-		t->alloc = a;
-	}
-	t->n++;
-	t->ia[t->n] = row;
-	t->ja[t->n] = col;
-	t->ar[t->n] = val;
-}
-
-static int col(glp_prob *P, int kind, double lb, double ub, double obj)
-{
-	int j = glp_add_cols(P, 1);
-	glp_set_col_kind(P, j, kind);
-	if (ub >= DBL_MAX)
-		glp_set_col_bnds(P, j, GLP_LO, lb, 0);
-	else if (ub <= lb)
-		glp_set_col_bnds(P, j, GLP_FX, lb, lb);
-	else
-		glp_set_col_bnds(P, j, GLP_DB, lb, ub);
-	glp_set_obj_coef(P, j, obj);
-	return j;
-}
-
-static int row(glp_prob *P, int type, double lb, double ub)
-{
-	int i = glp_add_rows(P, 1);
-	glp_set_row_bnds(P, i, type, lb, ub);
-	return i;
-}
-
-static int room_has(const struct room *r, int feature)
-{
-	if (feature < 0)
-		return 1;
-	for (int i = 0; i < r->n_features; i++)
-		if (r->features[i] == feature)
-			return 1;
-	return 0;
-}
+#include "models/lp_build.h"
 
 long cycle_mip_size(const struct problem *p, const int *blocks, int n_blocks)
 {
@@ -134,7 +83,7 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 	glp_prob *P = glp_create_prob();
 	glp_set_prob_name(P, "mclsched_workshop_cycle");
 	glp_set_obj_dir(P, GLP_MAX);
-	struct trip t = { 0 };
+	struct triplets t = { 0 };
 
 	int cap_max = cf->lab_max_group;
 	for (int g = 0; g < ng; g++)
@@ -146,36 +95,36 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 	int *row_lab = xcalloc((size_t)nl + 1, sizeof(int));
 	int *row_pi = xcalloc((size_t)nl + 1, sizeof(int));
 	for (int l = 0; l < nl; l++) {
-		row_lab[l] = row(P, GLP_UP, 0, 0);
+		row_lab[l] = lp_add_row(P, GLP_UP, 0, 0);
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready)
 				continue;
 			if (nd->priority == 1 && !row_pi[l]) {
-				row_pi[l] = row(P, GLP_UP, 0, 0);
-				int jp = col(P, GLP_CV, 0, 1, cf->w_power_goal);
+				row_pi[l] = lp_add_row(P, GLP_UP, 0, 0);
+				int jp = lp_add_col(P, GLP_CV, 0, 1, cf->w_power_goal);
 				map_set(map, &map_alloc, jp, CC_BONUS, -1, -1, l);
-				trip_add(&t, row_pi[l], jp, 1);
+				triplets_add(&t, row_pi[l], jp, 1);
 			}
 			double w = cf->w_priority[nd->priority - 1];
 			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
-				int z = col(P, GLP_CV, 0, nd->sessions, w);
+				int z = lp_add_col(P, GLP_CV, 0, nd->sessions, w);
 				map_set(map, &map_alloc, z, CC_CREDIT, -1, nd->goal, -1);
 				if (map) {
 					(*map)[z].learner = l;
 					(*map)[z].need = q;
 				}
-				trip_add(&t, row_lab[l], z, 1);
+				triplets_add(&t, row_lab[l], z, 1);
 				if (nd->priority == 1)
-					trip_add(&t, row_pi[l], z, -1);
+					triplets_add(&t, row_pi[l], z, -1);
 			} else {
-				row_need[q] = row(P, GLP_UP, 0, nd->sessions);
+				row_need[q] = lp_add_row(P, GLP_UP, 0, nd->sessions);
 			}
 		}
 	}
 	int *row_budget = xmalloc(sizeof(int) * (size_t)(nf + 1));
 	for (int k = 0; k < nf; k++)
-		row_budget[k] = row(P, GLP_UP, 0, p->facilitators[k].max_sessions);
+		row_budget[k] = lp_add_row(P, GLP_UP, 0, p->facilitators[k].max_sessions);
 
 	int *colN = xmalloc(sizeof(int) * (size_t)(ng + 2));
 	int *rseat = xmalloc(sizeof(int) * (size_t)(ng + 2));
@@ -199,7 +148,7 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 		}
 		colN[ng] = 1;
 		for (int k = 0; k < nf; k++)
-			rfac[k] = p->facilitators[k].unavailable[b] ? 0 : row(P, GLP_UP, 0, 1);
+			rfac[k] = p->facilitators[k].unavailable[b] ? 0 : lp_add_row(P, GLP_UP, 0, 1);
 		for (int g = 0; g <= ng; g++) {
 			if (!colN[g])
 				continue;
@@ -207,38 +156,38 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 			int gmin = lab ? 1 : p->goals[g].min_group;
 			int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
 			int feat = lab ? -1 : p->goals[g].feature;
-			colN[g] = col(P, GLP_CV, 0, DBL_MAX, 0);
+			colN[g] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
 			map_set(map, &map_alloc, colN[g], CC_N, b, lab ? -1 : g, -1);
-			int rdef = row(P, GLP_FX, 0, 0);
-			trip_add(&t, rdef, colN[g], 1);
-			rseat[g] = row(P, GLP_UP, 0, 0);
-			rmin[g] = row(P, GLP_LO, 0, 0);
-			trip_add(&t, rmin[g], colN[g], -gmin);
-			rstaff[g] = row(P, GLP_FX, 0, 0);
-			trip_add(&t, rstaff[g], colN[g], -1);
+			int rdef = lp_add_row(P, GLP_FX, 0, 0);
+			triplets_add(&t, rdef, colN[g], 1);
+			rseat[g] = lp_add_row(P, GLP_UP, 0, 0);
+			rmin[g] = lp_add_row(P, GLP_LO, 0, 0);
+			triplets_add(&t, rmin[g], colN[g], -gmin);
+			rstaff[g] = lp_add_row(P, GLP_FX, 0, 0);
+			triplets_add(&t, rstaff[g], colN[g], -1);
 			/* one n column per room here: rooms of a class are
 			 * interchangeable, but a room is the simplest class */
 			for (int r = 0; r < p->n_rooms; r++) {
 				const struct room *rm = &p->rooms[r];
 				int cap = rm->capacity < gmax ? rm->capacity : gmax;
-				if (rm->unavailable[b] || cap < gmin || !room_has(rm, feat))
+				if (rm->unavailable[b] || cap < gmin || !problem_room_has(rm, feat))
 					continue;
-				int jn = col(P, GLP_BV, 0, 1, 0);
+				int jn = lp_add_col(P, GLP_BV, 0, 1, 0);
 				map_set(map, &map_alloc, jn, CC_ROOM, b, lab ? -1 : g, r);
-				trip_add(&t, rdef, jn, -1);
-				trip_add(&t, rseat[g], jn, -cap);
+				triplets_add(&t, rdef, jn, -1);
+				triplets_add(&t, rseat[g], jn, -cap);
 				/* room row: built below through the column list */
-				trip_add(&t, -1 - r, jn, 1);
+				triplets_add(&t, -1 - r, jn, 1);
 			}
 			for (int k = 0; k < nf; k++) {
 				if (!rfac[k] || (!lab && problem_goal_level(p, k, g) < LEVEL_ABLE))
 					continue;
 				bool guru = !lab && problem_goal_level(p, k, g) == LEVEL_GURU;
-				int jf = col(P, GLP_BV, 0, 1, guru ? cf->w_guru : 0);
+				int jf = lp_add_col(P, GLP_BV, 0, 1, guru ? cf->w_guru : 0);
 				map_set(map, &map_alloc, jf, CC_FAC, b, lab ? -1 : g, k);
-				trip_add(&t, rstaff[g], jf, 1);
-				trip_add(&t, rfac[k], jf, 1);
-				trip_add(&t, row_budget[k], jf, 1);
+				triplets_add(&t, rstaff[g], jf, 1);
+				triplets_add(&t, rfac[k], jf, 1);
+				triplets_add(&t, row_budget[k], jf, 1);
 			}
 		}
 		/* Room rows: the placeholders -1 - r become one row per room. */
@@ -248,14 +197,14 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 				continue;
 			int r = -1 - t.ia[e];
 			if (!rroom[r])
-				rroom[r] = row(P, GLP_UP, 0, 1);
+				rroom[r] = lp_add_row(P, GLP_UP, 0, 1);
 			t.ia[e] = rroom[r];
 		}
 		free(rroom);
 		for (int l = 0; l < nl; l++) {
 			if (p->learners[l].unavailable[b])
 				continue;
-			int ra = row(P, GLP_FX, 1, 1);
+			int ra = lp_add_row(P, GLP_FX, 1, 1);
 			for (int q = p->need_start[l]; q <= p->need_start[l + 1]; q++) {
 				bool lab = q == p->need_start[l + 1];
 				const struct need *nd = lab ? NULL : &p->needs[q];
@@ -264,29 +213,26 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 					continue;
 				int g = lab ? ng : nd->goal;
 				double w = lab ? 0 : cf->w_priority[nd->priority - 1];
-				int jx = col(P, GLP_BV, 0, 1, w);
+				int jx = lp_add_col(P, GLP_BV, 0, 1, w);
 				map_set(map, &map_alloc, jx, CC_X, b, lab ? -1 : g, l);
-				trip_add(&t, ra, jx, 1);
-				trip_add(&t, rseat[g], jx, 1);
-				trip_add(&t, rmin[g], jx, 1);
-				int rl = row(P, GLP_UP, 0, 0);
-				trip_add(&t, rl, jx, 1);
-				trip_add(&t, rl, colN[g], -1);
+				triplets_add(&t, ra, jx, 1);
+				triplets_add(&t, rseat[g], jx, 1);
+				triplets_add(&t, rmin[g], jx, 1);
+				int rl = lp_add_row(P, GLP_UP, 0, 0);
+				triplets_add(&t, rl, jx, 1);
+				triplets_add(&t, rl, colN[g], -1);
 				if (lab) {
-					trip_add(&t, row_lab[l], jx, -1);
+					triplets_add(&t, row_lab[l], jx, -1);
 				} else {
-					trip_add(&t, row_need[q], jx, 1);
+					triplets_add(&t, row_need[q], jx, 1);
 					if (nd->priority == 1)
-						trip_add(&t, row_pi[l], jx, -1);
+						triplets_add(&t, row_pi[l], jx, -1);
 				}
 			}
 		}
 	}
-	glp_load_matrix(P, (int)t.n, t.ia, t.ja, t.ar);
+	triplets_load(&t, P);
 	map_at(map, &map_alloc, glp_get_num_cols(P));  /* zero-filled to the end */
-	free(t.ia);
-	free(t.ja);
-	free(t.ar);
 	free(row_need);
 	free(row_lab);
 	free(row_pi);

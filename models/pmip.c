@@ -50,6 +50,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/lp_build.h"
 
 struct room_class {
 	int cap;
@@ -98,16 +99,6 @@ static int features_equal(const struct room *a, const struct room *b)
 			return 0;
 	}
 	return 1;
-}
-
-static int room_has(const struct room *r, int feature)
-{
-	if (feature < 0)
-		return 1;
-	for (int i = 0; i < r->n_features; i++)
-		if (r->features[i] == feature)
-			return 1;
-	return 0;
 }
 
 static int useful_cap(const struct problem *p)
@@ -179,7 +170,7 @@ static int class_eligible(const struct pmip *m, const struct goal_info *gi, int 
 		return 0;
 	if (gi->goal == PMIP_LAB)
 		return 1;
-	return room_has(rc->proto, m->p->goals[gi->goal].feature);
+	return problem_room_has(rc->proto, m->p->goals[gi->goal].feature);
 }
 
 static int fac_capable(const struct pmip *m, int k, int goal)
@@ -236,47 +227,9 @@ static int option_slot(const struct pmip *m, int o)
 
 /* ---- the model ------------------------------------------------------- */
 
-struct triplets {
-	int *ia, *ja;
-	double *ar;
-	size_t n, alloc;
-};
-
-static void trip_add(struct triplets *t, int row, int col, double val)
-{
-	if (t->n + 2 > t->alloc) {
-		size_t a = t->alloc, b = t->alloc, c = t->alloc;
-		xgrow((void **)&t->ia, &a, t->n + 2, sizeof(int));
-		xgrow((void **)&t->ja, &b, t->n + 2, sizeof(int));
-		xgrow((void **)&t->ar, &c, t->n + 2, sizeof(double));
-		t->alloc = a;
-	}
-	t->n++;
-	t->ia[t->n] = row;
-	t->ja[t->n] = col;
-	t->ar[t->n] = val;
-}
-
 static int add_col(struct pmip *m, int kind, double lb, double ub, double obj)
 {
-	int j = glp_add_cols(m->P, 1);
-	glp_set_col_kind(m->P, j, kind);
-	if (ub <= lb)
-		glp_set_col_bnds(m->P, j, GLP_FX, lb, lb);
-	else if (ub >= DBL_MAX)
-		glp_set_col_bnds(m->P, j, GLP_LO, lb, 0);
-	else
-		glp_set_col_bnds(m->P, j, GLP_DB, lb, ub);
-	glp_set_obj_coef(m->P, j, obj);
-	m->n_cols = j;
-	return j;
-}
-
-static int add_row(glp_prob *P, int type, double lb, double ub)
-{
-	int i = glp_add_rows(P, 1);
-	glp_set_row_bnds(P, i, type, lb, ub);
-	return i;
+	return m->n_cols = lp_add_col(m->P, kind, lb, ub, obj);
 }
 
 static void build_model(struct pmip *m)
@@ -292,43 +245,43 @@ static void build_model(struct pmip *m)
 		struct goal_info *gi = &m->goals[s];
 		gi->col_N = add_col(m, in->relax_rooms ? GLP_IV : GLP_CV, 0, DBL_MAX, 0);
 		gi->col_n = xcalloc((size_t)m->n_classes + 1, sizeof(int));
-		gi->row_seats = add_row(m->P, GLP_UP, 0, 0);
-		gi->row_min = add_row(m->P, GLP_LO, 0, 0);
-		trip_add(&t, gi->row_min, gi->col_N, -gi->min);
+		gi->row_seats = lp_add_row(m->P, GLP_UP, 0, 0);
+		gi->row_min = lp_add_row(m->P, GLP_LO, 0, 0);
+		triplets_add(&t, gi->row_min, gi->col_N, -gi->min);
 		if (in->relax_rooms) {
 			/* Rooms per block: a group needs, in each block, a room
 			 * seating the members who attend there; it may change
 			 * rooms.  m[g,c,b] of g's groups use class c in block b. */
 			int nb = in->n_blocks;
-			trip_add(&t, gi->row_seats, gi->col_N, -gi->max);
+			triplets_add(&t, gi->row_seats, gi->col_N, -gi->max);
 			gi->col_m = xcalloc((size_t)m->n_classes * (size_t)nb + 1, sizeof(int));
 			gi->row_bseat = xcalloc((size_t)nb + 1, sizeof(int));
 			for (int j = 0; j < nb; j++) {
-				int rseat = gi->row_bseat[j] = add_row(m->P, GLP_UP, 0, 0);
-				int rcnt = add_row(m->P, GLP_UP, 0, 0);
-				trip_add(&t, rcnt, gi->col_N, -1);
+				int rseat = gi->row_bseat[j] = lp_add_row(m->P, GLP_UP, 0, 0);
+				int rcnt = lp_add_row(m->P, GLP_UP, 0, 0);
+				triplets_add(&t, rcnt, gi->col_N, -1);
 				for (int c = 0; c < m->n_classes; c++) {
 					const struct room_class *rc = &m->classes[c];
 					if (rc->count[j] == 0 || (gi->goal != PMIP_LAB &&
-					    !room_has(rc->proto, p->goals[gi->goal].feature)))
+					    !problem_room_has(rc->proto, p->goals[gi->goal].feature)))
 						continue;
 					int jm = add_col(m, GLP_CV, 0, rc->count[j], 0);
 					gi->col_m[c * nb + j] = jm;
-					trip_add(&t, rseat, jm, -eff_cap(m, gi, c));
-					trip_add(&t, rcnt, jm, 1);
+					triplets_add(&t, rseat, jm, -eff_cap(m, gi, c));
+					triplets_add(&t, rcnt, jm, 1);
 				}
 			}
 		}
-		int def = in->relax_rooms ? 0 : add_row(m->P, GLP_FX, 0, 0); /* N - sum n = 0 */
+		int def = in->relax_rooms ? 0 : lp_add_row(m->P, GLP_FX, 0, 0); /* N - sum n = 0 */
 		if (def)
-			trip_add(&t, def, gi->col_N, 1);
+			triplets_add(&t, def, gi->col_N, 1);
 		for (int c = 0; c < m->n_classes && def; c++) {
 			if (!class_eligible(m, gi, c))
 				continue;
 			int ub = class_free(m, c, zero);
 			gi->col_n[c] = add_col(m, GLP_IV, 0, ub, 0);
-			trip_add(&t, def, gi->col_n[c], -1);
-			trip_add(&t, gi->row_seats, gi->col_n[c], -eff_cap(m, gi, c));
+			triplets_add(&t, def, gi->col_n[c], -1);
+			triplets_add(&t, gi->row_seats, gi->col_n[c], -eff_cap(m, gi, c));
 		}
 		/* Staffing: goals led by the same facilitators at the same
 		 * levels share one row and one column per facilitator
@@ -350,65 +303,62 @@ static void build_model(struct pmip *m)
 			const struct goal_info *owner = &m->goals[gi->staff_owner];
 			gi->col_f = owner->col_f;
 			gi->row_staff = owner->row_staff;
-			trip_add(&t, gi->row_staff, gi->col_N, -1);
+			triplets_add(&t, gi->row_staff, gi->col_N, -1);
 			continue;
 		}
 		gi->col_f = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
-		gi->row_staff = add_row(m->P, GLP_FX, 0, 0);   /* sum f - N = 0 */
-		trip_add(&t, gi->row_staff, gi->col_N, -1);
+		gi->row_staff = lp_add_row(m->P, GLP_FX, 0, 0);   /* sum f - N = 0 */
+		triplets_add(&t, gi->row_staff, gi->col_N, -1);
 		for (int k = 0; k < p->n_facilitators; k++) {
 			if (!fac_capable(m, k, gi->goal))
 				continue;
 			double bonus = fac_guru(m, k, gi->goal) ? in->guru_value : 0;
 			gi->col_f[k] = add_col(m, GLP_CV, 0, 1, bonus);
-			trip_add(&t, gi->row_staff, gi->col_f[k], 1);
+			triplets_add(&t, gi->row_staff, gi->col_f[k], 1);
 		}
 	}
 	/* Rooms: per class and block. */
 	for (int c = 0; c < m->n_classes; c++)
 		for (int j = 0; j < in->n_blocks; j++) {
-			int r = add_row(m->P, GLP_UP, 0, m->classes[c].count[j]);
+			int r = lp_add_row(m->P, GLP_UP, 0, m->classes[c].count[j]);
 			for (int s = 0; s < m->n_goals; s++) {
 				const struct goal_info *gi = &m->goals[s];
 				int col = in->relax_rooms ? gi->col_m[c * in->n_blocks + j] : gi->col_n[c];
 				if (col)
-					trip_add(&t, r, col, 1);
+					triplets_add(&t, r, col, 1);
 			}
 		}
 	/* Facilitators: one session each. */
 	for (int k = 0; k < p->n_facilitators; k++) {
 		if (!in->fac_allowed[k])
 			continue;
-		int r = add_row(m->P, GLP_UP, 0, 1);
+		int r = lp_add_row(m->P, GLP_UP, 0, 1);
 		for (int s = 0; s < m->n_goals; s++)
 			if (m->goals[s].staff_owner == s && m->goals[s].col_f[k])
-				trip_add(&t, r, m->goals[s].col_f[k], 1);
+				triplets_add(&t, r, m->goals[s].col_f[k], 1);
 	}
 	/* Learners. */
 	int nopt = in->opt_start[in->n_learners];
 	m->col_x = xcalloc((size_t)nopt + 1, sizeof(int));
 	m->linked = xcalloc((size_t)nopt + 1, 1);
 	for (int i = 0; i < in->n_learners; i++) {
-		int ra = add_row(m->P, GLP_FX, 1, 1);
+		int ra = lp_add_row(m->P, GLP_FX, 1, 1);
 		for (int o = in->opt_start[i]; o < in->opt_start[i + 1]; o++) {
 			int s = option_slot(m, o);
 			if (s < 0)
 				continue;
 			struct goal_info *gi = &m->goals[s];
 			int x = m->col_x[o] = add_col(m, GLP_CV, 0, 1, in->opt_value[o]);
-			trip_add(&t, ra, x, 1);
-			trip_add(&t, gi->row_seats, x, 1);
-			trip_add(&t, gi->row_min, x, 1);
+			triplets_add(&t, ra, x, 1);
+			triplets_add(&t, gi->row_seats, x, 1);
+			triplets_add(&t, gi->row_min, x, 1);
 			for (int j = 0; in->relax_rooms && j < in->n_blocks; j++)
 				if (!p->learners[in->learners[i]].unavailable[in->blocks[j]])
-					trip_add(&t, gi->row_bseat[j], x, 1);
+					triplets_add(&t, gi->row_bseat[j], x, 1);
 		}
 	}
-	glp_load_matrix(m->P, (int)t.n, t.ia, t.ja, t.ar);
+	triplets_load(&t, m->P);
 	free(zero);
-	free(t.ia);
-	free(t.ja);
-	free(t.ar);
 }
 
 /*
@@ -429,7 +379,7 @@ static int add_violated_links(struct pmip *m)
 		const struct goal_info *gi = &m->goals[option_slot(m, o)];
 		if (glp_get_col_prim(m->P, m->col_x[o]) <= glp_get_col_prim(m->P, gi->col_N) + 1e-6)
 			continue;
-		int r = add_row(m->P, GLP_UP, 0, 0);
+		int r = lp_add_row(m->P, GLP_UP, 0, 0);
 		ind[1] = m->col_x[o];
 		ind[2] = gi->col_N;
 		glp_set_mat_row(m->P, r, 2, ind, val);

@@ -50,58 +50,8 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/lp_build.h"
 #include "models/mip.h"
-
-struct trip {
-	int *ia, *ja;
-	double *ar;
-	size_t n, alloc;
-};
-
-static void trip_add(struct trip *t, int row, int col, double val)
-{
-	if (t->n + 2 > t->alloc) {
-		size_t a = t->alloc, b = t->alloc, c = t->alloc;
-		xgrow((void **)&t->ia, &a, t->n + 2, sizeof(int));
-		xgrow((void **)&t->ja, &b, t->n + 2, sizeof(int));
-		xgrow((void **)&t->ar, &c, t->n + 2, sizeof(double));
-		t->alloc = a;
-	}
-	t->n++;
-	t->ia[t->n] = row;
-	t->ja[t->n] = col;
-	t->ar[t->n] = val;
-}
-
-static int col(glp_prob *P, double lb, double ub, double obj)
-{
-	int j = glp_add_cols(P, 1);
-	if (ub >= DBL_MAX)
-		glp_set_col_bnds(P, j, GLP_LO, lb, 0);
-	else if (ub <= lb)
-		glp_set_col_bnds(P, j, GLP_FX, lb, lb);
-	else
-		glp_set_col_bnds(P, j, GLP_DB, lb, ub);
-	glp_set_obj_coef(P, j, obj);
-	return j;
-}
-
-static int row(glp_prob *P, int type, double lb, double ub)
-{
-	int i = glp_add_rows(P, 1);
-	glp_set_row_bnds(P, i, type, lb, ub);
-	return i;
-}
-
-static int room_has(const struct room *r, int feature)
-{
-	if (feature < 0)
-		return 1;
-	for (int i = 0; i < r->n_features; i++)
-		if (r->features[i] == feature)
-			return 1;
-	return 0;
-}
 
 double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks)
 {
@@ -147,7 +97,7 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 
 	glp_prob *P = glp_create_prob();
 	glp_set_obj_dir(P, GLP_MAX);
-	struct trip t = { 0 };
+	struct triplets t = { 0 };
 
 	/* Room classes: equal capped capacity and equal features. */
 	int cap_max = cf->lab_max_group;
@@ -167,7 +117,7 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 				continue;
 			int same = 1;
 			for (int i = 0; i < rm->n_features; i++)
-				same &= room_has(pr, rm->features[i]);
+				same &= problem_room_has(pr, rm->features[i]);
 			if (same)
 				break;
 		}
@@ -228,23 +178,23 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 	for (int j = 0; j < n_blocks; j++) {
 		int b = blocks[j];
 		for (int k = 0; k < n_staff; k++)
-			row_staff[k * nb + b] = row(P, GLP_FX, 0, 0);
-		row_rooms[b] = row(P, GLP_FX, 0, 0);
-		row_seats[b] = row(P, GLP_UP, 0, 0);
+			row_staff[k * nb + b] = lp_add_row(P, GLP_FX, 0, 0);
+		row_rooms[b] = lp_add_row(P, GLP_FX, 0, 0);
+		row_seats[b] = lp_add_row(P, GLP_UP, 0, 0);
 		for (int ft = 0; ft < p->n_features; ft++)
-			row_feat[ft * nb + b] = row(P, GLP_UP, 0, 0);
+			row_feat[ft * nb + b] = lp_add_row(P, GLP_UP, 0, 0);
 		for (int c = 0; c < n_classes; c++) {
 			if (count[c * nb + b] == 0)
 				continue;
 			const struct room *pr = &p->rooms[class_proto[c]];
-			int jr = col(P, 0, count[c * nb + b], 0);
-			trip_add(&t, row_rooms[b], jr, -1);
-			trip_add(&t, row_seats[b], jr, -(pr->capacity < cap_max ? pr->capacity : cap_max));
+			int jr = lp_add_col(P, GLP_CV, 0, count[c * nb + b], 0);
+			triplets_add(&t, row_rooms[b], jr, -1);
+			triplets_add(&t, row_seats[b], jr, -(pr->capacity < cap_max ? pr->capacity : cap_max));
 			for (int i = 0; i < pr->n_features; i++)
-				trip_add(&t, row_feat[pr->features[i] * nb + b], jr, -1);
+				triplets_add(&t, row_feat[pr->features[i] * nb + b], jr, -1);
 		}
 	}
-	int row_lab_credit = row(P, GLP_UP, 0, 0);
+	int row_lab_credit = lp_add_row(P, GLP_UP, 0, 0);
 	for (int g = 0; g <= ng; g++) {
 		bool lab = g == ng;
 		if (!lab && p->goals[g].mode != GOAL_FACILITATED)
@@ -253,43 +203,43 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 		int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
 		int feat = lab ? -1 : p->goals[g].feature;
 		if (!lab)
-			row_flow[g] = row(P, GLP_FX, 0, 0);
+			row_flow[g] = lp_add_row(P, GLP_FX, 0, 0);
 		for (int j = 0; j < n_blocks; j++) {
 			int b = blocks[j];
 			if (!lab && (D[(size_t)g * nb + b] == 0 || !problem_block_allows(p, b, g)))
 				continue;
 			size_t i = (size_t)g * nb + b;
-			colN[i] = col(P, 0, DBL_MAX, 0);
-			colU[i] = col(P, 0, lab ? DBL_MAX : D[i], 0);
-			int rseat = row(P, GLP_UP, 0, 0);
-			int rmin = row(P, GLP_LO, 0, 0);
-			trip_add(&t, rseat, colU[i], 1);
-			trip_add(&t, rseat, colN[i], -gmax);
-			trip_add(&t, rmin, colU[i], 1);
-			trip_add(&t, rmin, colN[i], -gmin);
-			trip_add(&t, row_staff[(lab ? lab_staff : staff[g]) * nb + b], colN[i], -1);
-			trip_add(&t, row_rooms[b], colN[i], 1);
-			trip_add(&t, row_seats[b], colU[i], 1);
+			colN[i] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
+			colU[i] = lp_add_col(P, GLP_CV, 0, lab ? DBL_MAX : D[i], 0);
+			int rseat = lp_add_row(P, GLP_UP, 0, 0);
+			int rmin = lp_add_row(P, GLP_LO, 0, 0);
+			triplets_add(&t, rseat, colU[i], 1);
+			triplets_add(&t, rseat, colN[i], -gmax);
+			triplets_add(&t, rmin, colU[i], 1);
+			triplets_add(&t, rmin, colN[i], -gmin);
+			triplets_add(&t, row_staff[(lab ? lab_staff : staff[g]) * nb + b], colN[i], -1);
+			triplets_add(&t, row_rooms[b], colN[i], 1);
+			triplets_add(&t, row_seats[b], colU[i], 1);
 			if (feat >= 0)
-				trip_add(&t, row_feat[feat * nb + b], colN[i], 1);
+				triplets_add(&t, row_feat[feat * nb + b], colN[i], 1);
 			if (lab)
-				trip_add(&t, row_lab_credit, colU[i], -1);
+				triplets_add(&t, row_lab_credit, colU[i], -1);
 			else
-				trip_add(&t, row_flow[g], colU[i], -1);
+				triplets_add(&t, row_flow[g], colU[i], -1);
 		}
 	}
 	/* Everyone seated in every block. */
 	for (int j = 0; j < n_blocks; j++) {
 		int b = blocks[j];
-		int r = row(P, GLP_FX, NB[b], NB[b]);
+		int r = lp_add_row(P, GLP_FX, NB[b], NB[b]);
 		for (int g = 0; g <= ng; g++)
 			if (colU[(size_t)g * nb + b])
-				trip_add(&t, r, colU[(size_t)g * nb + b], 1);
+				triplets_add(&t, r, colU[(size_t)g * nb + b], 1);
 	}
 	/* Facilitators. */
 	for (int f = 0; f < nf; f++) {
 		const struct facilitator *fa = &p->facilitators[f];
-		int rbudget = row(P, GLP_UP, 0, fa->max_sessions);
+		int rbudget = lp_add_row(P, GLP_UP, 0, fa->max_sessions);
 		char *can = xcalloc((size_t)n_staff + 1, 1);
 		char *guru = xcalloc((size_t)n_staff + 1, 1);
 		for (int g = 0; g < ng; g++) {
@@ -301,14 +251,14 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 			int b = blocks[j];
 			if (fa->unavailable[b])
 				continue;
-			int rb = row(P, GLP_UP, 0, 1);
+			int rb = lp_add_row(P, GLP_UP, 0, 1);
 			for (int k = 0; k < n_staff; k++) {
 				if (!can[k])
 					continue;
-				int jy = col(P, 0, 1, guru[k] ? cf->w_guru : 0);
-				trip_add(&t, rb, jy, 1);
-				trip_add(&t, rbudget, jy, 1);
-				trip_add(&t, row_staff[k * nb + b], jy, 1);
+				int jy = lp_add_col(P, GLP_CV, 0, 1, guru[k] ? cf->w_guru : 0);
+				triplets_add(&t, rb, jy, 1);
+				triplets_add(&t, rbudget, jy, 1);
+				triplets_add(&t, row_staff[k * nb + b], jy, 1);
 			}
 		}
 		free(can);
@@ -321,7 +271,7 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 			avail += !p->learners[l].unavailable[blocks[j]];
 		if (avail == 0)
 			continue;
-		int rtime = row(P, GLP_UP, 0, avail);
+		int rtime = lp_add_row(P, GLP_UP, 0, avail);
 		int rpi = -1;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
@@ -331,36 +281,36 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 			int jt;
 			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
 				int ub = nd->sessions < avail ? nd->sessions : avail;
-				jt = col(P, 0, ub, w);
-				trip_add(&t, row_lab_credit, jt, 1);
+				jt = lp_add_col(P, GLP_CV, 0, ub, w);
+				triplets_add(&t, row_lab_credit, jt, 1);
 			} else {
-				int rlink = row(P, GLP_UP, 0, 0);
+				int rlink = lp_add_row(P, GLP_UP, 0, 0);
 				int nbq = 0;
 				for (int j = 0; j < n_blocks; j++) {
 					int b = blocks[j];
 					size_t i = (size_t)nd->goal * nb + b;
 					if (p->learners[l].unavailable[b] || !colN[i])
 						continue;
-					trip_add(&t, rlink, colN[i], -1);
+					triplets_add(&t, rlink, colN[i], -1);
 					nbq++;
 				}
 				int ub = nd->sessions < nbq ? nd->sessions : nbq;
-				jt = col(P, 0, ub, w);
-				trip_add(&t, rlink, jt, 1);
-				trip_add(&t, row_flow[nd->goal], jt, 1);
+				jt = lp_add_col(P, GLP_CV, 0, ub, w);
+				triplets_add(&t, rlink, jt, 1);
+				triplets_add(&t, row_flow[nd->goal], jt, 1);
 			}
-			trip_add(&t, rtime, jt, 1);
+			triplets_add(&t, rtime, jt, 1);
 			if (nd->priority == 1) {
 				if (rpi < 0) {
-					rpi = row(P, GLP_UP, 0, 0);
-					int jp = col(P, 0, 1, cf->w_power_goal);
-					trip_add(&t, rpi, jp, 1);
+					rpi = lp_add_row(P, GLP_UP, 0, 0);
+					int jp = lp_add_col(P, GLP_CV, 0, 1, cf->w_power_goal);
+					triplets_add(&t, rpi, jp, 1);
 				}
-				trip_add(&t, rpi, jt, -1);
+				triplets_add(&t, rpi, jt, -1);
 			}
 		}
 	}
-	glp_load_matrix(P, (int)t.n, t.ia, t.ja, t.ar);
+	triplets_load(&t, P);
 	res->rows = glp_get_num_rows(P);
 	res->cols = glp_get_num_cols(P);
 
@@ -378,9 +328,6 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 	res->seconds = mcl_now() - t0;
 
 	glp_delete_prob(P);
-	free(t.ia);
-	free(t.ja);
-	free(t.ar);
 	free(room_class);
 	free(class_proto);
 	free(count);

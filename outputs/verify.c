@@ -77,16 +77,6 @@ static int find_session(const struct verifier *v, const char *id)
 	return -1;
 }
 
-static bool room_has(const struct room *r, int feature)
-{
-	if (feature < 0)
-		return true;
-	for (int i = 0; i < r->n_features; i++)
-		if (r->features[i] == feature)
-			return true;
-	return false;
-}
-
 static int need_of(const struct problem *p, int l, int g)
 {
 	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
@@ -179,7 +169,7 @@ static void check_sessions(struct verifier *v, const struct csv_table *t)
 		int feature = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].feature
 			      : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].feature
 							   : -1;
-		if (!room_has(rm, feature))
+		if (!problem_room_has(rm, feature))
 			violation(v, F, s->line, "rule 4: room '%s' lacks feature '%s' for session '%s'",
 				  rm->id, p->features[feature], s->id);
 		/* rule 7, and online goals never meet in workshops */
