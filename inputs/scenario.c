@@ -166,16 +166,24 @@ static void check_duplicates(struct loader *ld, const char *file, char **ids, si
 
 /* ---- entity files -------------------------------------------------------- */
 
+/* Reads a scenario table and checks its header; false when the file is
+ * absent (and optional) or unusable, the reasons recorded. */
+static bool open_table(struct loader *ld, struct csv_table *t, const char *name, bool required,
+		       const char *const *known, const char *const *req)
+{
+	if (csv_table_read(t, ld->dir, name, required, ld->d) <= 0)
+		return false;
+	csv_table_warn_unknown(t, known, ld->d);
+	return csv_table_require(t, req, ld->d) == 0;
+}
+
 static void load_blocks(struct loader *ld)
 {
 	static const char *const known[] = { "block_id", "day", "start", "end", "kind", "areas", NULL };
 	static const char *const req[] = { "block_id", "day", "start", "end", "kind", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "blocks.csv", true, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (!open_table(ld, &t, "blocks.csv", true, known, req))
 		goto out;
 	int ci = csv_table_col(&t, "block_id"), cd = csv_table_col(&t, "day"),
 	    cs = csv_table_col(&t, "start"), ce = csv_table_col(&t, "end"),
@@ -234,10 +242,7 @@ static void load_learners(struct loader *ld)
 	static const char *const req[] = { "learner_id", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "learners.csv", true, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (!open_table(ld, &t, "learners.csv", true, known, req))
 		goto out;
 	int ci = csv_table_col(&t, "learner_id"), cn = csv_table_col(&t, "name"),
 	    ca = csv_table_col(&t, "age"), cc = csv_table_col(&t, "coach_id"),
@@ -275,10 +280,7 @@ static void load_facilitators(struct loader *ld)
 	static const char *const req[] = { "facilitator_id", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "facilitators.csv", true, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (!open_table(ld, &t, "facilitators.csv", true, known, req))
 		goto out;
 	int ci = csv_table_col(&t, "facilitator_id"), cn = csv_table_col(&t, "name"),
 	    cm = csv_table_col(&t, "max_sessions"), cu = csv_table_col(&t, "unavailable");
@@ -313,10 +315,7 @@ static void load_rooms(struct loader *ld)
 	static const char *const req[] = { "room_id", "capacity", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "rooms.csv", true, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (!open_table(ld, &t, "rooms.csv", true, known, req))
 		goto out;
 	int ci = csv_table_col(&t, "room_id"), cn = csv_table_col(&t, "name"),
 	    cc = csv_table_col(&t, "capacity"), cf = csv_table_col(&t, "features"),
@@ -454,10 +453,7 @@ static void load_prerequisites(struct loader *ld)
 	static const char *const known[] = { "goal_id", "requires", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "prerequisites.csv", false, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, known, ld->d))
+	if (!open_table(ld, &t, "prerequisites.csv", false, known, known))
 		goto out;
 	int cg = csv_table_col(&t, "goal_id"), cr = csv_table_col(&t, "requires");
 	int ng = p->n_goals;
@@ -634,10 +630,7 @@ static void load_seminars(struct loader *ld, bool required)
 	static const char *const req[] = { "seminar_id", "meetings", "max_size", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "seminars.csv", required, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (!open_table(ld, &t, "seminars.csv", required, known, req))
 		goto out;
 	int ci = csv_table_col(&t, "seminar_id"), ct = csv_table_col(&t, "title"),
 	    cm = csv_table_col(&t, "meetings"), cmin = csv_table_col(&t, "min_size"),
@@ -768,10 +761,7 @@ static void load_expertise(struct loader *ld)
 	p->goal_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_goals + 1, 1);
 	p->seminar_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_seminars + 1, 1);
 	struct csv_table t;
-	if (csv_table_read(&t, ld->dir, "expertise.csv", true, ld->d) <= 0)
-		goto out;
-	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (!open_table(ld, &t, "expertise.csv", true, known, req))
 		goto out;
 	int cf = csv_table_col(&t, "facilitator_id"), co = csv_table_col(&t, "offering"),
 	    cl = csv_table_col(&t, "level");

@@ -494,6 +494,27 @@ static long lab_seats_left(const struct pmip *m, const char *busy, const int *us
 	return seats;
 }
 
+/* The unseated learners who gain by a session of slot s over their lab
+ * option, with that gain; returns how many. */
+static int candidates(const struct pmip *m, const struct draft *d, int s, int *cand, double *cval)
+{
+	int nc = 0;
+	for (int i = 0; i < m->in->n_learners; i++) {
+		if (d->learner_group[i] >= 0)
+			continue;
+		int o = learner_option_for(m, i, s);
+		if (o < 0)
+			continue;
+		int ol = learner_option_for(m, i, 0);
+		double v = m->in->opt_value[o] - (ol >= 0 ? m->in->opt_value[ol] : 0);
+		if (v <= 0)
+			continue;
+		cand[nc] = i;
+		cval[nc++] = v;
+	}
+	return nc;
+}
+
 /*
  * The greedy incumbent: repeatedly open the workshop session worth most
  * (its best unseated candidates up to the room's effective capacity, plus
@@ -525,21 +546,7 @@ static int greedy(const struct pmip *m, struct draft *d)
 			int k = pick_facilitator(m, s, busy, breadth);
 			if (k < 0)
 				continue;
-			int nc = 0;
-			for (int i = 0; i < nl; i++) {
-				if (d->learner_group[i] >= 0)
-					continue;
-				int o = learner_option_for(m, i, s);
-				if (o < 0)
-					continue;
-				/* the gain over the learner's lab option */
-				int ol = learner_option_for(m, i, 0);
-				double v = in->opt_value[o] - (ol >= 0 ? in->opt_value[ol] : 0);
-				if (v <= 0)
-					continue;
-				cand[nc] = i;
-				cval[nc++] = v;
-			}
+			int nc = candidates(m, d, s, cand, cval);
 			if (nc < gi->min)
 				continue;
 			int c_pick = -1;
@@ -578,20 +585,7 @@ static int greedy(const struct pmip *m, struct draft *d)
 			break;
 		/* Tentatively open; keep it only if labs can still seat the rest. */
 		const struct goal_info *gi = &m->goals[best_s];
-		int nc = 0;
-		for (int i = 0; i < nl; i++) {
-			if (d->learner_group[i] >= 0)
-				continue;
-			int o = learner_option_for(m, i, best_s);
-			if (o < 0)
-				continue;
-			int ol = learner_option_for(m, i, 0);
-			double v = in->opt_value[o] - (ol >= 0 ? in->opt_value[ol] : 0);
-			if (v <= 0)
-				continue;
-			cand[nc] = i;
-			cval[nc++] = v;
-		}
+		int nc = candidates(m, d, best_s, cand, cval);
 		int take = eff_cap(m, gi, best_c) < nc ? eff_cap(m, gi, best_c) : nc;
 		busy[best_k] = 1;
 		used[best_c]++;
