@@ -34,6 +34,7 @@ trap 'rm -f "$tmp"' EXIT
 	echo "\`mclsched solve DIR --time-limit T\` $RUNS times; median wall time and peak memory;"
 	echo "objective, bound and gap of the median-time run, as summary.csv reports them;"
 	echo "verify: \`mclsched verify\` on that schedule (0 = every hard rule holds)."
+	echo "Peak memory is GNU time's maximum resident size, which covers the bound process too."
 	echo
 	echo "| case | learners | limit s | status | objective | bound | gap % | wall s (median) | peak MiB (median) | verify |"
 	echo "|---|---|---|---|---|---|---|---|---|---|"
