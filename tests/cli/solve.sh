@@ -74,7 +74,20 @@ if [ "$(awk -F, '$1 == "status" {print $2}' "$T/lp.out/summary.csv")" = optimal 
 		fail "cbc optimum '$cbc_obj' vs mclsched $ours (gap $gap)"
 fi
 
-# 7. Usage and input errors write nothing.
+# 7. Ctrl-C: the best schedule so far is written whole, and verifies.
+"$GEN" --learners 1500 --seed 2 -o "$T/big" >/dev/null 2>&1 || fail "gen 1500"
+"$BIN" solve "$T/big" -o "$T/big.out" --time-limit 120 -q 2>"$T/int.err" &
+pid=$!
+sleep 6
+kill -INT $pid
+wait $pid
+rc=$?
+[ "$rc" -eq 0 ] || fail "Ctrl-C: exit $rc, want 0 ($(tail -3 "$T/int.err"))"
+status=$(awk -F, '$1 == "status" {print $2}' "$T/big.out/summary.csv" 2>/dev/null)
+[ "$status" = feasible ] || fail "Ctrl-C: status '$status', want feasible"
+expect_exit 0 "$BIN" verify "$T/big" "$T/big.out"
+
+# 8. Usage and input errors write nothing.
 expect_exit 2 "$BIN" solve "$T/does-not-exist" -o "$T/none"
 [ ! -e "$T/none" ] || fail "bad input wrote an output directory"
 expect_exit 1 "$BIN" solve examples/small --time-limit 0
