@@ -40,7 +40,8 @@ TEST_SRC = $(wildcard tests/check_*.c)
 TEST_SUPPORT = $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/support/*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test unit-test cli-test bench clean
+.PHONY: all deps run test bench clean
+.SECONDARY:
 all: $(BIN) $(GEN)
 
 deps:
