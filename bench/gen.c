@@ -3,606 +3,1282 @@
  *
  *   mclsched-gen --learners N --seed S [--model M] [--days D] [--force] -o DIR
  *
- * Deterministic from its arguments (splitmix64, no libc rand): the same
- * arguments give byte-identical files.  The school: five areas (Math, ELA,
- * Science, Social Studies, Complex Thinking), each a progression of goals
- * forming a prerequisite DAG, plus online Digital goals; learners spread
- * along every progression by score, needing the goals at their frontier;
- * about one facilitator per 25 learners, gurus in two or three areas, some
- * part-time; rooms of 20-35 seats plus computer labs, a science lab and large
+ * The benchmark data sets and the example school come from here, so the
+ * program must be repeatable and the schools believable.  Repeatable: every
+ * random choice comes from splitmix64 streams derived from the arguments,
+ * one stream per part of the school (goals, learners, needs, staff, ...), so
+ * the same arguments give byte-identical files and a change to one part does
+ * not reshuffle the others; libc's rand() is never used.  Believable: five
+ * areas (Math, ELA, Science, Social Studies, Complex Thinking) each a
+ * progression of goals whose prerequisites form a DAG (a chain with forks
+ * that merge again), plus online Digital goals; learners spread along every
+ * progression by score and needing the goals at their frontier; about one
+ * facilitator per 25 learners, gurus in two to four areas or goals, some
+ * part-time; classrooms, computer labs, science labs, a makerspace and large
  * rooms; D days of 3 workshop and 2 seminar blocks; seminars with
  * prerequisites, age bands and Zipf-skewed ranked choices.
  *
- * Feasibility is checked before writing, as mclsched checks it: in every
- * block the available facilitators must be able to seat every available
- * learner in the available rooms (a session holds at most min(capacity,
- * 40)), with an 8% margin; facilitators are added until that holds.  See
- * docs/generator.md.
+ * Feasibility is guaranteed before anything is written, by the counts
+ * mclsched itself makes: in every block the available facilitators, each in
+ * one of the largest available rooms with sessions of at most
+ * min(capacity, 40) (40 is the lab max_group, so any learner can be seated
+ * in a lab), seat every available learner with an 8% margin; and the
+ * facilitators' session budget (max_sessions, or their available blocks)
+ * exceeds the fewest sessions the model's blocks need.  Full-time
+ * facilitators and classrooms are added until both hold.
+ *
+ * Files are written into a temporary directory beside DIR and renamed into
+ * place, so an interrupted run leaves no half-written scenario.
+ * See docs/generator.md.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <dirent.h>
+#include <unistd.h>
 
-#define N_AREAS 5
-#define MAX_FAC 1024
-#define MAX_ROOMS 1200
-#define MAX_BLOCKS 70
-#define LAB_MAX 40
+#include "engine/util.h"
 
-static uint64_t rng_state;
+enum {
+	N_AREAS = 5,                    /* the facilitated areas */
+	DIGITAL = N_AREAS,              /* the online track */
+	N_TRACKS = N_AREAS + 1,
+	SLOTS = 5,                      /* blocks a day: 3 workshop, 2 seminar */
+	MAX_BLOCKS = 7 * SLOTS,
+	LAB_MAX = 40,                   /* lab max_group written to scenario.conf */
+	MAX_NEEDS = 6,
+	MAX_CHOICES = 5,
+	MIN_LEARNERS = 50,
+	MAX_LEARNERS = 6000,
+};
 
-static uint64_t next(void)
+/* One random stream per part of the school (see the top comment). */
+enum stream {
+	STREAM_GOALS = 1, STREAM_STAFF, STREAM_ROOMS, STREAM_LEARNERS, STREAM_FEASIBLE,
+	STREAM_COACHES, STREAM_NEEDS, STREAM_PROGRESS, STREAM_SEMINARS, STREAM_CHOICES,
+	STREAM_EXPERTISE,
+};
+
+enum feature { FEATURE_NONE, FEATURE_SCIENCE, FEATURE_COMPUTER, FEATURE_MAKER };
+static const char *const feature_name[] = { "", "science-lab", "computer-lab", "makerspace" };
+
+enum room_kind { ROOM_CLASS, ROOM_COMPUTER, ROOM_SCIENCE, ROOM_MAKER, ROOM_LARGE };
+
+struct rng {
+	uint64_t state;
+};
+
+struct goal {
+	char id[8];
+	int track;              /* an area, or DIGITAL */
+	int index;              /* position in its progression */
+	int min_group, max_group, sessions;
+	int req[2], n_req;      /* indexes into school.goals, always earlier */
+	enum feature feature;
+};
+
+struct block {
+	char id[8];
+	int day, slot;
+	bool workshop;
+	bool limited;           /* areas limited to Math, ELA and Digital */
+	bool used;              /* scheduled by the scenario's model */
+};
+
+struct facilitator {
+	int first, last;        /* indexes into the name tables */
+	bool away[MAX_BLOCKS];
+	int max_sessions;       /* 0: no limit */
+	bool guru[N_AREAS], able[N_AREAS];
+	int guru_goal, able_goal;       /* single goals outside those areas, or -1 */
+};
+
+struct room {
+	enum room_kind kind;
+	int number;             /* room number, or letter/ordinal within its kind */
+	int capacity;
+	bool closed[MAX_BLOCKS];
+};
+
+struct need {
+	int goal, priority, sessions;
+};
+
+struct learner {
+	int first, last, age, coach;
+	bool away[MAX_BLOCKS];
+	int pos[N_TRACKS];      /* goals before pos are mastered; pos is the frontier */
+	struct need needs[MAX_NEEDS];
+	int n_needs;
+	int choices[MAX_CHOICES], n_choices;
+};
+
+struct seminar {
+	int topic, edition, meetings, max_size, sections;
+	int requires;           /* goal index or -1 */
+	int age_min, age_max;   /* 0: no band */
+};
+
+struct school {
+	uint64_t seed;
+	int n_learners, n_days;
+	const char *model;
+	bool power_goal;
+
+	int n_blocks, n_used;
+	struct block blocks[MAX_BLOCKS];
+
+	int n_goals;
+	struct goal *goals;
+	int first_goal[N_TRACKS + 1];   /* track t holds goals [first_goal[t], first_goal[t+1]) */
+
+	struct learner *learners;
+
+	int n_facilitators;
+	size_t alloc_facilitators;
+	struct facilitator *facilitators;
+
+	int n_rooms, n_classrooms;
+	size_t alloc_rooms;
+	struct room *rooms;
+
+	int n_seminars;
+	struct seminar *seminars;
+};
+
+/* ---- names and titles ---- */
+
+static const char *const area_name[N_TRACKS] = { "Math", "ELA", "Science", "Social Studies",
+						 "Complex Thinking", "Digital" };
+static const char *const area_code[N_TRACKS] = { "MA", "EL", "SC", "SS", "CT", "DG" };
+
+#define N_TITLES 28
+static const char *const goal_title[N_AREAS][N_TITLES] = {
+	{ "Place value and number sense", "Multi-digit operations", "Factors and multiples",
+	  "Fraction equivalence", "Adding and subtracting fractions",
+	  "Multiplying and dividing fractions", "Decimals and percents", "Ratios and rates",
+	  "Proportional relationships", "Integers and the number line",
+	  "Expressions and exponents", "Order of operations", "One-step equations",
+	  "Two-step equations", "Inequalities", "Area and perimeter", "Surface area and volume",
+	  "Angles and triangles", "The coordinate plane", "Linear functions",
+	  "Slope and rate of change", "Systems of equations", "Data displays",
+	  "Measures of center", "Probability", "The Pythagorean theorem", "Transformations",
+	  "Exponential growth" },
+	{ "Reading stamina", "Main idea and details", "Making inferences", "Context clues",
+	  "Word roots and affixes", "Summarizing", "Character and plot", "Theme", "Point of view",
+	  "Figurative language", "Text structure", "Comparing texts", "Sentence structure",
+	  "Punctuation", "Paragraph writing", "Narrative writing", "Informative writing",
+	  "Claims and evidence", "Argument writing", "Research questions", "Citing sources",
+	  "Revising and editing", "Poetry analysis", "Drama and performance",
+	  "Speaking and listening", "Media literacy", "Literary analysis essay", "Rhetoric" },
+	{ "Scientific questions", "Measurement and units", "Properties of matter",
+	  "States of matter", "Mixtures and solutions", "Forms of energy", "Heat transfer",
+	  "Forces and motion", "Simple machines", "Waves and sound", "Light",
+	  "Electricity and circuits", "Magnetism", "Cells", "Body systems", "Heredity",
+	  "Adaptation", "Ecosystems", "Food webs", "Weather and climate", "The rock cycle",
+	  "Plate tectonics", "The water cycle", "The solar system", "Atoms and elements",
+	  "Chemical reactions", "Natural resources", "Designing experiments" },
+	{ "Reading maps", "Regional geography", "Communities and cultures",
+	  "Primary and secondary sources", "Timelines", "Early civilizations",
+	  "Ancient Greece and Rome", "World religions", "Medieval societies",
+	  "The age of exploration", "Colonial America", "The American Revolution",
+	  "The Constitution", "Branches of government", "Rights and responsibilities",
+	  "Westward expansion", "The Civil War", "Industrialization", "Immigration",
+	  "World War I", "The Great Depression", "World War II", "The civil rights movement",
+	  "Supply and demand", "Personal finance", "Global trade", "Elections and voting",
+	  "Current events" },
+	{ "Asking good questions", "Observing and describing", "Comparing and contrasting",
+	  "Cause and effect", "Classifying", "Finding patterns", "Making predictions",
+	  "Evaluating evidence", "Recognizing bias", "Logical reasoning", "Systems thinking",
+	  "Perspective taking", "Brainstorming", "The design process", "Prototyping",
+	  "Testing and iterating", "Collaboration", "Giving feedback", "Decision making",
+	  "Framing a problem", "Ethical reasoning", "Metacognition", "Setting goals",
+	  "Planning a project", "Presenting ideas", "Reflection", "Creative synthesis",
+	  "Leadership" },
+};
+#define N_DIGITAL 8
+static const char *const digital_title[N_DIGITAL] = {
+	"Keyboarding", "Online safety", "Searching the web", "Spreadsheets",
+	"Slide presentations", "Block coding", "Digital citizenship", "Data privacy",
+};
+
+#define N_FIRST 64
+static const char *const first_name[N_FIRST] = {
+	"Aaliyah", "Aiden", "Amara", "Andre", "Ava", "Benjamin", "Camila", "Carlos", "Chloe",
+	"Daniel", "Deja", "Diego", "Elena", "Elijah", "Emma", "Ethan", "Fatima", "Gabriel",
+	"Grace", "Hana", "Hector", "Imani", "Isaac", "Isabella", "Jamal", "Jasmine", "Javier",
+	"Jonah", "Kai", "Keisha", "Leah", "Liam", "Lucas", "Maya", "Mei", "Mateo", "Mia",
+	"Mohammed", "Nadia", "Noah", "Nora", "Olivia", "Omar", "Priya", "Quinn", "Rafael",
+	"Riley", "Rosa", "Ryan", "Samira", "Santiago", "Sofia", "Tariq", "Tessa", "Theo",
+	"Uma", "Victor", "Wyatt", "Xavier", "Yara", "Yusuf", "Zara", "Zoe", "Owen",
+};
+#define N_LAST 64
+static const char *const last_name[N_LAST] = {
+	"Adams", "Ahmed", "Alvarez", "Anderson", "Baker", "Bennett", "Brooks", "Chen", "Clark",
+	"Cohen", "Diaz", "Edwards", "Evans", "Fischer", "Flores", "Garcia", "Gonzalez", "Green",
+	"Hall", "Harris", "Hernandez", "Hill", "Ibrahim", "Jackson", "Johnson", "Kaur", "Kim",
+	"King", "Kowalski", "Lee", "Lopez", "Martin", "Martinez", "Mitchell", "Moore", "Nguyen",
+	"Novak", "Okafor", "Olsen", "Ortiz", "Patel", "Perez", "Phillips", "Ramirez", "Reyes",
+	"Rivera", "Roberts", "Robinson", "Sanchez", "Scott", "Shah", "Singh", "Smith", "Sullivan",
+	"Taylor", "Thomas", "Tran", "Turner", "Walker", "Washington", "White", "Williams", "Wright",
+	"Young",
+};
+
+#define N_TOPICS 24
+static const struct {
+	const char *title;
+	bool computer;
+} seminar_topic[N_TOPICS] = {
+	{ "Robotics", true }, { "Film Making", false }, { "Debate Club", false },
+	{ "Community Garden", false }, { "Chess Strategy", false }, { "School Newspaper", false },
+	{ "Astronomy", false }, { "Music Production", true }, { "Young Entrepreneurs", false },
+	{ "Photography", false }, { "Theater Workshop", false }, { "Game Design", true },
+	{ "Creative Writing", false }, { "Model United Nations", false }, { "Podcasting", true },
+	{ "Sign Language", false }, { "Forensic Science", false }, { "Cooking and Nutrition", false },
+	{ "Mural Painting", false }, { "Mock Trial", false }, { "Rocketry", false },
+	{ "Coding Club", true }, { "Environmental Action", false }, { "Choir", false },
+};
+static const char *const edition_suffix[] = { "", " II", " III", " IV", " V", " VI", " VII",
+					      " VIII", " IX", " X" };
+
+static const char *const day_name[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char *const slot_start[SLOTS] = { "08:30", "09:40", "10:50", "13:00", "14:10" };
+static const char *const slot_end[SLOTS] = { "09:30", "10:40", "11:50", "14:00", "15:10" };
+
+/* ---- random numbers ---- */
+
+static uint64_t rng_next(struct rng *r)
 {
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+	uint64_t z = (r->state += 0x9e3779b97f4a7c15ULL);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 	return z ^ (z >> 31);
 }
 
-static int rnd(int n)   /* uniform in [0, n) */
+/* A stream of its own for one part of the school: same arguments, same stream. */
+static struct rng rng_stream(const struct school *s, enum stream stream)
 {
-	return n <= 1 ? 0 : (int)(next() % (uint64_t)n);
+	struct rng r = { s->seed * 0xd1b54a32d192ed03ULL ^
+			 ((uint64_t)s->n_learners << 20) ^ ((uint64_t)s->n_days << 16) ^
+			 (uint64_t)stream };
+	rng_next(&r);
+	return r;
 }
 
-static double unif(void)
+/* Uniform in [0, n). */
+static int rng_below(struct rng *r, int n)
 {
-	return (double)(next() >> 11) / 9007199254740992.0;
+	return n <= 1 ? 0 : (int)(rng_next(r) % (uint64_t)n);
 }
 
-static const char *const area_name[N_AREAS] = { "Math", "ELA", "Science", "Social Studies",
-						"Complex Thinking" };
-static const char *const area_code[N_AREAS] = { "MA", "EL", "SC", "SS", "CT" };
-static const char *const topics[N_AREAS][8] = {
-	{ "Number sense", "Fractions", "Ratios", "Expressions", "Equations", "Functions", "Geometry",
-	  "Statistics" },
-	{ "Close reading", "Main idea", "Vocabulary", "Argument", "Narrative", "Research", "Grammar",
-	  "Poetry" },
-	{ "Matter", "Energy", "Forces", "Cells", "Ecosystems", "Earth systems", "Chemistry",
-	  "Genetics" },
-	{ "Maps", "Civics", "Economics", "World history", "US history", "Cultures", "Sources",
-	  "Geography" },
-	{ "Questioning", "Systems thinking", "Design process", "Logic", "Collaboration", "Ethics",
-	  "Reflection", "Problem solving" },
-};
-static const char *const first_names[] = { "Ava", "Ben", "Cara", "Dev", "Eli", "Fay", "Gus",
-	"Hana", "Ivan", "Jo", "Kai", "Lena", "Milo", "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sam",
-	"Tia", "Uma", "Vic", "Wes", "Xena", "Yuri", "Zoe" };
-static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+/* Uniform in [lo, hi]. */
+static int rng_between(struct rng *r, int lo, int hi)
+{
+	return lo + rng_below(r, hi - lo + 1);
+}
 
-struct goal {
-	char id[16];
-	int area;           /* N_AREAS = Digital (online) */
-	int index;          /* position in its progression */
-	int min, max, sessions;
-	int req[2], n_req;  /* indexes into goals */
-	int feature;        /* 0 none, 1 science-lab */
-};
+static double rng_unit(struct rng *r)
+{
+	return (double)(rng_next(r) >> 11) / 9007199254740992.0;
+}
 
-struct block {
-	char id[16];
-	int day, slot;      /* slots 0-2 workshop, 3-4 seminar */
-	int workshop;
-	int limited;        /* areas limited to Math;ELA */
-};
+static void rng_shuffle(struct rng *r, int *a, int n)
+{
+	for (int i = n - 1; i > 0; i--) {
+		int j = rng_below(r, i + 1), t = a[i];
+		a[i] = a[j];
+		a[j] = t;
+	}
+}
 
-struct fac {
-	int unavailable[MAX_BLOCKS];
-	int max_sessions;   /* 0: every block */
-	int guru[N_AREAS + 1], able[N_AREAS + 1];
-};
+/* ---- building the school ---- */
 
-struct room {
-	int capacity;
-	int feature;        /* 0 none, 1 science-lab, 2 computer-lab */
-	int unavailable[MAX_BLOCKS];
-};
+static void school_make_blocks(struct school *s)
+{
+	for (int d = 0; d < s->n_days; d++)
+		for (int k = 0; k < SLOTS; k++) {
+			struct block *b = &s->blocks[s->n_blocks++];
+			snprintf(b->id, sizeof(b->id), "%s%d", day_name[d], k + 1);
+			b->day = d;
+			b->slot = k;
+			b->workshop = k < 3;
+			/* power-goal groups meet in every workshop block: no limits */
+			b->limited = k == 2 && d % 2 == 0 && !s->power_goal;
+			if (!strcmp(s->model, "combination"))
+				b->used = true;
+			else if (!strcmp(s->model, "seminar"))
+				b->used = !b->workshop;
+			else
+				b->used = b->workshop;
+			s->n_used += b->used;
+		}
+}
 
-struct school {
-	int n_learners, days, model_pg;
-	int n_blocks;
-	struct block blocks[MAX_BLOCKS];
-	int per_area;
-	int n_goals;
-	struct goal *goals;
-	int first_of_area[N_AREAS + 2];
-	int n_fac;
-	struct fac *fac;
-	int n_rooms;
-	struct room *rooms;
-	int *learner_unavailable;   /* [n_learners * n_blocks] */
+/* Goals per facilitated area: 6 at 60 learners, 26 at 1500, at most 28. */
+static int goals_per_area(int n_learners)
+{
+	int n = 6 + n_learners / 75;
+	return n < N_TITLES ? n : N_TITLES;
+}
+
+static const char *goal_title_of(const struct school *s, const struct goal *g)
+{
+	if (g->track == DIGITAL)
+		return digital_title[g->index];
+	int per_area = goals_per_area(s->n_learners);
+	return goal_title[g->track][g->index * N_TITLES / per_area];
+}
+
+/* Hands-on goals meet in a lab or the makerspace. */
+static enum feature goal_feature(const char *title)
+{
+	static const char *const science[] = { "States of matter", "Mixtures and solutions",
+		"Electricity and circuits", "Cells", "Heredity", "Chemical reactions",
+		"Designing experiments" };
+	static const char *const maker[] = { "The design process", "Prototyping",
+		"Testing and iterating" };
+	for (size_t i = 0; i < sizeof(science) / sizeof(science[0]); i++)
+		if (!strcmp(title, science[i]))
+			return FEATURE_SCIENCE;
+	for (size_t i = 0; i < sizeof(maker) / sizeof(maker[0]); i++)
+		if (!strcmp(title, maker[i]))
+			return FEATURE_MAKER;
+	return FEATURE_NONE;
+}
+
+/*
+ * Each progression is a chain with a fork every five goals that merges
+ * again: goals 3 and 4 both require 2, goal 5 requires 3 and 4, and so on.
+ * Prerequisites always come earlier in the progression, so mastering a prefix
+ * of it is always consistent.
+ */
+static void school_make_goals(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_GOALS);
+	int per_area = goals_per_area(s->n_learners);
+	int n_digital = s->n_learners >= 600 ? N_DIGITAL : 6;
+	s->goals = xcalloc((size_t)(N_AREAS * per_area + n_digital), sizeof(*s->goals));
+	for (int t = 0; t < N_TRACKS; t++) {
+		int count = t < N_AREAS ? per_area : n_digital;
+		s->first_goal[t] = s->n_goals;
+		for (int k = 0; k < count; k++) {
+			struct goal *g = &s->goals[s->n_goals];
+			snprintf(g->id, sizeof(g->id), "%s-%02d", area_code[t], k + 1);
+			g->track = t;
+			g->index = k;
+			if (t == DIGITAL) {
+				g->min_group = 1;
+				g->max_group = LAB_MAX;
+			} else {
+				g->min_group = rng_between(&r, 3, 5);
+				g->max_group = rng_between(&r, 20, 25);
+			}
+			g->sessions = rng_between(&r, 1, 3);
+			if (k >= 5 && k % 5 == 0) {
+				g->req[g->n_req++] = s->n_goals - 2;
+				g->req[g->n_req++] = s->n_goals - 1;
+			} else if (k % 5 == 4 && k >= 4) {
+				g->req[g->n_req++] = s->n_goals - 2;
+			} else if (k > 0) {
+				g->req[g->n_req++] = s->n_goals - 1;
+			}
+			g->feature = goal_feature(goal_title_of(s, g));
+			s->n_goals++;
+		}
+	}
+	s->first_goal[N_TRACKS] = s->n_goals;
+}
+
+static struct facilitator *facilitator_new(struct school *s)
+{
+	xgrow((void **)&s->facilitators, &s->alloc_facilitators, (size_t)s->n_facilitators + 1,
+	      sizeof(*s->facilitators));
+	struct facilitator *f = &s->facilitators[s->n_facilitators++];
+	memset(f, 0, sizeof(*f));
+	f->guru_goal = f->able_goal = -1;
+	return f;
+}
+
+/* A random goal of a facilitated area the facilitator has no area row in. */
+static int goal_outside(const struct school *s, const struct facilitator *f, struct rng *r)
+{
+	int free_areas[N_AREAS], n = 0;
+	for (int a = 0; a < N_AREAS; a++)
+		if (!f->guru[a] && !f->able[a])
+			free_areas[n++] = a;
+	if (!n)
+		return -1;
+	int a = free_areas[rng_below(r, n)];
+	return s->first_goal[a] + rng_below(r, s->first_goal[a + 1] - s->first_goal[a]);
+}
+
+/*
+ * A guru in 2-3 areas, half of them also in one goal elsewhere; able in
+ * another area or goal now and then.  Part-time ones are away a whole day or
+ * a few blocks, or lead fewer sessions than the model's blocks, or both.
+ */
+static void facilitator_add(struct school *s, struct rng *r, bool part_time)
+{
+	struct facilitator *f = facilitator_new(s);
+	f->first = rng_below(r, N_FIRST);
+	f->last = rng_below(r, N_LAST);
+	int areas[N_AREAS] = { 0, 1, 2, 3, 4 };
+	rng_shuffle(r, areas, N_AREAS);
+	int n_guru = rng_between(r, 2, 3);
+	for (int i = 0; i < n_guru; i++)
+		f->guru[areas[i]] = true;
+	if (rng_below(r, 2))
+		f->able[areas[n_guru]] = true;
+	if (rng_below(r, 2))
+		f->guru_goal = goal_outside(s, f, r);
+	if (rng_below(r, 3) == 0) {
+		f->able_goal = goal_outside(s, f, r);
+		if (f->able_goal == f->guru_goal)
+			f->able_goal = -1;
+	}
+	if (!part_time)
+		return;
+	int how = rng_below(r, 3);      /* 0: away, 1: limited, 2: both */
+	if (how != 1) {
+		if (rng_below(r, 2)) {
+			int d = rng_below(r, s->n_days);
+			for (int k = 0; k < SLOTS; k++)
+				f->away[d * SLOTS + k] = true;
+		} else {
+			for (int i = rng_between(r, 2, 4); i > 0; i--)
+				f->away[rng_below(r, s->n_blocks)] = true;
+		}
+	}
+	if (how != 0)
+		f->max_sessions = s->n_used * rng_between(r, 50, 80) / 100;
+	if (f->max_sessions < 1 && how != 0)
+		f->max_sessions = 1;
+}
+
+/* About one facilitator per 25 learners; every area has two gurus at least. */
+static void school_make_staff(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_STAFF);
+	int want = (s->n_learners + 24) / 25 + 1;
+	for (int i = 0; i < want; i++)
+		facilitator_add(s, &r, rng_below(&r, 100) < 15);
+	for (int a = 0; a < N_AREAS; a++) {
+		int gurus = 0;
+		for (int f = 0; f < s->n_facilitators; f++)
+			gurus += s->facilitators[f].guru[a];
+		for (int i = 0; gurus < 2 && i < s->n_facilitators; i++) {
+			struct facilitator *f = &s->facilitators[(i * 7 + a) % s->n_facilitators];
+			if (!f->guru[a]) {
+				f->guru[a] = true;
+				f->able[a] = false;
+				gurus++;
+			}
+		}
+	}
+}
+
+static void room_add(struct school *s, enum room_kind kind, int number, int capacity)
+{
+	xgrow((void **)&s->rooms, &s->alloc_rooms, (size_t)s->n_rooms + 1, sizeof(*s->rooms));
+	struct room *room = &s->rooms[s->n_rooms++];
+	memset(room, 0, sizeof(*room));
+	room->kind = kind;
+	room->number = number;
+	room->capacity = capacity;
+}
+
+/* Classrooms numbered by floor, twelve a floor: 101..112, 201.... */
+static void classroom_add(struct school *s, int capacity)
+{
+	int i = s->n_classrooms++;
+	room_add(s, ROOM_CLASS, 100 * (1 + i / 12) + 1 + i % 12, capacity);
+}
+
+static const int classroom_sizes[] = { 20, 24, 25, 28, 30, 32, 35 };
+
+static void school_make_rooms(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_ROOMS);
+	int n_class = s->n_facilitators + 2;
+	for (int i = 0; i < n_class; i++)
+		classroom_add(s, classroom_sizes[rng_below(&r, 7)]);
+	for (int i = 0; i < 2 + s->n_learners / 600; i++)
+		room_add(s, ROOM_COMPUTER, i, rng_between(&r, 35, 40));
+	for (int i = 0; i < 1 + s->n_learners / 800; i++)
+		room_add(s, ROOM_SCIENCE, i + 1, rng_between(&r, 28, 32));
+	for (int i = 0; i < 1 + s->n_learners / 1500; i++)
+		room_add(s, ROOM_MAKER, i + 1, rng_between(&r, 24, 28));
+	room_add(s, ROOM_LARGE, 0, 60);
+	if (s->n_learners >= 600)
+		room_add(s, ROOM_LARGE, 1, 90);
+	for (int i = 0; i < 1 + s->n_learners / 1000; i++)     /* maintenance */
+		s->rooms[rng_below(&r, s->n_rooms)].closed[rng_below(&r, s->n_blocks)] = true;
+}
+
+/*
+ * Ages 12-18; on every progression a position that grows with age plus
+ * chance; 5% are away (related arts, appointments) for 1-3 blocks.
+ */
+static void school_make_learners(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_LEARNERS);
+	s->learners = xcalloc((size_t)s->n_learners, sizeof(*s->learners));
+	for (int l = 0; l < s->n_learners; l++) {
+		struct learner *ln = &s->learners[l];
+		ln->first = rng_below(&r, N_FIRST);
+		ln->last = rng_below(&r, N_LAST);
+		ln->age = rng_between(&r, 12, 18);
+		if (rng_below(&r, 20) == 0)
+			for (int i = rng_between(&r, 1, 3); i > 0; i--)
+				ln->away[rng_below(&r, s->n_blocks)] = true;
+		for (int t = 0; t < N_TRACKS; t++) {
+			int count = s->first_goal[t + 1] - s->first_goal[t];
+			double at = (ln->age - 12) / 6.0 * 0.6 + rng_unit(&r) * 0.4;
+			int p = (int)(at * (count - 1) + 0.5);
+			ln->pos[t] = p < count - 1 ? p : count - 1;
+		}
+	}
+}
+
+/* ---- the feasibility guarantee ---- */
+
+static int cmp_desc(const void *a, const void *b)
+{
+	return *(const int *)b - *(const int *)a;
+}
+
+/* Seats of the rooms open in block b, min(capacity, LAB_MAX), largest first. */
+static int block_room_seats(const struct school *s, int b, int *seats)
+{
+	int n = 0;
+	for (int i = 0; i < s->n_rooms; i++)
+		if (!s->rooms[i].closed[b])
+			seats[n++] = s->rooms[i].capacity < LAB_MAX ? s->rooms[i].capacity : LAB_MAX;
+	qsort(seats, (size_t)n, sizeof(*seats), cmp_desc);
+	return n;
+}
+
+static int block_learners(const struct school *s, int b)
+{
+	int n = 0;
+	for (int l = 0; l < s->n_learners; l++)
+		n += !s->learners[l].away[b];
+	return n;
+}
+
+/* Can f lead a power-goal group, which meets in every workshop block? */
+static bool facilitator_full_time(const struct school *s, const struct facilitator *f)
+{
+	int workshops = 0;
+	for (int b = 0; b < s->n_blocks; b++) {
+		if (s->blocks[b].workshop && f->away[b])
+			return false;
+		workshops += s->blocks[b].workshop;
+	}
+	return !f->max_sessions || f->max_sessions >= workshops;
+}
+
+static int block_facilitators(const struct school *s, int b)
+{
+	bool full_time_only = s->power_goal && s->blocks[b].workshop;
+	int n = 0;
+	for (int i = 0; i < s->n_facilitators; i++) {
+		const struct facilitator *f = &s->facilitators[i];
+		n += !f->away[b] && (!full_time_only || facilitator_full_time(s, f));
+	}
+	return n;
+}
+
+/*
+ * Checks both counts of the guarantee; returns true when they hold, else
+ * false with the reason in why.
+ */
+static bool school_feasible(const struct school *s, char *why, size_t why_size)
+{
+	int *seats = xmalloc(sizeof(*seats) * (size_t)(s->n_rooms + 1));
+	long sessions_needed = 0, budget = 0;
+	bool ok = true;
+	for (int b = 0; b < s->n_blocks && ok; b++) {
+		int nl = block_learners(s, b), nf = block_facilitators(s, b);
+		int nr = block_room_seats(s, b, seats);
+		long sum = 0, want = (long)ceil(1.08 * nl);
+		for (int i = 0; i < nr && i < nf; i++)
+			sum += seats[i];
+		if (sum < want) {
+			snprintf(why, why_size, "block '%s' seats %ld of %ld", s->blocks[b].id, sum,
+				 want);
+			ok = false;
+		}
+		if (!s->blocks[b].used)
+			continue;
+		int k = 0;
+		for (sum = 0; sum < nl && k < nr; k++)
+			sum += seats[k];
+		sessions_needed += k;
+	}
+	for (int i = 0; i < s->n_facilitators && ok; i++) {
+		const struct facilitator *f = &s->facilitators[i];
+		int avail = 0;
+		for (int b = 0; b < s->n_blocks; b++)
+			avail += s->blocks[b].used && !f->away[b];
+		budget += f->max_sessions && f->max_sessions < avail ? f->max_sessions : avail;
+	}
+	if (ok && budget <= sessions_needed) {
+		snprintf(why, why_size, "facilitators lead %ld sessions, %ld needed", budget,
+			 sessions_needed);
+		ok = false;
+	}
+	free(seats);
+	return ok;
+}
+
+/* Adds full-time facilitators and classrooms until the guarantee holds. */
+static void school_make_feasible(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_FEASIBLE);
+	char why[128];
+	int added = 0;
+	while (!school_feasible(s, why, sizeof(why))) {
+		/* each round adds 28+ seats in every block: bounded by the learners */
+		if (added > s->n_learners) {
+			fprintf(stderr, "mclsched-gen: internal error: cannot make the school feasible "
+				"(%s)\n", why);
+			exit(4);
+		}
+		facilitator_add(s, &r, false);
+		classroom_add(s, classroom_sizes[rng_between(&r, 3, 6)]);
+		added++;
+	}
+	if (added)
+		fprintf(stderr, "mclsched-gen: added %d facilitator%s and classroom%s for feasibility\n",
+			added, added == 1 ? "" : "s", added == 1 ? "" : "s");
+}
+
+/* Coaches are assigned once the staff is final. */
+static void school_assign_coaches(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_COACHES);
+	for (int l = 0; l < s->n_learners; l++)
+		s->learners[l].coach = rng_below(&r, s->n_facilitators);
+}
+
+/* The first goal after the frontier that needs a goal not yet mastered. */
+static int goal_not_ready(const struct school *s, const struct learner *ln, int t)
+{
+	int p = s->first_goal[t] + ln->pos[t];
+	for (int g = p + 1; g < s->first_goal[t + 1]; g++)
+		for (int i = 0; i < s->goals[g].n_req; i++)
+			if (s->goals[g].req[i] >= p)
+				return g;
+	return -1;
+}
+
+/*
+ * 3-6 needs in different tracks at the learner's frontier; the first, on a
+ * facilitated area, is the power goal (priority 1).  About 3% of the others
+ * aim past the frontier and are not ready.
+ */
+static void school_make_needs(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_NEEDS);
+	for (int l = 0; l < s->n_learners; l++) {
+		struct learner *ln = &s->learners[l];
+		int order[N_TRACKS] = { 0, 1, 2, 3, 4, 5 };
+		rng_shuffle(&r, order, N_TRACKS);
+		if (order[0] == DIGITAL) {
+			int j = rng_between(&r, 1, N_TRACKS - 1);
+			order[0] = order[j];
+			order[j] = DIGITAL;
+		}
+		ln->n_needs = rng_between(&r, 3, MAX_NEEDS);
+		for (int i = 0; i < ln->n_needs; i++) {
+			int t = order[i], g = s->first_goal[t] + ln->pos[t];
+			if (i > 0 && rng_below(&r, 25) == 0) {
+				int later = goal_not_ready(s, ln, t);
+				if (later >= 0)
+					g = later;
+			}
+			struct need *n = &ln->needs[i];
+			n->goal = g;
+			n->priority = i == 0 ? 1 : rng_between(&r, 2, 5);
+			n->sessions = rng_below(&r, 4) ? s->goals[g].sessions : rng_between(&r, 1, 3);
+		}
+	}
+}
+
+/*
+ * One seminar per 40 learners (three at least), 2-5 meetings, some gated by
+ * a goal or an age band, technical ones in the computer lab.
+ */
+static void school_make_seminars(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_SEMINARS);
+	int seminar_blocks = 0;
+	for (int b = 0; b < s->n_blocks; b++)
+		seminar_blocks += !s->blocks[b].workshop;
+	s->n_seminars = s->n_learners / 40 > 3 ? s->n_learners / 40 : 3;
+	s->seminars = xcalloc((size_t)s->n_seminars, sizeof(*s->seminars));
+	for (int k = 0; k < s->n_seminars; k++) {
+		struct seminar *sm = &s->seminars[k];
+		sm->topic = k % N_TOPICS;
+		sm->edition = k / N_TOPICS;
+		sm->meetings = rng_between(&r, 2, 5);
+		if (sm->meetings > seminar_blocks)
+			sm->meetings = seminar_blocks;
+		sm->max_size = rng_between(&r, 15, 25);
+		sm->sections = rng_below(&r, 3) == 0 ? 2 : 1;
+		sm->requires = -1;
+		if (rng_below(&r, 4) == 0) {
+			int a = rng_below(&r, N_AREAS);
+			sm->requires = s->first_goal[a] + rng_between(&r, 1, 2);
+		}
+		int band = rng_below(&r, 6);
+		if (band == 0) {
+			sm->age_min = 14;
+			sm->age_max = 18;
+		} else if (band == 1) {
+			sm->age_min = 12;
+			sm->age_max = 14;
+		}
+	}
+}
+
+/* Each learner ranks 3-5 seminars, drawn with Zipf weights over a shuffled popularity order. */
+static void school_make_choices(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_CHOICES);
+	int n = s->n_seminars;
+	int *popular = xmalloc(sizeof(*popular) * (size_t)n);
+	double *cumulative = xmalloc(sizeof(*cumulative) * (size_t)n), total = 0;
+	for (int k = 0; k < n; k++)
+		popular[k] = k;
+	rng_shuffle(&r, popular, n);
+	for (int k = 0; k < n; k++)
+		cumulative[k] = total += 1.0 / (k + 1);
+	for (int l = 0; l < s->n_learners; l++) {
+		struct learner *ln = &s->learners[l];
+		int want = rng_between(&r, 3, MAX_CHOICES);
+		if (want > n)
+			want = n;
+		while (ln->n_choices < want) {
+			double u = rng_unit(&r) * total;
+			int lo = 0, hi = n - 1;
+			while (lo < hi) {       /* first k with cumulative[k] > u */
+				int mid = (lo + hi) / 2;
+				if (cumulative[mid] > u)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			int pick = popular[lo];
+			bool dup = false;
+			for (int j = 0; j < ln->n_choices; j++)
+				dup |= ln->choices[j] == pick;
+			if (!dup)
+				ln->choices[ln->n_choices++] = pick;
+		}
+	}
+	free(cumulative);
+	free(popular);
+}
+
+static void school_build(struct school *s)
+{
+	school_make_blocks(s);
+	school_make_goals(s);
+	school_make_staff(s);
+	school_make_rooms(s);
+	school_make_learners(s);
+	school_make_feasible(s);
+	school_assign_coaches(s);
+	school_make_needs(s);
+	school_make_seminars(s);
+	school_make_choices(s);
+}
+
+static void school_release(struct school *s)
+{
+	free(s->goals);
+	free(s->learners);
+	free(s->facilitators);
+	free(s->rooms);
+	free(s->seminars);
+}
+
+/* ---- writing ---- */
+
+static void write_block_list(FILE *f, const struct school *s, const bool *flags)
+{
+	const char *sep = "";
+	for (int b = 0; b < s->n_blocks; b++)
+		if (flags[b]) {
+			fprintf(f, "%s%s", sep, s->blocks[b].id);
+			sep = ";";
+		}
+}
+
+static void write_conf(FILE *f, const struct school *s)
+{
+	fprintf(f, "# Generated by mclsched-gen --learners %d --seed %llu --model %s --days %d\n",
+		s->n_learners, (unsigned long long)s->seed, s->model, s->n_days);
+	fprintf(f, "name = \"Generated %d learners seed %llu\"\n", s->n_learners,
+		(unsigned long long)s->seed);
+	fprintf(f, "model = %s\nmastery = 3.0\nneeds = file\nseminars_per_learner = 1\n"
+		"lab { max_group = %d }\nsolver { time_limit = 60  gap = 0.005  seed = 1 }\n",
+		s->model, LAB_MAX);
+}
+
+static void write_blocks(FILE *f, const struct school *s)
+{
+	fputs("block_id,day,start,end,kind,areas\n", f);
+	for (int b = 0; b < s->n_blocks; b++) {
+		const struct block *bl = &s->blocks[b];
+		fprintf(f, "%s,%s,%s,%s,%s,%s\n", bl->id, day_name[bl->day], slot_start[bl->slot],
+			slot_end[bl->slot], bl->workshop ? "workshop" : "seminar",
+			bl->limited ? "Math;ELA;Digital" : "");
+	}
+}
+
+static void write_goals(FILE *f, const struct school *s)
+{
+	fputs("goal_id,title,area,mode,min_group,max_group,sessions,feature\n", f);
+	for (int i = 0; i < s->n_goals; i++) {
+		const struct goal *g = &s->goals[i];
+		fprintf(f, "%s,%s,%s,%s,%d,%d,%d,%s\n", g->id, goal_title_of(s, g),
+			area_name[g->track], g->track == DIGITAL ? "online" : "facilitated",
+			g->min_group, g->max_group, g->sessions, feature_name[g->feature]);
+	}
+}
+
+static void write_prerequisites(FILE *f, const struct school *s)
+{
+	fputs("goal_id,requires\n", f);
+	for (int i = 0; i < s->n_goals; i++)
+		for (int k = 0; k < s->goals[i].n_req; k++)
+			fprintf(f, "%s,%s\n", s->goals[i].id, s->goals[s->goals[i].req[k]].id);
+}
+
+static void write_facilitators(FILE *f, const struct school *s)
+{
+	fputs("facilitator_id,name,max_sessions,unavailable\n", f);
+	for (int i = 0; i < s->n_facilitators; i++) {
+		const struct facilitator *fa = &s->facilitators[i];
+		fprintf(f, "F%03d,%s %s,", i + 1, first_name[fa->first], last_name[fa->last]);
+		if (fa->max_sessions)
+			fprintf(f, "%d", fa->max_sessions);
+		fputc(',', f);
+		write_block_list(f, s, fa->away);
+		fputc('\n', f);
+	}
+}
+
+static void write_rooms(FILE *f, const struct school *s)
+{
+	static const char *const large[] = { "Commons", "Auditorium" };
+	static const enum feature feature_of[] = { FEATURE_NONE, FEATURE_COMPUTER,
+						   FEATURE_SCIENCE, FEATURE_MAKER, FEATURE_NONE };
+	fputs("room_id,name,capacity,features,unavailable\n", f);
+	for (int i = 0; i < s->n_rooms; i++) {
+		const struct room *r = &s->rooms[i];
+		fprintf(f, "R%03d,", i + 1);
+		switch (r->kind) {
+		case ROOM_CLASS:
+			fprintf(f, "Room %d", r->number);
+			break;
+		case ROOM_COMPUTER:
+			fprintf(f, "Computer Lab %c", 'A' + r->number);
+			break;
+		case ROOM_SCIENCE:
+			fprintf(f, "Science Lab %d", r->number);
+			break;
+		case ROOM_MAKER:
+			fputs("Makerspace", f);
+			if (r->number > 1)
+				fprintf(f, " %d", r->number);
+			break;
+		case ROOM_LARGE:
+			fputs(large[r->number], f);
+			break;
+		}
+		fprintf(f, ",%d,%s,", r->capacity, feature_name[feature_of[r->kind]]);
+		write_block_list(f, s, r->closed);
+		fputc('\n', f);
+	}
+}
+
+static void write_learners(FILE *f, const struct school *s)
+{
+	fputs("learner_id,name,age,coach_id,unavailable\n", f);
+	for (int l = 0; l < s->n_learners; l++) {
+		const struct learner *ln = &s->learners[l];
+		fprintf(f, "L%04d,%s %s,%d,F%03d,", l + 1, first_name[ln->first], last_name[ln->last],
+			ln->age, ln->coach + 1);
+		write_block_list(f, s, ln->away);
+		fputc('\n', f);
+	}
+}
+
+/* Mastered goals score 3.0-4.0, the frontier goal 1.0-2.9. */
+static void write_progress(FILE *f, const struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_PROGRESS);
+	fputs("learner_id,goal_id,score\n", f);
+	for (int l = 0; l < s->n_learners; l++)
+		for (int t = 0; t < N_TRACKS; t++) {
+			int first = s->first_goal[t], p = s->learners[l].pos[t];
+			for (int k = 0; k < p; k++)
+				fprintf(f, "L%04d,%s,%.1f\n", l + 1, s->goals[first + k].id,
+					3.0 + 0.1 * rng_below(&r, 11));
+			fprintf(f, "L%04d,%s,%.1f\n", l + 1, s->goals[first + p].id,
+				1.0 + 0.1 * rng_below(&r, 20));
+		}
+}
+
+static void write_needs(FILE *f, const struct school *s)
+{
+	fputs("learner_id,goal_id,priority,sessions\n", f);
+	for (int l = 0; l < s->n_learners; l++)
+		for (int i = 0; i < s->learners[l].n_needs; i++) {
+			const struct need *n = &s->learners[l].needs[i];
+			fprintf(f, "L%04d,%s,%d,%d\n", l + 1, s->goals[n->goal].id, n->priority,
+				n->sessions);
+		}
+}
+
+static void write_seminars(FILE *f, const struct school *s)
+{
+	fputs("seminar_id,title,meetings,min_size,max_size,requires,age_min,age_max,feature,"
+	      "sections\n", f);
+	for (int k = 0; k < s->n_seminars; k++) {
+		const struct seminar *sm = &s->seminars[k];
+		fprintf(f, "SEM%03d,%s%s,%d,5,%d,%s,", k + 1, seminar_topic[sm->topic].title,
+			edition_suffix[sm->edition], sm->meetings, sm->max_size,
+			sm->requires >= 0 ? s->goals[sm->requires].id : "");
+		if (sm->age_min)
+			fprintf(f, "%d,%d", sm->age_min, sm->age_max);
+		else
+			fputc(',', f);
+		fprintf(f, ",%s,%d\n", seminar_topic[sm->topic].computer ? "computer-lab" : "",
+			sm->sections);
+	}
+}
+
+static void write_choices(FILE *f, const struct school *s)
+{
+	fputs("learner_id,seminar_id,rank\n", f);
+	for (int l = 0; l < s->n_learners; l++)
+		for (int j = 0; j < s->learners[l].n_choices; j++)
+			fprintf(f, "L%04d,SEM%03d,%d\n", l + 1, s->learners[l].choices[j] + 1, j + 1);
+}
+
+/* Area rows for gurus and able ones, single goals, and two leaders a seminar. */
+static void write_expertise(FILE *f, const struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_EXPERTISE);
+	fputs("facilitator_id,offering,level\n", f);
+	for (int i = 0; i < s->n_facilitators; i++) {
+		const struct facilitator *fa = &s->facilitators[i];
+		for (int a = 0; a < N_AREAS; a++)
+			if (fa->guru[a] || fa->able[a])
+				fprintf(f, "F%03d,area:%s,%s\n", i + 1, area_name[a],
+					fa->guru[a] ? "guru" : "able");
+		if (fa->guru_goal >= 0)
+			fprintf(f, "F%03d,%s,guru\n", i + 1, s->goals[fa->guru_goal].id);
+		if (fa->able_goal >= 0)
+			fprintf(f, "F%03d,%s,able\n", i + 1, s->goals[fa->able_goal].id);
+	}
+	for (int k = 0; k < s->n_seminars; k++) {
+		int guru = rng_below(&r, s->n_facilitators);
+		int able = (guru + 1 + rng_below(&r, s->n_facilitators - 1)) % s->n_facilitators;
+		fprintf(f, "F%03d,SEM%03d,guru\n", guru + 1, k + 1);
+		fprintf(f, "F%03d,SEM%03d,able\n", able + 1, k + 1);
+	}
+}
+
+static const struct scenario_file {
+	const char *name;
+	void (*write)(FILE *f, const struct school *s);
+} scenario_files[] = {
+	{ "scenario.conf", write_conf },
+	{ "blocks.csv", write_blocks },
+	{ "goals.csv", write_goals },
+	{ "prerequisites.csv", write_prerequisites },
+	{ "facilitators.csv", write_facilitators },
+	{ "rooms.csv", write_rooms },
+	{ "learners.csv", write_learners },
+	{ "progress.csv", write_progress },
+	{ "needs.csv", write_needs },
+	{ "seminars.csv", write_seminars },
+	{ "choices.csv", write_choices },
+	{ "expertise.csv", write_expertise },
 };
+#define N_FILES (sizeof(scenario_files) / sizeof(scenario_files[0]))
+
+/* Removes what school_write_dir wrote into tmp, and tmp itself. */
+static void remove_tmp(const char *tmp)
+{
+	for (size_t i = 0; i < N_FILES; i++) {
+		char *path = xasprintf("%s/%s", tmp, scenario_files[i].name);
+		unlink(path);
+		free(path);
+	}
+	rmdir(tmp);
+}
+
+/* Writes every file into dir; returns 0, or -1 after saying what failed. */
+static int school_write_dir(const struct school *s, const char *dir)
+{
+	for (size_t i = 0; i < N_FILES; i++) {
+		char *path = xasprintf("%s/%s", dir, scenario_files[i].name);
+		FILE *f = fopen(path, "w");
+		if (!f) {
+			fprintf(stderr, "mclsched-gen: cannot create '%s': %s\n", path, strerror(errno));
+			free(path);
+			return -1;
+		}
+		scenario_files[i].write(f, s);
+		int failed = ferror(f);
+		if (fclose(f) != 0 || failed) {
+			fprintf(stderr, "mclsched-gen: cannot write '%s': %s\n", path,
+				strerror(errno ? errno : EIO));
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	return 0;
+}
+
+/*
+ * Moves the finished files from tmp to dir: one rename when dir is new or
+ * empty, else (--force) one rename per file, each replacing the old file
+ * whole; other files in dir are left alone.
+ */
+static int publish(const char *tmp, const char *dir)
+{
+	if (rename(tmp, dir) == 0)
+		return 0;
+	if (errno != ENOTEMPTY && errno != EEXIST) {
+		fprintf(stderr, "mclsched-gen: cannot rename '%s' to '%s': %s\n", tmp, dir,
+			strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < N_FILES; i++) {
+		char *from = xasprintf("%s/%s", tmp, scenario_files[i].name);
+		char *to = xasprintf("%s/%s", dir, scenario_files[i].name);
+		int rc = rename(from, to);
+		if (rc != 0)
+			fprintf(stderr, "mclsched-gen: cannot rename '%s' to '%s': %s\n", from, to,
+				strerror(errno));
+		free(from);
+		free(to);
+		if (rc != 0)
+			return -1;
+	}
+	rmdir(tmp);
+	return 0;
+}
+
+/* mkdir -p of the directory that will hold dir. */
+static void make_parents(const char *dir)
+{
+	char *path = xstrdup(dir);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0777);
+		*p = '/';
+	}
+	free(path);
+}
+
+/* 0: dir may be written; 1: it may not (said why). */
+static int check_target(const char *dir, bool force)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0)
+		return 0;
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "mclsched-gen: '%s' exists and is not a directory\n", dir);
+		return 1;
+	}
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		fprintf(stderr, "mclsched-gen: cannot read '%s': %s\n", dir, strerror(errno));
+		return 1;
+	}
+	int entries = 0;
+	struct dirent *e;
+	while ((e = readdir(dh)))
+		entries += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(dh);
+	if (entries && !force) {
+		fprintf(stderr, "mclsched-gen: '%s' is not empty; use --force to write into it\n",
+			dir);
+		return 1;
+	}
+	return 0;
+}
+
+/* Writes the school into dir through a temporary directory beside it. */
+static int school_write(const struct school *s, const char *dir)
+{
+	char *target = xstrdup(dir);
+	size_t len = strlen(target);
+	while (len > 1 && target[len - 1] == '/')
+		target[--len] = '\0';
+	make_parents(target);
+	char *tmp = xasprintf("%s.tmp-XXXXXX", target);
+	int rc = -1;
+	if (!mkdtemp(tmp)) {
+		fprintf(stderr, "mclsched-gen: cannot create a directory beside '%s': %s\n", target,
+			strerror(errno));
+		goto out_free;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(tmp, 0777 & ~mask);
+	if (school_write_dir(s, tmp) != 0 || publish(tmp, target) != 0) {
+		remove_tmp(tmp);
+		goto out_free;
+	}
+	rc = 0;
+out_free:
+	free(tmp);
+	free(target);
+	return rc;
+}
+
+/* ---- command line ---- */
 
 static void usage(FILE *out)
 {
 	fputs("usage: mclsched-gen --learners N --seed S [--model workshop|power-goal|seminar|"
 	      "combination]\n"
 	      "                    [--days D] [--force] -o DIR\n"
-	      "Writes a feasible MCL school scenario of N learners (50..6000) into DIR.\n"
-	      "The same arguments always give the same files.  See docs/generator.md.\n",
+	      "\n"
+	      "Writes a feasible Mass Customized Learning school scenario into DIR.\n"
+	      "  --learners N   school size, 50..6000\n"
+	      "  --seed S       whole number >= 0; the same arguments give the same files\n"
+	      "  --model M      the model written to scenario.conf (default workshop)\n"
+	      "  --days D       days in the cycle, 1..7 (default 5), 5 blocks a day\n"
+	      "  -o, --output DIR  created if missing; must be empty unless --force\n"
+	      "  --force        write into a non-empty DIR, replacing the scenario files\n"
+	      "  -h, --help     this text\n"
+	      "Exit status: 0 written, 1 usage error, 4 could not write.  See docs/generator.md.\n",
 	      out);
 }
 
-static int fac_available(const struct school *s, int f, int b)
+static bool parse_number(const char *text, long lo, long hi, long *value)
 {
-	return !s->fac[f].unavailable[b];
-}
-
-/* Seats the block's available facilitators can open in its rooms. */
-static long block_seats(const struct school *s, int b, int full_time_only)
-{
-	int nf = 0;
-	for (int f = 0; f < s->n_fac; f++) {
-		if (!fac_available(s, f, b))
-			continue;
-		if (full_time_only) {
-			int all = s->fac[f].max_sessions == 0;
-			for (int k = 0; k < s->n_blocks && all; k++)
-				all = !s->blocks[k].workshop || fac_available(s, f, k);
-			if (!all)
-				continue;
-		}
-		nf++;
-	}
-	int caps[MAX_ROOMS], n = 0;
-	for (int r = 0; r < s->n_rooms; r++)
-		if (!s->rooms[r].unavailable[b])
-			caps[n++] = s->rooms[r].capacity < LAB_MAX ? s->rooms[r].capacity : LAB_MAX;
-	for (int i = 0; i < n; i++)     /* selection of the nf largest */
-		for (int j = i + 1; j < n; j++)
-			if (caps[j] > caps[i]) {
-				int t = caps[i];
-				caps[i] = caps[j];
-				caps[j] = t;
-			}
-	long seats = 0;
-	for (int i = 0; i < n && i < nf; i++)
-		seats += caps[i];
-	return seats;
-}
-
-static int learners_available(const struct school *s, int b)
-{
-	int n = 0;
-	for (int l = 0; l < s->n_learners; l++)
-		n += !s->learner_unavailable[(long)l * s->n_blocks + b];
-	return n;
-}
-
-static void add_facilitator(struct school *s, int part_time)
-{
-	struct fac *f = &s->fac[s->n_fac++];
-	memset(f, 0, sizeof(*f));
-	int ng = 2 + rnd(2);
-	for (int i = 0; i < ng; i++)
-		f->guru[rnd(N_AREAS)] = 1;
-	f->able[rnd(N_AREAS + 1)] = 1;
-	f->able[N_AREAS] |= rnd(3) == 0;
-	if (part_time) {
-		int k = 2 + rnd(3);
-		for (int i = 0; i < k; i++)
-			f->unavailable[rnd(s->n_blocks)] = 1;
-		if (rnd(2))
-			f->max_sessions = (int)(0.6 * s->n_blocks);
-	}
-}
-
-static FILE *create(const char *dir, const char *name)
-{
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		fprintf(stderr, "mclsched-gen: cannot create %s: %s\n", path, strerror(errno));
-		exit(4);
-	}
-	return f;
-}
-
-static void finish(FILE *f, const char *name)
-{
-	if (fclose(f) != 0) {
-		fprintf(stderr, "mclsched-gen: cannot write %s: %s\n", name, strerror(errno));
-		exit(4);
-	}
-}
-
-static void print_unavailable(FILE *f, const struct school *s, const int *flags, size_t stride)
-{
-	int first = 1;
-	for (int b = 0; b < s->n_blocks; b++)
-		if (flags[(size_t)b * stride]) {
-			fprintf(f, "%s%s", first ? "" : ";", s->blocks[b].id);
-			first = 0;
-		}
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (end == text || *end || errno || v < lo || v > hi)
+		return false;
+	*value = v;
+	return true;
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "learners", required_argument, NULL, 'n' }, { "seed", required_argument, NULL, 's' },
-		{ "model", required_argument, NULL, 'm' },    { "days", required_argument, NULL, 'd' },
-		{ "output", required_argument, NULL, 'o' },   { "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },           { NULL, 0, NULL, 0 },
+		{ "learners", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "model", required_argument, NULL, 'm' },
+		{ "days", required_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
-	long n_learners = -1, seed = -1, n_days = 5;
+	static const char *const models[] = { "workshop", "power-goal", "seminar", "combination" };
+	long learners = -1, seed = -1, days = 5;
 	const char *model = "workshop", *dir = NULL;
-	int force = 0, c;
-	char *end;
+	bool force = false, known;
+	int c;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
-			n_learners = strtol(optarg, &end, 10);
-			if (*end || n_learners < 50 || n_learners > 6000) {
-				fprintf(stderr, "mclsched-gen: --learners wants 50..6000, not '%s'\n", optarg);
-				return 1;
+			if (!parse_number(optarg, MIN_LEARNERS, MAX_LEARNERS, &learners)) {
+				fprintf(stderr, "mclsched-gen: --learners wants %d..%d, not '%s'\n",
+					MIN_LEARNERS, MAX_LEARNERS, optarg);
+				goto usage_error;
 			}
 			break;
 		case 's':
-			seed = strtol(optarg, &end, 10);
-			if (*end || seed < 0) {
-				fprintf(stderr, "mclsched-gen: --seed wants a whole number >= 0\n");
-				return 1;
+			if (!parse_number(optarg, 0, LONG_MAX, &seed)) {
+				fprintf(stderr, "mclsched-gen: --seed wants a whole number >= 0, not "
+					"'%s'\n", optarg);
+				goto usage_error;
 			}
 			break;
 		case 'm':
-			model = optarg;
-			if (strcmp(model, "workshop") && strcmp(model, "power-goal") &&
-			    strcmp(model, "seminar") && strcmp(model, "combination")) {
-				fprintf(stderr, "mclsched-gen: unknown model '%s'\n", model);
-				return 1;
+			known = false;
+			for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
+				known |= !strcmp(optarg, models[i]);
+			if (!known) {
+				fprintf(stderr, "mclsched-gen: unknown model '%s'\n", optarg);
+				goto usage_error;
 			}
+			model = optarg;
 			break;
 		case 'd':
-			n_days = strtol(optarg, &end, 10);
-			if (*end || n_days < 1 || n_days > 7) {
-				fprintf(stderr, "mclsched-gen: --days wants 1..7\n");
-				return 1;
+			if (!parse_number(optarg, 1, 7, &days)) {
+				fprintf(stderr, "mclsched-gen: --days wants 1..7, not '%s'\n", optarg);
+				goto usage_error;
 			}
 			break;
 		case 'o':
 			dir = optarg;
 			break;
 		case 'f':
-			force = 1;
+			force = true;
 			break;
 		case 'h':
 			usage(stdout);
 			return 0;
 		default:
-			usage(stderr);
-			return 1;
+			goto usage_error;
 		}
 	}
-	if (n_learners < 0 || seed < 0 || !dir || optind != argc) {
+	if (optind != argc) {
+		fprintf(stderr, "mclsched-gen: unexpected argument '%s'\n", argv[optind]);
+		goto usage_error;
+	}
+	if (learners < 0 || seed < 0 || !dir || !*dir) {
 		fputs("mclsched-gen: --learners, --seed and -o are required\n", stderr);
-		usage(stderr);
+		goto usage_error;
+	}
+	if (check_target(dir, force))
 		return 1;
-	}
-	DIR *dh = opendir(dir);
-	if (dh) {
-		int entries = 0;
-		struct dirent *e;
-		while ((e = readdir(dh)))
-			entries += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-		closedir(dh);
-		if (entries && !force) {
-			fprintf(stderr, "mclsched-gen: %s is not empty (use --force to overwrite)\n", dir);
-			return 1;
-		}
-	} else if (mkdir(dir, 0755) != 0) {
-		fprintf(stderr, "mclsched-gen: cannot create %s: %s\n", dir, strerror(errno));
-		return 4;
-	}
 
-	rng_state = (uint64_t)seed * 0x2545F4914F6CDD1DULL + (uint64_t)n_learners;
-	struct school sc = { .n_learners = (int)n_learners, .days = (int)n_days,
-			     .model_pg = !strcmp(model, "power-goal") };
-	struct school *s = &sc;
+	struct school s = {
+		.seed = (uint64_t)seed,
+		.n_learners = (int)learners,
+		.n_days = (int)days,
+		.model = model,
+		.power_goal = !strcmp(model, "power-goal"),
+	};
+	school_build(&s);
+	int rc = school_write(&s, dir);
+	if (rc == 0)
+		fprintf(stderr, "mclsched-gen: %d learners, %d facilitators, %d rooms, %d blocks, "
+			"%d goals, %d seminars -> %s\n", s.n_learners, s.n_facilitators, s.n_rooms,
+			s.n_blocks, s.n_goals, s.n_seminars, dir);
+	school_release(&s);
+	return rc == 0 ? 0 : 4;
 
-	/* Blocks: per day 3 workshop and 2 seminar blocks. */
-	static const char *const starts[] = { "08:30", "09:40", "10:50", "13:00", "14:10" };
-	static const char *const ends[] = { "09:30", "10:40", "11:50", "14:00", "15:10" };
-	for (int d = 0; d < s->days; d++)
-		for (int k = 0; k < 5; k++) {
-			struct block *b = &s->blocks[s->n_blocks++];
-			snprintf(b->id, sizeof(b->id), "%s%d", days[d], k + 1);
-			b->day = d;
-			b->slot = k;
-			b->workshop = k < 3;
-			b->limited = k == 2 && d % 2 == 0 && !s->model_pg;
-		}
-
-	/* Goals: a progression per area, then the online Digital chain. */
-	s->per_area = 6 + s->n_learners / 75;
-	if (s->per_area > 28)
-		s->per_area = 28;
-	int n_online = 6;
-	s->goals = calloc((size_t)(N_AREAS * s->per_area + n_online), sizeof(*s->goals));
-	for (int a = 0; a <= N_AREAS; a++) {
-		s->first_of_area[a] = s->n_goals;
-		int count = a < N_AREAS ? s->per_area : n_online;
-		for (int k = 0; k < count; k++) {
-			struct goal *g = &s->goals[s->n_goals];
-			snprintf(g->id, sizeof(g->id), "%s-%02d", a < N_AREAS ? area_code[a] : "DG", k + 1);
-			g->area = a;
-			g->index = k;
-			g->min = a < N_AREAS ? 3 + rnd(3) : 1;
-			g->max = a < N_AREAS ? 20 + rnd(6) : LAB_MAX;
-			g->sessions = 1 + rnd(3);
-			if (k > 0)
-				g->req[g->n_req++] = s->n_goals - 1;
-			if (k >= 3 && k % 4 == 0)
-				g->req[g->n_req++] = s->n_goals - 3;
-			g->feature = a == 2 && k % 5 == 4;
-			s->n_goals++;
-		}
-	}
-	s->first_of_area[N_AREAS + 1] = s->n_goals;
-
-	/* Learners' availability (needed for the feasibility check). */
-	s->learner_unavailable = calloc((size_t)s->n_learners * (size_t)s->n_blocks + 1, sizeof(int));
-	for (int l = 0; l < s->n_learners; l++)
-		if (rnd(20) == 0) {
-			int k = 1 + rnd(3);
-			for (int i = 0; i < k; i++)
-				s->learner_unavailable[(long)l * s->n_blocks + rnd(s->n_blocks)] = 1;
-		}
-
-	/* Facilitators ~1 per 25 learners, 15% part-time; rooms beside them. */
-	s->fac = calloc(MAX_FAC, sizeof(*s->fac));
-	int want_fac = (s->n_learners + 24) / 25 + 1;
-	for (int f = 0; f < want_fac; f++)
-		add_facilitator(s, rnd(100) < 15);
-	for (int a = 0; a <= N_AREAS; a++) {     /* at least two gurus per area */
-		int gurus = 0;
-		for (int f = 0; f < s->n_fac; f++)
-			gurus += s->fac[f].guru[a];
-		for (int f = 0; gurus < 2 && f < s->n_fac; f++)
-			if (!s->fac[(f * 7 + a) % s->n_fac].guru[a]) {
-				s->fac[(f * 7 + a) % s->n_fac].guru[a] = 1;
-				gurus++;
-			}
-	}
-	s->rooms = calloc(MAX_ROOMS, sizeof(*s->rooms));
-	static const int sizes[] = { 20, 24, 25, 28, 30, 32, 35 };
-	int n_plain = s->n_fac + 2;
-	for (int r = 0; r < n_plain; r++)
-		s->rooms[s->n_rooms++].capacity = sizes[rnd(7)];
-	int n_labs = 2 + s->n_learners / 600;
-	for (int r = 0; r < n_labs; r++) {
-		s->rooms[s->n_rooms].capacity = 36 + rnd(5);
-		s->rooms[s->n_rooms++].feature = 2;
-	}
-	for (int r = 0; r < 1 + s->n_learners / 800; r++) {
-		s->rooms[s->n_rooms].capacity = 28;
-		s->rooms[s->n_rooms++].feature = 1;
-	}
-	s->rooms[s->n_rooms++].capacity = 60;
-	if (s->n_learners >= 600)
-		s->rooms[s->n_rooms++].capacity = 80;
-	s->rooms[rnd(s->n_rooms)].unavailable[rnd(s->n_blocks)] = 1;  /* maintenance */
-
-	/* Feasibility: add full-time facilitators (and rooms) until every
-	 * block seats its learners with an 8% margin. */
-	for (int b = 0; b < s->n_blocks; b++) {
-		if (!s->blocks[b].workshop && s->model_pg)
-			continue;
-		long need = (long)ceil(1.08 * learners_available(s, b));
-		while (block_seats(s, b, s->model_pg && s->blocks[b].workshop) < need &&
-		       s->n_fac < MAX_FAC - 1 && s->n_rooms < MAX_ROOMS - 1) {
-			add_facilitator(s, 0);
-			s->rooms[s->n_rooms++].capacity = sizes[3 + rnd(4)];
-		}
-	}
-
-	/* ---- write ---- */
-	FILE *f = create(dir, "scenario.conf");
-	fprintf(f, "# Generated by mclsched-gen --learners %d --seed %ld --model %s --days %d\n",
-		s->n_learners, seed, model, s->days);
-	fprintf(f, "name = \"Generated %d learners seed %ld\"\nmodel = %s\nmastery = 3.0\n"
-		"needs = file\nseminars_per_learner = 1\nlab { max_group = %d }\n"
-		"solver { time_limit = 60  gap = 0.005  seed = 1 }\n",
-		s->n_learners, seed, model, LAB_MAX);
-	finish(f, "scenario.conf");
-
-	f = create(dir, "blocks.csv");
-	fputs("block_id,day,start,end,kind,areas\n", f);
-	for (int b = 0; b < s->n_blocks; b++)
-		fprintf(f, "%s,%s,%s,%s,%s,%s\n", s->blocks[b].id, days[s->blocks[b].day],
-			starts[s->blocks[b].slot], ends[s->blocks[b].slot],
-			s->blocks[b].workshop ? "workshop" : "seminar",
-			s->blocks[b].limited ? "Math;ELA;Digital" : "");
-	finish(f, "blocks.csv");
-
-	f = create(dir, "goals.csv");
-	fputs("goal_id,title,area,mode,min_group,max_group,sessions,feature\n", f);
-	for (int g = 0; g < s->n_goals; g++) {
-		const struct goal *gl = &s->goals[g];
-		if (gl->area < N_AREAS)
-			fprintf(f, "%s,%s %d,%s,facilitated,%d,%d,%d,%s\n", gl->id,
-				topics[gl->area][gl->index % 8], gl->index / 8 + 1, area_name[gl->area],
-				gl->min, gl->max, gl->sessions, gl->feature ? "science-lab" : "");
-		else
-			fprintf(f, "%s,Digital literacy %d,Digital,online,1,%d,%d,\n", gl->id,
-				gl->index + 1, LAB_MAX, gl->sessions);
-	}
-	finish(f, "goals.csv");
-
-	f = create(dir, "prerequisites.csv");
-	fputs("goal_id,requires\n", f);
-	for (int g = 0; g < s->n_goals; g++)
-		for (int i = 0; i < s->goals[g].n_req; i++)
-			fprintf(f, "%s,%s\n", s->goals[g].id, s->goals[s->goals[g].req[i]].id);
-	finish(f, "prerequisites.csv");
-
-	f = create(dir, "facilitators.csv");
-	fputs("facilitator_id,name,max_sessions,unavailable\n", f);
-	for (int k = 0; k < s->n_fac; k++) {
-		fprintf(f, "F%03d,%s %c.,", k + 1, first_names[(k * 5 + 3) % 26], 'A' + (k * 7) % 26);
-		if (s->fac[k].max_sessions)
-			fprintf(f, "%d", s->fac[k].max_sessions);
-		fputc(',', f);
-		print_unavailable(f, s, s->fac[k].unavailable, 1);
-		fputc('\n', f);
-	}
-	finish(f, "facilitators.csv");
-
-	f = create(dir, "rooms.csv");
-	fputs("room_id,name,capacity,features,unavailable\n", f);
-	for (int r = 0; r < s->n_rooms; r++) {
-		static const char *const feat[] = { "", "science-lab", "computer-lab" };
-		static const char *const kind[] = { "Room", "Science lab", "Computer lab" };
-		fprintf(f, "R%03d,%s %d,%d,%s,", r + 1, kind[s->rooms[r].feature], 100 + r,
-			s->rooms[r].capacity, feat[s->rooms[r].feature]);
-		print_unavailable(f, s, s->rooms[r].unavailable, 1);
-		fputc('\n', f);
-	}
-	finish(f, "rooms.csv");
-
-	/* Learners, progress and needs together: one pass per learner. */
-	FILE *fl = create(dir, "learners.csv"), *fp = create(dir, "progress.csv"),
-	     *fn = create(dir, "needs.csv");
-	fputs("learner_id,name,age,coach_id,unavailable\n", fl);
-	fputs("learner_id,goal_id,score\n", fp);
-	fputs("learner_id,goal_id,priority,sessions\n", fn);
-	int *age = malloc(sizeof(int) * (size_t)s->n_learners);
-	int *pos = malloc(sizeof(int) * (size_t)s->n_learners * (N_AREAS + 1));
-	for (int l = 0; l < s->n_learners; l++) {
-		age[l] = 12 + rnd(7);
-		fprintf(fl, "L%04d,%s %c.,%d,F%03d,", l + 1, first_names[rnd(26)], 'A' + rnd(26), age[l],
-			1 + rnd(s->n_fac));
-		print_unavailable(fl, s, &s->learner_unavailable[(long)l * s->n_blocks], 1);
-		fputc('\n', fl);
-		/* position along each progression, older learners further on */
-		for (int a = 0; a <= N_AREAS; a++) {
-			int count = s->first_of_area[a + 1] - s->first_of_area[a];
-			double t = ((age[l] - 12) / 6.0) * 0.6 + unif() * 0.4;
-			int p = (int)(t * (count - 1) + 0.5);
-			pos[l * (N_AREAS + 1) + a] = p < count - 1 ? p : count - 1;
-			for (int k = 0; k < pos[l * (N_AREAS + 1) + a]; k++)
-				fprintf(fp, "L%04d,%s,%.1f\n", l + 1, s->goals[s->first_of_area[a] + k].id,
-					3.0 + 0.1 * rnd(11));
-			if (rnd(2))
-				fprintf(fp, "L%04d,%s,%.1f\n", l + 1,
-					s->goals[s->first_of_area[a] + pos[l * (N_AREAS + 1) + a]].id,
-					1.0 + 0.1 * rnd(19));
-		}
-		/* 3-6 needs at the frontier, one power goal; a few not ready */
-		int k = 3 + rnd(4), order[N_AREAS + 1];
-		for (int a = 0; a <= N_AREAS; a++)
-			order[a] = a;
-		for (int a = N_AREAS; a > 0; a--) {
-			int j = rnd(a + 1), t = order[a];
-			order[a] = order[j];
-			order[j] = t;
-		}
-		for (int i = 0; i < k && i <= N_AREAS; i++) {
-			int a = order[i];
-			int count = s->first_of_area[a + 1] - s->first_of_area[a];
-			int p = pos[l * (N_AREAS + 1) + a];
-			if (rnd(33) == 0 && p + 1 < count)
-				p++;     /* not ready: its prerequisite is not mastered */
-			const struct goal *g = &s->goals[s->first_of_area[a] + p];
-			fprintf(fn, "L%04d,%s,%d,%d\n", l + 1, g->id, i == 0 ? 1 : 2 + rnd(4),
-				rnd(4) ? g->sessions : 1 + rnd(2));
-		}
-	}
-	finish(fl, "learners.csv");
-	finish(fp, "progress.csv");
-	finish(fn, "needs.csv");
-
-	/* Seminars and choices. */
-	int n_sem = s->n_learners / 40 > 3 ? s->n_learners / 40 : 3;
-	int sem_blocks = 2 * s->days;
-	f = create(dir, "seminars.csv");
-	fputs("seminar_id,title,meetings,min_size,max_size,requires,age_min,age_max,feature,"
-	      "sections\n", f);
-	static const char *const sem_topics[] = { "Robotics", "Film making", "Debate", "Gardening",
-		"Chess", "Journalism", "Astronomy", "Music production", "Entrepreneurship",
-		"Photography", "Theater", "Coding games" };
-	for (int k = 0; k < n_sem; k++) {
-		int meetings = 2 + rnd(4);
-		if (meetings > sem_blocks)
-			meetings = sem_blocks;
-		fprintf(f, "SEM%03d,%s %d,%d,5,%d,", k + 1, sem_topics[k % 12], k / 12 + 1, meetings,
-			15 + rnd(11));
-		if (k % 4 == 1)
-			fprintf(f, "%s", s->goals[s->first_of_area[k % N_AREAS] + 1].id);
-		if (k % 5 == 2)
-			fprintf(f, ",14,18");
-		else
-			fputs(",,", f);
-		fprintf(f, ",%s,%d\n", k % 6 == 0 ? "computer-lab" : "", 1 + (k % 3 == 0));
-	}
-	finish(f, "seminars.csv");
-
-	f = create(dir, "choices.csv");
-	fputs("learner_id,seminar_id,rank\n", f);
-	double *zipf = malloc(sizeof(double) * (size_t)n_sem), total = 0;
-	for (int k = 0; k < n_sem; k++)
-		total += zipf[k] = 1.0 / (k + 1);
-	for (int l = 0; l < s->n_learners; l++) {
-		int k = 3 + rnd(3), chosen[8], n = 0;
-		while (n < k && n < n_sem) {
-			double u = unif() * total, acc = 0;
-			int pick = n_sem - 1;
-			for (int j = 0; j < n_sem; j++) {
-				acc += zipf[j];
-				if (u < acc) {
-					pick = j;
-					break;
-				}
-			}
-			int dup = 0;
-			for (int j = 0; j < n; j++)
-				dup |= chosen[j] == pick;
-			if (!dup)
-				chosen[n++] = pick;
-		}
-		for (int j = 0; j < n; j++)
-			fprintf(f, "L%04d,SEM%03d,%d\n", l + 1, chosen[j] + 1, j + 1);
-	}
-	finish(f, "choices.csv");
-
-	f = create(dir, "expertise.csv");
-	fputs("facilitator_id,offering,level\n", f);
-	for (int k = 0; k < s->n_fac; k++) {
-		for (int a = 0; a < N_AREAS; a++) {
-			if (s->fac[k].guru[a])
-				fprintf(f, "F%03d,area:%s,guru\n", k + 1, area_name[a]);
-			else if (s->fac[k].able[a])
-				fprintf(f, "F%03d,area:%s,able\n", k + 1, area_name[a]);
-		}
-		/* a few single goals outside their areas */
-		if (rnd(3) == 0) {
-			int a = rnd(N_AREAS);
-			if (!s->fac[k].guru[a] && !s->fac[k].able[a])
-				fprintf(f, "F%03d,%s,able\n", k + 1,
-					s->goals[s->first_of_area[a] + rnd(s->per_area)].id);
-		}
-	}
-	for (int k = 0; k < n_sem; k++) {
-		fprintf(f, "F%03d,SEM%03d,guru\n", 1 + (k * 3) % s->n_fac, k + 1);
-		fprintf(f, "F%03d,SEM%03d,able\n", 1 + (k * 3 + 1) % s->n_fac, k + 1);
-	}
-	finish(f, "expertise.csv");
-
-	fprintf(stderr, "mclsched-gen: %d learners, %d facilitators, %d rooms, %d blocks, %d goals, "
-		"%d seminars -> %s\n", s->n_learners, s->n_fac, s->n_rooms, s->n_blocks, s->n_goals,
-		n_sem, dir);
-	free(zipf);
-	free(age);
-	free(pos);
-	free(s->goals);
-	free(s->fac);
-	free(s->rooms);
-	free(s->learner_unavailable);
-	return 0;
+usage_error:
+	usage(stderr);
+	return 1;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The command line itself: --help, --version, usage errors and their exit
-# codes, stdout kept for what was asked.
+# The command line itself: --help and --version on stdout with exit 0; every
+# usage error exits 1 with the usage on stderr and nothing on stdout.
+# (mclsched-gen's own command line is tested in gen.sh.)
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -8,40 +9,60 @@ T=$(mktemp -d /tmp/mclsched-basics-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 fails=0
 fail() { echo "basics.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() { # code, stdout wanted (empty|nonempty), then the command
-	code=$1
-	out=$2
-	shift 2
+
+# run CMD...: leaves the exit status in rc, output in $T/out and $T/err
+run() {
 	"$@" >"$T/out" 2>"$T/err"
 	rc=$?
-	[ "$rc" -eq "$code" ] || fail "exit $rc, want $code: $*"
-	if [ "$out" = empty ]; then
-		[ ! -s "$T/out" ] || fail "stdout not empty: $*"
-	else
-		[ -s "$T/out" ] || fail "stdout empty: $*"
-	fi
 }
 
-expect 0 nonempty "$BIN" --help
-grep -q "^usage: mclsched solve" "$T/out" || fail "--help lacks usage"
-expect 0 nonempty "$BIN" --version
-grep -q "^mclsched [0-9]" "$T/out" || fail "--version format"
-expect 1 empty "$BIN"
-grep -q "usage:" "$T/err" || fail "no arguments: no usage on stderr"
-expect 1 empty "$BIN" frobnicate
-grep -q "unknown command 'frobnicate'" "$T/err" || fail "unknown command message"
-expect 1 empty "$BIN" check
-expect 1 empty "$BIN" check a b
-expect 1 empty "$BIN" verify a
-expect 1 empty "$BIN" solve
-expect 1 empty "$BIN" solve --gap 2 tests/data/tiny
-expect 1 empty "$BIN" solve --time-limit abc tests/data/tiny
-expect 1 empty "$BIN" solve --bogus tests/data/tiny
-expect 1 empty "$BIN" compare a
-expect 4 empty "$BIN" compare a b
-expect 2 empty "$BIN" check /nonexistent/scenario
-expect 1 empty "$BUILD/mclsched-gen"
-expect 1 empty "$BUILD/mclsched-gen" --learners 10 --seed 1 -o "$T/x"
+# usage_error CMD...: exit 1, usage on stderr, stdout empty
+usage_error() {
+	run "$@"
+	[ "$rc" -eq 1 ] || fail "exit $rc, want 1: $*"
+	[ ! -s "$T/out" ] || fail "stdout not empty: $*"
+	grep -q "^usage: mclsched" "$T/err" || fail "no usage on stderr: $*"
+}
+
+run "$BIN" --help
+[ "$rc" -eq 0 ] || fail "--help: exit $rc"
+grep -q "^usage: mclsched solve" "$T/out" || fail "--help: no usage on stdout"
+for cmd in check verify compare; do
+	grep -q "mclsched $cmd" "$T/out" || fail "--help does not mention '$cmd'"
+done
+[ ! -s "$T/err" ] || fail "--help wrote to stderr"
+run "$BIN" -h
+[ "$rc" -eq 0 ] && grep -q "^usage:" "$T/out" || fail "-h: exit $rc or no usage"
+
+run "$BIN" --version
+[ "$rc" -eq 0 ] || fail "--version: exit $rc"
+grep -q "^mclsched [0-9]" "$T/out" || fail "--version: '$(cat "$T/out")'"
+[ "$(wc -l <"$T/out")" -eq 1 ] || fail "--version: not one line"
+
+usage_error "$BIN"
+usage_error "$BIN" frobnicate
+grep -q "unknown command 'frobnicate'" "$T/err" || fail "unknown command: message names it"
+usage_error "$BIN" check
+usage_error "$BIN" check a b
+usage_error "$BIN" verify a
+usage_error "$BIN" solve
+usage_error "$BIN" solve --gap 2 x
+grep -q -- "--gap" "$T/err" || fail "--gap 2: message does not name the option"
+usage_error "$BIN" solve --gap abc x
+usage_error "$BIN" solve --time-limit abc x
+grep -q -- "--time-limit" "$T/err" || fail "--time-limit abc: message does not name the option"
+usage_error "$BIN" solve --time-limit 0 x
+usage_error "$BIN" solve --bogus x
+usage_error "$BIN" solve a b
+usage_error "$BIN" compare
+usage_error "$BIN" compare a
+
+# Not usage errors: a missing scenario is bad input (2), written nowhere.
+run "$BIN" check "$T/nonexistent"
+[ "$rc" -eq 2 ] || fail "check of a missing directory: exit $rc, want 2"
+[ ! -s "$T/out" ] || fail "check of a missing directory: stdout not empty"
+run "$BIN" compare "$T/none1" "$T/none2"
+[ "$rc" -ne 0 ] && [ "$rc" -ne 1 ] || fail "compare of missing directories: exit $rc"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "basics.sh: all passed"
