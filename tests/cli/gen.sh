@@ -153,14 +153,14 @@ feasible "$T/thin" >/dev/null && fail "feasibility check passed a school with 3 
 	fail "gen combination"
 [ "$(count "$T/comb/blocks.csv")" -eq 20 ] || fail "--days 4: not 20 blocks"
 feasible "$T/pg" >"$T/why" || fail "power-goal: not feasible: $(head -3 "$T/why")"
-if [ -x "$BIN" ] && "$BIN" check examples/small >/dev/null 2>&1; then
+if [ -x "$BIN" ]; then
 	for d in n60 n300 n1500 pg comb; do
 		"$BIN" check "$T/$d" >/dev/null 2>"$T/err" ||
 			fail "mclsched check $d: exit $? ($(head -3 "$T/err"))"
 		grep -q "warning" "$T/err" && fail "mclsched check $d: warnings: $(head -3 "$T/err")"
 	done
 else
-	echo "gen.sh: mclsched check not available yet; skipped checking generated scenarios" >&2
+	echo "gen.sh: no $BIN; skipped mclsched check of generated scenarios" >&2
 fi
 
 # --- the largest school (its speed is measured in docs/generator.md, not here) ---
