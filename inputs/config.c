@@ -68,7 +68,7 @@ static const struct range {
 	{ "max_group", "a whole number from 1 to 100000", 1, 100000, false, false, 0, 0 },
 	{ "priority", "five non-negative numbers, for priorities 1 to 5", 0, 1e9, false, false,
 	  PRIORITY_LEVELS, PRIORITY_LEVELS },
-	{ "choice", "1 to 20 non-negative numbers, for ranks 1, 2, ...", 0, 1e9, false, false, 1, 20 },
+	{ "choice", "1 to 10 non-negative numbers, for ranks 1, 2, ...", 0, 1e9, false, false, 1, 10 },
 	{ "guru", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "power_goal", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "time_limit", "a positive number of seconds", 0, 1e6, true, false, 0, 0 },
@@ -79,6 +79,47 @@ static const struct range {
 static double opt_value(cfg_opt_t *opt, unsigned i)
 {
 	return opt->type == CFGT_INT ? (double)cfg_opt_getnint(opt, i) : cfg_opt_getnfloat(opt, i);
+}
+
+/* The words a string key may take, NULL-terminated after the key. */
+static const char *const words[][6] = {
+	{ "model", "power-goal", "workshop", "seminar", "combination", NULL },
+	{ "needs", "file", "derive", NULL },
+};
+
+static long model_line;     /* line of `model = ...`, 0 when defaulted */
+
+static int validate_word(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	if (!strcmp(opt->name, "dir")) {
+		if (!v || !*v)
+			diag_error(current_diag, CONF_NAME, cfg->line, "'output.dir' must not be "
+				   "empty: name the directory schedules are written to");
+		return 0;
+	}
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		if (strcmp(opt->name, words[k][0]))
+			continue;
+		if (!strcmp(opt->name, "model"))
+			model_line = cfg->line;
+		char *list = xstrdup("");
+		for (int i = 1; words[k][i]; i++) {
+			bool ok = v && !strcmp(v, words[k][i]);
+			char *nl = xasprintf("%s%s%s", list, i == 1 ? "" : words[k][i + 1] ? ", " :
+					     " or ", words[k][i]);
+			free(list);
+			list = nl;
+			if (ok) {
+				free(list);
+				return 0;
+			}
+		}
+		diag_error(current_diag, CONF_NAME, cfg->line, "'%s' must be %s (got '%.40s')",
+			   opt->name, list, v ? v : "");
+		free(list);
+	}
+	return 0;
 }
 
 static int validate(cfg_t *cfg, cfg_opt_t *opt)
@@ -92,10 +133,10 @@ static int validate(cfg_t *cfg, cfg_opt_t *opt)
 		double v = 0;
 		for (unsigned i = 0; i < n && !bad; i++) {
 			v = opt_value(opt, i);
-			bad = v < r->min || v > r->max || (r->open_min && v <= r->min) ||
+			bad = !(v >= r->min && v <= r->max) || (r->open_min && v <= r->min) ||
 			      (r->open_max && v >= r->max);
 		}
-		if (bad && r->max_count)
+		if (bad && r->max_count && (n < r->min_count || n > r->max_count))
 			diag_error(current_diag, CONF_NAME, cfg->line,
 				   "'%s' must be %s (got %u value%s)", r->key, r->want, n,
 				   n == 1 ? "" : "s");
@@ -106,19 +147,22 @@ static int validate(cfg_t *cfg, cfg_opt_t *opt)
 	return 0;   /* keep parsing: report every bad value */
 }
 
-int config_read(struct config *c, const char *dir, struct diag *d)
+int config_read(struct config *c, const char *dir, struct diag *d, long *model_at)
 {
 	config_defaults(c);
+	if (model_at)
+		*model_at = 0;
 	char *path = xasprintf("%s/%s", dir, CONF_NAME);
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		if (errno == ENOENT)
+		int err = errno;
+		if (err == ENOENT)
 			diag_warning(d, CONF_NAME, 0, "not found: every key takes its default "
 				     "(model = combination)");
 		else
-			diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno));
+			diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(err));
 		free(path);
-		return errno == ENOENT ? 0 : -1;
+		return err == ENOENT ? 0 : -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		diag_error(d, CONF_NAME, 0, "is a directory, not a config file");
@@ -165,10 +209,15 @@ int config_read(struct config *c, const char *dir, struct diag *d)
 	};
 	for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
 		cfg_set_validate_func(cfg, validated[i], validate);
+	cfg_set_validate_func(cfg, "model", validate_word);
+	cfg_set_validate_func(cfg, "needs", validate_word);
+	cfg_set_validate_func(cfg, "output|dir", validate_word);
+	model_line = 0;
 	int before = d->n_errors;
+	errno = 0;
 	int rc = cfg_parse(cfg, path);
 	if (rc == CFG_FILE_ERROR)
-		diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno));
+		diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno ? errno : EIO));
 	else if (rc == CFG_PARSE_ERROR && d->n_errors == before)
 		diag_error(d, CONF_NAME, 0, "cannot parse the file");
 	if (rc != CFG_SUCCESS)
@@ -180,23 +229,17 @@ int config_read(struct config *c, const char *dir, struct diag *d)
 	static const char *const models[] = { "power-goal", "workshop", "seminar", "combination" };
 	static const enum model_kind kinds[] = { MODEL_POWER_GOAL, MODEL_WORKSHOP, MODEL_SEMINAR,
 						 MODEL_COMBINATION };
-	int found = 0;
 	for (int i = 0; i < 4; i++)
-		if (!strcmp(model, models[i])) {
+		if (!strcmp(model, models[i]))
 			c->model = kinds[i];
-			found = 1;
-		}
-	if (!found)
-		diag_error(d, CONF_NAME, 0, "'model' must be power-goal, workshop, seminar or "
-			   "combination (got '%s')", model);
+	if (model_at)
+		*model_at = model_line;
 	c->mastery = cfg_getfloat(cfg, "mastery");
 	const char *needs = cfg_getstr(cfg, "needs");
 	if (!strcmp(needs, "file"))
 		c->needs = NEEDS_FILE;
 	else if (!strcmp(needs, "derive"))
 		c->needs = NEEDS_DERIVE;
-	else
-		diag_error(d, CONF_NAME, 0, "'needs' must be file or derive (got '%s')", needs);
 	c->seminars_per_learner = (int)cfg_getint(cfg, "seminars_per_learner");
 	c->lab_max_group = (int)cfg_getint(cfg_getsec(cfg, "lab"), "max_group");
 
@@ -205,7 +248,7 @@ int config_read(struct config *c, const char *dir, struct diag *d)
 		for (int i = 0; i < PRIORITY_LEVELS; i++)
 			c->w_priority[i] = cfg_getnfloat(w, "priority", (unsigned)i);
 	unsigned nc = cfg_size(w, "choice");
-	if (nc >= 1 && nc <= 20) {
+	if (nc >= 1 && nc <= 10) {
 		free(c->w_choice);
 		c->w_choice = xmalloc(sizeof(double) * nc);
 		c->n_choice = (int)nc;
@@ -222,8 +265,6 @@ int config_read(struct config *c, const char *dir, struct diag *d)
 
 	free(c->out_dir);
 	c->out_dir = xstrdup(cfg_getstr(cfg_getsec(cfg, "output"), "dir"));
-	if (!*c->out_dir)
-		diag_error(d, CONF_NAME, 0, "'output.dir' must not be empty");
 out:
 	cfg_free(cfg);
 	current_diag = NULL;

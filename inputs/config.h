@@ -11,9 +11,12 @@
  * Fills c from dir/scenario.conf, every key defaulted as the docs say.  A
  * missing file gives all defaults and a warning.  Unknown keys, wrong types
  * and out-of-range values are errors with their line.  Returns 0, or -1 when
- * an error was recorded.  c's strings are heap copies (problem_free frees).
+ * an error was recorded (then c holds the defaults for every key not read).
+ * c's strings are heap copies (problem_free frees them).  When model_at is
+ * not NULL it receives the line of the `model` key, 0 when defaulted, so
+ * that later checks of the model against the data can point at it.
  */
-int config_read(struct config *c, const char *dir, struct diag *d);
+int config_read(struct config *c, const char *dir, struct diag *d, long *model_at);
 
 /* The defaults alone. */
 void config_defaults(struct config *c);

@@ -4,7 +4,11 @@
  * The file is fed to libcsv one physical line at a time so that each
  * record's starting line is known: a record starts on the first non-blank
  * line fed while no record is open, and stays open across lines inside a
- * quoted field.  libcsv hands fields in a reused buffer; they are copied.
+ * quoted field.  libcsv hands fields in a reused buffer, so they are copied,
+ * all into one growing text arena, with the cells kept as offsets while the
+ * arena may still move and turned into pointers once at the end.  A hostile
+ * 100 MB file then costs about its own size plus a pointer per cell, not a
+ * heap block per cell.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "csv_table.h"
@@ -12,6 +16,7 @@
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +24,25 @@
 
 #include "engine/util.h"
 
+/* A cell while reading: an offset into the arena; after: a pointer. */
+union cell {
+	size_t off;
+	char *str;
+};
+_Static_assert(sizeof(union cell) == sizeof(char *), "cells are turned into char * in place");
+
 struct reader {
 	struct csv_table *t;
-	char **fields;              /* the record being built */
+	struct diag *d;
+	char *text;                 /* the arena: every cell, NUL-terminated */
+	size_t n_text, alloc_text;
+	union cell *cells;          /* n_rows * n_cols once the header is known */
+	size_t n_cells, alloc_cells;
+	size_t *record;             /* offsets of the record being built */
 	size_t n_fields, alloc_fields;
-	size_t alloc_rows;
+	size_t alloc_lines;
 	long start_line;
+	long extra_errors;          /* rows with more cells than the header */
 	bool record_ended;
 	bool have_header;
 };
@@ -40,11 +58,31 @@ static char *trimmed(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
+/* Appends s[0..len) trimmed of surrounding white space to the arena and
+ * returns its offset. */
+static size_t arena_add(struct reader *r, const char *s, size_t len)
+{
+	while (len && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	size_t off = r->n_text;
+	xgrow((void **)&r->text, &r->alloc_text, r->n_text + len + 1, 1);
+	if (len)
+		memcpy(r->text + off, s, len);
+	r->text[off + len] = '\0';
+	r->n_text += len + 1;
+	return off;
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
-	xgrow((void **)&r->fields, &r->alloc_fields, r->n_fields + 1, sizeof(char *));
-	r->fields[r->n_fields++] = trimmed(data ? data : "", data ? len : 0);
+	size_t off = arena_add(r, data ? data : "", data ? len : 0);
+	xgrow((void **)&r->record, &r->alloc_fields, r->n_fields + 1, sizeof(size_t));
+	r->record[r->n_fields++] = off;
 }
 
 static void on_record(int c, void *ctx)
@@ -54,33 +92,61 @@ static void on_record(int c, void *ctx)
 	(void)c;
 	r->record_ended = true;
 	if (!r->have_header) {
-		t->header = r->fields;
 		t->n_cols = (int)r->n_fields;
+		t->header = xcalloc(r->n_fields + 1, sizeof(char *));
+		for (size_t i = 0; i < r->n_fields; i++)
+			t->header[i] = xstrdup(r->text + r->record[i]);
 		r->have_header = true;
-	} else {
-		/* every row gets n_cols cells; extra cells are kept out */
-		char **row = xcalloc((size_t)t->n_cols + 1, sizeof(char *));
-		for (int i = 0; i < t->n_cols; i++)
-			row[i] = i < (int)r->n_fields ? r->fields[i] : xstrdup("");
-		for (size_t i = (size_t)t->n_cols; i < r->n_fields; i++)
-			free(r->fields[i]);
-		free(r->fields);
-		size_t a = r->alloc_rows;
-		xgrow((void **)&t->rows, &a, (size_t)t->n_rows + 1, sizeof(char **));
-		xgrow((void **)&t->line, &r->alloc_rows, (size_t)t->n_rows + 1, sizeof(long));
-		t->rows[t->n_rows] = row;
-		t->line[t->n_rows++] = r->start_line;
+		r->n_fields = 0;
+		return;
 	}
-	r->fields = NULL;
-	r->n_fields = r->alloc_fields = 0;
+	/* every row gets n_cols cells: short rows are padded with "" (the
+	 * arena's first byte), cells past the header must be empty */
+	size_t nc = (size_t)t->n_cols;
+	for (size_t i = nc; i < r->n_fields; i++)
+		if (r->text[r->record[i]]) {
+			if (r->extra_errors++ < 5)
+				diag_error(r->d, t->name, r->start_line, "row has %zu cells but the "
+					   "header names %zu columns: quote a value that contains a "
+					   "comma", r->n_fields, nc);
+			break;
+		}
+	xgrow((void **)&r->cells, &r->alloc_cells, r->n_cells + nc + 1, sizeof(union cell));
+	for (size_t i = 0; i < nc; i++)
+		r->cells[r->n_cells + i].off = i < r->n_fields ? r->record[i] : 0;
+	r->n_cells += nc;
+	xgrow((void **)&t->line, &r->alloc_lines, (size_t)t->n_rows + 1, sizeof(long));
+	t->line[t->n_rows++] = r->start_line;
+	r->n_fields = 0;
 }
 
 static bool blank(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (s[i] != '\r' && s[i] != '\n')
+		if (!isspace((unsigned char)s[i]))
 			return false;
 	return true;
+}
+
+/* Turns the offsets into the final rows[r][c] pointers. */
+static void finish_rows(struct reader *r)
+{
+	struct csv_table *t = r->t;
+	size_t nc = (size_t)t->n_cols;
+	t->text = r->text;
+	r->text = NULL;
+	t->rows = xcalloc((size_t)t->n_rows + 1, sizeof(char **));
+	if (!r->cells)
+		return;
+	char **cells = (char **)r->cells;
+	for (size_t i = 0; i < r->n_cells; i++) {
+		size_t off = r->cells[i].off;
+		r->cells[i].str = t->text + off;
+	}
+	for (int row = 0; row < t->n_rows; row++)
+		t->rows[row] = cells + (size_t)row * nc;
+	t->cells = cells;
+	r->cells = NULL;
 }
 
 int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool required,
@@ -93,14 +159,13 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 	int rc = -1;
 	FILE *f = NULL;
 	if (stat(path, &st) != 0) {
-		if (errno == ENOENT && !required) {
+		int err = errno;
+		if (err == ENOENT && !required)
 			rc = 0;
-			goto out_path;
-		}
-		if (errno == ENOENT)
+		else if (err == ENOENT)
 			diag_error(d, name, 0, "missing required file (looked for '%s')", path);
 		else
-			diag_error(d, name, 0, "cannot read: %s", strerror(errno));
+			diag_error(d, name, 0, "cannot read: %s", strerror(err));
 		goto out_path;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -118,12 +183,14 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 		diag_error(d, name, 0, "cannot start the CSV parser");
 		goto out_file;
 	}
-	struct reader r = { .t = t, .record_ended = true };
+	struct reader r = { .t = t, .d = d, .record_ended = true };
+	arena_add(&r, "", 0);       /* offset 0: the empty cell */
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	long line = 0;
 	bool open_record = false, ok = true;
+	errno = 0;
 	while ((len = getline(&buf, &cap, f)) > 0) {
 		line++;
 		char *s = buf;
@@ -151,9 +218,15 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 		}
 		/* still inside a quoted field: the record goes on next line */
 		open_record = !r.record_ended;
+		if (t->n_rows > CSV_MAX_ROWS) {
+			diag_error(d, name, r.start_line, "more than %d rows: a scenario file "
+				   "this long is not a school's (split the scenario)", CSV_MAX_ROWS);
+			ok = false;
+			break;
+		}
 	}
 	if (ok && ferror(f)) {
-		diag_error(d, name, 0, "cannot read: %s", strerror(errno));
+		diag_error(d, name, 0, "cannot read: %s", strerror(errno ? errno : EIO));
 		ok = false;
 	}
 	if (ok && csv_fini(&parser, on_field, on_record, &r) != 0) {
@@ -161,30 +234,37 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 			   csv_strerror(csv_error(&parser)));
 		ok = false;
 	}
-	for (size_t i = 0; i < r.n_fields; i++)
-		free(r.fields[i]);
-	free(r.fields);
+	if (r.extra_errors > 5)
+		diag_error(d, name, 0, "%ld more rows have more cells than the header names",
+			   r.extra_errors - 5);
+	free(r.record);
 	free(buf);
 	csv_free(&parser);
+	finish_rows(&r);
+	free(r.text);
+	free(r.cells);
 	if (ok && !r.have_header) {
 		diag_error(d, name, 1, "empty file: a header row is required");
 		ok = false;
 	}
-	for (int i = 0; ok && i < t->n_cols; i++)
+	for (int i = 0; ok && i < t->n_cols; i++) {
+		if (!*t->header[i])
+			diag_warning(d, name, 1, "column %d has no name in the header and is ignored",
+				     i + 1);
 		for (int j = 0; j < i; j++)
-			if (!strcmp(t->header[i], t->header[j])) {
+			if (*t->header[i] && !strcmp(t->header[i], t->header[j])) {
 				diag_error(d, name, 1, "column '%s' appears twice in the header",
 					   t->header[i]);
 				ok = false;
 			}
-	rc = ok ? 1 : -1;
+	}
+	rc = ok ? 1 : -1;   /* extra-cell rows are reported, the table is usable */
 out_file:
 	fclose(f);
 out_path:
 	free(path);
 	return rc;
 }
-
 int csv_table_col(const struct csv_table *t, const char *col)
 {
 	for (int i = 0; i < t->n_cols; i++)
@@ -197,6 +277,8 @@ void csv_table_warn_unknown(const struct csv_table *t, const char *const *known,
 {
 	for (int i = 0; i < t->n_cols; i++) {
 		const char *const *k;
+		if (!*t->header[i])
+			continue;       /* already warned as unnamed */
 		for (k = known; *k; k++)
 			if (!strcmp(*k, t->header[i]))
 				break;
@@ -221,12 +303,9 @@ void csv_table_release(struct csv_table *t)
 	for (int i = 0; i < t->n_cols; i++)
 		free(t->header[i]);
 	free(t->header);
-	for (int r = 0; r < t->n_rows; r++) {
-		for (int i = 0; i < t->n_cols; i++)
-			free(t->rows[r][i]);
-		free(t->rows[r]);
-	}
 	free(t->rows);
+	free(t->cells);
+	free(t->text);
 	free(t->line);
 	free(t->name);
 	memset(t, 0, sizeof(*t));

@@ -2,9 +2,12 @@
  * csv_table.h - one CSV file of a scenario, read whole into memory.
  *
  * RFC 4180 through libcsv (strict quoting), UTF-8 with or without a BOM,
- * LF or CRLF, blank lines skipped, a header row whose columns are found by
- * name in any order.  Each data row keeps the line number where it starts,
- * so every later error can say FILE:LINE.
+ * LF or CRLF, blank (white-space only) lines skipped, a header row whose
+ * columns are found by name in any order.  Every cell and header name is
+ * trimmed of surrounding white space.  A row shorter than the header is
+ * padded with empty cells; a row with a non-empty cell past the header is an
+ * error (an unquoted comma shifted it).  Each data row keeps the line number
+ * where it starts, so every later error can say FILE:LINE.
  */
 #ifndef MCL_CSV_TABLE_H
 #define MCL_CSV_TABLE_H
@@ -13,6 +16,11 @@
 
 #include "engine/diag.h"
 
+/* Rows read from one file at most: far above any school (6000 learners with
+ * every score recorded fit), low enough that a runaway file is refused
+ * before it takes gigabytes. */
+#define CSV_MAX_ROWS 2000000
+
 struct csv_table {
 	char *name;                 /* file name as messages show it */
 	int n_cols;
@@ -20,12 +28,17 @@ struct csv_table {
 	int n_rows;
 	char ***rows;               /* rows[r][c]; short rows padded with "" */
 	long *line;                 /* line where row r starts */
+	char **cells;               /* the storage behind rows, n_rows * n_cols */
+	char *text;                 /* the storage behind every cell */
 };
 
 /*
  * Reads dir/name.  Returns 1 when read, 0 when the file does not exist and
  * is not required (t is then empty), -1 when an error was recorded in d
- * (missing required file, unreadable, a directory, a NUL byte, bad quoting).
+ * (missing required file, unreadable, a directory, a NUL byte, bad quoting,
+ * an empty file, a column named twice).  Rows with cells past the header are
+ * recorded as errors but the table is still returned, so that the rest of
+ * the file is checked too.
  */
 int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool required,
 		   struct diag *d);

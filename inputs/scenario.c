@@ -6,7 +6,12 @@
  * through csv_table.c.  Every problem is recorded in the diag with its
  * FILE:LINE and loading goes on, so that `mclsched check` lists them all;
  * only at the end is the problem either returned whole or freed.  Ids are
- * resolved to indexes with the sorted lookups of problem.c.
+ * resolved to indexes with the sorted lookups of problem.c; duplicates,
+ * repeated pairs and names are found by sorting or hashing, never by
+ * comparing every row with every other, so a 1500-learner school checks in
+ * milliseconds and a hostile 100 MB file in seconds.  At most ERROR_CAP
+ * errors are listed per file (then one line counts the rest), so that a
+ * broken generated file does not bury the first, telling errors.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "scenario.h"
@@ -14,12 +19,29 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/util.h"
 #include "inputs/config.h"
 #include "inputs/csv_table.h"
+#include "inputs/readiness.h"
+
+#define ERROR_CAP 100   /* errors listed per file */
+
+/* A string -> index hash for area and feature names. */
+struct names {
+	char ***names;              /* the problem's name array it indexes */
+	int *n;
+	int *slot;                  /* index + 1, 0 empty */
+	size_t cap;
+};
+
+struct file_errors {
+	char file[32];              /* scenario file names are short */
+	long count;
+};
 
 struct loader {
 	const char *dir;
@@ -27,7 +49,46 @@ struct loader {
 	struct problem *p;
 	bool have_progress;
 	bool have_goals;
+	long model_line;            /* scenario.conf line of `model`, 0 default */
+	long *block_lines, *goal_lines, *seminar_lines;
+	struct names areas, features;
+	struct file_errors errors[16];
+	int n_error_files;
 };
+
+/* Records an error unless its file already has ERROR_CAP listed; the rest
+ * are counted and summed up once at the end (report_capped). */
+static void err(struct loader *ld, const char *file, long line, const char *fmt, ...)
+	MCL_PRINTF(4, 5);
+
+static void err(struct loader *ld, const char *file, long line, const char *fmt, ...)
+{
+	struct file_errors *fe = NULL;
+	for (int i = 0; i < ld->n_error_files; i++)
+		if (!strncmp(ld->errors[i].file, file, sizeof(fe->file) - 1))
+			fe = &ld->errors[i];
+	if (!fe && ld->n_error_files < (int)(sizeof(ld->errors) / sizeof(ld->errors[0]))) {
+		fe = &ld->errors[ld->n_error_files++];
+		snprintf(fe->file, sizeof(fe->file), "%s", file);
+		fe->count = 0;
+	}
+	if (fe && fe->count++ >= ERROR_CAP)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char msg[1024];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(ld->d, file, line, "%s", msg);
+}
+
+static void report_capped(struct loader *ld)
+{
+	for (int i = 0; i < ld->n_error_files; i++)
+		if (ld->errors[i].count > ERROR_CAP)
+			diag_error(ld->d, ld->errors[i].file, 0, "%ld more errors not listed: fix "
+				   "the ones above and check again", ld->errors[i].count - ERROR_CAP);
+}
 
 /* ---- cells ------------------------------------------------------------- */
 
@@ -49,9 +110,9 @@ static bool check_id(struct loader *ld, const struct csv_table *t, int r, const 
 	if (valid_id(v))
 		return true;
 	if (!*v)
-		diag_error(ld->d, t->name, t->line[r], "empty '%s': every row needs one", col);
+		err(ld, t->name, t->line[r], "empty '%s': every row needs one", col);
 	else
-		diag_error(ld->d, t->name, t->line[r], "invalid %s '%.64s%s': use 1-64 characters "
+		err(ld, t->name, t->line[r], "invalid %s '%.64s%s': use 1-64 characters "
 			   "of A-Z a-z 0-9 _ . -", col, v, strlen(v) > 64 ? "..." : "");
 	return false;
 }
@@ -69,7 +130,7 @@ static bool get_int(struct loader *ld, const struct csv_table *t, int r, int c, 
 	const char *v = cell(t, r, c);
 	if (!*v) {
 		if (def < lo) {
-			diag_error(ld->d, t->name, t->line[r], "empty '%s': a whole number is required",
+			err(ld, t->name, t->line[r], "empty '%s': a whole number is required",
 				   col);
 			return false;
 		}
@@ -80,7 +141,7 @@ static bool get_int(struct loader *ld, const struct csv_table *t, int r, int c, 
 	errno = 0;
 	long x = strtol(v, &end, 10);
 	if (errno || *end || end == v || x < lo || x > hi) {
-		diag_error(ld->d, t->name, t->line[r], "bad %s '%.40s': want a whole number from "
+		err(ld, t->name, t->line[r], "bad %s '%.40s': want a whole number from "
 			   "%ld to %ld", col, v, lo, hi);
 		return false;
 	}
@@ -96,7 +157,7 @@ static bool get_double(struct loader *ld, const struct csv_table *t, int r, int 
 	errno = 0;
 	double x = strtod(v, &end);
 	if (!*v || errno || *end || end == v || !isfinite(x) || x < lo || x > hi) {
-		diag_error(ld->d, t->name, t->line[r], "bad %s '%.40s': want a number from %g to %g",
+		err(ld, t->name, t->line[r], "bad %s '%.40s': want a number from %g to %g",
 			   col, v, lo, hi);
 		return false;
 	}
@@ -104,27 +165,77 @@ static bool get_double(struct loader *ld, const struct csv_table *t, int r, int 
 	return true;
 }
 
+/* H:MM or HH:MM, 00:00 to 23:59; minutes since midnight or -1. */
 static int get_time(struct loader *ld, const struct csv_table *t, int r, int c, const char *col)
 {
 	const char *v = cell(t, r, c);
-	int h, m;
-	char extra;
-	if (sscanf(v, "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59 ||
-	    strlen(v) < 4 || strlen(v) > 5) {
-		diag_error(ld->d, t->name, t->line[r], "bad %s '%.40s': want a time as HH:MM", col, v);
+	size_t n = strlen(v);
+	const char *colon = strchr(v, ':');
+	int h = -1, m = -1;
+	if (colon && (colon - v == 1 || colon - v == 2) && v + n - colon == 3 &&
+	    isdigit((unsigned char)v[0]) && isdigit((unsigned char)colon[-1]) &&
+	    isdigit((unsigned char)colon[1]) && isdigit((unsigned char)colon[2])) {
+		h = atoi(v);
+		m = atoi(colon + 1);
+	}
+	if (h < 0 || h > 23 || m < 0 || m > 59) {
+		err(ld, t->name, t->line[r], "bad %s '%.40s': want a time as HH:MM (00:00 to 23:59)",
+		    col, v);
 		return -1;
 	}
 	return h * 60 + m;
 }
 
-static int intern(char ***names, int *n, const char *name)
+static unsigned long hash_name(const char *s)
 {
-	for (int i = 0; i < *n; i++)
-		if (!strcmp((*names)[i], name))
-			return i;
-	*names = xrealloc(*names, sizeof(char *) * (size_t)(*n + 1));
-	(*names)[*n] = xstrdup(name);
-	return (*n)++;
+	unsigned long h = 5381;
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static void names_init(struct names *nm, char ***names, int *n)
+{
+	nm->names = names;
+	nm->n = n;
+	nm->cap = 64;
+	nm->slot = xcalloc(nm->cap, sizeof(int));
+}
+
+/* Index of name in the problem's name array, appended on first use. */
+static int intern(struct names *nm, const char *name)
+{
+	size_t mask = nm->cap - 1, i = hash_name(name) & mask;
+	for (; nm->slot[i]; i = (i + 1) & mask)
+		if (!strcmp((*nm->names)[nm->slot[i] - 1], name))
+			return nm->slot[i] - 1;
+	int k = (*nm->n)++;
+	*nm->names = xrealloc(*nm->names, sizeof(char *) * (size_t)(k + 1));
+	(*nm->names)[k] = xstrdup(name);
+	nm->slot[i] = k + 1;
+	if ((size_t)*nm->n * 2 > nm->cap) {   /* keep the table at most half full */
+		free(nm->slot);
+		nm->cap *= 2;
+		nm->slot = xcalloc(nm->cap, sizeof(int));
+		mask = nm->cap - 1;
+		for (int j = 0; j < *nm->n; j++) {
+			size_t h = hash_name((*nm->names)[j]) & mask;
+			while (nm->slot[h])
+				h = (h + 1) & mask;
+			nm->slot[h] = j + 1;
+		}
+	}
+	return k;
+}
+
+/* Index of a known name, or -1. */
+static int names_find(const struct names *nm, const char *name)
+{
+	size_t mask = nm->cap - 1, i = hash_name(name) & mask;
+	for (; nm->slot[i]; i = (i + 1) & mask)
+		if (!strcmp((*nm->names)[nm->slot[i] - 1], name))
+			return nm->slot[i] - 1;
+	return -1;
 }
 
 /* Reads a `;` list of block ids into a fresh unavailable[n_blocks]. */
@@ -137,7 +248,7 @@ static bool *get_unavailable(struct loader *ld, const struct csv_table *t, int r
 	for (int i = 0; i < n; i++) {
 		int b = problem_find_block(p, items[i]);
 		if (b < 0)
-			diag_error(ld->d, t->name, t->line[r], "unknown block '%.64s' in 'unavailable': "
+			err(ld, t->name, t->line[r], "unknown block '%.64s' in 'unavailable': "
 				   "use a block_id from blocks.csv", items[i]);
 		else
 			un[b] = true;
@@ -147,21 +258,35 @@ static bool *get_unavailable(struct loader *ld, const struct csv_table *t, int r
 	return un;
 }
 
-/* Reports every id that appears twice (ids[i] of row lines[i]). */
-static void check_duplicates(struct loader *ld, const char *file, char **ids, size_t stride,
-			     const long *lines, int n, const char *what)
+/* Reports every id that appears twice.  The entities (structs starting with
+ * `char *id`, n of them, row lines[i]) are already indexed: equal ids are
+ * neighbours in the sorted permutation, and each later one is reported
+ * against the first in file order. */
+static void check_duplicates(struct loader *ld, const char *file, const void *base,
+			     size_t stride, const int *sorted, const long *lines, int n,
+			     const char *what)
 {
-	for (int i = 0; i < n; i++) {
-		const char *a = *(char **)((char *)ids + (size_t)i * stride);
-		for (int j = 0; j < i; j++) {
-			const char *b = *(char **)((char *)ids + (size_t)j * stride);
-			if (!strcmp(a, b)) {
-				diag_error(ld->d, file, lines[i], "duplicate %s '%s' (first on line %ld)",
-					   what, a, lines[j]);
-				break;
-			}
+#define ID_AT(i) (*(char *const *)((const char *)base + (size_t)(i) * stride))
+	int *first = xmalloc(sizeof(int) * (size_t)(n + 1));
+	for (int i = 0; i < n; i++)
+		first[i] = -1;
+	for (int k = 0; k < n;) {
+		int e = k + 1, min = sorted[k];
+		while (e < n && !strcmp(ID_AT(sorted[k]), ID_AT(sorted[e]))) {
+			min = sorted[e] < min ? sorted[e] : min;
+			e++;
 		}
+		for (int j = k; j < e; j++)
+			if (sorted[j] != min)
+				first[sorted[j]] = min;
+		k = e;
 	}
+	for (int i = 0; i < n; i++)
+		if (first[i] >= 0)
+			err(ld, file, lines[i], "duplicate %s '%s' (first on line %ld): ids must be "
+			    "unique", what, ID_AT(i), lines[first[i]]);
+	free(first);
+#undef ID_AT
 }
 
 /* ---- entity files -------------------------------------------------------- */
@@ -197,11 +322,11 @@ static void load_blocks(struct loader *ld)
 		struct block *b = &p->blocks[p->n_blocks];
 		b->day = xstrdup(cell(&t, r, cd));
 		if (!*b->day)
-			diag_error(ld->d, t.name, t.line[r], "empty 'day' for block '%s'", id);
+			err(ld, t.name, t.line[r], "empty 'day' for block '%s'", id);
 		b->start = get_time(ld, &t, r, cs, "start");
 		b->end = get_time(ld, &t, r, ce, "end");
 		if (b->start >= 0 && b->end >= 0 && b->end <= b->start)
-			diag_error(ld->d, t.name, t.line[r], "block '%s' ends (%s) before it starts (%s)",
+			err(ld, t.name, t.line[r], "block '%s' ends (%s) before it starts (%s)",
 				   id, cell(&t, r, ce), cell(&t, r, cs));
 		const char *kind = cell(&t, r, ck);
 		if (!strcmp(kind, "workshop"))
@@ -209,13 +334,13 @@ static void load_blocks(struct loader *ld)
 		else if (!strcmp(kind, "seminar"))
 			b->kind = BLOCK_SEMINAR;
 		else
-			diag_error(ld->d, t.name, t.line[r], "bad kind '%.40s': want workshop or seminar",
+			err(ld, t.name, t.line[r], "bad kind '%.40s': want workshop or seminar",
 				   kind);
 		char **items;
 		int n = csv_split_list(cell(&t, r, ca), &items);
 		b->areas = xmalloc(sizeof(int) * (size_t)(n + 1));
 		for (int i = 0; i < n; i++) {
-			b->areas[b->n_areas++] = intern(&p->areas, &p->n_areas, items[i]);
+			b->areas[b->n_areas++] = intern(&ld->areas, items[i]);
 			free(items[i]);
 		}
 		free(items);
@@ -226,10 +351,11 @@ static void load_blocks(struct loader *ld)
 		lines[p->n_blocks++] = t.line[r];
 	}
 	if (p->n_blocks == 0 && t.n_rows == 0)
-		diag_error(ld->d, t.name, 0, "no blocks: list the cycle's time blocks, one a row");
-	check_duplicates(ld, t.name, &p->blocks[0].id, sizeof(*p->blocks), lines, p->n_blocks,
-			 "block_id");
-	free(lines);
+		err(ld, t.name, 0, "no blocks: list the cycle's time blocks, one a row");
+	problem_index(p);
+	check_duplicates(ld, t.name, p->blocks, sizeof(*p->blocks), p->sorted_blocks, lines,
+			 p->n_blocks, "block_id");
+	ld->block_lines = lines;
 out:
 	csv_table_release(&t);
 	problem_index(p);
@@ -264,9 +390,10 @@ static void load_learners(struct loader *ld)
 		lines[p->n_learners++] = t.line[r];
 	}
 	if (t.n_rows == 0)
-		diag_error(ld->d, t.name, 0, "no learners: list the learners, one a row");
-	check_duplicates(ld, t.name, &p->learners[0].id, sizeof(*p->learners), lines,
-			 p->n_learners, "learner_id");
+		err(ld, t.name, 0, "no learners: list the learners, one a row");
+	problem_index(p);
+	check_duplicates(ld, t.name, p->learners, sizeof(*p->learners), p->sorted_learners,
+			 lines, p->n_learners, "learner_id");
 	free(lines);
 out:
 	csv_table_release(&t);
@@ -299,9 +426,10 @@ static void load_facilitators(struct loader *ld)
 		lines[p->n_facilitators++] = t.line[r];
 	}
 	if (t.n_rows == 0)
-		diag_error(ld->d, t.name, 0, "no facilitators: list the facilitators, one a row");
-	check_duplicates(ld, t.name, &p->facilitators[0].id, sizeof(*p->facilitators), lines,
-			 p->n_facilitators, "facilitator_id");
+		err(ld, t.name, 0, "no facilitators: list the facilitators, one a row");
+	problem_index(p);
+	check_duplicates(ld, t.name, p->facilitators, sizeof(*p->facilitators),
+			 p->sorted_facilitators, lines, p->n_facilitators, "facilitator_id");
 	free(lines);
 out:
 	csv_table_release(&t);
@@ -335,7 +463,7 @@ static void load_rooms(struct loader *ld)
 		int n = csv_split_list(cell(&t, r, cf), &items);
 		rm->features = xmalloc(sizeof(int) * (size_t)(n + 1));
 		for (int i = 0; i < n; i++) {
-			rm->features[rm->n_features++] = intern(&p->features, &p->n_features, items[i]);
+			rm->features[rm->n_features++] = intern(&ld->features, items[i]);
 			free(items[i]);
 		}
 		free(items);
@@ -343,16 +471,15 @@ static void load_rooms(struct loader *ld)
 		lines[p->n_rooms++] = t.line[r];
 	}
 	if (t.n_rows == 0)
-		diag_error(ld->d, t.name, 0, "no rooms: list the rooms, one a row");
-	check_duplicates(ld, t.name, &p->rooms[0].id, sizeof(*p->rooms), lines, p->n_rooms,
-			 "room_id");
+		err(ld, t.name, 0, "no rooms: list the rooms, one a row");
+	problem_index(p);
+	check_duplicates(ld, t.name, p->rooms, sizeof(*p->rooms), p->sorted_rooms, lines,
+			 p->n_rooms, "room_id");
 	free(lines);
 out:
 	csv_table_release(&t);
 	problem_index(p);
 }
-
-static long *goal_lines;    /* line of each goal, for later messages */
 
 static void load_goals(struct loader *ld, bool required)
 {
@@ -373,7 +500,7 @@ static void load_goals(struct loader *ld, bool required)
 	    cmin = csv_table_col(&t, "min_group"), cmax = csv_table_col(&t, "max_group"),
 	    cs = csv_table_col(&t, "sessions"), cf = csv_table_col(&t, "feature");
 	p->goals = xcalloc((size_t)t.n_rows + 1, sizeof(*p->goals));
-	goal_lines = xmalloc(sizeof(long) * (size_t)(t.n_rows + 1));
+	ld->goal_lines = xmalloc(sizeof(long) * (size_t)(t.n_rows + 1));
 	for (int r = 0; r < t.n_rows; r++) {
 		const char *id = cell(&t, r, ci);
 		if (!check_id(ld, &t, r, "goal_id", id))
@@ -383,15 +510,15 @@ static void load_goals(struct loader *ld, bool required)
 		g->title = xstrdup(cell(&t, r, ct));
 		const char *area = cell(&t, r, ca);
 		if (!*area)
-			diag_error(ld->d, t.name, t.line[r], "empty 'area' for goal '%s'", id);
-		g->area = intern(&p->areas, &p->n_areas, area);
+			err(ld, t.name, t.line[r], "empty 'area' for goal '%s'", id);
+		g->area = intern(&ld->areas, area);
 		const char *mode = cell(&t, r, cm);
 		if (!*mode || !strcmp(mode, "facilitated"))
 			g->mode = GOAL_FACILITATED;
 		else if (!strcmp(mode, "online"))
 			g->mode = GOAL_ONLINE;
 		else
-			diag_error(ld->d, t.name, t.line[r], "bad mode '%.40s': want facilitated or "
+			err(ld, t.name, t.line[r], "bad mode '%.40s': want facilitated or "
 				   "online", mode);
 		g->min_group = 1;
 		g->max_group = 25;
@@ -400,52 +527,105 @@ static void load_goals(struct loader *ld, bool required)
 		get_int(ld, &t, r, cmax, "max_group", 1, 100000, 25, &g->max_group);
 		get_int(ld, &t, r, cs, "sessions", 1, 1000, 1, &g->sessions);
 		if (g->min_group > g->max_group)
-			diag_error(ld->d, t.name, t.line[r], "goal '%s': min_group %d is above "
+			err(ld, t.name, t.line[r], "goal '%s': min_group %d is above "
 				   "max_group %d", id, g->min_group, g->max_group);
-		g->feature = *cell(&t, r, cf) ? intern(&p->features, &p->n_features, cell(&t, r, cf))
+		g->feature = *cell(&t, r, cf) ? intern(&ld->features, cell(&t, r, cf))
 					      : -1;
-		goal_lines[p->n_goals++] = t.line[r];
+		ld->goal_lines[p->n_goals++] = t.line[r];
 	}
-	check_duplicates(ld, t.name, &p->goals[0].id, sizeof(*p->goals), goal_lines, p->n_goals,
-			 "goal_id");
+	problem_index(p);
+	check_duplicates(ld, t.name, p->goals, sizeof(*p->goals), p->sorted_goals,
+			 ld->goal_lines, p->n_goals, "goal_id");
 out:
 	csv_table_release(&t);
 	problem_index(p);
 }
 
-/* Depth-first search for a prerequisite cycle; reports each one found. */
-static bool find_cycle(struct loader *ld, int g, char *state, int *stack, int depth,
-		       const long *edge_line)
+/* ---- prerequisites --------------------------------------------------------- */
+
+struct edge {
+	int g, h;                   /* goal g requires goal h */
+	long line;
+};
+
+static int cmp_edge(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	if (x->g != y->g)
+		return x->g < y->g ? -1 : 1;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* "'A' -> 'B' -> 'A'" for the goals stack[from..to] and back to stack[from];
+ * a long cycle shows its first and last few goals. */
+static char *cycle_path(const struct problem *p, const int *stack, int from, int to)
+{
+	char *path = xstrdup("");
+	int len = to - from + 1;
+	for (int j = from; j <= to; j++) {
+		if (len > 10 && j == from + 5) {
+			char *np = xasprintf("%s... (%d goals) -> ", path, len - 9);
+			free(path);
+			path = np;
+			j = to - 4;
+		}
+		char *np = xasprintf("%s'%s' -> ", path, p->goals[stack[j]].id);
+		free(path);
+		path = np;
+	}
+	char *np = xasprintf("%s'%s'", path, p->goals[stack[from]].id);
+	free(path);
+	return np;
+}
+
+/* Depth-first search with an explicit stack (a chain of a million goals
+ * must not overflow the C stack); every edge back to a goal on the stack
+ * closes a cycle and is reported at that edge's line. */
+static void find_cycles(struct loader *ld, const struct edge *edges, const int *edge_start)
 {
 	struct problem *p = ld->p;
-	state[g] = 1;
-	stack[depth] = g;
-	for (int i = 0; i < p->goals[g].n_requires; i++) {
-		int h = p->goals[g].requires[i];
-		if (state[h] == 1) {
-			char *path = xstrdup("");
-			int k = depth;
-			while (stack[k] != h)
-				k--;
-			for (int j = k; j <= depth; j++) {
-				char *np = xasprintf("%s'%s' -> ", path, p->goals[stack[j]].id);
-				free(path);
-				path = np;
+	int ng = p->n_goals;
+	char *state = xcalloc((size_t)ng + 1, 1);      /* 0 new, 1 on stack, 2 done */
+	int *stack = xmalloc(sizeof(int) * (size_t)(ng + 1));
+	int *pos = xmalloc(sizeof(int) * (size_t)(ng + 1));
+	int *depth_of = xmalloc(sizeof(int) * (size_t)(ng + 1));
+	for (int root = 0; root < ng; root++) {
+		if (state[root])
+			continue;
+		int depth = 0;
+		stack[0] = root;
+		pos[0] = 0;
+		depth_of[root] = 0;
+		state[root] = 1;
+		while (depth >= 0) {
+			int g = stack[depth];
+			if (pos[depth] == p->goals[g].n_requires) {
+				state[g] = 2;
+				depth--;
+				continue;
 			}
-			diag_error(ld->d, "prerequisites.csv", edge_line[(long)g * p->n_goals + h],
-				   "prerequisite cycle: %s'%s': a goal cannot require itself, even "
-				   "through others", path, p->goals[h].id);
-			free(path);
-			state[g] = 2;
-			return true;
-		}
-		if (state[h] == 0 && find_cycle(ld, h, state, stack, depth + 1, edge_line)) {
-			state[g] = 2;
-			return true;
+			int i = pos[depth]++, h = p->goals[g].requires[i];
+			if (state[h] == 1) {
+				char *path = cycle_path(p, stack, depth_of[h], depth);
+				err(ld, "prerequisites.csv", edges[edge_start[g] + i].line,
+				    "prerequisite cycle: %s: a goal cannot require itself, even "
+				    "through others; remove one of these rows", path);
+				free(path);
+			} else if (state[h] == 0) {
+				depth++;
+				stack[depth] = h;
+				pos[depth] = 0;
+				depth_of[h] = depth;
+				state[h] = 1;
+			}
 		}
 	}
-	state[g] = 2;
-	return false;
+	free(depth_of);
+	free(pos);
+	free(stack);
+	free(state);
 }
 
 static void load_prerequisites(struct loader *ld)
@@ -456,37 +636,48 @@ static void load_prerequisites(struct loader *ld)
 	if (!open_table(ld, &t, "prerequisites.csv", false, known, known))
 		goto out;
 	int cg = csv_table_col(&t, "goal_id"), cr = csv_table_col(&t, "requires");
-	int ng = p->n_goals;
-	long *edge_line = xcalloc((size_t)ng * (size_t)ng + 1, sizeof(long));
+	struct edge *edges = xmalloc(sizeof(*edges) * (size_t)(t.n_rows + 1));
+	int ne = 0;
 	for (int r = 0; r < t.n_rows; r++) {
 		int g = problem_find_goal(p, cell(&t, r, cg));
 		int h = problem_find_goal(p, cell(&t, r, cr));
 		if (g < 0)
-			diag_error(ld->d, t.name, t.line[r], "unknown goal '%.64s' in 'goal_id': use a "
-				   "goal_id from goals.csv", cell(&t, r, cg));
+			err(ld, t.name, t.line[r], "unknown goal '%.64s' in 'goal_id': use a "
+			    "goal_id from goals.csv", cell(&t, r, cg));
 		if (h < 0)
-			diag_error(ld->d, t.name, t.line[r], "unknown goal '%.64s' in 'requires': use a "
-				   "goal_id from goals.csv", cell(&t, r, cr));
-		if (g < 0 || h < 0)
-			continue;
-		if (edge_line[(long)g * ng + h]) {
-			diag_warning(ld->d, t.name, t.line[r], "goal '%s' requires '%s' twice",
-				     p->goals[g].id, p->goals[h].id);
+			err(ld, t.name, t.line[r], "unknown goal '%.64s' in 'requires': use a "
+			    "goal_id from goals.csv", cell(&t, r, cr));
+		if (g >= 0 && h >= 0)
+			edges[ne++] = (struct edge){ g, h, t.line[r] };
+	}
+	if (ne > 0)
+		qsort(edges, (size_t)ne, sizeof(*edges), cmp_edge);
+	int kept = 0;
+	for (int i = 0; i < ne; i++) {
+		if (kept && edges[kept - 1].g == edges[i].g && edges[kept - 1].h == edges[i].h) {
+			diag_warning(ld->d, t.name, edges[i].line, "goal '%s' requires '%s' twice "
+				     "(first on line %ld)", p->goals[edges[i].g].id,
+				     p->goals[edges[i].h].id, edges[kept - 1].line);
 			continue;
 		}
-		edge_line[(long)g * ng + h] = t.line[r];
-		struct goal *gl = &p->goals[g];
-		gl->requires = xrealloc(gl->requires, sizeof(int) * (size_t)(gl->n_requires + 1));
-		gl->requires[gl->n_requires++] = h;
+		edges[kept++] = edges[i];
 	}
-	char *state = xcalloc((size_t)ng + 1, 1);
-	int *stack = xmalloc(sizeof(int) * (size_t)(ng + 1));
-	for (int g = 0; g < ng; g++)
-		if (!state[g])
-			find_cycle(ld, g, state, stack, 0, edge_line);
-	free(state);
-	free(stack);
-	free(edge_line);
+	/* edges are grouped by goal: goal g's are edges[edge_start[g] ..] */
+	int *edge_start = xcalloc((size_t)p->n_goals + 2, sizeof(int));
+	for (int i = 0; i < kept; i++)
+		edge_start[edges[i].g + 1]++;
+	for (int g = 0; g < p->n_goals; g++)
+		edge_start[g + 1] += edge_start[g];
+	for (int g = 0; g < p->n_goals; g++) {
+		struct goal *gl = &p->goals[g];
+		gl->n_requires = edge_start[g + 1] - edge_start[g];
+		gl->requires = xmalloc(sizeof(int) * (size_t)(gl->n_requires + 1));
+		for (int i = 0; i < gl->n_requires; i++)
+			gl->requires[i] = edges[edge_start[g] + i].h;
+	}
+	find_cycles(ld, edges, edge_start);
+	free(edge_start);
+	free(edges);
 out:
 	csv_table_release(&t);
 }
@@ -513,17 +704,17 @@ static void load_progress(struct loader *ld)
 		int l = problem_find_learner(p, cell(&t, r, cl));
 		int g = problem_find_goal(p, cell(&t, r, cg));
 		if (l < 0)
-			diag_error(ld->d, t.name, t.line[r], "unknown learner '%.64s': use a "
+			err(ld, t.name, t.line[r], "unknown learner '%.64s': use a "
 				   "learner_id from learners.csv", cell(&t, r, cl));
 		if (g < 0)
-			diag_error(ld->d, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
+			err(ld, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
 				   "from goals.csv", cell(&t, r, cg));
 		double s;
 		if (!get_double(ld, &t, r, cs, "score", 0.0, 4.0, &s) || l < 0 || g < 0)
 			continue;
 		float *slot = &p->score[(long)l * p->n_goals + g];
 		if (*slot >= 0)
-			diag_error(ld->d, t.name, t.line[r], "learner '%s' has two scores for goal '%s'",
+			err(ld, t.name, t.line[r], "learner '%s' has two scores for goal '%s'",
 				   p->learners[l].id, p->goals[g].id);
 		*slot = (float)s;
 	}
@@ -531,14 +722,19 @@ out:
 	csv_table_release(&t);
 }
 
-static bool prerequisites_mastered(const struct problem *p, int l, int g)
+/* ---- needs ----------------------------------------------------------------- */
+
+static int cmp_need_pair(const void *a, const void *b)
 {
-	for (int i = 0; i < p->goals[g].n_requires; i++)
-		if (!problem_mastered(p, l, p->goals[g].requires[i]))
-			return false;
-	return true;
+	const struct need *x = a, *y = b;
+	if (x->learner != y->learner)
+		return x->learner < y->learner ? -1 : 1;
+	if (x->goal != y->goal)
+		return x->goal < y->goal ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
 }
 
+/* By learner, then file order (derived needs, line 0: goal order). */
 static int cmp_need(const void *a, const void *b)
 {
 	const struct need *x = a, *y = b;
@@ -546,13 +742,7 @@ static int cmp_need(const void *a, const void *b)
 		return x->learner < y->learner ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
-	return x->goal - y->goal;
-}
-
-static void add_need(struct problem *p, size_t *alloc, struct need nd)
-{
-	xgrow((void **)&p->needs, alloc, (size_t)p->n_needs + 1, sizeof(*p->needs));
-	p->needs[p->n_needs++] = nd;
+	return (x->goal > y->goal) - (x->goal < y->goal);
 }
 
 static void load_needs(struct loader *ld, bool required)
@@ -566,15 +756,9 @@ static void load_needs(struct loader *ld, bool required)
 	int rc = csv_table_read(&t, ld->dir, "needs.csv", required && !derive, ld->d);
 	if (rc > 0 && derive)
 		diag_warning(ld->d, t.name, 0, "needs = derive is ignored because needs.csv exists: "
-			     "its needs are used");
-	if (rc == 0 && derive) {
-		/* the learning frontier: not mastered, every prerequisite mastered */
-		for (int l = 0; l < p->n_learners; l++)
-			for (int g = 0; g < p->n_goals; g++)
-				if (!problem_mastered(p, l, g) && prerequisites_mastered(p, l, g))
-					add_need(p, &alloc, (struct need){ l, g, 3, p->goals[g].sessions,
-									   true, 0 });
-	}
+			     "its needs are used (remove the file to derive the needs)");
+	if (rc == 0 && derive)
+		readiness_derive_needs(p, &alloc);
 	if (rc > 0) {
 		csv_table_warn_unknown(&t, known, ld->d);
 		if (csv_table_require(&t, req, ld->d))
@@ -585,34 +769,43 @@ static void load_needs(struct loader *ld, bool required)
 			int l = problem_find_learner(p, cell(&t, r, cl));
 			int g = problem_find_goal(p, cell(&t, r, cg));
 			if (l < 0)
-				diag_error(ld->d, t.name, t.line[r], "unknown learner '%.64s': use a "
-					   "learner_id from learners.csv", cell(&t, r, cl));
+				err(ld, t.name, t.line[r], "unknown learner '%.64s': use a "
+				    "learner_id from learners.csv", cell(&t, r, cl));
 			if (g < 0)
-				diag_error(ld->d, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
-					   "from goals.csv", cell(&t, r, cg));
-			struct need nd = { l, g, 3, 1, true, t.line[r] };
-			bool ok = get_int(ld, &t, r, cp, "priority", 1, PRIORITY_LEVELS, 3, &nd.priority);
+				err(ld, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
+				    "from goals.csv", cell(&t, r, cg));
+			struct need nd = { .learner = l, .goal = g, .priority = 3, .sessions = 1,
+					   .ready = true, .line = (int)t.line[r] };
+			bool ok = get_int(ld, &t, r, cp, "priority", 1, PRIORITY_LEVELS, 3,
+					  &nd.priority);
 			ok &= get_int(ld, &t, r, cs, "sessions", 1, 1000,
 				      g >= 0 ? p->goals[g].sessions : 1, &nd.sessions);
-			if (ok && l >= 0 && g >= 0)
-				add_need(p, &alloc, nd);
+			if (!ok || l < 0 || g < 0)
+				continue;
+			xgrow((void **)&p->needs, &alloc, (size_t)p->n_needs + 1, sizeof(*p->needs));
+			p->needs[p->n_needs++] = nd;
 		}
+		/* a (learner, goal) pair twice: neighbours once sorted by pair */
+		if (p->n_needs > 0)
+			qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need_pair);
+		int kept = 0;
+		for (int q = 0; q < p->n_needs; q++) {
+			struct need *prev = kept ? &p->needs[kept - 1] : NULL;
+			if (prev && prev->learner == p->needs[q].learner &&
+			    prev->goal == p->needs[q].goal) {
+				err(ld, t.name, p->needs[q].line, "learner '%s' needs goal '%s' twice "
+				    "(first on line %d): merge the rows",
+				    p->learners[p->needs[q].learner].id, p->goals[p->needs[q].goal].id,
+				    prev->line);
+				continue;
+			}
+			p->needs[kept++] = p->needs[q];
+		}
+		p->n_needs = kept;
 	}
 	if (p->n_needs > 0)
 		qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need);
-	for (int q = 1; q < p->n_needs; q++)
-		for (int k = q - 1; k >= 0 && p->needs[k].learner == p->needs[q].learner; k--)
-			if (p->needs[k].goal == p->needs[q].goal) {
-				diag_error(ld->d, "needs.csv", p->needs[q].line, "learner '%s' needs goal "
-					   "'%s' twice (first on line %d): merge the rows",
-					   p->learners[p->needs[q].learner].id,
-					   p->goals[p->needs[q].goal].id, p->needs[k].line);
-				break;
-			}
-	for (int q = 0; q < p->n_needs; q++) {
-		struct need *nd = &p->needs[q];
-		nd->ready = !ld->have_progress || prerequisites_mastered(p, nd->learner, nd->goal);
-	}
+	readiness_mark_needs(p, ld->have_progress);
 out:
 	p->need_start = xcalloc((size_t)p->n_learners + 2, sizeof(int));
 	for (int q = 0; q < p->n_needs; q++)
@@ -657,10 +850,10 @@ static void load_seminars(struct loader *ld, bool required)
 		if (*cell(&t, r, ca1))
 			get_int(ld, &t, r, ca1, "age_max", 0, 150, 0, &s->age_max);
 		if (s->min_size > s->max_size)
-			diag_error(ld->d, t.name, t.line[r], "seminar '%s': min_size %d is above "
+			err(ld, t.name, t.line[r], "seminar '%s': min_size %d is above "
 				   "max_size %d", id, s->min_size, s->max_size);
 		if (s->age_min >= 0 && s->age_max >= 0 && s->age_min > s->age_max)
-			diag_error(ld->d, t.name, t.line[r], "seminar '%s': age_min %d is above "
+			err(ld, t.name, t.line[r], "seminar '%s': age_min %d is above "
 				   "age_max %d", id, s->age_min, s->age_max);
 		char **items;
 		int n = csv_split_list(cell(&t, r, cr), &items);
@@ -668,82 +861,100 @@ static void load_seminars(struct loader *ld, bool required)
 		for (int i = 0; i < n; i++) {
 			int g = problem_find_goal(p, items[i]);
 			if (g < 0)
-				diag_error(ld->d, t.name, t.line[r], "unknown goal '%.64s' in 'requires': "
+				err(ld, t.name, t.line[r], "unknown goal '%.64s' in 'requires': "
 					   "use a goal_id from goals.csv", items[i]);
 			else
 				s->requires[s->n_requires++] = g;
 			free(items[i]);
 		}
 		free(items);
-		s->feature = *cell(&t, r, cf) ? intern(&p->features, &p->n_features, cell(&t, r, cf))
+		s->feature = *cell(&t, r, cf) ? intern(&ld->features, cell(&t, r, cf))
 					      : -1;
 		lines[p->n_seminars++] = t.line[r];
 	}
-	check_duplicates(ld, t.name, &p->seminars[0].id, sizeof(*p->seminars), lines,
-			 p->n_seminars, "seminar_id");
-	free(lines);
+	problem_index(p);
+	check_duplicates(ld, t.name, p->seminars, sizeof(*p->seminars), p->sorted_seminars,
+			 lines, p->n_seminars, "seminar_id");
+	ld->seminar_lines = lines;
 out:
 	csv_table_release(&t);
 	problem_index(p);
 }
 
+/* ---- choices and expertise ------------------------------------------------- */
+
+struct choice_row {
+	struct choice c;
+	long line;
+};
+
+static int cmp_choice_pair(const void *a, const void *b)
+{
+	const struct choice_row *x = a, *y = b;
+	if (x->c.learner != y->c.learner)
+		return x->c.learner < y->c.learner ? -1 : 1;
+	if (x->c.seminar != y->c.seminar)
+		return x->c.seminar < y->c.seminar ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* By learner, then rank; equal ranks in file order. */
 static int cmp_choice(const void *a, const void *b)
 {
-	const struct choice *x = a, *y = b;
-	if (x->learner != y->learner)
-		return x->learner < y->learner ? -1 : 1;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	return x->seminar - y->seminar;
+	const struct choice_row *x = a, *y = b;
+	if (x->c.learner != y->c.learner)
+		return x->c.learner < y->c.learner ? -1 : 1;
+	if (x->c.rank != y->c.rank)
+		return x->c.rank < y->c.rank ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
 }
 
 static void load_choices(struct loader *ld, bool required)
 {
 	static const char *const known[] = { "learner_id", "seminar_id", "rank", NULL };
 	struct problem *p = ld->p;
-	size_t alloc = 0;
 	struct csv_table t;
-	int rc = csv_table_read(&t, ld->dir, "choices.csv", required, ld->d);
-	if (rc > 0) {
-		csv_table_warn_unknown(&t, known, ld->d);
-		if (csv_table_require(&t, known, ld->d))
-			goto out;
-		int cl = csv_table_col(&t, "learner_id"), cs = csv_table_col(&t, "seminar_id"),
-		    cr = csv_table_col(&t, "rank");
-		char *seen = xcalloc((size_t)p->n_learners * (size_t)p->n_seminars + 1, 1);
-		for (int r = 0; r < t.n_rows; r++) {
-			int l = problem_find_learner(p, cell(&t, r, cl));
-			int s = problem_find_seminar(p, cell(&t, r, cs));
-			if (l < 0)
-				diag_error(ld->d, t.name, t.line[r], "unknown learner '%.64s': use a "
-					   "learner_id from learners.csv", cell(&t, r, cl));
-			if (s < 0)
-				diag_error(ld->d, t.name, t.line[r], "unknown seminar '%.64s': use a "
-					   "seminar_id from seminars.csv", cell(&t, r, cs));
-			struct choice ch = { l, s, 1, true };
-			if (!get_int(ld, &t, r, cr, "rank", 1, 1000, 0, &ch.rank) || l < 0 || s < 0)
-				continue;
-			if (seen[(long)l * p->n_seminars + s]) {
-				diag_error(ld->d, t.name, t.line[r], "learner '%s' chooses seminar '%s' "
-					   "twice", p->learners[l].id, p->seminars[s].id);
-				continue;
-			}
-			seen[(long)l * p->n_seminars + s] = 1;
-			const struct seminar *sm = &p->seminars[s];
-			for (int i = 0; i < sm->n_requires; i++)
-				ch.eligible &= problem_mastered(p, l, sm->requires[i]);
-			int age = p->learners[l].age;
-			if (age >= 0 && sm->age_min >= 0 && age < sm->age_min)
-				ch.eligible = false;
-			if (age >= 0 && sm->age_max >= 0 && age > sm->age_max)
-				ch.eligible = false;
-			xgrow((void **)&p->choices, &alloc, (size_t)p->n_choices + 1, sizeof(*p->choices));
-			p->choices[p->n_choices++] = ch;
-		}
-		free(seen);
-		if (p->n_choices > 0)
-			qsort(p->choices, (size_t)p->n_choices, sizeof(*p->choices), cmp_choice);
+	if (!open_table(ld, &t, "choices.csv", required, known, known))
+		goto out;
+	int cl = csv_table_col(&t, "learner_id"), cs = csv_table_col(&t, "seminar_id"),
+	    cr = csv_table_col(&t, "rank");
+	struct choice_row *rows = xmalloc(sizeof(*rows) * (size_t)(t.n_rows + 1));
+	int n = 0;
+	for (int r = 0; r < t.n_rows; r++) {
+		int l = problem_find_learner(p, cell(&t, r, cl));
+		int s = problem_find_seminar(p, cell(&t, r, cs));
+		if (l < 0)
+			err(ld, t.name, t.line[r], "unknown learner '%.64s': use a learner_id "
+			    "from learners.csv", cell(&t, r, cl));
+		if (s < 0)
+			err(ld, t.name, t.line[r], "unknown seminar '%.64s': use a seminar_id "
+			    "from seminars.csv", cell(&t, r, cs));
+		struct choice_row row = { { .learner = l, .seminar = s, .rank = 1 }, t.line[r] };
+		if (!get_int(ld, &t, r, cr, "rank", 1, 1000, 0, &row.c.rank) || l < 0 || s < 0)
+			continue;
+		row.c.eligible = readiness_choice_eligible(p, l, s, ld->have_progress);
+		rows[n++] = row;
 	}
+	if (n > 0)
+		qsort(rows, (size_t)n, sizeof(*rows), cmp_choice_pair);
+	int kept = 0;
+	for (int i = 0; i < n; i++) {
+		if (kept && rows[kept - 1].c.learner == rows[i].c.learner &&
+		    rows[kept - 1].c.seminar == rows[i].c.seminar) {
+			err(ld, t.name, rows[i].line, "learner '%s' chooses seminar '%s' twice "
+			    "(first on line %ld): keep one row", p->learners[rows[i].c.learner].id,
+			    p->seminars[rows[i].c.seminar].id, rows[kept - 1].line);
+			continue;
+		}
+		rows[kept++] = rows[i];
+	}
+	if (kept > 0)
+		qsort(rows, (size_t)kept, sizeof(*rows), cmp_choice);
+	p->choices = xmalloc(sizeof(*p->choices) * (size_t)(kept + 1));
+	for (int i = 0; i < kept; i++)
+		p->choices[i] = rows[i].c;
+	p->n_choices = kept;
+	free(rows);
 out:
 	p->choice_start = xcalloc((size_t)p->n_learners + 2, sizeof(int));
 	for (int c = 0; c < p->n_choices; c++)
@@ -753,6 +964,12 @@ out:
 	csv_table_release(&t);
 }
 
+static void raise_level(unsigned char *slot, unsigned char level)
+{
+	if (*slot < level)
+		*slot = level;
+}
+
 static void load_expertise(struct loader *ld)
 {
 	static const char *const known[] = { "facilitator_id", "offering", "level", NULL };
@@ -760,6 +977,18 @@ static void load_expertise(struct loader *ld)
 	struct problem *p = ld->p;
 	p->goal_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_goals + 1, 1);
 	p->seminar_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_seminars + 1, 1);
+	/* the goals of each area: area_goals[area_start[a] ..] */
+	int *area_start = xcalloc((size_t)p->n_areas + 2, sizeof(int));
+	int *area_goals = xmalloc(sizeof(int) * (size_t)(p->n_goals + 1));
+	for (int g = 0; g < p->n_goals; g++)
+		area_start[p->goals[g].area + 1]++;
+	for (int a = 0; a < p->n_areas; a++)
+		area_start[a + 1] += area_start[a];
+	int *fill = xmalloc(sizeof(int) * (size_t)(p->n_areas + 1));
+	memcpy(fill, area_start, sizeof(int) * (size_t)p->n_areas);
+	for (int g = 0; g < p->n_goals; g++)
+		area_goals[fill[p->goals[g].area]++] = g;
+	free(fill);
 	struct csv_table t;
 	if (!open_table(ld, &t, "expertise.csv", true, known, req))
 		goto out;
@@ -768,45 +997,40 @@ static void load_expertise(struct loader *ld)
 	for (int r = 0; r < t.n_rows; r++) {
 		int f = problem_find_facilitator(p, cell(&t, r, cf));
 		if (f < 0)
-			diag_error(ld->d, t.name, t.line[r], "unknown facilitator '%.64s': use a "
-				   "facilitator_id from facilitators.csv", cell(&t, r, cf));
+			err(ld, t.name, t.line[r], "unknown facilitator '%.64s': use a "
+			    "facilitator_id from facilitators.csv", cell(&t, r, cf));
 		const char *lv = cell(&t, r, cl);
 		unsigned char level = LEVEL_ABLE;
 		if (!strcmp(lv, "guru"))
 			level = LEVEL_GURU;
 		else if (*lv && strcmp(lv, "able"))
-			diag_error(ld->d, t.name, t.line[r], "bad level '%.40s': want guru or able", lv);
+			err(ld, t.name, t.line[r], "bad level '%.40s': want guru or able", lv);
 		const char *off = cell(&t, r, co);
 		if (!strncmp(off, "area:", 5)) {
-			int a;
-			for (a = 0; a < p->n_areas; a++)
-				if (!strcmp(p->areas[a], off + 5))
-					break;
-			int any = 0;
-			for (int g = 0; g < p->n_goals && f >= 0; g++)
-				if (p->goals[g].area == a) {
-					unsigned char *slot = &p->goal_level[(long)f * p->n_goals + g];
-					*slot = *slot > level ? *slot : level;
-					any = 1;
-				}
-			if (!any && (a == p->n_areas || f >= 0))
-				diag_error(ld->d, t.name, t.line[r], "unknown area '%.64s' in 'offering': "
-					   "no goal in goals.csv has that area", off + 5);
+			int a = names_find(&ld->areas, off + 5);
+			if (a < 0 || area_start[a] == area_start[a + 1]) {
+				err(ld, t.name, t.line[r], "unknown area '%.64s' in 'offering': no goal "
+				    "in goals.csv has that area", off + 5);
+				continue;
+			}
+			for (int i = area_start[a]; f >= 0 && i < area_start[a + 1]; i++)
+				raise_level(&p->goal_level[(long)f * p->n_goals + area_goals[i]], level);
 			continue;
 		}
 		int g = problem_find_goal(p, off), s = problem_find_seminar(p, off);
 		if (g < 0 && s < 0) {
-			diag_error(ld->d, t.name, t.line[r], "unknown offering '%.64s': use a goal_id, "
-				   "a seminar_id or area:NAME", off);
+			err(ld, t.name, t.line[r], "unknown offering '%.64s': use a goal_id, a "
+			    "seminar_id or area:NAME", off);
 			continue;
 		}
-		if (f < 0)
-			continue;
-		unsigned char *slot = g >= 0 ? &p->goal_level[(long)f * p->n_goals + g]
-					     : &p->seminar_level[(long)f * p->n_seminars + s];
-		*slot = *slot > level ? *slot : level;
+		if (f >= 0 && g >= 0)
+			raise_level(&p->goal_level[(long)f * p->n_goals + g], level);
+		if (f >= 0 && s >= 0)
+			raise_level(&p->seminar_level[(long)f * p->n_seminars + s], level);
 	}
 out:
+	free(area_start);
+	free(area_goals);
 	csv_table_release(&t);
 }
 
@@ -822,7 +1046,7 @@ static bool uses_seminars(enum model_kind m)
 	return m == MODEL_SEMINAR || m == MODEL_COMBINATION;
 }
 
-static void check_scenario(struct loader *ld)
+static void check_model(struct loader *ld)
 {
 	struct problem *p = ld->p;
 	const char *model = problem_model_name(p->config.model);
@@ -832,47 +1056,78 @@ static void check_scenario(struct loader *ld)
 		n_sem += p->blocks[b].kind == BLOCK_SEMINAR;
 	}
 	if (uses_workshops(p->config.model) && n_ws == 0 && p->n_blocks > 0)
-		diag_error(ld->d, "scenario.conf", 0, "model = %s needs workshop blocks, but "
-			   "blocks.csv has none: add some or choose model = seminar", model);
+		err(ld, "scenario.conf", ld->model_line, "model = %s needs workshop blocks, but "
+		    "blocks.csv has none: add some or choose model = seminar", model);
 	if (uses_seminars(p->config.model) && n_sem == 0 && p->n_blocks > 0)
-		diag_error(ld->d, "scenario.conf", 0, "model = %s needs seminar blocks, but "
-			   "blocks.csv has none: add some or choose model = workshop", model);
+		err(ld, "scenario.conf", ld->model_line, "model = %s needs seminar blocks, but "
+		    "blocks.csv has none: add some or choose model = workshop", model);
+}
+
+/* Warnings about things that load but cannot be scheduled as meant. */
+static void check_scenario(struct loader *ld)
+{
+	struct problem *p = ld->p;
+	bool ws = uses_workshops(p->config.model), sem = uses_seminars(p->config.model);
 	/* areas named by blocks that no goal has */
-	for (int a = 0; a < p->n_areas; a++) {
-		int used = 0;
-		for (int g = 0; g < p->n_goals && !used; g++)
-			used = p->goals[g].area == a;
-		if (!used && ld->have_goals)
-			diag_warning(ld->d, "blocks.csv", 0, "area '%s' is listed in 'areas' but no "
-				     "goal has it", p->areas[a]);
-	}
-	/* facilitated goals with ready needs that nobody can lead */
-	for (int g = 0; g < p->n_goals; g++) {
-		if (p->goals[g].mode != GOAL_FACILITATED)
+	bool *area_used = xcalloc((size_t)p->n_areas + 1, sizeof(bool));
+	for (int g = 0; g < p->n_goals; g++)
+		area_used[p->goals[g].area] = true;
+	for (int b = 0; b < p->n_blocks && ld->have_goals; b++)
+		for (int i = 0; i < p->blocks[b].n_areas; i++)
+			if (!area_used[p->blocks[b].areas[i]])
+				diag_warning(ld->d, "blocks.csv", ld->block_lines[b], "area '%s' of "
+					     "block '%s' is no goal's area in goals.csv: check the "
+					     "spelling", p->areas[p->blocks[b].areas[i]],
+					     p->blocks[b].id);
+	free(area_used);
+	bool *feature_room = xcalloc((size_t)p->n_features + 1, sizeof(bool));
+	for (int r = 0; r < p->n_rooms; r++)
+		for (int i = 0; i < p->rooms[r].n_features; i++)
+			feature_room[p->rooms[r].features[i]] = true;
+	/* facilitated goals: needed but nobody can lead them, or no room fits */
+	int *needs = xcalloc((size_t)p->n_goals + 1, sizeof(int));
+	for (int q = 0; q < p->n_needs; q++)
+		needs[p->needs[q].goal]++;
+	for (int g = 0; g < p->n_goals && ws; g++) {
+		const struct goal *gl = &p->goals[g];
+		if (gl->mode != GOAL_FACILITATED)
 			continue;
-		int needs = 0, able = 0;
-		for (int q = 0; q < p->n_needs; q++)
-			needs += p->needs[q].goal == g;
+		bool able = false;
 		for (int f = 0; f < p->n_facilitators && !able; f++)
 			able = problem_goal_level(p, f, g) >= LEVEL_ABLE;
-		if (needs && !able)
-			diag_warning(ld->d, "goals.csv", goal_lines ? goal_lines[g] : 0,
-				     "no facilitator has expertise in goal '%s', so its %d need%s "
-				     "cannot be scheduled: add a row to expertise.csv", p->goals[g].id,
-				     needs, needs == 1 ? "" : "s");
-		if (needs && p->goals[g].feature >= 0) {
-			int room = 0;
-			for (int r = 0; r < p->n_rooms && !room; r++)
-				for (int i = 0; i < p->rooms[r].n_features; i++)
-					room |= p->rooms[r].features[i] == p->goals[g].feature;
-			if (!room)
-				diag_warning(ld->d, "goals.csv", goal_lines ? goal_lines[g] : 0,
-					     "goal '%s' needs a room with '%s' and no room has it",
-					     p->goals[g].id, p->features[p->goals[g].feature]);
-		}
+		if (needs[g] && !able)
+			diag_warning(ld->d, "goals.csv", ld->goal_lines[g], "no facilitator has "
+				     "expertise in goal '%s', so its %d need%s cannot be scheduled: "
+				     "add a row to expertise.csv", gl->id, needs[g],
+				     needs[g] == 1 ? "" : "s");
+		if (gl->feature >= 0 && !feature_room[gl->feature])
+			diag_warning(ld->d, "goals.csv", ld->goal_lines[g], "goal '%s' needs a room "
+				     "with '%s' and no room in rooms.csv has it", gl->id,
+				     p->features[gl->feature]);
 	}
-	/* learners with no ready need */
-	if (uses_workshops(p->config.model)) {
+	free(needs);
+	/* seminars: chosen but nobody can lead them, or no room fits */
+	int *chosen = xcalloc((size_t)p->n_seminars + 1, sizeof(int));
+	for (int c = 0; c < p->n_choices; c++)
+		chosen[p->choices[c].seminar]++;
+	for (int s = 0; s < p->n_seminars && sem; s++) {
+		const struct seminar *sm = &p->seminars[s];
+		bool able = false;
+		for (int f = 0; f < p->n_facilitators && !able; f++)
+			able = problem_seminar_level(p, f, s) >= LEVEL_ABLE;
+		if (chosen[s] && !able)
+			diag_warning(ld->d, "seminars.csv", ld->seminar_lines[s], "no facilitator "
+				     "has expertise in seminar '%s', chosen %d time%s: add a row to "
+				     "expertise.csv", sm->id, chosen[s], chosen[s] == 1 ? "" : "s");
+		if (sm->feature >= 0 && !feature_room[sm->feature])
+			diag_warning(ld->d, "seminars.csv", ld->seminar_lines[s], "seminar '%s' "
+				     "needs a room with '%s' and no room in rooms.csv has it",
+				     sm->id, p->features[sm->feature]);
+	}
+	free(chosen);
+	free(feature_room);
+	/* learners with no ready need: one warning, the first few named */
+	if (ws) {
 		int n = 0;
 		char *first = xstrdup("");
 		for (int l = 0; l < p->n_learners; l++) {
@@ -889,8 +1144,9 @@ static void check_scenario(struct loader *ld)
 			n++;
 		}
 		if (n)
-			diag_warning(ld->d, "needs.csv", 0, "%d learner%s no ready need (%s%s): they "
-				     "will be seated in labs", n, n == 1 ? " has" : "s have", first,
+			diag_warning(ld->d, p->config.needs == NEEDS_DERIVE ? "progress.csv" :
+				     "needs.csv", 0, "%d learner%s no ready need (%s%s): they will "
+				     "be seated in labs", n, n == 1 ? " has" : "s have", first,
 				     n > 5 ? ", ..." : "");
 		free(first);
 	}
@@ -901,11 +1157,12 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 	struct loader ld = { .dir = dir, .d = d };
 	struct problem *p = ld.p = xcalloc(1, sizeof(*p));
 	p->dir = xstrdup(dir);
+	names_init(&ld.areas, &p->areas, &p->n_areas);
+	names_init(&ld.features, &p->features, &p->n_features);
 	int before = d->n_errors;
-	goal_lines = NULL;
 	/* When scenario.conf is broken the model is unknown: then no file is
 	 * required because of it, and the others are still checked. */
-	bool conf_ok = config_read(&p->config, dir, d) == 0;
+	bool conf_ok = config_read(&p->config, dir, d, &ld.model_line) == 0;
 	enum model_kind m = p->config.model;
 	bool ws = conf_ok && uses_workshops(m), sem = conf_ok && uses_seminars(m);
 	load_blocks(&ld);
@@ -919,14 +1176,21 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 	load_seminars(&ld, sem);
 	load_choices(&ld, sem);
 	load_expertise(&ld);
+	if (conf_ok)
+		check_model(&ld);
+	report_capped(&ld);
 	if (d->n_errors == before)
 		check_scenario(&ld);
-	free(goal_lines);
-	goal_lines = NULL;
+	free(ld.block_lines);
+	free(ld.goal_lines);
+	free(ld.seminar_lines);
+	free(ld.areas.slot);
+	free(ld.features.slot);
 	if (d->n_errors > before) {
 		problem_free(p);
 		return NULL;
 	}
+	problem_index(p);
 	return p;
 }
 

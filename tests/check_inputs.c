@@ -112,7 +112,7 @@ START_TEST(config_defaults_and_overrides)
 	td_write(dir, "scenario.conf", "model = power-goal\nweights { guru = 7 }\n"
 				       "solver { gap = 0.01 }\n");
 	struct config c;
-	ck_assert_int_eq(config_read(&c, dir, &d), 0);
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
 	ck_assert_int_eq(c.model, MODEL_POWER_GOAL);
 	ck_assert_double_eq(c.w_guru, 7);
 	ck_assert_double_eq(c.gap, 0.01);
@@ -133,7 +133,7 @@ START_TEST(config_every_range_error_with_its_line)
 	td_write(dir, "scenario.conf", "mastery = 5\nlab { max_group = 0 }\n"
 				       "solver { time_limit = 0  gap = 1 }\n");
 	struct config c;
-	ck_assert_int_eq(config_read(&c, dir, &d), -1);
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), -1);
 	ck_assert(diag_contains(&d, "scenario.conf:1: 'mastery' must be"));
 	ck_assert(diag_contains(&d, "scenario.conf:2: 'max_group' must be"));
 	ck_assert(diag_contains(&d, "scenario.conf:3: 'time_limit' must be"));
@@ -147,7 +147,7 @@ END_TEST
 START_TEST(config_missing_file_is_a_warning)
 {
 	struct config c;
-	ck_assert_int_eq(config_read(&c, dir, &d), 0);
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
 	ck_assert_int_eq(d.n_warnings, 1);
 	ck_assert_int_eq(c.model, MODEL_COMBINATION);
 	free(c.name);
