@@ -52,6 +52,7 @@ struct loader {
 	long model_line;            /* scenario.conf line of `model`, 0 default */
 	long *block_lines, *goal_lines, *seminar_lines;
 	struct names areas, features;
+	unsigned broken;            /* id files that could not be read (id_files) */
 	struct file_errors errors[16];
 	int n_error_files;
 };
@@ -88,6 +89,27 @@ static void report_capped(struct loader *ld)
 		if (ld->errors[i].count > ERROR_CAP)
 			diag_error(ld->d, ld->errors[i].file, 0, "%ld more errors not listed: fix "
 				   "the ones above and check again", ld->errors[i].count - ERROR_CAP);
+}
+
+/* The files whose ids others refer to.  When one of them could not be read,
+ * every reference into it would be "unknown": those errors are left out, the
+ * file's own error says what to fix. */
+static const char *const id_files[] = { "blocks.csv", "learners.csv", "facilitators.csv",
+					"goals.csv", "seminars.csv" };
+
+static void mark_broken(struct loader *ld, const char *file)
+{
+	for (unsigned i = 0; i < sizeof(id_files) / sizeof(id_files[0]); i++)
+		if (!strcmp(file, id_files[i]))
+			ld->broken |= 1u << i;
+}
+
+static bool is_broken(const struct loader *ld, const char *file)
+{
+	for (unsigned i = 0; i < sizeof(id_files) / sizeof(id_files[0]); i++)
+		if (!strcmp(file, id_files[i]))
+			return ld->broken & (1u << i);
+	return false;
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -247,10 +269,10 @@ static bool *get_unavailable(struct loader *ld, const struct csv_table *t, int r
 	int n = csv_split_list(cell(t, r, c), &items);
 	for (int i = 0; i < n; i++) {
 		int b = problem_find_block(p, items[i]);
-		if (b < 0)
+		if (b < 0 && !is_broken(ld, "blocks.csv"))
 			err(ld, t->name, t->line[r], "unknown block '%.64s' in 'unavailable': "
 				   "use a block_id from blocks.csv", items[i]);
-		else
+		if (b >= 0)
 			un[b] = true;
 		free(items[i]);
 	}
@@ -296,10 +318,16 @@ static void check_duplicates(struct loader *ld, const char *file, const void *ba
 static bool open_table(struct loader *ld, struct csv_table *t, const char *name, bool required,
 		       const char *const *known, const char *const *req)
 {
-	if (csv_table_read(t, ld->dir, name, required, ld->d) <= 0)
+	int rc = csv_table_read(t, ld->dir, name, required, ld->d);
+	if (rc < 0)
+		mark_broken(ld, name);
+	if (rc <= 0)
 		return false;
 	csv_table_warn_unknown(t, known, ld->d);
-	return csv_table_require(t, req, ld->d) == 0;
+	if (csv_table_require(t, req, ld->d) == 0)
+		return true;
+	mark_broken(ld, name);
+	return false;
 }
 
 static void load_blocks(struct loader *ld)
@@ -489,12 +517,16 @@ static void load_goals(struct loader *ld, bool required)
 	struct problem *p = ld->p;
 	struct csv_table t;
 	int rc = csv_table_read(&t, ld->dir, "goals.csv", required, ld->d);
+	if (rc < 0)
+		mark_broken(ld, t.name);
 	if (rc <= 0)
 		goto out;
 	ld->have_goals = true;
 	csv_table_warn_unknown(&t, known, ld->d);
-	if (csv_table_require(&t, req, ld->d))
+	if (csv_table_require(&t, req, ld->d)) {
+		mark_broken(ld, t.name);
 		goto out;
+	}
 	int ci = csv_table_col(&t, "goal_id"), ct = csv_table_col(&t, "title"),
 	    ca = csv_table_col(&t, "area"), cm = csv_table_col(&t, "mode"),
 	    cmin = csv_table_col(&t, "min_group"), cmax = csv_table_col(&t, "max_group"),
@@ -641,10 +673,10 @@ static void load_prerequisites(struct loader *ld)
 	for (int r = 0; r < t.n_rows; r++) {
 		int g = problem_find_goal(p, cell(&t, r, cg));
 		int h = problem_find_goal(p, cell(&t, r, cr));
-		if (g < 0)
+		if (g < 0 && !is_broken(ld, "goals.csv"))
 			err(ld, t.name, t.line[r], "unknown goal '%.64s' in 'goal_id': use a "
 			    "goal_id from goals.csv", cell(&t, r, cg));
-		if (h < 0)
+		if (h < 0 && !is_broken(ld, "goals.csv"))
 			err(ld, t.name, t.line[r], "unknown goal '%.64s' in 'requires': use a "
 			    "goal_id from goals.csv", cell(&t, r, cr));
 		if (g >= 0 && h >= 0)
@@ -703,10 +735,10 @@ static void load_progress(struct loader *ld)
 	for (int r = 0; r < t.n_rows; r++) {
 		int l = problem_find_learner(p, cell(&t, r, cl));
 		int g = problem_find_goal(p, cell(&t, r, cg));
-		if (l < 0)
+		if (l < 0 && !is_broken(ld, "learners.csv"))
 			err(ld, t.name, t.line[r], "unknown learner '%.64s': use a "
 				   "learner_id from learners.csv", cell(&t, r, cl));
-		if (g < 0)
+		if (g < 0 && !is_broken(ld, "goals.csv"))
 			err(ld, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
 				   "from goals.csv", cell(&t, r, cg));
 		double s;
@@ -768,10 +800,10 @@ static void load_needs(struct loader *ld, bool required)
 		for (int r = 0; r < t.n_rows; r++) {
 			int l = problem_find_learner(p, cell(&t, r, cl));
 			int g = problem_find_goal(p, cell(&t, r, cg));
-			if (l < 0)
+			if (l < 0 && !is_broken(ld, "learners.csv"))
 				err(ld, t.name, t.line[r], "unknown learner '%.64s': use a "
 				    "learner_id from learners.csv", cell(&t, r, cl));
-			if (g < 0)
+			if (g < 0 && !is_broken(ld, "goals.csv"))
 				err(ld, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
 				    "from goals.csv", cell(&t, r, cg));
 			struct need nd = { .learner = l, .goal = g, .priority = 3, .sessions = 1,
@@ -860,10 +892,10 @@ static void load_seminars(struct loader *ld, bool required)
 		s->requires = xmalloc(sizeof(int) * (size_t)(n + 1));
 		for (int i = 0; i < n; i++) {
 			int g = problem_find_goal(p, items[i]);
-			if (g < 0)
+			if (g < 0 && !is_broken(ld, "goals.csv"))
 				err(ld, t.name, t.line[r], "unknown goal '%.64s' in 'requires': "
 					   "use a goal_id from goals.csv", items[i]);
-			else
+			if (g >= 0)
 				s->requires[s->n_requires++] = g;
 			free(items[i]);
 		}
@@ -923,10 +955,10 @@ static void load_choices(struct loader *ld, bool required)
 	for (int r = 0; r < t.n_rows; r++) {
 		int l = problem_find_learner(p, cell(&t, r, cl));
 		int s = problem_find_seminar(p, cell(&t, r, cs));
-		if (l < 0)
+		if (l < 0 && !is_broken(ld, "learners.csv"))
 			err(ld, t.name, t.line[r], "unknown learner '%.64s': use a learner_id "
 			    "from learners.csv", cell(&t, r, cl));
-		if (s < 0)
+		if (s < 0 && !is_broken(ld, "seminars.csv"))
 			err(ld, t.name, t.line[r], "unknown seminar '%.64s': use a seminar_id "
 			    "from seminars.csv", cell(&t, r, cs));
 		struct choice_row row = { { .learner = l, .seminar = s, .rank = 1 }, t.line[r] };
@@ -996,7 +1028,7 @@ static void load_expertise(struct loader *ld)
 	    cl = csv_table_col(&t, "level");
 	for (int r = 0; r < t.n_rows; r++) {
 		int f = problem_find_facilitator(p, cell(&t, r, cf));
-		if (f < 0)
+		if (f < 0 && !is_broken(ld, "facilitators.csv"))
 			err(ld, t.name, t.line[r], "unknown facilitator '%.64s': use a "
 			    "facilitator_id from facilitators.csv", cell(&t, r, cf));
 		const char *lv = cell(&t, r, cl);

@@ -1,9 +1,10 @@
 #!/bin/sh
-# The bad-input corpus: each tests/bad/NN-name/ is a set of files laid over
-# the valid scenario tests/data/tiny (plus `remove`: files to delete, and
-# `mkdir`: files replaced by a directory).  `mclsched check` must exit 2,
-# print nothing on stdout, and print every line of `expect` on stderr.
-# Then the hostile inputs made here: a 100 MB file, a 1 MB field.
+# The bad-input corpus: each tests/bad/NN-name/ is a complete scenario (the
+# valid tests/data/tiny with one defect) plus `expect`, the FILE:LINE:
+# message lines the check must print.  `mclsched check` must exit 2, print
+# nothing on stdout, and print every line of `expect` on stderr.  Then the
+# hostile inputs made here in /tmp: a 100 MB file of rows, a 100 MB quoted
+# field, a 1 MB field, an unreadable file.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -34,18 +35,7 @@ run_case() { # name dir
 
 for c in tests/bad/*/; do
 	name=$(basename "$c")
-	s=$T/$name
-	rm -rf "$s"
-	cp -r tests/data/tiny "$s"
-	for f in "$c"*; do
-		case $(basename "$f") in
-		expect | remove | mkdir) ;;
-		*) cp "$f" "$s/" ;;
-		esac
-	done
-	[ -f "$c/remove" ] && while read -r f; do rm -f "$s/$f"; done <"$c/remove"
-	[ -f "$c/mkdir" ] && while read -r f; do mkdir -p "$s/$f"; done <"$c/mkdir"
-	run_case "$name" "$s" "$c/expect"
+	run_case "$name" "${c%/}" "$c/expect"
 done
 
 # Hostile inputs, made here rather than committed.
@@ -55,9 +45,15 @@ cp -r tests/data/tiny "$s"
 printf 'learners.csv:2000002: more than 2000000 rows\n' >"$T/expect-huge"
 run_case hostile-100MB "$s" "$T/expect-huge"
 
+s=$T/quoted
+cp -r tests/data/tiny "$s"
+{ printf 'learner_id,name\nL1,"'; head -c 100000000 /dev/zero | tr '\0' 'x'; } >"$s/learners.csv"
+printf 'learners.csv:2: malformed CSV at the end of the file\n' >"$T/expect-quoted"
+run_case hostile-100MB-quoted-field "$s" "$T/expect-quoted"
+grep -q "unknown learner" "$T/err" && fail "hostile-100MB-quoted-field: references into the unread learners.csv reported"
+
 s=$T/field
 cp -r tests/data/tiny "$s"
-{ cat tests/data/tiny/learners.csv; printf 'L9,'; head -c 1048576 /dev/zero | tr '\0' 'x'; printf ',14,\n'; } >"$s/learners.csv"
 { printf 'learner_id,name\n'; head -c 1048576 /dev/zero | tr '\0' 'y'; printf ',Zed\n'; } >"$s/learners.csv"
 printf "learners.csv:2: invalid learner_id 'yyyy\n" >"$T/expect-field"
 run_case hostile-1MB-field "$s" "$T/expect-field"
