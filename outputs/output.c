@@ -9,15 +9,18 @@
  * *.tmp-* directory, never a half-written OUT_DIR.  An existing OUT_DIR is
  * replaced only if it is empty or holds a summary.csv (an earlier run), so a
  * mistyped -o cannot wipe an unrelated directory.  Missing parent
- * directories are created.
+ * directories are created (so `-o runs/spring/out` works on a fresh
+ * checkout).
  *
  * Sessions are numbered S0001... in a canonical order (block, kind,
  * offering, room, facilitator), so the same schedule always gives the same
- * bytes.
+ * bytes.  Sizes are recounted from the attend table rather than trusted, and
+ * unmet.csv explains each shortfall with the first reason that applies.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "output.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -116,31 +119,59 @@ static void session_name(char *buf, size_t len, int width, int n)
 	snprintf(buf, len, "S%0*d", (int)w, n + 1);
 }
 
+/*
+ * sec_rank[i]: the canonical rank of the first session (in canonical order)
+ * of session i's section, found in one pass over the sessions in order.
+ */
+static int *section_ranks(const struct solution *s, const int *order)
+{
+	size_t n = s->n_sessions;
+	int *first = xmalloc(sizeof(int) * (n + 1));
+	int *sec_rank = xmalloc(sizeof(int) * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		first[i] = -1;
+	for (size_t i = 0; i < n; i++) {
+		int sec = s->sessions[order[i]].section;
+		assert(sec >= 0 && (size_t)sec < n);
+		if (first[sec] < 0)
+			first[sec] = (int)i;
+	}
+	for (size_t i = 0; i < n; i++)
+		sec_rank[i] = first[s->sessions[i].section];
+	free(first);
+	return sec_rank;
+}
+
 static int write_sessions(const struct problem *p, const struct solution *s, const int *order,
-			  const int *rank, int width, const char *dir, struct diag *d)
+			  const int *size, int width, const char *dir, struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "sessions.csv", d))
 		return -1;
+	int *sec_rank = section_ranks(s, order);
 	fputs("session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n", o.f);
 	for (size_t i = 0; i < s->n_sessions; i++) {
 		const struct session *ss = &s->sessions[order[i]];
-		/* the section's id: its first session in canonical order */
-		int first = rank[order[i]];
-		for (size_t j = 0; j < s->n_sessions; j++)
-			if (s->sessions[j].section == ss->section && rank[j] < first)
-				first = rank[j];
 		char id[32], sec[32];
 		session_name(id, sizeof(id), width, (int)i);
-		session_name(sec, sizeof(sec), width, first);
+		session_name(sec, sizeof(sec), width, sec_rank[order[i]]);
 		fprintf(o.f, "%s,%s,%s,", id, sec, solution_kind_name(ss->kind));
 		put_field(o.f, offering_id(p, ss));
-		fprintf(o.f, ",%s,%s,%s,%d\n", p->blocks[ss->block].id, p->rooms[ss->room].id,
-			p->facilitators[ss->facilitator].id, ss->size);
+		fputc(',', o.f);
+		put_field(o.f, p->blocks[ss->block].id);
+		fputc(',', o.f);
+		put_field(o.f, p->rooms[ss->room].id);
+		fputc(',', o.f);
+		put_field(o.f, p->facilitators[ss->facilitator].id);
+		fprintf(o.f, ",%d\n", size[order[i]]);
 	}
+	free(sec_rank);
 	return close_file(&o, d);
 }
 
+/* One row per learner and scheduled block where the learner is available;
+ * a model that left such a learner without a session gets an empty
+ * session_id, which verify reports. */
 static int write_timetable(const struct problem *p, const struct solution *s, const int *rank,
 			   int width, const char *dir, struct diag *d)
 {
@@ -150,74 +181,119 @@ static int write_timetable(const struct problem *p, const struct solution *s, co
 	fputs("learner_id,block_id,session_id\n", o.f);
 	for (int l = 0; l < p->n_learners; l++)
 		for (int b = 0; b < p->n_blocks; b++) {
-			int si = solution_attend_at(s, l, b);
-			if (si < 0)
+			if (!metrics_block_scheduled(p, b) || p->learners[l].unavailable[b])
 				continue;
-			char id[32];
-			session_name(id, sizeof(id), width, rank[si]);
-			fprintf(o.f, "%s,%s,%s\n", p->learners[l].id, p->blocks[b].id, id);
+			int si = solution_attend_at(s, l, b);
+			char id[32] = "";
+			if (si >= 0)
+				session_name(id, sizeof(id), width, rank[si]);
+			put_field(o.f, p->learners[l].id);
+			fputc(',', o.f);
+			put_field(o.f, p->blocks[b].id);
+			fprintf(o.f, ",%s\n", id);
 		}
 	return close_file(&o, d);
 }
 
-/* Why ready need q got fewer sessions than wanted (docs/outputs.md). */
+/*
+ * Marks, for learner l, the blocks whose session counts toward one of the
+ * learner's ready needs: a workshop session of goal g among the first
+ * need.sessions of them (time order), a lab among the first ones credited.
+ */
+static void mark_counted(const struct problem *p, const struct solution *s,
+			 const struct metrics *m, int l, bool *taken)
+{
+	int credited = 0;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+		if (p->needs[q].ready && p->goals[p->needs[q].goal].mode == GOAL_ONLINE)
+			credited += m->counted[q];
+	int *used = xcalloc((size_t)(p->need_start[l + 1] - p->need_start[l]) + 1, sizeof(int));
+	for (int b = 0; b < p->n_blocks; b++) {
+		taken[b] = false;
+		int si = solution_attend_at(s, l, b);
+		if (si < 0)
+			continue;
+		const struct session *ss = &s->sessions[si];
+		if (ss->kind == SESSION_LAB) {
+			if (credited > 0) {
+				taken[b] = true;
+				credited--;
+			}
+			continue;
+		}
+		if (ss->kind != SESSION_WORKSHOP)
+			continue;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (nd->goal != ss->offering || !nd->ready ||
+			    p->goals[nd->goal].mode != GOAL_FACILITATED)
+				continue;
+			if (used[q - p->need_start[l]] < m->counted[q]) {
+				used[q - p->need_start[l]]++;
+				taken[b] = true;
+			}
+			break;
+		}
+	}
+	free(used);
+}
+
+/* Why need q got fewer sessions than wanted: the first reason that applies
+ * (docs/outputs.md). */
 static const char *unmet_reason(const struct problem *p, const struct solution *s,
-				const struct metrics *m, int q)
+				const struct metrics *m, int q, bool *taken)
 {
 	const struct need *nd = &p->needs[q];
 	const struct goal *g = &p->goals[nd->goal];
 	int l = nd->learner;
 	if (!nd->ready)
 		return "prerequisite";
-	if (g->mode == GOAL_FACILITATED) {
+	bool online = g->mode == GOAL_ONLINE;
+	if (!online) {
 		bool staffed = false;
 		for (int f = 0; f < p->n_facilitators && !staffed; f++) {
 			if (problem_goal_level(p, f, nd->goal) < LEVEL_ABLE)
 				continue;
 			for (int b = 0; b < p->n_blocks && !staffed; b++)
-				staffed = metrics_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP &&
-					  !p->learners[l].unavailable[b] && !p->facilitators[f].unavailable[b] &&
+				staffed = metrics_block_scheduled(p, b) &&
+					  p->blocks[b].kind == BLOCK_WORKSHOP &&
+					  !p->learners[l].unavailable[b] &&
+					  !p->facilitators[f].unavailable[b] &&
 					  problem_block_allows(p, b, nd->goal);
 		}
 		if (!staffed)
 			return "no_facilitator";
 		bool room = false;
-		for (int r = 0; r < p->n_rooms && !room; r++) {
-			if (p->rooms[r].capacity < g->min_group)
-				continue;
-			if (g->feature < 0)
-				room = true;
-			for (int i = 0; i < p->rooms[r].n_features && !room; i++)
-				room = p->rooms[r].features[i] == g->feature;
-		}
+		for (int r = 0; r < p->n_rooms && !room; r++)
+			room = p->rooms[r].capacity >= g->min_group &&
+			       problem_room_has(&p->rooms[r], g->feature);
 		if (!room)
 			return "no_room";
 	}
-	/* conflict: every available block already holds a counted session */
-	int avail = 0, busy = 0;
+	/* conflict: every block where the need could meet is already taken by
+	 * one of the learner's counted need sessions */
+	mark_counted(p, s, m, l, taken);
 	for (int b = 0; b < p->n_blocks; b++) {
-		if (!metrics_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP ||
-		    p->learners[l].unavailable[b])
+		if (!metrics_block_scheduled(p, b) || p->learners[l].unavailable[b])
 			continue;
-		avail++;
-		int si = solution_attend_at(s, l, b);
-		if (si < 0)
+		if (!online && p->blocks[b].kind != BLOCK_WORKSHOP)
 			continue;
-		const struct session *ss = &s->sessions[si];
-		for (int k = p->need_start[l]; k < p->need_start[l + 1]; k++)
-			if (ss->kind == SESSION_WORKSHOP && p->needs[k].goal == ss->offering &&
-			    m->counted[k] > 0) {
-				busy++;
-				break;
-			}
+		if (!taken[b])
+			return "capacity";
 	}
-	int credited = 0;
-	for (int k = p->need_start[l]; k < p->need_start[l + 1]; k++)
-		if (p->needs[k].ready && p->goals[p->needs[k].goal].mode == GOAL_ONLINE)
-			credited += m->counted[k];
-	if (busy + credited >= avail)
-		return "conflict";
-	return "capacity";
+	return "conflict";
+}
+
+/* Whether learner l attends a meeting of seminar sem. */
+static bool enrolled_in(const struct problem *p, const struct solution *s, int l, int sem)
+{
+	for (int b = 0; b < p->n_blocks; b++) {
+		int si = solution_attend_at(s, l, b);
+		if (si >= 0 && s->sessions[si].kind == SESSION_SEMINAR &&
+		    s->sessions[si].offering == sem)
+			return true;
+	}
+	return false;
 }
 
 static int write_unmet(const struct problem *p, const struct solution *s,
@@ -226,32 +302,43 @@ static int write_unmet(const struct problem *p, const struct solution *s,
 	struct out_file o;
 	if (open_file(&o, dir, "unmet.csv", d))
 		return -1;
+	bool seminars = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
+	bool *taken = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
+	bool *held = xcalloc((size_t)p->n_seminars + 1, sizeof(bool));
 	fputs("learner_id,kind,offering_id,priority,wanted,scheduled,reason\n", o.f);
 	for (int l = 0; l < p->n_learners; l++) {
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (m->counted[q] >= nd->sessions)
 				continue;
-			fprintf(o.f, "%s,need,%s,%d,%d,%d,%s\n", p->learners[l].id,
-				p->goals[nd->goal].id, nd->priority, nd->sessions, m->counted[q],
-				unmet_reason(p, s, m, q));
+			put_field(o.f, p->learners[l].id);
+			fputs(",need,", o.f);
+			put_field(o.f, p->goals[nd->goal].id);
+			fprintf(o.f, ",%d,%d,%d,%s\n", nd->priority, nd->sessions, m->counted[q],
+				unmet_reason(p, s, m, q, taken));
 		}
-		bool seminars = p->config.model == MODEL_SEMINAR ||
-				p->config.model == MODEL_COMBINATION;
-		for (int c = p->choice_start[l]; seminars && c < p->choice_start[l + 1]; c++) {
+		if (!seminars)
+			continue;
+		int enrollments = 0;
+		for (int k = 0; k < p->n_seminars; k++) {
+			held[k] = enrolled_in(p, s, l, k);
+			enrollments += held[k];
+		}
+		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
 			const struct choice *ch = &p->choices[c];
-			bool got = false;
-			for (int b = 0; b < p->n_blocks && !got; b++) {
-				int si = solution_attend_at(s, l, b);
-				got = si >= 0 && s->sessions[si].kind == SESSION_SEMINAR &&
-				      s->sessions[si].offering == ch->seminar;
-			}
-			if (!got)
-				fprintf(o.f, "%s,choice,%s,%d,1,0,%s\n", p->learners[l].id,
-					p->seminars[ch->seminar].id, ch->rank,
-					ch->eligible ? "capacity" : "ineligible");
+			if (held[ch->seminar])
+				continue;
+			const char *reason = !ch->eligible ? "ineligible"
+					     : enrollments >= p->config.seminars_per_learner ? "limit"
+											      : "capacity";
+			put_field(o.f, p->learners[l].id);
+			fputs(",choice,", o.f);
+			put_field(o.f, p->seminars[ch->seminar].id);
+			fprintf(o.f, ",%d,1,0,%s\n", ch->rank, reason);
 		}
 	}
+	free(held);
+	free(taken);
 	return close_file(&o, d);
 }
 
@@ -298,6 +385,28 @@ static int write_diagnosis(const struct solution *s, const char *dir, struct dia
 		return -1;
 	fputs(s->diagnosis ? s->diagnosis : "no schedule was found within the limits\n", o.f);
 	return close_file(&o, d);
+}
+
+/* Session sizes recounted from the attend table; a session whose recorded
+ * size disagrees is a model bug, reported as an internal error. */
+static int *recount(const struct problem *p, const struct solution *s, struct diag *d)
+{
+	int *size = xcalloc(s->n_sessions + 1, sizeof(int));
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(s, l, b);
+			if (si >= 0)
+				size[si]++;
+		}
+	for (size_t i = 0; i < s->n_sessions; i++)
+		if (size[i] != s->sessions[i].size) {
+			diag_error(d, NULL, 0, "internal error: session %zu in block '%s' records "
+				   "%d learners but %d attend it", i,
+				   p->blocks[s->sessions[i].block].id, s->sessions[i].size, size[i]);
+			free(size);
+			return NULL;
+		}
+	return size;
 }
 
 /* ---- the directory swap --------------------------------------------------------- */
@@ -381,6 +490,7 @@ int output_write(const struct problem *p, const struct solution *s, const char *
 	chmod(tmp, 0755);
 
 	int rc = -1;
+	int *size = NULL;
 	struct metrics m;
 	metrics_compute(p, s, &m);
 	bool have = s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
@@ -399,7 +509,8 @@ int output_write(const struct problem *p, const struct solution *s, const char *
 		width++;
 
 	if (have) {
-		if (write_sessions(p, s, order, rank, width, tmp, d) ||
+		size = recount(p, s, d);
+		if (!size || write_sessions(p, s, order, size, width, tmp, d) ||
 		    write_timetable(p, s, rank, width, tmp, d) || write_unmet(p, s, &m, tmp, d) ||
 		    write_summary(p, s, &m, tmp, d))
 			goto out;
@@ -444,6 +555,7 @@ out:
 	free(tmp);
 	free(order);
 	free(rank);
+	free(size);
 	metrics_release(&m);
 	return rc;
 }

@@ -3,14 +3,17 @@
  *
  * Independent of the solver by construction: it knows nothing but the
  * validated inputs (struct problem) and the CSV files in OUT_DIR, which it
- * re-reads here.  Every hard rule of the contract is checked on those rows
- * directly; then the rows are turned into a struct solution only to
+ * re-reads here by header name.  Every hard rule of the contract is checked
+ * on those rows directly, each violation printed as "FILE:LINE: message
+ * (rule N)".  Then the rows are turned into a struct solution only to
  * recompute the objective and metrics (engine/metrics.c) and compare them
- * with summary.csv.
+ * with summary.csv.  Per-block conflicts use dense block x facilitator and
+ * block x room tables, so a 6000-learner cycle verifies in linear time.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "verify.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,7 +27,7 @@
 struct vsession {
 	char *id;
 	long line;
-	int kind;           /* enum session_kind, -1 unknown */
+	int kind;           /* enum session_kind, -1 when the row is unusable */
 	int offering, block, room, facilitator, size, section;
 	int counted;        /* timetable rows naming it */
 };
@@ -36,6 +39,7 @@ struct verifier {
 	struct vsession *s;
 	int n;
 	int *sorted;        /* session indexes sorted by id */
+	bool unusable;      /* some session row could not be resolved */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -66,7 +70,7 @@ static int find_session(const struct verifier *v, const char *id)
 {
 	int lo = 0, hi = v->n - 1;
 	while (lo <= hi) {
-		int mid = (lo + hi) / 2, c = strcmp(id, v->s[v->sorted[mid]].id);
+		int mid = lo + (hi - lo) / 2, c = strcmp(id, v->s[v->sorted[mid]].id);
 		if (!c)
 			return v->sorted[mid];
 		if (c < 0)
@@ -85,15 +89,30 @@ static int need_of(const struct problem *p, int l, int g)
 	return -1;
 }
 
-/* Rules 2, 3, 4, 7 on each session row, and per block / facilitator. */
-static void check_sessions(struct verifier *v, const struct csv_table *t)
+static const struct choice *choice_of(const struct problem *p, int l, int sem)
+{
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+		if (p->choices[c].seminar == sem)
+			return &p->choices[c];
+	return NULL;
+}
+
+static const char *offering_name(const struct problem *p, const struct vsession *s)
+{
+	return s->kind == SESSION_WORKSHOP ? p->goals[s->offering].id
+	       : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].id
+					    : "lab";
+}
+
+/* Reads the rows of sessions.csv; rules 2, 3, 4 and 7 on each row. */
+static void read_sessions(struct verifier *v, const struct csv_table *t)
 {
 	const struct problem *p = v->p;
 	const char *F = "sessions.csv";
-	int c_id = csv_table_col(t, "session_id"), c_sec = csv_table_col(t, "section_id"),
-	    c_kind = csv_table_col(t, "kind"), c_off = csv_table_col(t, "offering_id"),
-	    c_blk = csv_table_col(t, "block_id"), c_room = csv_table_col(t, "room_id"),
-	    c_fac = csv_table_col(t, "facilitator_id"), c_size = csv_table_col(t, "size");
+	int c_id = csv_table_col(t, "session_id"), c_kind = csv_table_col(t, "kind"),
+	    c_off = csv_table_col(t, "offering_id"), c_blk = csv_table_col(t, "block_id"),
+	    c_room = csv_table_col(t, "room_id"), c_fac = csv_table_col(t, "facilitator_id"),
+	    c_size = csv_table_col(t, "size");
 	v->s = xcalloc((size_t)t->n_rows + 1, sizeof(*v->s));
 	v->n = t->n_rows;
 	for (int r = 0; r < t->n_rows; r++) {
@@ -101,6 +120,7 @@ static void check_sessions(struct verifier *v, const struct csv_table *t)
 		char **row = t->rows[r];
 		s->id = xstrdup(row[c_id]);
 		s->line = t->line[r];
+		s->section = -1;
 		s->kind = !strcmp(row[c_kind], "workshop") ? SESSION_WORKSHOP
 			  : !strcmp(row[c_kind], "seminar") ? SESSION_SEMINAR
 			  : !strcmp(row[c_kind], "lab")     ? SESSION_LAB
@@ -112,75 +132,80 @@ static void check_sessions(struct verifier *v, const struct csv_table *t)
 			      : s->kind == SESSION_SEMINAR ? problem_find_seminar(p, row[c_off])
 							   : -1;
 		char *end;
-		s->size = (int)strtol(row[c_size], &end, 10);
+		errno = 0;
+		long size = strtol(row[c_size], &end, 10);
+		s->size = (int)size;
 		if (s->kind < 0)
-			violation(v, F, s->line, "session '%s' has unknown kind '%s'", s->id, row[c_kind]);
+			violation(v, F, s->line, "session '%s' has unknown kind '%s'", s->id,
+				  row[c_kind]);
 		if (s->block < 0)
-			violation(v, F, s->line, "session '%s' is in unknown block '%s'", s->id, row[c_blk]);
+			violation(v, F, s->line, "session '%s' is in unknown block '%s'", s->id,
+				  row[c_blk]);
 		if (s->room < 0)
-			violation(v, F, s->line, "session '%s' is in unknown room '%s'", s->id, row[c_room]);
+			violation(v, F, s->line, "session '%s' is in unknown room '%s'", s->id,
+				  row[c_room]);
 		if (s->facilitator < 0)
 			violation(v, F, s->line, "session '%s' has unknown facilitator '%s'", s->id,
 				  row[c_fac]);
 		if (s->kind != SESSION_LAB && s->kind >= 0 && s->offering < 0)
-			violation(v, F, s->line, "session '%s' has unknown offering '%s'", s->id,
-				  row[c_off]);
+			violation(v, F, s->line, "session '%s' has unknown %s '%s'", s->id,
+				  s->kind == SESSION_WORKSHOP ? "goal" : "seminar", row[c_off]);
 		if (s->kind == SESSION_LAB && *row[c_off])
 			violation(v, F, s->line, "lab session '%s' names an offering '%s'", s->id,
 				  row[c_off]);
-		if (*end || end == row[c_size])
-			violation(v, F, s->line, "session '%s' has a bad size '%s'", s->id, row[c_size]);
+		if (*end || end == row[c_size] || errno || size < 0 || size > 1000000)
+			violation(v, F, s->line, "session '%s' has a bad size '%s'", s->id,
+				  row[c_size]);
 		if (s->kind < 0 || s->block < 0 || s->room < 0 || s->facilitator < 0 ||
 		    (s->kind != SESSION_LAB && s->offering < 0)) {
 			s->kind = -1;   /* unusable: skip the rules that need it */
+			v->unusable = true;
 			continue;
 		}
 		const struct block *b = &p->blocks[s->block];
 		/* rule 2 */
 		if (!metrics_block_scheduled(p, s->block))
 			violation(v, F, s->line, "session '%s' is in block '%s', which the %s model "
-				  "does not schedule", s->id, b->id, problem_model_name(p->config.model));
+				  "does not schedule (rule 2)", s->id, b->id,
+				  problem_model_name(p->config.model));
 		if ((s->kind == SESSION_WORKSHOP && b->kind != BLOCK_WORKSHOP) ||
 		    (s->kind == SESSION_SEMINAR && b->kind != BLOCK_SEMINAR))
-			violation(v, F, s->line, "rule 2: %s session '%s' in %s block '%s'",
+			violation(v, F, s->line, "%s session '%s' is in %s block '%s' (rule 2)",
 				  solution_kind_name(s->kind), s->id,
 				  b->kind == BLOCK_WORKSHOP ? "workshop" : "seminar", b->id);
 		/* rule 3 */
 		const struct facilitator *fa = &p->facilitators[s->facilitator];
 		if (fa->unavailable[s->block])
-			violation(v, F, s->line, "rule 3: facilitator '%s' is unavailable in block '%s'",
-				  fa->id, b->id);
+			violation(v, F, s->line, "facilitator '%s' is unavailable in block '%s' "
+				  "(rule 3)", fa->id, b->id);
 		if (s->kind == SESSION_WORKSHOP &&
 		    problem_goal_level(p, s->facilitator, s->offering) < LEVEL_ABLE)
-			violation(v, F, s->line, "rule 3: facilitator '%s' has no expertise in goal '%s'",
-				  fa->id, p->goals[s->offering].id);
+			violation(v, F, s->line, "facilitator '%s' has no expertise in goal '%s' "
+				  "(rule 3)", fa->id, p->goals[s->offering].id);
 		if (s->kind == SESSION_SEMINAR &&
 		    problem_seminar_level(p, s->facilitator, s->offering) < LEVEL_ABLE)
-			violation(v, F, s->line, "rule 3: facilitator '%s' has no expertise in seminar "
-				  "'%s'", fa->id, p->seminars[s->offering].id);
+			violation(v, F, s->line, "facilitator '%s' has no expertise in seminar '%s' "
+				  "(rule 3)", fa->id, p->seminars[s->offering].id);
 		/* rule 4 */
 		const struct room *rm = &p->rooms[s->room];
 		if (rm->unavailable[s->block])
-			violation(v, F, s->line, "rule 4: room '%s' is unavailable in block '%s'", rm->id,
-				  b->id);
-		if (s->size > rm->capacity)
-			violation(v, F, s->line, "rule 4: session '%s' has %d learners but room '%s' "
-				  "seats %d", s->id, s->size, rm->id, rm->capacity);
+			violation(v, F, s->line, "room '%s' is unavailable in block '%s' (rule 4)",
+				  rm->id, b->id);
 		int feature = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].feature
 			      : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].feature
 							   : -1;
 		if (!problem_room_has(rm, feature))
-			violation(v, F, s->line, "rule 4: room '%s' lacks feature '%s' for session '%s'",
-				  rm->id, p->features[feature], s->id);
+			violation(v, F, s->line, "room '%s' lacks feature '%s' needed by session "
+				  "'%s' (rule 4)", rm->id, p->features[feature], s->id);
 		/* rule 7, and online goals never meet in workshops */
 		if (s->kind == SESSION_WORKSHOP) {
 			const struct goal *g = &p->goals[s->offering];
 			if (!problem_block_allows(p, s->block, s->offering))
-				violation(v, F, s->line, "rule 7: goal '%s' (area '%s') may not run in "
-					  "block '%s'", g->id, p->areas[g->area], b->id);
+				violation(v, F, s->line, "goal '%s' (area '%s') may not run in block "
+					  "'%s' (rule 7)", g->id, p->areas[g->area], b->id);
 			if (g->mode == GOAL_ONLINE)
 				violation(v, F, s->line, "goal '%s' is online: it is worked on in labs, "
-					  "not in workshop session '%s'", g->id, s->id);
+					  "not in workshop session '%s' (rule 6)", g->id, s->id);
 		}
 	}
 	sort_base = v->s;
@@ -192,225 +217,404 @@ static void check_sessions(struct verifier *v, const struct csv_table *t)
 		if (!strcmp(v->s[v->sorted[i]].id, v->s[v->sorted[i - 1]].id))
 			violation(v, F, v->s[v->sorted[i]].line, "session_id '%s' appears twice",
 				  v->s[v->sorted[i]].id);
+	int c_sec = csv_table_col(t, "section_id");
 	for (int r = 0; r < t->n_rows; r++) {
 		int sec = find_session(v, t->rows[r][c_sec]);
 		v->s[r].section = sec;
-		if (sec < 0)
+		if (sec < 0) {
 			violation(v, F, v->s[r].line, "section_id '%s' is not a session_id",
 				  t->rows[r][c_sec]);
+			v->s[r].kind = -1;
+			v->unusable = true;
+		}
 	}
-	/* one session per facilitator and per room in each block; max_sessions */
+}
+
+/* Rules 3 and 4 across rows: one session per facilitator and per room in a
+ * block, max_sessions over the cycle. */
+static void check_resources(struct verifier *v)
+{
+	const struct problem *p = v->p;
+	const char *F = "sessions.csv";
+	size_t nb = (size_t)p->n_blocks;
+	int *fac = xcalloc(nb * (size_t)p->n_facilitators + 1, sizeof(int));
+	int *room = xcalloc(nb * (size_t)p->n_rooms + 1, sizeof(int));
 	int *led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 	for (int i = 0; i < v->n; i++) {
 		const struct vsession *a = &v->s[i];
 		if (a->kind < 0)
 			continue;
 		led[a->facilitator]++;
-		for (int j = 0; j < i; j++) {
-			const struct vsession *b = &v->s[j];
-			if (b->kind < 0 || b->block != a->block)
-				continue;
-			if (b->facilitator == a->facilitator)
-				violation(v, F, a->line, "rule 3: facilitator '%s' leads two sessions in "
-					  "block '%s' ('%s' and '%s')", p->facilitators[a->facilitator].id,
-					  p->blocks[a->block].id, b->id, a->id);
-			if (b->room == a->room)
-				violation(v, F, a->line, "rule 4: room '%s' holds two sessions in block "
-					  "'%s' ('%s' and '%s')", p->rooms[a->room].id,
-					  p->blocks[a->block].id, b->id, a->id);
-		}
+		int *nf = &fac[(size_t)a->block * (size_t)p->n_facilitators + (size_t)a->facilitator];
+		int *nr = &room[(size_t)a->block * (size_t)p->n_rooms + (size_t)a->room];
+		if (++*nf >= 2)
+			violation(v, F, a->line, "facilitator '%s' leads %d sessions in block '%s' "
+				  "(rule 3)", p->facilitators[a->facilitator].id, *nf,
+				  p->blocks[a->block].id);
+		if (++*nr >= 2)
+			violation(v, F, a->line, "room '%s' holds %d sessions in block '%s' (rule 4)",
+				  p->rooms[a->room].id, *nr, p->blocks[a->block].id);
 	}
 	for (int f = 0; f < p->n_facilitators; f++)
 		if (led[f] > p->facilitators[f].max_sessions)
-			violation(v, F, 0, "rule 3: facilitator '%s' leads %d sessions, above "
-				  "max_sessions %d", p->facilitators[f].id, led[f],
+			violation(v, F, 0, "facilitator '%s' leads %d sessions in the cycle, above "
+				  "max_sessions %d (rule 3)", p->facilitators[f].id, led[f],
 				  p->facilitators[f].max_sessions);
 	free(led);
+	free(room);
+	free(fac);
 }
 
-/* Rules 1, 5, 6 from the timetable. */
-static void check_timetable(struct verifier *v, const struct csv_table *t, struct solution *sol)
+/* Rule 1 from the timetable rows; fills sol->attend and row_of (the line of
+ * each learner's row per block, 0 when none). */
+static void read_timetable(struct verifier *v, const struct csv_table *t, struct solution *sol,
+			   long *row_of)
 {
 	const struct problem *p = v->p;
 	const char *F = "timetable.csv";
 	int c_l = csv_table_col(t, "learner_id"), c_b = csv_table_col(t, "block_id"),
 	    c_s = csv_table_col(t, "session_id");
-	long *row_of = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(long));
 	for (int r = 0; r < t->n_rows; r++) {
 		char **row = t->rows[r];
+		long line = t->line[r];
 		int l = problem_find_learner(p, row[c_l]);
 		int b = problem_find_block(p, row[c_b]);
 		int si = find_session(v, row[c_s]);
 		if (l < 0 || b < 0 || si < 0) {
-			violation(v, F, t->line[r], "unknown %s '%s'",
+			violation(v, F, line, "unknown %s '%s'",
 				  l < 0 ? "learner" : b < 0 ? "block" : "session",
 				  l < 0 ? row[c_l] : b < 0 ? row[c_b] : row[c_s]);
 			continue;
 		}
-		v->s[si].counted++;
+		const struct learner *ln = &p->learners[l];
+		if (!metrics_block_scheduled(p, b))
+			violation(v, F, line, "learner '%s' has a row in block '%s', which the %s "
+				  "model does not schedule (rule 1)", ln->id, p->blocks[b].id,
+				  problem_model_name(p->config.model));
 		if (v->s[si].block != b)
-			violation(v, F, t->line[r], "session '%s' is in block '%s', not '%s'",
-				  v->s[si].id, v->s[si].block >= 0 ? p->blocks[v->s[si].block].id : "?",
+			violation(v, F, line, "session '%s' is in block '%s', not '%s'", v->s[si].id,
+				  v->s[si].block >= 0 ? p->blocks[v->s[si].block].id : "?",
 				  p->blocks[b].id);
 		long *slot = &row_of[(long)l * p->n_blocks + b];
 		if (*slot) {
-			violation(v, F, t->line[r], "rule 1: learner '%s' is in two sessions in block "
-				  "'%s' (also line %ld)", p->learners[l].id, p->blocks[b].id, *slot);
+			violation(v, F, line, "learner '%s' is in two sessions in block '%s' (also "
+				  "line %ld) (rule 1)", ln->id, p->blocks[b].id, *slot);
 			continue;
 		}
-		*slot = t->line[r];
-		if (p->learners[l].unavailable[b])
-			violation(v, F, t->line[r], "rule 1: learner '%s' is unavailable in block '%s'",
-				  p->learners[l].id, p->blocks[b].id);
+		*slot = line;
+		if (ln->unavailable[b])
+			violation(v, F, line, "learner '%s' is unavailable in block '%s' (rule 1)",
+				  ln->id, p->blocks[b].id);
+		v->s[si].counted++;
 		*solution_attend(sol, l, b) = si;
 	}
 	for (int l = 0; l < p->n_learners; l++)
 		for (int b = 0; b < p->n_blocks; b++)
 			if (metrics_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
 			    !row_of[(long)l * p->n_blocks + b])
-				violation(v, F, 0, "rule 1: learner '%s' has no session in block '%s'",
+				violation(v, F, 0, "learner '%s' has no session in block '%s' (rule 1)",
 					  p->learners[l].id, p->blocks[b].id);
-	free(row_of);
+}
 
+/* Distinct learners per section (group sizes of power-goal groups and
+ * seminar sections), and per (learner, section) the meetings attended. */
+static int *section_sizes(const struct verifier *v, const struct solution *sol)
+{
+	const struct problem *p = v->p;
+	int *size = xcalloc((size_t)v->n + 1, sizeof(int));
+	int *seen = xmalloc(sizeof(int) * ((size_t)v->n + 1));
+	for (int i = 0; i < v->n; i++)
+		seen[i] = -1;
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si < 0 || v->s[si].kind < 0)
+				continue;
+			int sec = v->s[si].section;
+			if (seen[sec] != l) {
+				seen[sec] = l;
+				size[sec]++;
+			}
+		}
+	free(seen);
+	return size;
+}
+
+/* Rule 5: sizes, and the shape of sections (power-goal groups, seminar
+ * sections): one kind, offering and facilitator, one session per block. */
+static void check_sizes(struct verifier *v, const struct solution *sol)
+{
+	const struct problem *p = v->p;
+	const char *F = "sessions.csv";
 	bool pg = p->config.model == MODEL_POWER_GOAL;
-	/* sizes (rule 5) */
+	int *group = section_sizes(v, sol);
+	int *meetings = xcalloc((size_t)v->n + 1, sizeof(int));
+	int *sections = xcalloc((size_t)p->n_seminars + 1, sizeof(int));
 	for (int i = 0; i < v->n; i++) {
 		const struct vsession *s = &v->s[i];
 		if (s->kind < 0)
 			continue;
 		if (s->counted != s->size)
-			violation(v, "sessions.csv", s->line, "session '%s' says size %d but %d "
-				  "learners attend it in timetable.csv", s->id, s->size, s->counted);
-		int lo = 1, hi = p->config.lab_max_group;
+			violation(v, F, s->line, "session '%s' says size %d but %d learners attend "
+				  "it in timetable.csv (rule 5)", s->id, s->size, s->counted);
+		if (s->counted > p->rooms[s->room].capacity)
+			violation(v, F, s->line, "session '%s' has %d learners but room '%s' seats "
+				  "%d (rule 4)", s->id, s->counted, p->rooms[s->room].id,
+				  p->rooms[s->room].capacity);
+		const struct vsession *h = &v->s[s->section];
+		bool shared = s->kind == SESSION_SEMINAR || (pg && s->kind == SESSION_WORKSHOP) ||
+			      (pg && s->kind == SESSION_LAB);
+		if (!shared && s->section != i)
+			violation(v, F, s->line, "%s session '%s' shares section '%s' (only seminar "
+				  "meetings and power-goal groups do)", solution_kind_name(s->kind),
+				  s->id, h->id);
+		if (h->kind >= 0 && (h->kind != s->kind || h->offering != s->offering))
+			violation(v, F, s->line, "session '%s' runs %s but its section '%s' runs %s "
+				  "(rule 5)", s->id, offering_name(p, s), h->id, offering_name(p, h));
+		else if (h->kind >= 0 && h->facilitator != s->facilitator)
+			violation(v, F, s->line, "section '%s' changes facilitator ('%s' in '%s', "
+				  "'%s' in '%s') (rule 5)", h->id, p->facilitators[h->facilitator].id,
+				  h->id, p->facilitators[s->facilitator].id, s->id);
+		if (s->section != i) {
+			if (h->block == s->block)
+				violation(v, F, s->line, "section '%s' meets twice in block '%s' "
+					  "(rule 5)", h->id, p->blocks[s->block].id);
+		} else if (s->kind == SESSION_SEMINAR) {
+			sections[s->offering]++;
+		}
+		meetings[s->section]++;
+
+		int lo = 1, hi = p->config.lab_max_group, size = s->counted;
+		const char *what = "session";
 		if (s->kind == SESSION_WORKSHOP) {
 			lo = p->goals[s->offering].min_group;
 			hi = p->goals[s->offering].max_group;
+			if (pg) {
+				size = group[s->section];
+				what = "the group of session";
+			}
 		} else if (s->kind == SESSION_SEMINAR) {
 			lo = p->seminars[s->offering].min_size;
 			hi = p->seminars[s->offering].max_size;
+			size = group[s->section];
+			what = "the section of meeting";
 		}
-		int size = s->counted;
-		if (pg && s->kind == SESSION_WORKSHOP) {
-			/* the group: distinct learners over its sessions */
-			size = 0;
-			for (int l = 0; l < p->n_learners; l++) {
-				bool in = false;
-				for (int b = 0; b < p->n_blocks && !in; b++) {
-					int si = solution_attend_at(sol, l, b);
-					in = si >= 0 && v->s[si].section == s->section;
-				}
-				size += in;
-			}
-		}
-		if ((size < lo && !(pg && s->kind == SESSION_LAB)) || size > hi)
-			violation(v, "sessions.csv", s->line, "rule 5: %s '%s' has %d learners, "
-				  "outside [%d, %d]", pg && s->kind == SESSION_WORKSHOP ? "group of session"
-											: "session",
-				  s->id, size, lo, hi);
+		if (size < lo || size > hi)
+			violation(v, F, s->line, "%s '%s' has %d learners, outside [%d, %d] (rule 5)",
+				  what, s->id, size, lo, hi);
 	}
-	/* rule 6 */
+	for (int i = 0; i < v->n; i++) {
+		const struct vsession *s = &v->s[i];
+		if (s->kind != SESSION_SEMINAR || s->section != i)
+			continue;
+		const struct seminar *sm = &p->seminars[s->offering];
+		if (meetings[i] != sm->meetings)
+			violation(v, F, s->line, "seminar section '%s' ('%s') meets %d times, not "
+				  "%d (rule 5)", s->id, sm->id, meetings[i], sm->meetings);
+	}
+	for (int k = 0; k < p->n_seminars; k++)
+		if (sections[k] > p->seminars[k].sections)
+			violation(v, F, 0, "seminar '%s' runs %d sections, above its %d (rule 5)",
+				  p->seminars[k].id, sections[k], p->seminars[k].sections);
+	free(sections);
+	free(meetings);
+	free(group);
+}
+
+/* Rule 6: what each learner attends. */
+static void check_learners(struct verifier *v, const struct solution *sol, const long *row_of)
+{
+	const struct problem *p = v->p;
+	const char *F = "timetable.csv";
+	bool pg = p->config.model == MODEL_POWER_GOAL;
+	int *attended = xcalloc((size_t)p->n_goals + 1, sizeof(int));
+	int *met = xcalloc((size_t)v->n + 1, sizeof(int));
+	int *meetings = xcalloc((size_t)v->n + 1, sizeof(int));
+	for (int i = 0; i < v->n; i++)
+		if (v->s[i].kind >= 0)
+			meetings[v->s[i].section]++;
 	for (int l = 0; l < p->n_learners; l++) {
-		int section = -2, fac = -1;
+		const struct learner *ln = &p->learners[l];
+		int group = -1, enrolled = 0;
+		memset(attended, 0, sizeof(int) * (size_t)p->n_goals);
 		for (int b = 0; b < p->n_blocks; b++) {
 			int si = solution_attend_at(sol, l, b);
 			if (si < 0 || v->s[si].kind < 0)
 				continue;
 			const struct vsession *s = &v->s[si];
+			long line = row_of[(long)l * p->n_blocks + b];
 			if (s->kind == SESSION_WORKSHOP) {
 				int q = need_of(p, l, s->offering);
 				if (q < 0 || !p->needs[q].ready)
-					violation(v, "timetable.csv", 0, "rule 6: learner '%s' attends '%s' "
-						  "(goal '%s') without a ready need for it", p->learners[l].id,
-						  s->id, p->goals[s->offering].id);
+					violation(v, F, line, "learner '%s' attends '%s' (goal '%s') "
+						  "without a ready need for it (rule 6)", ln->id, s->id,
+						  p->goals[s->offering].id);
+				else if (++attended[s->offering] == p->needs[q].sessions + 1 && !pg)
+					violation(v, F, line, "learner '%s' attends more than %d "
+						  "sessions of goal '%s' (rule 6)", ln->id,
+						  p->needs[q].sessions, p->goals[s->offering].id);
 			}
-			if (pg && s->kind != SESSION_SEMINAR) {
-				if (section == -2) {
-					section = s->section;
-					fac = s->facilitator;
-				} else if (s->section != section) {
-					violation(v, "timetable.csv", 0, "rule 6: learner '%s' changes group "
-						  "in block '%s' (power-goal keeps one group)",
-						  p->learners[l].id, p->blocks[b].id);
+			if (pg && p->blocks[b].kind == BLOCK_WORKSHOP) {
+				if (group < 0)
+					group = s->section;
+				else if (s->section != group)
+					violation(v, F, line, "learner '%s' changes group in block '%s': "
+						  "'%s', then '%s' (rule 6, power-goal keeps one group)",
+						  ln->id, p->blocks[b].id, v->s[group].id,
+						  v->s[s->section].id);
+			}
+			if (s->kind == SESSION_SEMINAR) {
+				if (met[s->section]++ == 0) {
+					enrolled++;
+					const struct choice *ch = choice_of(p, l, s->offering);
+					const char *sid = p->seminars[s->offering].id;
+					if (!ch)
+						violation(v, F, line, "learner '%s' is in seminar '%s', "
+							  "which they did not choose (rule 6)", ln->id, sid);
+					else if (!ch->eligible)
+						violation(v, F, line, "learner '%s' is in seminar '%s' "
+							  "without being eligible (rule 6)", ln->id, sid);
 				}
-				if (s->facilitator != fac)
-					violation(v, "sessions.csv", s->line, "rule 6: group '%s' changes "
-						  "facilitator", v->s[s->section].id);
 			}
 		}
-		if (pg)
-			continue;
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			int n = 0;
-			for (int b = 0; b < p->n_blocks; b++) {
-				int si = solution_attend_at(sol, l, b);
-				n += si >= 0 && v->s[si].kind == SESSION_WORKSHOP &&
-				     v->s[si].offering == p->needs[q].goal;
-			}
-			if (n > p->needs[q].sessions)
-				violation(v, "timetable.csv", 0, "rule 6: learner '%s' attends %d sessions "
-					  "of goal '%s', above the %d wanted", p->learners[l].id, n,
-					  p->goals[p->needs[q].goal].id, p->needs[q].sessions);
+		/* every meeting of an enrolled section attended; then reset */
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si < 0 || v->s[si].kind != SESSION_SEMINAR)
+				continue;
+			int sec = v->s[si].section;
+			if (met[sec] < 0)
+				continue;
+			int want = meetings[sec];
+			if (met[sec] != want)
+				violation(v, F, row_of[(long)l * p->n_blocks + b], "learner '%s' "
+					  "attends %d of the %d meetings of seminar section '%s' "
+					  "(rule 6)", ln->id, met[sec], want, v->s[sec].id);
+			met[sec] = -1;
 		}
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si >= 0 && v->s[si].kind == SESSION_SEMINAR)
+				met[v->s[si].section] = 0;
+		}
+		if (enrolled > p->config.seminars_per_learner)
+			violation(v, F, 0, "learner '%s' is in %d seminars, above "
+				  "seminars_per_learner %d (rule 6)", ln->id, enrolled,
+				  p->config.seminars_per_learner);
 	}
+	free(meetings);
+	free(met);
+	free(attended);
 }
 
-/* Recomputes the objective and metrics and compares them with summary.csv. */
-static void check_summary(struct verifier *v, const struct csv_table *t, struct solution *sol)
+/* The value of metric name in summary.csv, its line in *line (0: missing). */
+static const char *summary_value(const struct csv_table *t, const char *name, long *line)
 {
-	const char *F = "summary.csv";
 	int c_m = csv_table_col(t, "metric"), c_v = csv_table_col(t, "value");
+	for (int r = 0; r < t->n_rows; r++)
+		if (!strcmp(t->rows[r][c_m], name)) {
+			*line = t->line[r];
+			return t->rows[r][c_v];
+		}
+	*line = 0;
+	return NULL;
+}
+
+static bool parse_number(const char *text, double *x)
+{
+	char *end;
+	if (!text || !*text)
+		return false;
+	*x = strtod(text, &end);
+	return !*end && isfinite(*x);
+}
+
+/* Recomputes the objective and metrics and compares them with summary.csv;
+ * checks the bound and the gap formula. */
+static void check_summary(struct verifier *v, const struct csv_table *t,
+			  const struct solution *sol)
+{
+	const struct problem *p = v->p;
+	const char *F = "summary.csv";
+	long line;
+	const char *status = summary_value(t, "status", &line);
+	if (!status || (strcmp(status, "optimal") && strcmp(status, "feasible")))
+		violation(v, F, line, "status is '%s', not optimal or feasible",
+			  status ? status : "(missing)");
+	const char *model = summary_value(t, "model", &line);
+	if (!model || strcmp(model, problem_model_name(p->config.model)))
+		violation(v, F, line, "model is '%s' but the scenario uses '%s'",
+			  model ? model : "(missing)", problem_model_name(p->config.model));
+
 	struct metrics m;
-	metrics_compute(v->p, sol, &m);
+	metrics_compute(p, sol, &m);
+	const double round2 = 0.005 + 1e-9;
 	struct {
 		const char *name;
 		double value, tol;
 	} want[] = {
-		{ "objective", m.objective, 0.006 },
-		{ "sessions", m.sessions, 0 },
+		{ "objective", m.objective, fmax(round2, 1e-6 * fabs(m.objective)) },
 		{ "learners", m.learners, 0 },
 		{ "blocks", m.blocks, 0 },
+		{ "sessions", m.sessions, 0 },
 		{ "need_sessions_wanted", (double)m.need_sessions_wanted, 0 },
 		{ "need_sessions_scheduled", (double)m.need_sessions_scheduled, 0 },
-		{ "need_sessions_pct", m.need_sessions_pct, 0.006 },
-		{ "power_goal_pct", m.power_goal_pct, 0.006 },
-		{ "learners_complete_pct", m.learners_complete_pct, 0.006 },
-		{ "seminar_enrolled_pct", m.seminar_enrolled_pct, 0.006 },
-		{ "seminar_first_choice_pct", m.seminar_first_choice_pct, 0.006 },
-		{ "avg_group_size", m.avg_group_size, 0.006 },
-		{ "facilitator_load_pct", m.facilitator_load_pct, 0.006 },
+		{ "need_sessions_pct", m.need_sessions_pct, round2 },
+		{ "power_goal_pct", m.power_goal_pct, round2 },
+		{ "learners_complete_pct", m.learners_complete_pct, round2 },
+		{ "seminar_enrolled_pct", m.seminar_enrolled_pct, round2 },
+		{ "seminar_first_choice_pct", m.seminar_first_choice_pct, round2 },
+		{ "avg_group_size", m.avg_group_size, round2 },
+		{ "lab_sessions", m.lab_sessions, 0 },
+		{ "facilitator_load_pct", m.facilitator_load_pct, round2 },
+		{ "needs_not_ready", m.needs_not_ready, 0 },
 	};
-	double objective = NAN, bound = NAN, gap = NAN;
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
-		int found = 0;
-		for (int r = 0; r < t->n_rows; r++) {
-			if (strcmp(t->rows[r][c_m], want[k].name))
-				continue;
-			found = 1;
-			char *end;
-			double x = strtod(t->rows[r][c_v], &end);
-			if (*end || end == t->rows[r][c_v] || fabs(x - want[k].value) > want[k].tol + 1e-9)
-				violation(v, F, t->line[r], "%s is '%s' but the schedule gives %.2f",
-					  want[k].name, t->rows[r][c_v], want[k].value);
-		}
-		if (!found)
+		const char *text = summary_value(t, want[k].name, &line);
+		double x;
+		if (!text)
 			violation(v, F, 0, "metric '%s' is missing", want[k].name);
+		else if (!parse_number(text, &x) || fabs(x - want[k].value) > want[k].tol)
+			violation(v, F, line, "%s is '%s' but the schedule gives %.2f",
+				  want[k].name, text, want[k].value);
 	}
-	for (int r = 0; r < t->n_rows; r++) {
-		const char *name = t->rows[r][c_m];
-		double x = strtod(t->rows[r][c_v], NULL);
-		if (!strcmp(name, "objective"))
-			objective = x;
-		else if (!strcmp(name, "bound"))
-			bound = x;
-		else if (!strcmp(name, "gap"))
-			gap = x;
-	}
-	if (!(bound >= objective - 0.006))
-		violation(v, F, 0, "bound %.2f is below the objective %.2f", bound, objective);
-	double g = bound != 0 ? (bound - objective) / fabs(bound) : 0;
-	if (!(fabs(g - gap) <= 1e-5 + 0.01 / (fabs(bound) + 1)))
-		violation(v, F, 0, "gap %.6f is not (bound - objective) / bound = %.6f", gap, g);
 	metrics_release(&m);
+
+	double objective, bound, gap;
+	long lb, lg;
+	const char *tb = summary_value(t, "bound", &lb), *tg = summary_value(t, "gap", &lg);
+	if (!parse_number(summary_value(t, "objective", &line), &objective))
+		return;   /* reported above */
+	if (!parse_number(tb, &bound)) {
+		violation(v, F, lb, "bound is '%s', not a number", tb ? tb : "(missing)");
+		return;
+	}
+	if (bound < objective - 1e-6)
+		violation(v, F, lb, "bound %.2f is below the objective %.2f", bound, objective);
+	if (!parse_number(tg, &gap)) {
+		violation(v, F, lg, "gap is '%s', not a number", tg ? tg : "(missing)");
+		return;
+	}
+	/* both printed to 2 decimals: allow their rounding, and the gap's own */
+	double g = fabs(bound) > 1e-9 ? (bound - objective) / fabs(bound) : 0;
+	double tol = 5e-7 + (fabs(bound) > 1e-9 ? 0.01 / fabs(bound) : 0);
+	if (fabs(g - gap) > tol)
+		violation(v, F, lg, "gap %.6f is not (bound - objective) / bound = %.6f", gap, g);
+}
+
+/* Opens path to say "cannot open" the way the contract wants, before the
+ * CSV reader (whose messages name the file only). */
+static bool readable(const char *out_dir, const char *name, struct diag *d)
+{
+	char *path = xasprintf("%s/%s", out_dir, name);
+	FILE *f = fopen(path, "rb");
+	bool ok = f != NULL;
+	if (!ok)
+		diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+	else
+		fclose(f);
+	free(path);
+	return ok;
 }
 
 int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, struct diag *d)
@@ -421,42 +625,54 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	static const char *const tt_cols[] = { "learner_id", "block_id", "session_id", NULL };
 	static const char *const sum_cols[] = { "metric", "value", NULL };
 	struct csv_table ts, tt, tm;
+	memset(&ts, 0, sizeof(ts));
+	memset(&tt, 0, sizeof(tt));
+	memset(&tm, 0, sizeof(tm));
 	int before = d->n_errors;
-	int rs = csv_table_read(&ts, out_dir, "sessions.csv", true, d);
-	int rt = csv_table_read(&tt, out_dir, "timetable.csv", true, d);
-	int rm = csv_table_read(&tm, out_dir, "summary.csv", true, d);
-	if (rs > 0)
+	bool ok = readable(out_dir, "sessions.csv", d);
+	ok &= readable(out_dir, "timetable.csv", d);
+	ok &= readable(out_dir, "summary.csv", d);
+	if (!ok)
+		return -1;
+	if (csv_table_read(&ts, out_dir, "sessions.csv", true, d) > 0)
 		csv_table_require(&ts, sess_cols, d);
-	if (rt > 0)
+	if (csv_table_read(&tt, out_dir, "timetable.csv", true, d) > 0)
 		csv_table_require(&tt, tt_cols, d);
-	if (rm > 0)
+	if (csv_table_read(&tm, out_dir, "summary.csv", true, d) > 0)
 		csv_table_require(&tm, sum_cols, d);
 	int result = -1;
 	if (d->n_errors > before)
-		goto out;
+		goto out_tables;
 
 	struct verifier v = { .p = p, .out = out };
 	struct solution sol;
 	solution_init(&sol, p);
-	check_sessions(&v, &ts);
-	check_timetable(&v, &tt, &sol);
-	for (int i = 0; i < v.n; i++) {
-		struct session s = { .kind = v.s[i].kind < 0 ? SESSION_LAB : (enum session_kind)v.s[i].kind,
-				     .offering = v.s[i].offering, .block = v.s[i].block,
-				     .room = v.s[i].room, .facilitator = v.s[i].facilitator };
-		int k = solution_add_session(&sol, &s);
-		sol.sessions[k].section = v.s[i].section >= 0 ? v.s[i].section : k;
-	}
-	solution_recount(&sol);
-	if (v.violations == 0)
+	long *row_of = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(long));
+	read_sessions(&v, &ts);
+	check_resources(&v);
+	read_timetable(&v, &tt, &sol, row_of);
+	check_sizes(&v, &sol);
+	check_learners(&v, &sol, row_of);
+	if (!v.unusable) {
+		/* the rows as a schedule, for the metrics */
+		for (int i = 0; i < v.n; i++) {
+			struct session s = { .kind = (enum session_kind)v.s[i].kind,
+					     .offering = v.s[i].offering, .block = v.s[i].block,
+					     .room = v.s[i].room, .facilitator = v.s[i].facilitator };
+			int k = solution_add_session(&sol, &s);
+			sol.sessions[k].section = v.s[i].section;
+		}
+		solution_recount(&sol);
 		check_summary(&v, &tm, &sol);
+	}
 	result = v.violations;
+	free(row_of);
 	solution_release(&sol);
 	for (int i = 0; i < v.n; i++)
 		free(v.s[i].id);
 	free(v.s);
 	free(v.sorted);
-out:
+out_tables:
 	csv_table_release(&ts);
 	csv_table_release(&tt);
 	csv_table_release(&tm);

@@ -27,6 +27,8 @@ struct builder {
 	int max_sessions[TB_MAX];
 	char *room_feature[TB_MAX];
 	char *goal_feature[TB_MAX];
+	struct pair seminar_levels[TB_MAX];
+	int n_seminar_levels;
 };
 
 struct builder *tb_new(void)
@@ -39,6 +41,8 @@ struct builder *tb_new(void)
 	p->rooms = xcalloc(TB_MAX, sizeof(*p->rooms));
 	p->goals = xcalloc(TB_MAX, sizeof(*p->goals));
 	p->needs = xcalloc(TB_MAX * 8, sizeof(*p->needs));
+	p->seminars = xcalloc(TB_MAX, sizeof(*p->seminars));
+	p->choices = xcalloc(TB_MAX * 8, sizeof(*p->choices));
 	struct config *c = &p->config;
 	c->name = xstrdup("test");
 	c->model = MODEL_WORKSHOP;
@@ -211,6 +215,65 @@ static int cmp_need(const void *a, const void *b)
 	return x->line - y->line;
 }
 
+static int cmp_choice(const void *a, const void *b)
+{
+	const struct choice *x = a, *y = b;
+	if (x->learner != y->learner)
+		return x->learner - y->learner;
+	return x->rank - y->rank;
+}
+
+int tb_area(struct builder *tb, const char *name)
+{
+	struct problem *p = tb->p;
+	for (int i = 0; i < p->n_areas; i++)
+		if (!strcmp(p->areas[i], name))
+			return i;
+	p->areas = xrealloc(p->areas, sizeof(char *) * (size_t)(p->n_areas + 1));
+	p->areas[p->n_areas] = xstrdup(name);
+	return p->n_areas++;
+}
+
+void tb_goal_area(struct builder *tb, int g, int area)
+{
+	tb->p->goals[g].area = area;
+}
+
+void tb_block_area(struct builder *tb, int b, int area)
+{
+	struct block *blk = &tb->p->blocks[b];
+	blk->areas = xrealloc(blk->areas, sizeof(int) * (size_t)(blk->n_areas + 1));
+	blk->areas[blk->n_areas++] = area;
+}
+
+int tb_seminar(struct builder *tb, const char *id, int meetings, int min_size, int max_size)
+{
+	struct problem *p = tb->p;
+	assert(p->n_seminars < TB_MAX);
+	struct seminar *s = &p->seminars[p->n_seminars];
+	s->id = xstrdup(id);
+	s->title = xstrdup("");
+	s->meetings = meetings;
+	s->min_size = min_size;
+	s->max_size = max_size;
+	s->age_min = s->age_max = -1;
+	s->feature = -1;
+	s->sections = 1;
+	return p->n_seminars++;
+}
+
+void tb_seminar_level(struct builder *tb, int f, int s, enum level level)
+{
+	push(tb->seminar_levels, &tb->n_seminar_levels, f, s, level);
+}
+
+void tb_choice(struct builder *tb, int l, int s, int rank, bool eligible)
+{
+	struct problem *p = tb->p;
+	assert(p->n_choices < TB_MAX * 8);
+	p->choices[p->n_choices++] = (struct choice){ l, s, rank, eligible };
+}
+
 struct problem *tb_finish(struct builder *tb)
 {
 	struct problem *p = tb->p;
@@ -242,7 +305,10 @@ struct problem *tb_finish(struct builder *tb)
 	for (int i = 0; i < tb->n_unavail_r; i++)
 		p->rooms[tb->unavail_r[i].a].unavailable[tb->unavail_r[i].b] = true;
 	p->goal_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_goals + 1, 1);
-	p->seminar_level = xcalloc(1, 1);
+	p->seminar_level = xcalloc((size_t)p->n_facilitators * (size_t)p->n_seminars + 1, 1);
+	for (int i = 0; i < tb->n_seminar_levels; i++)
+		p->seminar_level[tb->seminar_levels[i].a * p->n_seminars + tb->seminar_levels[i].b] =
+			(unsigned char)tb->seminar_levels[i].c;
 	for (int i = 0; i < tb->n_levels; i++)
 		p->goal_level[tb->levels[i].a * p->n_goals + tb->levels[i].b] =
 			(unsigned char)tb->levels[i].c;
@@ -255,7 +321,12 @@ struct problem *tb_finish(struct builder *tb)
 		p->need_start[p->needs[q].learner + 1]++;
 	for (int l = 0; l < p->n_learners; l++)
 		p->need_start[l + 1] += p->need_start[l];
+	qsort(p->choices, (size_t)p->n_choices, sizeof(*p->choices), cmp_choice);
 	p->choice_start = xcalloc((size_t)p->n_learners + 2, sizeof(int));
+	for (int c = 0; c < p->n_choices; c++)
+		p->choice_start[p->choices[c].learner + 1]++;
+	for (int l = 0; l < p->n_learners; l++)
+		p->choice_start[l + 1] += p->choice_start[l];
 	problem_index(p);
 	free(tb);
 	return p;

@@ -34,6 +34,15 @@ void tb_facilitator_unavailable(struct builder *tb, int f, int b);
 void tb_facilitator_max(struct builder *tb, int f, int max_sessions);
 void tb_room_unavailable(struct builder *tb, int r, int b);
 void tb_model(struct builder *tb, enum model_kind model);
+/* An area name (interned); goals start in area 0, "A". */
+int tb_area(struct builder *tb, const char *name);
+void tb_goal_area(struct builder *tb, int g, int area);
+/* Adds area to the block's areas list (an empty list allows every area). */
+void tb_block_area(struct builder *tb, int b, int area);
+int tb_seminar(struct builder *tb, const char *id, int meetings, int min_size, int max_size);
+void tb_seminar_level(struct builder *tb, int f, int s, enum level level);
+/* A choice, added in call order (call in rank order per learner). */
+void tb_choice(struct builder *tb, int l, int s, int rank, bool eligible);
 
 /* Turns the builder into a problem (default config) and frees the builder. */
 struct problem *tb_finish(struct builder *tb);

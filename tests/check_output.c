@@ -1,0 +1,482 @@
+/*
+ * check_output.c - the output writer on hand-built schedules: the files
+ * read back, byte-identical rewrites, atomic replacement, refusal to replace
+ * an unrelated directory, a failed write leaving nothing behind, section
+ * ids, and every unmet reason.  (Scoring rules: check_metrics.c.)
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/diag.h"
+#include "engine/metrics.h"
+#include "engine/solution.h"
+#include "engine/util.h"
+#include "inputs/csv_table.h"
+#include "outputs/output.h"
+#include "tests/support/builder.h"
+#include "tests/support/tmpdir.h"
+
+/*
+ * Two blocks; goal G (min 1, sessions 2) led by guru F1; online goal D
+ * (sessions 1); L1 needs G at priority 1 and D at priority 2; L2 needs G at
+ * priority 3 (not ready) and D at priority 4.
+ */
+static struct problem *small(void)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "B1", BLOCK_WORKSHOP);
+	tb_block(tb, "B2", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G", 1, 25, 2), dg = tb_goal(tb, "D", 1, 40, 1);
+	tb_goal_online(tb, dg);
+	int f1 = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_level(tb, f1, g, LEVEL_GURU);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2");
+	tb_need(tb, l1, g, 1, 2);
+	tb_need(tb, l1, dg, 2, 1);
+	tb_need_not_ready(tb, l2, g, 3, 1);
+	tb_need(tb, l2, dg, 4, 1);
+	return tb_finish(tb);
+}
+
+/* B1: G workshop (F1, R1) for L1, lab (F2, R2) for L2; B2: one lab for both. */
+static void schedule(const struct problem *p, struct solution *s)
+{
+	solution_init(s, p);
+	struct session w = { SESSION_WORKSHOP, 0, 0, 0, 0, 0, 0 };
+	struct session lab1 = { SESSION_LAB, -1, 0, 1, 1, 0, 0 };
+	struct session lab2 = { SESSION_LAB, -1, 1, 0, 1, 0, 0 };
+	int a = solution_add_session(s, &w), b = solution_add_session(s, &lab1),
+	    c = solution_add_session(s, &lab2);
+	*solution_attend(s, 0, 0) = a;
+	*solution_attend(s, 1, 0) = b;
+	*solution_attend(s, 0, 1) = c;
+	*solution_attend(s, 1, 1) = c;
+	solution_recount(s);
+	s->status = SOLVE_OPTIMAL;
+}
+
+START_TEST(metrics_by_hand)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	struct metrics m;
+	metrics_compute(p, &s, &m);
+	/* L1: one G session (100) + power goal (200) + D credited by the B2 lab
+	 * (60); L2: D credited by its first lab (20), the second lab credits
+	 * nothing (sessions 1); the G need is not ready; guru on the workshop (5) */
+	ck_assert_double_eq_tol(m.objective, 100 + 200 + 60 + 20 + 5, 1e-9);
+	ck_assert_int_eq(m.need_sessions_wanted, 2 + 1 + 1);
+	ck_assert_int_eq(m.need_sessions_scheduled, 1 + 1 + 1);
+	ck_assert_double_eq_tol(m.power_goal_pct, 100, 1e-9);
+	ck_assert_double_eq_tol(m.learners_complete_pct, 50, 1e-9);   /* L2 only */
+	ck_assert_int_eq(m.needs_not_ready, 1);
+	ck_assert_int_eq(m.lab_sessions, 2);
+	ck_assert_double_eq_tol(m.avg_group_size, 1, 1e-9);
+	/* 3 sessions led of 2 facilitators x 2 blocks */
+	ck_assert_double_eq_tol(m.facilitator_load_pct, 75, 1e-9);
+	metrics_release(&m);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+static char *slurp(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	free(path);
+	if (!f)
+		return NULL;
+	char *buf = xcalloc(1 << 16, 1);
+	size_t n = fread(buf, 1, (1 << 16) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+START_TEST(output_files_identical_and_replaced_atomically)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	s.objective = 385;
+	s.bound = 400;
+	solution_set_gap(&s);
+	char *dir = td_make();
+	char *a = xasprintf("%s/a", dir), *b = xasprintf("%s/nested/b", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, a, &d), 0);
+	ck_assert_int_eq(output_write(p, &s, b, &d), 0);   /* parents created */
+	const char *files[] = { "sessions.csv", "timetable.csv", "unmet.csv", "summary.csv" };
+	for (int i = 0; i < 4; i++) {
+		char *x = slurp(a, files[i]), *y = slurp(b, files[i]);
+		ck_assert_ptr_nonnull(x);
+		ck_assert_str_eq(x, y);
+		free(x);
+		free(y);
+	}
+	char *sessions = slurp(a, "sessions.csv");
+	ck_assert_str_eq(sessions,
+			 "session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n"
+			 "S0001,S0001,workshop,G,B1,R1,F1,1\n"
+			 "S0002,S0002,lab,,B1,R2,F2,1\n"
+			 "S0003,S0003,lab,,B2,R1,F2,2\n");
+	free(sessions);
+	char *unmet = slurp(a, "unmet.csv");
+	ck_assert_ptr_nonnull(strstr(unmet, "L1,need,G,1,2,1,"));
+	ck_assert_ptr_nonnull(strstr(unmet, "L2,need,G,3,1,0,prerequisite\n"));
+	free(unmet);
+	char *summary = slurp(a, "summary.csv");
+	ck_assert_ptr_nonnull(strstr(summary, "gap,0.037500\n"));
+	free(summary);
+
+	/* an earlier output is replaced whole; no temporary stays beside it */
+	td_write(a, "extra.txt", "x");
+	ck_assert_int_eq(output_write(p, &s, a, &d), 0);
+	char *extra = xasprintf("%s/extra.txt", a);
+	ck_assert_int_ne(access(extra, F_OK), 0);
+	free(extra);
+	char *cmd = xasprintf("ls %s | grep -c tmp- >/dev/null", dir);
+	ck_assert_int_ne(system(cmd), 0);
+	free(cmd);
+
+	/* an unrelated, non-empty directory is never replaced */
+	char *other = xasprintf("%s/other", dir);
+	mkdir(other, 0755);
+	td_write(other, "thesis.txt", "precious");
+	ck_assert_int_eq(output_write(p, &s, other, &d), -1);
+	ck_assert(diag_contains(&d, "is not an mclsched output directory"));
+	char *keep = slurp(other, "thesis.txt");
+	ck_assert_str_eq(keep, "precious");
+	free(keep);
+
+	free(other);
+	free(a);
+	free(b);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(output_infeasible_writes_diagnosis)
+{
+	struct problem *p = small();
+	struct solution s;
+	solution_init(&s, p);
+	s.status = SOLVE_INFEASIBLE;
+	s.diagnosis = xstrdup("block 'B1': short by 3 seats\n");
+	char *dir = td_make();
+	char *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	char *diagnosis = slurp(o, "diagnosis.txt"), *summary = slurp(o, "summary.csv");
+	ck_assert_str_eq(diagnosis, "block 'B1': short by 3 seats\n");
+	ck_assert_ptr_nonnull(strstr(summary, "status,infeasible\n"));
+	ck_assert_ptr_null(slurp(o, "sessions.csv"));
+	free(diagnosis);
+	free(summary);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+
+START_TEST(output_reads_back)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	s.objective = 385;
+	s.bound = 385;
+	solution_set_gap(&s);
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, o, "timetable.csv", true, &d), 1);
+	ck_assert_int_eq(t.n_rows, 4);   /* 2 learners x 2 blocks */
+	ck_assert_str_eq(t.rows[3][csv_table_col(&t, "session_id")], "S0003");
+	csv_table_release(&t);
+	ck_assert_int_eq(csv_table_read(&t, o, "summary.csv", true, &d), 1);
+	const char *names[] = { "status", "objective", "bound", "gap", "solve_seconds", "model",
+				"learners", "blocks", "sessions", "need_sessions_wanted",
+				"need_sessions_scheduled", "need_sessions_pct", "power_goal_pct",
+				"learners_complete_pct", "seminar_enrolled_pct",
+				"seminar_first_choice_pct", "avg_group_size", "lab_sessions",
+				"facilitator_load_pct", "needs_not_ready" };
+	ck_assert_int_eq(t.n_rows, 20);
+	for (int i = 0; i < 20; i++)
+		ck_assert_str_eq(t.rows[i][0], names[i]);
+	ck_assert_str_eq(t.rows[1][1], "385.00");
+	ck_assert_str_eq(t.rows[3][1], "0.000000");
+	ck_assert_str_eq(t.rows[11][1], "75.00");   /* 3 of 4 need-sessions */
+	csv_table_release(&t);
+	ck_assert_int_eq(d.n_errors, 0);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* Lists dir's entries whose name contains needle, one a line. */
+static int count_entries(const char *dir, const char *needle)
+{
+	char *cmd = xasprintf("ls -a %s | grep -c -- '%s'", dir, needle);
+	FILE *f = popen(cmd, "r");
+	int n = -1;
+	ck_assert_int_eq(fscanf(f, "%d", &n), 1);
+	pclose(f);
+	free(cmd);
+	return n;
+}
+
+START_TEST(failed_write_leaves_nothing)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	/* files may not grow past 64 bytes: sessions.csv fails half-way (this
+	 * test runs in its own process) */
+	signal(SIGXFSZ, SIG_IGN);
+	struct rlimit old, rl;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	rl = old;
+	rl.rlim_cur = 64;   /* the hard limit stays, so the old one can return */
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	int rc = output_write(p, &s, o, &d);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(diag_contains(&d, "sessions.csv: cannot write: File too large"));
+	ck_assert_int_ne(access(o, F_OK), 0);
+	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(missing_parent_is_created_and_a_file_is_refused)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	char *dir = td_make(), *o = xasprintf("%s/file", dir);
+	struct diag d;
+	diag_init(&d);
+	td_write(dir, "file", "x");
+	ck_assert_int_eq(output_write(p, &s, o, &d), -1);
+	ck_assert(diag_contains(&d, "exists and is not a directory"));
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(power_goal_group_shares_section_id)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_POWER_GOAL);
+	tb_block(tb, "B1", BLOCK_WORKSHOP);
+	tb_block(tb, "B2", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G", 1, 25, 2);
+	int f = tb_facilitator(tb, "F");
+	tb_level(tb, f, g, LEVEL_ABLE);
+	tb_room(tb, "R", 30, NULL);
+	int l = tb_learner(tb, "L");
+	tb_need(tb, l, g, 1, 2);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	solution_init(&s, p);
+	/* added in reverse block order: the section's id is still its first
+	 * session in canonical (time) order */
+	struct session w2 = { SESSION_WORKSHOP, g, 1, 0, f, 0, 0 };
+	struct session w1 = { SESSION_WORKSHOP, g, 0, 0, f, 0, 0 };
+	int b = solution_add_session(&s, &w2), a = solution_add_session(&s, &w1);
+	s.sessions[b].section = b;
+	s.sessions[a].section = b;
+	*solution_attend(&s, l, 0) = a;
+	*solution_attend(&s, l, 1) = b;
+	solution_recount(&s);
+	s.status = SOLVE_OPTIMAL;
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	char *sessions = slurp(o, "sessions.csv");
+	ck_assert_str_eq(sessions,
+			 "session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n"
+			 "S0001,S0001,workshop,G,B1,R,F,1\n"
+			 "S0002,S0001,workshop,G,B2,R,F,1\n");
+	free(sessions);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(wrong_session_size_is_an_internal_error)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	s.sessions[0].size = 7;
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, o, &d), -1);
+	ck_assert(diag_contains(&d, "records 7 learners but 1 attend it"));
+	ck_assert_int_ne(access(o, F_OK), 0);
+	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/*
+ * One block B1 (workshop, areas: Math) and B2 (seminar); combination model.
+ * L1 needs: NF (no facilitator), NR (needs a "kiln" no room has), G (P1,
+ * got it in B1: complete), H (P2: B1 taken by G -> conflict).  L2 needs G
+ * (sessions 2, got 1 -> capacity: B1 is not taken... it is: conflict too),
+ * so L2 is away from nothing and gets lab in B2 instead.  Choices: L1 SA
+ * ineligible, L2 SA (enrolled), SB (limit), L3 SB (capacity).
+ */
+START_TEST(unmet_reasons)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_COMBINATION);
+	int math = tb_area(tb, "Math");
+	int b1 = tb_block(tb, "B1", BLOCK_WORKSHOP), b2 = tb_block(tb, "B2", BLOCK_SEMINAR);
+	int b3 = tb_block(tb, "B3", BLOCK_WORKSHOP);
+	tb_block_area(tb, b1, math);
+	tb_block_area(tb, b3, math);
+	int g = tb_goal(tb, "G", 1, 25, 1), h = tb_goal(tb, "H", 1, 25, 1);
+	int nf = tb_goal(tb, "NF", 1, 25, 1), nr = tb_goal(tb, "NR", 1, 25, 1);
+	int k = tb_goal(tb, "K", 1, 25, 2);
+	for (int i = 0; i < 5; i++)
+		tb_goal_area(tb, i, math);
+	tb_goal_feature(tb, nr, "kiln");
+	int f = tb_facilitator(tb, "F"), f2 = tb_facilitator(tb, "F2");
+	tb_level(tb, f, g, LEVEL_ABLE);
+	tb_level(tb, f, h, LEVEL_ABLE);
+	tb_level(tb, f, nr, LEVEL_ABLE);
+	tb_level(tb, f, k, LEVEL_ABLE);
+	tb_level(tb, f2, nf, LEVEL_ABLE);
+	tb_facilitator_unavailable(tb, f2, b1);
+	tb_facilitator_unavailable(tb, f2, b3);
+	tb_room(tb, "R", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	int sa = tb_seminar(tb, "SA", 1, 1, 20), sb = tb_seminar(tb, "SB", 1, 1, 20);
+	tb_seminar_level(tb, f2, sa, LEVEL_ABLE);
+	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2"), l3 = tb_learner(tb, "L3");
+	tb_learner_unavailable(tb, l1, b3);
+	tb_need(tb, l1, nf, 3, 1);
+	tb_need(tb, l1, nr, 3, 1);
+	tb_need(tb, l1, g, 1, 1);
+	tb_need(tb, l1, h, 2, 1);
+	tb_need(tb, l2, k, 2, 2);
+	tb_need_not_ready(tb, l3, g, 1, 1);
+	tb_choice(tb, l1, sa, 1, false);
+	tb_choice(tb, l2, sa, 1, true);
+	tb_choice(tb, l2, sb, 2, true);
+	tb_choice(tb, l3, sb, 1, true);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	solution_init(&s, p);
+	struct session wg = { SESSION_WORKSHOP, g, b1, 0, f, 0, 0 };
+	struct session wk = { SESSION_WORKSHOP, k, b3, 0, f, 0, 0 };
+	struct session lab1 = { SESSION_LAB, -1, b1, 1, f2, 0, 0 };
+	struct session lab3 = { SESSION_LAB, -1, b3, 1, f2, 0, 0 };
+	struct session sem = { SESSION_SEMINAR, sa, b2, 0, f2, 0, 0 };
+	struct session lab2 = { SESSION_LAB, -1, b2, 1, f, 0, 0 };
+	int iwg = solution_add_session(&s, &wg), iwk = solution_add_session(&s, &wk);
+	int il1 = solution_add_session(&s, &lab1), il3 = solution_add_session(&s, &lab3);
+	int isem = solution_add_session(&s, &sem), il2 = solution_add_session(&s, &lab2);
+	*solution_attend(&s, l1, b1) = iwg;
+	*solution_attend(&s, l1, b2) = il2;
+	*solution_attend(&s, l2, b1) = il1;
+	*solution_attend(&s, l2, b2) = isem;
+	*solution_attend(&s, l2, b3) = iwk;
+	*solution_attend(&s, l3, b1) = il1;
+	*solution_attend(&s, l3, b2) = il2;
+	*solution_attend(&s, l3, b3) = il3;
+	solution_recount(&s);
+	s.status = SOLVE_FEASIBLE;
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	char *unmet = slurp(o, "unmet.csv");
+	ck_assert_str_eq(unmet,
+			 "learner_id,kind,offering_id,priority,wanted,scheduled,reason\n"
+			 "L1,need,NF,3,1,0,no_facilitator\n"
+			 "L1,need,NR,3,1,0,no_room\n"
+			 "L1,need,H,2,1,0,conflict\n"
+			 "L1,choice,SA,1,1,0,ineligible\n"
+			 "L2,need,K,2,2,1,capacity\n"
+			 "L2,choice,SB,2,1,0,limit\n"
+			 "L3,need,G,1,1,0,prerequisite\n"
+			 "L3,choice,SB,1,1,0,capacity\n");
+	free(unmet);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+int main(void)
+{
+	mcl_log_level = LOG_QUIET;
+	Suite *s = suite_create("output");
+	TCase *tm = tcase_create("metrics"), *to = tcase_create("output");
+	tcase_add_test(tm, metrics_by_hand);
+	tcase_add_test(to, output_files_identical_and_replaced_atomically);
+	tcase_add_test(to, output_infeasible_writes_diagnosis);
+	tcase_add_test(to, output_reads_back);
+	tcase_add_test(to, failed_write_leaves_nothing);
+	tcase_add_test(to, missing_parent_is_created_and_a_file_is_refused);
+	tcase_add_test(to, power_goal_group_shares_section_id);
+	tcase_add_test(to, wrong_session_size_is_an_internal_error);
+	tcase_add_test(to, unmet_reasons);
+	suite_add_tcase(s, tm);
+	suite_add_tcase(s, to);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
