@@ -356,7 +356,8 @@ static enum feature goal_feature(const char *title)
 
 /*
  * Each progression is a chain with a fork every five goals that merges
- * again: goals 3 and 4 both require 2, goal 5 requires 3 and 4, and so on.
+ * again: counting from 0, goals 3 and 4 both require 2 and goal 5 requires
+ * 3 and 4, and so on.
  * Prerequisites always come earlier in the progression, so mastering a prefix
  * of it is always consistent.
  */
@@ -385,7 +386,7 @@ static void school_make_goals(struct school *s)
 			if (k >= 5 && k % 5 == 0) {
 				g->req[g->n_req++] = s->n_goals - 2;
 				g->req[g->n_req++] = s->n_goals - 1;
-			} else if (k % 5 == 4 && k >= 4) {
+			} else if (k % 5 == 4) {
 				g->req[g->n_req++] = s->n_goals - 2;
 			} else if (k > 0) {
 				g->req[g->n_req++] = s->n_goals - 1;
