@@ -122,8 +122,15 @@ static int validate_word(cfg_t *cfg, cfg_opt_t *opt)
 	return 0;
 }
 
+/* libconfuse may validate a list more than once; each key and line is
+ * reported once. */
+static const char *reported_key;
+static long reported_line;
+
 static int validate(cfg_t *cfg, cfg_opt_t *opt)
 {
+	if (reported_key && !strcmp(reported_key, opt->name) && reported_line == cfg->line)
+		return 0;
 	for (size_t k = 0; k < sizeof(ranges) / sizeof(ranges[0]); k++) {
 		const struct range *r = &ranges[k];
 		if (strcmp(opt->name, r->key))
@@ -135,6 +142,10 @@ static int validate(cfg_t *cfg, cfg_opt_t *opt)
 			v = opt_value(opt, i);
 			bad = !(v >= r->min && v <= r->max) || (r->open_min && v <= r->min) ||
 			      (r->open_max && v >= r->max);
+		}
+		if (bad) {
+			reported_key = r->key;
+			reported_line = cfg->line;
 		}
 		if (bad && r->max_count && (n < r->min_count || n > r->max_count))
 			diag_error(current_diag, CONF_NAME, cfg->line,
@@ -213,6 +224,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	cfg_set_validate_func(cfg, "needs", validate_word);
 	cfg_set_validate_func(cfg, "output|dir", validate_word);
 	model_line = 0;
+	reported_key = NULL;
 	int before = d->n_errors;
 	errno = 0;
 	int rc = cfg_parse(cfg, path);

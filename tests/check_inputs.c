@@ -1,6 +1,7 @@
 /*
  * check_inputs.c - the inputs modules: csv_table (libcsv), config
- * (libconfuse) and the scenario loader (ids, references, readiness, derive).
+ * (libconfuse) and the scenario loader (ids, references, readiness, derive,
+ * ordering, levels, long prerequisite chains).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
@@ -251,6 +252,145 @@ START_TEST(scenario_warns_unknown_column_and_unled_goal)
 }
 END_TEST
 
+START_TEST(csv_extra_cells_and_white_space_lines)
+{
+	td_write(dir, "x.csv", "a,b\n  \t \n1,2,\n3,4,5\n");
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, dir, "x.csv", true, &d), 1);
+	ck_assert_int_eq(t.n_rows, 2);                  /* the white-space line skipped */
+	ck_assert_int_eq(t.line[0], 3);
+	ck_assert_str_eq(t.rows[1][1], "4");
+	csv_table_release(&t);
+	ck_assert_int_eq(d.n_errors, 1);               /* "1,2," is fine, "3,4,5" is not */
+	ck_assert(diag_contains(&d, "x.csv:4: row has 3 cells but the header names 2 columns"));
+}
+END_TEST
+
+START_TEST(config_words_and_choice_count_with_line)
+{
+	td_write(dir, "scenario.conf", "name = \"x\"\nmodel = seminars\nneeds = derive\n"
+				       "weights {\n choice = {1,2,3,4,5,6,7,8,9,10,11}\n}\n"
+				       "output { dir = \"\" }\n");
+	struct config c;
+	long model_at = -1;
+	ck_assert_int_eq(config_read(&c, dir, &d, &model_at), -1);
+	ck_assert(diag_contains(&d, "scenario.conf:2: 'model' must be power-goal, workshop, "
+				    "seminar or combination (got 'seminars')"));
+	ck_assert(diag_contains(&d, "scenario.conf:5: 'choice' must be 1 to 10"));
+	ck_assert(diag_contains(&d, "scenario.conf:7: 'output.dir' must not be empty"));
+	ck_assert_int_eq(d.n_errors, 3);
+	ck_assert_int_eq(c.needs, NEEDS_DERIVE);
+	ck_assert_int_eq(model_at, 2);
+	free(c.name);
+	free(c.w_choice);
+	free(c.out_dir);
+	diag_release(&d);
+	diag_init(&d);
+	td_write(dir, "scenario.conf", "\nweights { choice = {9, 1} }\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, &model_at), 0);
+	ck_assert_int_eq(c.n_choice, 2);
+	ck_assert_double_eq(c.w_choice[0], 9);
+	ck_assert_int_eq(model_at, 0);                  /* defaulted */
+	free(c.name);
+	free(c.w_choice);
+	free(c.out_dir);
+}
+END_TEST
+
+/* A 20000-goal prerequisite chain: no recursion to overflow, nothing
+ * quadratic; closing it into a cycle names its ends. */
+START_TEST(scenario_long_prerequisite_chain)
+{
+	enum { N = 20000 };
+	td_copy("tests/data/tiny", dir);
+	size_t cap = (size_t)N * 40 + 200, len = 0;
+	char *goals = xmalloc(cap), *pre = xmalloc(cap);
+	len = (size_t)sprintf(goals, "goal_id,area\nM1,Math\nM2,Math\nD1,Digital\n");
+	for (int i = 0; i < N; i++)
+		len += (size_t)sprintf(goals + len, "G%d,Chain\n", i);
+	size_t lp = (size_t)sprintf(pre, "goal_id,requires\n");
+	for (int i = 1; i < N; i++)
+		lp += (size_t)sprintf(pre + lp, "G%d,G%d\n", i, i - 1);
+	td_write(dir, "goals.csv", goals);
+	td_write(dir, "prerequisites.csv", pre);
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->goals[problem_find_goal(p, "G5")].n_requires, 1);
+	problem_free(p);
+	sprintf(pre + lp, "G0,G%d\n", N - 1);           /* close the chain */
+	td_write(dir, "prerequisites.csv", pre);
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "prerequisite cycle: 'G0' -> 'G19999' -> 'G19998'"));
+	ck_assert(diag_contains(&d, "... (19991 goals) -> "));
+	free(goals);
+	free(pre);
+}
+END_TEST
+
+START_TEST(scenario_orders_choices_and_levels)
+{
+	td_copy("tests/data/tiny", dir);
+	td_write(dir, "scenario.conf", "model = combination\n");
+	td_write(dir, "seminars.csv", "seminar_id,meetings,max_size,requires,age_min,age_max\n"
+				      "S1,2,10,M1,,\nS2,2,10,,14,15\nS3,1,5,,,\n");
+	/* L1 (13, mastered M1), L2 (14, M1 at 1.0) */
+	td_write(dir, "choices.csv", "learner_id,seminar_id,rank\nL2,S3,3\nL1,S2,2\n"
+				     "L2,S1,1\nL1,S1,1\nL2,S2,2\n");
+	td_write(dir, "expertise.csv", "facilitator_id,offering,level\nF1,area:Math,able\n"
+				       "F1,M1,guru\nF2,S1,\nF2,area:Math,guru\nF2,M2,able\n");
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	int l1 = problem_find_learner(p, "L1"), l2 = problem_find_learner(p, "L2");
+	int s1 = problem_find_seminar(p, "S1"), s2 = problem_find_seminar(p, "S2");
+	ck_assert_int_eq(p->choice_start[l1 + 1] - p->choice_start[l1], 2);
+	const struct choice *c1 = &p->choices[p->choice_start[l1]];
+	ck_assert_int_eq(c1[0].seminar, s1);            /* rank order, not file order */
+	ck_assert(c1[0].eligible);                      /* mastered M1 */
+	ck_assert(!c1[1].eligible);                     /* 13 is below S2's 14 */
+	const struct choice *c2 = &p->choices[p->choice_start[l2]];
+	ck_assert_int_eq(p->choice_start[l2 + 1] - p->choice_start[l2], 3);
+	ck_assert(!c2[0].eligible);                     /* S1: M1 not mastered */
+	ck_assert_int_eq(c2[1].seminar, s2);
+	ck_assert(c2[1].eligible);
+	int f1 = problem_find_facilitator(p, "F1"), f2 = problem_find_facilitator(p, "F2");
+	int m1 = problem_find_goal(p, "M1"), m2 = problem_find_goal(p, "M2");
+	ck_assert_int_eq(problem_goal_level(p, f1, m1), LEVEL_GURU);   /* max of both rows */
+	ck_assert_int_eq(problem_goal_level(p, f1, m2), LEVEL_ABLE);
+	ck_assert_int_eq(problem_goal_level(p, f2, m2), LEVEL_GURU);   /* area row wins */
+	ck_assert_int_eq(problem_seminar_level(p, f2, s1), LEVEL_ABLE);
+	ck_assert_int_eq(problem_seminar_level(p, f1, s1), LEVEL_NONE);
+	/* nobody leads S2 or S3: a warning for each chosen one */
+	ck_assert(diag_contains(&d, "no facilitator has expertise in seminar 'S2'"));
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(scenario_needs_sorted_and_duplicates_reported)
+{
+	td_copy("tests/data/tiny", dir);
+	td_write(dir, "needs.csv", "learner_id,goal_id,priority\nL2,M1,1\nL1,M2,1\nL2,D1,2\n"
+				   "L1,D1,5\nL2,M1,3\n");
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "needs.csv:6: learner 'L2' needs goal 'M1' twice "
+				    "(first on line 2)"));
+	ck_assert_int_eq(d.n_errors, 1);
+	diag_release(&d);
+	diag_init(&d);
+	td_write(dir, "needs.csv", "learner_id,goal_id,priority\nL2,M1,1\nL1,M2,1\nL2,D1,2\n"
+				   "L1,D1,5\n");
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	int l1 = problem_find_learner(p, "L1"), l2 = problem_find_learner(p, "L2");
+	/* by learner, then file order */
+	ck_assert_int_eq(p->needs[p->need_start[l1]].line, 3);
+	ck_assert_int_eq(p->needs[p->need_start[l1] + 1].line, 5);
+	ck_assert_int_eq(p->needs[p->need_start[l2]].line, 2);
+	ck_assert_int_eq(p->needs[p->need_start[l2] + 1].line, 4);
+	ck_assert_int_eq(p->needs[p->need_start[l1] + 1].priority, 5);
+	problem_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("inputs");
@@ -266,6 +406,11 @@ int main(void)
 	tcase_add_test(csv, csv_missing_optional_and_required);
 	tcase_add_test(csv, csv_bad_quote_and_nul);
 	tcase_add_test(csv, csv_split_list_trims);
+	tcase_add_test(csv, csv_extra_cells_and_white_space_lines);
+	tcase_add_test(conf, config_words_and_choice_count_with_line);
+	tcase_add_test(scen, scenario_long_prerequisite_chain);
+	tcase_add_test(scen, scenario_orders_choices_and_levels);
+	tcase_add_test(scen, scenario_needs_sorted_and_duplicates_reported);
 	tcase_add_test(conf, config_defaults_and_overrides);
 	tcase_add_test(conf, config_every_range_error_with_its_line);
 	tcase_add_test(conf, config_missing_file_is_a_warning);
