@@ -183,7 +183,11 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 		diag_error(d, name, 0, "cannot start the CSV parser");
 		goto out_file;
 	}
+	/* libcsv grows a field by blk_size at a time: in large steps, a long
+	 * field costs a few reallocations, not one per 128 bytes */
+	csv_set_blk_size(&parser, 1 << 20);
 	struct reader r = { .t = t, .d = d, .record_ended = true };
+	size_t record_bytes = 0;
 	arena_add(&r, "", 0);       /* offset 0: the empty cell */
 	char *buf = NULL;
 	size_t cap = 0;
@@ -207,6 +211,14 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 			if (blank(s, (size_t)len))
 				continue;
 			r.start_line = line;
+			record_bytes = 0;
+		}
+		record_bytes += (size_t)len;
+		if (record_bytes > CSV_MAX_RECORD) {
+			diag_error(d, name, r.start_line, "a row of more than %d MB: is a closing "
+				   "quote missing?", CSV_MAX_RECORD >> 20);
+			ok = false;
+			break;
 		}
 		r.record_ended = false;
 		if (csv_parse(&parser, s, (size_t)len, on_field, on_record, &r) != (size_t)len) {

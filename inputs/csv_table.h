@@ -21,6 +21,10 @@
  * before it takes gigabytes. */
 #define CSV_MAX_ROWS 2000000
 
+/* Bytes in one row (a quoted field may span lines) at most: a row this long
+ * is a missing closing quote, not data. */
+#define CSV_MAX_RECORD (16 << 20)
+
 struct csv_table {
 	char *name;                 /* file name as messages show it */
 	int n_cols;
