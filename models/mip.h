@@ -27,6 +27,8 @@ struct mip_params {
 	double gap;             /* relative gap (bound - obj) / |bound| to stop at */
 	const double *start;    /* [1 + n_cols] incumbent to hand GLPK, or NULL */
 	bool lp_only;           /* solve only the LP relaxation */
+	bool presolve;          /* LP presolver on: faster from a cold start on
+				 * large degenerate LPs, but discards a basis */
 	const char *label;      /* when set, a progress line on stderr every
 				 * few seconds: "LABEL: incumbent, bound, gap" */
 	int max_nodes;          /* stop branch-and-bound after this many node

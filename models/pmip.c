@@ -397,6 +397,7 @@ static void solve_linked_lp(struct pmip *m, double seconds)
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
 	smcp.meth = GLP_PRIMAL;
+	smcp.presolve = GLP_ON;     /* the cold first solve only */
 	int rounds = 0, rows = 0;
 	for (;;) {
 		double left = seconds - (mcl_now() - t0);
@@ -410,7 +411,8 @@ static void solve_linked_lp(struct pmip *m, double seconds)
 			break;
 		rows += added;
 		rounds++;
-		smcp.meth = GLP_DUALP;
+		smcp.meth = GLP_DUALP;      /* warm from here: keep the basis */
+		smcp.presolve = GLP_OFF;
 	}
 	mcl_log(LOG_VERBOSE, "period LP: %d linking rows added in %d rounds, %.2f s", rows, rounds,
 		mcl_now() - t0);

