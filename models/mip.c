@@ -185,5 +185,8 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 		res->outcome = MIP_INFEASIBLE;
 	} else {
 		res->outcome = (rc == GLP_ETMLIM || rc == GLP_ESTOP) ? MIP_NO_SOLUTION : MIP_ERROR;
+		/* no incumbent, but the search still proved its best node bound */
+		if (res->outcome == MIP_NO_SOLUTION && cs.best_bound < res->bound)
+			res->bound = cs.best_bound;
 	}
 }
