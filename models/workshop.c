@@ -50,7 +50,8 @@
 /* Branch-and-bound nodes per block re-plan.  A node budget rather than a
  * time share keeps runs repeatable (same input, same schedule); about one
  * to three seconds per block on a 1500-learner cycle.  Time limits remain
- * as a safety net only. */
+ * as a safety net only.  Measured on the 1500-learner benchmark at 60 s:
+ * 150 nodes 2.86% gap, 400 nodes 2.79%, 1000 nodes 2.93%. */
 #define BLOCK_NODES 400
 
 struct cycle {
