@@ -11,6 +11,21 @@
 
 #include "util.h"
 
+int problem_lab_credit(const struct problem *p, int l, int k)
+{
+	for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready || nd->priority != pr ||
+			    p->goals[nd->goal].mode != GOAL_ONLINE)
+				continue;
+			if (k < nd->sessions)
+				return q;
+			k -= nd->sessions;
+		}
+	return -1;
+}
+
 bool problem_room_has(const struct room *r, int feature)
 {
 	if (feature < 0)

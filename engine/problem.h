@@ -177,6 +177,12 @@ static inline bool problem_mastered(const struct problem *p, int l, int g)
 	return s >= 0 && s >= p->config.mastery;
 }
 
+/* The need that learner l's lab session number k (0-based, in any order)
+ * counts toward, or -1 when k exceeds their ready online needs: lab time is
+ * credited to ready online needs by priority (1 first, ties in need order),
+ * each up to its sessions. */
+int problem_lab_credit(const struct problem *p, int l, int k);
+
 /* Whether room r offers feature (a feature index; -1, no feature, is always
  * offered). */
 bool problem_room_has(const struct room *r, int feature);

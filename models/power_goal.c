@@ -32,17 +32,13 @@ static double lab_credit(const struct problem *p, int l, int k, int *p1)
 {
 	double v = 0;
 	*p1 = 0;
-	for (int pr = 1; pr <= PRIORITY_LEVELS && k > 0; pr++)
-		for (int q = p->need_start[l]; q < p->need_start[l + 1] && k > 0; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready || nd->priority != pr ||
-			    p->goals[nd->goal].mode != GOAL_ONLINE)
-				continue;
-			int c = nd->sessions < k ? nd->sessions : k;
-			v += c * p->config.w_priority[pr - 1];
-			k -= c;
-			*p1 |= pr == 1;
-		}
+	for (int i = 0; i < k; i++) {
+		int q = problem_lab_credit(p, l, i);
+		if (q < 0)
+			break;
+		v += p->config.w_priority[p->needs[q].priority - 1];
+		*p1 |= p->needs[q].priority == 1;
+	}
 	return v;
 }
 

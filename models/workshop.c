@@ -72,24 +72,6 @@ static double w_need(const struct problem *p, const struct need *q)
 	return p->config.w_priority[q->priority - 1];
 }
 
-/* The online needs of l credited by k lab sessions: slot k (0-based) goes to
- * the need returned; -1 when k exceeds them.  Highest priority first, ties
- * in need order: the contract's "counts toward at most one online need". */
-static int online_slot(const struct problem *p, int l, int k)
-{
-	for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready || nd->priority != pr ||
-			    p->goals[nd->goal].mode != GOAL_ONLINE)
-				continue;
-			if (k < nd->sessions)
-				return q;
-			k -= nd->sessions;
-		}
-	return -1;
-}
-
 /* Whether l has a counted session of a ready priority-1 need. */
 static bool has_power_goal(const struct cycle *cy, int l)
 {
@@ -101,7 +83,7 @@ static bool has_power_goal(const struct cycle *cy, int l)
 		if (p->goals[nd->goal].mode == GOAL_FACILITATED && cy->need_cnt[q] > 0)
 			return true;
 	}
-	int q = cy->lab_cnt[l] > 0 ? online_slot(p, l, 0) : -1;
+	int q = cy->lab_cnt[l] > 0 ? problem_lab_credit(p, l, 0) : -1;
 	return q >= 0 && p->needs[q].priority == 1;
 }
 
@@ -177,7 +159,7 @@ static void block_options(const struct cycle *cy, int b, struct options *o)
 			double v = w_need(p, nd) + (nd->priority == 1 && !pg ? cf->w_power_goal : 0);
 			options_push(o, nd->goal, v);
 		}
-		int q = online_slot(p, l, cy->lab_cnt[l]);
+		int q = problem_lab_credit(p, l, cy->lab_cnt[l]);
 		double v = 0;
 		if (q >= 0)
 			v = w_need(p, &p->needs[q]) +
@@ -218,7 +200,7 @@ static double cycle_objective(const struct cycle *cy)
 			if (p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
 				v += w_need(p, &p->needs[q]) * cy->need_cnt[q];
 		for (int k = 0; k < cy->lab_cnt[l]; k++) {
-			int q = online_slot(p, l, k);
+			int q = problem_lab_credit(p, l, k);
 			if (q < 0)
 				break;
 			v += w_need(p, &p->needs[q]);
