@@ -50,7 +50,9 @@ static int learners_available(const struct problem *p, int b)
 	return n;
 }
 
-int capacity_min_sessions(const struct problem *p, int b, int n)
+/* Fewest sessions that can seat n learners in block b with the rooms there,
+ * or -1 when they cannot. */
+static int capacity_min_sessions(const struct problem *p, int b, int n)
 {
 	int *seats = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
 	int nr = room_seats(p, b, seats), k = 0;

@@ -35,7 +35,4 @@ char *capacity_check(const struct problem *p, const int *blocks, int n_blocks,
  */
 bool *capacity_spread_limits(const struct problem *p, const int *blocks, int n_blocks);
 
-/* Fewest sessions that can seat n learners in block b with the rooms there. */
-int capacity_min_sessions(const struct problem *p, int b, int n);
-
 #endif
