@@ -33,6 +33,14 @@
  *        sum_k y[f,k,b] <= 1,  sum_{k,b} y[f,k,b] <= max_sessions_f
  *        sum_f y[f,k,b] = sum_{g in k} N[g,b]            staffing
  *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
+ *        sum_b u[g,b] <= r_g sum_b N[g,b] + (max_g - r_g) k_g    rounding cut
+ *
+ * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
+ * min(s_q, |B_q|) learners in all and max_g each, and a schedule opens a
+ * whole number of them, so with k_g = floor(d_g / max_g) and r_g = d_g -
+ * k_g max_g the last, partial session seats only r_g (the convex hull of
+ * U <= min(max_g K, d_g), K whole).  Measured on the 300-learner benchmark:
+ * bound 190 548 -> 189 851; per-block versions of the cut changed nothing.
  *
  * Every schedule gives a feasible point with the same objective (t the
  * counted sessions, u the seats, N the opened sessions, r the rooms they
@@ -84,6 +92,26 @@ double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blo
 					   : p->facilitators[f].max_sessions);
 	}
 	return v;
+}
+
+/*
+ * The rounding cut for sessions that seat at most m learners each and, all
+ * together, at most d:  U <= min(m K, d) for U = sum u, K = sum N, K a whole
+ * number.  With k = floor(d / m), r = d - k m its convex hull adds
+ *     U <= r K + (m - r) k
+ * (the last, partial session seats only the r learners left).
+ */
+static void add_rounding_cut(glp_prob *P, struct triplets *t, const int *cu, const int *cn,
+			     int n, int m, long d)
+{
+	long k = d / m, r = d - k * m;
+	if (r == 0)
+		return;
+	int row = lp_add_row(P, GLP_UP, 0, (double)((m - r) * k));
+	for (int i = 0; i < n; i++) {
+		triplets_add(t, row, cu[i], 1);
+		triplets_add(t, row, cn[i], (double)-r);
+	}
 }
 
 void relax_workshop_bound(const struct problem *p, const int *blocks, int n_blocks,
@@ -156,6 +184,9 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 	int *colU = xcalloc(gb + 1, sizeof(int));
 	int *D = xcalloc(gb + 1, sizeof(int));
 	int *NB = xcalloc((size_t)nb + 1, sizeof(int));
+	long *demand = xcalloc((size_t)ng + 1, sizeof(long));
+	int *cut_u = xmalloc(sizeof(int) * (size_t)(n_blocks + 1));
+	int *cut_n = xmalloc(sizeof(int) * (size_t)(n_blocks + 1));
 	for (int l = 0; l < p->n_learners; l++)
 		for (int j = 0; j < n_blocks; j++) {
 			int b = blocks[j];
@@ -227,6 +258,32 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 			else
 				triplets_add(&t, row_flow[g], colU[i], -1);
 		}
+	}
+	/* Per goal over the cycle: its sessions seat at most its demand. */
+	for (int l = 0; l < p->n_learners; l++)
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
+				continue;
+			int nbq = 0;
+			for (int j = 0; j < n_blocks; j++)
+				nbq += !p->learners[l].unavailable[blocks[j]] &&
+				       problem_block_allows(p, blocks[j], nd->goal);
+			demand[nd->goal] += nd->sessions < nbq ? nd->sessions : nbq;
+		}
+	for (int g = 0; g < ng; g++) {
+		if (p->goals[g].mode != GOAL_FACILITATED)
+			continue;
+		int k = 0;
+		for (int j = 0; j < n_blocks; j++) {
+			size_t i = (size_t)g * nb + blocks[j];
+			if (colN[i]) {
+				cut_u[k] = colU[i];
+				cut_n[k++] = colN[i];
+			}
+		}
+		if (k)
+			add_rounding_cut(P, &t, cut_u, cut_n, k, p->goals[g].max_group, demand[g]);
 	}
 	/* Everyone seated in every block. */
 	for (int j = 0; j < n_blocks; j++) {
@@ -340,6 +397,9 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 	free(colU);
 	free(D);
 	free(NB);
+	free(demand);
+	free(cut_u);
+	free(cut_n);
 	free(row_staff);
 	free(row_flow);
 	free(row_rooms);

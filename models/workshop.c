@@ -265,6 +265,65 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 	return changed;
 }
 
+/* A small deterministic generator (splitmix64) for the search's random
+ * choices: the same seed gives the same schedule. */
+static unsigned long long rng_next(unsigned long long *state)
+{
+	unsigned long long z = (*state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/*
+ * Ruin and recreate: clears k blocks at once and plans them again one after
+ * the other, each valued against the others, so needs can move between
+ * them (a block re-planned alone cannot move a need to another block).  The
+ * new plans are kept only when the cycle's objective rises.  Returns 1 when
+ * kept.
+ */
+static int ruin_recreate(struct cycle *cy, const int *pick, int k)
+{
+	const struct problem *p = cy->p;
+	double before = cycle_objective(cy);
+	struct pmip_result *saved = xmalloc(sizeof(*saved) * (size_t)k);
+	int *saved_plan = xmalloc(sizeof(int) * (size_t)k * (size_t)p->n_learners + 1);
+	for (int i = 0; i < k; i++) {
+		int b = pick[i];
+		count_block(cy, b, -1);
+		saved[i] = cy->block_res[b];
+		memset(&cy->block_res[b], 0, sizeof(cy->block_res[b]));
+		for (int l = 0; l < p->n_learners; l++) {
+			saved_plan[(long)i * p->n_learners + l] = cy->plan[(long)l * p->n_blocks + b];
+			cy->plan[(long)l * p->n_blocks + b] = NONE;
+		}
+	}
+	int ok = 1;
+	for (int i = 0; i < k && ok; i++) {
+		/* a safety net, as in pass 1: twice a fair share of what is left */
+		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+		ok = solve_block(cy, pick[i], left > 0.4 ? 2 * left / (k - i + 1) : 0.2, false) > 0;
+	}
+	int kept = ok && cycle_objective(cy) > before + 1e-6;
+	for (int i = 0; i < k; i++) {
+		int b = pick[i];
+		if (kept) {
+			pmip_result_free(&saved[i]);
+			continue;
+		}
+		if (cy->block_res[b].groups || cy->block_res[b].learner_group)
+			count_block(cy, b, -1);
+		pmip_result_free(&cy->block_res[b]);
+		cy->block_res[b] = saved[i];
+		for (int l = 0; l < p->n_learners; l++)
+			cy->plan[(long)l * p->n_blocks + b] = saved_plan[(long)i * p->n_learners + l];
+		count_block(cy, b, +1);
+	}
+	free(saved);
+	free(saved_plan);
+	return kept;
+}
+
 /* Copies the block plans into the solution's sessions and timetable. */
 static void build_solution(const struct cycle *cy, struct solution *sol)
 {
@@ -448,6 +507,72 @@ static bool gap_reached(const struct cycle *cy, const struct bound_job *job)
 	return (job->res.bound - cycle_objective(cy)) / job->res.bound <= cy->opt->gap;
 }
 
+/*
+ * The order of pass 1: blocks that allow fewer goals first (a block limited
+ * to some areas can only serve those areas' needs, so it chooses before the
+ * open blocks take them), then time order.  Measured on the 300-learner
+ * benchmark: pass 1 175 170 -> 177 240.  Caller frees.
+ */
+static int *pass1_order(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	int *order = xmalloc(sizeof(int) * (size_t)(cy->n_blocks + 1));
+	int *allows = xcalloc((size_t)p->n_blocks + 1, sizeof(int));
+	for (int j = 0; j < cy->n_blocks; j++) {
+		order[j] = cy->blocks[j];
+		for (int g = 0; g < p->n_goals; g++)
+			allows[order[j]] += problem_block_allows(p, order[j], g);
+	}
+	for (int j = 1; j < cy->n_blocks; j++)     /* stable insertion sort */
+		for (int i = j; i > 0 && allows[order[i]] < allows[order[i - 1]]; i--) {
+			int t = order[i];
+			order[i] = order[i - 1];
+			order[i - 1] = t;
+		}
+	free(allows);
+	return order;
+}
+
+/* Blocks cleared and re-planned together by one ruin-and-recreate move, and
+ * the moves in a row that may fail before the search ends.  Measured on the
+ * 300-learner benchmark in 60 s: 2 blocks 181 525, 3 blocks 182 570,
+ * 5 blocks 180 350. */
+#define LNS_BLOCKS 3
+#define LNS_PATIENCE(n_blocks) (4 * (n_blocks))
+
+/*
+ * Large-neighbourhood search: ruin-and-recreate moves on random sets of
+ * LNS_BLOCKS blocks (seeded, so repeatable) until LNS_PATIENCE moves in a
+ * row fail, the gap is met or time runs out.
+ */
+static void lns(struct cycle *cy, const struct bound_job *job)
+{
+	unsigned long long rng = (unsigned long long)cy->opt->seed;
+	int k = cy->n_blocks < LNS_BLOCKS ? cy->n_blocks : LNS_BLOCKS;
+	int pick[LNS_BLOCKS], tries = 0, kept = 0, failed = 0;
+	if (k < 2)
+		return;
+	while (!mip_interrupted && failed < LNS_PATIENCE(cy->n_blocks) &&
+	       cy->opt->time_limit - (mcl_now() - cy->t0) > 1 && !gap_reached(cy, job)) {
+		for (int n = 0; n < k;) {
+			int b = cy->blocks[rng_next(&rng) % (unsigned)cy->n_blocks];
+			int dup = 0;
+			for (int i = 0; i < n; i++)
+				dup |= pick[i] == b;
+			if (!dup)
+				pick[n++] = b;
+		}
+		int ok = ruin_recreate(cy, pick, k);
+		kept += ok;
+		failed = ok ? 0 : failed + 1;
+		if (++tries % 10 == 0) {
+			char what[64];
+			snprintf(what, sizeof(what), "search, %d of %d moves kept", kept, tries);
+			progress(cy, what, job);
+		}
+	}
+}
+
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol)
 {
@@ -493,31 +618,38 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* Pass 1: blocks in time order.  Each block's time share is a safety
 	 * net (twice its fair share of what is left), not the usual stop. */
+	int *order = pass1_order(&cy);
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = limit - (mcl_now() - cy.t0);
 		double share = 2 * left / (cy.n_blocks - j + 1);
-		if (solve_block(&cy, cy.blocks[j], share > 0.2 ? share : 0.2, false) < 0) {
+		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
 				"no schedule found for block '%s' within the limits: the counting "
 				"checks pass, so the block's groups could not be formed (minimum "
 				"group sizes, room features or expertise).  Try a longer "
 				"--time-limit, or check the goals' min_group and the rooms.\n",
-				p->blocks[cy.blocks[j]].id);
+				p->blocks[order[j]].id);
 			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+			free(order);
 			goto out;
 		}
 		bound_poll(&job, p, cy.blocks, cy.n_blocks, false);
 		char what[96];
 		snprintf(what, sizeof(what), "block %d/%d '%s'", j + 1, cy.n_blocks,
-			 p->blocks[cy.blocks[j]].id);
+			 p->blocks[order[j]].id);
 		progress(&cy, what, &job);
 	}
 
-	/* Passes of fix-and-optimise until nothing improves, the gap is met or
-	 * time runs out.  The bound is awaited first so that the gap test, and
-	 * with it the schedule, does not depend on when the bound arrived. */
+	free(order);
+
+	/* Ruin and recreate over sets of blocks until it stops finding better
+	 * schedules, then passes of fix-and-optimise with branch-and-bound, each
+	 * until nothing improves, the gap is met or time runs out.  The bound is
+	 * awaited first so that the gap test, and with it the schedule, does not
+	 * depend on when the bound arrived. */
 	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+	lns(&cy, &job);
 	for (int pass = 2; !mip_interrupted; pass++) {
 		int improved = 0;
 		for (int j = 0; j < cy.n_blocks && !mip_interrupted; j++) {
