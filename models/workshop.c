@@ -11,19 +11,24 @@
  *   bound   relax.c: an aggregated LP of the whole cycle (need totals instead
  *           of per-block seats) that every schedule satisfies, so its optimum
  *           bounds the cycle's optimum from above.
- *   primal  one period MIP per block (pmip.c), in time order, each valuing a
- *           learner's options by what they add given the sessions the other
- *           blocks already give them (a need-session while the need has
- *           sessions left, the lab credit of the next online need, the power
- *           goal bonus while the learner has no power-goal session elsewhere).
- *           Then passes of block re-optimisation with every other block
- *           fixed (fix-and-optimise), keeping a block's new plan only when
- *           it raises the cycle's objective, until the gap or the time limit
- *           is met.
+ *   primal  one period MIP per block (pmip.c), area-limited blocks first,
+ *           then in time order, each valuing a learner's options by what
+ *           they add given the sessions the other blocks already give them
+ *           (a need-session while the need has sessions left, the lab credit
+ *           of the next online need, the power goal bonus while the learner
+ *           has no power-goal session elsewhere).  Then rounds of two
+ *           neighbourhoods, each change kept only when it raises the
+ *           cycle's objective, until a round finds nothing, the gap is met
+ *           or time runs out:
+ *             - a fix-and-optimise sweep: each block re-planned by
+ *               branch-and-bound with every other block fixed;
+ *             - ruin-and-recreate moves: three random blocks cleared and
+ *               planned again one after the other, which can move a need
+ *               from one block to another (a sweep cannot: each of its
+ *               blocks is already optimal given the rest).
  *
- * Each block's MIP is exact for that block given the others, so the
- * objective only rises, and the gap reported is against the whole-cycle
- * bound, never a block's own.
+ * The objective only rises, and the gap reported is against the
+ * whole-cycle bound, never a block's own.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <assert.h>
@@ -534,43 +539,59 @@ static int *pass1_order(const struct cycle *cy)
 }
 
 /* Blocks cleared and re-planned together by one ruin-and-recreate move, and
- * the moves in a row that may fail before the search ends.  Measured on the
- * 300-learner benchmark in 60 s: 2 blocks 181 525, 3 blocks 182 570,
- * 5 blocks 180 350. */
+ * the moves of a round.  Measured in 60 s on the benchmark schools (300 and
+ * 1500 learners): 2 blocks a move 181 525 (300), 3 blocks 182 570, 5 blocks
+ * 180 350; moves only, then sweeps: 182 890 and 894 905; rounds of a sweep
+ * and 15 moves: 181 205 (stopped early) and 897 420; a sweep and 45 moves:
+ * 182 200 and 898 100; sweeps only: 180 560 and 896 395. */
 #define LNS_BLOCKS 3
-#define LNS_PATIENCE(n_blocks) (4 * (n_blocks))
+#define LNS_MOVES(n_blocks) (3 * (n_blocks))
 
 /*
- * Large-neighbourhood search: ruin-and-recreate moves on random sets of
- * LNS_BLOCKS blocks (seeded, so repeatable) until LNS_PATIENCE moves in a
- * row fail, the gap is met or time runs out.
+ * Large-neighbourhood search: up to max_moves ruin-and-recreate moves on
+ * random sets of LNS_BLOCKS blocks (seeded, so repeatable), while time is
+ * left and the gap is not met.  Returns the number of moves kept.
  */
-static void lns(struct cycle *cy, const struct bound_job *job)
+static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long *rng,
+	       int max_moves)
 {
-	unsigned long long rng = (unsigned long long)cy->opt->seed;
 	int k = cy->n_blocks < LNS_BLOCKS ? cy->n_blocks : LNS_BLOCKS;
-	int pick[LNS_BLOCKS], tries = 0, kept = 0, failed = 0;
+	int pick[LNS_BLOCKS], tries = 0, kept = 0;
 	if (k < 2)
-		return;
-	while (!mip_interrupted && failed < LNS_PATIENCE(cy->n_blocks) &&
+		return 0;
+	while (!mip_interrupted && tries < max_moves &&
 	       cy->opt->time_limit - (mcl_now() - cy->t0) > 1 && !gap_reached(cy, job)) {
 		for (int n = 0; n < k;) {
-			int b = cy->blocks[rng_next(&rng) % (unsigned)cy->n_blocks];
+			int b = cy->blocks[rng_next(rng) % (unsigned)cy->n_blocks];
 			int dup = 0;
 			for (int i = 0; i < n; i++)
 				dup |= pick[i] == b;
 			if (!dup)
 				pick[n++] = b;
 		}
-		int ok = ruin_recreate(cy, pick, k);
-		kept += ok;
-		failed = ok ? 0 : failed + 1;
+		kept += ruin_recreate(cy, pick, k);
 		if (++tries % 10 == 0) {
 			char what[64];
 			snprintf(what, sizeof(what), "search, %d of %d moves kept", kept, tries);
 			progress(cy, what, job);
 		}
 	}
+	return kept;
+}
+
+/* One pass of fix-and-optimise: each block re-planned with branch-and-bound,
+ * every other block fixed.  Returns the number of blocks improved. */
+static int sweep(struct cycle *cy, const struct bound_job *job)
+{
+	int improved = 0;
+	for (int j = 0; j < cy->n_blocks && !mip_interrupted; j++) {
+		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+		if (left < 0.5 || gap_reached(cy, job))
+			break;
+		double share = 2 * left / (cy->n_blocks - j + 1);
+		improved += solve_block(cy, cy->blocks[j], share, true) > 0;
+	}
+	return improved;
 }
 
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
@@ -643,27 +664,21 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 
 	free(order);
 
-	/* Ruin and recreate over sets of blocks until it stops finding better
-	 * schedules, then passes of fix-and-optimise with branch-and-bound, each
-	 * until nothing improves, the gap is met or time runs out.  The bound is
-	 * awaited first so that the gap test, and with it the schedule, does not
-	 * depend on when the bound arrived. */
+	/* Rounds of a fix-and-optimise sweep (each block re-planned with
+	 * branch-and-bound, the others fixed) and ruin-and-recreate moves over
+	 * sets of blocks, until a whole round improves nothing, the gap is met
+	 * or time runs out.  The bound is awaited first so that the gap test,
+	 * and with it the schedule, does not depend on when the bound arrived. */
 	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
-	lns(&cy, &job);
-	for (int pass = 2; !mip_interrupted; pass++) {
-		int improved = 0;
-		for (int j = 0; j < cy.n_blocks && !mip_interrupted; j++) {
-			double left = limit - (mcl_now() - cy.t0);
-			if (left < 0.5 || gap_reached(&cy, &job))
-				break;
-			double share = 2 * left / (cy.n_blocks - j + 1);
-			improved += solve_block(&cy, cy.blocks[j], share, true) > 0;
-		}
-		char what[64];
-		snprintf(what, sizeof(what), "pass %d, %d block%s improved", pass, improved,
-			 improved == 1 ? "" : "s");
+	unsigned long long rng = (unsigned long long)opt->seed;
+	for (int round = 1; !mip_interrupted; round++) {
+		int improved = sweep(&cy, &job);
+		int kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
+		char what[96];
+		snprintf(what, sizeof(what), "round %d, %d block%s and %d move%s improved", round,
+			 improved, improved == 1 ? "" : "s", kept, kept == 1 ? "" : "s");
 		progress(&cy, what, &job);
-		if (!improved || limit - (mcl_now() - cy.t0) < 0.5 || gap_reached(&cy, &job))
+		if ((!improved && !kept) || limit - (mcl_now() - cy.t0) < 0.5 || gap_reached(&cy, &job))
 			break;
 	}
 	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);

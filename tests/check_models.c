@@ -14,6 +14,7 @@
 #include "models/cycle_mip.h"
 #include "models/mip.h"
 #include "models/model.h"
+#include "models/relax.h"
 #include "tests/support/builder.h"
 
 static int quiet_hook(void *info, const char *s)
@@ -285,6 +286,28 @@ START_TEST(decomposition_is_honest_against_exact_mip)
 }
 END_TEST
 
+/* The whole-cycle bound LP, rounding cuts included, never falls below the
+ * true optimum: the exact cycle MIP, solved to optimality, decides.  Goals of
+ * 4 to 7 seats and 12 to 16 learners leave partial sessions, where the
+ * rounding cut binds. */
+START_TEST(bound_lp_is_valid_against_exact_mip)
+{
+	struct problem *p = tb_random_cycle(100u + (unsigned)_i, 12 + _i % 5);
+	int blocks[3] = { 0, 1, 2 };
+	glp_prob *P = cycle_mip_build(p, blocks, 3, NULL);
+	struct mip_params mp = { .seconds = 60, .gap = 0 };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	glp_delete_prob(P);
+	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
+	struct relax_result rr;
+	relax_workshop_bound(p, blocks, 3, 60, &rr);
+	ck_assert(rr.proven);
+	ck_assert_double_ge_tol(rr.bound, mr.objective, 1e-6);
+	problem_free(p);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -298,6 +321,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, online_need_credited_by_lab);
 	tcase_add_test(tc, too_many_learners_is_infeasible);
 	tcase_add_loop_test(tc, decomposition_is_honest_against_exact_mip, 0, 6);
+	tcase_add_loop_test(tc, bound_lp_is_valid_against_exact_mip, 0, 20);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
