@@ -292,7 +292,7 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k)
 	const struct problem *p = cy->p;
 	double before = cycle_objective(cy);
 	struct pmip_result *saved = xmalloc(sizeof(*saved) * (size_t)k);
-	int *saved_plan = xmalloc(sizeof(int) * (size_t)k * (size_t)p->n_learners + 1);
+	int *saved_plan = xmalloc(sizeof(int) * ((size_t)k * (size_t)p->n_learners + 1));
 	for (int i = 0; i < k; i++) {
 		int b = pick[i];
 		count_block(cy, b, -1);
@@ -316,8 +316,7 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k)
 			pmip_result_free(&saved[i]);
 			continue;
 		}
-		if (cy->block_res[b].groups || cy->block_res[b].learner_group)
-			count_block(cy, b, -1);
+		count_block(cy, b, -1);         /* a block left unplanned counts nothing */
 		pmip_result_free(&cy->block_res[b]);
 		cy->block_res[b] = saved[i];
 		for (int l = 0; l < p->n_learners; l++)
@@ -637,7 +636,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	struct bound_job job;
 	bound_start(&job, p, cy.blocks, cy.n_blocks, 0.6 * limit);
 
-	/* Pass 1: blocks in time order.  Each block's time share is a safety
+	/* Pass 1: blocks in pass1_order.  Each block's time share is a safety
 	 * net (twice its fair share of what is left), not the usual stop. */
 	int *order = pass1_order(&cy);
 	for (int j = 0; j < cy.n_blocks; j++) {
