@@ -259,32 +259,6 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 				triplets_add(&t, row_flow[g], colU[i], -1);
 		}
 	}
-	/* Per goal over the cycle: its sessions seat at most its demand. */
-	for (int l = 0; l < p->n_learners; l++)
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
-				continue;
-			int nbq = 0;
-			for (int j = 0; j < n_blocks; j++)
-				nbq += !p->learners[l].unavailable[blocks[j]] &&
-				       problem_block_allows(p, blocks[j], nd->goal);
-			demand[nd->goal] += nd->sessions < nbq ? nd->sessions : nbq;
-		}
-	for (int g = 0; g < ng; g++) {
-		if (p->goals[g].mode != GOAL_FACILITATED)
-			continue;
-		int k = 0;
-		for (int j = 0; j < n_blocks; j++) {
-			size_t i = (size_t)g * nb + blocks[j];
-			if (colN[i]) {
-				cut_u[k] = colU[i];
-				cut_n[k++] = colN[i];
-			}
-		}
-		if (k)
-			add_rounding_cut(P, &t, cut_u, cut_n, k, p->goals[g].max_group, demand[g]);
-	}
 	/* Everyone seated in every block. */
 	for (int j = 0; j < n_blocks; j++) {
 		int b = blocks[j];
@@ -352,6 +326,7 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 					nbq++;
 				}
 				int ub = nd->sessions < nbq ? nd->sessions : nbq;
+				demand[nd->goal] += ub;
 				jt = lp_add_col(P, GLP_CV, 0, ub, w);
 				triplets_add(&t, rlink, jt, 1);
 				triplets_add(&t, row_flow[nd->goal], jt, 1);
@@ -366,6 +341,21 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 				triplets_add(&t, rpi, jt, -1);
 			}
 		}
+	}
+	/* Per goal over the cycle: its sessions seat at most its demand. */
+	for (int g = 0; g < ng; g++) {
+		if (p->goals[g].mode != GOAL_FACILITATED)
+			continue;
+		int k = 0;
+		for (int j = 0; j < n_blocks; j++) {
+			size_t i = (size_t)g * nb + blocks[j];
+			if (colN[i]) {
+				cut_u[k] = colU[i];
+				cut_n[k++] = colN[i];
+			}
+		}
+		if (k)
+			add_rounding_cut(P, &t, cut_u, cut_n, k, p->goals[g].max_group, demand[g]);
 	}
 	triplets_load(&t, P);
 	res->rows = glp_get_num_rows(P);
