@@ -69,6 +69,9 @@ struct cycle {
 	int *need_cnt;              /* [n_needs]: sessions counted, all blocks */
 	int *lab_cnt;               /* [n_learners]: lab sessions, all blocks */
 	struct pmip_result *block_res;  /* [p->n_blocks] groups per block */
+	double bound;               /* whole-cycle bound for the gap test, set
+				     * once awaited (0 before), so the test does
+				     * not depend on when the bound arrived */
 	double t0;
 };
 
@@ -504,11 +507,11 @@ static void progress(const struct cycle *cy, const char *what, const struct boun
 }
 
 /* Whether the schedule is within the requested gap of the bound. */
-static bool gap_reached(const struct cycle *cy, const struct bound_job *job)
+static bool gap_reached(const struct cycle *cy)
 {
-	if (!job->done || job->res.bound <= 0)
+	if (cy->bound <= 0)
 		return false;
-	return (job->res.bound - cycle_objective(cy)) / job->res.bound <= cy->opt->gap;
+	return (cy->bound - cycle_objective(cy)) / cy->bound <= cy->opt->gap;
 }
 
 /*
@@ -559,7 +562,7 @@ static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long
 	if (k < 2)
 		return 0;
 	while (!mip_interrupted && tries < max_moves &&
-	       cy->opt->time_limit - (mcl_now() - cy->t0) > 1 && !gap_reached(cy, job)) {
+	       cy->opt->time_limit - (mcl_now() - cy->t0) > 1 && !gap_reached(cy)) {
 		for (int n = 0; n < k;) {
 			int b = cy->blocks[rng_next(rng) % (unsigned)cy->n_blocks];
 			int dup = 0;
@@ -580,12 +583,12 @@ static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long
 
 /* One pass of fix-and-optimise: each block re-planned with branch-and-bound,
  * every other block fixed.  Returns the number of blocks improved. */
-static int sweep(struct cycle *cy, const struct bound_job *job)
+static int sweep(struct cycle *cy)
 {
 	int improved = 0;
 	for (int j = 0; j < cy->n_blocks && !mip_interrupted; j++) {
 		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
-		if (left < 0.5 || gap_reached(cy, job))
+		if (left < 0.5 || gap_reached(cy))
 			break;
 		double share = 2 * left / (cy->n_blocks - j + 1);
 		improved += solve_block(cy, cy->blocks[j], share, true) > 0;
@@ -634,7 +637,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	/* The bound in a second process, the schedule in this one. */
 	double limit = opt->time_limit;
 	struct bound_job job;
-	bound_start(&job, p, cy.blocks, cy.n_blocks, 0.6 * limit);
+	bound_start(&job, p, cy.blocks, cy.n_blocks, 0.9 * limit);
 
 	/* Pass 1: blocks in pass1_order.  Each block's time share is a safety
 	 * net (twice its fair share of what is left), not the usual stop. */
@@ -666,18 +669,23 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	/* Rounds of a fix-and-optimise sweep (each block re-planned with
 	 * branch-and-bound, the others fixed) and ruin-and-recreate moves over
 	 * sets of blocks, until a whole round improves nothing, the gap is met
-	 * or time runs out.  The bound is awaited first so that the gap test,
-	 * and with it the schedule, does not depend on when the bound arrived. */
-	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+	 * or time runs out.  Round 1 runs while the bound LP finishes (it takes
+	 * longer than pass 1 on large schools) and is awaited after it, so that
+	 * the gap test, and with it the schedule, does not depend on when the
+	 * bound arrived. */
 	unsigned long long rng = (unsigned long long)opt->seed;
 	for (int round = 1; !mip_interrupted; round++) {
-		int improved = sweep(&cy, &job);
+		int improved = sweep(&cy);
 		int kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
+		if (round == 1) {
+			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+			cy.bound = job.res.bound;
+		}
 		char what[96];
 		snprintf(what, sizeof(what), "round %d, %d block%s and %d move%s improved", round,
 			 improved, improved == 1 ? "" : "s", kept, kept == 1 ? "" : "s");
 		progress(&cy, what, &job);
-		if ((!improved && !kept) || limit - (mcl_now() - cy.t0) < 0.5 || gap_reached(&cy, &job))
+		if ((!improved && !kept) || limit - (mcl_now() - cy.t0) < 0.5 || gap_reached(&cy))
 			break;
 	}
 	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
