@@ -14,6 +14,7 @@
 #include "models/cycle_mip.h"
 #include "models/mip.h"
 #include "models/model.h"
+#include "models/reassign.h"
 #include "models/relax.h"
 #include "tests/support/builder.h"
 
@@ -310,6 +311,77 @@ START_TEST(bound_lp_is_valid_against_exact_mip)
 }
 END_TEST
 
+/* A block plan by hand for the re-seating tests: groups (goal, room) and
+ * each available learner's group. */
+static void hand_plan(struct pmip_result *r, int n_groups, const int *goal, const int *room,
+		      int n_learners, const int *group)
+{
+	memset(r, 0, sizeof(*r));
+	r->n_groups = n_groups;
+	r->groups = xcalloc((size_t)n_groups, sizeof(*r->groups));
+	r->group_room = xcalloc((size_t)n_groups, sizeof(int));
+	r->learner_group = xcalloc((size_t)n_learners, sizeof(int));
+	r->learner_option = xcalloc((size_t)n_learners, sizeof(int));
+	for (int gi = 0; gi < n_groups; gi++) {
+		r->groups[gi].goal = goal[gi];
+		r->group_room[gi] = room[gi];
+	}
+	for (int i = 0; i < n_learners; i++) {
+		r->learner_group[i] = group[i];
+		r->groups[group[i]].size++;
+	}
+}
+
+/* Sessions held: A (one seat) in Mon1; A and B (one seat each) in Mon2;
+ * a lab in both.  Start: L1 in A on Mon1, L2 in A on Mon2, L3 in B (80).
+ * Neither block re-seated alone can do better (L1 and L2 have had their
+ * one session of A, and B needs someone), but together L2 takes A on Mon1
+ * and B, its power goal, on Mon2, L1 A on Mon2: 35 + 35 + 100 + 200 = 370. */
+START_TEST(reseating_moves_sessions_between_blocks)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int a = tb_goal(tb, "A", 1, 1, 1);
+	int b = tb_goal(tb, "B", 1, 1, 1);
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", i + 1);
+		tb_room(tb, id, 30, NULL);
+	}
+	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2"), l3 = tb_learner(tb, "L3");
+	tb_need(tb, l1, a, 3, 1);
+	tb_need(tb, l2, a, 3, 1);
+	tb_need(tb, l2, b, 1, 1);
+	tb_need(tb, l3, b, 5, 1);
+	struct problem *p = tb_finish(tb);
+	int blocks[2] = { 0, 1 };
+	struct pmip_result res[2];
+	for (int only_mon2 = 1; only_mon2 >= 0; only_mon2--) {
+		hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
+		hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3,
+			  (int[]){ 2, 0, 1 });
+		bool free_blocks[2] = { !only_mon2, true };
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, res, 10);
+		if (only_mon2) {
+			ck_assert_double_eq_tol(gain, 0, 1e-9);
+			ck_assert_int_eq(res[1].learner_group[1], 0);   /* unchanged */
+		} else {
+			ck_assert_double_eq_tol(gain, 370 - 80, 1e-6);
+			ck_assert_int_eq(res[0].groups[res[0].learner_group[1]].goal, a);
+			ck_assert_int_eq(res[1].groups[res[1].learner_group[0]].goal, a);
+			ck_assert_int_eq(res[1].groups[res[1].learner_group[1]].goal, b);
+			ck_assert_int_eq(res[1].groups[res[1].learner_group[2]].goal, PMIP_LAB);
+			for (int gi = 0; gi < 3; gi++)
+				ck_assert_int_eq(res[1].groups[gi].size, 1);
+		}
+		pmip_result_free(&res[0]);
+		pmip_result_free(&res[1]);
+	}
+	problem_free(p);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -324,6 +396,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, too_many_learners_is_infeasible);
 	tcase_add_loop_test(tc, decomposition_is_honest_against_exact_mip, 0, 6);
 	tcase_add_loop_test(tc, bound_lp_is_valid_against_exact_mip, 0, 20);
+	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);

@@ -1,0 +1,337 @@
+/*
+ * reassign.c - the whole-cycle re-seating MIP (see reassign.h).
+ *
+ * The sessions of every block are fixed: in block b, goal g (or the lab)
+ * has sessions with room-and-size capacities e_s = min(cap_room, max_g) and
+ * minimum sizes min_g (1 for a lab).  Seats of a goal's sessions in one
+ * block are interchangeable, so only their totals matter:
+ * C[g,b] = sum_s e_s and M[g,b] = sum_s min_g (any total in [M, C] can be
+ * split among the sessions, each within its own [min, e]).  Needs q = (l, g)
+ * are the ready ones, s_q sessions, weight w_q.
+ *
+ *   x[l,g,b] in {0,1}   l attends a session of g in b (g open in b, q ready)
+ *   z[l,b]   in {0,1}   l is in a lab in b (b has a lab session)
+ *   c[q]     in [0,s_q] lab sessions credited to online need q
+ *   pi[l]    in [0,1]   power-goal bonus
+ *
+ *   max  sum w_q x[l,g,b] + sum w_q c[q] + w_pg sum pi[l]
+ *   s.t. sum_g x[l,g,b] + z[l,b] = 1            every available (l, b)
+ *        sum_b x[l,g,b] <= s_q                  every facilitated need
+ *        M[g,b] <= sum_l x[l,g,b] <= C[g,b]     every open (g, b)
+ *        M[lab,b] <= sum_l z[l,b] <= C[lab,b]
+ *        sum_{q online of l} c[q] <= sum_b z[l,b]
+ *        pi[l] <= sum_{b, q priority 1} x[l,g,b] + sum_{q online, priority 1} c[q]
+ *
+ * Only the blocks marked free are re-seated; a held block enters as
+ * constants: its sessions of need q lower s_q, its labs are added to the
+ * right-hand side of the lab-credit row, and a priority-1 session there
+ * raises pi's row to 1.  The guru bonus depends only on the fixed sessions
+ * and is left out.  With
+ * weights falling by priority, the LP credits lab time to the best online
+ * needs first, which is exactly problem_lab_credit's rule.  The current
+ * seating is a feasible point and is handed to branch-and-bound as its
+ * incumbent, so the result never scores lower.
+ */
+#include "reassign.h"
+
+#include <assert.h>
+#include <float.h>
+#include <glpk.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+#include "models/lp_build.h"
+#include "models/mip.h"
+
+/* Branch-and-bound nodes per re-seating: the LP is nearly integral (the
+ * benchmark schools' re-seatings close at the root), and a node budget
+ * keeps runs repeatable. */
+#define RESEAT_NODES 200
+
+/* What a column is: x[l,g,b] or z[l,b] (a seat: learner l, block position
+ * j, goal or PMIP_LAB), c[q] (a lab credit of need q) or pi[l]. */
+enum seat_kind { COL_SEAT, COL_CREDIT, COL_BONUS };
+
+struct seat_col {
+	enum seat_kind kind;
+	int l, j, goal, q;
+};
+
+struct seating {
+	const struct problem *p;
+	const int *blocks;
+	int n_blocks;
+	glp_prob *P;
+	struct triplets t;
+	struct seat_col *cols;
+	size_t alloc;
+	int G;                      /* goal slots: goal + 1, slot 0 the lab */
+	const bool *free;           /* [n_blocks]: re-seated, else held */
+	const int *seat;            /* [n_blocks * n_learners]: current seats */
+	int *seat_row;              /* [n_blocks * G]: seats row, 0 when closed
+				     * or held */
+};
+
+static int add_col(struct seating *s, struct seat_col sc, double ub, double w)
+{
+	int c = lp_add_col(s->P, sc.kind == COL_SEAT ? GLP_BV : GLP_CV, 0, ub, w);
+	if ((size_t)c + 1 > s->alloc)
+		xgrow((void **)&s->cols, &s->alloc, (size_t)c + 1, sizeof(*s->cols));
+	s->cols[c] = sc;
+	return c;
+}
+
+static void seat_rows(struct seating *s, const struct pmip_result *res)
+{
+	const struct problem *p = s->p;
+	double *cap = xmalloc(sizeof(double) * (size_t)s->G);
+	double *mn = xmalloc(sizeof(double) * (size_t)s->G);
+	for (int j = 0; j < s->n_blocks; j++) {
+		const struct pmip_result *r = &res[s->blocks[j]];
+		if (!s->free[j])
+			continue;
+		memset(cap, 0, sizeof(double) * (size_t)s->G);
+		memset(mn, 0, sizeof(double) * (size_t)s->G);
+		for (int gi = 0; gi < r->n_groups; gi++) {
+			int g = r->groups[gi].goal;
+			int room_cap = p->rooms[r->group_room[gi]].capacity;
+			int max = g == PMIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
+			cap[g + 1] += room_cap < max ? room_cap : max;
+			mn[g + 1] += g == PMIP_LAB ? 1 : p->goals[g].min_group;
+		}
+		for (int k = 0; k < s->G; k++)
+			if (cap[k] > 0)
+				s->seat_row[j * s->G + k] =
+					lp_add_row(s->P, mn[k] < cap[k] ? GLP_DB : GLP_FX, mn[k], cap[k]);
+	}
+	free(cap);
+	free(mn);
+}
+
+/* The learner's columns and rows.  Held blocks enter as constants: the
+ * sessions they give a need lower its limit, their labs raise the lab
+ * credit's, a priority-1 session there pays the bonus already. */
+static void learner_cols(struct seating *s, int l)
+{
+	const struct problem *p = s->p;
+	const struct config *cf = &p->config;
+	int nq = p->need_start[l + 1] - p->need_start[l];
+	int *held = xcalloc((size_t)nq + 1, sizeof(int));
+	int held_labs = 0, held_p1 = 0;
+	for (int j = 0; j < s->n_blocks; j++) {
+		int goal = s->seat[(long)j * p->n_learners + l];
+		if (s->free[j] || goal == -2)
+			continue;
+		held_labs += goal == PMIP_LAB;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+			if (p->needs[q].goal == goal) {
+				held[q - p->need_start[l]]++;
+				held_p1 |= p->needs[q].priority == 1;
+			}
+	}
+	int row_pi = 0, row_credit = 0;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+		if (p->needs[q].ready && p->needs[q].priority == 1 && !row_pi) {
+			int c = add_col(s, (struct seat_col){ COL_BONUS, l, -1, 0, -1 }, 1, cf->w_power_goal);
+			row_pi = lp_add_row(s->P, GLP_UP, 0, held_p1);
+			triplets_add(&s->t, row_pi, c, 1);
+		}
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		const struct need *nd = &p->needs[q];
+		if (!nd->ready || p->goals[nd->goal].mode != GOAL_ONLINE)
+			continue;
+		if (!row_credit)
+			row_credit = lp_add_row(s->P, GLP_UP, 0, held_labs);
+		int c = add_col(s, (struct seat_col){ COL_CREDIT, l, -1, 0, q }, nd->sessions,
+				cf->w_priority[nd->priority - 1]);
+		triplets_add(&s->t, row_credit, c, 1);
+		if (nd->priority == 1)
+			triplets_add(&s->t, row_pi, c, -1);
+	}
+	int *row_need = xcalloc((size_t)(p->need_start[l + 1] - p->need_start[l]) + 1, sizeof(int));
+	for (int j = 0; j < s->n_blocks; j++) {
+		if (!s->free[j] || p->learners[l].unavailable[s->blocks[j]])
+			continue;
+		int row = lp_add_row(s->P, GLP_FX, 1, 1);
+		int lab = s->seat_row[j * s->G];
+		if (lab) {
+			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, PMIP_LAB, -1 }, 1, 0);
+			triplets_add(&s->t, row, c, 1);
+			triplets_add(&s->t, lab, c, 1);
+			if (row_credit)
+				triplets_add(&s->t, row_credit, c, -1);
+		}
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			int seats = s->seat_row[j * s->G + nd->goal + 1];
+			int left = nd->sessions - held[q - p->need_start[l]];
+			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED || !seats ||
+			    left <= 0)
+				continue;
+			int *rn = &row_need[q - p->need_start[l]];
+			if (!*rn)
+				*rn = lp_add_row(s->P, GLP_UP, 0, left);
+			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, nd->goal, q }, 1,
+					cf->w_priority[nd->priority - 1]);
+			triplets_add(&s->t, row, c, 1);
+			triplets_add(&s->t, seats, c, 1);
+			triplets_add(&s->t, *rn, c, 1);
+			if (nd->priority == 1)
+				triplets_add(&s->t, row_pi, c, -1);
+		}
+	}
+	free(row_need);
+	free(held);
+}
+
+
+/* seat[j * n_learners + l]: goal (or PMIP_LAB) of l's session in block
+ * position j, from the block plans; -2 where l is unavailable. */
+static int *current_seats(const struct seating *s, const struct pmip_result *res)
+{
+	const struct problem *p = s->p;
+	int *seat = xmalloc(sizeof(int) * ((size_t)s->n_blocks * (size_t)p->n_learners + 1));
+	for (int j = 0; j < s->n_blocks; j++) {
+		const struct pmip_result *r = &res[s->blocks[j]];
+		int i = 0;
+		for (int l = 0; l < p->n_learners; l++)
+			seat[(long)j * p->n_learners + l] =
+				p->learners[l].unavailable[s->blocks[j]]
+					? -2
+					: r->groups[r->learner_group[i++]].goal;
+	}
+	return seat;
+}
+
+/* The seating as a point of the model (1-based), credits and bonus at
+ * their best for it: lab time credited by priority, as
+ * problem_lab_credit does. */
+static double *seats_point(const struct seating *s, const int *seat)
+{
+	const struct problem *p = s->p;
+	int n = glp_get_num_cols(s->P);
+	double *x = xcalloc((size_t)n + 1, sizeof(double));
+	int *labs = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	char *p1 = xcalloc((size_t)p->n_learners + 1, 1);
+	for (int c = 1; c <= n; c++) {
+		const struct seat_col *sc = &s->cols[c];
+		if (sc->kind == COL_SEAT && seat[(long)sc->j * p->n_learners + sc->l] == sc->goal)
+			x[c] = 1;
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int j = 0; j < s->n_blocks; j++) {
+			int goal = seat[(long)j * p->n_learners + l];
+			labs[l] += goal == PMIP_LAB;
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+				if (p->needs[q].goal == goal && p->needs[q].ready &&
+				    p->needs[q].priority == 1)
+					p1[l] = 1;
+		}
+	for (int c = 1; c <= n; c++) {
+		const struct seat_col *sc = &s->cols[c];
+		if (sc->kind != COL_CREDIT)
+			continue;
+		for (int k = 0; k < labs[sc->l]; k++)
+			if (problem_lab_credit(p, sc->l, k) == sc->q) {
+				x[c] += 1;
+				p1[sc->l] |= p->needs[sc->q].priority == 1;
+			}
+	}
+	for (int c = 1; c <= n; c++)
+		if (s->cols[c].kind == COL_BONUS)
+			x[c] = p1[s->cols[c].l];
+	free(labs);
+	free(p1);
+	return x;
+}
+
+/* Seats block j's learners by seat[] in its groups: each learner of a goal
+ * goes to a group of that goal still below its minimum, else to one below
+ * its capacity (the model keeps each goal's total within the sums of
+ * both, so everyone fits). */
+static void seat_groups(const struct seating *s, int j, const int *seat, struct pmip_result *r)
+{
+	const struct problem *p = s->p;
+	int *cap = xmalloc(sizeof(int) * ((size_t)r->n_groups + 1));
+	for (int gi = 0; gi < r->n_groups; gi++) {
+		int g = r->groups[gi].goal;
+		int room_cap = p->rooms[r->group_room[gi]].capacity;
+		int max = g == PMIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
+		cap[gi] = room_cap < max ? room_cap : max;
+		r->groups[gi].size = 0;
+	}
+	int i = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		int goal = seat[(long)j * p->n_learners + l];
+		if (goal == -2)
+			continue;
+		int best = -1;
+		for (int gi = 0; gi < r->n_groups; gi++) {
+			const struct pmip_group *gr = &r->groups[gi];
+			if (gr->goal != goal || gr->size >= cap[gi])
+				continue;
+			int min = goal == PMIP_LAB ? 1 : p->goals[goal].min_group;
+			if (gr->size < min) {
+				best = gi;
+				break;
+			}
+			if (best < 0)
+				best = gi;
+		}
+		assert(best >= 0);
+		r->groups[best].size++;
+		r->learner_group[i++] = best;
+	}
+	free(cap);
+}
+
+double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
+		      const bool *free_blocks, struct pmip_result *res, double seconds)
+{
+	struct seating s = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .G = p->n_goals + 1,
+			     .free = free_blocks };
+	int *seat = current_seats(&s, res);
+	s.seat = seat;
+	s.P = glp_create_prob();
+	glp_set_obj_dir(s.P, GLP_MAX);
+	s.seat_row = xcalloc((size_t)n_blocks * (size_t)s.G + 1, sizeof(int));
+	seat_rows(&s, res);
+	for (int l = 0; l < p->n_learners; l++)
+		learner_cols(&s, l);
+	triplets_load(&s.t, s.P);
+
+	double *start = seats_point(&s, seat);
+	double before = 0;
+	for (int c = 1; c <= glp_get_num_cols(s.P); c++)
+		before += glp_get_obj_coef(s.P, c) * start[c];
+	struct mip_params mp = { .seconds = seconds, .gap = 1e-9, .start = start,
+				 .max_nodes = RESEAT_NODES };
+	struct mip_result mr;
+	mip_solve(s.P, &mp, &mr);
+	double gain = 0;
+	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
+	    mr.objective > before + 1e-6) {
+		gain = mr.objective - before;
+		for (int c = 1; c <= glp_get_num_cols(s.P); c++) {
+			const struct seat_col *sc = &s.cols[c];
+			if (sc->kind == COL_SEAT && glp_mip_col_val(s.P, c) > 0.5)
+				seat[(long)sc->j * p->n_learners + sc->l] = sc->goal;
+		}
+		for (int j = 0; j < n_blocks; j++)
+			if (free_blocks[j])
+				seat_groups(&s, j, seat, &res[blocks[j]]);
+	}
+	int n_free = 0;
+	for (int j = 0; j < n_blocks; j++)
+		n_free += free_blocks[j];
+	mcl_log(LOG_VERBOSE, "re-seating %d of %d blocks (%d rows, %d columns): %.1f -> %.1f in %.1f s",
+		n_free, n_blocks, glp_get_num_rows(s.P), glp_get_num_cols(s.P), before,
+		before + gain, mr.seconds);
+	glp_delete_prob(s.P);
+	free(s.cols);
+	free(s.seat_row);
+	free(seat);
+	free(start);
+	return gain;
+}

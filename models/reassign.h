@@ -1,0 +1,30 @@
+/*
+ * reassign.h - re-seats every learner across the whole workshop cycle with
+ * the sessions (goal or lab, room, facilitator, block) held fixed.
+ *
+ * A block re-planned alone cannot move a learner's session of a goal to
+ * another block; this neighbourhood moves any number of them at once, as
+ * chains of exchanges between learners and blocks, by one small MIP over
+ * the whole cycle.  See reassign.c for the mathematics.
+ */
+#ifndef MCL_REASSIGN_H
+#define MCL_REASSIGN_H
+
+#include <stdbool.h>
+
+#include "engine/problem.h"
+#include "models/pmip.h"
+
+/*
+ * Re-seats the learners of the blocks[j] with free_blocks[j] set, the other
+ * blocks of the cycle held as they are (workshop blocks, each planned in
+ * res[b], indexed by problem block), within at most seconds.
+ * The current seating is the MIP's incumbent, so the result is never worse.
+ * On an improvement, rewrites res[b].learner_group and the groups' sizes
+ * and returns the gain in the cycle objective (> 0); else returns 0 and
+ * leaves res as it was.
+ */
+double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
+		      const bool *free_blocks, struct pmip_result *res, double seconds);
+
+#endif
