@@ -16,7 +16,7 @@
  *           they add given the sessions the other blocks already give them
  *           (a need-session while the need has sessions left, the lab credit
  *           of the next online need, the power goal bonus while the learner
- *           has no power-goal session elsewhere).  Then rounds of two
+ *           has no power-goal session elsewhere).  Then rounds of three
  *           neighbourhoods, each change kept only when it raises the
  *           cycle's objective, until a round finds nothing, the gap is met
  *           or time runs out:
@@ -25,7 +25,11 @@
  *             - ruin-and-recreate moves: three random blocks cleared and
  *               planned again one after the other, which can move a need
  *               from one block to another (a sweep cannot: each of its
- *               blocks is already optimal given the rest).
+ *               blocks is already optimal given the rest);
+ *             - re-seating (reassign.c): every session held, the learners
+ *               of the whole cycle (or of random sets of blocks on large
+ *               schools) re-seated by one MIP, which finds chains of
+ *               exchanges between learners and blocks.
  *
  * The objective only rises, and the gap reported is against the
  * whole-cycle bound, never a block's own.
