@@ -27,7 +27,7 @@
  *               from one block to another (a sweep cannot: each of its
  *               blocks is already optimal given the rest);
  *             - re-seating (reassign.c): every session held, the learners
- *               of the whole cycle (or of random sets of blocks on large
+ *               of random sets of blocks (the whole cycle on small
  *               schools) re-seated by one MIP, which finds chains of
  *               exchanges between learners and blocks.
  *           At a local optimum (a round that finds nothing) the search
@@ -626,11 +626,14 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
 	return after > before + 1e-6;
 }
 
-/* Columns of one re-seating MIP: the whole cycle when it is smaller, else
- * random sets of blocks of about this size.  Measured: 300 learners, the
- * whole cycle, 7 900 columns, 1.1-1.7 s (+1 275 on the first round);
- * 1500 learners, 2 of 15 blocks, 6 600-8 500 columns, 1.0-1.6 s each,
- * +75 to +790 each. */
+/* Size of one re-seating, in columns of the exact cycle MIP (cycle_mip_size,
+ * which counts every need and the facilitators, about twice the re-seating
+ * MIP's own columns): random sets of blocks of about this size, the whole
+ * cycle when it is smaller.  Measured: 300 learners, 7 of 15 blocks, 3 600-
+ * 4 000 columns, 0.3-0.4 s each; the whole 300-learner cycle (7 900
+ * columns) took 1.1-1.7 s and gained 1 275 on the first round; 1500
+ * learners, 2 of 15 blocks, 6 600-8 500 columns, 1.0-1.6 s, +75 to +790
+ * each. */
 #define RESEAT_COLS 12000
 
 /* Re-seats sets of blocks covering the cycle about once.  Returns the
@@ -644,32 +647,37 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 		k = 2;
 	if (k > cy->n_blocks)
 		k = cy->n_blocks;
-	bool *pick = xcalloc((size_t)cy->n_blocks + 1, sizeof(bool));
+	int *pick = xmalloc(sizeof(int) * ((size_t)k + 1));
+	bool *free_blocks = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
 	int improved = 0, times = (cy->n_blocks + k - 1) / k;
 	for (int t = 0; t < times && !mip_interrupted; t++) {
 		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
 		if (left < 1 || gap_reached(cy))
 			break;
-		memset(pick, 0, (size_t)cy->n_blocks);
-		for (int n = 0; n < k;) {
-			int j = (int)(rng_next(rng) % (unsigned)cy->n_blocks);
-			if (!pick[j]) {
-				pick[j] = true;
-				n++;
-			}
+		pick_blocks(cy, rng, pick, k);
+		for (int j = 0; j < cy->n_blocks; j++) {
+			free_blocks[j] = false;
+			for (int i = 0; i < k; i++)
+				free_blocks[j] |= pick[i] == cy->blocks[j];
 		}
-		improved += reseat(cy, pick, left);
+		improved += reseat(cy, free_blocks, left);
 	}
 	free(pick);
+	free(free_blocks);
 	return improved;
 }
+
+/* The search's state: the plan, its counters and the block results. */
+struct state {
+	int *plan, *need_cnt, *lab_cnt;
+	struct pmip_result *block_res;
+};
 
 /* A copy of the search's state, to return to the best schedule after a
  * kick that led nowhere better. */
 struct snapshot {
 	double objective;
-	int *plan, *need_cnt, *lab_cnt;
-	struct pmip_result *block_res;
+	struct state st;
 };
 
 static void copy_result(struct pmip_result *dst, const struct pmip_result *src, int n_learners)
@@ -695,13 +703,13 @@ static int block_learners(const struct problem *p, int b)
 
 static void snapshot_free(const struct cycle *cy, struct snapshot *s)
 {
-	if (s->block_res)
+	if (s->st.block_res)
 		for (int j = 0; j < cy->n_blocks; j++)
-			pmip_result_free(&s->block_res[cy->blocks[j]]);
-	free(s->block_res);
-	free(s->plan);
-	free(s->need_cnt);
-	free(s->lab_cnt);
+			pmip_result_free(&s->st.block_res[cy->blocks[j]]);
+	free(s->st.block_res);
+	free(s->st.plan);
+	free(s->st.need_cnt);
+	free(s->st.lab_cnt);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -713,22 +721,20 @@ static void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 	if (save) {
 		snapshot_free(cy, s);
 		s->objective = cycle_objective(cy);
-		s->plan = xmalloc(sizeof(int) * (n_plan + 1));
-		s->need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
-		s->lab_cnt = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
-		s->block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*s->block_res));
+		s->st.plan = xmalloc(sizeof(int) * (n_plan + 1));
+		s->st.need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
+		s->st.lab_cnt = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
+		s->st.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*s->st.block_res));
 	}
-	int *plan = save ? s->plan : cy->plan, *from_plan = save ? cy->plan : s->plan;
-	memcpy(plan, from_plan, sizeof(int) * n_plan);
-	memcpy(save ? s->need_cnt : cy->need_cnt, save ? cy->need_cnt : s->need_cnt,
-	       sizeof(int) * (size_t)p->n_needs);
-	memcpy(save ? s->lab_cnt : cy->lab_cnt, save ? cy->lab_cnt : s->lab_cnt,
-	       sizeof(int) * (size_t)p->n_learners);
+	struct state live = { cy->plan, cy->need_cnt, cy->lab_cnt, cy->block_res };
+	const struct state *src = save ? &live : &s->st, *dst = save ? &s->st : &live;
+	memcpy(dst->plan, src->plan, sizeof(int) * n_plan);
+	memcpy(dst->need_cnt, src->need_cnt, sizeof(int) * (size_t)p->n_needs);
+	memcpy(dst->lab_cnt, src->lab_cnt, sizeof(int) * (size_t)p->n_learners);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		int b = cy->blocks[j];
-		struct pmip_result *dst = save ? &s->block_res[b] : &cy->block_res[b];
-		pmip_result_free(dst);
-		copy_result(dst, save ? &cy->block_res[b] : &s->block_res[b], block_learners(p, b));
+		pmip_result_free(&dst->block_res[b]);
+		copy_result(&dst->block_res[b], &src->block_res[b], block_learners(p, b));
 	}
 }
 
@@ -862,7 +868,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		if (!improved && !kept && !reseated) {
 			/* a local optimum: keep it if it is the best so far,
 			 * else go back to the best; then kick */
-			if (!best.block_res || cycle_objective(&cy) > best.objective + 1e-6) {
+			if (!best.st.block_res || cycle_objective(&cy) > best.objective + 1e-6) {
 				snapshot_copy(&cy, &best, true);
 				kicks = 0;
 			} else {
@@ -874,7 +880,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			progress(&cy, "kick", &job);
 		}
 	}
-	if (best.block_res && best.objective > cycle_objective(&cy) + 1e-6)
+	if (best.st.block_res && best.objective > cycle_objective(&cy) + 1e-6)
 		snapshot_copy(&cy, &best, false);
 	snapshot_free(&cy, &best);
 	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
