@@ -843,10 +843,9 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	 * branch-and-bound, the others fixed), ruin-and-recreate moves over
 	 * sets of blocks and re-seatings of the learners with the sessions
 	 * held, until a whole round improves nothing, the gap is met or time
-	 * runs out.  Round 1 runs while the bound LP finishes (it takes
-	 * longer than pass 1 on large schools) and is awaited after it, so that
-	 * the gap test, and with it the schedule, does not depend on when the
-	 * bound arrived. */
+	 * runs out.  The bound is awaited only after round 1, so that the gap
+	 * test, and with it the schedule, does not depend on when the bound
+	 * arrived (it usually arrives during pass 1). */
 	unsigned long long rng = (unsigned long long)opt->seed;
 	struct snapshot best = { 0 };
 	int kicks = 0;
