@@ -19,10 +19,15 @@ struct relax_result {
 
 /*
  * Bounds the workshop model over blocks[0..n_blocks-1] with the aggregated
- * LP described in relax.c, within about `seconds` of wall time.
+ * LP described in relax.c, within about `seconds` of wall time: with
+ * per-learner rows on small cycles, with blocks merged otherwise.
  */
 void relax_workshop_bound(const struct problem *p, const int *blocks, int n_blocks,
 			  double seconds, struct relax_result *res);
+
+/* The same with the choice made by the caller (tests check both). */
+void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n_blocks,
+			       bool per_learner, double seconds, struct relax_result *res);
 
 /* The simple bound: every ready need fully scheduled (capped by the learner's
  * available blocks), every power goal met, every session a guru's. */

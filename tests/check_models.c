@@ -295,7 +295,8 @@ START_TEST(decomposition_is_honest_against_exact_mip)
 END_TEST
 
 /* The whole-cycle bound LP, rounding cuts included, never falls below the
- * true optimum: the exact cycle MIP, solved to optimality, decides.  Goals of
+ * true optimum, with blocks merged or with per-learner rows: the exact cycle
+ * MIP, solved to optimality, decides.  Goals of
  * 4 to 7 seats and 12 to 16 learners leave partial sessions, where the
  * rounding cut binds. */
 START_TEST(bound_lp_is_valid_against_exact_mip)
@@ -303,10 +304,14 @@ START_TEST(bound_lp_is_valid_against_exact_mip)
 	struct problem *p = tb_random_cycle(100u + (unsigned)_i, 12 + _i % 5);
 	double best = exact_optimum(p);
 	int blocks[3] = { 0, 1, 2 };
-	struct relax_result rr;
-	relax_workshop_bound(p, blocks, 3, 60, &rr);
-	ck_assert(rr.proven);
-	ck_assert_double_ge_tol(rr.bound, best, 1e-6);
+	struct relax_result merged, per_learner;
+	relax_workshop_bound_with(p, blocks, 3, false, 60, &merged);
+	relax_workshop_bound_with(p, blocks, 3, true, 60, &per_learner);
+	ck_assert(merged.proven && per_learner.proven);
+	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
+	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
+	/* the per-learner LP adds rows to a relaxation of the merged one */
+	ck_assert_double_le_tol(per_learner.bound, merged.bound, 1e-6);
 	problem_free(p);
 }
 END_TEST
