@@ -215,7 +215,8 @@ struct per_learner {
 };
 
 /* x[q,b] for need column jt (goal g, learner l) in every block b where it
- * can be met: t[q] = sum_b x[q,b], x enters l's rows in b and u[g,b]. */
+ * can be met: t[q] = sum_b x[q,b], x enters l's rows in b and u[g,b].
+ * Blocks are not merged here: the LP's block b is blocks[b]. */
 static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, int jt, int g,
 		      int l, int nb, const int *colN, const int *colU)
 {

@@ -636,17 +636,28 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
  * each. */
 #define RESEAT_COLS 12000
 
+/* Blocks in one re-seating set (at least 2, at most the cycle). */
+static int reseat_blocks(const struct cycle *cy)
+{
+	long per_block = cycle_mip_size(cy->p, cy->blocks, cy->n_blocks) / cy->n_blocks + 1;
+	int k = (int)(RESEAT_COLS / per_block);
+	if (k < 2)
+		k = 2;
+	return k < cy->n_blocks ? k : cy->n_blocks;
+}
+
+/* A school where a re-seating set covers at most a third of the cycle
+ * (1500 learners: 2 of 15 blocks; 300 learners: 7 of 15 are not). */
+static bool large_school(const struct cycle *cy)
+{
+	return 3 * reseat_blocks(cy) <= cy->n_blocks;
+}
+
 /* Re-seats sets of blocks covering the cycle about once.  Returns the
  * number of re-seatings that improved. */
 static int reseat_round(struct cycle *cy, unsigned long long *rng)
 {
-	const struct problem *p = cy->p;
-	long per_block = cycle_mip_size(p, cy->blocks, cy->n_blocks) / cy->n_blocks + 1;
-	int k = (int)(RESEAT_COLS / per_block);
-	if (k < 2)
-		k = 2;
-	if (k > cy->n_blocks)
-		k = cy->n_blocks;
+	int k = reseat_blocks(cy);
 	int *pick = xmalloc(sizeof(int) * ((size_t)k + 1));
 	bool *free_blocks = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
 	int improved = 0, times = (cy->n_blocks + k - 1) / k;
@@ -850,16 +861,17 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	struct snapshot best = { 0 };
 	int kicks = 0;
 	for (int round = 1; !mip_interrupted; round++) {
-		/* Round 1 re-seats first: right after pass 1 it is the
-		 * neighbourhood that gains most per second, which counts on
-		 * large schools where round 1 is all the time allows.  Measured
-		 * (60 s, seeds 1-3): 1500 learners 902 725 -> 906 515 (seed 1);
-		 * 300 learners 183 343 -> 183 135 on average, within the spread
-		 * between seeds (182 655-183 795). */
-		int reseated = round == 1 ? reseat_round(&cy, &rng) : 0;
+		/* On large schools round 1 re-seats first: right after pass 1
+		 * it is the neighbourhood that gains most per second, and round
+		 * 1 is all a minute allows there.  Measured at 60 s: 1500
+		 * learners 902 725 -> 906 515; 300 learners (many rounds) 183 343
+		 * -> 183 135 on average over seeds 1-3 (183 430 -> 182 655 for
+		 * seed 1), so small schools keep the sweep first. */
+		bool reseat_first = round == 1 && large_school(&cy);
+		int reseated = reseat_first ? reseat_round(&cy, &rng) : 0;
 		int improved = sweep(&cy);
 		int kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
-		if (round > 1)
+		if (!reseat_first)
 			reseated = reseat_round(&cy, &rng);
 		if (round == 1) {
 			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
