@@ -310,7 +310,85 @@ START_TEST(bound_lp_is_valid_against_exact_mip)
 	ck_assert(merged.proven && per_learner.proven);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
-	/* the per-learner LP adds rows to a relaxation of the merged one */
+	/* the merged LP relaxes the per-block one, which the per-learner
+	 * rows only tighten */
+	ck_assert_double_le_tol(per_learner.bound, merged.bound, 1e-6);
+	problem_free(p);
+}
+END_TEST
+
+/* A random cycle with what merging blocks must respect: block 2 allows only
+ * area A (goals 0 and 1), facilitator 1 is away in block 0, room 0 in block
+ * 1, and facilitator 0 leads at most two sessions.  Rooms of 10 to 14 seats
+ * keep every draw feasible (two labs seat the 12 to 15 learners). */
+static int draw(unsigned *x, int n)
+{
+	*x = *x * 1103515245u + 12345u;
+	return (int)((*x >> 16) % (unsigned)n);
+}
+
+static struct problem *varied_cycle(unsigned seed)
+{
+	unsigned x = seed * 2654435761u + 7;
+#define RND(n) draw(&x, (n))
+	struct builder *tb = tb_new();
+	int area_a = tb_area(tb, "A"), area_b = tb_area(tb, "B");
+	for (int b = 0; b < 3; b++) {
+		char id[16];
+		snprintf(id, sizeof(id), "B%d", b);
+		tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	tb_block_area(tb, 2, area_a);
+	for (int g = 0; g < 5; g++) {
+		char id[16];
+		snprintf(id, sizeof(id), "G%d", g);
+		int gi = tb_goal(tb, id, 1 + RND(3), 4 + RND(4), 1 + RND(2));
+		tb_goal_area(tb, gi, g < 2 ? area_a : area_b);
+		if (g == 4)
+			tb_goal_online(tb, gi);
+	}
+	for (int f = 0; f < 4; f++) {
+		char id[16];
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+		for (int g = 0; g < 4; g++)
+			if (RND(3))
+				tb_level(tb, f, g, RND(2) ? LEVEL_GURU : LEVEL_ABLE);
+		snprintf(id, sizeof(id), "R%d", f);
+		tb_room(tb, id, 10 + RND(5), NULL);
+	}
+	tb_facilitator_max(tb, 0, 2);
+	tb_facilitator_unavailable(tb, 1, 0);
+	tb_room_unavailable(tb, 0, 1);
+	int n_learners = 12 + RND(4);
+	for (int l = 0; l < n_learners; l++) {
+		char id[16];
+		snprintf(id, sizeof(id), "L%d", l);
+		int li = tb_learner(tb, id);
+		int first = RND(5);
+		for (int k = 0; k < 3; k++)
+			tb_need(tb, li, (first + k) % 5, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));
+		if (RND(5) == 0)
+			tb_learner_unavailable(tb, li, RND(3));
+	}
+#undef RND
+	return tb_finish(tb);
+}
+
+/* Merged blocks stay a relaxation when blocks differ in areas and in who
+ * and what is available: the merged bound (blocks 0 and 1 form one group,
+ * block 2 its own) never falls below the exact optimum. */
+START_TEST(merged_bound_is_valid_with_areas_and_absences)
+{
+	struct problem *p = varied_cycle(200u + (unsigned)_i);
+	double best = exact_optimum(p);
+	int blocks[3] = { 0, 1, 2 };
+	struct relax_result merged, per_learner;
+	relax_workshop_bound_with(p, blocks, 3, false, 60, &merged);
+	relax_workshop_bound_with(p, blocks, 3, true, 60, &per_learner);
+	ck_assert(merged.proven && per_learner.proven);
+	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
+	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
 	ck_assert_double_le_tol(per_learner.bound, merged.bound, 1e-6);
 	problem_free(p);
 }
@@ -401,6 +479,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, too_many_learners_is_infeasible);
 	tcase_add_loop_test(tc, decomposition_is_honest_against_exact_mip, 0, 6);
 	tcase_add_loop_test(tc, bound_lp_is_valid_against_exact_mip, 0, 20);
+	tcase_add_loop_test(tc, merged_bound_is_valid_with_areas_and_absences, 0, 20);
 	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
