@@ -36,7 +36,7 @@ for f in sessions.csv timetable.csv unmet.csv; do
 	cmp -s "$T/out1/$f" "$T/out2/$f" || fail "rerun: $f differs"
 done
 echo stale > "$T/out2/stale.txt"
-expect_exit 0 "$BIN" solve examples/small -o "$T/out2" -q
+expect_exit 0 "$BIN" solve examples/small -o "$T/out2" --time-limit 5 -q
 [ ! -e "$T/out2/stale.txt" ] || fail "existing OUT_DIR not replaced whole"
 leftover=$(find "$T" -maxdepth 1 -name 'out2.*' | head -1)
 [ -z "$leftover" ] || fail "temporary directory left behind: $leftover"
@@ -62,7 +62,7 @@ grep -q "short by" "$T/stderr" || fail "infeasible: stderr does not say what is 
 grep -q "block '" "$T/tight.out/diagnosis.txt" 2>/dev/null || fail "infeasible: diagnosis.txt missing or without the block"
 
 # 6. --write-lp writes the exact model; cbc reads it and agrees with the optimum.
-expect_exit 0 "$BIN" solve examples/small -o "$T/lp.out" --write-lp "$T/small.lp" -q
+expect_exit 0 "$BIN" solve examples/small -o "$T/lp.out" --write-lp "$T/small.lp" --time-limit 10 -q
 [ -s "$T/small.lp" ] || fail "--write-lp wrote nothing"
 if [ "$(awk -F, '$1 == "status" {print $2}' "$T/lp.out/summary.csv")" = optimal ]; then
 	timeout 300 cbc "$T/small.lp" -sec 200 -timeMode elapsed -solve -solu "$T/small.sol" >/dev/null 2>&1
