@@ -389,31 +389,42 @@ static int add_violated_links(struct pmip *m)
 	return added;
 }
 
+/*
+ * Solves the LP, adding the violated linking rows and re-solving (dual
+ * simplex, warm) until none is.  cold: no basis yet, so the first solve is
+ * a primal simplex with presolve.  Counts the rows and rounds added into
+ * *rows and *rounds; returns whether the last solve ended optimal in time.
+ */
+static bool solve_linked(struct pmip *m, double t_end, bool cold, int *rows, int *rounds)
+{
+	glp_smcp smcp;
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.meth = cold ? GLP_PRIMAL : GLP_DUALP;
+	smcp.presolve = cold ? GLP_ON : GLP_OFF;
+	for (;;) {
+		double left = t_end - mcl_now();
+		if (left < 0.05)
+			return false;
+		smcp.tm_lim = (int)(left * 1000);
+		if (glp_simplex(m->P, &smcp) != 0 || glp_get_status(m->P) != GLP_OPT)
+			return false;
+		int added = add_violated_links(m);
+		if (!added)
+			return true;
+		*rows += added;
+		++*rounds;
+		smcp.meth = GLP_DUALP;      /* warm from here: keep the basis */
+		smcp.presolve = GLP_OFF;
+	}
+}
+
 /* Solves the LP relaxation, adding violated linking rows until none is. */
 static void solve_linked_lp(struct pmip *m, double seconds)
 {
 	double t0 = mcl_now();
-	glp_smcp smcp;
-	glp_init_smcp(&smcp);
-	smcp.msg_lev = GLP_MSG_OFF;
-	smcp.meth = GLP_PRIMAL;
-	smcp.presolve = GLP_ON;     /* the cold first solve only */
 	int rounds = 0, rows = 0;
-	for (;;) {
-		double left = seconds - (mcl_now() - t0);
-		if (left < 0.05)
-			break;
-		smcp.tm_lim = (int)(left * 1000);
-		if (glp_simplex(m->P, &smcp) != 0 || glp_get_status(m->P) != GLP_OPT)
-			break;
-		int added = add_violated_links(m);
-		if (!added)
-			break;
-		rows += added;
-		rounds++;
-		smcp.meth = GLP_DUALP;      /* warm from here: keep the basis */
-		smcp.presolve = GLP_OFF;
-	}
+	solve_linked(m, t0 + seconds, true, &rows, &rounds);
 	mcl_log(LOG_VERBOSE, "period LP: %d linking rows added in %d rounds, %.2f s", rows, rounds,
 		mcl_now() - t0);
 }
@@ -804,25 +815,6 @@ out_fail:
 	return -1;
 }
 
-/* Re-solves the LP warm (dual simplex) and adds the linking rows that
- * became violated until none is.  Returns whether it ended optimal. */
-static bool resolve_linked(struct pmip *m, double t_end)
-{
-	glp_smcp smcp;
-	glp_init_smcp(&smcp);
-	smcp.msg_lev = GLP_MSG_OFF;
-	smcp.meth = GLP_DUALP;
-	do {
-		double left = t_end - mcl_now();
-		if (left < 0.01)
-			return false;
-		smcp.tm_lim = (int)(left * 1000);
-		if (glp_simplex(m->P, &smcp) != 0 || glp_get_status(m->P) != GLP_OPT)
-			return false;
-	} while (add_violated_links(m) > 0);
-	return true;
-}
-
 /* Sets column j's bounds to [lb, ub] (a fixed column when equal). */
 static void set_bounds(glp_prob *P, int j, double lb, double ub)
 {
@@ -884,7 +876,8 @@ static int dive(struct pmip *m, struct draft *d, double seconds)
 				set_bounds(m->P, best, ceil(v), u0);
 			else
 				set_bounds(m->P, best, l0, floor(v));
-			ok = resolve_linked(m, t_end);
+			int rows = 0, rounds = 0;
+			ok = solve_linked(m, t_end, false, &rows, &rounds);
 			if (!ok)
 				set_bounds(m->P, best, l0, u0);
 		}

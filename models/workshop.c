@@ -85,6 +85,12 @@ struct cycle {
 	double t0;
 };
 
+/* Seconds left of the time limit. */
+static double time_left(const struct cycle *cy)
+{
+	return cy->opt->time_limit - (mcl_now() - cy->t0);
+}
+
 static double w_need(const struct problem *p, const struct need *q)
 {
 	return p->config.w_priority[q->priority - 1];
@@ -319,7 +325,7 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 	int ok = 1;
 	for (int i = 0; i < k && ok; i++) {
 		/* a safety net, as in pass 1: twice a fair share of what is left */
-		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+		double left = time_left(cy);
 		ok = solve_block(cy, pick[i], left > 0.4 ? 2 * left / (k - i + 1) : 0.2, false) > 0;
 	}
 	int kept = ok && (force || cycle_objective(cy) > before + 1e-6);
@@ -476,7 +482,7 @@ static int write_cycle_lp(const struct problem *p, const int *blocks, int n_bloc
 static double prove_exact(const struct cycle *cy, struct solution *sol, double bound)
 {
 	const struct problem *p = cy->p;
-	double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+	double left = time_left(cy);
 	double obj = sol->objective;
 	if (bound <= 0 || (bound - obj) / bound <= cy->opt->gap || left < 1 ||
 	    mip_interrupted || cycle_mip_size(p, cy->blocks, cy->n_blocks) > EXACT_MAX_COLS)
@@ -585,7 +591,7 @@ static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long
 	if (k < 2)
 		return 0;
 	while (!mip_interrupted && tries < max_moves &&
-	       cy->opt->time_limit - (mcl_now() - cy->t0) > 1 && !gap_reached(cy)) {
+	       time_left(cy) > 1 && !gap_reached(cy)) {
 		pick_blocks(cy, rng, pick, k);
 		kept += ruin_recreate(cy, pick, k, false);
 		if (++tries % 10 == 0) {
@@ -664,7 +670,7 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 	bool *free_blocks = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
 	int improved = 0, times = (cy->n_blocks + k - 1) / k;
 	for (int t = 0; t < times && !mip_interrupted; t++) {
-		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+		double left = time_left(cy);
 		if (left < 1 || gap_reached(cy))
 			break;
 		pick_blocks(cy, rng, pick, k);
@@ -797,7 +803,7 @@ static int balance_moves(struct cycle *cy)
 	}
 	for (int i = 0; i < BALANCE_PAIRS && i < nb; i++)
 		for (int j = 0; j < BALANCE_PAIRS && nb - 1 - j > i; j++) {
-			if (mip_interrupted || cy->opt->time_limit - (mcl_now() - cy->t0) < 1 ||
+			if (mip_interrupted || time_left(cy) < 1 ||
 			    gap_reached(cy))
 				break;
 			int pick[2] = { ord[i], ord[nb - 1 - j] };
@@ -814,7 +820,7 @@ static int sweep(struct cycle *cy)
 {
 	int improved = 0;
 	for (int j = 0; j < cy->n_blocks && !mip_interrupted; j++) {
-		double left = cy->opt->time_limit - (mcl_now() - cy->t0);
+		double left = time_left(cy);
 		if (left < 0.5 || gap_reached(cy))
 			break;
 		double share = 2 * left / (cy->n_blocks - j + 1);
@@ -870,7 +876,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	 * net (twice its fair share of what is left), not the usual stop. */
 	int *order = pass1_order(&cy);
 	for (int j = 0; j < cy.n_blocks; j++) {
-		double left = limit - (mcl_now() - cy.t0);
+		double left = time_left(&cy);
 		double share = 2 * left / (cy.n_blocks - j + 1);
 		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
@@ -926,7 +932,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			 round, improved, improved == 1 ? "" : "s", kept, kept == 1 ? "" : "s",
 			 reseated, reseated == 1 ? "" : "s");
 		progress(&cy, what, &job);
-		if (limit - (mcl_now() - cy.t0) < 0.5 || gap_reached(&cy))
+		if (time_left(&cy) < 0.5 || gap_reached(&cy))
 			break;
 		if (!improved && !kept && !reseated) {
 			/* a local optimum: keep it if it is the best so far,
