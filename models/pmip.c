@@ -1047,7 +1047,16 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	mp.start = start;
 	mp.lp_only |= in->no_branching;
 	struct mip_result mr;
-	mip_solve(m.P, &mp, &mr);
+	if (mp.lp_only && lp < DBL_MAX) {
+		/* The linked LP above is this LP's optimum already: solving it
+		 * again from the dive's basis cost 0.5-0.6 s a block at 1500
+		 * learners (a fifth of pass 1). */
+		memset(&mr, 0, sizeof(mr));
+		mr.outcome = MIP_OPTIMAL;
+		mr.objective = mr.bound = mr.lp_bound = lp;
+	} else {
+		mip_solve(m.P, &mp, &mr);
+	}
 	mcl_log(LOG_VERBOSE, "period MIP: %d rows, %d columns; greedy %.1f, start %.1f, LP %.1f, "
 		"MIP %.1f, bound %.1f (%s, %d nodes) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
 		have_greedy ? draft_value(&m, &greedy_d) : -1.0, best ? draft_value(&m, best) : -1.0,

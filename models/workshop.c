@@ -83,6 +83,7 @@ struct cycle {
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
 	double t0;
+	double lab_bonus;           /* EXPERIMENT */
 };
 
 /* Seconds left of the time limit. */
@@ -188,7 +189,7 @@ static void block_options(const struct cycle *cy, int b, struct options *o)
 		if (q >= 0)
 			v = w_need(p, &p->needs[q]) +
 			    (p->needs[q].priority == 1 && !pg ? cf->w_power_goal : 0);
-		options_push(o, PMIP_LAB, v);
+		options_push(o, PMIP_LAB, v + cy->lab_bonus);
 	}
 	o->start[o->n_learners] = (int)o->n;
 }
@@ -878,6 +879,9 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = time_left(&cy);
 		double share = 2 * left / (cy.n_blocks - j + 1);
+		{ const char *e = getenv("MCL_LB"); const char *m = getenv("MCL_LBM");
+		  double beta = e ? atof(e) : 0;
+		  cy.lab_bonus = m && *m == 'd' ? beta * (1.0 - (double)j / cy.n_blocks) : beta; }
 		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
@@ -898,6 +902,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	}
 
 	free(order);
+	cy.lab_bonus = 0;
 
 	/* Rounds of a fix-and-optimise sweep (each block re-planned with
 	 * branch-and-bound, the others fixed), ruin-and-recreate moves over
