@@ -83,7 +83,6 @@ struct cycle {
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
 	double t0;
-	double lab_bonus;           /* EXPERIMENT */
 };
 
 /* Seconds left of the time limit. */
@@ -189,7 +188,7 @@ static void block_options(const struct cycle *cy, int b, struct options *o)
 		if (q >= 0)
 			v = w_need(p, &p->needs[q]) +
 			    (p->needs[q].priority == 1 && !pg ? cf->w_power_goal : 0);
-		options_push(o, PMIP_LAB, v + cy->lab_bonus);
+		options_push(o, PMIP_LAB, v);
 	}
 	o->start[o->n_learners] = (int)o->n;
 }
@@ -645,6 +644,16 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
  * each. */
 #define RESEAT_COLS 12000
 
+/* Re-seating rounds that open round 1 on large schools, before the sweep.
+ * Right after pass 1 a 1500-learner school gains about 450 a second from
+ * re-seating (3 000-3 900 a round of 8 sets), 150-200 a second in rounds 2
+ * and 3 and 60 in round 4, against about 100 from the sweep.  Measured at
+ * 60 s on the 1500-learner benchmark school (seed 1): 1 round 906 810
+ * (gap 1.28%), 2 rounds 908 210, 3 rounds 908 535 (1.10%), 4 rounds
+ * 907 245, 5 rounds (no time left for the sweep) 907 805; a second school
+ * (generator seed 2): 1 round 912 310 (1.09%), 3 rounds 915 260 (0.77%). */
+#define FIRST_RESEAT_ROUNDS 3
+
 /* Blocks in one re-seating set (at least 2, at most the cycle). */
 static int reseat_blocks(const struct cycle *cy)
 {
@@ -879,9 +888,6 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = time_left(&cy);
 		double share = 2 * left / (cy.n_blocks - j + 1);
-		{ const char *e = getenv("MCL_LB"); const char *m = getenv("MCL_LBM");
-		  double beta = e ? atof(e) : 0;
-		  cy.lab_bonus = m && *m == 'd' ? beta * (1.0 - (double)j / cy.n_blocks) : beta; }
 		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
@@ -902,7 +908,6 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	}
 
 	free(order);
-	cy.lab_bonus = 0;
 
 	/* Rounds of a fix-and-optimise sweep (each block re-planned with
 	 * branch-and-bound, the others fixed), ruin-and-recreate moves over
@@ -915,14 +920,17 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	struct snapshot best = { 0 };
 	int kicks = 0;
 	for (int round = 1; !mip_interrupted; round++) {
-		/* On large schools round 1 re-seats first: right after pass 1
-		 * it is the neighbourhood that gains most per second, and round
-		 * 1 is all a minute allows there.  Measured at 60 s: 1500
-		 * learners 902 725 -> 906 515; 300 learners (many rounds) 183 343
-		 * -> 183 135 on average over seeds 1-3 (183 430 -> 182 655 for
-		 * seed 1), so small schools keep the sweep first. */
+		/* On large schools round 1 re-seats first, FIRST_RESEAT_ROUNDS
+		 * times over: right after pass 1 it is the neighbourhood that
+		 * gains most per second, and round 1 is all a minute allows
+		 * there.  Measured at 60 s: 1500 learners 902 725 -> 906 515;
+		 * 300 learners (many rounds) 183 343 -> 183 135 on average over
+		 * seeds 1-3 (183 430 -> 182 655 for seed 1), so small schools
+		 * keep the sweep first. */
 		bool reseat_first = round == 1 && large_school(&cy);
-		int reseated = reseat_first ? reseat_round(&cy, &rng) : 0;
+		int reseated = 0;
+		for (int i = 0; reseat_first && i < FIRST_RESEAT_ROUNDS; i++)
+			reseated += reseat_round(&cy, &rng);
 		int improved = sweep(&cy);
 		int kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
 		kept += balance_moves(&cy);
