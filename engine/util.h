@@ -1,5 +1,6 @@
 /*
- * util.h - allocation that never returns NULL, and leveled logging to stderr.
+ * util.h - allocation that never returns NULL, leveled logging to stderr and
+ * whole-buffer pipe transfers.
  *
  * mclsched is a batch tool: when memory runs out there is nothing sensible to
  * recover, so the x* family prints a message and aborts, and callers stay
@@ -36,6 +37,11 @@ extern enum log_level mcl_log_level;
 
 /* Prints "mclsched: <message>\n" to stderr when level <= mcl_log_level. */
 void mcl_log(enum log_level level, const char *fmt, ...) MCL_PRINTF(2, 3);
+
+/* Write or read exactly n bytes of a pipe or file, retrying short transfers
+ * and interrupted calls.  Return 0, or -1 on error or early end of file. */
+int write_full(int fd, const void *buf, size_t n);
+int read_full(int fd, void *buf, size_t n);
 
 /* Seconds on a monotonic clock, for measuring elapsed time. */
 double mcl_now(void);

@@ -1108,3 +1108,36 @@ void pmip_result_free(struct pmip_result *res)
 	free(res->group_room);
 	memset(res, 0, sizeof(*res));
 }
+
+int pmip_result_write(int fd, const struct pmip_result *res, int n_learners, int n_blocks)
+{
+	size_t ng = (size_t)res->n_groups, nl = (size_t)n_learners;
+	if (write_full(fd, res, sizeof(*res)) != 0 ||
+	    write_full(fd, res->groups, sizeof(*res->groups) * ng) != 0 ||
+	    write_full(fd, res->group_room, sizeof(int) * ng * (size_t)n_blocks) != 0 ||
+	    write_full(fd, res->learner_group, sizeof(int) * nl) != 0 ||
+	    write_full(fd, res->learner_option, sizeof(int) * nl) != 0)
+		return -1;
+	return 0;
+}
+
+int pmip_result_read(int fd, struct pmip_result *res, int n_learners, int n_blocks)
+{
+	if (read_full(fd, res, sizeof(*res)) != 0 || res->n_groups < 0) {
+		memset(res, 0, sizeof(*res));
+		return -1;
+	}
+	size_t ng = (size_t)res->n_groups, nl = (size_t)n_learners;
+	res->groups = xmalloc(sizeof(*res->groups) * (ng + 1));
+	res->group_room = xmalloc(sizeof(int) * (ng * (size_t)n_blocks + 1));
+	res->learner_group = xmalloc(sizeof(int) * (nl + 1));
+	res->learner_option = xmalloc(sizeof(int) * (nl + 1));
+	if (read_full(fd, res->groups, sizeof(*res->groups) * ng) != 0 ||
+	    read_full(fd, res->group_room, sizeof(int) * ng * (size_t)n_blocks) != 0 ||
+	    read_full(fd, res->learner_group, sizeof(int) * nl) != 0 ||
+	    read_full(fd, res->learner_option, sizeof(int) * nl) != 0) {
+		pmip_result_free(res);
+		return -1;
+	}
+	return 0;
+}

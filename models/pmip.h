@@ -71,4 +71,10 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 
 void pmip_result_free(struct pmip_result *res);
 
+/* Sends res (a period of n_learners learners over n_blocks blocks) through
+ * a pipe, or reads one sent so into res (which it then owns; release with
+ * pmip_result_free).  Return 0, or -1 on a broken pipe (res left empty). */
+int pmip_result_write(int fd, const struct pmip_result *res, int n_learners, int n_blocks);
+int pmip_result_read(int fd, struct pmip_result *res, int n_learners, int n_blocks);
+
 #endif

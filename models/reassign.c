@@ -26,7 +26,9 @@
  * constants: its sessions of need q lower s_q, its labs are added to the
  * right-hand side of the lab-credit row, and a priority-1 session there
  * raises pi's row to 1.  The guru bonus depends only on the fixed sessions
- * and is left out.  With
+ * and is left out.  A caller may lower s_q to a limit of its own
+ * (need_limit): workshop.c's reseat_twin does, so that two re-seatings run
+ * at once cannot both give a learner the last session of a need.  With
  * weights falling by priority, the LP credits lab time to the best online
  * needs first, which is exactly problem_lab_credit's rule.  The current
  * seating is a feasible point and is handed to branch-and-bound as its
@@ -68,6 +70,8 @@ struct seating {
 	size_t alloc;
 	int G;                      /* goal slots: goal + 1, slot 0 the lab */
 	const bool *free;           /* [n_blocks]: re-seated, else held */
+	const int *need_limit;      /* [n_needs]: sessions a need may have, or
+				     * NULL for the needs' own */
 	const int *seat;            /* [n_blocks * n_learners]: current seats */
 	int *seat_row;              /* [n_blocks * G]: seats row, 0 when closed
 				     * or held */
@@ -165,7 +169,8 @@ static void learner_cols(struct seating *s, int l)
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			int seats = s->seat_row[j * s->G + nd->goal + 1];
-			int left = nd->sessions - held[q - p->need_start[l]];
+			int limit = s->need_limit ? s->need_limit[q] : nd->sessions;
+			int left = limit - held[q - p->need_start[l]];
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED || !seats ||
 			    left <= 0)
 				continue;
@@ -287,10 +292,11 @@ static void seat_groups(const struct seating *s, int j, const int *seat, struct 
 }
 
 double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
-		      const bool *free_blocks, struct pmip_result *res, double seconds)
+		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
+		      double seconds)
 {
 	struct seating s = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .G = p->n_goals + 1,
-			     .free = free_blocks };
+			     .free = free_blocks, .need_limit = need_limit };
 	int *seat = current_seats(&s, res);
 	s.seat = seat;
 	s.P = glp_create_prob();

@@ -18,13 +18,16 @@
 /*
  * Re-seats the learners of the blocks[j] with free_blocks[j] set, the other
  * blocks of the cycle held as they are (workshop blocks, each planned in
- * res[b], indexed by problem block), within at most seconds.
+ * res[b], indexed by problem block), within at most seconds.  need_limit,
+ * when not NULL, gives each need q at most need_limit[q] sessions in all
+ * (no more than its own sessions) instead of its own sessions.
  * The current seating is the MIP's incumbent, so the result is never worse.
  * On an improvement, rewrites res[b].learner_group and the groups' sizes
  * and returns the gain in the cycle objective (> 0); else returns 0 and
  * leaves res as it was.
  */
 double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
-		      const bool *free_blocks, struct pmip_result *res, double seconds);
+		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
+		      double seconds);
 
 #endif

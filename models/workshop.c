@@ -83,6 +83,9 @@ struct cycle {
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
 	double t0;
+	const int *need_limit;      /* [n_needs]: sessions a need may reach in
+				     * this process's half of a reseat_twin,
+				     * or NULL: its own sessions */
 };
 
 /* Seconds left of the time limit. */
@@ -118,6 +121,15 @@ static int need_of(const struct problem *p, int l, int g)
 		if (p->needs[q].goal == g)
 			return q;
 	return -1;
+}
+
+/* Learners available in block b. */
+static int block_learners(const struct problem *p, int b)
+{
+	int n = 0;
+	for (int l = 0; l < p->n_learners; l++)
+		n += !p->learners[l].unavailable[b];
+	return n;
 }
 
 /* Adds (sign +1) or removes (-1) block b's plan from the counters. */
@@ -603,6 +615,17 @@ static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long
 	return kept;
 }
 
+/* Block b's plan from its groups (block_res[b]), after they were re-seated. */
+static void plan_from_result(struct cycle *cy, int b)
+{
+	const struct problem *p = cy->p;
+	const struct pmip_result *r = &cy->block_res[b];
+	int i = 0;
+	for (int l = 0; l < p->n_learners; l++)
+		if (!p->learners[l].unavailable[b])
+			cy->plan[(long)l * p->n_blocks + b] = r->groups[r->learner_group[i++]].goal;
+}
+
 /*
  * Re-seats the learners of the blocks marked in free, the sessions and the
  * other blocks held (reassign.c): moves sessions of needs between blocks
@@ -616,17 +639,13 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
 	for (int j = 0; j < cy->n_blocks; j++)
 		if (free[j])
 			count_block(cy, cy->blocks[j], -1);
-	double gain = reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->block_res, seconds);
+	double gain = reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit, cy->block_res,
+				     seconds);
 	for (int j = 0; j < cy->n_blocks; j++) {
-		int b = cy->blocks[j];
-		const struct pmip_result *r = &cy->block_res[b];
 		if (!free[j])
 			continue;
-		int i = 0;
-		for (int l = 0; l < p->n_learners; l++)
-			if (!p->learners[l].unavailable[b])
-				cy->plan[(long)l * p->n_blocks + b] = r->groups[r->learner_group[i++]].goal;
-		count_block(cy, b, +1);
+		plan_from_result(cy, cy->blocks[j]);
+		count_block(cy, cy->blocks[j], +1);
 	}
 	double after = cycle_objective(cy);
 	/* the model's objective is the cycle's, less the fixed guru bonus */
@@ -646,13 +665,16 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
 
 /* Re-seating rounds that open round 1 on large schools, before the sweep.
  * Right after pass 1 a 1500-learner school gains about 450 a second from
- * re-seating (3 000-3 900 a round of 8 sets), 150-200 a second in rounds 2
- * and 3 and 60 in round 4, against about 100 from the sweep.  Measured at
- * 60 s on the 1500-learner benchmark school (seed 1): 1 round 906 810
- * (gap 1.28%), 2 rounds 908 210, 3 rounds 908 535 (1.10%), 4 rounds
- * 907 245, 5 rounds (no time left for the sweep) 907 805; a second school
- * (generator seed 2): 1 round 912 310 (1.09%), 3 rounds 915 260 (0.77%). */
-#define FIRST_RESEAT_ROUNDS 3
+ * re-seating (3 000-3 900 a round of 8 sets, one after the other), 150-200
+ * a second in rounds 2 and 3 and 60 in round 4, against 100-200 from the
+ * sweep.  Measured at 60 s on the 1500-learner benchmark school (seed 1),
+ * sets one after the other: 1 round 906 810 (gap 1.28%), 2 rounds 908 210,
+ * 3 rounds 908 535 (1.10%), 4 rounds 907 245, 5 rounds 907 805; a second
+ * school (generator seed 2): 1 round 912 310 (1.09%), 3 rounds 915 260
+ * (0.77%).  Two sets at once (reseat_twin) make a round about 5 s instead
+ * of 8: 3 rounds 908 655, 5 rounds 909 305 and 906 835 (runs whose pass 1
+ * took 22 s and 26 s); seed 2, 4 rounds 914 980, 5 rounds 915 270. */
+#define FIRST_RESEAT_ROUNDS 4
 
 /* Blocks in one re-seating set (at least 2, at most the cycle). */
 static int reseat_blocks(const struct cycle *cy)
@@ -671,28 +693,144 @@ static bool large_school(const struct cycle *cy)
 	return 3 * reseat_blocks(cy) <= cy->n_blocks;
 }
 
-/* Re-seats sets of blocks covering the cycle about once.  Returns the
- * number of re-seatings that improved. */
+/* Whether every learner's sessions of each need are within its limit. */
+static bool needs_within_limits(const struct cycle *cy)
+{
+	for (int q = 0; q < cy->p->n_needs; q++)
+		if (cy->need_cnt[q] > cy->p->needs[q].sessions)
+			return false;
+	return true;
+}
+
+/*
+ * Two re-seatings at once, of the disjoint sets of blocks a and b: b's in a
+ * child process, a's here, on the machine's two cores (GLPK is not
+ * reentrant, so a second process is the simple way to use both, as for the
+ * bound).  Both start from the same cycle, so they could both give a
+ * learner the last session of the same need: without care, 8 of the first
+ * 11 child seatings on the 1500-learner benchmark school broke a need's
+ * limit that way.  So the needs are dealt between the two halves
+ * (alternate needs of each learner), and a half may not raise a need it
+ * was not dealt above the sessions it has now (cy->need_limit).  The child
+ * sends back its blocks' new seatings, taken when the cycle's objective
+ * rises with them (a learner's lab credit and power-goal bonus depend on
+ * both halves); else b keeps its seating.  Without fork the two run one
+ * after the other, unrestricted.  Returns the number of the two
+ * re-seatings that improved.
+ *
+ * Measured at 1500 learners: 3 rounds of 8 re-seatings gain 5 045 in 15 s
+ * this way against 5 345 in 24 s one after the other.  Sweeps done the same
+ * way (two blocks re-planned at once, needs dealt) gained less than one
+ * after the other: a block re-plan with half of each learner's needs held
+ * finds little, so the sweep stays serial.
+ */
+static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, double seconds)
+{
+	const struct problem *p = cy->p;
+	int fds[2];
+	pid_t pid = -1;
+	if (pipe(fds) == 0) {
+		fflush(stderr);
+		pid = fork();
+		if (pid < 0) {
+			close(fds[0]);
+			close(fds[1]);
+		}
+	}
+	if (pid < 0)
+		return reseat(cy, set_a, seconds) + reseat(cy, set_b, time_left(cy));
+
+	int *limit = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
+	for (int l = 0; l < p->n_learners; l++)
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			bool dealt = ((q - p->need_start[l]) % 2 == 0) == (pid > 0);
+			limit[q] = dealt ? p->needs[q].sessions : cy->need_cnt[q];
+		}
+	cy->need_limit = limit;
+	if (pid == 0) {
+		close(fds[0]);
+		char up = reseat(cy, set_b, seconds);
+		int rc = write_full(fds[1], &up, 1);
+		for (int j = 0; j < cy->n_blocks && up && rc == 0; j++)
+			if (set_b[j])
+				rc = pmip_result_write(fds[1], &cy->block_res[cy->blocks[j]],
+						       block_learners(p, cy->blocks[j]), 1);
+		_exit(rc == 0 ? 0 : 1);
+	}
+	close(fds[1]);
+	int improved = reseat(cy, set_a, seconds);
+	cy->need_limit = NULL;
+	free(limit);
+
+	/* the child's seatings of b, swapped in for b's own */
+	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
+	char up = 0;
+	bool ok = read_full(fds[0], &up, 1) == 0;
+	for (int j = 0; j < cy->n_blocks && ok && up; j++)
+		if (set_b[j])
+			ok = pmip_result_read(fds[0], &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	double before = cycle_objective(cy);
+	for (int pass = 0; ok && up && pass < 2; pass++) {
+		for (int j = 0; j < cy->n_blocks; j++) {
+			int b = cy->blocks[j];
+			if (!set_b[j])
+				continue;
+			count_block(cy, b, -1);
+			struct pmip_result t = cy->block_res[b];
+			cy->block_res[b] = got[j];
+			got[j] = t;
+			plan_from_result(cy, b);
+			count_block(cy, b, +1);
+		}
+		if (pass == 1)
+			break;          /* b's own seatings are back */
+		double after = cycle_objective(cy);
+		bool take = needs_within_limits(cy) && after > before + 1e-6;
+		mcl_log(LOG_VERBOSE, "re-seating in a second process: %s (%.1f -> %.1f)",
+			take ? "taken" : "dropped", before, after);
+		if (take) {
+			improved++;
+			break;
+		}
+	}
+	for (int j = 0; j < cy->n_blocks; j++)
+		pmip_result_free(&got[j]);
+	free(got);
+	return improved;
+}
+
+/* Re-seats sets of blocks covering the cycle about once, on large schools
+ * two sets at once (reseat_twin).  Returns the number of re-seatings that
+ * improved. */
 static int reseat_round(struct cycle *cy, unsigned long long *rng)
 {
 	int k = reseat_blocks(cy);
-	int *pick = xmalloc(sizeof(int) * ((size_t)k + 1));
-	bool *free_blocks = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
+	int *pick = xmalloc(sizeof(int) * (2 * (size_t)k + 1));
+	bool *free_a = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
+	bool *free_b = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
 	int improved = 0, times = (cy->n_blocks + k - 1) / k;
-	for (int t = 0; t < times && !mip_interrupted; t++) {
+	for (int t = 0; t < times && !mip_interrupted;) {
 		double left = time_left(cy);
 		if (left < 1 || gap_reached(cy))
 			break;
-		pick_blocks(cy, rng, pick, k);
+		bool pair = large_school(cy) && t + 1 < times;
+		pick_blocks(cy, rng, pick, pair ? 2 * k : k);
 		for (int j = 0; j < cy->n_blocks; j++) {
-			free_blocks[j] = false;
-			for (int i = 0; i < k; i++)
-				free_blocks[j] |= pick[i] == cy->blocks[j];
+			free_a[j] = free_b[j] = false;
+			for (int i = 0; i < k; i++) {
+				free_a[j] |= pick[i] == cy->blocks[j];
+				free_b[j] |= pair && pick[k + i] == cy->blocks[j];
+			}
 		}
-		improved += reseat(cy, free_blocks, left);
+		improved += pair ? reseat_twin(cy, free_a, free_b, left)
+				 : reseat(cy, free_a, left);
+		t += pair ? 2 : 1;
 	}
 	free(pick);
-	free(free_blocks);
+	free(free_a);
+	free(free_b);
 	return improved;
 }
 
@@ -720,14 +858,6 @@ static void copy_result(struct pmip_result *dst, const struct pmip_result *src, 
 	memcpy(dst->learner_group, src->learner_group, sizeof(int) * (size_t)n_learners);
 	dst->learner_option = xmalloc(sizeof(int) * ((size_t)n_learners + 1));
 	memcpy(dst->learner_option, src->learner_option, sizeof(int) * (size_t)n_learners);
-}
-
-static int block_learners(const struct problem *p, int b)
-{
-	int n = 0;
-	for (int l = 0; l < p->n_learners; l++)
-		n += !p->learners[l].unavailable[b];
-	return n;
 }
 
 static void snapshot_free(const struct cycle *cy, struct snapshot *s)
@@ -929,8 +1059,10 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		 * keep the sweep first. */
 		bool reseat_first = round == 1 && large_school(&cy);
 		int reseated = 0;
-		for (int i = 0; reseat_first && i < FIRST_RESEAT_ROUNDS; i++)
+		for (int i = 0; reseat_first && i < FIRST_RESEAT_ROUNDS; i++) {
 			reseated += reseat_round(&cy, &rng);
+			progress(&cy, "re-seating", &job);
+		}
 		int improved = sweep(&cy);
 		int kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
 		kept += balance_moves(&cy);

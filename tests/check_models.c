@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/solution.h"
 #include "engine/util.h"
@@ -439,7 +440,7 @@ START_TEST(reseating_moves_sessions_between_blocks)
 		hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3,
 			  (int[]){ 2, 0, 1 });
 		bool free_blocks[2] = { !only_mon2, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, res, 10);
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10);
 		if (only_mon2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[1].learner_group[1], 0);   /* unchanged */
@@ -459,6 +460,89 @@ START_TEST(reseating_moves_sessions_between_blocks)
 }
 END_TEST
 
+/* The same cycle with a need limit: L2 may not have more sessions of B than
+ * the none it has now (what reseat_twin gives the half of a re-seating that
+ * was not dealt that need).  The only better seating needs L2 in B, so
+ * nothing improves; with every limit at the needs' own sessions the full
+ * gain comes back. */
+START_TEST(reseating_keeps_need_limits)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int a = tb_goal(tb, "A", 1, 1, 1);
+	int b = tb_goal(tb, "B", 1, 1, 1);
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", i + 1);
+		tb_room(tb, id, 30, NULL);
+	}
+	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2"), l3 = tb_learner(tb, "L3");
+	tb_need(tb, l1, a, 3, 1);
+	tb_need(tb, l2, a, 3, 1);
+	tb_need(tb, l2, b, 1, 1);
+	tb_need(tb, l3, b, 5, 1);
+	struct problem *p = tb_finish(tb);
+	int blocks[2] = { 0, 1 };
+	int *limit = xcalloc((size_t)p->n_needs, sizeof(int));
+	for (int frozen = 1; frozen >= 0; frozen--) {
+		struct pmip_result res[2];
+		hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
+		hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3,
+			  (int[]){ 2, 0, 1 });
+		for (int q = 0; q < p->n_needs; q++) {
+			bool l2_b = q >= p->need_start[l2] && q < p->need_start[l2 + 1] &&
+				    p->needs[q].goal == b;
+			limit[q] = frozen && l2_b ? 0 : p->needs[q].sessions;
+		}
+		bool free_blocks[2] = { true, true };
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, limit, res, 10);
+		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80, 1e-6);
+		for (int j = 0; j < 2; j++)
+			for (int i = 0; i < 3; i++)
+				ck_assert(i != 1 || res[j].groups[res[j].learner_group[i]].goal != b ||
+					  !frozen);
+		pmip_result_free(&res[0]);
+		pmip_result_free(&res[1]);
+	}
+	free(limit);
+	problem_free(p);
+}
+END_TEST
+
+/* A block's groups sent through a pipe come back equal (reseat_twin sends
+ * the second process's seatings so). */
+START_TEST(block_result_survives_a_pipe)
+{
+	struct pmip_result r, back;
+	hand_plan(&r, 3, (int[]){ 4, 7, PMIP_LAB }, (int[]){ 2, 0, 1 }, 5, (int[]){ 2, 0, 1, 0, 2 });
+	r.objective = 123.5;
+	r.learner_option[3] = 9;
+	int fds[2];
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(pmip_result_write(fds[1], &r, 5, 1), 0);
+	close(fds[1]);
+	ck_assert_int_eq(pmip_result_read(fds[0], &back, 5, 1), 0);
+	ck_assert_int_eq(back.n_groups, 3);
+	ck_assert_double_eq(back.objective, 123.5);
+	for (int gi = 0; gi < 3; gi++) {
+		ck_assert_int_eq(back.groups[gi].goal, r.groups[gi].goal);
+		ck_assert_int_eq(back.groups[gi].size, r.groups[gi].size);
+		ck_assert_int_eq(back.group_room[gi], r.group_room[gi]);
+	}
+	for (int i = 0; i < 5; i++) {
+		ck_assert_int_eq(back.learner_group[i], r.learner_group[i]);
+		ck_assert_int_eq(back.learner_option[i], r.learner_option[i]);
+	}
+	/* a second read finds the pipe closed and leaves an empty result */
+	pmip_result_free(&r);
+	ck_assert_int_eq(pmip_result_read(fds[0], &r, 5, 1), -1);
+	ck_assert_ptr_null(r.groups);
+	close(fds[0]);
+	pmip_result_free(&back);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -475,6 +559,8 @@ static Suite *models_suite(void)
 	tcase_add_loop_test(tc, bound_lp_is_valid_against_exact_mip, 0, 20);
 	tcase_add_loop_test(tc, merged_bound_is_valid_with_areas_and_absences, 0, 20);
 	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
+	tcase_add_test(tc, reseating_keeps_need_limits);
+	tcase_add_test(tc, block_result_survives_a_pipe);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
