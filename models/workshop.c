@@ -31,7 +31,9 @@
  *             - re-seating (reassign.c): every session held, the learners
  *               of random sets of blocks (the whole cycle on small
  *               schools) re-seated by one MIP, which finds chains of
- *               exchanges between learners and blocks.
+ *               exchanges between learners and blocks; on large schools
+ *               two sets at once, one in a second process (reseat_twin),
+ *               and four rounds of them open round 1.
  *           At a local optimum (a round that finds nothing) the search
  *           goes back to its best schedule and kicks it: five random
  *           blocks cleared and planned again, kept whatever they score.
