@@ -85,6 +85,8 @@ struct cycle {
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
 	double t0;
+	double move_cost;           /* seconds per block the last ruin-and-
+				     * recreate move took */
 	const int *need_limit;      /* [n_needs]: sessions a need may reach in
 				     * this process's half of a reseat_twin,
 				     * or NULL: its own sessions */
@@ -323,7 +325,7 @@ static unsigned long long rng_next(unsigned long long *state)
 static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 {
 	const struct problem *p = cy->p;
-	double before = cycle_objective(cy);
+	double before = cycle_objective(cy), t0 = mcl_now();
 	struct pmip_result *saved = xmalloc(sizeof(*saved) * (size_t)k);
 	int *saved_plan = xmalloc(sizeof(int) * ((size_t)k * (size_t)p->n_learners + 1));
 	for (int i = 0; i < k; i++) {
@@ -358,7 +360,18 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 	}
 	free(saved);
 	free(saved_plan);
+	cy->move_cost = (mcl_now() - t0) / k;
 	return kept;
+}
+
+/* Whether a ruin-and-recreate move of k blocks fits in the time left: a
+ * block re-plan has costs no time limit cuts short (building the model,
+ * the greedy), half a second and more a block at 1500 learners, and moves
+ * started with a second left ran 0.2 s past the limit. */
+static bool move_fits(const struct cycle *cy, int k)
+{
+	double left = time_left(cy);
+	return left > 1 && left > 1.5 * k * cy->move_cost;
 }
 
 /* Copies the block plans into the solution's sessions and timetable. */
@@ -605,7 +618,7 @@ static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long
 	if (k < 2)
 		return 0;
 	while (!mip_interrupted && tries < max_moves &&
-	       time_left(cy) > 1 && !gap_reached(cy)) {
+	       move_fits(cy, k) && !gap_reached(cy)) {
 		pick_blocks(cy, rng, pick, k);
 		kept += ruin_recreate(cy, pick, k, false);
 		if (++tries % 10 == 0) {
@@ -945,7 +958,7 @@ static int balance_moves(struct cycle *cy)
 	}
 	for (int i = 0; i < BALANCE_PAIRS && i < nb; i++)
 		for (int j = 0; j < BALANCE_PAIRS && nb - 1 - j > i; j++) {
-			if (mip_interrupted || time_left(cy) < 1 ||
+			if (mip_interrupted || !move_fits(cy, 2) ||
 			    gap_reached(cy))
 				break;
 			int pick[2] = { ord[i], ord[nb - 1 - j] };
