@@ -87,8 +87,9 @@ struct cycle {
 	double t0;
 	double *slack;              /* [p->n_blocks]: a block's own bound less
 				     * its plan's value, when last re-planned */
-	double move_cost;           /* seconds per block the last ruin-and-
-				     * recreate move took */
+	double replan_cost;         /* seconds the last block re-plan without
+				     * branching took: what any re-plan costs
+				     * however short its time limit */
 	const int *need_limit;      /* [n_needs]: sessions a need may reach in
 				     * this process's half of a reseat_twin,
 				     * or NULL: its own sessions */
@@ -269,6 +270,7 @@ static double cycle_objective(const struct cycle *cy)
 static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
+	double t0 = mcl_now();
 	count_block(cy, b, -1);
 	struct options o;
 	block_options(cy, b, &o);
@@ -307,6 +309,8 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 	count_block(cy, b, +1);
 	options_free(&o);
 	free(fac_allowed);
+	if (!branching)
+		cy->replan_cost = mcl_now() - t0;
 	return changed;
 }
 
@@ -330,7 +334,7 @@ static unsigned long long rng_next(unsigned long long *state)
 static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 {
 	const struct problem *p = cy->p;
-	double before = cycle_objective(cy), t0 = mcl_now();
+	double before = cycle_objective(cy);
 	struct pmip_result *saved = xmalloc(sizeof(*saved) * (size_t)k);
 	int *saved_plan = xmalloc(sizeof(int) * ((size_t)k * (size_t)p->n_learners + 1));
 	for (int i = 0; i < k; i++) {
@@ -365,18 +369,18 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 	}
 	free(saved);
 	free(saved_plan);
-	cy->move_cost = (mcl_now() - t0) / k;
 	return kept;
 }
 
-/* Whether a ruin-and-recreate move of k blocks fits in the time left: a
- * block re-plan has costs no time limit cuts short (building the model,
- * the greedy), half a second and more a block at 1500 learners, and moves
- * started with a second left ran 0.2 s past the limit. */
-static bool move_fits(const struct cycle *cy, int k)
+/* Whether k block re-plans fit in the time left: a re-plan has costs no
+ * time limit cuts short (building the model, the greedy, the LP before a
+ * dive can stop), half a second and more at 1500 learners, and moves or
+ * sweeps started with under a second left ran 0.1-0.2 s past a 60 s
+ * limit. */
+static bool replans_fit(const struct cycle *cy, int k)
 {
 	double left = time_left(cy);
-	return left > 1 && left > 1.5 * k * cy->move_cost;
+	return left > 1 && left > 1.5 * k * cy->replan_cost;
 }
 
 /* Copies the block plans into the solution's sessions and timetable. */
@@ -623,7 +627,7 @@ static int lns(struct cycle *cy, const struct bound_job *job, unsigned long long
 	if (k < 2)
 		return 0;
 	while (!mip_interrupted && tries < max_moves &&
-	       move_fits(cy, k) && !gap_reached(cy)) {
+	       replans_fit(cy, k) && !gap_reached(cy)) {
 		pick_blocks(cy, rng, pick, k);
 		kept += ruin_recreate(cy, pick, k, false);
 		if (++tries % 10 == 0) {
@@ -963,7 +967,7 @@ static int balance_moves(struct cycle *cy)
 	}
 	for (int i = 0; i < BALANCE_PAIRS && i < nb; i++)
 		for (int j = 0; j < BALANCE_PAIRS && nb - 1 - j > i; j++) {
-			if (mip_interrupted || !move_fits(cy, 2) ||
+			if (mip_interrupted || !replans_fit(cy, 2) ||
 			    gap_reached(cy))
 				break;
 			int pick[2] = { ord[i], ord[nb - 1 - j] };
@@ -993,7 +997,7 @@ static int sweep(struct cycle *cy)
 	}
 	for (int j = 0; j < nb && !mip_interrupted; j++) {
 		double left = time_left(cy);
-		if (left < 0.5 || gap_reached(cy))
+		if (!replans_fit(cy, 1) || gap_reached(cy))
 			break;
 		double share = 2 * left / (nb - j + 1);
 		improved += solve_block(cy, order[j], share, true) > 0;
@@ -1111,7 +1115,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			 round, improved, improved == 1 ? "" : "s", kept, kept == 1 ? "" : "s",
 			 reseated, reseated == 1 ? "" : "s");
 		progress(&cy, what, &job);
-		if (time_left(&cy) < 0.5 || gap_reached(&cy))
+		if (!replans_fit(&cy, 1) || gap_reached(&cy))
 			break;
 		if (!improved && !kept && !reseated) {
 			/* a local optimum: keep it if it is the best so far,
@@ -1122,7 +1126,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			} else {
 				snapshot_copy(&cy, &best, false);
 			}
-			if (cy.n_blocks < 2 || ++kicks > MAX_KICKS)
+			if (cy.n_blocks < 2 || ++kicks > MAX_KICKS ||
+			    !replans_fit(&cy, KICK_BLOCKS))
 				break;
 			kick(&cy, &rng);
 			progress(&cy, "kick", &job);
