@@ -34,7 +34,8 @@
  *               schools) re-seated by one MIP, which finds chains of
  *               exchanges between learners and blocks; on large schools
  *               two sets at once, one in a second process (reseat_twin),
- *               and four rounds of them open round 1.
+ *               first in each round, and only re-seating and sweeps run
+ *               there (see workshop_solve).
  *           At a local optimum (a round that finds nothing) the search
  *           goes back to its best schedule and kicks it: five random
  *           blocks cleared and planned again, kept whatever they score.
@@ -1095,24 +1096,27 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	struct snapshot best = { 0 };
 	int kicks = 0;
 	for (int round = 1; !mip_interrupted; round++) {
-		/* On large schools round 1 re-seats first, FIRST_RESEAT_ROUNDS
-		 * times over: right after pass 1 it is the neighbourhood that
-		 * gains most per second, and round 1 is all a minute allows
-		 * there.  Measured at 60 s: 1500 learners 902 725 -> 906 515;
-		 * 300 learners (many rounds) 183 343 -> 183 135 on average over
-		 * seeds 1-3 (183 430 -> 182 655 for seed 1), so small schools
-		 * keep the sweep first. */
-		bool reseat_first = round == 1 && large_school(&cy);
-		int reseated = 0;
-		for (int i = 0; reseat_first && i < FIRST_RESEAT_ROUNDS; i++) {
+		/* On large schools a round is re-seating (FIRST_RESEAT_ROUNDS
+		 * times over in round 1: right after pass 1 it gains most per
+		 * second), then a sweep.  Ruin-and-recreate and lab-balance
+		 * moves are left out there: at 1500 learners none was ever
+		 * kept, and with a 120 s limit they took round 1's last 70 s
+		 * (908 390 at 60 s and at 120 s; without them 908 975 and
+		 * 911 010, gap 0.83%).  Small schools, which get many rounds,
+		 * sweep first (300 learners, 60 s: 183 343 against 183 135 on
+		 * average over seeds 1-3 with re-seating first). */
+		bool large = large_school(&cy);
+		int reseated = 0, kept = 0;
+		for (int i = 0; large && i < (round == 1 ? FIRST_RESEAT_ROUNDS : 1); i++) {
 			reseated += reseat_round(&cy, &rng);
 			progress(&cy, "re-seating", &job);
 		}
 		int improved = sweep(&cy);
-		int kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
-		kept += balance_moves(&cy);
-		if (!reseat_first)
+		if (!large) {
+			kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
+			kept += balance_moves(&cy);
 			reseated = reseat_round(&cy, &rng);
+		}
 		if (round == 1) {
 			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
 			cy.bound = job.res.bound;
