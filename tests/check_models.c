@@ -410,6 +410,38 @@ static void hand_plan(struct pmip_result *r, int n_groups, const int *goal, cons
 	}
 }
 
+/* The cycle of the re-seating tests: two blocks, goals A and B of one seat
+ * each, three learners (see reseating_moves_sessions_between_blocks). */
+static struct problem *exchange_cycle(int *a, int *b, int *l2)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	*a = tb_goal(tb, "A", 1, 1, 1);
+	*b = tb_goal(tb, "B", 1, 1, 1);
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", i + 1);
+		tb_room(tb, id, 30, NULL);
+	}
+	int l1 = tb_learner(tb, "L1"), l3;
+	*l2 = tb_learner(tb, "L2");
+	l3 = tb_learner(tb, "L3");
+	tb_need(tb, l1, *a, 3, 1);
+	tb_need(tb, *l2, *a, 3, 1);
+	tb_need(tb, *l2, *b, 1, 1);
+	tb_need(tb, l3, *b, 5, 1);
+	return tb_finish(tb);
+}
+
+/* Its starting plans: A and a lab in Mon1 (L1 in A), A, B and a lab in Mon2
+ * (L2 in A, L3 in B). */
+static void exchange_plans(struct pmip_result *res, int a, int b)
+{
+	hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
+	hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3, (int[]){ 2, 0, 1 });
+}
+
 /* Sessions held: A (one seat) in Mon1; A and B (one seat each) in Mon2;
  * a lab in both.  Start: L1 in A on Mon1, L2 in A on Mon2, L3 in B (80).
  * Neither block re-seated alone can do better (L1 and L2 have had their
@@ -417,28 +449,12 @@ static void hand_plan(struct pmip_result *r, int n_groups, const int *goal, cons
  * and B, its power goal, on Mon2, L1 A on Mon2: 35 + 35 + 100 + 200 = 370. */
 START_TEST(reseating_moves_sessions_between_blocks)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	int a = tb_goal(tb, "A", 1, 1, 1);
-	int b = tb_goal(tb, "B", 1, 1, 1);
-	for (int i = 0; i < 3; i++) {
-		char id[8];
-		snprintf(id, sizeof(id), "R%d", i + 1);
-		tb_room(tb, id, 30, NULL);
-	}
-	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2"), l3 = tb_learner(tb, "L3");
-	tb_need(tb, l1, a, 3, 1);
-	tb_need(tb, l2, a, 3, 1);
-	tb_need(tb, l2, b, 1, 1);
-	tb_need(tb, l3, b, 5, 1);
-	struct problem *p = tb_finish(tb);
+	int a, b, l2;
+	struct problem *p = exchange_cycle(&a, &b, &l2);
 	int blocks[2] = { 0, 1 };
 	struct pmip_result res[2];
 	for (int only_mon2 = 1; only_mon2 >= 0; only_mon2--) {
-		hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
-		hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3,
-			  (int[]){ 2, 0, 1 });
+		exchange_plans(res, a, b);
 		bool free_blocks[2] = { !only_mon2, true };
 		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10);
 		if (only_mon2) {
@@ -467,29 +483,13 @@ END_TEST
  * gain comes back. */
 START_TEST(reseating_keeps_need_limits)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	int a = tb_goal(tb, "A", 1, 1, 1);
-	int b = tb_goal(tb, "B", 1, 1, 1);
-	for (int i = 0; i < 3; i++) {
-		char id[8];
-		snprintf(id, sizeof(id), "R%d", i + 1);
-		tb_room(tb, id, 30, NULL);
-	}
-	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2"), l3 = tb_learner(tb, "L3");
-	tb_need(tb, l1, a, 3, 1);
-	tb_need(tb, l2, a, 3, 1);
-	tb_need(tb, l2, b, 1, 1);
-	tb_need(tb, l3, b, 5, 1);
-	struct problem *p = tb_finish(tb);
+	int a, b, l2;
+	struct problem *p = exchange_cycle(&a, &b, &l2);
 	int blocks[2] = { 0, 1 };
 	int *limit = xcalloc((size_t)p->n_needs, sizeof(int));
 	for (int frozen = 1; frozen >= 0; frozen--) {
 		struct pmip_result res[2];
-		hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
-		hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3,
-			  (int[]){ 2, 0, 1 });
+		exchange_plans(res, a, b);
 		for (int q = 0; q < p->n_needs; q++) {
 			bool l2_b = q >= p->need_start[l2] && q < p->need_start[l2 + 1] &&
 				    p->needs[q].goal == b;
