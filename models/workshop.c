@@ -702,21 +702,35 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
  * took 22 s and 26 s); seed 2, 4 rounds 914 980, 5 rounds 915 270. */
 #define FIRST_RESEAT_ROUNDS 4
 
-/* Blocks in one re-seating set (at least 2, at most the cycle). */
-static int reseat_blocks(const struct cycle *cy)
+/* Re-seating sets on large schools, where two run at once (reseat_twin), in
+ * the same columns: bigger sets find longer chains of exchanges.  Measured
+ * at 60 s on the 1500-learner benchmark schools: sets of 2 blocks (12 000)
+ * 908 975 (gap 1.05%) and 914 950 (0.80%, generator seed 2); sets of 3
+ * blocks (30 000, 1.7-3.9 s each) 909 360 (1.01%) and 916 485 (0.64%). */
+#define LARGE_RESEAT_COLS 30000
+
+/* Blocks in a set of about cols columns (at least 2, at most the cycle). */
+static int blocks_for(const struct cycle *cy, long cols)
 {
 	long per_block = cycle_mip_size(cy->p, cy->blocks, cy->n_blocks) / cy->n_blocks + 1;
-	int k = (int)(RESEAT_COLS / per_block);
+	int k = (int)(cols / per_block);
 	if (k < 2)
 		k = 2;
 	return k < cy->n_blocks ? k : cy->n_blocks;
 }
 
-/* A school where a re-seating set covers at most a third of the cycle
- * (1500 learners: 2 of 15 blocks; 300 learners: 7 of 15 are not). */
+/* A school where a re-seating set of RESEAT_COLS covers at most a third of
+ * the cycle (1500 learners: 2 of 15 blocks; 300 learners: 7 of 15 are
+ * not). */
 static bool large_school(const struct cycle *cy)
 {
-	return 3 * reseat_blocks(cy) <= cy->n_blocks;
+	return 3 * blocks_for(cy, RESEAT_COLS) <= cy->n_blocks;
+}
+
+/* Blocks in one re-seating set. */
+static int reseat_blocks(const struct cycle *cy)
+{
+	return blocks_for(cy, large_school(cy) ? LARGE_RESEAT_COLS : RESEAT_COLS);
 }
 
 /* Whether every learner's sessions of each need are within its limit. */
