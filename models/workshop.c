@@ -699,11 +699,15 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
  * school (generator seed 2): 1 round 912 310 (1.09%), 3 rounds 915 260
  * (0.77%).  Two sets at once (reseat_twin) make a round about 5 s instead
  * of 8: 3 rounds 908 655, 5 rounds 909 305 and 906 835 (runs whose pass 1
- * took 22 s and 26 s); seed 2, 4 rounds 914 980, 5 rounds 915 270. */
+ * took 22 s and 26 s); seed 2, 4 rounds 914 980, 5 rounds 915 270.  With
+ * sets of three blocks (LARGE_RESEAT_COLS) and the rounds that follow
+ * re-seating and sweeping: 3 rounds 909 290 and 916 130 (seed 2), 4 rounds
+ * 909 360 and 916 485. */
 #define FIRST_RESEAT_ROUNDS 4
 
-/* Re-seating sets on large schools, where two run at once (reseat_twin), in
- * the same columns: bigger sets find longer chains of exchanges.  Measured
+/* Re-seating sets on large schools, where two run at once (reseat_twin),
+ * in columns of the exact cycle MIP as RESEAT_COLS: bigger sets find longer
+ * chains of exchanges.  Measured
  * at 60 s on the 1500-learner benchmark schools: sets of 2 blocks (12 000)
  * 908 975 (gap 1.05%) and 914 950 (0.80%, generator seed 2); sets of 3
  * blocks (30 000, 1.7-3.9 s each) 909 360 (1.01%) and 916 485 (0.64%). */
