@@ -1057,10 +1057,16 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	} else {
 		mip_solve(m.P, &mp, &mr);
 	}
-	mcl_log(LOG_VERBOSE, "period MIP: %d rows, %d columns; greedy %.1f, start %.1f, LP %.1f, "
-		"MIP %.1f, bound %.1f (%s, %d nodes) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
+	/* LP and bound are unknown (DBL_MAX) when the LP did not end in time */
+	char lp_s[32] = "none", bound_s[32] = "none";
+	if (lp < DBL_MAX)
+		snprintf(lp_s, sizeof(lp_s), "%.1f", lp);
+	if (mr.bound < DBL_MAX)
+		snprintf(bound_s, sizeof(bound_s), "%.1f", mr.bound);
+	mcl_log(LOG_VERBOSE, "period MIP: %d rows, %d columns; greedy %.1f, start %.1f, LP %s, "
+		"MIP %.1f, bound %s (%s, %d nodes) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
 		have_greedy ? draft_value(&m, &greedy_d) : -1.0, best ? draft_value(&m, best) : -1.0,
-		lp, mr.objective, mr.bound, mr.outcome == MIP_OPTIMAL ? "optimal" : "limit", mr.nodes,
+		lp_s, mr.objective, bound_s, mr.outcome == MIP_OPTIMAL ? "optimal" : "limit", mr.nodes,
 		mcl_now() - t0);
 	res->lp_bound = mr.lp_bound;
 	res->bound = mr.bound;
