@@ -218,11 +218,12 @@ struct per_learner {
  * can be met: t[q] = sum_b x[q,b], x enters l's rows in b and u[g,b].
  * Blocks are not merged here: the LP's block b is blocks[b]. */
 static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, int jt, int g,
-		      int l, int nb, const int *colN, const int *colU)
+		      int l, const int *colN, const int *colU)
 {
+	int nb = pl->n_blocks;
 	int rsum = lp_add_row(P, GLP_FX, 0, 0);
 	triplets_add(t, rsum, jt, 1);
-	for (int j = 0; j < pl->n_blocks; j++) {
+	for (int j = 0; j < nb; j++) {
 		size_t i = (size_t)g * nb + j;
 		if (pl->p->learners[l].unavailable[pl->blocks[j]] || !colN[i])
 			continue;
@@ -502,7 +503,7 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 				triplets_add(&t, rlink, jt, 1);
 				triplets_add(&t, row_flow[nd->goal], jt, 1);
 				if (per_learner)
-					add_seats(P, &t, &pl, jt, nd->goal, l, nb, colN, colU);
+					add_seats(P, &t, &pl, jt, nd->goal, l, colN, colU);
 			}
 			triplets_add(&t, rtime, jt, 1);
 			if (nd->priority == 1) {
