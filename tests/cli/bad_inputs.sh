@@ -12,13 +12,14 @@ T=$(mktemp -d /tmp/mclsched-bad-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 fails=0
 n=0
+AS=                     # a command prefix to run the check as another user
 fail() { echo "bad_inputs.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 
 run_case() { # name dir
 	name=$1
 	dir=$2
 	n=$((n + 1))
-	"$BIN" check "$dir" >"$T/out" 2>"$T/err"
+	$AS "$BIN" check "$dir" >"$T/out" 2>"$T/err"
 	rc=$?
 	[ "$rc" -eq 2 ] || fail "$name: exit $rc, want 2 ($(head -c 300 "$T/err"))"
 	[ ! -s "$T/out" ] || fail "$name: printed on stdout"
@@ -58,12 +59,26 @@ cp -r tests/data/tiny "$s"
 printf "learners.csv:2: invalid learner_id 'yyyy\n" >"$T/expect-field"
 run_case hostile-1MB-field "$s" "$T/expect-field"
 
+# Root reads any file, so as root (CI) this case runs as nobody, with a
+# copy of the binary that nobody can reach.
+s=$T/unreadable
+cp -r tests/data/tiny "$s"
+printf 'rooms.csv: cannot open: Permission denied\n' >"$T/expect-perm"
 if [ "$(id -u)" -ne 0 ]; then
-	s=$T/unreadable
-	cp -r tests/data/tiny "$s"
 	chmod 000 "$s/rooms.csv"
-	printf 'rooms.csv: cannot open: Permission denied\n' >"$T/expect-perm"
 	run_case unreadable "$s" "$T/expect-perm"
+elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+	cp "$BIN" "$T/mclsched"
+	chmod -R a+rX "$T"
+	chmod 000 "$s/rooms.csv"
+	SAVED_BIN=$BIN
+	BIN=$T/mclsched
+	AS="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups"
+	run_case unreadable-as-nobody "$s" "$T/expect-perm"
+	BIN=$SAVED_BIN
+	AS=
+else
+	echo "bad_inputs.sh: unreadable-file case skipped (root, and no setpriv or nobody)"
 fi
 
 [ "$fails" -eq 0 ] || { echo "bad_inputs.sh: $fails failure(s) in $n cases" >&2; exit 1; }
