@@ -442,8 +442,7 @@ static void bound_start(struct bound_job *job, const struct problem *p, const in
 			close(fds[0]);
 			struct relax_result rr;
 			relax_workshop_bound(p, blocks, n_blocks, seconds, &rr);
-			ssize_t w = write(fds[1], &rr, sizeof(rr));
-			_exit(w == (ssize_t)sizeof(rr) ? 0 : 1);
+			_exit(write_full(fds[1], &rr, sizeof(rr)) == 0 ? 0 : 1);
 		}
 		close(fds[1]);
 		if (job->pid > 0) {
@@ -476,10 +475,10 @@ static bool bound_poll(struct bound_job *job, const struct problem *p, const int
 	struct pollfd pfd = { .fd = job->fd, .events = POLLIN };
 	if (!wait && poll(&pfd, 1, 0) <= 0)
 		return false;
-	ssize_t r = read(job->fd, &job->res, sizeof(job->res));
+	int r = read_full(job->fd, &job->res, sizeof(job->res));
 	close(job->fd);
 	waitpid(job->pid, NULL, 0);
-	if (r != (ssize_t)sizeof(job->res)) {
+	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
 		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
 	}
