@@ -40,6 +40,12 @@ struct pmip_input {
 	/* Skip branch-and-bound: the greedy, the LP-rounded and the re-seated
 	 * candidates only (much faster on large periods). */
 	bool no_branching;
+	/* Optional, [p->n_learners * p->n_goals], owned by the caller: the
+	 * (learner, goal) pairs whose linking rows the LP starts with.
+	 * pmip_solve sets it to the pairs its LP needed, so consecutive
+	 * periods over the same learners start where the last one ended.
+	 * NULL: start without linking rows. */
+	char *link_hint;
 };
 
 struct pmip_group {

@@ -95,6 +95,8 @@ struct cycle {
 	const int *need_limit;      /* [n_needs]: sessions a need may reach in
 				     * this process's half of a reseat_twin,
 				     * or NULL: its own sessions */
+	char *link_hint;            /* [n_learners * n_goals]: linking rows the
+				     * last block's LP needed (pmip_input) */
 };
 
 /* Seconds left of the time limit. */
@@ -285,7 +287,7 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 		.n_learners = o.n_learners, .learners = o.learners,
 		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
 		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
-		.no_branching = !branching,
+		.no_branching = !branching, .link_hint = cy->link_hint,
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4,
 				 .max_nodes = BLOCK_NODES };
@@ -1047,6 +1049,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	cy.lab_cnt = xcalloc((size_t)p->n_learners + 1, sizeof(int));
 	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
 	cy.slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
+	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
 	mip_catch_signals();
 
 	char *why = capacity_check(p, cy.blocks, cy.n_blocks, NULL);
@@ -1178,6 +1181,7 @@ out:
 		pmip_result_free(&cy.block_res[b]);
 	free(cy.block_res);
 	free(cy.slack);
+	free(cy.link_hint);
 	free(cy.blocks);
 	free(cy.allowed);
 	free(cy.plan);
