@@ -607,6 +607,7 @@ static int *pass1_order(const struct cycle *cy)
 /* k distinct workshop blocks at random (k <= the cycle's blocks). */
 static void pick_blocks(const struct cycle *cy, unsigned long long *rng, int *pick, int k)
 {
+	assert(k <= cy->n_blocks);
 	for (int n = 0; n < k;) {
 		int b = cy->blocks[rng_next(rng) % (unsigned)cy->n_blocks];
 		int dup = 0;
@@ -860,7 +861,10 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 		double left = time_left(cy);
 		if (left < 1 || gap_reached(cy))
 			break;
-		bool pair = large_school(cy) && t + 1 < times;
+		/* two disjoint sets need 2k blocks: a cycle of few blocks
+		 * can be a large school with 2k above its blocks (1000
+		 * learners over 2 days: 6 blocks, sets of 4) */
+		bool pair = large_school(cy) && t + 1 < times && 2 * k <= cy->n_blocks;
 		pick_blocks(cy, rng, pick, pair ? 2 * k : k);
 		for (int j = 0; j < cy->n_blocks; j++) {
 			free_a[j] = free_b[j] = false;

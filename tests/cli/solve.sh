@@ -47,6 +47,15 @@ leftover=$(find "$T" -maxdepth 1 -name 'out2.*' | head -1)
 expect_exit 0 "$BIN" solve "$T/g300" -o "$T/g300.out" --time-limit 30 -q
 expect_exit 0 "$BIN" verify "$T/g300" "$T/g300.out"
 
+# 3b. A large school over few blocks (1000 learners, 2 days: 6 workshop
+#     blocks) ends within its time limit and verifies.  Re-seating picked
+#     two disjoint sets of 4 blocks there and looped for ever looking for
+#     the eighth; under timeout so that a hang fails instead of stalling.
+"$GEN" --learners 1000 --seed 1 --days 2 --model workshop -o "$T/g1000" >/dev/null 2>&1 ||
+	fail "mclsched-gen --learners 1000 --days 2 failed"
+expect_exit 0 timeout -s KILL 60 "$BIN" solve "$T/g1000" -o "$T/g1000.out" --time-limit 10 -q
+expect_exit 0 "$BIN" verify "$T/g1000" "$T/g1000.out"
+
 # 4. The power-goal model on a generated cycle verifies.
 "$GEN" --learners 120 --seed 5 --model power-goal -o "$T/pg" >/dev/null 2>&1 ||
 	fail "mclsched-gen --model power-goal failed"
