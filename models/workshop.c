@@ -704,7 +704,8 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
  * took 22 s and 26 s); seed 2, 4 rounds 914 980, 5 rounds 915 270.  With
  * sets of three blocks (LARGE_RESEAT_COLS) and the rounds that follow
  * re-seating and sweeping: 3 rounds 909 290 and 916 130 (seed 2), 4 rounds
- * 909 360 and 916 485. */
+ * 909 360 and 916 485.  Once pass 1 and the re-seating LP got faster (a
+ * round about 2.5 s): 4 rounds 911 635, 8 rounds 911 780. */
 #define FIRST_RESEAT_ROUNDS 4
 
 /* Re-seating sets on large schools, where two run at once (reseat_twin),
@@ -712,7 +713,10 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds)
  * chains of exchanges.  Measured
  * at 60 s on the 1500-learner benchmark schools: sets of 2 blocks (12 000)
  * 908 975 (gap 1.05%) and 914 950 (0.80%, generator seed 2); sets of 3
- * blocks (30 000, 1.7-3.9 s each) 909 360 (1.01%) and 916 485 (0.64%). */
+ * blocks (30 000, 1.7-3.9 s each) 909 360 (1.01%) and 916 485 (0.64%).
+ * Re-measured on the first school once the re-seating LP started from the
+ * seating (sets of 3 blocks 0.4-1.3 s each): 2 blocks 910 735, 3 blocks
+ * 911 635, 5 blocks 906 730. */
 #define LARGE_RESEAT_COLS 30000
 
 /* Blocks in a set of about cols columns (at least 2, at most the cycle). */
