@@ -304,13 +304,13 @@ static bool seats_fractional(const struct seating *s)
 
 /*
  * Solves the re-seating MIP, its LP started from the current seating.  The
- * seating is a vertex of the LP (every seat 0 or 1, credits and bonus at 0
- * below it), so with every row's slack basic and each seat non-basic at its
- * value the primal simplex starts feasible there, and it is near the
- * optimum: measured at 1500 learners, sets of 3 blocks, the LP took
- * 0.4-1.3 s (3 900-7 400 iterations) instead of 2.1-3.7 s (11 800-14 700)
- * from the all-zero basis.  The optimum it reaches can be a fractional
- * vertex where the cold start's was whole (1 set in 30: 84 seats
+ * seating with lab credits and bonus at 0 is a basic feasible point of the
+ * LP: every row's slack basic, each seat non-basic at its 0 or 1.  So the
+ * primal simplex starts feasible there, near the optimum, and skips the
+ * search for a feasible point: measured at 1500 learners, sets of 3
+ * blocks, the LP took 0.4-1.3 s (3 900-7 400 iterations) instead of
+ * 2.1-3.7 s (11 800-14 700) from the all-zero basis.  The optimum it reaches can be a fractional
+ * vertex where the cold start's was whole (1-2 sets in 30; one had 84 seats
  * fractional, and branch-and-bound's 200 nodes then took 12.5 s and found
  * nothing); then the LP is solved again from the all-zero basis before
  * branching.
