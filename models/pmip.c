@@ -1118,7 +1118,10 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 			else
 				draft_release(&cand[n_cand]);
 		}
-		if (have_greedy) {
+		/* the greedy is a plan already: past the time limit its
+		 * re-seating (an LP with no limit of its own, 0.7 s a block
+		 * at 3000 learners) is skipped */
+		if (have_greedy && mcl_now() - t0 < params->seconds) {
 			draft_init(&cand[n_cand], in->n_learners, max_groups);
 			if (realise_fixed(&m, start, &cand[n_cand]) == 0)
 				n_cand++;
