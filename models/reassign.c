@@ -309,11 +309,11 @@ static bool seats_fractional(const struct seating *s)
  * primal simplex starts feasible there, near the optimum, and skips the
  * search for a feasible point: measured at 1500 learners, sets of 3
  * blocks, the LP took 0.4-1.3 s (3 900-7 400 iterations) instead of
- * 2.1-3.7 s (11 800-14 700) from the all-zero basis.  The optimum it reaches can be a fractional
- * vertex where the cold start's was whole (1-2 sets in 30; one had 84 seats
- * fractional, and branch-and-bound's 200 nodes then took 12.5 s and found
- * nothing); then the LP is solved again from the all-zero basis before
- * branching.
+ * 2.1-3.7 s (11 800-14 700) from the all-zero basis.  The optimum it
+ * reaches can be a fractional vertex where the cold start's was whole (1-2
+ * sets in 30; one had 84 seats fractional, and branch-and-bound's 200
+ * nodes then took 12.5 s and found nothing); then the LP is solved again
+ * from the all-zero basis before branching.
  */
 static void solve_from_seating(struct seating *s, const double *start,
 			       const struct mip_params *params, struct mip_result *mr)
