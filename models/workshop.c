@@ -950,6 +950,98 @@ static void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 	}
 }
 
+/*
+ * A second search in a child process, on schools where the machine's
+ * second core is otherwise idle once the bound is known (the re-seatings
+ * of large schools use it instead).  After round 1 the child goes on from
+ * the same schedule with its own random stream, so its ruin-and-recreate
+ * moves, re-seating sets and kicks differ; at the end the parent takes the
+ * child's best schedule when it scores higher.  The child stops by the same
+ * rules (time limit, gap, kicks), and the parent waits for it, so the same
+ * input and seed still give the same schedule when the runs end by
+ * themselves.
+ */
+struct twin {
+	pid_t pid;          /* the child's, in the parent; 0 in the child;
+			     * -1 when there is no twin */
+	int fd;
+};
+
+/* A different random stream for the child (an odd 64-bit constant). */
+#define TWIN_STREAM 0x9E3779B97F4A7C15ULL
+
+static void twin_start(struct twin *tw, unsigned long long *rng)
+{
+	int fds[2];
+	tw->pid = -1;
+	tw->fd = -1;
+	if (pipe(fds) != 0)
+		return;
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return;
+	}
+	tw->pid = pid;
+	if (pid == 0) {
+		close(fds[0]);
+		tw->fd = fds[1];
+		mcl_log_level = LOG_QUIET;  /* progress lines come from the parent */
+		*rng ^= TWIN_STREAM;
+		return;
+	}
+	close(fds[1]);
+	tw->fd = fds[0];
+}
+
+/* In the child: sends its schedule (objective, then each block's groups)
+ * and exits. */
+static void twin_send(const struct cycle *cy, const struct twin *tw)
+{
+	double obj = cycle_objective(cy);
+	int rc = write_full(tw->fd, &obj, sizeof(obj));
+	for (int j = 0; j < cy->n_blocks && rc == 0; j++)
+		rc = pmip_result_write(tw->fd, &cy->block_res[cy->blocks[j]],
+				       block_learners(cy->p, cy->blocks[j]), 1);
+	_exit(rc == 0 ? 0 : 1);
+}
+
+/* In the parent: waits for the child's schedule and takes it when it
+ * scores higher than cy's.  Returns whether it was taken. */
+static bool twin_collect(struct cycle *cy, struct twin *tw)
+{
+	const struct problem *p = cy->p;
+	if (tw->pid <= 0)
+		return false;
+	double obj = 0;
+	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
+	bool ok = read_full(tw->fd, &obj, sizeof(obj)) == 0;
+	for (int j = 0; j < cy->n_blocks && ok; j++)
+		ok = pmip_result_read(tw->fd, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
+	close(tw->fd);
+	waitpid(tw->pid, NULL, 0);
+	tw->pid = -1;
+	double own = cycle_objective(cy);
+	bool take = ok && obj > own + 1e-6;
+	for (int j = 0; j < cy->n_blocks && take; j++) {
+		int b = cy->blocks[j];
+		count_block(cy, b, -1);
+		struct pmip_result t = cy->block_res[b];
+		cy->block_res[b] = got[j];
+		got[j] = t;
+		plan_from_result(cy, b);
+		count_block(cy, b, +1);
+	}
+	mcl_log(LOG_VERBOSE, "search in a second process: %s (%.1f, this one %.1f)",
+		ok ? (take ? "taken" : "not better") : "lost", obj, own);
+	for (int j = 0; j < cy->n_blocks; j++)
+		pmip_result_free(&got[j]);
+	free(got);
+	return take;
+}
+
 /* Blocks a kick clears and plans again, keeping the result whatever it
  * scores, and kicks in a row without a new best before the search stops.
  * Measured on the 60-learner benchmark school (rounds end in a local
@@ -1122,6 +1214,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	 * arrived (it usually arrives during pass 1). */
 	unsigned long long rng = (unsigned long long)opt->seed;
 	struct snapshot best = { 0 };
+	struct twin tw = { .pid = -1, .fd = -1 };
 	int kicks = 0;
 	for (int round = 1; !mip_interrupted; round++) {
 		/* On large schools a round is re-seating (FIRST_RESEAT_ROUNDS
@@ -1148,6 +1241,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		if (round == 1) {
 			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
 			cy.bound = job.res.bound;
+			if (!large && cy.n_blocks >= 2 && !gap_reached(&cy) && time_left(&cy) > 1)
+				twin_start(&tw, &rng);
 		}
 		char what[128];
 		snprintf(what, sizeof(what), "round %d, improved: %d block%s, %d move%s, %d re-seating%s",
@@ -1175,6 +1270,9 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	if (best.st.block_res && best.objective > cycle_objective(&cy) + 1e-6)
 		snapshot_copy(&cy, &best, false);
 	snapshot_free(&cy, &best);
+	if (tw.pid == 0)
+		twin_send(&cy, &tw);
+	twin_collect(&cy, &tw);
 	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
 	double bound = job.res.bound;
 
