@@ -134,3 +134,11 @@ int read_full(int fd, void *buf, size_t n)
 	}
 	return 0;
 }
+
+unsigned long long mcl_rng_next(unsigned long long *state)
+{
+	unsigned long long z = (*state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}

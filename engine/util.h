@@ -32,7 +32,8 @@ void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size);
 
 enum log_level { LOG_QUIET = 0, LOG_NORMAL = 1, LOG_VERBOSE = 2 };
 
-/* The level below which mcl_log() prints nothing; set once by the CLI. */
+/* The level below which mcl_log() prints nothing; set by the CLI (a search
+ * running in a second process silences itself). */
 extern enum log_level mcl_log_level;
 
 /* Prints "mclsched: <message>\n" to stderr when level <= mcl_log_level. */
@@ -45,5 +46,9 @@ int read_full(int fd, void *buf, size_t n);
 
 /* Seconds on a monotonic clock, for measuring elapsed time. */
 double mcl_now(void);
+
+/* The next number of a small deterministic generator (splitmix64) for the
+ * search's random choices: the same seed gives the same schedule. */
+unsigned long long mcl_rng_next(unsigned long long *state);
 
 #endif
