@@ -1013,12 +1013,24 @@ static void twin_send(const struct cycle *cy, const struct twin *tw)
 }
 
 /* In the parent: waits for the child's schedule and takes it when it
- * scores higher than cy's.  Returns whether it was taken. */
+ * scores higher than cy's.  Returns whether it was taken.  A parent that
+ * met the gap does not need it (stopping the child keeps the result
+ * repeatable); an interrupted parent (Ctrl-C, SIGTERM to it alone) asks
+ * the child to stop too, and takes its best so far. */
 static bool twin_collect(struct cycle *cy, struct twin *tw)
 {
 	const struct problem *p = cy->p;
 	if (tw->pid <= 0)
 		return false;
+	if (!mip_interrupted && gap_reached(cy)) {
+		kill(tw->pid, SIGKILL);
+		close(tw->fd);
+		waitpid(tw->pid, NULL, 0);
+		tw->pid = -1;
+		return false;
+	}
+	if (mip_interrupted)
+		kill(tw->pid, SIGTERM);
 	double obj = 0;
 	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
 	bool ok = read_full(tw->fd, &obj, sizeof(obj)) == 0;
