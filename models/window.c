@@ -1,7 +1,7 @@
 /*
  * window.c - exact re-optimisation of a few blocks at a time (see window.h).
  *
- * A window is a set W of WINDOW_BLOCKS workshop blocks.  Its MIP is the
+ * A window is a set W of a few workshop blocks (three in workshop.c).  Its MIP is the
  * exact cycle MIP (cycle_mip.c) with every column of the blocks outside W
  * fixed at the schedule's value:
  *
@@ -44,9 +44,8 @@
 #include "models/cycle_mip.h"
 #include "models/mip.h"
 
-/* Blocks per window, and branch-and-bound nodes per window MIP (measured
- * on the 60-learner benchmark school: see WINDOW_MAX_COLS in workshop.c). */
-#define WINDOW_BLOCKS 3
+/* Branch-and-bound nodes per window MIP (measured on the 60-learner
+ * benchmark school: see WINDOW_MAX_COLS in workshop.c). */
 #define WINDOW_NODES 50
 
 static bool block_column(const struct cycle_col *c)
@@ -55,11 +54,12 @@ static bool block_column(const struct cycle_col *c)
 }
 
 int window_polish(const struct problem *p, const int *blocks, int n_blocks,
-		  struct solution *sol, unsigned long long *rng, double seconds, int max_fails)
+		  struct solution *sol, int size, unsigned long long *rng, double seconds,
+		  int max_fails)
 {
 	double t0 = mcl_now();
-	int k = n_blocks < WINDOW_BLOCKS ? n_blocks : WINDOW_BLOCKS;
-	if (k < 2)
+	int k = n_blocks < size ? n_blocks : size;
+	if (k < 1)
 		return 0;
 	struct cycle_col *map;
 	glp_prob *P = cycle_mip_build(p, blocks, n_blocks, &map);

@@ -10,12 +10,13 @@
 
 /*
  * Improves the schedule sol of the workshop cycle over blocks[0..n_blocks-1]
- * window by window (see window.c) until `seconds` have passed or max_fails
- * windows in a row improved nothing.  Windows are picked with *rng.  sol
- * keeps the best schedule, with its objective.  Returns the number of
- * windows that improved it.
+ * window by window (see window.c), each window `size` blocks picked with
+ * *rng, until `seconds` have passed or max_fails windows in a row improved
+ * nothing.  sol keeps the best schedule, with its objective.  Returns the
+ * number of windows that improved it.
  */
 int window_polish(const struct problem *p, const int *blocks, int n_blocks,
-		  struct solution *sol, unsigned long long *rng, double seconds, int max_fails);
+		  struct solution *sol, int size, unsigned long long *rng, double seconds,
+		  int max_fails);
 
 #endif

@@ -504,8 +504,8 @@ static int write_cycle_lp(const struct problem *p, const int *blocks, int n_bloc
 #define EXACT_MAX_COLS 3000
 
 /* Largest exact cycle MIP whose windows (window.c) are worth solving once
- * the search has ended, and windows in a row without a better schedule
- * before they stop.  Windows of three blocks with 50 nodes each, after
+ * the search has ended, blocks per window, and windows in a row without a
+ * better schedule before they stop.  Windows of three blocks with 50 nodes each, after
  * the search, measured at 60 s (search seeds 1-3): the 60-learner benchmark
  * school (5 216 columns, 0.3-1 s a window) 35 260 -> 35 460 on average
  * (one run 35 545, against 35 560 for CBC's best in ten minutes); the
@@ -514,6 +514,7 @@ static int write_cycle_lp(const struct problem *p, const int *blocks, int n_bloc
  * in 26 s; at 10 150 (120 learners) 16 s a window.  Windows of two, four
  * or five blocks, or 20 or 150 nodes, did less on the 60-learner school. */
 #define WINDOW_MAX_COLS 6000
+#define WINDOW_BLOCKS 3
 #define WINDOW_FAILS(n_blocks) (n_blocks)
 
 /*
@@ -656,6 +657,18 @@ static void plan_from_result(struct cycle *cy, int b)
 	for (int l = 0; l < p->n_learners; l++)
 		if (!p->learners[l].unavailable[b])
 			cy->plan[(long)l * p->n_blocks + b] = r->groups[r->learner_group[i++]].goal;
+}
+
+/* Swaps block b's groups with *other (groups of b from elsewhere: a
+ * second process), with the plan and the counters. */
+static void swap_block(struct cycle *cy, int b, struct pmip_result *other)
+{
+	count_block(cy, b, -1);
+	struct pmip_result t = cy->block_res[b];
+	cy->block_res[b] = *other;
+	*other = t;
+	plan_from_result(cy, b);
+	count_block(cy, b, +1);
 }
 
 /*
@@ -827,17 +840,9 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	waitpid(pid, NULL, 0);
 	double before = cycle_objective(cy);
 	for (int pass = 0; ok && up && pass < 2; pass++) {
-		for (int j = 0; j < cy->n_blocks; j++) {
-			int b = cy->blocks[j];
-			if (!set_b[j])
-				continue;
-			count_block(cy, b, -1);
-			struct pmip_result t = cy->block_res[b];
-			cy->block_res[b] = got[j];
-			got[j] = t;
-			plan_from_result(cy, b);
-			count_block(cy, b, +1);
-		}
+		for (int j = 0; j < cy->n_blocks; j++)
+			if (set_b[j])
+				swap_block(cy, cy->blocks[j], &got[j]);
 		if (pass == 1)
 			break;          /* b's own seatings are back */
 		double after = cycle_objective(cy);
@@ -1041,15 +1046,8 @@ static bool twin_collect(struct cycle *cy, struct twin *tw)
 	tw->pid = -1;
 	double own = cycle_objective(cy);
 	bool take = ok && obj > own + 1e-6;
-	for (int j = 0; j < cy->n_blocks && take; j++) {
-		int b = cy->blocks[j];
-		count_block(cy, b, -1);
-		struct pmip_result t = cy->block_res[b];
-		cy->block_res[b] = got[j];
-		got[j] = t;
-		plan_from_result(cy, b);
-		count_block(cy, b, +1);
-	}
+	for (int j = 0; j < cy->n_blocks && take; j++)
+		swap_block(cy, cy->blocks[j], &got[j]);
 	mcl_log(LOG_VERBOSE, "search in a second process: %s (%.1f, this one %.1f)",
 		ok ? (take ? "taken" : "not better") : "lost", obj, own);
 	for (int j = 0; j < cy->n_blocks; j++)
@@ -1298,7 +1296,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	long cols = cycle_mip_size(p, cy.blocks, cy.n_blocks);
 	if (cols > EXACT_MAX_COLS && cols <= WINDOW_MAX_COLS && !mip_interrupted && bound > 0 &&
 	    (bound - sol->objective) / bound > opt->gap && time_left(&cy) > 1)
-		window_polish(p, cy.blocks, cy.n_blocks, sol, &rng, time_left(&cy),
+		window_polish(p, cy.blocks, cy.n_blocks, sol, WINDOW_BLOCKS, &rng, time_left(&cy),
 			      WINDOW_FAILS(cy.n_blocks));
 	bound = prove_exact(&cy, sol, bound);
 	sol->bound = bound > sol->objective ? bound : sol->objective;

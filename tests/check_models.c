@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/metrics.h"
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "models/cycle_mip.h"
@@ -17,6 +18,7 @@
 #include "models/model.h"
 #include "models/reassign.h"
 #include "models/relax.h"
+#include "models/window.h"
 #include "tests/support/builder.h"
 
 static int quiet_hook(void *info, const char *s)
@@ -295,6 +297,69 @@ START_TEST(decomposition_is_honest_against_exact_mip)
 }
 END_TEST
 
+/* The contract's objective of s, computed from the schedule alone. */
+static double contract_objective(const struct problem *p, const struct solution *s)
+{
+	struct metrics m;
+	metrics_compute(p, s, &m);
+	double v = m.objective;
+	metrics_release(&m);
+	return v;
+}
+
+/* Windows (window.c) start from a schedule below the optimum: the exact
+ * cycle MIP with its objective capped 3% under the optimum.  Windows of two
+ * of the three blocks (the third fixed) never lower the schedule, keep it
+ * well formed and never claim more than the optimum; a window of all
+ * three blocks is the whole exact MIP and reaches the optimum. */
+START_TEST(windows_improve_towards_the_optimum)
+{
+	struct problem *p = tb_random_cycle((unsigned)_i + 1, 14);
+	double best = exact_optimum(p);
+	int blocks[3] = { 0, 1, 2 };
+	struct cycle_col *map;
+	glp_prob *P = cycle_mip_build(p, blocks, 3, &map);
+	int n = glp_get_num_cols(P);
+	int *ind = xmalloc(sizeof(int) * ((size_t)n + 1));
+	double *val = xmalloc(sizeof(double) * ((size_t)n + 1));
+	for (int j = 1; j <= n; j++) {
+		ind[j] = j;
+		val[j] = glp_get_obj_coef(P, j);
+	}
+	int cap = glp_add_rows(P, 1);
+	glp_set_row_bnds(P, cap, GLP_UP, 0, 0.97 * best);
+	glp_set_mat_row(P, cap, n, ind, val);
+	struct mip_params mp = { .seconds = 60, .gap = 0 };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	struct solution s;
+	solution_init(&s, p);
+	if (mr.outcome == MIP_OPTIMAL && cycle_mip_extract(p, P, map, &s) == 0) {
+		/* the contract's objective of the capped schedule (the MIP's
+		 * may sit on the cap with a fractional lab credit) */
+		s.objective = contract_objective(p, &s);
+		ck_assert_double_lt(s.objective, best - 1);
+		unsigned long long rng = 1;
+		double before = s.objective;
+		window_polish(p, blocks, 3, &s, 2, &rng, 20, 6);
+		assert_well_formed(p, &s);
+		ck_assert_double_eq_tol(s.objective, contract_objective(p, &s), 1e-6);
+		ck_assert_double_ge_tol(s.objective, before, 1e-6);
+		ck_assert_double_le_tol(s.objective, best, 1e-6);
+		window_polish(p, blocks, 3, &s, 3, &rng, 20, 1);
+		assert_well_formed(p, &s);
+		ck_assert_double_eq_tol(s.objective, contract_objective(p, &s), 1e-6);
+		ck_assert_double_eq_tol(s.objective, best, 1e-6);
+	}
+	solution_release(&s);
+	glp_delete_prob(P);
+	free(map);
+	free(ind);
+	free(val);
+	problem_free(p);
+}
+END_TEST
+
 /* The whole-cycle bound LP, rounding cuts included, never falls below the
  * true optimum, with blocks merged or with per-learner rows: the exact cycle
  * MIP, solved to optimality, decides.  Frees p. */
@@ -554,6 +619,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, online_need_credited_by_lab);
 	tcase_add_test(tc, too_many_learners_is_infeasible);
 	tcase_add_loop_test(tc, decomposition_is_honest_against_exact_mip, 0, 6);
+	tcase_add_loop_test(tc, windows_improve_towards_the_optimum, 0, 6);
 	tcase_add_loop_test(tc, bound_lp_is_valid_against_exact_mip, 0, 20);
 	tcase_add_loop_test(tc, merged_bound_is_valid_with_areas_and_absences, 0, 20);
 	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
