@@ -1,9 +1,9 @@
 /*
  * window.c - exact re-optimisation of a few blocks at a time (see window.h).
  *
- * A window is a set W of a few workshop blocks (three in workshop.c).  Its MIP is the
- * exact cycle MIP (cycle_mip.c) with every column of the blocks outside W
- * fixed at the schedule's value:
+ * A window is a set W of a few workshop blocks (three in workshop.c).  Its
+ * MIP is the exact cycle MIP (cycle_mip.c) with every column of the blocks
+ * outside W fixed at the schedule's value:
  *
  *   x[l,o,b], n[g,c,b], f[k,g,b], N[g,b]  fixed for b not in W,
  *
@@ -36,7 +36,6 @@
  */
 #include "window.h"
 
-#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,7 +54,7 @@ static bool block_column(const struct cycle_col *c)
 
 int window_polish(const struct problem *p, const int *blocks, int n_blocks,
 		  struct solution *sol, int size, unsigned long long *rng, double seconds,
-		  int max_fails)
+		  int max_fails, double enough)
 {
 	double t0 = mcl_now();
 	int k = n_blocks < size ? n_blocks : size;
@@ -75,7 +74,8 @@ int window_polish(const struct problem *p, const int *blocks, int n_blocks,
 	double *start = cycle_mip_start(p, P, map, sol);
 	bool *in = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
 	int improved = 0, fails = 0, tried = 0;
-	while (fails < max_fails && !mip_interrupted) {
+	double shown = t0;
+	while (fails < max_fails && sol->objective < enough && !mip_interrupted) {
 		double left = seconds - (mcl_now() - t0);
 		if (left < 0.5)
 			break;
@@ -109,8 +109,13 @@ int window_polish(const struct problem *p, const int *blocks, int n_blocks,
 		} else {
 			fails++;
 		}
-		mcl_log(LOG_VERBOSE, "window %d (%d blocks): %s, objective %.1f (%d nodes, %.1f s)",
-			tried, k, up ? "improved" : "no better", sol->objective, mr.nodes, mr.seconds);
+		/* a progress line on each better schedule, and every few seconds */
+		bool show = up || mcl_now() - shown >= 5;
+		mcl_log(show ? LOG_NORMAL : LOG_VERBOSE,
+			"window %d (%d blocks): %s, objective %.1f (%d nodes, %.1f s)", tried, k,
+			up ? "better" : "no better", sol->objective, mr.nodes, mr.seconds);
+		if (show)
+			shown = mcl_now();
 	}
 	mcl_log(LOG_NORMAL, "windows: %d of %d improved the schedule, objective %.1f (%.1f s)",
 		improved, tried, sol->objective, mcl_now() - t0);

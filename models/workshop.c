@@ -1297,7 +1297,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	if (cols > EXACT_MAX_COLS && cols <= WINDOW_MAX_COLS && !mip_interrupted && bound > 0 &&
 	    (bound - sol->objective) / bound > opt->gap && time_left(&cy) > 1)
 		window_polish(p, cy.blocks, cy.n_blocks, sol, WINDOW_BLOCKS, &rng, time_left(&cy),
-			      WINDOW_FAILS(cy.n_blocks));
+			      WINDOW_FAILS(cy.n_blocks), (1 - opt->gap) * bound);
 	bound = prove_exact(&cy, sol, bound);
 	sol->bound = bound > sol->objective ? bound : sol->objective;
 	solution_set_gap(sol);

@@ -3,6 +3,7 @@
  * whose optimum is worked out by hand, or proven by the exact cycle MIP.
  */
 #include <check.h>
+#include <float.h>
 #include <glpk.h>
 #include <math.h>
 #include <stdio.h>
@@ -341,12 +342,12 @@ START_TEST(windows_improve_towards_the_optimum)
 		ck_assert_double_lt(s.objective, best - 1);
 		unsigned long long rng = 1;
 		double before = s.objective;
-		window_polish(p, blocks, 3, &s, 2, &rng, 20, 6);
+		window_polish(p, blocks, 3, &s, 2, &rng, 20, 6, DBL_MAX);
 		assert_well_formed(p, &s);
 		ck_assert_double_eq_tol(s.objective, contract_objective(p, &s), 1e-6);
 		ck_assert_double_ge_tol(s.objective, before, 1e-6);
 		ck_assert_double_le_tol(s.objective, best, 1e-6);
-		window_polish(p, blocks, 3, &s, 3, &rng, 20, 1);
+		window_polish(p, blocks, 3, &s, 3, &rng, 20, 1, DBL_MAX);
 		assert_well_formed(p, &s);
 		ck_assert_double_eq_tol(s.objective, contract_objective(p, &s), 1e-6);
 		ck_assert_double_eq_tol(s.objective, best, 1e-6);
