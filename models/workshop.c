@@ -505,14 +505,15 @@ static int write_cycle_lp(const struct problem *p, const int *blocks, int n_bloc
 
 /* Largest exact cycle MIP whose windows (window.c) are worth solving once
  * the search has ended, blocks per window, and windows in a row without a
- * better schedule before they stop.  Windows of three blocks with 50 nodes each, after
- * the search, measured at 60 s (search seeds 1-3): the 60-learner benchmark
- * school (5 216 columns, 0.3-1 s a window) 35 260 -> 35 460 on average
- * (one run 35 545, against 35 560 for CBC's best in ten minutes); the
- * bundled example (5 251) 32 730 -> 32 785, ending at 45 s instead of
- * 17 s; at 6 726 columns (80 learners) 3.5 s a window and nothing better
- * in 26 s; at 10 150 (120 learners) 16 s a window.  Windows of two, four
- * or five blocks, or 20 or 150 nodes, did less on the 60-learner school. */
+ * better schedule before they stop.  Windows of three blocks with 50 nodes
+ * each, after the search, measured at 60 s (search seeds 1-3): the
+ * 60-learner benchmark school (5 216 columns, 0.3-1 s a window) 35 260 ->
+ * 35 460 on average (one run 35 545, against 35 560 for CBC's best in ten
+ * minutes); the bundled example (5 251) 32 730 -> 32 785, ending at 45 s
+ * instead of 17 s; at 6 726 columns (80 learners) 3.5 s a window and
+ * nothing better in 26 s; at 10 150 (120 learners) 16 s a window.  Windows
+ * of two, four or five blocks, or 20 or 150 nodes, did less on the
+ * 60-learner school. */
 #define WINDOW_MAX_COLS 6000
 #define WINDOW_BLOCKS 3
 #define WINDOW_FAILS(n_blocks) (n_blocks)
