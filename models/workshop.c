@@ -408,6 +408,31 @@ static void build_solution(const struct cycle *cy, struct solution *sol)
 }
 
 /*
+ * Forks a child joined to this process by a pipe: GLPK is not reentrant,
+ * so a second process is how the bound, the re-seatings and the search use
+ * the machine's second core.  Returns the child's pid in the parent, with
+ * *fd the pipe's read end; 0 in the child, with *fd its write end; -1 when
+ * there is no child (*fd -1).
+ */
+static pid_t fork_piped(int *fd)
+{
+	int fds[2];
+	*fd = -1;
+	if (pipe(fds) != 0)
+		return -1;
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	close(fds[pid == 0 ? 0 : 1]);
+	*fd = fds[pid == 0 ? 1 : 0];
+	return pid;
+}
+
+/*
  * The whole-cycle bound runs in a child process while the parent builds the
  * schedule: the machines have two cores and GLPK is not reentrant, so a
  * second process is the simple way to use both.  The child sends its struct
@@ -424,26 +449,15 @@ struct bound_job {
 static void bound_start(struct bound_job *job, const struct problem *p, const int *blocks,
 			int n_blocks, double seconds)
 {
-	int fds[2];
 	memset(job, 0, sizeof(*job));
-	job->pid = -1;
-	job->fd = -1;
-	if (pipe(fds) == 0) {
-		fflush(stderr);
-		job->pid = fork();
-		if (job->pid == 0) {
-			close(fds[0]);
-			struct relax_result rr;
-			relax_workshop_bound(p, blocks, n_blocks, seconds, &rr);
-			_exit(write_full(fds[1], &rr, sizeof(rr)) == 0 ? 0 : 1);
-		}
-		close(fds[1]);
-		if (job->pid > 0) {
-			job->fd = fds[0];
-			return;
-		}
-		close(fds[0]);
+	job->pid = fork_piped(&job->fd);
+	if (job->pid == 0) {
+		struct relax_result rr;
+		relax_workshop_bound(p, blocks, n_blocks, seconds, &rr);
+		_exit(write_full(job->fd, &rr, sizeof(rr)) == 0 ? 0 : 1);
 	}
+	if (job->pid > 0)
+		return;
 	relax_workshop_bound(p, blocks, n_blocks, seconds, &job->res);
 	job->done = true;
 }
@@ -795,16 +809,8 @@ static bool needs_within_limits(const struct cycle *cy)
 static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, double seconds)
 {
 	const struct problem *p = cy->p;
-	int fds[2];
-	pid_t pid = -1;
-	if (pipe(fds) == 0) {
-		fflush(stderr);
-		pid = fork();
-		if (pid < 0) {
-			close(fds[0]);
-			close(fds[1]);
-		}
-	}
+	int fd;
+	pid_t pid = fork_piped(&fd);
 	if (pid < 0)
 		return reseat(cy, set_a, seconds) + reseat(cy, set_b, time_left(cy));
 
@@ -816,16 +822,14 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 		}
 	cy->need_limit = limit;
 	if (pid == 0) {
-		close(fds[0]);
 		char up = reseat(cy, set_b, seconds);
-		int rc = write_full(fds[1], &up, 1);
+		int rc = write_full(fd, &up, 1);
 		for (int j = 0; j < cy->n_blocks && up && rc == 0; j++)
 			if (set_b[j])
-				rc = pmip_result_write(fds[1], &cy->block_res[cy->blocks[j]],
+				rc = pmip_result_write(fd, &cy->block_res[cy->blocks[j]],
 						       block_learners(p, cy->blocks[j]), 1);
 		_exit(rc == 0 ? 0 : 1);
 	}
-	close(fds[1]);
 	int improved = reseat(cy, set_a, seconds);
 	cy->need_limit = NULL;
 	free(limit);
@@ -833,11 +837,11 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	/* the child's seatings of b, swapped in for b's own */
 	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
 	char up = 0;
-	bool ok = read_full(fds[0], &up, 1) == 0;
+	bool ok = read_full(fd, &up, 1) == 0;
 	for (int j = 0; j < cy->n_blocks && ok && up; j++)
 		if (set_b[j])
-			ok = pmip_result_read(fds[0], &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
-	close(fds[0]);
+			ok = pmip_result_read(fd, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
+	close(fd);
 	waitpid(pid, NULL, 0);
 	double before = cycle_objective(cy);
 	for (int pass = 0; ok && up && pass < 2; pass++) {
@@ -982,28 +986,11 @@ struct twin {
 
 static void twin_start(struct twin *tw, unsigned long long *rng)
 {
-	int fds[2];
-	tw->pid = -1;
-	tw->fd = -1;
-	if (pipe(fds) != 0)
-		return;
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return;
-	}
-	tw->pid = pid;
-	if (pid == 0) {
-		close(fds[0]);
-		tw->fd = fds[1];
+	tw->pid = fork_piped(&tw->fd);
+	if (tw->pid == 0) {
 		mcl_log_level = LOG_QUIET;  /* progress lines come from the parent */
 		*rng ^= TWIN_STREAM;
-		return;
 	}
-	close(fds[1]);
-	tw->fd = fds[0];
 }
 
 /* In the child: sends its schedule (objective, then each block's groups)
@@ -1028,18 +1015,14 @@ static bool twin_collect(struct cycle *cy, struct twin *tw)
 	const struct problem *p = cy->p;
 	if (tw->pid <= 0)
 		return false;
-	if (!mip_interrupted && gap_reached(cy)) {
+	bool needed = mip_interrupted || !gap_reached(cy);
+	if (!needed)
 		kill(tw->pid, SIGKILL);
-		close(tw->fd);
-		waitpid(tw->pid, NULL, 0);
-		tw->pid = -1;
-		return false;
-	}
-	if (mip_interrupted)
+	else if (mip_interrupted)
 		kill(tw->pid, SIGTERM);
 	double obj = 0;
 	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
-	bool ok = read_full(tw->fd, &obj, sizeof(obj)) == 0;
+	bool ok = needed && read_full(tw->fd, &obj, sizeof(obj)) == 0;
 	for (int j = 0; j < cy->n_blocks && ok; j++)
 		ok = pmip_result_read(tw->fd, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
 	close(tw->fd);
@@ -1050,7 +1033,7 @@ static bool twin_collect(struct cycle *cy, struct twin *tw)
 	for (int j = 0; j < cy->n_blocks && take; j++)
 		swap_block(cy, cy->blocks[j], &got[j]);
 	mcl_log(LOG_VERBOSE, "search in a second process: %s (%.1f, this one %.1f)",
-		ok ? (take ? "taken" : "not better") : "lost", obj, own);
+		!needed ? "not needed" : ok ? (take ? "taken" : "not better") : "lost", obj, own);
 	for (int j = 0; j < cy->n_blocks; j++)
 		pmip_result_free(&got[j]);
 	free(got);
