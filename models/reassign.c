@@ -33,6 +33,26 @@
  * needs first, which is exactly problem_lab_credit's rule.  The current
  * seating is a feasible point and is handed to branch-and-bound as its
  * incumbent, so the result never scores lower.
+ *
+ * Re-goaling (reassign_sessions).  The sessions of the free blocks keep
+ * their facilitator, room and block but may change what they run: session
+ * s (facilitator f, room r, block b) takes one kind k of K(s) = the lab and
+ * every facilitated goal g that b allows, f can lead, r has the feature
+ * for, that fits min_g <= e(s,g) = min(cap_r, max_g), and that at least
+ * min_g learners available in b have a ready need for.
+ *
+ *   y[s,k]  in {0,1}    session s runs kind k;  sum_{k in K(s)} y[s,k] = 1
+ *
+ * The seats rows of (k, b) become  sum_{s in b} min_k y[s,k] <= sum_l
+ * x[l,k,b] <= sum_{s in b} e(s,k) y[s,k]  (min_lab = 1), each seat is
+ * linked to the sessions that could run its kind,  x[l,k,b] <= sum_{s in
+ * b} y[s,k]  (the per-learner linking that keeps the LP tight), and the
+ * guru bonus of the free blocks enters the objective as w_guru y[s,g] for
+ * f guru for g.  Facilitators and rooms are untouched, so their rules
+ * still hold.  Branch-and-bound on this MIP as a whole is hopeless for
+ * GLPK (two blocks of the 300-learner benchmark: LP 200-400 above the
+ * seating, nothing found in 10 s), so the kinds are rounded by an LP dive
+ * (dive_kinds) and the seating MIP that is left is solved as above.
  */
 #include "reassign.h"
 
@@ -53,7 +73,7 @@
 
 /* What a column is: x[l,g,b] or z[l,b] (a seat: learner l, block position
  * j, goal or PMIP_LAB), c[q] (a lab credit of need q) or pi[l]. */
-enum seat_kind { COL_SEAT, COL_CREDIT, COL_BONUS };
+enum seat_kind { COL_SEAT, COL_CREDIT, COL_BONUS, COL_KIND };
 
 struct seat_col {
 	enum seat_kind kind;
@@ -75,15 +95,82 @@ struct seating {
 	const int *seat;            /* [n_blocks * n_learners]: current seats */
 	int *seat_row;              /* [n_blocks * G]: seats row, 0 when closed
 				     * or held */
+	bool regoal;                /* sessions of free blocks may change goal */
+	int *seat_min;              /* regoal: [n_blocks * G] minimum-size rows */
+	struct int_list *kind_cols; /* regoal: [n_blocks * G] y columns */
 };
+
+struct int_list {
+	int *v;
+	size_t n, alloc;
+};
+
+static void list_push(struct int_list *li, int x)
+{
+	if (li->n + 1 > li->alloc)
+		xgrow((void **)&li->v, &li->alloc, li->n + 1, sizeof(int));
+	li->v[li->n++] = x;
+}
 
 static int add_col(struct seating *s, struct seat_col sc, double ub, double w)
 {
-	int c = lp_add_col(s->P, sc.kind == COL_SEAT ? GLP_BV : GLP_CV, 0, ub, w);
+	int c = lp_add_col(s->P, sc.kind == COL_SEAT || sc.kind == COL_KIND ? GLP_BV : GLP_CV, 0,
+			   ub, w);
 	if ((size_t)c + 1 > s->alloc)
 		xgrow((void **)&s->cols, &s->alloc, (size_t)c + 1, sizeof(*s->cols));
 	s->cols[c] = sc;
 	return c;
+}
+
+static int group_cap(const struct problem *p, const struct pmip_result *r, int gi, int g)
+{
+	int room_cap = p->rooms[r->group_room[gi]].capacity;
+	int max = g == PMIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
+	return room_cap < max ? room_cap : max;
+}
+
+/* regoal: block position j's sessions, each with a y column per goal it
+ * could take (its facilitator able, its room fit, enough learners with a
+ * ready need available) and the lab, exactly one of them 1. */
+static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
+{
+	const struct problem *p = s->p;
+	int b = s->blocks[j];
+	int *demand = xcalloc((size_t)s->G, sizeof(int));
+	for (int l = 0; l < p->n_learners; l++)
+		if (!p->learners[l].unavailable[b])
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+				if (p->needs[q].ready)
+					demand[p->needs[q].goal + 1]++;
+	for (int gi = 0; gi < r->n_groups; gi++) {
+		int f = r->groups[gi].facilitator;
+		const struct room *room = &p->rooms[r->group_room[gi]];
+		int one = lp_add_row(s->P, GLP_FX, 1, 1);
+		for (int k = 0; k < s->G; k++) {
+			int g = k - 1;
+			if (g != PMIP_LAB) {
+				const struct goal *go = &p->goals[g];
+				if (go->mode != GOAL_FACILITATED ||
+				    problem_goal_level(p, f, g) < LEVEL_ABLE ||
+				    !problem_block_allows(p, b, g) || !problem_room_has(room, go->feature) ||
+				    group_cap(p, r, gi, g) < go->min_group || demand[k] < go->min_group)
+					continue;
+			}
+			double w = g != PMIP_LAB && problem_goal_level(p, f, g) == LEVEL_GURU
+					   ? p->config.w_guru : 0;
+			int c = add_col(s, (struct seat_col){ COL_KIND, -1, j, g, gi }, 1, w);
+			triplets_add(&s->t, one, c, 1);
+			int *rmax = &s->seat_row[j * s->G + k], *rmin = &s->seat_min[j * s->G + k];
+			if (!*rmax) {
+				*rmax = lp_add_row(s->P, GLP_UP, 0, 0);
+				*rmin = lp_add_row(s->P, GLP_LO, 0, 0);
+			}
+			triplets_add(&s->t, *rmax, c, -group_cap(p, r, gi, g));
+			triplets_add(&s->t, *rmin, c, g == PMIP_LAB ? -1 : -p->goals[g].min_group);
+			list_push(&s->kind_cols[j * s->G + k], c);
+		}
+	}
+	free(demand);
 }
 
 static void seat_rows(struct seating *s, const struct pmip_result *res)
@@ -95,6 +182,10 @@ static void seat_rows(struct seating *s, const struct pmip_result *res)
 		const struct pmip_result *r = &res[s->blocks[j]];
 		if (!s->free[j])
 			continue;
+		if (s->regoal) {
+			kind_rows(s, j, r);
+			continue;
+		}
 		memset(cap, 0, sizeof(double) * (size_t)s->G);
 		memset(mn, 0, sizeof(double) * (size_t)s->G);
 		for (int gi = 0; gi < r->n_groups; gi++) {
@@ -111,6 +202,21 @@ static void seat_rows(struct seating *s, const struct pmip_result *res)
 	}
 	free(cap);
 	free(mn);
+}
+
+/* Seat column c in the seat rows of (block position, goal slot) jk; with
+ * regoal also in its minimum-size row, and linked to the sessions that may
+ * take the goal: x <= sum y. */
+static void seat_add(struct seating *s, int jk, int c)
+{
+	triplets_add(&s->t, s->seat_row[jk], c, 1);
+	if (!s->regoal)
+		return;
+	triplets_add(&s->t, s->seat_min[jk], c, 1);
+	int link = lp_add_row(s->P, GLP_UP, 0, 0);
+	triplets_add(&s->t, link, c, 1);
+	for (size_t i = 0; i < s->kind_cols[jk].n; i++)
+		triplets_add(&s->t, link, s->kind_cols[jk].v[i], -1);
 }
 
 /* The learner's columns and rows.  Held blocks enter as constants: the
@@ -162,7 +268,7 @@ static void learner_cols(struct seating *s, int l)
 		if (lab) {
 			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, PMIP_LAB, -1 }, 1, 0);
 			triplets_add(&s->t, row, c, 1);
-			triplets_add(&s->t, lab, c, 1);
+			seat_add(s, j * s->G, c);
 			if (row_credit)
 				triplets_add(&s->t, row_credit, c, -1);
 		}
@@ -180,7 +286,7 @@ static void learner_cols(struct seating *s, int l)
 			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, nd->goal, q }, 1,
 					cf->w_priority[nd->priority - 1]);
 			triplets_add(&s->t, row, c, 1);
-			triplets_add(&s->t, seats, c, 1);
+			seat_add(s, j * s->G + nd->goal + 1, c);
 			triplets_add(&s->t, *rn, c, 1);
 			if (nd->priority == 1)
 				triplets_add(&s->t, row_pi, c, -1);
@@ -212,7 +318,7 @@ static int *current_seats(const struct seating *s, const struct pmip_result *res
 /* The seating as a point of the model (1-based), credits and bonus at
  * their best for it: lab time credited by priority, as
  * problem_lab_credit does. */
-static double *seats_point(const struct seating *s, const int *seat)
+static double *seats_point(const struct seating *s, const int *seat, const struct pmip_result *res)
 {
 	const struct problem *p = s->p;
 	int n = glp_get_num_cols(s->P);
@@ -222,6 +328,9 @@ static double *seats_point(const struct seating *s, const int *seat)
 	for (int c = 1; c <= n; c++) {
 		const struct seat_col *sc = &s->cols[c];
 		if (sc->kind == COL_SEAT && seat[(long)sc->j * p->n_learners + sc->l] == sc->goal)
+			x[c] = 1;
+		if (sc->kind == COL_KIND &&
+		    res[s->blocks[sc->j]].groups[sc->q].goal == sc->goal)
 			x[c] = 1;
 	}
 	for (int l = 0; l < p->n_learners; l++)
@@ -315,11 +424,62 @@ static bool seats_fractional(const struct seating *s)
  * nodes then took 12.5 s and found nothing); then the LP is solved again
  * from the all-zero basis before branching.
  */
+/* Warm re-solve with the dual simplex; whether the LP is optimal. */
+static bool resolve(glp_prob *P, double seconds)
+{
+	glp_smcp smcp;
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.meth = GLP_DUALP;
+	smcp.tm_lim = seconds > 0 ? (int)(seconds * 1000) : 1;
+	return glp_simplex(P, &smcp) == 0 && glp_get_status(P) == GLP_OPT;
+}
+
+/*
+ * regoal: rounds the sessions' kinds by diving on the LP, the most nearly
+ * whole fractional kind fixed at 1 and the LP re-solved warm (a kind whose
+ * fixing leaves the LP infeasible is fixed at 0 instead), until every kind
+ * is whole; then fixes them all.  Returns false when the LP cannot follow.
+ */
+static bool dive_kinds(struct seating *s, double seconds)
+{
+	double t0 = mcl_now();
+	int n = glp_get_num_cols(s->P), steps = 0;
+	for (;;) {
+		int best = 0;
+		double bv = 0;
+		for (int c = 1; c <= n; c++) {
+			double v = glp_get_col_prim(s->P, c);
+			if (s->cols[c].kind == COL_KIND && v > 1e-6 && v < 1 - 1e-6 && v > bv) {
+				bv = v;
+				best = c;
+			}
+		}
+		if (!best)
+			break;
+		steps++;
+		glp_set_col_bnds(s->P, best, GLP_FX, 1, 1);
+		if (resolve(s->P, seconds - (mcl_now() - t0)))
+			continue;
+		glp_set_col_bnds(s->P, best, GLP_FX, 0, 0);
+		if (!resolve(s->P, seconds - (mcl_now() - t0)))
+			return false;
+	}
+	for (int c = 1; c <= n; c++)
+		if (s->cols[c].kind == COL_KIND) {
+			double v = glp_get_col_prim(s->P, c) > 0.5;
+			glp_set_col_bnds(s->P, c, GLP_FX, v, v);
+		}
+	mcl_log(LOG_VERBOSE, "session kinds: %d dive steps, LP %.1f in %.2f s", steps,
+		glp_get_obj_val(s->P), mcl_now() - t0);
+	return resolve(s->P, seconds - (mcl_now() - t0));
+}
+
 static void solve_from_seating(struct seating *s, const double *start,
 			       const struct mip_params *params, struct mip_result *mr)
 {
 	for (int c = 1; c <= glp_get_num_cols(s->P); c++)
-		if (s->cols[c].kind == COL_SEAT && start[c] > 0.5)
+		if ((s->cols[c].kind == COL_SEAT || s->cols[c].kind == COL_KIND) && start[c] > 0.5)
 			glp_set_col_stat(s->P, c, GLP_NU);
 	struct mip_params lp = *params;
 	lp.lp_only = true;
@@ -329,6 +489,10 @@ static void solve_from_seating(struct seating *s, const double *start,
 			"the all-zero basis");
 		glp_std_basis(s->P);
 	}
+	if (s->regoal && mr->outcome == MIP_OPTIMAL && !dive_kinds(s, params->seconds - mr->seconds)) {
+		mr->outcome = MIP_NO_SOLUTION;
+		return;
+	}
 	struct mip_params rest = *params;
 	double lp_seconds = mr->seconds;
 	rest.seconds -= lp_seconds;
@@ -336,12 +500,16 @@ static void solve_from_seating(struct seating *s, const double *start,
 	mr->seconds += lp_seconds;
 }
 
-double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
-		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
-		      double seconds)
+static double reseat_core(const struct problem *p, const int *blocks, int n_blocks,
+			  const bool *free_blocks, const int *need_limit, struct pmip_result *res,
+			  double seconds, bool regoal)
 {
 	struct seating s = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .G = p->n_goals + 1,
-			     .free = free_blocks, .need_limit = need_limit };
+			     .free = free_blocks, .need_limit = need_limit, .regoal = regoal };
+	if (regoal) {
+		s.seat_min = xcalloc((size_t)n_blocks * (size_t)s.G + 1, sizeof(int));
+		s.kind_cols = xcalloc((size_t)n_blocks * (size_t)s.G + 1, sizeof(*s.kind_cols));
+	}
 	int *seat = current_seats(&s, res);
 	s.seat = seat;
 	s.P = glp_create_prob();
@@ -352,7 +520,7 @@ double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		learner_cols(&s, l);
 	triplets_load(&s.t, s.P);
 
-	double *start = seats_point(&s, seat);
+	double *start = seats_point(&s, seat, res);
 	double before = 0;
 	for (int c = 1; c <= glp_get_num_cols(s.P); c++)
 		before += glp_get_obj_coef(s.P, c) * start[c];
@@ -368,6 +536,8 @@ double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
 			const struct seat_col *sc = &s.cols[c];
 			if (sc->kind == COL_SEAT && glp_mip_col_val(s.P, c) > 0.5)
 				seat[(long)sc->j * p->n_learners + sc->l] = sc->goal;
+			if (sc->kind == COL_KIND && glp_mip_col_val(s.P, c) > 0.5)
+				res[blocks[sc->j]].groups[sc->q].goal = sc->goal;
 		}
 		for (int j = 0; j < n_blocks; j++)
 			if (free_blocks[j])
@@ -376,13 +546,31 @@ double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
 	int n_free = 0;
 	for (int j = 0; j < n_blocks; j++)
 		n_free += free_blocks[j];
-	mcl_log(LOG_VERBOSE, "re-seating %d of %d blocks (%d rows, %d columns): %.1f -> %.1f in %.1f s",
+	mcl_log(LOG_VERBOSE, "re-seating %d of %d blocks (%d rows, %d columns): %.1f -> %.1f in %.1f s (lp %.1f bound %.1f nodes %d)",
 		n_free, n_blocks, glp_get_num_rows(s.P), glp_get_num_cols(s.P), before,
-		before + gain, mr.seconds);
+		before + gain, mr.seconds, mr.lp_bound, mr.bound, mr.nodes);
 	glp_delete_prob(s.P);
 	free(s.cols);
 	free(s.seat_row);
+	free(s.seat_min);
+	if (regoal)
+		for (int i = 0; i < n_blocks * s.G; i++)
+			free(s.kind_cols[i].v);
+	free(s.kind_cols);
 	free(seat);
 	free(start);
 	return gain;
+}
+
+double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
+		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
+		      double seconds)
+{
+	return reseat_core(p, blocks, n_blocks, free_blocks, need_limit, res, seconds, false);
+}
+
+double reassign_sessions(const struct problem *p, const int *blocks, int n_blocks,
+			 const bool *free_blocks, struct pmip_result *res, double seconds)
+{
+	return reseat_core(p, blocks, n_blocks, free_blocks, NULL, res, seconds, true);
 }

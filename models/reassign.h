@@ -30,4 +30,14 @@ double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
 		      double seconds);
 
+/*
+ * As reassign_cycle, with every need's own sessions as its limit, and the
+ * sessions of the free blocks may also change what they run (another goal
+ * their facilitator can lead and their room suits, or the lab), keeping
+ * their facilitator and room.  On an improvement also rewrites the goals
+ * of res[b].groups; the gain includes the guru bonus.
+ */
+double reassign_sessions(const struct problem *p, const int *blocks, int n_blocks,
+			 const bool *free_blocks, struct pmip_result *res, double seconds);
+
 #endif

@@ -16,7 +16,7 @@
  *           they add given the sessions the other blocks already give them
  *           (a need-session while the need has sessions left, the lab credit
  *           of the next online need, the power goal bonus while the learner
- *           has no power-goal session elsewhere).  Then rounds of three
+ *           has no power-goal session elsewhere).  Then rounds of four
  *           neighbourhoods, each change kept only when it raises the
  *           cycle's objective, until a round finds nothing, the gap is met
  *           or time runs out:
@@ -26,16 +26,22 @@
  *             - ruin-and-recreate moves: three random blocks cleared and
  *               planned again one after the other, which can move a need
  *               from one block to another (a sweep cannot: each of its
- *               blocks is already optimal given the rest), then pairs of a
- *               lab-heavy and a lab-light block, the lab-heavy one first
- *               (balance_moves);
+ *               blocks is already optimal given the rest), in round 1 only,
+ *               then pairs of a lab-heavy and a lab-light block, the
+ *               lab-heavy one first (balance_moves);
  *             - re-seating (reassign.c): every session held, the learners
  *               of random sets of blocks (the whole cycle on small
  *               schools) re-seated by one MIP, which finds chains of
  *               exchanges between learners and blocks; on large schools
  *               two sets at once, one in a second process (reseat_twin),
  *               first in each round, and only re-seating and sweeps run
- *               there (see workshop_solve).
+ *               there (see workshop_solve);
+ *             - re-goaling (reassign.c, not on large schools): the
+ *               sessions of two random blocks may change goal, or turn
+ *               from workshop to lab and back, keeping their facilitator
+ *               and room, while their learners are re-seated: it moves a
+ *               session of a goal from one block to another, which
+ *               neither a sweep nor a re-seating can.
  *           At a local optimum (a round that finds nothing) the search
  *           goes back to its best schedule and kicks it: five random
  *           blocks cleared and planned again, kept whatever they score.
@@ -689,18 +695,21 @@ static void swap_block(struct cycle *cy, int b, struct pmip_result *other)
 /*
  * Re-seats the learners of the blocks marked in free, the sessions and the
  * other blocks held (reassign.c): moves sessions of needs between blocks
- * in chains of exchanges no block re-plan can make.  Returns whether the
- * objective rose.
+ * in chains of exchanges no block re-plan can make.  With regoal the
+ * sessions of those blocks may also change goal (reassign_sessions).
+ * Returns whether the objective rose.
  */
-static bool reseat(struct cycle *cy, const bool *free, double seconds)
+static bool reseat(struct cycle *cy, const bool *free, double seconds, bool regoal)
 {
 	const struct problem *p = cy->p;
 	double before = cycle_objective(cy);
 	for (int j = 0; j < cy->n_blocks; j++)
 		if (free[j])
 			count_block(cy, cy->blocks[j], -1);
-	double gain = reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit, cy->block_res,
-				     seconds);
+	double gain = regoal ? reassign_sessions(p, cy->blocks, cy->n_blocks, free, cy->block_res,
+						 seconds)
+			     : reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit,
+					      cy->block_res, seconds);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		if (!free[j])
 			continue;
@@ -812,7 +821,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	int fd;
 	pid_t pid = fork_piped(&fd);
 	if (pid < 0)
-		return reseat(cy, set_a, seconds) + reseat(cy, set_b, time_left(cy));
+		return reseat(cy, set_a, seconds, false) + reseat(cy, set_b, time_left(cy), false);
 
 	int *limit = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
 	for (int l = 0; l < p->n_learners; l++)
@@ -822,7 +831,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 		}
 	cy->need_limit = limit;
 	if (pid == 0) {
-		char up = reseat(cy, set_b, seconds);
+		char up = reseat(cy, set_b, seconds, false);
 		int rc = write_full(fd, &up, 1);
 		for (int j = 0; j < cy->n_blocks && up && rc == 0; j++)
 			if (set_b[j])
@@ -830,7 +839,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 						       block_learners(p, cy->blocks[j]), 1);
 		_exit(rc == 0 ? 0 : 1);
 	}
-	int improved = reseat(cy, set_a, seconds);
+	int improved = reseat(cy, set_a, seconds, false);
 	cy->need_limit = NULL;
 	free(limit);
 
@@ -865,6 +874,40 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	return improved;
 }
 
+/*
+ * Re-goaling (reassign_sessions): the sessions of REGOAL_BLOCKS random
+ * blocks may change goal (or become labs, or labs workshops) while their
+ * learners are re-seated, as many sets as the cycle has blocks.  Measured
+ * on the 300-learner benchmark school, 40 s of sets after a 60 s search:
+ * sets of 2 blocks 183 505 -> 184 685 (14 of 55 improved, about 0.7 s
+ * each); sets of 3 blocks +770 and +1 030 on two runs (the LP dive takes
+ * 2-6 s there).  Not on large schools: at 1500 learners a round of pairs
+ * took 26 s and improved nothing.  Returns the number that improved.
+ */
+#define REGOAL_BLOCKS 2
+
+static int regoal_round(struct cycle *cy, unsigned long long *rng)
+{
+	int pick[REGOAL_BLOCKS];
+	bool *set = xmalloc(sizeof(bool) * ((size_t)cy->n_blocks + 1));
+	int improved = 0;
+	for (int t = 0; t < cy->n_blocks && cy->n_blocks >= REGOAL_BLOCKS && !mip_interrupted;
+	     t++) {
+		double left = time_left(cy);
+		if (left < 1 || gap_reached(cy))
+			break;
+		pick_blocks(cy, rng, pick, REGOAL_BLOCKS);
+		for (int j = 0; j < cy->n_blocks; j++) {
+			set[j] = false;
+			for (int i = 0; i < REGOAL_BLOCKS; i++)
+				set[j] |= pick[i] == cy->blocks[j];
+		}
+		improved += reseat(cy, set, left, true);
+	}
+	free(set);
+	return improved;
+}
+
 /* Re-seats sets of blocks covering the cycle about once, on large schools
  * two sets at once (reseat_twin).  Returns the number of re-seatings that
  * improved. */
@@ -892,7 +935,7 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 			}
 		}
 		improved += pair ? reseat_twin(cy, free_a, free_b, left)
-				 : reseat(cy, free_a, left);
+				 : reseat(cy, free_a, left, false);
 		t += pair ? 2 : 1;
 	}
 	free(pick);
@@ -1205,8 +1248,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* Rounds of a fix-and-optimise sweep (each block re-planned with
 	 * branch-and-bound, the others fixed), ruin-and-recreate moves over
-	 * sets of blocks and re-seatings of the learners with the sessions
-	 * held, until a whole round improves nothing, the gap is met or time
+	 * sets of blocks, re-seatings of the learners with the sessions held
+	 * and re-goalings of the sessions of pairs of blocks, until a whole round improves nothing, the gap is met or time
 	 * runs out.  The bound is awaited only after round 1, so that the gap
 	 * test, and with it the schedule, does not depend on when the bound
 	 * arrived (it usually arrives during pass 1). */
@@ -1223,18 +1266,26 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		 * (908 390 at 60 s and at 120 s; without them 908 975 and
 		 * 911 010, gap 0.83%).  Small schools, which get many rounds,
 		 * sweep first (300 learners, 60 s: 183 343 against 183 135 on
-		 * average over seeds 1-3 with re-seating first). */
+		 * average over seeds 1-3 with re-seating first).  There the
+		 * ruin-and-recreate moves run in round 1 only: later they were
+		 * rarely kept (0 of 45 a round, 4 s), and the time goes to
+		 * re-goaling instead (300 learners, 60 s, two schools, search
+		 * seeds 1-4: 184 346 and 170 499 on average with the moves in
+		 * every round, 184 500 and 170 751 in round 1 only; 183 795 and
+		 * 170 100 before re-goaling). */
 		bool large = large_school(&cy);
-		int reseated = 0, kept = 0;
+		int reseated = 0, kept = 0, regoaled = 0;
 		for (int i = 0; large && i < (round == 1 ? FIRST_RESEAT_ROUNDS : 1); i++) {
 			reseated += reseat_round(&cy, &rng);
 			progress(&cy, "re-seating", &job);
 		}
 		int improved = sweep(&cy);
 		if (!large) {
-			kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
+			if (round == 1)
+				kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
 			kept += balance_moves(&cy);
 			reseated = reseat_round(&cy, &rng);
+			regoaled = regoal_round(&cy, &rng);
 		}
 		if (round == 1) {
 			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
@@ -1242,14 +1293,15 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			if (!large && cy.n_blocks >= 2 && !gap_reached(&cy) && time_left(&cy) > 1)
 				twin_start(&tw, &rng);
 		}
-		char what[128];
-		snprintf(what, sizeof(what), "round %d, improved: %d block%s, %d move%s, %d re-seating%s",
+		char what[160];
+		snprintf(what, sizeof(what),
+			 "round %d, improved: %d block%s, %d move%s, %d re-seating%s, %d re-goaling%s",
 			 round, improved, improved == 1 ? "" : "s", kept, kept == 1 ? "" : "s",
-			 reseated, reseated == 1 ? "" : "s");
+			 reseated, reseated == 1 ? "" : "s", regoaled, regoaled == 1 ? "" : "s");
 		progress(&cy, what, &job);
 		if (!replans_fit(&cy, 1) || gap_reached(&cy))
 			break;
-		if (!improved && !kept && !reseated) {
+		if (!improved && !kept && !reseated && !regoaled) {
 			/* a local optimum: keep it if it is the best so far,
 			 * else go back to the best; then kick */
 			if (!best.st.block_res || cycle_objective(&cy) > best.objective + 1e-6) {

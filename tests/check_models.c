@@ -574,6 +574,63 @@ START_TEST(reseating_keeps_need_limits)
 }
 END_TEST
 
+/* Session re-goaling (reassign_sessions): two blocks, each with one
+ * workshop led by F1 (able for A, guru for B) and a lab led by F2.  L1
+ * needs one session of A (priority 3), L2 two of B (priority 1).  Start:
+ * A on Mon1 (L1 in it, L2 in the lab), B on Mon2 (L2 in it, L1 in the
+ * lab): 35 + 100 + 200 + 5 (guru) = 340.  With the sessions held nothing
+ * is better; Mon2 re-goaled alone neither; Mon1's workshop becoming B
+ * gives L2 a second session of B and F1 a second guru session for L1's
+ * A: 100 + 5 - 35 = +70. */
+START_TEST(regoaling_changes_a_sessions_goal)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int a = tb_goal(tb, "A", 1, 5, 1), b = tb_goal(tb, "B", 1, 5, 2);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	int f1 = tb_facilitator(tb, "F1"), f2 = tb_facilitator(tb, "F2");
+	tb_level(tb, f1, a, LEVEL_ABLE);
+	tb_level(tb, f1, b, LEVEL_GURU);
+	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2");
+	tb_need(tb, l1, a, 3, 1);
+	tb_need(tb, l2, b, 1, 2);
+	struct problem *p = tb_finish(tb);
+	int blocks[2] = { 0, 1 };
+	for (int t = 0; t < 3; t++) {
+		struct pmip_result res[2];
+		hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 2, (int[]){ 0, 1 });
+		hand_plan(&res[1], 2, (int[]){ b, PMIP_LAB }, (int[]){ 0, 1 }, 2, (int[]){ 1, 0 });
+		for (int j = 0; j < 2; j++) {
+			res[j].groups[0].facilitator = f1;
+			res[j].groups[1].facilitator = f2;
+		}
+		bool free_blocks[2] = { t != 1, true };
+		double gain = t == 0 ? reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10)
+				     : reassign_sessions(p, blocks, 2, free_blocks, res, 10);
+		if (t < 2) {
+			ck_assert_double_eq_tol(gain, 0, 1e-9);
+			ck_assert_int_eq(res[0].groups[0].goal, a);
+			ck_assert_int_eq(res[1].groups[0].goal, b);
+		} else {
+			ck_assert_double_eq_tol(gain, 70, 1e-6);
+			for (int j = 0; j < 2; j++) {
+				ck_assert_int_eq(res[j].groups[0].goal, b);
+				ck_assert_int_eq(res[j].groups[1].goal, PMIP_LAB);
+				ck_assert_int_eq(res[j].learner_group[l2], 0);
+				ck_assert_int_eq(res[j].learner_group[l1], 1);
+				ck_assert_int_eq(res[j].groups[0].size, 1);
+				ck_assert_int_eq(res[j].groups[1].size, 1);
+			}
+		}
+		pmip_result_free(&res[0]);
+		pmip_result_free(&res[1]);
+	}
+	problem_free(p);
+}
+END_TEST
+
 /* A block's groups sent through a pipe come back equal (reseat_twin sends
  * the second process's seatings so). */
 START_TEST(block_result_survives_a_pipe)
@@ -625,6 +682,7 @@ static Suite *models_suite(void)
 	tcase_add_loop_test(tc, merged_bound_is_valid_with_areas_and_absences, 0, 20);
 	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
 	tcase_add_test(tc, reseating_keeps_need_limits);
+	tcase_add_test(tc, regoaling_changes_a_sessions_goal);
 	tcase_add_test(tc, block_result_survives_a_pipe);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
