@@ -80,6 +80,19 @@ struct seat_col {
 	int l, j, goal, q;
 };
 
+/* A growing list of ints. */
+struct int_list {
+	int *v;
+	size_t n, alloc;
+};
+
+static void list_push(struct int_list *li, int x)
+{
+	if (li->n + 1 > li->alloc)
+		xgrow((void **)&li->v, &li->alloc, li->n + 1, sizeof(int));
+	li->v[li->n++] = x;
+}
+
 struct seating {
 	const struct problem *p;
 	const int *blocks;
@@ -100,18 +113,6 @@ struct seating {
 	struct int_list *kind_cols; /* regoal: [n_blocks * G] y columns */
 };
 
-struct int_list {
-	int *v;
-	size_t n, alloc;
-};
-
-static void list_push(struct int_list *li, int x)
-{
-	if (li->n + 1 > li->alloc)
-		xgrow((void **)&li->v, &li->alloc, li->n + 1, sizeof(int));
-	li->v[li->n++] = x;
-}
-
 static int add_col(struct seating *s, struct seat_col sc, double ub, double w)
 {
 	int c = lp_add_col(s->P, sc.kind == COL_SEAT || sc.kind == COL_KIND ? GLP_BV : GLP_CV, 0,
@@ -122,6 +123,7 @@ static int add_col(struct seating *s, struct seat_col sc, double ub, double w)
 	return c;
 }
 
+/* Seats group gi of r offers when it runs goal g (or the lab). */
 static int group_cap(const struct problem *p, const struct pmip_result *r, int gi, int g)
 {
 	int room_cap = p->rooms[r->group_room[gi]].capacity;
@@ -190,9 +192,7 @@ static void seat_rows(struct seating *s, const struct pmip_result *res)
 		memset(mn, 0, sizeof(double) * (size_t)s->G);
 		for (int gi = 0; gi < r->n_groups; gi++) {
 			int g = r->groups[gi].goal;
-			int room_cap = p->rooms[r->group_room[gi]].capacity;
-			int max = g == PMIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
-			cap[g + 1] += room_cap < max ? room_cap : max;
+			cap[g + 1] += group_cap(p, r, gi, g);
 			mn[g + 1] += g == PMIP_LAB ? 1 : p->goals[g].min_group;
 		}
 		for (int k = 0; k < s->G; k++)
@@ -369,10 +369,7 @@ static void seat_groups(const struct seating *s, int j, const int *seat, struct 
 	const struct problem *p = s->p;
 	int *cap = xmalloc(sizeof(int) * ((size_t)r->n_groups + 1));
 	for (int gi = 0; gi < r->n_groups; gi++) {
-		int g = r->groups[gi].goal;
-		int room_cap = p->rooms[r->group_room[gi]].capacity;
-		int max = g == PMIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
-		cap[gi] = room_cap < max ? room_cap : max;
+		cap[gi] = group_cap(p, r, gi, r->groups[gi].goal);
 		r->groups[gi].size = 0;
 	}
 	int i = 0;
@@ -411,19 +408,6 @@ static bool seats_fractional(const struct seating *s)
 	return false;
 }
 
-/*
- * Solves the re-seating MIP, its LP started from the current seating.  The
- * seating with lab credits and bonus at 0 is a basic feasible point of the
- * LP: every row's slack basic, each seat non-basic at its 0 or 1.  So the
- * primal simplex starts feasible there, near the optimum, and skips the
- * search for a feasible point: measured at 1500 learners, sets of 3
- * blocks, the LP took 0.4-1.3 s (3 900-7 400 iterations) instead of
- * 2.1-3.7 s (11 800-14 700) from the all-zero basis.  The optimum it
- * reaches can be a fractional vertex where the cold start's was whole (1-2
- * sets in 30; one had 84 seats fractional, and branch-and-bound's 200
- * nodes then took 12.5 s and found nothing); then the LP is solved again
- * from the all-zero basis before branching.
- */
 /* Warm re-solve with the dual simplex; whether the LP is optimal. */
 static bool resolve(glp_prob *P, double seconds)
 {
@@ -475,6 +459,19 @@ static bool dive_kinds(struct seating *s, double seconds)
 	return resolve(s->P, seconds - (mcl_now() - t0));
 }
 
+/*
+ * Solves the re-seating MIP, its LP started from the current seating.  The
+ * seating with lab credits and bonus at 0 is a basic feasible point of the
+ * LP: every row's slack basic, each seat non-basic at its 0 or 1.  So the
+ * primal simplex starts feasible there, near the optimum, and skips the
+ * search for a feasible point: measured at 1500 learners, sets of 3
+ * blocks, the LP took 0.4-1.3 s (3 900-7 400 iterations) instead of
+ * 2.1-3.7 s (11 800-14 700) from the all-zero basis.  The optimum it
+ * reaches can be a fractional vertex where the cold start's was whole (1-2
+ * sets in 30; one had 84 seats fractional, and branch-and-bound's 200
+ * nodes then took 12.5 s and found nothing); then the LP is solved again
+ * from the all-zero basis before branching.
+ */
 static void solve_from_seating(struct seating *s, const double *start,
 			       const struct mip_params *params, struct mip_result *mr)
 {
@@ -500,6 +497,7 @@ static void solve_from_seating(struct seating *s, const double *start,
 	mr->seconds += lp_seconds;
 }
 
+/* reassign_cycle, or with regoal reassign_sessions. */
 static double reseat_core(const struct problem *p, const int *blocks, int n_blocks,
 			  const bool *free_blocks, const int *need_limit, struct pmip_result *res,
 			  double seconds, bool regoal)
@@ -546,9 +544,9 @@ static double reseat_core(const struct problem *p, const int *blocks, int n_bloc
 	int n_free = 0;
 	for (int j = 0; j < n_blocks; j++)
 		n_free += free_blocks[j];
-	mcl_log(LOG_VERBOSE, "re-seating %d of %d blocks (%d rows, %d columns): %.1f -> %.1f in %.1f s (lp %.1f bound %.1f nodes %d)",
-		n_free, n_blocks, glp_get_num_rows(s.P), glp_get_num_cols(s.P), before,
-		before + gain, mr.seconds, mr.lp_bound, mr.bound, mr.nodes);
+	mcl_log(LOG_VERBOSE, "re-%s %d of %d blocks (%d rows, %d columns): %.1f -> %.1f in %.1f s",
+		regoal ? "goaling" : "seating", n_free, n_blocks, glp_get_num_rows(s.P),
+		glp_get_num_cols(s.P), before, before + gain, mr.seconds);
 	glp_delete_prob(s.P);
 	free(s.cols);
 	free(s.seat_row);
