@@ -26,9 +26,10 @@
  *             - ruin-and-recreate moves: three random blocks cleared and
  *               planned again one after the other, which can move a need
  *               from one block to another (a sweep cannot: each of its
- *               blocks is already optimal given the rest), in round 1 only,
- *               then pairs of a lab-heavy and a lab-light block, the
- *               lab-heavy one first (balance_moves);
+ *               blocks is already optimal given the rest), while they
+ *               keep paying (see workshop_solve), then pairs of a
+ *               lab-heavy and a lab-light block, the lab-heavy one first
+ *               (balance_moves);
  *             - re-seating (reassign.c): every session held, the learners
  *               of random sets of blocks (the whole cycle on small
  *               schools) re-seated by one MIP, which finds chains of
@@ -1257,6 +1258,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	struct snapshot best = { 0 };
 	struct twin tw = { .pid = -1, .fd = -1 };
 	int kicks = 0;
+	bool lns_on = true;     /* ruin-and-recreate in this round */
 	for (int round = 1; !mip_interrupted; round++) {
 		/* On large schools a round is re-seating (FIRST_RESEAT_ROUNDS
 		 * times over in round 1: right after pass 1 it gains most per
@@ -1267,12 +1269,21 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		 * 911 010, gap 0.83%).  Small schools, which get many rounds,
 		 * sweep first (300 learners, 60 s: 183 343 against 183 135 on
 		 * average over seeds 1-3 with re-seating first).  There the
-		 * ruin-and-recreate moves run in round 1 only: later they were
-		 * rarely kept (0 of 45 a round, 4 s), and the time goes to
-		 * re-goaling instead (300 learners, 60 s, two schools, search
-		 * seeds 1-4: 184 346 and 170 499 on average with the moves in
-		 * every round, 184 500 and 170 751 in round 1 only; 183 795 and
-		 * 170 100 before re-goaling). */
+		 * ruin-and-recreate moves run again only after a round in
+		 * which one was kept, or after a kick: at 300 learners they
+		 * were soon rarely kept (0 of 45 a round, 4 s), and the time
+		 * goes to re-goaling instead, while at 80 learners they keep
+		 * paying.  Measured at 60 s: 300 learners, two schools, search
+		 * seeds 1-4, 184 346 and 170 499 on average with the moves in
+		 * every round, 184 500 and 170 751 in round 1 only (183 795
+		 * and 170 100 before re-goaling); but 80 learners, seeds 1-3,
+		 * 45 205 in round 1 only (runs ending at 17-25 s after five
+		 * fruitless kicks), 45 777 in every round, 45 875 as now
+		 * (45 588 before re-goaling); 100 learners 46 548 in round 1
+		 * only, 47 075 as now (46 972 before).  At 300 learners, as
+		 * now, seeds 1-2: 184 175, 184 395, 170 900, 170 725, about
+		 * the same as in round 1 only (184 325-184 580, 184 505,
+		 * 170 770, 170 725). */
 		bool large = large_school(&cy);
 		int reseated = 0, kept = 0, regoaled = 0;
 		for (int i = 0; large && i < (round == 1 ? FIRST_RESEAT_ROUNDS : 1); i++) {
@@ -1281,8 +1292,10 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		}
 		int improved = sweep(&cy);
 		if (!large) {
-			if (round == 1)
+			if (lns_on) {
 				kept = lns(&cy, &job, &rng, LNS_MOVES(cy.n_blocks));
+				lns_on = kept > 0;
+			}
 			kept += balance_moves(&cy);
 			reseated = reseat_round(&cy, &rng);
 			regoaled = regoal_round(&cy, &rng);
@@ -1314,6 +1327,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			    !replans_fit(&cy, KICK_BLOCKS))
 				break;
 			kick(&cy, &rng);
+			lns_on = true;
 			progress(&cy, "kick", &job);
 		}
 	}
