@@ -1251,8 +1251,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	/* Rounds of a fix-and-optimise sweep (each block re-planned with
 	 * branch-and-bound, the others fixed), ruin-and-recreate moves over
 	 * sets of blocks, re-seatings of the learners with the sessions held
-	 * and re-goalings of the sessions of pairs of blocks, until a whole round improves nothing, the gap is met or time
-	 * runs out.  The bound is awaited only after round 1, so that the gap
+	 * and re-goalings of the sessions of pairs of blocks, until a whole
+	 * round improves nothing, the gap is met or time runs out.  The bound is awaited only after round 1, so that the gap
 	 * test, and with it the schedule, does not depend on when the bound
 	 * arrived (it usually arrives during pass 1). */
 	unsigned long long rng = (unsigned long long)opt->seed;
@@ -1270,21 +1270,18 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		 * 911 010, gap 0.83%).  Small schools, which get many rounds,
 		 * sweep first (300 learners, 60 s: 183 343 against 183 135 on
 		 * average over seeds 1-3 with re-seating first).  There the
-		 * ruin-and-recreate moves run again only after a round in
-		 * which one was kept, or after a kick: at 300 learners they
-		 * were soon rarely kept (0 of 45 a round, 4 s), and the time
-		 * goes to re-goaling instead, while at 80 learners they keep
-		 * paying.  Measured at 60 s: 300 learners, two schools, search
-		 * seeds 1-4, 184 346 and 170 499 on average with the moves in
-		 * every round, 184 500 and 170 751 in round 1 only (183 795
-		 * and 170 100 before re-goaling); but 80 learners, seeds 1-3,
-		 * 45 205 in round 1 only (runs ending at 17-25 s after five
-		 * fruitless kicks), 45 777 in every round, 45 875 as now
-		 * (45 588 before re-goaling); 100 learners 46 548 in round 1
-		 * only, 47 075 as now (46 972 before).  At 300 learners, as
-		 * now, seeds 1-2: 184 175, 184 395, 170 900, 170 725, about
-		 * the same as in round 1 only (184 325-184 580, 184 505,
-		 * 170 770, 170 725). */
+		 * ruin-and-recreate moves run again only after a round that
+		 * kept one, or after a kick: at 300 learners they are soon
+		 * rarely kept (0 of 45 a round, 4 s) and the time is better
+		 * spent re-goaling, while at 80-100 learners they keep paying.
+		 * Measured at 60 s, averages (search seeds 1-4 at 300 learners
+		 * on two schools, 1-3 below):
+		 *   moves in        every round   round 1 only   as now
+		 *   300 learners    184 346       184 500        about the same
+		 *                   170 499       170 751        (seeds 1-2)
+		 *   80 learners     45 777        45 205         45 875
+		 *   100 learners                  46 548         47 075
+		 * (before re-goaling: 183 795, 170 100, 45 588, 46 972). */
 		bool large = large_school(&cy);
 		int reseated = 0, kept = 0, regoaled = 0;
 		for (int i = 0; large && i < (round == 1 ? FIRST_RESEAT_ROUNDS : 1); i++) {
