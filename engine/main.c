@@ -145,8 +145,11 @@ static int cmd_solve(int argc, char **argv)
 			out_dir = optarg;
 			break;
 		case 't':
-			if (parse_double(optarg, &time_limit) || time_limit <= 0)
-				return usage_error("--time-limit wants a positive number of seconds, not '%s'", optarg);
+			/* at most 1e6 s (11.6 days), as solver.time_limit: GLPK
+			 * takes its limits in milliseconds as an int */
+			if (parse_double(optarg, &time_limit) || time_limit <= 0 || time_limit > 1e6)
+				return usage_error("--time-limit wants a positive number of seconds up to "
+						   "1000000, not '%s'", optarg);
 			break;
 		case 'g':
 			if (parse_double(optarg, &gap) || gap < 0 || gap >= 1)

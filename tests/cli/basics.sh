@@ -52,6 +52,8 @@ usage_error "$BIN" solve --gap abc x
 usage_error "$BIN" solve --time-limit abc x
 grep -q -- "--time-limit" "$T/err" || fail "--time-limit abc: message does not name the option"
 usage_error "$BIN" solve --time-limit 0 x
+# beyond 1e6 s the limits would overflow GLPK's milliseconds (it aborted)
+usage_error "$BIN" solve --time-limit 1e12 x
 usage_error "$BIN" solve --bogus x
 usage_error "$BIN" solve a b
 usage_error "$BIN" compare
