@@ -580,8 +580,8 @@ END_TEST
  * A on Mon1 (L1 in it, L2 in the lab), B on Mon2 (L2 in it, L1 in the
  * lab): 35 + 100 + 200 + 5 (guru) = 340.  With the sessions held nothing
  * is better; Mon2 re-goaled alone neither; Mon1's workshop becoming B
- * gives L2 a second session of B and F1 a second guru session for L1's
- * A: 100 + 5 - 35 = +70. */
+ * gives L2 a second session of B and F1 a second guru session, at the
+ * cost of L1's session of A: 100 + 5 - 35 = +70. */
 START_TEST(regoaling_changes_a_sessions_goal)
 {
 	struct builder *tb = tb_new();
