@@ -475,23 +475,26 @@ static bool dive_kinds(struct seating *s, double seconds)
 static void solve_from_seating(struct seating *s, const double *start,
 			       const struct mip_params *params, struct mip_result *mr)
 {
+	double t0 = mcl_now();
 	for (int c = 1; c <= glp_get_num_cols(s->P); c++)
 		if ((s->cols[c].kind == COL_SEAT || s->cols[c].kind == COL_KIND) && start[c] > 0.5)
 			glp_set_col_stat(s->P, c, GLP_NU);
 	struct mip_params lp = *params;
 	lp.lp_only = true;
 	mip_solve(s->P, &lp, mr);
+	/* re-goaling: the kinds first, the seats of the LP that is left then
+	 * checked as a re-seating's */
+	if (s->regoal && mr->outcome == MIP_OPTIMAL && !dive_kinds(s, params->seconds - mr->seconds)) {
+		mr->outcome = MIP_NO_SOLUTION;
+		return;
+	}
 	if (mr->outcome == MIP_OPTIMAL && seats_fractional(s)) {
 		mcl_log(LOG_VERBOSE, "re-seating LP fractional from the seating: solved again from "
 			"the all-zero basis");
 		glp_std_basis(s->P);
 	}
-	if (s->regoal && mr->outcome == MIP_OPTIMAL && !dive_kinds(s, params->seconds - mr->seconds)) {
-		mr->outcome = MIP_NO_SOLUTION;
-		return;
-	}
 	struct mip_params rest = *params;
-	double lp_seconds = mr->seconds;
+	double lp_seconds = mcl_now() - t0;     /* the LP and the kinds' dive */
 	rest.seconds -= lp_seconds;
 	mip_solve(s->P, &rest, mr);
 	mr->seconds += lp_seconds;
