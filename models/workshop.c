@@ -882,8 +882,11 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
  * learners are re-seated, as many sets as the cycle has blocks.  Measured
  * on the 300-learner benchmark school, 40 s of sets after a 60 s search:
  * sets of 2 blocks 183 505 -> 184 685 (14 of 55 improved, about 0.7 s
- * each); sets of 3 blocks +770 and +1 030 on two runs (the LP dive takes
- * 2-6 s there).  Not on large schools: at 1500 learners a round of pairs
+ * each); sets of 3 blocks +770 and +1 030 on two runs (the LP dive took
+ * 2-6 s there; both measured before the dive started from the LP's own
+ * basis, which made it 2-5 times faster).  In the rounds, 30 pairs
+ * instead of 15: 184 125, 170 820, 184 100 against 184 175, 170 900,
+ * 184 395.  Not on large schools: at 1500 learners a round of pairs
  * took 26 s and improved nothing.  Returns the number that improved.
  */
 #define REGOAL_BLOCKS 2
