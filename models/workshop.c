@@ -540,6 +540,13 @@ static int write_cycle_lp(const struct problem *p, const int *blocks, int n_bloc
 #define WINDOW_BLOCKS 3
 #define WINDOW_FAILS(n_blocks) (n_blocks)
 
+/* Whether a schedule of objective obj is worth improving against bound:
+ * the bound is known (> 0) and the gap above the requested one. */
+static bool gap_open(const struct cycle *cy, double obj, double bound)
+{
+	return bound > 0 && (bound - obj) / bound > cy->opt->gap;
+}
+
 /*
  * For small cycles, closes the gap exactly: the exact cycle MIP (cycle_mip.c)
  * started from the decomposition's schedule.  Its branch-and-bound bound is
@@ -551,7 +558,7 @@ static double prove_exact(const struct cycle *cy, struct solution *sol, double b
 	const struct problem *p = cy->p;
 	double left = time_left(cy);
 	double obj = sol->objective;
-	if (bound <= 0 || (bound - obj) / bound <= cy->opt->gap || left < 1 ||
+	if (!gap_open(cy, obj, bound) || left < 1 ||
 	    mip_interrupted || cycle_mip_size(p, cy->blocks, cy->n_blocks) > EXACT_MAX_COLS)
 		return bound;
 	struct cycle_col *map;
@@ -592,9 +599,7 @@ static void progress(const struct cycle *cy, const char *what, const struct boun
 /* Whether the schedule is within the requested gap of the bound. */
 static bool gap_reached(const struct cycle *cy)
 {
-	if (cy->bound <= 0)
-		return false;
-	return (cy->bound - cycle_objective(cy)) / cy->bound <= cy->opt->gap;
+	return cy->bound > 0 && !gap_open(cy, cycle_objective(cy), cy->bound);
 }
 
 /*
@@ -643,6 +648,16 @@ static void pick_blocks(const struct cycle *cy, unsigned long long *rng, int *pi
 			dup |= pick[i] == b;
 		if (!dup)
 			pick[n++] = b;
+	}
+}
+
+/* set[j] = whether cycle block j is one of the k blocks in pick. */
+static void mark_blocks(const struct cycle *cy, const int *pick, int k, bool *set)
+{
+	for (int j = 0; j < cy->n_blocks; j++) {
+		set[j] = false;
+		for (int i = 0; i < k; i++)
+			set[j] |= pick[i] == cy->blocks[j];
 	}
 }
 
@@ -902,11 +917,7 @@ static int regoal_round(struct cycle *cy, unsigned long long *rng)
 		if (left < 1 || gap_reached(cy))
 			break;
 		pick_blocks(cy, rng, pick, REGOAL_BLOCKS);
-		for (int j = 0; j < cy->n_blocks; j++) {
-			set[j] = false;
-			for (int i = 0; i < REGOAL_BLOCKS; i++)
-				set[j] |= pick[i] == cy->blocks[j];
-		}
+		mark_blocks(cy, pick, REGOAL_BLOCKS, set);
 		improved += reseat(cy, set, left, true);
 	}
 	free(set);
@@ -932,13 +943,8 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 		 * learners over 2 days: 6 blocks, sets of 4) */
 		bool pair = large_school(cy) && t + 1 < times && 2 * k <= cy->n_blocks;
 		pick_blocks(cy, rng, pick, pair ? 2 * k : k);
-		for (int j = 0; j < cy->n_blocks; j++) {
-			free_a[j] = free_b[j] = false;
-			for (int i = 0; i < k; i++) {
-				free_a[j] |= pick[i] == cy->blocks[j];
-				free_b[j] |= pair && pick[k + i] == cy->blocks[j];
-			}
-		}
+		mark_blocks(cy, pick, k, free_a);
+		mark_blocks(cy, pick + k, pair ? k : 0, free_b);
 		improved += pair ? reseat_twin(cy, free_a, free_b, left)
 				 : reseat(cy, free_a, left, false);
 		t += pair ? 2 : 1;
@@ -1345,8 +1351,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	sol->objective = cycle_objective(&cy);
 	/* small cycles: the time the search left, spent on windows */
 	long cols = cycle_mip_size(p, cy.blocks, cy.n_blocks);
-	if (cols > EXACT_MAX_COLS && cols <= WINDOW_MAX_COLS && !mip_interrupted && bound > 0 &&
-	    (bound - sol->objective) / bound > opt->gap && time_left(&cy) > 1)
+	if (cols > EXACT_MAX_COLS && cols <= WINDOW_MAX_COLS && !mip_interrupted &&
+	    gap_open(&cy, sol->objective, bound) && time_left(&cy) > 1)
 		window_polish(p, cy.blocks, cy.n_blocks, sol, WINDOW_BLOCKS, &rng, time_left(&cy),
 			      WINDOW_FAILS(cy.n_blocks), (1 - opt->gap) * bound);
 	bound = prove_exact(&cy, sol, bound);
