@@ -419,15 +419,25 @@ static bool resolve(glp_prob *P, double seconds)
 	return glp_simplex(P, &smcp) == 0 && glp_get_status(P) == GLP_OPT;
 }
 
+/* A dive's time, whatever the time limit leaves: dives take 0.06-0.5 s at
+ * 300 learners, but GLPK's dual simplex can stall on one of its warm
+ * re-solves.  Measured on the 300-learner benchmark school with a 600 s
+ * limit (seed 1): one re-solve of round 9's first dive ran from 71 s to
+ * the limit, without a progress line, and the search stopped there. */
+#define DIVE_SECONDS 5.0
+
 /*
  * regoal: rounds the sessions' kinds by diving on the LP, the most nearly
  * whole fractional kind fixed at 1 and the LP re-solved warm (a kind whose
  * fixing leaves the LP infeasible is fixed at 0 instead), until every kind
- * is whole; then fixes them all.  Returns false when the LP cannot follow.
+ * is whole; then fixes them all.  Returns false when the LP cannot follow
+ * or the dive runs out of time.
  */
 static bool dive_kinds(struct seating *s, double seconds)
 {
 	double t0 = mcl_now();
+	if (seconds > DIVE_SECONDS)
+		seconds = DIVE_SECONDS;
 	int n = glp_get_num_cols(s->P), steps = 0;
 	for (;;) {
 		int best = 0;
