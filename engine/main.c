@@ -54,7 +54,7 @@ static void usage(FILE *out)
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
 	      "  check    validate the scenario's inputs and print a census\n"
 	      "  verify   re-check a written schedule against its inputs\n"
-	      "  compare  scenario runs side by side\n"
+	      "  compare  scenario runs side by side (not implemented yet: exits 4)\n"
 	      "\n"
 	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
 	      "4 internal error, 5 verify found a violation.  See docs/cli.md.\n",
