@@ -47,6 +47,43 @@ bool problem_block_allows(const struct problem *p, int b, int g)
 	return false;
 }
 
+bool problem_block_scheduled(const struct problem *p, int b)
+{
+	switch (p->config.model) {
+	case MODEL_WORKSHOP:
+	case MODEL_POWER_GOAL:
+		return p->blocks[b].kind == BLOCK_WORKSHOP;
+	case MODEL_SEMINAR:
+		return p->blocks[b].kind == BLOCK_SEMINAR;
+	case MODEL_COMBINATION:
+		return true;
+	}
+	return false;
+}
+
+bool problem_placeable(const struct problem *p, int l)
+{
+	enum model_kind m = p->config.model;
+	if (m != MODEL_SEMINAR)
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+			if (p->needs[q].ready && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
+				return true;
+	return m != MODEL_WORKSHOP && m != MODEL_POWER_GOAL &&
+	       p->choice_start[l + 1] > p->choice_start[l];
+}
+
+/* Days in order of first use; blocks of one day share an index. */
+static void index_days(struct problem *p)
+{
+	p->n_days = 0;
+	for (int b = 0; b < p->n_blocks; b++) {
+		int d = 0;
+		while (d < b && strcmp(p->blocks[d].day, p->blocks[b].day))
+			d++;
+		p->blocks[b].day_index = d < b ? p->blocks[d].day_index : p->n_days++;
+	}
+}
+
 /* qsort has no context argument: the id table being sorted is passed here. */
 static char *const *sort_ids;
 static size_t sort_stride;
@@ -106,6 +143,11 @@ void problem_index(struct problem *p)
 	p->sorted_rooms = sorted_index(p->rooms, sizeof(*p->rooms), p->n_rooms);
 	p->sorted_goals = sorted_index(p->goals, sizeof(*p->goals), p->n_goals);
 	p->sorted_seminars = sorted_index(p->seminars, sizeof(*p->seminars), p->n_seminars);
+	index_days(p);
+	p->lab_feature = -1;
+	for (int i = 0; i < p->n_features && p->config.lab_feature; i++)
+		if (!strcmp(p->features[i], p->config.lab_feature))
+			p->lab_feature = i;
 }
 
 int problem_find_block(const struct problem *p, const char *id)
@@ -163,6 +205,7 @@ void problem_free(struct problem *p)
 	free(p->config.name);
 	free(p->config.w_choice);
 	free(p->config.out_dir);
+	free(p->config.lab_feature);
 	free(p->dir);
 	for (int i = 0; i < p->n_blocks; i++) {
 		free(p->blocks[i].id);

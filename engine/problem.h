@@ -33,11 +33,13 @@ struct config {
 	enum needs_source needs;    /* file */
 	int seminars_per_learner;   /* 1 */
 	int lab_max_group;          /* 40 */
+	char *lab_feature;          /* "": labs in any room */
 	double w_priority[PRIORITY_LEVELS]; /* {100, 60, 35, 20, 10} */
 	double *w_choice;           /* {50, 30, 15, 8, 4}; rank r scores */
 	int n_choice;               /* w_choice[r-1], 0 past n_choice */
 	double w_guru;              /* 5 */
 	double w_power_goal;        /* 200 */
+	double w_daily;             /* 40, per (learner, day) with a facilitated session */
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
 	int seed;                   /* 1 */
@@ -47,6 +49,7 @@ struct config {
 struct block {
 	char *id;
 	char *day;
+	int day_index;              /* 0 .. n_days - 1, days in order of first use */
 	int start, end;             /* minutes since midnight */
 	enum block_kind kind;
 	int *areas;                 /* area indexes allowed; n_areas == 0: any */
@@ -136,6 +139,8 @@ struct problem {
 	char **areas;               /* area names, in order of first use */
 	int n_features;
 	char **features;            /* feature names, in order of first use */
+	int lab_feature;            /* feature index labs need, -1 when none */
+	int n_days;                 /* distinct block days */
 
 	/* Needs sorted by learner, then in file order; the needs of learner l
 	 * are needs[need_start[l] .. need_start[l + 1] - 1]. */
@@ -190,7 +195,17 @@ bool problem_room_has(const struct room *r, int feature);
 /* Whether goal g may run in block b under the block's areas list. */
 bool problem_block_allows(const struct problem *p, int b, int g);
 
-/* Builds the id lookup arrays; inputs/ calls it once the problem is built. */
+/* Whether the configured model schedules block b. */
+bool problem_block_scheduled(const struct problem *p, int b);
+
+/* Whether learner l "can be placed" (data contract): the model schedules
+ * workshop blocks and l has a ready facilitated need, or it schedules
+ * seminar blocks and l has a seminar choice.  Only such learners score the
+ * daily weight. */
+bool problem_placeable(const struct problem *p, int l);
+
+/* Builds the id lookup arrays, the blocks' day indexes and the lab feature's
+ * index; inputs/ calls it once the problem is built. */
 void problem_index(struct problem *p);
 
 /* Index of the block/learner/... with this id, or -1 (binary search). */

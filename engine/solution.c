@@ -86,3 +86,18 @@ const char *solution_kind_name(enum session_kind kind)
 	}
 	return "?";
 }
+
+const char *solution_stop_name(enum stop_reason reason)
+{
+	switch (reason) {
+	case STOP_SEARCH_DONE:
+		return "search_done";
+	case STOP_GAP:
+		return "gap";
+	case STOP_TIME_LIMIT:
+		return "time_limit";
+	case STOP_INTERRUPT:
+		return "interrupt";
+	}
+	return "search_done";
+}

@@ -23,6 +23,14 @@ enum solve_status {
 	SOLVE_NO_SOLUTION,  /* none found within the limits */
 };
 
+/* What ended the search (summary.csv `stopped_by`). */
+enum stop_reason {
+	STOP_SEARCH_DONE,   /* the search ran out of moves, or proved the optimum */
+	STOP_GAP,           /* the gap reached --gap */
+	STOP_TIME_LIMIT,    /* the time limit */
+	STOP_INTERRUPT,     /* SIGINT or SIGTERM */
+};
+
 struct session {
 	enum session_kind kind;
 	int offering;       /* goal (workshop) or seminar index; -1 for a lab */
@@ -45,6 +53,7 @@ struct solution {
 	double bound;       /* proven upper bound on the whole cycle's optimum */
 	double gap;         /* (bound - objective) / bound, 0 when bound == 0 */
 	double solve_seconds;
+	enum stop_reason stopped_by;
 	char *diagnosis;    /* why no schedule, for people; NULL otherwise */
 };
 
@@ -73,5 +82,6 @@ void solution_set_gap(struct solution *s);
 
 const char *solution_status_name(enum solve_status status);
 const char *solution_kind_name(enum session_kind kind);
+const char *solution_stop_name(enum stop_reason reason);
 
 #endif

@@ -35,12 +35,14 @@ void config_defaults(struct config *c)
 	c->needs = NEEDS_FILE;
 	c->seminars_per_learner = 1;
 	c->lab_max_group = 40;
+	c->lab_feature = xstrdup("");
 	memcpy(c->w_priority, default_priority, sizeof(default_priority));
 	c->n_choice = 5;
 	c->w_choice = xmalloc(sizeof(default_choice));
 	memcpy(c->w_choice, default_choice, sizeof(default_choice));
 	c->w_guru = 5;
 	c->w_power_goal = 200;
+	c->w_daily = 40;
 	c->time_limit = 60;
 	c->gap = 0.005;
 	c->seed = 1;
@@ -71,6 +73,7 @@ static const struct range {
 	{ "choice", "1 to 10 non-negative numbers, for ranks 1, 2, ...", 0, 1e9, false, false, 1, 10 },
 	{ "guru", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "power_goal", "a non-negative number", 0, 1e9, false, false, 0, 0 },
+	{ "daily", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "time_limit", "a positive number of seconds", 0, 1e6, true, false, 0, 0 },
 	{ "gap", "a relative gap from 0 to below 1", 0, 1, false, true, 0, 0 },
 	{ "seed", "a whole number from 0 to 1000000000", 0, 1e9, false, false, 0, 0 },
@@ -181,7 +184,11 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		return -1;
 	}
 
-	cfg_opt_t lab_opts[] = { CFG_INT("max_group", 40, CFGF_NONE), CFG_END() };
+	cfg_opt_t lab_opts[] = {
+		CFG_INT("max_group", 40, CFGF_NONE),
+		CFG_STR("feature", "", CFGF_NONE),
+		CFG_END(),
+	};
 	char priority_default[] = "{100, 60, 35, 20, 10}";
 	char choice_default[] = "{50, 30, 15, 8, 4}";
 	cfg_opt_t weight_opts[] = {
@@ -189,6 +196,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		CFG_FLOAT_LIST("choice", choice_default, CFGF_NONE),
 		CFG_FLOAT("guru", 5, CFGF_NONE),
 		CFG_FLOAT("power_goal", 200, CFGF_NONE),
+		CFG_FLOAT("daily", 40, CFGF_NONE),
 		CFG_END(),
 	};
 	cfg_opt_t solver_opts[] = {
@@ -215,7 +223,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	cfg_set_error_function(cfg, on_error);
 	static const char *const validated[] = {
 		"mastery", "seminars_per_learner", "lab|max_group", "weights|priority",
-		"weights|choice", "weights|guru", "weights|power_goal", "solver|time_limit",
+		"weights|choice", "weights|guru", "weights|power_goal", "weights|daily", "solver|time_limit",
 		"solver|gap", "solver|seed",
 	};
 	for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
@@ -254,6 +262,8 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		c->needs = NEEDS_DERIVE;
 	c->seminars_per_learner = (int)cfg_getint(cfg, "seminars_per_learner");
 	c->lab_max_group = (int)cfg_getint(cfg_getsec(cfg, "lab"), "max_group");
+	free(c->lab_feature);
+	c->lab_feature = xstrdup(cfg_getstr(cfg_getsec(cfg, "lab"), "feature"));
 
 	cfg_t *w = cfg_getsec(cfg, "weights");
 	if (cfg_size(w, "priority") == PRIORITY_LEVELS)
@@ -269,6 +279,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	}
 	c->w_guru = cfg_getfloat(w, "guru");
 	c->w_power_goal = cfg_getfloat(w, "power_goal");
+	c->w_daily = cfg_getfloat(w, "daily");
 
 	cfg_t *s = cfg_getsec(cfg, "solver");
 	c->time_limit = cfg_getfloat(s, "time_limit");

@@ -62,6 +62,8 @@ struct builder *tb_new(void)
 	c->gap = 0.0001;
 	c->seed = 1;
 	c->out_dir = xstrdup("out");
+	c->lab_feature = xstrdup("");
+	c->w_daily = 40;
 	p->dir = xstrdup("test");
 	p->n_areas = 1;
 	p->areas = xmalloc(sizeof(char *));
@@ -82,6 +84,12 @@ int tb_block(struct builder *tb, const char *id, enum block_kind kind)
 	b->end = b->start + 50;
 	b->kind = kind;
 	return p->n_blocks++;
+}
+
+void tb_block_day(struct builder *tb, int b, const char *day)
+{
+	free(tb->p->blocks[b].day);
+	tb->p->blocks[b].day = xstrdup(day);
 }
 
 int tb_learner(struct builder *tb, const char *id)

@@ -19,6 +19,8 @@ struct builder;
 
 struct builder *tb_new(void);
 int tb_block(struct builder *tb, const char *id, enum block_kind kind);
+/* Blocks are on day "Mon" unless moved. */
+void tb_block_day(struct builder *tb, int b, const char *day);
 int tb_learner(struct builder *tb, const char *id);
 int tb_facilitator(struct builder *tb, const char *id);
 int tb_room(struct builder *tb, const char *id, int capacity, const char *feature);

@@ -1,0 +1,69 @@
+/*
+ * objective.h - the data contract's objective, stated once.
+ *
+ * A schedule's value depends only on a few counts per learner: the workshop
+ * sessions of each need's goal, the lab sessions, the workshop sessions and
+ * seminar meetings per day, and the seminars enrolled in; plus the number of
+ * sessions led by a guru.  struct tally holds those counts.  Every model, the
+ * search (which keeps a tally up to date move by move) and metrics.c score a
+ * schedule through objective_learner() and objective_total(); only verify
+ * recounts on its own, to stay an independent check.  A new objective term
+ * is added here, in objective_learner(), and in its test.
+ */
+#ifndef MCL_OBJECTIVE_H
+#define MCL_OBJECTIVE_H
+
+#include "engine/problem.h"
+
+struct tally {
+	int *need_cnt;      /* [n_needs]: workshop sessions of the need's goal
+			     * attended (uncapped; scoring caps at sessions) */
+	int *lab_cnt;       /* [n_learners]: lab sessions attended */
+	int *day_cnt;       /* [n_learners * n_days]: workshop sessions and
+			     * seminar meetings attended per day */
+	int *enrolled;      /* [n_choices]: 1 when enrolled in that seminar */
+	long guru;          /* sessions (each seminar meeting) led by a guru */
+};
+
+/* Zeroed counts sized for p; release with tally_release. */
+void tally_init(struct tally *t, const struct problem *p);
+void tally_release(struct tally *t);
+void tally_clear(struct tally *t, const struct problem *p);
+void tally_copy(struct tally *dst, const struct tally *src, const struct problem *p);
+
+static inline int *tally_day(const struct tally *t, const struct problem *p, int l, int d)
+{
+	return &t->day_cnt[(long)l * p->n_days + d];
+}
+
+struct solution;
+
+/* Adds what the schedule sol does to t's counts (sol's session sizes and
+ * sections as written; every attended block counted). */
+void tally_add_solution(struct tally *t, const struct problem *p, const struct solution *sol);
+
+/* The choice of learner l for seminar s, or -1. */
+int objective_choice_of(const struct problem *p, int l, int s);
+
+/* The need of learner l for goal g, or -1. */
+int objective_need_of(const struct problem *p, int l, int g);
+
+/* Whether l has a counted session of a ready priority-1 need. */
+bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l);
+
+/*
+ * Everything learner l contributes: each ready need's counted sessions
+ * (workshop sessions capped at the need's sessions; lab sessions credited
+ * to ready online needs by problem_lab_credit) by priority weight, the
+ * power-goal weight once when a ready priority-1 need has a counted
+ * session, the choice weight of each enrolled seminar by rank, and, when l
+ * can be placed (problem_placeable), the daily weight for each day with a
+ * workshop session or seminar meeting.
+ */
+double objective_learner(const struct problem *p, const struct tally *t, int l);
+
+/* The whole objective: every learner's part plus the guru weight per
+ * guru-led session. */
+double objective_total(const struct problem *p, const struct tally *t);
+
+#endif

@@ -1,0 +1,124 @@
+/*
+ * check_objective.c - engine/objective.c, one term at a time, on tallies
+ * filled by hand (default weights: priority {100, 60, 35, 20, 10}, choice
+ * {50, 30, 15, 8, 4}, guru 5, power goal 200, daily 40).
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+#include "tests/support/builder.h"
+
+/* Two days of two workshop blocks; learner L with a priority-2 need of
+ * facilitated G (2 sessions), a priority-1 online need O (1 session). */
+static struct problem *school(void)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int t1 = tb_block(tb, "Tue1", BLOCK_WORKSHOP);
+	int t2 = tb_block(tb, "Tue2", BLOCK_WORKSHOP);
+	tb_block_day(tb, t1, "Tue");
+	tb_block_day(tb, t2, "Tue");
+	tb_facilitator(tb, "F");
+	tb_room(tb, "R", 30, NULL);
+	int g = tb_goal(tb, "G", 1, 25, 2);
+	int o = tb_goal(tb, "O", 1, 25, 1);
+	tb_goal_online(tb, o);
+	int l = tb_learner(tb, "L");
+	tb_need(tb, l, g, 2, 2);
+	tb_need(tb, l, o, 1, 1);
+	tb_model(tb, MODEL_WORKSHOP);
+	return tb_finish(tb);
+}
+
+START_TEST(days_indexed_in_order_of_first_use)
+{
+	struct problem *p = school();
+	ck_assert_int_eq(p->n_days, 2);
+	ck_assert_int_eq(p->blocks[1].day_index, 0);
+	ck_assert_int_eq(p->blocks[2].day_index, 1);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(each_term_once)
+{
+	struct problem *p = school();
+	struct tally t;
+	tally_init(&t, p);
+	ck_assert(objective_total(p, &t) == 0);
+	t.need_cnt[0] = 3;                      /* capped at 2: 2 x 60 */
+	ck_assert(objective_learner(p, &t, 0) == 120);
+	t.lab_cnt[0] = 2;                       /* one credited: 100, power goal 200 */
+	ck_assert(objective_learner(p, &t, 0) == 420);
+	*tally_day(&t, p, 0, 1) = 2;            /* one day covered: 40 */
+	ck_assert(objective_learner(p, &t, 0) == 460);
+	*tally_day(&t, p, 0, 0) = 1;
+	ck_assert(objective_learner(p, &t, 0) == 500);
+	t.guru = 3;
+	ck_assert(objective_total(p, &t) == 515);
+	tally_release(&t);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(daily_only_for_learners_who_can_be_placed)
+{
+	struct problem *p = school();
+	struct tally t;
+	tally_init(&t, p);
+	*tally_day(&t, p, 0, 0) = 1;
+	ck_assert(objective_learner(p, &t, 0) == 40);
+	p->config.model = MODEL_SEMINAR;        /* no choice: cannot be placed */
+	ck_assert(!problem_placeable(p, 0));
+	ck_assert(objective_learner(p, &t, 0) == 0);
+	p->config.model = MODEL_WORKSHOP;
+	p->config.w_daily = 0;                  /* 0 turns it off */
+	ck_assert(objective_learner(p, &t, 0) == 0);
+	tally_release(&t);
+	problem_free(p);
+}
+END_TEST
+
+START_TEST(seminar_enrollment_by_rank)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon4", BLOCK_SEMINAR);
+	tb_facilitator(tb, "F");
+	tb_room(tb, "R", 30, NULL);
+	int s1 = tb_seminar(tb, "S1", 1, 1, 10);
+	int s2 = tb_seminar(tb, "S2", 1, 1, 10);
+	int l = tb_learner(tb, "L");
+	tb_choice(tb, l, s1, 1, true);
+	tb_choice(tb, l, s2, 2, true);
+	tb_model(tb, MODEL_SEMINAR);
+	struct problem *p = tb_finish(tb);
+	struct tally t;
+	tally_init(&t, p);
+	t.enrolled[1] = 1;                      /* second choice: 30 */
+	ck_assert(objective_total(p, &t) == 30);
+	*tally_day(&t, p, 0, 0) = 1;            /* can be placed: daily 40 */
+	ck_assert(objective_total(p, &t) == 70);
+	tally_release(&t);
+	problem_free(p);
+}
+END_TEST
+
+int main(void)
+{
+	mcl_log_level = LOG_QUIET;
+	Suite *s = suite_create("objective");
+	TCase *tc = tcase_create("terms");
+	tcase_add_test(tc, days_indexed_in_order_of_first_use);
+	tcase_add_test(tc, each_term_once);
+	tcase_add_test(tc, daily_only_for_learners_who_can_be_placed);
+	tcase_add_test(tc, seminar_enrollment_by_rank);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
