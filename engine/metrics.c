@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 
 bool metrics_block_scheduled(const struct problem *p, int b)
@@ -159,6 +160,12 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 								   : p->facilitators[f].max_sessions;
 	}
 	m->facilitator_load_pct = pct(m->sessions, (double)allowed);
+
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, s);
+	m->objective = objective_total(p, &t);
+	tally_release(&t);
 }
 
 void metrics_release(struct metrics *m)

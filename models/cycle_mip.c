@@ -10,9 +10,10 @@
  *   f[k,g,b] in {0,1}  facilitator k leads a session of g (or lab) in b
  *   z[q]     in [0,s_q] lab sessions credited to online need q
  *   pi[l]    in [0,1]  power-goal bonus
+ *   delta[l,d] in [0,1] daily weight of day d, for l who can be placed
  *
  *   max  sum w_q x[l,g,b] + sum w_q z[q] + w_guru sum_{k guru} f[k,g,b]
- *        + w_pg sum pi[l]
+ *        + w_pg sum pi[l] + w_daily sum delta[l,d]
  *   per block b (as pmip.c): sum_o x[l,o,b] = 1; x[l,o,b] <= N[g(o),b];
  *        min_g N <= sum_l x <= sum_c e(g,c) n; sum_g n[g,c,b] <= count[c,b];
  *        sum_g f[k,g,b] <= 1; sum_k f[k,g,b] = N[g,b]
@@ -20,6 +21,7 @@
  *        sum_{q online of l} z[q] <= sum_b x[l,lab,b]   lab credit
  *        sum_{g,b} f[k,g,b] <= max_sessions_k
  *        pi[l] <= sum_{b, q priority 1} x[l,g,b] + sum_{q online, priority 1} z[q]
+ *        delta[l,d] <= sum_{b on day d, g facilitated} x[l,g,b]
  *
  * x and f must be integral here: the coupling rows break the total
  * unimodularity that lets pmip.c keep them continuous.
@@ -66,7 +68,7 @@ static void map_set(struct cycle_col **map, size_t *alloc, int j, enum cycle_col
 	c->kind = kind;
 	c->block = block;
 	c->goal = goal;
-	c->learner = (kind == CC_X || kind == CC_BONUS) ? who : -1;
+	c->learner = (kind == CC_X || kind == CC_BONUS || kind == CC_DAY) ? who : -1;
 	c->need = -1;
 	c->room = kind == CC_ROOM ? who : -1;
 	c->facilitator = kind == CC_FAC ? who : -1;
@@ -122,6 +124,7 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 			}
 		}
 	}
+	int *row_day = xcalloc((size_t)nl * (size_t)p->n_days + 1, sizeof(int));
 	int *row_budget = xmalloc(sizeof(int) * (size_t)(nf + 1));
 	for (int k = 0; k < nf; k++)
 		row_budget[k] = lp_add_row(P, GLP_UP, 0, p->facilitators[k].max_sessions);
@@ -227,6 +230,19 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 					triplets_add(&t, row_need[q], jx, 1);
 					if (nd->priority == 1)
 						triplets_add(&t, row_pi[l], jx, -1);
+					int d = p->blocks[b].day_index;
+					int *rd = &row_day[(long)l * p->n_days + d];
+					if (cf->w_daily <= 0 || !problem_placeable(p, l))
+						continue;
+					if (!*rd) {
+						*rd = lp_add_row(P, GLP_UP, 0, 0);
+						int jd = lp_add_col(P, GLP_CV, 0, 1, cf->w_daily);
+						map_set(map, &map_alloc, jd, CC_DAY, -1, -1, l);
+						if (map)
+							(*map)[jd].day = d;
+						triplets_add(&t, *rd, jd, 1);
+					}
+					triplets_add(&t, *rd, jx, -1);
 				}
 			}
 		}
@@ -236,6 +252,7 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 	free(row_need);
 	free(row_lab);
 	free(row_pi);
+	free(row_day);
 	free(row_budget);
 	free(colN);
 	free(rseat);
@@ -306,6 +323,14 @@ double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle
 			break;
 		case CC_BONUS:
 			x[j] = bonus[c->learner];
+			break;
+		case CC_DAY:
+			for (int b = 0; b < p->n_blocks; b++) {
+				int si = solution_attend_at(sol, c->learner, b);
+				if (si >= 0 && p->blocks[b].day_index == c->day &&
+				    sol->sessions[si].kind == SESSION_WORKSHOP)
+					x[j] = 1;
+			}
 			break;
 		case CC_OTHER:
 			break;

@@ -16,14 +16,15 @@
 
 #include "engine/solution.h"
 
-enum cycle_col_kind { CC_OTHER, CC_X, CC_ROOM, CC_FAC, CC_N, CC_CREDIT, CC_BONUS };
+enum cycle_col_kind { CC_OTHER, CC_X, CC_ROOM, CC_FAC, CC_N, CC_CREDIT, CC_BONUS, CC_DAY };
 
 /* What each column of the cycle MIP means, to read a solution back and to
  * write one in as a starting point.  goal is -1 for the lab. */
 struct cycle_col {
 	enum cycle_col_kind kind;
 	int block, goal;
-	int learner;        /* CC_X, CC_CREDIT, CC_BONUS */
+	int learner;        /* CC_X, CC_CREDIT, CC_BONUS, CC_DAY */
+	int day;            /* CC_DAY: day index */
 	int need;           /* CC_CREDIT */
 	int room;           /* CC_ROOM */
 	int facilitator;    /* CC_FAC */

@@ -19,9 +19,12 @@
  *                                       of kind k (workshop or lab) in b
  *   y[f,k,b]  in [0, 1]                 facilitator f leads class k in b
  *   pi[l]     in [0, 1]                 power-goal bonus
+ *   delta[l]  in [0, D_l]               days with a workshop session, for
+ *                                       l who can be placed; D_l the days
+ *                                       with a block where l is available
  *
  *   max  sum w_q t[q] + sum w_q o[q] + w_guru sum_{f guru in k} y[f,k,b]
- *        + w_pg sum pi[l]
+ *        + w_pg sum pi[l] + w_daily sum delta[l]
  *   s.t. sum_q t[q] + sum_q o[q] <= A_l                  one session a block
  *        t[q] <= sum_{b in B_q} N[g,b]                   a session must exist
  *        sum_{q of g} t[q] = sum_b u[g,b]                seats are used
@@ -35,6 +38,7 @@
  *        sum_k y[f,k,b] <= 1,  sum_{k,b} y[f,k,b] <= max_sessions_f
  *        sum_f y[f,k,b] = sum_{g in k} N[g,b]            staffing
  *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
+ *        delta[l] <= sum_{q of l, facilitated} t[q]     a day needs a session
  *        sum_b u[g,b] <= r_g sum_b N[g,b] + (max_g - r_g) k_g    rounding cut
  *
  * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
@@ -114,6 +118,21 @@
 #include "models/lp_build.h"
 #include "models/mip.h"
 
+int relax_learner_days(const struct problem *p, int l, const int *blocks, int n_blocks)
+{
+	if (!problem_placeable(p, l))
+		return 0;
+	int n = 0;
+	for (int d = 0; d < p->n_days; d++)
+		for (int j = 0; j < n_blocks; j++)
+			if (p->blocks[blocks[j]].day_index == d &&
+			    !p->learners[l].unavailable[blocks[j]]) {
+				n++;
+				break;
+			}
+	return n;
+}
+
 double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks)
 {
 	const struct config *cf = &p->config;
@@ -135,6 +154,7 @@ double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blo
 				p1 |= pr == 1 && avail > 0;
 			}
 		v += p1 ? cf->w_power_goal : 0;
+		v += cf->w_daily * relax_learner_days(p, l, blocks, n_blocks);
 	}
 	for (int f = 0; f < p->n_facilitators; f++) {
 		int avail = 0;
@@ -473,6 +493,11 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 			continue;
 		int rtime = lp_add_row(P, GLP_UP, 0, avail);
 		int rpi = -1;
+		/* daily: the days covered are at most the facilitated sessions */
+		int days = cf->w_daily > 0 ? relax_learner_days(p, l, blocks, n_blocks) : 0;
+		int rday = days ? lp_add_row(P, GLP_UP, 0, 0) : 0;
+		if (days)
+			triplets_add(&t, rday, lp_add_col(P, GLP_CV, 0, days, cf->w_daily), 1);
 		if (per_learner)
 			for (int j = 0; j < n_blocks; j++) {
 				pl.one[j] = 0;
@@ -511,6 +536,8 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 				jt = lp_add_col(P, GLP_CV, 0, ub, w);
 				triplets_add(&t, rlink, jt, 1);
 				triplets_add(&t, row_flow[nd->goal], jt, 1);
+				if (rday)
+					triplets_add(&t, rday, jt, -1);
 				if (per_learner)
 					add_seats(P, &t, &pl, jt, nd->goal, l, colN, colU);
 			}

@@ -29,6 +29,10 @@ void relax_workshop_bound(const struct problem *p, const int *blocks, int n_bloc
 void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n_blocks,
 			       bool per_learner, double seconds, struct relax_result *res);
 
+/* Days with a block of blocks[] where learner l is available, when l can be
+ * placed (problem_placeable); else 0: the most daily weights l can score. */
+int relax_learner_days(const struct problem *p, int l, const int *blocks, int n_blocks);
+
 /* The simple bound: every ready need fully scheduled (capped by the learner's
  * available blocks), every power goal met, every session a guru's. */
 double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks);

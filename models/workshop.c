@@ -63,6 +63,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 #include "models/capacity.h"
 #include "models/cycle_mip.h"
@@ -88,8 +89,12 @@ struct cycle {
 	int n_blocks;
 	bool *allowed;              /* [f * p->n_blocks + b] */
 	int *plan;                  /* [l * p->n_blocks + b]: goal, PMIP_LAB or NONE */
-	int *need_cnt;              /* [n_needs]: sessions counted, all blocks */
-	int *lab_cnt;               /* [n_learners]: lab sessions, all blocks */
+	struct tally tl;            /* the cycle's counts, all blocks (objective.h):
+				     * kept in step with plan and block_res by
+				     * count_block, checked by cycle_consistent */
+	const struct tally *outside; /* counts of blocks this model does not
+				     * plan (a combination's seminar blocks),
+				     * or NULL */
 	struct pmip_result *block_res;  /* [p->n_blocks] groups per block */
 	double bound;               /* whole-cycle bound for the gap test, set
 				     * once awaited (0 before), so the test does
@@ -113,35 +118,6 @@ static double time_left(const struct cycle *cy)
 	return cy->opt->time_limit - (mcl_now() - cy->t0);
 }
 
-static double w_need(const struct problem *p, const struct need *q)
-{
-	return p->config.w_priority[q->priority - 1];
-}
-
-/* Whether l has a counted session of a ready priority-1 need. */
-static bool has_power_goal(const struct cycle *cy, int l)
-{
-	const struct problem *p = cy->p;
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-		const struct need *nd = &p->needs[q];
-		if (!nd->ready || nd->priority != 1)
-			continue;
-		if (p->goals[nd->goal].mode == GOAL_FACILITATED && cy->need_cnt[q] > 0)
-			return true;
-	}
-	int q = cy->lab_cnt[l] > 0 ? problem_lab_credit(p, l, 0) : -1;
-	return q >= 0 && p->needs[q].priority == 1;
-}
-
-/* The need of l for goal g, or -1. */
-static int need_of(const struct problem *p, int l, int g)
-{
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
-		if (p->needs[q].goal == g)
-			return q;
-	return -1;
-}
-
 /* Learners available in block b. */
 static int block_learners(const struct problem *p, int b)
 {
@@ -151,17 +127,61 @@ static int block_learners(const struct problem *p, int b)
 	return n;
 }
 
-/* Adds (sign +1) or removes (-1) block b's plan from the counters. */
+/* Adds (sign +1) or removes (-1) learner l's place g in block b (a goal,
+ * PMIP_LAB or NONE) to or from the tally t. */
+static void count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign)
+{
+	if (g == PMIP_LAB) {
+		t->lab_cnt[l] += sign;
+	} else if (g >= 0) {
+		t->need_cnt[objective_need_of(p, l, g)] += sign;
+		*tally_day(t, p, l, p->blocks[b].day_index) += sign;
+	}
+}
+
+/* Guru-led workshop sessions among the groups of r. */
+static int guru_groups(const struct problem *p, const struct pmip_result *r)
+{
+	int n = 0;
+	for (int gi = 0; gi < r->n_groups; gi++)
+		n += r->groups[gi].goal >= 0 &&
+		     problem_goal_level(p, r->groups[gi].facilitator, r->groups[gi].goal) == LEVEL_GURU;
+	return n;
+}
+
+/* Adds (sign +1) or removes (-1) block b's plan and groups from the tally:
+ * every change to plan or block_res sits between a -1 and a +1. */
 static void count_block(struct cycle *cy, int b, int sign)
 {
 	const struct problem *p = cy->p;
-	for (int l = 0; l < p->n_learners; l++) {
-		int g = cy->plan[(long)l * p->n_blocks + b];
-		if (g == PMIP_LAB)
-			cy->lab_cnt[l] += sign;
-		else if (g >= 0)
-			cy->need_cnt[need_of(p, l, g)] += sign;
+	for (int l = 0; l < p->n_learners; l++)
+		count_place(p, &cy->tl, l, b, cy->plan[(long)l * p->n_blocks + b], sign);
+	cy->tl.guru += sign * guru_groups(p, &cy->block_res[b]);
+}
+
+/* Whether the tally equals a recount of the plans and groups (on top of
+ * the outside counts): the invariant count_block keeps.  Tests and debug
+ * builds check it after moves. */
+static bool cycle_consistent(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	struct tally t;
+	tally_init(&t, p);
+	if (cy->outside)
+		tally_copy(&t, cy->outside, p);
+	for (int j = 0; j < cy->n_blocks; j++) {
+		int b = cy->blocks[j];
+		for (int l = 0; l < p->n_learners; l++)
+			count_place(p, &t, l, b, cy->plan[(long)l * p->n_blocks + b], +1);
+		t.guru += guru_groups(p, &cy->block_res[b]);
 	}
+	bool same = t.guru == cy->tl.guru &&
+		    !memcmp(t.need_cnt, cy->tl.need_cnt, sizeof(int) * (size_t)p->n_needs) &&
+		    !memcmp(t.lab_cnt, cy->tl.lab_cnt, sizeof(int) * (size_t)p->n_learners) &&
+		    !memcmp(t.day_cnt, cy->tl.day_cnt,
+			    sizeof(int) * (size_t)p->n_learners * (size_t)p->n_days);
+	tally_release(&t);
+	return same;
 }
 
 struct options {
@@ -191,35 +211,39 @@ static void options_free(struct options *o)
 	free(o->value);
 }
 
+/* What placing learner l at g in block b (unplaced there) adds to the
+ * objective, everything else held: the objective's own difference. */
+static double place_value(const struct cycle *cy, int l, int b, int g)
+{
+	struct tally *t = (struct tally *)&cy->tl;  /* restored before return */
+	double before = objective_learner(cy->p, t, l);
+	count_place(cy->p, t, l, b, g, +1);
+	double v = objective_learner(cy->p, t, l) - before;
+	count_place(cy->p, t, l, b, g, -1);
+	return v;
+}
+
 /* What each learner available in b can do there, valued against the other
  * blocks (block b's own plan must be uncounted first). */
 static void block_options(const struct cycle *cy, int b, struct options *o)
 {
 	const struct problem *p = cy->p;
-	const struct config *cf = &p->config;
 	memset(o, 0, sizeof(*o));
 	o->learners = xmalloc(sizeof(int) * (size_t)(p->n_learners + 1));
 	o->start = xmalloc(sizeof(int) * (size_t)(p->n_learners + 2));
 	for (int l = 0; l < p->n_learners; l++) {
 		if (p->learners[l].unavailable[b])
 			continue;
-		bool pg = has_power_goal(cy, l);
 		o->start[o->n_learners] = (int)o->n;
 		o->learners[o->n_learners++] = l;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
-			    cy->need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
+			    cy->tl.need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
 				continue;
-			double v = w_need(p, nd) + (nd->priority == 1 && !pg ? cf->w_power_goal : 0);
-			options_push(o, nd->goal, v);
+			options_push(o, nd->goal, place_value(cy, l, b, nd->goal));
 		}
-		int q = problem_lab_credit(p, l, cy->lab_cnt[l]);
-		double v = 0;
-		if (q >= 0)
-			v = w_need(p, &p->needs[q]) +
-			    (p->needs[q].priority == 1 && !pg ? cf->w_power_goal : 0);
-		options_push(o, PMIP_LAB, v);
+		options_push(o, PMIP_LAB, place_value(cy, l, b, PMIP_LAB));
 	}
 	o->start[o->n_learners] = (int)o->n;
 }
@@ -245,33 +269,10 @@ static double plan_value(const struct cycle *cy, int b, const struct options *o,
 	return v;
 }
 
-/* The cycle's objective from the counters and the groups (model's account). */
+/* The whole cycle's objective (outside counts included). */
 static double cycle_objective(const struct cycle *cy)
 {
-	const struct problem *p = cy->p;
-	double v = 0;
-	for (int l = 0; l < p->n_learners; l++) {
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
-			if (p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
-				v += w_need(p, &p->needs[q]) * cy->need_cnt[q];
-		for (int k = 0; k < cy->lab_cnt[l]; k++) {
-			int q = problem_lab_credit(p, l, k);
-			if (q < 0)
-				break;
-			v += w_need(p, &p->needs[q]);
-		}
-		if (has_power_goal(cy, l))
-			v += p->config.w_power_goal;
-	}
-	for (int j = 0; j < cy->n_blocks; j++) {
-		const struct pmip_result *r = &cy->block_res[cy->blocks[j]];
-		for (int gi = 0; gi < r->n_groups; gi++)
-			if (r->groups[gi].goal >= 0 &&
-			    problem_goal_level(p, r->groups[gi].facilitator, r->groups[gi].goal) ==
-				    LEVEL_GURU)
-				v += p->config.w_guru;
-	}
-	return v;
+	return objective_total(cy->p, &cy->tl);
 }
 
 /*
@@ -319,6 +320,7 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 		changed = had ? 0 : -1;
 	}
 	count_block(cy, b, +1);
+	assert(cycle_consistent(cy));
 	options_free(&o);
 	free(fac_allowed);
 	if (!branching)
@@ -371,6 +373,7 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 	}
 	free(saved);
 	free(saved_plan);
+	assert(cycle_consistent(cy));
 	return kept;
 }
 
@@ -723,10 +726,10 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds, bool rego
 	for (int j = 0; j < cy->n_blocks; j++)
 		if (free[j])
 			count_block(cy, cy->blocks[j], -1);
-	double gain = regoal ? reassign_sessions(p, cy->blocks, cy->n_blocks, free, cy->block_res,
-						 seconds)
+	double gain = regoal ? reassign_sessions(p, cy->blocks, cy->n_blocks, free, cy->outside,
+						 cy->block_res, seconds)
 			     : reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit,
-					      cy->block_res, seconds);
+					      cy->outside, cy->block_res, seconds);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		if (!free[j])
 			continue;
@@ -736,6 +739,7 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds, bool rego
 	double after = cycle_objective(cy);
 	/* the model's objective is the cycle's, less the fixed guru bonus */
 	assert(fabs(after - before - gain) < 1e-6 * (1 + fabs(after)));
+	assert(cycle_consistent(cy));
 	return after > before + 1e-6;
 }
 
@@ -805,7 +809,7 @@ static int reseat_blocks(const struct cycle *cy)
 static bool needs_within_limits(const struct cycle *cy)
 {
 	for (int q = 0; q < cy->p->n_needs; q++)
-		if (cy->need_cnt[q] > cy->p->needs[q].sessions)
+		if (cy->tl.need_cnt[q] > cy->p->needs[q].sessions)
 			return false;
 	return true;
 }
@@ -844,7 +848,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	for (int l = 0; l < p->n_learners; l++)
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			bool dealt = ((q - p->need_start[l]) % 2 == 0) == (pid > 0);
-			limit[q] = dealt ? p->needs[q].sessions : cy->need_cnt[q];
+			limit[q] = dealt ? p->needs[q].sessions : cy->tl.need_cnt[q];
 		}
 	cy->need_limit = limit;
 	if (pid == 0) {
@@ -957,7 +961,8 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 
 /* The search's state: the plan, its counters and the block results. */
 struct state {
-	int *plan, *need_cnt, *lab_cnt;
+	int *plan;
+	struct tally *tl;
 	struct pmip_result *block_res;
 };
 
@@ -988,8 +993,9 @@ static void snapshot_free(const struct cycle *cy, struct snapshot *s)
 			pmip_result_free(&s->st.block_res[cy->blocks[j]]);
 	free(s->st.block_res);
 	free(s->st.plan);
-	free(s->st.need_cnt);
-	free(s->st.lab_cnt);
+	if (s->st.tl)
+		tally_release(s->st.tl);
+	free(s->st.tl);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -1002,15 +1008,14 @@ static void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 		snapshot_free(cy, s);
 		s->objective = cycle_objective(cy);
 		s->st.plan = xmalloc(sizeof(int) * (n_plan + 1));
-		s->st.need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
-		s->st.lab_cnt = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
+		s->st.tl = xmalloc(sizeof(*s->st.tl));
+		tally_init(s->st.tl, p);
 		s->st.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*s->st.block_res));
 	}
-	struct state live = { cy->plan, cy->need_cnt, cy->lab_cnt, cy->block_res };
+	struct state live = { cy->plan, &cy->tl, cy->block_res };
 	const struct state *src = save ? &live : &s->st, *dst = save ? &s->st : &live;
 	memcpy(dst->plan, src->plan, sizeof(int) * n_plan);
-	memcpy(dst->need_cnt, src->need_cnt, sizeof(int) * (size_t)p->n_needs);
-	memcpy(dst->lab_cnt, src->lab_cnt, sizeof(int) * (size_t)p->n_learners);
+	tally_copy(dst->tl, src->tl, p);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		int b = cy->blocks[j];
 		pmip_result_free(&dst->block_res[b]);
@@ -1197,8 +1202,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	cy.plan = xmalloc(sizeof(int) * ((size_t)p->n_learners * (size_t)p->n_blocks + 1));
 	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
 		cy.plan[i] = NONE;
-	cy.need_cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
-	cy.lab_cnt = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	tally_init(&cy.tl, p);
 	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
 	cy.slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
 	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
@@ -1368,7 +1372,6 @@ out:
 	free(cy.blocks);
 	free(cy.allowed);
 	free(cy.plan);
-	free(cy.need_cnt);
-	free(cy.lab_cnt);
+	tally_release(&cy.tl);
 	return rc;
 }

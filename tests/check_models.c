@@ -85,8 +85,9 @@ START_TEST(one_group_with_guru)
 	}
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	/* four need-sessions at priority 3 (35) and the guru bonus (5) */
-	ck_assert_double_eq_tol(solve(p, &s), 4 * 35 + 5, 1e-6);
+	/* four need-sessions at priority 3 (35), the guru bonus (5) and four
+	 * learners' day covered (daily 40) */
+	ck_assert_double_eq_tol(solve(p, &s), 4 * 35 + 5 + 4 * 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
 	ck_assert_double_eq_tol(s.bound, s.objective, 1e-3);
 	ck_assert_uint_eq(s.n_sessions, 1);
@@ -137,7 +138,7 @@ START_TEST(power_goal_bonus_wins)
 	tb_need(tb, tb_learner(tb, "L3"), g2, 4, 1);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	ck_assert_double_eq_tol(solve(p, &s), 300, 1e-6);
+	ck_assert_double_eq_tol(solve(p, &s), 300 + 40, 1e-6);   /* and L1's day */
 	solution_release(&s);
 	problem_free(p);
 }
@@ -158,8 +159,9 @@ START_TEST(sessions_spread_over_blocks)
 	tb_need(tb, tb_learner(tb, "L1"), g, 2, 2);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	/* two sessions of 60 (the need's limit), the third block in the lab */
-	ck_assert_double_eq_tol(solve(p, &s), 2 * 60, 1e-6);
+	/* two sessions of 60 (the need's limit), the third block in the lab;
+	 * one day covered (40) */
+	ck_assert_double_eq_tol(solve(p, &s), 2 * 60 + 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
 	solution_release(&s);
 	problem_free(p);
@@ -184,9 +186,9 @@ START_TEST(max_sessions_limits_a_facilitator)
 	tb_need(tb, tb_learner(tb, "L2"), g2, 3, 1);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	/* F1 leads once: one need-session and one guru bonus */
-	ck_assert_double_eq_tol(solve(p, &s), 35 + 5, 1e-6);
-	ck_assert_double_eq_tol(s.bound, 40, 1e-3);
+	/* F1 leads once: one need-session, one guru bonus, one learner's day */
+	ck_assert_double_eq_tol(solve(p, &s), 35 + 5 + 40, 1e-6);
+	ck_assert_double_eq_tol(s.bound, 80, 1e-3);
 	solution_release(&s);
 	problem_free(p);
 }
@@ -256,8 +258,9 @@ START_TEST(power_goal_keeps_groups)
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	/* both keep G1 all cycle; two meetings count for each (L1 attends two
-	 * of three), L1's power goal, three guru meetings */
-	ck_assert_double_eq_tol(solve(p, &s), 2 * 100 + 200 + 2 * 60 + 3 * 5, 1e-6);
+	 * of three), L1's power goal, three guru meetings, both learners'
+	 * Monday covered (daily 40) */
+	ck_assert_double_eq_tol(solve(p, &s), 2 * 100 + 200 + 2 * 60 + 3 * 5 + 2 * 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
 	ck_assert_uint_eq(s.n_sessions, 3);
 	ck_assert_int_eq(s.sessions[1].section, s.sessions[0].section);
@@ -512,7 +515,9 @@ static void exchange_plans(struct pmip_result *res, int a, int b)
  * a lab in both.  Start: L1 in A on Mon1, L2 in A on Mon2, L3 in B (80).
  * Neither block re-seated alone can do better (L1 and L2 have had their
  * one session of A, and B needs someone), but together L2 takes A on Mon1
- * and B, its power goal, on Mon2, L1 A on Mon2: 35 + 35 + 100 + 200 = 370. */
+ * and B, its power goal, on Mon2, L1 A on Mon2: 35 + 35 + 100 + 200 = 370.
+ * Every block is on Monday: before, all three learners had a workshop that
+ * day (daily 3 x 40); after, L3 has none, so the gain is 370 - 80 - 40. */
 START_TEST(reseating_moves_sessions_between_blocks)
 {
 	int a, b, l2;
@@ -522,12 +527,12 @@ START_TEST(reseating_moves_sessions_between_blocks)
 	for (int only_mon2 = 1; only_mon2 >= 0; only_mon2--) {
 		exchange_plans(res, a, b);
 		bool free_blocks[2] = { !only_mon2, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10);
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10);
 		if (only_mon2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[1].learner_group[1], 0);   /* unchanged */
 		} else {
-			ck_assert_double_eq_tol(gain, 370 - 80, 1e-6);
+			ck_assert_double_eq_tol(gain, 370 - 80 - 40, 1e-6);
 			ck_assert_int_eq(res[0].groups[res[0].learner_group[1]].goal, a);
 			ck_assert_int_eq(res[1].groups[res[1].learner_group[0]].goal, a);
 			ck_assert_int_eq(res[1].groups[res[1].learner_group[1]].goal, b);
@@ -562,8 +567,8 @@ START_TEST(reseating_keeps_need_limits)
 			limit[q] = frozen && l2_b ? 0 : p->needs[q].sessions;
 		}
 		bool free_blocks[2] = { true, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, limit, res, 10);
-		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80, 1e-6);
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, limit, NULL, res, 10);
+		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80 - 40, 1e-6);
 		for (int j = 0; j < 2 && frozen; j++)   /* L2 is learner 1 in both blocks */
 			ck_assert_int_ne(res[j].groups[res[j].learner_group[1]].goal, b);
 		pmip_result_free(&res[0]);
@@ -581,7 +586,8 @@ END_TEST
  * lab): 35 + 100 + 200 + 5 (guru) = 340.  With the sessions held nothing
  * is better; Mon2 re-goaled alone neither; Mon1's workshop becoming B
  * gives L2 a second session of B and F1 a second guru session, at the
- * cost of L1's session of A: 100 + 5 - 35 = +70. */
+ * cost of L1's session of A and of L1's only workshop that Monday (daily
+ * 40): 100 + 5 - 35 - 40 = +30. */
 START_TEST(regoaling_changes_a_sessions_goal)
 {
 	struct builder *tb = tb_new();
@@ -607,14 +613,14 @@ START_TEST(regoaling_changes_a_sessions_goal)
 			res[j].groups[1].facilitator = f2;
 		}
 		bool free_blocks[2] = { t != 1, true };
-		double gain = t == 0 ? reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10)
-				     : reassign_sessions(p, blocks, 2, free_blocks, res, 10);
+		double gain = t == 0 ? reassign_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10)
+				     : reassign_sessions(p, blocks, 2, free_blocks, NULL, res, 10);
 		if (t < 2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[0].groups[0].goal, a);
 			ck_assert_int_eq(res[1].groups[0].goal, b);
 		} else {
-			ck_assert_double_eq_tol(gain, 70, 1e-6);
+			ck_assert_double_eq_tol(gain, 30, 1e-6);
 			for (int j = 0; j < 2; j++) {
 				ck_assert_int_eq(res[j].groups[0].goal, b);
 				ck_assert_int_eq(res[j].groups[1].goal, PMIP_LAB);
