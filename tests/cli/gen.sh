@@ -70,6 +70,50 @@ mkdir "$T/empty"
 left=$(find "$T" -name '*.tmp-*' | head -1)
 [ -z "$left" ] || fail "temporary directory left behind: $left"
 
+# --- the files without the hard-school options, as they were before those options ---
+# Recorded with the generator of commit d661e6b (before --learners-per-facilitator,
+# --needs, --one-area-block, --lab-feature, --seminars-per-learner and
+# --popularity-skew existed): without those options nothing may change.
+# golden ARGS -- SUMS: every file's sha256 as `sha256sum` prints it
+golden() {
+	name=$1
+	shift
+	rm -rf "$T/golden"
+	"$GEN" "$@" -o "$T/golden" 2>/dev/null || { fail "golden $name: gen"; return; }
+	(cd "$T/golden" && sha256sum -c --quiet "$T/$name.sums") >"$T/why" 2>&1 ||
+		fail "golden $name: files changed: $(head -3 "$T/why" | tr '\n' ' ')"
+}
+cat >"$T/w300.sums" <<'SUMS'
+6429285f3b6ae0fad290ea4067495212cfa4b682832ffe784cae02e73dc9862b  blocks.csv
+2bfa28018bc0ace3d928813511a5eb045b8d8072e50972393f2ac7bca087ea68  choices.csv
+acb310f2583e229f789a7e3bd20faf089533a3504fbd8ff706b7a7541322458f  expertise.csv
+ab332b8d916fe3944a3f66de0f8f4d22150aa824d75862740bd9d1d41b339f1f  facilitators.csv
+64f4e0d7adf6ce97c140bc7c29002105158f0c0088fc2de7e4cedfaf969328e8  goals.csv
+d34ab8e0159fffecf4d30201881e7df8361c695a838f9d96819c2bfeda265b39  learners.csv
+02df5229c3f637b6b1ad9c2fd6604ac7e0e180d814bdf590bf154ebec6cebff8  needs.csv
+ed232e01bc302a98aa57a9c71d3d2ee72ac7d5d48332327a7bcb1a4f6cc0bedd  prerequisites.csv
+24a553f8acbb897c51ab2234550a16a6e8b64401a3533fbf324e9cb25eb89ea5  progress.csv
+a2ebb3562c9ab7fdb293f96e1e46b3a5e995d196f8c04d63833b96c24f18619a  rooms.csv
+ba86cc3b45bb8d188dbcf1d30d8fd496b0b97ac35484d45def11c4f4b34a94d7  scenario.conf
+839ba074411c7e866efc2459f3e8f235fb7b484e455b10844f661956174ea506  seminars.csv
+SUMS
+cat >"$T/c300.sums" <<'SUMS'
+8b5b4fa54ffba6777a30ef09560cdb46a869e07a52143f385f31c7de6383f017  blocks.csv
+f1169a22cba1c6ed4b17891d7cb7d1a8e7e380f221efa351ae8ae992deae75ef  choices.csv
+585673afa1698240dea92a5157eb8b9f7fa13e11d2e3faf415b5b4e582de2672  expertise.csv
+5488afe88ed6aceca0a343c7945653e083c09e5b82440e63f5dc6badeabc11b4  facilitators.csv
+7389e55e7c8a182dd068fd7b99a116ec9725884455cfc13dae376ce8023166e8  goals.csv
+ed51a528c7751fe3d90b1d279ea9d7dd578bfb283a0013020ba94b6f791c86e7  learners.csv
+e83eb8b220a46a44608f5db54a2e2894112a1d6ac34ea8d0fecf2e70a36bcf91  needs.csv
+ed232e01bc302a98aa57a9c71d3d2ee72ac7d5d48332327a7bcb1a4f6cc0bedd  prerequisites.csv
+8f1998b18886b42048e5c7609b5ac857bb35ab4037018fff14e13172ee835a92  progress.csv
+401d968de4db68a7657aec06362d13aa975140a4cf7f2823afa9681c8266f8ef  rooms.csv
+85e0b2dac8157effbad7f195121877493f9aa56aee31e671a337dc965eeb974d  scenario.conf
+4b7ef9ece7a77f7cf7d3d0a26bab34294adeeca4cd795227425566ee1ffcf924  seminars.csv
+SUMS
+golden w300 --learners 300 --seed 1
+golden c300 --learners 300 --seed 2 --model combination --days 4
+
 # count FILE: data rows
 count() { echo $(($(wc -l <"$1") - 1)); }
 
