@@ -127,6 +127,9 @@ ed232e01bc302a98aa57a9c71d3d2ee72ac7d5d48332327a7bcb1a4f6cc0bedd  prerequisites.
 SUMS
 golden w300 --learners 300 --seed 1
 golden c300 --learners 300 --seed 2 --model combination --days 4
+# the options at their defaults, spelled out, change nothing either
+golden w300 --learners 300 --seed 1 --learners-per-facilitator 25 --needs 3-6 \
+	--seminars-per-learner 1 --popularity-skew 1.0
 
 # count FILE: data rows
 count() { echo $(($(wc -l <"$1") - 1)); }
