@@ -164,7 +164,7 @@ static void read_sessions(struct verifier *v, const struct csv_table *t)
 		}
 		const struct block *b = &p->blocks[s->block];
 		/* rule 2 */
-		if (!metrics_block_scheduled(p, s->block))
+		if (!problem_block_scheduled(p, s->block))
 			violation(v, F, s->line, "session '%s' is in block '%s', which the %s model "
 				  "does not schedule (rule 2)", s->id, b->id,
 				  problem_model_name(p->config.model));
@@ -287,7 +287,7 @@ static void read_timetable(struct verifier *v, const struct csv_table *t, struct
 			continue;
 		}
 		const struct learner *ln = &p->learners[l];
-		if (!metrics_block_scheduled(p, b))
+		if (!problem_block_scheduled(p, b))
 			violation(v, F, line, "learner '%s' has a row in block '%s', which the %s "
 				  "model does not schedule (rule 1)", ln->id, p->blocks[b].id,
 				  problem_model_name(p->config.model));
@@ -310,7 +310,7 @@ static void read_timetable(struct verifier *v, const struct csv_table *t, struct
 	}
 	for (int l = 0; l < p->n_learners; l++)
 		for (int b = 0; b < p->n_blocks; b++)
-			if (metrics_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
+			if (problem_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
 			    !row_of[(long)l * p->n_blocks + b])
 				violation(v, F, 0, "learner '%s' has no session in block '%s' (rule 1)",
 					  p->learners[l].id, p->blocks[b].id);

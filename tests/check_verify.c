@@ -103,7 +103,7 @@ static void write_out(struct solution *s)
 {
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, s, out, &d), 0);
+	ck_assert_int_eq(output_write(p, s, NULL, out, &d), 0);
 	diag_release(&d);
 	solution_release(s);
 }
