@@ -126,6 +126,7 @@ START_TEST(config_defaults_and_overrides)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -142,6 +143,7 @@ START_TEST(config_every_range_error_with_its_line)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -154,6 +156,7 @@ START_TEST(config_missing_file_is_a_warning)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -305,6 +308,7 @@ START_TEST(config_words_and_choice_count_with_line)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 	diag_release(&d);
 	diag_init(&d);
 	td_write(dir, "scenario.conf", "\nweights { choice = {9, 1} }\n");
@@ -315,6 +319,7 @@ START_TEST(config_words_and_choice_count_with_line)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
