@@ -583,6 +583,50 @@ START_TEST(unmet_reasons)
 }
 END_TEST
 
+/* Under the workshop model no seminar runs: choices are not listed as unmet. */
+START_TEST(no_choice_rows_without_seminar_blocks)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_WORKSHOP);
+	int b = tb_block(tb, "B1", BLOCK_WORKSHOP);
+	tb_block(tb, "B2", BLOCK_SEMINAR);
+	int g = tb_goal(tb, "G", 1, 25, 1);
+	int f = tb_facilitator(tb, "F");
+	tb_level(tb, f, g, LEVEL_ABLE);
+	tb_room(tb, "R", 30, NULL);
+	int sa = tb_seminar(tb, "SA", 1, 1, 20);
+	int l = tb_learner(tb, "L");
+	tb_need(tb, l, g, 1, 1);
+	tb_choice(tb, l, sa, 1, true);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	solution_init(&s, p);
+	struct session w = { SESSION_WORKSHOP, g, b, 0, f, 0, 0 };
+	*solution_attend(&s, l, b) = solution_add_session(&s, &w);
+	solution_recount(&s);
+	s.status = SOLVE_OPTIMAL;
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	char *unmet = slurp(o, "unmet.csv");
+	ck_assert_str_eq(unmet, "learner_id,kind,offering_id,priority,wanted,scheduled,reason\n");
+	free(unmet);
+	/* the combination model runs seminars: the unmet choice is listed */
+	p->config.model = MODEL_COMBINATION;
+	*solution_attend(&s, l, 1) = -1;
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	unmet = slurp(o, "unmet.csv");
+	ck_assert_ptr_nonnull(strstr(unmet, "\nL,choice,SA,1,1,0,capacity\n"));
+	free(unmet);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	mcl_log_level = LOG_QUIET;
@@ -600,6 +644,7 @@ int main(void)
 	tcase_add_test(to, power_goal_group_shares_section_id);
 	tcase_add_test(to, wrong_session_size_is_an_internal_error);
 	tcase_add_test(to, unmet_reasons);
+	tcase_add_test(to, no_choice_rows_without_seminar_blocks);
 	suite_add_tcase(s, tm);
 	suite_add_tcase(s, to);
 	SRunner *sr = srunner_create(s);
