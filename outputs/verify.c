@@ -448,8 +448,13 @@ static bool eligible(const struct problem *p, int l, int sem, bool progress_know
 	int age = p->learners[l].age;
 	if (age >= 0 && ((sm->age_min >= 0 && age < sm->age_min) ||
 			 (sm->age_max >= 0 && age > sm->age_max))) {
-		snprintf(why, len, "at age %d, outside its ages %d to %d", age, sm->age_min,
-			 sm->age_max);
+		if (sm->age_min >= 0 && sm->age_max >= 0)
+			snprintf(why, len, "at age %d, outside its ages %d to %d", age, sm->age_min,
+				 sm->age_max);
+		else if (sm->age_min >= 0)
+			snprintf(why, len, "at age %d, below its age_min %d", age, sm->age_min);
+		else
+			snprintf(why, len, "at age %d, above its age_max %d", age, sm->age_max);
 		return false;
 	}
 	return true;

@@ -673,6 +673,8 @@ START_TEST(seminar_age_band_recomputed)
 	p->seminars[0].age_max = 12;
 	expect_violation("learner 'L1' is in seminar 'SA' at age 9, outside its ages 10 to 12 "
 			 "(rule 6)");
+	p->seminars[0].age_max = -1;   /* one bound: it still applies */
+	expect_violation("learner 'L1' is in seminar 'SA' at age 9, below its age_min 10 (rule 6)");
 }
 END_TEST
 
