@@ -223,7 +223,8 @@ static int cmd_solve(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d);
-	if (output_write(p, &sol, out_dir, &d) != 0) {
+	struct run_info run = { MCLSCHED_VERSION, opt.seed, opt.time_limit, opt.gap };
+	if (output_write(p, &sol, &run, out_dir, &d) != 0) {
 		diag_print(&d, stderr);
 		diag_release(&d);
 		code = EXIT_INTERNAL;
