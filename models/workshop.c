@@ -53,6 +53,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <assert.h>
 #include <float.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/types.h>
@@ -72,6 +73,7 @@
 #include "models/reassign.h"
 #include "models/relax.h"
 #include "models/window.h"
+#include "models/workshop.h"
 
 #define NONE (-2)   /* plan entry: learner not seated by this model here */
 
@@ -83,7 +85,13 @@
 #define BLOCK_NODES 400
 
 struct cycle {
-	const struct problem *p;
+	const struct problem *p;    /* what the search plans against: the
+				     * problem, or a combination's view of it
+				     * with the seminar blocks' facilitator
+				     * time taken off max_sessions */
+	const struct problem *whole; /* the problem the bound covers */
+	const int *sem_blocks;      /* seminar blocks the bound covers too, */
+	int n_sem;                  /* planned elsewhere (outside) */
 	const struct solve_options *opt;
 	int *blocks;                /* workshop blocks, time order */
 	int n_blocks;
@@ -456,27 +464,29 @@ struct bound_job {
 	struct relax_result res;
 };
 
-static void bound_start(struct bound_job *job, const struct problem *p, const int *blocks,
-			int n_blocks, double seconds)
+static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
 {
+	const struct problem *p = cy->whole;
 	memset(job, 0, sizeof(*job));
 	job->pid = fork_piped(&job->fd);
 	if (job->pid == 0) {
 		struct relax_result rr;
-		relax_workshop_bound(p, blocks, n_blocks, seconds, &rr);
+		relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
+				  &rr);
 		_exit(write_full(job->fd, &rr, sizeof(rr)) == 0 ? 0 : 1);
 	}
 	if (job->pid > 0)
 		return;
-	relax_workshop_bound(p, blocks, n_blocks, seconds, &job->res);
+	relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
+			  &job->res);
 	job->done = true;
 }
 
 /* Collects the child's bound; waits for it when wait is true.  Returns
  * whether the bound is known. */
-static bool bound_poll(struct bound_job *job, const struct problem *p, const int *blocks,
-		       int n_blocks, bool wait)
+static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 {
+	const struct problem *p = cy->whole;
 	if (job->done)
 		return true;
 	if (mip_interrupted) {
@@ -485,7 +495,7 @@ static bool bound_poll(struct bound_job *job, const struct problem *p, const int
 		waitpid(job->pid, NULL, 0);
 		close(job->fd);
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
+		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
 		return true;
 	}
@@ -497,7 +507,7 @@ static bool bound_poll(struct bound_job *job, const struct problem *p, const int
 	waitpid(job->pid, NULL, 0);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
+		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 	}
 	job->done = true;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
@@ -1193,8 +1203,20 @@ static int sweep(struct cycle *cy)
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol)
 {
-	struct cycle cy = { .p = p, .opt = opt, .t0 = mcl_now() };
+	return workshop_search(p, opt, NULL, sol);
+}
+
+int workshop_search(const struct problem *p, const struct solve_options *opt,
+		    const struct workshop_part *part, struct solution *sol)
+{
+	struct cycle cy = { .p = p, .whole = part ? part->whole : p, .opt = opt,
+			    .t0 = mcl_now() };
 	int rc = 0;
+	if (part) {
+		cy.outside = part->outside;
+		cy.sem_blocks = part->sem_blocks;
+		cy.n_sem = part->n_sem;
+	}
 	cy.blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
@@ -1203,6 +1225,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
 		cy.plan[i] = NONE;
 	tally_init(&cy.tl, p);
+	if (cy.outside)
+		tally_copy(&cy.tl, cy.outside, p);
 	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
 	cy.slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
 	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
@@ -1224,7 +1248,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 
-	if (opt->write_lp && write_cycle_lp(p, cy.blocks, cy.n_blocks, opt->write_lp) != 0) {
+	if (!part && opt->write_lp && write_cycle_lp(p, cy.blocks, cy.n_blocks, opt->write_lp) != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -1232,7 +1256,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	/* The bound in a second process, the schedule in this one. */
 	double limit = opt->time_limit;
 	struct bound_job job;
-	bound_start(&job, p, cy.blocks, cy.n_blocks, 0.9 * limit);
+	bound_start(&job, &cy, 0.9 * limit);
 
 	/* Pass 1: blocks in pass1_order.  Each block's time share is a safety
 	 * net (twice its fair share of what is left), not the usual stop. */
@@ -1248,11 +1272,11 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 				"group sizes, room features or expertise).  Try a longer "
 				"--time-limit, or check the goals' min_group and the rooms.\n",
 				p->blocks[order[j]].id);
-			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+			bound_poll(&job, &cy, true);
 			free(order);
 			goto out;
 		}
-		bound_poll(&job, p, cy.blocks, cy.n_blocks, false);
+		bound_poll(&job, &cy, false);
 		char what[96];
 		snprintf(what, sizeof(what), "block %d/%d '%s'", j + 1, cy.n_blocks,
 			 p->blocks[order[j]].id);
@@ -1312,7 +1336,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			regoaled = regoal_round(&cy, &rng);
 		}
 		if (round == 1) {
-			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+			bound_poll(&job, &cy, true);
 			cy.bound = job.res.bound;
 			if (!large && cy.n_blocks >= 2 && !gap_reached(&cy) && time_left(&cy) > 1)
 				twin_start(&tw, &rng);
@@ -1348,21 +1372,27 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	if (tw.pid == 0)
 		twin_send(&cy, &tw);
 	twin_collect(&cy, &tw);
-	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
 
 	build_solution(&cy, sol);
 	sol->objective = cycle_objective(&cy);
-	/* small cycles: the time the search left, spent on windows */
-	long cols = cycle_mip_size(p, cy.blocks, cy.n_blocks);
+	/* small cycles: the time the search left, spent on windows and on the
+	 * exact model (of workshop blocks alone: not with a part) */
+	long cols = part ? LONG_MAX : cycle_mip_size(p, cy.blocks, cy.n_blocks);
 	if (cols > EXACT_MAX_COLS && cols <= WINDOW_MAX_COLS && !mip_interrupted &&
 	    gap_open(&cy, sol->objective, bound) && time_left(&cy) > 1)
 		window_polish(p, cy.blocks, cy.n_blocks, sol, WINDOW_BLOCKS, &rng, time_left(&cy),
 			      WINDOW_FAILS(cy.n_blocks), (1 - opt->gap) * bound);
-	bound = prove_exact(&cy, sol, bound);
+	if (!part)
+		bound = prove_exact(&cy, sol, bound);
 	sol->bound = bound > sol->objective ? bound : sol->objective;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+	sol->stopped_by = mip_interrupted                ? STOP_INTERRUPT
+			  : sol->status == SOLVE_OPTIMAL ? STOP_GAP
+			  : time_left(&cy) < 1.5         ? STOP_TIME_LIMIT
+							 : STOP_SEARCH_DONE;
 out:
 	for (int b = 0; b < p->n_blocks; b++)
 		pmip_result_free(&cy.block_res[b]);

@@ -372,8 +372,8 @@ static void check_bounds_against_exact(struct problem *p)
 	double best = exact_optimum(p);
 	int blocks[3] = { 0, 1, 2 };
 	struct relax_result merged, per_learner;
-	relax_workshop_bound_with(p, blocks, 3, false, 60, &merged);
-	relax_workshop_bound_with(p, blocks, 3, true, 60, &per_learner);
+	relax_cycle_bound_with(p, blocks, 3, NULL, 0, false, 60, &merged);
+	relax_cycle_bound_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
 	ck_assert(merged.proven && per_learner.proven);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
