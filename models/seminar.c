@@ -90,9 +90,10 @@
 static const struct seminar_tuning {
 	int max_learners;           /* the row applies up to this many learners */
 	int max_patterns;           /* candidate patterns per meetings count */
+	double mip_share;           /* of the time left after the greedy */
 } tunings[] = {
-	{ 400, 12 },
-	{ INT_MAX, 8 },
+	{ 400, 12, 0.5 },
+	{ INT_MAX, 8, 0.25 },
 };
 
 static const struct seminar_tuning *tuning_for(int n_learners)
@@ -898,8 +899,18 @@ static int next_room_size(const struct ctx *c, int sp, int size)
 	return best;
 }
 
-/* Opens sections while one adds value and the plan still realises. */
-static void greedy(const struct ctx *c, struct plan *pl, struct layout *lay, double deadline)
+/* Opens sections while one adds value and the plan still realises.  With
+ * rng, candidates' values are perturbed by up to GREEDY_NOISE (the search's
+ * randomised recreate). */
+#define GREEDY_NOISE 0.25
+
+static double unit_random(unsigned long long *rng)
+{
+	return (double)(mcl_rng_next(rng) >> 11) / 9007199254740992.0;
+}
+
+static void greedy(const struct ctx *c, struct plan *pl, struct layout *lay, double deadline,
+		   unsigned long long *rng)
 {
 	const struct problem *p = c->p;
 	int nspf = c->spf_start[c->n_sp];
@@ -934,6 +945,8 @@ static void greedy(const struct ctx *c, struct plan *pl, struct layout *lay, dou
 					continue;
 				double v = spv[sp] +
 					   (problem_seminar_level(p, f, s) == LEVEL_GURU ? p->config.w_guru * m : 0);
+				if (rng)
+					v *= 1 + GREEDY_NOISE * unit_random(rng);
 				if (v > best_v) {
 					best_v = v;
 					best_i = i;
@@ -1381,6 +1394,99 @@ out_free:
 	return rc;
 }
 
+/* ---- improvement: re-seating and ruin-and-recreate --------------------- */
+
+/* Re-seats every learner over pl's sections by stage 2 (each (seminar,
+ * pattern) keeps its seats), repairs and extends greedily; pl takes the
+ * result when it is worth more.  Returns its value. */
+static double reseat(const struct ctx *c, struct plan *pl, struct layout *lay, double seconds)
+{
+	int *o_sp = xcalloc((size_t)c->n_sp + 1, sizeof(int));
+	int *n_sp = xcalloc((size_t)c->n_sp + 1, sizeof(int));
+	int *z_fac = xmalloc(sizeof(int) * (size_t)(pl->n_sec + 1));
+	int nz = 0;
+	for (int sp = 0; sp < c->n_sp; sp++)
+		for (int k = 0; k < pl->n_sec; k++)
+			if (pl->sec_sp[k] == sp) {
+				o_sp[sp]++;
+				n_sp[sp] += pl->sec_size[k];
+				z_fac[nz++] = pl->sec_fac[k];
+			}
+	double old = plan_value(pl, c), v = old;
+	struct plan cur;
+	plan_init(&cur, c);
+	if (seat_learners(c, o_sp, n_sp, z_fac, &cur, seconds) == 0 && repair(c, &cur, lay) >= 0) {
+		greedy(c, &cur, lay, DBL_MAX, NULL);
+		double nv = plan_value(&cur, c);
+		if (nv > old + 1e-9) {
+			plan_copy(pl, &cur, c);
+			v = nv;
+		}
+	}
+	plan_release(&cur);
+	free(o_sp);
+	free(n_sp);
+	free(z_fac);
+	return v;
+}
+
+/*
+ * Ruin and recreate until the deadline, stop_value (the restricted MIP's
+ * bound: no plan is worth more) or SEARCH_PATIENCE rounds without gain:
+ * drop the sections of a random block, a random seminar or a few random
+ * sections, refill by the randomised greedy, re-seat; keep improvements.
+ */
+#define SEARCH_PATIENCE 60
+
+static double search(const struct ctx *c, struct plan *best, struct layout *lay, double value,
+		     double deadline, double stop_value, unsigned long long seed)
+{
+	const struct problem *p = c->p;
+	unsigned long long rng = seed * 0x9e3779b97f4a7c15ULL + 1;
+	struct plan cur;
+	plan_init(&cur, c);
+	int idle = 0, rounds = 0;
+	while (mcl_now() < deadline && idle < SEARCH_PATIENCE && value < stop_value - 1e-6 &&
+	       best->n_sec > 0) {
+		plan_copy(&cur, best, c);
+		int how = (int)(mcl_rng_next(&rng) % 3);
+		if (how == 0) {
+			int j = (int)(mcl_rng_next(&rng) % (unsigned long long)c->nb);
+			for (int k = cur.n_sec - 1; k >= 0; k--)
+				if (pat_has(c, c->sp_pat[cur.sec_sp[k]], j))
+					plan_drop_section(&cur, c, k);
+		} else if (how == 1) {
+			int s = c->sp_sem[cur.sec_sp[mcl_rng_next(&rng) % (unsigned long long)cur.n_sec]];
+			for (int k = cur.n_sec - 1; k >= 0; k--)
+				if (c->sp_sem[cur.sec_sp[k]] == s)
+					plan_drop_section(&cur, c, k);
+		} else {
+			int n = 1 + (int)(mcl_rng_next(&rng) % 3);
+			for (int i = 0; i < n && cur.n_sec > 0; i++)
+				plan_drop_section(&cur, c, (int)(mcl_rng_next(&rng) %
+							     (unsigned long long)cur.n_sec));
+		}
+		greedy(c, &cur, lay, deadline, &rng);
+		double v = plan_value(&cur, c);
+		if (v > value - 1e-9 || unit_random(&rng) < 0.1) {
+			double left = deadline - mcl_now();
+			v = reseat(c, &cur, lay, left > 1 ? left : 1);
+		}
+		rounds++;
+		if (v > value + 1e-9) {
+			plan_copy(best, &cur, c);
+			value = v;
+			idle = 0;
+		} else {
+			idle++;
+		}
+	}
+	mcl_log(LOG_VERBOSE, "seminars: search %.1f after %d rounds", value, rounds);
+	(void)p;
+	plan_release(&cur);
+	return value;
+}
+
 /* ---- output ------------------------------------------------------------ */
 
 static void write_plan(const struct ctx *c, const struct plan *pl, const struct layout *lay,
@@ -1495,11 +1601,12 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		goto out_release;
 	}
 	/* the greedy gets a fifth of the time at most */
-	greedy(&c, &best, &lay, t0 + 0.2 * (deadline - t0));
+	greedy(&c, &best, &lay, t0 + 0.2 * (deadline - t0), NULL);
 	st.greedy_value = st.value = plan_value(&best, &c);
 	mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s", st.greedy_value,
 		best.n_sec, mcl_now() - t0);
 
+	const struct seminar_tuning *tu = tuning_for(in->p->n_learners);
 	double left = deadline - mcl_now();
 	if (c.n_sp > 0 && c.lo_start[in->p->n_learners] > 0 && left > 0.3) {
 		glp_prob *P = glp_create_prob();
@@ -1508,7 +1615,7 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		if (realize(&c, &best, &lay) >= 0)
 			assert(!"greedy plan must realise");
 		double *start = plan_point(&c, &best, &lay, &mc);
-		struct mip_params mp = { .seconds = 0.85 * left,
+		struct mip_params mp = { .seconds = tu->mip_share * left,
 					 .gap = in->gap > 0 ? in->gap : 1e-4, .start = start,
 					 .label = mcl_log_level >= LOG_VERBOSE ? "seminar sections" : NULL };
 		struct mip_result mr;
@@ -1540,7 +1647,7 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 				int dropped = repair(&c, &cur, &lay);
 				if (dropped >= 0) {
 					st.sections_dropped = dropped;
-					greedy(&c, &cur, &lay, deadline + 1);
+					greedy(&c, &cur, &lay, deadline + 1, NULL);
 					double v = plan_value(&cur, &c);
 					mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
 						"model %.1f), realised %.1f after dropping %d sections",
@@ -1561,6 +1668,11 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		if (rc)
 			goto out_release;
 	}
+	st.value = search(&c, &best, &lay, st.value, deadline,
+			  st.mip_run && in->p->config.seminars_per_learner <= 1 && st.mip_bound > 0
+				  ? st.mip_bound * (1 - (in->gap > 0 ? in->gap : 1e-4))
+				  : DBL_MAX,
+			  in->seed);
 	fail = realize(&c, &best, &lay);
 	assert(fail < 0);
 	write_plan(&c, &best, &lay, sol);
