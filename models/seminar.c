@@ -1686,31 +1686,84 @@ out_release:
 	return rc;
 }
 
+static int cmp_double_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
 double seminar_simple_bound(const struct problem *p, const int *blocks, int n_blocks)
 {
 	struct tally t;
 	tally_init(&t, p);
-	bool *day = xcalloc((size_t)p->n_days + 1, sizeof(bool));
+	int *days = xmalloc(sizeof(int) * (size_t)(p->n_days + 1));
+	bool *seen = xcalloc((size_t)p->n_days + 1, sizeof(bool));
+	int spl = p->config.seminars_per_learner;
 	double bound = 0;
+	double *gain = xcalloc((size_t)p->n_learners + 1, sizeof(double));
 	for (int l = 0; l < p->n_learners; l++) {
-		memset(day, 0, sizeof(bool) * (size_t)p->n_days);
+		int avail = 0, nd = 0;
+		memset(seen, 0, sizeof(bool) * (size_t)p->n_days);
 		for (int j = 0; j < n_blocks; j++)
 			if (!p->learners[l].unavailable[blocks[j]]) {
-				t.lab_cnt[l]++;
-				day[p->blocks[blocks[j]].day_index] = true;
+				avail++;
+				int d = p->blocks[blocks[j]].day_index;
+				if (!seen[d])
+					days[nd++] = d;
+				seen[d] = true;
 			}
-		if (!t.lab_cnt[l])
+		if (!avail)
 			continue;
-		for (int d = 0; d < p->n_days; d++)
-			*tally_day(&t, p, l, d) = day[d];
-		int taken = 0;
-		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
-			if (p->choices[c].eligible && taken < p->config.seminars_per_learner) {
+		/* no seminar: labs in every available block */
+		t.lab_cnt[l] = avail;
+		double all_labs = objective_learner(p, &t, l), best = all_labs;
+		if (spl == 1) {
+			/* one seminar s of m meetings: its choice weight, at most
+			 * min(m, nd) days, exactly avail - m labs */
+			for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+				int m = p->seminars[p->choices[c].seminar].meetings;
+				if (!p->choices[c].eligible || m > avail)
+					continue;
 				t.enrolled[c] = 1;
-				taken++;
+				t.lab_cnt[l] = avail - m;
+				for (int i = 0; i < nd && i < m; i++)
+					*tally_day(&t, p, l, days[i]) = 1;
+				double v = objective_learner(p, &t, l);
+				best = v > best ? v : best;
+				t.enrolled[c] = 0;
+				for (int i = 0; i < nd; i++)
+					*tally_day(&t, p, l, days[i]) = 0;
 			}
-		bound += objective_learner(p, &t, l);
+		} else {
+			/* the best spl choices, every available day, every block a lab */
+			int taken = 0;
+			t.lab_cnt[l] = avail;
+			for (int i = 0; i < nd; i++)
+				*tally_day(&t, p, l, days[i]) = 1;
+			for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+				if (p->choices[c].eligible && taken < spl) {
+					t.enrolled[c] = 1;
+					taken++;
+				}
+			double v = objective_learner(p, &t, l);
+			best = v > best ? v : best;
+			for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+				t.enrolled[c] = 0;
+			for (int i = 0; i < nd; i++)
+				*tally_day(&t, p, l, days[i]) = 0;
+		}
+		t.lab_cnt[l] = 0;
+		bound += all_labs;
+		gain[l] = best - all_labs;
 	}
+	/* only as many learners as there are seminar seats gain anything */
+	long seats = 0;
+	for (int s = 0; s < p->n_seminars; s++)
+		seats += (long)p->seminars[s].sections * p->seminars[s].max_size;
+	qsort(gain, (size_t)p->n_learners, sizeof(double), cmp_double_desc);
+	for (long i = 0; i < seats && i < p->n_learners; i++)
+		bound += gain[i];
+	free(gain);
 	/* guru-led meetings: no more than gurus can lead, nor than can run */
 	long by_fac = 0, by_sem = 0;
 	for (int f = 0; f < p->n_facilitators; f++) {
@@ -1732,7 +1785,8 @@ double seminar_simple_bound(const struct problem *p, const int *blocks, int n_bl
 			by_sem += (long)p->seminars[s].sections * p->seminars[s].meetings;
 	}
 	bound += p->config.w_guru * (double)(by_fac < by_sem ? by_fac : by_sem);
-	free(day);
+	free(days);
+	free(seen);
 	tally_release(&t);
 	return bound;
 }

@@ -74,12 +74,17 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 
 /*
  * The simple bound of the seminar model (valid, weak; to be replaced by an
- * LP bound shared with the combination model): per learner the best
- * seminars_per_learner eligible choice weights, the daily weight of every
- * day with an available seminar block (when placeable), and the lab credit
- * of all their seminar-block time; plus the guru weight times the most
- * guru-led meetings that could run.  Blocks: the seminar blocks the model
- * schedules.
+ * LP bound shared with the combination model), for a model without
+ * workshop blocks: per learner the better of all labs and, with
+ * seminars_per_learner = 1, each eligible choice s of m meetings (its choice
+ * weight, the daily weight of min(m, their days with an available seminar
+ * block) days when placeable, the lab credit of their other available
+ * blocks); above 1, the best seminars_per_learner choice weights, every
+ * such day and the lab credit of all their seminar-block time.  What a
+ * learner gains over all labs is counted only for as many learners as the
+ * seminars have seats (sum of sections x max_size).  Plus the
+ * guru weight times the most guru-led meetings that could run.  Blocks:
+ * the seminar blocks the model schedules.
  */
 double seminar_simple_bound(const struct problem *p, const int *blocks, int n_blocks);
 

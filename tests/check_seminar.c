@@ -135,6 +135,9 @@ START_TEST(continuity)
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 390, 1e-9);
+	/* the simple bound is tight here: 3 seats' worth of gain, no guru */
+	ck_assert_double_eq_tol(sol.bound, 390, 1e-9);
+	ck_assert_int_eq(sol.status, SOLVE_OPTIMAL);
 	int sec = solution_attend_at(&sol, 0, 0);
 	ck_assert_int_eq(sol.sessions[sec].kind, SESSION_SEMINAR);
 	ck_assert_int_eq(sol.sessions[sec].size, 3);
