@@ -9,7 +9,7 @@
 static const struct model_entry models[] = {
 	{ MODEL_POWER_GOAL, power_goal_solve },
 	{ MODEL_WORKSHOP, workshop_solve },
-	{ MODEL_SEMINAR, NULL },
+	{ MODEL_SEMINAR, seminar_solve },
 	{ MODEL_COMBINATION, NULL },
 };
 

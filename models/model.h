@@ -39,5 +39,9 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol);
 int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		     struct solution *sol);
+/* The seminar model (seminar.c): the seminar blocks by seminar_schedule,
+ * with seminar_simple_bound as the bound. */
+int seminar_solve(const struct problem *p, const struct solve_options *opt,
+		  struct solution *sol);
 
 #endif

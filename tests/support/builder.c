@@ -29,6 +29,7 @@ struct builder {
 	char *goal_feature[TB_MAX];
 	struct pair seminar_levels[TB_MAX];
 	int n_seminar_levels;
+	char *seminar_feature[TB_MAX];
 };
 
 struct builder *tb_new(void)
@@ -301,6 +302,11 @@ struct problem *tb_finish(struct builder *tb)
 			free(tb->room_feature[i]);
 		}
 	}
+	for (int s = 0; s < p->n_seminars; s++)
+		if (tb->seminar_feature[s]) {
+			p->seminars[s].feature = intern(p, tb->seminar_feature[s]);
+			free(tb->seminar_feature[s]);
+		}
 	for (int g = 0; g < p->n_goals; g++)
 		if (tb->goal_feature[g]) {
 			p->goals[g].feature = intern(p, tb->goal_feature[g]);
@@ -391,3 +397,41 @@ struct problem *tb_random_cycle(unsigned seed, int n_learners)
 	return tb_finish(tb);
 }
 
+
+void tb_seminar_sections(struct builder *tb, int s, int sections)
+{
+	tb->p->seminars[s].sections = sections;
+}
+
+void tb_seminar_feature(struct builder *tb, int s, const char *feature)
+{
+	free(tb->seminar_feature[s]);
+	tb->seminar_feature[s] = xstrdup(feature);
+}
+
+void tb_seminar_ages(struct builder *tb, int s, int age_min, int age_max)
+{
+	tb->p->seminars[s].age_min = age_min;
+	tb->p->seminars[s].age_max = age_max;
+}
+
+void tb_learner_age(struct builder *tb, int l, int age)
+{
+	tb->p->learners[l].age = age;
+}
+
+void tb_seminars_per_learner(struct builder *tb, int n)
+{
+	tb->p->config.seminars_per_learner = n;
+}
+
+void tb_lab_feature(struct builder *tb, const char *feature)
+{
+	free(tb->p->config.lab_feature);
+	tb->p->config.lab_feature = xstrdup(feature);
+}
+
+void tb_daily_weight(struct builder *tb, double w)
+{
+	tb->p->config.w_daily = w;
+}

@@ -45,6 +45,15 @@ int tb_seminar(struct builder *tb, const char *id, int meetings, int min_size, i
 void tb_seminar_level(struct builder *tb, int f, int s, enum level level);
 /* A choice, added in call order (call in rank order per learner). */
 void tb_choice(struct builder *tb, int l, int s, int rank, bool eligible);
+/* Seminar settings (defaults: 1 section, no feature, no age band). */
+void tb_seminar_sections(struct builder *tb, int s, int sections);
+void tb_seminar_feature(struct builder *tb, int s, const char *feature);
+void tb_seminar_ages(struct builder *tb, int s, int age_min, int age_max);
+void tb_learner_age(struct builder *tb, int l, int age);
+/* config: seminars_per_learner, lab.feature ("" for none), weights.daily */
+void tb_seminars_per_learner(struct builder *tb, int n);
+void tb_lab_feature(struct builder *tb, const char *feature);
+void tb_daily_weight(struct builder *tb, double w);
 
 /* Turns the builder into a problem (default config) and frees the builder. */
 struct problem *tb_finish(struct builder *tb);

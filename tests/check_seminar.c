@@ -1,0 +1,458 @@
+/*
+ * check_seminar.c - the seminar model on hand-made scenarios whose optimum
+ * is worked out by hand: continuity of sections, eligibility and age bands,
+ * parallel sections, seminars_per_learner, the lab feature, unavailability,
+ * and the valuation against another block's counts (`outside`).
+ *
+ * Weights are the contract's defaults: choice {50, 30, ...}, daily 40,
+ * guru 5; no online needs, so labs are worth nothing.
+ */
+#include <check.h>
+#include <glpk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/solution.h"
+#include "engine/util.h"
+#include "models/model.h"
+#include "models/seminar.h"
+#include "tests/support/builder.h"
+
+static int quiet_hook(void *info, const char *s)
+{
+	(void)info;
+	(void)s;
+	return 1;
+}
+
+/* The hard rules a seminar-block schedule must keep, checked directly. */
+static void assert_valid(const struct problem *p, const struct solution *s)
+{
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(s, l, b);
+			if (p->blocks[b].kind != BLOCK_SEMINAR || p->learners[l].unavailable[b]) {
+				ck_assert_int_eq(si, -1);
+				continue;
+			}
+			ck_assert_int_ge(si, 0);
+			ck_assert_int_eq(s->sessions[si].block, b);
+			if (s->sessions[si].kind != SESSION_SEMINAR)
+				continue;
+			/* every meeting of the section attended, same facilitator */
+			int sec = s->sessions[si].section, meetings = 0;
+			for (size_t k = 0; k < s->n_sessions; k++) {
+				if (s->sessions[k].section != sec)
+					continue;
+				meetings++;
+				ck_assert_int_eq(s->sessions[k].facilitator, s->sessions[sec].facilitator);
+				ck_assert_int_eq(solution_attend_at(s, l, s->sessions[k].block), (int)k);
+			}
+			ck_assert_int_eq(meetings, p->seminars[s->sessions[si].offering].meetings);
+			int c = objective_choice_of(p, l, s->sessions[si].offering);
+			ck_assert_int_ge(c, 0);
+			ck_assert(p->choices[c].eligible);
+		}
+	for (size_t i = 0; i < s->n_sessions; i++) {
+		const struct session *a = &s->sessions[i];
+		const struct room *rm = &p->rooms[a->room];
+		ck_assert_int_ge(a->size, 1);
+		ck_assert_int_le(a->size, rm->capacity);
+		ck_assert(!rm->unavailable[a->block]);
+		ck_assert(!p->facilitators[a->facilitator].unavailable[a->block]);
+		if (a->kind == SESSION_LAB) {
+			ck_assert(problem_room_has(rm, p->lab_feature));
+			ck_assert_int_le(a->size, p->config.lab_max_group);
+		} else {
+			const struct seminar *sm = &p->seminars[a->offering];
+			ck_assert(problem_room_has(rm, sm->feature));
+			ck_assert_int_ge(a->size, sm->min_size);
+			ck_assert_int_le(a->size, sm->max_size);
+			ck_assert_int_ge(problem_seminar_level(p, a->facilitator, a->offering), LEVEL_ABLE);
+		}
+		for (size_t j = i + 1; j < s->n_sessions; j++) {
+			if (s->sessions[j].block != a->block)
+				continue;
+			ck_assert_int_ne(s->sessions[j].facilitator, a->facilitator);
+			ck_assert_int_ne(s->sessions[j].room, a->room);
+		}
+	}
+}
+
+static double solve(struct problem *p, struct solution *s)
+{
+	struct solve_options o = { .time_limit = 10, .gap = 1e-6, .seed = 1 };
+	solution_init(s, p);
+	ck_assert_int_eq(model_lookup(MODEL_SEMINAR)->solve(p, &o, s), 0);
+	ck_assert(s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE);
+	assert_valid(p, s);
+	/* the model's account is the objective of the schedule */
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, s);
+	ck_assert_double_eq_tol(objective_total(p, &t), s->objective, 1e-9);
+	tally_release(&t);
+	ck_assert(s->bound >= s->objective - 1e-9);
+	return s->objective;
+}
+
+static struct builder *base(int n_blocks)
+{
+	static const char *days[] = { "Mon", "Tue", "Wed", "Thu", "Fri" };
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_SEMINAR);
+	for (int i = 0; i < n_blocks; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "%s4", days[i]);
+		tb_block_day(tb, tb_block(tb, id, BLOCK_SEMINAR), days[i]);
+	}
+	return tb;
+}
+
+static int learner(struct builder *tb, int i)
+{
+	char id[16];
+	snprintf(id, sizeof(id), "L%d", i);
+	return tb_learner(tb, id);
+}
+
+/* Three learners take a two-meeting seminar on two days: the same section,
+ * facilitator and learners both days; the fourth, without a choice, is in
+ * the lab.  3 x (50 + 2 x 40) = 390. */
+START_TEST(continuity)
+{
+	struct builder *tb = base(2);
+	int s = tb_seminar(tb, "S1", 2, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_facilitator(tb, "F2");
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	for (int i = 0; i < 3; i++)
+		tb_choice(tb, learner(tb, i), s, 1, true);
+	learner(tb, 3);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	ck_assert_double_eq_tol(solve(p, &sol), 390, 1e-9);
+	/* the simple bound is tight here: 3 seats' worth of gain, no guru */
+	ck_assert_double_eq_tol(sol.bound, 390, 1e-9);
+	ck_assert_int_eq(sol.status, SOLVE_OPTIMAL);
+	int sec = solution_attend_at(&sol, 0, 0);
+	ck_assert_int_eq(sol.sessions[sec].kind, SESSION_SEMINAR);
+	ck_assert_int_eq(sol.sessions[sec].size, 3);
+	int next = solution_attend_at(&sol, 0, 1);
+	ck_assert_int_eq(sol.sessions[next].section, sol.sessions[sec].section);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, 3, 0)].kind, SESSION_LAB);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* L0's first choice is not eligible (prerequisite): L0 gets the second,
+ * 30 + 40; L1 the first, 50 + 40.  Total 160. */
+START_TEST(ineligible_first_choice_skipped)
+{
+	struct builder *tb = base(1);
+	int s1 = tb_seminar(tb, "S1", 1, 1, 10);
+	int s2 = tb_seminar(tb, "S2", 1, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s1, LEVEL_ABLE);
+	tb_seminar_level(tb, tb_facilitator(tb, "F2"), s2, LEVEL_ABLE);
+	tb_facilitator(tb, "F3");
+	for (int r = 0; r < 3; r++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", r);
+		tb_room(tb, id, 10, NULL);
+	}
+	int l0 = learner(tb, 0), l1 = learner(tb, 1);
+	tb_choice(tb, l0, s1, 1, false);
+	tb_choice(tb, l0, s2, 2, true);
+	tb_choice(tb, l1, s1, 1, true);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	ck_assert_double_eq_tol(solve(p, &sol), 160, 1e-9);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l0, 0)].offering, s2);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l1, 0)].offering, s1);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* An age band 12-14: the 16-year-old's choice is ineligible (as the loader
+ * marks it), so only the 13-year-old enrols: 50 + 40; the other learner is
+ * placeable (has a choice) but gets no daily weight from a lab. */
+START_TEST(age_band)
+{
+	struct builder *tb = base(1);
+	int s = tb_seminar(tb, "S1", 1, 1, 10);
+	tb_seminar_ages(tb, s, 12, 14);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_GURU);
+	tb_facilitator(tb, "F2");
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	int young = learner(tb, 0), old = learner(tb, 1);
+	tb_learner_age(tb, young, 13);
+	tb_learner_age(tb, old, 16);
+	tb_choice(tb, young, s, 1, true);
+	tb_choice(tb, old, s, 1, false);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	/* 50 + 40 + the guru's one meeting (5) */
+	ck_assert_double_eq_tol(solve(p, &sol), 95, 1e-9);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, old, 0)].kind, SESSION_LAB);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* Three learners want a seminar of at most 2: with sections = 2 all three
+ * enrol (two sections, 3 x 90 = 270); with sections = 1 only two (180). */
+static double sections_case(int sections, int *n_seminar_sessions)
+{
+	struct builder *tb = base(1);
+	int s = tb_seminar(tb, "S1", 1, 1, 2);
+	tb_seminar_sections(tb, s, sections);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_seminar_level(tb, tb_facilitator(tb, "F2"), s, LEVEL_ABLE);
+	for (int r = 0; r < 3; r++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", r);
+		tb_room(tb, id, 10, NULL);
+	}
+	for (int i = 0; i < 3; i++)
+		tb_choice(tb, learner(tb, i), s, 1, true);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	double v = solve(p, &sol);
+	*n_seminar_sessions = 0;
+	for (size_t i = 0; i < sol.n_sessions; i++)
+		*n_seminar_sessions += sol.sessions[i].kind == SESSION_SEMINAR;
+	solution_release(&sol);
+	problem_free(p);
+	return v;
+}
+
+START_TEST(second_section)
+{
+	int n;
+	ck_assert_double_eq_tol(sections_case(2, &n), 270, 1e-9);
+	ck_assert_int_eq(n, 2);
+	ck_assert_double_eq_tol(sections_case(1, &n), 180, 1e-9);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+/* One learner, two one-meeting seminars on two days, one facilitator able
+ * in both: seminars_per_learner = 2 gives both (50 + 30 + 2 x 40 = 160),
+ * the default 1 only the first (50 + 40 = 90, a lab the other day). */
+static double two_seminars_case(int per_learner, int *enrolled)
+{
+	struct builder *tb = base(2);
+	tb_seminars_per_learner(tb, per_learner);
+	int s1 = tb_seminar(tb, "S1", 1, 1, 10);
+	int s2 = tb_seminar(tb, "S2", 1, 1, 10);
+	int f = tb_facilitator(tb, "F1");
+	tb_seminar_level(tb, f, s1, LEVEL_ABLE);
+	tb_seminar_level(tb, f, s2, LEVEL_ABLE);
+	tb_room(tb, "R1", 10, NULL);
+	int l = learner(tb, 0);
+	tb_choice(tb, l, s1, 1, true);
+	tb_choice(tb, l, s2, 2, true);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	double v = solve(p, &sol);
+	*enrolled = 0;
+	for (int b = 0; b < p->n_blocks; b++)
+		*enrolled += sol.sessions[solution_attend_at(&sol, l, b)].kind == SESSION_SEMINAR;
+	solution_release(&sol);
+	problem_free(p);
+	return v;
+}
+
+START_TEST(seminars_per_learner)
+{
+	int n;
+	ck_assert_double_eq_tol(two_seminars_case(2, &n), 160, 1e-9);
+	ck_assert_int_eq(n, 2);
+	ck_assert_double_eq_tol(two_seminars_case(1, &n), 90, 1e-9);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+/* lab.feature = computers: the lab sits in the computer room, the seminar
+ * in the plain one, though both rooms fit either. */
+START_TEST(lab_feature)
+{
+	struct builder *tb = base(1);
+	tb_lab_feature(tb, "computers");
+	int s = tb_seminar(tb, "S1", 1, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_facilitator(tb, "F2");
+	int plain = tb_room(tb, "R1", 30, NULL);
+	int lab = tb_room(tb, "R2", 30, "computers");
+	int l0 = learner(tb, 0), l1 = learner(tb, 1);
+	tb_choice(tb, l0, s, 1, true);
+	struct problem *p = tb_finish(tb);
+	ck_assert_int_ge(p->lab_feature, 0);
+	struct solution sol;
+	ck_assert_double_eq_tol(solve(p, &sol), 90, 1e-9);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l0, 0)].room, plain);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l1, 0)].room, lab);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* A seminar whose only pattern is both blocks: L0, away on Tuesday, cannot
+ * enrol (lab Monday, nothing Tuesday); L1 enrols: 50 + 2 x 40 = 130. */
+START_TEST(unavailable_learner_cannot_enrol)
+{
+	struct builder *tb = base(2);
+	int s = tb_seminar(tb, "S1", 2, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_facilitator(tb, "F2");
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	int l0 = learner(tb, 0), l1 = learner(tb, 1);
+	tb_choice(tb, l0, s, 1, true);
+	tb_choice(tb, l1, s, 1, true);
+	tb_learner_unavailable(tb, l0, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	ck_assert_double_eq_tol(solve(p, &sol), 130, 1e-9);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l0, 0)].kind, SESSION_LAB);
+	ck_assert_int_eq(solution_attend_at(&sol, l0, 1), -1);
+	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l1, 1)].kind, SESSION_SEMINAR);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* Seats: one facilitator and one room; the seminar's 3 learners and the
+ * fourth learner cannot both be seated, so the seminar does not run (every
+ * available learner must be in a session): objective 0. */
+START_TEST(labs_come_first)
+{
+	struct builder *tb = base(1);
+	int s = tb_seminar(tb, "S1", 1, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_room(tb, "R1", 10, NULL);
+	for (int i = 0; i < 3; i++)
+		tb_choice(tb, learner(tb, i), s, 1, true);
+	learner(tb, 3);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	ck_assert_double_eq_tol(solve(p, &sol), 0, 1e-9);
+	ck_assert_uint_eq(sol.n_sessions, 1);
+	ck_assert_int_eq(sol.sessions[0].kind, SESSION_LAB);
+	ck_assert_int_eq(sol.sessions[0].size, 4);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* No room for the lab at all: no schedule, with a diagnosis. */
+START_TEST(no_seats_is_diagnosed)
+{
+	struct builder *tb = base(1);
+	tb_facilitator(tb, "F1");
+	tb_room(tb, "R1", 1, NULL);
+	learner(tb, 0);
+	learner(tb, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	struct solve_options o = { .time_limit = 5, .gap = 1e-6, .seed = 1 };
+	solution_init(&sol, p);
+	ck_assert_int_eq(seminar_solve(p, &o, &sol), 0);
+	ck_assert_int_eq(sol.status, SOLVE_INFEASIBLE);
+	ck_assert_ptr_nonnull(sol.diagnosis);
+	ck_assert_ptr_nonnull(strstr(sol.diagnosis, "Mon4"));
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+/* The valuation against another block's counts: L0 already has a workshop
+ * session on Monday (outside), so S1 on Monday adds only the choice (50),
+ * while S2 on Tuesday, a second choice, adds 30 + 40; the schedule takes S2
+ * for L0.  seminar_schedule called directly on the two seminar blocks. */
+START_TEST(outside_counts)
+{
+	struct builder *tb = base(2);
+	int s1 = tb_seminar(tb, "S1", 1, 1, 10);
+	int s2 = tb_seminar(tb, "S2", 1, 1, 10);
+	/* S1 may only meet Monday, S2 only Tuesday: their facilitators are
+	 * away the other day */
+	int f1 = tb_facilitator(tb, "F1"), f2 = tb_facilitator(tb, "F2");
+	tb_seminar_level(tb, f1, s1, LEVEL_ABLE);
+	tb_seminar_level(tb, f2, s2, LEVEL_ABLE);
+	tb_facilitator_unavailable(tb, f1, 1);
+	tb_facilitator_unavailable(tb, f2, 0);
+	tb_room(tb, "R1", 10, NULL);
+	int l = learner(tb, 0);
+	tb_choice(tb, l, s1, 1, true);
+	tb_choice(tb, l, s2, 2, true);
+	struct problem *p = tb_finish(tb);
+	struct tally out;
+	tally_init(&out, p);
+	*tally_day(&out, p, l, p->blocks[0].day_index) = 1;
+	int blocks[2] = { 0, 1 };
+	struct seminar_input in = { .p = p, .blocks = blocks, .n_blocks = 2,
+				    .outside = &out, .seconds = 5 };
+	struct solution sol;
+	solution_init(&sol, p);
+	char *why = NULL;
+	ck_assert_int_eq(seminar_schedule(&in, &sol, &why), 0);
+	ck_assert_ptr_null(why);
+	struct tally t;
+	tally_init(&t, p);
+	tally_copy(&t, &out, p);
+	tally_add_solution(&t, p, &sol);
+	/* Monday counted by outside (40), S2 on Tuesday: 30 + 40 */
+	ck_assert_double_eq_tol(objective_total(p, &t), 40 + 30 + 40, 1e-9);
+	int enrolled = 0;
+	for (int b = 0; b < 2; b++) {
+		int si = solution_attend_at(&sol, l, b);
+		if (sol.sessions[si].kind == SESSION_SEMINAR) {
+			enrolled++;
+			ck_assert_int_eq(sol.sessions[si].offering, s2);
+			ck_assert_int_eq(b, 1);
+		}
+	}
+	ck_assert_int_eq(enrolled, 1);
+	tally_release(&t);
+	tally_release(&out);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
+static Suite *seminar_suite(void)
+{
+	Suite *s = suite_create("seminar");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, continuity);
+	tcase_add_test(tc, ineligible_first_choice_skipped);
+	tcase_add_test(tc, age_band);
+	tcase_add_test(tc, second_section);
+	tcase_add_test(tc, seminars_per_learner);
+	tcase_add_test(tc, lab_feature);
+	tcase_add_test(tc, unavailable_learner_cannot_enrol);
+	tcase_add_test(tc, labs_come_first);
+	tcase_add_test(tc, no_seats_is_diagnosed);
+	tcase_add_test(tc, outside_counts);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	glp_term_hook(quiet_hook, NULL);
+	mcl_log_level = LOG_QUIET;
+	SRunner *sr = srunner_create(seminar_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : 0;
+}
