@@ -323,7 +323,8 @@ static int seminar_cap(const struct problem *p, int s)
  * Fills sem->... for the per-learner columns added later. */
 struct sem_part {
 	int *row_max, *row_min;     /* [n_seminars] section seats */
-	int row_lab_need;           /* lab seats need sessions */
+	int row_lab_need;           /* lab seats need labs in rooms */
+	int row_meet_seats;         /* meeting seats need meetings in rooms */
 	long seats;                 /* sum over learners of seminar-block time */
 };
 
@@ -336,22 +337,32 @@ static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *
 	sp->row_max = xcalloc((size_t)ns + 1, sizeof(int));
 	sp->row_min = xcalloc((size_t)ns + 1, sizeof(int));
 	int *row_meet = xcalloc((size_t)ns + 1, sizeof(int));
-	long room_blocks = 0, lab_room_blocks = 0;
-	for (int j = 0; j < n_sem; j++)
-		for (int r = 0; r < p->n_rooms; r++)
-			if (!p->rooms[r].unavailable[sem_blocks[j]]) {
-				room_blocks++;
-				lab_room_blocks += problem_room_has(&p->rooms[r], p->lab_feature);
-			}
-	int row_rooms = lp_add_row(P, GLP_UP, 0, (double)room_blocks);
-	int labs = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
-	triplets_add(t, row_rooms, labs, 1);
-	int row_lab_rooms = lp_add_row(P, GLP_UP, 0, (double)lab_room_blocks);
-	triplets_add(t, row_lab_rooms, labs, 1);
+	/* Rooms: labs[r] and meetings[r] in room r over the seminar blocks,
+	 * each seating at most its capacity (labs: up to lab max_group). */
 	int row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
-	triplets_add(t, row_lab_staff, labs, -1);
+	int row_meetings = lp_add_row(P, GLP_FX, 0, 0);
 	sp->row_lab_need = lp_add_row(P, GLP_LO, 0, 0);     /* rhs set by the caller */
-	triplets_add(t, sp->row_lab_need, labs, cf->lab_max_group);
+	sp->row_meet_seats = lp_add_row(P, GLP_UP, 0, 0);
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *rm = &p->rooms[r];
+		int avail = 0;
+		for (int j = 0; j < n_sem; j++)
+			avail += !rm->unavailable[sem_blocks[j]];
+		if (!avail)
+			continue;
+		int row_room = lp_add_row(P, GLP_UP, 0, avail);
+		if (problem_room_has(rm, p->lab_feature)) {
+			int cap = rm->capacity < cf->lab_max_group ? rm->capacity : cf->lab_max_group;
+			int jl = lp_add_col(P, GLP_CV, 0, avail, 0);
+			triplets_add(t, row_room, jl, 1);
+			triplets_add(t, row_lab_staff, jl, -1);
+			triplets_add(t, sp->row_lab_need, jl, cap);
+		}
+		int jm = lp_add_col(P, GLP_CV, 0, avail, 0);
+		triplets_add(t, row_room, jm, 1);
+		triplets_add(t, row_meetings, jm, -1);
+		triplets_add(t, sp->row_meet_seats, jm, -rm->capacity);
+	}
 	for (int s = 0; s < ns; s++) {
 		const struct seminar *sm = &p->seminars[s];
 		int cap = seminar_cap(p, s);
@@ -364,7 +375,7 @@ static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *
 		triplets_add(t, sp->row_min[s], n, -sm->min_size);
 		row_meet[s] = lp_add_row(P, GLP_FX, 0, 0);
 		triplets_add(t, row_meet[s], n, -sm->meetings);
-		triplets_add(t, row_rooms, n, sm->meetings);
+		triplets_add(t, row_meetings, n, sm->meetings);
 	}
 	for (int f = 0; f < nf; f++) {
 		int avail = 0;
@@ -634,6 +645,7 @@ void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_bl
 			triplets_add(&t, rtime, je, m);
 			triplets_add(&t, row_lab_credit, je, m);
 			triplets_add(&t, sp.row_lab_need, je, m);
+			triplets_add(&t, sp.row_meet_seats, je, m);
 			if (rday)
 				triplets_add(&t, rday, je, -m);
 		}
