@@ -36,6 +36,14 @@ struct cycle_col {
 glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_blocks,
 			  struct cycle_col **map);
 
+/* The exact MIP of a combination cycle: the workshop blocks as above and
+ * the seminar blocks with their sections (meetings, leader, learners the
+ * same at every meeting), labs and rooms (see cycle_mip.c).  Its map marks
+ * the seminar columns CC_OTHER: cycle_mip_start and cycle_mip_extract
+ * handle workshop cycles only. */
+glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
+			       const int *sem_blocks, int n_sem, struct cycle_col **map);
+
 /* The column vector [1 + n_cols] of the schedule sol, to hand GLPK as a
  * starting incumbent.  Caller frees. */
 double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle_col *map,
