@@ -14,6 +14,7 @@
 #include <getopt.h>
 #include <glpk.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/scenario.h"
+#include "models/mip.h"
 #include "models/model.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
@@ -79,9 +81,27 @@ static int usage_error(const char *fmt, ...)
 static int glpk_term_hook(void *info, const char *s)
 {
 	(void)info;
-	if (mcl_log_level >= LOG_VERBOSE)
+	if (mcl_log_enabled(LOG_VERBOSE))
 		fputs(s, stderr);
 	return 1;
+}
+
+/* Ctrl-C and SIGTERM ask the solve to stop and write its best schedule:
+ * the program owns the signals, the library reads the flag (mip.h). */
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	mip_interrupted = 1;
+}
+
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 static struct problem *load_or_report(const char *dir)
@@ -198,6 +218,7 @@ static int cmd_solve(int argc, char **argv)
 
 	struct solution sol;
 	solution_init(&sol, p);
+	catch_stop_signals();
 	double t0 = mcl_now();
 	int rc = model->solve(p, &opt, &sol);
 	sol.solve_seconds = mcl_now() - t0;

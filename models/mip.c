@@ -13,28 +13,11 @@
 
 #include <float.h>
 #include <math.h>
-#include <signal.h>
 #include <string.h>
 
 #include "engine/util.h"
 
-volatile int mip_interrupted;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	mip_interrupted = 1;
-}
-
-void mip_catch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
+volatile sig_atomic_t mip_interrupted;
 
 struct callback_state {
 	const struct mip_params *params;

@@ -52,7 +52,6 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
 			blocks[nb++] = b;
-	mip_catch_signals();
 
 	char *why = capacity_check(p, blocks, nb, NULL);
 	if (why) {

@@ -63,6 +63,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/progress.h"
 #include "engine/util.h"
 #include "models/capacity.h"
 #include "models/cycle_mip.h"
@@ -582,18 +583,51 @@ static double prove_exact(const struct cycle *cy, struct solution *sol, double b
 	return proven;
 }
 
+/* Percent of the wanted sessions of ready needs (facilitated and online)
+ * that the cycle's counters hold, as summary.csv's need_sessions_pct. */
+static double need_sessions_pct(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	long wanted = 0, met = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready)
+				continue;
+			wanted += nd->sessions;
+			if (p->goals[nd->goal].mode == GOAL_FACILITATED)
+				met += cy->need_cnt[q] < nd->sessions ? cy->need_cnt[q] : nd->sessions;
+		}
+		for (int k = 0; k < cy->lab_cnt[l] && problem_lab_credit(p, l, k) >= 0; k++)
+			met++;
+	}
+	return wanted ? 100.0 * (double)met / (double)wanted : -1;
+}
+
+/* Reports the search's state: the detail (what, the current objective) at
+ * -v, and to progress.c, which prints a line a person reads when the best
+ * schedule improves or now and then.  During pass 1 ("block j/n ...", j <
+ * n) the cycle is not a whole schedule yet, so no objective is reported. */
 static void progress(const struct cycle *cy, const char *what, const struct bound_job *job)
 {
 	double obj = cycle_objective(cy);
-	if (!job->done) {
-		mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound pending", mcl_now() - cy->t0,
-			what, obj);
-		return;
-	}
-	double bound = job->res.bound;
-	double gap = bound > 0 ? (bound - obj) / bound : 0;
-	mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
-		mcl_now() - cy->t0, what, obj, bound, 100 * gap);
+	double bound = job->done ? job->res.bound : 0;
+	if (!job->done)
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %s: objective %.1f, bound pending",
+			mcl_now() - cy->t0, what, obj);
+	else
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
+			mcl_now() - cy->t0, what, obj, bound,
+			bound > 0 ? 100 * (bound - obj) / bound : 0.0);
+	int j, n;
+	bool building = sscanf(what, "block %d/%d", &j, &n) == 2;
+	char phase[64];
+	if (building)
+		snprintf(phase, sizeof(phase), "building a first schedule, block %d of %d", j, n);
+	else
+		snprintf(phase, sizeof(phase), "improving the schedule");
+	bool whole = !building || j == n;
+	progress_report(phase, whole ? obj : -1, bound, whole ? need_sessions_pct(cy) : -1);
 }
 
 /* Whether the schedule is within the requested gap of the bound. */
@@ -1042,7 +1076,7 @@ static void twin_start(struct twin *tw, unsigned long long *rng)
 {
 	tw->pid = fork_piped(&tw->fd);
 	if (tw->pid == 0) {
-		mcl_log_level = LOG_QUIET;  /* progress lines come from the parent */
+		mcl_log_mute_process();  /* progress lines come from the parent */
 		*rng ^= TWIN_STREAM;
 	}
 }
@@ -1202,7 +1236,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
 	cy.slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
 	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
-	mip_catch_signals();
+	progress_start();
 
 	char *why = capacity_check(p, cy.blocks, cy.n_blocks, NULL);
 	if (why) {
