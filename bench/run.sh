@@ -68,6 +68,17 @@ echo "$CASES" | while read -r name n model limit; do
 	fi
 	echo "bench: $name done" >&2
 done
+# `mclsched check` of the 1500-learner school, timed: validation alone
+: > "$WORK/check.runs"
+i=1
+while [ "$i" -le "$RUNS" ]; do
+	/usr/bin/time -f "%e" -o "$WORK/check.time" "$BIN" check "$WORK/workshop-1500" >/dev/null
+	cat "$WORK/check.time" >> "$WORK/check.runs"
+	i=$((i + 1))
+done
+printf '\n`mclsched check` of workshop-1500: %s s wall (median of %s).\n' \
+	"$(median < "$WORK/check.runs")" "$RUNS" >> "$tmp"
+
 mv "$tmp" "$OUT"
 trap - EXIT
 cat "$OUT"

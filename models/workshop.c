@@ -278,8 +278,10 @@ static double cycle_objective(const struct cycle *cy)
 /*
  * Re-plans block b with every other block fixed.  Returns 1 when the block's
  * plan changed for the better, 0 when it was kept, -1 when no plan was found
- * (only possible while the block has none yet).
+ * (only possible while the block has none yet), BLOCK_ERROR when GLPK
+ * failed and the block has no plan.
  */
+#define BLOCK_ERROR (-3)
 static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
@@ -316,8 +318,8 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 				o.goal[r.learner_option[i]];
 		changed = 1;
 	} else {
+		changed = had ? 0 : r.outcome == MIP_ERROR ? BLOCK_ERROR : -1;
 		pmip_result_free(&r);
-		changed = had ? 0 : -1;
 	}
 	count_block(cy, b, +1);
 	options_free(&o);
@@ -1270,7 +1272,13 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = time_left(&cy);
 		double share = 2 * left / (cy.n_blocks - j + 1);
-		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
+		int planned = solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false);
+		if (planned == BLOCK_ERROR) {
+			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
+				p->blocks[order[j]].id);
+			rc = -1;
+		}
+		if (planned < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
 				"no schedule found for block '%s' within the limits: the counting "
@@ -1390,7 +1398,13 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		window_polish(p, cy.blocks, cy.n_blocks, sol, WINDOW_BLOCKS, &rng, time_left(&cy),
 			      WINDOW_FAILS(cy.n_blocks), (1 - opt->gap) * bound);
 	bound = prove_exact(&cy, sol, bound);
-	sol->bound = bound > sol->objective ? bound : sol->objective;
+	if (!mip_bound_holds(bound, sol->objective)) {
+		mcl_log(LOG_QUIET, "internal error: the whole-cycle bound %.6f is below the "
+			"schedule's objective %.6f", bound, sol->objective);
+		rc = -1;
+		goto out;
+	}
+	sol->bound = bound > sol->objective ? bound : sol->objective;  /* rounding only */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 out:
