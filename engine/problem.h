@@ -44,7 +44,7 @@ struct config {
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
 	int seed;                   /* 1 */
-	char *out_dir;              /* "out", relative to the working directory */
+	char *out_dir;              /* "out", relative to the scenario directory */
 };
 
 struct block {

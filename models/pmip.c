@@ -1075,8 +1075,12 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	build_classes(&m);
 	build_goals(&m);
 	build_model(&m);
-	if (write_lp)
-		glp_write_lp(m.P, NULL, write_lp);
+	if (write_lp && glp_write_lp(m.P, NULL, write_lp) != 0) {
+		/* asked for and not written: an error, not a model to solve */
+		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", write_lp);
+		release(&m);
+		return;
+	}
 
 	int max_groups = in->p->n_facilitators;
 	struct draft greedy_d, mip_d;

@@ -57,12 +57,11 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 {
 	const struct config *cf = &p->config;
 	double t0 = mcl_now();
-	int nb = 0;
+	int rc = 0, nb = 0;
 	int *blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
 			blocks[nb++] = b;
-	mip_catch_signals();
 
 	char *why = capacity_check(p, blocks, nb, NULL);
 	if (why) {
@@ -129,6 +128,9 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	struct pmip_result rb;
 	pmip_solve(&rin, &bp, NULL, &rb);
 	double bound = rb.bound;
+	/* kept: pmip_result_free clears rb, and an infeasible relaxation
+	 * proves the cycle infeasible (below) */
+	enum mip_outcome bound_outcome = rb.outcome;
 	if (rb.outcome == MIP_ERROR || rb.outcome == MIP_INFEASIBLE || bound <= 0 ||
 	    bound >= 1e300) {
 		/* No LP optimum: fall back to the simple bound, every learner's
@@ -154,8 +156,17 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		mp.seconds = 1;
 	struct pmip_result r;
 	pmip_solve(&in, &mp, opt->write_lp, &r);
+	if (!r.groups && r.outcome == MIP_ERROR) {
+		/* GLPK failed, or the LP file could not be written: not a
+		 * property of the school, so no diagnosis for a principal */
+		mcl_log(LOG_QUIET, "internal error: the power-goal grouping MIP failed");
+		rc = -1;
+		goto out;
+	}
 	if (!r.groups) {
-		sol->status = rb.outcome == MIP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_NO_SOLUTION;
+		sol->status = bound_outcome == MIP_INFEASIBLE || r.outcome == MIP_INFEASIBLE
+				      ? SOLVE_INFEASIBLE
+				      : SOLVE_NO_SOLUTION;
 		int q = 0;
 		for (int f = 0; f < p->n_facilitators; f++)
 			q += fac_allowed[f];
@@ -203,7 +214,13 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	double objective = objective_total(p, &t);
 	tally_release(&t);
 	sol->objective = objective;
-	sol->bound = bound > objective ? bound : objective;
+	if (!mip_bound_holds(bound, objective)) {
+		mcl_log(LOG_QUIET, "internal error: the power-goal bound %.6f is below the "
+			"schedule's objective %.6f", bound, objective);
+		rc = -1;
+		goto out;
+	}
+	sol->bound = bound > objective ? bound : objective;  /* rounding only */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 out:
@@ -215,5 +232,5 @@ out:
 	free(start);
 	free(goal);
 	free(value);
-	return 0;
+	return rc;
 }

@@ -1801,7 +1801,6 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_SEMINAR && problem_block_scheduled(p, b))
 			blocks[nb++] = b;
-	mip_catch_signals();
 	struct seminar_stats st;
 	struct seminar_input in = {
 		.p = p, .blocks = blocks, .n_blocks = nb,

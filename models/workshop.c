@@ -65,6 +65,7 @@
 #include <string.h>
 
 #include "engine/objective.h"
+#include "engine/progress.h"
 #include "engine/util.h"
 #include "models/capacity.h"
 #include "models/cycle_mip.h"
@@ -286,8 +287,10 @@ static double cycle_objective(const struct cycle *cy)
 /*
  * Re-plans block b with every other block fixed.  Returns 1 when the block's
  * plan changed for the better, 0 when it was kept, -1 when no plan was found
- * (only possible while the block has none yet).
+ * (only possible while the block has none yet), BLOCK_ERROR when GLPK
+ * failed and the block has no plan.
  */
+#define BLOCK_ERROR (-3)
 static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
@@ -324,8 +327,8 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 				o.goal[r.learner_option[i]];
 		changed = 1;
 	} else {
+		changed = had ? 0 : r.outcome == MIP_ERROR ? BLOCK_ERROR : -1;
 		pmip_result_free(&r);
-		changed = had ? 0 : -1;
 	}
 	count_block(cy, b, +1);
 	assert(cycle_consistent(cy));
@@ -595,18 +598,51 @@ static double prove_exact(const struct cycle *cy, struct solution *sol, double b
 	return proven;
 }
 
+/* Percent of the wanted sessions of ready needs (facilitated and online)
+ * that the cycle's counters hold, as summary.csv's need_sessions_pct. */
+static double need_sessions_pct(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	long wanted = 0, met = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready)
+				continue;
+			wanted += nd->sessions;
+			if (p->goals[nd->goal].mode == GOAL_FACILITATED)
+				met += cy->tl.need_cnt[q] < nd->sessions ? cy->tl.need_cnt[q] : nd->sessions;
+		}
+		for (int k = 0; k < cy->tl.lab_cnt[l] && problem_lab_credit(p, l, k) >= 0; k++)
+			met++;
+	}
+	return wanted ? 100.0 * (double)met / (double)wanted : -1;
+}
+
+/* Reports the search's state: the detail (what, the current objective) at
+ * -v, and to progress.c, which prints a line a person reads when the best
+ * schedule improves or now and then.  During pass 1 ("block j/n ...", j <
+ * n) the cycle is not a whole schedule yet, so no objective is reported. */
 static void progress(const struct cycle *cy, const char *what, const struct bound_job *job)
 {
 	double obj = cycle_objective(cy);
-	if (!job->done) {
-		mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound pending", mcl_now() - cy->t0,
-			what, obj);
-		return;
-	}
-	double bound = job->res.bound;
-	double gap = bound > 0 ? (bound - obj) / bound : 0;
-	mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
-		mcl_now() - cy->t0, what, obj, bound, 100 * gap);
+	double bound = job->done ? job->res.bound : 0;
+	if (!job->done)
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %s: objective %.1f, bound pending",
+			mcl_now() - cy->t0, what, obj);
+	else
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
+			mcl_now() - cy->t0, what, obj, bound,
+			bound > 0 ? 100 * (bound - obj) / bound : 0.0);
+	int j, n;
+	bool building = sscanf(what, "block %d/%d", &j, &n) == 2;
+	char phase[64];
+	if (building)
+		snprintf(phase, sizeof(phase), "building a first schedule, block %d of %d", j, n);
+	else
+		snprintf(phase, sizeof(phase), "improving the schedule");
+	bool whole = !building || j == n;
+	progress_report(phase, whole ? obj : -1, bound, whole ? need_sessions_pct(cy) : -1);
 }
 
 /* Whether the schedule is within the requested gap of the bound. */
@@ -1057,7 +1093,7 @@ static void twin_start(struct twin *tw, unsigned long long *rng)
 {
 	tw->pid = fork_piped(&tw->fd);
 	if (tw->pid == 0) {
-		mcl_log_level = LOG_QUIET;  /* progress lines come from the parent */
+		mcl_log_mute_process();  /* progress lines come from the parent */
 		*rng ^= TWIN_STREAM;
 	}
 }
@@ -1230,7 +1266,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
 	cy.slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
 	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
-	mip_catch_signals();
+	progress_start();
 
 	char *why = capacity_check(p, cy.blocks, cy.n_blocks, NULL);
 	if (why) {
@@ -1264,7 +1300,13 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = time_left(&cy);
 		double share = 2 * left / (cy.n_blocks - j + 1);
-		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
+		int planned = solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false);
+		if (planned == BLOCK_ERROR) {
+			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
+				p->blocks[order[j]].id);
+			rc = -1;
+		}
+		if (planned < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
 				"no schedule found for block '%s' within the limits: the counting "
@@ -1386,7 +1428,13 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 			      WINDOW_FAILS(cy.n_blocks), (1 - opt->gap) * bound);
 	if (!part)
 		bound = prove_exact(&cy, sol, bound);
-	sol->bound = bound > sol->objective ? bound : sol->objective;
+	if (!mip_bound_holds(bound, sol->objective)) {
+		mcl_log(LOG_QUIET, "internal error: the whole-cycle bound %.6f is below the "
+			"schedule's objective %.6f", bound, sol->objective);
+		rc = -1;
+		goto out;
+	}
+	sol->bound = bound > sol->objective ? bound : sol->objective;  /* rounding only */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	sol->stopped_by = mip_interrupted                ? STOP_INTERRUPT

@@ -670,6 +670,82 @@ START_TEST(block_result_survives_a_pipe)
 }
 END_TEST
 
+/* Two facilitators, each away from one of the two blocks: every block is
+ * staffed (the counting check passes), but no facilitator can keep a group
+ * all cycle.  The relaxed bound model proves it, so the status is
+ * infeasible, not "none found in the limits" (power_goal.c read the bound
+ * model's outcome after freeing it). */
+static struct problem *power_goal_without_a_whole_cycle_facilitator(void)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_POWER_GOAL);
+	int b1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int b2 = tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 2);
+	tb_facilitator_unavailable(tb, tb_facilitator(tb, "F1"), b1);
+	tb_facilitator_unavailable(tb, tb_facilitator(tb, "F2"), b2);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 1, 2);
+	tb_need(tb, tb_learner(tb, "L2"), g, 2, 2);
+	return tb_finish(tb);
+}
+
+START_TEST(power_goal_proven_infeasible)
+{
+	struct problem *p = power_goal_without_a_whole_cycle_facilitator();
+	struct solution s;
+	solve(p, &s);
+	ck_assert_int_eq(s.status, SOLVE_INFEASIBLE);
+	ck_assert_ptr_nonnull(s.diagnosis);
+	ck_assert_ptr_nonnull(strstr(s.diagnosis, "available in all 2 workshop blocks"));
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* An LP file that cannot be written is an error of the solve (-1: exit 4),
+ * not a schedule solved without it (pmip.c ignored glp_write_lp's return),
+ * and not "no grouping found". */
+START_TEST(power_goal_unwritable_lp_is_an_error)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_POWER_GOAL);
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	tb_facilitator(tb, "F1");
+	tb_room(tb, "R1", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 1, 1);
+	struct problem *p = tb_finish(tb);
+	struct solve_options o = options();
+	o.write_lp = "/nonexistent-mclsched-dir/cycle.lp";
+	struct solution s;
+	solution_init(&s, p);
+	ck_assert_int_eq(power_goal_solve(p, &o, &s), -1);
+	solution_release(&s);
+	o.write_lp = NULL;
+	solution_init(&s, p);
+	ck_assert_int_eq(power_goal_solve(p, &o, &s), 0);
+	ck_assert(s.status == SOLVE_OPTIMAL || s.status == SOLVE_FEASIBLE);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* A bound below a verified objective is wrong: the models report it as an
+ * internal error instead of raising the bound to the objective.  Rounding
+ * (relative 1e-6) is not an error. */
+START_TEST(bound_below_objective_does_not_hold)
+{
+	ck_assert(mip_bound_holds(33030, 32865));
+	ck_assert(mip_bound_holds(32865, 32865));
+	ck_assert(mip_bound_holds(32865 - 1e-6, 32865));
+	ck_assert(!mip_bound_holds(32864, 32865));
+	ck_assert(!mip_bound_holds(0, 1));
+	ck_assert(mip_bound_holds(0, 0));
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -693,6 +769,9 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
+	tcase_add_test(pg, power_goal_proven_infeasible);
+	tcase_add_test(pg, power_goal_unwritable_lp_is_an_error);
+	tcase_add_test(pg, bound_below_objective_does_not_hold);
 	suite_add_tcase(s, pg);
 	return s;
 }
