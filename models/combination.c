@@ -30,6 +30,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/cycle_mip.h"
 #include "models/mip.h"
 #include "models/model.h"
 #include "models/seminar.h"
@@ -109,6 +110,18 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		/* one kind of block only: the model of that kind */
 		free(sem);
 		return n_sem ? seminar_solve(p, opt, sol) : workshop_solve(p, opt, sol);
+	}
+	if (opt->write_lp) {
+		int *ws = xmalloc(sizeof(int) * ((size_t)n_ws + 1));
+		for (int b = 0, j = 0; b < p->n_blocks; b++)
+			if (p->blocks[b].kind == BLOCK_WORKSHOP)
+				ws[j++] = b;
+		rc = cycle_mip_write(p, ws, n_ws, sem, n_sem, opt->write_lp);
+		free(ws);
+		if (rc != 0) {
+			free(sem);
+			return -1;
+		}
 	}
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));

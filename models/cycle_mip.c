@@ -343,7 +343,7 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 			bool lab = g == ng;
 			int gmin = lab ? 1 : p->goals[g].min_group;
 			int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
-			int feat = lab ? -1 : p->goals[g].feature;
+			int feat = lab ? p->lab_feature : p->goals[g].feature;
 			colN[g] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
 			map_set(map, &map_alloc, colN[g], CC_N, b, lab ? -1 : g, -1);
 			int rdef = lp_add_row(P, GLP_FX, 0, 0);
@@ -605,4 +605,17 @@ int cycle_mip_extract(const struct problem *p, glp_prob *P, const struct cycle_c
 out_fail:
 	solution_release(&out);
 	return -1;
+}
+
+int cycle_mip_write(const struct problem *p, const int *ws_blocks, int n_ws, const int *sem_blocks,
+		    int n_sem, const char *path)
+{
+	glp_prob *P = cycle_mip_build_full(p, ws_blocks, n_ws, sem_blocks, n_sem, NULL);
+	int rc = glp_write_lp(P, NULL, path);
+	glp_delete_prob(P);
+	if (rc != 0)
+		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", path);
+	else
+		mcl_log(LOG_NORMAL, "wrote the exact cycle model to %s", path);
+	return rc;
 }

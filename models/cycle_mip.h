@@ -44,6 +44,12 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
 			       const int *sem_blocks, int n_sem, struct cycle_col **map);
 
+/* Writes cycle_mip_build_full's model to path in CPLEX LP format (for
+ * `solve --write-lp` and another solver).  Returns 0, or -1 with a message
+ * logged. */
+int cycle_mip_write(const struct problem *p, const int *ws_blocks, int n_ws, const int *sem_blocks,
+		    int n_sem, const char *path);
+
 /* The column vector [1 + n_cols] of the schedule sol, to hand GLPK as a
  * starting incumbent.  Caller frees. */
 double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle_col *map,

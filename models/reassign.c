@@ -166,6 +166,8 @@ static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
 		int one = lp_add_row(s->P, GLP_FX, 1, 1);
 		for (int k = 0; k < s->G; k++) {
 			int g = k - 1;
+			if (g == PMIP_LAB && !problem_room_has(room, p->lab_feature))
+				continue;
 			if (g != PMIP_LAB) {
 				const struct goal *go = &p->goals[g];
 				if (go->mode != GOAL_FACILITATED ||

@@ -538,7 +538,7 @@ void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_bl
 			continue;
 		int gmin = lab ? 1 : p->goals[g].min_group;
 		int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
-		int feat = lab ? -1 : p->goals[g].feature;
+		int feat = lab ? p->lab_feature : p->goals[g].feature;
 		if (!lab)
 			row_flow[g] = lp_add_row(P, GLP_FX, 0, 0);
 		for (int b = 0; b < nb; b++) {

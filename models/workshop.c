@@ -519,20 +519,6 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	return true;
 }
 
-/* Writes the exact cycle MIP in CPLEX LP format for other solvers. */
-static int write_cycle_lp(const struct problem *p, const int *blocks, int n_blocks,
-			  const char *path)
-{
-	glp_prob *P = cycle_mip_build(p, blocks, n_blocks, NULL);
-	int rc = glp_write_lp(P, NULL, path);
-	glp_delete_prob(P);
-	if (rc != 0)
-		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", path);
-	else
-		mcl_log(LOG_NORMAL, "wrote the exact cycle model to %s", path);
-	return rc;
-}
-
 /* Largest exact cycle MIP worth handing to GLPK (columns).  Measured: at
  * 60 learners (5 400 columns) and 300 learners (25 000) GLPK's
  * branch-and-bound found nothing better and moved the bound by under 0.1%
@@ -1284,7 +1270,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 
-	if (!part && opt->write_lp && write_cycle_lp(p, cy.blocks, cy.n_blocks, opt->write_lp) != 0) {
+	if (!part && opt->write_lp &&
+	    cycle_mip_write(p, cy.blocks, cy.n_blocks, NULL, 0, opt->write_lp) != 0) {
 		rc = -1;
 		goto out;
 	}
