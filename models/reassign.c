@@ -369,7 +369,8 @@ static double *seats_point(const struct seating *s, const int *seat, const struc
 		    res[s->blocks[sc->j]].groups[sc->q].goal == sc->goal)
 			x[c] = 1;
 	}
-	for (int l = 0; l < p->n_learners; l++)
+	for (int l = 0; l < p->n_learners; l++) {
+		labs[l] = s->outside ? s->outside->lab_cnt[l] : 0;
 		for (int j = 0; j < s->n_blocks; j++) {
 			int goal = seat[(long)j * p->n_learners + l];
 			labs[l] += goal == PMIP_LAB;
@@ -378,6 +379,7 @@ static double *seats_point(const struct seating *s, const int *seat, const struc
 				    p->needs[q].priority == 1)
 					p1[l] = 1;
 		}
+	}
 	for (int c = 1; c <= n; c++) {
 		const struct seat_col *sc = &s->cols[c];
 		if (sc->kind != COL_CREDIT)
