@@ -73,24 +73,33 @@ grep -q "block '" "$T/tight.out/diagnosis.txt" 2>/dev/null || fail "infeasible: 
 # 6. --write-lp writes the exact model; cbc reads it and agrees with us,
 #    whatever our status: ours <= cbc's optimum <= our bound; when cbc stops
 #    on its time limit, ours <= cbc's bound and cbc's best <= our bound.
-expect_exit 0 "$BIN" solve examples/small -o "$T/lp.out" --write-lp "$T/small.lp" --time-limit 10 -q
-[ -s "$T/small.lp" ] || fail "--write-lp wrote nothing"
-timeout 300 cbc "$T/small.lp" -sec 100 -timeMode elapsed -solve >"$T/cbc.log" 2>&1
-ours=$(awk -F, '$1 == "objective" {print $2}' "$T/lp.out/summary.csv")
-bound=$(awk -F, '$1 == "bound" {print $2}' "$T/lp.out/summary.csv")
-cbc_obj=$(sed -n 's/^Objective value: *//p' "$T/cbc.log" | head -1)
-cbc_bound=$(sed -n 's/^Upper bound: *//p' "$T/cbc.log" | head -1)
-if grep -q "^Result - Optimal solution found" "$T/cbc.log"; then
-	awk -v c="$cbc_obj" -v o="$ours" -v b="$bound" 'BEGIN {exit !(c != "" && o <= c + 1e-6 && c <= b + 1e-6)}' ||
-		fail "cbc optimum '$cbc_obj' outside [mclsched $ours, bound $bound]"
-elif grep -q "^Result - Stopped on time limit" "$T/cbc.log"; then
-	awk -v cb="$cbc_bound" -v o="$ours" 'BEGIN {exit !(cb != "" && o <= cb + 1e-6)}' ||
-		fail "mclsched $ours above cbc's bound '$cbc_bound'"
-	[ -z "$cbc_obj" ] || awk -v c="$cbc_obj" -v b="$bound" 'BEGIN {exit !(c <= b + 1e-6)}' ||
-		fail "cbc's best $cbc_obj above mclsched's bound $bound"
-else
-	fail "cbc gave no result on the written LP: $(tail -5 "$T/cbc.log")"
-fi
+#    Once for the bundled (workshop) example, once for a one-day
+#    combination school (workshops, seminar sections and labs).
+cbc_agrees() { # SCENARIO NAME
+	expect_exit 0 "$BIN" solve "$1" -o "$T/$2.out" --write-lp "$T/$2.lp" --time-limit 10 -q
+	[ -s "$T/$2.lp" ] || fail "--write-lp wrote nothing for $2"
+	timeout 300 cbc "$T/$2.lp" -sec 100 -timeMode elapsed -solve >"$T/$2.cbc" 2>&1
+	ours=$(awk -F, '$1 == "objective" {print $2}' "$T/$2.out/summary.csv")
+	bound=$(awk -F, '$1 == "bound" {print $2}' "$T/$2.out/summary.csv")
+	cbc_obj=$(sed -n 's/^Objective value: *//p' "$T/$2.cbc" | head -1)
+	cbc_bound=$(sed -n 's/^Upper bound: *//p' "$T/$2.cbc" | head -1)
+	if grep -q "^Result - Optimal solution found" "$T/$2.cbc"; then
+		awk -v c="$cbc_obj" -v o="$ours" -v b="$bound" 'BEGIN {exit !(c != "" && o <= c + 1e-6 && c <= b + 1e-6)}' ||
+			fail "$2: cbc optimum '$cbc_obj' outside [mclsched $ours, bound $bound]"
+	elif grep -q "^Result - Stopped on time limit" "$T/$2.cbc"; then
+		awk -v cb="$cbc_bound" -v o="$ours" 'BEGIN {exit !(cb != "" && o <= cb + 1e-6)}' ||
+			fail "$2: mclsched $ours above cbc's bound '$cbc_bound'"
+		[ -z "$cbc_obj" ] || awk -v c="$cbc_obj" -v b="$bound" 'BEGIN {exit !(c <= b + 1e-6)}' ||
+			fail "$2: cbc's best $cbc_obj above mclsched's bound $bound"
+	else
+		fail "$2: cbc gave no result on the written LP: $(tail -5 "$T/$2.cbc")"
+	fi
+}
+cbc_agrees examples/small small
+"$GEN" --learners 50 --seed 3 --days 1 --model combination -o "$T/comb1" >/dev/null 2>&1 ||
+	fail "mclsched-gen --model combination --days 1 failed"
+cbc_agrees "$T/comb1" comb1
+expect_exit 0 "$BIN" verify "$T/comb1" "$T/comb1.out"
 
 # 7. Ctrl-C: the best schedule so far is written whole, and verifies.
 "$GEN" --learners 1500 --seed 2 -o "$T/big" >/dev/null 2>&1 || fail "gen 1500"
