@@ -36,8 +36,10 @@
 #include "models/seminar.h"
 #include "models/workshop.h"
 
-/* Share of the time limit the first seminar pass may take. */
+/* Shares of the time limit the first seminar pass may take, and that the
+ * workshop search leaves for the second. */
 #define SEMINAR_SHARE 0.2
+#define SEMINAR_AGAIN_SHARE 0.05
 
 /* Sessions facilitator f leads in sol's blocks of the given kind. */
 static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
@@ -124,6 +126,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		}
 	}
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	struct facilitator *view_fac = xmalloc(sizeof(*view_fac) * ((size_t)nf + 1));
 	struct solution seminars, workshops;
@@ -143,12 +146,22 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
 			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
 		}
-		budget[f] = fa->max_sessions >= a_ws + a_sem || a_ws + a_sem == 0
-				    ? a_sem
-				    : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
+		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
+		share[f] = a_ws + a_sem == 0 ? 0
+			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
 	}
+	/* part-time facilitators' sessions are scarce: first without them in
+	 * the seminar blocks, then with their share when that finds nothing */
 	int r = plan_seminars(p, sem, n_sem, budget, NULL, SEMINAR_SHARE * opt->time_limit, opt,
 			      &seminars, &why);
+	if (r == 1) {
+		free(why);
+		why = NULL;
+		for (int f = 0; f < nf; f++)
+			budget[f] = budget[f] ? budget[f] : share[f];
+		r = plan_seminars(p, sem, n_sem, budget, NULL, SEMINAR_SHARE * opt->time_limit, opt,
+				  &seminars, &why);
+	}
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
@@ -170,7 +183,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	struct workshop_part part = { .whole = p, .sem_blocks = sem, .n_sem = n_sem,
 				      .outside = &outside };
 	struct solve_options wopt = *opt;
-	wopt.time_limit = opt->time_limit - (mcl_now() - t0);
+	wopt.time_limit = (1 - SEMINAR_AGAIN_SHARE) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
 		wopt.time_limit = 1;
 	copy_kind(p, &seminars, BLOCK_SEMINAR, &workshops);
@@ -232,6 +245,7 @@ out:
 	solution_release(&workshops);
 	free(view_fac);
 	free(budget);
+	free(share);
 	free(led);
 	free(sem);
 	return rc;
