@@ -82,6 +82,32 @@ static void copy_kind(const struct problem *p, const struct solution *sol,
 	solution_recount(dst);
 }
 
+/* What the first seminar pass assumes of the workshop blocks: a learner
+ * with a ready facilitated need has a workshop session on every day with a
+ * workshop block they are available in, and their online needs are met by
+ * labs there.  So seminars are valued by what only they give (choices,
+ * guru meetings), not by daily weights or lab credit the workshop blocks
+ * will give anyway. */
+static void assume_workshops(const struct problem *p, struct tally *t)
+{
+	tally_clear(t, p);
+	for (int l = 0; l < p->n_learners; l++) {
+		bool facilitated = false;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready)
+				continue;
+			if (p->goals[nd->goal].mode == GOAL_ONLINE)
+				t->lab_cnt[l] += nd->sessions;
+			else
+				facilitated = true;
+		}
+		for (int b = 0; b < p->n_blocks && facilitated; b++)
+			if (p->blocks[b].kind == BLOCK_WORKSHOP && !p->learners[l].unavailable[b])
+				*tally_day(t, p, l, p->blocks[b].day_index) = 1;
+	}
+}
+
 /* Plans the seminar blocks into sol with each facilitator's budget there
  * and the workshop blocks' counts (or NULL).  Returns seminar_schedule's
  * code. */
@@ -152,15 +178,16 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	}
 	/* part-time facilitators' sessions are scarce: first without them in
 	 * the seminar blocks, then with their share when that finds nothing */
-	int r = plan_seminars(p, sem, n_sem, budget, NULL, SEMINAR_SHARE * opt->time_limit, opt,
+	assume_workshops(p, &outside);
+	int r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_SHARE * opt->time_limit, opt,
 			      &seminars, &why);
 	if (r == 1) {
 		free(why);
 		why = NULL;
 		for (int f = 0; f < nf; f++)
 			budget[f] = budget[f] ? budget[f] : share[f];
-		r = plan_seminars(p, sem, n_sem, budget, NULL, SEMINAR_SHARE * opt->time_limit, opt,
-				  &seminars, &why);
+		r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_SHARE * opt->time_limit,
+				  opt, &seminars, &why);
 	}
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
@@ -173,6 +200,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* 2. workshop blocks, the seminar blocks held, on a view of p whose
 	 * facilitators have the seminar blocks' sessions taken off */
+	tally_clear(&outside, p);
 	tally_add_solution(&outside, p, &seminars);
 	sessions_led(p, &seminars, led);
 	struct problem view = *p;
