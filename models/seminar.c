@@ -1446,7 +1446,8 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 	struct plan cur;
 	plan_init(&cur, c);
 	int idle = 0, rounds = 0;
-	while (mcl_now() < deadline && idle < SEARCH_PATIENCE && value < stop_value - 1e-6 &&
+	while (!mip_interrupted && mcl_now() < deadline && idle < SEARCH_PATIENCE &&
+	       value < stop_value - 1e-6 &&
 	       best->n_sec > 0) {
 		plan_copy(&cur, best, c);
 		int how = (int)(mcl_rng_next(&rng) % 3);
