@@ -1450,7 +1450,7 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 	       value < stop_value - 1e-6 &&
 	       best->n_sec > 0) {
 		plan_copy(&cur, best, c);
-		int how = (int)(mcl_rng_next(&rng) % 3);
+		int how = (int)(mcl_rng_next(&rng) % 4);
 		if (how == 0) {
 			int j = (int)(mcl_rng_next(&rng) % (unsigned long long)c->nb);
 			for (int k = cur.n_sec - 1; k >= 0; k--)
@@ -1461,6 +1461,11 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 			for (int k = cur.n_sec - 1; k >= 0; k--)
 				if (c->sp_sem[cur.sec_sp[k]] == s)
 					plan_drop_section(&cur, c, k);
+		} else if (how == 2) {
+			int n = cur.n_sec / 6 + 1;
+			for (int i = 0; i < n && cur.n_sec > 0; i++)
+				plan_drop_section(&cur, c, (int)(mcl_rng_next(&rng) %
+							     (unsigned long long)cur.n_sec));
 		} else {
 			int n = 1 + (int)(mcl_rng_next(&rng) % 3);
 			for (int i = 0; i < n && cur.n_sec > 0; i++)
@@ -1474,10 +1479,11 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 			v = reseat(c, &cur, lay, left > 1 ? left : 1);
 		}
 		rounds++;
-		if (v > value + 1e-9) {
+		if (v > value - 1e-9) {
+			/* equal plans are taken too: the search drifts on plateaus */
+			idle = v > value + 1e-9 ? 0 : idle + 1;
 			plan_copy(best, &cur, c);
 			value = v;
-			idle = 0;
 		} else {
 			idle++;
 		}
