@@ -1562,13 +1562,91 @@ static void write_plan(const struct ctx *c, const struct plan *pl, const struct 
 
 /* ---- entry ------------------------------------------------------------- */
 
+/* The most learners room r can hold in one session: a lab, or a meeting of
+ * any seminar whose feature it has. */
+static int room_most(const struct ctx *c, int r)
+{
+	const struct problem *p = c->p;
+	int most = c->labcap[r];
+	for (int s = 0; s < p->n_seminars; s++) {
+		int m = p->seminars[s].max_size < p->rooms[r].capacity ? p->seminars[s].max_size
+								       : p->rooms[r].capacity;
+		if (problem_room_has(&p->rooms[r], p->seminars[s].feature) && m > most)
+			most = m;
+	}
+	return most;
+}
+
+static int cmp_int_desc(const void *a, const void *b)
+{
+	return *(const int *)b - *(const int *)a;
+}
+
+/* A block where, by counting, no schedule can seat the learners: each
+ * session needs its own available facilitator and room, so the block seats
+ * at most the sum of room_most over as many of its rooms as it has
+ * facilitators; nor more than every seminar section full plus the lab seats
+ * of that many lab rooms.  Returns the block position, or -1. */
+static int seats_proof(const struct ctx *c)
+{
+	const struct problem *p = c->p;
+	int *most = xmalloc(sizeof(int) * (size_t)(c->nr + 1)), found = -1;
+	for (int j = 0; j < c->nb && found < 0; j++) {
+		int b = c->in->blocks[j], n = 0, nfac = 0;
+		for (int r = 0; r < c->nr; r++)
+			if (!p->rooms[r].unavailable[b])
+				most[n++] = room_most(c, r);
+		for (int f = 0; f < c->nf; f++)
+			nfac += !p->facilitators[f].unavailable[b] && c->budget[f] > 0;
+		qsort(most, (size_t)n, sizeof(int), cmp_int_desc);
+		long seats = 0;
+		for (int i = 0; i < n && i < nfac; i++)
+			seats += most[i];
+		/* or: every seminar section full, plus the lab rooms */
+		long sem_seats = 0, lab_seats = 0;
+		for (int s = 0; s < p->n_seminars; s++)
+			sem_seats += (long)p->seminars[s].sections * p->seminars[s].max_size;
+		n = 0;
+		for (int r = 0; r < c->nr; r++)
+			if (!p->rooms[r].unavailable[b])
+				most[n++] = c->labcap[r];
+		qsort(most, (size_t)n, sizeof(int), cmp_int_desc);
+		for (int i = 0; i < n && i < nfac; i++)
+			lab_seats += most[i];
+		if (seats < c->avail_cnt[j] || sem_seats + lab_seats < c->avail_cnt[j])
+			found = j;
+	}
+	free(most);
+	return found;
+}
+
+static char *no_seats_diagnosis(const struct ctx *c, int j)
+{
+	const struct problem *p = c->p;
+	int b = c->in->blocks[j], nrooms = 0, nfac = 0;
+	for (int r = 0; r < c->nr; r++)
+		nrooms += !p->rooms[r].unavailable[b];
+	for (int f = 0; f < c->nf; f++)
+		nfac += !p->facilitators[f].unavailable[b] && c->budget[f] > 0;
+	return xasprintf("seminar block '%s': %d learners are available, but the %d "
+			 "facilitators available there can lead at most %d sessions in the %d rooms "
+			 "open, and those seat fewer learners (labs up to lab max_group in rooms "
+			 "with the lab feature, seminars up to their max_size and sections); add "
+			 "facilitators, rooms or lab rooms, or make fewer learners available in "
+			 "that block\n",
+			 p->blocks[b].id, c->avail_cnt[j], nfac,
+			 nfac < nrooms ? nfac : nrooms, nrooms);
+}
+
 static char *no_lab_diagnosis(const struct ctx *c, int fail)
 {
 	const struct problem *p = c->p;
 	if (fail >= c->nb)
-		return xasprintf("the facilitators' session limits (max_sessions) leave too few "
-				 "facilitators to supervise the labs of the seminar blocks, even with "
-				 "no seminar running; raise max_sessions or add facilitators\n");
+		return xasprintf("no seminar schedule found: the facilitators' session limits "
+				 "(max_sessions) leave too few facilitators to supervise the labs of "
+				 "the seminar blocks with no seminar running, and no seminar plan "
+				 "found seats the learners otherwise; raise max_sessions or add "
+				 "facilitators\n");
 	int b = c->in->blocks[fail], seats = 0, nrooms = 0, nfac = 0;
 	for (int r = 0; r < c->nr; r++)
 		if (!p->rooms[r].unavailable[b] && c->labcap[r] > 0) {
@@ -1577,10 +1655,11 @@ static char *no_lab_diagnosis(const struct ctx *c, int fail)
 		}
 	for (int f = 0; f < c->nf; f++)
 		nfac += !p->facilitators[f].unavailable[b];
-	return xasprintf("seminar block '%s': %d learners are available, but even with every "
-			 "learner in a lab the %d facilitators available and %d lab room%s "
-			 "(%d lab seats) cannot seat them; add facilitators or lab rooms, or make "
-			 "fewer learners available in that block\n",
+	return xasprintf("no seminar schedule found: in seminar block '%s', %d learners are "
+			 "available, but with every learner in a lab the %d facilitators available "
+			 "and %d lab room%s (%d lab seats) cannot seat them, and no seminar plan "
+			 "found seats the rest; add facilitators or lab rooms, or make fewer "
+			 "learners available in that block\n",
 			 p->blocks[b].id, c->avail_cnt[fail], nfac, nrooms, nrooms == 1 ? "" : "s",
 			 seats);
 }
@@ -1602,16 +1681,23 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 	layout_init(&lay, &c);
 
 	int fail = realize(&c, &best, &lay);
-	if (fail >= 0) {
-		*why = no_lab_diagnosis(&c, fail);
-		rc = 1;
-		goto out_release;
+	bool have = fail < 0;       /* best holds a schedule */
+	int first_fail = fail;
+	if (!have) {
+		int j = seats_proof(&c);
+		if (j >= 0) {
+			*why = no_seats_diagnosis(&c, j);
+			st.proven_infeasible = true;
+			rc = 1;
+			goto out_release;
+		}
+	} else {
+		/* the greedy gets a fifth of the time at most */
+		greedy(&c, &best, &lay, t0 + 0.2 * (deadline - t0), NULL);
+		st.greedy_value = st.value = plan_value(&best, &c);
+		mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s",
+			st.greedy_value, best.n_sec, mcl_now() - t0);
 	}
-	/* the greedy gets a fifth of the time at most */
-	greedy(&c, &best, &lay, t0 + 0.2 * (deadline - t0), NULL);
-	st.greedy_value = st.value = plan_value(&best, &c);
-	mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s", st.greedy_value,
-		best.n_sec, mcl_now() - t0);
 
 	const struct seminar_tuning *tu = tuning_for(in->p->n_learners);
 	double left = deadline - mcl_now();
@@ -1619,9 +1705,12 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		glp_prob *P = glp_create_prob();
 		struct mip_cols mc;
 		build_mip(&c, P, &mc);
-		if (realize(&c, &best, &lay) >= 0)
-			assert(!"greedy plan must realise");
-		double *start = plan_point(&c, &best, &lay, &mc);
+		double *start = NULL;
+		if (have) {
+			if (realize(&c, &best, &lay) >= 0)
+				assert(!"greedy plan must realise");
+			start = plan_point(&c, &best, &lay, &mc);
+		}
 		struct mip_params mp = { .seconds = tu->mip_share * left,
 					 .gap = in->gap > 0 ? in->gap : 1e-4, .start = start,
 					 .label = mcl_log_level >= LOG_VERBOSE ? "seminar sections" : NULL };
@@ -1659,9 +1748,10 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 					mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
 						"model %.1f), realised %.1f after dropping %d sections",
 						mr.objective, mr.bound, v, dropped);
-					if (v > st.value + 1e-9) {
+					if (!have || v > st.value + 1e-9) {
 						plan_copy(&best, &cur, &c);
 						st.value = v;
+						have = true;
 					}
 				}
 			}
@@ -1674,6 +1764,11 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		glp_delete_prob(P);
 		if (rc)
 			goto out_release;
+	}
+	if (!have) {
+		*why = no_lab_diagnosis(&c, first_fail);
+		rc = 1;
+		goto out_release;
 	}
 	st.value = search(&c, &best, &lay, st.value, deadline,
 			  st.mip_run && in->p->config.seminars_per_learner <= 1 && st.mip_bound > 0
@@ -1817,7 +1912,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	char *why = NULL;
 	int rc = seminar_schedule(&in, sol, &why);
 	if (rc != 0) {
-		sol->status = SOLVE_INFEASIBLE;
+		sol->status = st.proven_infeasible ? SOLVE_INFEASIBLE : SOLVE_NO_SOLUTION;
 		sol->diagnosis = why;
 		sol->stopped_by = STOP_SEARCH_DONE;
 		free(blocks);

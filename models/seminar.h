@@ -31,6 +31,7 @@ struct seminar_stats {
 	bool mip_run;               /* false when the MIP was skipped */
 	bool hit_time_limit;        /* the MIP stopped at its time limit */
 	int sections_dropped;       /* sections the room repair removed */
+	bool proven_infeasible;     /* no schedule exists, by counting seats */
 	double value;               /* the schedule returned, as valued */
 };
 
@@ -64,7 +65,8 @@ struct seminar_input {
  * at every meeting) and labs (SESSION_LAB, offering -1), and every available
  * learner's attendance in those blocks; session sizes are recounted.
  * Returns 0 with a schedule, 1 when none was found (*why: a diagnosis for
- * people, the caller frees it; sol unchanged), -1 on an internal error
+ * people, the caller frees it; sol unchanged; stats->proven_infeasible
+ * when counting proves that none exists), -1 on an internal error
  * (GLPK failure; *why says which).  The valuation is exact for
  * seminars_per_learner = 1; above it, two seminars on one day or the labs
  * they displace are valued approximately (the caller scores the result with
