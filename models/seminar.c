@@ -70,7 +70,15 @@
  * A greedy construction comes first: repeatedly open the section (sp, f)
  * whose best free learners are worth most, kept only when the blocks still
  * realise.  It is the MIP's starting incumbent, and it extends the MIP's
- * schedule after repair; the better of the two is returned.
+ * schedule after repair; the better of the two goes on to a ruin-and-
+ * recreate search (drop the sections of a block, of a seminar, or a few at
+ * random; refill by the greedy with noise; re-seat by stage 2), which stops
+ * at the MIP's bound (valid for it: every plan it makes is a point of the
+ * MIP), after SEARCH_PATIENCE rounds without gain, or at the deadline.
+ *
+ * When the labs alone cannot seat a block, the greedy has no feasible start
+ * and the MIP runs without one; "infeasible" is claimed only on a counting
+ * proof (seats_proof), anything else is "no schedule found".
  */
 #include "seminar.h"
 
