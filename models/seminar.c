@@ -448,8 +448,8 @@ static void ctx_build(struct ctx *c, const struct seminar_input *in)
 				n_opt++;
 			}
 			/* flexible: every pattern of s, at one value */
-			bool flex = c->spl == 1 && n_opt - first == (size_t)(c->sem_sp[s + 1] - c->sem_sp[s]) &&
-				    n_opt > first;
+			size_t n_sp_s = (size_t)(c->sem_sp[s + 1] - c->sem_sp[s]);
+			bool flex = c->spl == 1 && n_opt - first == n_sp_s && n_opt > first;
 			for (size_t o = first + 1; flex && o < n_opt; o++)
 				flex = fabs(c->lo_val[o] - c->lo_val[first]) < 1e-9;
 			for (size_t o = first; flex && o < n_opt; o++)
@@ -947,12 +947,13 @@ static void greedy(const struct ctx *c, struct plan *pl, struct layout *lay, dou
 				if (tabu[i] || pl->fac_meet[f] + m > c->budget[f])
 					continue;
 				bool ok = true;
-				for (int q = c->pat_start[c->sp_pat[sp]]; ok && q < c->pat_start[c->sp_pat[sp] + 1]; q++)
+				int k = c->sp_pat[sp];
+				for (int q = c->pat_start[k]; ok && q < c->pat_start[k + 1]; q++)
 					ok = pl->fac_busy[(long)f * c->nb + c->pat_j[q]] < 0;
 				if (!ok)
 					continue;
-				double v = spv[sp] +
-					   (problem_seminar_level(p, f, s) == LEVEL_GURU ? p->config.w_guru * m : 0);
+				bool guru = problem_seminar_level(p, f, s) == LEVEL_GURU;
+				double v = spv[sp] + (guru ? p->config.w_guru * m : 0);
 				if (rng)
 					v *= 1 + GREEDY_NOISE * unit_random(rng);
 				if (v > best_v) {
@@ -1152,14 +1153,16 @@ static void build_mip(const struct ctx *c, glp_prob *P, struct mip_cols *mc)
 	for (int l = 0; l < nl; l++)
 		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
 			int sp = c->lo_sp[o], s = c->sp_sem[sp];
-			bool first_flex = c->lo_flex[o] && (o == c->lo_start[l] || mc->x[o] != mc->x[o - 1]);
+			bool first_flex = c->lo_flex[o] &&
+					  (o == c->lo_start[l] || mc->x[o] != mc->x[o - 1]);
 			if (c->lo_flex[o] && !first_flex)
 				continue;
 			int link = lp_add_row(P, GLP_UP, -DBL_MAX, 0);
 			triplets_add(&t, link, mc->x[o], 1);
 			if (first_flex) {
 				triplets_add(&t, flex_row[s], mc->x[o], -1);
-				for (int i = c->spf_start[c->sem_sp[s]]; i < c->spf_start[c->sem_sp[s + 1]]; i++)
+				int z0 = c->spf_start[c->sem_sp[s]], z1 = c->spf_start[c->sem_sp[s + 1]];
+				for (int i = z0; i < z1; i++)
 					triplets_add(&t, link, mc->z[i], -1);
 			} else {
 				for (int i = c->spf_start[sp]; i < c->spf_start[sp + 1]; i++)
