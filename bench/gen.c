@@ -2,6 +2,8 @@
  * gen.c - mclsched-gen: writes a realistic, feasible MCL school scenario.
  *
  *   mclsched-gen --learners N --seed S [--model M] [--days D] [--force] -o DIR
+ *                [--learners-per-facilitator N] [--needs MIN-MAX] [--one-area-block AREA]
+ *                [--lab-feature NAME] [--seminars-per-learner N] [--popularity-skew X]
  *
  * The benchmark data sets and the example school come from here, so the
  * program must be repeatable and the schools believable.  Repeatable: every
@@ -25,13 +27,22 @@
  * in a lab), seat every available learner with an 8% margin; and the
  * facilitators' session budget (max_sessions, or their available blocks)
  * exceeds the fewest sessions the model's blocks need.  Full-time
- * facilitators and classrooms are added until both hold.
+ * facilitators and classrooms are added until both hold.  With a lab
+ * feature (--lab-feature) labs meet only in the computer labs, so those
+ * must also seat the learners who can be in nothing but a lab; computer labs
+ * are added until they do (school_labs_feasible).
+ *
+ * The options that make hard schools (staff ratio, needs a learner, a
+ * one-area block, the lab feature, seminars a learner, popularity skew)
+ * change nothing at their defaults: no stream draws differently, and the
+ * files are byte-identical to those of before the options (tests/cli/gen.sh).
  *
  * Files are written into a temporary directory beside DIR and renamed into
  * place, so an interrupted run leaves no half-written scenario.
  * See docs/generator.md.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -42,6 +53,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,8 +66,9 @@ enum {
 	SLOTS = 5,                      /* blocks a day: 3 workshop, 2 seminar */
 	MAX_BLOCKS = 7 * SLOTS,
 	LAB_MAX = 40,                   /* lab max_group written to scenario.conf */
-	MAX_NEEDS = 6,
+	MAX_NEEDS = 2 * N_TRACKS,       /* two ready goals a track at most (--needs) */
 	MAX_CHOICES = 5,
+	GROUP_MAX = 25,                 /* the largest facilitated max_group */
 	MIN_LEARNERS = 50,
 	MAX_LEARNERS = 6000,
 };
@@ -90,6 +103,7 @@ struct block {
 	int day, slot;
 	bool workshop;
 	bool limited;           /* areas limited to Math, ELA and Digital */
+	int one_area;           /* --one-area-block: the only area allowed, or -1 */
 	bool used;              /* scheduled by the scenario's model */
 };
 
@@ -116,6 +130,7 @@ struct learner {
 	int first, last, age, coach;
 	bool away[MAX_BLOCKS];
 	int pos[N_TRACKS];      /* goals before pos are mastered; pos is the frontier */
+	int revisit[N_TRACKS];  /* 1 + a goal before pos scored below mastery, or 0 */
 	struct need needs[MAX_NEEDS];
 	int n_needs;
 	int choices[MAX_CHOICES], n_choices;
@@ -132,6 +147,14 @@ struct school {
 	int n_learners, n_days;
 	const char *model;
 	bool power_goal;
+
+	/* the hard-school options; their defaults give the school of before them */
+	int per_facilitator;            /* --learners-per-facilitator, 25 */
+	int needs_min, needs_max;       /* --needs, 3-6 */
+	int one_area;                   /* --one-area-block, -1 */
+	const char *lab_feature;        /* --lab-feature, NULL */
+	int seminars_per_learner;       /* --seminars-per-learner, 1 */
+	double skew;                    /* --popularity-skew, 1 */
 
 	int n_blocks, n_used;
 	struct block blocks[MAX_BLOCKS];
@@ -312,6 +335,7 @@ static void school_make_blocks(struct school *s)
 			b->workshop = k < 3;
 			/* power-goal groups meet in every workshop block: no limits */
 			b->limited = k == 2 && d % 2 == 0 && !s->power_goal;
+			b->one_area = k == 0 ? s->one_area : -1;
 			if (!strcmp(s->model, "combination"))
 				b->used = true;
 			else if (!strcmp(s->model, "seminar"))
@@ -464,11 +488,14 @@ static void facilitator_add(struct school *s, struct rng *r, bool part_time)
 		f->max_sessions = 1;
 }
 
-/* About one facilitator per 25 learners; every area has two gurus at least. */
+/*
+ * One facilitator per 25 learners (--learners-per-facilitator), plus one;
+ * every area has two gurus at least.
+ */
 static void school_make_staff(struct school *s)
 {
 	struct rng r = rng_stream(s, STREAM_STAFF);
-	int want = (s->n_learners + 24) / 25 + 1;
+	int want = (s->n_learners + s->per_facilitator - 1) / s->per_facilitator + 1;
 	for (int i = 0; i < want; i++)
 		facilitator_add(s, &r, rng_below(&r, 100) < 15);
 	for (int a = 0; a < N_AREAS; a++) {
@@ -556,13 +583,20 @@ static int cmp_desc(const void *a, const void *b)
 	return *(const int *)b - *(const int *)a;
 }
 
-/* Seats of the rooms open in block b, min(capacity, LAB_MAX), largest first. */
+/*
+ * Seats of the rooms open in block b, min(capacity, LAB_MAX), largest first.
+ * With a lab feature, labs meet in the computer labs only, so the other
+ * rooms seat min(capacity, GROUP_MAX), a workshop's largest group.
+ */
 static int block_room_seats(const struct school *s, int b, int *seats)
 {
 	int n = 0;
 	for (int i = 0; i < s->n_rooms; i++)
-		if (!s->rooms[i].closed[b])
-			seats[n++] = s->rooms[i].capacity < LAB_MAX ? s->rooms[i].capacity : LAB_MAX;
+		if (!s->rooms[i].closed[b]) {
+			int m = s->lab_feature && s->rooms[i].kind != ROOM_COMPUTER ? GROUP_MAX
+										     : LAB_MAX;
+			seats[n++] = s->rooms[i].capacity < m ? s->rooms[i].capacity : m;
+		}
 	qsort(seats, (size_t)n, sizeof(*seats), cmp_desc);
 	return n;
 }
@@ -641,19 +675,152 @@ static bool school_feasible(const struct school *s, char *why, size_t why_size)
 	return ok;
 }
 
-/* Adds full-time facilitators and classrooms until the guarantee holds. */
+/* ---- the lab count (--lab-feature) ---- */
+
+static bool learner_mastered(const struct school *s, const struct learner *ln, int g)
+{
+	int t = s->goals[g].track;
+	return g - s->first_goal[t] < ln->pos[t] && ln->revisit[t] != 1 + g;
+}
+
+static bool need_ready(const struct school *s, const struct learner *ln, const struct need *n)
+{
+	const struct goal *g = &s->goals[n->goal];
+	for (int i = 0; i < g->n_req; i++)
+		if (!learner_mastered(s, ln, g->req[i]))
+			return false;
+	return true;
+}
+
+/* May facilitated track t run in workshop block b (blocks.csv `areas`)? */
+static bool block_allows(const struct block *b, int t)
+{
+	if (b->one_area >= 0)
+		return t == b->one_area;
+	return !b->limited || t == 0 || t == 1;         /* Math, ELA */
+}
+
+/* Does the learner have a ready facilitated need that block b allows? */
+static bool learner_has_workshop(const struct school *s, const struct learner *ln, int b)
+{
+	for (int i = 0; i < ln->n_needs; i++) {
+		int t = s->goals[ln->needs[i].goal].track;
+		if (t != DIGITAL && block_allows(&s->blocks[b], t) && need_ready(s, ln, &ln->needs[i]))
+			return true;
+	}
+	return false;
+}
+
+static long ceil_div(long a, long b)
+{
+	return b > 0 ? (a + b - 1) / b : 0;
+}
+
+/*
+ * With a lab feature, labs meet only in the computer labs, and every
+ * learner who is in no workshop session or seminar meeting in a block is in
+ * a lab there.  In each block of the model the open computer labs, at
+ * min(capacity, LAB_MAX) each, must seat 1.08 x the larger of:
+ * - the learners who can be nowhere else: in a workshop block, those with no
+ *   ready facilitated need of an area the block allows; in a seminar block,
+ *   those beyond every seminar section meeting there at max_size;
+ * - the block's share (evenly over the model's blocks of its kind) of the
+ *   lab time the cycle needs at least: each learner's available workshop
+ *   blocks beyond the sessions of their ready facilitated needs (in the
+ *   power-goal model: every workshop block of a learner with no ready
+ *   facilitated need), and the seminar blocks' learner places beyond the
+ *   seminars' meetings x sections x max_size.
+ * Both are floors: a need-session a group cannot be formed for also ends in
+ * a lab.  Returns true when the count holds, else false with why.
+ */
+static bool school_labs_feasible(const struct school *s, char *why, size_t why_size)
+{
+	long lab_w = 0, lab_s = 0, seminar_seats = 0, meeting_seats = 0;
+	int n_w = 0, n_s = 0;
+	for (int k = 0; k < s->n_seminars; k++) {
+		const struct seminar *sm = &s->seminars[k];
+		seminar_seats += (long)sm->sections * sm->max_size;
+		meeting_seats += (long)sm->sections * sm->max_size * sm->meetings;
+	}
+	for (int b = 0; b < s->n_blocks; b++) {
+		if (!s->blocks[b].used)
+			continue;
+		if (s->blocks[b].workshop)
+			n_w++;
+		else {
+			n_s++;
+			lab_s += block_learners(s, b);
+		}
+	}
+	lab_s = lab_s > meeting_seats ? lab_s - meeting_seats : 0;
+	for (int l = 0; l < s->n_learners; l++) {
+		const struct learner *ln = &s->learners[l];
+		long avail = 0, sessions = 0;
+		bool any = false;
+		for (int b = 0; b < s->n_blocks; b++)
+			avail += s->blocks[b].used && s->blocks[b].workshop && !ln->away[b];
+		for (int i = 0; i < ln->n_needs; i++)
+			if (s->goals[ln->needs[i].goal].track != DIGITAL &&
+			    need_ready(s, ln, &ln->needs[i])) {
+				sessions += ln->needs[i].sessions;
+				any = true;
+			}
+		if (s->power_goal)
+			sessions = any ? avail : 0;
+		lab_w += avail > sessions ? avail - sessions : 0;
+	}
+	for (int b = 0; b < s->n_blocks; b++) {
+		const struct block *bl = &s->blocks[b];
+		if (!bl->used)
+			continue;
+		long only_lab = 0, share;
+		if (bl->workshop) {
+			for (int l = 0; l < s->n_learners; l++)
+				only_lab += !s->learners[l].away[b] &&
+					    !learner_has_workshop(s, &s->learners[l], b);
+			share = ceil_div(lab_w, n_w);
+		} else {
+			only_lab = block_learners(s, b) - seminar_seats;
+			share = ceil_div(lab_s, n_s);
+		}
+		long want = (long)ceil(1.08 * (double)(only_lab > share ? only_lab : share)), seats = 0;
+		for (int i = 0; i < s->n_rooms; i++)
+			if (s->rooms[i].kind == ROOM_COMPUTER && !s->rooms[i].closed[b])
+				seats += s->rooms[i].capacity < LAB_MAX ? s->rooms[i].capacity : LAB_MAX;
+		if (seats < want) {
+			snprintf(why, why_size, "block '%s' lab seats %ld of %ld", bl->id, seats, want);
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Adds full-time facilitators and classrooms until the guarantee holds,
+ * and, with a lab feature, computer labs first until the lab count holds.
+ */
 static void school_make_feasible(struct school *s)
 {
 	struct rng r = rng_stream(s, STREAM_FEASIBLE);
 	char why[128];
-	int added = 0;
-	while (!school_feasible(s, why, sizeof(why))) {
-		/* each round adds 28+ seats in every block: bounded by the learners */
-		if (added > s->n_learners) {
+	int added = 0, labs = 0;
+	for (;;) {
+		/* each round adds 24+ seats in every block: bounded by the learners */
+		if (added + labs > s->n_learners) {
 			fprintf(stderr, "mclsched-gen: internal error: cannot make the school feasible "
 				"(%s)\n", why);
 			exit(4);
 		}
+		if (s->lab_feature && !school_labs_feasible(s, why, sizeof(why))) {
+			int n = 0;
+			for (int i = 0; i < s->n_rooms; i++)
+				n += s->rooms[i].kind == ROOM_COMPUTER;
+			room_add(s, ROOM_COMPUTER, n, rng_between(&r, 35, 40));
+			labs++;
+			continue;
+		}
+		if (school_feasible(s, why, sizeof(why)))
+			break;
 		facilitator_add(s, &r, false);
 		classroom_add(s, classroom_sizes[rng_between(&r, 3, 6)]);
 		added++;
@@ -661,6 +828,9 @@ static void school_make_feasible(struct school *s)
 	if (added)
 		fprintf(stderr, "mclsched-gen: added %d facilitator%s and classroom%s for feasibility\n",
 			added, added == 1 ? "" : "s", added == 1 ? "" : "s");
+	if (labs)
+		fprintf(stderr, "mclsched-gen: added %d computer lab%s for the lab feature '%s'\n",
+			labs, labs == 1 ? "" : "s", s->lab_feature);
 }
 
 /* Coaches are assigned once the staff is final. */
@@ -682,10 +852,53 @@ static int goal_not_ready(const struct school *s, const struct learner *ln, int 
 	return -1;
 }
 
+/* Is goal g a direct prerequisite of goal of? */
+static bool goal_requires(const struct school *s, int of, int g)
+{
+	for (int i = 0; i < s->goals[of].n_req; i++)
+		if (s->goals[of].req[i] == g)
+			return true;
+	return false;
+}
+
 /*
- * 3-6 needs in different tracks at the learner's frontier; the first, on a
- * facilitated area, is the power goal (priority 1).  About 3% of the others
- * aim past the frontier and are not ready.
+ * A second ready goal on track t, beside the frontier goal p, for learners
+ * with more needs than tracks (--needs above 6), or -1.  The fork partner
+ * when p is the first goal of a fork (both require the goal before the
+ * fork); else a revisit: the latest mastered goal that is not a direct
+ * prerequisite of p, which the learner is then scored below mastery on
+ * (write_progress).  Readiness looks at direct prerequisites only, so p stays
+ * ready; the revisit's own prerequisites are mastered.
+ */
+static int second_goal(const struct school *s, struct learner *ln, int t)
+{
+	int first = s->first_goal[t], count = s->first_goal[t + 1] - first, k = ln->pos[t];
+	if (k % 5 == 3 && k + 1 < count)
+		return first + k + 1;
+	for (int j = k - 1; j >= 0; j--)
+		if (!goal_requires(s, first + k, first + j)) {
+			ln->revisit[t] = 1 + first + j;
+			return first + j;
+		}
+	return -1;
+}
+
+static void need_add(struct school *s, struct learner *ln, struct rng *r, int g)
+{
+	struct need *n = &ln->needs[ln->n_needs];
+	n->goal = g;
+	n->priority = ln->n_needs == 0 ? 1 : rng_between(r, 2, 5);
+	n->sessions = rng_below(r, 4) ? s->goals[g].sessions : rng_between(r, 1, 3);
+	ln->n_needs++;
+}
+
+/*
+ * 3-6 needs (--needs) in different tracks at the learner's frontier; the
+ * first, on a facilitated area, is the power goal (priority 1).  About 3% of
+ * the others aim past the frontier and are not ready.  With --one-area-block
+ * every learner has a need in that area.  Needs beyond one a track take a
+ * second ready goal on the tracks in the same order (second_goal); a learner
+ * whose progressions hold too few gets fewer, but never fewer than six.
  */
 static void school_make_needs(struct school *s)
 {
@@ -699,18 +912,25 @@ static void school_make_needs(struct school *s)
 			order[0] = order[j];
 			order[j] = DIGITAL;
 		}
-		ln->n_needs = rng_between(&r, 3, MAX_NEEDS);
-		for (int i = 0; i < ln->n_needs; i++) {
+		int want = rng_between(&r, s->needs_min, s->needs_max);
+		for (int j = want; j < N_TRACKS && s->one_area >= 0; j++)
+			if (order[j] == s->one_area) {
+				order[j] = order[want - 1];
+				order[want - 1] = s->one_area;
+			}
+		for (int i = 0; i < want && i < N_TRACKS; i++) {
 			int t = order[i], g = s->first_goal[t] + ln->pos[t];
 			if (i > 0 && rng_below(&r, 25) == 0) {
 				int later = goal_not_ready(s, ln, t);
 				if (later >= 0)
 					g = later;
 			}
-			struct need *n = &ln->needs[i];
-			n->goal = g;
-			n->priority = i == 0 ? 1 : rng_between(&r, 2, 5);
-			n->sessions = rng_below(&r, 4) ? s->goals[g].sessions : rng_between(&r, 1, 3);
+			need_add(s, ln, &r, g);
+		}
+		for (int i = 0; i < N_TRACKS && ln->n_needs < want; i++) {
+			int g = second_goal(s, ln, order[i]);
+			if (g >= 0)
+				need_add(s, ln, &r, g);
 		}
 	}
 }
@@ -752,7 +972,10 @@ static void school_make_seminars(struct school *s)
 	}
 }
 
-/* Each learner ranks 3-5 seminars, drawn with Zipf weights over a shuffled popularity order. */
+/*
+ * Each learner ranks 3-5 seminars, drawn with Zipf weights 1/k^skew over a
+ * shuffled popularity order (k the place in it).
+ */
 static void school_make_choices(struct school *s)
 {
 	struct rng r = rng_stream(s, STREAM_CHOICES);
@@ -762,8 +985,8 @@ static void school_make_choices(struct school *s)
 	for (int k = 0; k < n; k++)
 		popular[k] = k;
 	rng_shuffle(&r, popular, n);
-	for (int k = 0; k < n; k++)
-		cumulative[k] = total += 1.0 / (k + 1);
+	for (int k = 0; k < n; k++)     /* --popularity-skew: the Zipf exponent, 1 by default */
+		cumulative[k] = total += s->skew == 1.0 ? 1.0 / (k + 1) : 1.0 / pow(k + 1, s->skew);
 	for (int l = 0; l < s->n_learners; l++) {
 		struct learner *ln = &s->learners[l];
 		int want = rng_between(&r, 3, MAX_CHOICES);
@@ -798,11 +1021,11 @@ static void school_build(struct school *s)
 	school_make_staff(s);
 	school_make_rooms(s);
 	school_make_learners(s);
-	school_make_feasible(s);
-	school_assign_coaches(s);
-	school_make_needs(s);
+	school_make_needs(s);           /* the lab count reads needs and seminars */
 	school_make_seminars(s);
 	school_make_choices(s);
+	school_make_feasible(s);
+	school_assign_coaches(s);       /* once the staff is final */
 }
 
 static void school_release(struct school *s)
@@ -826,15 +1049,32 @@ static void write_block_list(FILE *f, const struct school *s, const bool *flags)
 		}
 }
 
+/* The header names every option that differs from its default. */
 static void write_conf(FILE *f, const struct school *s)
 {
-	fprintf(f, "# Generated by mclsched-gen --learners %d --seed %llu --model %s --days %d\n",
+	fprintf(f, "# Generated by mclsched-gen --learners %d --seed %llu --model %s --days %d",
 		s->n_learners, (unsigned long long)s->seed, s->model, s->n_days);
-	fprintf(f, "name = \"Generated %d learners seed %llu\"\n", s->n_learners,
+	if (s->per_facilitator != 25)
+		fprintf(f, " --learners-per-facilitator %d", s->per_facilitator);
+	if (s->needs_min != 3 || s->needs_max != 6)
+		fprintf(f, " --needs %d-%d", s->needs_min, s->needs_max);
+	if (s->one_area >= 0)
+		fprintf(f, " --one-area-block '%s'", area_name[s->one_area]);
+	if (s->lab_feature)
+		fprintf(f, " --lab-feature %s", s->lab_feature);
+	if (s->seminars_per_learner != 1)
+		fprintf(f, " --seminars-per-learner %d", s->seminars_per_learner);
+	if (s->skew != 1.0)
+		fprintf(f, " --popularity-skew %g", s->skew);
+	fprintf(f, "\nname = \"Generated %d learners seed %llu\"\n", s->n_learners,
 		(unsigned long long)s->seed);
-	fprintf(f, "model = %s\nmastery = 3.0\nneeds = file\nseminars_per_learner = 1\n"
-		"lab { max_group = %d }\nsolver { time_limit = 60  gap = 0.005  seed = 1 }\n",
-		s->model, LAB_MAX);
+	fprintf(f, "model = %s\nmastery = 3.0\nneeds = file\nseminars_per_learner = %d\n",
+		s->model, s->seminars_per_learner);
+	if (s->lab_feature)
+		fprintf(f, "lab { max_group = %d  feature = \"%s\" }\n", LAB_MAX, s->lab_feature);
+	else
+		fprintf(f, "lab { max_group = %d }\n", LAB_MAX);
+	fputs("solver { time_limit = 60  gap = 0.005  seed = 1 }\n", f);
 }
 
 static void write_blocks(FILE *f, const struct school *s)
@@ -844,7 +1084,7 @@ static void write_blocks(FILE *f, const struct school *s)
 		const struct block *bl = &s->blocks[b];
 		fprintf(f, "%s,%s,%s,%s,%s,%s\n", bl->id, day_name[bl->day], slot_start[bl->slot],
 			slot_end[bl->slot], bl->workshop ? "workshop" : "seminar",
-			bl->limited ? "Math;ELA;Digital" : "");
+			bl->one_area >= 0 ? area_name[bl->one_area] : bl->limited ? "Math;ELA;Digital" : "");
 	}
 }
 
@@ -895,7 +1135,10 @@ static void write_rooms(FILE *f, const struct school *s)
 			fprintf(f, "Room %d", r->number);
 			break;
 		case ROOM_COMPUTER:
-			fprintf(f, "Computer Lab %c", 'A' + r->number);
+			if (r->number < 26)
+				fprintf(f, "Computer Lab %c", 'A' + r->number);
+			else
+				fprintf(f, "Computer Lab %d", r->number + 1);
 			break;
 		case ROOM_SCIENCE:
 			fprintf(f, "Science Lab %d", r->number);
@@ -909,7 +1152,11 @@ static void write_rooms(FILE *f, const struct school *s)
 			fputs(large[r->number], f);
 			break;
 		}
-		fprintf(f, ",%d,%s,", r->capacity, feature_name[feature_of[r->kind]]);
+		fprintf(f, ",%d,%s", r->capacity, feature_name[feature_of[r->kind]]);
+		if (r->kind == ROOM_COMPUTER && s->lab_feature &&
+		    strcmp(s->lab_feature, feature_name[FEATURE_COMPUTER]))
+			fprintf(f, ";%s", s->lab_feature);
+		fputc(',', f);
 		write_block_list(f, s, r->closed);
 		fputc('\n', f);
 	}
@@ -927,7 +1174,7 @@ static void write_learners(FILE *f, const struct school *s)
 	}
 }
 
-/* Mastered goals score 3.0-4.0, the frontier goal 1.0-2.9. */
+/* Mastered goals score 3.0-4.0, a revisit 2.0-2.9, the frontier goal 1.0-2.9. */
 static void write_progress(FILE *f, const struct school *s)
 {
 	struct rng r = rng_stream(s, STREAM_PROGRESS);
@@ -935,9 +1182,12 @@ static void write_progress(FILE *f, const struct school *s)
 	for (int l = 0; l < s->n_learners; l++)
 		for (int t = 0; t < N_TRACKS; t++) {
 			int first = s->first_goal[t], p = s->learners[l].pos[t];
-			for (int k = 0; k < p; k++)
-				fprintf(f, "L%04d,%s,%.1f\n", l + 1, s->goals[first + k].id,
-					3.0 + 0.1 * rng_below(&r, 11));
+			for (int k = 0; k < p; k++) {
+				int v = rng_below(&r, 11);
+				double score = s->learners[l].revisit[t] == 1 + first + k ?
+					       2.0 + 0.1 * (v % 10) : 3.0 + 0.1 * v;
+				fprintf(f, "L%04d,%s,%.1f\n", l + 1, s->goals[first + k].id, score);
+			}
 			fprintf(f, "L%04d,%s,%.1f\n", l + 1, s->goals[first + p].id,
 				1.0 + 0.1 * rng_below(&r, 20));
 		}
@@ -1165,13 +1415,23 @@ static void usage(FILE *out)
 {
 	fputs("usage: mclsched-gen --learners N --seed S [--model workshop|power-goal|seminar|"
 	      "combination]\n"
-	      "                    [--days D] [--force] -o DIR\n"
+	      "                    [--days D] [--learners-per-facilitator N] [--needs MIN-MAX]\n"
+	      "                    [--one-area-block AREA] [--lab-feature NAME]\n"
+	      "                    [--seminars-per-learner N] [--popularity-skew X] [--force] -o DIR\n"
 	      "\n"
 	      "Writes a feasible Mass Customized Learning school scenario into DIR.\n"
 	      "  --learners N   school size, 50..6000\n"
 	      "  --seed S       whole number >= 0; the same arguments give the same files\n"
 	      "  --model M      the model written to scenario.conf (default workshop)\n"
 	      "  --days D       days in the cycle, 1..7 (default 5), 5 blocks a day\n"
+	      "  --learners-per-facilitator N  staff ratio, 5..100 (default 25; plus one)\n"
+	      "  --needs MIN-MAX   needs a learner, MIN 1..6, MAX MIN..12 (default 3-6)\n"
+	      "  --one-area-block AREA  the first workshop block of each day runs only AREA\n"
+	      "                 (Math, ELA, Science, Social Studies or Complex Thinking)\n"
+	      "  --lab-feature NAME  labs meet only in rooms with feature NAME (the computer\n"
+	      "                 labs); computer labs are added until the labs seat enough\n"
+	      "  --seminars-per-learner N  written to scenario.conf, 1..5 (default 1)\n"
+	      "  --popularity-skew X  Zipf exponent of seminar choices, 0..4 (default 1)\n"
 	      "  -o, --output DIR  created if missing; must be empty unless --force\n"
 	      "  --force        write into a non-empty DIR, replacing the scenario files\n"
 	      "  -h, --help     this text\n"
@@ -1190,6 +1450,41 @@ static bool parse_number(const char *text, long lo, long hi, long *value)
 	return true;
 }
 
+/* MIN-MAX, two whole numbers 0..99. */
+static bool parse_range(const char *text, long *lo, long *hi)
+{
+	const char *dash = strchr(text, '-');
+	if (!dash || dash == text || dash - text > 2)
+		return false;
+	char first[3] = { 0 };
+	memcpy(first, text, (size_t)(dash - text));
+	return isdigit((unsigned char)first[0]) && isdigit((unsigned char)dash[1]) &&
+	       parse_number(first, 0, 99, lo) && parse_number(dash + 1, 0, 99, hi);
+}
+
+static bool parse_real(const char *text, double lo, double hi, double *value)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(text, &end);
+	if (end == text || *end || errno || !(v >= lo && v <= hi))
+		return false;
+	*value = v;
+	return true;
+}
+
+/* An id as the data contract spells it: 1-64 characters of A-Za-z0-9_.- */
+static bool valid_id(const char *text)
+{
+	size_t n = strlen(text);
+	if (n < 1 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)text[i]) && !strchr("_.-", text[i]))
+			return false;
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -1199,12 +1494,21 @@ int main(int argc, char **argv)
 		{ "days", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "learners-per-facilitator", required_argument, NULL, 'P' },
+		{ "needs", required_argument, NULL, 'N' },
+		{ "one-area-block", required_argument, NULL, 'A' },
+		{ "lab-feature", required_argument, NULL, 'L' },
+		{ "seminars-per-learner", required_argument, NULL, 'S' },
+		{ "popularity-skew", required_argument, NULL, 'Z' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const models[] = { "workshop", "power-goal", "seminar", "combination" };
-	long learners = -1, seed = -1, days = 5;
-	const char *model = "workshop", *dir = NULL;
+	long learners = -1, seed = -1, days = 5, per_facilitator = 25, needs_min = 3, needs_max = 6;
+	long seminars_per_learner = 1;
+	int one_area = -1;
+	double skew = 1.0;
+	const char *model = "workshop", *dir = NULL, *lab_feature = NULL;
 	bool force = false, known;
 	int c;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -1239,6 +1543,54 @@ int main(int argc, char **argv)
 				goto usage_error;
 			}
 			break;
+		case 'P':
+			if (!parse_number(optarg, 5, 100, &per_facilitator)) {
+				fprintf(stderr, "mclsched-gen: --learners-per-facilitator wants 5..100, "
+					"not '%s'\n", optarg);
+				goto usage_error;
+			}
+			break;
+		case 'N':
+			if (!parse_range(optarg, &needs_min, &needs_max) || needs_min < 1 ||
+			    needs_min > N_TRACKS || needs_max < needs_min || needs_max > MAX_NEEDS) {
+				fprintf(stderr, "mclsched-gen: --needs wants MIN-MAX with MIN 1..%d and "
+					"MAX MIN..%d, not '%s'\n", N_TRACKS, MAX_NEEDS, optarg);
+				goto usage_error;
+			}
+			break;
+		case 'A':
+			one_area = -1;
+			for (int a = 0; a < N_AREAS; a++)
+				if (!strcasecmp(optarg, area_name[a]))
+					one_area = a;
+			if (one_area < 0) {
+				fprintf(stderr, "mclsched-gen: --one-area-block wants Math, ELA, Science, "
+					"Social Studies or Complex Thinking, not '%s'\n", optarg);
+				goto usage_error;
+			}
+			break;
+		case 'L':
+			if (!valid_id(optarg)) {
+				fprintf(stderr, "mclsched-gen: --lab-feature wants 1-64 characters of "
+					"A-Za-z0-9_.-, not '%s'\n", optarg);
+				goto usage_error;
+			}
+			lab_feature = optarg;
+			break;
+		case 'S':
+			if (!parse_number(optarg, 1, MAX_CHOICES, &seminars_per_learner)) {
+				fprintf(stderr, "mclsched-gen: --seminars-per-learner wants 1..%d, not "
+					"'%s'\n", MAX_CHOICES, optarg);
+				goto usage_error;
+			}
+			break;
+		case 'Z':
+			if (!parse_real(optarg, 0, 4, &skew)) {
+				fprintf(stderr, "mclsched-gen: --popularity-skew wants a number from 0 "
+					"to 4, not '%s'\n", optarg);
+				goto usage_error;
+			}
+			break;
 		case 'o':
 			dir = optarg;
 			break;
@@ -1260,6 +1612,11 @@ int main(int argc, char **argv)
 		fputs("mclsched-gen: --learners, --seed and -o are required\n", stderr);
 		goto usage_error;
 	}
+	if (one_area >= 0 && !strcmp(model, "power-goal")) {
+		fputs("mclsched-gen: --one-area-block does not go with --model power-goal (its "
+		      "groups meet in every workshop block)\n", stderr);
+		goto usage_error;
+	}
 	if (check_target(dir, force))
 		return 1;
 
@@ -1269,6 +1626,13 @@ int main(int argc, char **argv)
 		.n_days = (int)days,
 		.model = model,
 		.power_goal = !strcmp(model, "power-goal"),
+		.per_facilitator = (int)per_facilitator,
+		.needs_min = (int)needs_min,
+		.needs_max = (int)needs_max,
+		.one_area = one_area,
+		.lab_feature = lab_feature,
+		.seminars_per_learner = (int)seminars_per_learner,
+		.skew = skew,
 	};
 	school_build(&s);
 	int rc = school_write(&s, dir);

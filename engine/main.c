@@ -14,17 +14,21 @@
 #include <getopt.h>
 #include <glpk.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/diag.h"
 #include "engine/metrics.h"
+#include "engine/outpath.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/scenario.h"
+#include "models/mip.h"
 #include "models/model.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
@@ -42,6 +46,48 @@ enum exit_code {
 	EXIT_VIOLATION = 5,
 };
 
+/* Each command's usage: printed by `mclsched CMD --help` and `mclsched help
+ * CMD` (stdout, exit 0) and after a usage error of that command (stderr). */
+static const char solve_usage[] =
+	"usage: mclsched solve SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
+	"                      [--seed N] [--write-lp FILE] [-q|-v]\n"
+	"\n"
+	"Builds and solves the cycle's schedule and writes it to OUT_DIR, atomically.\n"
+	"\n"
+	"  -o, --output OUT_DIR   where to write (default: output.dir of scenario.conf,\n"
+	"                         taken from SCENARIO_DIR: SCENARIO_DIR/out); checked\n"
+	"                         before solving\n"
+	"  --time-limit SEC       wall-clock seconds for the solve (solver.time_limit)\n"
+	"  --gap REL              stop within this relative gap of the bound (solver.gap)\n"
+	"  --seed N               the search's random seed (solver.seed)\n"
+	"  --write-lp FILE        also write the exact cycle model in CPLEX LP format\n"
+	"  -q, --quiet            errors only on stderr\n"
+	"  -v, --verbose          the search's detail and GLPK's output on stderr\n"
+	"  -h, --help             this help\n"
+	"\n"
+	"Exit status: 0 schedule written, 1 usage error (a bad OUT_DIR included),\n"
+	"2 bad input, 3 no schedule found (diagnosis written), 4 internal error.\n";
+
+static const char check_usage[] =
+	"usage: mclsched check SCENARIO_DIR\n"
+	"\n"
+	"Validates the scenario's inputs, reports every error as FILE:LINE: message,\n"
+	"and prints a census on stdout.  Writes nothing.\n"
+	"Exit status: 0 valid, 1 usage error, 2 bad input.\n";
+
+static const char verify_usage[] =
+	"usage: mclsched verify SCENARIO_DIR OUT_DIR\n"
+	"\n"
+	"Re-checks a written schedule against its inputs and every hard rule,\n"
+	"one violation a line on stdout.\n"
+	"Exit status: 0 every hard rule holds, 1 usage error, 2 bad input,\n"
+	"5 a hard rule is broken.\n";
+
+static const char compare_usage[] =
+	"usage: mclsched compare OUT_DIR OUT_DIR...\n"
+	"\n"
+	"Scenario runs side by side (not implemented yet: exits 4).\n";
+
 static void usage(FILE *out)
 {
 	fputs("usage: mclsched solve   SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
@@ -49,17 +95,22 @@ static void usage(FILE *out)
 	      "       mclsched check   SCENARIO_DIR\n"
 	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
 	      "       mclsched compare OUT_DIR OUT_DIR...\n"
-	      "       mclsched --help | --version\n"
+	      "       mclsched help [COMMAND] | COMMAND --help | --help | --version\n"
 	      "\n"
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
 	      "  check    validate the scenario's inputs and print a census\n"
 	      "  verify   re-check a written schedule against its inputs\n"
 	      "  compare  scenario runs side by side (not implemented yet: exits 4)\n"
+	      "  help     this help, or a command's\n"
 	      "\n"
 	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
 	      "4 internal error, 5 verify found a violation.  See docs/cli.md.\n",
 	      out);
 }
+
+/* The command being run, for usage_error's usage text (NULL: the
+ * program's). */
+static const char *command_usage;
 
 static int usage_error(const char *fmt, ...) MCL_PRINTF(1, 2);
 
@@ -71,7 +122,10 @@ static int usage_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputs("\n", stderr);
 	va_end(ap);
-	usage(stderr);
+	if (command_usage)
+		fputs(command_usage, stderr);
+	else
+		usage(stderr);
 	return EXIT_USAGE;
 }
 
@@ -79,9 +133,27 @@ static int usage_error(const char *fmt, ...)
 static int glpk_term_hook(void *info, const char *s)
 {
 	(void)info;
-	if (mcl_log_level >= LOG_VERBOSE)
+	if (mcl_log_enabled(LOG_VERBOSE))
 		fputs(s, stderr);
 	return 1;
+}
+
+/* Ctrl-C and SIGTERM ask the solve to stop and write its best schedule:
+ * the program owns the signals, the library reads the flag (mip.h). */
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	mip_interrupted = 1;
+}
+
+static void catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 static struct problem *load_or_report(const char *dir)
@@ -122,6 +194,17 @@ static int parse_double(const char *s, double *out)
 	return 0;
 }
 
+/* Whether path passes check; else prints "mclsched: WHAT 'PATH' REASON". */
+static bool writable(const char *path, const char *what, char *(*check)(const char *))
+{
+	char *why = check(path);
+	if (!why)
+		return true;
+	fprintf(stderr, "mclsched: %s '%s' %s; nothing was solved\n", what, path, why);
+	free(why);
+	return false;
+}
+
 static int cmd_solve(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -132,6 +215,7 @@ static int cmd_solve(int argc, char **argv)
 		{ "write-lp", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *out_dir = NULL;
@@ -139,7 +223,7 @@ static int cmd_solve(int argc, char **argv)
 	const char *write_lp = NULL;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qv", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out_dir = optarg;
@@ -168,22 +252,42 @@ static int cmd_solve(int argc, char **argv)
 		case 'v':
 			mcl_log_level = LOG_VERBOSE;
 			break;
+		case 'h':
+			fputs(solve_usage, stdout);
+			return EXIT_OK;
 		default:
-			usage(stderr);
+			fputs(solve_usage, stderr);
 			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 1)
 		return usage_error("%s", "solve takes exactly one SCENARIO_DIR");
+	/* A path that cannot be written fails now, not after the time limit. */
+	if (out_dir && !writable(out_dir, "output directory", outpath_check_dir))
+		return EXIT_USAGE;
+	if (write_lp && !writable(write_lp, "--write-lp file", outpath_check_file))
+		return EXIT_USAGE;
 
 	struct problem *p = load_or_report(argv[optind]);
 	if (!p)
 		return EXIT_INPUT;
+	char *default_out = NULL;
+	if (!out_dir) {
+		default_out = outpath_default(argv[optind], p->config.out_dir);
+		out_dir = default_out;
+		if (!writable(out_dir, "output directory (output.dir of scenario.conf)",
+			      outpath_check_dir)) {
+			free(default_out);
+			problem_free(p);
+			return EXIT_USAGE;
+		}
+	}
 
 	const struct model_entry *model = model_lookup(p->config.model);
 	if (!model->solve) {
 		fprintf(stderr, "mclsched: the '%s' model is not implemented yet\n",
 			problem_model_name(p->config.model));
+		free(default_out);
 		problem_free(p);
 		return EXIT_INTERNAL;
 	}
@@ -193,11 +297,10 @@ static int cmd_solve(int argc, char **argv)
 		.seed = seed >= 0 ? (int)seed : p->config.seed,
 		.write_lp = write_lp,
 	};
-	if (!out_dir)
-		out_dir = p->config.out_dir;
 
 	struct solution sol;
 	solution_init(&sol, p);
+	catch_stop_signals();
 	double t0 = mcl_now();
 	int rc = model->solve(p, &opt, &sol);
 	sol.solve_seconds = mcl_now() - t0;
@@ -223,7 +326,8 @@ static int cmd_solve(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d);
-	if (output_write(p, &sol, out_dir, &d) != 0) {
+	struct run_info run = { MCLSCHED_VERSION, opt.seed, opt.time_limit, opt.gap };
+	if (output_write(p, &sol, &run, out_dir, &d) != 0) {
 		diag_print(&d, stderr);
 		diag_release(&d);
 		code = EXIT_INTERNAL;
@@ -244,6 +348,7 @@ static int cmd_solve(int argc, char **argv)
 out_release:
 	solution_release(&sol);
 	problem_free(p);
+	free(default_out);
 	return code;
 }
 
@@ -283,12 +388,47 @@ static int cmd_compare(int argc, char **argv)
 static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
+	const char *usage;
 } commands[] = {
-	{ "solve", cmd_solve },
-	{ "check", cmd_check },
-	{ "verify", cmd_verify },
-	{ "compare", cmd_compare },
+	{ "solve", cmd_solve, solve_usage },
+	{ "check", cmd_check, check_usage },
+	{ "verify", cmd_verify, verify_usage },
+	{ "compare", cmd_compare, compare_usage },
 };
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
+
+/* `mclsched help [COMMAND]`: the usage asked for, on stdout. */
+static int cmd_help(int argc, char **argv)
+{
+	if (argc > 2)
+		return usage_error("%s", "help takes at most one COMMAND");
+	if (argc == 1 || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	const struct command *cmd = find_command(argv[1]);
+	if (!cmd)
+		return usage_error("no command '%s' to help with", argv[1]);
+	fputs(cmd->usage, stdout);
+	return EXIT_OK;
+}
+
+/* Whether a command's arguments ask for its help (-h or --help before
+ * any "--"). */
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return true;
+	return false;
+}
 
 int main(int argc, char **argv)
 {
@@ -305,11 +445,17 @@ int main(int argc, char **argv)
 		printf("mclsched %s (GLPK %s)\n", MCLSCHED_VERSION, glp_version());
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name)) {
-			int code = commands[i].run(argc - 1, argv + 1);
-			glp_free_env();
-			return code;
-		}
-	return usage_error("unknown command '%s'", argv[1]);
+	if (!strcmp(argv[1], "help"))
+		return cmd_help(argc - 1, argv + 1);
+	const struct command *cmd = find_command(argv[1]);
+	if (!cmd)
+		return usage_error("unknown command '%s'", argv[1]);
+	if (wants_help(argc - 1, argv + 1)) {
+		fputs(cmd->usage, stdout);
+		return EXIT_OK;
+	}
+	command_usage = cmd->usage;
+	int code = cmd->run(argc - 1, argv + 1);
+	glp_free_env();
+	return code;
 }

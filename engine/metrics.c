@@ -1,34 +1,48 @@
 /*
  * metrics.c - objective and summary metrics of a schedule (see metrics.h).
  *
- * Scoring, as docs/outputs.md states it: a facilitated ready need counts the
- * workshop sessions of its goal the learner attends, at most its `sessions`;
- * a learner's lab sessions are credited to their ready online needs in
- * priority order (then file order), each up to its `sessions`; each counted
- * session scores its priority weight; a workshop or seminar session led by a
- * guru of its offering scores the guru weight; a learner with a counted
- * session of a ready priority-1 need scores the power-goal weight once; a
- * seminar enrollment scores its choice rank's weight.
+ * The objective is not restated here: the schedule is tallied
+ * (tally_add_solution) and scored by objective_total, the one statement of
+ * the contract's objective.  The same tally's per-day counts give the
+ * fairness metrics.  What is counted toward each need (counted[], for
+ * unmet.csv) follows the same rules as the objective: a facilitated ready
+ * need counts the workshop sessions of its goal, at most its `sessions`; lab
+ * sessions are credited to ready online needs in priority order (then file
+ * order), each up to its `sessions`.
  */
 #include "metrics.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 
-bool metrics_block_scheduled(const struct problem *p, int b)
+/* The fairness metrics from the tally's per-day counts. */
+static void fairness(const struct problem *p, const struct tally *t, struct metrics *m)
 {
-	switch (p->config.model) {
-	case MODEL_WORKSHOP:
-	case MODEL_POWER_GOAL:
-		return p->blocks[b].kind == BLOCK_WORKSHOP;
-	case MODEL_SEMINAR:
-		return p->blocks[b].kind == BLOCK_SEMINAR;
-	case MODEL_COMBINATION:
-		return true;
+	long pairs = 0, covered = 0;
+	int placeable = 0;
+	m->min_facilitated_sessions = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		if (!problem_placeable(p, l))
+			continue;
+		int total = 0;
+		for (int d = 0; d < p->n_days; d++) {
+			bool open = false;
+			for (int b = 0; b < p->n_blocks && !open; b++)
+				open = p->blocks[b].day_index == d && problem_block_scheduled(p, b) &&
+				       !p->learners[l].unavailable[b];
+			int n = *tally_day(t, p, l, d);
+			pairs += open;
+			covered += open && n > 0;
+			total += n;
+		}
+		m->learners_left_out += total == 0;
+		if (placeable++ == 0 || total < m->min_facilitated_sessions)
+			m->min_facilitated_sessions = total;
 	}
-	return false;
+	m->learner_days_covered_pct = pairs ? 100.0 * (double)covered / (double)pairs : 0;
 }
 
 static double pct(double num, double den)
@@ -38,13 +52,12 @@ static double pct(double num, double den)
 
 void metrics_compute(const struct problem *p, const struct solution *s, struct metrics *m)
 {
-	const struct config *cf = &p->config;
 	memset(m, 0, sizeof(*m));
 	m->counted = xcalloc((size_t)p->n_needs + 1, sizeof(int));
 	m->attended = xcalloc((size_t)p->n_needs + 1, sizeof(int));
 	m->learners = p->n_learners;
 	for (int b = 0; b < p->n_blocks; b++)
-		m->blocks += metrics_block_scheduled(p, b);
+		m->blocks += problem_block_scheduled(p, b);
 	m->sessions = (int)s->n_sessions;
 
 	long group_sum = 0, groups = 0;
@@ -56,11 +69,6 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 		}
 		group_sum += ss->size;
 		groups++;
-		enum level lv = ss->kind == SESSION_WORKSHOP
-					? problem_goal_level(p, ss->facilitator, ss->offering)
-					: problem_seminar_level(p, ss->facilitator, ss->offering);
-		if (lv == LEVEL_GURU)
-			m->objective += cf->w_guru;
 	}
 	m->avg_group_size = groups ? (double)group_sum / (double)groups : 0;
 
@@ -103,7 +111,6 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 			m->counted[q] = c;
 			m->need_sessions_wanted += nd->sessions;
 			m->need_sessions_scheduled += c;
-			m->objective += cf->w_priority[nd->priority - 1] * c;
 			has_ready = true;
 			all &= c >= nd->sessions;
 			if (nd->priority == 1) {
@@ -113,8 +120,6 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 		}
 		with_p1 += has_p1;
 		got_p1 += p1;
-		if (p1)
-			m->objective += cf->w_power_goal;
 		with_ready += has_ready;
 		complete += has_ready && all;
 
@@ -133,10 +138,8 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 				seminar_seen[sec] = 1;
 				for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
 					if (p->choices[c].seminar == s->sessions[si].offering) {
-						int r = p->choices[c].rank;
-						m->objective += r <= cf->n_choice ? cf->w_choice[r - 1] : 0;
 						any = true;
-						top |= r == 1;
+						top |= p->choices[c].rank == 1;
 					}
 			}
 			enrolled += any;
@@ -154,11 +157,18 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 	for (int f = 0; f < p->n_facilitators; f++) {
 		int avail = 0;
 		for (int b = 0; b < p->n_blocks; b++)
-			avail += metrics_block_scheduled(p, b) && !p->facilitators[f].unavailable[b];
+			avail += problem_block_scheduled(p, b) && !p->facilitators[f].unavailable[b];
 		allowed += avail < p->facilitators[f].max_sessions ? avail
 								   : p->facilitators[f].max_sessions;
 	}
 	m->facilitator_load_pct = pct(m->sessions, (double)allowed);
+
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, s);
+	m->objective = objective_total(p, &t);
+	fairness(p, &t, m);
+	tally_release(&t);
 }
 
 void metrics_release(struct metrics *m)

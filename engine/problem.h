@@ -34,6 +34,7 @@ struct config {
 	int seminars_per_learner;   /* 1 */
 	int lab_max_group;          /* 40 */
 	char *lab_feature;          /* "": labs in any room */
+	long lab_feature_line;      /* scenario.conf line of lab.feature, 0 default */
 	double w_priority[PRIORITY_LEVELS]; /* {100, 60, 35, 20, 10} */
 	double *w_choice;           /* {50, 30, 15, 8, 4}; rank r scores */
 	int n_choice;               /* w_choice[r-1], 0 past n_choice */
@@ -43,7 +44,7 @@ struct config {
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
 	int seed;                   /* 1 */
-	char *out_dir;              /* "out", relative to the working directory */
+	char *out_dir;              /* "out", relative to the scenario directory */
 };
 
 struct block {

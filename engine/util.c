@@ -2,7 +2,8 @@
  * util.c - the x* allocation family, stderr logging and whole-buffer I/O.
  *
  * Allocation failure aborts (see util.h).  Logging is deliberately tiny: one
- * global level set by the command line, everything to stderr.
+ * level set by the program, a per-process mute for forked helpers,
+ * everything to stderr.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "util.h"
@@ -16,6 +17,11 @@
 #include <unistd.h>
 
 enum log_level mcl_log_level = LOG_NORMAL;
+
+/* Set in a forked child that its parent reports for (mcl_log_mute_process):
+ * a per-process flag, so the level the program chose is never rewritten
+ * from library code. */
+static bool muted;
 
 static void out_of_memory(size_t size)
 {
@@ -86,9 +92,19 @@ void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size)
 	*alloc = n;
 }
 
+bool mcl_log_enabled(enum log_level level)
+{
+	return level <= mcl_log_level && (!muted || level == LOG_QUIET);
+}
+
+void mcl_log_mute_process(void)
+{
+	muted = true;
+}
+
 void mcl_log(enum log_level level, const char *fmt, ...)
 {
-	if (level > mcl_log_level)
+	if (!mcl_log_enabled(level))
 		return;
 	va_list ap;
 	va_start(ap, fmt);

@@ -10,6 +10,7 @@
 #ifndef MCL_UTIL_H
 #define MCL_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #if defined(__GNUC__)
@@ -32,12 +33,23 @@ void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size);
 
 enum log_level { LOG_QUIET = 0, LOG_NORMAL = 1, LOG_VERBOSE = 2 };
 
-/* The level below which mcl_log() prints nothing; set by the CLI (a search
- * running in a second process silences itself). */
+/* The level below which mcl_log() prints nothing.  The program (main.c,
+ * a test's main) sets it once; library code only reads it. */
 extern enum log_level mcl_log_level;
 
-/* Prints "mclsched: <message>\n" to stderr when level <= mcl_log_level. */
+/* Prints "mclsched: <message>\n" to stderr when mcl_log_enabled(level). */
 void mcl_log(enum log_level level, const char *fmt, ...) MCL_PRINTF(2, 3);
+
+/* Whether a message of this level is printed in this process: level <=
+ * mcl_log_level, and this process is not muted (LOG_QUIET messages, the
+ * errors, are printed even then). */
+bool mcl_log_enabled(enum log_level level);
+
+/* For a forked child process whose parent reports for it (a second
+ * search): from now on this process prints only LOG_QUIET messages.  The
+ * child calls it right after fork; mcl_log_level, the program's choice,
+ * stays as it was.  There is no way back: the child exits when done. */
+void mcl_log_mute_process(void);
 
 /* Write or read exactly n bytes of a pipe or file, retrying short transfers
  * and interrupted calls.  Return 0, or -1 on error or early end of file. */

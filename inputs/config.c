@@ -91,6 +91,16 @@ static const char *const words[][6] = {
 };
 
 static long model_line;     /* line of `model = ...`, 0 when defaulted */
+static long lab_feature_line;   /* line of lab's `feature = ...`, 0 when defaulted */
+
+/* Only records where lab.feature is set: whether a room has the feature is
+ * known once rooms.csv is read (scenario.c checks it there). */
+static int validate_lab_feature(cfg_t *cfg, cfg_opt_t *opt)
+{
+	(void)opt;
+	lab_feature_line = cfg->line;
+	return 0;
+}
 
 static int validate_word(cfg_t *cfg, cfg_opt_t *opt)
 {
@@ -231,7 +241,9 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	cfg_set_validate_func(cfg, "model", validate_word);
 	cfg_set_validate_func(cfg, "needs", validate_word);
 	cfg_set_validate_func(cfg, "output|dir", validate_word);
+	cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
 	model_line = 0;
+	lab_feature_line = 0;
 	reported_key = NULL;
 	int before = d->n_errors;
 	errno = 0;
@@ -264,6 +276,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	c->lab_max_group = (int)cfg_getint(cfg_getsec(cfg, "lab"), "max_group");
 	free(c->lab_feature);
 	c->lab_feature = xstrdup(cfg_getstr(cfg_getsec(cfg, "lab"), "feature"));
+	c->lab_feature_line = lab_feature_line;
 
 	cfg_t *w = cfg_getsec(cfg, "weights");
 	if (cfg_size(w, "priority") == PRIORITY_LEVELS)

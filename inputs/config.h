@@ -14,7 +14,8 @@
  * an error was recorded (then c holds the defaults for every key not read).
  * c's strings are heap copies (problem_free frees them).  When model_at is
  * not NULL it receives the line of the `model` key, 0 when defaulted, so
- * that later checks of the model against the data can point at it.
+ * that later checks of the model against the data can point at it; the
+ * line of lab.feature is kept in c->lab_feature_line for the same reason.
  */
 int config_read(struct config *c, const char *dir, struct diag *d, long *model_at);
 

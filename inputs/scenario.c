@@ -1095,6 +1095,23 @@ static void check_model(struct loader *ld)
 		    "blocks.csv has none: add some or choose model = workshop", model);
 }
 
+/* lab.feature names a feature some room must offer: otherwise no lab could
+ * meet, and every learner needs one whenever they have no workshop. */
+static void check_lab_feature(struct loader *ld)
+{
+	const struct problem *p = ld->p;
+	const char *want = p->config.lab_feature;
+	if (!want || !*want || p->n_rooms == 0)   /* rooms.csv unread: reported */
+		return;
+	for (int r = 0; r < p->n_rooms; r++)
+		for (int i = 0; i < p->rooms[r].n_features; i++)
+			if (!strcmp(p->features[p->rooms[r].features[i]], want))
+				return;
+	err(ld, "scenario.conf", p->config.lab_feature_line, "lab.feature '%s' is offered by "
+	    "no room in rooms.csv: add '%s' to the features of the rooms where labs may meet, "
+	    "or set lab { feature = \"\" } to let labs meet in any room", want, want);
+}
+
 /* Warnings about things that load but cannot be scheduled as meant. */
 static void check_scenario(struct loader *ld)
 {
@@ -1208,8 +1225,10 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 	load_seminars(&ld, sem);
 	load_choices(&ld, sem);
 	load_expertise(&ld);
-	if (conf_ok)
+	if (conf_ok) {
 		check_model(&ld);
+		check_lab_feature(&ld);
+	}
 	report_capped(&ld);
 	if (d->n_errors == before)
 		check_scenario(&ld);

@@ -10,9 +10,10 @@
  *   f[k,g,b] in {0,1}  facilitator k leads a session of g (or lab) in b
  *   z[q]     in [0,s_q] lab sessions credited to online need q
  *   pi[l]    in [0,1]  power-goal bonus
+ *   delta[l,d] in [0,1] daily weight of day d, for l who can be placed
  *
  *   max  sum w_q x[l,g,b] + sum w_q z[q] + w_guru sum_{k guru} f[k,g,b]
- *        + w_pg sum pi[l]
+ *        + w_pg sum pi[l] + w_daily sum delta[l,d]
  *   per block b (as pmip.c): sum_o x[l,o,b] = 1; x[l,o,b] <= N[g(o),b];
  *        min_g N <= sum_l x <= sum_c e(g,c) n; sum_g n[g,c,b] <= count[c,b];
  *        sum_g f[k,g,b] <= 1; sum_k f[k,g,b] = N[g,b]
@@ -20,6 +21,7 @@
  *        sum_{q online of l} z[q] <= sum_b x[l,lab,b]   lab credit
  *        sum_{g,b} f[k,g,b] <= max_sessions_k
  *        pi[l] <= sum_{b, q priority 1} x[l,g,b] + sum_{q online, priority 1} z[q]
+ *        delta[l,d] <= sum_{b on day d, g facilitated} x[l,g,b]
  *
  * x and f must be integral here: the coupling rows break the total
  * unimodularity that lets pmip.c keep them continuous.
@@ -31,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 #include "models/lp_build.h"
 
@@ -66,15 +69,192 @@ static void map_set(struct cycle_col **map, size_t *alloc, int j, enum cycle_col
 	c->kind = kind;
 	c->block = block;
 	c->goal = goal;
-	c->learner = (kind == CC_X || kind == CC_BONUS) ? who : -1;
+	c->learner = (kind == CC_X || kind == CC_BONUS || kind == CC_DAY) ? who : -1;
 	c->need = -1;
 	c->room = kind == CC_ROOM ? who : -1;
 	c->facilitator = kind == CC_FAC ? who : -1;
 }
 
+/* A seminar section's columns and rows over the cycle (see the top). */
+struct section_cols {
+	int s;
+	int open;           /* o[s,k] */
+	int row_meetings;   /* sum_b meet = meetings * o */
+	int row_max, row_min;
+	int *lead;          /* [n_facilitators]: lead[s,k,f], 0 if not able */
+	int *x;             /* [n_learners]: x[l,s,k], 0 if not eligible */
+	int meet;           /* meet[s,k,b] of the block being built */
+};
+
+/* The sections' cycle-wide columns: open, lead, enrolment; per learner at
+ * most seminars_per_learner seminars, one section of each. */
+static struct section_cols *sections_build(glp_prob *P, struct triplets *t,
+					   const struct problem *p, int n_sem, int *n_out)
+{
+	const struct config *cf = &p->config;
+	int n = 0;
+	for (int s = 0; s < p->n_seminars; s++)
+		n += p->seminars[s].meetings <= n_sem ? p->seminars[s].sections : 0;
+	struct section_cols *sc = xcalloc((size_t)n + 1, sizeof(*sc));
+	int *row_spl = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	int *row_one = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	int i = 0;
+	for (int s = 0; s < p->n_seminars; s++) {
+		const struct seminar *sm = &p->seminars[s];
+		if (sm->meetings > n_sem)
+			continue;
+		for (int l = 0; l < p->n_learners; l++)
+			row_one[l] = 0;
+		for (int k = 0; k < sm->sections; k++, i++) {
+			struct section_cols *c = &sc[i];
+			c->s = s;
+			c->open = lp_add_col(P, GLP_BV, 0, 1, 0);
+			c->row_meetings = lp_add_row(P, GLP_FX, 0, 0);
+			triplets_add(t, c->row_meetings, c->open, -sm->meetings);
+			c->row_max = lp_add_row(P, GLP_UP, 0, 0);
+			triplets_add(t, c->row_max, c->open, -sm->max_size);
+			c->row_min = lp_add_row(P, GLP_LO, 0, 0);
+			triplets_add(t, c->row_min, c->open, -sm->min_size);
+			int row_lead = lp_add_row(P, GLP_FX, 0, 0);
+			triplets_add(t, row_lead, c->open, -1);
+			c->lead = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+			for (int f = 0; f < p->n_facilitators; f++) {
+				if (problem_seminar_level(p, f, s) < LEVEL_ABLE)
+					continue;
+				c->lead[f] = lp_add_col(P, GLP_BV, 0, 1, 0);
+				triplets_add(t, row_lead, c->lead[f], 1);
+			}
+			c->x = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+			for (int l = 0; l < p->n_learners; l++) {
+				int ch = objective_choice_of(p, l, s);
+				if (ch < 0 || !p->choices[ch].eligible)
+					continue;
+				int r = p->choices[ch].rank;
+				c->x[l] = lp_add_col(P, GLP_BV, 0, 1,
+						     r <= cf->n_choice ? cf->w_choice[r - 1] : 0);
+				triplets_add(t, c->row_max, c->x[l], 1);
+				triplets_add(t, c->row_min, c->x[l], 1);
+				if (!row_spl[l])
+					row_spl[l] = lp_add_row(P, GLP_UP, 0, cf->seminars_per_learner);
+				triplets_add(t, row_spl[l], c->x[l], 1);
+				if (!row_one[l])
+					row_one[l] = lp_add_row(P, GLP_UP, 0, 1);
+				triplets_add(t, row_one[l], c->x[l], 1);
+			}
+		}
+	}
+	free(row_spl);
+	free(row_one);
+	*n_out = n;
+	return sc;
+}
+
+/* Seminar block b's part of every section before its rooms are resolved:
+ * meet[s,k,b], the leader's time (busy >= lead + meet - 1), the guru
+ * bonus per meeting and a room (placeholder rows -1 - r). */
+static void sections_block(glp_prob *P, struct triplets *t, const struct problem *p, int b,
+			   struct section_cols *sc, int n_sc, const int *rfac, const int *row_budget,
+			   int *row_seats)
+{
+	for (int i = 0; i < n_sc; i++) {
+		struct section_cols *c = &sc[i];
+		const struct seminar *sm = &p->seminars[c->s];
+		c->meet = lp_add_col(P, GLP_BV, 0, 1, 0);
+		triplets_add(t, c->row_meetings, c->meet, 1);
+		int gm = lp_add_col(P, GLP_CV, 0, 1, p->config.w_guru);
+		int row_gm = lp_add_row(P, GLP_UP, 0, 0);
+		triplets_add(t, row_gm, gm, 1);
+		triplets_add(t, row_gm, c->meet, -1);
+		int row_gl = lp_add_row(P, GLP_UP, 0, 0);
+		triplets_add(t, row_gl, gm, 1);
+		for (int f = 0; f < p->n_facilitators; f++) {
+			if (!c->lead[f])
+				continue;
+			if (problem_seminar_level(p, f, c->s) == LEVEL_GURU)
+				triplets_add(t, row_gl, c->lead[f], -1);
+			int busy = lp_add_row(P, GLP_UP, 0, 1);
+			triplets_add(t, busy, c->lead[f], 1);
+			triplets_add(t, busy, c->meet, 1);
+			if (!rfac[f])
+				continue;           /* unavailable: lead + meet <= 1 */
+			int jb = lp_add_col(P, GLP_CV, 0, 1, 0);
+			triplets_add(t, busy, jb, -1);      /* lead + meet - busy <= 1 */
+			triplets_add(t, rfac[f], jb, 1);
+			triplets_add(t, row_budget[f], jb, 1);
+		}
+		int row_room = lp_add_row(P, GLP_FX, 0, 0);
+		triplets_add(t, row_room, c->meet, -1);
+		row_seats[i] = lp_add_row(P, GLP_UP, 0, 0);
+		for (int r = 0; r < p->n_rooms; r++) {
+			const struct room *rm = &p->rooms[r];
+			if (rm->unavailable[b] || !problem_room_has(rm, sm->feature))
+				continue;
+			int jr = lp_add_col(P, GLP_BV, 0, 1, 0);
+			triplets_add(t, row_room, jr, 1);
+			triplets_add(t, row_seats[i], jr, -rm->capacity);
+			triplets_add(t, -1 - r, jr, 1);
+		}
+	}
+}
+
+/* Seminar block b's attendance: a[l,s,k,b] = x[l,s,k] and meet[s,k,b], in
+ * the learner's one-session row, the section's seats and the day. */
+static void sections_attend(glp_prob *P, struct triplets *t, const struct problem *p, int b,
+			    const struct section_cols *sc, int n_sc, const int *row_learner,
+			    const int *row_seats, int *row_day)
+{
+	const struct config *cf = &p->config;
+	int d = p->blocks[b].day_index;
+	for (int i = 0; i < n_sc; i++) {
+		const struct section_cols *c = &sc[i];
+		for (int l = 0; l < p->n_learners; l++) {
+			if (!c->x[l])
+				continue;
+			if (p->learners[l].unavailable[b]) {
+				int r = lp_add_row(P, GLP_UP, 0, 1);    /* enrolled: attends all */
+				triplets_add(t, r, c->x[l], 1);
+				triplets_add(t, r, c->meet, 1);
+				continue;
+			}
+			int ja = lp_add_col(P, GLP_CV, 0, 1, 0);
+			int r1 = lp_add_row(P, GLP_UP, 0, 0);       /* a <= x */
+			triplets_add(t, r1, ja, 1);
+			triplets_add(t, r1, c->x[l], -1);
+			int r2 = lp_add_row(P, GLP_UP, 0, 0);       /* a <= meet */
+			triplets_add(t, r2, ja, 1);
+			triplets_add(t, r2, c->meet, -1);
+			int r3 = lp_add_row(P, GLP_LO, -1, 0);      /* a >= x + meet - 1 */
+			triplets_add(t, r3, ja, 1);
+			triplets_add(t, r3, c->x[l], -1);
+			triplets_add(t, r3, c->meet, -1);
+			triplets_add(t, row_learner[l], ja, 1);
+			triplets_add(t, row_seats[i], ja, 1);
+			int *rd = &row_day[(long)l * p->n_days + d];
+			if (cf->w_daily <= 0 || !problem_placeable(p, l))
+				continue;
+			if (!*rd) {
+				*rd = lp_add_row(P, GLP_UP, 0, 0);
+				triplets_add(t, *rd, lp_add_col(P, GLP_CV, 0, 1, cf->w_daily), 1);
+			}
+			triplets_add(t, *rd, ja, -1);
+		}
+	}
+}
+
 glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_blocks,
 			  struct cycle_col **map)
 {
+	return cycle_mip_build_full(p, blocks, n_blocks, NULL, 0, map);
+}
+
+glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
+			       const int *sem_blocks, int n_sem, struct cycle_col **map)
+{
+	int n_blocks = n_ws + n_sem;
+	int *blocks = xmalloc(sizeof(int) * ((size_t)n_blocks + 1));
+	memcpy(blocks, ws_blocks, sizeof(int) * (size_t)n_ws);
+	if (n_sem)
+		memcpy(blocks + n_ws, sem_blocks, sizeof(int) * (size_t)n_sem);
 	size_t map_alloc = 0;
 	if (map)
 		*map = NULL;
@@ -122,9 +302,14 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 			}
 		}
 	}
+	int *row_day = xcalloc((size_t)nl * (size_t)p->n_days + 1, sizeof(int));
 	int *row_budget = xmalloc(sizeof(int) * (size_t)(nf + 1));
 	for (int k = 0; k < nf; k++)
 		row_budget[k] = lp_add_row(P, GLP_UP, 0, p->facilitators[k].max_sessions);
+	int n_sc = 0;
+	struct section_cols *sc = n_sem ? sections_build(P, &t, p, n_sem, &n_sc) : NULL;
+	int *row_seats = xcalloc((size_t)n_sc + 1, sizeof(int));
+	int *row_learner = xcalloc((size_t)nl + 1, sizeof(int));
 
 	int *colN = xmalloc(sizeof(int) * (size_t)(ng + 2));
 	int *rseat = xmalloc(sizeof(int) * (size_t)(ng + 2));
@@ -147,6 +332,9 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 			}
 		}
 		colN[ng] = 1;
+		bool seminar_block = j >= n_ws;
+		for (int g = 0; g < ng && seminar_block; g++)
+			colN[g] = 0;
 		for (int k = 0; k < nf; k++)
 			rfac[k] = p->facilitators[k].unavailable[b] ? 0 : lp_add_row(P, GLP_UP, 0, 1);
 		for (int g = 0; g <= ng; g++) {
@@ -155,7 +343,7 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 			bool lab = g == ng;
 			int gmin = lab ? 1 : p->goals[g].min_group;
 			int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
-			int feat = lab ? -1 : p->goals[g].feature;
+			int feat = lab ? p->lab_feature : p->goals[g].feature;
 			colN[g] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
 			map_set(map, &map_alloc, colN[g], CC_N, b, lab ? -1 : g, -1);
 			int rdef = lp_add_row(P, GLP_FX, 0, 0);
@@ -190,6 +378,8 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 				triplets_add(&t, row_budget[k], jf, 1);
 			}
 		}
+		if (seminar_block)
+			sections_block(P, &t, p, b, sc, n_sc, rfac, row_budget, row_seats);
 		/* Room rows: the placeholders -1 - r become one row per room. */
 		int *rroom = xcalloc((size_t)p->n_rooms + 1, sizeof(int));
 		for (size_t e = 1; e <= t.n; e++) {
@@ -204,11 +394,12 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 		for (int l = 0; l < nl; l++) {
 			if (p->learners[l].unavailable[b])
 				continue;
-			int ra = lp_add_row(P, GLP_FX, 1, 1);
+			int ra = row_learner[l] = lp_add_row(P, GLP_FX, 1, 1);
 			for (int q = p->need_start[l]; q <= p->need_start[l + 1]; q++) {
 				bool lab = q == p->need_start[l + 1];
 				const struct need *nd = lab ? NULL : &p->needs[q];
-				if (!lab && (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
+				if (!lab && (seminar_block || !nd->ready ||
+					     p->goals[nd->goal].mode != GOAL_FACILITATED ||
 					     !problem_block_allows(p, b, nd->goal)))
 					continue;
 				int g = lab ? ng : nd->goal;
@@ -227,15 +418,39 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 					triplets_add(&t, row_need[q], jx, 1);
 					if (nd->priority == 1)
 						triplets_add(&t, row_pi[l], jx, -1);
+					int d = p->blocks[b].day_index;
+					int *rd = &row_day[(long)l * p->n_days + d];
+					if (cf->w_daily <= 0 || !problem_placeable(p, l))
+						continue;
+					if (!*rd) {
+						*rd = lp_add_row(P, GLP_UP, 0, 0);
+						int jd = lp_add_col(P, GLP_CV, 0, 1, cf->w_daily);
+						map_set(map, &map_alloc, jd, CC_DAY, -1, -1, l);
+						if (map)
+							(*map)[jd].day = d;
+						triplets_add(&t, *rd, jd, 1);
+					}
+					triplets_add(&t, *rd, jx, -1);
 				}
 			}
 		}
+		if (seminar_block)
+			sections_attend(P, &t, p, b, sc, n_sc, row_learner, row_seats, row_day);
 	}
 	triplets_load(&t, P);
+	for (int i = 0; i < n_sc; i++) {
+		free(sc[i].lead);
+		free(sc[i].x);
+	}
+	free(sc);
+	free(row_seats);
+	free(row_learner);
+	free(blocks);
 	map_at(map, &map_alloc, glp_get_num_cols(P));  /* zero-filled to the end */
 	free(row_need);
 	free(row_lab);
 	free(row_pi);
+	free(row_day);
 	free(row_budget);
 	free(colN);
 	free(rseat);
@@ -306,6 +521,14 @@ double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle
 			break;
 		case CC_BONUS:
 			x[j] = bonus[c->learner];
+			break;
+		case CC_DAY:
+			for (int b = 0; b < p->n_blocks; b++) {
+				int si = solution_attend_at(sol, c->learner, b);
+				if (si >= 0 && p->blocks[b].day_index == c->day &&
+				    sol->sessions[si].kind == SESSION_WORKSHOP)
+					x[j] = 1;
+			}
 			break;
 		case CC_OTHER:
 			break;
@@ -382,4 +605,17 @@ int cycle_mip_extract(const struct problem *p, glp_prob *P, const struct cycle_c
 out_fail:
 	solution_release(&out);
 	return -1;
+}
+
+int cycle_mip_write(const struct problem *p, const int *ws_blocks, int n_ws, const int *sem_blocks,
+		    int n_sem, const char *path)
+{
+	glp_prob *P = cycle_mip_build_full(p, ws_blocks, n_ws, sem_blocks, n_sem, NULL);
+	int rc = glp_write_lp(P, NULL, path);
+	glp_delete_prob(P);
+	if (rc != 0)
+		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", path);
+	else
+		mcl_log(LOG_NORMAL, "wrote the exact cycle model to %s", path);
+	return rc;
 }

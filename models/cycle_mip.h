@@ -16,14 +16,15 @@
 
 #include "engine/solution.h"
 
-enum cycle_col_kind { CC_OTHER, CC_X, CC_ROOM, CC_FAC, CC_N, CC_CREDIT, CC_BONUS };
+enum cycle_col_kind { CC_OTHER, CC_X, CC_ROOM, CC_FAC, CC_N, CC_CREDIT, CC_BONUS, CC_DAY };
 
 /* What each column of the cycle MIP means, to read a solution back and to
  * write one in as a starting point.  goal is -1 for the lab. */
 struct cycle_col {
 	enum cycle_col_kind kind;
 	int block, goal;
-	int learner;        /* CC_X, CC_CREDIT, CC_BONUS */
+	int learner;        /* CC_X, CC_CREDIT, CC_BONUS, CC_DAY */
+	int day;            /* CC_DAY: day index */
 	int need;           /* CC_CREDIT */
 	int room;           /* CC_ROOM */
 	int facilitator;    /* CC_FAC */
@@ -34,6 +35,20 @@ struct cycle_col {
  * NULL, *map receives [1 + n_cols] column meanings (caller frees). */
 glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_blocks,
 			  struct cycle_col **map);
+
+/* The exact MIP of a combination cycle: the workshop blocks as above and
+ * the seminar blocks with their sections (meetings, leader, learners the
+ * same at every meeting), labs and rooms (see cycle_mip.c).  Its map marks
+ * the seminar columns CC_OTHER: cycle_mip_start and cycle_mip_extract
+ * handle workshop cycles only. */
+glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
+			       const int *sem_blocks, int n_sem, struct cycle_col **map);
+
+/* Writes cycle_mip_build_full's model to path in CPLEX LP format (for
+ * `solve --write-lp` and another solver).  Returns 0, or -1 with a message
+ * logged. */
+int cycle_mip_write(const struct problem *p, const int *ws_blocks, int n_ws, const int *sem_blocks,
+		    int n_sem, const char *path);
 
 /* The column vector [1 + n_cols] of the schedule sol, to hand GLPK as a
  * starting incumbent.  Caller frees. */

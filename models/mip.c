@@ -13,28 +13,11 @@
 
 #include <float.h>
 #include <math.h>
-#include <signal.h>
 #include <string.h>
 
 #include "engine/util.h"
 
-volatile int mip_interrupted;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	mip_interrupted = 1;
-}
-
-void mip_catch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
+volatile sig_atomic_t mip_interrupted;
 
 struct callback_state {
 	const struct mip_params *params;
@@ -91,6 +74,11 @@ static void callback(glp_tree *T, void *info)
 	}
 	if (have && best && relative_gap(obj, st->best_bound) <= st->params->gap)
 		glp_ios_terminate(T);
+}
+
+bool mip_bound_holds(double bound, double obj)
+{
+	return bound >= obj - 1e-6 * (1 + fabs(obj));
 }
 
 static int ms_left(double t0, double seconds)

@@ -12,6 +12,7 @@
 #define MCL_MIP_H
 
 #include <glpk.h>
+#include <signal.h>
 #include <stdbool.h>
 
 enum mip_outcome {
@@ -52,11 +53,21 @@ struct mip_result {
  */
 void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *res);
 
-/* Set by the SIGINT handler: running solves stop at the next callback and
- * keep their incumbent. */
-extern volatile int mip_interrupted;
+/*
+ * Whether bound, proven for a maximisation, holds for a schedule of
+ * objective obj: not below it by more than rounding (relative 1e-6).  A
+ * bound below a verified objective is wrong (an internal error to report
+ * with both numbers), never one to raise to the objective.
+ */
+bool mip_bound_holds(double bound, double obj);
 
-/* Installs a SIGINT/SIGTERM handler that sets mip_interrupted. */
-void mip_catch_signals(void);
+/*
+ * The library's stop flag.  The program owns the signals: its SIGINT and
+ * SIGTERM handler sets this flag (main.c), and the library only reads it:
+ * running solves stop at the next callback and keep their incumbent, the
+ * models' searches end their loops and write the best schedule so far.
+ * Nothing in the library installs a handler.
+ */
+extern volatile sig_atomic_t mip_interrupted;
 
 #endif

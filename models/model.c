@@ -10,7 +10,7 @@ static const struct model_entry models[] = {
 	{ MODEL_POWER_GOAL, power_goal_solve },
 	{ MODEL_WORKSHOP, workshop_solve },
 	{ MODEL_SEMINAR, seminar_solve },
-	{ MODEL_COMBINATION, NULL },
+	{ MODEL_COMBINATION, combination_solve },
 };
 
 const struct model_entry *model_lookup(enum model_kind kind)

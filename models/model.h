@@ -43,5 +43,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
  * with seminar_simple_bound as the bound. */
 int seminar_solve(const struct problem *p, const struct solve_options *opt,
 		  struct solution *sol);
+int combination_solve(const struct problem *p, const struct solve_options *opt,
+		      struct solution *sol);
 
 #endif

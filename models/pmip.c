@@ -158,6 +158,12 @@ static int eff_cap(const struct pmip *m, const struct goal_info *gi, int c)
 	return cap < gi->max ? cap : gi->max;
 }
 
+/* The room feature sessions of goal (or the lab: lab.feature) need. */
+static int goal_feature(const struct problem *p, int goal)
+{
+	return goal == PMIP_LAB ? p->lab_feature : p->goals[goal].feature;
+}
+
 static int class_eligible(const struct pmip *m, const struct goal_info *gi, int c)
 {
 	const struct room_class *rc = &m->classes[c];
@@ -168,9 +174,7 @@ static int class_eligible(const struct pmip *m, const struct goal_info *gi, int 
 	}
 	if (m->in->relax_rooms ? !some : (!always || eff_cap(m, gi, c) < gi->min))
 		return 0;
-	if (gi->goal == PMIP_LAB)
-		return 1;
-	return problem_room_has(rc->proto, m->p->goals[gi->goal].feature);
+	return problem_room_has(rc->proto, goal_feature(m->p, gi->goal));
 }
 
 static int fac_capable(const struct pmip *m, int k, int goal)
@@ -262,8 +266,8 @@ static void build_model(struct pmip *m)
 				triplets_add(&t, rcnt, gi->col_N, -1);
 				for (int c = 0; c < m->n_classes; c++) {
 					const struct room_class *rc = &m->classes[c];
-					if (rc->count[j] == 0 || (gi->goal != PMIP_LAB &&
-					    !problem_room_has(rc->proto, p->goals[gi->goal].feature)))
+					if (rc->count[j] == 0 ||
+					    !problem_room_has(rc->proto, goal_feature(p, gi->goal)))
 						continue;
 					int jm = add_col(m, GLP_CV, 0, rc->count[j], 0);
 					gi->col_m[c * nb + j] = jm;
@@ -541,7 +545,7 @@ static long lab_seats_left(const struct pmip *m, const char *busy, const int *us
 	/* classes are few: take the largest free ones first */
 	int *left = xmalloc(sizeof(int) * (size_t)(m->n_classes + 1));
 	for (int c = 0; c < m->n_classes; c++)
-		left[c] = class_free(m, c, used);
+		left[c] = class_eligible(m, &m->goals[0], c) ? class_free(m, c, used) : 0;
 	while (free_fac > 0) {
 		int best = -1;
 		for (int c = 0; c < m->n_classes; c++)
@@ -1075,8 +1079,12 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	build_classes(&m);
 	build_goals(&m);
 	build_model(&m);
-	if (write_lp)
-		glp_write_lp(m.P, NULL, write_lp);
+	if (write_lp && glp_write_lp(m.P, NULL, write_lp) != 0) {
+		/* asked for and not written: an error, not a model to solve */
+		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", write_lp);
+		release(&m);
+		return;
+	}
 
 	int max_groups = in->p->n_facilitators;
 	struct draft greedy_d, mip_d;

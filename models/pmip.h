@@ -70,7 +70,8 @@ struct pmip_result {
 /*
  * Builds and solves the period MIP under params (params->start is ignored:
  * the incumbent is built inside).  Fills res; release with pmip_result_free().
- * When write_lp is not NULL the model is also written there in CPLEX LP format.
+ * When write_lp is not NULL the model is also written there in CPLEX LP format;
+ * when it cannot be, nothing is solved and res->outcome is MIP_ERROR.
  */
 void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 		const char *write_lp, struct pmip_result *res);

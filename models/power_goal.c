@@ -21,24 +21,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 #include "models/capacity.h"
 #include "models/model.h"
 #include "models/pmip.h"
 
-/* Total credit of k lab sessions for learner l, and whether the power goal
- * (a ready priority-1 online need) is among the credited. */
-static double lab_credit(const struct problem *p, int l, int k, int *p1)
+/* What learner l scores over the cycle when meeting goal g (PMIP_LAB: the
+ * lab) in each of the blocks where l is available: objective_learner on a
+ * tally of that alone (t is scratch, all zero on entry and on return). */
+static double option_value(const struct problem *p, struct tally *t, int l, const int *blocks,
+			   int nb, int g)
 {
-	double v = 0;
-	*p1 = 0;
-	for (int i = 0; i < k; i++) {
-		int q = problem_lab_credit(p, l, i);
-		if (q < 0)
-			break;
-		v += p->config.w_priority[p->needs[q].priority - 1];
-		*p1 |= p->needs[q].priority == 1;
+	int q = g == PMIP_LAB ? -1 : objective_need_of(p, l, g);
+	for (int j = 0; j < nb; j++) {
+		if (p->learners[l].unavailable[blocks[j]])
+			continue;
+		if (q < 0) {
+			t->lab_cnt[l]++;
+			continue;
+		}
+		t->need_cnt[q]++;
+		*tally_day(t, p, l, p->blocks[blocks[j]].day_index) = 1;
 	}
+	double v = objective_learner(p, t, l);
+	if (q >= 0)
+		t->need_cnt[q] = 0;
+	t->lab_cnt[l] = 0;
+	memset(tally_day(t, p, l, 0), 0, sizeof(int) * (size_t)p->n_days);
 	return v;
 }
 
@@ -47,12 +57,11 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 {
 	const struct config *cf = &p->config;
 	double t0 = mcl_now();
-	int nb = 0;
+	int rc = 0, nb = 0;
 	int *blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
 			blocks[nb++] = b;
-	mip_catch_signals();
 
 	char *why = capacity_check(p, blocks, nb, NULL);
 	if (why) {
@@ -70,6 +79,8 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	int *goal = xmalloc(sizeof(int) * cap);
 	double *value = xmalloc(sizeof(double) * cap);
 	int n = 0, no = 0;
+	struct tally scratch;
+	tally_init(&scratch, p);
 	for (int l = 0; l < p->n_learners; l++) {
 		for (int j = 0; j < nb; j++)
 			avail[l] += !p->learners[l].unavailable[blocks[j]];
@@ -86,17 +97,14 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 				everywhere &= problem_block_allows(p, blocks[j], nd->goal);
 			if (!everywhere)
 				continue;
-			int s = nd->sessions < avail[l] ? nd->sessions : avail[l];
 			goal[no] = nd->goal;
-			value[no++] = s * cf->w_priority[nd->priority - 1] +
-				      (nd->priority == 1 ? cf->w_power_goal : 0);
+			value[no++] = option_value(p, &scratch, l, blocks, nb, nd->goal);
 		}
-		int p1;
-		double v = lab_credit(p, l, avail[l], &p1);
 		goal[no] = PMIP_LAB;
-		value[no++] = v + (p1 ? cf->w_power_goal : 0);
+		value[no++] = option_value(p, &scratch, l, blocks, nb, PMIP_LAB);
 	}
 	start[n] = no;
+	tally_release(&scratch);
 
 	bool *fac_allowed = xcalloc((size_t)p->n_facilitators + 1, sizeof(bool));
 	for (int f = 0; f < p->n_facilitators; f++) {
@@ -120,6 +128,9 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	struct pmip_result rb;
 	pmip_solve(&rin, &bp, NULL, &rb);
 	double bound = rb.bound;
+	/* kept: pmip_result_free clears rb, and an infeasible relaxation
+	 * proves the cycle infeasible (below) */
+	enum mip_outcome bound_outcome = rb.outcome;
 	if (rb.outcome == MIP_ERROR || rb.outcome == MIP_INFEASIBLE || bound <= 0 ||
 	    bound >= 1e300) {
 		/* No LP optimum: fall back to the simple bound, every learner's
@@ -145,8 +156,17 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		mp.seconds = 1;
 	struct pmip_result r;
 	pmip_solve(&in, &mp, opt->write_lp, &r);
+	if (!r.groups && r.outcome == MIP_ERROR) {
+		/* GLPK failed, or the LP file could not be written: not a
+		 * property of the school, so no diagnosis for a principal */
+		mcl_log(LOG_QUIET, "internal error: the power-goal grouping MIP failed");
+		rc = -1;
+		goto out;
+	}
 	if (!r.groups) {
-		sol->status = rb.outcome == MIP_INFEASIBLE ? SOLVE_INFEASIBLE : SOLVE_NO_SOLUTION;
+		sol->status = bound_outcome == MIP_INFEASIBLE || r.outcome == MIP_INFEASIBLE
+				      ? SOLVE_INFEASIBLE
+				      : SOLVE_NO_SOLUTION;
 		int q = 0;
 		for (int f = 0; f < p->n_facilitators; f++)
 			q += fac_allowed[f];
@@ -161,9 +181,6 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	}
 
 	/* Sessions: one per group and block with at least one member there. */
-	double objective = 0;
-	for (int i = 0; i < n; i++)
-		objective += value[r.learner_option[i]];
 	for (int gi = 0; gi < r.n_groups; gi++) {
 		const struct pmip_group *g = &r.groups[gi];
 		int section = -1;
@@ -188,14 +205,22 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 			for (int i = 0; i < n; i++)
 				if (r.learner_group[i] == gi && !p->learners[learners[i]].unavailable[b])
 					*solution_attend(sol, learners[i], b) = si;
-			if (g->goal != PMIP_LAB &&
-			    problem_goal_level(p, g->facilitator, g->goal) == LEVEL_GURU)
-				objective += cf->w_guru;
 		}
 	}
 	solution_recount(sol);
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
+	double objective = objective_total(p, &t);
+	tally_release(&t);
 	sol->objective = objective;
-	sol->bound = bound > objective ? bound : objective;
+	if (!mip_bound_holds(bound, objective)) {
+		mcl_log(LOG_QUIET, "internal error: the power-goal bound %.6f is below the "
+			"schedule's objective %.6f", bound, objective);
+		rc = -1;
+		goto out;
+	}
+	sol->bound = bound > objective ? bound : objective;  /* rounding only */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 out:
@@ -207,5 +232,5 @@ out:
 	free(start);
 	free(goal);
 	free(value);
-	return 0;
+	return rc;
 }

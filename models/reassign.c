@@ -13,19 +13,24 @@
  *   z[l,b]   in {0,1}   l is in a lab in b (b has a lab session)
  *   c[q]     in [0,s_q] lab sessions credited to online need q
  *   pi[l]    in [0,1]   power-goal bonus
+ *   delta[l,d] in [0,1] daily weight of day d (l can be placed)
  *
- *   max  sum w_q x[l,g,b] + sum w_q c[q] + w_pg sum pi[l]
+ *   max  sum w_q x[l,g,b] + sum w_q c[q] + w_pg sum pi[l] + w_daily sum delta[l,d]
  *   s.t. sum_g x[l,g,b] + z[l,b] = 1            every available (l, b)
  *        sum_b x[l,g,b] <= s_q                  every facilitated need
  *        M[g,b] <= sum_l x[l,g,b] <= C[g,b]     every open (g, b)
  *        M[lab,b] <= sum_l z[l,b] <= C[lab,b]
  *        sum_{q online of l} c[q] <= sum_b z[l,b]
  *        pi[l] <= sum_{b, q priority 1} x[l,g,b] + sum_{q online, priority 1} c[q]
+ *        delta[l,d] <= sum_{b on day d, g} x[l,g,b]
  *
  * Only the blocks marked free are re-seated; a held block enters as
  * constants: its sessions of need q lower s_q, its labs are added to the
  * right-hand side of the lab-credit row, and a priority-1 session there
- * raises pi's row to 1.  The guru bonus depends only on the fixed sessions
+ * raises pi's row to 1, a workshop session there covers its day (no delta
+ * column).  Blocks outside the cycle's workshop blocks (a combination's
+ * seminar blocks) enter the same way through their tally: their labs in
+ * the lab-credit row, their seminar meetings as covered days.  The guru bonus depends only on the fixed sessions
  * and is left out.  A caller may lower s_q to a limit of its own
  * (need_limit): workshop.c's reseat_twin does, so that two re-seatings run
  * at once cannot both give a learner the last session of a need.  With
@@ -62,6 +67,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 #include "models/lp_build.h"
 #include "models/mip.h"
@@ -79,8 +85,9 @@
 #define RESEAT_SECONDS 30.0
 
 /* What a column is: x[l,g,b] or z[l,b] (a seat: learner l, block position
- * j, goal or PMIP_LAB), c[q] (a lab credit of need q) or pi[l]. */
-enum seat_kind { COL_SEAT, COL_CREDIT, COL_BONUS, COL_KIND };
+ * j, goal or PMIP_LAB), c[q] (a lab credit of need q), pi[l], or
+ * delta[l,d] (the daily weight of learner l's day q). */
+enum seat_kind { COL_SEAT, COL_CREDIT, COL_BONUS, COL_KIND, COL_DAY };
 
 struct seat_col {
 	enum seat_kind kind;
@@ -113,6 +120,8 @@ struct seating {
 	const int *need_limit;      /* [n_needs]: sessions a need may have, or
 				     * NULL for the needs' own */
 	const int *seat;            /* [n_blocks * n_learners]: current seats */
+	const struct tally *outside; /* counts of the blocks outside the cycle's
+				     * workshop blocks, or NULL */
 	int *seat_row;              /* [n_blocks * G]: seats row, 0 when closed
 				     * or held */
 	bool regoal;                /* sessions of free blocks may change goal */
@@ -157,6 +166,8 @@ static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
 		int one = lp_add_row(s->P, GLP_FX, 1, 1);
 		for (int k = 0; k < s->G; k++) {
 			int g = k - 1;
+			if (g == PMIP_LAB && !problem_room_has(room, p->lab_feature))
+				continue;
 			if (g != PMIP_LAB) {
 				const struct goal *go = &p->goals[g];
 				if (go->mode != GOAL_FACILITATED ||
@@ -235,12 +246,18 @@ static void learner_cols(struct seating *s, int l)
 	const struct config *cf = &p->config;
 	int nq = p->need_start[l + 1] - p->need_start[l];
 	int *held = xcalloc((size_t)nq + 1, sizeof(int));
-	int held_labs = 0, held_p1 = 0;
+	int held_labs = s->outside ? s->outside->lab_cnt[l] : 0, held_p1 = 0;
+	bool daily = cf->w_daily > 0 && problem_placeable(p, l);
+	char *held_day = xcalloc((size_t)p->n_days + 1, 1);
+	int *row_day = xcalloc((size_t)p->n_days + 1, sizeof(int));
+	for (int d = 0; d < p->n_days && s->outside; d++)
+		held_day[d] = *tally_day(s->outside, p, l, d) > 0;
 	for (int j = 0; j < s->n_blocks; j++) {
 		int goal = s->seat[(long)j * p->n_learners + l];
 		if (s->free[j] || goal == -2)
 			continue;
 		held_labs += goal == PMIP_LAB;
+		held_day[p->blocks[s->blocks[j]].day_index] |= goal >= 0;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
 			if (p->needs[q].goal == goal) {
 				held[q - p->need_start[l]]++;
@@ -297,10 +314,22 @@ static void learner_cols(struct seating *s, int l)
 			triplets_add(&s->t, *rn, c, 1);
 			if (nd->priority == 1)
 				triplets_add(&s->t, row_pi, c, -1);
+			int d = p->blocks[s->blocks[j]].day_index;
+			if (!daily || held_day[d])
+				continue;
+			if (!row_day[d]) {
+				int cd = add_col(s, (struct seat_col){ COL_DAY, l, -1, 0, d }, 1,
+						 cf->w_daily);
+				row_day[d] = lp_add_row(s->P, GLP_UP, 0, 0);
+				triplets_add(&s->t, row_day[d], cd, 1);
+			}
+			triplets_add(&s->t, row_day[d], c, -1);
 		}
 	}
 	free(row_need);
 	free(held);
+	free(held_day);
+	free(row_day);
 }
 
 
@@ -359,9 +388,15 @@ static double *seats_point(const struct seating *s, const int *seat, const struc
 				p1[sc->l] |= p->needs[sc->q].priority == 1;
 			}
 	}
-	for (int c = 1; c <= n; c++)
-		if (s->cols[c].kind == COL_BONUS)
-			x[c] = p1[s->cols[c].l];
+	for (int c = 1; c <= n; c++) {
+		const struct seat_col *sc = &s->cols[c];
+		if (sc->kind == COL_BONUS)
+			x[c] = p1[sc->l];
+		for (int j = 0; j < s->n_blocks && sc->kind == COL_DAY; j++)
+			if (s->free[j] && p->blocks[s->blocks[j]].day_index == sc->q &&
+			    seat[(long)j * p->n_learners + sc->l] >= 0)
+				x[c] = 1;
+	}
 	free(labs);
 	free(p1);
 	return x;
@@ -519,11 +554,13 @@ static void solve_from_seating(struct seating *s, const double *start,
 
 /* reassign_cycle, or with regoal reassign_sessions. */
 static double reseat_core(const struct problem *p, const int *blocks, int n_blocks,
-			  const bool *free_blocks, const int *need_limit, struct pmip_result *res,
-			  double seconds, bool regoal)
+			  const bool *free_blocks, const int *need_limit,
+			  const struct tally *outside, struct pmip_result *res, double seconds,
+			  bool regoal)
 {
 	struct seating s = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .G = p->n_goals + 1,
-			     .free = free_blocks, .need_limit = need_limit, .regoal = regoal };
+			     .free = free_blocks, .need_limit = need_limit, .outside = outside,
+			     .regoal = regoal };
 	if (regoal) {
 		s.seat_min = xcalloc((size_t)n_blocks * (size_t)s.G + 1, sizeof(int));
 		s.kind_cols = xcalloc((size_t)n_blocks * (size_t)s.G + 1, sizeof(*s.kind_cols));
@@ -581,14 +618,16 @@ static double reseat_core(const struct problem *p, const int *blocks, int n_bloc
 }
 
 double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
-		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
-		      double seconds)
+		      const bool *free_blocks, const int *need_limit,
+		      const struct tally *outside, struct pmip_result *res, double seconds)
 {
-	return reseat_core(p, blocks, n_blocks, free_blocks, need_limit, res, seconds, false);
+	return reseat_core(p, blocks, n_blocks, free_blocks, need_limit, outside, res, seconds,
+			   false);
 }
 
 double reassign_sessions(const struct problem *p, const int *blocks, int n_blocks,
-			 const bool *free_blocks, struct pmip_result *res, double seconds)
+			 const bool *free_blocks, const struct tally *outside,
+			 struct pmip_result *res, double seconds)
 {
-	return reseat_core(p, blocks, n_blocks, free_blocks, NULL, res, seconds, true);
+	return reseat_core(p, blocks, n_blocks, free_blocks, NULL, outside, res, seconds, true);
 }

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "engine/objective.h"
 #include "engine/problem.h"
 #include "models/pmip.h"
 
@@ -20,15 +21,17 @@
  * blocks of the cycle held as they are (workshop blocks, each planned in
  * res[b], indexed by problem block), within at most seconds.  need_limit,
  * when not NULL, gives each need q at most need_limit[q] sessions in all
- * (no more than its own sessions) instead of its own sessions.
+ * (no more than its own sessions) instead of its own sessions.  outside,
+ * when not NULL, holds the counts of the blocks outside `blocks` (labs,
+ * seminar meetings), which the valuation takes as fixed.
  * The current seating is the MIP's incumbent, so the result is never worse.
  * On an improvement, rewrites res[b].learner_group and the groups' sizes
  * and returns the gain in the cycle objective (> 0); else returns 0 and
  * leaves res as it was.
  */
 double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
-		      const bool *free_blocks, const int *need_limit, struct pmip_result *res,
-		      double seconds);
+		      const bool *free_blocks, const int *need_limit,
+		      const struct tally *outside, struct pmip_result *res, double seconds);
 
 /*
  * As reassign_cycle, with every need's own sessions as its limit, and the
@@ -38,6 +41,7 @@ double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
  * of res[b].groups; the gain includes the guru bonus.
  */
 double reassign_sessions(const struct problem *p, const int *blocks, int n_blocks,
-			 const bool *free_blocks, struct pmip_result *res, double seconds);
+			 const bool *free_blocks, const struct tally *outside,
+			 struct pmip_result *res, double seconds);
 
 #endif

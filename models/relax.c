@@ -19,9 +19,12 @@
  *                                       of kind k (workshop or lab) in b
  *   y[f,k,b]  in [0, 1]                 facilitator f leads class k in b
  *   pi[l]     in [0, 1]                 power-goal bonus
+ *   delta[l]  in [0, D_l]               days with a workshop session, for
+ *                                       l who can be placed; D_l the days
+ *                                       with a block where l is available
  *
  *   max  sum w_q t[q] + sum w_q o[q] + w_guru sum_{f guru in k} y[f,k,b]
- *        + w_pg sum pi[l]
+ *        + w_pg sum pi[l] + w_daily sum delta[l]
  *   s.t. sum_q t[q] + sum_q o[q] <= A_l                  one session a block
  *        t[q] <= sum_{b in B_q} N[g,b]                   a session must exist
  *        sum_{q of g} t[q] = sum_b u[g,b]                seats are used
@@ -35,6 +38,7 @@
  *        sum_k y[f,k,b] <= 1,  sum_{k,b} y[f,k,b] <= max_sessions_f
  *        sum_f y[f,k,b] = sum_{g in k} N[g,b]            staffing
  *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
+ *        delta[l] <= sum_{q of l, facilitated} t[q]     a day needs a session
  *        sum_b u[g,b] <= r_g sum_b N[g,b] + (max_g - r_g) k_g    rounding cut
  *
  * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
@@ -114,14 +118,55 @@
 #include "models/lp_build.h"
 #include "models/mip.h"
 
-double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks)
+int relax_learner_days(const struct problem *p, int l)
+{
+	if (!problem_placeable(p, l))
+		return 0;
+	int n = 0;
+	for (int d = 0; d < p->n_days; d++)
+		for (int b = 0; b < p->n_blocks; b++)
+			if (p->blocks[b].day_index == d && problem_block_scheduled(p, b) &&
+			    !p->learners[l].unavailable[b]) {
+				n++;
+				break;
+			}
+	return n;
+}
+
+/* Blocks of list[0..n-1] where learner l is available. */
+static int learner_avail(const struct problem *p, int l, const int *list, int n)
+{
+	int a = 0;
+	for (int j = 0; j < n; j++)
+		a += !p->learners[l].unavailable[list[j]];
+	return a;
+}
+
+/* The choice weights of l's best `seminars_per_learner` eligible choices
+ * (choices are sorted by rank). */
+static double best_choices(const struct problem *p, int l)
+{
+	const struct config *cf = &p->config;
+	double v = 0;
+	int k = 0;
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+		int r = p->choices[c].rank;
+		if (!p->choices[c].eligible || k >= cf->seminars_per_learner)
+			continue;
+		v += r <= cf->n_choice ? cf->w_choice[r - 1] : 0;
+		k++;
+	}
+	return v;
+}
+
+double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks,
+			   const int *sem_blocks, int n_sem)
 {
 	const struct config *cf = &p->config;
 	double v = 0;
 	for (int l = 0; l < p->n_learners; l++) {
-		int avail = 0;
-		for (int j = 0; j < n_blocks; j++)
-			avail += !p->learners[l].unavailable[blocks[j]];
+		int avail = learner_avail(p, l, blocks, n_blocks) +
+			    learner_avail(p, l, sem_blocks, n_sem);
 		int left = avail, p1 = 0;
 		/* best sessions first: a learner fills at most avail blocks */
 		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
@@ -135,11 +180,15 @@ double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blo
 				p1 |= pr == 1 && avail > 0;
 			}
 		v += p1 ? cf->w_power_goal : 0;
+		v += cf->w_daily * relax_learner_days(p, l);
+		v += n_sem ? best_choices(p, l) : 0;
 	}
 	for (int f = 0; f < p->n_facilitators; f++) {
 		int avail = 0;
 		for (int j = 0; j < n_blocks; j++)
 			avail += !p->facilitators[f].unavailable[blocks[j]];
+		for (int j = 0; j < n_sem; j++)
+			avail += !p->facilitators[f].unavailable[sem_blocks[j]];
 		v += cf->w_guru * (avail < p->facilitators[f].max_sessions
 					   ? avail
 					   : p->facilitators[f].max_sessions);
@@ -250,21 +299,117 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 	}
 }
 
-void relax_workshop_bound(const struct problem *p, const int *blocks, int n_blocks,
-			  double seconds, struct relax_result *res)
+void relax_cycle_bound(const struct problem *p, const int *blocks, int n_blocks,
+		       const int *sem_blocks, int n_sem, double seconds, struct relax_result *res)
 {
 	bool per_learner = per_learner_cols(p, blocks, n_blocks) <= PER_LEARNER_COLS;
-	relax_workshop_bound_with(p, blocks, n_blocks, per_learner, seconds, res);
+	relax_cycle_bound_with(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res);
 }
 
-void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n_blocks,
-			       bool per_learner, double seconds, struct relax_result *res)
+/* Largest seminar section s's rooms can hold: its max_size, capped by the
+ * largest room with its feature. */
+static int seminar_cap(const struct problem *p, int s)
+{
+	int cap = 0;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (problem_room_has(&p->rooms[r], p->seminars[s].feature) &&
+		    p->rooms[r].capacity > cap)
+			cap = p->rooms[r].capacity;
+	return cap < p->seminars[s].max_size ? cap : p->seminars[s].max_size;
+}
+
+/* The seminar blocks' part of the LP (see the top of the file): sections,
+ * facilitator meetings and labs, over the budget rows of the workshop part.
+ * Fills sem->... for the per-learner columns added later. */
+struct sem_part {
+	int *row_max, *row_min;     /* [n_seminars] section seats */
+	int row_lab_need;           /* lab seats need labs in rooms */
+	int row_meet_seats;         /* meeting seats need meetings in rooms */
+	long seats;                 /* sum over learners of seminar-block time */
+};
+
+static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *p,
+			 const int *sem_blocks, int n_sem, const int *row_budget,
+			 struct sem_part *sp)
+{
+	const struct config *cf = &p->config;
+	int ns = p->n_seminars, nf = p->n_facilitators;
+	sp->row_max = xcalloc((size_t)ns + 1, sizeof(int));
+	sp->row_min = xcalloc((size_t)ns + 1, sizeof(int));
+	int *row_meet = xcalloc((size_t)ns + 1, sizeof(int));
+	/* Rooms: labs[r] and meetings[r] in room r over the seminar blocks,
+	 * each seating at most its capacity (labs: up to lab max_group). */
+	int row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
+	int row_meetings = lp_add_row(P, GLP_FX, 0, 0);
+	sp->row_lab_need = lp_add_row(P, GLP_LO, 0, 0);     /* rhs set by the caller */
+	sp->row_meet_seats = lp_add_row(P, GLP_UP, 0, 0);
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *rm = &p->rooms[r];
+		int avail = 0;
+		for (int j = 0; j < n_sem; j++)
+			avail += !rm->unavailable[sem_blocks[j]];
+		if (!avail)
+			continue;
+		int row_room = lp_add_row(P, GLP_UP, 0, avail);
+		if (problem_room_has(rm, p->lab_feature)) {
+			int cap = rm->capacity < cf->lab_max_group ? rm->capacity : cf->lab_max_group;
+			int jl = lp_add_col(P, GLP_CV, 0, avail, 0);
+			triplets_add(t, row_room, jl, 1);
+			triplets_add(t, row_lab_staff, jl, -1);
+			triplets_add(t, sp->row_lab_need, jl, cap);
+		}
+		int jm = lp_add_col(P, GLP_CV, 0, avail, 0);
+		triplets_add(t, row_room, jm, 1);
+		triplets_add(t, row_meetings, jm, -1);
+		triplets_add(t, sp->row_meet_seats, jm, -rm->capacity);
+	}
+	for (int s = 0; s < ns; s++) {
+		const struct seminar *sm = &p->seminars[s];
+		int cap = seminar_cap(p, s);
+		if (cap < sm->min_size || sm->meetings > n_sem)
+			continue;
+		int n = lp_add_col(P, GLP_CV, 0, sm->sections, 0);
+		sp->row_max[s] = lp_add_row(P, GLP_UP, 0, 0);
+		triplets_add(t, sp->row_max[s], n, -cap);
+		sp->row_min[s] = lp_add_row(P, GLP_LO, 0, 0);
+		triplets_add(t, sp->row_min[s], n, -sm->min_size);
+		row_meet[s] = lp_add_row(P, GLP_FX, 0, 0);
+		triplets_add(t, row_meet[s], n, -sm->meetings);
+		triplets_add(t, row_meetings, n, sm->meetings);
+	}
+	for (int f = 0; f < nf; f++) {
+		int avail = 0;
+		for (int j = 0; j < n_sem; j++)
+			avail += !p->facilitators[f].unavailable[sem_blocks[j]];
+		if (!avail)
+			continue;
+		int row_time = lp_add_row(P, GLP_UP, 0, avail);
+		int lab_f = lp_add_col(P, GLP_CV, 0, avail, 0);
+		triplets_add(t, row_time, lab_f, 1);
+		triplets_add(t, row_budget[f], lab_f, 1);
+		triplets_add(t, row_lab_staff, lab_f, 1);
+		for (int s = 0; s < ns; s++) {
+			enum level lv = problem_seminar_level(p, f, s);
+			if (!row_meet[s] || lv < LEVEL_ABLE)
+				continue;
+			int h = lp_add_col(P, GLP_CV, 0, avail, lv == LEVEL_GURU ? cf->w_guru : 0);
+			triplets_add(t, row_time, h, 1);
+			triplets_add(t, row_budget[f], h, 1);
+			triplets_add(t, row_meet[s], h, 1);
+		}
+	}
+	free(row_meet);
+}
+
+void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_blocks,
+			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
+			    struct relax_result *res)
 {
 	const struct config *cf = &p->config;
 	int ng = p->n_goals, nf = p->n_facilitators;
 	double t0 = mcl_now();
 	memset(res, 0, sizeof(*res));
-	res->bound = relax_trivial_bound(p, blocks, n_blocks);
+	res->bound = relax_trivial_bound(p, blocks, n_blocks, sem_blocks, n_sem);
 
 	glp_prob *P = glp_create_prob();
 	glp_set_obj_dir(P, GLP_MAX);
@@ -393,7 +538,7 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 			continue;
 		int gmin = lab ? 1 : p->goals[g].min_group;
 		int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
-		int feat = lab ? -1 : p->goals[g].feature;
+		int feat = lab ? p->lab_feature : p->goals[g].feature;
 		if (!lab)
 			row_flow[g] = lp_add_row(P, GLP_FX, 0, 0);
 		for (int b = 0; b < nb; b++) {
@@ -427,9 +572,10 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 				triplets_add(&t, r, colU[(size_t)g * nb + b], 1);
 	}
 	/* Facilitators. */
+	int *row_budget = xcalloc((size_t)nf + 1, sizeof(int));
 	for (int f = 0; f < nf; f++) {
 		const struct facilitator *fa = &p->facilitators[f];
-		int rbudget = lp_add_row(P, GLP_UP, 0, fa->max_sessions);
+		int rbudget = row_budget[f] = lp_add_row(P, GLP_UP, 0, fa->max_sessions);
 		char *can = xcalloc((size_t)n_staff + 1, 1);
 		char *guru = xcalloc((size_t)n_staff + 1, 1);
 		for (int g = 0; g < ng; g++) {
@@ -457,6 +603,9 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 		free(guru);
 		free(avail);
 	}
+	struct sem_part sp = { 0 };
+	if (n_sem)
+		seminar_part(P, &t, p, sem_blocks, n_sem, row_budget, &sp);
 	/* Needs. */
 	int *seen = xcalloc((size_t)nb + 1, sizeof(int));
 	struct per_learner pl = { .p = p, .blocks = blocks, .n_blocks = n_blocks };
@@ -466,13 +615,40 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 		pl.seats = xcalloc(gb + 1, sizeof(int));
 	}
 	for (int l = 0; l < p->n_learners; l++) {
-		int avail = 0;
-		for (int j = 0; j < n_blocks; j++)
-			avail += !p->learners[l].unavailable[blocks[j]];
+		int avail_ws = learner_avail(p, l, blocks, n_blocks);
+		int avail_sem = learner_avail(p, l, sem_blocks, n_sem);
+		int avail = avail_ws + avail_sem;
 		if (avail == 0)
 			continue;
+		sp.seats += avail_sem;
 		int rtime = lp_add_row(P, GLP_UP, 0, avail);
+		int rws = n_sem ? lp_add_row(P, GLP_UP, 0, avail_ws) : rtime;
 		int rpi = -1;
+		/* daily: the days covered are at most the facilitated sessions
+		 * and seminar meetings */
+		int days = cf->w_daily > 0 ? relax_learner_days(p, l) : 0;
+		int rday = days ? lp_add_row(P, GLP_UP, 0, 0) : 0;
+		if (days)
+			triplets_add(&t, rday, lp_add_col(P, GLP_CV, 0, days, cf->w_daily), 1);
+		int rchoices = 0;
+		for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && n_sem; c++) {
+			int s = p->choices[c].seminar, r = p->choices[c].rank;
+			int m = p->seminars[s].meetings;
+			if (!p->choices[c].eligible || !sp.row_max[s] || m > avail_sem)
+				continue;
+			if (!rchoices)
+				rchoices = lp_add_row(P, GLP_UP, 0, cf->seminars_per_learner);
+			int je = lp_add_col(P, GLP_CV, 0, 1, r <= cf->n_choice ? cf->w_choice[r - 1] : 0);
+			triplets_add(&t, rchoices, je, 1);
+			triplets_add(&t, sp.row_max[s], je, 1);
+			triplets_add(&t, sp.row_min[s], je, 1);
+			triplets_add(&t, rtime, je, m);
+			triplets_add(&t, row_lab_credit, je, m);
+			triplets_add(&t, sp.row_lab_need, je, m);
+			triplets_add(&t, sp.row_meet_seats, je, m);
+			if (rday)
+				triplets_add(&t, rday, je, -m);
+		}
 		if (per_learner)
 			for (int j = 0; j < n_blocks; j++) {
 				pl.one[j] = 0;
@@ -511,6 +687,10 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 				jt = lp_add_col(P, GLP_CV, 0, ub, w);
 				triplets_add(&t, rlink, jt, 1);
 				triplets_add(&t, row_flow[nd->goal], jt, 1);
+				if (rday)
+					triplets_add(&t, rday, jt, -1);
+				if (rws != rtime)
+					triplets_add(&t, rws, jt, 1);
 				if (per_learner)
 					add_seats(P, &t, &pl, jt, nd->goal, l, colN, colU);
 			}
@@ -540,6 +720,11 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 		if (k)
 			add_rounding_cut(P, &t, cut_u, cut_n, k, p->goals[g].max_group, demand[g]);
 	}
+	/* seminar blocks' time not in meetings is lab time */
+	if (n_sem) {
+		glp_set_row_bnds(P, row_lab_credit, GLP_UP, 0, (double)sp.seats);
+		glp_set_row_bnds(P, sp.row_lab_need, GLP_LO, (double)sp.seats, 0);
+	}
 	triplets_load(&t, P);
 	res->rows = glp_get_num_rows(P);
 	res->cols = glp_get_num_cols(P);
@@ -561,6 +746,9 @@ void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n
 	res->seconds = mcl_now() - t0;
 
 	glp_delete_prob(P);
+	free(row_budget);
+	free(sp.row_max);
+	free(sp.row_min);
 	free(room_class);
 	free(class_proto);
 	free(count);

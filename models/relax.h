@@ -1,5 +1,5 @@
 /*
- * relax.h - a proven upper bound on the whole workshop cycle.
+ * relax.h - a proven upper bound on the whole cycle.
  */
 #ifndef MCL_RELAX_H
 #define MCL_RELAX_H
@@ -18,19 +18,31 @@ struct relax_result {
 };
 
 /*
- * Bounds the workshop model over blocks[0..n_blocks-1] with the aggregated
- * LP described in relax.c, within about `seconds` of wall time: with
- * per-learner rows on small cycles, with blocks merged otherwise.
+ * Bounds the cycle over the workshop blocks blocks[0..n_blocks-1] and the
+ * seminar blocks sem_blocks[0..n_sem-1] (either list may be empty) with the
+ * aggregated LP described in relax.c, within about `seconds` of wall time:
+ * with per-learner rows on small cycles, with blocks merged otherwise.  The
+ * two kinds of blocks share the facilitators' max_sessions, the learners'
+ * lab credit, power goal and daily weight in one LP, so the bound is valid
+ * for the combined cycle.
  */
-void relax_workshop_bound(const struct problem *p, const int *blocks, int n_blocks,
-			  double seconds, struct relax_result *res);
+void relax_cycle_bound(const struct problem *p, const int *blocks, int n_blocks,
+		       const int *sem_blocks, int n_sem, double seconds, struct relax_result *res);
 
 /* The same with the choice made by the caller (tests check both). */
-void relax_workshop_bound_with(const struct problem *p, const int *blocks, int n_blocks,
-			       bool per_learner, double seconds, struct relax_result *res);
+void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_blocks,
+			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
+			    struct relax_result *res);
+
+/* Days with a block the model schedules where learner l is available, when
+ * l can be placed (problem_placeable); else 0: the most daily weights l can
+ * score. */
+int relax_learner_days(const struct problem *p, int l);
 
 /* The simple bound: every ready need fully scheduled (capped by the learner's
- * available blocks), every power goal met, every session a guru's. */
-double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks);
+ * available blocks), every power goal met, the best seminar choices, every
+ * day covered, every session a guru's. */
+double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks,
+			   const int *sem_blocks, int n_sem);
 
 #endif

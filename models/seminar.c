@@ -93,6 +93,7 @@
 #include "engine/util.h"
 #include "models/lp_build.h"
 #include "models/model.h"
+#include "models/relax.h"
 
 /* Size-dependent settings, read once (most patterns per meetings count). */
 static const struct seminar_tuning {
@@ -1913,7 +1914,6 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_SEMINAR && problem_block_scheduled(p, b))
 			blocks[nb++] = b;
-	mip_catch_signals();
 	struct seminar_stats st;
 	struct seminar_input in = {
 		.p = p, .blocks = blocks, .n_blocks = nb,
@@ -1935,6 +1935,12 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
 	double bound = seminar_simple_bound(p, blocks, nb);
+	struct relax_result rr;
+	relax_cycle_bound(p, NULL, 0, blocks, nb, opt->time_limit, &rr);
+	mcl_log(LOG_NORMAL, "seminar bound LP %.1f (%s), simple bound %.1f", rr.bound,
+		rr.proven ? "LP optimum" : "no LP optimum", bound);
+	if (rr.bound < bound)
+		bound = rr.bound;
 	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), simple "
 		"bound %.1f", sol->objective, st.greedy_value, st.mip_objective, bound);
 	sol->bound = bound > sol->objective ? bound : sol->objective;

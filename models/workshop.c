@@ -53,6 +53,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <assert.h>
 #include <float.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/types.h>
@@ -63,6 +64,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
+#include "engine/progress.h"
 #include "engine/util.h"
 #include "models/capacity.h"
 #include "models/cycle_mip.h"
@@ -71,6 +74,7 @@
 #include "models/reassign.h"
 #include "models/relax.h"
 #include "models/window.h"
+#include "models/workshop.h"
 
 #define NONE (-2)   /* plan entry: learner not seated by this model here */
 
@@ -82,14 +86,24 @@
 #define BLOCK_NODES 400
 
 struct cycle {
-	const struct problem *p;
+	const struct problem *p;    /* what the search plans against: the
+				     * problem, or a combination's view of it
+				     * with the seminar blocks' facilitator
+				     * time taken off max_sessions */
+	const struct problem *whole; /* the problem the bound covers */
+	const int *sem_blocks;      /* seminar blocks the bound covers too, */
+	int n_sem;                  /* planned elsewhere (outside) */
 	const struct solve_options *opt;
 	int *blocks;                /* workshop blocks, time order */
 	int n_blocks;
 	bool *allowed;              /* [f * p->n_blocks + b] */
 	int *plan;                  /* [l * p->n_blocks + b]: goal, PMIP_LAB or NONE */
-	int *need_cnt;              /* [n_needs]: sessions counted, all blocks */
-	int *lab_cnt;               /* [n_learners]: lab sessions, all blocks */
+	struct tally tl;            /* the cycle's counts, all blocks (objective.h):
+				     * kept in step with plan and block_res by
+				     * count_block, checked by cycle_consistent */
+	const struct tally *outside; /* counts of blocks this model does not
+				     * plan (a combination's seminar blocks),
+				     * or NULL */
 	struct pmip_result *block_res;  /* [p->n_blocks] groups per block */
 	double bound;               /* whole-cycle bound for the gap test, set
 				     * once awaited (0 before), so the test does
@@ -113,35 +127,6 @@ static double time_left(const struct cycle *cy)
 	return cy->opt->time_limit - (mcl_now() - cy->t0);
 }
 
-static double w_need(const struct problem *p, const struct need *q)
-{
-	return p->config.w_priority[q->priority - 1];
-}
-
-/* Whether l has a counted session of a ready priority-1 need. */
-static bool has_power_goal(const struct cycle *cy, int l)
-{
-	const struct problem *p = cy->p;
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-		const struct need *nd = &p->needs[q];
-		if (!nd->ready || nd->priority != 1)
-			continue;
-		if (p->goals[nd->goal].mode == GOAL_FACILITATED && cy->need_cnt[q] > 0)
-			return true;
-	}
-	int q = cy->lab_cnt[l] > 0 ? problem_lab_credit(p, l, 0) : -1;
-	return q >= 0 && p->needs[q].priority == 1;
-}
-
-/* The need of l for goal g, or -1. */
-static int need_of(const struct problem *p, int l, int g)
-{
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
-		if (p->needs[q].goal == g)
-			return q;
-	return -1;
-}
-
 /* Learners available in block b. */
 static int block_learners(const struct problem *p, int b)
 {
@@ -151,17 +136,61 @@ static int block_learners(const struct problem *p, int b)
 	return n;
 }
 
-/* Adds (sign +1) or removes (-1) block b's plan from the counters. */
+/* Adds (sign +1) or removes (-1) learner l's place g in block b (a goal,
+ * PMIP_LAB or NONE) to or from the tally t. */
+static void count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign)
+{
+	if (g == PMIP_LAB) {
+		t->lab_cnt[l] += sign;
+	} else if (g >= 0) {
+		t->need_cnt[objective_need_of(p, l, g)] += sign;
+		*tally_day(t, p, l, p->blocks[b].day_index) += sign;
+	}
+}
+
+/* Guru-led workshop sessions among the groups of r. */
+static int guru_groups(const struct problem *p, const struct pmip_result *r)
+{
+	int n = 0;
+	for (int gi = 0; gi < r->n_groups; gi++)
+		n += r->groups[gi].goal >= 0 &&
+		     problem_goal_level(p, r->groups[gi].facilitator, r->groups[gi].goal) == LEVEL_GURU;
+	return n;
+}
+
+/* Adds (sign +1) or removes (-1) block b's plan and groups from the tally:
+ * every change to plan or block_res sits between a -1 and a +1. */
 static void count_block(struct cycle *cy, int b, int sign)
 {
 	const struct problem *p = cy->p;
-	for (int l = 0; l < p->n_learners; l++) {
-		int g = cy->plan[(long)l * p->n_blocks + b];
-		if (g == PMIP_LAB)
-			cy->lab_cnt[l] += sign;
-		else if (g >= 0)
-			cy->need_cnt[need_of(p, l, g)] += sign;
+	for (int l = 0; l < p->n_learners; l++)
+		count_place(p, &cy->tl, l, b, cy->plan[(long)l * p->n_blocks + b], sign);
+	cy->tl.guru += sign * guru_groups(p, &cy->block_res[b]);
+}
+
+/* Whether the tally equals a recount of the plans and groups (on top of
+ * the outside counts): the invariant count_block keeps.  Tests and debug
+ * builds check it after moves. */
+static bool cycle_consistent(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	struct tally t;
+	tally_init(&t, p);
+	if (cy->outside)
+		tally_copy(&t, cy->outside, p);
+	for (int j = 0; j < cy->n_blocks; j++) {
+		int b = cy->blocks[j];
+		for (int l = 0; l < p->n_learners; l++)
+			count_place(p, &t, l, b, cy->plan[(long)l * p->n_blocks + b], +1);
+		t.guru += guru_groups(p, &cy->block_res[b]);
 	}
+	bool same = t.guru == cy->tl.guru &&
+		    !memcmp(t.need_cnt, cy->tl.need_cnt, sizeof(int) * (size_t)p->n_needs) &&
+		    !memcmp(t.lab_cnt, cy->tl.lab_cnt, sizeof(int) * (size_t)p->n_learners) &&
+		    !memcmp(t.day_cnt, cy->tl.day_cnt,
+			    sizeof(int) * (size_t)p->n_learners * (size_t)p->n_days);
+	tally_release(&t);
+	return same;
 }
 
 struct options {
@@ -191,35 +220,39 @@ static void options_free(struct options *o)
 	free(o->value);
 }
 
+/* What placing learner l at g in block b (unplaced there) adds to the
+ * objective, everything else held: the objective's own difference. */
+static double place_value(const struct cycle *cy, int l, int b, int g)
+{
+	struct tally *t = (struct tally *)&cy->tl;  /* restored before return */
+	double before = objective_learner(cy->p, t, l);
+	count_place(cy->p, t, l, b, g, +1);
+	double v = objective_learner(cy->p, t, l) - before;
+	count_place(cy->p, t, l, b, g, -1);
+	return v;
+}
+
 /* What each learner available in b can do there, valued against the other
  * blocks (block b's own plan must be uncounted first). */
 static void block_options(const struct cycle *cy, int b, struct options *o)
 {
 	const struct problem *p = cy->p;
-	const struct config *cf = &p->config;
 	memset(o, 0, sizeof(*o));
 	o->learners = xmalloc(sizeof(int) * (size_t)(p->n_learners + 1));
 	o->start = xmalloc(sizeof(int) * (size_t)(p->n_learners + 2));
 	for (int l = 0; l < p->n_learners; l++) {
 		if (p->learners[l].unavailable[b])
 			continue;
-		bool pg = has_power_goal(cy, l);
 		o->start[o->n_learners] = (int)o->n;
 		o->learners[o->n_learners++] = l;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
-			    cy->need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
+			    cy->tl.need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
 				continue;
-			double v = w_need(p, nd) + (nd->priority == 1 && !pg ? cf->w_power_goal : 0);
-			options_push(o, nd->goal, v);
+			options_push(o, nd->goal, place_value(cy, l, b, nd->goal));
 		}
-		int q = problem_lab_credit(p, l, cy->lab_cnt[l]);
-		double v = 0;
-		if (q >= 0)
-			v = w_need(p, &p->needs[q]) +
-			    (p->needs[q].priority == 1 && !pg ? cf->w_power_goal : 0);
-		options_push(o, PMIP_LAB, v);
+		options_push(o, PMIP_LAB, place_value(cy, l, b, PMIP_LAB));
 	}
 	o->start[o->n_learners] = (int)o->n;
 }
@@ -245,40 +278,19 @@ static double plan_value(const struct cycle *cy, int b, const struct options *o,
 	return v;
 }
 
-/* The cycle's objective from the counters and the groups (model's account). */
+/* The whole cycle's objective (outside counts included). */
 static double cycle_objective(const struct cycle *cy)
 {
-	const struct problem *p = cy->p;
-	double v = 0;
-	for (int l = 0; l < p->n_learners; l++) {
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
-			if (p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
-				v += w_need(p, &p->needs[q]) * cy->need_cnt[q];
-		for (int k = 0; k < cy->lab_cnt[l]; k++) {
-			int q = problem_lab_credit(p, l, k);
-			if (q < 0)
-				break;
-			v += w_need(p, &p->needs[q]);
-		}
-		if (has_power_goal(cy, l))
-			v += p->config.w_power_goal;
-	}
-	for (int j = 0; j < cy->n_blocks; j++) {
-		const struct pmip_result *r = &cy->block_res[cy->blocks[j]];
-		for (int gi = 0; gi < r->n_groups; gi++)
-			if (r->groups[gi].goal >= 0 &&
-			    problem_goal_level(p, r->groups[gi].facilitator, r->groups[gi].goal) ==
-				    LEVEL_GURU)
-				v += p->config.w_guru;
-	}
-	return v;
+	return objective_total(cy->p, &cy->tl);
 }
 
 /*
  * Re-plans block b with every other block fixed.  Returns 1 when the block's
  * plan changed for the better, 0 when it was kept, -1 when no plan was found
- * (only possible while the block has none yet).
+ * (only possible while the block has none yet), BLOCK_ERROR when GLPK
+ * failed and the block has no plan.
  */
+#define BLOCK_ERROR (-3)
 static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
@@ -315,10 +327,11 @@ static int solve_block(struct cycle *cy, int b, double seconds, bool branching)
 				o.goal[r.learner_option[i]];
 		changed = 1;
 	} else {
+		changed = had ? 0 : r.outcome == MIP_ERROR ? BLOCK_ERROR : -1;
 		pmip_result_free(&r);
-		changed = had ? 0 : -1;
 	}
 	count_block(cy, b, +1);
+	assert(cycle_consistent(cy));
 	options_free(&o);
 	free(fac_allowed);
 	if (!branching)
@@ -371,6 +384,7 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 	}
 	free(saved);
 	free(saved_plan);
+	assert(cycle_consistent(cy));
 	return kept;
 }
 
@@ -453,27 +467,29 @@ struct bound_job {
 	struct relax_result res;
 };
 
-static void bound_start(struct bound_job *job, const struct problem *p, const int *blocks,
-			int n_blocks, double seconds)
+static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
 {
+	const struct problem *p = cy->whole;
 	memset(job, 0, sizeof(*job));
 	job->pid = fork_piped(&job->fd);
 	if (job->pid == 0) {
 		struct relax_result rr;
-		relax_workshop_bound(p, blocks, n_blocks, seconds, &rr);
+		relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
+				  &rr);
 		_exit(write_full(job->fd, &rr, sizeof(rr)) == 0 ? 0 : 1);
 	}
 	if (job->pid > 0)
 		return;
-	relax_workshop_bound(p, blocks, n_blocks, seconds, &job->res);
+	relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
+			  &job->res);
 	job->done = true;
 }
 
 /* Collects the child's bound; waits for it when wait is true.  Returns
  * whether the bound is known. */
-static bool bound_poll(struct bound_job *job, const struct problem *p, const int *blocks,
-		       int n_blocks, bool wait)
+static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 {
+	const struct problem *p = cy->whole;
 	if (job->done)
 		return true;
 	if (mip_interrupted) {
@@ -482,7 +498,7 @@ static bool bound_poll(struct bound_job *job, const struct problem *p, const int
 		waitpid(job->pid, NULL, 0);
 		close(job->fd);
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
+		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
 		return true;
 	}
@@ -494,27 +510,13 @@ static bool bound_poll(struct bound_job *job, const struct problem *p, const int
 	waitpid(job->pid, NULL, 0);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = relax_trivial_bound(p, blocks, n_blocks);
+		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 	}
 	job->done = true;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
 		job->res.bound, job->res.proven ? "LP optimum" : "simple bound: no LP optimum in time",
 		job->res.rows, job->res.cols, job->res.seconds);
 	return true;
-}
-
-/* Writes the exact cycle MIP in CPLEX LP format for other solvers. */
-static int write_cycle_lp(const struct problem *p, const int *blocks, int n_blocks,
-			  const char *path)
-{
-	glp_prob *P = cycle_mip_build(p, blocks, n_blocks, NULL);
-	int rc = glp_write_lp(P, NULL, path);
-	glp_delete_prob(P);
-	if (rc != 0)
-		mcl_log(LOG_QUIET, "cannot write the LP file '%s'", path);
-	else
-		mcl_log(LOG_NORMAL, "wrote the exact cycle model to %s", path);
-	return rc;
 }
 
 /* Largest exact cycle MIP worth handing to GLPK (columns).  Measured: at
@@ -582,18 +584,51 @@ static double prove_exact(const struct cycle *cy, struct solution *sol, double b
 	return proven;
 }
 
+/* Percent of the wanted sessions of ready needs (facilitated and online)
+ * that the cycle's counters hold, as summary.csv's need_sessions_pct. */
+static double need_sessions_pct(const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	long wanted = 0, met = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready)
+				continue;
+			wanted += nd->sessions;
+			if (p->goals[nd->goal].mode == GOAL_FACILITATED)
+				met += cy->tl.need_cnt[q] < nd->sessions ? cy->tl.need_cnt[q] : nd->sessions;
+		}
+		for (int k = 0; k < cy->tl.lab_cnt[l] && problem_lab_credit(p, l, k) >= 0; k++)
+			met++;
+	}
+	return wanted ? 100.0 * (double)met / (double)wanted : -1;
+}
+
+/* Reports the search's state: the detail (what, the current objective) at
+ * -v, and to progress.c, which prints a line a person reads when the best
+ * schedule improves or now and then.  During pass 1 ("block j/n ...", j <
+ * n) the cycle is not a whole schedule yet, so no objective is reported. */
 static void progress(const struct cycle *cy, const char *what, const struct bound_job *job)
 {
 	double obj = cycle_objective(cy);
-	if (!job->done) {
-		mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound pending", mcl_now() - cy->t0,
-			what, obj);
-		return;
-	}
-	double bound = job->res.bound;
-	double gap = bound > 0 ? (bound - obj) / bound : 0;
-	mcl_log(LOG_NORMAL, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
-		mcl_now() - cy->t0, what, obj, bound, 100 * gap);
+	double bound = job->done ? job->res.bound : 0;
+	if (!job->done)
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %s: objective %.1f, bound pending",
+			mcl_now() - cy->t0, what, obj);
+	else
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %s: objective %.1f, bound %.1f, gap %.2f%%",
+			mcl_now() - cy->t0, what, obj, bound,
+			bound > 0 ? 100 * (bound - obj) / bound : 0.0);
+	int j, n;
+	bool building = sscanf(what, "block %d/%d", &j, &n) == 2;
+	char phase[64];
+	if (building)
+		snprintf(phase, sizeof(phase), "building a first schedule, block %d of %d", j, n);
+	else
+		snprintf(phase, sizeof(phase), "improving the schedule");
+	bool whole = !building || j == n;
+	progress_report(phase, whole ? obj : -1, bound, whole ? need_sessions_pct(cy) : -1);
 }
 
 /* Whether the schedule is within the requested gap of the bound. */
@@ -723,10 +758,10 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds, bool rego
 	for (int j = 0; j < cy->n_blocks; j++)
 		if (free[j])
 			count_block(cy, cy->blocks[j], -1);
-	double gain = regoal ? reassign_sessions(p, cy->blocks, cy->n_blocks, free, cy->block_res,
-						 seconds)
+	double gain = regoal ? reassign_sessions(p, cy->blocks, cy->n_blocks, free, cy->outside,
+						 cy->block_res, seconds)
 			     : reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit,
-					      cy->block_res, seconds);
+					      cy->outside, cy->block_res, seconds);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		if (!free[j])
 			continue;
@@ -736,6 +771,7 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds, bool rego
 	double after = cycle_objective(cy);
 	/* the model's objective is the cycle's, less the fixed guru bonus */
 	assert(fabs(after - before - gain) < 1e-6 * (1 + fabs(after)));
+	assert(cycle_consistent(cy));
 	return after > before + 1e-6;
 }
 
@@ -805,7 +841,7 @@ static int reseat_blocks(const struct cycle *cy)
 static bool needs_within_limits(const struct cycle *cy)
 {
 	for (int q = 0; q < cy->p->n_needs; q++)
-		if (cy->need_cnt[q] > cy->p->needs[q].sessions)
+		if (cy->tl.need_cnt[q] > cy->p->needs[q].sessions)
 			return false;
 	return true;
 }
@@ -844,7 +880,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	for (int l = 0; l < p->n_learners; l++)
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			bool dealt = ((q - p->need_start[l]) % 2 == 0) == (pid > 0);
-			limit[q] = dealt ? p->needs[q].sessions : cy->need_cnt[q];
+			limit[q] = dealt ? p->needs[q].sessions : cy->tl.need_cnt[q];
 		}
 	cy->need_limit = limit;
 	if (pid == 0) {
@@ -957,7 +993,8 @@ static int reseat_round(struct cycle *cy, unsigned long long *rng)
 
 /* The search's state: the plan, its counters and the block results. */
 struct state {
-	int *plan, *need_cnt, *lab_cnt;
+	int *plan;
+	struct tally *tl;
 	struct pmip_result *block_res;
 };
 
@@ -988,8 +1025,9 @@ static void snapshot_free(const struct cycle *cy, struct snapshot *s)
 			pmip_result_free(&s->st.block_res[cy->blocks[j]]);
 	free(s->st.block_res);
 	free(s->st.plan);
-	free(s->st.need_cnt);
-	free(s->st.lab_cnt);
+	if (s->st.tl)
+		tally_release(s->st.tl);
+	free(s->st.tl);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -1002,15 +1040,14 @@ static void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 		snapshot_free(cy, s);
 		s->objective = cycle_objective(cy);
 		s->st.plan = xmalloc(sizeof(int) * (n_plan + 1));
-		s->st.need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
-		s->st.lab_cnt = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
+		s->st.tl = xmalloc(sizeof(*s->st.tl));
+		tally_init(s->st.tl, p);
 		s->st.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*s->st.block_res));
 	}
-	struct state live = { cy->plan, cy->need_cnt, cy->lab_cnt, cy->block_res };
+	struct state live = { cy->plan, &cy->tl, cy->block_res };
 	const struct state *src = save ? &live : &s->st, *dst = save ? &s->st : &live;
 	memcpy(dst->plan, src->plan, sizeof(int) * n_plan);
-	memcpy(dst->need_cnt, src->need_cnt, sizeof(int) * (size_t)p->n_needs);
-	memcpy(dst->lab_cnt, src->lab_cnt, sizeof(int) * (size_t)p->n_learners);
+	tally_copy(dst->tl, src->tl, p);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		int b = cy->blocks[j];
 		pmip_result_free(&dst->block_res[b]);
@@ -1042,7 +1079,7 @@ static void twin_start(struct twin *tw, unsigned long long *rng)
 {
 	tw->pid = fork_piped(&tw->fd);
 	if (tw->pid == 0) {
-		mcl_log_level = LOG_QUIET;  /* progress lines come from the parent */
+		mcl_log_mute_process();  /* progress lines come from the parent */
 		*rng ^= TWIN_STREAM;
 	}
 }
@@ -1188,8 +1225,20 @@ static int sweep(struct cycle *cy)
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol)
 {
-	struct cycle cy = { .p = p, .opt = opt, .t0 = mcl_now() };
+	return workshop_search(p, opt, NULL, sol);
+}
+
+int workshop_search(const struct problem *p, const struct solve_options *opt,
+		    const struct workshop_part *part, struct solution *sol)
+{
+	struct cycle cy = { .p = p, .whole = part ? part->whole : p, .opt = opt,
+			    .t0 = mcl_now() };
 	int rc = 0;
+	if (part) {
+		cy.outside = part->outside;
+		cy.sem_blocks = part->sem_blocks;
+		cy.n_sem = part->n_sem;
+	}
 	cy.blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
@@ -1197,12 +1246,13 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	cy.plan = xmalloc(sizeof(int) * ((size_t)p->n_learners * (size_t)p->n_blocks + 1));
 	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
 		cy.plan[i] = NONE;
-	cy.need_cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
-	cy.lab_cnt = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	tally_init(&cy.tl, p);
+	if (cy.outside)
+		tally_copy(&cy.tl, cy.outside, p);
 	cy.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy.block_res));
 	cy.slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
 	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
-	mip_catch_signals();
+	progress_start();
 
 	char *why = capacity_check(p, cy.blocks, cy.n_blocks, NULL);
 	if (why) {
@@ -1220,7 +1270,8 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 
-	if (opt->write_lp && write_cycle_lp(p, cy.blocks, cy.n_blocks, opt->write_lp) != 0) {
+	if (!part && opt->write_lp &&
+	    cycle_mip_write(p, cy.blocks, cy.n_blocks, NULL, 0, opt->write_lp) != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -1228,7 +1279,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	/* The bound in a second process, the schedule in this one. */
 	double limit = opt->time_limit;
 	struct bound_job job;
-	bound_start(&job, p, cy.blocks, cy.n_blocks, 0.9 * limit);
+	bound_start(&job, &cy, 0.9 * limit);
 
 	/* Pass 1: blocks in pass1_order.  Each block's time share is a safety
 	 * net (twice its fair share of what is left), not the usual stop. */
@@ -1236,7 +1287,13 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	for (int j = 0; j < cy.n_blocks; j++) {
 		double left = time_left(&cy);
 		double share = 2 * left / (cy.n_blocks - j + 1);
-		if (solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false) < 0) {
+		int planned = solve_block(&cy, order[j], share > 0.2 ? share : 0.2, false);
+		if (planned == BLOCK_ERROR) {
+			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
+				p->blocks[order[j]].id);
+			rc = -1;
+		}
+		if (planned < 0) {
 			sol->status = SOLVE_NO_SOLUTION;
 			sol->diagnosis = xasprintf(
 				"no schedule found for block '%s' within the limits: the counting "
@@ -1244,11 +1301,11 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 				"group sizes, room features or expertise).  Try a longer "
 				"--time-limit, or check the goals' min_group and the rooms.\n",
 				p->blocks[order[j]].id);
-			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+			bound_poll(&job, &cy, true);
 			free(order);
 			goto out;
 		}
-		bound_poll(&job, p, cy.blocks, cy.n_blocks, false);
+		bound_poll(&job, &cy, false);
 		char what[96];
 		snprintf(what, sizeof(what), "block %d/%d '%s'", j + 1, cy.n_blocks,
 			 p->blocks[order[j]].id);
@@ -1308,7 +1365,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 			regoaled = regoal_round(&cy, &rng);
 		}
 		if (round == 1) {
-			bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+			bound_poll(&job, &cy, true);
 			cy.bound = job.res.bound;
 			if (!large && cy.n_blocks >= 2 && !gap_reached(&cy) && time_left(&cy) > 1)
 				twin_start(&tw, &rng);
@@ -1344,21 +1401,33 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 	if (tw.pid == 0)
 		twin_send(&cy, &tw);
 	twin_collect(&cy, &tw);
-	bound_poll(&job, p, cy.blocks, cy.n_blocks, true);
+	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
 
 	build_solution(&cy, sol);
 	sol->objective = cycle_objective(&cy);
-	/* small cycles: the time the search left, spent on windows */
-	long cols = cycle_mip_size(p, cy.blocks, cy.n_blocks);
+	/* small cycles: the time the search left, spent on windows and on the
+	 * exact model (of workshop blocks alone: not with a part) */
+	long cols = part ? LONG_MAX : cycle_mip_size(p, cy.blocks, cy.n_blocks);
 	if (cols > EXACT_MAX_COLS && cols <= WINDOW_MAX_COLS && !mip_interrupted &&
 	    gap_open(&cy, sol->objective, bound) && time_left(&cy) > 1)
 		window_polish(p, cy.blocks, cy.n_blocks, sol, WINDOW_BLOCKS, &rng, time_left(&cy),
 			      WINDOW_FAILS(cy.n_blocks), (1 - opt->gap) * bound);
-	bound = prove_exact(&cy, sol, bound);
-	sol->bound = bound > sol->objective ? bound : sol->objective;
+	if (!part)
+		bound = prove_exact(&cy, sol, bound);
+	if (!mip_bound_holds(bound, sol->objective)) {
+		mcl_log(LOG_QUIET, "internal error: the whole-cycle bound %.6f is below the "
+			"schedule's objective %.6f", bound, sol->objective);
+		rc = -1;
+		goto out;
+	}
+	sol->bound = bound > sol->objective ? bound : sol->objective;  /* rounding only */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+	sol->stopped_by = mip_interrupted                ? STOP_INTERRUPT
+			  : sol->status == SOLVE_OPTIMAL ? STOP_GAP
+			  : time_left(&cy) < 1.5         ? STOP_TIME_LIMIT
+							 : STOP_SEARCH_DONE;
 out:
 	for (int b = 0; b < p->n_blocks; b++)
 		pmip_result_free(&cy.block_res[b]);
@@ -1368,7 +1437,6 @@ out:
 	free(cy.blocks);
 	free(cy.allowed);
 	free(cy.plan);
-	free(cy.need_cnt);
-	free(cy.lab_cnt);
+	tally_release(&cy.tl);
 	return rc;
 }

@@ -33,6 +33,8 @@
 
 #include "engine/metrics.h"
 #include "engine/util.h"
+#include "outputs/csv_out.h"
+#include "outputs/digest.h"
 
 /* ---- canonical session order ------------------------------------------------ */
 
@@ -66,19 +68,10 @@ static int cmp_sessions(const void *a, const void *b)
 
 /* ---- CSV writing ------------------------------------------------------------ */
 
+/* Every text cell goes through here: quoted and spreadsheet-safe. */
 static void put_field(FILE *f, const char *v)
 {
-	if (!strpbrk(v, ",\"\r\n")) {
-		fputs(v, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *v; v++) {
-		if (*v == '"')
-			fputc('"', f);
-		fputc(*v, f);
-	}
-	fputc('"', f);
+	csv_out_text(f, v);
 }
 
 struct out_file {
@@ -169,6 +162,17 @@ static int write_sessions(const struct problem *p, const struct solution *s, con
 	return close_file(&o, d);
 }
 
+/* What learner l works on in session ss, timetable.csv's offering_id: the
+ * workshop's goal, the seminar, or for the learner's k-th lab (block order,
+ * 0-based) the online goal problem_lab_credit credits it to ("" when none). */
+static const char *works_on(const struct problem *p, const struct session *ss, int l, int k)
+{
+	if (ss->kind != SESSION_LAB)
+		return offering_id(p, ss);
+	int q = problem_lab_credit(p, l, k);
+	return q >= 0 ? p->goals[p->needs[q].goal].id : "";
+}
+
 /* One row per learner and scheduled block where the learner is available;
  * a model that left such a learner without a session gets an empty
  * session_id, which verify reports. */
@@ -178,20 +182,28 @@ static int write_timetable(const struct problem *p, const struct solution *s, co
 	struct out_file o;
 	if (open_file(&o, dir, "timetable.csv", d))
 		return -1;
-	fputs("learner_id,block_id,session_id\n", o.f);
-	for (int l = 0; l < p->n_learners; l++)
+	fputs("learner_id,block_id,session_id,offering_id\n", o.f);
+	for (int l = 0; l < p->n_learners; l++) {
+		int labs = 0;
 		for (int b = 0; b < p->n_blocks; b++) {
-			if (!metrics_block_scheduled(p, b) || p->learners[l].unavailable[b])
+			if (!problem_block_scheduled(p, b) || p->learners[l].unavailable[b])
 				continue;
 			int si = solution_attend_at(s, l, b);
 			char id[32] = "";
-			if (si >= 0)
+			const char *what = "";
+			if (si >= 0) {
 				session_name(id, sizeof(id), width, rank[si]);
+				what = works_on(p, &s->sessions[si], l, labs);
+				labs += s->sessions[si].kind == SESSION_LAB;
+			}
 			put_field(o.f, p->learners[l].id);
 			fputc(',', o.f);
 			put_field(o.f, p->blocks[b].id);
-			fprintf(o.f, ",%s\n", id);
+			fprintf(o.f, ",%s,", id);
+			put_field(o.f, what);
+			fputc('\n', o.f);
 		}
+	}
 	return close_file(&o, d);
 }
 
@@ -255,7 +267,7 @@ static const char *unmet_reason(const struct problem *p, const struct solution *
 			if (problem_goal_level(p, f, nd->goal) < LEVEL_ABLE)
 				continue;
 			for (int b = 0; b < p->n_blocks && !staffed; b++)
-				staffed = metrics_block_scheduled(p, b) &&
+				staffed = problem_block_scheduled(p, b) &&
 					  p->blocks[b].kind == BLOCK_WORKSHOP &&
 					  !p->learners[l].unavailable[b] &&
 					  !p->facilitators[f].unavailable[b] &&
@@ -274,7 +286,7 @@ static const char *unmet_reason(const struct problem *p, const struct solution *
 	 * one of the learner's counted need sessions */
 	mark_counted(p, s, m, l, taken);
 	for (int b = 0; b < p->n_blocks; b++) {
-		if (!metrics_block_scheduled(p, b) || p->learners[l].unavailable[b])
+		if (!problem_block_scheduled(p, b) || p->learners[l].unavailable[b])
 			continue;
 		if (!online && p->blocks[b].kind != BLOCK_WORKSHOP)
 			continue;
@@ -343,7 +355,8 @@ static int write_unmet(const struct problem *p, const struct solution *s,
 }
 
 static int write_summary(const struct problem *p, const struct solution *s,
-			 const struct metrics *m, const char *dir, struct diag *d)
+			 const struct metrics *m, const struct run_info *run, const char *dir,
+			 struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "summary.csv", d))
@@ -375,6 +388,21 @@ static int write_summary(const struct problem *p, const struct solution *s,
 	fprintf(f, "lab_sessions,%d\n", m->lab_sessions);
 	fprintf(f, "facilitator_load_pct,%.2f\n", m->facilitator_load_pct);
 	fprintf(f, "needs_not_ready,%d\n", m->needs_not_ready);
+	fprintf(f, "learners_left_out,%d\n", m->learners_left_out);
+	fprintf(f, "learner_days_covered_pct,%.2f\n", m->learner_days_covered_pct);
+	fprintf(f, "min_facilitated_sessions,%d\n", m->min_facilitated_sessions);
+	/* provenance */
+	char sha[DIGEST_HEX_LEN + 1];
+	digest_scenario(p->dir, sha);
+	fputs("scenario_name,", f);
+	put_field(f, p->config.name ? p->config.name : "");
+	fputs("\nmclsched_version,", f);
+	put_field(f, run->version ? run->version : "");
+	fprintf(f, "\ninputs_sha256,%s\n", sha);
+	fprintf(f, "seed,%d\n", run->seed);
+	fprintf(f, "time_limit,%g\n", run->time_limit);
+	fprintf(f, "gap_limit,%g\n", run->gap_limit);
+	fprintf(f, "stopped_by,%s\n", solution_stop_name(s->stopped_by));
 	return close_file(&o, d);
 }
 
@@ -465,9 +493,12 @@ static void make_parents(const char *path)
 	free(dir);
 }
 
-int output_write(const struct problem *p, const struct solution *s, const char *out_dir,
-		 struct diag *d)
+int output_write(const struct problem *p, const struct solution *s, const struct run_info *run,
+		 const char *out_dir, struct diag *d)
 {
+	struct run_info from_config = { "", p->config.seed, p->config.time_limit, p->config.gap };
+	if (!run)
+		run = &from_config;
 	struct stat st;
 	make_parents(out_dir);
 	bool exists = stat(out_dir, &st) == 0;
@@ -512,9 +543,9 @@ int output_write(const struct problem *p, const struct solution *s, const char *
 		size = recount(p, s, d);
 		if (!size || write_sessions(p, s, order, size, width, tmp, d) ||
 		    write_timetable(p, s, rank, width, tmp, d) || write_unmet(p, s, &m, tmp, d) ||
-		    write_summary(p, s, &m, tmp, d))
+		    write_summary(p, s, &m, run, tmp, d))
 			goto out;
-	} else if (write_summary(p, s, &m, tmp, d) || write_diagnosis(s, tmp, d)) {
+	} else if (write_summary(p, s, &m, run, tmp, d) || write_diagnosis(s, tmp, d)) {
 		goto out;
 	}
 

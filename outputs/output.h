@@ -8,14 +8,25 @@
 #include "engine/problem.h"
 #include "engine/solution.h"
 
+/* How the run was made, for summary.csv's provenance rows: the settings in
+ * force after command-line flags overrode scenario.conf. */
+struct run_info {
+	const char *version;        /* mclsched's version string */
+	int seed;
+	double time_limit;          /* seconds */
+	double gap_limit;           /* relative gap the search stops at */
+};
+
 /*
  * Writes sessions.csv, timetable.csv, unmet.csv and summary.csv (or, when
  * s->status says no schedule was found, summary.csv and diagnosis.txt) into a
  * temporary directory beside out_dir and renames it into place.  An existing
- * out_dir is replaced only once the new one is complete.  Returns 0, or -1
- * with the reason recorded in d.
+ * out_dir is replaced only once the new one is complete.  run gives the
+ * provenance rows; NULL takes seed, time_limit and gap from p's config and
+ * an empty version.  summary.csv's inputs_sha256 is computed from the
+ * scenario files in p->dir.  Returns 0, or -1 with the reason recorded in d.
  */
-int output_write(const struct problem *p, const struct solution *s, const char *out_dir,
-		 struct diag *d);
+int output_write(const struct problem *p, const struct solution *s, const struct run_info *run,
+		 const char *out_dir, struct diag *d);
 
 #endif

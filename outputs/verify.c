@@ -5,10 +5,16 @@
  * validated inputs (struct problem) and the CSV files in OUT_DIR, which it
  * re-reads here by header name.  Every hard rule of the contract is checked
  * on those rows directly, each violation printed as "FILE:LINE: message
- * (rule N)".  Then the rows are turned into a struct solution only to
- * recompute the objective and metrics (engine/metrics.c) and compare them
- * with summary.csv.  Per-block conflicts use dense block x facilitator and
- * block x room tables, so a 6000-learner cycle verifies in linear time.
+ * (rule N)".  The objective, with every weight of the contract, and the
+ * fairness metrics are recounted here from the rows, not through
+ * engine/objective.c (nor the lab credit of problem.c): a second, separate
+ * statement of the same rules, so that a slip in the one the models and the
+ * writer use shows up as a mismatch with summary.csv instead of agreeing
+ * with itself.  The other summary metrics are recomputed with
+ * engine/metrics.c from the rows turned into a struct solution.  Cells are
+ * read back through csv_out_untext, undoing the writer's spreadsheet guard.
+ * Per-block conflicts use dense block x facilitator and block x room tables,
+ * so a 6000-learner cycle verifies in linear time.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "verify.h"
@@ -23,6 +29,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/csv_table.h"
+#include "outputs/csv_out.h"
 
 struct vsession {
 	char *id;
@@ -40,6 +47,7 @@ struct verifier {
 	int n;
 	int *sorted;        /* session indexes sorted by id */
 	bool unusable;      /* some session row could not be resolved */
+	int *tt_row;        /* [n_learners * n_blocks]: timetable row, -1 none */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -164,7 +172,7 @@ static void read_sessions(struct verifier *v, const struct csv_table *t)
 		}
 		const struct block *b = &p->blocks[s->block];
 		/* rule 2 */
-		if (!metrics_block_scheduled(p, s->block))
+		if (!problem_block_scheduled(p, s->block))
 			violation(v, F, s->line, "session '%s' is in block '%s', which the %s model "
 				  "does not schedule (rule 2)", s->id, b->id,
 				  problem_model_name(p->config.model));
@@ -193,10 +201,11 @@ static void read_sessions(struct verifier *v, const struct csv_table *t)
 				  rm->id, b->id);
 		int feature = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].feature
 			      : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].feature
-							   : -1;
+							   : p->lab_feature;
 		if (!problem_room_has(rm, feature))
-			violation(v, F, s->line, "room '%s' lacks feature '%s' needed by session "
-				  "'%s' (rule 4)", rm->id, p->features[feature], s->id);
+			violation(v, F, s->line, "room '%s' lacks feature '%s' needed by %s"
+				  "session '%s' (rule 4)", rm->id, p->features[feature],
+				  s->kind == SESSION_LAB ? "lab " : "", s->id);
 		/* rule 7, and online goals never meet in workshops */
 		if (s->kind == SESSION_WORKSHOP) {
 			const struct goal *g = &p->goals[s->offering];
@@ -287,7 +296,7 @@ static void read_timetable(struct verifier *v, const struct csv_table *t, struct
 			continue;
 		}
 		const struct learner *ln = &p->learners[l];
-		if (!metrics_block_scheduled(p, b))
+		if (!problem_block_scheduled(p, b))
 			violation(v, F, line, "learner '%s' has a row in block '%s', which the %s "
 				  "model does not schedule (rule 1)", ln->id, p->blocks[b].id,
 				  problem_model_name(p->config.model));
@@ -302,6 +311,7 @@ static void read_timetable(struct verifier *v, const struct csv_table *t, struct
 			continue;
 		}
 		*slot = line;
+		v->tt_row[(long)l * p->n_blocks + b] = r;
 		if (ln->unavailable[b])
 			violation(v, F, line, "learner '%s' is unavailable in block '%s' (rule 1)",
 				  ln->id, p->blocks[b].id);
@@ -310,7 +320,7 @@ static void read_timetable(struct verifier *v, const struct csv_table *t, struct
 	}
 	for (int l = 0; l < p->n_learners; l++)
 		for (int b = 0; b < p->n_blocks; b++)
-			if (metrics_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
+			if (problem_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
 			    !row_of[(long)l * p->n_blocks + b])
 				violation(v, F, 0, "learner '%s' has no session in block '%s' (rule 1)",
 					  p->learners[l].id, p->blocks[b].id);
@@ -421,6 +431,35 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 	free(group);
 }
 
+/* Whether learner l may enroll in seminar sem, recomputed from the data:
+ * every required goal mastered (when progress.csv gave any score: without
+ * it the loader takes requires as met) and the age band where the age and
+ * the bound are known.  *why says what fails. */
+static bool eligible(const struct problem *p, int l, int sem, bool progress_known, char *why,
+		     size_t len)
+{
+	const struct seminar *sm = &p->seminars[sem];
+	for (int i = 0; progress_known && i < sm->n_requires; i++)
+		if (!problem_mastered(p, l, sm->requires[i])) {
+			snprintf(why, len, "without having mastered '%s'",
+				 p->goals[sm->requires[i]].id);
+			return false;
+		}
+	int age = p->learners[l].age;
+	if (age >= 0 && ((sm->age_min >= 0 && age < sm->age_min) ||
+			 (sm->age_max >= 0 && age > sm->age_max))) {
+		if (sm->age_min >= 0 && sm->age_max >= 0)
+			snprintf(why, len, "at age %d, outside its ages %d to %d", age, sm->age_min,
+				 sm->age_max);
+		else if (sm->age_min >= 0)
+			snprintf(why, len, "at age %d, below its age_min %d", age, sm->age_min);
+		else
+			snprintf(why, len, "at age %d, above its age_max %d", age, sm->age_max);
+		return false;
+	}
+	return true;
+}
+
 /* Rule 6: what each learner attends. */
 static void check_learners(struct verifier *v, const struct solution *sol, const long *row_of)
 {
@@ -433,10 +472,16 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 	for (int i = 0; i < v->n; i++)
 		if (v->s[i].kind >= 0)
 			meetings[v->s[i].section]++;
+	int *section_of = xmalloc(sizeof(int) * ((size_t)p->n_seminars + 1));
+	bool progress_known = false;
+	for (long i = 0; i < (long)p->n_learners * p->n_goals && !progress_known; i++)
+		progress_known = p->score[i] >= 0;
 	for (int l = 0; l < p->n_learners; l++) {
 		const struct learner *ln = &p->learners[l];
 		int group = -1, enrolled = 0;
 		memset(attended, 0, sizeof(int) * (size_t)p->n_goals);
+		for (int k = 0; k < p->n_seminars; k++)
+			section_of[k] = -1;
 		for (int b = 0; b < p->n_blocks; b++) {
 			int si = solution_attend_at(sol, l, b);
 			if (si < 0 || v->s[si].kind < 0)
@@ -464,16 +509,30 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 						  v->s[s->section].id);
 			}
 			if (s->kind == SESSION_SEMINAR) {
+				int *first = &section_of[s->offering];
+				if (*first >= 0 && *first != s->section)
+					violation(v, F, line, "learner '%s' changes section of seminar "
+						  "'%s' in block '%s': '%s', then '%s' (rule 5, the same "
+						  "learners at every meeting)", ln->id,
+						  p->seminars[s->offering].id, p->blocks[b].id,
+						  v->s[*first].id, v->s[s->section].id);
+				if (*first < 0)
+					*first = s->section;
 				if (met[s->section]++ == 0) {
 					enrolled++;
 					const struct choice *ch = choice_of(p, l, s->offering);
 					const char *sid = p->seminars[s->offering].id;
+					char why[160];
 					if (!ch)
 						violation(v, F, line, "learner '%s' is in seminar '%s', "
 							  "which they did not choose (rule 6)", ln->id, sid);
 					else if (!ch->eligible)
 						violation(v, F, line, "learner '%s' is in seminar '%s' "
 							  "without being eligible (rule 6)", ln->id, sid);
+					else if (!eligible(p, l, s->offering, progress_known, why,
+							   sizeof(why)))
+						violation(v, F, line, "learner '%s' is in seminar '%s' %s "
+							  "(rule 6)", ln->id, sid, why);
 				}
 			}
 		}
@@ -502,9 +561,168 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 				  "seminars_per_learner %d (rule 6)", ln->id, enrolled,
 				  p->config.seminars_per_learner);
 	}
+	free(section_of);
 	free(meetings);
 	free(met);
 	free(attended);
+}
+
+/* The need learner l's k-th lab (0-based, in block order) counts toward,
+ * or -1: ready online needs by priority, then in need order, each up to its
+ * sessions (data contract, objective).  Deliberately restated rather than
+ * problem_lab_credit: see the head of this file. */
+static int lab_credit(const struct problem *p, int l, int k)
+{
+	for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (nd->priority != pr || !nd->ready || p->goals[nd->goal].mode != GOAL_ONLINE)
+				continue;
+			if (k < nd->sessions)
+				return q;
+			k -= nd->sessions;
+		}
+	return -1;
+}
+
+/* timetable.csv offering_id: the workshop's goal, the seminar, or the
+ * online goal the learner's lab counts toward (empty when none). */
+static void check_offerings(struct verifier *v, const struct csv_table *t,
+			    const struct solution *sol, const long *row_of)
+{
+	const struct problem *p = v->p;
+	int c_off = csv_table_col(t, "offering_id");
+	for (int l = 0; l < p->n_learners; l++) {
+		int labs = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			int r = v->tt_row[(long)l * p->n_blocks + b];
+			if (si < 0 || r < 0 || v->s[si].kind < 0)
+				continue;
+			const struct vsession *s = &v->s[si];
+			const char *want = "";
+			if (s->kind == SESSION_LAB) {
+				int q = lab_credit(p, l, labs++);
+				want = q >= 0 ? p->goals[p->needs[q].goal].id : "";
+			} else {
+				want = offering_name(p, s);
+			}
+			const char *got = t->rows[r][c_off];
+			if (strcmp(got, want))
+				violation(v, "timetable.csv", row_of[(long)l * p->n_blocks + b],
+					  "learner '%s' works on '%s' in block '%s', but session '%s' "
+					  "gives them '%s'", p->learners[l].id, got, p->blocks[b].id,
+					  s->id, want);
+		}
+	}
+}
+
+/* The objective and the fairness metrics, recounted from the rows. */
+struct recount {
+	double objective;
+	int learners_left_out;
+	double learner_days_covered_pct;
+	int min_facilitated_sessions;
+};
+
+/* "Can be placed" (data contract, objective), restated. */
+static bool placeable(const struct problem *p, int l)
+{
+	enum model_kind m = p->config.model;
+	bool ws = m != MODEL_SEMINAR, sem = m == MODEL_SEMINAR || m == MODEL_COMBINATION;
+	for (int q = p->need_start[l]; ws && q < p->need_start[l + 1]; q++)
+		if (p->needs[q].ready && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
+			return true;
+	return sem && p->choice_start[l + 1] > p->choice_start[l];
+}
+
+static void recount(const struct verifier *v, const struct solution *sol, struct recount *rc)
+{
+	const struct problem *p = v->p;
+	const struct config *cf = &p->config;
+	memset(rc, 0, sizeof(*rc));
+	for (int i = 0; i < v->n; i++) {
+		const struct vsession *s = &v->s[i];
+		enum level lv = s->kind == SESSION_WORKSHOP
+					? problem_goal_level(p, s->facilitator, s->offering)
+				: s->kind == SESSION_SEMINAR
+					? problem_seminar_level(p, s->facilitator, s->offering)
+					: LEVEL_NONE;
+		if (lv == LEVEL_GURU)
+			rc->objective += cf->w_guru;
+	}
+	int *day_sessions = xcalloc((size_t)p->n_days + 1, sizeof(int));
+	bool *day_open = xcalloc((size_t)p->n_days + 1, sizeof(bool));
+	int *attended = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	int *in_seminar = xmalloc(sizeof(int) * ((size_t)p->n_seminars + 1));
+	for (int k = 0; k < p->n_seminars; k++)
+		in_seminar[k] = -1;
+	long pairs = 0, covered = 0;
+	int n_placeable = 0;
+	for (int l = 0; l < p->n_learners; l++) {
+		int labs = 0, total = 0;
+		memset(day_sessions, 0, sizeof(int) * (size_t)p->n_days);
+		memset(day_open, 0, sizeof(bool) * (size_t)p->n_days);
+		for (int b = 0; b < p->n_blocks; b++) {
+			int d = p->blocks[b].day_index;
+			day_open[d] |= problem_block_scheduled(p, b) && !p->learners[l].unavailable[b];
+			int si = solution_attend_at(sol, l, b);
+			if (si < 0)
+				continue;
+			const struct vsession *s = &v->s[si];
+			if (s->kind == SESSION_LAB) {
+				labs++;
+				continue;
+			}
+			day_sessions[d]++;
+			total++;
+			if (s->kind == SESSION_SEMINAR) {
+				in_seminar[s->offering] = l;
+				continue;
+			}
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+				if (p->needs[q].goal == s->offering)
+					attended[q]++;
+		}
+		bool power = false;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
+				continue;
+			int c = attended[q] < nd->sessions ? attended[q] : nd->sessions;
+			rc->objective += cf->w_priority[nd->priority - 1] * c;
+			power |= nd->priority == 1 && c > 0;
+		}
+		for (int k = 0; k < labs; k++) {
+			int q = lab_credit(p, l, k);
+			if (q < 0)
+				break;
+			rc->objective += cf->w_priority[p->needs[q].priority - 1];
+			power |= p->needs[q].priority == 1;
+		}
+		if (power)
+			rc->objective += cf->w_power_goal;
+		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+			const struct choice *ch = &p->choices[c];
+			if (in_seminar[ch->seminar] == l && ch->rank <= cf->n_choice)
+				rc->objective += cf->w_choice[ch->rank - 1];
+		}
+		if (!placeable(p, l))
+			continue;
+		for (int d = 0; d < p->n_days; d++) {
+			rc->objective += day_sessions[d] > 0 ? cf->w_daily : 0;
+			pairs += day_open[d];
+			covered += day_open[d] && day_sessions[d] > 0;
+		}
+		rc->learners_left_out += total == 0;
+		if (n_placeable++ == 0 || total < rc->min_facilitated_sessions)
+			rc->min_facilitated_sessions = total;
+	}
+	rc->learner_days_covered_pct = pairs ? 100.0 * (double)covered / (double)pairs : 0;
+	free(in_seminar);
+	free(attended);
+	free(day_open);
+	free(day_sessions);
 }
 
 /* The value of metric name in summary.csv, its line in *line (0: missing). */
@@ -548,12 +766,14 @@ static void check_summary(struct verifier *v, const struct csv_table *t,
 
 	struct metrics m;
 	metrics_compute(p, sol, &m);
+	struct recount rc;
+	recount(v, sol, &rc);
 	const double round2 = 0.005 + 1e-9;
 	struct {
 		const char *name;
 		double value, tol;
 	} want[] = {
-		{ "objective", m.objective, fmax(round2, 1e-6 * fabs(m.objective)) },
+		{ "objective", rc.objective, fmax(round2, 1e-6 * fabs(rc.objective)) },
 		{ "learners", m.learners, 0 },
 		{ "blocks", m.blocks, 0 },
 		{ "sessions", m.sessions, 0 },
@@ -568,6 +788,9 @@ static void check_summary(struct verifier *v, const struct csv_table *t,
 		{ "lab_sessions", m.lab_sessions, 0 },
 		{ "facilitator_load_pct", m.facilitator_load_pct, round2 },
 		{ "needs_not_ready", m.needs_not_ready, 0 },
+		{ "learners_left_out", rc.learners_left_out, 0 },
+		{ "learner_days_covered_pct", rc.learner_days_covered_pct, round2 },
+		{ "min_facilitated_sessions", rc.min_facilitated_sessions, 0 },
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		const char *text = summary_value(t, want[k].name, &line);
@@ -579,6 +802,18 @@ static void check_summary(struct verifier *v, const struct csv_table *t,
 				  want[k].name, text, want[k].value);
 	}
 	metrics_release(&m);
+	/* provenance: present, and stopped_by one of its words */
+	static const char *const provenance[] = { "scenario_name", "mclsched_version",
+						  "inputs_sha256", "seed", "time_limit",
+						  "gap_limit" };
+	for (size_t k = 0; k < sizeof(provenance) / sizeof(provenance[0]); k++)
+		if (!summary_value(t, provenance[k], &line))
+			violation(v, F, 0, "metric '%s' is missing", provenance[k]);
+	const char *stop = summary_value(t, "stopped_by", &line);
+	if (!stop || (strcmp(stop, "gap") && strcmp(stop, "time_limit") &&
+		      strcmp(stop, "interrupt") && strcmp(stop, "search_done")))
+		violation(v, F, line, "stopped_by is '%s', not gap, time_limit, interrupt or "
+			  "search_done", stop ? stop : "(missing)");
 
 	double objective, bound, gap;
 	long lb, lg;
@@ -602,6 +837,18 @@ static void check_summary(struct verifier *v, const struct csv_table *t,
 		violation(v, F, lg, "gap %.6f is not (bound - objective) / bound = %.6f", gap, g);
 }
 
+/* Undoes the writer's spreadsheet guard in every cell, in place. */
+static void untext(struct csv_table *t)
+{
+	for (int r = 0; r < t->n_rows; r++)
+		for (int c = 0; c < t->n_cols; c++) {
+			char *cell = t->rows[r][c];
+			const char *text = csv_out_untext(cell);
+			if (text != cell)
+				memmove(cell, text, strlen(text) + 1);
+		}
+}
+
 /* Opens path to say "cannot open" the way the contract wants, before the
  * CSV reader (whose messages name the file only). */
 static bool readable(const char *out_dir, const char *name, struct diag *d)
@@ -622,7 +869,8 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	static const char *const sess_cols[] = { "session_id", "section_id", "kind", "offering_id",
 						 "block_id", "room_id", "facilitator_id", "size",
 						 NULL };
-	static const char *const tt_cols[] = { "learner_id", "block_id", "session_id", NULL };
+	static const char *const tt_cols[] = { "learner_id", "block_id", "session_id",
+					       "offering_id", NULL };
 	static const char *const sum_cols[] = { "metric", "value", NULL };
 	struct csv_table ts, tt, tm;
 	memset(&ts, 0, sizeof(ts));
@@ -643,16 +891,23 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	int result = -1;
 	if (d->n_errors > before)
 		goto out_tables;
+	untext(&ts);
+	untext(&tt);
+	untext(&tm);
 
 	struct verifier v = { .p = p, .out = out };
 	struct solution sol;
 	solution_init(&sol, p);
 	long *row_of = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(long));
+	v.tt_row = xmalloc(sizeof(int) * ((size_t)p->n_learners * (size_t)p->n_blocks + 1));
+	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
+		v.tt_row[i] = -1;
 	read_sessions(&v, &ts);
 	check_resources(&v);
 	read_timetable(&v, &tt, &sol, row_of);
 	check_sizes(&v, &sol);
 	check_learners(&v, &sol, row_of);
+	check_offerings(&v, &tt, &sol, row_of);
 	if (!v.unusable) {
 		/* the rows as a schedule, for the metrics */
 		for (int i = 0; i < v.n; i++) {
@@ -667,6 +922,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	}
 	result = v.violations;
 	free(row_of);
+	free(v.tt_row);
 	solution_release(&sol);
 	for (int i = 0; i < v.n; i++)
 		free(v.s[i].id);

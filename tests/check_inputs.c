@@ -126,6 +126,7 @@ START_TEST(config_defaults_and_overrides)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -142,6 +143,7 @@ START_TEST(config_every_range_error_with_its_line)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -154,6 +156,7 @@ START_TEST(config_missing_file_is_a_warning)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -252,6 +255,27 @@ START_TEST(scenario_warns_unknown_column_and_unled_goal)
 }
 END_TEST
 
+/* lab.feature must be a feature some room has: found, labs get its index;
+ * missing, an error on the line of the key (not of the section). */
+START_TEST(scenario_lab_feature_must_be_a_room_feature)
+{
+	td_copy("tests/data/tiny", dir);
+	td_write(dir, "scenario.conf", "model = workshop\nlab {\n  feature = \"science-lab\"\n}\n");
+	struct problem *p = scenario_load(dir, &d);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->config.lab_feature_line, 3);
+	ck_assert_int_ge(p->lab_feature, 0);
+	ck_assert_str_eq(p->features[p->lab_feature], "science-lab");
+	problem_free(p);
+	td_write(dir, "scenario.conf", "model = workshop\n\nlab { max_group = 30\n"
+				       "  feature = \"computers\" }\n");
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "scenario.conf:4: lab.feature 'computers' is offered by no "
+			       "room in rooms.csv: add 'computers' to the features of the rooms"));
+	ck_assert_int_eq(d.n_errors, 1);
+}
+END_TEST
+
 START_TEST(csv_extra_cells_and_white_space_lines)
 {
 	td_write(dir, "x.csv", "a,b\n  \t \n1,2,\n3,4,5\n");
@@ -284,6 +308,7 @@ START_TEST(config_words_and_choice_count_with_line)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 	diag_release(&d);
 	diag_init(&d);
 	td_write(dir, "scenario.conf", "\nweights { choice = {9, 1} }\n");
@@ -294,6 +319,7 @@ START_TEST(config_words_and_choice_count_with_line)
 	free(c.name);
 	free(c.w_choice);
 	free(c.out_dir);
+	free(c.lab_feature);
 }
 END_TEST
 
@@ -419,6 +445,7 @@ int main(void)
 	tcase_add_test(scen, scenario_without_progress_is_all_ready);
 	tcase_add_test(scen, scenario_reports_all_errors);
 	tcase_add_test(scen, scenario_warns_unknown_column_and_unled_goal);
+	tcase_add_test(scen, scenario_lab_feature_must_be_a_room_feature);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

@@ -2,7 +2,8 @@
  * check_metrics.c - the scoring rules of engine/metrics.c, one test each, on
  * tiny hand-built schedules whose objective is worked out by hand in the
  * comments (default weights: priority {100, 60, 35, 20, 10}, choice
- * {50, 30, 15, 8, 4}, guru 5, power goal 200).
+ * {50, 30, 15, 8, 4}, guru 5, power goal 200, daily 40).  Blocks are all on
+ * day "Mon" unless a test moves them.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -60,8 +61,9 @@ START_TEST(facilitated_need_capped_at_its_sessions)
 	for (int b = 0; b < 3; b++)
 		seat(&s, l, b, add(&s, SESSION_WORKSHOP, g, b, 0, 0));
 	struct metrics m;
-	/* three sessions attended, two counted: 2 x 60; no priority-1 need */
-	ck_assert_double_eq_tol(score(p, &s, &m), 120, 1e-9);
+	/* three sessions attended, two counted: 2 x 60; no priority-1 need; the
+	 * one day has a workshop: daily 40 once, not once per session */
+	ck_assert_double_eq_tol(score(p, &s, &m), 120 + 40, 1e-9);
 	ck_assert_int_eq(m.counted[0], 2);
 	ck_assert_int_eq(m.need_sessions_scheduled, 2);
 	ck_assert_int_eq(m.need_sessions_wanted, 2);
@@ -83,7 +85,8 @@ START_TEST(guru_scores_per_session_never_for_labs)
 	struct solution s;
 	solution_init(&s, p);
 	/* B0: G by guru F0 and G by able F1; B1: a lab by guru-of-G F0.  No
-	 * needs, so only the guru weight scores: once. */
+	 * needs, so only the guru weight scores: once.  Nobody can be placed
+	 * (no ready need): no daily, and the fairness metrics are 0. */
 	seat(&s, l1, 0, add(&s, SESSION_WORKSHOP, g, 0, 0, 0));
 	seat(&s, l2, 0, add(&s, SESSION_WORKSHOP, g, 0, 1, 1));
 	int lab = add(&s, SESSION_LAB, -1, 1, 0, 0);
@@ -93,6 +96,9 @@ START_TEST(guru_scores_per_session_never_for_labs)
 	ck_assert_double_eq_tol(score(p, &s, &m), 5, 1e-9);
 	ck_assert_int_eq(m.lab_sessions, 1);
 	ck_assert_double_eq_tol(m.avg_group_size, 1, 1e-9);   /* labs excluded */
+	ck_assert_int_eq(m.learners_left_out, 0);
+	ck_assert_double_eq_tol(m.learner_days_covered_pct, 0, 1e-9);
+	ck_assert_int_eq(m.min_facilitated_sessions, 0);
 	metrics_release(&m);
 	solution_release(&s);
 	problem_free(p);
@@ -113,7 +119,8 @@ START_TEST(power_goal_bonus_once_per_learner)
 	struct solution s;
 	solution_init(&s, p);
 	/* L1 gets three sessions of its power goal: 3 x 100 + 200 once.  L2
-	 * gets only H (35): no bonus. */
+	 * gets only H (35): no bonus.  Both have a workshop on the one day:
+	 * 2 x 40. */
 	for (int b = 0; b < 3; b++)
 		seat(&s, l1, b, add(&s, SESSION_WORKSHOP, g, b, 0, 1));
 	seat(&s, l2, 0, add(&s, SESSION_WORKSHOP, h, 0, 1, 0));
@@ -121,7 +128,7 @@ START_TEST(power_goal_bonus_once_per_learner)
 	seat(&s, l2, 1, lab1);
 	seat(&s, l2, 2, lab2);
 	struct metrics m;
-	ck_assert_double_eq_tol(score(p, &s, &m), 300 + 200 + 35, 1e-9);
+	ck_assert_double_eq_tol(score(p, &s, &m), 300 + 200 + 35 + 2 * 40, 1e-9);
 	ck_assert_double_eq_tol(m.power_goal_pct, 50, 1e-9);
 	ck_assert_double_eq_tol(m.learners_complete_pct, 50, 1e-9);
 	ck_assert_double_eq_tol(m.need_sessions_pct, 100.0 * 4 / 5, 1e-9);
@@ -152,7 +159,8 @@ START_TEST(online_needs_credited_greedily_by_priority)
 		seat(&s, l, b, add(&s, SESSION_LAB, -1, b, 0, 0));
 	struct metrics m;
 	/* three labs: D2 gets 2 (priority 1, first in file order), D3 the third;
-	 * D1 nothing: 3 x 100 + power goal 200 */
+	 * D1 nothing: 3 x 100 + power goal 200; online needs only, so L cannot
+	 * be placed: no daily */
 	ck_assert_double_eq_tol(score(p, &s, &m), 300 + 200, 1e-9);
 	ck_assert_int_eq(m.counted[0], 0);
 	ck_assert_int_eq(m.counted[1], 2);
@@ -215,12 +223,78 @@ START_TEST(seminar_enrollment_by_rank_once_per_section)
 	}
 	struct metrics m;
 	/* L1 in its second choice (30), L2 in its first (50), once each; two
-	 * meetings led by a guru (2 x 5) */
-	ck_assert_double_eq_tol(score(p, &s, &m), 30 + 50 + 10, 1e-9);
+	 * meetings led by a guru (2 x 5); both chose seminars, so both can be
+	 * placed, and both meet on the one day (2 x 40) */
+	ck_assert_double_eq_tol(score(p, &s, &m), 30 + 50 + 10 + 2 * 40, 1e-9);
+	ck_assert_int_eq(m.min_facilitated_sessions, 2);
 	ck_assert_double_eq_tol(m.seminar_enrolled_pct, 100, 1e-9);
 	ck_assert_double_eq_tol(m.seminar_first_choice_pct, 50, 1e-9);
 	ck_assert_int_eq(m.blocks, 2);   /* the seminar model skips W */
 	ck_assert_double_eq_tol(m.avg_group_size, 2, 1e-9);
+	metrics_release(&m);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/*
+ * Two days: Mon1, Mon2 on Mon, Tue1 on Tue.  G (priority 2, 2 sessions) led
+ * by F0; O online (priority 3).  LA: G in Mon1 and Tue1, a lab in Mon2.  LB:
+ * labs only (left out).  LC: away on Tue; G in Mon1, a lab in Mon2.  LD:
+ * online need only, so LD cannot be placed and counts in none of them.
+ */
+START_TEST(daily_and_fairness_metrics)
+{
+	struct builder *tb = base(3);
+	tb_block_day(tb, 2, "Tue");
+	int g = tb_goal(tb, "G", 1, 25, 2), o = tb_goal(tb, "O", 1, 40, 1);
+	tb_goal_online(tb, o);
+	tb_level(tb, 0, g, LEVEL_ABLE);
+	int la = tb_learner(tb, "LA"), lb = tb_learner(tb, "LB"), lc = tb_learner(tb, "LC"),
+	    ld = tb_learner(tb, "LD");
+	tb_need(tb, la, g, 2, 2);
+	tb_need(tb, lb, g, 2, 2);
+	tb_need(tb, lc, g, 2, 2);
+	tb_need(tb, ld, o, 3, 1);
+	tb_learner_unavailable(tb, lc, 2);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	solution_init(&s, p);
+	int w0 = add(&s, SESSION_WORKSHOP, g, 0, 0, 0), w2 = add(&s, SESSION_WORKSHOP, g, 2, 0, 0);
+	int x0 = add(&s, SESSION_LAB, -1, 0, 1, 1), x1 = add(&s, SESSION_LAB, -1, 1, 1, 1),
+	    x2 = add(&s, SESSION_LAB, -1, 2, 1, 1);
+	seat(&s, la, 0, w0);
+	seat(&s, la, 1, x1);
+	seat(&s, la, 2, w2);
+	seat(&s, lb, 0, x0);
+	seat(&s, lb, 1, x1);
+	seat(&s, lb, 2, x2);
+	seat(&s, lc, 0, w0);
+	seat(&s, lc, 1, x1);
+	seat(&s, ld, 0, x0);
+	seat(&s, ld, 1, x1);
+	seat(&s, ld, 2, x2);
+	struct metrics m;
+	/* LA 2 x 60 + both days 2 x 40; LC 60 + Mon 40; LB nothing; LD's first
+	 * lab credits O (35) */
+	ck_assert_double_eq_tol(score(p, &s, &m), 120 + 80 + 60 + 40 + 35, 1e-9);
+	ck_assert_int_eq(m.learners_left_out, 1);                        /* LB */
+	/* pairs: LA Mon, Tue; LB Mon, Tue; LC Mon (away all Tue): 5; covered:
+	 * LA's two and LC's one */
+	ck_assert_double_eq_tol(m.learner_days_covered_pct, 100.0 * 3 / 5, 1e-9);
+	ck_assert_int_eq(m.min_facilitated_sessions, 0);                 /* LB */
+	metrics_release(&m);
+	/* LB gets G on Tue: nobody is left out, LC's one session is the least */
+	s.attend[(long)lb * s.n_blocks + 2] = w2;
+	ck_assert_double_eq_tol(score(p, &s, &m), 120 + 80 + 60 + 40 + 35 + 60 + 40, 1e-9);
+	ck_assert_int_eq(m.learners_left_out, 0);
+	ck_assert_double_eq_tol(m.learner_days_covered_pct, 100.0 * 4 / 5, 1e-9);
+	ck_assert_int_eq(m.min_facilitated_sessions, 1);
+	metrics_release(&m);
+	/* daily = 0 turns the term off; the fairness metrics stay */
+	p->config.w_daily = 0;
+	ck_assert_double_eq_tol(score(p, &s, &m), 120 + 60 + 35 + 60, 1e-9);
+	ck_assert_int_eq(m.min_facilitated_sessions, 1);
 	metrics_release(&m);
 	solution_release(&s);
 	problem_free(p);
@@ -237,8 +311,8 @@ START_TEST(block_scheduled_per_model)
 	bool want_w[] = { true, true, false, true }, want_e[] = { false, false, true, true };
 	for (int i = 0; i < 4; i++) {
 		p->config.model = models[i];
-		ck_assert(metrics_block_scheduled(p, w) == want_w[i]);
-		ck_assert(metrics_block_scheduled(p, e) == want_e[i]);
+		ck_assert(problem_block_scheduled(p, w) == want_w[i]);
+		ck_assert(problem_block_scheduled(p, e) == want_e[i]);
 	}
 	problem_free(p);
 }
@@ -255,6 +329,7 @@ int main(void)
 	tcase_add_test(tc, online_needs_credited_greedily_by_priority);
 	tcase_add_test(tc, not_ready_needs_never_count);
 	tcase_add_test(tc, seminar_enrollment_by_rank_once_per_section);
+	tcase_add_test(tc, daily_and_fairness_metrics);
 	tcase_add_test(tc, block_scheduled_per_model);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

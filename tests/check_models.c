@@ -85,8 +85,9 @@ START_TEST(one_group_with_guru)
 	}
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	/* four need-sessions at priority 3 (35) and the guru bonus (5) */
-	ck_assert_double_eq_tol(solve(p, &s), 4 * 35 + 5, 1e-6);
+	/* four need-sessions at priority 3 (35), the guru bonus (5) and four
+	 * learners' day covered (daily 40) */
+	ck_assert_double_eq_tol(solve(p, &s), 4 * 35 + 5 + 4 * 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
 	ck_assert_double_eq_tol(s.bound, s.objective, 1e-3);
 	ck_assert_uint_eq(s.n_sessions, 1);
@@ -137,7 +138,7 @@ START_TEST(power_goal_bonus_wins)
 	tb_need(tb, tb_learner(tb, "L3"), g2, 4, 1);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	ck_assert_double_eq_tol(solve(p, &s), 300, 1e-6);
+	ck_assert_double_eq_tol(solve(p, &s), 300 + 40, 1e-6);   /* and L1's day */
 	solution_release(&s);
 	problem_free(p);
 }
@@ -158,8 +159,9 @@ START_TEST(sessions_spread_over_blocks)
 	tb_need(tb, tb_learner(tb, "L1"), g, 2, 2);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	/* two sessions of 60 (the need's limit), the third block in the lab */
-	ck_assert_double_eq_tol(solve(p, &s), 2 * 60, 1e-6);
+	/* two sessions of 60 (the need's limit), the third block in the lab;
+	 * one day covered (40) */
+	ck_assert_double_eq_tol(solve(p, &s), 2 * 60 + 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
 	solution_release(&s);
 	problem_free(p);
@@ -184,9 +186,9 @@ START_TEST(max_sessions_limits_a_facilitator)
 	tb_need(tb, tb_learner(tb, "L2"), g2, 3, 1);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
-	/* F1 leads once: one need-session and one guru bonus */
-	ck_assert_double_eq_tol(solve(p, &s), 35 + 5, 1e-6);
-	ck_assert_double_eq_tol(s.bound, 40, 1e-3);
+	/* F1 leads once: one need-session, one guru bonus, one learner's day */
+	ck_assert_double_eq_tol(solve(p, &s), 35 + 5 + 40, 1e-6);
+	ck_assert_double_eq_tol(s.bound, 80, 1e-3);
 	solution_release(&s);
 	problem_free(p);
 }
@@ -256,8 +258,9 @@ START_TEST(power_goal_keeps_groups)
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	/* both keep G1 all cycle; two meetings count for each (L1 attends two
-	 * of three), L1's power goal, three guru meetings */
-	ck_assert_double_eq_tol(solve(p, &s), 2 * 100 + 200 + 2 * 60 + 3 * 5, 1e-6);
+	 * of three), L1's power goal, three guru meetings, both learners'
+	 * Monday covered (daily 40) */
+	ck_assert_double_eq_tol(solve(p, &s), 2 * 100 + 200 + 2 * 60 + 3 * 5 + 2 * 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
 	ck_assert_uint_eq(s.n_sessions, 3);
 	ck_assert_int_eq(s.sessions[1].section, s.sessions[0].section);
@@ -369,8 +372,8 @@ static void check_bounds_against_exact(struct problem *p)
 	double best = exact_optimum(p);
 	int blocks[3] = { 0, 1, 2 };
 	struct relax_result merged, per_learner;
-	relax_workshop_bound_with(p, blocks, 3, false, 60, &merged);
-	relax_workshop_bound_with(p, blocks, 3, true, 60, &per_learner);
+	relax_cycle_bound_with(p, blocks, 3, NULL, 0, false, 60, &merged);
+	relax_cycle_bound_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
 	ck_assert(merged.proven && per_learner.proven);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
@@ -512,7 +515,9 @@ static void exchange_plans(struct pmip_result *res, int a, int b)
  * a lab in both.  Start: L1 in A on Mon1, L2 in A on Mon2, L3 in B (80).
  * Neither block re-seated alone can do better (L1 and L2 have had their
  * one session of A, and B needs someone), but together L2 takes A on Mon1
- * and B, its power goal, on Mon2, L1 A on Mon2: 35 + 35 + 100 + 200 = 370. */
+ * and B, its power goal, on Mon2, L1 A on Mon2: 35 + 35 + 100 + 200 = 370.
+ * Every block is on Monday: before, all three learners had a workshop that
+ * day (daily 3 x 40); after, L3 has none, so the gain is 370 - 80 - 40. */
 START_TEST(reseating_moves_sessions_between_blocks)
 {
 	int a, b, l2;
@@ -522,12 +527,12 @@ START_TEST(reseating_moves_sessions_between_blocks)
 	for (int only_mon2 = 1; only_mon2 >= 0; only_mon2--) {
 		exchange_plans(res, a, b);
 		bool free_blocks[2] = { !only_mon2, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10);
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10);
 		if (only_mon2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[1].learner_group[1], 0);   /* unchanged */
 		} else {
-			ck_assert_double_eq_tol(gain, 370 - 80, 1e-6);
+			ck_assert_double_eq_tol(gain, 370 - 80 - 40, 1e-6);
 			ck_assert_int_eq(res[0].groups[res[0].learner_group[1]].goal, a);
 			ck_assert_int_eq(res[1].groups[res[1].learner_group[0]].goal, a);
 			ck_assert_int_eq(res[1].groups[res[1].learner_group[1]].goal, b);
@@ -562,8 +567,8 @@ START_TEST(reseating_keeps_need_limits)
 			limit[q] = frozen && l2_b ? 0 : p->needs[q].sessions;
 		}
 		bool free_blocks[2] = { true, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, limit, res, 10);
-		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80, 1e-6);
+		double gain = reassign_cycle(p, blocks, 2, free_blocks, limit, NULL, res, 10);
+		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80 - 40, 1e-6);
 		for (int j = 0; j < 2 && frozen; j++)   /* L2 is learner 1 in both blocks */
 			ck_assert_int_ne(res[j].groups[res[j].learner_group[1]].goal, b);
 		pmip_result_free(&res[0]);
@@ -581,7 +586,8 @@ END_TEST
  * lab): 35 + 100 + 200 + 5 (guru) = 340.  With the sessions held nothing
  * is better; Mon2 re-goaled alone neither; Mon1's workshop becoming B
  * gives L2 a second session of B and F1 a second guru session, at the
- * cost of L1's session of A: 100 + 5 - 35 = +70. */
+ * cost of L1's session of A and of L1's only workshop that Monday (daily
+ * 40): 100 + 5 - 35 - 40 = +30. */
 START_TEST(regoaling_changes_a_sessions_goal)
 {
 	struct builder *tb = tb_new();
@@ -607,14 +613,14 @@ START_TEST(regoaling_changes_a_sessions_goal)
 			res[j].groups[1].facilitator = f2;
 		}
 		bool free_blocks[2] = { t != 1, true };
-		double gain = t == 0 ? reassign_cycle(p, blocks, 2, free_blocks, NULL, res, 10)
-				     : reassign_sessions(p, blocks, 2, free_blocks, res, 10);
+		double gain = t == 0 ? reassign_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10)
+				     : reassign_sessions(p, blocks, 2, free_blocks, NULL, res, 10);
 		if (t < 2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[0].groups[0].goal, a);
 			ck_assert_int_eq(res[1].groups[0].goal, b);
 		} else {
-			ck_assert_double_eq_tol(gain, 70, 1e-6);
+			ck_assert_double_eq_tol(gain, 30, 1e-6);
 			for (int j = 0; j < 2; j++) {
 				ck_assert_int_eq(res[j].groups[0].goal, b);
 				ck_assert_int_eq(res[j].groups[1].goal, PMIP_LAB);
@@ -664,6 +670,82 @@ START_TEST(block_result_survives_a_pipe)
 }
 END_TEST
 
+/* Two facilitators, each away from one of the two blocks: every block is
+ * staffed (the counting check passes), but no facilitator can keep a group
+ * all cycle.  The relaxed bound model proves it, so the status is
+ * infeasible, not "none found in the limits" (power_goal.c read the bound
+ * model's outcome after freeing it). */
+static struct problem *power_goal_without_a_whole_cycle_facilitator(void)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_POWER_GOAL);
+	int b1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int b2 = tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 2);
+	tb_facilitator_unavailable(tb, tb_facilitator(tb, "F1"), b1);
+	tb_facilitator_unavailable(tb, tb_facilitator(tb, "F2"), b2);
+	tb_room(tb, "R1", 30, NULL);
+	tb_room(tb, "R2", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 1, 2);
+	tb_need(tb, tb_learner(tb, "L2"), g, 2, 2);
+	return tb_finish(tb);
+}
+
+START_TEST(power_goal_proven_infeasible)
+{
+	struct problem *p = power_goal_without_a_whole_cycle_facilitator();
+	struct solution s;
+	solve(p, &s);
+	ck_assert_int_eq(s.status, SOLVE_INFEASIBLE);
+	ck_assert_ptr_nonnull(s.diagnosis);
+	ck_assert_ptr_nonnull(strstr(s.diagnosis, "available in all 2 workshop blocks"));
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* An LP file that cannot be written is an error of the solve (-1: exit 4),
+ * not a schedule solved without it (pmip.c ignored glp_write_lp's return),
+ * and not "no grouping found". */
+START_TEST(power_goal_unwritable_lp_is_an_error)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_POWER_GOAL);
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	tb_facilitator(tb, "F1");
+	tb_room(tb, "R1", 30, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 1, 1);
+	struct problem *p = tb_finish(tb);
+	struct solve_options o = options();
+	o.write_lp = "/nonexistent-mclsched-dir/cycle.lp";
+	struct solution s;
+	solution_init(&s, p);
+	ck_assert_int_eq(power_goal_solve(p, &o, &s), -1);
+	solution_release(&s);
+	o.write_lp = NULL;
+	solution_init(&s, p);
+	ck_assert_int_eq(power_goal_solve(p, &o, &s), 0);
+	ck_assert(s.status == SOLVE_OPTIMAL || s.status == SOLVE_FEASIBLE);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* A bound below a verified objective is wrong: the models report it as an
+ * internal error instead of raising the bound to the objective.  Rounding
+ * (relative 1e-6) is not an error. */
+START_TEST(bound_below_objective_does_not_hold)
+{
+	ck_assert(mip_bound_holds(33030, 32865));
+	ck_assert(mip_bound_holds(32865, 32865));
+	ck_assert(mip_bound_holds(32865 - 1e-6, 32865));
+	ck_assert(!mip_bound_holds(32864, 32865));
+	ck_assert(!mip_bound_holds(0, 1));
+	ck_assert(mip_bound_holds(0, 0));
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -687,6 +769,9 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
+	tcase_add_test(pg, power_goal_proven_infeasible);
+	tcase_add_test(pg, power_goal_unwritable_lp_is_an_error);
+	tcase_add_test(pg, bound_below_objective_does_not_hold);
 	suite_add_tcase(s, pg);
 	return s;
 }

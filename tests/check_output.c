@@ -19,6 +19,8 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/csv_table.h"
+#include "outputs/csv_out.h"
+#include "outputs/digest.h"
 #include "outputs/output.h"
 #include "tests/support/builder.h"
 #include "tests/support/tmpdir.h"
@@ -74,8 +76,13 @@ START_TEST(metrics_by_hand)
 	metrics_compute(p, &s, &m);
 	/* L1: one G session (100) + power goal (200) + D credited by the B2 lab
 	 * (60); L2: D credited by its first lab (20), the second lab credits
-	 * nothing (sessions 1); the G need is not ready; guru on the workshop (5) */
-	ck_assert_double_eq_tol(m.objective, 100 + 200 + 60 + 20 + 5, 1e-9);
+	 * nothing (sessions 1); the G need is not ready; guru on the workshop (5);
+	 * L1 can be placed and has a workshop on the one day (daily 40), L2 has
+	 * no ready facilitated need, so cannot be placed and earns no daily */
+	ck_assert_double_eq_tol(m.objective, 100 + 200 + 60 + 20 + 5 + 40, 1e-9);
+	ck_assert_int_eq(m.learners_left_out, 0);
+	ck_assert_double_eq_tol(m.learner_days_covered_pct, 100, 1e-9);
+	ck_assert_int_eq(m.min_facilitated_sessions, 1);
 	ck_assert_int_eq(m.need_sessions_wanted, 2 + 1 + 1);
 	ck_assert_int_eq(m.need_sessions_scheduled, 1 + 1 + 1);
 	ck_assert_double_eq_tol(m.power_goal_pct, 100, 1e-9);
@@ -117,8 +124,8 @@ START_TEST(output_files_identical_and_replaced_atomically)
 	char *a = xasprintf("%s/a", dir), *b = xasprintf("%s/nested/b", dir);
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, a, &d), 0);
-	ck_assert_int_eq(output_write(p, &s, b, &d), 0);   /* parents created */
+	ck_assert_int_eq(output_write(p, &s, NULL, a, &d), 0);
+	ck_assert_int_eq(output_write(p, &s, NULL, b, &d), 0);   /* parents created */
 	const char *files[] = { "sessions.csv", "timetable.csv", "unmet.csv", "summary.csv" };
 	for (int i = 0; i < 4; i++) {
 		char *x = slurp(a, files[i]), *y = slurp(b, files[i]);
@@ -144,7 +151,7 @@ START_TEST(output_files_identical_and_replaced_atomically)
 
 	/* an earlier output is replaced whole; no temporary stays beside it */
 	td_write(a, "extra.txt", "x");
-	ck_assert_int_eq(output_write(p, &s, a, &d), 0);
+	ck_assert_int_eq(output_write(p, &s, NULL, a, &d), 0);
 	char *extra = xasprintf("%s/extra.txt", a);
 	ck_assert_int_ne(access(extra, F_OK), 0);
 	free(extra);
@@ -156,7 +163,7 @@ START_TEST(output_files_identical_and_replaced_atomically)
 	char *other = xasprintf("%s/other", dir);
 	mkdir(other, 0755);
 	td_write(other, "thesis.txt", "precious");
-	ck_assert_int_eq(output_write(p, &s, other, &d), -1);
+	ck_assert_int_eq(output_write(p, &s, NULL, other, &d), -1);
 	ck_assert(diag_contains(&d, "is not an mclsched output directory"));
 	char *keep = slurp(other, "thesis.txt");
 	ck_assert_str_eq(keep, "precious");
@@ -183,7 +190,7 @@ START_TEST(output_infeasible_writes_diagnosis)
 	char *o = xasprintf("%s/o", dir);
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
 	char *diagnosis = slurp(o, "diagnosis.txt"), *summary = slurp(o, "summary.csv");
 	ck_assert_str_eq(diagnosis, "block 'B1': short by 3 seats\n");
 	ck_assert_ptr_nonnull(strstr(summary, "status,infeasible\n"));
@@ -204,17 +211,27 @@ START_TEST(output_reads_back)
 	struct problem *p = small();
 	struct solution s;
 	schedule(p, &s);
-	s.objective = 385;
-	s.bound = 385;
+	s.objective = 425;
+	s.bound = 425;
+	s.stopped_by = STOP_TIME_LIMIT;
 	solution_set_gap(&s);
 	char *dir = td_make(), *o = xasprintf("%s/o", dir);
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	struct run_info run = { "9.9-test", 7, 12.5, 0.01 };
+	ck_assert_int_eq(output_write(p, &s, &run, o, &d), 0);
 	struct csv_table t;
 	ck_assert_int_eq(csv_table_read(&t, o, "timetable.csv", true, &d), 1);
 	ck_assert_int_eq(t.n_rows, 4);   /* 2 learners x 2 blocks */
 	ck_assert_str_eq(t.rows[3][csv_table_col(&t, "session_id")], "S0003");
+	/* what each works on: L1 G, then L1's first lab counts toward D; L2's
+	 * first lab toward D, its second toward nothing (D wants 1 session) */
+	int c_off = csv_table_col(&t, "offering_id");
+	ck_assert_int_ge(c_off, 0);
+	ck_assert_str_eq(t.rows[0][c_off], "G");
+	ck_assert_str_eq(t.rows[1][c_off], "D");
+	ck_assert_str_eq(t.rows[2][c_off], "D");
+	ck_assert_str_eq(t.rows[3][c_off], "");
 	csv_table_release(&t);
 	ck_assert_int_eq(csv_table_read(&t, o, "summary.csv", true, &d), 1);
 	const char *names[] = { "status", "objective", "bound", "gap", "solve_seconds", "model",
@@ -222,15 +239,123 @@ START_TEST(output_reads_back)
 				"need_sessions_scheduled", "need_sessions_pct", "power_goal_pct",
 				"learners_complete_pct", "seminar_enrolled_pct",
 				"seminar_first_choice_pct", "avg_group_size", "lab_sessions",
-				"facilitator_load_pct", "needs_not_ready" };
-	ck_assert_int_eq(t.n_rows, 20);
-	for (int i = 0; i < 20; i++)
+				"facilitator_load_pct", "needs_not_ready", "learners_left_out",
+				"learner_days_covered_pct", "min_facilitated_sessions",
+				"scenario_name", "mclsched_version", "inputs_sha256", "seed",
+				"time_limit", "gap_limit", "stopped_by" };
+	int n_names = (int)(sizeof(names) / sizeof(names[0]));
+	ck_assert_int_eq(t.n_rows, n_names);
+	for (int i = 0; i < n_names; i++)
 		ck_assert_str_eq(t.rows[i][0], names[i]);
-	ck_assert_str_eq(t.rows[1][1], "385.00");
+	ck_assert_str_eq(t.rows[1][1], "425.00");
 	ck_assert_str_eq(t.rows[3][1], "0.000000");
 	ck_assert_str_eq(t.rows[11][1], "75.00");   /* 3 of 4 need-sessions */
+	ck_assert_str_eq(t.rows[20][1], "0");       /* L1, the one placeable, has G */
+	ck_assert_str_eq(t.rows[21][1], "100.00");
+	ck_assert_str_eq(t.rows[22][1], "1");
+	ck_assert_str_eq(t.rows[23][1], "test");
+	ck_assert_str_eq(t.rows[24][1], "9.9-test");
+	/* p->dir ("test") holds no scenario file: the digest of nothing */
+	ck_assert_str_eq(t.rows[25][1],
+			 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	ck_assert_str_eq(t.rows[26][1], "7");
+	ck_assert_str_eq(t.rows[27][1], "12.5");
+	ck_assert_str_eq(t.rows[28][1], "0.01");
+	ck_assert_str_eq(t.rows[29][1], "time_limit");
 	csv_table_release(&t);
 	ck_assert_int_eq(d.n_errors, 0);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* Without a run_info the provenance comes from scenario.conf's values. */
+START_TEST(output_provenance_from_config)
+{
+	struct problem *p = small();
+	p->config.seed = 3;
+	p->config.time_limit = 60;
+	p->config.gap = 0.005;
+	struct solution s;
+	schedule(p, &s);
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	char *summary = slurp(o, "summary.csv");
+	ck_assert_ptr_nonnull(strstr(summary, "\nseed,3\ntime_limit,60\ngap_limit,0.005\n"
+					      "stopped_by,search_done\n"));
+	ck_assert_ptr_nonnull(strstr(summary, "\nmclsched_version,\n"));
+	free(summary);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* The digest covers the scenario's own files, name, size and bytes, in a
+ * fixed order; other files in the directory are not part of it. */
+START_TEST(inputs_digest)
+{
+	char *dir = td_make();
+	char hex[DIGEST_HEX_LEN + 1], again[DIGEST_HEX_LEN + 1];
+	td_write(dir, "scenario.conf", "model = workshop\n");
+	td_write(dir, "blocks.csv", "block_id\n");
+	ck_assert(digest_scenario(dir, hex));
+	/* sha256 of "scenario.conf\0" "17\0" "model = workshop\n" "blocks.csv\0"
+	 * "9\0" "block_id\n", worked out with sha256sum */
+	ck_assert_str_eq(hex, "0bcca72c0c8f057fcb23f491da02fde1fa0e06716723b505474a9c2f7b39cc04");
+	td_write(dir, "README.md", "notes\n");
+	ck_assert(digest_scenario(dir, again));
+	ck_assert_str_eq(again, hex);
+	td_write(dir, "blocks.csv", "block_id\r\n");
+	ck_assert(digest_scenario(dir, again));
+	ck_assert_str_ne(again, hex);
+	td_remove(dir);
+}
+END_TEST
+
+/* Spreadsheet-safe text: formula-like text cells get an apostrophe (inside
+ * the quotes when quoted), numbers and plain text do not. */
+START_TEST(csv_cells_are_spreadsheet_safe)
+{
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	const char *cells[] = { "=SUM(A1)", "+1", "-x", "@me", "\tx", "\rx", "a=b", "-1,5", "" };
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		csv_out_text(f, cells[i]);
+		fputc('|', f);
+	}
+	fclose(f);
+	ck_assert_str_eq(buf, "'=SUM(A1)|'+1|'-x|'@me|'\tx|\"'\rx\"|a=b|\"'-1,5\"||");
+	free(buf);
+	ck_assert_str_eq(csv_out_untext("'-x"), "-x");
+	ck_assert_str_eq(csv_out_untext("'x"), "'x");
+	ck_assert_str_eq(csv_out_untext("x"), "x");
+
+	/* in a written file: a formula-like scenario name and id */
+	struct problem *p = small();
+	free(p->config.name);
+	p->config.name = xstrdup("=HYPERLINK(\"http://x\")");
+	free(p->learners[0].id);
+	p->learners[0].id = xstrdup("-L1");
+	struct solution s;
+	schedule(p, &s);
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	char *summary = slurp(o, "summary.csv"), *tt = slurp(o, "timetable.csv");
+	ck_assert_ptr_nonnull(strstr(summary, "\nscenario_name,\"'=HYPERLINK(\"\"http://x\"\")\"\n"));
+	ck_assert_ptr_nonnull(strstr(tt, "\n'-L1,B1,S0001,G\n"));
+	free(summary);
+	free(tt);
 	free(o);
 	td_remove(dir);
 	diag_release(&d);
@@ -267,7 +392,7 @@ START_TEST(failed_write_leaves_nothing)
 	rl = old;
 	rl.rlim_cur = 64;   /* the hard limit stays, so the old one can return */
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
-	int rc = output_write(p, &s, o, &d);
+	int rc = output_write(p, &s, NULL, o, &d);
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
 	ck_assert_int_eq(rc, -1);
 	ck_assert(diag_contains(&d, "sessions.csv: cannot write: File too large"));
@@ -290,7 +415,7 @@ START_TEST(missing_parent_is_created_and_a_file_is_refused)
 	struct diag d;
 	diag_init(&d);
 	td_write(dir, "file", "x");
-	ck_assert_int_eq(output_write(p, &s, o, &d), -1);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), -1);
 	ck_assert(diag_contains(&d, "exists and is not a directory"));
 	free(o);
 	td_remove(dir);
@@ -329,7 +454,7 @@ START_TEST(power_goal_group_shares_section_id)
 	char *dir = td_make(), *o = xasprintf("%s/o", dir);
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
 	char *sessions = slurp(o, "sessions.csv");
 	ck_assert_str_eq(sessions,
 			 "session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n"
@@ -353,7 +478,7 @@ START_TEST(wrong_session_size_is_an_internal_error)
 	char *dir = td_make(), *o = xasprintf("%s/o", dir);
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, o, &d), -1);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), -1);
 	ck_assert(diag_contains(&d, "records 7 learners but 1 attend it"));
 	ck_assert_int_ne(access(o, F_OK), 0);
 	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
@@ -437,7 +562,7 @@ START_TEST(unmet_reasons)
 	char *dir = td_make(), *o = xasprintf("%s/o", dir);
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, o, &d), 0);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
 	char *unmet = slurp(o, "unmet.csv");
 	ck_assert_str_eq(unmet,
 			 "learner_id,kind,offering_id,priority,wanted,scheduled,reason\n"
@@ -458,6 +583,50 @@ START_TEST(unmet_reasons)
 }
 END_TEST
 
+/* Under the workshop model no seminar runs: choices are not listed as unmet. */
+START_TEST(no_choice_rows_without_seminar_blocks)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_WORKSHOP);
+	int b = tb_block(tb, "B1", BLOCK_WORKSHOP);
+	tb_block(tb, "B2", BLOCK_SEMINAR);
+	int g = tb_goal(tb, "G", 1, 25, 1);
+	int f = tb_facilitator(tb, "F");
+	tb_level(tb, f, g, LEVEL_ABLE);
+	tb_room(tb, "R", 30, NULL);
+	int sa = tb_seminar(tb, "SA", 1, 1, 20);
+	int l = tb_learner(tb, "L");
+	tb_need(tb, l, g, 1, 1);
+	tb_choice(tb, l, sa, 1, true);
+	struct problem *p = tb_finish(tb);
+	struct solution s;
+	solution_init(&s, p);
+	struct session w = { SESSION_WORKSHOP, g, b, 0, f, 0, 0 };
+	*solution_attend(&s, l, b) = solution_add_session(&s, &w);
+	solution_recount(&s);
+	s.status = SOLVE_OPTIMAL;
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	char *unmet = slurp(o, "unmet.csv");
+	ck_assert_str_eq(unmet, "learner_id,kind,offering_id,priority,wanted,scheduled,reason\n");
+	free(unmet);
+	/* the combination model runs seminars: the unmet choice is listed */
+	p->config.model = MODEL_COMBINATION;
+	*solution_attend(&s, l, 1) = -1;
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	unmet = slurp(o, "unmet.csv");
+	ck_assert_ptr_nonnull(strstr(unmet, "\nL,choice,SA,1,1,0,capacity\n"));
+	free(unmet);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	mcl_log_level = LOG_QUIET;
@@ -467,11 +636,15 @@ int main(void)
 	tcase_add_test(to, output_files_identical_and_replaced_atomically);
 	tcase_add_test(to, output_infeasible_writes_diagnosis);
 	tcase_add_test(to, output_reads_back);
+	tcase_add_test(to, output_provenance_from_config);
+	tcase_add_test(to, inputs_digest);
+	tcase_add_test(to, csv_cells_are_spreadsheet_safe);
 	tcase_add_test(to, failed_write_leaves_nothing);
 	tcase_add_test(to, missing_parent_is_created_and_a_file_is_refused);
 	tcase_add_test(to, power_goal_group_shares_section_id);
 	tcase_add_test(to, wrong_session_size_is_an_internal_error);
 	tcase_add_test(to, unmet_reasons);
+	tcase_add_test(to, no_choice_rows_without_seminar_blocks);
 	suite_add_tcase(s, tm);
 	suite_add_tcase(s, to);
 	SRunner *sr = srunner_create(s);

@@ -11,7 +11,9 @@
  *   S0003 Mon2 M1 RA F1: L1 L2        S0004 Mon2 lab RB F3: L3 L4
  * L1, L2 need M1 (P1, 2); L3 M1 (P1, 1) and D (online, P2); L4 R1 (P2), D
  * (P3) and M1 not ready (P4); L5 R1 (P1) and is away in Mon2.  F1 is a
- * guru of M1.  Objective: 400 + 400 + 360 + 95 + 300 + guru 10 = 1565.
+ * guru of M1.  Objective: 400 + 400 + 360 + 95 + 300 + guru 10 = 1565, plus
+ * daily 40 for each of the five (all can be placed, all have a workshop on
+ * the one day, Mon): 1765.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
@@ -94,8 +96,8 @@ static void workshop_schedule(struct solution *s)
 	}
 	solution_recount(s);
 	s->status = SOLVE_OPTIMAL;
-	s->objective = 1565;
-	s->bound = 1600;
+	s->objective = 1765;
+	s->bound = 1800;
 	solution_set_gap(s);
 }
 
@@ -103,7 +105,7 @@ static void write_out(struct solution *s)
 {
 	struct diag d;
 	diag_init(&d);
-	ck_assert_int_eq(output_write(p, s, out, &d), 0);
+	ck_assert_int_eq(output_write(p, s, NULL, out, &d), 0);
 	diag_release(&d);
 	solution_release(s);
 }
@@ -177,7 +179,7 @@ END_TEST
 
 START_TEST(learner_in_two_sessions)
 {
-	mutate("timetable.csv", "L2,Mon1,S0001\n", "L2,Mon1,S0001\nL2,Mon1,S0002\n");
+	mutate("timetable.csv", "L2,Mon1,S0001,M1\n", "L2,Mon1,S0001,M1\nL2,Mon1,S0002,R1\n");
 	expect_violation("timetable.csv:5: learner 'L2' is in two sessions in block 'Mon1' "
 			 "(also line 4) (rule 1)");
 }
@@ -185,21 +187,21 @@ END_TEST
 
 START_TEST(learner_without_a_session)
 {
-	mutate("timetable.csv", "L1,Mon2,S0003\n", "");
+	mutate("timetable.csv", "L1,Mon2,S0003,M1\n", "");
 	expect_violation("learner 'L1' has no session in block 'Mon2' (rule 1)");
 }
 END_TEST
 
 START_TEST(learner_seated_while_unavailable)
 {
-	mutate("timetable.csv", "L4,Mon2,S0004\n", "L4,Mon2,S0004\nL5,Mon2,S0004\n");
+	mutate("timetable.csv", "L4,Mon2,S0004,D\n", "L4,Mon2,S0004,D\nL5,Mon2,S0004,\n");
 	expect_violation("learner 'L5' is unavailable in block 'Mon2' (rule 1)");
 }
 END_TEST
 
 START_TEST(row_in_an_unscheduled_block)
 {
-	mutate("timetable.csv", "L1,Mon2,S0003\n", "L1,Mon2,S0003\nL1,Mon3,S0003\n");
+	mutate("timetable.csv", "L1,Mon2,S0003,M1\n", "L1,Mon2,S0003,M1\nL1,Mon3,S0003,M1\n");
 	expect_violation("learner 'L1' has a row in block 'Mon3', which the workshop model "
 			 "does not schedule (rule 1)");
 }
@@ -325,8 +327,8 @@ END_TEST
 
 START_TEST(objective_mismatch)
 {
-	mutate("summary.csv", "objective,1565.00", "objective,1566.00");
-	expect_violation("objective is '1566.00' but the schedule gives 1565.00");
+	mutate("summary.csv", "objective,1765.00", "objective,1766.00");
+	expect_violation("objective is '1766.00' but the schedule gives 1765.00");
 }
 END_TEST
 
@@ -339,15 +341,15 @@ END_TEST
 
 START_TEST(bound_below_objective)
 {
-	mutate("summary.csv", "bound,1600.00", "bound,1500.00");
-	expect_violation("bound 1500.00 is below the objective 1565.00");
+	mutate("summary.csv", "bound,1800.00", "bound,1700.00");
+	expect_violation("bound 1700.00 is below the objective 1765.00");
 }
 END_TEST
 
 START_TEST(gap_formula)
 {
-	mutate("summary.csv", "gap,0.021875", "gap,0.5");
-	expect_violation("gap 0.500000 is not (bound - objective) / bound = 0.021875");
+	mutate("summary.csv", "gap,0.019444", "gap,0.5");
+	expect_violation("gap 0.500000 is not (bound - objective) / bound = 0.019444");
 }
 END_TEST
 
@@ -357,6 +359,81 @@ START_TEST(unknown_ids)
 	mutate("sessions.csv", "Mon2,RB,F3", "Mon2,RB,F7");
 	expect_violation("timetable.csv:2: unknown learner 'L9'");
 	expect_violation("session 'S0004' has unknown facilitator 'F7'");
+}
+END_TEST
+
+START_TEST(lab_in_a_room_without_the_lab_feature)
+{
+	p->features = xrealloc(p->features, sizeof(char *) * (size_t)(p->n_features + 1));
+	p->features[p->n_features] = xstrdup("computers");
+	p->lab_feature = p->n_features++;
+	expect_violation("sessions.csv:5: room 'RB' lacks feature 'computers' needed by lab "
+			 "session 'S0004' (rule 4)");
+	/* the lab's room has it: the schedule verifies again */
+	p->rooms[RB].features = xmalloc(sizeof(int));
+	p->rooms[RB].features[0] = p->lab_feature;
+	p->rooms[RB].n_features = 1;
+	char *text;
+	ck_assert_msg(verify(&text) == 0, "violations:\n%s", text);
+	free(text);
+}
+END_TEST
+
+START_TEST(wrong_offering_in_a_workshop)
+{
+	mutate("timetable.csv", "L1,Mon1,S0001,M1", "L1,Mon1,S0001,R1");
+	expect_violation("timetable.csv:2: learner 'L1' works on 'R1' in block 'Mon1', but "
+			 "session 'S0001' gives them 'M1'");
+}
+END_TEST
+
+START_TEST(wrong_offering_in_a_lab)
+{
+	/* L4's one lab counts toward its online need D */
+	mutate("timetable.csv", "L4,Mon2,S0004,D", "L4,Mon2,S0004,");
+	expect_violation("learner 'L4' works on '' in block 'Mon2', but session 'S0004' gives "
+			 "them 'D'");
+}
+END_TEST
+
+START_TEST(daily_weight_in_the_recount)
+{
+	/* the file says 1765, with daily 40 for five learners: without it, 1565 */
+	p->config.w_daily = 0;
+	expect_violation("objective is '1765.00' but the schedule gives 1565.00");
+}
+END_TEST
+
+START_TEST(fairness_metric_mismatch)
+{
+	mutate("summary.csv", "min_facilitated_sessions,1", "min_facilitated_sessions,2");
+	expect_violation("min_facilitated_sessions is '2' but the schedule gives 1.00");
+}
+END_TEST
+
+START_TEST(stopped_by_word)
+{
+	mutate("summary.csv", "stopped_by,search_done", "stopped_by,tired");
+	expect_violation("stopped_by is 'tired', not gap, time_limit, interrupt or search_done");
+}
+END_TEST
+
+/* An id a spreadsheet would take for a formula is written guarded
+ * ("'-L1") and verify reads it back as the id. */
+START_TEST(guarded_id_verifies)
+{
+	free(p->learners[L1].id);
+	p->learners[L1].id = xstrdup("-L1");
+	problem_index(p);
+	struct solution s;
+	workshop_schedule(&s);
+	write_out(&s);
+	char *text;
+	ck_assert_msg(verify(&text) == 0, "violations:\n%s", text);
+	ck_assert_msg(strstr(text, "L1") == NULL, "%s", text);
+	free(text);
+	mutate("timetable.csv", "'-L1,Mon1,S0001,M1", "'-L1,Mon1,S0001,R1");
+	expect_violation("learner '-L1' works on 'R1'");
 }
 END_TEST
 
@@ -415,8 +492,8 @@ static void power_goal_setup(void)
 	*solution_attend(&s, l3, 1) = b2;
 	solution_recount(&s);
 	s.status = SOLVE_OPTIMAL;
-	s.objective = 3 * 300;
-	s.bound = 900;
+	s.objective = 3 * 300 + 3 * 40;   /* daily: all three meet on the one day */
+	s.bound = 1020;
 	solution_set_gap(&s);
 	write_out(&s);
 }
@@ -490,8 +567,10 @@ static void seminar_setup(void)
 	}
 	solution_recount(&s);
 	s.status = SOLVE_OPTIMAL;
-	s.objective = 100;
-	s.bound = 100;
+	/* L1, L2 in their first choice (2 x 50) and, as they can be placed
+	 * (they chose), daily 2 x 40; L3 chose too but has labs only: 0 */
+	s.objective = 180;
+	s.bound = 180;
 	solution_set_gap(&s);
 	write_out(&s);
 }
@@ -555,6 +634,66 @@ START_TEST(seminar_over_limit)
 }
 END_TEST
 
+START_TEST(seminar_learner_switches_section)
+{
+	/* a second SA section (F2, RB) in E1 and E2; L2 and L3 trade places in E2 */
+	p->seminars[0].sections = 2;
+	p->seminar_level[1 * p->n_seminars + 0] = LEVEL_ABLE;
+	mutate("sessions.csv", "S0002,S0002,lab,,E1,RB,F2,1", "S0002,S0002,seminar,SA,E1,RB,F2,1");
+	mutate("sessions.csv", "S0004,S0004,lab,,E2,RB,F2,1", "S0004,S0002,seminar,SA,E2,RB,F2,1");
+	mutate("timetable.csv", "L2,E2,S0003,SA", "L2,E2,S0004,SA");
+	mutate("timetable.csv", "L3,E2,S0004,", "L3,E2,S0003,SA");
+	expect_violation("learner 'L2' changes section of seminar 'SA' in block 'E2': 'S0001', "
+			 "then 'S0002' (rule 5, the same learners at every meeting)");
+}
+END_TEST
+
+START_TEST(seminar_meeting_in_a_workshop_block)
+{
+	p->config.model = MODEL_COMBINATION;
+	p->blocks[1].kind = BLOCK_WORKSHOP;
+	expect_violation("sessions.csv:4: seminar session 'S0003' is in workshop block 'E2' "
+			 "(rule 2)");
+}
+END_TEST
+
+START_TEST(seminar_section_with_too_few_meetings)
+{
+	/* E2's meeting made a section of its own: S0001 meets once */
+	mutate("sessions.csv", "S0003,S0001,seminar", "S0003,S0003,seminar");
+	expect_violation("seminar section 'S0001' ('SA') meets 1 times, not 2 (rule 5)");
+}
+END_TEST
+
+START_TEST(seminar_age_band_recomputed)
+{
+	/* the choice says eligible, but the data say L1 is too young */
+	p->learners[0].age = 9;
+	p->seminars[0].age_min = 10;
+	p->seminars[0].age_max = 12;
+	expect_violation("learner 'L1' is in seminar 'SA' at age 9, outside its ages 10 to 12 "
+			 "(rule 6)");
+	p->seminars[0].age_max = -1;   /* one bound: it still applies */
+	expect_violation("learner 'L1' is in seminar 'SA' at age 9, below its age_min 10 (rule 6)");
+}
+END_TEST
+
+START_TEST(seminar_left_out_learner_counted)
+{
+	/* L3 chose seminars, so can be placed, and has labs only */
+	mutate("summary.csv", "learners_left_out,1", "learners_left_out,0");
+	expect_violation("learners_left_out is '0' but the schedule gives 1.00");
+}
+END_TEST
+
+START_TEST(seminar_offering_in_timetable)
+{
+	mutate("timetable.csv", "L1,E1,S0001,SA", "L1,E1,S0001,SB");
+	expect_violation("learner 'L1' works on 'SB' in block 'E1', but session 'S0001' gives "
+			 "them 'SA'");
+}
+END_TEST
+
 int main(void)
 {
 	mcl_log_level = LOG_QUIET;
@@ -587,6 +726,13 @@ int main(void)
 	tcase_add_test(tw, gap_formula);
 	tcase_add_test(tw, unknown_ids);
 	tcase_add_test(tw, missing_file);
+	tcase_add_test(tw, lab_in_a_room_without_the_lab_feature);
+	tcase_add_test(tw, wrong_offering_in_a_workshop);
+	tcase_add_test(tw, wrong_offering_in_a_lab);
+	tcase_add_test(tw, daily_weight_in_the_recount);
+	tcase_add_test(tw, fairness_metric_mismatch);
+	tcase_add_test(tw, stopped_by_word);
+	tcase_add_test(tw, guarded_id_verifies);
 	suite_add_tcase(s, tw);
 	TCase *tp = tcase_create("power-goal");
 	tcase_add_checked_fixture(tp, power_goal_setup, teardown);
@@ -604,6 +750,12 @@ int main(void)
 	tcase_add_test(ts, seminar_too_small);
 	tcase_add_test(ts, seminar_meeting_count);
 	tcase_add_test(ts, seminar_over_limit);
+	tcase_add_test(ts, seminar_learner_switches_section);
+	tcase_add_test(ts, seminar_meeting_in_a_workshop_block);
+	tcase_add_test(ts, seminar_section_with_too_few_meetings);
+	tcase_add_test(ts, seminar_age_band_recomputed);
+	tcase_add_test(ts, seminar_left_out_learner_counted);
+	tcase_add_test(ts, seminar_offering_in_timetable);
 	suite_add_tcase(s, ts);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

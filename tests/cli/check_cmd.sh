@@ -1,6 +1,7 @@
 #!/bin/sh
 # `mclsched check`: the census on a valid scenario, every planted error of
-# examples/bad, and speed on a generated 1500-learner school.
+# examples/bad, warnings that do not fail.  (How long `check` takes on a
+# 1500-learner school is measured by `make bench`, bench/run.sh.)
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -31,9 +32,6 @@ echo "L5,Eve,12," >>"$T/warn/learners.csv"
 "$BIN" check "$T/warn" >"$T/out" 2>"$T/err" || fail "warning case: exit $?"
 grep -q "warning: needs.csv: 1 learner has no ready need ('L5')" "$T/err" ||
 	fail "warning case: $(cat "$T/err")"
-
-"$BUILD/mclsched-gen" --learners 1500 --seed 1 -o "$T/g" 2>/dev/null || fail "gen 1500"
-"$BIN" check "$T/g" >/dev/null 2>"$T/err" || fail "generated 1500: check exit $? ($(head -3 "$T/err"))"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "check_cmd.sh: all passed"

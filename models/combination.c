@@ -1,0 +1,238 @@
+/*
+ * combination.c - the combination model: workshops in the workshop blocks,
+ * seminars in the seminar blocks, one schedule for the whole cycle.
+ *
+ * The two kinds of blocks never share a block, so what ties them together
+ * is only what spans the cycle: a facilitator's max_sessions, and per
+ * learner the lab credit (labs in either kind of block count toward online
+ * needs), the power goal (through that credit) and the daily weight (a
+ * seminar meeting covers a day as a workshop session does).  The model
+ * plans them in turn, each against the whole cycle's objective:
+ *
+ *   1. seminar blocks (seminar.c), each facilitator allowed a share of
+ *      max_sessions in proportion to their available seminar blocks (all
+ *      their seminar blocks when max_sessions covers every block);
+ *   2. workshop blocks (workshop_search), with the seminar blocks' counts
+ *      held and each facilitator's max_sessions lowered by the sessions
+ *      they lead in the seminar blocks;
+ *   3. seminar blocks again, now valued against the workshop blocks'
+ *      counts (a meeting on a day the learner already has a workshop adds
+ *      no daily weight) with the facilitators' time the workshops leave,
+ *      kept when the whole cycle's objective rises.
+ *
+ * Bound: relax.c's LP over both kinds of blocks at once (the seminar part
+ * shares the facilitators' max_sessions rows and the learners' lab credit
+ * and daily rows with the workshop part), so it bounds the combined cycle,
+ * not a sum of two problems' bounds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+#include "models/cycle_mip.h"
+#include "models/mip.h"
+#include "models/model.h"
+#include "models/seminar.h"
+#include "models/workshop.h"
+
+/* Share of the time limit the first seminar pass may take. */
+#define SEMINAR_SHARE 0.2
+
+/* Sessions facilitator f leads in sol's blocks of the given kind. */
+static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
+{
+	memset(led, 0, sizeof(int) * (size_t)p->n_facilitators);
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		led[sol->sessions[i].facilitator]++;
+}
+
+/* The whole cycle's objective of sol. */
+static double score(const struct problem *p, const struct solution *sol)
+{
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
+	double v = objective_total(p, &t);
+	tally_release(&t);
+	return v;
+}
+
+/* Copies the sessions of sol in the blocks of kind `kind` (and their
+ * attendance) into dst, which holds none of those blocks yet. */
+static void copy_kind(const struct problem *p, const struct solution *sol,
+		      enum block_kind kind, struct solution *dst)
+{
+	int *map = xmalloc(sizeof(int) * (sol->n_sessions + 1));
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		const struct session *s = &sol->sessions[i];
+		map[i] = -1;
+		if (p->blocks[s->block].kind != kind)
+			continue;
+		map[i] = solution_add_session(dst, s);
+		dst->sessions[map[i]].section = map[s->section];
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++)
+			if (p->blocks[b].kind == kind && solution_attend_at(sol, l, b) >= 0)
+				*solution_attend(dst, l, b) = map[solution_attend_at(sol, l, b)];
+	free(map);
+	solution_recount(dst);
+}
+
+/* Plans the seminar blocks into sol with each facilitator's budget there
+ * and the workshop blocks' counts (or NULL).  Returns seminar_schedule's
+ * code. */
+static int plan_seminars(const struct problem *p, const int *sem, int n_sem, const int *budget,
+			 const struct tally *outside, double seconds, const struct solve_options *opt,
+			 struct solution *sol, char **why)
+{
+	struct seminar_input in = {
+		.p = p, .blocks = sem, .n_blocks = n_sem, .fac_budget = budget,
+		.outside = outside, .seconds = seconds, .gap = opt->gap,
+		.seed = (unsigned long long)opt->seed,
+	};
+	return seminar_schedule(&in, sol, why);
+}
+
+int combination_solve(const struct problem *p, const struct solve_options *opt,
+		      struct solution *sol)
+{
+	double t0 = mcl_now();
+	int nf = p->n_facilitators, n_sem = 0, n_ws = 0, rc = 0;
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	for (int b = 0; b < p->n_blocks; b++) {
+		n_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
+		if (p->blocks[b].kind == BLOCK_SEMINAR)
+			sem[n_sem++] = b;
+	}
+	if (n_sem == 0 || n_ws == 0) {
+		/* one kind of block only: the model of that kind */
+		free(sem);
+		return n_sem ? seminar_solve(p, opt, sol) : workshop_solve(p, opt, sol);
+	}
+	if (opt->write_lp) {
+		int *ws = xmalloc(sizeof(int) * ((size_t)n_ws + 1));
+		for (int b = 0, j = 0; b < p->n_blocks; b++)
+			if (p->blocks[b].kind == BLOCK_WORKSHOP)
+				ws[j++] = b;
+		rc = cycle_mip_write(p, ws, n_ws, sem, n_sem, opt->write_lp);
+		free(ws);
+		if (rc != 0) {
+			free(sem);
+			return -1;
+		}
+	}
+	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	struct facilitator *view_fac = xmalloc(sizeof(*view_fac) * ((size_t)nf + 1));
+	struct solution seminars, workshops;
+	solution_init(&seminars, p);
+	solution_init(&workshops, p);
+	struct tally outside;
+	tally_init(&outside, p);
+	char *why = NULL;
+
+	/* 1. seminar blocks, a share of each facilitator's max_sessions */
+	for (int f = 0; f < nf; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		int a_ws = 0, a_sem = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			if (fa->unavailable[b])
+				continue;
+			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
+			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
+		}
+		budget[f] = fa->max_sessions >= a_ws + a_sem || a_ws + a_sem == 0
+				    ? a_sem
+				    : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
+	}
+	int r = plan_seminars(p, sem, n_sem, budget, NULL, SEMINAR_SHARE * opt->time_limit, opt,
+			      &seminars, &why);
+	if (r != 0) {
+		sol->status = SOLVE_NO_SOLUTION;
+		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
+		rc = r < 0 ? -1 : 0;
+		goto out;
+	}
+	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
+		mcl_now() - t0, score(p, &seminars));
+
+	/* 2. workshop blocks, the seminar blocks held, on a view of p whose
+	 * facilitators have the seminar blocks' sessions taken off */
+	tally_add_solution(&outside, p, &seminars);
+	sessions_led(p, &seminars, led);
+	struct problem view = *p;
+	memcpy(view_fac, p->facilitators, sizeof(*view_fac) * (size_t)nf);
+	for (int f = 0; f < nf; f++)
+		view_fac[f].max_sessions -= led[f];
+	view.facilitators = view_fac;
+	struct workshop_part part = { .whole = p, .sem_blocks = sem, .n_sem = n_sem,
+				      .outside = &outside };
+	struct solve_options wopt = *opt;
+	wopt.time_limit = opt->time_limit - (mcl_now() - t0);
+	if (wopt.time_limit < 1)
+		wopt.time_limit = 1;
+	copy_kind(p, &seminars, BLOCK_SEMINAR, &workshops);
+	rc = workshop_search(&view, &wopt, &part, &workshops);
+	if (rc != 0 || (workshops.status != SOLVE_OPTIMAL && workshops.status != SOLVE_FEASIBLE)) {
+		sol->status = workshops.status;
+		sol->diagnosis = workshops.diagnosis;
+		workshops.diagnosis = NULL;
+		goto out;
+	}
+
+	/* 3. seminar blocks again, against the workshops' counts, when time
+	 * is left and the gap is open */
+	double left = opt->time_limit - (mcl_now() - t0);
+	if (workshops.status != SOLVE_OPTIMAL && left > 2 && !mip_interrupted) {
+		struct solution again;
+		solution_init(&again, p);
+		copy_kind(p, &workshops, BLOCK_WORKSHOP, &again);
+		tally_clear(&outside, p);
+		tally_add_solution(&outside, p, &again);
+		sessions_led(p, &again, led);
+		for (int f = 0; f < nf; f++)
+			budget[f] = p->facilitators[f].max_sessions - led[f];
+		char *why2 = NULL;
+		double before = workshops.objective;
+		if (plan_seminars(p, sem, n_sem, budget, &outside, left - 1, opt, &again, &why2) ==
+			    0 &&
+		    score(p, &again) > before + 1e-6) {
+			mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned again: objective "
+				"%.1f -> %.1f", mcl_now() - t0, before, score(p, &again));
+			again.bound = workshops.bound;
+			again.stopped_by = workshops.stopped_by;
+			solution_release(&workshops);
+			workshops = again;
+		} else {
+			solution_release(&again);
+		}
+		free(why2);
+	}
+
+	/* the schedule, scored as a whole */
+	solution_release(sol);
+	*sol = workshops;
+	solution_init(&workshops, p);
+	sol->objective = score(p, sol);
+	if (sol->bound < sol->objective - 1e-6 * (1 + sol->objective)) {
+		mcl_log(LOG_QUIET, "internal error: the bound %.2f is below the schedule's "
+			"objective %.2f", sol->bound, sol->objective);
+		rc = -1;
+		goto out;
+	}
+	solution_set_gap(sol);
+	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+	if (sol->status == SOLVE_OPTIMAL && !mip_interrupted)
+		sol->stopped_by = STOP_GAP;
+out:
+	tally_release(&outside);
+	solution_release(&seminars);
+	solution_release(&workshops);
+	free(view_fac);
+	free(budget);
+	free(led);
+	free(sem);
+	return rc;
+}

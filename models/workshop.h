@@ -1,0 +1,39 @@
+/*
+ * workshop.h - the workshop search, for the models built on it.
+ *
+ * workshop_solve (model.h) plans every workshop block of the cycle.  The
+ * combination model plans the seminar blocks first and then calls
+ * workshop_search with their counts held fixed: the search values every
+ * move against the whole cycle's objective, and the bound covers both kinds
+ * of blocks.
+ */
+#ifndef MCL_WORKSHOP_H
+#define MCL_WORKSHOP_H
+
+#include "engine/objective.h"
+#include "engine/problem.h"
+#include "engine/solution.h"
+#include "models/model.h"
+
+/* The rest of the cycle, when the workshop blocks are only part of it. */
+struct workshop_part {
+	const struct problem *whole;    /* the problem the bound covers; the p
+					 * given to workshop_search may be a
+					 * view of it with lower max_sessions */
+	const int *sem_blocks;          /* seminar blocks, already planned */
+	int n_sem;
+	const struct tally *outside;    /* their counts (labs, meetings,
+					 * enrolments, guru meetings) */
+};
+
+/*
+ * Plans the workshop blocks of p into sol (appending their sessions and
+ * attendance; other blocks' entries are left as they are), as
+ * workshop_solve does, with part's counts held (NULL: workshop blocks
+ * alone).  sol->objective, bound, gap, status and stopped_by are the whole
+ * cycle's.  Returns as model_solve_fn.
+ */
+int workshop_search(const struct problem *p, const struct solve_options *opt,
+		    const struct workshop_part *part, struct solution *sol);
+
+#endif
