@@ -70,7 +70,15 @@
  * A greedy construction comes first: repeatedly open the section (sp, f)
  * whose best free learners are worth most, kept only when the blocks still
  * realise.  It is the MIP's starting incumbent, and it extends the MIP's
- * schedule after repair; the better of the two is returned.
+ * schedule after repair; the better of the two goes on to a ruin-and-
+ * recreate search (drop the sections of a block, of a seminar, or a few at
+ * random; refill by the greedy with noise; re-seat by stage 2), which stops
+ * at the MIP's bound (valid for it: every plan it makes is a point of the
+ * MIP), after SEARCH_PATIENCE rounds without gain, or at the deadline.
+ *
+ * When the labs alone cannot seat a block, the greedy has no feasible start
+ * and the MIP runs without one; "infeasible" is claimed only on a counting
+ * proof (seats_proof), anything else is "no schedule found".
  */
 #include "seminar.h"
 
@@ -441,8 +449,8 @@ static void ctx_build(struct ctx *c, const struct seminar_input *in)
 				n_opt++;
 			}
 			/* flexible: every pattern of s, at one value */
-			bool flex = c->spl == 1 && n_opt - first == (size_t)(c->sem_sp[s + 1] - c->sem_sp[s]) &&
-				    n_opt > first;
+			size_t n_sp_s = (size_t)(c->sem_sp[s + 1] - c->sem_sp[s]);
+			bool flex = c->spl == 1 && n_opt - first == n_sp_s && n_opt > first;
 			for (size_t o = first + 1; flex && o < n_opt; o++)
 				flex = fabs(c->lo_val[o] - c->lo_val[first]) < 1e-9;
 			for (size_t o = first; flex && o < n_opt; o++)
@@ -940,12 +948,13 @@ static void greedy(const struct ctx *c, struct plan *pl, struct layout *lay, dou
 				if (tabu[i] || pl->fac_meet[f] + m > c->budget[f])
 					continue;
 				bool ok = true;
-				for (int q = c->pat_start[c->sp_pat[sp]]; ok && q < c->pat_start[c->sp_pat[sp] + 1]; q++)
+				int k = c->sp_pat[sp];
+				for (int q = c->pat_start[k]; ok && q < c->pat_start[k + 1]; q++)
 					ok = pl->fac_busy[(long)f * c->nb + c->pat_j[q]] < 0;
 				if (!ok)
 					continue;
-				double v = spv[sp] +
-					   (problem_seminar_level(p, f, s) == LEVEL_GURU ? p->config.w_guru * m : 0);
+				bool guru = problem_seminar_level(p, f, s) == LEVEL_GURU;
+				double v = spv[sp] + (guru ? p->config.w_guru * m : 0);
 				if (rng)
 					v *= 1 + GREEDY_NOISE * unit_random(rng);
 				if (v > best_v) {
@@ -1145,14 +1154,16 @@ static void build_mip(const struct ctx *c, glp_prob *P, struct mip_cols *mc)
 	for (int l = 0; l < nl; l++)
 		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
 			int sp = c->lo_sp[o], s = c->sp_sem[sp];
-			bool first_flex = c->lo_flex[o] && (o == c->lo_start[l] || mc->x[o] != mc->x[o - 1]);
+			bool first_flex = c->lo_flex[o] &&
+					  (o == c->lo_start[l] || mc->x[o] != mc->x[o - 1]);
 			if (c->lo_flex[o] && !first_flex)
 				continue;
 			int link = lp_add_row(P, GLP_UP, -DBL_MAX, 0);
 			triplets_add(&t, link, mc->x[o], 1);
 			if (first_flex) {
 				triplets_add(&t, flex_row[s], mc->x[o], -1);
-				for (int i = c->spf_start[c->sem_sp[s]]; i < c->spf_start[c->sem_sp[s + 1]]; i++)
+				int z0 = c->spf_start[c->sem_sp[s]], z1 = c->spf_start[c->sem_sp[s + 1]];
+				for (int i = z0; i < z1; i++)
 					triplets_add(&t, link, mc->z[i], -1);
 			} else {
 				for (int i = c->spf_start[sp]; i < c->spf_start[sp + 1]; i++)
@@ -1447,10 +1458,11 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 	struct plan cur;
 	plan_init(&cur, c);
 	int idle = 0, rounds = 0;
-	while (mcl_now() < deadline && idle < SEARCH_PATIENCE && value < stop_value - 1e-6 &&
+	while (!mip_interrupted && mcl_now() < deadline && idle < SEARCH_PATIENCE &&
+	       value < stop_value - 1e-6 &&
 	       best->n_sec > 0) {
 		plan_copy(&cur, best, c);
-		int how = (int)(mcl_rng_next(&rng) % 3);
+		int how = (int)(mcl_rng_next(&rng) % 4);
 		if (how == 0) {
 			int j = (int)(mcl_rng_next(&rng) % (unsigned long long)c->nb);
 			for (int k = cur.n_sec - 1; k >= 0; k--)
@@ -1461,6 +1473,11 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 			for (int k = cur.n_sec - 1; k >= 0; k--)
 				if (c->sp_sem[cur.sec_sp[k]] == s)
 					plan_drop_section(&cur, c, k);
+		} else if (how == 2) {
+			int n = cur.n_sec / 6 + 1;
+			for (int i = 0; i < n && cur.n_sec > 0; i++)
+				plan_drop_section(&cur, c, (int)(mcl_rng_next(&rng) %
+							     (unsigned long long)cur.n_sec));
 		} else {
 			int n = 1 + (int)(mcl_rng_next(&rng) % 3);
 			for (int i = 0; i < n && cur.n_sec > 0; i++)
@@ -1474,10 +1491,11 @@ static double search(const struct ctx *c, struct plan *best, struct layout *lay,
 			v = reseat(c, &cur, lay, left > 1 ? left : 1);
 		}
 		rounds++;
-		if (v > value + 1e-9) {
+		if (v > value - 1e-9) {
+			/* equal plans are taken too: the search drifts on plateaus */
+			idle = v > value + 1e-9 ? 0 : idle + 1;
 			plan_copy(best, &cur, c);
 			value = v;
-			idle = 0;
 		} else {
 			idle++;
 		}
@@ -1556,13 +1574,91 @@ static void write_plan(const struct ctx *c, const struct plan *pl, const struct 
 
 /* ---- entry ------------------------------------------------------------- */
 
+/* The most learners room r can hold in one session: a lab, or a meeting of
+ * any seminar whose feature it has. */
+static int room_most(const struct ctx *c, int r)
+{
+	const struct problem *p = c->p;
+	int most = c->labcap[r];
+	for (int s = 0; s < p->n_seminars; s++) {
+		int m = p->seminars[s].max_size < p->rooms[r].capacity ? p->seminars[s].max_size
+								       : p->rooms[r].capacity;
+		if (problem_room_has(&p->rooms[r], p->seminars[s].feature) && m > most)
+			most = m;
+	}
+	return most;
+}
+
+static int cmp_int_desc(const void *a, const void *b)
+{
+	return *(const int *)b - *(const int *)a;
+}
+
+/* A block where, by counting, no schedule can seat the learners: each
+ * session needs its own available facilitator and room, so the block seats
+ * at most the sum of room_most over as many of its rooms as it has
+ * facilitators; nor more than every seminar section full plus the lab seats
+ * of that many lab rooms.  Returns the block position, or -1. */
+static int seats_proof(const struct ctx *c)
+{
+	const struct problem *p = c->p;
+	int *most = xmalloc(sizeof(int) * (size_t)(c->nr + 1)), found = -1;
+	for (int j = 0; j < c->nb && found < 0; j++) {
+		int b = c->in->blocks[j], n = 0, nfac = 0;
+		for (int r = 0; r < c->nr; r++)
+			if (!p->rooms[r].unavailable[b])
+				most[n++] = room_most(c, r);
+		for (int f = 0; f < c->nf; f++)
+			nfac += !p->facilitators[f].unavailable[b] && c->budget[f] > 0;
+		qsort(most, (size_t)n, sizeof(int), cmp_int_desc);
+		long seats = 0;
+		for (int i = 0; i < n && i < nfac; i++)
+			seats += most[i];
+		/* or: every seminar section full, plus the lab rooms */
+		long sem_seats = 0, lab_seats = 0;
+		for (int s = 0; s < p->n_seminars; s++)
+			sem_seats += (long)p->seminars[s].sections * p->seminars[s].max_size;
+		n = 0;
+		for (int r = 0; r < c->nr; r++)
+			if (!p->rooms[r].unavailable[b])
+				most[n++] = c->labcap[r];
+		qsort(most, (size_t)n, sizeof(int), cmp_int_desc);
+		for (int i = 0; i < n && i < nfac; i++)
+			lab_seats += most[i];
+		if (seats < c->avail_cnt[j] || sem_seats + lab_seats < c->avail_cnt[j])
+			found = j;
+	}
+	free(most);
+	return found;
+}
+
+static char *no_seats_diagnosis(const struct ctx *c, int j)
+{
+	const struct problem *p = c->p;
+	int b = c->in->blocks[j], nrooms = 0, nfac = 0;
+	for (int r = 0; r < c->nr; r++)
+		nrooms += !p->rooms[r].unavailable[b];
+	for (int f = 0; f < c->nf; f++)
+		nfac += !p->facilitators[f].unavailable[b] && c->budget[f] > 0;
+	return xasprintf("seminar block '%s': %d learners are available, but the %d "
+			 "facilitators available there can lead at most %d sessions in the %d rooms "
+			 "open, and those seat fewer learners (labs up to lab max_group in rooms "
+			 "with the lab feature, seminars up to their max_size and sections); add "
+			 "facilitators, rooms or lab rooms, or make fewer learners available in "
+			 "that block\n",
+			 p->blocks[b].id, c->avail_cnt[j], nfac,
+			 nfac < nrooms ? nfac : nrooms, nrooms);
+}
+
 static char *no_lab_diagnosis(const struct ctx *c, int fail)
 {
 	const struct problem *p = c->p;
 	if (fail >= c->nb)
-		return xasprintf("the facilitators' session limits (max_sessions) leave too few "
-				 "facilitators to supervise the labs of the seminar blocks, even with "
-				 "no seminar running; raise max_sessions or add facilitators\n");
+		return xasprintf("no seminar schedule found: the facilitators' session limits "
+				 "(max_sessions) leave too few facilitators to supervise the labs of "
+				 "the seminar blocks with no seminar running, and no seminar plan "
+				 "found seats the learners otherwise; raise max_sessions or add "
+				 "facilitators\n");
 	int b = c->in->blocks[fail], seats = 0, nrooms = 0, nfac = 0;
 	for (int r = 0; r < c->nr; r++)
 		if (!p->rooms[r].unavailable[b] && c->labcap[r] > 0) {
@@ -1571,10 +1667,11 @@ static char *no_lab_diagnosis(const struct ctx *c, int fail)
 		}
 	for (int f = 0; f < c->nf; f++)
 		nfac += !p->facilitators[f].unavailable[b];
-	return xasprintf("seminar block '%s': %d learners are available, but even with every "
-			 "learner in a lab the %d facilitators available and %d lab room%s "
-			 "(%d lab seats) cannot seat them; add facilitators or lab rooms, or make "
-			 "fewer learners available in that block\n",
+	return xasprintf("no seminar schedule found: in seminar block '%s', %d learners are "
+			 "available, but with every learner in a lab the %d facilitators available "
+			 "and %d lab room%s (%d lab seats) cannot seat them, and no seminar plan "
+			 "found seats the rest; add facilitators or lab rooms, or make fewer "
+			 "learners available in that block\n",
 			 p->blocks[b].id, c->avail_cnt[fail], nfac, nrooms, nrooms == 1 ? "" : "s",
 			 seats);
 }
@@ -1596,16 +1693,23 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 	layout_init(&lay, &c);
 
 	int fail = realize(&c, &best, &lay);
-	if (fail >= 0) {
-		*why = no_lab_diagnosis(&c, fail);
-		rc = 1;
-		goto out_release;
+	bool have = fail < 0;       /* best holds a schedule */
+	int first_fail = fail;
+	if (!have) {
+		int j = seats_proof(&c);
+		if (j >= 0) {
+			*why = no_seats_diagnosis(&c, j);
+			st.proven_infeasible = true;
+			rc = 1;
+			goto out_release;
+		}
+	} else {
+		/* the greedy gets a fifth of the time at most */
+		greedy(&c, &best, &lay, t0 + 0.2 * (deadline - t0), NULL);
+		st.greedy_value = st.value = plan_value(&best, &c);
+		mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s",
+			st.greedy_value, best.n_sec, mcl_now() - t0);
 	}
-	/* the greedy gets a fifth of the time at most */
-	greedy(&c, &best, &lay, t0 + 0.2 * (deadline - t0), NULL);
-	st.greedy_value = st.value = plan_value(&best, &c);
-	mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s", st.greedy_value,
-		best.n_sec, mcl_now() - t0);
 
 	const struct seminar_tuning *tu = tuning_for(in->p->n_learners);
 	double left = deadline - mcl_now();
@@ -1613,9 +1717,12 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		glp_prob *P = glp_create_prob();
 		struct mip_cols mc;
 		build_mip(&c, P, &mc);
-		if (realize(&c, &best, &lay) >= 0)
-			assert(!"greedy plan must realise");
-		double *start = plan_point(&c, &best, &lay, &mc);
+		double *start = NULL;
+		if (have) {
+			if (realize(&c, &best, &lay) >= 0)
+				assert(!"greedy plan must realise");
+			start = plan_point(&c, &best, &lay, &mc);
+		}
 		struct mip_params mp = { .seconds = tu->mip_share * left,
 					 .gap = in->gap > 0 ? in->gap : 1e-4, .start = start,
 					 .label = mcl_log_level >= LOG_VERBOSE ? "seminar sections" : NULL };
@@ -1653,9 +1760,10 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 					mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
 						"model %.1f), realised %.1f after dropping %d sections",
 						mr.objective, mr.bound, v, dropped);
-					if (v > st.value + 1e-9) {
+					if (!have || v > st.value + 1e-9) {
 						plan_copy(&best, &cur, &c);
 						st.value = v;
+						have = true;
 					}
 				}
 			}
@@ -1668,6 +1776,11 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		glp_delete_prob(P);
 		if (rc)
 			goto out_release;
+	}
+	if (!have) {
+		*why = no_lab_diagnosis(&c, first_fail);
+		rc = 1;
+		goto out_release;
 	}
 	st.value = search(&c, &best, &lay, st.value, deadline,
 			  st.mip_run && in->p->config.seminars_per_learner <= 1 && st.mip_bound > 0
@@ -1810,7 +1923,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	char *why = NULL;
 	int rc = seminar_schedule(&in, sol, &why);
 	if (rc != 0) {
-		sol->status = SOLVE_INFEASIBLE;
+		sol->status = st.proven_infeasible ? SOLVE_INFEASIBLE : SOLVE_NO_SOLUTION;
 		sol->diagnosis = why;
 		sol->stopped_by = STOP_SEARCH_DONE;
 		free(blocks);

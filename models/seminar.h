@@ -31,6 +31,7 @@ struct seminar_stats {
 	bool mip_run;               /* false when the MIP was skipped */
 	bool hit_time_limit;        /* the MIP stopped at its time limit */
 	int sections_dropped;       /* sections the room repair removed */
+	bool proven_infeasible;     /* no schedule exists, by counting seats */
 	double value;               /* the schedule returned, as valued */
 };
 
@@ -64,7 +65,8 @@ struct seminar_input {
  * at every meeting) and labs (SESSION_LAB, offering -1), and every available
  * learner's attendance in those blocks; session sizes are recounted.
  * Returns 0 with a schedule, 1 when none was found (*why: a diagnosis for
- * people, the caller frees it; sol unchanged), -1 on an internal error
+ * people, the caller frees it; sol unchanged; stats->proven_infeasible
+ * when counting proves that none exists), -1 on an internal error
  * (GLPK failure; *why says which).  The valuation is exact for
  * seminars_per_learner = 1; above it, two seminars on one day or the labs
  * they displace are valued approximately (the caller scores the result with
@@ -73,8 +75,8 @@ struct seminar_input {
 int seminar_schedule(const struct seminar_input *in, struct solution *sol, char **why);
 
 /*
- * The simple bound of the seminar model (valid, weak; to be replaced by an
- * LP bound shared with the combination model), for a model without
+ * The simple bound of the seminar model (valid, weak; seminar_solve reports
+ * the smaller of it and relax.c's LP bound), for a model without
  * workshop blocks: per learner the better of all labs and, with
  * seminars_per_learner = 1, each eligible choice s of m meetings (its choice
  * weight, the daily weight of min(m, their days with an available seminar

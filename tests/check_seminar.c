@@ -351,6 +351,30 @@ START_TEST(labs_come_first)
 }
 END_TEST
 
+/* The labs alone cannot seat everyone (one computer room of 2 for 5
+ * learners), but a seminar in the plain room takes 3: 3 x 90 = 270. */
+START_TEST(seminar_needed_to_seat)
+{
+	struct builder *tb = base(1);
+	tb_lab_feature(tb, "computers");
+	int s = tb_seminar(tb, "S1", 1, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_facilitator(tb, "F2");
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 2, "computers");
+	for (int i = 0; i < 5; i++) {
+		int l = learner(tb, i);
+		if (i < 3)
+			tb_choice(tb, l, s, 1, true);
+	}
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	ck_assert_double_eq_tol(solve(p, &sol), 270, 1e-9);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
 /* No room for the lab at all: no schedule, with a diagnosis. */
 START_TEST(no_seats_is_diagnosed)
 {
@@ -441,6 +465,7 @@ static Suite *seminar_suite(void)
 	tcase_add_test(tc, unavailable_learner_cannot_enrol);
 	tcase_add_test(tc, labs_come_first);
 	tcase_add_test(tc, no_seats_is_diagnosed);
+	tcase_add_test(tc, seminar_needed_to_seat);
 	tcase_add_test(tc, outside_counts);
 	suite_add_tcase(s, tc);
 	return s;
