@@ -91,6 +91,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/cycle_mip.h"
 #include "models/lp_build.h"
 #include "models/model.h"
 #include "models/relax.h"
@@ -1914,6 +1915,10 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	for (int b = 0; b < p->n_blocks; b++)
 		if (p->blocks[b].kind == BLOCK_SEMINAR && problem_block_scheduled(p, b))
 			blocks[nb++] = b;
+	if (opt->write_lp && cycle_mip_write(p, NULL, 0, blocks, nb, opt->write_lp) != 0) {
+		free(blocks);
+		return -1;
+	}
 	struct seminar_stats st;
 	struct seminar_input in = {
 		.p = p, .blocks = blocks, .n_blocks = nb,
