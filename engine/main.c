@@ -284,13 +284,6 @@ static int cmd_solve(int argc, char **argv)
 	}
 
 	const struct model_entry *model = model_lookup(p->config.model);
-	if (!model->solve) {
-		fprintf(stderr, "mclsched: the '%s' model is not implemented yet\n",
-			problem_model_name(p->config.model));
-		free(default_out);
-		problem_free(p);
-		return EXIT_INTERNAL;
-	}
 	struct solve_options opt = {
 		.time_limit = time_limit > 0 ? time_limit : p->config.time_limit,
 		.gap = gap >= 0 ? gap : p->config.gap,

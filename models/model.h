@@ -29,7 +29,7 @@ typedef int (*model_solve_fn)(const struct problem *p, const struct solve_option
 
 struct model_entry {
 	enum model_kind kind;
-	model_solve_fn solve;       /* NULL: not implemented yet */
+	model_solve_fn solve;
 };
 
 /* The entry for kind; never NULL. */
