@@ -30,6 +30,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/capacity.h"
 #include "models/cycle_mip.h"
 #include "models/mip.h"
 #include "models/model.h"
@@ -138,6 +139,19 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		/* one kind of block only: the model of that kind */
 		free(sem);
 		return n_sem ? seminar_solve(p, opt, sol) : workshop_solve(p, opt, sol);
+	}
+	/* the counting pre-check over every block: a block that cannot seat its
+	 * learners makes the cycle infeasible, said in seats */
+	int *all = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	for (int b = 0; b < p->n_blocks; b++)
+		all[b] = b;
+	char *short_of = capacity_check(p, all, p->n_blocks, NULL);
+	free(all);
+	if (short_of) {
+		sol->status = SOLVE_INFEASIBLE;
+		sol->diagnosis = short_of;
+		free(sem);
+		return 0;
 	}
 	if (opt->write_lp) {
 		int *ws = xmalloc(sizeof(int) * ((size_t)n_ws + 1));

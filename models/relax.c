@@ -270,6 +270,8 @@ struct per_learner {
 	int *one;      /* [n_blocks]: the learner's "one session" row, 0 before use */
 	int *lab;      /* [n_blocks]: the learner's "in the lab only where one runs" row */
 	int *seats;    /* [goal * nb + b]: u[g,b] = sum_q x[q,b], 0 before use */
+	int *day;      /* [n_days]: the learner's "a day needs a session" row,
+			* 0 when the day has no daily weight to earn, or NULL */
 };
 
 /* x[q,b] for need column jt (goal g, learner l) in every block b where it
@@ -296,6 +298,9 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 			triplets_add(t, pl->seats[i], colU[i], -1);
 		}
 		triplets_add(t, pl->seats[i], jx, 1);
+		int d = pl->p->blocks[pl->blocks[j]].day_index;
+		if (pl->day && pl->day[d])
+			triplets_add(t, pl->day[d], jx, -1);
 	}
 }
 
@@ -613,6 +618,7 @@ void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_bl
 		pl.one = xcalloc((size_t)n_blocks + 1, sizeof(int));
 		pl.lab = xcalloc((size_t)n_blocks + 1, sizeof(int));
 		pl.seats = xcalloc(gb + 1, sizeof(int));
+		pl.day = xcalloc((size_t)p->n_days + 1, sizeof(int));
 	}
 	for (int l = 0; l < p->n_learners; l++) {
 		int avail_ws = learner_avail(p, l, blocks, n_blocks);
@@ -627,9 +633,24 @@ void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_bl
 		/* daily: the days covered are at most the facilitated sessions
 		 * and seminar meetings */
 		int days = cf->w_daily > 0 ? relax_learner_days(p, l) : 0;
-		int rday = days ? lp_add_row(P, GLP_UP, 0, 0) : 0;
-		if (days)
+		int rday = 0;
+		if (pl.day)
+			memset(pl.day, 0, sizeof(int) * (size_t)p->n_days);
+		if (days && per_learner && !n_sem) {
+			/* per day: delta[l,d] <= the sessions x[q,b] of that day */
+			for (int d = 0; d < p->n_days; d++) {
+				for (int j = 0; j < n_blocks && !pl.day[d]; j++)
+					if (p->blocks[blocks[j]].day_index == d &&
+					    !p->learners[l].unavailable[blocks[j]]) {
+						pl.day[d] = lp_add_row(P, GLP_UP, 0, 0);
+						triplets_add(&t, pl.day[d],
+							     lp_add_col(P, GLP_CV, 0, 1, cf->w_daily), 1);
+					}
+			}
+		} else if (days) {
+			rday = lp_add_row(P, GLP_UP, 0, 0);
 			triplets_add(&t, rday, lp_add_col(P, GLP_CV, 0, days, cf->w_daily), 1);
+		}
 		int rchoices = 0;
 		for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && n_sem; c++) {
 			int s = p->choices[c].seminar, r = p->choices[c].rank;
@@ -757,6 +778,7 @@ void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_bl
 	free(pl.one);
 	free(pl.lab);
 	free(pl.seats);
+	free(pl.day);
 	free(rep);
 	free(staff);
 	free(staff_proto);
