@@ -23,7 +23,8 @@ static int largest_group(const struct problem *p)
 	for (int g = 0; g < p->n_goals; g++)
 		if (p->goals[g].mode == GOAL_FACILITATED && p->goals[g].max_group > m)
 			m = p->goals[g].max_group;
-	for (int s = 0; s < p->n_seminars; s++)     /* a seminar block's sections */
+	bool sem = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
+	for (int s = 0; s < p->n_seminars && sem; s++)  /* a seminar block's sections */
 		if (p->seminars[s].max_size > m)
 			m = p->seminars[s].max_size;
 	return m;
