@@ -48,9 +48,7 @@ static char *parent_of(const char *path)
 	return dir;
 }
 
-/* Whether dir holds nothing, or what an earlier solve wrote (output.c
- * replaces only such a directory). */
-static bool replaceable(const char *dir)
+bool outpath_replaceable(const char *dir)
 {
 	static const char *const marks[] = { "summary.csv", "diagnosis.txt" };
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
@@ -79,7 +77,7 @@ char *outpath_check_dir(const char *dir)
 	if (stat(dir, &st) == 0) {
 		if (!S_ISDIR(st.st_mode))
 			return xstrdup("exists and is not a directory");
-		if (!replaceable(dir))
+		if (!outpath_replaceable(dir))
 			return xstrdup("exists and is not an mclsched output directory (no "
 				       "summary.csv): choose another -o, or empty it");
 	} else if (errno != ENOENT && errno != ENOTDIR) {

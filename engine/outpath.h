@@ -15,6 +15,8 @@
 #ifndef MCL_OUTPATH_H
 #define MCL_OUTPATH_H
 
+#include <stdbool.h>
+
 /* The output directory when no -o is given: out_dir (scenario.conf's
  * output.dir) taken relative to scenario_dir, or as is when absolute.
  * Returns a new string; the caller frees it. */
@@ -24,6 +26,11 @@ char *outpath_default(const char *scenario_dir, const char *out_dir);
  * reason, without the path (a new string; the caller frees it).  Leaves
  * nothing behind: a probe directory is created and removed. */
 char *outpath_check_dir(const char *dir);
+
+/* Whether the existing directory dir holds nothing, or what an earlier
+ * solve wrote (summary.csv or diagnosis.txt): the only kind of directory
+ * output_write replaces. */
+bool outpath_replaceable(const char *dir);
 
 /* NULL when file can be written (created or overwritten; its directory
  * must exist), else the reason (the caller frees it).  A file that did not

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "engine/metrics.h"
+#include "engine/outpath.h"
 #include "engine/util.h"
 #include "outputs/csv_out.h"
 #include "outputs/digest.h"
@@ -457,27 +458,6 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-/* Whether an existing out_dir may be replaced: empty, or an earlier output. */
-static bool replaceable(const char *out_dir)
-{
-	char *summary = xasprintf("%s/summary.csv", out_dir);
-	char *diagnosis = xasprintf("%s/diagnosis.txt", out_dir);
-	bool ok = access(summary, F_OK) == 0 || access(diagnosis, F_OK) == 0;
-	free(summary);
-	free(diagnosis);
-	if (ok)
-		return true;
-	DIR *dh = opendir(out_dir);
-	if (!dh)
-		return false;
-	int n = 0;
-	struct dirent *e;
-	while ((e = readdir(dh)))
-		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-	closedir(dh);
-	return n == 0;
-}
-
 /* Creates the missing parent directories of path (like mkdir -p on its
  * dirname); errors surface when the output directory itself is created. */
 static void make_parents(const char *path)
@@ -506,7 +486,7 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 		diag_error(d, out_dir, 0, "exists and is not a directory: choose another -o");
 		return -1;
 	}
-	if (exists && !replaceable(out_dir)) {
+	if (exists && !outpath_replaceable(out_dir)) {
 		diag_error(d, out_dir, 0, "exists and is not an mclsched output directory: "
 			   "choose another -o, or empty it");
 		return -1;
