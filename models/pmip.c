@@ -50,6 +50,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/child.h"
 #include "models/lp_build.h"
 
 struct room_class {
@@ -1221,33 +1222,55 @@ void pmip_result_free(struct pmip_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-int pmip_result_write(int fd, const struct pmip_result *res, int n_learners, int n_blocks)
+void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_learners,
+			int n_blocks)
 {
-	size_t ng = (size_t)res->n_groups, nl = (size_t)n_learners;
-	if (write_full(fd, res, sizeof(*res)) != 0 ||
-	    write_full(fd, res->groups, sizeof(*res->groups) * ng) != 0 ||
-	    write_full(fd, res->group_room, sizeof(int) * ng * (size_t)n_blocks) != 0 ||
-	    write_full(fd, res->learner_group, sizeof(int) * nl) != 0 ||
-	    write_full(fd, res->learner_option, sizeof(int) * nl) != 0)
-		return -1;
-	return 0;
+	wire_put_int(w, (int)res->outcome);
+	wire_put_double(w, res->objective);
+	wire_put_double(w, res->bound);
+	wire_put_double(w, res->lp_bound);
+	wire_put_int(w, res->n_groups);
+	for (int gi = 0; gi < res->n_groups; gi++) {
+		const struct pmip_group *g = &res->groups[gi];
+		wire_put_int(w, g->goal);
+		wire_put_int(w, g->facilitator);
+		wire_put_int(w, g->room_class);
+		wire_put_int(w, g->size);
+	}
+	wire_put_ints(w, res->group_room, (size_t)res->n_groups * (size_t)n_blocks);
+	wire_put_ints(w, res->learner_group, (size_t)n_learners);
+	wire_put_ints(w, res->learner_option, (size_t)n_learners);
 }
 
-int pmip_result_read(int fd, struct pmip_result *res, int n_learners, int n_blocks)
+int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, int n_blocks)
 {
-	if (read_full(fd, res, sizeof(*res)) != 0 || res->n_groups < 0) {
+	memset(res, 0, sizeof(*res));
+	res->outcome = (enum mip_outcome)wire_get_int(w);
+	res->objective = wire_get_double(w);
+	res->bound = wire_get_double(w);
+	res->lp_bound = wire_get_double(w);
+	int ng = wire_get_int(w);
+	/* a count larger than what is left of the message is malformed */
+	if (w->bad || ng < 0 || (size_t)ng > (w->len - w->pos) / (4 * sizeof(int))) {
 		memset(res, 0, sizeof(*res));
 		return -1;
 	}
-	size_t ng = (size_t)res->n_groups, nl = (size_t)n_learners;
-	res->groups = xmalloc(sizeof(*res->groups) * (ng + 1));
-	res->group_room = xmalloc(sizeof(int) * (ng * (size_t)n_blocks + 1));
+	res->n_groups = ng;
+	size_t nl = (size_t)n_learners, nr = (size_t)ng * (size_t)n_blocks;
+	res->groups = xmalloc(sizeof(*res->groups) * ((size_t)ng + 1));
+	for (int gi = 0; gi < ng; gi++) {
+		struct pmip_group *g = &res->groups[gi];
+		g->goal = wire_get_int(w);
+		g->facilitator = wire_get_int(w);
+		g->room_class = wire_get_int(w);
+		g->size = wire_get_int(w);
+	}
+	res->group_room = xmalloc(sizeof(int) * (nr + 1));
 	res->learner_group = xmalloc(sizeof(int) * (nl + 1));
 	res->learner_option = xmalloc(sizeof(int) * (nl + 1));
-	if (read_full(fd, res->groups, sizeof(*res->groups) * ng) != 0 ||
-	    read_full(fd, res->group_room, sizeof(int) * ng * (size_t)n_blocks) != 0 ||
-	    read_full(fd, res->learner_group, sizeof(int) * nl) != 0 ||
-	    read_full(fd, res->learner_option, sizeof(int) * nl) != 0) {
+	if (wire_get_ints(w, res->group_room, nr) != 0 ||
+	    wire_get_ints(w, res->learner_group, nl) != 0 ||
+	    wire_get_ints(w, res->learner_option, nl) != 0) {
 		pmip_result_free(res);
 		return -1;
 	}

@@ -54,11 +54,7 @@
 #include <assert.h>
 #include <float.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +64,7 @@
 #include "engine/progress.h"
 #include "engine/util.h"
 #include "models/capacity.h"
+#include "models/child.h"
 #include "models/cycle_mip.h"
 #include "models/model.h"
 #include "models/pmip.h"
@@ -429,31 +426,6 @@ static void build_solution(const struct cycle *cy, struct solution *sol)
 }
 
 /*
- * Forks a child joined to this process by a pipe: GLPK is not reentrant,
- * so a second process is how the bound, the re-seatings and the search use
- * the machine's second core.  Returns the child's pid in the parent, with
- * *fd the pipe's read end; 0 in the child, with *fd its write end; -1 when
- * there is no child (*fd -1).
- */
-static pid_t fork_piped(int *fd)
-{
-	int fds[2];
-	*fd = -1;
-	if (pipe(fds) != 0)
-		return -1;
-	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	close(fds[pid == 0 ? 0 : 1]);
-	*fd = fds[pid == 0 ? 1 : 0];
-	return pid;
-}
-
-/*
  * The whole-cycle bound runs in a child process while the parent builds the
  * schedule: the machines have two cores and GLPK is not reentrant, so a
  * second process is the simple way to use both.  The child sends its struct
@@ -461,24 +433,45 @@ static pid_t fork_piped(int *fd)
  * bound is computed in this process, or falls back to the simple bound.
  */
 struct bound_job {
-	pid_t pid;
-	int fd;
+	struct child ch;
 	bool done;
 	struct relax_result res;
 };
+
+/* What the bound's child sends: struct relax_result field by field. */
+static void relax_result_encode(struct wire *w, const struct relax_result *r)
+{
+	wire_put_double(w, r->bound);
+	wire_put_int(w, r->proven);
+	wire_put_int(w, r->rows);
+	wire_put_int(w, r->cols);
+	wire_put_double(w, r->seconds);
+}
+
+static int relax_result_decode(struct wire *w, struct relax_result *r)
+{
+	r->bound = wire_get_double(w);
+	r->proven = wire_get_int(w) != 0;
+	r->rows = wire_get_int(w);
+	r->cols = wire_get_int(w);
+	r->seconds = wire_get_double(w);
+	return wire_done(w) ? 0 : -1;
+}
 
 static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
 {
 	const struct problem *p = cy->whole;
 	memset(job, 0, sizeof(*job));
-	job->pid = fork_piped(&job->fd);
-	if (job->pid == 0) {
+	int started = child_start(&job->ch);
+	if (started == 0) {
 		struct relax_result rr;
 		relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
 				  &rr);
-		_exit(write_full(job->fd, &rr, sizeof(rr)) == 0 ? 0 : 1);
+		struct wire w = WIRE_INIT;
+		relax_result_encode(&w, &rr);
+		child_exit(child_send(&job->ch, &w) == 0);
 	}
-	if (job->pid > 0)
+	if (started > 0)
 		return;
 	relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
 			  &job->res);
@@ -494,20 +487,19 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 		return true;
 	if (mip_interrupted) {
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
-		kill(job->pid, SIGKILL);
-		waitpid(job->pid, NULL, 0);
-		close(job->fd);
+		child_cancel(&job->ch, SIGKILL);
 		memset(&job->res, 0, sizeof(job->res));
 		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
 		return true;
 	}
-	struct pollfd pfd = { .fd = job->fd, .events = POLLIN };
-	if (!wait && poll(&pfd, 1, 0) <= 0)
+	if (!wait && !child_ready(&job->ch))
 		return false;
-	int r = read_full(job->fd, &job->res, sizeof(job->res));
-	close(job->fd);
-	waitpid(job->pid, NULL, 0);
+	struct wire w;
+	int r = child_collect(&job->ch, &w);
+	if (r == 0)
+		r = relax_result_decode(&w, &job->res);
+	wire_release(&w);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
 		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
@@ -871,26 +863,28 @@ static bool needs_within_limits(const struct cycle *cy)
 static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, double seconds)
 {
 	const struct problem *p = cy->p;
-	int fd;
-	pid_t pid = fork_piped(&fd);
-	if (pid < 0)
+	struct child ch;
+	int started = child_start(&ch);
+	if (started < 0)
 		return reseat(cy, set_a, seconds, false) + reseat(cy, set_b, time_left(cy), false);
 
 	int *limit = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
 	for (int l = 0; l < p->n_learners; l++)
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			bool dealt = ((q - p->need_start[l]) % 2 == 0) == (pid > 0);
+			bool dealt = ((q - p->need_start[l]) % 2 == 0) == (started > 0);
 			limit[q] = dealt ? p->needs[q].sessions : cy->tl.need_cnt[q];
 		}
 	cy->need_limit = limit;
-	if (pid == 0) {
-		char up = reseat(cy, set_b, seconds, false);
-		int rc = write_full(fd, &up, 1);
-		for (int j = 0; j < cy->n_blocks && up && rc == 0; j++)
+	if (started == 0) {
+		/* the message: whether b improved, then b's blocks' seatings */
+		bool up = reseat(cy, set_b, seconds, false);
+		struct wire w = WIRE_INIT;
+		wire_put_int(&w, up);
+		for (int j = 0; j < cy->n_blocks && up; j++)
 			if (set_b[j])
-				rc = pmip_result_write(fd, &cy->block_res[cy->blocks[j]],
-						       block_learners(p, cy->blocks[j]), 1);
-		_exit(rc == 0 ? 0 : 1);
+				pmip_result_encode(&w, &cy->block_res[cy->blocks[j]],
+						   block_learners(p, cy->blocks[j]), 1);
+		child_exit(child_send(&ch, &w) == 0);
 	}
 	int improved = reseat(cy, set_a, seconds, false);
 	cy->need_limit = NULL;
@@ -898,13 +892,14 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 
 	/* the child's seatings of b, swapped in for b's own */
 	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
-	char up = 0;
-	bool ok = read_full(fd, &up, 1) == 0;
+	struct wire w;
+	bool ok = child_collect(&ch, &w) == 0;
+	bool up = wire_get_int(&w) != 0;
 	for (int j = 0; j < cy->n_blocks && ok && up; j++)
 		if (set_b[j])
-			ok = pmip_result_read(fd, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
-	close(fd);
-	waitpid(pid, NULL, 0);
+			ok = pmip_result_decode(&w, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
+	ok = ok && wire_done(&w);
+	wire_release(&w);
 	double before = cycle_objective(cy);
 	for (int pass = 0; ok && up && pass < 2; pass++) {
 		for (int j = 0; j < cy->n_blocks; j++)
@@ -1066,19 +1061,13 @@ static void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
  * input and seed still give the same schedule when the runs end by
  * themselves.
  */
-struct twin {
-	pid_t pid;          /* the child's, in the parent; 0 in the child;
-			     * -1 when there is no twin */
-	int fd;
-};
 
 /* A different random stream for the child (an odd 64-bit constant). */
 #define TWIN_STREAM 0x9E3779B97F4A7C15ULL
 
-static void twin_start(struct twin *tw, unsigned long long *rng)
+static void twin_start(struct child *tw, unsigned long long *rng)
 {
-	tw->pid = fork_piped(&tw->fd);
-	if (tw->pid == 0) {
+	if (child_start(tw) == 0) {
 		mcl_log_mute_process();  /* progress lines come from the parent */
 		*rng ^= TWIN_STREAM;
 	}
@@ -1086,14 +1075,14 @@ static void twin_start(struct twin *tw, unsigned long long *rng)
 
 /* In the child: sends its schedule (objective, then each block's groups)
  * and exits. */
-static void twin_send(const struct cycle *cy, const struct twin *tw)
+static void twin_send(const struct cycle *cy, const struct child *tw)
 {
-	double obj = cycle_objective(cy);
-	int rc = write_full(tw->fd, &obj, sizeof(obj));
-	for (int j = 0; j < cy->n_blocks && rc == 0; j++)
-		rc = pmip_result_write(tw->fd, &cy->block_res[cy->blocks[j]],
-				       block_learners(cy->p, cy->blocks[j]), 1);
-	_exit(rc == 0 ? 0 : 1);
+	struct wire w = WIRE_INIT;
+	wire_put_double(&w, cycle_objective(cy));
+	for (int j = 0; j < cy->n_blocks; j++)
+		pmip_result_encode(&w, &cy->block_res[cy->blocks[j]],
+				   block_learners(cy->p, cy->blocks[j]), 1);
+	child_exit(child_send(tw, &w) == 0);
 }
 
 /* In the parent: waits for the child's schedule and takes it when it
@@ -1101,24 +1090,24 @@ static void twin_send(const struct cycle *cy, const struct twin *tw)
  * met the gap does not need it (stopping the child keeps the result
  * repeatable); an interrupted parent (Ctrl-C, SIGTERM to it alone) asks
  * the child to stop too, and takes its best so far. */
-static bool twin_collect(struct cycle *cy, struct twin *tw)
+static bool twin_collect(struct cycle *cy, struct child *tw)
 {
 	const struct problem *p = cy->p;
 	if (tw->pid <= 0)
 		return false;
 	bool needed = mip_interrupted || !gap_reached(cy);
 	if (!needed)
-		kill(tw->pid, SIGKILL);
+		child_cancel(tw, SIGKILL);
 	else if (mip_interrupted)
-		kill(tw->pid, SIGTERM);
-	double obj = 0;
+		child_cancel(tw, SIGTERM);
 	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
-	bool ok = needed && read_full(tw->fd, &obj, sizeof(obj)) == 0;
+	struct wire w = WIRE_INIT;
+	bool ok = needed && child_collect(tw, &w) == 0;
+	double obj = ok ? wire_get_double(&w) : 0;
 	for (int j = 0; j < cy->n_blocks && ok; j++)
-		ok = pmip_result_read(tw->fd, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
-	close(tw->fd);
-	waitpid(tw->pid, NULL, 0);
-	tw->pid = -1;
+		ok = pmip_result_decode(&w, &got[j], block_learners(p, cy->blocks[j]), 1) == 0;
+	ok = ok && wire_done(&w);
+	wire_release(&w);
 	double own = cycle_objective(cy);
 	bool take = ok && obj > own + 1e-6;
 	for (int j = 0; j < cy->n_blocks && take; j++)
@@ -1323,7 +1312,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	 * arrived (it usually arrives during pass 1). */
 	unsigned long long rng = (unsigned long long)opt->seed;
 	struct snapshot best = { 0 };
-	struct twin tw = { .pid = -1, .fd = -1 };
+	struct child tw = CHILD_NONE;
 	int kicks = 0;
 	bool lns_on = true;     /* ruin-and-recreate in this round */
 	for (int round = 1; !mip_interrupted; round++) {
