@@ -31,7 +31,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/cycle_mip.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "models/seminar.h"
 #include "models/workshop.h"

@@ -41,7 +41,7 @@
 
 #include "engine/util.h"
 #include "models/cycle_mip.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 
 /* Branch-and-bound nodes per window MIP (measured on the 60-learner
  * benchmark school: see WINDOW_MAX_COLS in workshop.c). */

@@ -11,7 +11,7 @@
  *   bound   relax.c: an aggregated LP of the whole cycle (need totals instead
  *           of per-block seats) that every schedule satisfies, so its optimum
  *           bounds the cycle's optimum from above.
- *   primal  one period MIP per block (pmip.c), area-limited blocks first,
+ *   primal  one period MIP per block (period_mip.c), area-limited blocks first,
  *           then in time order, each valuing a learner's options by what
  *           they add given the sessions the other blocks already give them
  *           (a need-session while the need has sessions left, the lab credit
@@ -63,11 +63,11 @@
 #include "engine/objective.h"
 #include "engine/progress.h"
 #include "engine/util.h"
-#include "models/capacity.h"
+#include "models/precheck.h"
 #include "models/child.h"
 #include "models/cycle_mip.h"
 #include "models/model.h"
-#include "models/pmip.h"
+#include "models/period_mip.h"
 #include "models/reassign.h"
 #include "models/relax.h"
 #include "models/window.h"
@@ -1243,14 +1243,14 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	cy.link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
 	progress_start();
 
-	char *why = capacity_check(p, cy.blocks, cy.n_blocks, NULL);
+	char *why = precheck_counts(p, cy.blocks, cy.n_blocks, NULL);
 	if (why) {
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;
 		goto out;
 	}
-	cy.allowed = capacity_spread_limits(p, cy.blocks, cy.n_blocks);
-	why = capacity_check(p, cy.blocks, cy.n_blocks, cy.allowed);
+	cy.allowed = precheck_spread_limits(p, cy.blocks, cy.n_blocks);
+	why = precheck_counts(p, cy.blocks, cy.n_blocks, cy.allowed);
 	if (why) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = xasprintf("no schedule found: spreading the facilitators' "

@@ -18,7 +18,7 @@
 #include "engine/util.h"
 #include "models/cycle_mip.h"
 #include "models/child.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "models/reassign.h"
 #include "models/relax.h"
@@ -757,7 +757,7 @@ START_TEST(power_goal_proven_infeasible)
 END_TEST
 
 /* An LP file that cannot be written is an error of the solve (-1: exit 4),
- * not a schedule solved without it (pmip.c ignored glp_write_lp's return),
+ * not a schedule solved without it (period_mip.c, then pmip.c, ignored glp_write_lp's return),
  * and not "no grouping found". */
 START_TEST(power_goal_unwritable_lp_is_an_error)
 {

@@ -1,5 +1,5 @@
 /*
- * pmip.c - the period assignment MIP (see pmip.h), its greedy incumbent and
+ * period_mip.c - the period assignment MIP (see period_mip.h), its greedy incumbent and
  * the realisation of a solution as concrete groups.
  *
  * Formulation.  Sets: learners i with options o in O(i) (a goal g(o) or the
@@ -39,7 +39,7 @@
  * change rooms between blocks and need seats only for who attends, fits this
  * model, so its optimum (or branch-and-bound bound) bounds the cycle.
  */
-#include "pmip.h"
+#include "models/period_mip.h"
 
 #include <assert.h>
 #include <float.h>

@@ -1,5 +1,5 @@
 /*
- * pmip.h - the period assignment MIP: one regrouping of learners into
+ * period_mip.h - the period assignment MIP: one regrouping of learners into
  * sessions, the building block of the workshop and power-goal models.
  *
  * A "period" is what one grouping decision covers: a single workshop block
@@ -7,15 +7,15 @@
  * model, where a group keeps its learners, goal and facilitator).  Each
  * learner has a list of options: a goal (a workshop session of it) or the lab,
  * each with a value.  The MIP opens sessions per goal and room class, staffs
- * them and seats every learner; see pmip.c for the mathematics.
+ * them and seats every learner; see period_mip.c for the mathematics.
  */
-#ifndef MCL_PMIP_H
-#define MCL_PMIP_H
+#ifndef MCL_PERIOD_MIP_H
+#define MCL_PERIOD_MIP_H
 
 #include <stdbool.h>
 
 #include "engine/problem.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 
 struct wire;
 
