@@ -105,8 +105,8 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 	glp_smcp smcp;
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
-	/* Primal simplex: measured 1.2-10x faster than the dual on these
-	 * models from a cold start (the dual is used for warm re-solves). */
+	/* Primal simplex: faster than the dual on these models from a cold
+	 * start (the dual is used for warm re-solves). */
 	smcp.meth = GLP_PRIMAL;
 	smcp.presolve = params->presolve ? GLP_ON : GLP_OFF;
 	smcp.tm_lim = ms_left(t0, params->seconds);
