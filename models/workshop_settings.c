@@ -13,80 +13,42 @@
 
 #include "models/cycle_mip.h"
 
+/*
+ * The table, one line a setting: its value on small and on large schools,
+ * and why.  Each class's row is put together from these lines below, so
+ * the two classes of a setting stand side by side.
+ */
+/*	  setting                 small   large   why */
+#define WORKSHOP_SETTINGS(S) \
+	S(bound_share,            0.9,    0.9)    /* the bound's LP ends well before the limit */ \
+	S(block_nodes,            400,    400)    /* a node budget, not time, keeps runs repeatable */ \
+	S(sweep_branching,        true,   false)  /* large: costs seconds a block, adds almost nothing */ \
+	S(sweep_by_slack,         false,  true)   /* large: a cut-short sweep did the worst blocks */ \
+	S(reseat_cols,            12000,  30000)  /* large: bigger sets find longer chains */ \
+	S(first_reseat_rounds,    0,      4)      /* large: right after construction it gains most */ \
+	S(reseat_rounds,          0,      1)      /* large: re-seating pays more than a sweep */ \
+	S(reseat_after_moves,     true,   false)  /* small: sweep first did better */ \
+	S(reseat_pairs,           false,  true)   /* large: the second core, idle otherwise */ \
+	S(ruin_recreate,          true,   false)  /* large: rarely kept, took most of round 1 */ \
+	S(lns_blocks,             3,      3)      /* three did better than two or five */ \
+	S(lns_moves_per_block,    3,      3)      /* more moves, fewer sweeps: worse */ \
+	S(balance_pairs,          3,      3)      /* 3 x 3 pairs did better than 5 x 5 */ \
+	S(regoal,                 true,   false)  /* large: a round costs much, improves nothing */ \
+	S(regoal_blocks,          2,      2)      /* sets of three cost more per gain */ \
+	S(twin_search,            true,   false)  /* large: the second core re-seats instead */ \
+	S(kick_blocks,            5,      5)      /* enough to leave a local optimum */ \
+	S(max_kicks,              5,      5)      /* ... and few enough to end the search */ \
+	S(exact_max_cols,         3000,   3000)   /* larger: nothing better in the whole limit */ \
+	S(window_max_cols,        6000,   6000)   /* larger: seconds a window, nothing found */ \
+	S(window_blocks,          3,      3)      /* three did best of two to five */ \
+	S(window_fails_per_block, 1,      1)      /* a window per block without a gain: done */
+
+#define SMALL_VALUE(name, small, large) .name = (small),
+#define LARGE_VALUE(name, small, large) .name = (large),
+
 const struct search_settings workshop_settings[SCHOOL_SIZES] = {
-	[SCHOOL_SMALL] = {
-		/* the bound's child gets most of the time: it ends well before */
-		.bound_share = 0.9,
-		/* a node budget, not a time share, keeps runs repeatable */
-		.block_nodes = 400,
-		/* branching finds gains the block's candidates miss, cheaply */
-		.sweep_branching = true,
-		/* sweeps run to the end here: order does not matter */
-		.sweep_by_slack = false,
-		/* a fraction of a second a set; the whole cycle when smaller */
-		.reseat_cols = 12000,
-		/* many rounds: sweep first, re-seat after the moves */
-		.first_reseat_rounds = 0,
-		.reseat_rounds = 0,
-		.reseat_after_moves = true,
-		/* the second core runs the second search instead */
-		.reseat_pairs = false,
-		/* moving needs between blocks keeps paying at these sizes */
-		.ruin_recreate = true,
-		/* three blocks a move did better than two or five */
-		.lns_blocks = 3,
-		.lns_moves_per_block = 3,
-		/* 3 x 3 pairs did better than 5 x 5 */
-		.balance_pairs = 3,
-		/* moves a goal's session between blocks, which nothing else can */
-		.regoal = true,
-		/* pairs: sets of three cost several times more per gain */
-		.regoal_blocks = 2,
-		/* the second core is idle once the bound is known */
-		.twin_search = true,
-		/* enough to leave a local optimum, few enough to stay near it */
-		.kick_blocks = 5,
-		.max_kicks = 5,
-		/* larger exact MIPs found nothing better in the whole time limit */
-		.exact_max_cols = 3000,
-		/* beyond this a window takes several seconds and finds nothing */
-		.window_max_cols = 6000,
-		/* three blocks with 50 nodes each did best of 2-5 blocks */
-		.window_blocks = 3,
-		.window_fails_per_block = 1,
-	},
-	[SCHOOL_LARGE] = {
-		.bound_share = 0.9,
-		.block_nodes = 400,
-		/* branching adds almost nothing and costs seconds a block */
-		.sweep_branching = false,
-		/* the time limit can cut a sweep short: worst blocks first */
-		.sweep_by_slack = true,
-		/* bigger sets (about 3 blocks at 1500 learners) find longer chains */
-		.reseat_cols = 30000,
-		/* right after pass 1 re-seating gains most per second */
-		.first_reseat_rounds = 4,
-		.reseat_rounds = 1,
-		.reseat_after_moves = false,
-		/* two sets at once use the second core */
-		.reseat_pairs = true,
-		/* rarely kept, and they take most of round 1 */
-		.ruin_recreate = false,
-		.lns_blocks = 3,
-		.lns_moves_per_block = 3,
-		.balance_pairs = 3,
-		/* a round of pairs costs much and improves nothing */
-		.regoal = false,
-		.regoal_blocks = 2,
-		/* the second core runs the paired re-seatings instead */
-		.twin_search = false,
-		.kick_blocks = 5,
-		.max_kicks = 5,
-		.exact_max_cols = 3000,
-		.window_max_cols = 6000,
-		.window_blocks = 3,
-		.window_fails_per_block = 1,
-	},
+	[SCHOOL_SMALL] = { WORKSHOP_SETTINGS(SMALL_VALUE) },
+	[SCHOOL_LARGE] = { WORKSHOP_SETTINGS(LARGE_VALUE) },
 };
 
 int workshop_set_blocks(const struct problem *p, const int *blocks, int n_blocks, long cols)
