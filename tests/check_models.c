@@ -23,6 +23,7 @@
 #include "models/reassign.h"
 #include "models/relax.h"
 #include "models/window.h"
+#include "models/workshop_settings.h"
 #include "tests/support/builder.h"
 
 static int quiet_hook(void *info, const char *s)
@@ -722,6 +723,55 @@ START_TEST(child_lost_or_cancelled)
 }
 END_TEST
 
+/* The settings table: a handful of learners is a small school, a cycle of
+ * many blocks and long option lists a large one, a cycle without blocks
+ * small; no row runs both the second search and the paired re-seatings
+ * (each takes the machine's second core). */
+START_TEST(settings_by_school_size)
+{
+	struct builder *tb = tb_new();
+	int blocks[12], goals[8];
+	char id[16];
+	for (int j = 0; j < 12; j++) {
+		snprintf(id, sizeof(id), "B%d", j);
+		blocks[j] = tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	for (int g = 0; g < 8; g++) {
+		snprintf(id, sizeof(id), "G%d", g);
+		goals[g] = tb_goal(tb, id, 1, 25, 12);
+	}
+	tb_room(tb, "R1", 30, NULL);
+	/* about 3 000 exact-MIP columns a block: a set of the small schools'
+	 * size is 3 blocks, a quarter of 12 */
+	for (int f = 0; f < 200; f++) {
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+	}
+	for (int l = 0; l < 250; l++) {
+		snprintf(id, sizeof(id), "L%d", l);
+		int learner = tb_learner(tb, id);
+		for (int g = 0; g < 8; g++)
+			tb_need(tb, learner, goals[g], 2, 12);
+	}
+	struct problem *p = tb_finish(tb);
+	ck_assert_int_eq(workshop_school_size(p, blocks, 12), SCHOOL_LARGE);
+	ck_assert_int_eq(workshop_school_size(p, blocks, 3), SCHOOL_SMALL);
+	ck_assert_int_eq(workshop_school_size(p, blocks, 0), SCHOOL_SMALL);
+	ck_assert_int_eq(workshop_set_blocks(p, blocks, 12, 1), 2);
+	ck_assert_int_eq(workshop_set_blocks(p, blocks, 12, 1L << 40), 12);
+	for (int k = 0; k < SCHOOL_SIZES; k++) {
+		const struct search_settings *set = &workshop_settings[k];
+		ck_assert(!(set->twin_search && set->reseat_pairs));
+		ck_assert(set->bound_share > 0 && set->bound_share < 1);
+		ck_assert_int_ge(set->lns_blocks, 2);
+		ck_assert_int_ge(set->kick_blocks, 1);
+		ck_assert_int_ge(set->regoal_blocks, 1);
+		ck_assert_int_gt(set->block_nodes, 0);
+	}
+	problem_free(p);
+}
+END_TEST
+
 /* Two facilitators, each away from one of the two blocks: every block is
  * staffed (the counting check passes), but no facilitator can keep a group
  * all cycle.  The relaxed bound model proves it, so the status is
@@ -819,6 +869,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, regoaling_changes_a_sessions_goal);
 	tcase_add_test(tc, block_result_survives_a_pipe);
 	tcase_add_test(tc, child_lost_or_cancelled);
+	tcase_add_test(tc, settings_by_school_size);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
