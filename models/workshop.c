@@ -233,9 +233,9 @@ static bool twin_collect(struct cycle *cy, struct child *tw)
 }
 
 /*
- * The order of construction: blocks that allow fewer goals first (a block limited
- * to some areas can only serve those areas' needs, so it chooses before the
- * open blocks take them), then time order.  Caller frees.
+ * The order of construction: blocks that allow fewer goals first (a block
+ * limited to some areas can only serve those areas' needs, so it chooses
+ * before the open blocks take them), then time order.  Caller frees.
  */
 static int *construct_order(const struct cycle *cy)
 {
@@ -258,12 +258,13 @@ static int *construct_order(const struct cycle *cy)
 }
 
 /*
- * For small cycles, closes the gap exactly: the exact cycle MIP (cycle_mip.c)
+ * Prove: on the smallest cycles (cy->set.exact_max_cols), closes the gap
+ * exactly: the exact cycle MIP (cycle_mip.c)
  * started from the decomposition's schedule.  Its branch-and-bound bound is
  * a bound on the whole cycle; a better schedule it finds replaces sol's.
  * Returns the tighter of the two bounds.
  */
-static double prove_exact(const struct cycle *cy, struct solution *sol, double bound)
+static double stage_prove(const struct cycle *cy, struct solution *sol, double bound)
 {
 	const struct problem *p = cy->p;
 	double left = cycle_time_left(cy);
@@ -512,8 +513,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	cycle_build_solution(&cy, sol);
 	sol->objective = cycle_objective(&cy);
 	stage_polish(&cy, part, sol, bound, &rng);
-	if (!part)  /* prove: the exact model, of workshop blocks alone */
-		bound = prove_exact(&cy, sol, bound);
+	if (!part)  /* the exact model is of workshop blocks alone */
+		bound = stage_prove(&cy, sol, bound);
 	rc = stage_report(&cy, sol, bound);
 out:
 	cycle_release(&cy);
