@@ -28,7 +28,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/scenario.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
@@ -139,7 +139,7 @@ static int glpk_term_hook(void *info, const char *s)
 }
 
 /* Ctrl-C and SIGTERM ask the solve to stop and write its best schedule:
- * the program owns the signals, the library reads the flag (mip.h). */
+ * the program owns the signals, the library reads the flag (models/glpk_run.h). */
 static void on_stop_signal(int sig)
 {
 	(void)sig;

@@ -32,7 +32,7 @@
 #include "engine/util.h"
 #include "models/capacity.h"
 #include "models/cycle_mip.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "models/seminar.h"
 #include "models/workshop.h"

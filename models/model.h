@@ -1,10 +1,15 @@
 /*
  * model.h - the table of scheduling models and their common entry point.
  *
- * Each model (workshop, power-goal, seminar, combination) lives in one file
- * under models/ and exposes one function with the signature below; the table
- * in model.c maps scenario.conf's `model` to it.  Adding a model touches its
- * own file and one row of the table.
+ * Each model (workshop, power-goal, seminar, combination) is entered through
+ * one function with the signature below, named in one row of the table in
+ * model.c, which maps scenario.conf's `model` to it.  A model's entry lives
+ * in one file (workshop.c, power_goal.c, seminar.c, combination.c); the
+ * parts models share live in their own files (the period MIP, the bound LP,
+ * the re-seating MIP, the exact cycle MIP, the GLPK driver, the pre-check;
+ * docs/model.md, "Where each part lives"), and the workshop search spans
+ * workshop.c, workshop_cycle.c, workshop_moves.c and workshop_settings.c.
+ * Adding a model touches its own file(s) and one row of the table.
  */
 #ifndef MCL_MODEL_H
 #define MCL_MODEL_H

@@ -3,7 +3,7 @@
  * keeps one ready goal, one group and one facilitator for the whole cycle.
  *
  * Every group meets in every workshop block, so the cycle is a single
- * grouping decision: the period MIP of pmip.c over all workshop blocks at
+ * grouping decision: the period MIP of period_mip.c over all workshop blocks at
  * once.  A learner's option for ready need q is worth w_q * min(s_q, A_l)
  * (A_l the learner's available workshop blocks: only `sessions` of the
  * meetings count) plus the power-goal bonus when q has priority 1; the lab
@@ -23,9 +23,9 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
-#include "models/capacity.h"
+#include "models/precheck.h"
 #include "models/model.h"
-#include "models/pmip.h"
+#include "models/period_mip.h"
 
 /* What learner l scores over the cycle when meeting goal g (PMIP_LAB: the
  * lab) in each of the blocks where l is available: objective_learner on a
@@ -63,7 +63,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
 			blocks[nb++] = b;
 
-	char *why = capacity_check(p, blocks, nb, NULL);
+	char *why = precheck_counts(p, blocks, nb, NULL);
 	if (why) {
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;

@@ -70,7 +70,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/lp_build.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 
 /* Branch-and-bound nodes per re-seating: the LP is nearly integral (the
  * benchmark schools' re-seatings close at the root), and a node budget

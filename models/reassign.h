@@ -14,7 +14,7 @@
 
 #include "engine/objective.h"
 #include "engine/problem.h"
-#include "models/pmip.h"
+#include "models/period_mip.h"
 
 /*
  * Re-seats the learners of the blocks[j] with free_blocks[j] set, the other

@@ -116,7 +116,7 @@
 
 #include "engine/util.h"
 #include "models/lp_build.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 
 int relax_learner_days(const struct problem *p, int l)
 {

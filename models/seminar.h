@@ -19,7 +19,7 @@
 #include "engine/objective.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 
 /* What a seminar_schedule call did, for the caller's log and stopped_by. */
 struct seminar_stats {

@@ -19,14 +19,11 @@
  * sessions held.  None of these can, in one step, close a session of a
  * goal in one block and open one in another while moving its learners'
  * other sessions out of the way, which is the kind of change that
- * separates its local optima from the best schedules on small schools: on
- * the 60-learner benchmark school CBC, given ten minutes on the exact
- * model, found 35 560 where the search ends at 35 170-35 380.  Windows of
- * three blocks with WINDOW_NODES nodes each take 0.3-1 s there and raise
- * the search's schedules to 35 360-35 545 within a 60 s limit (figures
- * for other window sizes and schools beside WINDOW_MAX_COLS in
- * workshop.c).  At 300 learners a window of two blocks already took GLPK
- * 10 s without finding anything, so only small cycles use them.
+ * separates its local optima from the best schedules on small schools
+ * (CBC on the exact model finds better schedules there than the search
+ * ends at).  A window is cheap only on small cycles, so only they use
+ * them (the sizes are workshop_settings.c's; bench/TUNING.md has the
+ * figures).
  *
  * Columns fixed by bounds are removed by GLPK's LP presolver, so each
  * window solves a MIP of its own blocks only; the whole cycle MIP is built
@@ -41,10 +38,10 @@
 
 #include "engine/util.h"
 #include "models/cycle_mip.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 
-/* Branch-and-bound nodes per window MIP (measured on the 60-learner
- * benchmark school: see WINDOW_MAX_COLS in workshop.c). */
+/* Branch-and-bound nodes per window MIP: more found no more, fewer found
+ * less (bench/TUNING.md). */
 #define WINDOW_NODES 50
 
 static bool block_column(const struct cycle_col *c)

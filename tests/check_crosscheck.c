@@ -17,7 +17,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "models/cycle_mip.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "tests/support/builder.h"
 

@@ -2,10 +2,12 @@
  * check_models.c - the workshop and power-goal models on small scenarios
  * whose optimum is worked out by hand, or proven by the exact cycle MIP.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <check.h>
 #include <float.h>
 #include <glpk.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +17,13 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "models/cycle_mip.h"
-#include "models/mip.h"
+#include "models/child.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "models/reassign.h"
 #include "models/relax.h"
 #include "models/window.h"
+#include "models/workshop_settings.h"
 #include "tests/support/builder.h"
 
 static int quiet_hook(void *info, const char *s)
@@ -637,23 +641,39 @@ START_TEST(regoaling_changes_a_sessions_goal)
 }
 END_TEST
 
-/* A block's groups sent through a pipe come back equal (reseat_twin sends
- * the second process's seatings so). */
+/* A block's groups encoded, sent by a child process and decoded come back
+ * equal, field by field (reseat_twin and the second search send them so);
+ * a message cut short decodes to an empty result, not to garbage. */
 START_TEST(block_result_survives_a_pipe)
 {
 	struct pmip_result r, back;
 	hand_plan(&r, 3, (int[]){ 4, 7, PMIP_LAB }, (int[]){ 2, 0, 1 }, 5, (int[]){ 2, 0, 1, 0, 2 });
 	r.objective = 123.5;
+	r.bound = 130.25;
+	r.outcome = MIP_FEASIBLE;
 	r.learner_option[3] = 9;
-	int fds[2];
-	ck_assert_int_eq(pipe(fds), 0);
-	ck_assert_int_eq(pmip_result_write(fds[1], &r, 5, 1), 0);
-	close(fds[1]);
-	ck_assert_int_eq(pmip_result_read(fds[0], &back, 5, 1), 0);
+	r.groups[1].facilitator = 6;
+	r.groups[2].room_class = 2;
+	struct child c;
+	int started = child_start(&c);
+	ck_assert_int_ge(started, 0);
+	if (started == 0) {
+		struct wire out = WIRE_INIT;
+		pmip_result_encode(&out, &r, 5, 1);
+		child_exit(child_send(&c, &out) == 0);
+	}
+	struct wire w;
+	ck_assert_int_eq(child_collect(&c, &w), 0);
+	ck_assert_int_eq(pmip_result_decode(&w, &back, 5, 1), 0);
+	ck_assert(wire_done(&w));
 	ck_assert_int_eq(back.n_groups, 3);
+	ck_assert_int_eq(back.outcome, MIP_FEASIBLE);
 	ck_assert_double_eq(back.objective, 123.5);
+	ck_assert_double_eq(back.bound, 130.25);
 	for (int gi = 0; gi < 3; gi++) {
 		ck_assert_int_eq(back.groups[gi].goal, r.groups[gi].goal);
+		ck_assert_int_eq(back.groups[gi].facilitator, r.groups[gi].facilitator);
+		ck_assert_int_eq(back.groups[gi].room_class, r.groups[gi].room_class);
 		ck_assert_int_eq(back.groups[gi].size, r.groups[gi].size);
 		ck_assert_int_eq(back.group_room[gi], r.group_room[gi]);
 	}
@@ -661,12 +681,94 @@ START_TEST(block_result_survives_a_pipe)
 		ck_assert_int_eq(back.learner_group[i], r.learner_group[i]);
 		ck_assert_int_eq(back.learner_option[i], r.learner_option[i]);
 	}
-	/* a second read finds the pipe closed and leaves an empty result */
+	/* every shorter prefix of the message is refused and leaves r empty */
+	for (size_t len = 0; len < w.len; len++) {
+		struct wire cut = w;
+		cut.len = len;
+		cut.pos = 0;
+		cut.bad = false;
+		struct pmip_result part;
+		ck_assert_int_eq(pmip_result_decode(&cut, &part, 5, 1), -1);
+		ck_assert_ptr_null(part.groups);
+	}
+	wire_release(&w);
+	/* a collect with no child left fails and leaves the message empty */
+	ck_assert_int_eq(child_collect(&c, &w), -1);
+	ck_assert_ptr_null(w.buf);
 	pmip_result_free(&r);
-	ck_assert_int_eq(pmip_result_read(fds[0], &r, 5, 1), -1);
-	ck_assert_ptr_null(r.groups);
-	close(fds[0]);
 	pmip_result_free(&back);
+}
+END_TEST
+
+/* A child that dies before sending gives -1 on collect; a cancelled one
+ * (SIGKILL) is reaped at once. */
+START_TEST(child_lost_or_cancelled)
+{
+	struct child c;
+	int started = child_start(&c);
+	ck_assert_int_ge(started, 0);
+	if (started == 0)
+		child_exit(false);
+	struct wire w;
+	ck_assert_int_eq(child_collect(&c, &w), -1);
+	ck_assert_int_eq(c.pid, -1);
+	started = child_start(&c);
+	if (started == 0) {
+		pause();
+		child_exit(true);
+	}
+	child_cancel(&c, SIGKILL);
+	ck_assert_int_eq(c.pid, -1);
+	ck_assert_int_eq(c.fd, -1);
+}
+END_TEST
+
+/* The settings table: a handful of learners is a small school, a cycle of
+ * many blocks and long option lists a large one, a cycle without blocks
+ * small; no row runs both the second search and the paired re-seatings
+ * (each takes the machine's second core). */
+START_TEST(settings_by_school_size)
+{
+	struct builder *tb = tb_new();
+	int blocks[12], goals[8];
+	char id[16];
+	for (int j = 0; j < 12; j++) {
+		snprintf(id, sizeof(id), "B%d", j);
+		blocks[j] = tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	for (int g = 0; g < 8; g++) {
+		snprintf(id, sizeof(id), "G%d", g);
+		goals[g] = tb_goal(tb, id, 1, 25, 12);
+	}
+	tb_room(tb, "R1", 30, NULL);
+	/* about 3 000 exact-MIP columns a block: a set of the small schools'
+	 * size is 3 blocks, a quarter of 12 */
+	for (int f = 0; f < 200; f++) {
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+	}
+	for (int l = 0; l < 250; l++) {
+		snprintf(id, sizeof(id), "L%d", l);
+		int learner = tb_learner(tb, id);
+		for (int g = 0; g < 8; g++)
+			tb_need(tb, learner, goals[g], 2, 12);
+	}
+	struct problem *p = tb_finish(tb);
+	ck_assert_int_eq(workshop_school_size(p, blocks, 12), SCHOOL_LARGE);
+	ck_assert_int_eq(workshop_school_size(p, blocks, 3), SCHOOL_SMALL);
+	ck_assert_int_eq(workshop_school_size(p, blocks, 0), SCHOOL_SMALL);
+	ck_assert_int_eq(workshop_set_blocks(p, blocks, 12, 1), 2);
+	ck_assert_int_eq(workshop_set_blocks(p, blocks, 12, 1L << 40), 12);
+	for (int k = 0; k < SCHOOL_SIZES; k++) {
+		const struct search_settings *set = &workshop_settings[k];
+		ck_assert(!(set->twin_search && set->reseat_pairs));
+		ck_assert(set->bound_share > 0 && set->bound_share < 1);
+		ck_assert_int_ge(set->lns_blocks, 2);
+		ck_assert_int_ge(set->kick_blocks, 1);
+		ck_assert_int_ge(set->regoal_blocks, 1);
+		ck_assert_int_gt(set->block_nodes, 0);
+	}
+	problem_free(p);
 }
 END_TEST
 
@@ -705,7 +807,7 @@ START_TEST(power_goal_proven_infeasible)
 END_TEST
 
 /* An LP file that cannot be written is an error of the solve (-1: exit 4),
- * not a schedule solved without it (pmip.c ignored glp_write_lp's return),
+ * not a schedule solved without it (period_mip.c, then pmip.c, ignored glp_write_lp's return),
  * and not "no grouping found". */
 START_TEST(power_goal_unwritable_lp_is_an_error)
 {
@@ -766,6 +868,8 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, reseating_keeps_need_limits);
 	tcase_add_test(tc, regoaling_changes_a_sessions_goal);
 	tcase_add_test(tc, block_result_survives_a_pipe);
+	tcase_add_test(tc, child_lost_or_cancelled);
+	tcase_add_test(tc, settings_by_school_size);
 	suite_add_tcase(s, tc);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);

@@ -1,5 +1,5 @@
 /*
- * capacity.h - the cheap counting checks run before any model is built, and
+ * precheck.h - the cheap counting checks run before any model is built, and
  * the spreading of part-time facilitators' session limits over the blocks.
  *
  * A block whose available facilitators and rooms cannot seat its available
@@ -7,8 +7,8 @@
  * available block); counting finds that in microseconds and can say which
  * block, which resource and by how much, which an infeasible MIP cannot.
  */
-#ifndef MCL_CAPACITY_H
-#define MCL_CAPACITY_H
+#ifndef MCL_PRECHECK_H
+#define MCL_PRECHECK_H
 
 #include <stdbool.h>
 
@@ -23,7 +23,7 @@
  * the sessions the blocks need at the least.  Returns NULL when every count
  * passes, else a diagnosis for people (the caller frees it).
  */
-char *capacity_check(const struct problem *p, const int *blocks, int n_blocks,
+char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed);
 
 /*
@@ -33,6 +33,6 @@ char *capacity_check(const struct problem *p, const int *blocks, int n_blocks,
  * blocks, chosen where seats are scarcest.  Returns allowed[f * n_blocks + b]
  * (caller frees).  A restriction used to build schedules, never for bounds.
  */
-bool *capacity_spread_limits(const struct problem *p, const int *blocks, int n_blocks);
+bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks);
 
 #endif

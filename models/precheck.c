@@ -1,5 +1,5 @@
 /*
- * capacity.c - counting checks and the spreading of session limits.
+ * precheck.c - counting checks and the spreading of session limits.
  *
  * Seats in a block: each session needs its own facilitator and room, and
  * holds at most min(room capacity, M) learners, where M is the largest group
@@ -8,7 +8,7 @@
  * its F largest available rooms.  That is a necessary condition only; the
  * models find the rest, but this one is the usual way a cycle fails.
  */
-#include "capacity.h"
+#include "models/precheck.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -90,7 +90,7 @@ static void text_add(struct text *t, const char *fmt, ...)
 	t->len += (size_t)n;
 }
 
-char *capacity_check(const struct problem *p, const int *blocks, int n_blocks,
+char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed)
 {
 	struct text t = { 0 };
@@ -147,7 +147,7 @@ char *capacity_check(const struct problem *p, const int *blocks, int n_blocks,
 	return t.s;
 }
 
-bool *capacity_spread_limits(const struct problem *p, const int *blocks, int n_blocks)
+bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks)
 {
 	int nb = p->n_blocks;
 	bool *allowed = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));

@@ -1,5 +1,5 @@
 /*
- * mip.c - GLPK's simplex and branch-and-bound behind one call.
+ * glpk_run.c - GLPK's simplex and branch-and-bound behind one call.
  *
  * Facts this relies on (GLPK 5.0): glp_iocp's tm_lim is in milliseconds;
  * with presolve off glp_intopt needs an optimal LP basis; the return code
@@ -9,7 +9,7 @@
  * the model is handed over under GLP_IHEUR with glp_ios_heur_sol().
  */
 #define _POSIX_C_SOURCE 200809L
-#include "mip.h"
+#include "models/glpk_run.h"
 
 #include <float.h>
 #include <math.h>
@@ -105,8 +105,8 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 	glp_smcp smcp;
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
-	/* Primal simplex: measured 1.2-10x faster than the dual on these
-	 * models from a cold start (the dual is used for warm re-solves). */
+	/* Primal simplex: faster than the dual on these models from a cold
+	 * start (the dual is used for warm re-solves). */
 	smcp.meth = GLP_PRIMAL;
 	smcp.presolve = params->presolve ? GLP_ON : GLP_OFF;
 	smcp.tm_lim = ms_left(t0, params->seconds);

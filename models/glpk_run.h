@@ -1,5 +1,5 @@
 /*
- * mip.h - runs GLPK on one mixed-integer program, with limits and progress.
+ * glpk_run.h - runs GLPK on one mixed-integer program, with limits and progress.
  *
  * Every model solves its integer programs through mip_solve(): it solves the
  * LP relaxation with the simplex method (glp_intopt needs an optimal basis
@@ -8,8 +8,8 @@
  * gap, polling the incumbent and the best bound from the callback.  GLPK's own
  * terminal output is routed by the CLI's glp_term_hook, never to stdout.
  */
-#ifndef MCL_MIP_H
-#define MCL_MIP_H
+#ifndef MCL_GLPK_RUN_H
+#define MCL_GLPK_RUN_H
 
 #include <glpk.h>
 #include <signal.h>

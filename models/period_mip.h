@@ -1,5 +1,5 @@
 /*
- * pmip.h - the period assignment MIP: one regrouping of learners into
+ * period_mip.h - the period assignment MIP: one regrouping of learners into
  * sessions, the building block of the workshop and power-goal models.
  *
  * A "period" is what one grouping decision covers: a single workshop block
@@ -7,15 +7,17 @@
  * model, where a group keeps its learners, goal and facilitator).  Each
  * learner has a list of options: a goal (a workshop session of it) or the lab,
  * each with a value.  The MIP opens sessions per goal and room class, staffs
- * them and seats every learner; see pmip.c for the mathematics.
+ * them and seats every learner; see period_mip.c for the mathematics.
  */
-#ifndef MCL_PMIP_H
-#define MCL_PMIP_H
+#ifndef MCL_PERIOD_MIP_H
+#define MCL_PERIOD_MIP_H
 
 #include <stdbool.h>
 
 #include "engine/problem.h"
-#include "models/mip.h"
+#include "models/glpk_run.h"
+
+struct wire;
 
 #define PMIP_LAB (-1)       /* opt_goal value of the lab option */
 
@@ -78,10 +80,14 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 
 void pmip_result_free(struct pmip_result *res);
 
-/* Sends res (a period of n_learners learners over n_blocks blocks) through
- * a pipe, or reads one sent so into res (which it then owns; release with
- * pmip_result_free).  Return 0, or -1 on a broken pipe (res left empty). */
-int pmip_result_write(int fd, const struct pmip_result *res, int n_learners, int n_blocks);
-int pmip_result_read(int fd, struct pmip_result *res, int n_learners, int n_blocks);
+/* Appends res (a period of n_learners learners over n_blocks blocks) to the
+ * message w field by field: the scalars, the group count, the groups, then
+ * the arrays (child.h).  pmip_result_decode reads one so encoded from w's
+ * read position into res (which it then owns; release with
+ * pmip_result_free).  Returns 0, or -1 on a short or malformed message
+ * (res left empty). */
+void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_learners,
+			int n_blocks);
+int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, int n_blocks);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * pmip.c - the period assignment MIP (see pmip.h), its greedy incumbent and
+ * period_mip.c - the period assignment MIP (see period_mip.h), its greedy incumbent and
  * the realisation of a solution as concrete groups.
  *
  * Formulation.  Sets: learners i with options o in O(i) (a goal g(o) or the
@@ -28,8 +28,8 @@
  * problem, both totally unimodular, so an optimal basic solution is integral
  * in x and f.  The realisation step therefore fixes n and re-solves the LP.
  * The per-learner linking x <= N (rather than the aggregate sum x <= max*N)
- * is what makes the LP bound tight (solver notes: 0.7% gap in seconds versus
- * 24-34% for the aggregate form).
+ * is what makes the LP bound tight (the aggregate form's LP bound is far
+ * weaker).
  *
  * In relax_rooms mode (the power-goal bound) a group is not tied to one room
  * class: in each block b of the period, m[g,c,b] of goal g's groups sit in
@@ -39,7 +39,7 @@
  * change rooms between blocks and need seats only for who attends, fits this
  * model, so its optimum (or branch-and-bound bound) bounds the cycle.
  */
-#include "pmip.h"
+#include "models/period_mip.h"
 
 #include <assert.h>
 #include <float.h>
@@ -50,6 +50,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/child.h"
 #include "models/lp_build.h"
 
 struct room_class {
@@ -412,9 +413,8 @@ static char *hint_of(const struct pmip *m, int i, int o)
  * period's LP needs are much the same from one block to the next (the same
  * learners short of sessions of the same goals), and finding them round by
  * round is the LP's main cost: the first warm round after the cold solve
- * takes most of it.  Measured in pass 1 at 1500 learners: the LPs took
- * 12.2 s without hints and 8.9 s with the last block's rows (the rows
- * still violated are added as before, so the LP's optimum is the same).
+ * takes most of it.  The rows still violated are added as before, so the
+ * LP's optimum is the same with or without hints; only the time differs.
  */
 static int add_hinted_links(struct pmip *m)
 {
@@ -875,11 +875,9 @@ static void set_bounds(glp_prob *P, int j, double lb, double ub)
 	glp_set_col_bnds(P, j, lb == ub ? GLP_FX : GLP_DB, lb, ub);
 }
 
-/* Session counts a dive step rounds at once.  Measured in pass 1 at 1500
- * learners: one a step, 1 637 steps and 9.6 s of dives; four, 337 steps
- * and about 6 s, the blocks' plans worth the same (pass 1 900 195 against
- * 900 685); eight, 280 steps; sixteen, 351 (more steps fail and are
- * retried one at a time). */
+/* Session counts a dive step rounds at once: fewer LP re-solves than one
+ * at a time for plans worth the same, while larger batches fail more
+ * often and are retried one at a time. */
 #define DIVE_BATCH 4
 
 /* The k fractional session counts closest to whole, closest first, into
@@ -941,9 +939,8 @@ static bool round_cols(struct pmip *m, const int *j, const double *v, int k, boo
  * neither holds.  Once every n is whole, x and f are integral too (top of
  * the file) and realise_fixed reads the groups off.  The other LP-based
  * candidate, the LP rounded to the nearest session counts in one go, is
- * often infeasible or far below the LP: measured on the 1500-learner
- * benchmark school, pass-1 blocks realised 10-25% below their LP without
- * the dive and within about 1% with it.  The n bounds are restored before
+ * often infeasible or far below the LP, which the dive follows closely.
+ * The n bounds are restored before
  * returning.
  */
 static int dive(struct pmip *m, struct draft *d, double seconds)
@@ -1127,8 +1124,8 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 				draft_release(&cand[n_cand]);
 		}
 		/* the greedy is a plan already: past the time limit its
-		 * re-seating (an LP with no limit of its own, 0.7 s a block
-		 * at 3000 learners) is skipped */
+		 * re-seating (an LP with no time limit of its own) is
+		 * skipped */
 		if (have_greedy && mcl_now() - t0 < params->seconds) {
 			draft_init(&cand[n_cand], in->n_learners, max_groups);
 			if (realise_fixed(&m, start, &cand[n_cand]) == 0)
@@ -1155,8 +1152,7 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	struct mip_result mr;
 	if (mp.lp_only && lp < DBL_MAX) {
 		/* The linked LP above is this LP's optimum already: solving it
-		 * again from the dive's basis cost 0.5-0.6 s a block at 1500
-		 * learners (a fifth of pass 1). */
+		 * again from the dive's basis would only cost time. */
 		memset(&mr, 0, sizeof(mr));
 		mr.outcome = MIP_OPTIMAL;
 		mr.objective = mr.bound = mr.lp_bound = lp;
@@ -1221,33 +1217,55 @@ void pmip_result_free(struct pmip_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-int pmip_result_write(int fd, const struct pmip_result *res, int n_learners, int n_blocks)
+void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_learners,
+			int n_blocks)
 {
-	size_t ng = (size_t)res->n_groups, nl = (size_t)n_learners;
-	if (write_full(fd, res, sizeof(*res)) != 0 ||
-	    write_full(fd, res->groups, sizeof(*res->groups) * ng) != 0 ||
-	    write_full(fd, res->group_room, sizeof(int) * ng * (size_t)n_blocks) != 0 ||
-	    write_full(fd, res->learner_group, sizeof(int) * nl) != 0 ||
-	    write_full(fd, res->learner_option, sizeof(int) * nl) != 0)
-		return -1;
-	return 0;
+	wire_put_int(w, (int)res->outcome);
+	wire_put_double(w, res->objective);
+	wire_put_double(w, res->bound);
+	wire_put_double(w, res->lp_bound);
+	wire_put_int(w, res->n_groups);
+	for (int gi = 0; gi < res->n_groups; gi++) {
+		const struct pmip_group *g = &res->groups[gi];
+		wire_put_int(w, g->goal);
+		wire_put_int(w, g->facilitator);
+		wire_put_int(w, g->room_class);
+		wire_put_int(w, g->size);
+	}
+	wire_put_ints(w, res->group_room, (size_t)res->n_groups * (size_t)n_blocks);
+	wire_put_ints(w, res->learner_group, (size_t)n_learners);
+	wire_put_ints(w, res->learner_option, (size_t)n_learners);
 }
 
-int pmip_result_read(int fd, struct pmip_result *res, int n_learners, int n_blocks)
+int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, int n_blocks)
 {
-	if (read_full(fd, res, sizeof(*res)) != 0 || res->n_groups < 0) {
+	memset(res, 0, sizeof(*res));
+	res->outcome = (enum mip_outcome)wire_get_int(w);
+	res->objective = wire_get_double(w);
+	res->bound = wire_get_double(w);
+	res->lp_bound = wire_get_double(w);
+	int ng = wire_get_int(w);
+	/* a count larger than what is left of the message is malformed */
+	if (w->bad || ng < 0 || (size_t)ng > (w->len - w->pos) / (4 * sizeof(int))) {
 		memset(res, 0, sizeof(*res));
 		return -1;
 	}
-	size_t ng = (size_t)res->n_groups, nl = (size_t)n_learners;
-	res->groups = xmalloc(sizeof(*res->groups) * (ng + 1));
-	res->group_room = xmalloc(sizeof(int) * (ng * (size_t)n_blocks + 1));
+	res->n_groups = ng;
+	size_t nl = (size_t)n_learners, nr = (size_t)ng * (size_t)n_blocks;
+	res->groups = xmalloc(sizeof(*res->groups) * ((size_t)ng + 1));
+	for (int gi = 0; gi < ng; gi++) {
+		struct pmip_group *g = &res->groups[gi];
+		g->goal = wire_get_int(w);
+		g->facilitator = wire_get_int(w);
+		g->room_class = wire_get_int(w);
+		g->size = wire_get_int(w);
+	}
+	res->group_room = xmalloc(sizeof(int) * (nr + 1));
 	res->learner_group = xmalloc(sizeof(int) * (nl + 1));
 	res->learner_option = xmalloc(sizeof(int) * (nl + 1));
-	if (read_full(fd, res->groups, sizeof(*res->groups) * ng) != 0 ||
-	    read_full(fd, res->group_room, sizeof(int) * ng * (size_t)n_blocks) != 0 ||
-	    read_full(fd, res->learner_group, sizeof(int) * nl) != 0 ||
-	    read_full(fd, res->learner_option, sizeof(int) * nl) != 0) {
+	if (wire_get_ints(w, res->group_room, nr) != 0 ||
+	    wire_get_ints(w, res->learner_group, nl) != 0 ||
+	    wire_get_ints(w, res->learner_option, nl) != 0) {
 		pmip_result_free(res);
 		return -1;
 	}

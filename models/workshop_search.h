@@ -1,0 +1,193 @@
+/*
+ * workshop_search.h - the workshop search's internals, shared by its three
+ * files and by nothing else (the models' contract is workshop.h):
+ *
+ *   workshop.c          the pipeline: pre-check, bound, construct, improve,
+ *                       polish, prove; the bound's and the second search's
+ *                       child processes; progress
+ *   workshop_cycle.c    the cycle state: the plan, its counters (a tally)
+ *                       and each block's groups, kept in step, with a
+ *                       consistency check, snapshots and the schedule out
+ *   workshop_moves.c    the neighbourhoods: a block re-plan, sweeps,
+ *                       ruin-and-recreate, lab balance, kicks, re-seating
+ *                       (one or two at once) and re-goaling
+ *
+ * The settings that depend on the school's size are one table,
+ * workshop_settings.c, read once into the cycle (cy->set).
+ */
+#ifndef MCL_WORKSHOP_SEARCH_H
+#define MCL_WORKSHOP_SEARCH_H
+
+#include <stdbool.h>
+
+#include "engine/objective.h"
+#include "engine/problem.h"
+#include "engine/solution.h"
+#include "models/child.h"
+#include "models/model.h"
+#include "models/period_mip.h"
+#include "models/relax.h"
+#include "models/workshop.h"
+#include "models/workshop_settings.h"
+
+#define NONE (-2)   /* plan entry: learner not seated by this model here */
+
+/* The whole-cycle bound, computed in a child process (workshop.c). */
+struct bound_job {
+	struct child ch;
+	bool done;
+	struct relax_result res;
+};
+
+struct cycle {
+	const struct problem *p;    /* what the search plans against: the
+				     * problem, or a combination's view of it
+				     * with the seminar blocks' facilitator
+				     * time taken off max_sessions */
+	const struct problem *whole; /* the problem the bound covers */
+	const int *sem_blocks;      /* seminar blocks the bound covers too, */
+	int n_sem;                  /* planned elsewhere (outside) */
+	const struct solve_options *opt;
+	struct search_settings set; /* this school's row of the settings
+				     * table, read once at the start */
+	int *blocks;                /* workshop blocks, time order */
+	int n_blocks;
+	bool *allowed;              /* [f * p->n_blocks + b] */
+	int *plan;                  /* [l * p->n_blocks + b]: goal, PMIP_LAB or NONE */
+	struct tally tl;            /* the cycle's counts, all blocks (objective.h):
+				     * kept in step with plan and block_res by
+				     * cycle_count_block, checked by
+				     * cycle_consistent */
+	const struct tally *outside; /* counts of blocks this model does not
+				     * plan (a combination's seminar blocks),
+				     * or NULL */
+	struct pmip_result *block_res;  /* [p->n_blocks] groups per block */
+	double bound;               /* whole-cycle bound for the gap test, set
+				     * once awaited (0 before), so the test does
+				     * not depend on when the bound arrived */
+	const struct bound_job *job; /* the bound as it stands, for progress */
+	double t0;
+	double *slack;              /* [p->n_blocks]: a block's own bound less
+				     * its plan's value, when last re-planned */
+	double replan_cost;         /* seconds the last block re-plan without
+				     * branching took: what any re-plan costs
+				     * however short its time limit */
+	const int *need_limit;      /* [n_needs]: sessions a need may reach in
+				     * this process's half of a reseat_twin,
+				     * or NULL: its own sessions */
+	char *link_hint;            /* [n_learners * n_goals]: linking rows the
+				     * last block's LP needed (pmip_input) */
+};
+
+/* workshop_cycle.c: the state. */
+
+/* Sets up cy for the workshop blocks of p (plans empty, counts those of
+ * part's outside blocks, or none); cycle_release frees what it holds. */
+void cycle_init(struct cycle *cy, const struct problem *p, const struct solve_options *opt,
+		const struct workshop_part *part);
+void cycle_release(struct cycle *cy);
+
+/* Seconds left of the time limit. */
+double cycle_time_left(const struct cycle *cy);
+
+/* Learners available in block b (the length of its learner arrays). */
+int cycle_block_learners(const struct problem *p, int b);
+
+/* Adds (sign +1) or removes (-1) learner l's place g in block b (a goal,
+ * PMIP_LAB or NONE) to or from the tally t. */
+void cycle_count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign);
+
+/* Adds (sign +1) or removes (-1) block b's plan and groups from the tally:
+ * every change to plan or block_res sits between a -1 and a +1. */
+void cycle_count_block(struct cycle *cy, int b, int sign);
+
+/* Whether the tally equals a recount of the plans and groups (on top of
+ * the outside counts): the invariant cycle_count_block keeps.  Debug
+ * builds check it after every move. */
+bool cycle_consistent(const struct cycle *cy);
+
+/* The whole cycle's objective (outside counts included). */
+double cycle_objective(const struct cycle *cy);
+
+/* Block b's plan from its groups (block_res[b]), after they were re-seated
+ * (its counts removed before, added after, by the caller). */
+void cycle_plan_from_result(struct cycle *cy, int b);
+
+/* Swaps block b's groups with *other (groups of b from elsewhere: a
+ * second process), with the plan and the counters. */
+void cycle_swap_block(struct cycle *cy, int b, struct pmip_result *other);
+
+/* Whether a schedule of objective obj is worth improving against bound:
+ * the bound is known (> 0) and the gap above the requested one. */
+bool cycle_gap_open(const struct cycle *cy, double obj, double bound);
+
+/* Whether the schedule is within the requested gap of cy->bound. */
+bool cycle_gap_reached(const struct cycle *cy);
+
+/* Whether k block re-plans fit in the time left (see workshop_cycle.c). */
+bool cycle_replans_fit(const struct cycle *cy, int k);
+
+/* Percent of the wanted sessions of ready needs that the counters hold,
+ * as summary.csv's need_sessions_pct. */
+double cycle_need_sessions_pct(const struct cycle *cy);
+
+/* Copies the block plans into the solution's sessions and timetable. */
+void cycle_build_solution(const struct cycle *cy, struct solution *sol);
+
+/* The parts of the state a snapshot copies. */
+struct cycle_state {
+	int *plan;
+	struct tally *tl;
+	struct pmip_result *block_res;  /* NULL in a snapshot: nothing saved */
+};
+
+/* A copy of the search's state, to return to the best schedule after a
+ * kick that led nowhere better. */
+struct snapshot {
+	double objective;
+	struct cycle_state st;
+};
+
+/* Copies the state of cy into s (save) or s back into cy (!save). */
+void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save);
+void snapshot_free(const struct cycle *cy, struct snapshot *s);
+
+/* workshop_moves.c: the neighbourhoods.  Each keeps a change only when the
+ * cycle's objective rises (a kick excepted) and returns what it kept. */
+
+/* move_replan_block's result when GLPK failed and the block has no plan. */
+#define BLOCK_ERROR (-3)
+
+/* Re-plans block b with every other block fixed.  Returns 1 when the
+ * block's plan changed for the better, 0 when it was kept, -1 when no plan
+ * was found (only possible while the block has none yet), BLOCK_ERROR. */
+int move_replan_block(struct cycle *cy, int b, double seconds, bool branching);
+
+/* One fix-and-optimise pass over the blocks; blocks improved. */
+int move_sweep(struct cycle *cy);
+
+/* Up to max_moves ruin-and-recreate moves on random sets of blocks; moves
+ * kept. */
+int move_lns(struct cycle *cy, unsigned long long *rng, int max_moves);
+
+/* Lab-balance moves on pairs of a lab-heavy and a lab-light block; moves
+ * kept. */
+int move_balance(struct cycle *cy);
+
+/* A kick: random blocks cleared and planned again, kept whatever they
+ * score. */
+void move_kick(struct cycle *cy, unsigned long long *rng);
+
+/* Re-seatings of random sets of blocks covering the cycle about once;
+ * re-seatings that improved. */
+int move_reseat_round(struct cycle *cy, unsigned long long *rng);
+
+/* Re-goalings of random sets of blocks, as many as the cycle has blocks;
+ * re-goalings that improved. */
+int move_regoal_round(struct cycle *cy, unsigned long long *rng);
+
+/* workshop.c: reports the search's state (the detail at -v, a line a
+ * person reads through progress.c). */
+void search_progress(const struct cycle *cy, const char *what);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * workshop_settings.c - the workshop search's settings per school size
+ * class (see workshop_settings.h).
+ *
+ * Each value carries its reason in one line; the measurements behind them
+ * (which value gave which objective, on which generated school) are in
+ * bench/TUNING.md with the command that reproduces each.  The classes
+ * differ where a move's cost grows with the school: at 1500 learners a
+ * block re-plan takes seconds and a round of the small schools' moves
+ * would use the whole time limit.
+ */
+#include "models/workshop_settings.h"
+
+#include "models/cycle_mip.h"
+
+/*
+ * The table, one line a setting: its value on small and on large schools,
+ * and why.  Each class's row is put together from these lines below, so
+ * the two classes of a setting stand side by side.
+ */
+/*	  setting                 small   large   why */
+#define WORKSHOP_SETTINGS(S) \
+	S(bound_share,            0.9,    0.9)    /* the bound's LP ends well before the limit */ \
+	S(block_nodes,            400,    400)    /* a node budget, not time, keeps runs repeatable */ \
+	S(sweep_branching,        true,   false)  /* large: costs seconds a block, adds almost nothing */ \
+	S(sweep_by_slack,         false,  true)   /* large: a cut-short sweep did the worst blocks */ \
+	S(reseat_cols,            12000,  30000)  /* large: bigger sets find longer chains */ \
+	S(first_reseat_rounds,    0,      4)      /* large: right after construction it gains most */ \
+	S(reseat_rounds,          0,      1)      /* large: re-seating pays more than a sweep */ \
+	S(reseat_after_moves,     true,   false)  /* small: sweep first did better */ \
+	S(reseat_pairs,           false,  true)   /* large: the second core, idle otherwise */ \
+	S(ruin_recreate,          true,   false)  /* large: rarely kept, took most of round 1 */ \
+	S(lns_blocks,             3,      3)      /* three did better than two or five */ \
+	S(lns_moves_per_block,    3,      3)      /* more moves, fewer sweeps: worse */ \
+	S(balance_pairs,          3,      3)      /* 3 x 3 pairs did better than 5 x 5 */ \
+	S(regoal,                 true,   false)  /* large: a round costs much, improves nothing */ \
+	S(regoal_blocks,          2,      2)      /* sets of three cost more per gain */ \
+	S(twin_search,            true,   false)  /* large: the second core re-seats instead */ \
+	S(kick_blocks,            5,      5)      /* enough to leave a local optimum */ \
+	S(max_kicks,              5,      5)      /* ... and few enough to end the search */ \
+	S(exact_max_cols,         3000,   3000)   /* larger: nothing better in the whole limit */ \
+	S(window_max_cols,        6000,   6000)   /* larger: seconds a window, nothing found */ \
+	S(window_blocks,          3,      3)      /* three did best of two to five */ \
+	S(window_fails_per_block, 1,      1)      /* a window per block without a gain: done */
+
+#define SMALL_VALUE(name, small, large) .name = (small),
+#define LARGE_VALUE(name, small, large) .name = (large),
+
+const struct search_settings workshop_settings[SCHOOL_SIZES] = {
+	[SCHOOL_SMALL] = { WORKSHOP_SETTINGS(SMALL_VALUE) },
+	[SCHOOL_LARGE] = { WORKSHOP_SETTINGS(LARGE_VALUE) },
+};
+
+int workshop_set_blocks(const struct problem *p, const int *blocks, int n_blocks, long cols)
+{
+	long per_block = cycle_mip_size(p, blocks, n_blocks) / n_blocks + 1;
+	int k = (int)(cols / per_block);
+	if (k < 2)
+		k = 2;
+	return k < n_blocks ? k : n_blocks;
+}
+
+enum school_size workshop_school_size(const struct problem *p, const int *blocks, int n_blocks)
+{
+	if (n_blocks == 0)
+		return SCHOOL_SMALL;
+	long cols = workshop_settings[SCHOOL_SMALL].reseat_cols;
+	return 3 * workshop_set_blocks(p, blocks, n_blocks, cols) <= n_blocks ? SCHOOL_LARGE
+									    : SCHOOL_SMALL;
+}
