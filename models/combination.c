@@ -30,7 +30,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
-#include "models/capacity.h"
+#include "models/precheck.h"
 #include "models/cycle_mip.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
@@ -145,7 +145,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	int *all = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		all[b] = b;
-	char *short_of = capacity_check(p, all, p->n_blocks, NULL);
+	char *short_of = precheck_counts(p, all, p->n_blocks, NULL);
 	free(all);
 	if (short_of) {
 		sol->status = SOLVE_INFEASIBLE;
