@@ -20,7 +20,7 @@
  *      no daily weight) with the facilitators' time the workshops leave,
  *      kept when the whole cycle's objective rises.
  *
- * Bound: relax.c's LP over both kinds of blocks at once (the seminar part
+ * Bound: bound_lp.c's LP over both kinds of blocks at once (the seminar part
  * shares the facilitators' max_sessions rows and the learners' lab credit
  * and daily rows with the workshop part), so it bounds the combined cycle,
  * not a sum of two problems' bounds.

@@ -45,7 +45,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		     struct solution *sol);
 /* The seminar model (seminar.c): the seminar blocks by seminar_schedule,
- * with the smaller of relax.c's LP bound and seminar_simple_bound. */
+ * with the smaller of bound_lp.c's LP bound and seminar_simple_bound. */
 int seminar_solve(const struct problem *p, const struct solve_options *opt,
 		  struct solution *sol);
 int combination_solve(const struct problem *p, const struct solve_options *opt,

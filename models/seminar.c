@@ -94,7 +94,7 @@
 #include "models/cycle_mip.h"
 #include "models/lp_build.h"
 #include "models/model.h"
-#include "models/relax.h"
+#include "models/bound_lp.h"
 
 /* Size-dependent settings, read once (most patterns per meetings count). */
 static const struct seminar_tuning {
@@ -1940,8 +1940,8 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
 	double bound = seminar_simple_bound(p, blocks, nb);
-	struct relax_result rr;
-	relax_cycle_bound(p, NULL, 0, blocks, nb, opt->time_limit, &rr);
+	struct bound_lp_result rr;
+	bound_lp_cycle(p, NULL, 0, blocks, nb, opt->time_limit, &rr);
 	mcl_log(LOG_NORMAL, "seminar bound LP %.1f (%s), simple bound %.1f", rr.bound,
 		rr.proven ? "LP optimum" : "no LP optimum", bound);
 	if (rr.bound < bound)

@@ -76,7 +76,7 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 
 /*
  * The simple bound of the seminar model (valid, weak; seminar_solve reports
- * the smaller of it and relax.c's LP bound), for a model without
+ * the smaller of it and bound_lp.c's LP bound), for a model without
  * workshop blocks: per learner the better of all labs and, with
  * seminars_per_learner = 1, each eligible choice s of m meetings (its choice
  * weight, the daily weight of min(m, their days with an available seminar

@@ -10,7 +10,7 @@
  *
  *   pre-check  counting checks (precheck.c): a block that cannot seat its
  *              learners makes the cycle infeasible, said in words;
- *   bound      an aggregated LP of the whole cycle (relax.c) that every
+ *   bound      an aggregated LP of the whole cycle (bound_lp.c) that every
  *              schedule satisfies, so its optimum bounds the cycle's optimum
  *              from above; it runs in a child process (child.h) while the
  *              schedule is built here;
@@ -49,7 +49,7 @@
 #include "models/cycle_mip.h"
 #include "models/model.h"
 #include "models/precheck.h"
-#include "models/relax.h"
+#include "models/bound_lp.h"
 #include "models/window.h"
 #include "models/workshop.h"
 #include "models/workshop_search.h"
@@ -58,11 +58,11 @@
  * The whole-cycle bound runs in a child process while the parent builds the
  * schedule: the machines have two cores and GLPK is not reentrant, so a
  * second process is the simple way to use both.  The child sends its
- * struct relax_result field by field.  Without fork the bound is computed
+ * struct bound_lp_result field by field.  Without fork the bound is computed
  * in this process; if the child fails, the simple bound stands in.
  */
-/* What the bound's child sends: struct relax_result field by field. */
-static void relax_result_encode(struct wire *w, const struct relax_result *r)
+/* What the bound's child sends: struct bound_lp_result field by field. */
+static void bound_lp_result_encode(struct wire *w, const struct bound_lp_result *r)
 {
 	wire_put_double(w, r->bound);
 	wire_put_int(w, r->proven);
@@ -71,7 +71,7 @@ static void relax_result_encode(struct wire *w, const struct relax_result *r)
 	wire_put_double(w, r->seconds);
 }
 
-static int relax_result_decode(struct wire *w, struct relax_result *r)
+static int bound_lp_result_decode(struct wire *w, struct bound_lp_result *r)
 {
 	r->bound = wire_get_double(w);
 	r->proven = wire_get_int(w) != 0;
@@ -87,16 +87,16 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 	memset(job, 0, sizeof(*job));
 	int started = child_start(&job->ch);
 	if (started == 0) {
-		struct relax_result rr;
-		relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
+		struct bound_lp_result rr;
+		bound_lp_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
 				  &rr);
 		struct wire w = WIRE_INIT;
-		relax_result_encode(&w, &rr);
+		bound_lp_result_encode(&w, &rr);
 		child_exit(child_send(&job->ch, &w) == 0);
 	}
 	if (started > 0)
 		return;
-	relax_cycle_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
+	bound_lp_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
 			  &job->res);
 	job->done = true;
 }
@@ -112,7 +112,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
 		child_cancel(&job->ch, SIGKILL);
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+		job->res.bound = bound_lp_trivial(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
 		return true;
 	}
@@ -121,11 +121,11 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	struct wire w;
 	int r = child_collect(&job->ch, &w);
 	if (r == 0)
-		r = relax_result_decode(&w, &job->res);
+		r = bound_lp_result_decode(&w, &job->res);
 	wire_release(&w);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = relax_trivial_bound(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+		job->res.bound = bound_lp_trivial(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 	}
 	job->done = true;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",

@@ -14,7 +14,7 @@
  *                      lab-heavy and a lab-light block; a kick is one kept
  *                      whatever it scores, to leave a local optimum;
  *   re-seating         every session held, the learners of a set of blocks
- *                      re-seated by one MIP (reassign.c): chains of
+ *                      re-seated by one MIP (reseat_mip.c): chains of
  *                      exchanges between learners and blocks; on large
  *                      schools two disjoint sets at once, one in a child
  *                      process (child.h);
@@ -33,7 +33,7 @@
 #include <string.h>
 
 #include "engine/util.h"
-#include "models/reassign.h"
+#include "models/reseat_mip.h"
 #include "models/workshop_search.h"
 
 struct options {
@@ -339,9 +339,9 @@ int move_sweep(struct cycle *cy)
 
 /*
  * Re-seats the learners of the blocks marked in free, the sessions and the
- * other blocks held (reassign.c): moves sessions of needs between blocks
+ * other blocks held (reseat_mip.c): moves sessions of needs between blocks
  * in chains of exchanges no block re-plan can make.  With regoal the
- * sessions of those blocks may also change goal (reassign_sessions).
+ * sessions of those blocks may also change goal (reseat_mip_sessions).
  * Returns whether the objective rose.
  */
 static bool reseat(struct cycle *cy, const bool *free, double seconds, bool regoal)
@@ -351,9 +351,9 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds, bool rego
 	for (int j = 0; j < cy->n_blocks; j++)
 		if (free[j])
 			cycle_count_block(cy, cy->blocks[j], -1);
-	double gain = regoal ? reassign_sessions(p, cy->blocks, cy->n_blocks, free, cy->outside,
+	double gain = regoal ? reseat_mip_sessions(p, cy->blocks, cy->n_blocks, free, cy->outside,
 						 cy->block_res, seconds)
-			     : reassign_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit,
+			     : reseat_mip_cycle(p, cy->blocks, cy->n_blocks, free, cy->need_limit,
 					      cy->outside, cy->block_res, seconds);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		if (!free[j])
@@ -494,7 +494,7 @@ int move_reseat_round(struct cycle *cy, unsigned long long *rng)
 	return improved;
 }
 
-/* Re-goaling (reassign_sessions) of random sets of cy->set.regoal_blocks
+/* Re-goaling (reseat_mip_sessions) of random sets of cy->set.regoal_blocks
  * blocks, as many sets as the cycle has blocks. */
 int move_regoal_round(struct cycle *cy, unsigned long long *rng)
 {

@@ -26,7 +26,7 @@
 #include "models/child.h"
 #include "models/model.h"
 #include "models/period_mip.h"
-#include "models/relax.h"
+#include "models/bound_lp.h"
 #include "models/workshop.h"
 #include "models/workshop_settings.h"
 
@@ -36,7 +36,7 @@
 struct bound_job {
 	struct child ch;
 	bool done;
-	struct relax_result res;
+	struct bound_lp_result res;
 };
 
 struct cycle {

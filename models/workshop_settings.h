@@ -31,7 +31,7 @@ struct search_settings {
 	bool sweep_branching;       /* sweeps re-plan with branch-and-bound */
 	bool sweep_by_slack;        /* sweeps take the blocks furthest below
 				     * their own bound first (else time order) */
-	/* re-seating (reassign.c) */
+	/* re-seating (reseat_mip.c) */
 	long reseat_cols;           /* size of one set, in exact-MIP columns */
 	int first_reseat_rounds;    /* re-seating rounds before round 1's sweep */
 	int reseat_rounds;          /* ... before each later round's sweep */
@@ -42,7 +42,7 @@ struct search_settings {
 	int lns_blocks;             /* blocks one move clears */
 	int lns_moves_per_block;    /* moves a round, per block of the cycle */
 	int balance_pairs;          /* lab-heavy x lab-light blocks tried */
-	/* re-goaling (reassign.c) */
+	/* re-goaling (reseat_mip.c) */
 	bool regoal;                /* re-goaling rounds */
 	int regoal_blocks;          /* blocks a re-goaling frees */
 	/* a second search in a child process after round 1 */

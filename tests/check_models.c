@@ -20,8 +20,8 @@
 #include "models/child.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
-#include "models/reassign.h"
-#include "models/relax.h"
+#include "models/reseat_mip.h"
+#include "models/bound_lp.h"
 #include "models/window.h"
 #include "models/workshop_settings.h"
 #include "tests/support/builder.h"
@@ -375,9 +375,9 @@ static void check_bounds_against_exact(struct problem *p)
 {
 	double best = exact_optimum(p);
 	int blocks[3] = { 0, 1, 2 };
-	struct relax_result merged, per_learner;
-	relax_cycle_bound_with(p, blocks, 3, NULL, 0, false, 60, &merged);
-	relax_cycle_bound_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
+	struct bound_lp_result merged, per_learner;
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, &merged);
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
 	ck_assert(merged.proven && per_learner.proven);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
@@ -531,7 +531,7 @@ START_TEST(reseating_moves_sessions_between_blocks)
 	for (int only_mon2 = 1; only_mon2 >= 0; only_mon2--) {
 		exchange_plans(res, a, b);
 		bool free_blocks[2] = { !only_mon2, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10);
+		double gain = reseat_mip_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10);
 		if (only_mon2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[1].learner_group[1], 0);   /* unchanged */
@@ -571,7 +571,7 @@ START_TEST(reseating_keeps_need_limits)
 			limit[q] = frozen && l2_b ? 0 : p->needs[q].sessions;
 		}
 		bool free_blocks[2] = { true, true };
-		double gain = reassign_cycle(p, blocks, 2, free_blocks, limit, NULL, res, 10);
+		double gain = reseat_mip_cycle(p, blocks, 2, free_blocks, limit, NULL, res, 10);
 		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80 - 40, 1e-6);
 		for (int j = 0; j < 2 && frozen; j++)   /* L2 is learner 1 in both blocks */
 			ck_assert_int_ne(res[j].groups[res[j].learner_group[1]].goal, b);
@@ -583,7 +583,7 @@ START_TEST(reseating_keeps_need_limits)
 }
 END_TEST
 
-/* Session re-goaling (reassign_sessions): two blocks, each with one
+/* Session re-goaling (reseat_mip_sessions): two blocks, each with one
  * workshop led by F1 (able for A, guru for B) and a lab led by F2.  L1
  * needs one session of A (priority 3), L2 two of B (priority 1).  Start:
  * A on Mon1 (L1 in it, L2 in the lab), B on Mon2 (L2 in it, L1 in the
@@ -617,8 +617,8 @@ START_TEST(regoaling_changes_a_sessions_goal)
 			res[j].groups[1].facilitator = f2;
 		}
 		bool free_blocks[2] = { t != 1, true };
-		double gain = t == 0 ? reassign_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10)
-				     : reassign_sessions(p, blocks, 2, free_blocks, NULL, res, 10);
+		double gain = t == 0 ? reseat_mip_cycle(p, blocks, 2, free_blocks, NULL, NULL, res, 10)
+				     : reseat_mip_sessions(p, blocks, 2, free_blocks, NULL, res, 10);
 		if (t < 2) {
 			ck_assert_double_eq_tol(gain, 0, 1e-9);
 			ck_assert_int_eq(res[0].groups[0].goal, a);

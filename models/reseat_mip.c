@@ -1,5 +1,5 @@
 /*
- * reassign.c - the whole-cycle re-seating MIP (see reassign.h).
+ * reseat_mip.c - the whole-cycle re-seating MIP (see reseat_mip.h).
  *
  * The sessions of every block are fixed: in block b, goal g (or the lab)
  * has sessions with room-and-size capacities e_s = min(cap_room, max_g) and
@@ -39,7 +39,7 @@
  * seating is a feasible point and is handed to branch-and-bound as its
  * incumbent, so the result never scores lower.
  *
- * Re-goaling (reassign_sessions).  The sessions of the free blocks keep
+ * Re-goaling (reseat_mip_sessions).  The sessions of the free blocks keep
  * their facilitator, room and block but may change what they run: session
  * s (facilitator f, room r, block b) takes one kind k of K(s) = the lab and
  * every facilitated goal g that b allows, f can lead, r has the feature
@@ -59,7 +59,7 @@
  * seating, nothing found in 10 s), so the kinds are rounded by an LP dive
  * (dive_kinds) and the seating MIP that is left is solved as above.
  */
-#include "reassign.h"
+#include "reseat_mip.h"
 
 #include <assert.h>
 #include <float.h>
@@ -554,7 +554,7 @@ static void solve_from_seating(struct seating *s, const double *start,
 	mr->seconds += lp_seconds;
 }
 
-/* reassign_cycle, or with regoal reassign_sessions. */
+/* reseat_mip_cycle, or with regoal reseat_mip_sessions. */
 static double reseat_core(const struct problem *p, const int *blocks, int n_blocks,
 			  const bool *free_blocks, const int *need_limit,
 			  const struct tally *outside, struct pmip_result *res, double seconds,
@@ -619,7 +619,7 @@ static double reseat_core(const struct problem *p, const int *blocks, int n_bloc
 	return gain;
 }
 
-double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
+double reseat_mip_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		      const bool *free_blocks, const int *need_limit,
 		      const struct tally *outside, struct pmip_result *res, double seconds)
 {
@@ -627,7 +627,7 @@ double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
 			   false);
 }
 
-double reassign_sessions(const struct problem *p, const int *blocks, int n_blocks,
+double reseat_mip_sessions(const struct problem *p, const int *blocks, int n_blocks,
 			 const bool *free_blocks, const struct tally *outside,
 			 struct pmip_result *res, double seconds)
 {

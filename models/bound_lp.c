@@ -1,5 +1,6 @@
 /*
- * relax.c - the aggregated LP that bounds a workshop cycle from above.
+ * bound_lp.c - the aggregated LP that bounds a cycle (its workshop blocks,
+ * its seminar blocks, or both) from above.
  *
  * It forgets which learner sits where in each block and keeps only totals,
  * with the inequalities that make such totals tight.  Sets: ready needs q =
@@ -89,6 +90,36 @@
  * 300-learner school unchanged at 20 s instead of 1.2 s.  So they are added
  * only below PER_LEARNER_COLS columns x.
  *
+ * Seminar blocks (the seminar and combination models) join the same LP.
+ * Sets: eligible choices c = (l, s) of a seminar s with m_s meetings no more
+ * than the learner's available seminar blocks S_l; rooms r with a_r
+ * available seminar blocks; facilitators f with a_f available seminar
+ * blocks.  Cap_s: max_size, at most the largest room with s's feature.
+ *
+ *   e[c]      in [0, 1]            l enrolled in s
+ *   n[s]      in [0, sections_s]   sections of s
+ *   h[f,s]    in [0, a_f]          meetings of s led by f (f able)
+ *   lab[f]    in [0, a_f]          labs f supervises
+ *   zl[r], zm[r] in [0, a_r]       labs, meetings held in room r
+ *
+ *   max  ... + sum w_choice(rank c) e[c] + w_guru sum_{f guru of s} h[f,s]
+ *   s.t. sum_c e[c] <= seminars_per_learner                  per learner
+ *        min_s n[s] <= sum_{c of s} e[c] <= Cap_s n[s]
+ *        sum_f h[f,s] = m_s n[s];  sum_s h[f,s] + lab[f] <= a_f
+ *        and h, lab enter f's max_sessions row beside the workshop part
+ *        sum_f lab[f] = sum_r zl[r];  sum_s m_s n[s] = sum_r zm[r]
+ *        zl[r] + zm[r] <= a_r   (zl only in rooms with lab.feature)
+ *        sum_r min(cap_r, lab max) zl[r] + sum_c m_s e[c] >= sum_l S_l
+ *        sum_c m_s e[c] <= sum_r cap_r zm[r]
+ *   and per learner the seminar-block time joins the rows above: the
+ *   one-session-a-block row becomes sum_q t[q] + sum_q o[q] + sum_c m_s e[c]
+ *   <= A_l + S_l (with sum_q t[q] <= A_l kept), the lab credit row gains
+ *   the seminar-block time left for labs (sum_l S_l - sum_c m_s e[c]), and
+ *   a day may be covered by a meeting: delta[l] <= sum t[q] + sum_c m_s e[c].
+ * A schedule's sections, meetings, labs and rooms give a feasible point
+ * with its objective, so the LP bounds the combined cycle as one problem,
+ * not as a sum of two problems that share the facilitators.
+ *
  * Every schedule gives a feasible point with the same objective (t the
  * counted sessions, u the seats, N the opened sessions, r the rooms they
  * use, y the staffing), so the LP optimum is an upper bound on the cycle's
@@ -107,7 +138,7 @@
  * MIPs stayed within 0.1-4.5 of their LPs.  The gap to the schedule lies
  * in the ties between blocks, not inside one (docs/model.md).
  */
-#include "relax.h"
+#include "bound_lp.h"
 
 #include <float.h>
 #include <glpk.h>
@@ -118,7 +149,7 @@
 #include "models/lp_build.h"
 #include "models/glpk_run.h"
 
-int relax_learner_days(const struct problem *p, int l)
+int bound_lp_learner_days(const struct problem *p, int l)
 {
 	if (!problem_placeable(p, l))
 		return 0;
@@ -159,7 +190,7 @@ static double best_choices(const struct problem *p, int l)
 	return v;
 }
 
-double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks,
+double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks,
 			   const int *sem_blocks, int n_sem)
 {
 	const struct config *cf = &p->config;
@@ -180,7 +211,7 @@ double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blo
 				p1 |= pr == 1 && avail > 0;
 			}
 		v += p1 ? cf->w_power_goal : 0;
-		v += cf->w_daily * relax_learner_days(p, l);
+		v += cf->w_daily * bound_lp_learner_days(p, l);
 		v += n_sem ? best_choices(p, l) : 0;
 	}
 	for (int f = 0; f < p->n_facilitators; f++) {
@@ -304,11 +335,11 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 	}
 }
 
-void relax_cycle_bound(const struct problem *p, const int *blocks, int n_blocks,
-		       const int *sem_blocks, int n_sem, double seconds, struct relax_result *res)
+void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
+		       const int *sem_blocks, int n_sem, double seconds, struct bound_lp_result *res)
 {
 	bool per_learner = per_learner_cols(p, blocks, n_blocks) <= PER_LEARNER_COLS;
-	relax_cycle_bound_with(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res);
+	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res);
 }
 
 /* Largest seminar section s's rooms can hold: its max_size, capped by the
@@ -406,15 +437,15 @@ static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *
 	free(row_meet);
 }
 
-void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_blocks,
+void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
 			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
-			    struct relax_result *res)
+			    struct bound_lp_result *res)
 {
 	const struct config *cf = &p->config;
 	int ng = p->n_goals, nf = p->n_facilitators;
 	double t0 = mcl_now();
 	memset(res, 0, sizeof(*res));
-	res->bound = relax_trivial_bound(p, blocks, n_blocks, sem_blocks, n_sem);
+	res->bound = bound_lp_trivial(p, blocks, n_blocks, sem_blocks, n_sem);
 
 	glp_prob *P = glp_create_prob();
 	glp_set_obj_dir(P, GLP_MAX);
@@ -632,7 +663,7 @@ void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_bl
 		int rpi = -1;
 		/* daily: the days covered are at most the facilitated sessions
 		 * and seminar meetings */
-		int days = cf->w_daily > 0 ? relax_learner_days(p, l) : 0;
+		int days = cf->w_daily > 0 ? bound_lp_learner_days(p, l) : 0;
 		int rday = 0;
 		if (pl.day)
 			memset(pl.day, 0, sizeof(int) * (size_t)p->n_days);

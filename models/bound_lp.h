@@ -1,14 +1,14 @@
 /*
- * relax.h - a proven upper bound on the whole cycle.
+ * bound_lp.h - a proven upper bound on the whole cycle.
  */
-#ifndef MCL_RELAX_H
-#define MCL_RELAX_H
+#ifndef MCL_BOUND_LP_H
+#define MCL_BOUND_LP_H
 
 #include <stdbool.h>
 
 #include "engine/problem.h"
 
-struct relax_result {
+struct bound_lp_result {
 	double bound;       /* valid upper bound on the cycle's best objective */
 	bool proven;        /* the aggregated LP reached its optimum; when
 			     * false, bound is the simple sum of everything
@@ -20,29 +20,29 @@ struct relax_result {
 /*
  * Bounds the cycle over the workshop blocks blocks[0..n_blocks-1] and the
  * seminar blocks sem_blocks[0..n_sem-1] (either list may be empty) with the
- * aggregated LP described in relax.c, within about `seconds` of wall time:
+ * aggregated LP described in bound_lp.c, within about `seconds` of wall time:
  * with per-learner rows on small cycles, with blocks merged otherwise.  The
  * two kinds of blocks share the facilitators' max_sessions, the learners'
  * lab credit, power goal and daily weight in one LP, so the bound is valid
  * for the combined cycle.
  */
-void relax_cycle_bound(const struct problem *p, const int *blocks, int n_blocks,
-		       const int *sem_blocks, int n_sem, double seconds, struct relax_result *res);
+void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
+		       const int *sem_blocks, int n_sem, double seconds, struct bound_lp_result *res);
 
 /* The same with the choice made by the caller (tests check both). */
-void relax_cycle_bound_with(const struct problem *p, const int *blocks, int n_blocks,
+void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
 			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
-			    struct relax_result *res);
+			    struct bound_lp_result *res);
 
 /* Days with a block the model schedules where learner l is available, when
  * l can be placed (problem_placeable); else 0: the most daily weights l can
  * score. */
-int relax_learner_days(const struct problem *p, int l);
+int bound_lp_learner_days(const struct problem *p, int l);
 
 /* The simple bound: every ready need fully scheduled (capped by the learner's
  * available blocks), every power goal met, the best seminar choices, every
  * day covered, every session a guru's. */
-double relax_trivial_bound(const struct problem *p, const int *blocks, int n_blocks,
+double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks,
 			   const int *sem_blocks, int n_sem);
 
 #endif

@@ -1,14 +1,14 @@
 /*
- * reassign.h - re-seats every learner across the whole workshop cycle with
+ * reseat_mip.h - re-seats every learner across the whole workshop cycle with
  * the sessions (goal or lab, room, facilitator, block) held fixed.
  *
  * A block re-planned alone cannot move a learner's session of a goal to
  * another block; this neighbourhood moves any number of them at once, as
  * chains of exchanges between learners and blocks, by one small MIP over
- * the whole cycle.  See reassign.c for the mathematics.
+ * the whole cycle.  See reseat_mip.c for the mathematics.
  */
-#ifndef MCL_REASSIGN_H
-#define MCL_REASSIGN_H
+#ifndef MCL_RESEAT_MIP_H
+#define MCL_RESEAT_MIP_H
 
 #include <stdbool.h>
 
@@ -29,18 +29,18 @@
  * and returns the gain in the cycle objective (> 0); else returns 0 and
  * leaves res as it was.
  */
-double reassign_cycle(const struct problem *p, const int *blocks, int n_blocks,
+double reseat_mip_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		      const bool *free_blocks, const int *need_limit,
 		      const struct tally *outside, struct pmip_result *res, double seconds);
 
 /*
- * As reassign_cycle, with every need's own sessions as its limit, and the
+ * As reseat_mip_cycle, with every need's own sessions as its limit, and the
  * sessions of the free blocks may also change what they run (another goal
  * their facilitator can lead and their room suits, or the lab), keeping
  * their facilitator and room.  On an improvement also rewrites the goals
  * of res[b].groups; the gain includes the guru bonus.
  */
-double reassign_sessions(const struct problem *p, const int *blocks, int n_blocks,
+double reseat_mip_sessions(const struct problem *p, const int *blocks, int n_blocks,
 			 const bool *free_blocks, const struct tally *outside,
 			 struct pmip_result *res, double seconds);
 
