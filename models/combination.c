@@ -39,8 +39,8 @@
 
 /* Shares of the time limit the first seminar pass may take, and that the
  * workshop search leaves for the second. */
-#define SEMINAR_SHARE 0.2
-#define SEMINAR_AGAIN_SHARE 0.05
+#define SEMINAR_SHARE 0.1
+#define SEMINAR_AGAIN_SHARE 0.1
 
 /* Sessions facilitator f leads in sol's blocks of the given kind. */
 static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
