@@ -9,9 +9,12 @@
  * seminar meeting covers a day as a workshop session does).  The model
  * plans them in turn, each against the whole cycle's objective:
  *
- *   1. seminar blocks (seminar.c), each facilitator allowed a share of
- *      max_sessions in proportion to their available seminar blocks (all
- *      their seminar blocks when max_sessions covers every block);
+ *   1. seminar blocks (seminar.c), valued against what the workshop
+ *      blocks are assumed to give (assume_workshops), staffed without the
+ *      part-time facilitators (max_sessions below their available blocks:
+ *      their sessions are the scarce ones) when that finds a schedule, else
+ *      with a share of their max_sessions in proportion to their seminar
+ *      blocks;
  *   2. workshop blocks (workshop_search), with the seminar blocks' counts
  *      held and each facilitator's max_sessions lowered by the sessions
  *      they lead in the seminar blocks;
@@ -42,7 +45,7 @@
 #define SEMINAR_SHARE 0.1
 #define SEMINAR_AGAIN_SHARE 0.1
 
-/* Sessions facilitator f leads in sol's blocks of the given kind. */
+/* led[f]: the sessions facilitator f leads in sol. */
 static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
 {
 	memset(led, 0, sizeof(int) * (size_t)p->n_facilitators);
@@ -176,7 +179,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	tally_init(&outside, p);
 	char *why = NULL;
 
-	/* 1. seminar blocks, a share of each facilitator's max_sessions */
+	/* 1. seminar blocks, part-time facilitators kept for the workshops */
 	for (int f = 0; f < nf; f++) {
 		const struct facilitator *fa = &p->facilitators[f];
 		int a_ws = 0, a_sem = 0;
@@ -271,7 +274,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	*sol = workshops;
 	solution_init(&workshops, p);
 	sol->objective = score(p, sol);
-	if (sol->bound < sol->objective - 1e-6 * (1 + sol->objective)) {
+	if (!mip_bound_holds(sol->bound, sol->objective)) {
 		mcl_log(LOG_QUIET, "internal error: the bound %.2f is below the schedule's "
 			"objective %.2f", sol->bound, sol->objective);
 		rc = -1;
