@@ -132,7 +132,7 @@
  * Whole sessions per block do not tighten it.  Pricing the rows that tie
  * blocks together (need limits, max_sessions, lab credit, power goal, the
  * rounding cut) at this LP's duals and solving each block's period MIP
- * (pmip.c) under those prices gave a Lagrangian bound of 188 298.6 on the
+ * (period_mip.c) under those prices gave a Lagrangian bound of 188 298.6 on the
  * 300-learner benchmark school, the same as with each block's LP: each
  * block's MIP was whole at its root, and over twelve subgradient steps the
  * MIPs stayed within 0.1-4.5 of their LPs.  The gap to the schedule lies

@@ -1,7 +1,7 @@
 /*
  * cycle_mip.c - the exact workshop cycle MIP (see cycle_mip.h).
  *
- * Sets as in pmip.c, now indexed by block b as well; q = (l, g) ready needs
+ * Sets as in period_mip.c, now indexed by block b as well; q = (l, g) ready needs
  * with sessions s_q and weight w_q.
  *
  *   x[l,o,b] in {0,1}  learner l takes option o (goal g or lab) in block b
@@ -14,7 +14,7 @@
  *
  *   max  sum w_q x[l,g,b] + sum w_q z[q] + w_guru sum_{k guru} f[k,g,b]
  *        + w_pg sum pi[l] + w_daily sum delta[l,d]
- *   per block b (as pmip.c): sum_o x[l,o,b] = 1; x[l,o,b] <= N[g(o),b];
+ *   per block b (as period_mip.c): sum_o x[l,o,b] = 1; x[l,o,b] <= N[g(o),b];
  *        min_g N <= sum_l x <= sum_c e(g,c) n; sum_g n[g,c,b] <= count[c,b];
  *        sum_g f[k,g,b] <= 1; sum_k f[k,g,b] = N[g,b]
  *   coupling: sum_b x[l,g,b] <= s_q                rule 6, at most s_q
@@ -24,7 +24,7 @@
  *        delta[l,d] <= sum_{b on day d, g facilitated} x[l,g,b]
  *
  * x and f must be integral here: the coupling rows break the total
- * unimodularity that lets pmip.c keep them continuous.
+ * unimodularity that lets period_mip.c keep them continuous.
  */
 #include "cycle_mip.h"
 
