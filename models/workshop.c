@@ -327,6 +327,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	const struct problem *p = cy->p;
 	int rc = 0;
 	int *order = construct_order(cy);
+	cy->constructing = true;
 	for (int j = 0; j < cy->n_blocks; j++) {
 		double left = cycle_time_left(cy);
 		double share = 2 * left / (cy->n_blocks - j + 1);
@@ -355,6 +356,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 			 p->blocks[order[j]].id);
 		search_progress(cy, what);
 	}
+	cy->constructing = false;
 	free(order);
 	return rc;
 }

@@ -75,6 +75,44 @@ static double place_value(const struct cycle *cy, int l, int b, int g)
 	return v;
 }
 
+/*
+ * What a workshop session in block b would cost learner l later while the
+ * construct stage still has blocks to plan: on a
+ * day l already has a session, it uses up one of l's remaining
+ * need-sessions; when l has no more of those than days still without a
+ * session but with an unplanned block, each is worth a day's weight there.
+ * Zero after construction, so the search proper sees the exact objective.
+ */
+static double day_reserve(const struct cycle *cy, int l, int b)
+{
+	const struct problem *p = cy->p;
+	double w = p->config.w_daily;
+	int d = p->blocks[b].day_index;
+	if (!cy->constructing || w <= 0 || *tally_day(&cy->tl, p, l, d) == 0 ||
+	    !problem_placeable(p, l))
+		return 0;
+	int left = 0, open_days = 0;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		const struct need *nd = &p->needs[q];
+		if (nd->ready && p->goals[nd->goal].mode == GOAL_FACILITATED &&
+		    cy->tl.need_cnt[q] < nd->sessions)
+			left += nd->sessions - cy->tl.need_cnt[q];
+	}
+	for (int e = 0; e < p->n_days; e++) {
+		if (e == d || *tally_day(&cy->tl, p, l, e) > 0)
+			continue;
+		for (int j = 0; j < cy->n_blocks; j++) {
+			int c = cy->blocks[j];
+			if (c != b && p->blocks[c].day_index == e && !p->learners[l].unavailable[c] &&
+			    cy->plan[(long)l * p->n_blocks + c] == NONE) {
+				open_days++;
+				break;
+			}
+		}
+	}
+	return left <= open_days ? w : 0;
+}
+
 /* What each learner available in b can do there, valued against the other
  * blocks (block b's own plan must be uncounted first). */
 static void block_options(const struct cycle *cy, int b, struct options *o)
@@ -88,12 +126,13 @@ static void block_options(const struct cycle *cy, int b, struct options *o)
 			continue;
 		o->start[o->n_learners] = (int)o->n;
 		o->learners[o->n_learners++] = l;
+		double reserve = day_reserve(cy, l, b);
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
 			    cy->tl.need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
 				continue;
-			options_push(o, nd->goal, place_value(cy, l, b, nd->goal));
+			options_push(o, nd->goal, place_value(cy, l, b, nd->goal) - reserve);
 		}
 		options_push(o, PMIP_LAB, place_value(cy, l, b, PMIP_LAB));
 	}

@@ -77,6 +77,8 @@ struct cycle {
 				     * or NULL: its own sessions */
 	char *link_hint;            /* [n_learners * n_goals]: linking rows the
 				     * last block's LP needed (pmip_input) */
+	bool constructing;          /* the construct stage is planning the
+				     * blocks for the first time */
 };
 
 /* workshop_cycle.c: the state. */
