@@ -465,35 +465,19 @@ double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle
 {
 	int n = glp_get_num_cols(P);
 	double *x = xcalloc((size_t)n + 1, sizeof(double));
-	/* lab sessions per learner, credited to online needs by priority */
+	/* the schedule's counts: lab sessions credited to online needs as the
+	 * objective credits them, and the power-goal bonus as it pays it */
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
 	int *credit = xcalloc((size_t)p->n_needs + 1, sizeof(int));
 	char *bonus = xcalloc((size_t)p->n_learners + 1, 1);
 	for (int l = 0; l < p->n_learners; l++) {
-		int labs = 0;
-		for (int b = 0; b < p->n_blocks; b++) {
-			int si = solution_attend_at(sol, l, b);
-			if (si < 0)
-				continue;
-			int g = sol->sessions[si].offering;
-			if (g < 0) {
-				labs++;
-				continue;
-			}
-			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
-				if (p->needs[q].goal == g && p->needs[q].ready && p->needs[q].priority == 1)
-					bonus[l] = 1;
-		}
-		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-			for (int q = p->need_start[l]; q < p->need_start[l + 1] && labs > 0; q++) {
-				const struct need *nd = &p->needs[q];
-				if (!nd->ready || nd->priority != pr ||
-				    p->goals[nd->goal].mode != GOAL_ONLINE)
-					continue;
-				credit[q] = nd->sessions < labs ? nd->sessions : labs;
-				labs -= credit[q];
-				bonus[l] |= pr == 1 && credit[q] > 0;
-			}
+		for (int k = 0; k < t.lab_cnt[l] && problem_lab_credit(p, l, k) >= 0; k++)
+			credit[problem_lab_credit(p, l, k)]++;
+		bonus[l] = objective_has_power_goal(p, &t, l);
 	}
+	tally_release(&t);
 	for (int j = 1; j <= n; j++) {
 		const struct cycle_col *c = &map[j];
 		switch (c->kind) {
