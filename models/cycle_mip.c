@@ -265,11 +265,6 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 	glp_set_obj_dir(P, GLP_MAX);
 	struct triplets t = { 0 };
 
-	int cap_max = cf->lab_max_group;
-	for (int g = 0; g < ng; g++)
-		if (p->goals[g].max_group > cap_max)
-			cap_max = p->goals[g].max_group;
-
 	/* Coupling rows first. */
 	int *row_need = xcalloc((size_t)p->n_needs + 1, sizeof(int));
 	int *row_lab = xcalloc((size_t)nl + 1, sizeof(int));
