@@ -28,7 +28,7 @@ endif
 CONFUSE_CFLAGS := $(shell pkg-config --cflags libconfuse 2>/dev/null)
 CONFUSE_LIBS   := $(shell pkg-config --libs libconfuse 2>/dev/null || echo -lconfuse)
 CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS)
-LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) -lnettle -lm
+LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) -lnettle -lxlsxwriter -lm
 CHECK_LIBS = -lcheck -lsubunit -lm -lrt -pthread
 
 LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c))
