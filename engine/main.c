@@ -283,7 +283,6 @@ static int cmd_solve(int argc, char **argv)
 		}
 	}
 
-	const struct model_entry *model = model_lookup(p->config.model);
 	struct solve_options opt = {
 		.time_limit = time_limit > 0 ? time_limit : p->config.time_limit,
 		.gap = gap >= 0 ? gap : p->config.gap,
@@ -295,7 +294,7 @@ static int cmd_solve(int argc, char **argv)
 	solution_init(&sol, p);
 	catch_stop_signals();
 	double t0 = mcl_now();
-	int rc = model->solve(p, &opt, &sol);
+	int rc = model_solve(p, &opt, &sol);
 	sol.solve_seconds = mcl_now() - t0;
 	int code = EXIT_OK;
 	if (rc != 0) {

@@ -54,6 +54,8 @@ struct solution {
 	double gap;         /* (bound - objective) / bound, 0 when bound == 0 */
 	double solve_seconds;
 	enum stop_reason stopped_by;
+	int model_rows, model_cols; /* the largest LP/MIP solved for it */
+	long model_nonzeros;
 	char *diagnosis;    /* why no schedule, for people; NULL otherwise */
 };
 

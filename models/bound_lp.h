@@ -14,6 +14,7 @@ struct bound_lp_result {
 			     * false, bound is the simple sum of everything
 			     * wanted, still valid but loose */
 	int rows, cols;     /* size of the aggregated LP */
+	long nonzeros;
 	double seconds;
 };
 

@@ -19,6 +19,25 @@
 
 volatile sig_atomic_t mip_interrupted;
 
+static struct lp_size largest;
+
+void mip_largest_reset(void)
+{
+	memset(&largest, 0, sizeof(largest));
+}
+
+void mip_note_size(const struct lp_size *size)
+{
+	if (size->nonzeros > largest.nonzeros ||
+	    (size->nonzeros == largest.nonzeros && size->rows > largest.rows))
+		largest = *size;
+}
+
+struct lp_size mip_largest(void)
+{
+	return largest;
+}
+
 struct callback_state {
 	const struct mip_params *params;
 	double t0;
@@ -94,6 +113,8 @@ static int ms_left(double t0, double seconds)
 void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *res)
 {
 	double t0 = mcl_now();
+	struct lp_size size = { glp_get_num_rows(P), glp_get_num_cols(P), glp_get_num_nz(P) };
+	mip_note_size(&size);
 	memset(res, 0, sizeof(*res));
 	res->outcome = MIP_ERROR;
 	res->bound = DBL_MAX;

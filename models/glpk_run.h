@@ -70,4 +70,18 @@ bool mip_bound_holds(double bound, double obj);
  */
 extern volatile sig_atomic_t mip_interrupted;
 
+/* The size of a linear program (summary.csv model_rows, model_columns,
+ * model_nonzeros). */
+struct lp_size {
+	int rows, cols;
+	long nonzeros;
+};
+
+/* The largest LP or MIP (by nonzeros) this process has solved since
+ * mip_largest_reset(): mip_solve notes each one; a model notes one solved in
+ * a child process with mip_note_size when the child reports it. */
+void mip_largest_reset(void);
+void mip_note_size(const struct lp_size *size);
+struct lp_size mip_largest(void);
+
 #endif

@@ -40,6 +40,11 @@ struct model_entry {
 /* The entry for kind; never NULL. */
 const struct model_entry *model_lookup(enum model_kind kind);
 
+/* Runs p's model (scenario.conf `model`) and records in sol the size of the
+ * largest LP/MIP it solved.  Returns what the model's solve returns. */
+int model_solve(const struct problem *p, const struct solve_options *opt,
+		struct solution *sol);
+
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol);
 int power_goal_solve(const struct problem *p, const struct solve_options *opt,

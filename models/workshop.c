@@ -68,6 +68,7 @@ static void bound_lp_result_encode(struct wire *w, const struct bound_lp_result 
 	wire_put_int(w, r->proven);
 	wire_put_int(w, r->rows);
 	wire_put_int(w, r->cols);
+	wire_put_double(w, (double)r->nonzeros);
 	wire_put_double(w, r->seconds);
 }
 
@@ -77,6 +78,7 @@ static int bound_lp_result_decode(struct wire *w, struct bound_lp_result *r)
 	r->proven = wire_get_int(w) != 0;
 	r->rows = wire_get_int(w);
 	r->cols = wire_get_int(w);
+	r->nonzeros = (long)wire_get_double(w);
 	r->seconds = wire_get_double(w);
 	return wire_done(w) ? 0 : -1;
 }
@@ -122,6 +124,10 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	int r = child_collect(&job->ch, &w);
 	if (r == 0)
 		r = bound_lp_result_decode(&w, &job->res);
+	if (r == 0) {
+		struct lp_size size = { job->res.rows, job->res.cols, job->res.nonzeros };
+		mip_note_size(&size);
+	}
 	wire_release(&w);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));

@@ -404,6 +404,9 @@ static int write_summary(const struct problem *p, const struct solution *s,
 	fprintf(f, "time_limit,%g\n", run->time_limit);
 	fprintf(f, "gap_limit,%g\n", run->gap_limit);
 	fprintf(f, "stopped_by,%s\n", solution_stop_name(s->stopped_by));
+	fprintf(f, "model_rows,%d\n", s->model_rows);
+	fprintf(f, "model_columns,%d\n", s->model_cols);
+	fprintf(f, "model_nonzeros,%ld\n", s->model_nonzeros);
 	return close_file(&o, d);
 }
 
