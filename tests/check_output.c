@@ -242,7 +242,8 @@ START_TEST(output_reads_back)
 				"facilitator_load_pct", "needs_not_ready", "learners_left_out",
 				"learner_days_covered_pct", "min_facilitated_sessions",
 				"scenario_name", "mclsched_version", "inputs_sha256", "seed",
-				"time_limit", "gap_limit", "stopped_by" };
+				"time_limit", "gap_limit", "stopped_by", "model_rows",
+				"model_columns", "model_nonzeros" };
 	int n_names = (int)(sizeof(names) / sizeof(names[0]));
 	ck_assert_int_eq(t.n_rows, n_names);
 	for (int i = 0; i < n_names; i++)
