@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/diag.h"
 #include "engine/metrics.h"
@@ -28,6 +29,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/scenario.h"
+#include "models/child.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
 #include "outputs/output.h"
@@ -138,12 +140,27 @@ static int glpk_term_hook(void *info, const char *s)
 	return 1;
 }
 
+/* The signal that stopped the run, for the exit status 128 + sig. */
+static volatile sig_atomic_t stop_signal;
+
 /* Ctrl-C and SIGTERM ask the solve to stop and write its best schedule:
- * the program owns the signals, the library reads the flag (models/glpk_run.h). */
+ * the program owns the signals, the library reads the flags
+ * (models/glpk_run.h, outputs/output.h).  A second one stops at once: the
+ * children are killed and, outside a write, the process exits; during a
+ * write, output_write removes its temporary directory and returns. */
 static void on_stop_signal(int sig)
 {
-	(void)sig;
-	mip_interrupted = 1;
+	if (!mip_interrupted) {
+		stop_signal = sig;
+		mip_interrupted = 1;
+		return;
+	}
+	child_kill_all();
+	if (output_writing) {
+		output_abort = 1;
+		return;
+	}
+	_exit(128 + sig);
 }
 
 static void catch_stop_signals(void)
@@ -316,13 +333,19 @@ static int cmd_solve(int argc, char **argv)
 		}
 		metrics_release(&m);
 	}
+	if (mip_interrupted && sol.status != SOLVE_OPTIMAL && sol.status != SOLVE_FEASIBLE) {
+		fprintf(stderr, "mclsched: stopped by a signal before any schedule was found; "
+			"nothing written\n");
+		code = 128 + stop_signal;
+		goto out_release;
+	}
 	struct diag d;
 	diag_init(&d);
 	struct run_info run = { MCLSCHED_VERSION, opt.seed, opt.time_limit, opt.gap };
 	if (output_write(p, &sol, &run, out_dir, &d) != 0) {
 		diag_print(&d, stderr);
 		diag_release(&d);
-		code = EXIT_INTERNAL;
+		code = output_abort ? 128 + stop_signal : EXIT_INTERNAL;
 		goto out_release;
 	}
 	diag_release(&d);

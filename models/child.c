@@ -16,12 +16,44 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "engine/util.h"
 #include "models/child.h"
 
+/* The children this process has started and not yet reaped, for
+ * child_kill_all (read from a signal handler, hence sig_atomic_t slots). */
+#define MAX_LIVE 16
+static volatile sig_atomic_t live[MAX_LIVE];
+
+static void live_add(pid_t pid)
+{
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (live[i] == 0) {
+			live[i] = (sig_atomic_t)pid;
+			return;
+		}
+}
+
+static void live_remove(pid_t pid)
+{
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (live[i] == (sig_atomic_t)pid)
+			live[i] = 0;
+}
+
+void child_kill_all(void)
+{
+	for (int i = 0; i < MAX_LIVE; i++)
+		if (live[i] > 0)
+			kill((pid_t)live[i], SIGKILL);
+}
+
 int child_start(struct child *c)
 {
+	pid_t parent = getpid();
 	int fds[2];
 	c->pid = -1;
 	c->fd = -1;
@@ -37,7 +69,19 @@ int child_start(struct child *c)
 	close(fds[pid == 0 ? 0 : 1]);
 	c->fd = fds[pid == 0 ? 1 : 0];
 	c->pid = pid;
-	return pid > 0;
+	if (pid > 0) {
+		live_add(pid);
+		return 1;
+	}
+	/* The child's work dies with the parent, however the parent ends. */
+	for (int i = 0; i < MAX_LIVE; i++)
+		live[i] = 0;
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+	if (getppid() != parent)
+		_exit(1);
+	return 0;
 }
 
 bool child_ready(const struct child *c)
@@ -136,6 +180,7 @@ static void child_finish(struct child *c)
 {
 	close(c->fd);
 	waitpid(c->pid, NULL, 0);
+	live_remove(c->pid);
 	c->pid = -1;
 	c->fd = -1;
 }

@@ -82,4 +82,9 @@ int child_collect(struct child *c, struct wire *w);
  * After SIGKILL the child is reaped at once and c has no child. */
 void child_cancel(struct child *c, int sig);
 
+/* Sends SIGKILL to every child this process started and has not reaped.
+ * Async-signal-safe: for the program's handler of a second Ctrl-C.  (A
+ * child also dies with its parent, on Linux, whatever ends the parent.) */
+void child_kill_all(void);
+
 #endif

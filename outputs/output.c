@@ -92,9 +92,24 @@ static int open_file(struct out_file *o, const char *dir, const char *name, stru
 	return 0;
 }
 
+volatile sig_atomic_t output_writing, output_abort;
+
+/* Records in d that a second signal stopped the write. */
+static int aborted(const char *out_dir, struct diag *d)
+{
+	diag_error(d, out_dir, 0, "stopped by a second signal while writing: nothing "
+		   "written, the previous output is untouched");
+	return -1;
+}
+
 static int close_file(struct out_file *o, struct diag *d)
 {
 	int rc = 0;
+	if (output_abort) {
+		fclose(o->f);
+		free(o->path);
+		return -1;
+	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
 		diag_error(d, o->path, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
@@ -495,7 +510,13 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 		return -1;
 	}
 	char *tmp = xasprintf("%s.tmp-XXXXXX", out_dir);
-	if (!mkdtemp(tmp)) {
+	output_writing = 1;
+	if (output_abort || !mkdtemp(tmp)) {
+		output_writing = 0;
+		if (output_abort) {
+			free(tmp);
+			return aborted(out_dir, d);
+		}
 		diag_error(d, out_dir, 0, "cannot create a directory beside it: %s",
 			   strerror(errno));
 		free(tmp);
@@ -538,6 +559,10 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigprocmask(SIG_BLOCK, &block, &old);
+	if (output_abort) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		goto out;
+	}
 	char *aside = NULL;
 	if (exists) {
 		aside = xasprintf("%s.old-XXXXXX", out_dir);
@@ -566,6 +591,9 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 out:
 	if (rc != 0)
 		remove_dir(tmp);
+	if (rc != 0 && output_abort && d->n_errors == 0)
+		aborted(out_dir, d);
+	output_writing = 0;
 	free(tmp);
 	free(order);
 	free(rank);

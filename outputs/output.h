@@ -4,6 +4,8 @@
 #ifndef MCL_OUTPUT_H
 #define MCL_OUTPUT_H
 
+#include <signal.h>
+
 #include "engine/diag.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
@@ -16,6 +18,15 @@ struct run_info {
 	double time_limit;          /* seconds */
 	double gap_limit;           /* relative gap the search stops at */
 };
+
+/*
+ * Set by the program's signal handler (async-signal-safe flags): a second
+ * SIGINT or SIGTERM while output_writing is set raises output_abort, and
+ * output_write then removes its temporary directory and fails, leaving the
+ * previous output directory as it was.  Outside a write, the handler may
+ * simply exit: nothing of the output exists yet.
+ */
+extern volatile sig_atomic_t output_writing, output_abort;
 
 /*
  * Writes sessions.csv, timetable.csv, unmet.csv and summary.csv (or, when

@@ -407,6 +407,42 @@ START_TEST(failed_write_leaves_nothing)
 }
 END_TEST
 
+/* A second signal during a write (output_abort, raised by the program's
+ * handler) removes the temporary directory and leaves the previous output
+ * exactly as it was. */
+START_TEST(abort_leaves_previous_output)
+{
+	struct problem *p = small();
+	struct solution s;
+	schedule(p, &s);
+	char *dir = td_make(), *o = xasprintf("%s/o", dir);
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
+	char *before = slurp(o, "timetable.csv");
+	ck_assert_ptr_nonnull(before);
+	*solution_attend(&s, 0, 0) = -1;   /* a different schedule */
+	solution_recount(&s);
+	output_abort = 1;
+	int rc = output_write(p, &s, NULL, o, &d);
+	output_abort = 0;
+	ck_assert_int_eq(rc, -1);
+	ck_assert(diag_contains(&d, "nothing written, the previous output is untouched"));
+	ck_assert_int_eq(output_writing, 0);
+	char *after = slurp(o, "timetable.csv");
+	ck_assert_str_eq(after, before);
+	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
+	ck_assert_int_eq(count_entries(dir, "old-"), 0);
+	free(before);
+	free(after);
+	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
 START_TEST(missing_parent_is_created_and_a_file_is_refused)
 {
 	struct problem *p = small();
@@ -641,6 +677,7 @@ int main(void)
 	tcase_add_test(to, inputs_digest);
 	tcase_add_test(to, csv_cells_are_spreadsheet_safe);
 	tcase_add_test(to, failed_write_leaves_nothing);
+	tcase_add_test(to, abort_leaves_previous_output);
 	tcase_add_test(to, missing_parent_is_created_and_a_file_is_refused);
 	tcase_add_test(to, power_goal_group_shares_section_id);
 	tcase_add_test(to, wrong_session_size_is_an_internal_error);
