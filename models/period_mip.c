@@ -62,7 +62,7 @@ struct room_class {
 };
 
 struct goal_info {
-	int goal;                   /* problem goal, or PMIP_LAB */
+	int goal;                   /* problem goal, or PERIOD_MIP_LAB */
 	int min, max;
 	int col_N;                  /* column of N[g] */
 	int row_seats, row_min, row_staff;
@@ -74,8 +74,8 @@ struct goal_info {
 	int staff_owner;            /* slot owning col_f and row_staff */
 };
 
-struct pmip {
-	const struct pmip_input *in;
+struct period_model {
+	const struct period_mip_input *in;
 	const struct problem *p;
 	int n_classes;
 	struct room_class *classes;
@@ -111,10 +111,10 @@ static int useful_cap(const struct problem *p)
 	return m;
 }
 
-static void build_classes(struct pmip *m)
+static void build_classes(struct period_model *m)
 {
 	const struct problem *p = m->p;
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	int cap_max = useful_cap(p);
 	m->classes = xcalloc((size_t)p->n_rooms + 1, sizeof(*m->classes));
 	for (int r = 0; r < p->n_rooms; r++) {
@@ -144,7 +144,7 @@ static void build_classes(struct pmip *m)
 }
 
 /* Rooms of class c free in every block of the period, after used of them. */
-static int class_free(const struct pmip *m, int c, const int *used)
+static int class_free(const struct period_model *m, int c, const int *used)
 {
 	int lo = INT_MAX;
 	for (int j = 0; j < m->in->n_blocks; j++)
@@ -153,7 +153,7 @@ static int class_free(const struct pmip *m, int c, const int *used)
 	return lo;
 }
 
-static int eff_cap(const struct pmip *m, const struct goal_info *gi, int c)
+static int eff_cap(const struct period_model *m, const struct goal_info *gi, int c)
 {
 	int cap = m->classes[c].cap;
 	return cap < gi->max ? cap : gi->max;
@@ -162,10 +162,10 @@ static int eff_cap(const struct pmip *m, const struct goal_info *gi, int c)
 /* The room feature sessions of goal (or the lab: lab.feature) need. */
 static int goal_feature(const struct problem *p, int goal)
 {
-	return goal == PMIP_LAB ? p->lab_feature : p->goals[goal].feature;
+	return goal == PERIOD_MIP_LAB ? p->lab_feature : p->goals[goal].feature;
 }
 
-static int class_eligible(const struct pmip *m, const struct goal_info *gi, int c)
+static int class_eligible(const struct period_model *m, const struct goal_info *gi, int c)
 {
 	const struct room_class *rc = &m->classes[c];
 	int always = 1, some = 0;
@@ -178,35 +178,35 @@ static int class_eligible(const struct pmip *m, const struct goal_info *gi, int 
 	return problem_room_has(rc->proto, goal_feature(m->p, gi->goal));
 }
 
-static int fac_capable(const struct pmip *m, int k, int goal)
+static int fac_capable(const struct period_model *m, int k, int goal)
 {
 	if (!m->in->fac_allowed[k])
 		return 0;
-	return goal == PMIP_LAB || problem_goal_level(m->p, k, goal) >= LEVEL_ABLE;
+	return goal == PERIOD_MIP_LAB || problem_goal_level(m->p, k, goal) >= LEVEL_ABLE;
 }
 
-static int fac_guru(const struct pmip *m, int k, int goal)
+static int fac_guru(const struct period_model *m, int k, int goal)
 {
-	return goal != PMIP_LAB && problem_goal_level(m->p, k, goal) == LEVEL_GURU;
+	return goal != PERIOD_MIP_LAB && problem_goal_level(m->p, k, goal) == LEVEL_GURU;
 }
 
 /* Collects the goals that can run: a capable facilitator and a room class. */
-static void build_goals(struct pmip *m)
+static void build_goals(struct period_model *m)
 {
 	const struct problem *p = m->p;
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	m->goal_slot = xmalloc(sizeof(int) * (size_t)(p->n_goals + 1));
 	for (int g = 0; g < p->n_goals; g++)
 		m->goal_slot[g] = -1;
 	m->goals = xcalloc((size_t)p->n_goals + 1, sizeof(*m->goals));
-	m->goals[0].goal = PMIP_LAB;
+	m->goals[0].goal = PERIOD_MIP_LAB;
 	m->goals[0].min = 1;
 	m->goals[0].max = p->config.lab_max_group;
 	m->n_goals = 1;
 	int nopt = in->opt_start[in->n_learners];
 	for (int o = 0; o < nopt; o++) {
 		int g = in->opt_goal[o];
-		if (g == PMIP_LAB || m->goal_slot[g] >= 0)
+		if (g == PERIOD_MIP_LAB || m->goal_slot[g] >= 0)
 			continue;
 		struct goal_info gi = { .goal = g, .min = p->goals[g].min_group,
 					.max = p->goals[g].max_group };
@@ -224,23 +224,23 @@ static void build_goals(struct pmip *m)
 	}
 }
 
-static int option_slot(const struct pmip *m, int o)
+static int option_slot(const struct period_model *m, int o)
 {
 	int g = m->in->opt_goal[o];
-	return g == PMIP_LAB ? 0 : m->goal_slot[g];
+	return g == PERIOD_MIP_LAB ? 0 : m->goal_slot[g];
 }
 
 /* ---- the model ------------------------------------------------------- */
 
-static int add_col(struct pmip *m, int kind, double lb, double ub, double obj)
+static int add_col(struct period_model *m, int kind, double lb, double ub, double obj)
 {
 	return m->n_cols = lp_add_col(m->P, kind, lb, ub, obj);
 }
 
-static void build_model(struct pmip *m)
+static void build_model(struct period_model *m)
 {
 	const struct problem *p = m->p;
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	struct triplets t = { 0 };
 	m->P = glp_create_prob();
 	glp_set_obj_dir(m->P, GLP_MAX);
@@ -372,7 +372,7 @@ static void build_model(struct pmip *m)
  * ones and re-solving (dual simplex, warm) reaches the same LP bound as the
  * full model several times faster in GLPK.
  */
-static void add_link(struct pmip *m, int o)
+static void add_link(struct period_model *m, int o)
 {
 	int ind[3] = { 0, m->col_x[o], m->goals[option_slot(m, o)].col_N };
 	double val[3] = { 0, 1, -1 };
@@ -380,9 +380,9 @@ static void add_link(struct pmip *m, int o)
 	m->linked[o] = 1;
 }
 
-static int add_violated_links(struct pmip *m)
+static int add_violated_links(struct period_model *m)
 {
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	int added = 0;
 	int nopt = in->opt_start[in->n_learners];
 	for (int o = 0; o < nopt; o++) {
@@ -399,11 +399,11 @@ static int add_violated_links(struct pmip *m)
 
 /* The link_hint entry of option o of learner i, or NULL (the lab has no
  * linking row). */
-static char *hint_of(const struct pmip *m, int i, int o)
+static char *hint_of(const struct period_model *m, int i, int o)
 {
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	int g = in->opt_goal[o];
-	if (!in->link_hint || g == PMIP_LAB)
+	if (!in->link_hint || g == PERIOD_MIP_LAB)
 		return NULL;
 	return &in->link_hint[(long)in->learners[i] * m->p->n_goals + g];
 }
@@ -416,7 +416,7 @@ static char *hint_of(const struct pmip *m, int i, int o)
  * takes most of it.  The rows still violated are added as before, so the
  * LP's optimum is the same with or without hints; only the time differs.
  */
-static int add_hinted_links(struct pmip *m)
+static int add_hinted_links(struct period_model *m)
 {
 	int added = 0;
 	for (int i = 0; i < m->in->n_learners; i++)
@@ -431,7 +431,7 @@ static int add_hinted_links(struct pmip *m)
 }
 
 /* Records the pairs whose rows this LP has, for the next period. */
-static void save_link_hints(const struct pmip *m)
+static void save_link_hints(const struct period_model *m)
 {
 	for (int i = 0; i < m->in->n_learners; i++)
 		for (int o = m->in->opt_start[i]; o < m->in->opt_start[i + 1]; o++) {
@@ -447,7 +447,7 @@ static void save_link_hints(const struct pmip *m)
  * a primal simplex with presolve.  Counts the rows and rounds added into
  * *rows and *rounds; returns whether the last solve ended optimal in time.
  */
-static bool solve_linked(struct pmip *m, double t_end, bool cold, int *rows, int *rounds)
+static bool solve_linked(struct period_model *m, double t_end, bool cold, int *rows, int *rounds)
 {
 	glp_smcp smcp;
 	glp_init_smcp(&smcp);
@@ -473,7 +473,7 @@ static bool solve_linked(struct pmip *m, double t_end, bool cold, int *rows, int
 
 /* Solves the LP relaxation, from the hinted linking rows, adding violated
  * ones until none is. */
-static void solve_linked_lp(struct pmip *m, double seconds)
+static void solve_linked_lp(struct period_model *m, double seconds)
 {
 	double t0 = mcl_now();
 	int rounds = 0, rows = 0, hinted = add_hinted_links(m);
@@ -487,7 +487,7 @@ static void solve_linked_lp(struct pmip *m, double seconds)
 
 struct draft {
 	int n_groups;
-	struct pmip_group *groups;
+	struct period_mip_group *groups;
 	int *learner_group;         /* [n_learners], -1 unseated */
 	int *learner_option;
 };
@@ -510,7 +510,7 @@ static void draft_release(struct draft *d)
 }
 
 /* The option of learner i for slot s, or -1. */
-static int learner_option_for(const struct pmip *m, int i, int s)
+static int learner_option_for(const struct period_model *m, int i, int s)
 {
 	for (int o = m->in->opt_start[i]; o < m->in->opt_start[i + 1]; o++)
 		if (m->col_x[o] && option_slot(m, o) == s)
@@ -520,7 +520,7 @@ static int learner_option_for(const struct pmip *m, int i, int s)
 
 /* Picks a free capable facilitator for slot s: a guru if one is free, the
  * one with the fewest other offerings first (keeps versatile ones free). */
-static int pick_facilitator(const struct pmip *m, int s, const char *busy, const int *breadth)
+static int pick_facilitator(const struct period_model *m, int s, const char *busy, const int *breadth)
 {
 	int best = -1;
 	for (int k = 0; k < m->p->n_facilitators; k++) {
@@ -536,7 +536,7 @@ static int pick_facilitator(const struct pmip *m, int s, const char *busy, const
 }
 
 /* Largest lab seating the remaining facilitators and rooms could offer. */
-static long lab_seats_left(const struct pmip *m, const char *busy, const int *used)
+static long lab_seats_left(const struct period_model *m, const char *busy, const int *used)
 {
 	int free_fac = 0;
 	for (int k = 0; k < m->p->n_facilitators; k++)
@@ -563,7 +563,7 @@ static long lab_seats_left(const struct pmip *m, const char *busy, const int *us
 
 /* The unseated learners who gain by a session of slot s over their lab
  * option, with that gain; returns how many. */
-static int candidates(const struct pmip *m, const struct draft *d, int s, int *cand, double *cval)
+static int candidates(const struct period_model *m, const struct draft *d, int s, int *cand, double *cval)
 {
 	int nc = 0;
 	for (int i = 0; i < m->in->n_learners; i++) {
@@ -589,10 +589,10 @@ static int candidates(const struct pmip *m, const struct draft *d, int s, int *c
  * the rest in labs, largest rooms first.  Returns 0, or -1 when even labs
  * cannot seat everyone.
  */
-static int greedy(const struct pmip *m, struct draft *d)
+static int greedy(const struct period_model *m, struct draft *d)
 {
 	const struct problem *p = m->p;
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	int nl = in->n_learners;
 	char *busy = xcalloc((size_t)p->n_facilitators + 1, 1);
 	int *used = xcalloc((size_t)m->n_classes + 1, sizeof(int));
@@ -663,7 +663,7 @@ static int greedy(const struct pmip *m, struct draft *d)
 			break;
 		}
 		int gidx = d->n_groups++;
-		d->groups[gidx] = (struct pmip_group){ gi->goal, best_k, best_c, 0 };
+		d->groups[gidx] = (struct period_mip_group){ gi->goal, best_k, best_c, 0 };
 		for (int a = 0; a < take; a++) {
 			int bi = a;
 			for (int b = a + 1; b < nc; b++)
@@ -700,7 +700,7 @@ static int greedy(const struct pmip *m, struct draft *d)
 		busy[k] = 1;
 		used[c]++;
 		int gidx = d->n_groups++;
-		d->groups[gidx] = (struct pmip_group){ PMIP_LAB, k, c, 0 };
+		d->groups[gidx] = (struct period_mip_group){ PERIOD_MIP_LAB, k, c, 0 };
 		int cap = eff_cap(m, &m->goals[0], c);
 		for (; next < nl && d->groups[gidx].size < cap; next++) {
 			if (d->learner_group[next] >= 0)
@@ -720,12 +720,12 @@ static int greedy(const struct pmip *m, struct draft *d)
 }
 
 /* The MIP column vector of a draft, for glp_ios_heur_sol. */
-static double *draft_to_columns(const struct pmip *m, const struct draft *d)
+static double *draft_to_columns(const struct period_model *m, const struct draft *d)
 {
 	double *x = xcalloc((size_t)m->n_cols + 1, sizeof(double));
 	for (int gidx = 0; gidx < d->n_groups; gidx++) {
-		const struct pmip_group *gr = &d->groups[gidx];
-		int s = gr->goal == PMIP_LAB ? 0 : m->goal_slot[gr->goal];
+		const struct period_mip_group *gr = &d->groups[gidx];
+		int s = gr->goal == PERIOD_MIP_LAB ? 0 : m->goal_slot[gr->goal];
 		const struct goal_info *gi = &m->goals[s];
 		x[gi->col_N] += 1;
 		x[gi->col_n[gr->room_class]] += 1;
@@ -748,9 +748,9 @@ static int near_int(double v)
  * goal's sessions their facilitators and spread the goal's learners over its
  * sessions, everyone's minimum first, then round-robin up to capacity.
  */
-static int read_groups(struct pmip *m, struct draft *d);
+static int read_groups(struct period_model *m, struct draft *d);
 
-static int realise_fixed(struct pmip *m, const double *nval, struct draft *d)
+static int realise_fixed(struct period_model *m, const double *nval, struct draft *d)
 {
 	/* fix every n column at nval (restored below), solve the LP */
 	int n_cols = glp_get_num_cols(m->P);
@@ -780,9 +780,9 @@ static int realise_fixed(struct pmip *m, const double *nval, struct draft *d)
 }
 
 /* The groups of the current LP solution, whose n columns are integral. */
-static int read_groups(struct pmip *m, struct draft *d)
+static int read_groups(struct period_model *m, struct draft *d)
 {
-	const struct pmip_input *in = m->in;
+	const struct period_mip_input *in = m->in;
 	int *first_of = xmalloc(sizeof(int) * (size_t)(m->n_goals + 1));
 	for (int s = 0; s < m->n_goals; s++) {
 		const struct goal_info *gi = &m->goals[s];
@@ -792,7 +792,7 @@ static int read_groups(struct pmip *m, struct draft *d)
 				continue;
 			int cnt = near_int(glp_get_col_prim(m->P, gi->col_n[c]));
 			for (int a = 0; a < cnt; a++)
-				d->groups[d->n_groups++] = (struct pmip_group){ gi->goal, -1, c, 0 };
+				d->groups[d->n_groups++] = (struct period_mip_group){ gi->goal, -1, c, 0 };
 		}
 	}
 	first_of[m->n_goals] = d->n_groups;
@@ -882,7 +882,7 @@ static void set_bounds(glp_prob *P, int j, double lb, double ub)
 
 /* The k fractional session counts closest to whole, closest first, into
  * pick[] with their values; returns how many there are (k at most). */
-static int closest_fractional(const struct pmip *m, const int *cols, int nc, int k, int *pick,
+static int closest_fractional(const struct period_model *m, const int *cols, int nc, int k, int *pick,
 			      double *val)
 {
 	int n = 0;
@@ -910,7 +910,7 @@ static int closest_fractional(const struct pmip *m, const int *cols, int nc, int
  * warm with the linking rows that became violated.  On failure the bounds
  * are restored (the LP then needs solving again).  Returns whether the LP
  * followed. */
-static bool round_cols(struct pmip *m, const int *j, const double *v, int k, bool flip,
+static bool round_cols(struct period_model *m, const int *j, const double *v, int k, bool flip,
 		       double t_end)
 {
 	double l0[DIVE_BATCH], u0[DIVE_BATCH];
@@ -943,7 +943,7 @@ static bool round_cols(struct pmip *m, const int *j, const double *v, int k, boo
  * The n bounds are restored before
  * returning.
  */
-static int dive(struct pmip *m, struct draft *d, double seconds)
+static int dive(struct period_model *m, struct draft *d, double seconds)
 {
 	double t_end = mcl_now() + seconds;
 	int n_cols = glp_get_num_cols(m->P);
@@ -1001,7 +1001,7 @@ static int dive(struct pmip *m, struct draft *d, double seconds)
 }
 
 /* The groups of the MIP incumbent: its n with x and f re-solved. */
-static int realise_mip(struct pmip *m, struct draft *d)
+static int realise_mip(struct period_model *m, struct draft *d)
 {
 	int n_cols = glp_get_num_cols(m->P);
 	double *nval = xcalloc((size_t)n_cols + 1, sizeof(double));
@@ -1012,7 +1012,7 @@ static int realise_mip(struct pmip *m, struct draft *d)
 	return rc;
 }
 
-static double draft_value(const struct pmip *m, const struct draft *d)
+static double draft_value(const struct period_model *m, const struct draft *d)
 {
 	double v = 0;
 	for (int i = 0; i < m->in->n_learners; i++)
@@ -1024,7 +1024,7 @@ static double draft_value(const struct pmip *m, const struct draft *d)
 }
 
 /* Gives every group a concrete room in every block of the period. */
-static void assign_rooms(const struct pmip *m, const struct draft *d, int *group_room)
+static void assign_rooms(const struct period_model *m, const struct draft *d, int *group_room)
 {
 	const struct problem *p = m->p;
 	int nb = m->in->n_blocks;
@@ -1045,7 +1045,7 @@ static void assign_rooms(const struct pmip *m, const struct draft *d, int *group
 	}
 }
 
-static void release(struct pmip *m)
+static void release(struct period_model *m)
 {
 	for (int c = 0; c < m->n_classes; c++) {
 		free(m->classes[c].count);
@@ -1067,10 +1067,10 @@ static void release(struct pmip *m)
 		glp_delete_prob(m->P);
 }
 
-void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
-		const char *write_lp, struct pmip_result *res)
+void period_mip_solve(const struct period_mip_input *in, const struct mip_params *params,
+		const char *write_lp, struct period_mip_result *res)
 {
-	struct pmip m = { .in = in, .p = in->p };
+	struct period_model m = { .in = in, .p = in->p };
 	memset(res, 0, sizeof(*res));
 	res->outcome = MIP_ERROR;
 	build_classes(&m);
@@ -1208,7 +1208,7 @@ void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
 	release(&m);
 }
 
-void pmip_result_free(struct pmip_result *res)
+void period_mip_result_free(struct period_mip_result *res)
 {
 	free(res->groups);
 	free(res->learner_group);
@@ -1217,7 +1217,7 @@ void pmip_result_free(struct pmip_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_learners,
+void period_mip_result_encode(struct wire *w, const struct period_mip_result *res, int n_learners,
 			int n_blocks)
 {
 	wire_put_int(w, (int)res->outcome);
@@ -1226,7 +1226,7 @@ void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_lea
 	wire_put_double(w, res->lp_bound);
 	wire_put_int(w, res->n_groups);
 	for (int gi = 0; gi < res->n_groups; gi++) {
-		const struct pmip_group *g = &res->groups[gi];
+		const struct period_mip_group *g = &res->groups[gi];
 		wire_put_int(w, g->goal);
 		wire_put_int(w, g->facilitator);
 		wire_put_int(w, g->room_class);
@@ -1237,7 +1237,7 @@ void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_lea
 	wire_put_ints(w, res->learner_option, (size_t)n_learners);
 }
 
-int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, int n_blocks)
+int period_mip_result_decode(struct wire *w, struct period_mip_result *res, int n_learners, int n_blocks)
 {
 	memset(res, 0, sizeof(*res));
 	res->outcome = (enum mip_outcome)wire_get_int(w);
@@ -1254,7 +1254,7 @@ int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, 
 	size_t nl = (size_t)n_learners, nr = (size_t)ng * (size_t)n_blocks;
 	res->groups = xmalloc(sizeof(*res->groups) * ((size_t)ng + 1));
 	for (int gi = 0; gi < ng; gi++) {
-		struct pmip_group *g = &res->groups[gi];
+		struct period_mip_group *g = &res->groups[gi];
 		g->goal = wire_get_int(w);
 		g->facilitator = wire_get_int(w);
 		g->room_class = wire_get_int(w);
@@ -1266,7 +1266,7 @@ int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, 
 	if (wire_get_ints(w, res->group_room, nr) != 0 ||
 	    wire_get_ints(w, res->learner_group, nl) != 0 ||
 	    wire_get_ints(w, res->learner_option, nl) != 0) {
-		pmip_result_free(res);
+		period_mip_result_free(res);
 		return -1;
 	}
 	return 0;

@@ -19,9 +19,9 @@
 
 struct wire;
 
-#define PMIP_LAB (-1)       /* opt_goal value of the lab option */
+#define PERIOD_MIP_LAB (-1)       /* opt_goal value of the lab option */
 
-struct pmip_input {
+struct period_mip_input {
 	const struct problem *p;
 	const int *blocks;          /* the blocks the period covers */
 	int n_blocks;
@@ -44,26 +44,26 @@ struct pmip_input {
 	bool no_branching;
 	/* Optional, [p->n_learners * p->n_goals], owned by the caller: the
 	 * (learner, goal) pairs whose linking rows the LP starts with.
-	 * pmip_solve sets it to the pairs its LP needed, so consecutive
+	 * period_mip_solve sets it to the pairs its LP needed, so consecutive
 	 * periods over the same learners start where the last one ended.
 	 * NULL: start without linking rows. */
 	char *link_hint;
 };
 
-struct pmip_group {
-	int goal;                   /* PMIP_LAB for a lab */
+struct period_mip_group {
+	int goal;                   /* PERIOD_MIP_LAB for a lab */
 	int facilitator;
 	int room_class;
 	int size;                   /* learners in the group */
 };
 
-struct pmip_result {
+struct period_mip_result {
 	enum mip_outcome outcome;
 	double objective;           /* sum of option values + guru value */
 	double bound;               /* proven upper bound of this MIP */
 	double lp_bound;
 	int n_groups;
-	struct pmip_group *groups;
+	struct period_mip_group *groups;
 	int *learner_group;         /* [n_learners]: group index */
 	int *learner_option;        /* [n_learners]: chosen option index */
 	int *group_room;            /* [n_groups * n_blocks]: room per block */
@@ -71,23 +71,23 @@ struct pmip_result {
 
 /*
  * Builds and solves the period MIP under params (params->start is ignored:
- * the incumbent is built inside).  Fills res; release with pmip_result_free().
+ * the incumbent is built inside).  Fills res; release with period_mip_result_free().
  * When write_lp is not NULL the model is also written there in CPLEX LP format;
  * when it cannot be, nothing is solved and res->outcome is MIP_ERROR.
  */
-void pmip_solve(const struct pmip_input *in, const struct mip_params *params,
-		const char *write_lp, struct pmip_result *res);
+void period_mip_solve(const struct period_mip_input *in, const struct mip_params *params,
+		const char *write_lp, struct period_mip_result *res);
 
-void pmip_result_free(struct pmip_result *res);
+void period_mip_result_free(struct period_mip_result *res);
 
 /* Appends res (a period of n_learners learners over n_blocks blocks) to the
  * message w field by field: the scalars, the group count, the groups, then
- * the arrays (child.h).  pmip_result_decode reads one so encoded from w's
+ * the arrays (child.h).  period_mip_result_decode reads one so encoded from w's
  * read position into res (which it then owns; release with
- * pmip_result_free).  Returns 0, or -1 on a short or malformed message
+ * period_mip_result_free).  Returns 0, or -1 on a short or malformed message
  * (res left empty). */
-void pmip_result_encode(struct wire *w, const struct pmip_result *res, int n_learners,
+void period_mip_result_encode(struct wire *w, const struct period_mip_result *res, int n_learners,
 			int n_blocks);
-int pmip_result_decode(struct wire *w, struct pmip_result *res, int n_learners, int n_blocks);
+int period_mip_result_decode(struct wire *w, struct period_mip_result *res, int n_learners, int n_blocks);
 
 #endif

@@ -27,13 +27,13 @@
 #include "models/model.h"
 #include "models/period_mip.h"
 
-/* What learner l scores over the cycle when meeting goal g (PMIP_LAB: the
+/* What learner l scores over the cycle when meeting goal g (PERIOD_MIP_LAB: the
  * lab) in each of the blocks where l is available: objective_learner on a
  * tally of that alone (t is scratch, all zero on entry and on return). */
 static double option_value(const struct problem *p, struct tally *t, int l, const int *blocks,
 			   int nb, int g)
 {
-	int q = g == PMIP_LAB ? -1 : objective_need_of(p, l, g);
+	int q = g == PERIOD_MIP_LAB ? -1 : objective_need_of(p, l, g);
 	for (int j = 0; j < nb; j++) {
 		if (p->learners[l].unavailable[blocks[j]])
 			continue;
@@ -100,8 +100,8 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 			goal[no] = nd->goal;
 			value[no++] = option_value(p, &scratch, l, blocks, nb, nd->goal);
 		}
-		goal[no] = PMIP_LAB;
-		value[no++] = option_value(p, &scratch, l, blocks, nb, PMIP_LAB);
+		goal[no] = PERIOD_MIP_LAB;
+		value[no++] = option_value(p, &scratch, l, blocks, nb, PERIOD_MIP_LAB);
 	}
 	start[n] = no;
 	tally_release(&scratch);
@@ -114,21 +114,21 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		fac_allowed[f] = ok;
 	}
 
-	struct pmip_input in = {
+	struct period_mip_input in = {
 		.p = p, .blocks = blocks, .n_blocks = nb,
 		.n_learners = n, .learners = learners,
 		.opt_start = start, .opt_goal = goal, .opt_value = value,
 		.fac_allowed = fac_allowed, .guru_value = cf->w_guru * nb,
 	};
 	/* The bound: relaxed rooms, a third of the time. */
-	struct pmip_input rin = in;
+	struct period_mip_input rin = in;
 	rin.relax_rooms = true;
 	struct mip_params bp = { .seconds = opt->time_limit / 3, .gap = opt->gap / 2,
 				 .label = "bound model" };
-	struct pmip_result rb;
-	pmip_solve(&rin, &bp, NULL, &rb);
+	struct period_mip_result rb;
+	period_mip_solve(&rin, &bp, NULL, &rb);
 	double bound = rb.bound;
-	/* kept: pmip_result_free clears rb, and an infeasible relaxation
+	/* kept: period_mip_result_free clears rb, and an infeasible relaxation
 	 * proves the cycle infeasible (below) */
 	enum mip_outcome bound_outcome = rb.outcome;
 	if (rb.outcome == MIP_ERROR || rb.outcome == MIP_INFEASIBLE || bound <= 0 ||
@@ -147,15 +147,15 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 			bound += best;
 		}
 	}
-	pmip_result_free(&rb);
+	period_mip_result_free(&rb);
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 
 	struct mip_params mp = { .seconds = opt->time_limit - (mcl_now() - t0),
 				 .gap = opt->gap, .label = "power-goal groups" };
 	if (mp.seconds < 1)
 		mp.seconds = 1;
-	struct pmip_result r;
-	pmip_solve(&in, &mp, opt->write_lp, &r);
+	struct period_mip_result r;
+	period_mip_solve(&in, &mp, opt->write_lp, &r);
 	if (!r.groups && r.outcome == MIP_ERROR) {
 		/* GLPK failed, or the LP file could not be written: not a
 		 * property of the school, so no diagnosis for a principal */
@@ -182,7 +182,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* Sessions: one per group and block with at least one member there. */
 	for (int gi = 0; gi < r.n_groups; gi++) {
-		const struct pmip_group *g = &r.groups[gi];
+		const struct period_mip_group *g = &r.groups[gi];
 		int section = -1;
 		for (int j = 0; j < nb; j++) {
 			int b = blocks[j], present = 0;
@@ -192,8 +192,8 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 			if (!present)
 				continue;
 			struct session s = {
-				.kind = g->goal == PMIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
-				.offering = g->goal == PMIP_LAB ? -1 : g->goal,
+				.kind = g->goal == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+				.offering = g->goal == PERIOD_MIP_LAB ? -1 : g->goal,
 				.block = b,
 				.room = r.group_room[gi * nb + j],
 				.facilitator = g->facilitator,
@@ -224,7 +224,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 out:
-	pmip_result_free(&r);
+	period_mip_result_free(&r);
 	free(fac_allowed);
 	free(blocks);
 	free(learners);

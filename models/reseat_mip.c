@@ -85,7 +85,7 @@
 #define RESEAT_SECONDS 30.0
 
 /* What a column is: x[l,g,b] or z[l,b] (a seat: learner l, block position
- * j, goal or PMIP_LAB), c[q] (a lab credit of need q), pi[l], or
+ * j, goal or PERIOD_MIP_LAB), c[q] (a lab credit of need q), pi[l], or
  * delta[l,d] (the daily weight of learner l's day q). */
 enum seat_kind { COL_SEAT, COL_CREDIT, COL_BONUS, COL_KIND, COL_DAY };
 
@@ -140,17 +140,17 @@ static int add_col(struct seating *s, struct seat_col sc, double ub, double w)
 }
 
 /* Seats group gi of r offers when it runs goal g (or the lab). */
-static int group_cap(const struct problem *p, const struct pmip_result *r, int gi, int g)
+static int group_cap(const struct problem *p, const struct period_mip_result *r, int gi, int g)
 {
 	int room_cap = p->rooms[r->group_room[gi]].capacity;
-	int max = g == PMIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
+	int max = g == PERIOD_MIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
 	return room_cap < max ? room_cap : max;
 }
 
 /* regoal: block position j's sessions, each with a y column per goal it
  * could take (its facilitator able, its room fit, enough learners with a
  * ready need available) and the lab, exactly one of them 1. */
-static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
+static void kind_rows(struct seating *s, int j, const struct period_mip_result *r)
 {
 	const struct problem *p = s->p;
 	int b = s->blocks[j];
@@ -166,9 +166,9 @@ static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
 		int one = lp_add_row(s->P, GLP_FX, 1, 1);
 		for (int k = 0; k < s->G; k++) {
 			int g = k - 1;
-			if (g == PMIP_LAB && !problem_room_has(room, p->lab_feature))
+			if (g == PERIOD_MIP_LAB && !problem_room_has(room, p->lab_feature))
 				continue;
-			if (g != PMIP_LAB) {
+			if (g != PERIOD_MIP_LAB) {
 				const struct goal *go = &p->goals[g];
 				if (go->mode != GOAL_FACILITATED ||
 				    problem_goal_level(p, f, g) < LEVEL_ABLE ||
@@ -176,7 +176,7 @@ static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
 				    group_cap(p, r, gi, g) < go->min_group || demand[k] < go->min_group)
 					continue;
 			}
-			double w = g != PMIP_LAB && problem_goal_level(p, f, g) == LEVEL_GURU
+			double w = g != PERIOD_MIP_LAB && problem_goal_level(p, f, g) == LEVEL_GURU
 					   ? p->config.w_guru : 0;
 			int c = add_col(s, (struct seat_col){ COL_KIND, -1, j, g, gi }, 1, w);
 			triplets_add(&s->t, one, c, 1);
@@ -186,20 +186,20 @@ static void kind_rows(struct seating *s, int j, const struct pmip_result *r)
 				*rmin = lp_add_row(s->P, GLP_LO, 0, 0);
 			}
 			triplets_add(&s->t, *rmax, c, -group_cap(p, r, gi, g));
-			triplets_add(&s->t, *rmin, c, g == PMIP_LAB ? -1 : -p->goals[g].min_group);
+			triplets_add(&s->t, *rmin, c, g == PERIOD_MIP_LAB ? -1 : -p->goals[g].min_group);
 			list_push(&s->kind_cols[j * s->G + k], c);
 		}
 	}
 	free(demand);
 }
 
-static void seat_rows(struct seating *s, const struct pmip_result *res)
+static void seat_rows(struct seating *s, const struct period_mip_result *res)
 {
 	const struct problem *p = s->p;
 	double *cap = xmalloc(sizeof(double) * (size_t)s->G);
 	double *mn = xmalloc(sizeof(double) * (size_t)s->G);
 	for (int j = 0; j < s->n_blocks; j++) {
-		const struct pmip_result *r = &res[s->blocks[j]];
+		const struct period_mip_result *r = &res[s->blocks[j]];
 		if (!s->free[j])
 			continue;
 		if (s->regoal) {
@@ -211,7 +211,7 @@ static void seat_rows(struct seating *s, const struct pmip_result *res)
 		for (int gi = 0; gi < r->n_groups; gi++) {
 			int g = r->groups[gi].goal;
 			cap[g + 1] += group_cap(p, r, gi, g);
-			mn[g + 1] += g == PMIP_LAB ? 1 : p->goals[g].min_group;
+			mn[g + 1] += g == PERIOD_MIP_LAB ? 1 : p->goals[g].min_group;
 		}
 		for (int k = 0; k < s->G; k++)
 			if (cap[k] > 0)
@@ -256,7 +256,7 @@ static void learner_cols(struct seating *s, int l)
 		int goal = s->seat[(long)j * p->n_learners + l];
 		if (s->free[j] || goal == -2)
 			continue;
-		held_labs += goal == PMIP_LAB;
+		held_labs += goal == PERIOD_MIP_LAB;
 		held_day[p->blocks[s->blocks[j]].day_index] |= goal >= 0;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
 			if (p->needs[q].goal == goal) {
@@ -290,7 +290,7 @@ static void learner_cols(struct seating *s, int l)
 		int row = lp_add_row(s->P, GLP_FX, 1, 1);
 		int lab = s->seat_row[j * s->G];
 		if (lab) {
-			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, PMIP_LAB, -1 }, 1, 0);
+			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, PERIOD_MIP_LAB, -1 }, 1, 0);
 			triplets_add(&s->t, row, c, 1);
 			seat_add(s, j * s->G, c);
 			if (row_credit)
@@ -333,14 +333,14 @@ static void learner_cols(struct seating *s, int l)
 }
 
 
-/* seat[j * n_learners + l]: goal (or PMIP_LAB) of l's session in block
+/* seat[j * n_learners + l]: goal (or PERIOD_MIP_LAB) of l's session in block
  * position j, from the block plans; -2 where l is unavailable. */
-static int *current_seats(const struct seating *s, const struct pmip_result *res)
+static int *current_seats(const struct seating *s, const struct period_mip_result *res)
 {
 	const struct problem *p = s->p;
 	int *seat = xmalloc(sizeof(int) * ((size_t)s->n_blocks * (size_t)p->n_learners + 1));
 	for (int j = 0; j < s->n_blocks; j++) {
-		const struct pmip_result *r = &res[s->blocks[j]];
+		const struct period_mip_result *r = &res[s->blocks[j]];
 		int i = 0;
 		for (int l = 0; l < p->n_learners; l++)
 			seat[(long)j * p->n_learners + l] =
@@ -354,7 +354,7 @@ static int *current_seats(const struct seating *s, const struct pmip_result *res
 /* The seating as a point of the model (1-based), credits and bonus at
  * their best for it: lab time credited by priority, as
  * problem_lab_credit does. */
-static double *seats_point(const struct seating *s, const int *seat, const struct pmip_result *res)
+static double *seats_point(const struct seating *s, const int *seat, const struct period_mip_result *res)
 {
 	const struct problem *p = s->p;
 	int n = glp_get_num_cols(s->P);
@@ -373,7 +373,7 @@ static double *seats_point(const struct seating *s, const int *seat, const struc
 		labs[l] = s->outside ? s->outside->lab_cnt[l] : 0;
 		for (int j = 0; j < s->n_blocks; j++) {
 			int goal = seat[(long)j * p->n_learners + l];
-			labs[l] += goal == PMIP_LAB;
+			labs[l] += goal == PERIOD_MIP_LAB;
 			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
 				if (p->needs[q].goal == goal && p->needs[q].ready &&
 				    p->needs[q].priority == 1)
@@ -408,7 +408,7 @@ static double *seats_point(const struct seating *s, const int *seat, const struc
  * goes to a group of that goal still below its minimum, else to one below
  * its capacity (the model keeps each goal's total within the sums of
  * both, so everyone fits). */
-static void seat_groups(const struct seating *s, int j, const int *seat, struct pmip_result *r)
+static void seat_groups(const struct seating *s, int j, const int *seat, struct period_mip_result *r)
 {
 	const struct problem *p = s->p;
 	int *cap = xmalloc(sizeof(int) * ((size_t)r->n_groups + 1));
@@ -423,10 +423,10 @@ static void seat_groups(const struct seating *s, int j, const int *seat, struct 
 			continue;
 		int best = -1;
 		for (int gi = 0; gi < r->n_groups; gi++) {
-			const struct pmip_group *gr = &r->groups[gi];
+			const struct period_mip_group *gr = &r->groups[gi];
 			if (gr->goal != goal || gr->size >= cap[gi])
 				continue;
-			int min = goal == PMIP_LAB ? 1 : p->goals[goal].min_group;
+			int min = goal == PERIOD_MIP_LAB ? 1 : p->goals[goal].min_group;
 			if (gr->size < min) {
 				best = gi;
 				break;
@@ -557,7 +557,7 @@ static void solve_from_seating(struct seating *s, const double *start,
 /* reseat_mip_cycle, or with regoal reseat_mip_sessions. */
 static double reseat_core(const struct problem *p, const int *blocks, int n_blocks,
 			  const bool *free_blocks, const int *need_limit,
-			  const struct tally *outside, struct pmip_result *res, double seconds,
+			  const struct tally *outside, struct period_mip_result *res, double seconds,
 			  bool regoal)
 {
 	struct seating s = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .G = p->n_goals + 1,
@@ -621,7 +621,7 @@ static double reseat_core(const struct problem *p, const int *blocks, int n_bloc
 
 double reseat_mip_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		      const bool *free_blocks, const int *need_limit,
-		      const struct tally *outside, struct pmip_result *res, double seconds)
+		      const struct tally *outside, struct period_mip_result *res, double seconds)
 {
 	return reseat_core(p, blocks, n_blocks, free_blocks, need_limit, outside, res, seconds,
 			   false);
@@ -629,7 +629,7 @@ double reseat_mip_cycle(const struct problem *p, const int *blocks, int n_blocks
 
 double reseat_mip_sessions(const struct problem *p, const int *blocks, int n_blocks,
 			 const bool *free_blocks, const struct tally *outside,
-			 struct pmip_result *res, double seconds)
+			 struct period_mip_result *res, double seconds)
 {
 	return reseat_core(p, blocks, n_blocks, free_blocks, NULL, outside, res, seconds, true);
 }

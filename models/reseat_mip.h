@@ -31,7 +31,7 @@
  */
 double reseat_mip_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		      const bool *free_blocks, const int *need_limit,
-		      const struct tally *outside, struct pmip_result *res, double seconds);
+		      const struct tally *outside, struct period_mip_result *res, double seconds);
 
 /*
  * As reseat_mip_cycle, with every need's own sessions as its limit, and the
@@ -42,6 +42,6 @@ double reseat_mip_cycle(const struct problem *p, const int *blocks, int n_blocks
  */
 double reseat_mip_sessions(const struct problem *p, const int *blocks, int n_blocks,
 			 const bool *free_blocks, const struct tally *outside,
-			 struct pmip_result *res, double seconds);
+			 struct period_mip_result *res, double seconds);
 
 #endif

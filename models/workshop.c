@@ -198,7 +198,7 @@ static void twin_send(const struct cycle *cy, const struct child *tw)
 	struct wire w = WIRE_INIT;
 	wire_put_double(&w, cycle_objective(cy));
 	for (int j = 0; j < cy->n_blocks; j++)
-		pmip_result_encode(&w, &cy->block_res[cy->blocks[j]],
+		period_mip_result_encode(&w, &cy->block_res[cy->blocks[j]],
 				   cycle_block_learners(cy->p, cy->blocks[j]), 1);
 	child_exit(child_send(tw, &w) == 0);
 }
@@ -218,12 +218,12 @@ static bool twin_collect(struct cycle *cy, struct child *tw)
 		child_cancel(tw, SIGKILL);
 	else if (mip_interrupted)
 		child_cancel(tw, SIGTERM);
-	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
+	struct period_mip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
 	struct wire w = WIRE_INIT;
 	bool ok = needed && child_collect(tw, &w) == 0;
 	double obj = ok ? wire_get_double(&w) : 0;
 	for (int j = 0; j < cy->n_blocks && ok; j++)
-		ok = pmip_result_decode(&w, &got[j], cycle_block_learners(p, cy->blocks[j]), 1) == 0;
+		ok = period_mip_result_decode(&w, &got[j], cycle_block_learners(p, cy->blocks[j]), 1) == 0;
 	ok = ok && wire_done(&w);
 	wire_release(&w);
 	double own = cycle_objective(cy);
@@ -233,7 +233,7 @@ static bool twin_collect(struct cycle *cy, struct child *tw)
 	mcl_log(LOG_VERBOSE, "search in a second process: %s (%.1f, this one %.1f)",
 		!needed ? "not needed" : ok ? (take ? "taken" : "not better") : "lost", obj, own);
 	for (int j = 0; j < cy->n_blocks; j++)
-		pmip_result_free(&got[j]);
+		period_mip_result_free(&got[j]);
 	free(got);
 	return take;
 }

@@ -47,7 +47,7 @@ void cycle_init(struct cycle *cy, const struct problem *p, const struct solve_op
 void cycle_release(struct cycle *cy)
 {
 	for (int b = 0; b < cy->p->n_blocks; b++)
-		pmip_result_free(&cy->block_res[b]);
+		period_mip_result_free(&cy->block_res[b]);
 	free(cy->block_res);
 	free(cy->slack);
 	free(cy->link_hint);
@@ -72,7 +72,7 @@ int cycle_block_learners(const struct problem *p, int b)
 
 void cycle_count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign)
 {
-	if (g == PMIP_LAB) {
+	if (g == PERIOD_MIP_LAB) {
 		t->lab_cnt[l] += sign;
 	} else if (g >= 0) {
 		t->need_cnt[objective_need_of(p, l, g)] += sign;
@@ -81,7 +81,7 @@ void cycle_count_place(const struct problem *p, struct tally *t, int l, int b, i
 }
 
 /* Guru-led workshop sessions among the groups of r. */
-static int guru_groups(const struct problem *p, const struct pmip_result *r)
+static int guru_groups(const struct problem *p, const struct period_mip_result *r)
 {
 	int n = 0;
 	for (int gi = 0; gi < r->n_groups; gi++)
@@ -128,17 +128,17 @@ double cycle_objective(const struct cycle *cy)
 void cycle_plan_from_result(struct cycle *cy, int b)
 {
 	const struct problem *p = cy->p;
-	const struct pmip_result *r = &cy->block_res[b];
+	const struct period_mip_result *r = &cy->block_res[b];
 	int i = 0;
 	for (int l = 0; l < p->n_learners; l++)
 		if (!p->learners[l].unavailable[b])
 			cy->plan[(long)l * p->n_blocks + b] = r->groups[r->learner_group[i++]].goal;
 }
 
-void cycle_swap_block(struct cycle *cy, int b, struct pmip_result *other)
+void cycle_swap_block(struct cycle *cy, int b, struct period_mip_result *other)
 {
 	cycle_count_block(cy, b, -1);
-	struct pmip_result t = cy->block_res[b];
+	struct period_mip_result t = cy->block_res[b];
 	cy->block_res[b] = *other;
 	*other = t;
 	cycle_plan_from_result(cy, b);
@@ -190,13 +190,13 @@ void cycle_build_solution(const struct cycle *cy, struct solution *sol)
 	const struct problem *p = cy->p;
 	for (int j = 0; j < cy->n_blocks; j++) {
 		int b = cy->blocks[j];
-		const struct pmip_result *r = &cy->block_res[b];
+		const struct period_mip_result *r = &cy->block_res[b];
 		int first = (int)sol->n_sessions;
 		for (int gi = 0; gi < r->n_groups; gi++) {
-			const struct pmip_group *g = &r->groups[gi];
+			const struct period_mip_group *g = &r->groups[gi];
 			struct session s = {
-				.kind = g->goal == PMIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
-				.offering = g->goal == PMIP_LAB ? -1 : g->goal,
+				.kind = g->goal == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+				.offering = g->goal == PERIOD_MIP_LAB ? -1 : g->goal,
 				.block = b,
 				.room = r->group_room[gi],
 				.facilitator = g->facilitator,
@@ -213,7 +213,7 @@ void cycle_build_solution(const struct cycle *cy, struct solution *sol)
 	solution_recount(sol);
 }
 
-static void copy_result(struct pmip_result *dst, const struct pmip_result *src, int n_learners)
+static void copy_result(struct period_mip_result *dst, const struct period_mip_result *src, int n_learners)
 {
 	*dst = *src;
 	dst->groups = xmalloc(sizeof(*dst->groups) * ((size_t)src->n_groups + 1));
@@ -230,7 +230,7 @@ void snapshot_free(const struct cycle *cy, struct snapshot *s)
 {
 	if (s->st.block_res)
 		for (int j = 0; j < cy->n_blocks; j++)
-			pmip_result_free(&s->st.block_res[cy->blocks[j]]);
+			period_mip_result_free(&s->st.block_res[cy->blocks[j]]);
 	free(s->st.block_res);
 	free(s->st.plan);
 	if (s->st.tl)
@@ -257,7 +257,7 @@ void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 	tally_copy(dst->tl, src->tl, p);
 	for (int j = 0; j < cy->n_blocks; j++) {
 		int b = cy->blocks[j];
-		pmip_result_free(&dst->block_res[b]);
+		period_mip_result_free(&dst->block_res[b]);
 		copy_result(&dst->block_res[b], &src->block_res[b], cycle_block_learners(p, b));
 	}
 }

@@ -134,14 +134,14 @@ static void block_options(const struct cycle *cy, int b, struct options *o)
 				continue;
 			options_push(o, nd->goal, place_value(cy, l, b, nd->goal) - reserve);
 		}
-		options_push(o, PMIP_LAB, place_value(cy, l, b, PMIP_LAB));
+		options_push(o, PERIOD_MIP_LAB, place_value(cy, l, b, PERIOD_MIP_LAB));
 	}
 	o->start[o->n_learners] = (int)o->n;
 }
 
 /* Value of block b's current plan under options o (same valuation). */
 static double plan_value(const struct cycle *cy, int b, const struct options *o,
-			 const struct pmip_result *r)
+			 const struct period_mip_result *r)
 {
 	const struct problem *p = cy->p;
 	double v = 0;
@@ -171,7 +171,7 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 	for (int f = 0; f < p->n_facilitators; f++)
 		fac_allowed[f] = !p->facilitators[f].unavailable[b] &&
 				 cy->allowed[(long)f * p->n_blocks + b];
-	struct pmip_input in = {
+	struct period_mip_input in = {
 		.p = p, .blocks = &b, .n_blocks = 1,
 		.n_learners = o.n_learners, .learners = o.learners,
 		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
@@ -180,16 +180,16 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4,
 				 .max_nodes = cy->set.block_nodes };
-	struct pmip_result r;
-	pmip_solve(&in, &mp, NULL, &r);
-	struct pmip_result *old = &cy->block_res[b];
+	struct period_mip_result r;
+	period_mip_solve(&in, &mp, NULL, &r);
+	struct period_mip_result *old = &cy->block_res[b];
 	bool had = old->groups != NULL || old->learner_group != NULL;
 	int changed = -1;
 	double kept_value = had ? plan_value(cy, b, &o, old) : -DBL_MAX;
 	if (r.groups)
 		cy->slack[b] = r.bound - (r.objective > kept_value ? r.objective : kept_value);
 	if (r.groups && (!had || r.objective > kept_value + 1e-6)) {
-		pmip_result_free(old);
+		period_mip_result_free(old);
 		*old = r;
 		for (int i = 0; i < o.n_learners; i++)
 			cy->plan[(long)o.learners[i] * p->n_blocks + b] =
@@ -197,7 +197,7 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 		changed = 1;
 	} else {
 		changed = had ? 0 : r.outcome == MIP_ERROR ? BLOCK_ERROR : -1;
-		pmip_result_free(&r);
+		period_mip_result_free(&r);
 	}
 	cycle_count_block(cy, b, +1);
 	assert(cycle_consistent(cy));
@@ -219,7 +219,7 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 {
 	const struct problem *p = cy->p;
 	double before = cycle_objective(cy);
-	struct pmip_result *saved = xmalloc(sizeof(*saved) * (size_t)k);
+	struct period_mip_result *saved = xmalloc(sizeof(*saved) * (size_t)k);
 	int *saved_plan = xmalloc(sizeof(int) * ((size_t)k * (size_t)p->n_learners + 1));
 	for (int i = 0; i < k; i++) {
 		int b = pick[i];
@@ -241,11 +241,11 @@ static int ruin_recreate(struct cycle *cy, const int *pick, int k, bool force)
 	for (int i = 0; i < k; i++) {
 		int b = pick[i];
 		if (kept) {
-			pmip_result_free(&saved[i]);
+			period_mip_result_free(&saved[i]);
 			continue;
 		}
 		cycle_count_block(cy, b, -1);         /* a block left unplanned counts nothing */
-		pmip_result_free(&cy->block_res[b]);
+		period_mip_result_free(&cy->block_res[b]);
 		cy->block_res[b] = saved[i];
 		for (int l = 0; l < p->n_learners; l++)
 			cy->plan[(long)l * p->n_blocks + b] = saved_plan[(long)i * p->n_learners + l];
@@ -327,9 +327,9 @@ int move_balance(struct cycle *cy)
 	/* blocks by lab count, most first (ties in time order) */
 	for (int j = 0; j < nb; j++) {
 		int b = cy->blocks[j], i = j;
-		const struct pmip_result *r = &cy->block_res[b];
+		const struct period_mip_result *r = &cy->block_res[b];
 		for (int gi = 0; gi < r->n_groups; gi++)
-			labs[b] += r->groups[gi].goal == PMIP_LAB;
+			labs[b] += r->groups[gi].goal == PERIOD_MIP_LAB;
 		for (; i > 0 && labs[ord[i - 1]] < labs[b]; i--)
 			ord[i] = ord[i - 1];
 		ord[i] = b;
@@ -462,7 +462,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 		wire_put_int(&w, up);
 		for (int j = 0; j < cy->n_blocks && up; j++)
 			if (set_b[j])
-				pmip_result_encode(&w, &cy->block_res[cy->blocks[j]],
+				period_mip_result_encode(&w, &cy->block_res[cy->blocks[j]],
 						   cycle_block_learners(p, cy->blocks[j]), 1);
 		child_exit(child_send(&ch, &w) == 0);
 	}
@@ -471,13 +471,13 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 	free(limit);
 
 	/* the child's seatings of b, swapped in for b's own */
-	struct pmip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
+	struct period_mip_result *got = xcalloc((size_t)cy->n_blocks + 1, sizeof(*got));
 	struct wire w;
 	bool ok = child_collect(&ch, &w) == 0;
 	bool up = wire_get_int(&w) != 0;
 	for (int j = 0; j < cy->n_blocks && ok && up; j++)
 		if (set_b[j])
-			ok = pmip_result_decode(&w, &got[j], cycle_block_learners(p, cy->blocks[j]), 1) == 0;
+			ok = period_mip_result_decode(&w, &got[j], cycle_block_learners(p, cy->blocks[j]), 1) == 0;
 	ok = ok && wire_done(&w);
 	wire_release(&w);
 	double before = cycle_objective(cy);
@@ -497,7 +497,7 @@ static int reseat_twin(struct cycle *cy, const bool *set_a, const bool *set_b, d
 		}
 	}
 	for (int j = 0; j < cy->n_blocks; j++)
-		pmip_result_free(&got[j]);
+		period_mip_result_free(&got[j]);
 	free(got);
 	return improved;
 }

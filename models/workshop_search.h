@@ -53,7 +53,7 @@ struct cycle {
 	int *blocks;                /* workshop blocks, time order */
 	int n_blocks;
 	bool *allowed;              /* [f * p->n_blocks + b] */
-	int *plan;                  /* [l * p->n_blocks + b]: goal, PMIP_LAB or NONE */
+	int *plan;                  /* [l * p->n_blocks + b]: goal, PERIOD_MIP_LAB or NONE */
 	struct tally tl;            /* the cycle's counts, all blocks (objective.h):
 				     * kept in step with plan and block_res by
 				     * cycle_count_block, checked by
@@ -61,7 +61,7 @@ struct cycle {
 	const struct tally *outside; /* counts of blocks this model does not
 				     * plan (a combination's seminar blocks),
 				     * or NULL */
-	struct pmip_result *block_res;  /* [p->n_blocks] groups per block */
+	struct period_mip_result *block_res;  /* [p->n_blocks] groups per block */
 	double bound;               /* whole-cycle bound for the gap test, set
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
@@ -76,7 +76,7 @@ struct cycle {
 				     * this process's half of a reseat_twin,
 				     * or NULL: its own sessions */
 	char *link_hint;            /* [n_learners * n_goals]: linking rows the
-				     * last block's LP needed (pmip_input) */
+				     * last block's LP needed (period_mip_input) */
 	bool constructing;          /* the construct stage is planning the
 				     * blocks for the first time */
 };
@@ -96,7 +96,7 @@ double cycle_time_left(const struct cycle *cy);
 int cycle_block_learners(const struct problem *p, int b);
 
 /* Adds (sign +1) or removes (-1) learner l's place g in block b (a goal,
- * PMIP_LAB or NONE) to or from the tally t. */
+ * PERIOD_MIP_LAB or NONE) to or from the tally t. */
 void cycle_count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign);
 
 /* Adds (sign +1) or removes (-1) block b's plan and groups from the tally:
@@ -117,7 +117,7 @@ void cycle_plan_from_result(struct cycle *cy, int b);
 
 /* Swaps block b's groups with *other (groups of b from elsewhere: a
  * second process), with the plan and the counters. */
-void cycle_swap_block(struct cycle *cy, int b, struct pmip_result *other);
+void cycle_swap_block(struct cycle *cy, int b, struct period_mip_result *other);
 
 /* Whether a schedule of objective obj is worth improving against bound:
  * the bound is known (> 0) and the gap above the requested one. */
@@ -140,7 +140,7 @@ void cycle_build_solution(const struct cycle *cy, struct solution *sol);
 struct cycle_state {
 	int *plan;
 	struct tally *tl;
-	struct pmip_result *block_res;  /* NULL in a snapshot: nothing saved */
+	struct period_mip_result *block_res;  /* NULL in a snapshot: nothing saved */
 };
 
 /* A copy of the search's state, to return to the best schedule after a

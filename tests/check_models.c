@@ -464,7 +464,7 @@ END_TEST
 
 /* A block plan by hand for the re-seating tests: groups (goal, room) and
  * each available learner's group. */
-static void hand_plan(struct pmip_result *r, int n_groups, const int *goal, const int *room,
+static void hand_plan(struct period_mip_result *r, int n_groups, const int *goal, const int *room,
 		      int n_learners, const int *group)
 {
 	memset(r, 0, sizeof(*r));
@@ -509,10 +509,10 @@ static struct problem *exchange_cycle(int *a, int *b, int *l2)
 
 /* Its starting plans: A and a lab in Mon1 (L1 in A), A, B and a lab in Mon2
  * (L2 in A, L3 in B). */
-static void exchange_plans(struct pmip_result *res, int a, int b)
+static void exchange_plans(struct period_mip_result *res, int a, int b)
 {
-	hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
-	hand_plan(&res[1], 3, (int[]){ a, b, PMIP_LAB }, (int[]){ 0, 1, 2 }, 3, (int[]){ 2, 0, 1 });
+	hand_plan(&res[0], 2, (int[]){ a, PERIOD_MIP_LAB }, (int[]){ 0, 1 }, 3, (int[]){ 0, 1, 1 });
+	hand_plan(&res[1], 3, (int[]){ a, b, PERIOD_MIP_LAB }, (int[]){ 0, 1, 2 }, 3, (int[]){ 2, 0, 1 });
 }
 
 /* Sessions held: A (one seat) in Mon1; A and B (one seat each) in Mon2;
@@ -527,7 +527,7 @@ START_TEST(reseating_moves_sessions_between_blocks)
 	int a, b, l2;
 	struct problem *p = exchange_cycle(&a, &b, &l2);
 	int blocks[2] = { 0, 1 };
-	struct pmip_result res[2];
+	struct period_mip_result res[2];
 	for (int only_mon2 = 1; only_mon2 >= 0; only_mon2--) {
 		exchange_plans(res, a, b);
 		bool free_blocks[2] = { !only_mon2, true };
@@ -540,12 +540,12 @@ START_TEST(reseating_moves_sessions_between_blocks)
 			ck_assert_int_eq(res[0].groups[res[0].learner_group[1]].goal, a);
 			ck_assert_int_eq(res[1].groups[res[1].learner_group[0]].goal, a);
 			ck_assert_int_eq(res[1].groups[res[1].learner_group[1]].goal, b);
-			ck_assert_int_eq(res[1].groups[res[1].learner_group[2]].goal, PMIP_LAB);
+			ck_assert_int_eq(res[1].groups[res[1].learner_group[2]].goal, PERIOD_MIP_LAB);
 			for (int gi = 0; gi < 3; gi++)
 				ck_assert_int_eq(res[1].groups[gi].size, 1);
 		}
-		pmip_result_free(&res[0]);
-		pmip_result_free(&res[1]);
+		period_mip_result_free(&res[0]);
+		period_mip_result_free(&res[1]);
 	}
 	problem_free(p);
 }
@@ -563,7 +563,7 @@ START_TEST(reseating_keeps_need_limits)
 	int blocks[2] = { 0, 1 };
 	int *limit = xcalloc((size_t)p->n_needs, sizeof(int));
 	for (int frozen = 1; frozen >= 0; frozen--) {
-		struct pmip_result res[2];
+		struct period_mip_result res[2];
 		exchange_plans(res, a, b);
 		for (int q = 0; q < p->n_needs; q++) {
 			bool l2_b = q >= p->need_start[l2] && q < p->need_start[l2 + 1] &&
@@ -575,8 +575,8 @@ START_TEST(reseating_keeps_need_limits)
 		ck_assert_double_eq_tol(gain, frozen ? 0 : 370 - 80 - 40, 1e-6);
 		for (int j = 0; j < 2 && frozen; j++)   /* L2 is learner 1 in both blocks */
 			ck_assert_int_ne(res[j].groups[res[j].learner_group[1]].goal, b);
-		pmip_result_free(&res[0]);
-		pmip_result_free(&res[1]);
+		period_mip_result_free(&res[0]);
+		period_mip_result_free(&res[1]);
 	}
 	free(limit);
 	problem_free(p);
@@ -609,9 +609,9 @@ START_TEST(regoaling_changes_a_sessions_goal)
 	struct problem *p = tb_finish(tb);
 	int blocks[2] = { 0, 1 };
 	for (int t = 0; t < 3; t++) {
-		struct pmip_result res[2];
-		hand_plan(&res[0], 2, (int[]){ a, PMIP_LAB }, (int[]){ 0, 1 }, 2, (int[]){ 0, 1 });
-		hand_plan(&res[1], 2, (int[]){ b, PMIP_LAB }, (int[]){ 0, 1 }, 2, (int[]){ 1, 0 });
+		struct period_mip_result res[2];
+		hand_plan(&res[0], 2, (int[]){ a, PERIOD_MIP_LAB }, (int[]){ 0, 1 }, 2, (int[]){ 0, 1 });
+		hand_plan(&res[1], 2, (int[]){ b, PERIOD_MIP_LAB }, (int[]){ 0, 1 }, 2, (int[]){ 1, 0 });
 		for (int j = 0; j < 2; j++) {
 			res[j].groups[0].facilitator = f1;
 			res[j].groups[1].facilitator = f2;
@@ -627,15 +627,15 @@ START_TEST(regoaling_changes_a_sessions_goal)
 			ck_assert_double_eq_tol(gain, 30, 1e-6);
 			for (int j = 0; j < 2; j++) {
 				ck_assert_int_eq(res[j].groups[0].goal, b);
-				ck_assert_int_eq(res[j].groups[1].goal, PMIP_LAB);
+				ck_assert_int_eq(res[j].groups[1].goal, PERIOD_MIP_LAB);
 				ck_assert_int_eq(res[j].learner_group[l2], 0);
 				ck_assert_int_eq(res[j].learner_group[l1], 1);
 				ck_assert_int_eq(res[j].groups[0].size, 1);
 				ck_assert_int_eq(res[j].groups[1].size, 1);
 			}
 		}
-		pmip_result_free(&res[0]);
-		pmip_result_free(&res[1]);
+		period_mip_result_free(&res[0]);
+		period_mip_result_free(&res[1]);
 	}
 	problem_free(p);
 }
@@ -646,8 +646,8 @@ END_TEST
  * a message cut short decodes to an empty result, not to garbage. */
 START_TEST(block_result_survives_a_pipe)
 {
-	struct pmip_result r, back;
-	hand_plan(&r, 3, (int[]){ 4, 7, PMIP_LAB }, (int[]){ 2, 0, 1 }, 5, (int[]){ 2, 0, 1, 0, 2 });
+	struct period_mip_result r, back;
+	hand_plan(&r, 3, (int[]){ 4, 7, PERIOD_MIP_LAB }, (int[]){ 2, 0, 1 }, 5, (int[]){ 2, 0, 1, 0, 2 });
 	r.objective = 123.5;
 	r.bound = 130.25;
 	r.outcome = MIP_FEASIBLE;
@@ -659,12 +659,12 @@ START_TEST(block_result_survives_a_pipe)
 	ck_assert_int_ge(started, 0);
 	if (started == 0) {
 		struct wire out = WIRE_INIT;
-		pmip_result_encode(&out, &r, 5, 1);
+		period_mip_result_encode(&out, &r, 5, 1);
 		child_exit(child_send(&c, &out) == 0);
 	}
 	struct wire w;
 	ck_assert_int_eq(child_collect(&c, &w), 0);
-	ck_assert_int_eq(pmip_result_decode(&w, &back, 5, 1), 0);
+	ck_assert_int_eq(period_mip_result_decode(&w, &back, 5, 1), 0);
 	ck_assert(wire_done(&w));
 	ck_assert_int_eq(back.n_groups, 3);
 	ck_assert_int_eq(back.outcome, MIP_FEASIBLE);
@@ -687,16 +687,16 @@ START_TEST(block_result_survives_a_pipe)
 		cut.len = len;
 		cut.pos = 0;
 		cut.bad = false;
-		struct pmip_result part;
-		ck_assert_int_eq(pmip_result_decode(&cut, &part, 5, 1), -1);
+		struct period_mip_result part;
+		ck_assert_int_eq(period_mip_result_decode(&cut, &part, 5, 1), -1);
 		ck_assert_ptr_null(part.groups);
 	}
 	wire_release(&w);
 	/* a collect with no child left fails and leaves the message empty */
 	ck_assert_int_eq(child_collect(&c, &w), -1);
 	ck_assert_ptr_null(w.buf);
-	pmip_result_free(&r);
-	pmip_result_free(&back);
+	period_mip_result_free(&r);
+	period_mip_result_free(&back);
 }
 END_TEST
 
