@@ -90,6 +90,15 @@ bool child_ready(const struct child *c)
 	return c->pid > 0 && poll(&pfd, 1, 0) > 0;
 }
 
+bool child_wait(const struct child *c, double seconds)
+{
+	if (c->pid <= 0)
+		return false;
+	struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
+	double ms = seconds > 0 ? seconds * 1000 : 0;
+	return poll(&pfd, 1, ms > 2e9 ? 2000000000 : (int)ms) > 0;
+}
+
 void wire_release(struct wire *w)
 {
 	free(w->buf);

@@ -39,6 +39,11 @@ int child_start(struct child *c);
  * (it has written, or ended). */
 bool child_ready(const struct child *c);
 
+/* In the parent: waits up to seconds for the child's message to be
+ * readable.  Returns whether it is; false also when a signal interrupted the
+ * wait (the caller checks its stop flag). */
+bool child_wait(const struct child *c, double seconds);
+
 /* A message in the wire format.  Writers append; readers consume from pos
  * and set bad (every later read then gives zeros) on reading past the end. */
 struct wire {

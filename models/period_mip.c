@@ -561,23 +561,69 @@ static long lab_seats_left(const struct period_model *m, const char *busy, const
 	return seats;
 }
 
+/* Per slot, the learners who gain by a session of it over their lab option,
+ * with that gain (learners in order): built once per greedy, so that each
+ * opening scans the slot's own learners, not every learner's options. */
+struct slot_gains {
+	int *start;         /* [n_goals + 1] into learner and gain */
+	int *learner;
+	double *gain;
+};
+
+static void slot_gains_build(const struct period_model *m, struct slot_gains *sg)
+{
+	const struct period_mip_input *in = m->in;
+	sg->start = xcalloc((size_t)m->n_goals + 2, sizeof(int));
+	int n = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			for (int s = 0; s < m->n_goals; s++)
+				sg->start[s + 1] += sg->start[s];
+			n = sg->start[m->n_goals];
+			sg->learner = xmalloc(sizeof(int) * (size_t)(n + 1));
+			sg->gain = xmalloc(sizeof(double) * (size_t)(n + 1));
+		}
+		int *fill = pass == 1 ? xmalloc(sizeof(int) * (size_t)(m->n_goals + 1)) : NULL;
+		if (fill)
+			memcpy(fill, sg->start, sizeof(int) * (size_t)m->n_goals);
+		for (int i = 0; i < in->n_learners; i++) {
+			int ol = learner_option_for(m, i, 0);
+			double lab = ol >= 0 ? in->opt_value[ol] : 0;
+			for (int o = in->opt_start[i]; o < in->opt_start[i + 1]; o++) {
+				int s = m->col_x[o] ? option_slot(m, o) : -1;
+				if (s <= 0 || in->opt_value[o] - lab <= 0 ||
+				    learner_option_for(m, i, s) != o)
+					continue;
+				if (!fill) {
+					sg->start[s + 1]++;
+					continue;
+				}
+				sg->learner[fill[s]] = i;
+				sg->gain[fill[s]++] = in->opt_value[o] - lab;
+			}
+		}
+		free(fill);
+	}
+}
+
+static void slot_gains_free(struct slot_gains *sg)
+{
+	free(sg->start);
+	free(sg->learner);
+	free(sg->gain);
+}
+
 /* The unseated learners who gain by a session of slot s over their lab
  * option, with that gain; returns how many. */
-static int candidates(const struct period_model *m, const struct draft *d, int s, int *cand, double *cval)
+static int candidates(const struct slot_gains *sg, const struct draft *d, int s, int *cand,
+		      double *cval)
 {
 	int nc = 0;
-	for (int i = 0; i < m->in->n_learners; i++) {
-		if (d->learner_group[i] >= 0)
+	for (int a = sg->start[s]; a < sg->start[s + 1]; a++) {
+		if (d->learner_group[sg->learner[a]] >= 0)
 			continue;
-		int o = learner_option_for(m, i, s);
-		if (o < 0)
-			continue;
-		int ol = learner_option_for(m, i, 0);
-		double v = m->in->opt_value[o] - (ol >= 0 ? m->in->opt_value[ol] : 0);
-		if (v <= 0)
-			continue;
-		cand[nc] = i;
-		cval[nc++] = v;
+		cand[nc] = sg->learner[a];
+		cval[nc++] = sg->gain[a];
 	}
 	return nc;
 }
@@ -604,6 +650,8 @@ static int greedy(const struct period_model *m, struct draft *d)
 		for (int s = 1; s < m->n_goals; s++)
 			breadth[k] += m->goals[s].staff_owner == s && m->goals[s].col_f[k] != 0;
 	long unseated = nl;
+	struct slot_gains sg;
+	slot_gains_build(m, &sg);
 
 	for (;;) {
 		double best_val = 0;
@@ -613,7 +661,7 @@ static int greedy(const struct period_model *m, struct draft *d)
 			int k = pick_facilitator(m, s, busy, breadth);
 			if (k < 0)
 				continue;
-			int nc = candidates(m, d, s, cand, cval);
+			int nc = candidates(&sg, d, s, cand, cval);
 			if (nc < gi->min)
 				continue;
 			int c_pick = -1;
@@ -652,7 +700,7 @@ static int greedy(const struct period_model *m, struct draft *d)
 			break;
 		/* Tentatively open; keep it only if labs can still seat the rest. */
 		const struct goal_info *gi = &m->goals[best_s];
-		int nc = candidates(m, d, best_s, cand, cval);
+		int nc = candidates(&sg, d, best_s, cand, cval);
 		int take = eff_cap(m, gi, best_c) < nc ? eff_cap(m, gi, best_c) : nc;
 		busy[best_k] = 1;
 		used[best_c]++;
@@ -711,6 +759,7 @@ static int greedy(const struct period_model *m, struct draft *d)
 			unseated--;
 		}
 	}
+	slot_gains_free(&sg);
 	free(busy);
 	free(used);
 	free(breadth);
@@ -1093,7 +1142,9 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 		start = draft_to_columns(&m, &greedy_d);
 
 	double t0 = mcl_now();
-	if (!mip_interrupted)   /* after Ctrl-C the greedy alone finishes fast */
+	/* after Ctrl-C, or past the time limit, the greedy alone finishes fast */
+	bool greedy_only = have_greedy && (mip_interrupted || in->greedy_only);
+	if (!greedy_only)
 		solve_linked_lp(&m, params->seconds);
 	double lp = glp_get_status(m.P) == GLP_OPT ? glp_get_obj_val(m.P) : DBL_MAX;
 
@@ -1126,7 +1177,7 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 		/* the greedy is a plan already: past the time limit its
 		 * re-seating (an LP with no time limit of its own) is
 		 * skipped */
-		if (have_greedy && mcl_now() - t0 < params->seconds) {
+		if (have_greedy && !greedy_only && mcl_now() - t0 < params->seconds) {
 			draft_init(&cand[n_cand], in->n_learners, max_groups);
 			if (realise_fixed(&m, start, &cand[n_cand]) == 0)
 				n_cand++;
@@ -1150,7 +1201,11 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	mp.start = start;
 	mp.lp_only |= in->no_branching;
 	struct mip_result mr;
-	if (mp.lp_only && lp < DBL_MAX) {
+	if (greedy_only) {
+		memset(&mr, 0, sizeof(mr));
+		mr.outcome = MIP_NO_SOLUTION;
+		mr.bound = mr.lp_bound = DBL_MAX;
+	} else if (mp.lp_only && lp < DBL_MAX) {
 		/* The linked LP above is this LP's optimum already: solving it
 		 * again from the dive's basis would only cost time. */
 		memset(&mr, 0, sizeof(mr));

@@ -42,6 +42,9 @@ struct period_mip_input {
 	/* Skip branch-and-bound: the greedy, the LP-rounded and the re-seated
 	 * candidates only (much faster on large periods). */
 	bool no_branching;
+	/* Past the time limit: the greedy plan alone, no LP (when the greedy
+	 * finds none, the period is solved as usual). */
+	bool greedy_only;
 	/* Optional, [p->n_learners * p->n_goals], owned by the caller: the
 	 * (learner, goal) pairs whose linking rows the LP starts with.
 	 * period_mip_solve sets it to the pairs its LP needed, so consecutive

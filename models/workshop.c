@@ -103,6 +103,9 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 	job->done = true;
 }
 
+/* How long past the time limit a finished search waits for the bound's LP. */
+#define BOUND_GRACE_SECONDS 1.0
+
 /* Collects the child's bound; waits for it when wait is true.  Returns
  * whether the bound is known. */
 static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
@@ -118,8 +121,14 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 		job->done = true;
 		return true;
 	}
-	if (!wait && !child_ready(&job->ch))
-		return false;
+	if (!child_ready(&job->ch)) {
+		if (!wait)
+			return false;
+		/* The time limit holds for the bound too: past it (or on a
+		 * signal during the wait) the simple bound stands in. */
+		if (!child_wait(&job->ch, cycle_time_left(cy) + BOUND_GRACE_SECONDS))
+			child_cancel(&job->ch, SIGKILL);
+	}
 	struct wire w;
 	int r = child_collect(&job->ch, &w);
 	if (r == 0)
