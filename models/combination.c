@@ -44,6 +44,8 @@
  * workshop search leaves for the second. */
 #define SEMINAR_SHARE 0.1
 #define SEMINAR_AGAIN_SHARE 0.1
+/* Of the time left, what a first pass that found nothing may take again. */
+#define SEMINAR_RETRY_SHARE 0.6
 
 /* led[f]: the sessions facilitator f leads in sol. */
 static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
@@ -206,6 +208,16 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_SHARE * opt->time_limit,
 				  opt, &seminars, &why);
 	}
+	/* a share too short (a short limit, a busy machine) must not cost the
+	 * schedule: take most of what is left; the workshop blocks still get a
+	 * first plan past the limit, from their greedy */
+	double left = opt->time_limit - (mcl_now() - t0);
+	if (r == 1 && !mip_interrupted && left > SEMINAR_SHARE * opt->time_limit) {
+		free(why);
+		why = NULL;
+		r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_RETRY_SHARE * left,
+				  opt, &seminars, &why);
+	}
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
@@ -242,7 +254,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* 3. seminar blocks again, against the workshops' counts, when time
 	 * is left and the gap is open */
-	double left = opt->time_limit - (mcl_now() - t0);
+	left = opt->time_limit - (mcl_now() - t0);
 	if (workshops.status != SOLVE_OPTIMAL && left > 2 && !mip_interrupted) {
 		struct solution again;
 		solution_init(&again, p);
