@@ -37,6 +37,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,36 +273,69 @@ static int *construct_order(const struct cycle *cy)
 	return order;
 }
 
+/* Takes a schedule the exact model (or a window of it) found into the cycle
+ * state.  The state's objective must then be the model's: -1 (an internal
+ * error) when the two disagree. */
+static int take_exact(struct cycle *cy, const struct solution *found, const char *what)
+{
+	cycle_load_solution(cy, found);
+	double own = cycle_objective(cy);
+	if (fabs(own - found->objective) > 1e-6 * (1 + fabs(own))) {
+		mcl_log(LOG_QUIET, "internal error: the %s scored its schedule %.6f, the "
+			"objective scores it %.6f", what, found->objective, own);
+		return -1;
+	}
+	return 0;
+}
+
+/* The cycle's schedule as a solution, with its objective. */
+static void cycle_schedule(const struct cycle *cy, struct solution *s)
+{
+	solution_init(s, cy->p);
+	cycle_build_solution(cy, s);
+	s->objective = cycle_objective(cy);
+}
+
 /*
- * Prove: on the smallest cycles (cy->set.exact_max_cols), closes the gap
- * exactly: the exact cycle MIP (cycle_mip.c)
- * started from the decomposition's schedule.  Its branch-and-bound bound is
- * a bound on the whole cycle; a better schedule it finds replaces sol's.
- * Returns the tighter of the two bounds.
+ * Prove: on the smallest cycles (cy->set.exact_max_cols), the time left
+ * spent on the exact cycle MIP (cycle_mip.c) started from the search's
+ * schedule.  Its branch-and-bound bound is a bound on the whole cycle; a
+ * better schedule it finds goes into the cycle state.  Returns the tighter
+ * of the two bounds (bounds are >= 0), or -1 on an internal error.
  */
-static double stage_prove(const struct cycle *cy, struct solution *sol, double bound)
+static double stage_prove(struct cycle *cy, double bound)
 {
 	const struct problem *p = cy->p;
 	double left = cycle_time_left(cy);
-	double obj = sol->objective;
+	double obj = cycle_objective(cy);
 	if (!cycle_gap_open(cy, obj, bound) || left < 1 ||
 	    mip_interrupted || cycle_mip_size(p, cy->blocks, cy->n_blocks) > cy->set.exact_max_cols)
 		return bound;
+	struct solution work;
+	cycle_schedule(cy, &work);
 	struct cycle_col *map;
 	glp_prob *P = cycle_mip_build(p, cy->blocks, cy->n_blocks, &map);
-	double *start = cycle_mip_start(p, P, map, sol);
+	double *start = cycle_mip_start(p, P, map, &work);
 	struct mip_params mp = { .seconds = left, .gap = cy->opt->gap, .start = start,
 				 .label = "exact cycle model" };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
 	double proven = bound;
-	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) && mr.bound < proven)
+	bool found = mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE;
+	if (found && mr.bound < proven)
 		proven = mr.bound;
-	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
-	    mr.objective > obj + 1e-6 && cycle_mip_extract(p, P, map, sol) == 0)
-		sol->objective = mr.objective;
+	if (found && mr.objective > obj + 1e-6) {
+		solution_release(&work);
+		solution_init(&work, p);
+		if (cycle_mip_extract(p, P, map, &work) == 0) {
+			work.objective = mr.objective;
+			if (take_exact(cy, &work, "exact cycle model") != 0)
+				proven = -1;
+		}
+	}
 	mcl_log(LOG_NORMAL, "[%6.1fs] exact cycle model: objective %.1f -> %.1f, bound %.1f -> %.1f",
-		mcl_now() - cy->t0, obj, sol->objective, bound, proven);
+		mcl_now() - cy->t0, obj, cycle_objective(cy), bound, proven);
+	solution_release(&work);
 	glp_delete_prob(P);
 	free(start);
 	free(map);
@@ -461,17 +495,25 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 
 /* Polish: on cycles too large for the exact model but small enough for
  * its windows, the time the search left spent on windows (window.c), of
- * the workshop blocks alone (not with a part). */
-static void stage_polish(struct cycle *cy, const struct workshop_part *part,
-			 struct solution *sol, double bound, unsigned long long *rng)
+ * the workshop blocks alone (not with a part); what they find goes into the
+ * cycle state.  Returns 0, or -1 on an internal error. */
+static int stage_polish(struct cycle *cy, const struct workshop_part *part, double bound,
+			unsigned long long *rng)
 {
 	const struct search_settings *set = &cy->set;
 	long cols = part ? LONG_MAX : cycle_mip_size(cy->p, cy->blocks, cy->n_blocks);
-	if (cols > set->exact_max_cols && cols <= set->window_max_cols && !mip_interrupted &&
-	    cycle_gap_open(cy, sol->objective, bound) && cycle_time_left(cy) > 1)
-		window_polish(cy->p, cy->blocks, cy->n_blocks, sol, set->window_blocks, rng,
-			      cycle_time_left(cy), set->window_fails_per_block * cy->n_blocks,
-			      (1 - cy->opt->gap) * bound);
+	if (cols <= set->exact_max_cols || cols > set->window_max_cols || mip_interrupted ||
+	    !cycle_gap_open(cy, cycle_objective(cy), bound) || cycle_time_left(cy) <= 1)
+		return 0;
+	struct solution work;
+	cycle_schedule(cy, &work);
+	int rc = 0;
+	if (window_polish(cy->p, cy->blocks, cy->n_blocks, &work, set->window_blocks, rng,
+			  cycle_time_left(cy), set->window_fails_per_block * cy->n_blocks,
+			  (1 - cy->opt->gap) * bound) > 0)
+		rc = take_exact(cy, &work, "window");
+	solution_release(&work);
+	return rc;
 }
 
 /* The solve's outcome in sol: bound, gap, status, why it stopped.  A bound
@@ -527,11 +569,13 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	stage_improve(&cy, &job, &rng);
 	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
+	if (stage_polish(&cy, part, bound, &rng) != 0 ||
+	    (!part && (bound = stage_prove(&cy, bound)) < 0)) {
+		rc = -1;   /* the exact model is of workshop blocks alone */
+		goto out;
+	}
 	cycle_build_solution(&cy, sol);
 	sol->objective = cycle_objective(&cy);
-	stage_polish(&cy, part, sol, bound, &rng);
-	if (!part)  /* the exact model is of workshop blocks alone */
-		bound = stage_prove(&cy, sol, bound);
 	rc = stage_report(&cy, sol, bound);
 out:
 	cycle_release(&cy);

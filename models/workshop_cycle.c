@@ -213,6 +213,48 @@ void cycle_build_solution(const struct cycle *cy, struct solution *sol)
 	solution_recount(sol);
 }
 
+void cycle_load_solution(struct cycle *cy, const struct solution *sol)
+{
+	const struct problem *p = cy->p;
+	int *group_of = xmalloc(sizeof(int) * (sol->n_sessions + 1));
+	for (int j = 0; j < cy->n_blocks; j++) {
+		int b = cy->blocks[j];
+		struct period_mip_result r = { .outcome = MIP_FEASIBLE };
+		for (size_t s = 0; s < sol->n_sessions; s++)
+			r.n_groups += sol->sessions[s].block == b;
+		r.groups = xcalloc((size_t)r.n_groups + 1, sizeof(*r.groups));
+		r.group_room = xmalloc(sizeof(int) * ((size_t)r.n_groups + 1));
+		int gi = 0;
+		for (size_t s = 0; s < sol->n_sessions; s++) {
+			const struct session *ss = &sol->sessions[s];
+			if (ss->block != b)
+				continue;
+			r.groups[gi] = (struct period_mip_group){
+				.goal = ss->kind == SESSION_LAB ? PERIOD_MIP_LAB : ss->offering,
+				.facilitator = ss->facilitator, .room_class = -1, .size = ss->size,
+			};
+			r.group_room[gi] = ss->room;
+			group_of[s] = gi++;
+		}
+		int n = cycle_block_learners(p, b);
+		r.learner_group = xmalloc(sizeof(int) * ((size_t)n + 1));
+		r.learner_option = xmalloc(sizeof(int) * ((size_t)n + 1));
+		int i = 0;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (p->learners[l].unavailable[b])
+				continue;
+			int s = solution_attend_at(sol, l, b);
+			assert(s >= 0 && sol->sessions[s].block == b);
+			r.learner_group[i] = group_of[s];
+			r.learner_option[i++] = -1;   /* options are a re-plan's own */
+		}
+		cycle_swap_block(cy, b, &r);
+		period_mip_result_free(&r);
+	}
+	free(group_of);
+	assert(cycle_consistent(cy));
+}
+
 static void copy_result(struct period_mip_result *dst, const struct period_mip_result *src, int n_learners)
 {
 	*dst = *src;

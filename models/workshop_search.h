@@ -136,6 +136,11 @@ double cycle_need_sessions_pct(const struct cycle *cy);
 /* Copies the block plans into the solution's sessions and timetable. */
 void cycle_build_solution(const struct cycle *cy, struct solution *sol);
 
+/* The reverse: takes every workshop block's groups and places from sol (a
+ * schedule of this cycle, e.g. the exact model's), with the plan and the
+ * counters kept in step; the state's objective is then sol's. */
+void cycle_load_solution(struct cycle *cy, const struct solution *sol);
+
 /* The parts of the state a snapshot copies. */
 struct cycle_state {
 	int *plan;
