@@ -237,8 +237,12 @@ static int write_classes(const struct roster *r, struct diag *d)
 		const struct block *b = &p->blocks[s->block];
 		char *title = xasprintf("%s, %s %02d:%02d", readback_session_title(p, s), b->day,
 					b->start / 60, b->start % 60);
-		if (meetings > 1)
-			append(&title, "", meetings == 2 ? " and 1 more meeting" : " and more meetings");
+		if (meetings > 1) {
+			char more[48];
+			snprintf(more, sizeof(more), " and %d more meeting%s", meetings - 1,
+				 meetings > 2 ? "s" : "");
+			append(&title, "", more);
+		}
 		char *id = class_id(s), *course = course_id(p, s);
 		const char *cells[] = { id, "", "", title, "", course, s->section, "scheduled",
 					rooms, SCHOOL_ID, r->term_id, subject(p, s), "", periods };
