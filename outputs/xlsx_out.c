@@ -202,67 +202,46 @@ static int *sessions_by(const struct book *b, int n_owners, bool by_room)
 	return at;
 }
 
-/* One row per facilitator per scheduled block: what they lead there. */
-static void write_facilitators(struct book *b)
+/* One row per facilitator (by_room: room) per scheduled block: what they
+ * lead (what meets there), else (free) or (unavailable); filtered to one
+ * facilitator or room, the sheet is their week. */
+static void write_week(struct book *b, bool by_room)
 {
-	static const char *const header[] = { "Facilitator", "Name", "Day", "Block", "Start",
-					      "End", "Kind", "Leads", "Room", "Size", NULL };
+	static const char *const facilitator_header[] = { "Facilitator", "Name", "Day", "Block",
+							  "Start", "End", "Kind", "Leads", "Room",
+							  "Size", NULL };
+	static const char *const room_header[] = { "Room", "Name", "Capacity", "Day", "Block",
+						   "Start", "End", "Kind", "Holds", "Facilitator",
+						   "Size", NULL };
 	const struct problem *p = b->p;
-	int *at = sessions_by(b, p->n_facilitators, false);
+	int n = by_room ? p->n_rooms : p->n_facilitators;
+	int day = by_room ? 3 : 2;  /* the column of the block's day */
+	int *at = sessions_by(b, n, by_room);
 	struct sheet sh;
-	start_sheet(b, &sh, "Facilitators", header);
-	for (int f = 0; f < p->n_facilitators && sh.ws; f++)
+	start_sheet(b, &sh, by_room ? "Rooms" : "Facilitators",
+		    by_room ? room_header : facilitator_header);
+	for (int k = 0; k < n && sh.ws; k++)
 		for (int bl = 0; bl < p->n_blocks; bl++) {
 			if (!problem_block_scheduled(p, bl))
 				continue;
-			put_text(b, &sh, 0, p->facilitators[f].id);
-			put_text(b, &sh, 1, p->facilitators[f].name);
-			put_block(b, &sh, 2, bl);
-			int si = at[(long)f * p->n_blocks + bl];
+			const struct room *rm = by_room ? &p->rooms[k] : NULL;
+			const struct facilitator *f = by_room ? NULL : &p->facilitators[k];
+			put_text(b, &sh, 0, rm ? rm->id : f->id);
+			put_text(b, &sh, 1, rm ? rm->name : f->name);
+			if (rm)
+				put_number(b, &sh, 2, rm->capacity);
+			put_block(b, &sh, day, bl);
+			int si = at[(long)k * p->n_blocks + bl];
 			if (si >= 0) {
 				const struct rb_session *s = &b->rb->sessions[si];
-				put_text(b, &sh, 6, solution_kind_name(s->kind));
-				put_text(b, &sh, 7, readback_session_title(p, s));
-				put_text(b, &sh, 8, room_label(p, s->room));
-				put_number(b, &sh, 9, s->size);
+				put_text(b, &sh, day + 4, solution_kind_name(s->kind));
+				put_text(b, &sh, day + 5, readback_session_title(p, s));
+				put_text(b, &sh, day + 6, rm ? facilitator_label(p, s->facilitator)
+							     : room_label(p, s->room));
+				put_number(b, &sh, day + 7, s->size);
 			} else {
-				put_text(b, &sh, 7, p->facilitators[f].unavailable[bl]
-							    ? "(unavailable)" : "(free)");
-			}
-			sh.row++;
-		}
-	end_sheet(b, &sh);
-	free(at);
-}
-
-/* One row per room per scheduled block: what meets there. */
-static void write_rooms(struct book *b)
-{
-	static const char *const header[] = { "Room", "Name", "Capacity", "Day", "Block",
-					      "Start", "End", "Kind", "Holds", "Facilitator",
-					      "Size", NULL };
-	const struct problem *p = b->p;
-	int *at = sessions_by(b, p->n_rooms, true);
-	struct sheet sh;
-	start_sheet(b, &sh, "Rooms", header);
-	for (int r = 0; r < p->n_rooms && sh.ws; r++)
-		for (int bl = 0; bl < p->n_blocks; bl++) {
-			if (!problem_block_scheduled(p, bl))
-				continue;
-			put_text(b, &sh, 0, p->rooms[r].id);
-			put_text(b, &sh, 1, p->rooms[r].name);
-			put_number(b, &sh, 2, p->rooms[r].capacity);
-			put_block(b, &sh, 3, bl);
-			int si = at[(long)r * p->n_blocks + bl];
-			if (si >= 0) {
-				const struct rb_session *s = &b->rb->sessions[si];
-				put_text(b, &sh, 7, solution_kind_name(s->kind));
-				put_text(b, &sh, 8, readback_session_title(p, s));
-				put_text(b, &sh, 9, facilitator_label(p, s->facilitator));
-				put_number(b, &sh, 10, s->size);
-			} else {
-				put_text(b, &sh, 8, p->rooms[r].unavailable[bl] ? "(unavailable)"
-										 : "(free)");
+				bool away = rm ? rm->unavailable[bl] : f->unavailable[bl];
+				put_text(b, &sh, day + 5, away ? "(unavailable)" : "(free)");
 			}
 			sh.row++;
 		}
@@ -465,8 +444,8 @@ int xlsx_out_write(const struct problem *p, const char *dir, time_t created, str
 	format_set_num_format(b.clock, "hh:mm");
 
 	write_learners(&b);
-	write_facilitators(&b);
-	write_rooms(&b);
+	write_week(&b, false);
+	write_week(&b, true);
 	write_sessions(&b);
 	write_unmet(&b);
 	write_summary(&b);

@@ -155,6 +155,40 @@ def check_xlsx(scen, out):
             if untext(x[k]) != v:
                 fail("%s: %s %r, want %r" % (where, k, x[k], v))
 
+    # Facilitators and Rooms: a row per person or room per scheduled block,
+    # the session held there by title, room or facilitator name and size
+    scheduled = sorted({t["block_id"] for t in timetable})
+    for sheet, owners, key, other, other_names in (
+            ("Facilitators", facs, "facilitator_id", "room_id", rooms),
+            ("Rooms", rooms, "room_id", "facilitator_id", facs)):
+        sh = book[sheet]
+        head = sh.values(0)
+        got = {(untext(v[head[0]]), v["Block"]): v
+               for v in (dict(zip(head, sh.values(r))) for r in range(1, len(sh.rows)))}
+        if len(sh.rows) - 1 != len(owners) * len(scheduled) or len(got) != len(sh.rows) - 1:
+            fail("%s has %d rows, want %d x %d" % (sheet, len(sh.rows) - 1, len(owners),
+                                                    len(scheduled)))
+        held = {(s[key], s["block_id"]): s for s in sessions.values()}
+        for (owner, blk), v in got.items():
+            s = held.get((owner, blk))
+            title = head[8] if sheet == "Rooms" else head[7]
+            if s is None:
+                if v[title] not in ("(free)", "(unavailable)"):
+                    fail("%s %s %s: %r where sessions.csv has nothing" % (sheet, owner, blk, v[title]))
+                continue
+            if s["kind"] == "workshop":
+                what = label(goals[s["offering_id"]].get("title", ""), s["offering_id"])
+            elif s["kind"] == "seminar":
+                what = label(sems[s["offering_id"]].get("title", ""), s["offering_id"])
+            else:
+                what = "Lab"
+            o = other_names[s[other]]
+            want_o = label(o.get("name", ""), s[other])
+            if (v[title] != what or untext(v[head[-2]]) != want_o
+                    or v["Size"] != float(s["size"])):
+                fail("%s %s %s: %r, want %s / %s / %s" % (sheet, owner, blk, v, what, want_o,
+                                                           s["size"]))
+
     if len(book["Sessions"].rows) - 1 != len(sessions):
         fail("Sessions has %d rows, sessions.csv %d"
              % (len(book["Sessions"].rows) - 1, len(sessions)))
