@@ -27,6 +27,7 @@
 #define MAX_COLS 16
 #define MIN_WIDTH 6
 #define MAX_WIDTH 60
+#define CELL_TEXT_MAX 32767   /* characters a cell holds (Excel), counted here in bytes */
 
 struct sheet {
 	lxw_worksheet *ws;
@@ -64,13 +65,24 @@ static void grow(struct sheet *sh, int col, int width)
 		sh->width[col] = width;
 }
 
-/* A text cell, apostrophe-guarded like the CSVs when formula-like. */
+/* A text cell, apostrophe-guarded like the CSVs when formula-like, cut at
+ * a character boundary to the longest text a cell holds (a name that long
+ * is a mistake in the inputs, not a reason to lose the workbook). */
 static void put_text(struct book *b, struct sheet *sh, int col, const char *text)
 {
 	if (!*text)
 		return;
 	char *guarded = csv_out_formula_like(text) ? xasprintf("'%s", text) : NULL;
 	const char *v = guarded ? guarded : text;
+	if (strlen(v) > CELL_TEXT_MAX) {
+		size_t n = CELL_TEXT_MAX;
+		while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+			n--;
+		char *cut = xstrndup(v, n);
+		free(guarded);
+		guarded = cut;
+		v = cut;
+	}
 	note(b, worksheet_write_string(sh->ws, (lxw_row_t)sh->row, (lxw_col_t)col, v, NULL));
 	grow(sh, col, text_width(v));
 	free(guarded);

@@ -155,6 +155,33 @@ START_TEST(unresolved_row_is_an_internal_error)
 }
 END_TEST
 
+/* A name longer than a cell holds is cut, not a lost workbook. */
+START_TEST(overlong_name_is_cut)
+{
+	char *scen = td_make();
+	td_copy("tests/data/tiny", scen);
+	size_t n = 40000;
+	char *name = xmalloc(n + 1);
+	memset(name, 'x', n);
+	name[n] = '\0';
+	char *learners = xasprintf("learner_id,name,age,unavailable\nL1,%s,13,\nL2,Bob,14,Mon2\n"
+				   "L3,Cy,15,\nL4,Di,13,\n", name);
+	td_write(scen, "learners.csv", learners);
+	struct diag d = DIAG_INIT;
+	struct problem *q = scenario_load(scen, &d);
+	ck_assert_ptr_nonnull(q);
+	char *dir = schedule_dir();
+	ck_assert_int_eq(xlsx_out_write(q, dir, 1, &d), 0);
+	ck_assert(exists(dir, "schedule.xlsx"));
+	problem_free(q);
+	diag_release(&d);
+	free(name);
+	free(learners);
+	td_remove(dir);
+	td_remove(scen);
+}
+END_TEST
+
 /* The subdirectory the writer makes is the one the directory swap removes. */
 START_TEST(oneroster_is_an_output_subdirectory)
 {
@@ -174,6 +201,7 @@ static Suite *exports_suite(void)
 	tcase_add_test(tc, same_schedule_same_bytes);
 	tcase_add_test(tc, missing_file_names_it);
 	tcase_add_test(tc, unresolved_row_is_an_internal_error);
+	tcase_add_test(tc, overlong_name_is_cut);
 	tcase_add_test(tc, oneroster_is_an_output_subdirectory);
 	suite_add_tcase(s, tc);
 	return s;
