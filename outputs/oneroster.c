@@ -123,7 +123,7 @@ static int write_orgs(const struct roster *r, struct diag *d)
 	return close_csv(r, f, "orgs.csv", d);
 }
 
-static int write_sessions(const struct roster *r, struct diag *d)
+static int write_academic_sessions(const struct roster *r, struct diag *d)
 {
 	FILE *f = open_csv(r, "academicSessions.csv",
 			   "sourcedId,status,dateLastModified,title,type,startDate,endDate,"
@@ -421,7 +421,7 @@ int oneroster_write(const struct problem *p, const char *dir, time_t when, struc
 		diag_error(d, r.dir, 0, "cannot create: %s", strerror(errno));
 		goto out;
 	}
-	if (write_manifest(&r, d) || write_orgs(&r, d) || write_sessions(&r, d) ||
+	if (write_manifest(&r, d) || write_orgs(&r, d) || write_academic_sessions(&r, d) ||
 	    write_courses(&r, d) || write_classes(&r, d) || write_users(&r, d) ||
 	    write_enrollments(&r, d))
 		goto out;
