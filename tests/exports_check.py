@@ -295,6 +295,17 @@ def check_oneroster(out):
     return files
 
 
+def check_users(scen, files):
+    """Every learner a student and every facilitator a teacher, once."""
+    want = {"learner-" + r["learner_id"]: "student"
+            for r in table(os.path.join(scen, "learners.csv"), False)}
+    want.update({"facilitator-" + r["facilitator_id"]: "teacher"
+                 for r in table(os.path.join(scen, "facilitators.csv"), False)})
+    got = {r["sourcedId"]: r["role"] for r in files["users.csv"]}
+    if got != want:
+        fail("users.csv: %d users, want %d (learners and facilitators)" % (len(got), len(want)))
+
+
 def check_rosters_match(out, files):
     """Each class's students are the learners of its section in timetable.csv."""
     sessions = {r["session_id"]: r for r in table(os.path.join(out, "sessions.csv"))}
@@ -330,6 +341,7 @@ def main():
     files = check_oneroster(out)
     if len(files) == len(ONEROSTER_HEADERS):
         check_rosters_match(out, files)
+        check_users(scen, files)
     return 1 if failures else 0
 
 

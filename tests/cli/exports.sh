@@ -34,6 +34,7 @@ cp -r examples/small "$T/s"
 sed -i 's/^L0001,Ethan White,/L0001,"=HYPERLINK(""x"")",/; s/^L0002,Lucas Nguyen,/L0002,<script>alert(1)<\/script>,/' "$T/s/learners.csv"
 sed -i 's/^F002,Hana Moore,/F002,-Hana Moore,/' "$T/s/facilitators.csv"
 sed -i 's/^R001,Room 101,/R001,@Room 101,/' "$T/s/rooms.csv"
+sed -i 's/^name = .*/name = "=2+3 Maple Grove"/' "$T/s/scenario.conf"
 grep -q HYPERLINK "$T/s/learners.csv" && grep -q '^F002,-Hana' "$T/s/facilitators.csv" ||
 	fail "could not plant the hostile names"
 expect_exit 0 "$BIN" solve "$T/s" -o "$T/out" --time-limit 5 -q
@@ -63,6 +64,8 @@ grep -q "^facilitator-F002,.*,'-Hana,Moore," "$T/out/oneroster/users.csv" ||
 	fail "users.csv: F002's given name not guarded"
 
 # The cycle's term starts on the run date; the bundled week is one week.
+grep -q "^school,,,'=2+3 Maple Grove,school,," "$T/out/oneroster/orgs.csv" ||
+	fail "orgs.csv: the school's name not guarded: $(cat "$T/out/oneroster/orgs.csv")"
 grep -q "^cycle-2026-01-01,,,.*,term,2026-01-01,2026-01-07,year-2026,2026$" \
 	"$T/out/oneroster/academicSessions.csv" ||
 	fail "academicSessions.csv term: $(cat "$T/out/oneroster/academicSessions.csv")"
