@@ -48,25 +48,43 @@ static char *parent_of(const char *path)
 	return dir;
 }
 
+const char *const outpath_subdirs[] = { "oneroster", NULL };
+
+static bool is_subdir(const char *name)
+{
+	for (int i = 0; outpath_subdirs[i]; i++)
+		if (!strcmp(name, outpath_subdirs[i]))
+			return true;
+	return false;
+}
+
 bool outpath_replaceable(const char *dir)
 {
 	static const char *const marks[] = { "summary.csv", "diagnosis.txt" };
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+	bool marked = false;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]) && !marked; i++) {
 		char *f = xasprintf("%s/%s", dir, marks[i]);
-		bool found = access(f, F_OK) == 0;
+		marked = access(f, F_OK) == 0;
 		free(f);
-		if (found)
-			return true;
 	}
 	DIR *dh = opendir(dir);
 	if (!dh)
 		return false;
 	int n = 0;
+	bool foreign_dir = false;
 	struct dirent *e;
-	while ((e = readdir(dh)))
-		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	while ((e = readdir(dh))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		n++;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && !is_subdir(e->d_name))
+			foreign_dir = true;
+		free(path);
+	}
 	closedir(dh);
-	return n == 0;
+	return n == 0 || (marked && !foreign_dir);
 }
 
 char *outpath_check_dir(const char *dir)
@@ -79,7 +97,8 @@ char *outpath_check_dir(const char *dir)
 			return xstrdup("exists and is not a directory");
 		if (!outpath_replaceable(dir))
 			return xstrdup("exists and is not an mclsched output directory (no "
-				       "summary.csv): choose another -o, or empty it");
+				       "summary.csv, or a subdirectory mclsched did not "
+				       "write): choose another -o, or empty it");
 	} else if (errno != ENOENT && errno != ENOTDIR) {
 		return xasprintf("cannot be used: %s", strerror(errno));
 	}

@@ -27,9 +27,14 @@ char *outpath_default(const char *scenario_dir, const char *out_dir);
  * nothing behind: a probe directory is created and removed. */
 char *outpath_check_dir(const char *dir);
 
+/* The subdirectories an output directory holds, NULL-terminated: the
+ * OneRoster files (outputs/oneroster.h). */
+extern const char *const outpath_subdirs[];
+
 /* Whether the existing directory dir holds nothing, or what an earlier
- * solve wrote (summary.csv or diagnosis.txt): the only kind of directory
- * output_write replaces. */
+ * solve wrote (summary.csv or diagnosis.txt) and no subdirectory but
+ * outpath_subdirs: the only kind of directory output_write replaces, so
+ * that replacing it removes it whole. */
 bool outpath_replaceable(const char *dir);
 
 /* NULL when file can be written (created or overwritten; its directory

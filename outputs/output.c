@@ -36,6 +36,9 @@
 #include "engine/util.h"
 #include "outputs/csv_out.h"
 #include "outputs/digest.h"
+#include "outputs/oneroster.h"
+#include "outputs/readback.h"
+#include "outputs/xlsx_out.h"
 
 /* ---- canonical session order ------------------------------------------------ */
 
@@ -458,8 +461,8 @@ static int *recount(const struct problem *p, const struct solution *s, struct di
 
 /* ---- the directory swap --------------------------------------------------------- */
 
-/* Removes the regular files of dir, then dir. */
-static void remove_dir(const char *dir)
+/* Removes the regular files of dir. */
+static void remove_files(const char *dir)
 {
 	DIR *dh = opendir(dir);
 	if (dh) {
@@ -473,6 +476,19 @@ static void remove_dir(const char *dir)
 		}
 		closedir(dh);
 	}
+}
+
+/* Removes what output_write writes: the regular files of dir and of its
+ * subdirectories (outpath_subdirs), those, then dir. */
+static void remove_dir(const char *dir)
+{
+	for (int i = 0; outpath_subdirs[i]; i++) {
+		char *sub = xasprintf("%s/%s", dir, outpath_subdirs[i]);
+		remove_files(sub);
+		rmdir(sub);
+		free(sub);
+	}
+	remove_files(dir);
 	rmdir(dir);
 }
 
@@ -547,7 +563,9 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 		size = recount(p, s, d);
 		if (!size || write_sessions(p, s, order, size, width, tmp, d) ||
 		    write_timetable(p, s, rank, width, tmp, d) || write_unmet(p, s, &m, tmp, d) ||
-		    write_summary(p, s, &m, run, tmp, d))
+		    write_summary(p, s, &m, run, tmp, d) ||
+		    xlsx_out_write(p, tmp, readback_export_time(), d) ||
+		    oneroster_write(p, tmp, readback_export_time(), d))
 			goto out;
 	} else if (write_summary(p, s, &m, run, tmp, d) || write_diagnosis(s, tmp, d)) {
 		goto out;

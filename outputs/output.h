@@ -35,7 +35,9 @@ extern volatile sig_atomic_t output_writing, output_abort;
  * out_dir is replaced only once the new one is complete.  run gives the
  * provenance rows; NULL takes seed, time_limit and gap from p's config and
  * an empty version.  summary.csv's inputs_sha256 is computed from the
- * scenario files in p->dir.  Returns 0, or -1 with the reason recorded in d.
+ * scenario files in p->dir.  With a schedule, schedule.xlsx and oneroster/
+ * follow summary.csv (xlsx_out.h, oneroster.h).  Returns 0, or -1 with the
+ * reason recorded in d.
  */
 int output_write(const struct problem *p, const struct solution *s, const struct run_info *run,
 		 const char *out_dir, struct diag *d);

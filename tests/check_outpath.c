@@ -111,6 +111,29 @@ START_TEST(file_checks)
 }
 END_TEST
 
+/* An earlier output holds oneroster/; a directory it does not write makes
+ * the whole directory someone else's. */
+START_TEST(subdirectories)
+{
+	char *t = td_make();
+	td_write(t, "summary.csv", "metric,value\n");
+	char *sub = xasprintf("%s/oneroster", t);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	td_write(sub, "users.csv", "sourcedId\n");
+	ck_assert(outpath_replaceable(t));
+	char *mine = xasprintf("%s/mine", t);
+	ck_assert_int_eq(mkdir(mine, 0755), 0);
+	ck_assert(!outpath_replaceable(t));
+	char *why = outpath_check_dir(t);
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_nonnull(strstr(why, "subdirectory"));
+	free(why);
+	free(sub);
+	free(mine);
+	td_remove(t);
+}
+END_TEST
+
 static Suite *outpath_suite(void)
 {
 	Suite *s = suite_create("outpath");
@@ -118,6 +141,7 @@ static Suite *outpath_suite(void)
 	tcase_add_test(tc, default_is_inside_the_scenario);
 	tcase_add_test(tc, directory_checks);
 	tcase_add_test(tc, file_checks);
+	tcase_add_test(tc, subdirectories);
 	suite_add_tcase(s, tc);
 	return s;
 }
