@@ -32,15 +32,17 @@ BIN=${MCLSCHED:-$BUILD/mclsched}
 KPIS="learners status objective bound gap need_sessions_pct learners_left_out
 seminar_enrolled_pct solve_seconds"
 
+# usage [STATUS]: on stdout for --help (0), else on stderr (1)
 usage() {
-	cat >&2 <<'EOF'
+	if [ "${1:-1}" -eq 0 ]; then exec 3>&1; else exec 3>&2; fi
+	cat >&3 <<'EOF'
 usage: bench/district.sh [--collect-only] DISTRICT_DIR [OUT_ROOT] [-- SOLVE_ARGS...]
        bench/district.sh --school N DISTRICT_DIR [OUT_ROOT] [-- SOLVE_ARGS...]
 Solves every school listed in DISTRICT_DIR/schools.txt (GNU parallel), verifies
 each schedule and prints a table of their KPIs (also OUT_ROOT/district.csv).
 OUT_ROOT defaults to DISTRICT_DIR/out.  See docs/district.md.
 EOF
-	exit 1
+	exit "${1:-1}"
 }
 
 mode=all
@@ -55,9 +57,9 @@ case ${1:-} in
 	'' | *[!0-9]* | 0*) echo "district.sh: --school wants a line number from 1, not '$school'" >&2; usage ;;
 	esac
 	;;
--h | --help) usage ;;
+-h | --help) usage 0 ;;
 esac
-[ $# -ge 1 ] && [ "$1" != -- ] || usage
+if [ $# -eq 0 ] || [ "$1" = -- ]; then usage; fi
 DIR=${1%/}
 shift
 OUT=$DIR/out
@@ -131,7 +133,8 @@ solve_one() {
 	tm=$(tail -1 "$OUT/$name.time" 2>/dev/null | awk 'NF == 2 && $1 ~ /^[0-9.]+$/')
 	rm -f "$OUT/$name.time"
 	echo "solve_exit=$rc verify_exit=$vrc ${tm:+wall=${tm% *} peak_kib=${tm#* }}" \
-		>"$OUT/$name.run.tmp" && mv "$OUT/$name.run.tmp" "$OUT/$name.run"
+		>"$OUT/$name.run.tmp" && mv "$OUT/$name.run.tmp" "$OUT/$name.run" || return 1
+	echo "district.sh: $name: solve exit $rc, verify exit $vrc${tm:+, ${tm% *} s}" >&2
 }
 
 if [ "$mode" = one ]; then
@@ -171,7 +174,7 @@ while [ "$n" -le "$K" ]; do
 	name=$(name_of "$n")
 	sched=$OUT/$name
 	run=$OUT/$name.run
-	rc= vrc= wall= peak= ver=- extra=,,
+	rc='' vrc='' wall='' peak='' ver=- extra=,,
 	if [ ! -f "$run" ]; then
 		what="not run"
 	else

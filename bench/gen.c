@@ -4,6 +4,7 @@
  *   mclsched-gen --learners N --seed S [--model M] [--days D] [--force] -o DIR
  *                [--learners-per-facilitator N] [--needs MIN-MAX] [--one-area-block AREA]
  *                [--lab-feature NAME] [--seminars-per-learner N] [--popularity-skew X]
+ *   mclsched-gen --district K --seed S [--district-max-learners N] [--force] -o DIR
  *
  * The benchmark data sets and the example school come from here, so the
  * program must be repeatable and the schools believable.  Repeatable: every
@@ -36,6 +37,10 @@
  * one-area block, the lab feature, seminars a learner, popularity skew)
  * change nothing at their defaults: no stream draws differently, and the
  * files are byte-identical to those of before the options (tests/cli/gen.sh).
+ *
+ * A district (--district) is K such schools, each built from options that a
+ * table of school styles and the district's seed choose, never a second
+ * way of making a school, plus DIR/schools.txt listing them.
  *
  * Files are written into a temporary directory beside DIR and renamed into
  * place, so an interrupted run leaves no half-written scenario.
