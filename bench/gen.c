@@ -4,6 +4,7 @@
  *   mclsched-gen --learners N --seed S [--model M] [--days D] [--force] -o DIR
  *                [--learners-per-facilitator N] [--needs MIN-MAX] [--one-area-block AREA]
  *                [--lab-feature NAME] [--seminars-per-learner N] [--popularity-skew X]
+ *   mclsched-gen --district K --seed S [--district-max-learners N] [--force] -o DIR
  *
  * The benchmark data sets and the example school come from here, so the
  * program must be repeatable and the schools believable.  Repeatable: every
@@ -36,6 +37,10 @@
  * one-area block, the lab feature, seminars a learner, popularity skew)
  * change nothing at their defaults: no stream draws differently, and the
  * files are byte-identical to those of before the options (tests/cli/gen.sh).
+ *
+ * A district (--district) is K such schools, each built from options that a
+ * table of school styles and the district's seed choose, never a second
+ * way of making a school, plus DIR/schools.txt listing them.
  *
  * Files are written into a temporary directory beside DIR and renamed into
  * place, so an interrupted run leaves no half-written scenario.
@@ -155,6 +160,10 @@ struct school {
 	const char *lab_feature;        /* --lab-feature, NULL */
 	int seminars_per_learner;       /* --seminars-per-learner, 1 */
 	double skew;                    /* --popularity-skew, 1 */
+
+	/* a school of a district (--district): its name and where it comes from */
+	const char *name;               /* scenario.conf name; NULL: "Generated N learners seed S" */
+	const char *origin;             /* appended to the first comment line, or NULL */
 
 	int n_blocks, n_used;
 	struct block blocks[MAX_BLOCKS];
@@ -1066,8 +1075,13 @@ static void write_conf(FILE *f, const struct school *s)
 		fprintf(f, " --seminars-per-learner %d", s->seminars_per_learner);
 	if (s->skew != 1.0)
 		fprintf(f, " --popularity-skew %g", s->skew);
-	fprintf(f, "\nname = \"Generated %d learners seed %llu\"\n", s->n_learners,
-		(unsigned long long)s->seed);
+	if (s->origin)
+		fprintf(f, "; %s", s->origin);
+	if (s->name)
+		fprintf(f, "\nname = \"%s\"\n", s->name);
+	else
+		fprintf(f, "\nname = \"Generated %d learners seed %llu\"\n", s->n_learners,
+			(unsigned long long)s->seed);
 	fprintf(f, "model = %s\nmastery = 3.0\nneeds = file\nseminars_per_learner = %d\n",
 		s->model, s->seminars_per_learner);
 	if (s->lab_feature)
@@ -1409,6 +1423,252 @@ out_free:
 	return rc;
 }
 
+/* ---- a district of schools (--district) ---- */
+
+/*
+ * The kinds of school a district holds, each with the twists that make one
+ * thing scarce, as the generator options that make them (one table, so a
+ * district's mix is read in one place).  School i is of kind i % 3 and takes
+ * its kind's twists in turn, from a place that the district's seed picks, so
+ * every kind and twist shows up in small districts.  A school's size is
+ * placed between the district's smallest (a tenth of the largest, 50 at
+ * least) and its largest (--district-max-learners), at a percent of the way
+ * that its kind draws from its range.
+ */
+enum { DISTRICT_KINDS = 3, DISTRICT_TWISTS = 4, DISTRICT_MAX = 999, DISTRICT_LARGEST = 1500 };
+
+static const struct district_style {
+	const char *kind;               /* in the school's name */
+	const char *twist;              /* in the school's name; "" for none */
+	int size_lo, size_hi;           /* percent of the way from smallest to largest */
+	const char *model;
+	int per_facilitator, needs_min, needs_max;
+	int one_area;                   /* --one-area-block, -1 */
+	bool lab_feature;               /* --lab-feature computers */
+	int seminars_per_learner;
+	double skew;
+} district_styles[DISTRICT_KINDS][DISTRICT_TWISTS] = {
+	{       /* elementary-like: workshops only, small, area blocks */
+		{ "elementary", "math-block", 0, 25, "workshop", 25, 3, 6, 0, false, 1, 1.0 },
+		{ "elementary", "", 0, 25, "workshop", 25, 3, 6, -1, false, 1, 1.0 },
+		{ "elementary", "staff-tight", 0, 25, "workshop", 23, 5, 9, -1, false, 1, 1.0 },
+		{ "elementary", "literacy-block", 0, 25, "workshop", 25, 3, 6, 1, false, 1, 1.0 },
+	},
+	{       /* middle-like: workshops and seminars, or a power-goal focus period */
+		{ "middle", "", 10, 50, "combination", 25, 3, 6, -1, false, 1, 1.0 },
+		{ "middle", "computer-labs", 10, 50, "combination", 25, 3, 6, -1, true, 1, 1.0 },
+		{ "middle", "staff-tight", 10, 50, "combination", 23, 5, 9, -1, false, 1, 1.0 },
+		{ "middle", "power-goal", 10, 50, "power-goal", 25, 3, 6, -1, false, 1, 1.0 },
+	},
+	{       /* high-like: large, two seminars a learner, many needs */
+		{ "high", "seminars-2", 30, 100, "combination", 25, 3, 6, -1, false, 2, 2.0 },
+		{ "high", "staff-tight", 30, 100, "workshop", 23, 5, 9, -1, false, 1, 1.0 },
+		{ "high", "computer-labs", 30, 100, "combination", 25, 3, 6, -1, true, 1, 1.0 },
+		{ "high", "", 30, 100, "combination", 25, 3, 6, -1, false, 1, 1.0 },
+	},
+};
+
+#define N_PLACES 24
+static const char *const place_name[N_PLACES] = {
+	"maple", "cedar", "riverside", "lincoln", "hillcrest", "oakwood", "lakeview",
+	"pinecrest", "westfield", "brookside", "summit", "meadowbrook", "fairview", "highland",
+	"parkside", "willow", "granite", "harbor", "sunnyside", "valley", "northgate",
+	"eastwood", "southridge", "aspen",
+};
+
+/* A district stream: school i's draws depend on the seed and i only. */
+static struct rng district_stream(uint64_t seed, int school)
+{
+	struct rng r = { seed * 0x9e3779b97f4a7c15ULL ^ ((uint64_t)(school + 1) << 40) ^
+			 0x6469737472696374ULL };
+	rng_next(&r);
+	return r;
+}
+
+/* One school of a district: its directory name and the school to build. */
+struct district_school {
+	char dir[80];
+	char name[96];
+	char origin[128];
+	struct school school;
+};
+
+/*
+ * School i (from 0) of the district of seed: its style, size, seed and
+ * name.  It does not depend on how many schools the district has, so the
+ * district of K schools is the first K of a larger one.
+ */
+static void district_school_make(struct district_school *d, uint64_t seed, int i,
+				 int max_learners)
+{
+	struct rng turn = district_stream(seed, -1), r = district_stream(seed, i);
+	int rotate = rng_below(&turn, DISTRICT_TWISTS);
+	const struct district_style *st =
+		&district_styles[i % DISTRICT_KINDS][(i / DISTRICT_KINDS + rotate) % DISTRICT_TWISTS];
+	int smallest = max_learners / 10 > MIN_LEARNERS ? max_learners / 10 : MIN_LEARNERS;
+	int learners = smallest + (max_learners - smallest) *
+				  rng_between(&r, st->size_lo, st->size_hi) / 100;
+	const char *place = place_name[rng_below(&r, N_PLACES)];
+	uint64_t school_seed = rng_next(&r) >> 33;      /* short enough to type */
+
+	snprintf(d->dir, sizeof(d->dir), "%03d-%s-%s%s%s", i + 1, place, st->kind,
+		 *st->twist ? "-" : "", st->twist);
+	snprintf(d->name, sizeof(d->name), "%c%s %c%s %03d", toupper((unsigned char)place[0]),
+		 place + 1, toupper((unsigned char)st->kind[0]), st->kind + 1, i + 1);
+	snprintf(d->origin, sizeof(d->origin), "school %d of --district --seed %llu", i + 1,
+		 (unsigned long long)seed);
+	if (max_learners != DISTRICT_LARGEST)
+		snprintf(d->origin + strlen(d->origin), sizeof(d->origin) - strlen(d->origin),
+			 " --district-max-learners %d", max_learners);
+	d->school = (struct school){
+		.seed = school_seed,
+		.n_learners = learners,
+		.n_days = 5,
+		.model = st->model,
+		.power_goal = !strcmp(st->model, "power-goal"),
+		.per_facilitator = st->per_facilitator,
+		.needs_min = st->needs_min,
+		.needs_max = st->needs_max,
+		.one_area = st->one_area,
+		.lab_feature = st->lab_feature ? "computers" : NULL,
+		.seminars_per_learner = st->seminars_per_learner,
+		.skew = st->skew,
+		.name = d->name,
+		.origin = d->origin,
+	};
+}
+
+/* Removes what district_write_dir wrote into tmp, and tmp itself. */
+static void district_remove_tmp(const char *tmp, int n_schools, uint64_t seed, int max_learners)
+{
+	for (int i = 0; i < n_schools; i++) {
+		struct district_school d;
+		district_school_make(&d, seed, i, max_learners);
+		char *path = xasprintf("%s/%s", tmp, d.dir);
+		remove_tmp(path);
+		free(path);
+	}
+	char *list = xasprintf("%s/schools.txt", tmp);
+	unlink(list);
+	free(list);
+	rmdir(tmp);
+}
+
+/*
+ * Builds and writes every school into tmp, then tmp/schools.txt (each
+ * school's directory, relative to the district's directory, one a line).
+ * Says on stderr what each school is, with its final path under target.
+ */
+static int district_write_dir(const char *tmp, const char *target, int n_schools,
+			      uint64_t seed, int max_learners, long *learners)
+{
+	char *list = xasprintf("%s/schools.txt", tmp);
+	FILE *f = fopen(list, "w");
+	int rc = -1;
+	if (!f) {
+		fprintf(stderr, "mclsched-gen: cannot create '%s': %s\n", list, strerror(errno));
+		goto out_free;
+	}
+	for (int i = 0; i < n_schools; i++) {
+		struct district_school d;
+		district_school_make(&d, seed, i, max_learners);
+		struct school *s = &d.school;
+		school_build(s);
+		char *path = xasprintf("%s/%s", tmp, d.dir);
+		int written = school_write(s, path);
+		free(path);
+		if (written == 0)
+			fprintf(stderr, "mclsched-gen: %d learners, %d facilitators, %d rooms, %s "
+				"-> %s/%s\n", s->n_learners, s->n_facilitators, s->n_rooms, s->model,
+				target, d.dir);
+		*learners += s->n_learners;
+		school_release(s);
+		if (written != 0)
+			goto out_close;
+		fprintf(f, "%s\n", d.dir);
+	}
+	rc = 0;
+out_close:
+	if ((ferror(f) | (fclose(f) != 0)) && rc == 0) {
+		fprintf(stderr, "mclsched-gen: cannot write '%s': %s\n", list,
+			strerror(errno ? errno : EIO));
+		rc = -1;
+	}
+out_free:
+	free(list);
+	return rc;
+}
+
+/*
+ * Moves the finished district from tmp to dir: one rename when dir is new
+ * or empty, else (--force) each school as publish() moves a scenario, then
+ * schools.txt; other files in dir are left alone.
+ */
+static int district_publish(const char *tmp, const char *dir, int n_schools, uint64_t seed,
+			    int max_learners)
+{
+	if (rename(tmp, dir) == 0)
+		return 0;
+	if (errno != ENOTEMPTY && errno != EEXIST) {
+		fprintf(stderr, "mclsched-gen: cannot rename '%s' to '%s': %s\n", tmp, dir,
+			strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < n_schools; i++) {
+		struct district_school d;
+		district_school_make(&d, seed, i, max_learners);
+		char *from = xasprintf("%s/%s", tmp, d.dir), *to = xasprintf("%s/%s", dir, d.dir);
+		int rc = publish(from, to);
+		free(from);
+		free(to);
+		if (rc != 0)
+			return -1;
+	}
+	char *from = xasprintf("%s/schools.txt", tmp), *to = xasprintf("%s/schools.txt", dir);
+	int rc = rename(from, to);
+	if (rc != 0)
+		fprintf(stderr, "mclsched-gen: cannot rename '%s' to '%s': %s\n", from, to,
+			strerror(errno));
+	free(from);
+	free(to);
+	if (rc == 0)
+		rmdir(tmp);
+	return rc;
+}
+
+/* Writes the district of n_schools into dir through a temporary directory beside it. */
+static int district_write(const char *dir, int n_schools, uint64_t seed, int max_learners)
+{
+	char *target = xstrdup(dir);
+	size_t len = strlen(target);
+	while (len > 1 && target[len - 1] == '/')
+		target[--len] = '\0';
+	make_parents(target);
+	char *tmp = xasprintf("%s.tmp-XXXXXX", target);
+	long learners = 0;
+	int rc = -1;
+	if (!mkdtemp(tmp)) {
+		fprintf(stderr, "mclsched-gen: cannot create a directory beside '%s': %s\n", target,
+			strerror(errno));
+		goto out_free;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(tmp, 0777 & ~mask);
+	if (district_write_dir(tmp, target, n_schools, seed, max_learners, &learners) != 0 ||
+	    district_publish(tmp, target, n_schools, seed, max_learners) != 0) {
+		district_remove_tmp(tmp, n_schools, seed, max_learners);
+		goto out_free;
+	}
+	fprintf(stderr, "mclsched-gen: a district of %d school%s, %ld learners -> %s/schools.txt\n",
+		n_schools, n_schools == 1 ? "" : "s", learners, target);
+	rc = 0;
+out_free:
+	free(tmp);
+	free(target);
+	return rc;
+}
+
 /* ---- command line ---- */
 
 static void usage(FILE *out)
@@ -1418,8 +1678,11 @@ static void usage(FILE *out)
 	      "                    [--days D] [--learners-per-facilitator N] [--needs MIN-MAX]\n"
 	      "                    [--one-area-block AREA] [--lab-feature NAME]\n"
 	      "                    [--seminars-per-learner N] [--popularity-skew X] [--force] -o DIR\n"
+	      "       mclsched-gen --district K --seed S [--district-max-learners N] [--force] -o DIR\n"
 	      "\n"
-	      "Writes a feasible Mass Customized Learning school scenario into DIR.\n"
+	      "Writes a feasible Mass Customized Learning school scenario into DIR, or with\n"
+	      "--district K schools of varied size and style into DIR/NAME/ and their list\n"
+	      "into DIR/schools.txt.\n"
 	      "  --learners N   school size, 50..6000\n"
 	      "  --seed S       whole number >= 0; the same arguments give the same files\n"
 	      "  --model M      the model written to scenario.conf (default workshop)\n"
@@ -1432,6 +1695,10 @@ static void usage(FILE *out)
 	      "                 labs); computer labs are added until the labs seat enough\n"
 	      "  --seminars-per-learner N  written to scenario.conf, 1..5 (default 1)\n"
 	      "  --popularity-skew X  Zipf exponent of seminar choices, 0..4 (default 1)\n"
+	      "  --district K   a district of K schools, 1..999 (sizes, models and options\n"
+	      "                 chosen per school); not with the school options above\n"
+	      "  --district-max-learners N  the largest school of the district, 50..6000\n"
+	      "                 (default 1500)\n"
 	      "  -o, --output DIR  created if missing; must be empty unless --force\n"
 	      "  --force        write into a non-empty DIR, replacing the scenario files\n"
 	      "  -h, --help     this text\n"
@@ -1500,18 +1767,25 @@ int main(int argc, char **argv)
 		{ "lab-feature", required_argument, NULL, 'L' },
 		{ "seminars-per-learner", required_argument, NULL, 'S' },
 		{ "popularity-skew", required_argument, NULL, 'Z' },
+		{ "district", required_argument, NULL, 'D' },
+		{ "district-max-learners", required_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const models[] = { "workshop", "power-goal", "seminar", "combination" };
 	long learners = -1, seed = -1, days = 5, per_facilitator = 25, needs_min = 3, needs_max = 6;
-	long seminars_per_learner = 1;
+	long seminars_per_learner = 1, district = 0, district_max = DISTRICT_LARGEST;
 	int one_area = -1;
 	double skew = 1.0;
 	const char *model = "workshop", *dir = NULL, *lab_feature = NULL;
+	const char *school_option = NULL;       /* one a district chooses for each school */
+	bool max_given = false;
 	bool force = false, known;
 	int c;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		for (const struct option *o = opts; o->name; o++)
+			if (o->val == c && strchr("nmdPNALSZ", c))
+				school_option = o->name;
 		switch (c) {
 		case 'n':
 			if (!parse_number(optarg, MIN_LEARNERS, MAX_LEARNERS, &learners)) {
@@ -1591,6 +1865,21 @@ int main(int argc, char **argv)
 				goto usage_error;
 			}
 			break;
+		case 'D':
+			if (!parse_number(optarg, 1, DISTRICT_MAX, &district)) {
+				fprintf(stderr, "mclsched-gen: --district wants 1..%d schools, not '%s'\n",
+					DISTRICT_MAX, optarg);
+				goto usage_error;
+			}
+			break;
+		case 'X':
+			if (!parse_number(optarg, MIN_LEARNERS, MAX_LEARNERS, &district_max)) {
+				fprintf(stderr, "mclsched-gen: --district-max-learners wants %d..%d, not "
+					"'%s'\n", MIN_LEARNERS, MAX_LEARNERS, optarg);
+				goto usage_error;
+			}
+			max_given = true;
+			break;
 		case 'o':
 			dir = optarg;
 			break;
@@ -1607,6 +1896,25 @@ int main(int argc, char **argv)
 	if (optind != argc) {
 		fprintf(stderr, "mclsched-gen: unexpected argument '%s'\n", argv[optind]);
 		goto usage_error;
+	}
+	if (district && school_option) {
+		fprintf(stderr, "mclsched-gen: --district chooses each school's size and options; "
+			"leave out --%s\n", school_option);
+		goto usage_error;
+	}
+	if (max_given && !district) {
+		fputs("mclsched-gen: --district-max-learners goes with --district\n", stderr);
+		goto usage_error;
+	}
+	if (district) {
+		if (seed < 0 || !dir || !*dir) {
+			fputs("mclsched-gen: --district needs --seed and -o\n", stderr);
+			goto usage_error;
+		}
+		if (check_target(dir, force))
+			return 1;
+		return district_write(dir, (int)district, (uint64_t)seed, (int)district_max) == 0
+		       ? 0 : 4;
 	}
 	if (learners < 0 || seed < 0 || !dir || !*dir) {
 		fputs("mclsched-gen: --learners, --seed and -o are required\n", stderr);
