@@ -104,6 +104,9 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 	job->done = true;
 }
 
+/* The least time a block that found no plan in its share gets again. */
+#define RESCUE_SECONDS 10.0
+
 /* How long past the time limit a finished search waits for the bound's LP. */
 #define BOUND_GRACE_SECONDS 1.0
 
@@ -381,10 +384,33 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 		double left = cycle_time_left(cy);
 		double share = 2 * left / (cy->n_blocks - j + 1);
 		int planned = move_replan_block(cy, order[j], share > 0.2 ? share : 0.2, false);
+		if (planned == -1 && !mip_interrupted)
+			/* no plan in its share (a short limit, a busy machine):
+			 * a late schedule beats none */
+			planned = move_replan_block(cy, order[j], share > RESCUE_SECONDS ? 4 * share
+											 : RESCUE_SECONDS, false);
 		if (planned == BLOCK_ERROR) {
 			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
 				p->blocks[order[j]].id);
 			rc = -1;
+		}
+		if (planned == BLOCK_STUCK) {
+			sol->status = SOLVE_NO_SOLUTION;
+			sol->diagnosis = xasprintf(
+				"no schedule found: block '%s' cannot be planned after the blocks "
+				"planned before it.  The counting checks pass, but by then too "
+				"many of its learners have had every session they need and must "
+				"be in a lab, or the facilitators' max_sessions are spent.  More "
+				"lab seats in that block (lab rooms%s%s%s, lab max_group) or more "
+				"need sessions usually fix it.  mclsched plans block by block, so "
+				"this does not prove that no schedule exists.\n",
+				p->blocks[order[j]].id, p->lab_feature >= 0 ? " with the feature '" : "",
+				p->lab_feature >= 0 ? p->features[p->lab_feature] : "",
+				p->lab_feature >= 0 ? "'" : "");
+			bound_poll(job, cy, true);
+			if (rc == 0)
+				rc = 1;
+			break;
 		}
 		if (planned < 0) {
 			sol->status = SOLVE_NO_SOLUTION;

@@ -197,7 +197,10 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 				o.goal[r.learner_option[i]];
 		changed = 1;
 	} else {
-		changed = had ? 0 : r.outcome == MIP_ERROR ? BLOCK_ERROR : -1;
+		changed = had                          ? 0
+			  : r.outcome == MIP_ERROR      ? BLOCK_ERROR
+			  : r.outcome == MIP_INFEASIBLE ? BLOCK_STUCK
+							: -1;
 		period_mip_result_free(&r);
 	}
 	cycle_count_block(cy, b, +1);

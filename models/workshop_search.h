@@ -162,12 +162,15 @@ void snapshot_free(const struct cycle *cy, struct snapshot *s);
 /* workshop_moves.c: the neighbourhoods.  Each keeps a change only when the
  * cycle's objective rises (a kick excepted) and returns what it kept. */
 
-/* move_replan_block's result when GLPK failed and the block has no plan. */
+/* move_replan_block's results when the block has no plan: GLPK failed;
+ * the block's LP is infeasible given the other blocks' plans. */
 #define BLOCK_ERROR (-3)
+#define BLOCK_STUCK (-4)
 
 /* Re-plans block b with every other block fixed.  Returns 1 when the
  * block's plan changed for the better, 0 when it was kept, -1 when no plan
- * was found (only possible while the block has none yet), BLOCK_ERROR. */
+ * was found in the time (only possible while the block has none yet),
+ * BLOCK_ERROR or BLOCK_STUCK. */
 int move_replan_block(struct cycle *cy, int b, double seconds, bool branching);
 
 /* One fix-and-optimise pass over the blocks; blocks improved. */
