@@ -67,11 +67,8 @@
  * available in one of its blocks.  Summing a per-block solution over each
  * group gives a solution of the merged LP with the same objective, so the
  * merged LP is a relaxation of the per-block one and still bounds the cycle.
- * Measured: on the 60-, 300- and 1500-learner benchmark schools, the bundled
- * example and three 120-learner schools the merged bound equals the
- * per-block bound to the last digit (1500 learners: 918 598.7 both), and at
- * 1500 learners it takes 3.4 s instead of 41-55 s (12 007 columns instead
- * of 37 998), which is what lets a 60 s run rely on it.
+ * On the benchmark schools it gives the per-block bound in a tenth of the
+ * time (bench/TUNING.md, "The bound LP").
  *
  * Per-learner rows (small cycles, blocks not merged).  With few
  * facilitators the LP opens a fraction of a lab and fills it: half a lab
@@ -83,12 +80,9 @@
  *        sum_{q of l} x[q,b] <= 1
  *        sum_{q of l} x[q,b] + N[lab,b] >= 1      (l is in a workshop or a lab)
  *
- * Measured: the 60-learner benchmark school (4 facilitators) 36 005.3 ->
- * 35 660.0, against 35 560 for the best schedule CBC found on the exact
- * model in 10 minutes (its own bound 35 663.5); the bundled example 33 106.7
- * -> 33 030.0; three 120-learner schools unchanged at 2-3 s; the
- * 300-learner school unchanged at 20 s instead of 1.2 s.  So they are added
- * only below PER_LEARNER_COLS columns x.
+ * They tighten the bound of schools with few facilitators and cost much
+ * time on large ones, so they are added only below PER_LEARNER_COLS
+ * columns x (bench/TUNING.md, "The bound LP").
  *
  * Seminar blocks (the seminar and combination models) join the same LP.
  * Sets: eligible choices c = (l, s) of a seminar s with m_s meetings no more
@@ -782,9 +776,8 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 	res->cols = glp_get_num_cols(P);
 	res->nonzeros = glp_get_num_nz(P);
 
-	/* Presolve: measured 74.9 s -> 54.6 s (that under a doubled load) on the
-	 * per-block LP of the 1500-learner benchmark school, before blocks were
-	 * merged (46 staffing classes, 37 788 columns). */
+	/* GLPK's presolver: faster on these large degenerate LPs from a cold
+	 * start (bench/TUNING.md, "The bound LP"). */
 	struct mip_params mp = { .seconds = seconds, .lp_only = true, .presolve = true };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);

@@ -77,11 +77,10 @@
  * keeps runs repeatable. */
 #define RESEAT_NODES 200
 
-/* A re-seating's time, whatever the time limit leaves: the longest seen
- * took 12.5 s (1500 learners, three blocks, 200 nodes from a fractional
- * LP), most take under 2 s.  Like a dive's warm re-solve (DIVE_SECONDS),
- * its simplex could stall; past this cap the search moves on, keeping
- * the seating it had. */
+/* A re-seating's time, whatever the time limit leaves: a few seconds is
+ * the most one needs (bench/TUNING.md, "Re-seating"); like a dive's warm
+ * re-solve (DIVE_SECONDS), its simplex could stall, and past this cap the
+ * search moves on, keeping the seating it had. */
 #define RESEAT_SECONDS 30.0
 
 /* What a column is: x[l,g,b] or z[l,b] (a seat: learner l, block position
@@ -463,11 +462,9 @@ static bool resolve(glp_prob *P, double seconds)
 	return glp_simplex(P, &smcp) == 0 && glp_get_status(P) == GLP_OPT;
 }
 
-/* A dive's time, whatever the time limit leaves: dives take 0.06-0.5 s at
- * 300 learners, but GLPK's dual simplex can stall on one of its warm
- * re-solves.  Measured on the 300-learner benchmark school with a 600 s
- * limit (seed 1): one re-solve of round 9's first dive ran from 71 s to
- * the limit, without a progress line, and the search stopped there. */
+/* A dive's time, whatever the time limit leaves: dives are short, but
+ * GLPK's dual simplex can stall on one of its warm re-solves and hold the
+ * search to the time limit (bench/TUNING.md, "Re-seating"). */
 #define DIVE_SECONDS 5.0
 
 /*
@@ -518,13 +515,10 @@ static bool dive_kinds(struct seating *s, double seconds)
  * seating with lab credits and bonus at 0 is a basic feasible point of the
  * LP: every row's slack basic, each seat non-basic at its 0 or 1.  So the
  * primal simplex starts feasible there, near the optimum, and skips the
- * search for a feasible point: measured at 1500 learners, sets of 3
- * blocks, the LP took 0.4-1.3 s (3 900-7 400 iterations) instead of
- * 2.1-3.7 s (11 800-14 700) from the all-zero basis.  The optimum it
- * reaches can be a fractional vertex where the cold start's was whole (1-2
- * sets in 30; one had 84 seats fractional, and branch-and-bound's 200
- * nodes then took 12.5 s and found nothing); then the LP is solved again
- * from the all-zero basis before branching.
+ * search for a feasible point (a third of the iterations).  The optimum it
+ * reaches can be a fractional vertex where the cold start's was whole;
+ * then the LP is solved again from the all-zero basis before branching
+ * (bench/TUNING.md, "Re-seating").
  */
 static void solve_from_seating(struct seating *s, const double *start,
 			       const struct mip_params *params, struct mip_result *mr)
