@@ -64,6 +64,9 @@ $(GEN): $(BUILD)/bench/gen.o $(LIB)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
+# check_faults makes GLPK fail on demand (tests/check_faults.c)
+$(BUILD)/tests/check_faults: LDFLAGS += -Wl,--wrap=glp_simplex -Wl,--wrap=glp_intopt
+
 run: deps all
 	$(BIN) check examples/small
 	$(BIN) solve examples/small -o out/small
