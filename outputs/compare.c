@@ -13,8 +13,8 @@
  *     group meets in every block, beyond the need's sessions);
  *   - else 0.
  * A need that no run lists in unmet.csv was met in full wherever it was
- * scheduled; its priority is unknown (COMPARE_PRIORITIES index 0), and it
- * changes only when the needs or blocks themselves differ.
+ * scheduled; its priority is not in the files (it counts at index 0), and
+ * its sessions change only when the needs or blocks themselves differ.
  */
 #include "compare.h"
 
@@ -277,6 +277,14 @@ static void build_learners(struct compare *c)
 		i = j;
 	}
 	free(e);
+	c->totals = xcalloc((size_t)c->n_runs * (COMPARE_PRIORITIES + 1), sizeof(long));
+	for (int l = 0; l < c->n_learners; l++)
+		for (int r = 0; r < c->n_runs; r++)
+			for (int p = 0; p <= COMPARE_PRIORITIES; p++) {
+				long v = compare_sessions(c, l, r, p);
+				if (v > 0)
+					c->totals[r * (COMPARE_PRIORITIES + 1) + p] += v;
+			}
 }
 
 long compare_sessions(const struct compare *c, int l, int r, int p)
@@ -387,6 +395,7 @@ void compare_release(struct compare *c)
 	free(c->rows);
 	free(c->learners);
 	free(c->sessions);
+	free(c->totals);
 	free(c->gain);
 	free(c->lose);
 	free(c->only_first);

@@ -12,8 +12,9 @@
 
 #include "outputs/compare_run.h"
 
-/* Need priorities: 1-5, and 0 for "not known" (a need no run's unmet.csv
- * lists: met in full wherever it was scheduled). */
+/* Need priorities: 1-5, and 0 for a need no run's unmet.csv lists (met in
+ * full in every run that schedules it; the output files do not say its
+ * priority). */
 #define COMPARE_PRIORITIES 6
 /* Index of the totals in compare.gain/lose rows (all priorities). */
 #define COMPARE_TOTAL COMPARE_PRIORITIES
@@ -59,6 +60,9 @@ struct compare {
 	int n_learners;
 	const char **learners;
 	long *sessions;
+	/* need-sessions of all learners of run r: totals[r * (COMPARE_PRIORITIES
+	 * + 1) + p], p a priority or COMPARE_TOTAL */
+	long *totals;
 
 	/* Against the first run, for each run k >= 1 (index k; row 0 unused):
 	 * learners of both runs with more (gain) or fewer (lose) need-sessions,

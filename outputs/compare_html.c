@@ -149,7 +149,8 @@ static void section_kpis(const struct compare *c, FILE *f)
 
 static const char *priority_label(int p)
 {
-	static const char *const labels[] = { "priority not known", "priority 1 (power goal)",
+	static const char *const labels[] = { "needs met in full in every run",
+					      "priority 1 (power goal)",
 					      "priority 2", "priority 3", "priority 4",
 					      "priority 5", "all needs" };
 	return labels[p];
@@ -173,7 +174,7 @@ static void section_gains(const struct compare *c, FILE *f)
 		if (p == 0 && !moves)
 			continue;
 		fprintf(f, "<tr data-priority=\"%s\"><th scope=\"row\">%s</th>",
-			p == COMPARE_TOTAL ? "all" : p == 0 ? "unknown" : (const char *[]){
+			p == COMPARE_TOTAL ? "all" : p == 0 ? "met_in_full" : (const char *[]){
 				"", "1", "2", "3", "4", "5" }[p], priority_label(p));
 		for (int k = 1; k < c->n_runs; k++)
 			fprintf(f, "<td data-run=\"%d\" class=\"n\"><span class=\"up\">&#9650; "
@@ -223,7 +224,7 @@ static void section_changes(const struct compare *c, FILE *f)
 					continue;
 				fputs(first ? "" : ", ", f);
 				fputs(q ? (const char *[]){ "", "P1", "P2", "P3", "P4", "P5" }[q]
-					: "unknown", f);
+					: "met in full", f);
 				fputc(' ', f);
 				put_int_signed(f, ch->delta[q]);
 				first = false;

@@ -392,11 +392,12 @@ int compare_run_read(struct compare_run *r, const char *dir, struct diag *d)
 	struct session_kind *sk;
 	int n_sk;
 	size_t alloc_needs = 0, alloc_learners = 0;
+	/* every file is read, so that all their problems are reported at once;
+	 * the timetable's sessions are checked only against a sound sessions.csv */
 	int rc = read_sessions(r, &sk, &n_sk, d);
 	if (rc == 0)
 		rc = read_timetable(r, sk, n_sk, &alloc_needs, &alloc_learners, d);
-	if (rc == 0)
-		rc = read_unmet(r, &alloc_needs, &alloc_learners, d);
+	rc |= read_unmet(r, &alloc_needs, &alloc_learners, d);
 	for (int i = 0; i < n_sk; i++)
 		free(sk[i].id);
 	free(sk);

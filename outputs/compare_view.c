@@ -142,7 +142,7 @@ static const int priority_order[] = { 1, 2, 3, 4, 5, 0, COMPARE_TOTAL };
 
 static const char *priority_word(int p)
 {
-	static const char *const words[] = { "unknown", "1", "2", "3", "4", "5", "all" };
+	static const char *const words[] = { "met_in_full", "1", "2", "3", "4", "5", "all" };
 	return words[p];
 }
 
@@ -177,7 +177,7 @@ void compare_print_table(const struct compare *c, FILE *out)
 	for (int i = 0; i < N_PRIORITY_ORDER; i++) {
 		int p = priority_order[i];
 		if (p == 0 && !priority_moves(c, 0))
-			continue;       /* "unknown" only when it moves */
+			continue;       /* "met_in_full" only when it moves */
 		fprintf(out, "%-10s", priority_word(p));
 		for (int k = 1; k < c->n_runs; k++) {
 			char cell[48];
@@ -315,6 +315,13 @@ void compare_csv_write(const struct compare *c, FILE *f)
 		fputc('\n', f);
 	}
 
+	for (int i = 0; i < N_PRIORITY_ORDER; i++) {
+		int p = priority_order[i];
+		csv_head(f, "need_sessions", priority_word(p), "all learners", "");
+		for (int r = 0; r < n; r++)
+			fprintf(f, ",%ld", c->totals[r * (COMPARE_PRIORITIES + 1) + p]);
+		fputc('\n', f);
+	}
 	for (int side = 0; side < 2; side++)
 		for (int i = 0; i < N_PRIORITY_ORDER; i++) {
 			int p = priority_order[i];
