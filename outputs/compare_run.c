@@ -332,7 +332,8 @@ static int read_unmet(struct compare_run *r, size_t *alloc_needs, size_t *alloc_
  * the learners. */
 static void merge(struct compare_run *r)
 {
-	qsort(r->learners, (size_t)r->n_learners, sizeof(char *), cmp_str);
+	if (r->n_learners)      /* qsort wants an array, even for none */
+		qsort(r->learners, (size_t)r->n_learners, sizeof(char *), cmp_str);
 	int n = 0;
 	for (int i = 0; i < r->n_learners; i++) {
 		if (n && !strcmp(r->learners[n - 1], r->learners[i])) {
@@ -342,7 +343,8 @@ static void merge(struct compare_run *r)
 		r->learners[n++] = r->learners[i];
 	}
 	r->n_learners = n;
-	qsort(r->needs, (size_t)r->n_needs, sizeof(*r->needs), cmp_need);
+	if (r->n_needs)
+		qsort(r->needs, (size_t)r->n_needs, sizeof(*r->needs), cmp_need);
 	n = 0;
 	for (int i = 0; i < r->n_needs; i++) {
 		struct compare_need *x = &r->needs[i];
@@ -437,5 +439,5 @@ const char *compare_run_metric(const struct compare_run *r, const char *name)
 
 bool compare_run_has_learner(const struct compare_run *r, const char *id)
 {
-	return bsearch(&id, r->learners, (size_t)r->n_learners, sizeof(char *), cmp_str) != NULL;
+	return r->n_learners && bsearch(&id, r->learners, (size_t)r->n_learners, sizeof(char *), cmp_str) != NULL;
 }
