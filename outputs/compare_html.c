@@ -57,8 +57,10 @@ static const char style[] =
 	"td.t{overflow-wrap:anywhere;min-width:6rem;max-width:14rem}"
 	"ol.runs li{margin:.2rem 0}"
 	".note{color:#4a4a4a;font-size:.9rem}"
+	"td.n small{white-space:normal;min-width:5rem}"
 	"@media (max-width:40rem){body{padding:.6rem}th,td{padding:.3rem .4rem}"
-	"table{font-size:.88rem}}"
+	"table{font-size:.85rem}tbody th{min-width:6.5rem;max-width:8.5rem}"
+	"td.t{min-width:6rem;max-width:7rem}}"
 	"@media print{body{max-width:none}.scroll{overflow:visible}thead th{position:static}"
 	"h2{break-after:avoid}tr{break-inside:avoid}}";
 

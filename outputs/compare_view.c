@@ -82,7 +82,8 @@ static void text_row(FILE *out, const char *name, const char *better, char **cel
 	for (int r = 0; r < n; r++) {
 		fputs("  ", out);
 		fputs(cells[r], out);
-		pad(out, col[r] - widths[r]);
+		if (r + 1 < n)
+			pad(out, col[r] - widths[r]);
 	}
 	fputc('\n', out);
 }
@@ -106,7 +107,7 @@ static void print_metrics(const struct compare *c, FILE *out)
 	for (int r = 0; r < n; r++) {
 		char head[32];
 		snprintf(head, sizeof(head), "run %d", r + 1);
-		fprintf(out, "  %-*s", col[r], head);
+		fprintf(out, "  %-*s", r + 1 < n ? col[r] : 0, head);
 	}
 	fputc('\n', out);
 	for (int i = 0; i < c->n_rows; i++) {
