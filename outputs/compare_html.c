@@ -149,6 +149,8 @@ static void section_kpis(const struct compare *c, FILE *f)
 	fputs("</tbody></table></div></section>\n", f);
 }
 
+/* Priority p (0: met in full everywhere; COMPARE_TOTAL: all) for a row
+ * heading, for a data attribute, and in short. */
 static const char *priority_label(int p)
 {
 	static const char *const labels[] = { "needs met in full in every run",
@@ -156,6 +158,18 @@ static const char *priority_label(int p)
 					      "priority 2", "priority 3", "priority 4",
 					      "priority 5", "all needs" };
 	return labels[p];
+}
+
+static const char *priority_key(int p)
+{
+	static const char *const keys[] = { "met_in_full", "1", "2", "3", "4", "5", "all" };
+	return keys[p];
+}
+
+static const char *priority_short(int p)
+{
+	static const char *const words[] = { "met in full", "P1", "P2", "P3", "P4", "P5", "all" };
+	return words[p];
 }
 
 static void section_gains(const struct compare *c, FILE *f)
@@ -176,8 +190,7 @@ static void section_gains(const struct compare *c, FILE *f)
 		if (p == 0 && !moves)
 			continue;
 		fprintf(f, "<tr data-priority=\"%s\"><th scope=\"row\">%s</th>",
-			p == COMPARE_TOTAL ? "all" : p == 0 ? "met_in_full" : (const char *[]){
-				"", "1", "2", "3", "4", "5" }[p], priority_label(p));
+			priority_key(p), priority_label(p));
 		for (int k = 1; k < c->n_runs; k++)
 			fprintf(f, "<td data-run=\"%d\" class=\"n\"><span class=\"up\">&#9650; "
 				"<span class=\"gain\">%d</span> gain</span> &middot; "
@@ -225,8 +238,7 @@ static void section_changes(const struct compare *c, FILE *f)
 				if (!ch->delta[q])
 					continue;
 				fputs(first ? "" : ", ", f);
-				fputs(q ? (const char *[]){ "", "P1", "P2", "P3", "P4", "P5" }[q]
-					: "met in full", f);
+				fputs(priority_short(q), f);
 				fputc(' ', f);
 				put_int_signed(f, ch->delta[q]);
 				first = false;
@@ -337,7 +349,7 @@ void compare_html_write(const struct compare *c, FILE *f)
 	fputs("<footer><p class=\"note\">How need-sessions are counted: from each run's "
 	      "timetable.csv (the workshop sessions and labs a learner spends on a goal) and "
 	      "unmet.csv (a need's priority, wanted and scheduled sessions). A need listed in "
-	      "no run's unmet.csv was met in full; its priority is not in the output files and "
-	      "shows as not known. Written by mclsched compare; the same figures are in "
-	      "compare.csv.</p></footer>\n</body></html>\n", f);
+	      "no run's unmet.csv was met in full in every run; its priority is not in the "
+	      "output files, and it is counted as &quot;met in full&quot;. Written by mclsched "
+	      "compare; the same figures are in compare.csv.</p></footer>\n</body></html>\n", f);
 }
