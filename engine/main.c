@@ -32,6 +32,9 @@
 #include "models/child.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
+#include "outputs/compare.h"
+#include "outputs/compare_run.h"
+#include "outputs/compare_view.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
 
@@ -86,9 +89,23 @@ static const char verify_usage[] =
 	"5 a hard rule is broken.\n";
 
 static const char compare_usage[] =
-	"usage: mclsched compare OUT_DIR OUT_DIR...\n"
+	"usage: mclsched compare OUT_DIR OUT_DIR... [-o DIR] [--force]\n"
 	"\n"
-	"Scenario runs side by side (not implemented yet: exits 4).\n";
+	"Scenario runs of one school side by side, for weighing scenarios: every\n"
+	"summary figure per run on stdout (the best marked), and compare.html and\n"
+	"compare.csv in DIR: who gains or loses need-sessions against the first run\n"
+	"(by priority), which learners change most, whose facilitator loads change,\n"
+	"and which run settings differ.  Reads only the OUT_DIRs of mclsched solve.\n"
+	"\n"
+	"  -o, --output DIR   where compare.html and compare.csv go (default: the\n"
+	"                     current directory); checked before anything is read\n"
+	"  --force            compare runs even when their learners differ\n"
+	"  -h, --help         this help\n"
+	"\n"
+	"Exit status: 0 compared, 1 usage error (a DIR that cannot be written\n"
+	"included), 2 an OUT_DIR cannot be read, or the runs are of different\n"
+	"schools (different learners) and --force was not given, 4 the files could\n"
+	"not be written.\n";
 
 static void usage(FILE *out)
 {
@@ -96,13 +113,13 @@ static void usage(FILE *out)
 	      "                        [--seed N] [--write-lp FILE] [-q|-v]\n"
 	      "       mclsched check   SCENARIO_DIR\n"
 	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
-	      "       mclsched compare OUT_DIR OUT_DIR...\n"
+	      "       mclsched compare OUT_DIR OUT_DIR... [-o DIR] [--force]\n"
 	      "       mclsched help [COMMAND] | COMMAND --help | --help | --version\n"
 	      "\n"
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
 	      "  check    validate the scenario's inputs and print a census\n"
 	      "  verify   re-check a written schedule against its inputs\n"
-	      "  compare  scenario runs side by side (not implemented yet: exits 4)\n"
+	      "  compare  scenario runs side by side: stdout, compare.html, compare.csv\n"
 	      "  help     this help, or a command's\n"
 	      "\n"
 	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
@@ -391,13 +408,93 @@ static int cmd_verify(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* `mclsched compare`: reads every run before writing anything, refuses
+ * runs of different schools unless --force (exit 2). */
 static int cmd_compare(int argc, char **argv)
 {
-	(void)argv;
-	if (argc < 3)
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *dir = ".";
+	bool force = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			dir = optarg;
+			break;
+		case 'f':
+			force = true;
+			break;
+		case 'h':
+			fputs(compare_usage, stdout);
+			return EXIT_OK;
+		default:
+			fputs(compare_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	int n_runs = argc - optind;
+	if (n_runs < 2)
 		return usage_error("%s", "compare takes two or more OUT_DIRs");
-	fputs("mclsched: compare is not implemented yet\n", stderr);
-	return EXIT_INTERNAL;
+	char *why = compare_check_dir(dir);
+	if (why) {
+		fprintf(stderr, "mclsched: output directory '%s' %s; nothing was compared\n", dir,
+			why);
+		free(why);
+		return EXIT_USAGE;
+	}
+
+	struct compare_run *runs = xcalloc((size_t)n_runs, sizeof(*runs));
+	struct diag d;
+	diag_init(&d);
+	for (int r = 0; r < n_runs; r++)
+		compare_run_read(&runs[r], argv[optind + r], &d);
+	int code = EXIT_OK;
+	if (d.n_errors) {
+		diag_print(&d, stderr);
+		fprintf(stderr, "mclsched: %d error%s in the output directories; nothing was "
+			"written\n", d.n_errors, d.n_errors == 1 ? "" : "s");
+		code = EXIT_INPUT;
+		goto out_runs;
+	}
+	for (int r = 1; r < n_runs; r++) {
+		char *mismatch = compare_school_mismatch(&runs[0], &runs[r]);
+		if (!mismatch)
+			continue;
+		if (force) {
+			fprintf(stderr, "mclsched: warning: %s; compared anyway (--force)\n", mismatch);
+		} else {
+			fprintf(stderr, "mclsched: %s; compare runs of one school, or pass --force; "
+				"nothing was written\n", mismatch);
+			code = EXIT_INPUT;
+		}
+		free(mismatch);
+	}
+	if (code != EXIT_OK)
+		goto out_runs;
+
+	struct compare cmp;
+	compare_build(&cmp, runs, n_runs);
+	compare_print_table(&cmp, stdout);
+	fflush(stdout);
+	if (compare_write_files(&cmp, dir, &d) != 0) {
+		diag_print(&d, stderr);
+		code = EXIT_INTERNAL;
+	} else {
+		mcl_log(LOG_NORMAL, "compare.html and compare.csv written to %s/", dir);
+	}
+	compare_release(&cmp);
+out_runs:
+	diag_release(&d);
+	for (int r = 0; r < n_runs; r++)
+		compare_run_release(&runs[r]);
+	free(runs);
+	return code;
 }
 
 static const struct command {
