@@ -30,6 +30,7 @@
 #include "inputs/scenario.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
+#include "models/precheck.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
 
@@ -72,8 +73,11 @@ static const char check_usage[] =
 	"usage: mclsched check SCENARIO_DIR\n"
 	"\n"
 	"Validates the scenario's inputs, reports every error as FILE:LINE: message,\n"
-	"and prints a census on stdout.  Writes nothing.\n"
-	"Exit status: 0 valid, 1 usage error, 2 bad input.\n";
+	"and prints a census on stdout.  Then counts, per block, the seats the\n"
+	"facilitators and rooms can offer, and names any block that is short.\n"
+	"Writes nothing.\n"
+	"Exit status: 0 valid, 1 usage error, 2 bad input, 3 a block is short of\n"
+	"seats (no schedule can exist).\n";
 
 static const char verify_usage[] =
 	"usage: mclsched verify SCENARIO_DIR OUT_DIR\n"
@@ -179,8 +183,13 @@ static int cmd_check(int argc, char **argv)
 	if (!p)
 		return EXIT_INPUT;
 	scenario_census(p, stdout);
+	/* the counting conditions: a block that cannot seat its learners */
+	char *short_of = precheck_scenario(p);
+	if (short_of)
+		fprintf(stderr, "error: no schedule can exist:\n%s", short_of);
+	free(short_of);
 	problem_free(p);
-	return EXIT_OK;
+	return short_of ? EXIT_NO_SCHEDULE : EXIT_OK;
 }
 
 static int parse_double(const char *s, double *out)
