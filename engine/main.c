@@ -30,6 +30,7 @@
 #include "inputs/scenario.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
+#include "models/memory_estimate.h"
 #include "models/precheck.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
@@ -175,6 +176,16 @@ static struct problem *load_or_report(const char *dir)
 	return p;
 }
 
+/* Whether p's memory estimate fits solver.max_memory_mb; else says why. */
+static bool memory_fits(const struct problem *p, const struct memory_estimate *e)
+{
+	char *why = memory_refusal(p, e);
+	if (why)
+		fprintf(stderr, "error: scenario.conf: %s\nmclsched: nothing was solved\n", why);
+	free(why);
+	return !why;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	if (argc != 2)
@@ -183,13 +194,18 @@ static int cmd_check(int argc, char **argv)
 	if (!p)
 		return EXIT_INPUT;
 	scenario_census(p, stdout);
+	struct memory_estimate mem;
+	memory_estimate(p, &mem);
+	printf("%-13s %.0f MiB at most (largest part: %s)\n", "memory", mem.total_mib,
+	       memory_part_name(mem.largest));
+	bool fits = memory_fits(p, &mem);
 	/* the counting conditions: a block that cannot seat its learners */
 	char *short_of = precheck_scenario(p);
 	if (short_of)
 		fprintf(stderr, "error: no schedule can exist:\n%s", short_of);
 	free(short_of);
 	problem_free(p);
-	return short_of ? EXIT_NO_SCHEDULE : EXIT_OK;
+	return !fits ? EXIT_INPUT : short_of ? EXIT_NO_SCHEDULE : EXIT_OK;
 }
 
 static int parse_double(const char *s, double *out)
@@ -280,6 +296,12 @@ static int cmd_solve(int argc, char **argv)
 	struct problem *p = load_or_report(argv[optind]);
 	if (!p)
 		return EXIT_INPUT;
+	struct memory_estimate mem;
+	memory_estimate(p, &mem);
+	if (!memory_fits(p, &mem)) {
+		problem_free(p);
+		return EXIT_INPUT;
+	}
 	char *default_out = NULL;
 	if (!out_dir) {
 		default_out = outpath_default(argv[optind], p->config.out_dir);
