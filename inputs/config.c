@@ -177,16 +177,50 @@ static int validate_word(cfg_t *cfg, cfg_opt_t *opt)
 static const char *reported_key;
 static long reported_line;
 
+/* The lists whose length is ranged: libconfuse validates a list after each
+ * value, so its length is judged once the pass is over (list_counts). */
+static struct list_seen {
+	const struct range *r;
+	long line;                  /* 0: not in the file */
+	unsigned n;
+} lists_seen[2];
+
+static void list_seen_record(const struct range *r, long line, unsigned n)
+{
+	for (size_t i = 0; i < sizeof(lists_seen) / sizeof(lists_seen[0]); i++)
+		if (!lists_seen[i].r || lists_seen[i].r == r) {
+			lists_seen[i] = (struct list_seen){ r, line, n };
+			return;
+		}
+}
+
+/* Reports each ranged list of the pass, read whole before line `stop` (0:
+ * the pass got through), whose length is out of its range. */
+static void list_counts(long stop)
+{
+	for (size_t i = 0; i < sizeof(lists_seen) / sizeof(lists_seen[0]); i++) {
+		const struct list_seen *ls = &lists_seen[i];
+		if (!ls->r || (stop && ls->line >= stop) ||
+		    (ls->n >= ls->r->min_count && ls->n <= ls->r->max_count))
+			continue;
+		diag_error(current_diag, CONF_NAME, ls->line, "'%s' must be %s (got %u value%s)",
+			   ls->r->key, ls->r->want, ls->n, ls->n == 1 ? "" : "s");
+	}
+	memset(lists_seen, 0, sizeof(lists_seen));
+}
+
 static int validate(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (reported_key && !strcmp(reported_key, opt->name) && reported_line == cfg->line)
-		return 0;
 	for (size_t k = 0; k < sizeof(ranges) / sizeof(ranges[0]); k++) {
 		const struct range *r = &ranges[k];
 		if (strcmp(opt->name, r->key))
 			continue;
 		unsigned n = cfg_opt_size(opt);
-		bool bad = r->max_count && (n < r->min_count || n > r->max_count);
+		if (r->max_count)
+			list_seen_record(r, cfg->line, n);
+		if (reported_key && !strcmp(reported_key, opt->name) && reported_line == cfg->line)
+			return 0;
+		bool bad = false;
 		double v = 0;
 		for (unsigned i = 0; i < n && !bad; i++) {
 			v = opt_value(opt, i);
@@ -196,14 +230,9 @@ static int validate(cfg_t *cfg, cfg_opt_t *opt)
 		if (bad) {
 			reported_key = r->key;
 			reported_line = cfg->line;
-		}
-		if (bad && r->max_count && (n < r->min_count || n > r->max_count))
-			diag_error(current_diag, CONF_NAME, cfg->line,
-				   "'%s' must be %s (got %u value%s)", r->key, r->want, n,
-				   n == 1 ? "" : "s");
-		else if (bad)
 			diag_error(current_diag, CONF_NAME, cfg->line, "'%s' must be %s (got %g)",
 				   r->key, r->want, v);
+		}
 	}
 	return 0;   /* keep parsing: report every bad value */
 }
@@ -403,9 +432,19 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		model_line = 0;
 		lab_feature_line = 0;
 		reported_key = NULL;
+		memset(lists_seen, 0, sizeof(lists_seen));
 		rc = cfg_parse_buf(cfg, text);
 		long stop = rc == CFG_PARSE_ERROR ? cfg->line : 0;
+		list_counts(stop);
 		int kept = 0;
+		/* in line order (list lengths are judged at the end of a pass) */
+		for (size_t i = 1; i < mine.n; i++)
+			for (size_t j = i; j > 0 && entry_line(mine.entries[j - 1].text) >
+						     entry_line(mine.entries[j].text); j--) {
+				struct diag_entry tmp = mine.entries[j];
+				mine.entries[j] = mine.entries[j - 1];
+				mine.entries[j - 1] = tmp;
+			}
 		for (size_t i = 0; i < mine.n; i++) {
 			const struct diag_entry *e = &mine.entries[i];
 			long line = entry_line(e->text);
