@@ -12,11 +12,11 @@ trap 'rm -rf "$T"' EXIT
 fails=0
 fail() { echo "memory_limit.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 
-"$GEN" --learners 1500 --seed 1 -o "$T/school" >/dev/null 2>&1 || fail "mclsched-gen failed"
+"$GEN" --learners 3000 --seed 1 -o "$T/school" >/dev/null 2>&1 || fail "mclsched-gen failed"
 "$BIN" check "$T/school" >"$T/out" 2>"$T/err" || fail "default limit: check exit $?"
 est=$(sed -n 's/^memory *\([0-9]*\) MiB at most (largest part: .*)$/\1/p' "$T/out")
 [ -n "$est" ] || fail "check prints no memory line: $(cat "$T/out")"
-[ "${est:-0}" -gt 64 ] || fail "the 1500-learner school's estimate ${est:-?} MiB is not above 64"
+[ "${est:-0}" -gt 64 ] || fail "the 3000-learner school's estimate ${est:-?} MiB is not above 64"
 
 sed -i 's/^solver {/solver { max_memory_mb = 64 /' "$T/school/scenario.conf"
 "$BIN" solve "$T/school" -o "$T/out.dir" --time-limit 30 >"$T/out" 2>"$T/err"
