@@ -201,11 +201,12 @@ static int cmd_check(int argc, char **argv)
 	bool fits = memory_fits(p, &mem);
 	/* the counting conditions: a block that cannot seat its learners */
 	char *short_of = precheck_scenario(p);
+	bool seats = !short_of;
 	if (short_of)
 		fprintf(stderr, "error: no schedule can exist:\n%s", short_of);
 	free(short_of);
 	problem_free(p);
-	return !fits ? EXIT_INPUT : short_of ? EXIT_NO_SCHEDULE : EXIT_OK;
+	return !fits ? EXIT_INPUT : !seats ? EXIT_NO_SCHEDULE : EXIT_OK;
 }
 
 static int parse_double(const char *s, double *out)
