@@ -31,7 +31,9 @@
 #include "inputs/scenario.h"
 #include "models/child.h"
 #include "models/glpk_run.h"
+#include "models/memory_estimate.h"
 #include "models/model.h"
+#include "models/precheck.h"
 #include "outputs/compare.h"
 #include "outputs/compare_run.h"
 #include "outputs/compare_view.h"
@@ -77,8 +79,11 @@ static const char check_usage[] =
 	"usage: mclsched check SCENARIO_DIR\n"
 	"\n"
 	"Validates the scenario's inputs, reports every error as FILE:LINE: message,\n"
-	"and prints a census on stdout.  Writes nothing.\n"
-	"Exit status: 0 valid, 1 usage error, 2 bad input.\n";
+	"and prints a census on stdout.  Then counts, per block, the seats the\n"
+	"facilitators and rooms can offer, and names any block that is short.\n"
+	"Writes nothing.\n"
+	"Exit status: 0 valid, 1 usage error, 2 bad input, 3 a block is short of\n"
+	"seats (no schedule can exist).\n";
 
 static const char verify_usage[] =
 	"usage: mclsched verify SCENARIO_DIR OUT_DIR\n"
@@ -205,6 +210,16 @@ static struct problem *load_or_report(const char *dir)
 	return p;
 }
 
+/* Whether p's memory estimate fits solver.max_memory_mb; else says why. */
+static bool memory_fits(const struct problem *p, const struct memory_estimate *e)
+{
+	char *why = memory_refusal(p, e);
+	if (why)
+		fprintf(stderr, "error: scenario.conf: %s\nmclsched: nothing was solved\n", why);
+	free(why);
+	return !why;
+}
+
 static int cmd_check(int argc, char **argv)
 {
 	if (argc != 2)
@@ -213,8 +228,19 @@ static int cmd_check(int argc, char **argv)
 	if (!p)
 		return EXIT_INPUT;
 	scenario_census(p, stdout);
+	struct memory_estimate mem;
+	memory_estimate(p, &mem);
+	printf("%-13s %.0f MiB at most (largest part: %s)\n", "memory", mem.total_mib,
+	       memory_part_name(mem.largest));
+	bool fits = memory_fits(p, &mem);
+	/* the counting conditions: a block that cannot seat its learners */
+	char *short_of = precheck_scenario(p);
+	bool seats = !short_of;
+	if (short_of)
+		fprintf(stderr, "error: no schedule can exist:\n%s", short_of);
+	free(short_of);
 	problem_free(p);
-	return EXIT_OK;
+	return !fits ? EXIT_INPUT : !seats ? EXIT_NO_SCHEDULE : EXIT_OK;
 }
 
 static int parse_double(const char *s, double *out)
@@ -305,6 +331,12 @@ static int cmd_solve(int argc, char **argv)
 	struct problem *p = load_or_report(argv[optind]);
 	if (!p)
 		return EXIT_INPUT;
+	struct memory_estimate mem;
+	memory_estimate(p, &mem);
+	if (!memory_fits(p, &mem)) {
+		problem_free(p);
+		return EXIT_INPUT;
+	}
 	char *default_out = NULL;
 	if (!out_dir) {
 		default_out = outpath_default(argv[optind], p->config.out_dir);

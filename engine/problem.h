@@ -44,6 +44,7 @@ struct config {
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
 	int seed;                   /* 1 */
+	int max_memory_mb;          /* 16384: larger estimates are refused */
 	char *out_dir;              /* "out", relative to the scenario directory */
 };
 

@@ -6,6 +6,11 @@
  * on.  Ranges are checked by validate callbacks, which run as each value is
  * parsed, so they know its line too; they record the error and let parsing
  * go on, so that every out-of-range key is reported, not just the first.
+ * libconfuse itself stops at the first syntax error or unknown key, so the
+ * file is parsed again from memory with that line blanked (and the rest of
+ * a section it opened), each pass keeping only the errors past the line
+ * where the previous one stopped, until a pass gets through.  An unknown key
+ * that exists in another section is answered with where it belongs.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "config.h"
@@ -46,16 +51,46 @@ void config_defaults(struct config *c)
 	c->time_limit = 60;
 	c->gap = 0.005;
 	c->seed = 1;
+	c->max_memory_mb = 16384;
 	c->out_dir = xstrdup("out");
 }
 
 static struct diag *current_diag;   /* libconfuse's error callback has no context */
 
+static cfg_opt_t *current_opts;     /* the root options, for where a key belongs */
+
+/* Where key is an option, other than in section `in` ("root": the top
+ * level): "`solver { time_limit }`" or "`model` at the top level"; NULL. */
+static char *key_elsewhere(const char *key, const char *in)
+{
+	for (cfg_opt_t *o = current_opts; o && o->name; o++) {
+		if (o->type != CFGT_SEC) {
+			if (!strcmp(o->name, key) && strcmp(in, "root"))
+				return xasprintf("`%s` at the top level, not inside `%s { }`", key, in);
+			continue;
+		}
+		if (!strcmp(o->name, in))
+			continue;
+		for (cfg_opt_t *k = o->subopts; k && k->name; k++)
+			if (!strcmp(k->name, key))
+				return xasprintf("`%s { %s }`", o->name, key);
+	}
+	return NULL;
+}
+
 static void on_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
-	char msg[512];
+	char msg[512], key[128];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	diag_error(current_diag, CONF_NAME, cfg && cfg->line > 0 ? cfg->line : 0, "%s", msg);
+	long line = cfg && cfg->line > 0 ? cfg->line : 0;
+	char *where = NULL;
+	if (cfg && cfg->name && sscanf(msg, "no such option '%127[^']'", key) == 1)
+		where = key_elsewhere(key, cfg->name);
+	if (where)
+		diag_error(current_diag, CONF_NAME, line, "%s: did you mean %s?", msg, where);
+	else
+		diag_error(current_diag, CONF_NAME, line, "%s", msg);
+	free(where);
 }
 
 /* Ranges by key (leaf names are unique in scenario.conf). */
@@ -77,6 +112,8 @@ static const struct range {
 	{ "time_limit", "a positive number of seconds", 0, 1e6, true, false, 0, 0 },
 	{ "gap", "a relative gap from 0 to below 1", 0, 1, false, true, 0, 0 },
 	{ "seed", "a whole number from 0 to 1000000000", 0, 1e9, false, false, 0, 0 },
+	{ "max_memory_mb", "a whole number of MiB from 64 to 16777216", 64, 16777216, false, false,
+	  0, 0 },
 };
 
 static double opt_value(cfg_opt_t *opt, unsigned i)
@@ -140,16 +177,50 @@ static int validate_word(cfg_t *cfg, cfg_opt_t *opt)
 static const char *reported_key;
 static long reported_line;
 
+/* The lists whose length is ranged: libconfuse validates a list after each
+ * value, so its length is judged once the pass is over (list_counts). */
+static struct list_seen {
+	const struct range *r;
+	long line;                  /* 0: not in the file */
+	unsigned n;
+} lists_seen[2];
+
+static void list_seen_record(const struct range *r, long line, unsigned n)
+{
+	for (size_t i = 0; i < sizeof(lists_seen) / sizeof(lists_seen[0]); i++)
+		if (!lists_seen[i].r || lists_seen[i].r == r) {
+			lists_seen[i] = (struct list_seen){ r, line, n };
+			return;
+		}
+}
+
+/* Reports each ranged list of the pass, read whole before line `stop` (0:
+ * the pass got through), whose length is out of its range. */
+static void list_counts(long stop)
+{
+	for (size_t i = 0; i < sizeof(lists_seen) / sizeof(lists_seen[0]); i++) {
+		const struct list_seen *ls = &lists_seen[i];
+		if (!ls->r || (stop && ls->line >= stop) ||
+		    (ls->n >= ls->r->min_count && ls->n <= ls->r->max_count))
+			continue;
+		diag_error(current_diag, CONF_NAME, ls->line, "'%s' must be %s (got %u value%s)",
+			   ls->r->key, ls->r->want, ls->n, ls->n == 1 ? "" : "s");
+	}
+	memset(lists_seen, 0, sizeof(lists_seen));
+}
+
 static int validate(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (reported_key && !strcmp(reported_key, opt->name) && reported_line == cfg->line)
-		return 0;
 	for (size_t k = 0; k < sizeof(ranges) / sizeof(ranges[0]); k++) {
 		const struct range *r = &ranges[k];
 		if (strcmp(opt->name, r->key))
 			continue;
 		unsigned n = cfg_opt_size(opt);
-		bool bad = r->max_count && (n < r->min_count || n > r->max_count);
+		if (r->max_count)
+			list_seen_record(r, cfg->line, n);
+		if (reported_key && !strcmp(reported_key, opt->name) && reported_line == cfg->line)
+			return 0;
+		bool bad = false;
 		double v = 0;
 		for (unsigned i = 0; i < n && !bad; i++) {
 			v = opt_value(opt, i);
@@ -159,16 +230,111 @@ static int validate(cfg_t *cfg, cfg_opt_t *opt)
 		if (bad) {
 			reported_key = r->key;
 			reported_line = cfg->line;
-		}
-		if (bad && r->max_count && (n < r->min_count || n > r->max_count))
-			diag_error(current_diag, CONF_NAME, cfg->line,
-				   "'%s' must be %s (got %u value%s)", r->key, r->want, n,
-				   n == 1 ? "" : "s");
-		else if (bad)
 			diag_error(current_diag, CONF_NAME, cfg->line, "'%s' must be %s (got %g)",
 				   r->key, r->want, v);
+		}
 	}
 	return 0;   /* keep parsing: report every bad value */
+}
+
+/* The whole file in memory (NUL-terminated), or NULL with errno set. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t len = 0, alloc = 0, n;
+	char chunk[8192];
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		xgrow((void **)&buf, &alloc, len + n + 1, 1);
+		memcpy(buf + len, chunk, n);
+		len += n;
+	}
+	int failed = ferror(f);
+	int err = errno;
+	fclose(f);
+	if (failed) {
+		free(buf);
+		errno = err ? err : EIO;
+		return NULL;
+	}
+	xgrow((void **)&buf, &alloc, len + 1, 1);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Turns every comment of buf (`#` or `//` to the end of the line, and
+ * slash-star to star-slash) into spaces, newlines kept.  libconfuse 3.3
+ * counts lines wrongly after a comment (each `#` comment adds two), so the
+ * text is parsed without them and every line number stays true. */
+static void blank_comments(char *buf)
+{
+	char quote = 0;
+	for (char *p = buf; *p; p++) {
+		if (quote) {
+			if (*p == '\\' && p[1])
+				p++;
+			else if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'') {
+			quote = *p;
+		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+			for (; *p && *p != '\n'; p++)
+				*p = ' ';
+			if (!*p)
+				break;
+		} else if (p[0] == '/' && p[1] == '*') {
+			char *e = strstr(p + 2, "*/");
+			char *end = e ? e + 2 : p + strlen(p);
+			for (; p < end; p++)
+				if (*p != '\n')
+					*p = ' ';
+			p--;
+		}
+	}
+}
+
+/* Blanks line `line` (1-based) of buf, and when it opens more braces than
+ * it closes, the lines up to where they close: what libconfuse stopped at
+ * is then skipped by the next pass.  Newlines stay, so lines keep their
+ * numbers.  Returns false when the file has no such line. */
+static bool blank_line(char *buf, long line)
+{
+	char *p = buf;
+	for (long l = 1; l < line; l++) {
+		p = strchr(p, '\n');
+		if (!p)
+			return false;
+		p++;
+	}
+	if (!*p)
+		return false;
+	int depth = 0;
+	bool quoted = false;
+	do {
+		for (; *p && *p != '\n'; p++) {
+			if (*p == '"' && (p == buf || p[-1] != '\\'))
+				quoted = !quoted;
+			else if (!quoted && *p == '{')
+				depth++;
+			else if (!quoted && *p == '}')
+				depth--;
+			*p = ' ';
+		}
+		if (*p)
+			p++;
+	} while (depth > 0 && *p);
+	return true;
+}
+
+/* The line of a "scenario.conf:LINE: ..." entry, 0 without one. */
+static long entry_line(const char *text)
+{
+	size_t n = strlen(CONF_NAME);
+	if (strncmp(text, CONF_NAME ":", n + 1))
+		return 0;
+	return strtol(text + n + 1, NULL, 10);
 }
 
 int config_read(struct config *c, const char *dir, struct diag *d, long *model_at)
@@ -193,6 +359,15 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		free(path);
 		return -1;
 	}
+	int before = d->n_errors;
+	char *text = slurp(path);
+	if (!text) {
+		diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+
+	blank_comments(text);
 
 	cfg_opt_t lab_opts[] = {
 		CFG_INT("max_group", 40, CFGF_NONE),
@@ -213,6 +388,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		CFG_FLOAT("time_limit", 60, CFGF_NONE),
 		CFG_FLOAT("gap", 0.005, CFGF_NONE),
 		CFG_INT("seed", 1, CFGF_NONE),
+		CFG_INT("max_memory_mb", 16384, CFGF_NONE),
 		CFG_END(),
 	};
 	cfg_opt_t output_opts[] = { CFG_STR("dir", "out", CFGF_NONE), CFG_END() };
@@ -228,30 +404,69 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		CFG_SEC("output", output_opts, CFGF_NONE),
 		CFG_END(),
 	};
-	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
-	current_diag = d;
-	cfg_set_error_function(cfg, on_error);
 	static const char *const validated[] = {
 		"mastery", "seminars_per_learner", "lab|max_group", "weights|priority",
 		"weights|choice", "weights|guru", "weights|power_goal", "weights|daily", "solver|time_limit",
-		"solver|gap", "solver|seed",
+		"solver|gap", "solver|seed", "solver|max_memory_mb",
 	};
-	for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
-		cfg_set_validate_func(cfg, validated[i], validate);
-	cfg_set_validate_func(cfg, "model", validate_word);
-	cfg_set_validate_func(cfg, "needs", validate_word);
-	cfg_set_validate_func(cfg, "output|dir", validate_word);
-	cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
-	model_line = 0;
-	lab_feature_line = 0;
-	reported_key = NULL;
-	int before = d->n_errors;
-	errno = 0;
-	int rc = cfg_parse(cfg, path);
-	if (rc == CFG_FILE_ERROR)
-		diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno ? errno : EIO));
-	else if (rc == CFG_PARSE_ERROR && d->n_errors == before)
-		diag_error(d, CONF_NAME, 0, "cannot parse the file");
+	current_opts = opts;
+	/* Each pass: a fresh parse of text; its errors past `shown` are kept.
+	 * A stop at a line no later than the last one ends the passes (a
+	 * syntax error blanking cannot get past). */
+	cfg_t *cfg = NULL;
+	long shown = 0;
+	int rc = CFG_PARSE_ERROR;
+	for (int pass = 0; pass < 1000; pass++) {
+		cfg_free(cfg);
+		cfg = cfg_init(opts, CFGF_NONE);
+		struct diag mine;
+		diag_init(&mine);
+		current_diag = &mine;
+		cfg_set_error_function(cfg, on_error);
+		for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
+			cfg_set_validate_func(cfg, validated[i], validate);
+		cfg_set_validate_func(cfg, "model", validate_word);
+		cfg_set_validate_func(cfg, "needs", validate_word);
+		cfg_set_validate_func(cfg, "output|dir", validate_word);
+		cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
+		model_line = 0;
+		lab_feature_line = 0;
+		reported_key = NULL;
+		memset(lists_seen, 0, sizeof(lists_seen));
+		rc = cfg_parse_buf(cfg, text);
+		long stop = rc == CFG_PARSE_ERROR ? cfg->line : 0;
+		list_counts(stop);
+		int kept = 0;
+		/* in line order (list lengths are judged at the end of a pass) */
+		for (size_t i = 1; i < mine.n; i++)
+			for (size_t j = i; j > 0 && entry_line(mine.entries[j - 1].text) >
+						     entry_line(mine.entries[j].text); j--) {
+				struct diag_entry tmp = mine.entries[j];
+				mine.entries[j] = mine.entries[j - 1];
+				mine.entries[j - 1] = tmp;
+			}
+		for (size_t i = 0; i < mine.n; i++) {
+			const struct diag_entry *e = &mine.entries[i];
+			long line = entry_line(e->text);
+			if (line > shown || (line == 0 && pass == 0)) {
+				if (e->severity == DIAG_ERROR)
+					diag_error(d, NULL, 0, "%s", e->text);
+				else
+					diag_warning(d, NULL, 0, "%s", e->text);
+				kept++;
+			}
+		}
+		diag_release(&mine);
+		current_diag = d;
+		if (rc != CFG_PARSE_ERROR)
+			break;
+		if (stop <= shown || !blank_line(text, stop)) {
+			if (kept == 0 && d->n_errors == before)
+				diag_error(d, CONF_NAME, stop, "cannot parse the file");
+			break;
+		}
+		shown = stop;
+	}
 	if (rc != CFG_SUCCESS)
 		goto out;
 
@@ -298,12 +513,17 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	c->time_limit = cfg_getfloat(s, "time_limit");
 	c->gap = cfg_getfloat(s, "gap");
 	c->seed = (int)cfg_getint(s, "seed");
+	long mem = cfg_getint(s, "max_memory_mb");
+	if (mem >= 64 && mem <= 16777216)
+		c->max_memory_mb = (int)mem;
 
 	free(c->out_dir);
 	c->out_dir = xstrdup(cfg_getstr(cfg_getsec(cfg, "output"), "dir"));
 out:
 	cfg_free(cfg);
 	current_diag = NULL;
+	current_opts = NULL;
+	free(text);
 	free(path);
 	return d->n_errors > before ? -1 : 0;
 }

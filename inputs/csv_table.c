@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "engine/util.h"
@@ -45,6 +46,7 @@ struct reader {
 	long extra_errors;          /* rows with more cells than the header */
 	bool record_ended;
 	bool have_header;
+	bool semicolons;            /* the header reads as one ';'-joined column */
 };
 
 static char *trimmed(const char *s, size_t len)
@@ -98,6 +100,11 @@ static void on_record(int c, void *ctx)
 			t->header[i] = xstrdup(r->text + r->record[i]);
 		r->have_header = true;
 		r->n_fields = 0;
+		/* no column name holds a ';': a header that does was written by a
+		 * spreadsheet set to a ';' list separator */
+		for (int i = 0; i < t->n_cols; i++)
+			if (strchr(t->header[i], ';'))
+				r->semicolons = true;
 		return;
 	}
 	/* every row gets n_cols cells: short rows are padded with "" (the
@@ -126,6 +133,51 @@ static bool blank(const char *s, size_t len)
 		if (!isspace((unsigned char)s[i]))
 			return false;
 	return true;
+}
+
+/* Offset of the first byte of s[0..len) that is not part of well-formed
+ * UTF-8 (no overlong forms, no surrogates, at most U+10FFFF), or -1. */
+static long utf8_bad_at(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		unsigned char lo = 0x80, hi = 0xBF;  /* range of the second byte */
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			n = 3;
+			lo = c == 0xE0 ? 0xA0 : 0x80;
+			hi = c == 0xED ? 0x9F : 0xBF;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 4;
+			lo = c == 0xF0 ? 0x90 : 0x80;
+			hi = c == 0xF4 ? 0x8F : 0xBF;
+		} else {
+			return (long)i;
+		}
+		if (i + n > len || s[i + 1] < lo || s[i + 1] > hi)
+			return (long)i;
+		for (size_t k = 2; k < n; k++)
+			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+				return (long)i;
+		i += n;
+	}
+	return -1;
+}
+
+/* A file from a spreadsheet whose list separator is ';': one message
+ * instead of a missing-column error for every required column. */
+static void semicolon_error(struct diag *d, const char *name, long line)
+{
+	diag_error(d, name, line, "looks semicolon-separated (its header has ';' between the "
+		   "column names): save it as comma-separated CSV (\"CSV UTF-8 (Comma "
+		   "delimited)\"), or set the spreadsheet's list separator to ','");
 }
 
 /* Turns the offsets into the final rows[r][c] pointers. */
@@ -207,11 +259,29 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 			ok = false;
 			break;
 		}
+		long bad = utf8_bad_at((const unsigned char *)s, (size_t)len);
+		if (bad >= 0) {
+			/* one message: every later line of a Latin-1 export is
+			 * likely the same */
+			diag_error(d, name, line, "not UTF-8 (byte 0x%02X at column %ld): save it "
+				   "as \"CSV UTF-8\" in the spreadsheet, or convert it with "
+				   "'iconv -f latin1 -t utf8 %s > new.csv'", (unsigned char)s[bad],
+				   bad + 1 + (s != buf ? 3 : 0), name);
+			ok = false;
+			break;
+		}
 		if (!open_record) {
 			if (blank(s, (size_t)len))
 				continue;
 			r.start_line = line;
 			record_bytes = 0;
+			/* a quoted ';' header would fail as malformed CSV first */
+			if (!r.have_header && memchr(s, ';', (size_t)len) &&
+			    !memchr(s, ',', (size_t)len)) {
+				semicolon_error(d, name, line);
+				ok = false;
+				break;
+			}
 		}
 		record_bytes += (size_t)len;
 		if (record_bytes > CSV_MAX_RECORD) {
@@ -225,6 +295,11 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 			diag_error(d, name, r.start_line, "malformed CSV: %s (a quote inside a field "
 				   "must be doubled, and a quoted field must end with a quote)",
 				   csv_strerror(csv_error(&parser)));
+			ok = false;
+			break;
+		}
+		if (r.semicolons) {
+			semicolon_error(d, name, r.start_line);
 			ok = false;
 			break;
 		}
@@ -264,9 +339,10 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 			diag_warning(d, name, 1, "column %d has no name in the header and is ignored",
 				     i + 1);
 		for (int j = 0; j < i; j++)
-			if (*t->header[i] && !strcmp(t->header[i], t->header[j])) {
-				diag_error(d, name, 1, "column '%s' appears twice in the header",
-					   t->header[i]);
+			if (*t->header[i] && !strcasecmp(t->header[i], t->header[j])) {
+				diag_error(d, name, 1, "column '%s' appears twice in the header "
+					   "(columns %d and %d): delete one of them", t->header[i],
+					   j + 1, i + 1);
 				ok = false;
 			}
 	}
@@ -280,7 +356,7 @@ out_path:
 int csv_table_col(const struct csv_table *t, const char *col)
 {
 	for (int i = 0; i < t->n_cols; i++)
-		if (!strcmp(t->header[i], col))
+		if (!strcasecmp(t->header[i], col))
 			return i;
 	return -1;
 }
@@ -292,7 +368,7 @@ void csv_table_warn_unknown(const struct csv_table *t, const char *const *known,
 		if (!*t->header[i])
 			continue;       /* already warned as unnamed */
 		for (k = known; *k; k++)
-			if (!strcmp(*k, t->header[i]))
+			if (!strcasecmp(*k, t->header[i]))
 				break;
 		if (!*k)
 			diag_warning(d, t->name, 1, "unknown column '%s' is ignored", t->header[i]);

@@ -1,9 +1,11 @@
 /*
  * csv_table.h - one CSV file of a scenario, read whole into memory.
  *
- * RFC 4180 through libcsv (strict quoting), UTF-8 with or without a BOM,
- * LF or CRLF, blank (white-space only) lines skipped, a header row whose
- * columns are found by name in any order.  Every cell and header name is
+ * RFC 4180 through libcsv (strict quoting), UTF-8 with or without a BOM
+ * (any other byte sequence is an error at its line), LF or CRLF, blank
+ * (white-space only) lines skipped, a header row whose columns are found by
+ * name in any order and any case (`Learner_ID`); a header joined by ';' is
+ * one error saying so.  Every cell and header name is
  * trimmed of surrounding white space.  A row shorter than the header is
  * padded with empty cells; a row with a non-empty cell past the header is an
  * error (an unquoted comma shifted it).  Each data row keeps the line number
@@ -39,15 +41,16 @@ struct csv_table {
 /*
  * Reads dir/name.  Returns 1 when read, 0 when the file does not exist and
  * is not required (t is then empty), -1 when an error was recorded in d
- * (missing required file, unreadable, a directory, a NUL byte, bad quoting,
- * an empty file, a column named twice).  Rows with cells past the header are
+ * (missing required file, unreadable, a directory, a NUL byte, bytes that
+ * are not UTF-8, bad quoting, a ';'-separated file, an empty file, a column
+ * named twice in any case).  Rows with cells past the header are
  * recorded as errors but the table is still returned, so that the rest of
  * the file is checked too.
  */
 int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool required,
 		   struct diag *d);
 
-/* Index of the column named col, or -1. */
+/* Index of the column named col (letter case ignored), or -1. */
 int csv_table_col(const struct csv_table *t, const char *col);
 
 /* Records a warning for every header not in known (NULL-terminated). */

@@ -330,6 +330,30 @@ static bool open_table(struct loader *ld, struct csv_table *t, const char *name,
 	return false;
 }
 
+/* A warning for each pair of blocks of one day whose times overlap: a
+ * learner seated in both would have to be in two places at once, which
+ * usually means a typing slip in start or end.  lines[b]: block b's row. */
+static void warn_overlapping_blocks(struct loader *ld, const long *lines)
+{
+	const struct problem *p = ld->p;
+	for (int b = 0; b < p->n_blocks; b++) {
+		const struct block *x = &p->blocks[b];
+		if (x->start < 0 || x->end <= x->start)
+			continue;
+		for (int a = 0; a < b; a++) {
+			const struct block *y = &p->blocks[a];
+			if (y->start < 0 || y->end <= y->start || strcmp(x->day, y->day) ||
+			    x->start >= y->end || y->start >= x->end)
+				continue;
+			diag_warning(ld->d, "blocks.csv", lines[b], "block '%s' (%02d:%02d-%02d:%02d) "
+				     "overlaps block '%s' (%02d:%02d-%02d:%02d, line %ld) on '%s': "
+				     "check their start and end", x->id, x->start / 60, x->start % 60,
+				     x->end / 60, x->end % 60, y->id, y->start / 60, y->start % 60,
+				     y->end / 60, y->end % 60, lines[a], x->day);
+		}
+	}
+}
+
 static void load_blocks(struct loader *ld)
 {
 	static const char *const known[] = { "block_id", "day", "start", "end", "kind", "areas", NULL };
@@ -383,6 +407,7 @@ static void load_blocks(struct loader *ld)
 	problem_index(p);
 	check_duplicates(ld, t.name, p->blocks, sizeof(*p->blocks), p->sorted_blocks, lines,
 			 p->n_blocks, "block_id");
+	warn_overlapping_blocks(ld, lines);
 	ld->block_lines = lines;
 out:
 	csv_table_release(&t);

@@ -17,6 +17,9 @@
 
 #include "engine/util.h"
 
+/* Short blocks explained in full; the others get a line each. */
+#define PRECHECK_EXPLAINED 3
+
 static int largest_group(const struct problem *p)
 {
 	int m = p->config.lab_max_group;
@@ -90,12 +93,132 @@ static void text_add(struct text *t, const char *fmt, ...)
 	t->len += (size_t)n;
 }
 
+/* Seats of the k largest of seats[0..n) (sorted largest first) together
+ * with extra rooms of m seats each: what k sessions can hold at most. */
+static long top_seats(const int *seats, int n, int extra, int m, int k)
+{
+	long sum = 0;
+	for (int i = 0, j = 0; k > 0 && (i < n || j < extra); k--)
+		if (j < extra && (i >= n || m >= seats[i])) {
+			sum += m;
+			j++;
+		} else {
+			sum += seats[i++];
+		}
+	return sum;
+}
+
+/* Where the largest group size m comes from, for the remedy that raises it. */
+static const char *largest_group_name(const struct problem *p, int m)
+{
+	if (p->config.lab_max_group == m)
+		return "lab max_group";
+	for (int g = 0; g < p->n_goals; g++)
+		if (p->goals[g].mode == GOAL_FACILITATED && p->goals[g].max_group == m)
+			return "the goals' max_group";
+	return "the seminars' max_size";
+}
+
+/*
+ * One short block explained: which resource binds and the remedies that
+ * close the gap on their own, each with the number needed.  nf facilitators
+ * and nr rooms (seats[], largest first, each min(capacity, m)) seat `sum` of
+ * nl learners.  Adding facilitators helps only while rooms stand empty;
+ * adding rooms of m seats only while facilitators have none; raising m only
+ * when rooms in use are larger than m.
+ */
+static void explain_block(struct text *t, const struct problem *p, int b, int nl, int nf,
+			  int nr, const int *seats, long sum, int m, bool limited)
+{
+	const char *id = p->blocks[b].id;
+	long short_by = nl - sum;
+	int k = nf < nr ? nf : nr;
+	text_add(t, "block '%s': %d learners are available but at most %ld can be seated: "
+		 "%d facilitator%s%s and %d room%s are available, so %d session%s at once, "
+		 "each holding at most min(room capacity, %d); short by %ld seat%s.\n", id, nl,
+		 sum, nf, nf == 1 ? "" : "s", limited ? " (within their max_sessions)" : "", nr,
+		 nr == 1 ? "" : "s", k, k == 1 ? "" : "s", m, short_by, short_by == 1 ? "" : "s");
+	int remedies = 0;
+	/* more facilitators: the empty rooms, largest first */
+	for (int x = 1; nf + x <= nr; x++)
+		if (top_seats(seats, nr, 0, m, nf + x) >= nl) {
+			text_add(t, "  The facilitators are short (%d of the %d rooms stand empty): "
+				 "add %d facilitator%s available in '%s'.\n", nr - nf, nr, x,
+				 x == 1 ? "" : "s", id);
+			remedies++;
+			break;
+		}
+	/* more seats in rooms: rooms of m seats, for the facilitators there */
+	for (int y = 1; y <= nf; y++)
+		if (top_seats(seats, nr, y, m, nf) >= nl) {
+			if (nf > nr && (long)y * m > short_by && y == 1)
+				text_add(t, "  The rooms are short (they seat %ld, and %d facilitator%s "
+					 "would have none): add a room of at least %ld seat%s "
+					 "available in '%s'.\n", sum, nf - nr, nf - nr == 1 ? "" : "s",
+					 short_by, short_by == 1 ? "" : "s", id);
+			else
+				text_add(t, "  The rooms are short (they seat %ld): add %d room%s of "
+					 "%d seats available in '%s'%s.\n", sum, y, y == 1 ? "" : "s",
+					 m, id, nf > nr ? "" : ", in place of the smallest now used");
+			remedies++;
+			break;
+		}
+	/* larger groups: only rooms in use that are larger than m gain */
+	int *cap = xmalloc(sizeof(int) * (size_t)(nr + 1));
+	int n = 0, big = 0;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (!p->rooms[r].unavailable[b])
+			cap[n++] = p->rooms[r].capacity;
+	qsort(cap, (size_t)n, sizeof(int), cmp_desc);
+	long all_cap = 0;
+	for (int i = 0; i < k; i++) {
+		all_cap += cap[i];
+		big += cap[i] > m;
+	}
+	if (big && all_cap >= nl) {
+		int lo = m + 1, hi = cap[0];
+		while (lo < hi) {       /* the smallest group size that seats nl */
+			int mid = lo + (hi - lo) / 2;
+			long got = 0;
+			for (int i = 0; i < k; i++)
+				got += cap[i] < mid ? cap[i] : mid;
+			if (got >= nl)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		text_add(t, "  The group size is short (%d room%s in use seat more than %d): raise "
+			 "%s from %d to %d.\n", big, big == 1 ? "" : "s", m,
+			 largest_group_name(p, m), m, lo);
+		remedies++;
+	}
+	free(cap);
+	if (!remedies) {
+		/* no one resource closes it: sessions of m learners, in the rooms
+		 * there first, then in new rooms */
+		int need = 0;
+		long got = 0;
+		while (got < nl) {
+			got += need < nr ? seats[need] : m;
+			need++;
+		}
+		int fac = need - nf, rooms = need > nr ? need - nr : 0;
+		text_add(t, "  Facilitators and rooms are both short: %d sessions are needed; add "
+			 "%d facilitator%s", need, fac, fac == 1 ? "" : "s");
+		if (rooms)
+			text_add(t, " and %d room%s of %d seats", rooms, rooms == 1 ? "" : "s", m);
+		text_add(t, " available in '%s'.\n", id);
+	}
+	text_add(t, "  Or make %ld fewer learner%s available in '%s'.\n", short_by,
+		 short_by == 1 ? "" : "s", id);
+}
+
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed)
 {
 	struct text t = { 0 };
 	int *seats = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
-	int m = largest_group(p);
+	int m = largest_group(p), n_short = 0;
 	long need_total = 0;
 	for (int j = 0; j < n_blocks; j++) {
 		int b = blocks[j];
@@ -111,19 +234,13 @@ char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		long sum = 0;
 		for (int i = 0; i < k; i++)
 			sum += seats[i];
-		if (sum < nl) {
-			const char *limit = nf < nr ? "facilitators" : "rooms";
+		/* the first few short blocks in full, the rest a line each */
+		if (sum < nl && ++n_short <= PRECHECK_EXPLAINED)
+			explain_block(&t, p, b, nl, nf, nr, seats, sum, m, allowed != NULL);
+		else if (sum < nl)
 			text_add(&t, "block '%s': %d learners are available but at most %ld can be "
-				 "seated: %d facilitator%s%s and %d room%s are available, and a "
-				 "session holds at most min(room capacity, %d); short by %ld "
-				 "seat%s.  The %s run out first: add %s, make fewer learners "
-				 "available in '%s', or raise lab max_group.\n",
-				 p->blocks[b].id, nl, sum, nf, nf == 1 ? "" : "s",
-				 allowed ? " (within their max_sessions)" : "", nr,
-				 nr == 1 ? "" : "s", m, (long)nl - sum, nl - sum == 1 ? "" : "s",
-				 limit, nf < nr ? "a facilitator" : "a room or larger rooms",
-				 p->blocks[b].id);
-		}
+				 "seated (%d facilitators, %d rooms); short by %ld.\n", p->blocks[b].id,
+				 nl, sum, nf, nr, (long)nl - sum);
 		int ms = capacity_min_sessions(p, b, nl);
 		need_total += ms > 0 ? ms : 0;
 	}
@@ -145,6 +262,21 @@ char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 	}
 	free(seats);
 	return t.s;
+}
+
+char *precheck_scenario(const struct problem *p)
+{
+	bool ws = p->config.model != MODEL_SEMINAR;
+	bool sem = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
+	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	int n = 0;
+	for (int b = 0; b < p->n_blocks; b++)
+		if ((ws && p->blocks[b].kind == BLOCK_WORKSHOP) ||
+		    (sem && p->blocks[b].kind == BLOCK_SEMINAR))
+			blocks[n++] = b;
+	char *why = precheck_counts(p, blocks, n, NULL);
+	free(blocks);
+	return why;
 }
 
 bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks)

@@ -21,10 +21,19 @@
  * rooms, each session holding at most min(room capacity, the largest group
  * any session may have).  Also checks the facilitators' max_sessions against
  * the sessions the blocks need at the least.  Returns NULL when every count
- * passes, else a diagnosis for people (the caller frees it).
+ * passes, else a diagnosis for people (the caller frees it): per short block,
+ * the resource that binds (facilitators, seats in rooms, the group size) and
+ * each remedy that closes the gap alone, with the number needed.
  */
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed);
+
+/*
+ * precheck_counts over the blocks the scenario's model schedules: workshop
+ * blocks (workshop, power-goal), seminar blocks (seminar), or both
+ * (combination).  What `mclsched check` runs; NULL when every count passes.
+ */
+char *precheck_scenario(const struct problem *p);
 
 /*
  * Decides in which blocks each facilitator may lead so that no one exceeds

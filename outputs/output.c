@@ -114,11 +114,13 @@ static int close_file(struct out_file *o, struct diag *d)
 		return -1;
 	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-		diag_error(d, o->path, 0, "cannot write: %s", strerror(errno));
+		diag_error(d, o->path, 0, "cannot write: %s (free some space or choose another "
+			   "-o; the output directory was left as it was)", strerror(errno));
 		rc = -1;
 	}
 	if (fclose(o->f) != 0 && rc == 0) {
-		diag_error(d, o->path, 0, "cannot write: %s", strerror(errno));
+		diag_error(d, o->path, 0, "cannot write: %s (free some space or choose another "
+			   "-o; the output directory was left as it was)", strerror(errno));
 		rc = -1;
 	}
 	free(o->path);

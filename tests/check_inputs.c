@@ -16,6 +16,15 @@
 #include "inputs/scenario.h"
 #include "tests/support/tmpdir.h"
 
+/* The heap strings config_read leaves in c. */
+static void config_strings_free(struct config *c)
+{
+	free(c->name);
+	free(c->w_choice);
+	free(c->out_dir);
+	free(c->lab_feature);
+}
+
 static char *dir;
 static struct diag d;
 
@@ -106,7 +115,121 @@ START_TEST(csv_split_list_trims)
 }
 END_TEST
 
+START_TEST(csv_headers_in_any_case)
+{
+	td_write(dir, "x.csv", "Learner_ID,NAME\nL1,Ann\n");
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, dir, "x.csv", true, &d), 1);
+	ck_assert_int_eq(csv_table_col(&t, "learner_id"), 0);
+	ck_assert_int_eq(csv_table_col(&t, "name"), 1);
+	static const char *const known[] = { "learner_id", "name", NULL };
+	csv_table_warn_unknown(&t, known, &d);
+	ck_assert_int_eq(csv_table_require(&t, known, &d), 0);
+	ck_assert_int_eq((int)d.n, 0);
+	csv_table_release(&t);
+	/* the same column in two cases is named twice */
+	td_write(dir, "y.csv", "a,B,b\n1,2,3\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "y.csv", true, &d), -1);
+	ck_assert(diag_contains(&d, "y.csv:1: column 'b' appears twice in the header (columns 2 "
+				    "and 3)"));
+	csv_table_release(&t);
+}
+END_TEST
+
+START_TEST(csv_semicolons_are_one_error)
+{
+	td_write(dir, "x.csv", "learner_id;name;age\nL1;\"Bob, Jr\";14\nL2;Cy;15\n");
+	struct csv_table t;
+	ck_assert_int_eq(csv_table_read(&t, dir, "x.csv", true, &d), -1);
+	ck_assert(diag_contains(&d, "x.csv:1: looks semicolon-separated"));
+	ck_assert_int_eq(d.n_errors, 1);
+	csv_table_release(&t);
+	/* quoted names joined by ';' too */
+	td_write(dir, "y.csv", "\"learner_id\";\"name\"\n\"L1\";\"Ann\"\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "y.csv", true, &d), -1);
+	ck_assert(diag_contains(&d, "y.csv:1: looks semicolon-separated"));
+	ck_assert_int_eq(d.n_errors, 2);
+	csv_table_release(&t);
+	/* a ';' list inside a cell of a comma file is data */
+	td_write(dir, "z.csv", "learner_id,unavailable\nL1,Mon1;Tue2\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "z.csv", true, &d), 1);
+	ck_assert_int_eq(d.n_errors, 2);
+	csv_table_release(&t);
+}
+END_TEST
+
+START_TEST(csv_not_utf8_names_its_line)
+{
+	struct csv_table t;
+	/* UTF-8 of every length passes: é, €, 𝄞 */
+	td_write(dir, "ok.csv", "name\nM\xC3\xBCller\n\xE2\x82\xAC\n\xF0\x9D\x84\x9E\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "ok.csv", true, &d), 1);
+	ck_assert_int_eq(t.n_rows, 3);
+	csv_table_release(&t);
+	ck_assert_int_eq(d.n_errors, 0);
+	td_write(dir, "x.csv", "name\nAnn\nM\xFCller\nZ\xFCrich\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "x.csv", true, &d), -1);
+	ck_assert(diag_contains(&d, "x.csv:3: not UTF-8 (byte 0xFC at column 2)"));
+	ck_assert(diag_contains(&d, "iconv -f latin1 -t utf8"));
+	ck_assert_int_eq(d.n_errors, 1);        /* one message, not one a line */
+	csv_table_release(&t);
+	/* overlong and surrogate forms are not UTF-8 either */
+	td_write(dir, "y.csv", "name\n\xC0\xAF\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "y.csv", true, &d), -1);
+	csv_table_release(&t);
+	td_write(dir, "z.csv", "name\n\xED\xA0\x80\n");
+	ck_assert_int_eq(csv_table_read(&t, dir, "z.csv", true, &d), -1);
+	csv_table_release(&t);
+	ck_assert_int_eq(d.n_errors, 3);
+}
+END_TEST
+
 /* ---- config ---- */
+
+START_TEST(config_every_error_and_where_a_key_belongs)
+{
+	td_write(dir, "scenario.conf", "time_limit = 30   # misplaced\n"
+				       "colour = 1\n"
+				       "solver {\n  gap = 2\n  model = seminar\n}\n"
+				       "bogus {\n  x = 1\n}\n"
+				       "mastery = 9\n"
+				       "lab { max_group = 7 }\n");
+	struct config c;
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), -1);
+	ck_assert(diag_contains(&d, "scenario.conf:1: no such option 'time_limit': did you mean "
+				    "`solver { time_limit }`?"));
+	ck_assert(diag_contains(&d, "scenario.conf:2: no such option 'colour'"));
+	ck_assert(!diag_contains(&d, "'colour': did you mean"));
+	ck_assert(diag_contains(&d, "scenario.conf:4: 'gap' must be"));
+	ck_assert(diag_contains(&d, "scenario.conf:5: no such option 'model': did you mean `model` "
+				    "at the top level"));
+	ck_assert(diag_contains(&d, "scenario.conf:7: no such option 'bogus'"));
+	ck_assert(diag_contains(&d, "scenario.conf:10: 'mastery' must be"));
+	ck_assert_int_eq(d.n_errors, 6);        /* the section's own lines not again */
+	free(c.name);
+	free(c.w_choice);
+	free(c.out_dir);
+	free(c.lab_feature);
+}
+END_TEST
+
+START_TEST(config_max_memory_mb)
+{
+	struct config c;
+	td_write(dir, "scenario.conf", "solver { max_memory_mb = 2048 }\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
+	ck_assert_int_eq(c.max_memory_mb, 2048);
+	config_strings_free(&c);
+	td_write(dir, "scenario.conf", "model = workshop\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
+	ck_assert_int_eq(c.max_memory_mb, 16384);
+	config_strings_free(&c);
+	td_write(dir, "scenario.conf", "\n\nsolver { max_memory_mb = 63 }\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), -1);
+	ck_assert(diag_contains(&d, "scenario.conf:3: 'max_memory_mb' must be"));
+	config_strings_free(&c);
+}
+END_TEST
 
 START_TEST(config_defaults_and_overrides)
 {
@@ -432,6 +555,11 @@ int main(void)
 	tcase_add_test(csv, csv_missing_optional_and_required);
 	tcase_add_test(csv, csv_bad_quote_and_nul);
 	tcase_add_test(csv, csv_split_list_trims);
+	tcase_add_test(csv, csv_headers_in_any_case);
+	tcase_add_test(csv, csv_semicolons_are_one_error);
+	tcase_add_test(csv, csv_not_utf8_names_its_line);
+	tcase_add_test(conf, config_every_error_and_where_a_key_belongs);
+	tcase_add_test(conf, config_max_memory_mb);
 	tcase_add_test(csv, csv_extra_cells_and_white_space_lines);
 	tcase_add_test(conf, config_words_and_choice_count_with_line);
 	tcase_add_test(scen, scenario_long_prerequisite_chain);

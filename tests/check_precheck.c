@@ -1,0 +1,184 @@
+/*
+ * check_precheck.c - models/precheck.c: the counting check names the block,
+ * the shortfall and the resource that binds, and each remedy it suggests
+ * closes the gap when applied (the scenario rebuilt with it passes), while
+ * one short of it does not.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/util.h"
+#include "models/precheck.h"
+#include "tests/support/builder.h"
+
+/* One workshop block: nl learners, nf facilitators, rooms of caps[0..nr),
+ * every group (goal and lab) at most max_group. */
+static struct problem *school(int nl, int nf, const int *caps, int nr, int max_group)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, max_group, 1);
+	char id[32];
+	for (int f = 0; f < nf; f++) {
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+	}
+	for (int r = 0; r < nr; r++) {
+		snprintf(id, sizeof(id), "R%d", r);
+		tb_room(tb, id, caps[r], NULL);
+	}
+	for (int l = 0; l < nl; l++) {
+		snprintf(id, sizeof(id), "L%d", l);
+		tb_need(tb, tb_learner(tb, id), g, 3, 1);
+	}
+	struct problem *p = tb_finish(tb);
+	p->config.lab_max_group = max_group;
+	return p;
+}
+
+/* The diagnosis of that school, NULL when it passes. */
+static char *diagnose(int nl, int nf, const int *caps, int nr, int max_group)
+{
+	struct problem *p = school(nl, nf, caps, nr, max_group);
+	char *why = precheck_scenario(p);
+	problem_free(p);
+	return why;
+}
+
+static void has(const char *text, const char *want)
+{
+	ck_assert_msg(text && strstr(text, want), "diagnosis lacks '%s':\n%s", want,
+		      text ? text : "(none)");
+}
+
+static void lacks(const char *text, const char *want)
+{
+	ck_assert_msg(!strstr(text, want), "diagnosis has '%s':\n%s", want, text);
+}
+
+/* The case a new user met: small rooms (5-10 seats), facilitators to spare.
+ * The remedy is seats in rooms, never a facilitator or the lab's size. */
+START_TEST(small_rooms_name_the_rooms)
+{
+	int caps[8] = { 5, 6, 7, 8, 9, 10 };
+	char *why = diagnose(60, 8, caps, 6, 40);
+	has(why, "block 'Mon1': 60 learners are available but at most 45 can be seated");
+	has(why, "short by 15 seats");
+	has(why, "The rooms are short (they seat 45, and 2 facilitators would have none): add a "
+		 "room of at least 15 seats available in 'Mon1'");
+	has(why, "Or make 15 fewer learners available in 'Mon1'");
+	lacks(why, "add 1 facilitator");
+	lacks(why, "max_group");
+	free(why);
+	caps[6] = 15;           /* the remedy closes the gap */
+	ck_assert_ptr_null(diagnose(60, 8, caps, 7, 40));
+	caps[6] = 14;           /* one seat less does not */
+	why = diagnose(60, 8, caps, 7, 40);
+	has(why, "short by 1 seat.");
+	has(why, "add a room of at least 1 seat available");
+	free(why);
+}
+END_TEST
+
+/* Rooms stand empty: facilitators bind. */
+START_TEST(empty_rooms_name_the_facilitators)
+{
+	int caps[5] = { 30, 30, 30, 30, 30 };
+	char *why = diagnose(100, 2, caps, 5, 40);
+	has(why, "short by 40 seats");
+	has(why, "The facilitators are short (3 of the 5 rooms stand empty): add 2 facilitators "
+		 "available in 'Mon1'");
+	lacks(why, "rooms are short");
+	lacks(why, "group size");
+	free(why);
+	ck_assert_ptr_null(diagnose(100, 4, caps, 5, 40));
+	why = diagnose(100, 3, caps, 5, 40);
+	ck_assert_ptr_nonnull(why);
+	free(why);
+}
+END_TEST
+
+/* Large rooms, small groups: the group size binds. */
+START_TEST(large_rooms_name_the_group_size)
+{
+	int caps[2] = { 30, 30 };
+	char *why = diagnose(50, 2, caps, 2, 10);
+	has(why, "short by 30 seats");
+	has(why, "The group size is short (2 rooms in use seat more than 10): raise lab max_group "
+		 "from 10 to 25");
+	lacks(why, "facilitators are short");
+	lacks(why, "rooms are short");
+	free(why);
+	/* raising lab max_group alone (the goal stays at 10) closes it */
+	struct problem *p = school(50, 2, caps, 2, 10);
+	p->config.lab_max_group = 25;
+	ck_assert_ptr_null(precheck_scenario(p));
+	p->config.lab_max_group = 24;
+	why = precheck_scenario(p);
+	ck_assert_ptr_nonnull(why);
+	free(why);
+	problem_free(p);
+}
+END_TEST
+
+/* Neither alone: the numbers of both. */
+START_TEST(both_short_names_both)
+{
+	int caps[4] = { 5 };
+	char *why = diagnose(30, 1, caps, 1, 10);
+	has(why, "Facilitators and rooms are both short: 4 sessions are needed; add 3 "
+		 "facilitators and 3 rooms of 10 seats available in 'Mon1'");
+	free(why);
+	caps[1] = caps[2] = caps[3] = 10;
+	ck_assert_ptr_null(diagnose(30, 4, caps, 4, 10));
+}
+END_TEST
+
+/* A seminar-model scenario is counted on its seminar blocks only. */
+START_TEST(scenario_counts_the_models_blocks)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_SEMINAR);
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int b2 = tb_block(tb, "Mon2", BLOCK_SEMINAR);
+	tb_facilitator(tb, "F1");
+	int r = tb_room(tb, "R1", 2, NULL);
+	int l = tb_learner(tb, "L1");
+	tb_learner(tb, "L2");
+	tb_learner(tb, "L3");
+	tb_learner_unavailable(tb, l, b2);
+	struct problem *p = tb_finish(tb);
+	ck_assert_ptr_null(precheck_scenario(p));   /* Mon1 (3 > 2) is not the model's */
+	p->config.model = MODEL_COMBINATION;
+	char *why = precheck_scenario(p);
+	has(why, "block 'Mon1'");
+	lacks(why, "block 'Mon2'");
+	free(why);
+	(void)r;
+	problem_free(p);
+}
+END_TEST
+
+static Suite *precheck_suite(void)
+{
+	Suite *s = suite_create("precheck");
+	TCase *tc = tcase_create("counts");
+	tcase_add_test(tc, small_rooms_name_the_rooms);
+	tcase_add_test(tc, empty_rooms_name_the_facilitators);
+	tcase_add_test(tc, large_rooms_name_the_group_size);
+	tcase_add_test(tc, both_short_names_both);
+	tcase_add_test(tc, scenario_counts_the_models_blocks);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(precheck_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
