@@ -42,7 +42,7 @@ static void session_what(FILE *f, const struct problem *p, const struct session 
 	else if (ss->kind == SESSION_SEMINAR)
 		html_printf(f, "Seminar: %s", report_seminar_title(p, ss->offering));
 	else
-		fputs("Lab (supervised online work)", f);
+		fputs("Lab", f);
 }
 
 /*
