@@ -407,8 +407,9 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 	      "</tr></thead><tbody>\n", f);
 	for (int k = 0; k < N_REASONS; k++)
 		if (needs[k] + choices[k] > 0)
-			html_printf(f, "<tr><td>%s <small>(%s)</small></td><td class=\"num\">%ld</td>"
-				    "<td class=\"num\">%ld</td></tr>\n", report_reason_words(reasons[k]),
+			html_printf(f, "<tr><td><b>%s</b>: %s <small>(%s)</small></td>"
+				    "<td class=\"num\">%ld</td><td class=\"num\">%ld</td></tr>\n",
+				    report_reason_short(reasons[k]), report_reason_words(reasons[k]),
 				    reasons[k], needs[k], choices[k]);
 	fputs("</tbody></table>\n<h3>Every unmet need and choice</h3>\n<div class=\"scroll\"><table>"
 	      "<thead><tr><th>Learner</th><th>Wants</th><th>Priority</th><th>Gets</th><th>Why</th>"
@@ -423,7 +424,7 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 		else
 			fprintf(f, "</td><td>%d</td><td>%d of %d</td>", u->priority, u->scheduled,
 				u->wanted);
-		html_printf(f, "<td>%s</td></tr>\n", report_reason_words(u->reason));
+		html_printf(f, "<td>%s</td></tr>\n", report_reason_short(u->reason));
 	}
 	fputs("</tbody></table></div></section>\n", f);
 }

@@ -240,13 +240,13 @@ static void learner_page(FILE *f, const struct report_view *v, int l)
 	for (int i = v->unmet_start[l]; i < v->unmet_start[l + 1]; i++) {
 		const struct report_unmet *u = &v->unmet[i];
 		if (u->choice)
-			html_printf(f, "<li>Seminar: %s (choice %d): not enrolled, because ",
+			html_printf(f, "<li>Seminar: %s (choice %d): not enrolled: ",
 				    report_seminar_title(p, u->offering), u->priority);
 		else
-			html_printf(f, "<li>%s (priority %d): %d of %d sessions, because ",
+			html_printf(f, "<li>%s (priority %d): %d of %d sessions: ",
 				    report_goal_title(p, u->offering), u->priority, u->scheduled,
 				    u->wanted);
-		html_printf(f, "%s</li>\n", report_reason_words(u->reason));
+		html_printf(f, "%s</li>\n", report_reason_short(u->reason));
 	}
 	fputs("</ul></section>\n", f);
 }

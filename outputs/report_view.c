@@ -151,21 +151,39 @@ const char *report_seminar_title(const struct problem *p, int k)
 	return or_id(p->seminars[k].title, p->seminars[k].id);
 }
 
+/* Each unmet.csv reason: a short phrase for lists, a sentence for the key. */
+static const char *const reason_text[][3] = {
+	{ "prerequisite", "prerequisite not mastered",
+	  "not ready yet: a goal it builds on is not mastered" },
+	{ "no_facilitator", "no facilitator free",
+	  "no facilitator who can lead it is free when the learner is" },
+	{ "no_room", "no room fits", "no room has the feature it needs and enough seats" },
+	{ "conflict", "blocks taken by other needs",
+	  "every block it could meet in already holds another of the learner's needs" },
+	{ "capacity", "places went to other needs",
+	  "the sessions, facilitators and rooms went to needs that count for more" },
+	{ "ineligible", "not eligible",
+	  "a goal the seminar requires is not mastered, or the age is outside its range" },
+	{ "limit", "seminar limit reached",
+	  "already in as many seminars as a learner may take" },
+};
+
+static const char *reason_lookup(const char *reason, int which)
+{
+	for (size_t i = 0; i < sizeof(reason_text) / sizeof(reason_text[0]); i++)
+		if (!strcmp(reason, reason_text[i][0]))
+			return reason_text[i][which];
+	return reason;
+}
+
+const char *report_reason_short(const char *reason)
+{
+	return reason_lookup(reason, 1);
+}
+
 const char *report_reason_words(const char *reason)
 {
-	static const char *const words[][2] = {
-		{ "prerequisite", "not ready yet: a goal it builds on is not mastered" },
-		{ "no_facilitator", "no facilitator who can lead it is free when the learner is" },
-		{ "no_room", "no room has what it needs (feature or seats)" },
-		{ "conflict", "every block it could meet in already holds another of the learner's needs" },
-		{ "capacity", "the seats, facilitators and rooms went to needs that count for more" },
-		{ "ineligible", "not eligible: a required goal is not mastered, or the age is outside the seminar's range" },
-		{ "limit", "already in as many seminars as a learner may take" },
-	};
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (!strcmp(reason, words[i][0]))
-			return words[i][1];
-	return reason;
+	return reason_lookup(reason, 2);
 }
 
 void report_when(FILE *f, const struct problem *p, int b)

@@ -58,7 +58,9 @@ const char *report_room_name(const struct problem *p, int r);
 const char *report_goal_title(const struct problem *p, int g);
 const char *report_seminar_title(const struct problem *p, int k);
 
-/* An unmet.csv reason word in a sentence a principal reads. */
+/* An unmet.csv reason word as a short phrase for lists ("no room fits"),
+ * and as the sentence that explains it. */
+const char *report_reason_short(const char *reason);
 const char *report_reason_words(const char *reason);
 
 /* Writes block b's day and time ("Mon 08:30-09:30"). */
