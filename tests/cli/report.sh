@@ -65,12 +65,12 @@ grep -q "id=\"found\">9 of $learners learners match<" "$T/find.html" ||
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS"
 for view in summary charts unmet facilitators rooms coaches learners; do
-	browse --window-size=1100,1000 --screenshot="$SHOTS/$view.png" \
+	browse --window-size=1000,760 --screenshot="$SHOTS/$view.png" \
 		"$(url "$R")#show=$view" >/dev/null
 	[ -s "$SHOTS/$view.png" ] || fail "no screenshot of $view"
 done
 for view in summary learners; do
-	browse --window-size=400,860 --screenshot="$SHOTS/phone-$view.png" \
+	browse --window-size=390,760 --screenshot="$SHOTS/phone-$view.png" \
 		"$(url "$R")#show=$view" >/dev/null
 	[ -s "$SHOTS/phone-$view.png" ] || fail "no phone screenshot of $view"
 done
