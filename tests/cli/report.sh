@@ -33,7 +33,7 @@ pages() { grep -ac '/Type /Page$' "$1"; }
 
 # -- the bundled school ----------------------------------------------------------
 S=examples/small
-"$BIN" solve "$S" -o "$T/out" --time-limit 4 -q || fail "solve $S: exit $?"
+"$BIN" solve "$S" -o "$T/out" --time-limit 8 -q || fail "solve $S: exit $?"
 R=$T/out/report.html
 [ -s "$R" ] || { fail "no report.html"; exit 1; }
 grep -qE '(src|href)="(https?:)?//' "$R" && fail "report.html refers to another file"
