@@ -89,13 +89,14 @@ static const char script[] =
 	"n.textContent=v?c+' of '+ls.length+' learners match':ls.length+' learners';}\n"
 	"q.addEventListener('input',run);\n"
 	"var m=/^#find=(.*)$/.exec(location.hash);"
-	"if(m){q.value=decodeURIComponent(m[1]);run();document.getElementById('learners')"
+	"if(m){try{q.value=decodeURIComponent(m[1]);}catch(x){q.value=m[1];}run();document.getElementById('learners')"
 	".scrollIntoView();}else run();\n"
 	"var w=/^#show=(.*)$/.exec(location.hash);if(w){var ss=document.querySelectorAll('main>section');"
 	"for(var j=0;j<ss.length;j++)ss[j].hidden=ss[j].id!==w[1];}\n"
 	"if(location.hash==='#print-learners')document.body.classList.add('print-learners');\n"
 	"document.getElementById('printl').addEventListener('click',function(){"
-	"document.body.classList.add('print-learners');window.print();"
+	"document.body.classList.add('print-learners');window.print();});\n"
+	"window.addEventListener('afterprint',function(){if(location.hash!=='#print-learners')"
 	"document.body.classList.remove('print-learners');});})();\n";
 
 static bool model_has_seminars(const struct problem *p)

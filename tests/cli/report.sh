@@ -60,6 +60,9 @@ grep -q "id=\"found\">1 of $learners learners match<" "$T/find.html" ||
 browse --dump-dom "$(url "$R")#find=L000" >"$T/find.html"
 grep -q "id=\"found\">9 of $learners learners match<" "$T/find.html" ||
 	fail "search for 'L000' does not find L0001-L0009"
+: >"$T/console"
+browse --dump-dom "$(url "$R")#find=%E0%A4%A" >"$T/find.html"
+grep -E 'CONSOLE|Uncaught' "$T/console" >&2 && fail "a malformed #find= gives console errors (above)"
 
 # screenshots of each view, and a learner on a phone
 rm -rf "$SHOTS"
