@@ -394,6 +394,11 @@ static void unmet_what(FILE *f, const struct problem *p, const struct report_unm
 		html_printf(f, "%s", report_goal_title(p, u->offering));
 }
 
+/* The unmet list is cut into tables of this many rows: Chromium prints a
+ * page that holds one table of thousands of rows and then the learners'
+ * pages many times slower than the same rows in several tables. */
+#define UNMET_TABLE_ROWS 100
+
 static void write_unmet_list(FILE *f, const struct report_view *v)
 {
 	const struct problem *p = v->p;
@@ -418,11 +423,15 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 				    "<td class=\"num\">%ld</td><td class=\"num\">%ld</td></tr>\n",
 				    report_reason_short(reasons[k]), report_reason_words(reasons[k]),
 				    reasons[k], needs[k], choices[k]);
-	fputs("</tbody></table>\n<h3>Every unmet need and choice</h3>\n<div class=\"scroll\"><table>"
-	      "<thead><tr><th>Learner</th><th>Wants</th><th>Priority</th><th>Gets</th><th>Why</th>"
-	      "</tr></thead><tbody>\n", f);
+	fputs("</tbody></table>\n<h3>Every unmet need and choice</h3>\n", f);
 	for (int i = 0; i < v->n_unmet; i++) {
 		const struct report_unmet *u = &v->unmet[i];
+		if (i % UNMET_TABLE_ROWS == 0) {
+			if (i > 0)
+				fputs("</tbody></table></div>\n", f);
+			fputs("<div class=\"scroll\"><table><thead><tr><th>Learner</th><th>Wants</th>"
+			      "<th>Priority</th><th>Gets</th><th>Why</th></tr></thead><tbody>\n", f);
+		}
 		html_printf(f, "<tr><td><a href=\"#l-%s\">%s</a></td><td>", p->learners[u->learner].id,
 			    report_learner_name(p, u->learner));
 		unmet_what(f, p, u);
