@@ -71,6 +71,7 @@ run: deps all
 	$(BIN) check examples/small
 	$(BIN) solve examples/small -o out/small
 	$(BIN) verify examples/small out/small
+	@echo "the school's week for people: open out/small/report.html in a browser"
 
 test: deps all $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)

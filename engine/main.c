@@ -409,6 +409,7 @@ static int cmd_solve(int argc, char **argv)
 		solution_status_name(sol.status), sol.objective, sol.bound, 100 * sol.gap,
 		sol.solve_seconds);
 	mcl_log(LOG_NORMAL, "schedule written to %s/", out_dir);
+	mcl_log(LOG_NORMAL, "report for people: %s/report.html", out_dir);
 out_release:
 	solution_release(&sol);
 	problem_free(p);

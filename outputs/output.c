@@ -37,7 +37,9 @@
 #include "outputs/csv_out.h"
 #include "outputs/digest.h"
 #include "outputs/oneroster.h"
+#include "outputs/output_unmet.h"
 #include "outputs/readback.h"
+#include "outputs/report.h"
 #include "outputs/xlsx_out.h"
 
 /* ---- canonical session order ------------------------------------------------ */
@@ -271,10 +273,8 @@ static void mark_counted(const struct problem *p, const struct solution *s,
 	free(used);
 }
 
-/* Why need q got fewer sessions than wanted: the first reason that applies
- * (docs/outputs.md). */
-static const char *unmet_reason(const struct problem *p, const struct solution *s,
-				const struct metrics *m, int q, bool *taken)
+const char *output_need_reason(const struct problem *p, const struct solution *s,
+			       const struct metrics *m, int q, bool *taken)
 {
 	const struct need *nd = &p->needs[q];
 	const struct goal *g = &p->goals[nd->goal];
@@ -317,8 +317,7 @@ static const char *unmet_reason(const struct problem *p, const struct solution *
 	return "conflict";
 }
 
-/* Whether learner l attends a meeting of seminar sem. */
-static bool enrolled_in(const struct problem *p, const struct solution *s, int l, int sem)
+bool output_enrolled_in(const struct problem *p, const struct solution *s, int l, int sem)
 {
 	for (int b = 0; b < p->n_blocks; b++) {
 		int si = solution_attend_at(s, l, b);
@@ -327,6 +326,14 @@ static bool enrolled_in(const struct problem *p, const struct solution *s, int l
 			return true;
 	}
 	return false;
+}
+
+const char *output_choice_reason(const struct problem *p, const struct choice *ch,
+				 int enrollments)
+{
+	return !ch->eligible ? "ineligible"
+	       : enrollments >= p->config.seminars_per_learner ? "limit"
+							       : "capacity";
 }
 
 static int write_unmet(const struct problem *p, const struct solution *s,
@@ -348,22 +355,20 @@ static int write_unmet(const struct problem *p, const struct solution *s,
 			fputs(",need,", o.f);
 			put_field(o.f, p->goals[nd->goal].id);
 			fprintf(o.f, ",%d,%d,%d,%s\n", nd->priority, nd->sessions, m->counted[q],
-				unmet_reason(p, s, m, q, taken));
+				output_need_reason(p, s, m, q, taken));
 		}
 		if (!seminars)
 			continue;
 		int enrollments = 0;
 		for (int k = 0; k < p->n_seminars; k++) {
-			held[k] = enrolled_in(p, s, l, k);
+			held[k] = output_enrolled_in(p, s, l, k);
 			enrollments += held[k];
 		}
 		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
 			const struct choice *ch = &p->choices[c];
 			if (held[ch->seminar])
 				continue;
-			const char *reason = !ch->eligible ? "ineligible"
-					     : enrollments >= p->config.seminars_per_learner ? "limit"
-											      : "capacity";
+			const char *reason = output_choice_reason(p, ch, enrollments);
 			put_field(o.f, p->learners[l].id);
 			fputs(",choice,", o.f);
 			put_field(o.f, p->seminars[ch->seminar].id);
@@ -436,6 +441,17 @@ static int write_diagnosis(const struct solution *s, const char *dir, struct dia
 	if (open_file(&o, dir, "diagnosis.txt", d))
 		return -1;
 	fputs(s->diagnosis ? s->diagnosis : "no schedule was found within the limits\n", o.f);
+	return close_file(&o, d);
+}
+
+static int write_report(const struct problem *p, const struct solution *s,
+			const struct metrics *m, const struct run_info *run, const char *dir,
+			struct diag *d)
+{
+	struct out_file o;
+	if (open_file(&o, dir, "report.html", d))
+		return -1;
+	report_write(o.f, p, s, m, run);
 	return close_file(&o, d);
 }
 
@@ -572,6 +588,8 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 	} else if (write_summary(p, s, &m, run, tmp, d) || write_diagnosis(s, tmp, d)) {
 		goto out;
 	}
+	if (write_report(p, s, &m, run, tmp, d))
+		goto out;
 
 	/* The swap, with Ctrl-C held so it cannot stop half-way. */
 	sigset_t block, old;

@@ -29,8 +29,9 @@ struct run_info {
 extern volatile sig_atomic_t output_writing, output_abort;
 
 /*
- * Writes sessions.csv, timetable.csv, unmet.csv and summary.csv (or, when
- * s->status says no schedule was found, summary.csv and diagnosis.txt) into a
+ * Writes sessions.csv, timetable.csv, unmet.csv, summary.csv and
+ * report.html (or, when s->status says no schedule was found, summary.csv,
+ * diagnosis.txt and a report.html saying so) into a
  * temporary directory beside out_dir and renames it into place.  An existing
  * out_dir is replaced only once the new one is complete.  run gives the
  * provenance rows; NULL takes seed, time_limit and gap from p's config and
