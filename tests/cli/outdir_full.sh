@@ -1,6 +1,6 @@
 #!/bin/sh
 # An output directory that cannot take the schedule: on a full disk (a
-# 64 KiB tmpfs, or a file-size limit when mounting is not permitted) and
+# 1 MiB tmpfs, or a file-size limit when mounting is not permitted) and
 # read-only (as nobody when run as root).  Each time: a clear message, no
 # temporary directory left beside it, the previous schedule untouched.
 # (An -o that is a file is in basics.sh.)
@@ -25,7 +25,7 @@ no_leftovers() {
 }
 
 mkdir "$M"
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$M" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=1m tmpfs "$M" 2>/dev/null; then
 	mounted=1
 fi
 "$BIN" solve tests/data/tiny -o "$M/out" -q >/dev/null 2>"$T/err" ||
