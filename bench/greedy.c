@@ -9,12 +9,14 @@
  *      section meets in the seminar blocks where most of the learners who
  *      chose it are still free, with a facilitator able to lead it who is
  *      free at every meeting, and the learners who ranked it highest;
- *   2. workshop blocks in time order: each learner's most urgent need
- *      (priority, then the sessions still wanted) is their wish for the
- *      block; the goal whose wishes weigh most opens a session when enough
- *      learners want it (min_group), a facilitator with expertise is free
- *      (gurus first) and a room fits, filled with its most urgent learners;
- *      goals that cannot open pass their learners to their next wish;
+ *   2. workshop blocks in time order, as a tally of needs per goal in a
+ *      spreadsheet: the goal most wanted by the learners still unplaced in
+ *      the block (each need weighs its priority weight, plus the daily
+ *      weight when the learner has nothing yet that day) opens a session
+ *      when at least min_group want it, a facilitator with expertise is
+ *      free (gurus first) and a room fits; it is filled with the learners
+ *      who have nothing yet that day first, most urgent need first; a goal
+ *      that cannot open is passed over for the rest of the block;
  *   3. everyone left in a block goes to a lab.
  * Facilitators whose max_sessions leave no slack are used last, and a
  * session is opened only while the free rooms and facilitators can still
@@ -317,22 +319,12 @@ static void plan_seminars(struct greedy *gr, const int *sem, int n_sem)
 
 /* ---- 2. workshop blocks ----------------------------------------------------- */
 
-/* Learner l's most urgent need that may still meet in b (its goal not in
- * closed), or -1. */
-static int wish(const struct greedy *gr, int l, int b, const bool *closed)
+/* Whether need q of an unplaced learner may meet in workshop block b. */
+static bool open_need(const struct greedy *gr, int q, int b)
 {
-	const struct problem *p = gr->p;
-	int best = -1;
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-		const struct need *nd = &p->needs[q];
-		if (!nd->ready || gr->left[q] <= 0 || closed[nd->goal] ||
-		    p->goals[nd->goal].mode != GOAL_FACILITATED || !problem_block_allows(p, b, nd->goal))
-			continue;
-		if (best < 0 || nd->priority < p->needs[best].priority ||
-		    (nd->priority == p->needs[best].priority && gr->left[q] > gr->left[best]))
-			best = q;
-	}
-	return best;
+	const struct need *nd = &gr->p->needs[q];
+	return nd->ready && gr->left[q] > 0 && gr->p->goals[nd->goal].mode == GOAL_FACILITATED &&
+	       problem_block_allows(gr->p, b, nd->goal);
 }
 
 static void plan_workshop_block(struct greedy *gr, int b)
@@ -340,46 +332,43 @@ static void plan_workshop_block(struct greedy *gr, int b)
 	const struct problem *p = gr->p;
 	int nl = p->n_learners, ng = p->n_goals;
 	bool *closed = xcalloc((size_t)ng + 1, sizeof(bool));
-	int *want = xmalloc(sizeof(int) * ((size_t)nl + 1));
 	int *count = xmalloc(sizeof(int) * ((size_t)ng + 1));
 	double *weight = xmalloc(sizeof(double) * ((size_t)ng + 1));
 	struct ranked *takers = xmalloc(sizeof(*takers) * ((size_t)nl + 1));
+	int *taker_need = xmalloc(sizeof(int) * ((size_t)nl + 1));
+	/* today[l]: l already has a workshop session or seminar meeting this day */
+	bool *today = xcalloc((size_t)nl + 1, sizeof(bool));
+	for (int l = 0; l < nl; l++)
+		for (int k = 0; k < p->n_blocks; k++) {
+			int si = solution_attend_at(gr->sol, l, k);
+			today[l] |= si >= 0 && p->blocks[k].day_index == p->blocks[b].day_index &&
+				    gr->sol->sessions[si].kind != SESSION_LAB;
+		}
 	for (;;) {
+		/* the demand tally: every open need of every unplaced learner */
 		for (int g = 0; g < ng; g++) {
 			count[g] = 0;
 			weight[g] = 0;
 		}
 		for (int l = 0; l < nl; l++) {
-			want[l] = -1;
 			if (p->learners[l].unavailable[b] || solution_attend_at(gr->sol, l, b) >= 0)
 				continue;
-			int q = wish(gr, l, b, closed);
-			if (q < 0)
-				continue;
-			want[l] = q;
-			count[p->needs[q].goal]++;
-			weight[p->needs[q].goal] += p->config.w_priority[p->needs[q].priority - 1];
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+				int g = p->needs[q].goal;
+				if (closed[g] || !open_need(gr, q, b))
+					continue;
+				count[g]++;
+				weight[g] += p->config.w_priority[p->needs[q].priority - 1] +
+					     (today[l] ? 0 : p->config.w_daily);
+			}
 		}
 		int g = -1;
-		bool too_few = false;
-		for (int h = 0; h < ng; h++) {
-			if (count[h] == 0)
-				continue;
-			if (count[h] < p->goals[h].min_group) {
-				too_few = true;
-				continue;
-			}
-			if (g < 0 || weight[h] > weight[g])
+		for (int h = 0; h < ng; h++)
+			if (count[h] > 0 && count[h] >= p->goals[h].min_group &&
+			    (g < 0 || weight[h] > weight[g]))
 				g = h;
-		}
-		if (g < 0) {
-			if (!too_few)
-				break;
-			/* nobody else wants these here: their learners wish again */
-			for (int h = 0; h < ng; h++)
-				closed[h] |= count[h] > 0 && count[h] < p->goals[h].min_group;
-			continue;
-		}
+		if (g < 0)
+			break;
 		const struct goal *go = &p->goals[g];
 		int size = count[g] < go->max_group ? count[g] : go->max_group;
 		int f = pick_facilitator(gr, &b, 1, problem_goal_level, g);
@@ -390,22 +379,32 @@ static void plan_workshop_block(struct greedy *gr, int b)
 			closed[g] = true;
 			continue;
 		}
+		/* seated: learners with nothing yet today first, most urgent first */
 		int n = 0;
-		for (int l = 0; l < nl; l++)
-			if (want[l] >= 0 && p->needs[want[l]].goal == g)
-				takers[n++] = (struct ranked){ l, p->needs[want[l]].priority };
+		for (int l = 0; l < nl; l++) {
+			if (p->learners[l].unavailable[b] || solution_attend_at(gr->sol, l, b) >= 0)
+				continue;
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+				if (p->needs[q].goal == g && open_need(gr, q, b)) {
+					taker_need[l] = q;
+					takers[n++] = (struct ranked){ l, p->needs[q].priority +
+									     (today[l] ? PRIORITY_LEVELS : 0) };
+					break;
+				}
+		}
 		qsort(takers, (size_t)n, sizeof(*takers), cmp_ranked);
 		int si = open_session(gr, SESSION_WORKSHOP, g, b, r, f);
 		gr->sol->sessions[si].size = size;
 		for (int i = 0; i < size; i++) {
 			attend(gr, takers[i].who, b, si);
-			gr->left[want[takers[i].who]]--;
+			gr->left[taker_need[takers[i].who]]--;
 		}
 	}
+	free(today);
+	free(taker_need);
 	free(takers);
 	free(weight);
 	free(count);
-	free(want);
 	free(closed);
 }
 

@@ -70,8 +70,8 @@ done
 # default schools at 300 to 6000 learners that the scaling plot draws.
 if [ -n "$QUICK" ]; then
 	CASES="combination-60    | 60   | combination | 5   | combination |
-workshop-300      | 300  | workshop    | 15  | workshop    |
-combination-300   | 300  | combination | 15  | combination |"
+workshop-300      | 300  | workshop    | 10  | workshop    |
+combination-300   | 300  | combination | 10  | combination |"
 else
 	CASES="workshop-300      | 300  | workshop    | 60  | workshop    |
 workshop-1500     | 1500 | workshop    | 60  | workshop    |
@@ -102,7 +102,7 @@ trim() { sed 's/^ *//; s/ *$//'; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 metric() { [ -f "$1/summary.csv" ] && awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv" || true; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b > 0) printf "%.2f", a / b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b > 0) printf "%.3g", a / b}'; }
 pct_of() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b != "" && b > 0) printf "%.2f", 100 * a / b}'; }
 nocomma() { tr ',\n' ';' | sed 's/;$//'; }
 
@@ -344,8 +344,8 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	if has_alt cbc && [ -f "$W/cycle.lp" ]; then
 		rc=0
 		# the same wall limit as mclsched: CBC checks -sec only between
-		# phases, so SIGINT at the limit (and KILL 15 s later) enforces it
-		timed "$W/time" timeout -s INT -k 15 "${limit%.*}" stdbuf -oL cbc "$W/cycle.lp" \
+		# phases, so SIGINT at the limit (and KILL 5 s later) enforces it
+		timed "$W/time" timeout -s INT -k 5 "${limit%.*}" stdbuf -oL cbc "$W/cycle.lp" \
 			-sec "${limit%.*}" -timeMode elapsed -solve >"$W/cbc.log" 2>&1 || rc=$?
 		set -- $(tail -1 "$W/time")
 		c_wall=$1 c_mem=$(mib "$2")
