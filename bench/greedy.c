@@ -426,8 +426,8 @@ static int plan_labs(struct greedy *gr, int b)
 				r = k;
 		int f = r < 0 ? -1 : pick_facilitator(gr, &b, 1, NULL, -1);
 		if (f < 0) {
-			gr->why = xasprintf("block '%s': %d learners have no session and no free "
-					    "facilitator and room is left for a lab\n",
+			gr->why = xasprintf("block '%s': no free facilitator and room are left for a "
+					    "lab for the %d learner(s) without a session\n",
 					    p->blocks[b].id, gr->unplaced[b]);
 			return -1;
 		}

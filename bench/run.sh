@@ -101,7 +101,9 @@ SIZE_METRICS="model_rows model_columns model_nonzeros"
 trim() { sed 's/^ *//; s/ *$//'; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 metric() { [ -f "$1/summary.csv" ] && awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv" || true; }
-mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+# the wall seconds and peak MiB of a GNU time file ("wall KiB" last)
+t_wall() { tail -1 "$1" | awk '{print $1}'; }
+t_mib() { tail -1 "$1" | awk '{printf "%.0f", $2 / 1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b > 0) printf "%.3g", a / b}'; }
 pct_of() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b != "" && b > 0) printf "%.2f", 100 * a / b}'; }
 nocomma() { tr ',\n' ';' | sed 's/;$//'; }
@@ -165,11 +167,15 @@ echo "$HEADER" > "$csv_tmp"
 start=$(date +%s)
 
 # row SOLVER RUNS STATUS FOUND OBJ BOUND GAP WALL MIB VERIFY TTG KPI_CSV SIZE_CSV NOTE
-# (case fields and the derived percentages come from the loop's variables)
+# (case fields and the derived percentages come from the loop's variables;
+# direct's objective on a combination school is of the workshop blocks only,
+# so it gets no percentage of mclsched's bound)
 row() {
+	pct=$(pct_of "$5" "$m_bound")
+	[ "$1" = direct ] && [ "$model" = combination ] && pct=""
 	printf '%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n' \
 		"$name" "$n" "$model" "$series" "$extra" "$limit" "$1" "$2" "$(echo "$3" | nocomma)" "$4" "$5" "$6" "$7" \
-		"$(pct_of "$5" "$m_bound")" "$8" "$9" "$(ratio "$8" "$m_wall")" "${10}" "${11}" \
+		"$pct" "$8" "$9" "$(ratio "$8" "$m_wall")" "${10}" "${11}" \
 		"${12}" "$needs_n" "${13}" "$(echo "${14}" | nocomma)" >> "$csv_tmp"
 }
 
@@ -245,8 +251,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		rm -rf "$W/greedy.out"
 		rc=0
 		timed "$W/time" "$GREEDY" "$dir" -o "$W/greedy.out" 2>"$W/greedy.err" || rc=$?
-		set -- $(tail -1 "$W/time")
-		g_wall=$1 g_mem=$(mib "$2")
+		g_wall=$(t_wall "$W/time") g_mem=$(t_mib "$W/time")
 		if [ -f "$W/greedy.out/sessions.csv" ]; then
 			v=0
 			"$BIN" verify "$dir" "$W/greedy.out" >"$W/verify.greedy" 2>&1 || v=$?
@@ -273,9 +278,9 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		timed "$W/time" timeout -k 10 $((${dlimit%.*} * 2 + 60)) glpsol -m bench/direct.mod \
 			-d "$W/direct.dat" --tmlim "${dlimit%.*}" --mipgap "$dgap" \
 			>"$W/direct.log" 2>&1 || rc=$?
-		set -- $(tail -1 "$W/time")
-		d_wall=$1 d_mem=$(mib "$2")
+		d_wall=$(t_wall "$W/time") d_mem=$(t_mib "$W/time")
 		# the last progress line: "+ N: mip = OBJ <= BOUND ..." (or ">>>>>")
+		d_obj="" d_bound="" d_done=0 d_tl=0 d_ns="" d_lo=""
 		eval "$(awk '
 			/^\+/ { if ($3 == "mip") { o = $5; b = $7 } else { o = $4; b = $6 }
 				if (o == "not") { o = ""; b = $9 }
@@ -317,8 +322,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		rm -rf "$W/writelp.out"
 		timed "$W/time" "$BIN" solve "$dir" -o "$W/writelp.out" --time-limit 1 -q \
 			--write-lp "$W/cycle.lp" 2>"$W/writelp.err" || true
-		set -- $(tail -1 "$W/time")
-		lp_write=$1
+		lp_write=$(t_wall "$W/time")
 		lp_mib=$(awk -v s="$(wc -c < "$W/cycle.lp" 2>/dev/null || echo 0)" 'BEGIN {printf "%.1f", s / 1048576}')
 	fi
 	if has_alt lp && [ -f "$W/cycle.lp" ]; then
@@ -326,8 +330,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		rm -f "$W/lp.sol"
 		timed "$W/time" timeout -k 10 $((${limit%.*} * 2 + 60)) glpsol --lp "$W/cycle.lp" --nomip \
 			--tmlim "${limit%.*}" -o "$W/lp.sol" >"$W/lp.log" 2>&1 || rc=$?
-		set -- $(tail -1 "$W/time")
-		l_wall=$1 l_mem=$(mib "$2")
+		l_wall=$(t_wall "$W/time") l_mem=$(t_mib "$W/time")
 		l_status=$(awk '/^Status:/ {print $2; exit}' "$W/lp.sol" 2>/dev/null || true)
 		l_val=""
 		if [ "$l_status" = OPTIMAL ]; then
@@ -347,8 +350,10 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		# phases, so SIGINT at the limit (and KILL 5 s later) enforces it
 		timed "$W/time" timeout -s INT -k 5 "${limit%.*}" stdbuf -oL cbc "$W/cycle.lp" \
 			-sec "${limit%.*}" -timeMode elapsed -solve >"$W/cbc.log" 2>&1 || rc=$?
-		set -- $(tail -1 "$W/time")
-		c_wall=$1 c_mem=$(mib "$2")
+		c_wall=$(t_wall "$W/time") c_mem=$(t_mib "$W/time")
+		# killed, CBC is not waited for by timeout: its memory is unknown
+		[ "$rc" -ne 137 ] || c_mem=""
+		c_res="" c_obj="" c_bound=""
 		eval "$(awk '
 			/^Result - / { sub(/^Result - /, ""); r = $0 }
 			/^Objective value:/ { o = $3 }
@@ -358,6 +363,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		case $c_res in Optimal*) c_bound=${c_bound:-$c_obj} ;; esac
 		c_gap=$(awk -v o="$c_obj" -v b="$c_bound" 'BEGIN {if (o != "" && b > 0) printf "%.6f", (b - o) / b}')
 		[ -n "$c_res" ] || c_res="stopped at the limit (exit $rc), no result printed"
+		[ "$rc" -ne 137 ] || c_res="$c_res; killed 5 s after SIGINT"
 		note="LP file $lp_mib MiB written in $lp_write s (--write-lp, with a 1 s solve)"
 		[ -n "$c_obj" ] || note="found nothing; $note"
 		row cbc 1 "$c_res" "$([ -n "$c_obj" ] && echo yes || echo no)" "$c_obj" "$c_bound" \
