@@ -54,6 +54,19 @@ param w_guru;
 param w_pg;
 param w_daily;
 
+# slices of the sets above, computed once, so that each constraint sums
+# over a learner's needs (or a goal's learners) instead of scanning Q
+set NG{l in L} := setof{(l, g) in Q} g;        # facilitated goals l needs
+set NO{l in L} := setof{(l, k) in O} k;        # online goals l needs
+set LB{l in L} := setof{(l, b) in AV} b;       # blocks l is available in
+set LG{g in G} := setof{(l, g) in Q} l;        # learners who need g
+set FG{g in G} := setof{(f, g) in E} f;        # facilitators able to lead g
+set GF{f in F} := setof{(f, g) in E} g;        # goals f can lead
+set RS{g in G} := setof{(r, g) in RG} r;       # rooms g can meet in
+set GR{r in R} := setof{(r, g) in RG} g;       # goals room r can hold
+set BL{b in B} := setof{(l, b) in AV} l;       # learners available in b
+set BF{b in B} := setof{(f, b) in FA} f;       # facilitators available in b
+
 var x{(l, g) in Q, b in B: (l, b) in AV and (g, b) in GA} binary;
 var y{(l, b) in AV} binary;                     # learner l in a lab in b
 var z{(f, g) in E, b in B: (f, b) in FA and (g, b) in GA} binary;
@@ -73,57 +86,57 @@ maximize value:
 
 # one place per learner per available block: a workshop of a need, or a lab
 s.t. one{(l, b) in AV}:
-	sum{(l, g) in Q: (g, b) in GA} x[l, g, b] + y[l, b] = 1;
+	sum{g in NG[l]: (g, b) in GA} x[l, g, b] + y[l, b] = 1;
 
 # at most the sessions wanted of each need
 s.t. need{(l, g) in Q}:
-	sum{b in B: (l, b) in AV and (g, b) in GA} x[l, g, b] <= s[l, g];
+	sum{b in LB[l]: (g, b) in GA} x[l, g, b] <= s[l, g];
 
 # the textbook link, and min_group per session opened
 s.t. link_max{g in G, b in B: (g, b) in GA}:
-	sum{(l, g) in Q: (l, b) in AV} x[l, g, b]
-	<= maxg[g] * sum{(f, g) in E: (f, b) in FA} z[f, g, b];
+	sum{l in LG[g]: (l, b) in AV} x[l, g, b]
+	<= maxg[g] * sum{f in FG[g]: (f, b) in FA} z[f, g, b];
 s.t. link_min{g in G, b in B: (g, b) in GA}:
-	sum{(l, g) in Q: (l, b) in AV} x[l, g, b]
-	>= ming[g] * sum{(f, g) in E: (f, b) in FA} z[f, g, b];
+	sum{l in LG[g]: (l, b) in AV} x[l, g, b]
+	>= ming[g] * sum{f in FG[g]: (f, b) in FA} z[f, g, b];
 
 # a room per session, and the rooms seat the learners
 s.t. rooms{g in G, b in B: (g, b) in GA}:
-	sum{(r, g) in RG: (r, b) in RA} u[r, g, b]
-	= sum{(f, g) in E: (f, b) in FA} z[f, g, b];
+	sum{r in RS[g]: (r, b) in RA} u[r, g, b]
+	= sum{f in FG[g]: (f, b) in FA} z[f, g, b];
 s.t. seats{g in G, b in B: (g, b) in GA}:
-	sum{(l, g) in Q: (l, b) in AV} x[l, g, b]
-	<= sum{(r, g) in RG: (r, b) in RA} min(cap[r], maxg[g]) * u[r, g, b];
+	sum{l in LG[g]: (l, b) in AV} x[l, g, b]
+	<= sum{r in RS[g]: (r, b) in RA} min(cap[r], maxg[g]) * u[r, g, b];
 
 # labs: a facilitator and a room each, 1 to min(capacity, labmax) learners
 s.t. lab_rooms{b in B}:
-	sum{r in RL: (r, b) in RA} ul[r, b] = sum{(f, b) in FA} zl[f, b];
+	sum{r in RL: (r, b) in RA} ul[r, b] = sum{f in BF[b]} zl[f, b];
 s.t. lab_seats{b in B}:
-	sum{(l, b) in AV} y[l, b] <= sum{r in RL: (r, b) in RA} min(cap[r], labmax) * ul[r, b];
+	sum{l in BL[b]} y[l, b] <= sum{r in RL: (r, b) in RA} min(cap[r], labmax) * ul[r, b];
 s.t. lab_min{b in B}:
-	sum{(l, b) in AV} y[l, b] >= sum{(f, b) in FA} zl[f, b];
+	sum{l in BL[b]} y[l, b] >= sum{f in BF[b]} zl[f, b];
 
 # a room holds one session, a facilitator leads one, at most max_sessions
 s.t. room_one{(r, b) in RA}:
-	sum{(r, g) in RG: (g, b) in GA} u[r, g, b] + (if r in RL then ul[r, b] else 0) <= 1;
+	sum{g in GR[r]: (g, b) in GA} u[r, g, b] + (if r in RL then ul[r, b] else 0) <= 1;
 s.t. fac_one{(f, b) in FA}:
-	sum{(f, g) in E: (g, b) in GA} z[f, g, b] + zl[f, b] <= 1;
+	sum{g in GF[f]: (g, b) in GA} z[f, g, b] + zl[f, b] <= 1;
 s.t. fac_max{f in F}:
-	sum{(f, g) in E, b in B: (f, b) in FA and (g, b) in GA} z[f, g, b]
-	+ sum{(f, b) in FA} zl[f, b] <= maxs[f];
+	sum{g in GF[f], b in B: (f, b) in FA and (g, b) in GA} z[f, g, b]
+	+ sum{b in B: (f, b) in FA} zl[f, b] <= maxs[f];
 
 # lab time is credited to the learner's online needs
 s.t. credit{l in LO}:
-	sum{(l, k) in O} c[l, k] <= sum{(l, b) in AV} y[l, b];
+	sum{k in NO[l]} c[l, k] <= sum{b in LB[l]} y[l, b];
 
 # the power-goal bonus needs a session of a priority-1 need
 s.t. power{l in P1}:
-	pi[l] <= sum{(l, g) in Q, b in B: p1[l, g] = 1 and (l, b) in AV and (g, b) in GA} x[l, g, b]
-		 + sum{(l, k) in O: o1[l, k] = 1} c[l, k];
+	pi[l] <= sum{g in NG[l], b in LB[l]: p1[l, g] = 1 and (g, b) in GA} x[l, g, b]
+		 + sum{k in NO[l]: o1[l, k] = 1} c[l, k];
 
 # the daily weight needs a workshop session that day
 s.t. daily{(l, t) in LD}:
-	d[l, t] <= sum{(l, g) in Q, b in B: day[b] = t and (l, b) in AV and (g, b) in GA} x[l, g, b];
+	d[l, t] <= sum{g in NG[l], b in LB[l]: day[b] = t and (g, b) in GA} x[l, g, b];
 
 solve;
 
@@ -133,6 +146,6 @@ printf "direct: need_sessions %d\n",
 	sum{(l, g) in Q, b in B: (l, b) in AV and (g, b) in GA} x[l, g, b]
 	+ sum{(l, k) in O} floor(c[l, k] + 1e-6);
 printf "direct: left_out %d\n",
-	sum{l in PL: sum{(l, g) in Q, b in B: (l, b) in AV and (g, b) in GA} x[l, g, b] < 0.5} 1;
+	sum{l in PL: sum{g in NG[l], b in LB[l]: (g, b) in GA} x[l, g, b] < 0.5} 1;
 
 end;
