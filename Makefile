@@ -40,7 +40,7 @@ TEST_SRC = $(wildcard tests/check_*.c)
 TEST_SUPPORT = $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/support/*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test bench clean
+.PHONY: all deps run test clean
 .SECONDARY:
 all: $(BIN) $(GEN)
 
@@ -76,10 +76,26 @@ run: deps all
 test: deps all $(TEST_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
 
+clean:
+	rm -rf build build-san out
+
+# ---- make bench: mclsched against the alternatives (bench/run.sh, docs/bench.md)
+# The bench programs link the library like the tests do; mclsched-greedy is
+# also used by tests/cli/greedy.sh, so `make test` builds it.
+BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat
+.PHONY: bench bench-quick
+all: $(BENCH_BIN)
+
+$(BUILD)/mclsched-greedy: $(BUILD)/bench/greedy.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 bench: deps all
 	@BUILD=$(BUILD) sh bench/run.sh
 
-clean:
-	rm -rf build build-san out
+bench-quick: deps all
+	@BUILD=$(BUILD) BENCH_QUICK=1 sh bench/run.sh
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

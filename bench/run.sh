@@ -1,62 +1,112 @@
 #!/bin/sh
-# make bench: solves generated benchmark scenarios and rewrites bench/RESULTS.md.
+# make bench: mclsched against what a school would use instead, on the same
+# generated schools under the same time limits, and how its cost grows.
+# docs/bench.md explains the alternatives and every column.
 #
-# For each case: generate the scenario (deterministic from its seed and its
-# generator arguments), solve it BENCH_RUNS times (default 3) under the case's
-# time limit, take the median wall time and peak memory, read the objective,
-# bound, gap and KPIs from summary.csv, and run `mclsched verify` on the
-# schedule.  Then time `mclsched check` on the 1500-learner school.  Timings
-# on a shared 2-core machine are noisy: compare medians from one run of this
-# script, not single numbers.
+# For each case: generate the school (deterministic from its generator
+# arguments, seed 1), solve it BENCH_RUNS times with mclsched (median wall
+# time and peak memory; objective, bound, gap and KPIs of the median-time
+# run) and verify every schedule; then, once each, the alternatives:
+#   greedy  build/mclsched-greedy (bench/greedy.c), verified like mclsched
+#   direct  the textbook MIP bench/direct.mod with glpsol, --mipgap set to
+#           the gap mclsched reached, so that its time is its time to that gap
+#   cbc     the exact cycle model of `mclsched solve --write-lp` with CBC
+#   lp      the LP relaxation of that model with glpsol --nomip
+# and write results.csv, RESULTS.md (tables made from results.csv) and the
+# scaling plot (bench/plot.awk).  Timings on a shared 2-core machine are
+# noisy: compare medians from one run of this script, not single numbers.
 #
 #   BENCH_CASES="name1 name2"  run only these cases (default: all)
-#   BENCH_RUNS=N               solves a case (default 3), and `check` runs
+#   BENCH_RUNS=N               mclsched solves a case (default 3; quick 1)
+#   BENCH_ALTS="greedy direct cbc lp"  the alternatives to run (default all)
+#   BENCH_DIRECT_LIMIT=S       direct's time limit instead of the case's (to
+#                              see whether it reaches mclsched's gap at all)
 #   BENCH_LIMIT_SCALE=X        multiply every time limit by X (default 1), to
 #                              try the script quickly; RESULTS.md says so
-#   BENCH_DIR=DIR              where scenarios and schedules go (bench/data)
-#   BENCH_OUT=FILE             the table (default bench/RESULTS.md; with
-#                              BENCH_CASES or BENCH_LIMIT_SCALE set,
-#                              BENCH_DIR/RESULTS-partial.md, so that a
-#                              partial run never replaces the full table)
+#   BENCH_QUICK=1              the few small cases of `make bench-quick`
+#   BENCH_DIR=DIR              where scenarios, schedules and logs go
+#                              (bench/data)
+#   BENCH_OUT=BASE             the outputs BASE.md, BASE.csv and BASE.svg;
+#                              default bench/RESULTS.md, bench/results.csv and
+#                              bench/scaling.svg for the full bench,
+#                              bench/RESULTS-quick.md, ... for the quick one,
+#                              and BENCH_DIR/RESULTS-partial.* with
+#                              BENCH_CASES or BENCH_LIMIT_SCALE set, so that
+#                              a partial run never replaces the full table
 #
-# A case that writes no schedule (exit 3, or 4 while a model is not
-# implemented) gets a "no schedule" row with its exit status.  A KPI that
-# summary.csv does not report gets an empty cell.
+# A solve that writes no schedule gets a row that says so, with its exit
+# status; an alternative that found nothing in the limit says that too.
 set -eu
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
 GEN=$BUILD/mclsched-gen
-RUNS=${BENCH_RUNS:-3}
-SCALE=${BENCH_LIMIT_SCALE:-1}
-WORK=${BENCH_DIR:-bench/data}
-if [ -n "${BENCH_CASES:-}" ] || [ "$SCALE" != 1 ]; then
-	OUT=${BENCH_OUT:-$WORK/RESULTS-partial.md}
+GREEDY=$BUILD/mclsched-greedy
+DIRECT_DAT=$BUILD/mclsched-direct-dat
+QUICK=${BENCH_QUICK:-}
+if [ -n "$QUICK" ]; then
+	RUNS=${BENCH_RUNS:-1}
 else
-	OUT=${BENCH_OUT:-bench/RESULTS.md}
+	RUNS=${BENCH_RUNS:-3}
+fi
+SCALE=${BENCH_LIMIT_SCALE:-1}
+ALTS=${BENCH_ALTS:-greedy direct cbc lp}
+WORK=${BENCH_DIR:-bench/data}
+if [ -n "${BENCH_OUT:-}" ]; then
+	MD=$BENCH_OUT.md CSV=$BENCH_OUT.csv SVG=$BENCH_OUT.svg
+elif [ -n "${BENCH_CASES:-}" ] || [ "$SCALE" != 1 ]; then
+	MD=$WORK/RESULTS-partial.md CSV=$WORK/results-partial.csv SVG=$WORK/scaling-partial.svg
+elif [ -n "$QUICK" ]; then
+	MD=bench/RESULTS-quick.md CSV=bench/results-quick.csv SVG=bench/scaling-quick.svg
+else
+	MD=bench/RESULTS.md CSV=bench/results.csv SVG=bench/scaling.svg
 fi
 mkdir -p "$WORK"
+for prog in "$BIN" "$GEN" "$GREEDY" "$DIRECT_DAT"; do
+	[ -x "$prog" ] || { echo "bench: $prog is missing: run make first" >&2; exit 1; }
+done
 
-# name | learners | model | time limit s | extra generator arguments (seed 1 always)
-CASES="workshop-300      | 300  | workshop    | 60  |
-workshop-1500     | 1500 | workshop    | 60  |
-power-goal-300    | 300  | power-goal  | 60  |
-combination-300   | 300  | combination | 60  |
-combination-1500  | 1500 | combination | 120 |
-staff-tight-1500  | 1500 | workshop    | 60  | --learners-per-facilitator 23 --needs 5-9
-math-block-300    | 300  | workshop    | 60  | --one-area-block Math
-lab-feature-300   | 300  | combination | 60  | --lab-feature computers
-seminars-2-300    | 300  | combination | 60  | --seminars-per-learner 2 --popularity-skew 2"
+# name | learners | model | time limit s | scaling series | extra generator
+# arguments (seed 1 always).  The series (workshop, combination) are the
+# default schools at 300 to 6000 learners that the scaling plot draws.
+if [ -n "$QUICK" ]; then
+	CASES="combination-60    | 60   | combination | 5   | combination |
+workshop-300      | 300  | workshop    | 10  | workshop    |
+combination-300   | 300  | combination | 10  | combination |"
+else
+	CASES="workshop-300      | 300  | workshop    | 60  | workshop    |
+workshop-1500     | 1500 | workshop    | 60  | workshop    |
+workshop-3000     | 3000 | workshop    | 120 | workshop    |
+workshop-6000     | 6000 | workshop    | 300 | workshop    |
+combination-300   | 300  | combination | 60  | combination |
+combination-1500-30 | 1500 | combination | 30 |            |
+combination-1500  | 1500 | combination | 120 | combination |
+combination-3000  | 3000 | combination | 150 | combination |
+combination-6000  | 6000 | combination | 300 | combination |
+power-goal-300    | 300  | power-goal  | 60  |             |
+staff-tight-1500  | 1500 | workshop    | 60  |             | --learners-per-facilitator 23 --needs 5-9
+math-block-300    | 300  | workshop    | 60  |             | --one-area-block Math
+lab-feature-300   | 300  | combination | 60  |             | --lab-feature computers
+seminars-2-300    | 300  | combination | 60  |             | --seminars-per-learner 2 --popularity-skew 2"
+fi
 
 # the school whose `mclsched check` is timed
 CHECK_ARGS="--learners 1500 --seed 1"
 
-# KPIs of summary.csv shown per case (empty cell when absent)
+# KPIs of summary.csv kept per solve (empty when absent)
 KPIS="need_sessions_pct power_goal_pct learners_complete_pct seminar_enrolled_pct
 seminar_first_choice_pct learners_left_out learner_days_covered_pct"
+# the model's size, when summary.csv reports it (largest LP/MIP solved)
+SIZE_METRICS="model_rows model_columns model_nonzeros"
 
 trim() { sed 's/^ *//; s/ *$//'; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+metric() { [ -f "$1/summary.csv" ] && awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv" || true; }
+# the wall seconds and peak MiB of a GNU time file ("wall KiB" last)
+t_wall() { tail -1 "$1" | awk '{print $1}'; }
+t_mib() { tail -1 "$1" | awk '{printf "%.0f", $2 / 1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b > 0) printf "%.3g", a / b}'; }
+pct_of() { awk -v a="$1" -v b="$2" 'BEGIN {if (a != "" && b != "" && b > 0) printf "%.2f", 100 * a / b}'; }
+nocomma() { tr ',\n' ';' | sed 's/;$//'; }
 
 selected() {
 	[ -z "${BENCH_CASES:-}" ] && return 0
@@ -65,14 +115,20 @@ selected() {
 	done
 	return 1
 }
+has_alt() { case " $ALTS " in *" $1 "*) return 0 ;; esac; return 1; }
 
-# every name in BENCH_CASES must be a case, or check-1500
 names="$(echo "$CASES" | cut -d'|' -f1 | trim) check-1500"
 for c in ${BENCH_CASES:-}; do
 	echo "$names" | tr ' ' '\n' | grep -qx -- "$c" || {
 		echo "bench: no case '$c'; cases: $(echo $names)" >&2
 		exit 1
 	}
+done
+for a in $ALTS; do
+	case $a in greedy | direct | cbc | lp) ;; *)
+		echo "bench: no alternative '$a'; alternatives: greedy direct cbc lp" >&2
+		exit 1 ;;
+	esac
 done
 
 # generate DIR ARGS...: the scenario, once (kept between runs of this script
@@ -83,87 +139,243 @@ generate() {
 	if [ ! -f "$dir/scenario.conf" ] || [ "$(cat "$dir.args" 2>/dev/null)" != "$*" ]; then
 		rm -rf "$dir"
 		# shellcheck disable=SC2068
-		"$GEN" $@ -o "$dir" >/dev/null
+		"$GEN" $@ -o "$dir" >/dev/null 2>&1
 		echo "$*" > "$dir.args"
 	fi
 }
 
-tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
-kpi_head=$(echo $KPIS | sed 's/ / | /g')
-kpi_rule=$(echo $KPIS | sed 's/[^ ]*/---/g; s/ /|/g')
-{
-	echo "# Benchmark results"
-	echo
-	echo "Written by \`make bench\` (bench/run.sh) on $(date -u +%Y-%m-%d), $(nproc) cores,"
-	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), GLPK $(glpsol --version | head -1 | awk '{print $NF}')."
-	echo "Each case: \`mclsched-gen --learners N --seed 1 --model M ARGS\`, then"
-	echo "\`mclsched solve DIR --time-limit T\`, runs: $RUNS; median wall time and peak memory;"
-	echo "objective, bound, gap and KPIs of the median-time run, as summary.csv reports them"
-	echo "(an empty KPI cell: summary.csv has no such metric);"
-	echo "verify: \`mclsched verify\` on that schedule (0 = every hard rule holds)."
-	echo "\"no schedule (exit N)\": the median-time solve wrote no schedule and exited N"
-	echo "(3: none found in the limits; 4: internal error, or a model not implemented yet)."
-	echo "Peak memory is GNU time's maximum resident size, which covers the bound process too."
-	if [ "$SCALE" != 1 ]; then
-		echo
-		echo "**Time limits scaled by $SCALE (BENCH_LIMIT_SCALE): not comparable with a full run.**"
-	fi
-	echo
-	echo "| case | learners | model | generator arguments | limit s | status | objective | bound | gap % | wall s (median) | peak MiB (median) | verify | $kpi_head |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|---|$kpi_rule|"
-} > "$tmp"
+# timed FILE CMD...: runs CMD with GNU time into FILE ("wall KiB"); returns
+# CMD's exit status
+timed() {
+	tf=$1
+	shift
+	rc=0
+	/usr/bin/time -f "%e %M" -o "$tf" "$@" || rc=$?
+	return $rc
+}
 
-echo "$CASES" | while IFS='|' read -r name n model limit extra; do
+# the first "R rows, C columns, N non-zeros" of a GLPK log, as "R,C,N"
+glpk_size() {
+	awk '/ rows, .* columns, .* non-zeros/ {print $1 "," $3 "," $5; exit}' "$1" 2>/dev/null || true
+}
+
+HEADER="case,learners,model,series,args,limit_s,solver,runs,status,found,objective,bound,gap,pct_of_bound,wall_s,peak_mib,time_ratio,verify,time_to_gap_s,$(echo $KPIS | tr ' ' ','),learner_needs,model_rows,model_columns,model_nonzeros,note"
+csv_tmp=$(mktemp)
+md_tmp=$(mktemp)
+trap 'rm -f "$csv_tmp" "$md_tmp"' EXIT
+echo "$HEADER" > "$csv_tmp"
+start=$(date +%s)
+
+# row SOLVER RUNS STATUS FOUND OBJ BOUND GAP WALL MIB VERIFY TTG KPI_CSV SIZE_CSV NOTE
+# (case fields and the derived percentages come from the loop's variables;
+# direct's objective on a combination school is of the workshop blocks only,
+# so it gets no percentage of mclsched's bound)
+row() {
+	pct=$(pct_of "$5" "$m_bound")
+	[ "$1" = direct ] && [ "$model" = combination ] && pct=""
+	printf '%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n' \
+		"$name" "$n" "$model" "$series" "$extra" "$limit" "$1" "$2" "$(echo "$3" | nocomma)" "$4" "$5" "$6" "$7" \
+		"$pct" "$8" "$9" "$(ratio "$8" "$m_wall")" "${10}" "${11}" \
+		"${12}" "$needs_n" "${13}" "$(echo "${14}" | nocomma)" >> "$csv_tmp"
+}
+
+# kpis_of DIR: the KPI columns from DIR/summary.csv
+kpis_of() {
+	k=""
+	for m in $KPIS; do
+		k="$k$(metric "$1" "$m"),"
+	done
+	echo "${k%,}"
+}
+EMPTY_KPIS=$(echo $KPIS | sed 's/[^ ]*//g; s/ /,/g')
+
+echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	name=$(echo "$name" | trim)
 	n=$(echo "$n" | trim)
 	model=$(echo "$model" | trim)
 	limit=$(awk -v l="$(echo "$limit" | trim)" -v s="$SCALE" 'BEGIN {v = l * s; print (v < 1) ? 1 : v}')
+	series=$(echo "$series" | trim)
 	extra=$(echo "$extra" | trim)
 	selected "$name" || continue
 	dir=$WORK/$name
+	W=$WORK/$name.work
+	mkdir -p "$W"
 	# shellcheck disable=SC2086
 	generate "$dir" --learners "$n" --seed 1 --model "$model" $extra
-	: > "$WORK/$name.runs"
+	needs_n=$(($(wc -l < "$dir/needs.csv") - 1))
+
+	# --- mclsched, RUNS times, every schedule verified
+	: > "$W/runs"
+	ver_all=""
 	i=1
 	while [ "$i" -le "$RUNS" ]; do
-		rm -rf "$WORK/$name.out$i"
+		rm -rf "$W/mclsched.out$i"
 		rc=0
-		/usr/bin/time -f "%e %M" -o "$WORK/$name.time" \
-			"$BIN" solve "$dir" -o "$WORK/$name.out$i" --time-limit "$limit" -q \
-			2>"$WORK/$name.err$i" || rc=$?
-		echo "$(tail -1 "$WORK/$name.time") $i $rc" >> "$WORK/$name.runs"
+		timed "$W/time" "$BIN" solve "$dir" -o "$W/mclsched.out$i" --time-limit "$limit" -q \
+			2>"$W/mclsched.err$i" || rc=$?
+		if [ -f "$W/mclsched.out$i/sessions.csv" ]; then
+			v=0
+			"$BIN" verify "$dir" "$W/mclsched.out$i" >"$W/verify$i" 2>&1 || v=$?
+			ver_all="$ver_all $v"
+		fi
+		echo "$(tail -1 "$W/time") $i $rc" >> "$W/runs"
 		i=$((i + 1))
 	done
-	wall=$(awk '{print $1}' "$WORK/$name.runs" | median)
-	mem=$(awk '{printf "%.0f\n", $2 / 1024}' "$WORK/$name.runs" | median)
-	pick=$(sort -n "$WORK/$name.runs" | awk -v r="$RUNS" 'NR == int((r + 1) / 2) {print $3}')
-	rc=$(awk -v p="$pick" '$3 == p {print $4}' "$WORK/$name.runs")
-	res=$WORK/$name.out$pick
-	args=${extra:+\`$extra\`}
-	if [ -f "$res/summary.csv" ]; then
-		"$BIN" verify "$dir" "$res" >/dev/null 2>&1 && ver=0 || ver=$?
-		kpis=""
-		for k in $KPIS; do
-			kpis="$kpis $(metric "$res" "$k") |"
-		done
-		printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.3f | %s | %s | %s |%s\n' \
-			"$name" "$n" "$model" "$args" "$limit" \
-			"$(metric "$res" status)" "$(metric "$res" objective)" "$(metric "$res" bound)" \
-			"$(awk -v g="$(metric "$res" gap)" 'BEGIN {print 100 * g}')" "$wall" "$mem" "$ver" \
-			"$kpis" >> "$tmp"
+	m_wall=$(awk '{print $1}' "$W/runs" | median)
+	m_mem=$(awk '{printf "%.0f\n", $2 / 1024}' "$W/runs" | median)
+	pick=$(sort -n "$W/runs" | awk -v r="$RUNS" 'NR == int((r + 1) / 2) {print $3}')
+	m_rc=$(awk -v p="$pick" '$3 == p {print $4}' "$W/runs")
+	res=$W/mclsched.out$pick
+	ver=$(echo $ver_all | tr ' ' '\n' | sort -un | tr '\n' ' ' | trim)
+	m_bound=$(metric "$res" bound)
+	m_gap=$(metric "$res" gap)
+	size=""
+	for m in $SIZE_METRICS; do
+		size="$size$(metric "$res" "$m"),"
+	done
+	size=${size%,}
+	if [ -f "$res/sessions.csv" ]; then
+		row mclsched "$RUNS" "$(metric "$res" status)" yes "$(metric "$res" objective)" \
+			"$m_bound" "$m_gap" "$m_wall" "$m_mem" "$ver" "" "$(kpis_of "$res")" "$size" \
+			"stopped_by $(metric "$res" stopped_by)"
 	else
-		kpis=$(echo $KPIS | sed 's/[^ ]*/ |/g; s/  */ /g')
-		printf '| %s | %s | %s | %s | %s | no schedule (exit %s) | | | | %s | %s | |%s\n' \
-			"$name" "$n" "$model" "$args" "$limit" "$rc" "$wall" "$mem" "$kpis" >> "$tmp"
-		echo "bench: $name: no schedule (exit $rc): $(head -1 "$WORK/$name.err$pick")" >&2
+		row mclsched "$RUNS" "no schedule (exit $m_rc)" no "" "" "" "$m_wall" "$m_mem" "" "" \
+			"$EMPTY_KPIS" "$size" "$(head -1 "$W/mclsched.err$pick")"
+		echo "bench: $name: mclsched wrote no schedule (exit $m_rc)" >&2
 	fi
-	echo "bench: $name done" >&2
+	echo "bench: $name: mclsched done" >&2
+	[ "$model" = power-goal ] && continue   # the alternatives regroup every block
+
+	# --- greedy: the hand scheduler's rules, verified like mclsched
+	if has_alt greedy; then
+		rm -rf "$W/greedy.out"
+		rc=0
+		timed "$W/time" "$GREEDY" "$dir" -o "$W/greedy.out" 2>"$W/greedy.err" || rc=$?
+		g_wall=$(t_wall "$W/time") g_mem=$(t_mib "$W/time")
+		if [ -f "$W/greedy.out/sessions.csv" ]; then
+			v=0
+			"$BIN" verify "$dir" "$W/greedy.out" >"$W/verify.greedy" 2>&1 || v=$?
+			row greedy 1 "$(metric "$W/greedy.out" status)" yes \
+				"$(metric "$W/greedy.out" objective)" "$(metric "$W/greedy.out" bound)" \
+				"$(metric "$W/greedy.out" gap)" "$g_wall" "$g_mem" "$v" "" \
+				"$(kpis_of "$W/greedy.out")" ",," \
+				"bound: everything wanted (not proven tight)"
+		else
+			row greedy 1 "no schedule (exit $rc)" no "" "" "" "$g_wall" "$g_mem" "" "" \
+				"$EMPTY_KPIS" ",," "$(head -1 "$W/greedy.err")"
+		fi
+		echo "bench: $name: greedy done" >&2
+	fi
+
+	# --- direct: the textbook MIP in MathProg, to mclsched's gap
+	if has_alt direct; then
+		dlimit=${BENCH_DIRECT_LIMIT:-$limit}
+		dgap=$(awk -v g="${m_gap:-0}" 'BEGIN {printf "%.6f", (g > 1e-6) ? g : 1e-6}')
+		"$DIRECT_DAT" "$dir" -o "$W/direct.dat"
+		rc=0
+		# glpsol's --tmlim covers the search, not the model's generation:
+		# the wall time (what a user waits) is what the table shows
+		timed "$W/time" timeout -k 10 $((${dlimit%.*} * 2 + 60)) glpsol -m bench/direct.mod \
+			-d "$W/direct.dat" --tmlim "${dlimit%.*}" --mipgap "$dgap" \
+			>"$W/direct.log" 2>&1 || rc=$?
+		d_wall=$(t_wall "$W/time") d_mem=$(t_mib "$W/time")
+		# the last progress line: "+ N: mip = OBJ <= BOUND ..." (or ">>>>>")
+		d_obj="" d_bound="" d_done=0 d_tl=0 d_ns="" d_lo=""
+		eval "$(awk '
+			/^\+/ { if ($3 == "mip") { o = $5; b = $7 } else { o = $4; b = $6 }
+				if (o == "not") { o = ""; b = $9 }
+				if (b == "tree") b = o
+				if (b == "+inf") b = "" }
+			/INTEGER OPTIMAL SOLUTION FOUND|MIP GAP TOLERANCE REACHED/ { done = 1 }
+			/TIME LIMIT EXCEEDED/ { tl = 1 }
+			/^direct: need_sessions/ { ns = $3 }
+			/^direct: left_out/ { lo = $3 }
+			END { printf "d_obj=%s d_bound=%s d_done=%d d_tl=%d d_ns=%s d_lo=%s\n",
+			      o, b, done, tl, ns, lo }' "$W/direct.log")"
+		d_gap=$(awk -v o="$d_obj" -v b="$d_bound" 'BEGIN {if (o != "" && b > 0) printf "%.6f", (b - o) / b}')
+		d_obj=$(awk -v o="$d_obj" 'BEGIN {if (o != "") printf "%.2f", o}')
+		d_bound=$(awk -v o="$d_bound" 'BEGIN {if (o != "") printf "%.2f", o}')
+		if [ "$d_done" = 1 ]; then
+			d_status="gap reached" d_ttg=$d_wall
+		elif [ "$d_tl" = 1 ]; then
+			d_status="time limit" d_ttg=""
+		else
+			d_status="stopped (exit $rc)" d_ttg=""
+		fi
+		d_pct=$(awk -v s="$d_ns" -v w="$(metric "$res" need_sessions_wanted)" \
+			'BEGIN {if (s != "" && w > 0) printf "%.2f", 100 * s / w}')
+		d_kpis=$(echo "$KPIS" | tr ' ' '\n' | awk -v p="$d_pct" -v l="$d_lo" '
+			$1 == "need_sessions_pct" {v = p} $1 == "learners_left_out" {v = l}
+			$1 != "need_sessions_pct" && $1 != "learners_left_out" {v = ""}
+			NF {printf "%s%s", sep, v; sep = ","}')
+		note="to gap $dgap in $dlimit s (glpsol --mipgap --tmlim)"
+		[ "$model" = combination ] && note="workshop blocks only: objective not comparable; $note"
+		[ -n "$d_obj" ] || note="found nothing; $note"
+		row direct 1 "$d_status" "$([ -n "$d_obj" ] && echo yes || echo no)" "$d_obj" \
+			"$d_bound" "$d_gap" "$d_wall" "$d_mem" "" "$d_ttg" "$d_kpis" \
+			"$(glpk_size "$W/direct.log")" "$note"
+		echo "bench: $name: direct done" >&2
+	fi
+
+	# --- the exact cycle model (--write-lp), for cbc and the LP relaxation
+	if has_alt cbc || has_alt lp; then
+		rm -rf "$W/writelp.out"
+		timed "$W/time" "$BIN" solve "$dir" -o "$W/writelp.out" --time-limit 1 -q \
+			--write-lp "$W/cycle.lp" 2>"$W/writelp.err" || true
+		lp_write=$(t_wall "$W/time")
+		lp_mib=$(awk -v s="$(wc -c < "$W/cycle.lp" 2>/dev/null || echo 0)" 'BEGIN {printf "%.1f", s / 1048576}')
+	fi
+	if has_alt lp && [ -f "$W/cycle.lp" ]; then
+		rc=0
+		rm -f "$W/lp.sol"
+		timed "$W/time" timeout -k 10 $((${limit%.*} * 2 + 60)) glpsol --lp "$W/cycle.lp" --nomip \
+			--tmlim "${limit%.*}" -o "$W/lp.sol" >"$W/lp.log" 2>&1 || rc=$?
+		l_wall=$(t_wall "$W/time") l_mem=$(t_mib "$W/time")
+		l_status=$(awk '/^Status:/ {print $2; exit}' "$W/lp.sol" 2>/dev/null || true)
+		l_val=""
+		if [ "$l_status" = OPTIMAL ]; then
+			l_val=$(awk '/^Objective:/ {for (i = 1; i <= NF; i++) if ($i == "=") {printf "%.2f", $(i + 1); exit}}' "$W/lp.sol")
+			l_status="LP optimal"
+		else
+			l_status="not solved in the limit${l_status:+ ($l_status)}"
+		fi
+		row lp 1 "$l_status" "$([ -n "$l_val" ] && echo yes || echo no)" "" "$l_val" "" \
+			"$l_wall" "$l_mem" "" "" "$EMPTY_KPIS" "$(glpk_size "$W/lp.log")" \
+			"LP relaxation of the --write-lp model by glpsol --nomip: a bound, no schedule"
+		echo "bench: $name: lp done" >&2
+	fi
+	if has_alt cbc && [ -f "$W/cycle.lp" ]; then
+		rc=0
+		# the same wall limit as mclsched: CBC checks -sec only between
+		# phases, so SIGINT at the limit (and KILL 5 s later) enforces it
+		timed "$W/time" timeout -s INT -k 5 "${limit%.*}" stdbuf -oL cbc "$W/cycle.lp" \
+			-sec "${limit%.*}" -timeMode elapsed -solve >"$W/cbc.log" 2>&1 || rc=$?
+		c_wall=$(t_wall "$W/time") c_mem=$(t_mib "$W/time")
+		# killed, CBC is not waited for by timeout: its memory is unknown
+		[ "$rc" -ne 137 ] || c_mem=""
+		c_res="" c_obj="" c_bound=""
+		eval "$(awk '
+			/^Result - / { sub(/^Result - /, ""); r = $0 }
+			/^Objective value:/ { o = $3 }
+			/^(Upper|Lower) bound:/ { b = $3 }
+			/^No feasible solution found/ { o = "" }
+			END { gsub(/"/, "", r); printf "c_res=\"%s\" c_obj=%s c_bound=%s\n", r, o, b }' "$W/cbc.log")"
+		case $c_res in Optimal*) c_bound=${c_bound:-$c_obj} ;; esac
+		c_gap=$(awk -v o="$c_obj" -v b="$c_bound" 'BEGIN {if (o != "" && b > 0) printf "%.6f", (b - o) / b}')
+		[ -n "$c_res" ] || c_res="stopped at the limit (exit $rc), no result printed"
+		[ "$rc" -ne 137 ] || c_res="$c_res; killed 5 s after SIGINT"
+		note="LP file $lp_mib MiB written in $lp_write s (--write-lp, with a 1 s solve)"
+		[ -n "$c_obj" ] || note="found nothing; $note"
+		row cbc 1 "$c_res" "$([ -n "$c_obj" ] && echo yes || echo no)" "$c_obj" "$c_bound" \
+			"$c_gap" "$c_wall" "$c_mem" "" "" "$EMPTY_KPIS" "$(glpk_size "$W/lp.log")" "$note"
+		echo "bench: $name: cbc done" >&2
+	fi
 done
 
 # `mclsched check` on the 1500-learner school: reads and validates every
 # input, writes nothing; its wall time is what a scheduler waits for a yes/no.
-if selected check-1500; then
+check_line=""
+if [ -z "$QUICK" ] && selected check-1500; then
 	dir=$WORK/check-1500
 	# shellcheck disable=SC2086
 	generate "$dir" $CHECK_ARGS
@@ -171,25 +383,96 @@ if selected check-1500; then
 	i=1
 	while [ "$i" -le "$RUNS" ]; do
 		rc=0
-		/usr/bin/time -f "%e %M" -o "$WORK/check-1500.time" "$BIN" check "$dir" \
-			>/dev/null 2>&1 || rc=$?
+		timed "$WORK/check-1500.time" "$BIN" check "$dir" >/dev/null 2>&1 || rc=$?
 		echo "$(tail -1 "$WORK/check-1500.time") $rc" >> "$WORK/check-1500.runs"
 		i=$((i + 1))
 	done
-	{
+	check_line=$(printf '| check-1500 | %s | %s | %s |' \
+		"$(awk '{print $1}' "$WORK/check-1500.runs" | median)" \
+		"$(awk '{printf "%.0f\n", $2 / 1024}' "$WORK/check-1500.runs" | median)" \
+		"$(awk '{print $3}' "$WORK/check-1500.runs" | sort -u | tr '\n' ' ' | trim)")
+fi
+total=$(($(date +%s) - start))
+
+# ---- RESULTS.md, from results.csv
+awk -f bench/plot.awk -v mode=exponents "$csv_tmp" > "$WORK/exponents.md"
+awk -f bench/plot.awk "$csv_tmp" > "$WORK/scaling.svg.tmp"
+{
+	echo "# Benchmark results${QUICK:+ (make bench-quick)}"
+	echo
+	echo "Written by \`make bench${QUICK:+-quick}\` (bench/run.sh) on $(date -u +%Y-%m-%d), $(nproc) cores,"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), GLPK $(glpsol --version | head -1 | awk '{print $NF}'),"
+	echo "CBC $(cbc -quit 2>/dev/null | awk '/^Version:/ {print $2}'); the whole run took $total s ($((total / 60)) min)."
+	echo "Every figure is in [$(basename "$CSV")]($(basename "$CSV")); docs/bench.md explains"
+	echo "the alternatives and the columns. Each case: \`mclsched-gen --learners N --seed 1 --model M ARGS\`;"
+	echo "mclsched: \`mclsched solve DIR --time-limit T\`, runs: $RUNS, median wall time and peak"
+	echo "memory, objective, bound, gap and KPIs of the median-time run; verify: the exit"
+	echo "statuses of \`mclsched verify\` on every run's schedule (0 = every hard rule holds)."
+	if [ "$SCALE" != 1 ]; then
+		echo
+		echo "**Time limits scaled by $SCALE (BENCH_LIMIT_SCALE): not comparable with a full run.**"
+	fi
+	echo
+	echo "## mclsched"
+	echo
+	echo "| case | learners | model | generator arguments | limit s | status | objective | bound | gap % | wall s | peak MiB | verify | need_sessions_pct | power_goal_pct | learners_complete_pct | seminar_enrolled_pct | learners_left_out | learner_days_covered_pct | rows | columns | nonzeros |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i; next}
+		$c["solver"] == "mclsched" {
+			g = ($c["gap"] == "") ? "" : sprintf("%.3f", 100 * $c["gap"])
+			a = ($c["args"] == "") ? "" : "`" $c["args"] "`"
+			printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+				$c["case"], $c["learners"], $c["model"], a, $c["limit_s"], $c["status"],
+				$c["objective"], $c["bound"], g, $c["wall_s"], $c["peak_mib"], $c["verify"],
+				$c["need_sessions_pct"], $c["power_goal_pct"], $c["learners_complete_pct"],
+				$c["seminar_enrolled_pct"], $c["learners_left_out"],
+				$c["learner_days_covered_pct"], $c["model_rows"], $c["model_columns"],
+				$c["model_nonzeros"] }' "$csv_tmp"
+	echo
+	echo "rows, columns, nonzeros: the largest LP/MIP mclsched solved, as summary.csv"
+	echo "reports it (empty when this build's summary.csv has no such metric)."
+	echo
+	echo "## The alternatives, on the same schools with the same limits"
+	echo
+	echo "% of bound: the objective as a percentage of mclsched's proven bound for the"
+	echo "case (the best any schedule could score is at most 100%). x time: wall time"
+	echo "over mclsched's median. Own bound and gap: what the alternative itself proved."
+	echo "direct runs with \`--mipgap\` set to the gap mclsched reached, so \"gap reached\""
+	echo "and its wall time say how long it took to get as close as mclsched did."
+	echo
+	echo "| case | solver | result | objective | % of bound | own bound | own gap % | wall s | x time | peak MiB | verify | need_sessions_pct | learners_left_out | rows | columns | note |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i; next}
+		$c["model"] != "power-goal" {
+			g = ($c["gap"] == "") ? "" : sprintf("%.3f", 100 * $c["gap"])
+			o = ($c["found"] == "yes" || $c["solver"] == "lp") ? $c["objective"] : "**nothing found**"
+			if ($c["solver"] == "lp") o = ""
+			if ($c["solver"] == "mclsched" && $c["found"] != "yes") o = "**no schedule**"
+			printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+				$c["case"], $c["solver"], $c["status"], o, $c["pct_of_bound"], $c["bound"], g,
+				$c["wall_s"], $c["time_ratio"], $c["peak_mib"], $c["verify"],
+				$c["need_sessions_pct"], $c["learners_left_out"], $c["model_rows"],
+				$c["model_columns"], $c["note"] }' "$csv_tmp"
+	echo
+	echo "## Scaling"
+	echo
+	echo "![time, gap and memory against learners]($(basename "$SVG"))"
+	echo
+	cat "$WORK/exponents.md"
+	if [ -n "$check_line" ]; then
+		echo
+		echo "## \`mclsched check\`"
 		echo
 		echo "\`mclsched check\` of \`mclsched-gen $CHECK_ARGS\` (validates every input,"
 		echo "writes nothing), runs: $RUNS; median wall time and peak memory:"
 		echo
 		echo "| school | wall s (median) | peak MiB (median) | exit |"
 		echo "|---|---|---|---|"
-		printf '| %s | %s | %s | %s |\n' "check-1500" \
-			"$(awk '{print $1}' "$WORK/check-1500.runs" | median)" \
-			"$(awk '{printf "%.0f\n", $2 / 1024}' "$WORK/check-1500.runs" | median)" \
-			"$(awk '{print $3}' "$WORK/check-1500.runs" | sort -u | tr '\n' ' ' | trim)"
-	} >> "$tmp"
-	echo "bench: check-1500 done" >&2
-fi
-mv "$tmp" "$OUT"
+		echo "$check_line"
+	fi
+} > "$md_tmp"
+mv "$WORK/scaling.svg.tmp" "$SVG"
+mv "$csv_tmp" "$CSV"
+mv "$md_tmp" "$MD"
 trap - EXIT
-cat "$OUT"
+cat "$MD"

@@ -1,0 +1,40 @@
+#!/bin/sh
+# The textbook MIP of make bench (bench/direct.mod, data by
+# mclsched-direct-dat) states the contract's workshop cycle faithfully: on
+# tests/data/tiny, which mclsched solves to proven optimality, glpsol finds
+# the same optimum and the KPIs it prints agree with summary.csv.  Bad input
+# exits 2 and writes no data file.
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+DAT=$BUILD/mclsched-direct-dat
+T=$(mktemp -d /tmp/mclsched-direct-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "direct.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
+
+"$DAT" tests/data/tiny -o "$T/tiny.dat" || fail "mclsched-direct-dat tests/data/tiny"
+glpsol -m bench/direct.mod -d "$T/tiny.dat" --tmlim 60 >"$T/log" 2>&1 || fail "glpsol: $(tail -3 "$T/log")"
+grep -q "INTEGER OPTIMAL SOLUTION FOUND" "$T/log" || fail "glpsol did not prove an optimum"
+direct=$(awk '/^\+/ && $3 == "mip" {o = $5} END {print o}' "$T/log")
+"$BIN" solve tests/data/tiny -o "$T/out" -q 2>/dev/null || fail "mclsched solve tests/data/tiny"
+[ "$(metric "$T/out" status)" = optimal ] || fail "mclsched: tiny not optimal"
+awk -v d="$direct" -v m="$(metric "$T/out" objective)" 'BEGIN {exit !(d != "" && d - m < 1e-6 && m - d < 1e-6)}' ||
+	fail "direct optimum '$direct', mclsched $(metric "$T/out" objective)"
+[ "$(awk '/^direct: need_sessions/ {print $3}' "$T/log")" = "$(metric "$T/out" need_sessions_scheduled)" ] ||
+	fail "need_sessions: $(grep 'direct: need' "$T/log"), mclsched $(metric "$T/out" need_sessions_scheduled)"
+[ "$(awk '/^direct: left_out/ {print $3}' "$T/log")" = "$(metric "$T/out" learners_left_out)" ] ||
+	fail "left_out: $(grep 'direct: left' "$T/log"), mclsched $(metric "$T/out" learners_left_out)"
+
+rc=0
+"$DAT" examples/bad -o "$T/bad.dat" >/dev/null 2>"$T/stderr" || rc=$?
+[ "$rc" -eq 2 ] || fail "examples/bad: exit $rc, want 2"
+grep -q '\.csv:[0-9]*:' "$T/stderr" || fail "examples/bad: no FILE:LINE error"
+[ ! -e "$T/bad.dat" ] && [ ! -e "$T/bad.dat.tmp" ] || fail "examples/bad: data file written"
+rc=0
+"$DAT" tests/data/tiny >/dev/null 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "no -o: exit $rc, want 1"
+
+[ "$fails" -eq 0 ] && echo "direct.sh: ok" >&2
+[ "$fails" -eq 0 ]
