@@ -4,6 +4,7 @@
 #   make test    install missing Debian packages, build, run every test
 #   make bench   the benchmark table (bench/RESULTS.md); minutes, not seconds
 #   make SANITIZE=address,undefined test    the same under sanitizers
+#   make fuzz    libFuzzer harnesses (tests/fuzz/), FUZZ_SECONDS (300) each
 #
 # Sources are found by wildcard: a new module is a new .c file in engine/,
 # models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c
@@ -40,7 +41,17 @@ TEST_SRC = $(wildcard tests/check_*.c)
 TEST_SUPPORT = $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/support/*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test bench clean
+# The libFuzzer build (clang only): the library with the fuzzer's coverage
+# and ASan+UBSan, one program per tests/fuzz/fuzz_*.c, in build-fuzz/.
+FUZZ_CC    = clang
+FUZZ_BUILD = build-fuzz
+FUZZ_WARN  = $(filter-out -Werror,$(WARN)) -Wno-format-nonliteral
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJ   = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN   = $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 300
+
+.PHONY: all deps run test bench clean fuzz fuzz-build
 .SECONDARY:
 all: $(BIN) $(GEN)
 
@@ -70,12 +81,30 @@ run: deps all
 	$(BIN) verify examples/small out/small
 
 test: deps all $(TEST_BIN)
+	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
 	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
 
 bench: deps all
 	@BUILD=$(BUILD) sh bench/run.sh
 
-clean:
-	rm -rf build build-san out
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+$(FUZZ_BUILD)/libmclsched.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/tests/fuzz/scratch.o \
+		      $(FUZZ_BUILD)/libmclsched.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+clean:
+	rm -rf build build-san build-fuzz out
+
+-include $(shell find $(BUILD) $(FUZZ_BUILD) -name '*.d' 2>/dev/null)
