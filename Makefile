@@ -97,7 +97,7 @@ $(FUZZ_BUILD)/libmclsched.a: $(FUZZ_OBJ)
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/tests/fuzz/scratch.o \
 		      $(FUZZ_BUILD)/libmclsched.a
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -Wl,--wrap=csv_set_blk_size -o $@ $^ $(LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 

@@ -2,7 +2,7 @@
  * csv_table.h - one CSV file of a scenario, read whole into memory.
  *
  * RFC 4180 through libcsv (strict quoting), UTF-8 with or without a BOM,
- * LF or CRLF, blank (white-space only) lines skipped, a header row whose
+ * LF, CRLF or CR line ends, blank (white-space only) lines skipped, a header row whose
  * columns are found by name in any order.  Every cell and header name is
  * trimmed of surrounding white space.  A row shorter than the header is
  * padded with empty cells; a row with a non-empty cell past the header is an

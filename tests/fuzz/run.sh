@@ -5,12 +5,12 @@
 # stopped).  Leaks count as findings.  Prints one line a harness with its
 # executions; a finding prints libFuzzer's report, leaves the input that
 # caused it in FUZZ_BUILD/artifacts/, and makes the exit status 1.
-# Usage: sh tests/fuzz/run.sh [csv config check]   (from the checkout's top)
+# Usage: sh tests/fuzz/run.sh [HARNESS...]   (csv, config, check; default all)
 set -u
 FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-300}
 FUZZ_CORPUS=${FUZZ_CORPUS:-$FUZZ_BUILD/corpus}
-[ $# -gt 0 ] || set -- csv config check
+[ $# -gt 0 ] || set -- $(for f in tests/fuzz/fuzz_*.c; do basename "$f" .c; done | sed "s/^fuzz_//")
 seeds=$FUZZ_BUILD/seeds
 rm -rf "$seeds"
 sh tests/fuzz/seeds.sh "$seeds" || exit 1
@@ -32,9 +32,12 @@ for h in "$@"; do
 	dict=
 	[ -f "tests/fuzz/$h.dict" ] && dict=-dict=tests/fuzz/$h.dict
 	log=$FUZZ_BUILD/logs/$h.log
-	# -timeout: an input that takes 10 s is a hang (libFuzzer sizes inputs
-	# up to the largest seed, a whole scenario for check)
-	nice -n 10 "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 \
+	# -timeout: an input that takes 10 s is a hang; -max_len: a whole
+	# scenario the size of tests/data/tiny fits, and inputs stay small
+	# enough to run many (the 100 MB inputs are tests/cli/bad_inputs.sh's)
+	max_len=4096
+	[ "$h" = check ] && max_len=8192
+	nice -n 10 "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 -max_len=$max_len \
 		-print_final_stats=1 -artifact_prefix="$FUZZ_BUILD/artifacts/$h-" $dict \
 		"$FUZZ_CORPUS/$h" "$seeds/$h" >"$log" 2>&1
 	rc=$?
