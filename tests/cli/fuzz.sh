@@ -23,9 +23,10 @@ for h in tests/fuzz/fuzz_*.c; do
 done
 corpus=$(mktemp -d "${TMPDIR:-/tmp}/mclsched-fuzz-corpus-XXXXXX")
 trap 'rm -rf "$corpus"' EXIT
-if FUZZ_BUILD=$FUZZ_BUILD FUZZ_SECONDS=$FUZZ_SECONDS FUZZ_CORPUS=$corpus sh tests/fuzz/run.sh; then
+if FUZZ_BUILD=$FUZZ_BUILD FUZZ_SECONDS=$FUZZ_SECONDS FUZZ_CORPUS=$corpus \
+	FUZZ_LOGS=$FUZZ_BUILD/logs-test sh tests/fuzz/run.sh; then
 	echo "fuzz.sh: passed"
 else
-	echo "fuzz.sh: FAIL: a finding (see above; the input is in $FUZZ_BUILD/artifacts/)" >&2
+	echo "fuzz.sh: FAIL: a finding (see above; the input is in $FUZZ_BUILD/artifacts/, the log in $FUZZ_BUILD/logs-test/)" >&2
 	exit 1
 fi

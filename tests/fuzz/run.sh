@@ -4,17 +4,19 @@
 # (default FUZZ_BUILD/corpus, so that later runs start where earlier ones
 # stopped).  Leaks count as findings.  Prints one line a harness with its
 # executions; a finding prints libFuzzer's report, leaves the input that
-# caused it in FUZZ_BUILD/artifacts/, and makes the exit status 1.
+# caused it in FUZZ_BUILD/artifacts/, and makes the exit status 1.  The
+# logs go to FUZZ_LOGS (default FUZZ_BUILD/logs).
 # Usage: sh tests/fuzz/run.sh [HARNESS...]   (csv, config, check; default all)
 set -u
 FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-300}
 FUZZ_CORPUS=${FUZZ_CORPUS:-$FUZZ_BUILD/corpus}
+FUZZ_LOGS=${FUZZ_LOGS:-$FUZZ_BUILD/logs}
 [ $# -gt 0 ] || set -- $(for f in tests/fuzz/fuzz_*.c; do basename "$f" .c; done | sed "s/^fuzz_//")
-seeds=$FUZZ_BUILD/seeds
-rm -rf "$seeds"
+seeds=$(mktemp -d "${TMPDIR:-/tmp}/mclsched-fuzz-seeds-XXXXXX")
+trap 'rm -rf "$seeds"' EXIT
 sh tests/fuzz/seeds.sh "$seeds" || exit 1
-mkdir -p "$FUZZ_BUILD/artifacts" "$FUZZ_BUILD/logs"
+mkdir -p "$FUZZ_BUILD/artifacts" "$FUZZ_LOGS"
 # abort_on_error makes a sanitizer report end the run as a crash does;
 # UBSan reports are fatal because the harnesses are built with
 # -fno-sanitize-recover
@@ -31,7 +33,7 @@ for h in "$@"; do
 	mkdir -p "$FUZZ_CORPUS/$h"
 	dict=
 	[ -f "tests/fuzz/$h.dict" ] && dict=-dict=tests/fuzz/$h.dict
-	log=$FUZZ_BUILD/logs/$h.log
+	log=$FUZZ_LOGS/$h.log
 	# -timeout: an input that takes 10 s is a hang; -max_len: a whole
 	# scenario the size of tests/data/tiny fits, and inputs stay small
 	# enough to run many (the 100 MB inputs are tests/cli/bad_inputs.sh's)
