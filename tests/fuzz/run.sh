@@ -34,12 +34,15 @@ for h in "$@"; do
 	dict=
 	[ -f "tests/fuzz/$h.dict" ] && dict=-dict=tests/fuzz/$h.dict
 	log=$FUZZ_LOGS/$h.log
-	# -timeout: an input that takes 10 s is a hang; -max_len: a whole
-	# scenario the size of tests/data/tiny fits, and inputs stay small
-	# enough to run many (the 100 MB inputs are tests/cli/bad_inputs.sh's)
+	# -timeout: an input that takes 60 s is a hang (every input takes
+	# milliseconds, but a niced process on a loaded machine can stall for
+	# 20 s: a shorter limit reports the machine, not the reader);
+	# -max_len: a whole scenario the size of tests/data/tiny fits, and
+	# inputs stay small enough to run many (the 100 MB inputs are
+	# tests/cli/bad_inputs.sh's)
 	max_len=4096
 	[ "$h" = check ] && max_len=8192
-	nice -n 10 "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 -max_len=$max_len \
+	nice -n 10 "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=60 -max_len=$max_len \
 		-print_final_stats=1 -artifact_prefix="$FUZZ_BUILD/artifacts/$h-" $dict \
 		"$FUZZ_CORPUS/$h" "$seeds/$h" >"$log" 2>&1
 	rc=$?
