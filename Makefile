@@ -24,6 +24,9 @@ ifneq ($(SANITIZE),)
 BUILD    = build-san
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
+# Check's per-test timeouts bound a hang; sanitized code runs several
+# times slower, so they stretch (CK_TIMEOUT_MULTIPLIER set by hand wins)
+TEST_ENV = CK_TIMEOUT_MULTIPLIER=$${CK_TIMEOUT_MULTIPLIER:-4}
 endif
 
 CONFUSE_CFLAGS := $(shell pkg-config --cflags libconfuse 2>/dev/null)
@@ -82,7 +85,7 @@ run: deps all
 
 test: deps all $(TEST_BIN)
 	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
-	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	@BUILD=$(BUILD) $(TEST_ENV) sh tests/run.sh $(TEST_BIN)
 
 bench: deps all
 	@BUILD=$(BUILD) sh bench/run.sh
