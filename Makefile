@@ -4,6 +4,7 @@
 #   make test    install missing Debian packages, build, run every test
 #   make bench   the benchmark table (bench/RESULTS.md); minutes, not seconds
 #   make SANITIZE=address,undefined test    the same under sanitizers
+#   make fuzz    libFuzzer harnesses (tests/fuzz/), FUZZ_SECONDS (300) each
 #
 # Sources are found by wildcard: a new module is a new .c file in engine/,
 # models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c
@@ -23,6 +24,9 @@ ifneq ($(SANITIZE),)
 BUILD    = build-san
 CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
+# Check's per-test timeouts bound a hang; sanitized code runs several
+# times slower, so they stretch (CK_TIMEOUT_MULTIPLIER set by hand wins)
+TEST_ENV = CK_TIMEOUT_MULTIPLIER=$${CK_TIMEOUT_MULTIPLIER:-4}
 endif
 
 CONFUSE_CFLAGS := $(shell pkg-config --cflags libconfuse 2>/dev/null)
@@ -40,7 +44,19 @@ TEST_SRC = $(wildcard tests/check_*.c)
 TEST_SUPPORT = $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/support/*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test clean
+# The libFuzzer build (clang only): the library with the fuzzer's coverage
+# and ASan+UBSan, one program per tests/fuzz/fuzz_*.c, in build-fuzz/.
+# -Werror stays with the cc build: clang warns where gcc does not (a format
+# passed on in a va_list wrapper).
+FUZZ_CC    = clang
+FUZZ_BUILD = build-fuzz
+FUZZ_WARN  = $(filter-out -Werror,$(WARN)) -Wno-format-nonliteral
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJ   = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN   = $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 300
+
+.PHONY: all deps run test clean fuzz fuzz-build
 .SECONDARY:
 all: $(BIN) $(GEN)
 
@@ -74,10 +90,11 @@ run: deps all
 	@echo "the school's week for people: open out/small/report.html in a browser"
 
 test: deps all $(TEST_BIN)
-	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
+	@BUILD=$(BUILD) $(TEST_ENV) sh tests/run.sh $(TEST_BIN)
 
 clean:
-	rm -rf build build-san out
+	rm -rf build build-san build-fuzz out
 
 # ---- make bench: mclsched against the alternatives (bench/run.sh, docs/bench.md)
 # The bench programs link the library like the tests do; mclsched-greedy is
@@ -98,4 +115,22 @@ bench: deps all
 bench-quick: deps all
 	@BUILD=$(BUILD) BENCH_QUICK=1 sh bench/run.sh
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# ---- make fuzz: libFuzzer harnesses (tests/fuzz/, docs/testing.md)
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/libmclsched.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/tests/fuzz/scratch.o \
+		      $(FUZZ_BUILD)/libmclsched.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -Wl,--wrap=csv_set_blk_size -o $@ $^ $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+-include $(shell find $(BUILD) $(FUZZ_BUILD) -name '*.d' 2>/dev/null)

@@ -180,6 +180,34 @@ static void semicolon_error(struct diag *d, const char *name, long line)
 		   "delimited)\"), or set the spreadsheet's list separator to ','");
 }
 
+/* getline() that also ends a line at a CR not followed by LF: libcsv ends a
+ * record there, and files saved with CR line ends (classic Mac) must still
+ * give each row its own line number. */
+static ssize_t read_line(char **buf, size_t *cap, FILE *f)
+{
+	size_t n = 0;
+	int c;
+	while ((c = getc_unlocked(f)) != EOF) {
+		xgrow((void **)buf, cap, n + 3, 1); /* c, a LF after a CR, the NUL */
+		(*buf)[n++] = (char)c;
+		if (c == '\n')
+			break;
+		if (c == '\r') {
+			int next = getc_unlocked(f);
+			if (next == '\n') {
+				(*buf)[n++] = '\n';
+				break;
+			}
+			if (next != EOF)
+				ungetc(next, f);
+			break;
+		}
+	}
+	if (n)
+		(*buf)[n] = '\0';
+	return n ? (ssize_t)n : -1;
+}
+
 /* Turns the offsets into the final rows[r][c] pointers. */
 static void finish_rows(struct reader *r)
 {
@@ -247,7 +275,7 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 	long line = 0;
 	bool open_record = false, ok = true;
 	errno = 0;
-	while ((len = getline(&buf, &cap, f)) > 0) {
+	while ((len = read_line(&buf, &cap, f)) > 0) {
 		line++;
 		char *s = buf;
 		if (line == 1 && len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {

@@ -2,7 +2,7 @@
  * csv_table.h - one CSV file of a scenario, read whole into memory.
  *
  * RFC 4180 through libcsv (strict quoting), UTF-8 with or without a BOM
- * (any other byte sequence is an error at its line), LF or CRLF, blank
+ * (any other byte sequence is an error at its line), LF, CRLF or CR line ends, blank
  * (white-space only) lines skipped, a header row whose columns are found by
  * name in any order and any case (`Learner_ID`); a header joined by ';' is
  * one error saying so.  Every cell and header name is

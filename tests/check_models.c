@@ -279,7 +279,9 @@ static double exact_optimum(const struct problem *p)
 {
 	int blocks[3] = { 0, 1, 2 };
 	glp_prob *P = cycle_mip_build(p, blocks, 3, NULL);
-	struct mip_params mp = { .seconds = 60, .gap = 0 };
+	/* the oracle must prove its optimum: a limit no slow (sanitizer,
+	 * loaded) machine reaches; the tcase timeout bounds a hang */
+	struct mip_params mp = { .seconds = 3600, .gap = 0 };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
 	glp_delete_prob(P);
@@ -337,7 +339,9 @@ START_TEST(windows_improve_towards_the_optimum)
 	int cap = glp_add_rows(P, 1);
 	glp_set_row_bnds(P, cap, GLP_UP, 0, 0.97 * best);
 	glp_set_mat_row(P, cap, n, ind, val);
-	struct mip_params mp = { .seconds = 60, .gap = 0 };
+	/* the oracle must prove its optimum: a limit no slow (sanitizer,
+	 * loaded) machine reaches; the tcase timeout bounds a hang */
+	struct mip_params mp = { .seconds = 3600, .gap = 0 };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
 	struct solution s;
