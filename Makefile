@@ -103,10 +103,10 @@ BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat
 .PHONY: bench bench-quick
 all: $(BENCH_BIN)
 
-$(BUILD)/mclsched-greedy: $(BUILD)/bench/greedy.o $(LIB)
+$(BUILD)/mclsched-greedy: $(BUILD)/bench/greedy.o $(BUILD)/bench/tool_args.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(LIB)
+$(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(BUILD)/bench/tool_args.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 bench: deps all

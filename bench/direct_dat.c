@@ -16,11 +16,11 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench/tool_args.h"
 #include "engine/diag.h"
 #include "engine/problem.h"
 #include "engine/util.h"
@@ -161,43 +161,11 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *out = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 1;
-		}
-	}
-	if (optind != argc - 1 || !out) {
-		usage(stderr);
-		return 1;
-	}
-	struct diag d;
-	diag_init(&d);
-	struct problem *p = scenario_load(argv[optind], &d);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (!p)
-		return 2;
-	if (p->config.model == MODEL_POWER_GOAL) {
-		fprintf(stderr, "mclsched-direct-dat: %s/scenario.conf: the power-goal model is not "
-			"covered by bench/direct.mod\n", argv[optind]);
-		problem_free(p);
-		return 1;
-	}
+	const char *out;
+	struct problem *p;
+	int rc = tool_args(argc, argv, "mclsched-direct-dat", usage, &out, &p);
+	if (rc >= 0)
+		return rc;
 	char *tmp = xasprintf("%s.tmp", out);
 	int code = 0;
 	FILE *f = fopen(tmp, "w");

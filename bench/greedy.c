@@ -31,12 +31,12 @@
  * covered.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench/tool_args.h"
 #include "engine/diag.h"
 #include "engine/metrics.h"
 #include "engine/problem.h"
@@ -501,43 +501,11 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *out_dir = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out_dir = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 1;
-		}
-	}
-	if (optind != argc - 1 || !out_dir) {
-		usage(stderr);
-		return 1;
-	}
-	struct diag d;
-	diag_init(&d);
-	struct problem *p = scenario_load(argv[optind], &d);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (!p)
-		return 2;
-	if (p->config.model == MODEL_POWER_GOAL) {
-		fprintf(stderr, "mclsched-greedy: %s/scenario.conf: the power-goal model is not "
-			"covered (use mclsched solve)\n", argv[optind]);
-		problem_free(p);
-		return 1;
-	}
+	const char *out_dir;
+	struct problem *p;
+	int rc = tool_args(argc, argv, "mclsched-greedy", usage, &out_dir, &p);
+	if (rc >= 0)
+		return rc;
 	struct solution sol;
 	solution_init(&sol, p);
 	double t0 = mcl_now();
@@ -574,6 +542,7 @@ int main(int argc, char **argv)
 	sol.solve_seconds = mcl_now() - t0;
 	struct run_info run = { "bench-greedy", p->config.seed, p->config.time_limit,
 				p->config.gap };
+	struct diag d;
 	diag_init(&d);
 	if (output_write(p, &sol, &run, out_dir, &d) != 0) {
 		diag_print(&d, stderr);
