@@ -1253,7 +1253,10 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 		res->group_room = xmalloc(sizeof(int) * (size_t)(best->n_groups * in->n_blocks + 1));
 		assign_rooms(&m, best, res->group_room);
 	} else if (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) {
-		res->outcome = MIP_ERROR;
+		/* without branching the LP's optimum may be fractional and every
+		 * rounding fail: no plan, not a failure; an integer optimum that
+		 * cannot be realised is one */
+		res->outcome = mp.lp_only ? MIP_NO_SOLUTION : MIP_ERROR;
 	}
 	free(start);
 	draft_release(&greedy_d);
