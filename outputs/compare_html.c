@@ -4,7 +4,7 @@
  *
  * Self-contained: inline CSS, no script, no image, no link out.  Every
  * value read from the runs (ids, directory names, the scenario name) goes
- * through put_text, which escapes the five characters HTML gives meaning
+ * through html_text (html.h), which escapes the five characters HTML gives meaning
  * to, so a scenario named "<script>..." shows as text.  Cells carry
  * data-metric and data-run attributes and the raw value in span.v, so a
  * test (or a script of the school's) can read the figures back.
@@ -15,23 +15,10 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "outputs/html.h"
 
 /* How many learners "who change most" are listed per run. */
 #define TOP_CHANGES 10
-
-static void put_text(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
 
 static const char style[] =
 	"body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
@@ -88,11 +75,11 @@ static void section_runs(const struct compare *c, FILE *f)
 		fprintf(f, "<li data-run=\"%d\"><b>Run %d</b>", r + 1, r + 1);
 		if (name && *name) {
 			fputs(": <span class=\"scenario\">", f);
-			put_text(f, name);
+			html_text(f, name);
 			fputs("</span>", f);
 		}
 		fputs(" <small class=\"id\">(", f);
-		put_text(f, c->runs[r].dir);
+		html_text(f, c->runs[r].dir);
 		fputs(")</small></li>", f);
 	}
 	fputs("</ol></section>\n", f);
@@ -105,7 +92,7 @@ static void kpi_cell(FILE *f, const struct compare_row *row, int r)
 	fprintf(f, "<td data-run=\"%d\" class=\"%s%s\">", r + 1, text ? "t" : "n",
 		row->best[r] ? " best" : "");
 	fputs("<span class=\"v\">", f);
-	put_text(f, row->values[r] ? row->values[r] : "");
+	html_text(f, row->values[r] ? row->values[r] : "");
 	fputs("</span>", f);
 	if (!strcmp(row->name, "gap") && row->values[r] && *row->values[r]) {
 		char *end;
@@ -131,12 +118,12 @@ static void section_kpis(const struct compare *c, FILE *f)
 		const struct compare_row *row = &c->rows[i];
 		const struct compare_kpi *k = row->kpi;
 		fputs("<tr data-metric=\"", f);
-		put_text(f, row->name);
+		html_text(f, row->name);
 		fprintf(f, "\"%s><th scope=\"row\">", k && k->setting && row->differs
 							? " class=\"differs\"" : "");
-		put_text(f, k ? k->label : row->name);
+		html_text(f, k ? k->label : row->name);
 		fputs("<small>", f);
-		put_text(f, row->name);
+		html_text(f, row->name);
 		fputs(k && k->setting ? " &middot; setting"
 		      : !k || k->better == BETTER_NONE ? ""
 		      : k->better == BETTER_HIGHER ? " &middot; higher is better"
@@ -226,7 +213,7 @@ static void section_changes(const struct compare *c, FILE *f)
 		for (int i = 0; i < n && i < TOP_CHANGES; i++) {
 			const struct compare_change *ch = &c->changes[k][i];
 			fputs("<tr><th scope=\"row\" class=\"id\">", f);
-			put_text(f, c->learners[ch->learner]);
+			html_text(f, c->learners[ch->learner]);
 			fprintf(f, "</th><td class=\"n\">%ld</td><td class=\"n\">%ld (",
 				compare_sessions(c, ch->learner, 0, COMPARE_TOTAL),
 				compare_sessions(c, ch->learner, k, COMPARE_TOTAL));
@@ -273,7 +260,7 @@ static void section_loads(const struct compare *c, FILE *f)
 		if (!changed)
 			continue;
 		fputs("<tr><th scope=\"row\" class=\"id\">", f);
-		put_text(f, c->facilitators[fi]);
+		html_text(f, c->facilitators[fi]);
 		fputs("</th>", f);
 		for (int r = 0; r < n; r++) {
 			fprintf(f, "<td data-run=\"%d\" class=\"n%s\">%d", r + 1,
@@ -310,13 +297,13 @@ static void section_settings(const struct compare *c, FILE *f)
 		if (!row->kpi || !row->kpi->setting || !row->differs)
 			continue;
 		fputs("<tr data-setting=\"", f);
-		put_text(f, row->name);
+		html_text(f, row->name);
 		fputs("\"><th scope=\"row\">", f);
-		put_text(f, row->kpi->label);
+		html_text(f, row->kpi->label);
 		fputs("</th>", f);
 		for (int r = 0; r < c->n_runs; r++) {
 			fprintf(f, "<td data-run=\"%d\" class=\"id\"><span class=\"v\">", r + 1);
-			put_text(f, row->values[r] ? row->values[r] : "");
+			html_text(f, row->values[r] ? row->values[r] : "");
 			fputs("</span></td>", f);
 		}
 		fputs("</tr>\n", f);

@@ -14,7 +14,7 @@
 
 void html_text(FILE *f, const char *text)
 {
-	for (const char *c = text; *c; c++) {
+	for (const char *c = text; c && *c; c++) {
 		switch (*c) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;

@@ -13,7 +13,7 @@
 
 #include "engine/util.h"
 
-/* Writes text with &, <, >, " and ' escaped: safe in element content and in
+/* Writes text (NULL: nothing) with &, <, >, " and ' escaped: safe in element content and in
  * a quoted attribute value. */
 void html_text(FILE *f, const char *text);
 
