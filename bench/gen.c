@@ -1394,24 +1394,38 @@ static int check_target(const char *dir, bool force)
 	return 0;
 }
 
-/* Writes the school into dir through a temporary directory beside it. */
-static int school_write(const struct school *s, const char *dir)
+/* dir without trailing slashes (a new string) and, in *tmp, a new empty
+ * directory beside it with the permissions the umask gives (NULL, with a
+ * message, when it cannot be made). */
+static char *tmp_beside(const char *dir, char **tmp)
 {
 	char *target = xstrdup(dir);
 	size_t len = strlen(target);
 	while (len > 1 && target[len - 1] == '/')
 		target[--len] = '\0';
 	make_parents(target);
-	char *tmp = xasprintf("%s.tmp-XXXXXX", target);
-	int rc = -1;
-	if (!mkdtemp(tmp)) {
+	*tmp = xasprintf("%s.tmp-XXXXXX", target);
+	if (!mkdtemp(*tmp)) {
 		fprintf(stderr, "mclsched-gen: cannot create a directory beside '%s': %s\n", target,
 			strerror(errno));
-		goto out_free;
+		free(*tmp);
+		*tmp = NULL;
+		return target;
 	}
 	mode_t mask = umask(0);
 	umask(mask);
-	chmod(tmp, 0777 & ~mask);
+	chmod(*tmp, 0777 & ~mask);
+	return target;
+}
+
+/* Writes the school into dir through a temporary directory beside it. */
+static int school_write(const struct school *s, const char *dir)
+{
+	char *tmp;
+	char *target = tmp_beside(dir, &tmp);
+	int rc = -1;
+	if (!tmp)
+		goto out_free;
 	if (school_write_dir(s, tmp) != 0 || publish(tmp, target) != 0) {
 		remove_tmp(tmp);
 		goto out_free;
@@ -1639,22 +1653,12 @@ static int district_publish(const char *tmp, const char *dir, int n_schools, uin
 /* Writes the district of n_schools into dir through a temporary directory beside it. */
 static int district_write(const char *dir, int n_schools, uint64_t seed, int max_learners)
 {
-	char *target = xstrdup(dir);
-	size_t len = strlen(target);
-	while (len > 1 && target[len - 1] == '/')
-		target[--len] = '\0';
-	make_parents(target);
-	char *tmp = xasprintf("%s.tmp-XXXXXX", target);
+	char *tmp;
+	char *target = tmp_beside(dir, &tmp);
 	long learners = 0;
 	int rc = -1;
-	if (!mkdtemp(tmp)) {
-		fprintf(stderr, "mclsched-gen: cannot create a directory beside '%s': %s\n", target,
-			strerror(errno));
+	if (!tmp)
 		goto out_free;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(tmp, 0777 & ~mask);
 	if (district_write_dir(tmp, target, n_schools, seed, max_learners, &learners) != 0 ||
 	    district_publish(tmp, target, n_schools, seed, max_learners) != 0) {
 		district_remove_tmp(tmp, n_schools, seed, max_learners);
