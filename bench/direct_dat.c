@@ -107,14 +107,14 @@ static void write_data(const struct problem *p, FILE *f)
 		const struct need *nd = &p->needs[q];
 		if (nd->ready && facilitated(p, nd->goal))
 			fprintf(f, "\n %d %d %g %d %d", nd->learner + 1, nd->goal + 1,
-				cf->w_priority[nd->priority - 1], nd->sessions, nd->priority == 1);
+				problem_need_weight(p, nd), nd->sessions, nd->priority == 1);
 	}
 	fputs(";\nparam : O : wo so o1 :=", f);
 	for (int q = 0; q < p->n_needs; q++) {
 		const struct need *nd = &p->needs[q];
 		if (nd->ready && !facilitated(p, nd->goal))
 			fprintf(f, "\n %d %d %g %d %d", nd->learner + 1, nd->goal + 1,
-				cf->w_priority[nd->priority - 1], nd->sessions, nd->priority == 1);
+				problem_need_weight(p, nd), nd->sessions, nd->priority == 1);
 	}
 	fputs(";\nset P1 :=", f);
 	for (int l = 0; l < p->n_learners; l++)

@@ -358,7 +358,7 @@ static void plan_workshop_block(struct greedy *gr, int b)
 				if (closed[g] || !open_need(gr, q, b))
 					continue;
 				count[g]++;
-				weight[g] += p->config.w_priority[p->needs[q].priority - 1] +
+				weight[g] += problem_need_weight(p, &p->needs[q]) +
 					     (today[l] ? 0 : p->config.w_daily);
 			}
 		}

@@ -116,20 +116,19 @@ double objective_learner(const struct problem *p, const struct tally *t, int l)
 		if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
 			continue;
 		int c = t->need_cnt[q] < nd->sessions ? t->need_cnt[q] : nd->sessions;
-		v += cf->w_priority[nd->priority - 1] * c;
+		v += problem_need_weight(p, nd) * c;
 	}
 	for (int k = 0; k < t->lab_cnt[l]; k++) {
 		int q = problem_lab_credit(p, l, k);
 		if (q < 0)
 			break;
-		v += cf->w_priority[p->needs[q].priority - 1];
+		v += problem_need_weight(p, &p->needs[q]);
 	}
 	if (objective_has_power_goal(p, t, l))
 		v += cf->w_power_goal;
 	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-		int r = p->choices[c].rank;
-		if (t->enrolled[c] && r <= cf->n_choice)
-			v += cf->w_choice[r - 1];
+		if (t->enrolled[c])
+			v += problem_choice_weight(p, &p->choices[c]);
 	}
 	if (cf->w_daily > 0 && problem_placeable(p, l))
 		for (int d = 0; d < p->n_days; d++)

@@ -100,6 +100,8 @@ struct need {
 	int sessions;               /* >= 1 */
 	bool ready;                 /* every prerequisite mastered */
 	int line;                   /* row in needs.csv, 0 when derived */
+	bool has_weight;            /* needs.csv `weight` given: it replaces */
+	double weight;              /* the priority's weight (>= 0) */
 };
 
 struct seminar {
@@ -176,6 +178,20 @@ static inline enum level problem_goal_level(const struct problem *p, int f, int 
 static inline enum level problem_seminar_level(const struct problem *p, int f, int s)
 {
 	return (enum level)p->seminar_level[(long)f * p->n_seminars + s];
+}
+
+/* The value of one scheduled session of need nd: needs.csv `weight` when
+ * given, else its priority's weight.  Every model, bound and verify read
+ * a need's value here, never w_priority directly. */
+static inline double problem_need_weight(const struct problem *p, const struct need *nd)
+{
+	return nd->has_weight ? nd->weight : p->config.w_priority[nd->priority - 1];
+}
+
+/* The value of enrolling choice ch: its rank's weight (0 past the list). */
+static inline double problem_choice_weight(const struct problem *p, const struct choice *ch)
+{
+	return ch->rank <= p->config.n_choice ? p->config.w_choice[ch->rank - 1] : 0;
 }
 
 static inline bool problem_mastered(const struct problem *p, int l, int g)

@@ -804,7 +804,8 @@ static int cmp_need(const void *a, const void *b)
 
 static void load_needs(struct loader *ld, bool required)
 {
-	static const char *const known[] = { "learner_id", "goal_id", "priority", "sessions", NULL };
+	static const char *const known[] = { "learner_id", "goal_id", "priority", "sessions",
+					     "weight", NULL };
 	static const char *const req[] = { "learner_id", "goal_id", NULL };
 	struct problem *p = ld->p;
 	size_t alloc = 0;
@@ -821,7 +822,8 @@ static void load_needs(struct loader *ld, bool required)
 		if (csv_table_require(&t, req, ld->d))
 			goto out;
 		int cl = csv_table_col(&t, "learner_id"), cg = csv_table_col(&t, "goal_id"),
-		    cp = csv_table_col(&t, "priority"), cs = csv_table_col(&t, "sessions");
+		    cp = csv_table_col(&t, "priority"), cs = csv_table_col(&t, "sessions"),
+		    cw = csv_table_col(&t, "weight");
 		for (int r = 0; r < t.n_rows; r++) {
 			int l = problem_find_learner(p, cell(&t, r, cl));
 			int g = problem_find_goal(p, cell(&t, r, cg));
@@ -837,6 +839,9 @@ static void load_needs(struct loader *ld, bool required)
 					  &nd.priority);
 			ok &= get_int(ld, &t, r, cs, "sessions", 1, 1000,
 				      g >= 0 ? p->goals[g].sessions : 1, &nd.sessions);
+			nd.has_weight = cw >= 0 && *cell(&t, r, cw);
+			if (nd.has_weight)
+				ok &= get_double(ld, &t, r, cw, "weight", 0.0, 1e6, &nd.weight);
 			if (!ok || l < 0 || g < 0)
 				continue;
 			xgrow((void **)&p->needs, &alloc, (size_t)p->n_needs + 1, sizeof(*p->needs));

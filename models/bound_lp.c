@@ -175,10 +175,9 @@ static double best_choices(const struct problem *p, int l)
 	double v = 0;
 	int k = 0;
 	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-		int r = p->choices[c].rank;
 		if (!p->choices[c].eligible || k >= cf->seminars_per_learner)
 			continue;
-		v += r <= cf->n_choice ? cf->w_choice[r - 1] : 0;
+		v += problem_choice_weight(p, &p->choices[c]);
 		k++;
 	}
 	return v;
@@ -200,7 +199,7 @@ double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks
 				if (!nd->ready || nd->priority != pr)
 					continue;
 				int s = nd->sessions < left ? nd->sessions : left;
-				v += cf->w_priority[pr - 1] * s;
+				v += problem_need_weight(p, nd) * s;
 				left -= s;
 				p1 |= pr == 1 && avail > 0;
 			}
@@ -678,13 +677,13 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 		}
 		int rchoices = 0;
 		for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && n_sem; c++) {
-			int s = p->choices[c].seminar, r = p->choices[c].rank;
+			int s = p->choices[c].seminar;
 			int m = p->seminars[s].meetings;
 			if (!p->choices[c].eligible || !sp.row_max[s] || m > avail_sem)
 				continue;
 			if (!rchoices)
 				rchoices = lp_add_row(P, GLP_UP, 0, cf->seminars_per_learner);
-			int je = lp_add_col(P, GLP_CV, 0, 1, r <= cf->n_choice ? cf->w_choice[r - 1] : 0);
+			int je = lp_add_col(P, GLP_CV, 0, 1, problem_choice_weight(p, &p->choices[c]));
 			triplets_add(&t, rchoices, je, 1);
 			triplets_add(&t, sp.row_max[s], je, 1);
 			triplets_add(&t, sp.row_min[s], je, 1);
@@ -709,7 +708,7 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready)
 				continue;
-			double w = cf->w_priority[nd->priority - 1];
+			double w = problem_need_weight(p, nd);
 			int jt;
 			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
 				int ub = nd->sessions < avail ? nd->sessions : avail;

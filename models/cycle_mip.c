@@ -129,9 +129,8 @@ static struct section_cols *sections_build(glp_prob *P, struct triplets *t,
 				int ch = objective_choice_of(p, l, s);
 				if (ch < 0 || !p->choices[ch].eligible)
 					continue;
-				int r = p->choices[ch].rank;
 				c->x[l] = lp_add_col(P, GLP_BV, 0, 1,
-						     r <= cf->n_choice ? cf->w_choice[r - 1] : 0);
+						     problem_choice_weight(p, &p->choices[ch]));
 				triplets_add(t, c->row_max, c->x[l], 1);
 				triplets_add(t, c->row_min, c->x[l], 1);
 				if (!row_spl[l])
@@ -281,7 +280,7 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 				map_set(map, &map_alloc, jp, CC_BONUS, -1, -1, l);
 				triplets_add(&t, row_pi[l], jp, 1);
 			}
-			double w = cf->w_priority[nd->priority - 1];
+			double w = problem_need_weight(p, nd);
 			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
 				int z = lp_add_col(P, GLP_CV, 0, nd->sessions, w);
 				map_set(map, &map_alloc, z, CC_CREDIT, -1, nd->goal, -1);
@@ -398,7 +397,7 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 					     !problem_block_allows(p, b, nd->goal)))
 					continue;
 				int g = lab ? ng : nd->goal;
-				double w = lab ? 0 : cf->w_priority[nd->priority - 1];
+				double w = lab ? 0 : problem_need_weight(p, nd);
 				int jx = lp_add_col(P, GLP_BV, 0, 1, w);
 				map_set(map, &map_alloc, jx, CC_X, b, lab ? -1 : g, l);
 				triplets_add(&t, ra, jx, 1);

@@ -277,7 +277,7 @@ static void learner_cols(struct seating *s, int l)
 		if (!row_credit)
 			row_credit = lp_add_row(s->P, GLP_UP, 0, held_labs);
 		int c = add_col(s, (struct seat_col){ COL_CREDIT, l, -1, 0, q }, nd->sessions,
-				cf->w_priority[nd->priority - 1]);
+				problem_need_weight(p, nd));
 		triplets_add(&s->t, row_credit, c, 1);
 		if (nd->priority == 1)
 			triplets_add(&s->t, row_pi, c, -1);
@@ -307,7 +307,7 @@ static void learner_cols(struct seating *s, int l)
 			if (!*rn)
 				*rn = lp_add_row(s->P, GLP_UP, 0, left);
 			int c = add_col(s, (struct seat_col){ COL_SEAT, l, j, nd->goal, q }, 1,
-					cf->w_priority[nd->priority - 1]);
+					problem_need_weight(p, nd));
 			triplets_add(&s->t, row, c, 1);
 			seat_add(s, j * s->G + nd->goal + 1, c);
 			triplets_add(&s->t, *rn, c, 1);

@@ -690,22 +690,22 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
 				continue;
 			int c = attended[q] < nd->sessions ? attended[q] : nd->sessions;
-			rc->objective += cf->w_priority[nd->priority - 1] * c;
+			rc->objective += problem_need_weight(p, nd) * c;
 			power |= nd->priority == 1 && c > 0;
 		}
 		for (int k = 0; k < labs; k++) {
 			int q = lab_credit(p, l, k);
 			if (q < 0)
 				break;
-			rc->objective += cf->w_priority[p->needs[q].priority - 1];
+			rc->objective += problem_need_weight(p, &p->needs[q]);
 			power |= p->needs[q].priority == 1;
 		}
 		if (power)
 			rc->objective += cf->w_power_goal;
 		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
 			const struct choice *ch = &p->choices[c];
-			if (in_seminar[ch->seminar] == l && ch->rank <= cf->n_choice)
-				rc->objective += cf->w_choice[ch->rank - 1];
+			if (in_seminar[ch->seminar] == l)
+				rc->objective += problem_choice_weight(p, ch);
 		}
 		if (!placeable(p, l))
 			continue;
