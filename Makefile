@@ -31,8 +31,10 @@ endif
 
 CONFUSE_CFLAGS := $(shell pkg-config --cflags libconfuse 2>/dev/null)
 CONFUSE_LIBS   := $(shell pkg-config --libs libconfuse 2>/dev/null || echo -lconfuse)
-CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS)
-LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) -lnettle -lxlsxwriter -lm
+JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS) $(JANSSON_CFLAGS)
+LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) $(JANSSON_LIBS) -lnettle -lxlsxwriter -lm
 CHECK_LIBS = -lcheck -lsubunit -lm -lrt -pthread
 
 LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c))
