@@ -35,6 +35,13 @@ done
 grep -q "^L3,choice,SA,2,1,0,limit$" "$T/o2/unmet.csv" || fail "history: L3's SA not 'limit'"
 "$BIN" verify "$T/s2" "$T/o2" >/dev/null 2>&1 || fail "history: verify exit $?"
 
+# a schedule made before L1 took SA breaks the rules once history says so
+mkdir "$T/s4" && cp tests/data/history/* "$T/s4/"
+printf 'learner_id,seminar_id\nL1,SA\n' >"$T/s4/history.csv"
+"$BIN" verify "$T/s4" "$T/o1" >"$T/out" 2>/dev/null
+[ $? -eq 5 ] || fail "verify with history: exit not 5"
+grep -q "L1" "$T/out" || fail "verify with history: $(cat "$T/out")"
+
 mkdir "$T/s3" && cp tests/data/history/* "$T/s3/"
 sed 's/^solver/weights { required = 0 }\nsolver/' tests/data/history/scenario.conf >"$T/s3/scenario.conf"
 "$BIN" solve "$T/s3" -o "$T/o3" -q || fail "required = 0: exit $?"
