@@ -28,6 +28,14 @@ grep -q "import needs -o SCENARIO_DIR" "$T/err" || fail "no -o: $(cat "$T/err")"
 [ $? -eq 2 ] || fail "bad --as-of: exit not 2"
 [ ! -e "$T/s" ] || fail "bad --as-of: wrote $T/s"
 
+# ---- a framework as a state publishes it (tests/data/case): domains are
+# areas, standards goals, isPeerOf ignored
+"$BIN" import case tests/data/case/framework.json -o "$T/fw" -q || fail "framework: exit $?"
+cmp -s "$T/fw/goals.csv" tests/data/case/expected_goals.csv ||
+	fail "framework goals.csv: $(cat "$T/fw/goals.csv")"
+cmp -s "$T/fw/prerequisites.csv" tests/data/case/expected_prerequisites.csv ||
+	fail "framework prerequisites.csv: $(cat "$T/fw/prerequisites.csv")"
+
 # ---- the round trip
 "$BIN" solve examples/small -o "$T/out1" --time-limit 5 -q || fail "solve: exit $?"
 cp -r "$T/out1/oneroster" "$T/ros"
