@@ -20,10 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "engine/util.h"
+#include "inputs/csv_table.h"
 
 bool import_valid_id(const char *s)
 {
@@ -207,4 +209,63 @@ void import_lookup_release(struct import_lookup *lk)
 	lk->order = NULL;
 	lk->key = NULL;
 	lk->n = 0;
+}
+
+int import_carry_open(struct import_carry *c, const char *dir, const char *name,
+		      const char *const *own, struct diag *d)
+{
+	memset(c, 0, sizeof(*c));
+	struct csv_table *t = xcalloc(1, sizeof(*t));
+	int before = d->n_errors;
+	int rc = csv_table_read(t, dir, name, false, d);
+	int id = rc > 0 ? csv_table_col(t, own[0]) : -1;
+	if (rc > 0 && id < 0)
+		diag_error(d, t->name, 1, "no '%s' column: fix or remove the old %s before "
+			   "importing", own[0], name);
+	bool failed = rc < 0 || (rc > 0 && id < 0) || d->n_errors > before;
+	if (rc <= 0 || failed) {
+		csv_table_release(t);
+		free(t);
+		return failed ? -1 : 0;
+	}
+	c->old = t;
+	c->cols = xmalloc(sizeof(int) * ((size_t)t->n_cols + 1));
+	for (int k = 0; k < t->n_cols; k++) {
+		bool mine = false;
+		for (int o = 0; own[o] && !mine; o++)
+			mine = !strcasecmp(t->header[k], own[o]);
+		if (!mine)
+			c->cols[c->n_cols++] = k;
+	}
+	const char **keys = xmalloc(sizeof(char *) * ((size_t)t->n_rows + 1));
+	for (int r = 0; r < t->n_rows; r++)
+		keys[r] = t->rows[r][id];
+	import_lookup_build(&c->by_id, keys, t->n_rows);
+	return 0;
+}
+
+void import_carry_header(const struct import_carry *c, char **header)
+{
+	for (int k = 0; k < c->n_cols; k++) {
+		char *longer = xasprintf("%s,%s", *header, c->old->header[c->cols[k]]);
+		free(*header);
+		*header = longer;
+	}
+}
+
+void import_carry_cells(const struct import_carry *c, const char *id, const char **cells)
+{
+	int r = c->n_cols ? import_lookup_find(&c->by_id, id) : -1;
+	for (int k = 0; k < c->n_cols; k++)
+		cells[k] = r >= 0 ? c->old->rows[r][c->cols[k]] : "";
+}
+
+void import_carry_release(struct import_carry *c)
+{
+	if (c->old)
+		csv_table_release(c->old);
+	free(c->old);
+	free(c->cols);
+	import_lookup_release(&c->by_id);
+	memset(c, 0, sizeof(*c));
 }

@@ -11,7 +11,9 @@
  * importers read everything first, and write only when no error was found:
  * each file into a temporary file beside it, flushed to disk, then renamed
  * over the old one, so no scenario file is ever half-written.  Files of
- * the scenario that an importer does not write are left alone.  Rows that
+ * the scenario that an importer does not write are left alone, and in those
+ * it writes, the old columns the source has no field for are kept by id
+ * (struct import_carry).  Rows that
  * cannot be mapped (a parent's account, a score of no goal) are warnings
  * at their FILE:LINE and are left out; input that cannot be imported at all
  * (an id mclsched cannot take, a cycle in a progression) is an error at its
@@ -24,6 +26,8 @@
 #include <stddef.h>
 
 #include "engine/diag.h"
+
+struct csv_table;
 
 /* What an import ends with. */
 enum import_result {
@@ -104,6 +108,36 @@ int import_lookup_find(const struct import_lookup *lk, const char *s);
 
 /* Frees the key array and the order; a zeroed lookup is fine. */
 void import_lookup_release(struct import_lookup *lk);
+
+/*
+ * The columns of a scenario file's old version that an import does not
+ * write (learners' `unavailable`, goals' `mode` and group sizes), carried
+ * over to the new rows with the same id, so that re-importing each cycle
+ * does not lose what the school set by hand.  Rows of ids no longer
+ * imported are dropped with the old file.
+ */
+struct import_carry {
+	struct csv_table *old;      /* NULL when there is no old file */
+	int *cols;                  /* old columns carried, in their order */
+	int n_cols;
+	struct import_lookup by_id;
+};
+
+/* Reads dir/name when it exists and picks the columns not in own
+ * (NULL-terminated; own[0] is the id column).  -1 with an error in d when
+ * the old file cannot be read (it must be fixed or removed first). */
+int import_carry_open(struct import_carry *c, const char *dir, const char *name,
+		      const char *const *own, struct diag *d);
+
+/* Appends ",NAME" for each carried column to the header text in *header
+ * (reallocated). */
+void import_carry_header(const struct import_carry *c, char **header);
+
+/* cells[0 .. n_cols-1] := the carried cells of the old row with this id
+ * ("" when it had none); pointers into the old table. */
+void import_carry_cells(const struct import_carry *c, const char *id, const char **cells);
+
+void import_carry_release(struct import_carry *c);
 
 /* Formats a score in [0, 4] with at most 2 decimals, no trailing zeros
  * ("3.3", "4", "2.67") into buf (at least 16 bytes). */

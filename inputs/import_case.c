@@ -18,6 +18,8 @@
  *                    goal_id = destination, requires = origin.  A precedes
  *                    whose ends are not both goals is left out (listed);
  *                    a cycle is an error naming its items.
+ * The old goals.csv's other columns (mode, group sizes, sessions, feature)
+ * are carried over to the goals with the same id (import_carry).
  * Errors in the JSON itself carry jansson's line; errors in an item or an
  * association name it by its place (CFItems[3]) and identifier, since a
  * parsed tree keeps no lines.
@@ -298,24 +300,37 @@ static void find_cycles(struct case_pkg *c)
 
 static int write_files(struct case_pkg *c, const char *scenario_dir, enum import_areas areas)
 {
+	static const char *const own[] = { "goal_id", "title", "area", NULL };
+	struct import_carry carry;
+	if (import_carry_open(&carry, scenario_dir, "goals.csv", own, c->d))
+		return -1;
 	struct import_csv f[2];
-	import_csv_init(&f[0], "goals.csv", "goal_id,title,area");
+	char *header = xstrdup("goal_id,title,area");
+	import_carry_header(&carry, &header);
+	import_csv_init(&f[0], "goals.csv", header);
+	free(header);
 	import_csv_init(&f[1], "prerequisites.csv", "goal_id,requires");
+	const char **cells = xmalloc(sizeof(char *) * ((size_t)carry.n_cols + 4));
 	int goals = 0;
 	for (int i = 0; i < c->n_items; i++) {
 		const struct cf_item *x = &c->item[i];
 		if (x->goal < 0)
 			continue;
-		const char *cells[] = { x->goal_id, x->statement, area_of(c, i, areas) };
-		import_csv_row(&f[0], 3, cells);
+		cells[0] = x->goal_id;
+		cells[1] = x->statement;
+		cells[2] = area_of(c, i, areas);
+		import_carry_cells(&carry, x->goal_id, cells + 3);
+		import_csv_row(&f[0], 3 + carry.n_cols, cells);
 		goals++;
 	}
+	free(cells);
+	import_carry_release(&carry);
 	for (int e = 0; e < c->n_edges; e++) {
-		const char *cells[] = { c->item[c->edges[e].goal].goal_id,
-					c->item[c->edges[e].requires].goal_id };
-		import_csv_row(&f[1], 2, cells);
+		const char *pair[] = { c->item[c->edges[e].goal].goal_id,
+				       c->item[c->edges[e].requires].goal_id };
+		import_csv_row(&f[1], 2, pair);
 	}
-	int rc = import_commit(scenario_dir, f, 2, c->d);
+	int rc = import_commit(scenario_dir, f, 2, c->d) ? -2 : 0;
 	if (rc == 0)
 		mcl_log(LOG_NORMAL, "%d goals and %d prerequisites written to %s/", goals,
 			c->n_edges, scenario_dir);
@@ -358,7 +373,8 @@ enum import_result import_case(const char *file, const char *scenario_dir,
 			     c.skipped - 100);
 	if (d->n_errors > before)
 		goto out;
-	res = write_files(&c, scenario_dir, areas) ? IMPORT_WRITE_FAILED : IMPORT_WRITTEN;
+	int rc = write_files(&c, scenario_dir, areas);
+	res = rc == 0 ? IMPORT_WRITTEN : rc == -1 ? IMPORT_BAD_INPUT : IMPORT_WRITE_FAILED;
 out:
 	import_lookup_release(&c.by_identifier);
 	import_lookup_release(&c.by_uri);

@@ -28,6 +28,9 @@
  *                  already has goals.csv, goals not in it are left out.  Of
  *                  several results of one learner and goal the latest
  *                  scoreDate wins (ties: the later row).
+ * Columns of the old learners.csv and facilitators.csv that the roster has
+ * no source for (unavailable, max_sessions; age without demographics.csv,
+ * coach_id without a homeroom) are carried over by id (import_carry).
  * Tables are read with csv_table.c and kept until the files are built, so
  * that every id and name is a pointer into them.
  */
@@ -80,6 +83,8 @@ struct oneroster {
 	struct score *scores;
 	int n_scores;
 	long skipped;
+	bool have_ages;             /* demographics.csv read */
+	bool have_homerooms;        /* a homeroom class with a teacher */
 	int as_of[3];               /* year, month, day */
 };
 
@@ -215,6 +220,7 @@ static void read_demographics(struct oneroster *o)
 	struct csv_table *t = &o->demographics;
 	if (read_table(o, t, o->src, "demographics.csv", false, req) <= 0)
 		return;
+	o->have_ages = true;
 	int cs = csv_table_col(t, "sourcedId"), cb = csv_table_col(t, "birthDate");
 	for (int r = 0; r < t->n_rows; r++) {
 		int u = import_lookup_find(&o->by_sourced, cell(t, r, cs));
@@ -273,6 +279,7 @@ static void read_coaches(struct oneroster *o)
 					teacher[h] = u;
 					primary[h] = prim;
 				}
+				o->have_homerooms = true;
 			} else if (!is_teacher && us->role == ROLE_STUDENT && teacher[h] >= 0) {
 				if (us->coach >= 0 && us->coach != teacher[h])
 					skip(o, te->name, te->line[r], "learner '%s' is already in a "
@@ -451,24 +458,69 @@ static void read_progress(struct oneroster *o, const char *scenario_dir,
 
 /* ---- writing ----------------------------------------------------------------- */
 
-static int build_and_commit(struct oneroster *o, const char *scenario_dir)
+/* learners.csv (role student) or facilitators.csv (teacher): the columns
+ * the roster gives, then those carried from the old file by id.  A
+ * learner's age and coach are the roster's only when it has a source for
+ * them (demographics.csv, a homeroom); else the old file's are kept. */
+static int people_file(struct oneroster *o, const char *dir, enum role role,
+		       struct import_csv *f, int *count)
 {
-	struct import_csv f[3];
-	int n_files = 2, n_learners = 0, n_facilitators = 0;
-	import_csv_init(&f[0], "learners.csv", "learner_id,name,age,coach_id");
-	import_csv_init(&f[1], "facilitators.csv", "facilitator_id,name");
+	bool student = role == ROLE_STUDENT;
+	const char *own[6] = { student ? "learner_id" : "facilitator_id", "name" };
+	int n_own = 2;
+	if (student && o->have_ages)
+		own[n_own++] = "age";
+	if (student && o->have_homerooms)
+		own[n_own++] = "coach_id";
+	own[n_own] = NULL;
+	struct import_carry carry;
+	const char *name = student ? "learners.csv" : "facilitators.csv";
+	if (import_carry_open(&carry, dir, name, own, o->d))
+		return -1;
+	char *header = xstrdup(own[0]);
+	for (int k = 1; k < n_own; k++) {
+		char *longer = xasprintf("%s,%s", header, own[k]);
+		free(header);
+		header = longer;
+	}
+	import_carry_header(&carry, &header);
+	import_csv_init(f, name, header);
+	free(header);
+	const char **cells = xmalloc(sizeof(char *) * ((size_t)(n_own + carry.n_cols) + 1));
+	*count = 0;
 	for (int i = 0; i < o->n_users; i++) {
 		const struct user *u = &o->user[i];
+		if (u->role != role)
+			continue;
 		char age[16] = "";
 		if (u->age >= 0)
 			snprintf(age, sizeof(age), "%d", u->age);
-		const char *coach = u->coach >= 0 ? o->user[u->coach].id : "";
-		const char *cells[] = { u->id, u->name, age, coach };
-		import_csv_row(&f[u->role == ROLE_STUDENT ? 0 : 1], u->role == ROLE_STUDENT ? 4 : 2,
-			       cells);
-		n_learners += u->role == ROLE_STUDENT;
-		n_facilitators += u->role == ROLE_TEACHER;
+		int n = 0;
+		cells[n++] = u->id;
+		cells[n++] = u->name;
+		if (student && o->have_ages)
+			cells[n++] = age;
+		if (student && o->have_homerooms)
+			cells[n++] = u->coach >= 0 ? o->user[u->coach].id : "";
+		import_carry_cells(&carry, u->id, cells + n);
+		import_csv_row(f, n + carry.n_cols, cells);
+		++*count;
 	}
+	free(cells);
+	import_carry_release(&carry);
+	return 0;
+}
+
+static int build_and_commit(struct oneroster *o, const char *scenario_dir)
+{
+	struct import_csv f[3];
+	int n_files = 0, n_learners = 0, n_facilitators = 0, rc = -1;
+	if (people_file(o, scenario_dir, ROLE_STUDENT, &f[0], &n_learners))
+		goto out;
+	n_files++;
+	if (people_file(o, scenario_dir, ROLE_TEACHER, &f[1], &n_facilitators))
+		goto out;
+	n_files++;
 	if (o->results.n_cols > 0) {
 		import_csv_init(&f[n_files++], "progress.csv", "learner_id,goal_id,score");
 		for (int k = 0; k < o->n_scores; k++) {
@@ -479,12 +531,13 @@ static int build_and_commit(struct oneroster *o, const char *scenario_dir)
 			import_csv_row(&f[2], 3, cells);
 		}
 	}
-	int rc = import_commit(scenario_dir, f, n_files, o->d);
+	rc = import_commit(scenario_dir, f, n_files, o->d) ? -2 : 0;
 	if (rc == 0)
 		mcl_log(LOG_NORMAL, "%d learners, %d facilitators%s written to %s/", n_learners,
 			n_facilitators, n_files > 2 ? " and their scores" : "", scenario_dir);
 	if (rc == 0 && n_files > 2)
 		mcl_log(LOG_NORMAL, "progress.csv: %d scores", o->n_scores);
+out:
 	for (int i = 0; i < n_files; i++)
 		import_csv_release(&f[i]);
 	return rc;
@@ -527,7 +580,8 @@ enum import_result import_oneroster(const char *src, const char *scenario_dir,
 		diag_warning(d, NULL, 0, "%ld more rows left out, not listed", o.skipped - SKIPS_LISTED);
 	if (d->n_errors > before)
 		goto out;
-	res = build_and_commit(&o, scenario_dir) ? IMPORT_WRITE_FAILED : IMPORT_WRITTEN;
+	int rc = build_and_commit(&o, scenario_dir);
+	res = rc == 0 ? IMPORT_WRITTEN : rc == -1 ? IMPORT_BAD_INPUT : IMPORT_WRITE_FAILED;
 out:
 	for (int r = 0; items && r < o.items.n_rows; r++)
 		free(items[r].goal);

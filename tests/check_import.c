@@ -147,8 +147,8 @@ START_TEST(users_ids_names_and_roles)
 {
 	td_write(src, "users.csv", users);
 	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
-	assert_file(dst, "learners.csv", "learner_id,name,age,coach_id\nL1,Ann Lee,,\n"
-					 "s2,Bo,,\nL3,,,\n");
+	/* no demographics, no homerooms: no age or coach_id column */
+	assert_file(dst, "learners.csv", "learner_id,name\nL1,Ann Lee\ns2,Bo\nL3,\n");
 	assert_file(dst, "facilitators.csv", "facilitator_id,name\nF1,Fay Moore\nF2,Gus Li\n");
 	ck_assert(diag_contains(&d, "users.csv:7: left out: role 'guardian'"));
 	ck_assert(diag_contains(&d, "users.csv:8: left out: user 's4' is deleted"));
@@ -168,8 +168,8 @@ START_TEST(ages_on_the_reference_date)
 					  "s2,2012-09-02,male\n"      /* 13: a day short */
 					  "s3,soon,\n");              /* listed */
 	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
-	assert_file(dst, "learners.csv", "learner_id,name,age,coach_id\nL1,Ann Lee,14,\n"
-					 "s2,Bo,13,\nL3,,,\n");
+	assert_file(dst, "learners.csv", "learner_id,name,age\nL1,Ann Lee,14\n"
+					 "s2,Bo,13\nL3,,\n");
 	ck_assert(diag_contains(&d, "demographics.csv:4: left out: birthDate 'soon'"));
 }
 END_TEST
@@ -188,8 +188,8 @@ START_TEST(homeroom_teacher_is_the_coach)
 					 "e6,h2,s3,student,false\n"
 					 "e7,h1,s3,student,false\n");  /* a second homeroom: listed */
 	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
-	assert_file(dst, "learners.csv", "learner_id,name,age,coach_id\nL1,Ann Lee,,F2\n"
-					 "s2,Bo,,\nL3,,,F1\n");
+	assert_file(dst, "learners.csv", "learner_id,name,coach_id\nL1,Ann Lee,F2\n"
+					 "s2,Bo,\nL3,,F1\n");
 	ck_assert(diag_contains(&d, "enrollments.csv:8: left out: learner 'L3' is already in a "
 				    "homeroom (line 7)"));
 }
@@ -233,6 +233,28 @@ START_TEST(results_scaled_latest_wins)
 	/* goals.csv, not written by this import, is left alone */
 	assert_file(dst, "goals.csv", "goal_id,title,area\nMA-01,x,Math\nSC-1,y,Science\n"
 				      "MA-02,z,Math\n");
+}
+END_TEST
+
+/* What the school set by hand survives a re-import: the old file's columns
+ * the roster has no source for, by id; rows of ids gone are dropped. */
+START_TEST(old_columns_carried_over)
+{
+	td_write(src, "users.csv", users);
+	td_write(src, "demographics.csv", "sourcedId,birthDate\ns1,2012-09-01\n");
+	td_write(dst, "learners.csv", "learner_id,name,age,coach_id,unavailable\n"
+				      "L1,Old Name,9,F2,Mon1;Mon2\nGONE,x,10,F1,Mon1\nL3,y,,F1,\n");
+	td_write(dst, "facilitators.csv", "facilitator_id,max_sessions\nF2,3\n");
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
+	/* age from demographics (L3 has none now); coach_id and unavailable kept */
+	assert_file(dst, "learners.csv", "learner_id,name,age,coach_id,unavailable\n"
+					 "L1,Ann Lee,14,F2,Mon1;Mon2\ns2,Bo,,,\nL3,,,F1,\n");
+	assert_file(dst, "facilitators.csv", "facilitator_id,name,max_sessions\nF1,Fay Moore,\n"
+					     "F2,Gus Li,3\n");
+	/* an old file that cannot be read stops the import */
+	td_write(dst, "facilitators.csv", "name\nx\n");
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_BAD_INPUT);
+	ck_assert(diag_contains(&d, "facilitators.csv:1: no 'facilitator_id' column"));
 }
 END_TEST
 
@@ -319,12 +341,16 @@ START_TEST(case_goals_areas_and_precedes)
 		   "  {\"associationType\": \"precedes\", \"originNodeURI\": {\"identifier\": \"c1\"}, "
 		   "\"destinationNodeURI\": {\"identifier\": \"i3\"}}");      /* a grouping */
 	td_write(dst, "blocks.csv", "block_id\nB1\n");
+	td_write(dst, "goals.csv", "goal_id,title,area,mode,min_group\n3.NF.1,old,X,online,\n"
+				   "i2,old,X,,3\n");
 	ck_assert_int_eq(run_case(IMPORT_AREAS_IS_CHILD_OF), IMPORT_WRITTEN);
 	/* i2's code has a space: its identifier; i3 has no parent: the
-	 * document's title; groupings a1, c1 are no goals */
-	assert_file(dst, "goals.csv", "goal_id,title,area\n3.NF.1,Unit fractions,Math\n"
-				      "i2,\"Fractions, on a number line\",Math\n"
-				      "i3,Loose item,Framework\n");
+	 * document's title; groupings a1, c1 are no goals; mode and min_group
+	 * carried over from the old goals.csv */
+	assert_file(dst, "goals.csv", "goal_id,title,area,mode,min_group\n"
+				      "3.NF.1,Unit fractions,Math,online,\n"
+				      "i2,\"Fractions, on a number line\",Math,,3\n"
+				      "i3,Loose item,Framework,,\n");
 	assert_file(dst, "prerequisites.csv", "goal_id,requires\n3.NF.1,i3\ni2,3.NF.1\n");
 	ck_assert(diag_contains(&d, "CFAssociations[7]: left out: 'c1' precedes 'i3'"));
 	assert_file(dst, "blocks.csv", "block_id\nB1\n");
@@ -462,6 +488,7 @@ int main(void)
 	tcase_add_test(roster, ages_on_the_reference_date);
 	tcase_add_test(roster, homeroom_teacher_is_the_coach);
 	tcase_add_test(roster, results_scaled_latest_wins);
+	tcase_add_test(roster, old_columns_carried_over);
 	tcase_add_test(roster, invalid_and_duplicate_ids_refused);
 	tcase_add_test(roster, missing_files_and_columns);
 	tcase_add_test(cas, case_goals_areas_and_precedes);
