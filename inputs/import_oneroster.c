@@ -335,6 +335,28 @@ static bool parse_number(const char *s, double *out)
 	return true;
 }
 
+/* Errors for goal map rows that cannot be used: no line item, a goal id
+ * mclsched cannot take, a line item mapped twice. */
+static void check_goal_map(struct oneroster *o, const struct import_lookup *map)
+{
+	const struct csv_table *t = &o->map;
+	int ci = csv_table_col(t, "line_item_id"), cg = csv_table_col(t, "goal_id");
+	for (int r = 0; r < t->n_rows; r++) {
+		const char *item = cell(t, r, ci), *goal = cell(t, r, cg);
+		int first = import_lookup_find(map, item);
+		if (!*item)
+			diag_error(o->d, t->name, t->line[r], "empty line_item_id: give the "
+				   "sourcedId of a lineItems.csv row");
+		else if (first != r)
+			diag_error(o->d, t->name, t->line[r], "line item '%.64s' again (first on "
+				   "line %ld): map each line item once", item, t->line[first]);
+		if (!import_valid_id(goal))
+			diag_error(o->d, t->name, t->line[r], "invalid goal_id '%.64s': use 1-64 "
+				   "characters of A-Z a-z 0-9 _ . -, the first a letter or a digit",
+				   goal);
+	}
+}
+
 struct item {
 	char *goal;                 /* "" when none */
 	double min, max;
@@ -358,8 +380,10 @@ static struct item *read_items(struct oneroster *o, const char *scenario_dir,
 		const char *name = slash ? slash + 1 : goal_map;
 		if (slash)
 			*slash = '\0';
-		if (read_table(o, &o->map, slash ? dir : ".", name, true, req_m) > 0)
+		if (read_table(o, &o->map, slash ? dir : ".", name, true, req_m) > 0) {
 			import_lookup_build(&map, column_keys(&o->map, "line_item_id"), o->map.n_rows);
+			check_goal_map(o, &map);
+		}
 		free(dir);
 	}
 	bool have_goals = read_table(o, &o->goals, scenario_dir, "goals.csv", false, req_g) > 0;

@@ -286,6 +286,16 @@ START_TEST(missing_files_and_columns)
 	ck_assert(diag_contains(&d, "lineItems.csv"));
 	diag_release(&d);
 	diag_init(&d);
+	td_write(src, "lineItems.csv", items);
+	td_write(src, "map.csv", "line_item_id,goal_id\ni3,SC-1\n,SC-2\ni3,SC-3\ni4,-x\n");
+	char *map = xasprintf("%s/map.csv", src);
+	ck_assert_int_eq(run_oneroster(map), IMPORT_BAD_INPUT);
+	free(map);
+	ck_assert(diag_contains(&d, "map.csv:3: empty line_item_id"));
+	ck_assert(diag_contains(&d, "map.csv:4: line item 'i3' again (first on line 2)"));
+	ck_assert(diag_contains(&d, "map.csv:5: invalid goal_id '-x'"));
+	diag_release(&d);
+	diag_init(&d);
 	struct import_oneroster_options opt = { NULL, "2026-9-1" };
 	ck_assert_int_eq(import_oneroster(src, dst, &opt, &d), IMPORT_BAD_INPUT);
 	ck_assert(diag_contains(&d, "--as-of '2026-9-1' is not a date"));
