@@ -422,6 +422,18 @@ START_TEST(case_bad_ids_and_json)
 }
 END_TEST
 
+/* A package as CASE's REST API returns it, wrapped in CFPackage. */
+START_TEST(case_package_wrapped)
+{
+	td_write(src, "fw.json", "{\"CFPackage\": {\"CFDocument\": {\"title\": \"Doc\"}, "
+				 "\"CFItems\": [{\"identifier\": \"u-1\", \"humanCodingScheme\": "
+				 "\"A.1\", \"fullStatement\": \"One\"}]}}");
+	ck_assert_int_eq(run_case(IMPORT_AREAS_IS_CHILD_OF), IMPORT_WRITTEN);
+	assert_file(dst, "goals.csv", "goal_id,title,area\nA.1,One,Doc\n");
+	assert_file(dst, "prerequisites.csv", "goal_id,requires\n");
+}
+END_TEST
+
 START_TEST(areas_words)
 {
 	enum import_areas a;
@@ -505,6 +517,7 @@ int main(void)
 	tcase_add_test(cas, case_areas_from_document);
 	tcase_add_test(cas, case_cycle_is_an_error);
 	tcase_add_test(cas, case_bad_ids_and_json);
+	tcase_add_test(cas, case_package_wrapped);
 	tcase_add_test(cas, areas_words);
 	tcase_add_test(hist, history_and_required_bonus);
 	tcase_add_test(hist, history_unknown_ids_without_choices);
