@@ -95,7 +95,7 @@ int objective_need_of(const struct problem *p, int l, int g)
 	return -1;
 }
 
-bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l)
+bool objective_workshop_power_goal(const struct problem *p, const struct tally *t, int l)
 {
 	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 		const struct need *nd = &p->needs[q];
@@ -103,8 +103,38 @@ bool objective_has_power_goal(const struct problem *p, const struct tally *t, in
 		    p->goals[nd->goal].mode == GOAL_FACILITATED && t->need_cnt[q] > 0)
 			return true;
 	}
-	int q = t->lab_cnt[l] > 0 ? problem_lab_credit(p, l, 0) : -1;
-	return q >= 0 && p->needs[q].priority == 1;
+	return false;
+}
+
+bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l)
+{
+	if (objective_workshop_power_goal(p, t, l))
+		return true;
+	bool lab_p1 = false;
+	problem_lab_value(p, l, t->lab_cnt[l], false, &lab_p1);
+	return lab_p1;
+}
+
+int objective_lab_credit(const struct problem *p, const struct tally *t, int l, int k)
+{
+	return problem_lab_credit(p, l, k, t->lab_cnt[l], objective_workshop_power_goal(p, t, l));
+}
+
+int objective_lab_credit_in(const struct problem *p, const struct solution *sol, int l, int k)
+{
+	int labs = 0;
+	bool pg = false;
+	for (int b = 0; b < p->n_blocks; b++) {
+		int si = solution_attend_at(sol, l, b);
+		if (si < 0)
+			continue;
+		const struct session *ss = &sol->sessions[si];
+		labs += ss->kind == SESSION_LAB;
+		int q = ss->kind == SESSION_WORKSHOP ? objective_need_of(p, l, ss->offering) : -1;
+		pg |= q >= 0 && p->needs[q].ready && p->needs[q].priority == 1 &&
+		      p->goals[p->needs[q].goal].mode == GOAL_FACILITATED;
+	}
+	return problem_lab_credit(p, l, k, labs, pg);
 }
 
 double objective_learner(const struct problem *p, const struct tally *t, int l)
@@ -118,13 +148,9 @@ double objective_learner(const struct problem *p, const struct tally *t, int l)
 		int c = t->need_cnt[q] < nd->sessions ? t->need_cnt[q] : nd->sessions;
 		v += problem_need_weight(p, nd) * c;
 	}
-	for (int k = 0; k < t->lab_cnt[l]; k++) {
-		int q = problem_lab_credit(p, l, k);
-		if (q < 0)
-			break;
-		v += problem_need_weight(p, &p->needs[q]);
-	}
-	if (objective_has_power_goal(p, t, l))
+	bool pg = objective_workshop_power_goal(p, t, l), lab_p1 = false;
+	v += problem_lab_value(p, l, t->lab_cnt[l], pg, &lab_p1);
+	if (pg || lab_p1)
 		v += cf->w_power_goal;
 	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
 		if (t->enrolled[c])

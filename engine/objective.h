@@ -48,13 +48,24 @@ int objective_choice_of(const struct problem *p, int l, int s);
 /* The need of learner l for goal g, or -1. */
 int objective_need_of(const struct problem *p, int l, int g);
 
-/* Whether l has a counted session of a ready priority-1 need. */
+/* Whether l has a counted workshop session of a ready priority-1 need. */
+bool objective_workshop_power_goal(const struct problem *p, const struct tally *t, int l);
+
+/* Whether l has a counted session of a ready priority-1 need, a lab
+ * credited to one included (problem_lab_credit). */
 bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l);
+
+/* The need l's k-th lab session (0-based, block order) counts toward, or
+ * -1: problem_lab_credit over t's lab and workshop counts. */
+int objective_lab_credit(const struct problem *p, const struct tally *t, int l, int k);
+
+/* The same for the schedule sol (what timetable.csv and the report name). */
+int objective_lab_credit_in(const struct problem *p, const struct solution *sol, int l, int k);
 
 /*
  * Everything learner l contributes: each ready need's counted sessions
  * (workshop sessions capped at the need's sessions; lab sessions credited
- * to ready online needs by problem_lab_credit) by priority weight, the
+ * to ready online needs by problem_lab_credit) by need value, the
  * power-goal weight once when a ready priority-1 need has a counted
  * session, the choice weight of each enrolled seminar by rank, and, when l
  * can be placed (problem_placeable), the daily weight for each day with a

@@ -167,20 +167,88 @@ static int learner_avail(const struct problem *p, int l, const int *list, int n)
 	return a;
 }
 
-/* The choice weights of l's best `seminars_per_learner` eligible choices
- * (choices are sorted by rank). */
+/* The choice weights of l's best `seminars_per_learner` eligible choices:
+ * the heaviest, whatever their ranks (a learner enrols in distinct
+ * seminars, one choice each). */
 static double best_choices(const struct problem *p, int l)
 {
-	const struct config *cf = &p->config;
+	int n = p->choice_start[l + 1] - p->choice_start[l];
+	char *used = xcalloc((size_t)n + 1, 1);
 	double v = 0;
-	int k = 0;
-	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-		if (!p->choices[c].eligible || k >= cf->seminars_per_learner)
-			continue;
-		v += problem_choice_weight(p, &p->choices[c]);
-		k++;
+	for (int k = 0; k < p->config.seminars_per_learner; k++) {
+		int best = -1;
+		for (int i = 0; i < n; i++) {
+			const struct choice *ch = &p->choices[p->choice_start[l] + i];
+			if (ch->eligible && !used[i] &&
+			    (best < 0 || problem_choice_weight(p, ch) >
+						 problem_choice_weight(p, &p->choices[p->choice_start[l] + best])))
+				best = i;
+		}
+		if (best < 0)
+			break;
+		used[best] = 1;
+		v += problem_choice_weight(p, &p->choices[p->choice_start[l] + best]);
 	}
+	free(used);
 	return v;
+}
+
+/* The largest sum of at most k of learner l's ready need-sessions (each
+ * need offers `sessions` sessions of its value), leaving out one session of
+ * need skip (-1: none): heaviest first. */
+static double heaviest_sessions(const struct problem *p, int l, int k, int skip)
+{
+	int n = p->need_start[l + 1] - p->need_start[l];
+	int *left = xcalloc((size_t)n + 1, sizeof(int));
+	for (int i = 0; i < n; i++) {
+		const struct need *nd = &p->needs[p->need_start[l] + i];
+		left[i] = nd->ready ? nd->sessions - (p->need_start[l] + i == skip) : 0;
+	}
+	double v = 0;
+	while (k > 0) {
+		int best = -1;
+		for (int i = 0; i < n; i++)
+			if (left[i] > 0 &&
+			    (best < 0 || problem_need_weight(p, &p->needs[p->need_start[l] + i]) >
+						 problem_need_weight(p, &p->needs[p->need_start[l] + best])))
+				best = i;
+		if (best < 0)
+			break;
+		int s = left[best] < k ? left[best] : k;
+		v += s * problem_need_weight(p, &p->needs[p->need_start[l] + best]);
+		left[best] -= s;
+		k -= s;
+	}
+	free(left);
+	return v;
+}
+
+/*
+ * The most learner l's need-sessions can score in avail blocks, the power
+ * goal included: the k heaviest sessions, or one session of the heaviest
+ * ready priority-1 need (which earns the power goal) and the avail - 1
+ * heaviest of the rest, whichever is more.  Any set of at most avail
+ * sessions scores no more than one of the two, whatever the weights.
+ */
+double bound_lp_learner_needs(const struct problem *p, int l, int avail)
+{
+	if (avail <= 0)
+		return 0;
+	double best = heaviest_sessions(p, l, avail, -1);
+	int p1 = -1;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		const struct need *nd = &p->needs[q];
+		if (nd->ready && nd->priority == 1 && nd->sessions > 0 &&
+		    (p1 < 0 || problem_need_weight(p, nd) > problem_need_weight(p, &p->needs[p1])))
+			p1 = q;
+	}
+	if (p1 >= 0) {
+		double with = problem_need_weight(p, &p->needs[p1]) + p->config.w_power_goal +
+			      heaviest_sessions(p, l, avail - 1, p1);
+		if (with > best)
+			best = with;
+	}
+	return best;
 }
 
 double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks,
@@ -191,19 +259,7 @@ double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks
 	for (int l = 0; l < p->n_learners; l++) {
 		int avail = learner_avail(p, l, blocks, n_blocks) +
 			    learner_avail(p, l, sem_blocks, n_sem);
-		int left = avail, p1 = 0;
-		/* best sessions first: a learner fills at most avail blocks */
-		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-				const struct need *nd = &p->needs[q];
-				if (!nd->ready || nd->priority != pr)
-					continue;
-				int s = nd->sessions < left ? nd->sessions : left;
-				v += problem_need_weight(p, nd) * s;
-				left -= s;
-				p1 |= pr == 1 && avail > 0;
-			}
-		v += p1 ? cf->w_power_goal : 0;
+		v += bound_lp_learner_needs(p, l, avail);
 		v += cf->w_daily * bound_lp_learner_days(p, l);
 		v += n_sem ? best_choices(p, l) : 0;
 	}

@@ -40,9 +40,15 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
  * score. */
 int bound_lp_learner_days(const struct problem *p, int l);
 
-/* The simple bound: every ready need fully scheduled (capped by the learner's
- * available blocks), every power goal met, the best seminar choices, every
- * day covered, every session a guru's. */
+/* The most learner l's ready need-sessions and power goal can score in
+ * avail blocks, for need values of any shape (heaviest sessions first, or
+ * the heaviest priority-1 session with the power goal and the heaviest of
+ * the rest, whichever is more). */
+double bound_lp_learner_needs(const struct problem *p, int l, int avail);
+
+/* The simple bound: per learner bound_lp_learner_needs over its available
+ * blocks, the heaviest eligible seminar choices, every day covered; every
+ * session a guru's.  Valid for weights of any shape. */
 double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks,
 			   const int *sem_blocks, int n_sem);
 
