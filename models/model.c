@@ -4,8 +4,10 @@
 #include "model.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stddef.h>
 
+#include "engine/util.h"
 #include "models/glpk_run.h"
 
 static const struct model_entry models[] = {
@@ -24,6 +26,29 @@ const struct model_entry *model_lookup(enum model_kind kind)
 	return &models[0];
 }
 
+bool model_bound_holds(double bound, double objective)
+{
+	return bound >= objective - MODEL_BOUND_TOL * (1 + fabs(objective));
+}
+
+int model_check_bound(enum model_kind model, const struct solve_options *opt,
+		       struct solution *sol)
+{
+	if (sol->status != SOLVE_OPTIMAL && sol->status != SOLVE_FEASIBLE)
+		return 0;
+	if (!model_bound_holds(sol->bound, sol->objective)) {
+		mcl_log(LOG_QUIET, "internal error: the %s model's bound %.6f is below the "
+			"schedule's objective %.6f", problem_model_name(model), sol->bound,
+			sol->objective);
+		return -1;
+	}
+	solution_set_gap(sol);
+	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+	if (sol->status == SOLVE_FEASIBLE && sol->stopped_by == STOP_GAP)
+		sol->stopped_by = STOP_SEARCH_DONE;
+	return 0;
+}
+
 int model_solve(const struct problem *p, const struct solve_options *opt,
 		struct solution *sol)
 {
@@ -33,5 +58,7 @@ int model_solve(const struct problem *p, const struct solve_options *opt,
 	sol->model_rows = size.rows;
 	sol->model_cols = size.cols;
 	sol->model_nonzeros = size.nonzeros;
+	if (rc == 0)
+		rc = model_check_bound(p->config.model, opt, sol);
 	return rc;
 }

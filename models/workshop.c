@@ -543,16 +543,12 @@ static int stage_polish(struct cycle *cy, const struct workshop_part *part, doub
 	return rc;
 }
 
-/* The solve's outcome in sol: bound, gap, status, why it stopped.  A bound
- * below the schedule's objective is an internal error (returns -1). */
+/* The solve's outcome in sol: bound, gap, status, why it stopped.  The
+ * bound is reported as computed: model_solve checks it against the
+ * objective for every model. */
 static int stage_report(const struct cycle *cy, struct solution *sol, double bound)
 {
-	if (!mip_bound_holds(bound, sol->objective)) {
-		mcl_log(LOG_QUIET, "internal error: the whole-cycle bound %.6f is below the "
-			"schedule's objective %.6f", bound, sol->objective);
-		return -1;
-	}
-	sol->bound = bound > sol->objective ? bound : sol->objective;  /* rounding only */
+	sol->bound = bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= cy->opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	sol->stopped_by = mip_interrupted                ? STOP_INTERRUPT

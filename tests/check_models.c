@@ -852,6 +852,40 @@ START_TEST(bound_below_objective_does_not_hold)
 }
 END_TEST
 
+/* model_solve's one bound check, for every model: a bound below the
+ * objective is an internal error and is never raised to it; the status is
+ * optimal exactly when the gap is within the gap limit. */
+START_TEST(one_bound_check_for_every_model)
+{
+	enum model_kind kinds[] = { MODEL_POWER_GOAL, MODEL_WORKSHOP, MODEL_SEMINAR,
+				    MODEL_COMBINATION };
+	struct solve_options o = { .time_limit = 1, .gap = 0.005 };
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		struct solution s = { .status = SOLVE_OPTIMAL, .objective = 1000, .bound = 999 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), -1);
+		s = (struct solution){ .status = SOLVE_OPTIMAL, .objective = 1000, .bound = 1006 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert_int_eq(s.status, SOLVE_FEASIBLE);
+		ck_assert_double_eq_tol(s.gap, 6.0 / 1006, 1e-12);
+		s = (struct solution){ .status = SOLVE_FEASIBLE, .objective = 1000, .bound = 1004 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+		/* round-off within the tolerance passes and is not clamped */
+		s = (struct solution){ .status = SOLVE_FEASIBLE, .objective = 1000,
+				       .bound = 1000 - 1e-8 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert(s.bound < 1000);
+		ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+		s = (struct solution){ .status = SOLVE_FEASIBLE, .objective = 1000,
+				       .bound = 1000 - 1e-5 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), -1);
+		s = (struct solution){ .status = SOLVE_NO_SOLUTION, .objective = 0, .bound = 0 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert_int_eq(s.status, SOLVE_NO_SOLUTION);
+	}
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -880,6 +914,7 @@ static Suite *models_suite(void)
 	tcase_add_test(pg, power_goal_proven_infeasible);
 	tcase_add_test(pg, power_goal_unwritable_lp_is_an_error);
 	tcase_add_test(pg, bound_below_objective_does_not_hold);
+	tcase_add_test(pg, one_bound_check_for_every_model);
 	suite_add_tcase(s, pg);
 	return s;
 }
