@@ -571,7 +571,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	struct bound_job job = { .ch = CHILD_NONE };
 	cycle_init(&cy, p, opt, part);
 	cy.job = &job;
-	progress_start();
+	progress_start(opt->gap);
 	int rc = 0;
 
 	if (stage_precheck(&cy, sol) != 0)
