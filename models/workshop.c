@@ -121,7 +121,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
 		child_cancel(&job->ch, SIGKILL);
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_lp_trivial(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
 		return true;
 	}
@@ -144,7 +144,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	wire_release(&w);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_lp_trivial(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 	}
 	job->done = true;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",

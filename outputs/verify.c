@@ -7,7 +7,8 @@
  * on those rows directly, each violation printed as "FILE:LINE: message
  * (rule N)".  The objective, with every weight of the contract, and the
  * fairness metrics are recounted here from the rows, not through
- * engine/objective.c (nor the lab credit of problem.c): a second, separate
+ * engine/objective.c (nor the lab credit of problem.c, restated in
+ * verify_lab.c): a second, separate
  * statement of the same rules, so that a slip in the one the models and the
  * writer use shows up as a mismatch with summary.csv instead of agreeing
  * with itself.  The other summary metrics are recomputed with
@@ -30,6 +31,7 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 #include "outputs/csv_out.h"
+#include "outputs/verify_lab.h"
 
 struct vsession {
 	char *id;
@@ -567,79 +569,6 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 	free(attended);
 }
 
-/* One ready online need in verify's lab-credit order: heavier value
- * first, then priority, then need order. */
-struct credit_need {
-	double value;
-	int priority, q;
-};
-
-static int credit_cmp(const void *a, const void *b)
-{
-	const struct credit_need *x = a, *y = b;
-	if (x->value != y->value)
-		return x->value > y->value ? -1 : 1;
-	if (x->priority != y->priority)
-		return x->priority - y->priority;
-	return x->q - y->q;
-}
-
-/* The needs learner l's n_labs lab sessions count toward, in block order,
- * into out[0..n_labs-1] (-1: none), credited the way that scores most
- * (data contract, objective; docs/model.md "Lab credit"): the heaviest
- * need-sessions, or, when l has no workshop session of a ready priority-1
- * need (pg false) and those include no priority-1 need, one session of the
- * heaviest priority-1 online need first and the heaviest of the rest, when
- * that with the power-goal weight scores more.  Deliberately restated
- * rather than problem_lab_credit: see the head of this file. */
-static void lab_credits(const struct problem *p, int l, int n_labs, bool pg, int *out)
-{
-	int n = 0;
-	struct credit_need *cn = xcalloc((size_t)(p->need_start[l + 1] - p->need_start[l]) + 1,
-					 sizeof(*cn));
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-		const struct need *nd = &p->needs[q];
-		if (nd->ready && nd->sessions > 0 && p->goals[nd->goal].mode == GOAL_ONLINE)
-			cn[n++] = (struct credit_need){ problem_need_weight(p, nd), nd->priority, q };
-	}
-	qsort(cn, (size_t)n, sizeof(*cn), credit_cmp);
-	/* out as the plain order, and its value; then the alternative */
-	double plain = 0, alt = 0;
-	bool plain_p1 = false;
-	int first_p1 = -1, k = 0;
-	for (int i = 0; i < n; i++) {
-		if (cn[i].priority == 1 && first_p1 < 0)
-			first_p1 = i;
-		for (int s = 0; s < p->needs[cn[i].q].sessions && k < n_labs; s++, k++) {
-			out[k] = cn[i].q;
-			plain += cn[i].value;
-			plain_p1 |= cn[i].priority == 1;
-		}
-	}
-	for (; k < n_labs; k++)
-		out[k] = -1;
-	if (pg || plain_p1 || first_p1 < 0 || n_labs == 0)
-		goto out;
-	int *alt_out = xmalloc(sizeof(int) * ((size_t)n_labs + 1));
-	alt_out[0] = cn[first_p1].q;
-	alt = cn[first_p1].value + p->config.w_power_goal;
-	k = 1;
-	for (int i = 0; i < n; i++) {
-		int left = p->needs[cn[i].q].sessions - (i == first_p1);
-		for (int s = 0; s < left && k < n_labs; s++, k++) {
-			alt_out[k] = cn[i].q;
-			alt += cn[i].value;
-		}
-	}
-	for (; k < n_labs; k++)
-		alt_out[k] = -1;
-	if (alt > plain)
-		memcpy(out, alt_out, sizeof(int) * (size_t)n_labs);
-	free(alt_out);
-out:
-	free(cn);
-}
-
 /* Learner l's lab sessions in sol, and whether l has a workshop session of
  * a ready priority-1 need. */
 static int learner_labs(const struct verifier *v, const struct solution *sol, int l, bool *pg)
@@ -672,7 +601,7 @@ static void check_offerings(struct verifier *v, const struct csv_table *t,
 	for (int l = 0; l < p->n_learners; l++) {
 		bool pg = false;
 		int labs = 0;
-		lab_credits(p, l, learner_labs(v, sol, l, &pg), pg, credit);
+		verify_lab_credits(p, l, learner_labs(v, sol, l, &pg), pg, credit);
 		for (int b = 0; b < p->n_blocks; b++) {
 			int si = solution_attend_at(sol, l, b);
 			int r = v->tt_row[(long)l * p->n_blocks + b];
@@ -773,7 +702,7 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 			rc->objective += problem_need_weight(p, nd) * c;
 			power |= nd->priority == 1 && c > 0;
 		}
-		lab_credits(p, l, labs, power, credit);
+		verify_lab_credits(p, l, labs, power, credit);
 		for (int k = 0; k < labs && credit[k] >= 0; k++) {
 			rc->objective += problem_need_weight(p, &p->needs[credit[k]]);
 			power |= p->needs[credit[k]].priority == 1;
