@@ -1,5 +1,9 @@
 /*
- * model.c - the model table.
+ * model.c - the model table, and the one bound check every model's result
+ * passes through (model_check_bound): a model reports its bound as
+ * computed, and this file alone decides whether it holds against the
+ * objective and whether the status is optimal, so that no model can clamp a
+ * bound or call a gap above the limit optimal.
  */
 #include "model.h"
 
@@ -43,6 +47,8 @@ int model_check_bound(enum model_kind model, const struct solve_options *opt,
 		return -1;
 	}
 	solution_set_gap(sol);
+	if (sol->gap < 0)
+		sol->gap = 0;   /* round-off within the tolerance, not a better bound */
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	if (sol->status == SOLVE_FEASIBLE && sol->stopped_by == STOP_GAP)
 		sol->stopped_by = STOP_SEARCH_DONE;
