@@ -1850,16 +1850,25 @@ double seminar_simple_bound(const struct problem *p, const int *blocks, int n_bl
 					*tally_day(&t, p, l, days[i]) = 0;
 			}
 		} else {
-			/* the best spl choices, every available day, every block a lab */
-			int taken = 0;
+			/* the spl heaviest choices (whatever their rank), every
+			 * available day, every block a lab */
 			t.lab_cnt[l] = avail;
 			for (int i = 0; i < nd; i++)
 				*tally_day(&t, p, l, days[i]) = 1;
-			for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
-				if (p->choices[c].eligible && taken < spl) {
-					t.enrolled[c] = 1;
-					taken++;
+			for (int taken = 0; taken < spl; taken++) {
+				int pick = -1;
+				double w = 0;
+				for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+					double wc = problem_choice_weight(p, &p->choices[c]);
+					if (p->choices[c].eligible && !t.enrolled[c] && wc > w) {
+						pick = c;
+						w = wc;
+					}
 				}
+				if (pick < 0)
+					break;
+				t.enrolled[pick] = 1;
+			}
 			double v = objective_learner(p, &t, l);
 			best = v > best ? v : best;
 			for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
@@ -1948,7 +1957,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 		bound = rr.bound;
 	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), simple "
 		"bound %.1f", sol->objective, st.greedy_value, st.mip_objective, bound);
-	sol->bound = bound > sol->objective ? bound : sol->objective;
+	sol->bound = bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	sol->stopped_by = mip_interrupted     ? STOP_INTERRUPT

@@ -451,6 +451,63 @@ START_TEST(outside_counts)
 }
 END_TEST
 
+/* Choice weights {0, 0, 1000}: the heaviest choice is the last by rank.
+ * One learner, two blocks on two days, three one-meeting seminars it may
+ * all take.  With seminars_per_learner = 2 the best is S3 and one other:
+ * 1000 + 2 x 40 = 1080; with 1, S3 alone: 1000 + 40 = 1040.  The simple
+ * bound must not fall below either (it took the first two by rank: 80). */
+static double heavy_last_case(int per_learner, double *simple)
+{
+	struct builder *tb = base(2);
+	tb_seminars_per_learner(tb, per_learner);
+	int f = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	int l = learner(tb, 0);
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "S%d", i + 1);
+		int s = tb_seminar(tb, id, 1, 1, 10);
+		tb_seminar_level(tb, f, s, LEVEL_ABLE);
+		tb_choice(tb, l, s, i + 1, true);
+	}
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	struct problem *p = tb_finish(tb);
+	ck_assert_int_ge(p->config.n_choice, 3);
+	p->config.w_choice[0] = 0;
+	p->config.w_choice[1] = 0;
+	p->config.w_choice[2] = 1000;
+	p->config.w_guru = 0;
+	int blocks[] = { 0, 1 };
+	*simple = seminar_simple_bound(p, blocks, 2);
+	struct solution sol;
+	solution_init(&sol, p);
+	struct seminar_input in = { .p = p, .blocks = blocks, .n_blocks = 2, .seconds = 10, .seed = 1 };
+	char *why = NULL;
+	ck_assert_int_eq(seminar_schedule(&in, &sol, &why), 0);
+	assert_valid(p, &sol);
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, &sol);
+	double v = objective_total(p, &t);
+	tally_release(&t);
+	solution_release(&sol);
+	problem_free(p);
+	return v;
+}
+
+START_TEST(simple_bound_takes_heaviest)
+{
+	double simple;
+	double v = heavy_last_case(2, &simple);
+	ck_assert_double_eq_tol(v, 1080, 1e-9);
+	ck_assert(simple >= 1080 - 1e-9);
+	v = heavy_last_case(1, &simple);
+	ck_assert_double_eq_tol(v, 1040, 1e-9);
+	ck_assert(simple >= 1040 - 1e-9);
+}
+END_TEST
+
 static Suite *seminar_suite(void)
 {
 	Suite *s = suite_create("seminar");
@@ -467,6 +524,7 @@ static Suite *seminar_suite(void)
 	tcase_add_test(tc, no_seats_is_diagnosed);
 	tcase_add_test(tc, seminar_needed_to_seat);
 	tcase_add_test(tc, outside_counts);
+	tcase_add_test(tc, simple_bound_takes_heaviest);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # CLI tests of the seminar model end to end: a generated seminar school is
 # solved (with the default weights, and with weights.daily = 0), verify
-# accepts what solve wrote, and a rerun is byte-identical.
+# accepts what solve wrote, and a rerun is byte-identical; examples/small
+# with increasing choice weights keeps a valid bound.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -35,6 +36,37 @@ expect_exit 0 "$BIN" solve "$T/school" -o "$T/out2" --time-limit 10 -q
 for f in sessions.csv timetable.csv; do
 	cmp -s "$T/out1/$f" "$T/out2/$f" || fail "rerun: $f differs"
 done
+
+# The choice weights {0, 0, 1000} (issue 24): the heaviest choice is the
+# last by rank.  examples/small under the seminar model must report a bound
+# at or above its objective and above what CBC proves of the exact model
+# (--write-lp), and never "optimal" with a gap outside [0, gap limit].
+cp -r examples/small "$T/heavy"
+sed -i 's/^model = .*/model = seminar/' "$T/heavy/scenario.conf"
+echo 'weights { choice = {0, 0, 1000} }' >> "$T/heavy/scenario.conf"
+expect_exit 0 "$BIN" solve "$T/heavy" -o "$T/heavy.out" --write-lp "$T/heavy.lp" --time-limit 10 -q
+ours=$(awk -F, '$1 == "objective" {print $2}' "$T/heavy.out/summary.csv")
+bound=$(awk -F, '$1 == "bound" {print $2}' "$T/heavy.out/summary.csv")
+gap=$(awk -F, '$1 == "gap" {print $2}' "$T/heavy.out/summary.csv")
+status=$(awk -F, '$1 == "status" {print $2}' "$T/heavy.out/summary.csv")
+awk -v o="$ours" -v b="$bound" 'BEGIN {exit !(o != "" && b >= o - 1e-6)}' ||
+	fail "choice {0,0,1000}: bound $bound below the objective $ours"
+[ "$status" != optimal ] || awk -v g="$gap" 'BEGIN {exit !(g >= 0 && g <= 0.005 + 1e-9)}' ||
+	fail "choice {0,0,1000}: status optimal with gap $gap"
+timeout 300 cbc "$T/heavy.lp" -sec 60 -timeMode elapsed -solve >"$T/heavy.cbc" 2>&1
+cbc_obj=$(sed -n 's/^Objective value: *//p' "$T/heavy.cbc" | head -1)
+cbc_bound=$(sed -n 's/^Upper bound: *//p' "$T/heavy.cbc" | head -1)
+if grep -q "^Result - Optimal solution found" "$T/heavy.cbc"; then
+	awk -v c="$cbc_obj" -v o="$ours" -v b="$bound" 'BEGIN {exit !(c != "" && o <= c + 1e-6 && c <= b + 1e-6)}' ||
+		fail "choice {0,0,1000}: cbc optimum '$cbc_obj' outside [mclsched $ours, bound $bound]"
+elif grep -q "^Result - Stopped on time limit" "$T/heavy.cbc"; then
+	awk -v cb="$cbc_bound" -v o="$ours" 'BEGIN {exit !(cb != "" && o <= cb + 1e-6)}' ||
+		fail "choice {0,0,1000}: mclsched $ours above cbc's bound '$cbc_bound'"
+	[ -z "$cbc_obj" ] || awk -v c="$cbc_obj" -v b="$bound" 'BEGIN {exit !(c <= b + 1e-6)}' ||
+		fail "choice {0,0,1000}: cbc's best $cbc_obj above mclsched's bound $bound"
+else
+	fail "choice {0,0,1000}: cbc gave no result on the written LP: $(tail -5 "$T/heavy.cbc")"
+fi
 
 if [ "$fails" -eq 0 ]; then
 	echo "seminar.sh: all passed"
