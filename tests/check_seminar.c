@@ -125,17 +125,25 @@ static int learner(struct builder *tb, int i)
 	return tb_learner(tb, id);
 }
 
+/* Seminar S1 of `meetings` meetings (1 to 10 learners) led by F1, a
+ * second facilitator F2 for the labs, two rooms of 10; returns S1. */
+static int one_seminar(struct builder *tb, int meetings)
+{
+	int s = tb_seminar(tb, "S1", meetings, 1, 10);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_facilitator(tb, "F2");
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	return s;
+}
+
 /* Three learners take a two-meeting seminar on two days: the same section,
  * facilitator and learners both days; the fourth, without a choice, is in
  * the lab.  3 x (50 + 2 x 40) = 390. */
 START_TEST(continuity)
 {
 	struct builder *tb = base(2);
-	int s = tb_seminar(tb, "S1", 2, 1, 10);
-	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
-	tb_facilitator(tb, "F2");
-	tb_room(tb, "R1", 10, NULL);
-	tb_room(tb, "R2", 10, NULL);
+	int s = one_seminar(tb, 2);
 	for (int i = 0; i < 3; i++)
 		tb_choice(tb, learner(tb, i), s, 1, true);
 	learner(tb, 3);
@@ -315,11 +323,7 @@ END_TEST
 START_TEST(unavailable_learner_cannot_enrol)
 {
 	struct builder *tb = base(2);
-	int s = tb_seminar(tb, "S1", 2, 1, 10);
-	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
-	tb_facilitator(tb, "F2");
-	tb_room(tb, "R1", 10, NULL);
-	tb_room(tb, "R2", 10, NULL);
+	int s = one_seminar(tb, 2);
 	int l0 = learner(tb, 0), l1 = learner(tb, 1);
 	tb_choice(tb, l0, s, 1, true);
 	tb_choice(tb, l1, s, 1, true);
@@ -683,11 +687,7 @@ END_TEST
 START_TEST(context_patterns_and_values)
 {
 	struct builder *tb = base(3);
-	int s = tb_seminar(tb, "S1", 2, 1, 10);
-	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
-	tb_facilitator(tb, "F2");
-	tb_room(tb, "R1", 10, NULL);
-	tb_room(tb, "R2", 10, NULL);
+	int s = one_seminar(tb, 2);
 	tb_choice(tb, learner(tb, 0), s, 1, true);
 	int away = learner(tb, 1);
 	tb_choice(tb, away, s, 1, true);
@@ -726,11 +726,7 @@ END_TEST
 START_TEST(section_mip_and_stage2)
 {
 	struct builder *tb = base(2);
-	int s = tb_seminar(tb, "S1", 2, 1, 10);
-	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
-	tb_facilitator(tb, "F2");
-	tb_room(tb, "R1", 10, NULL);
-	tb_room(tb, "R2", 10, NULL);
+	int s = one_seminar(tb, 2);
 	for (int i = 0; i < 3; i++)
 		tb_choice(tb, learner(tb, i), s, 1, true);
 	learner(tb, 3);
