@@ -49,6 +49,7 @@
 	S(seminar_mip_min_seconds, 0.3,   0.3)    /* less: GLPK cannot even load the MIP */ \
 	S(seminar_gap,            1e-4,   1e-4)   /* no caller's gap: near-optimal, not exact */ \
 	S(seminar_stage_min_seconds, 1,   1)      /* stage 2 is an LP: a second seats anyone */ \
+	S(seminar_extend_seconds, 1,      1)      /* the MIP's sections unfilled would waste it */ \
 	S(seminar_greedy_noise,   0.25,   0.25)   /* enough to reorder close candidates only */ \
 	S(seminar_reseat_chance,  0.1,    0.1)    /* re-seating may lift a worse recreate */ \
 	S(seminar_patience,       60,     60)     /* idle rounds: the search has converged */ \

@@ -69,6 +69,8 @@ struct search_settings {
 	double seminar_gap;         /* section MIP and stage-2 gap when the
 				     * caller gives none */
 	double seminar_stage_min_seconds; /* stage 2 gets at least this */
+	double seminar_extend_seconds; /* the greedy may extend the MIP's plan
+					* this long past the deadline */
 	double seminar_greedy_noise; /* most a recreate perturbs a value by */
 	double seminar_reseat_chance; /* a worse recreate is re-seated anyway */
 	int seminar_patience;       /* search rounds without a gain: done */

@@ -157,7 +157,8 @@ static int mip_phase(struct run *r, char **why)
 	const struct seminar_ctx *c = &r->c;
 	const struct search_settings *set = c->set;
 	double left = r->deadline - mcl_now();
-	if (c->n_sp == 0 || c->lo_start[c->p->n_learners] == 0 || left <= set->seminar_mip_min_seconds)
+	if (c->n_sp == 0 || c->lo_start[c->p->n_learners] == 0 ||
+	    left <= set->seminar_mip_min_seconds)
 		return 0;
 	if (r->have && seminar_realise(c, &r->best, &r->lay) >= 0)
 		assert(!"greedy plan must realise");
@@ -185,7 +186,8 @@ static int mip_phase(struct run *r, char **why)
 		int dropped = seminar_repair(c, &r->cur, &r->lay);
 		if (dropped >= 0) {
 			r->st.sections_dropped = dropped;
-			seminar_greedy(c, &r->cur, &r->lay, r->deadline + 1, NULL);
+			seminar_greedy(c, &r->cur, &r->lay,
+				       r->deadline + set->seminar_extend_seconds, NULL);
 			double v = seminar_plan_value(&r->cur, c);
 			mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
 				"model %.1f), realised %.1f after dropping %d sections",
@@ -246,6 +248,7 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 			     r.st.mip_bound > 0;
 	r.st.value = seminar_search(c, &r.best, &r.lay, r.st.value, r.deadline,
 				    stop_at_bound ? r.st.mip_bound * (1 - gap) : DBL_MAX, in->seed);
+	assert(seminar_plan_consistent(&r.best, c));
 	int fail = seminar_realise(c, &r.best, &r.lay);
 	assert(fail < 0);
 	(void)fail;
@@ -298,8 +301,8 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 		rr.proven ? "LP optimum" : "no LP optimum", bound);
 	if (rr.bound < bound)
 		bound = rr.bound;
-	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), simple "
-		"bound %.1f", sol->objective, st.greedy_value, st.mip_objective, bound);
+	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), bound "
+		"%.1f", sol->objective, st.greedy_value, st.mip_objective, bound);
 	sol->bound = bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;

@@ -817,6 +817,35 @@ START_TEST(realise_and_repair)
 }
 END_TEST
 
+/* The seminar rows of the settings table can be used as they are read:
+ * shares of a time in (0, 1), the combination's two passes and its
+ * workshops leaving time to each other, counts at least 1. */
+START_TEST(settings_rows)
+{
+	for (int k = 0; k < SCHOOL_SIZES; k++) {
+		const struct search_settings *set = &search_settings_table[k];
+		ck_assert(set->seminar_greedy_share > 0 && set->seminar_greedy_share < 1);
+		ck_assert(set->seminar_mip_share > 0 && set->seminar_mip_share < 1);
+		ck_assert(set->seminar_reseat_chance >= 0 && set->seminar_reseat_chance < 1);
+		ck_assert(set->seminar_greedy_noise >= 0);
+		ck_assert(set->seminar_gap > 0 && set->seminar_gap < 0.01);
+		ck_assert(set->seminar_mip_min_seconds > 0);
+		ck_assert(set->seminar_stage_min_seconds > 0);
+		ck_assert(set->seminar_extend_seconds >= 0);
+		ck_assert_int_ge(set->seminar_patterns, 1);
+		ck_assert_int_ge(set->seminar_patience, 1);
+		ck_assert_int_ge(set->seminar_ruin_divisor, 1);
+		ck_assert_int_ge(set->seminar_ruin_few, 1);
+		ck_assert(set->comb_seminar_share > 0 &&
+			  set->comb_seminar_share + set->comb_again_share < 1);
+		ck_assert(set->comb_retry_share > 0 && set->comb_retry_share < 1);
+	}
+	/* the large row never has more patterns than the small one */
+	ck_assert_int_le(search_settings_table[SCHOOL_LARGE].seminar_patterns,
+			 search_settings_table[SCHOOL_SMALL].seminar_patterns);
+}
+END_TEST
+
 static Suite *seminar_suite(void)
 {
 	Suite *s = suite_create("seminar");
@@ -839,6 +868,7 @@ static Suite *seminar_suite(void)
 	tcase_add_test(tc, context_patterns_and_values);
 	tcase_add_test(tc, section_mip_and_stage2);
 	tcase_add_test(tc, realise_and_repair);
+	tcase_add_test(tc, settings_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
