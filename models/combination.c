@@ -37,15 +37,9 @@
 #include "models/cycle_mip.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
+#include "models/search_settings.h"
 #include "models/seminar.h"
 #include "models/workshop.h"
-
-/* Shares of the time limit the first seminar pass may take, and that the
- * workshop search leaves for the second. */
-#define SEMINAR_SHARE 0.1
-#define SEMINAR_AGAIN_SHARE 0.1
-/* Of the time left, what a first pass that found nothing may take again. */
-#define SEMINAR_RETRY_SHARE 0.6
 
 /* led[f]: the sessions facilitator f leads in sol. */
 static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
@@ -170,6 +164,9 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 			return -1;
 		}
 	}
+	/* the seminar passes' shares: the settings row of the seminar blocks */
+	const struct search_settings *set =
+		&search_settings_table[search_school_size(p, sem, n_sem)];
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
@@ -198,24 +195,24 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* part-time facilitators' sessions are scarce: first without them in
 	 * the seminar blocks, then with their share when that finds nothing */
 	assume_workshops(p, &outside);
-	int r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_SHARE * opt->time_limit, opt,
-			      &seminars, &why);
+	int r = plan_seminars(p, sem, n_sem, budget, &outside,
+			      set->comb_seminar_share * opt->time_limit, opt, &seminars, &why);
 	if (r == 1) {
 		free(why);
 		why = NULL;
 		for (int f = 0; f < nf; f++)
 			budget[f] = budget[f] ? budget[f] : share[f];
-		r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_SHARE * opt->time_limit,
+		r = plan_seminars(p, sem, n_sem, budget, &outside, set->comb_seminar_share * opt->time_limit,
 				  opt, &seminars, &why);
 	}
 	/* a share too short (a short limit, a busy machine) must not cost the
 	 * schedule: take most of what is left; the workshop blocks still get a
 	 * first plan past the limit, from their greedy */
 	double left = opt->time_limit - (mcl_now() - t0);
-	if (r == 1 && !mip_interrupted && left > SEMINAR_SHARE * opt->time_limit) {
+	if (r == 1 && !mip_interrupted && left > set->comb_seminar_share * opt->time_limit) {
 		free(why);
 		why = NULL;
-		r = plan_seminars(p, sem, n_sem, budget, &outside, SEMINAR_RETRY_SHARE * left,
+		r = plan_seminars(p, sem, n_sem, budget, &outside, set->comb_retry_share * left,
 				  opt, &seminars, &why);
 	}
 	if (r != 0) {
@@ -240,7 +237,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	struct workshop_part part = { .whole = p, .sem_blocks = sem, .n_sem = n_sem,
 				      .outside = &outside };
 	struct solve_options wopt = *opt;
-	wopt.time_limit = (1 - SEMINAR_AGAIN_SHARE) * opt->time_limit - (mcl_now() - t0);
+	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
 		wopt.time_limit = 1;
 	copy_kind(p, &seminars, BLOCK_SEMINAR, &workshops);
@@ -255,7 +252,8 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* 3. seminar blocks again, against the workshops' counts, when time
 	 * is left and the gap is open */
 	left = opt->time_limit - (mcl_now() - t0);
-	if (workshops.status != SOLVE_OPTIMAL && left > 2 && !mip_interrupted) {
+	if (workshops.status != SOLVE_OPTIMAL && left > set->comb_again_min_seconds &&
+	    !mip_interrupted) {
 		struct solution again;
 		solution_init(&again, p);
 		copy_kind(p, &workshops, BLOCK_WORKSHOP, &again);

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 
 #include "engine/util.h"
-#include "models/workshop_settings.h"
+#include "models/search_settings.h"
 
 #define MIB (1024.0 * 1024.0)
 
@@ -143,8 +143,8 @@ void memory_estimate(const struct problem *p, struct memory_estimate *e)
 	/* the largest re-seating set of any school size */
 	double sub_cols = 0;
 	for (int k = 0; k < SCHOOL_SIZES; k++)
-		if (workshop_settings[k].reseat_cols > sub_cols)
-			sub_cols = (double)workshop_settings[k].reseat_cols;
+		if (search_settings_table[k].reseat_cols > sub_cols)
+			sub_cols = (double)search_settings_table[k].reseat_cols;
 	double sub = ws_blocks && p->config.model != MODEL_POWER_GOAL
 			     ? (opts_all < sub_cols ? opts_all : sub_cols) : 0;
 	e->mib[MEM_SUB_MIPS] = 2 * PER_RESEAT_COLUMN * sub / MIB;

@@ -8,7 +8,7 @@
  * parts models share live in their own files (the period MIP, the bound LP,
  * the re-seating MIP, the exact cycle MIP, the GLPK driver, the pre-check;
  * docs/model.md, "Where each part lives"), and the workshop search spans
- * workshop.c, workshop_cycle.c, workshop_moves.c and workshop_settings.c.
+ * workshop.c, workshop_cycle.c, workshop_moves.c and search_settings.c.
  * Adding a model touches its own file(s) and one row of the table.
  */
 #ifndef MCL_MODEL_H

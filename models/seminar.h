@@ -9,7 +9,8 @@
  * (seminar, pattern), with per-block rows for facilitators, rooms and the
  * labs; a second, totally unimodular stage seats learners; rooms are then
  * assigned block by block, and a greedy construction both seeds the MIP and
- * extends its result.  See seminar.c for the mathematics.  The seminar model
+ * extends its result.  See seminar_section_mip.c for the mathematics (the
+ * parts: seminar_search.h).  The seminar model
  * (seminar_solve, in model.h) is this plus a bound; the combination model
  * calls seminar_schedule for its seminar blocks.
  */

@@ -22,7 +22,7 @@
  * separates its local optima from the best schedules on small schools
  * (CBC on the exact model finds better schedules there than the search
  * ends at).  A window is cheap only on small cycles, so only they use
- * them (the sizes are workshop_settings.c's; bench/TUNING.md has the
+ * them (the sizes are search_settings.c's; bench/TUNING.md has the
  * figures).
  *
  * Columns fixed by bounds are removed by GLPK's LP presolver, so each

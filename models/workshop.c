@@ -31,7 +31,7 @@
  *              started from the schedule, whose bound may close the gap.
  *
  * Which moves run, how large and how many is the settings table's
- * (workshop_settings.c), by school size, read once into the cycle.  The
+ * (search_settings.c), by school size, read once into the cycle.  The
  * objective only rises, and the gap reported is against the whole-cycle
  * bound, never a block's own.
  */
@@ -576,7 +576,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 
 	if (stage_precheck(&cy, sol) != 0)
 		goto out;
-	cy.set = workshop_settings[workshop_school_size(p, cy.blocks, cy.n_blocks)];
+	cy.set = search_settings_table[search_school_size(p, cy.blocks, cy.n_blocks)];
 	if (!part && opt->write_lp &&
 	    cycle_mip_write(p, cy.blocks, cy.n_blocks, NULL, 0, opt->write_lp) != 0) {
 		rc = -1;

@@ -23,7 +23,7 @@
  *                      room: moves a goal's session between blocks.
  *
  * How many of each, how large and on which schools is the settings table's
- * (workshop_settings.c, read into cy->set).
+ * (search_settings.c, read into cy->set).
  */
 #include <assert.h>
 #include <float.h>
@@ -414,7 +414,7 @@ static bool reseat(struct cycle *cy, const bool *free, double seconds, bool rego
 /* Blocks in one re-seating set. */
 static int reseat_blocks(const struct cycle *cy)
 {
-	return workshop_set_blocks(cy->p, cy->blocks, cy->n_blocks, cy->set.reseat_cols);
+	return search_set_blocks(cy->p, cy->blocks, cy->n_blocks, cy->set.reseat_cols);
 }
 
 /* Whether every learner's sessions of each need are within its limit. */

@@ -13,7 +13,7 @@
  *                       (one or two at once) and re-goaling
  *
  * The settings that depend on the school's size are one table,
- * workshop_settings.c, read once into the cycle (cy->set).
+ * search_settings.c, read once into the cycle (cy->set).
  */
 #ifndef MCL_WORKSHOP_SEARCH_H
 #define MCL_WORKSHOP_SEARCH_H
@@ -28,7 +28,7 @@
 #include "models/period_mip.h"
 #include "models/bound_lp.h"
 #include "models/workshop.h"
-#include "models/workshop_settings.h"
+#include "models/search_settings.h"
 
 #define NONE (-2)   /* plan entry: learner not seated by this model here */
 

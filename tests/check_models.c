@@ -23,7 +23,7 @@
 #include "models/reseat_mip.h"
 #include "models/bound_lp.h"
 #include "models/window.h"
-#include "models/workshop_settings.h"
+#include "models/search_settings.h"
 #include "tests/support/builder.h"
 
 static int quiet_hook(void *info, const char *s)
@@ -865,13 +865,13 @@ START_TEST(settings_by_school_size)
 			tb_need(tb, learner, goals[g], 2, 12);
 	}
 	struct problem *p = tb_finish(tb);
-	ck_assert_int_eq(workshop_school_size(p, blocks, 12), SCHOOL_LARGE);
-	ck_assert_int_eq(workshop_school_size(p, blocks, 3), SCHOOL_SMALL);
-	ck_assert_int_eq(workshop_school_size(p, blocks, 0), SCHOOL_SMALL);
-	ck_assert_int_eq(workshop_set_blocks(p, blocks, 12, 1), 2);
-	ck_assert_int_eq(workshop_set_blocks(p, blocks, 12, 1L << 40), 12);
+	ck_assert_int_eq(search_school_size(p, blocks, 12), SCHOOL_LARGE);
+	ck_assert_int_eq(search_school_size(p, blocks, 3), SCHOOL_SMALL);
+	ck_assert_int_eq(search_school_size(p, blocks, 0), SCHOOL_SMALL);
+	ck_assert_int_eq(search_set_blocks(p, blocks, 12, 1), 2);
+	ck_assert_int_eq(search_set_blocks(p, blocks, 12, 1L << 40), 12);
 	for (int k = 0; k < SCHOOL_SIZES; k++) {
-		const struct search_settings *set = &workshop_settings[k];
+		const struct search_settings *set = &search_settings_table[k];
 		ck_assert(!(set->twin_search && set->reseat_pairs));
 		ck_assert(set->bound_share > 0 && set->bound_share < 1);
 		ck_assert_int_ge(set->lns_blocks, 2);

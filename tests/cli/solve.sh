@@ -75,25 +75,11 @@ grep -q "block '" "$T/tight.out/diagnosis.txt" 2>/dev/null || fail "infeasible: 
 #    on its time limit, ours <= cbc's bound and cbc's best <= our bound.
 #    Once for the bundled (workshop) example, once for a one-day
 #    combination school (workshops, seminar sections and labs).
+. tests/support/cbc_check.sh
 cbc_agrees() { # SCENARIO NAME
 	expect_exit 0 "$BIN" solve "$1" -o "$T/$2.out" --write-lp "$T/$2.lp" --time-limit 10 -q
 	[ -s "$T/$2.lp" ] || fail "--write-lp wrote nothing for $2"
-	timeout 300 cbc "$T/$2.lp" -sec 100 -timeMode elapsed -solve >"$T/$2.cbc" 2>&1
-	ours=$(awk -F, '$1 == "objective" {print $2}' "$T/$2.out/summary.csv")
-	bound=$(awk -F, '$1 == "bound" {print $2}' "$T/$2.out/summary.csv")
-	cbc_obj=$(sed -n 's/^Objective value: *//p' "$T/$2.cbc" | head -1)
-	cbc_bound=$(sed -n 's/^Upper bound: *//p' "$T/$2.cbc" | head -1)
-	if grep -q "^Result - Optimal solution found" "$T/$2.cbc"; then
-		awk -v c="$cbc_obj" -v o="$ours" -v b="$bound" 'BEGIN {exit !(c != "" && o <= c + 1e-6 && c <= b + 1e-6)}' ||
-			fail "$2: cbc optimum '$cbc_obj' outside [mclsched $ours, bound $bound]"
-	elif grep -q "^Result - Stopped on time limit" "$T/$2.cbc"; then
-		awk -v cb="$cbc_bound" -v o="$ours" 'BEGIN {exit !(cb != "" && o <= cb + 1e-6)}' ||
-			fail "$2: mclsched $ours above cbc's bound '$cbc_bound'"
-		[ -z "$cbc_obj" ] || awk -v c="$cbc_obj" -v b="$bound" 'BEGIN {exit !(c <= b + 1e-6)}' ||
-			fail "$2: cbc's best $cbc_obj above mclsched's bound $bound"
-	else
-		fail "$2: cbc gave no result on the written LP: $(tail -5 "$T/$2.cbc")"
-	fi
+	cbc_check "$2" "$T/$2.out" "$T/$2.lp"
 }
 cbc_agrees examples/small small
 "$GEN" --learners 50 --seed 3 --days 1 --model combination -o "$T/comb1" >/dev/null 2>&1 ||

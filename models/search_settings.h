@@ -1,10 +1,13 @@
 /*
- * workshop_settings.h - the workshop search's tuned settings, one row per
- * school size class (zstd keeps its compression levels in one table the
- * same way, lib/compress/clevels.h).
+ * search_settings.h - the tuned settings of both searches, the workshop
+ * search and the seminar model, one row per school size class (zstd keeps
+ * its compression levels in one table the same way,
+ * lib/compress/clevels.h), with one measure of school size for both
+ * (search_school_size).
  *
- * The search reads its row once, at the start of a solve, into its cycle
- * state; no branch elsewhere asks how large the school is.  The figures
+ * Each search reads its row once, at the start of a solve, into its state
+ * (the workshop cycle's cy->set, the seminar context's c->set); no branch
+ * elsewhere asks how large the school is.  The figures
  * each value was chosen from, with the commands that reproduce them, are in
  * bench/TUNING.md.
  */
@@ -57,21 +60,46 @@ struct search_settings {
 	int window_blocks;          /* blocks per window */
 	int window_fails_per_block; /* windows without a gain before stopping,
 				     * per block of the cycle */
+	/* the seminar model (seminar*.c) */
+	int seminar_patterns;       /* candidate patterns per meetings count */
+	double seminar_greedy_share; /* of its time, the greedy's at most */
+	double seminar_mip_share;   /* of the time after the greedy, the
+				     * section MIP's */
+	double seminar_mip_min_seconds; /* less left: no section MIP */
+	double seminar_gap;         /* section MIP and stage-2 gap when the
+				     * caller gives none */
+	double seminar_stage_min_seconds; /* stage 2 gets at least this */
+	double seminar_extend_seconds; /* the greedy may extend the MIP's plan
+					* this long past the deadline */
+	double seminar_greedy_noise; /* most a recreate perturbs a value by */
+	double seminar_reseat_chance; /* a worse recreate is re-seated anyway */
+	int seminar_patience;       /* search rounds without a gain: done */
+	int seminar_ruin_divisor;   /* a random ruin drops n_sec / this + 1 */
+	int seminar_ruin_few;       /* a small ruin drops 1 .. this sections */
+	/* the combination model's seminar passes (combination.c), shares of
+	 * the time limit */
+	double comb_seminar_share;  /* the first pass */
+	double comb_again_share;    /* left by the workshops for the second */
+	double comb_retry_share;    /* of the time left, a first pass that
+				     * found nothing may take again */
+	double comb_again_min_seconds; /* less left: no second pass */
 };
 
 /* The table, indexed by enum school_size. */
-extern const struct search_settings workshop_settings[SCHOOL_SIZES];
+extern const struct search_settings search_settings_table[SCHOOL_SIZES];
 
 /*
- * The size class of the cycle of blocks[0..n_blocks-1]: large when a
- * re-seating set of the small schools' size (workshop_settings[SCHOOL_SMALL]
- * .reseat_cols) covers at most a third of the blocks.  Small when there
- * are no blocks.
+ * The size class of a school for the search of blocks[0..n_blocks-1] (the
+ * workshop search: its workshop blocks; the seminar model: its seminar
+ * blocks): large when a re-seating set of the small schools' size
+ * (search_settings_table[SCHOOL_SMALL].reseat_cols exact-MIP columns, about
+ * learners x needs per block) covers at most a third of the blocks.  Small
+ * when there are no blocks.  The one measure of size for both searches.
  */
-enum school_size workshop_school_size(const struct problem *p, const int *blocks, int n_blocks);
+enum school_size search_school_size(const struct problem *p, const int *blocks, int n_blocks);
 
 /* Blocks in a set of about cols exact-MIP columns of the cycle of
  * blocks[0..n_blocks-1] (n_blocks > 0): at least 2, at most n_blocks. */
-int workshop_set_blocks(const struct problem *p, const int *blocks, int n_blocks, long cols);
+int search_set_blocks(const struct problem *p, const int *blocks, int n_blocks, long cols);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * workshop_settings.c - the workshop search's settings per school size
- * class (see workshop_settings.h).
+ * search_settings.c - the settings of both searches (the workshop search,
+ * the seminar model and the combination's seminar passes) per school size
+ * class (see search_settings.h).
  *
  * Each value carries its reason in one line; the measurements behind them
  * (which value gave which objective, on which generated school) are in
@@ -9,7 +10,7 @@
  * block re-plan takes seconds and a round of the small schools' moves
  * would use the whole time limit.
  */
-#include "models/workshop_settings.h"
+#include "models/search_settings.h"
 
 #include "models/cycle_mip.h"
 
@@ -19,7 +20,7 @@
  * the two classes of a setting stand side by side.
  */
 /*	  setting                 small   large   why */
-#define WORKSHOP_SETTINGS(S) \
+#define SEARCH_SETTINGS(S) \
 	S(bound_share,            0.9,    0.9)    /* the bound's LP ends well before the limit */ \
 	S(block_nodes,            400,    400)    /* a node budget, not time, keeps runs repeatable */ \
 	S(sweep_branching,        true,   false)  /* large: costs seconds a block, adds almost nothing */ \
@@ -41,17 +42,33 @@
 	S(exact_max_cols,         3000,   3000)   /* larger: nothing better in the whole limit */ \
 	S(window_max_cols,        6000,   6000)   /* larger: seconds a window, nothing found */ \
 	S(window_blocks,          3,      3)      /* three did best of two to five */ \
-	S(window_fails_per_block, 1,      1)      /* a window per block without a gain: done */
+	S(window_fails_per_block, 1,      1)      /* a window per block without a gain: done */ \
+	S(seminar_patterns,       12,     8)      /* large: the section MIP grows with patterns */ \
+	S(seminar_greedy_share,   0.2,    0.2)    /* the greedy is a start; the MIP finds more */ \
+	S(seminar_mip_share,      0.5,    0.25)   /* large: the search gains more per second */ \
+	S(seminar_mip_min_seconds, 0.3,   0.3)    /* less: GLPK cannot even load the MIP */ \
+	S(seminar_gap,            1e-4,   1e-4)   /* no caller's gap: near-optimal, not exact */ \
+	S(seminar_stage_min_seconds, 1,   1)      /* stage 2 is an LP: a second seats anyone */ \
+	S(seminar_extend_seconds, 1,      1)      /* the MIP's sections unfilled would waste it */ \
+	S(seminar_greedy_noise,   0.25,   0.25)   /* enough to reorder close candidates only */ \
+	S(seminar_reseat_chance,  0.1,    0.1)    /* re-seating may lift a worse recreate */ \
+	S(seminar_patience,       60,     60)     /* idle rounds: the search has converged */ \
+	S(seminar_ruin_divisor,   6,      6)      /* a sixth of the sections: a real change */ \
+	S(seminar_ruin_few,       3,      3)      /* a small ruin: one to three sections */ \
+	S(comb_seminar_share,     0.1,    0.1)    /* the workshops need most of the time */ \
+	S(comb_again_share,       0.1,    0.1)    /* the second pass gains in 10% (TUNING.md) */ \
+	S(comb_retry_share,       0.6,    0.6)    /* no seminar plan, no schedule: take most */ \
+	S(comb_again_min_seconds, 2,      2)      /* less: no room for a seminar MIP */
 
 #define SMALL_VALUE(name, small, large) .name = (small),
 #define LARGE_VALUE(name, small, large) .name = (large),
 
-const struct search_settings workshop_settings[SCHOOL_SIZES] = {
-	[SCHOOL_SMALL] = { WORKSHOP_SETTINGS(SMALL_VALUE) },
-	[SCHOOL_LARGE] = { WORKSHOP_SETTINGS(LARGE_VALUE) },
+const struct search_settings search_settings_table[SCHOOL_SIZES] = {
+	[SCHOOL_SMALL] = { SEARCH_SETTINGS(SMALL_VALUE) },
+	[SCHOOL_LARGE] = { SEARCH_SETTINGS(LARGE_VALUE) },
 };
 
-int workshop_set_blocks(const struct problem *p, const int *blocks, int n_blocks, long cols)
+int search_set_blocks(const struct problem *p, const int *blocks, int n_blocks, long cols)
 {
 	long per_block = cycle_mip_size(p, blocks, n_blocks) / n_blocks + 1;
 	int k = (int)(cols / per_block);
@@ -60,11 +77,11 @@ int workshop_set_blocks(const struct problem *p, const int *blocks, int n_blocks
 	return k < n_blocks ? k : n_blocks;
 }
 
-enum school_size workshop_school_size(const struct problem *p, const int *blocks, int n_blocks)
+enum school_size search_school_size(const struct problem *p, const int *blocks, int n_blocks)
 {
 	if (n_blocks == 0)
 		return SCHOOL_SMALL;
-	long cols = workshop_settings[SCHOOL_SMALL].reseat_cols;
-	return 3 * workshop_set_blocks(p, blocks, n_blocks, cols) <= n_blocks ? SCHOOL_LARGE
+	long cols = search_settings_table[SCHOOL_SMALL].reseat_cols;
+	return 3 * search_set_blocks(p, blocks, n_blocks, cols) <= n_blocks ? SCHOOL_LARGE
 									    : SCHOOL_SMALL;
 }

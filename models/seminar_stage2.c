@@ -1,0 +1,110 @@
+/*
+ * seminar_stage2.c - stage 2: seating learners over fixed sections.
+ *
+ * Given the section MIP's integer n (seats per option sp) and z (sections
+ * and their facilitators), what is left of the MIP for the learners (x, y,
+ * g) is a bipartite b-matching: per learner at most seminars_per_learner
+ * seats, per sp between o_sp x min_size and n_sp seats, each seat worth
+ * the learner's option value.  With one seminar a learner it is totally
+ * unimodular, so an LP vertex is integral and GLPK's simplex solves it;
+ * above one, the rows "one section a seminar" and "one meeting a block"
+ * break that, and it is a small MIP.  The seated learners are split evenly
+ * over the o_sp sections of each sp.
+ */
+#include "models/seminar_search.h"
+
+#include <stdlib.h>
+
+#include "models/lp_build.h"
+
+int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
+			  const int *z_fac, struct seminar_plan *pl, double seconds)
+{
+	const struct problem *p = c->p;
+	int nl = p->n_learners, rc = 0;
+	glp_prob *P = glp_create_prob();
+	glp_set_obj_dir(P, GLP_MAX);
+	struct triplets t = { 0 };
+	int n_opt = c->lo_start[nl];
+	int *col = xcalloc((size_t)n_opt + 1, sizeof(int));
+	int *sp_row = xcalloc((size_t)c->n_sp + 1, sizeof(int));
+	for (int sp = 0; sp < c->n_sp; sp++)
+		if (o_sp[sp] > 0) {
+			double lo = (double)o_sp[sp] * p->seminars[c->sp_sem[sp]].min_size;
+			double hi = n_sp[sp] > lo ? n_sp[sp] : lo;
+			sp_row[sp] = lp_add_row(P, hi > lo ? GLP_DB : GLP_FX, lo, hi);
+		}
+	for (int l = 0; l < nl; l++) {
+		int row = 0;
+		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
+			int sp = c->lo_sp[o];
+			if (!sp_row[sp])
+				continue;
+			if (!row)
+				row = lp_add_row(P, GLP_UP, 0, c->spl);
+			col[o] = lp_add_col(P, c->spl > 1 ? GLP_BV : GLP_CV, 0, 1, c->lo_val[o]);
+			triplets_add(&t, row, col[o], 1);
+			triplets_add(&t, sp_row[sp], col[o], 1);
+		}
+		if (c->spl == 1 || !row)
+			continue;
+		for (int j = 0; j < c->nb; j++) {
+			int r2 = 0;
+			for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++)
+				if (col[o] && seminar_pat_has(c, c->sp_pat[c->lo_sp[o]], j)) {
+					if (!r2)
+						r2 = lp_add_row(P, GLP_UP, 0, 1);
+					triplets_add(&t, r2, col[o], 1);
+				}
+		}
+		for (int o = c->lo_start[l]; o < c->lo_start[l + 1];) {
+			int s = c->sp_sem[c->lo_sp[o]], r3 = 0;
+			for (; o < c->lo_start[l + 1] && c->sp_sem[c->lo_sp[o]] == s; o++)
+				if (col[o]) {
+					if (!r3)
+						r3 = lp_add_row(P, GLP_UP, 0, 1);
+					triplets_add(&t, r3, col[o], 1);
+				}
+		}
+	}
+	if (glp_get_num_cols(P) == 0) {
+		triplets_load(&t, P);
+		goto out_sections;
+	}
+	triplets_load(&t, P);
+	struct mip_params mp = { .seconds = seconds, .gap = c->set->seminar_gap, .lp_only = c->spl == 1 };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	if (mr.outcome != MIP_OPTIMAL && mr.outcome != MIP_FEASIBLE) {
+		rc = -1;
+		goto out_free;
+	}
+out_sections:;
+	/* sections: o_sp per sp, learners split evenly */
+	int *members = xmalloc(sizeof(int) * (size_t)(nl + 1));
+	int zi = 0;
+	for (int sp = 0; sp < c->n_sp; sp++) {
+		if (o_sp[sp] <= 0)
+			continue;
+		int nm = 0;
+		for (int i = c->spo_start[sp]; i < c->spo_start[sp + 1]; i++) {
+			int o = c->spo_opt[i];
+			if (!col[o])
+				continue;
+			double v = c->spl == 1 ? glp_get_col_prim(P, col[o]) : glp_mip_col_val(P, col[o]);
+			if (v > 0.5)
+				members[nm++] = seminar_opt_learner(c, o);
+		}
+		int first = pl->n_sec;
+		for (int q = 0; q < o_sp[sp]; q++)
+			seminar_plan_add_section(pl, c, sp, z_fac[zi++]);
+		for (int i = 0; i < nm; i++)
+			seminar_plan_enrol(pl, c, members[i], first + i % o_sp[sp]);
+	}
+	free(members);
+out_free:
+	glp_delete_prob(P);
+	free(col);
+	free(sp_row);
+	return rc;
+}
