@@ -51,7 +51,33 @@ struct pg_search {
 	int *leading;               /* [n_facilitators]: group, or -1 */
 	int n_groups;
 	struct pg_group *groups;    /* [n_facilitators] at most */
+	/* The options of goal g: goal_opt[goal_start[g] .. goal_start[g + 1]
+	 * - 1], option indexes of o; opt_learner: each option's learner. */
+	int *goal_start, *goal_opt, *opt_learner;
 };
+
+static void index_options(struct pg_search *s)
+{
+	const struct pg_options *o = s->o;
+	int ng = s->p->n_goals, no = o->start[o->n];
+	s->goal_start = xcalloc((size_t)ng + 2, sizeof(int));
+	s->goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
+	s->opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
+	for (int i = 0; i < o->n; i++)
+		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
+			s->opt_learner[op] = i;
+			if (o->goal[op] != PG_LAB)
+				s->goal_start[o->goal[op] + 1]++;
+		}
+	for (int g = 0; g < ng; g++)
+		s->goal_start[g + 1] += s->goal_start[g];
+	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
+	memcpy(fill, s->goal_start, sizeof(int) * (size_t)ng);
+	for (int op = 0; op < no; op++)
+		if (o->goal[op] != PG_LAB)
+			s->goal_opt[fill[o->goal[op]]++] = op;
+	free(fill);
+}
 
 /* Where everything meets: rooms of group meetings and the labs of each
  * block with their rooms and supervisors. */
@@ -235,14 +261,12 @@ static double candidate(const struct pg_search *s, int k, int g, bool any_gain,
 	const struct problem *p = s->p;
 	const struct pg_options *o = s->o;
 	int n = 0;
-	for (int i = 0; i < o->n; i++) {
+	for (int e = s->goal_start[g]; e < s->goal_start[g + 1]; e++) {
+		int op = s->goal_opt[e], i = s->opt_learner[op];
 		if (s->group_of[i] >= 0 || !pg_leader_fits(p, o, k, i))
 			continue;
-		for (int op = o->start[i]; op < o->start[i + 1]; op++)
-			if (o->goal[op] == g) {
-				gain[i] = o->value[op] - o->value[o->start[i + 1] - 1];
-				order[n++] = i;
-			}
+		gain[i] = o->value[op] - o->value[o->start[i + 1] - 1];
+		order[n++] = i;
 	}
 	for (int a = 1; a < n; a++)
 		for (int c = a; c > 0 && gain[order[c]] > gain[order[c - 1]]; c--) {
@@ -328,16 +352,13 @@ static long search(struct pg_search *s)
 	int *order = xmalloc(sizeof(int) * ((size_t)s->o->n + 1));
 	struct pg_group gr = { .members = xmalloc(sizeof(int) * ((size_t)s->o->n + 1)) };
 	struct pg_cand *cand = xmalloc(sizeof(*cand) * ((size_t)nk * ng + 1));
-	char *wanted = xcalloc((size_t)ng + 1, 1);
-	for (int op = 0; op < s->o->start[s->o->n]; op++)
-		if (s->o->goal[op] != PG_LAB)
-			wanted[s->o->goal[op]] = 1;
 	long shortfall = plan_labs(s, NULL);
 	for (;;) {
 		int nc = 0;
 		for (int k = 0; k < nk; k++)
 			for (int g = 0; s->leading[k] < 0 && g < ng; g++) {
-				if (!wanted[g] || problem_goal_level(p, k, g) < LEVEL_ABLE)
+				if (s->goal_start[g] == s->goal_start[g + 1] ||
+				    problem_goal_level(p, k, g) < LEVEL_ABLE)
 					continue;
 				double v = candidate(s, k, g, shortfall > 0, &gr, gain, order);
 				if (v > 0 || (shortfall > 0 && v > -INFINITY))
@@ -363,7 +384,6 @@ static long search(struct pg_search *s)
 	free(order);
 	free(gr.members);
 	free(cand);
-	free(wanted);
 	return shortfall;
 }
 
@@ -439,6 +459,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	for (int k = 0; k < p->n_facilitators; k++)
 		s.leading[k] = -1;
 	s.groups = xcalloc((size_t)p->n_facilitators + 1, sizeof(*s.groups));
+	index_options(&s);
 	long shortfall = search(&s);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
 		s.n_groups, shortfall);
@@ -491,6 +512,9 @@ out:
 	for (int gi = 0; gi < s.n_groups; gi++)
 		free(s.groups[gi].members);
 	free(s.groups);
+	free(s.goal_start);
+	free(s.goal_opt);
+	free(s.opt_learner);
 	free(s.group_of);
 	free(s.leading);
 	pg_options_release(&o);

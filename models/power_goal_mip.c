@@ -61,7 +61,11 @@
  * LP optimum; at a time limit or with simplex tolerances it stays valid.
  * (2) is written through one column per availability pattern (see
  * strong_rows_of); on very large schools it is left out of the bound LP
- * (PG_STRONG_ROWS), a weaker but still valid bound.
+ * (PG_STRONG_ROWS), a weaker but still valid bound.  Above PG_BOUND_COLUMNS
+ * x columns the LP is not built and the bound is the simple one: each
+ * learner's best option, plus the guru weight for every session any
+ * facilitator could lead (min(max_sessions, available blocks)), valid since
+ * learners' values add up and a facilitator leads one session a block.
  */
 #include "models/power_goal_mip.h"
 
@@ -76,6 +80,7 @@
 #include "models/lp_build.h"
 
 #define PG_STRONG_ROWS 200000       /* most rows (2) the bound LP takes */
+#define PG_BOUND_COLUMNS 150000     /* most x columns the bound LP takes */
 
 /* What learner l scores over the cycle in goal g (PG_LAB: the lab) in each
  * of the blocks where l is available: objective_learner on a tally of that
@@ -592,8 +597,27 @@ static double simple_bound(const struct problem *p, const struct pg_options *o)
 	return bound;
 }
 
+/* The x columns (learner, goal, facilitator) of the program. */
+static long x_columns(const struct problem *p, const struct pg_options *o)
+{
+	long n = 0;
+	for (int i = 0; i < o->n; i++)
+		for (int op = o->start[i]; op < o->start[i + 1]; op++)
+			for (int k = 0; o->goal[op] != PG_LAB && k < p->n_facilitators; k++)
+				n += problem_goal_level(p, k, o->goal[op]) >= LEVEL_ABLE &&
+				     pg_leader_fits(p, o, k, i);
+	return n;
+}
+
 double pg_bound(const struct problem *p, const struct pg_options *o, double seconds)
 {
+	long cols = x_columns(p, o);
+	if (cols > PG_BOUND_COLUMNS) {
+		double simple = simple_bound(p, o);
+		mcl_log(LOG_NORMAL, "power-goal bound: %ld learner-goal-facilitator columns, above "
+			"%d: the simple bound %.1f", cols, PG_BOUND_COLUMNS, simple);
+		return simple;
+	}
 	struct pg_build m;
 	build(&m, p, o, false);
 	glp_smcp parm;
