@@ -26,6 +26,7 @@
  * The bound is not the search's: pg_bound() (power_goal_mip.c) bounds every
  * schedule the contract allows in this model.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@
 #include "models/model.h"
 #include "models/power_goal_mip.h"
 #include "models/precheck.h"
+
+#define PG_RESTARTS 200             /* most perturbed restarts of the greedy */
 
 struct pg_group {
 	int k, g;
@@ -54,6 +57,8 @@ struct pg_search {
 	/* The options of goal g: goal_opt[goal_start[g] .. goal_start[g + 1]
 	 * - 1], option indexes of o; opt_learner: each option's learner. */
 	int *goal_start, *goal_opt, *opt_learner;
+	double noise;               /* candidates ranked by gain x (1 +- noise) */
+	unsigned rng;
 };
 
 static void index_options(struct pg_search *s)
@@ -333,18 +338,30 @@ static void close_last_group(struct pg_search *s)
 
 struct pg_cand {
 	int k, g;
-	double gain;
+	double gain, key;           /* key: the gain, perturbed in restarts */
 };
 
-static int by_gain(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
 	const struct pg_cand *x = a, *y = b;
-	return (x->gain < y->gain) - (x->gain > y->gain);
+	if (x->key != y->key)
+		return (x->key < y->key) - (x->key > y->key);
+	return x->k != y->k ? x->k - y->k : x->g - y->g;
 }
 
-/* Opens groups greedily (see the top of the file); returns the final
- * shortfall, 0 when the schedule can be written. */
-static long search(struct pg_search *s)
+/* A number in [-1, 1) from s's generator (xorshift32). */
+static double next_unit(struct pg_search *s)
+{
+	s->rng ^= s->rng << 13;
+	s->rng ^= s->rng >> 17;
+	s->rng ^= s->rng << 5;
+	return (double)s->rng / 2147483648.0 - 1;
+}
+
+/* Opens groups greedily (see the top of the file), until none gains or,
+ * once the labs can be staffed, past deadline (mcl_now()); returns the
+ * final shortfall, 0 when the schedule can be written. */
+static long search(struct pg_search *s, double deadline)
 {
 	const struct problem *p = s->p;
 	int nk = p->n_facilitators, ng = p->n_goals;
@@ -362,9 +379,10 @@ static long search(struct pg_search *s)
 					continue;
 				double v = candidate(s, k, g, shortfall > 0, &gr, gain, order);
 				if (v > 0 || (shortfall > 0 && v > -INFINITY))
-					cand[nc++] = (struct pg_cand){ k, g, v };
+					cand[nc++] = (struct pg_cand){
+						k, g, v, v * (1 + s->noise * next_unit(s)) };
 			}
-		qsort(cand, (size_t)nc, sizeof(*cand), by_gain);
+		qsort(cand, (size_t)nc, sizeof(*cand), by_key);
 		bool opened = false;
 		for (int c = 0; c < nc && !opened && !mip_interrupted; c++) {
 			candidate(s, cand[c].k, cand[c].g, shortfall > 0, &gr, gain, order);
@@ -377,7 +395,7 @@ static long search(struct pg_search *s)
 				close_last_group(s);
 			}
 		}
-		if (!opened)
+		if (!opened || (shortfall == 0 && mcl_now() > deadline))
 			break;
 	}
 	free(gain);
@@ -385,6 +403,81 @@ static long search(struct pg_search *s)
 	free(gr.members);
 	free(cand);
 	return shortfall;
+}
+
+/* What the current groups score: each learner's option value (the lab's
+ * when in no group) plus the guru weight of each meeting a guru leads. */
+static double search_value(const struct pg_search *s)
+{
+	const struct pg_options *o = s->o;
+	double v = 0;
+	for (int i = 0; i < o->n; i++) {
+		int g = s->group_of[i] >= 0 ? s->groups[s->group_of[i]].g : PG_LAB;
+		for (int op = o->start[i]; op < o->start[i + 1]; op++)
+			if (o->goal[op] == g) {
+				v += o->value[op];
+				break;
+			}
+	}
+	for (int gi = 0; gi < s->n_groups; gi++) {
+		const struct pg_group *gr = &s->groups[gi];
+		if (problem_goal_level(s->p, gr->k, gr->g) != LEVEL_GURU)
+			continue;
+		for (int j = 0; j < s->nb; j++)
+			v += attendance(s, gr, j) > 0 ? s->p->config.w_guru : 0;
+	}
+	return v;
+}
+
+/* The greedy, then restarts with candidates ranked by perturbed gains, for
+ * up to a quarter of the time limit (at most PG_RESTARTS); keeps the best
+ * schedule in s.  Returns its shortfall. */
+static long search_restarts(struct pg_search *s, const struct solve_options *opt, double t0)
+{
+	int n = s->o->n;
+	int *best_of = xmalloc(sizeof(int) * ((size_t)n + 1));
+	int *best_k = xmalloc(sizeof(int) * ((size_t)s->p->n_facilitators + 1));
+	int *best_g = xmalloc(sizeof(int) * ((size_t)s->p->n_facilitators + 1));
+	int best_n = 0;
+	long best_short = LONG_MAX;
+	double best_value = -INFINITY;
+	s->rng = 2463534242u ^ (unsigned)opt->seed;
+	for (int run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
+		if (run > 0 && mcl_now() - t0 > opt->time_limit / 4)
+			break;
+		s->noise = run ? 0.5 : 0;
+		while (s->n_groups)
+			close_last_group(s);
+		long shortfall = search(s, t0 + opt->time_limit);
+		double v = search_value(s);
+		if (shortfall < best_short || (shortfall == best_short && v > best_value + 1e-9)) {
+			best_short = shortfall;
+			best_value = v;
+			best_n = s->n_groups;
+			memcpy(best_of, s->group_of, sizeof(int) * (size_t)n);
+			for (int gi = 0; gi < s->n_groups; gi++) {
+				best_k[gi] = s->groups[gi].k;
+				best_g[gi] = s->groups[gi].g;
+			}
+		}
+	}
+	while (s->n_groups)
+		close_last_group(s);
+	struct pg_group gr = { .members = xmalloc(sizeof(int) * ((size_t)n + 1)) };
+	for (int gi = 0; gi < best_n; gi++) {
+		gr.k = best_k[gi];
+		gr.g = best_g[gi];
+		gr.n = 0;
+		for (int i = 0; i < n; i++)
+			if (best_of[i] == gi)
+				gr.members[gr.n++] = i;
+		open_group(s, &gr);
+	}
+	free(gr.members);
+	free(best_of);
+	free(best_k);
+	free(best_g);
+	return best_short;
 }
 
 /* Writes the groups' meetings and the labs of plan into sol. */
@@ -460,7 +553,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		s.leading[k] = -1;
 	s.groups = xcalloc((size_t)p->n_facilitators + 1, sizeof(*s.groups));
 	index_options(&s);
-	long shortfall = search(&s);
+	long shortfall = search_restarts(&s, opt, t0);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
 		s.n_groups, shortfall);
 	struct pg_plan plan = {

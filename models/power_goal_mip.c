@@ -58,7 +58,9 @@
  * bound  sum_r max(y_r U_r, y_r L_r) + sum_j max(d_j u_j, d_j l_j),  d = c -
  * A'y, over the row range [L, U] and the (finite) column bounds [l, u]:
  * c'x = y'Ax + d'x for every x.  GLPK's duals at the LP optimum make it the
- * LP optimum; at a time limit or with simplex tolerances it stays valid.
+ * LP optimum; at a time limit or with simplex tolerances it stays valid
+ * (when the LP stops before its optimum, the smaller of this and the simple
+ * bound below is reported, both valid).
  * (2) is written through one column per availability pattern (see
  * strong_rows_of); on very large schools it is left out of the bound LP
  * (PG_STRONG_ROWS), a weaker but still valid bound.  Above PG_BOUND_COLUMNS
@@ -629,12 +631,17 @@ double pg_bound(const struct problem *p, const struct pg_options *o, double seco
 	double bound = INFINITY;
 	if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_EITLIM)
 		bound = dual_bound(m.P);
-	mcl_log(LOG_VERBOSE, "power-goal bound LP: %d rows, %d columns, simplex %d, dual bound %.3f",
-		glp_get_num_rows(m.P), glp_get_num_cols(m.P), rc, bound);
+	bool optimal = rc == 0 && glp_get_status(m.P) == GLP_OPT;
+	mcl_log(LOG_VERBOSE, "power-goal bound LP: %d rows, %d columns, simplex %d%s, dual bound %.3f",
+		glp_get_num_rows(m.P), glp_get_num_cols(m.P), rc, optimal ? " (optimal)" : "",
+		bound);
 	build_free(&m);
-	if (!isfinite(bound)) {
-		bound = simple_bound(p, o);
-		mcl_log(LOG_NORMAL, "power-goal bound LP failed; simple bound %.1f", bound);
+	if (!optimal) {
+		/* stopped early: its dual bound holds but may be weak; both hold */
+		double simple = simple_bound(p, o);
+		mcl_log(LOG_NORMAL, "power-goal bound LP not solved (GLPK %d): dual bound %.1f, "
+			"simple bound %.1f", rc, bound, simple);
+		bound = simple < bound ? simple : bound;
 	}
 	return bound;
 }
