@@ -21,7 +21,10 @@
  * meetings -- whose opening leaves the labs staffable in every block (a
  * bipartite b-matching of free facilitators to lab sessions, by augmenting
  * paths), until no group gains.  When even the all-lab schedule cannot be
- * staffed, groups that shrink the shortfall are opened first.
+ * staffed, groups that shrink the shortfall are opened first.  Then lab
+ * learners join open groups and members move between them where they gain
+ * (fill_groups, move_members), and the whole is restarted with perturbed
+ * rankings (search_restarts), the best kept.
  *
  * The bound is not the search's: pg_bound() (power_goal_mip.c) bounds every
  * schedule the contract allows in this model.
@@ -58,6 +61,7 @@ struct pg_search {
 	 * - 1], option indexes of o; opt_learner: each option's learner. */
 	int *goal_start, *goal_opt, *opt_learner;
 	double noise;               /* candidates ranked by gain x (1 +- noise) */
+	int forbid;                 /* a facilitator kept from leading, or -1 */
 	unsigned rng;
 };
 
@@ -373,7 +377,7 @@ static long search(struct pg_search *s, double deadline)
 	for (;;) {
 		int nc = 0;
 		for (int k = 0; k < nk; k++)
-			for (int g = 0; s->leading[k] < 0 && g < ng; g++) {
+			for (int g = 0; s->leading[k] < 0 && k != s->forbid && g < ng; g++) {
 				if (s->goal_start[g] == s->goal_start[g + 1] ||
 				    problem_goal_level(p, k, g) < LEVEL_ABLE)
 					continue;
@@ -405,6 +409,103 @@ static long search(struct pg_search *s, double deadline)
 	return shortfall;
 }
 
+/* Adds to the open groups the learners left in the lab who gain by joining
+ * one (best gain first), while the group's size, its facilitator's sessions
+ * and the rooms and labs allow. */
+static void fill_groups(struct pg_search *s)
+{
+	const struct problem *p = s->p;
+	const struct pg_options *o = s->o;
+	for (int i = 0; i < o->n && !mip_interrupted; i++) {
+		if (s->group_of[i] >= 0)
+			continue;
+		double lab = o->value[o->start[i + 1] - 1], best_gain = 0;
+		int best = -1;
+		for (int gi = 0; gi < s->n_groups; gi++) {
+			struct pg_group *gr = &s->groups[gi];
+			if (gr->n >= p->goals[gr->g].max_group || !pg_leader_fits(p, o, gr->k, i))
+				continue;
+			int meetings = 0;
+			for (int j = 0; j < s->nb; j++)
+				meetings += attendance(s, gr, j) > 0 || in_block(s, i, j);
+			if (meetings > p->facilitators[gr->k].max_sessions)
+				continue;
+			for (int op = o->start[i]; op < o->start[i + 1]; op++)
+				if (o->goal[op] == gr->g && o->value[op] - lab > best_gain + 1e-9) {
+					best_gain = o->value[op] - lab;
+					best = gi;
+				}
+		}
+		if (best < 0)
+			continue;
+		struct pg_group *gr = &s->groups[best];
+		gr->members = xrealloc(gr->members, sizeof(int) * ((size_t)gr->n + 1));
+		gr->members[gr->n++] = i;
+		s->group_of[i] = best;
+		if (plan_labs(s, NULL) > 0) {
+			gr->n--;
+			s->group_of[i] = -1;
+		}
+	}
+}
+
+/* The value of learner i's option of goal g (PG_LAB: the lab). */
+static double value_of(const struct pg_options *o, int i, int g)
+{
+	for (int op = o->start[i]; op < o->start[i + 1]; op++)
+		if (o->goal[op] == g)
+			return o->value[op];
+	return -INFINITY;
+}
+
+/* Moves group members to another open group where they score more, while
+ * sizes (min_group left behind, max_group), the facilitator's sessions,
+ * rooms and labs allow; returns the moves made. */
+static int move_members(struct pg_search *s)
+{
+	const struct problem *p = s->p;
+	const struct pg_options *o = s->o;
+	int moves = 0;
+	for (int i = 0; i < o->n && !mip_interrupted; i++) {
+		int from = s->group_of[i];
+		if (from < 0 || s->groups[from].n <= p->goals[s->groups[from].g].min_group)
+			continue;
+		double now = value_of(o, i, s->groups[from].g), best_gain = 1e-9;
+		int best = -1;
+		for (int gi = 0; gi < s->n_groups; gi++) {
+			const struct pg_group *gr = &s->groups[gi];
+			if (gi == from || gr->n >= p->goals[gr->g].max_group ||
+			    !pg_leader_fits(p, o, gr->k, i) || value_of(o, i, gr->g) - now <= best_gain)
+				continue;
+			int meetings = 0;
+			for (int j = 0; j < s->nb; j++)
+				meetings += attendance(s, gr, j) > 0 || in_block(s, i, j);
+			if (meetings <= p->facilitators[gr->k].max_sessions) {
+				best_gain = value_of(o, i, gr->g) - now;
+				best = gi;
+			}
+		}
+		if (best < 0)
+			continue;
+		struct pg_group *a = &s->groups[from], *b = &s->groups[best];
+		int at = 0;
+		while (a->members[at] != i)
+			at++;
+		a->members[at] = a->members[--a->n];
+		b->members = xrealloc(b->members, sizeof(int) * ((size_t)b->n + 1));
+		b->members[b->n++] = i;
+		s->group_of[i] = best;
+		if (plan_labs(s, NULL) == 0) {
+			moves++;
+			continue;
+		}
+		b->n--;
+		a->members[a->n++] = i;
+		s->group_of[i] = from;
+	}
+	return moves;
+}
+
 /* What the current groups score: each learner's option value (the lab's
  * when in no group) plus the guru weight of each meeting a guru leads. */
 static double search_value(const struct pg_search *s)
@@ -429,7 +530,8 @@ static double search_value(const struct pg_search *s)
 	return v;
 }
 
-/* The greedy, then restarts with candidates ranked by perturbed gains, for
+/* The greedy, then restarts with candidates ranked by perturbed gains (and,
+ * every other one, a leader of the best schedule so far kept out), for
  * up to a quarter of the time limit (at most PG_RESTARTS); keeps the best
  * schedule in s.  Returns its shortfall. */
 static long search_restarts(struct pg_search *s, const struct solve_options *opt, double t0)
@@ -446,9 +548,17 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 		if (run > 0 && mcl_now() - t0 > opt->time_limit / 4)
 			break;
 		s->noise = run ? 0.5 : 0;
+		/* every other restart keeps one of the best schedule's group
+		 * leaders from leading, so that another may take their place */
+		s->forbid = run % 2 && best_n ? best_k[(int)((next_unit(s) + 1) / 2 * best_n)] : -1;
 		while (s->n_groups)
 			close_last_group(s);
 		long shortfall = search(s, t0 + opt->time_limit);
+		for (int round = 0; shortfall == 0 && round < 5; round++) {
+			fill_groups(s);
+			if (!move_members(s))
+				break;
+		}
 		double v = search_value(s);
 		if (shortfall < best_short || (shortfall == best_short && v > best_value + 1e-9)) {
 			best_short = shortfall;
@@ -474,6 +584,7 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 		open_group(s, &gr);
 	}
 	free(gr.members);
+	s->forbid = -1;
 	free(best_of);
 	free(best_k);
 	free(best_g);
@@ -544,7 +655,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		pg_options_release(&o);
 		return -1;
 	}
-	struct pg_search s = { .p = p, .o = &o, .nb = o.nb };
+	struct pg_search s = { .p = p, .o = &o, .nb = o.nb, .forbid = -1 };
 	s.group_of = xmalloc(sizeof(int) * ((size_t)o.n + 1));
 	for (int i = 0; i < o.n; i++)
 		s.group_of[i] = -1;

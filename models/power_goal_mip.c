@@ -74,6 +74,8 @@
 #include <float.h>
 #include <glpk.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -496,6 +498,55 @@ static long strong_rows(const struct pg_build *m)
 	return n;
 }
 
+static void set_name(glp_prob *P, int col, const char *fmt, ...) MCL_PRINTF(3, 4);
+static void set_name(glp_prob *P, int col, const char *fmt, ...)
+{
+	if (!col)
+		return;
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	glp_set_col_name(P, col, buf);
+}
+
+/* Names the exact MIP's columns after what they decide (x_LEARNER_GOAL_
+ * FACILITATOR, lab_LEARNER, a_FACILITATOR_GOAL_BLOCK, r_..._ROOMCLASS,
+ * y_FACILITATOR_GOAL, h_FACILITATOR_BLOCK, z_ROOMCLASS_BLOCK; a room class
+ * by one of its rooms), so that a solution read back is legible.  Ids are
+ * of A-Za-z0-9_.-, valid in CPLEX LP names. */
+static void name_columns(const struct pg_build *m)
+{
+	const struct problem *p = m->p;
+	const struct pg_options *o = m->o;
+	int nb = o->nb;
+	for (int q = 0; q < m->n_pairs; q++) {
+		const struct pg_pair *pr = &m->pairs[q];
+		const char *k = p->facilitators[pr->k].id, *g = p->goals[pr->g].id;
+		set_name(m->P, pr->col_y, "y_%s_%s", k, g);
+		for (int s = 0; s < pr->n_x; s++)
+			set_name(m->P, pr->x_col[s], "x_%s_%s_%s",
+				 p->learners[o->learners[pr->x_learner[s]]].id, g, k);
+		for (int j = 0; j < nb; j++) {
+			const char *b = p->blocks[o->blocks[j]].id;
+			set_name(m->P, pr->col_a[j], "a_%s_%s_%s", k, g, b);
+			for (int c = 0; c < m->nc; c++)
+				set_name(m->P, pr->col_r[c * nb + j], "r_%s_%s_%s_%s", k, g, b,
+					 m->cls[c].proto->id);
+		}
+	}
+	for (int i = 0; i < o->n; i++)
+		set_name(m->P, m->col_lab[i], "lab_%s", p->learners[o->learners[i]].id);
+	for (int j = 0; j < nb; j++) {
+		const char *b = p->blocks[o->blocks[j]].id;
+		for (int k = 0; k < p->n_facilitators; k++)
+			set_name(m->P, m->col_h[k * nb + j], "h_%s_%s", p->facilitators[k].id, b);
+		for (int c = 0; c < m->nc; c++)
+			set_name(m->P, m->col_z[c * nb + j], "z_%s_%s", m->cls[c].proto->id, b);
+	}
+}
+
 static void build(struct pg_build *m, const struct problem *p, const struct pg_options *o,
 		  bool exact)
 {
@@ -514,6 +565,8 @@ static void build(struct pg_build *m, const struct problem *p, const struct pg_o
 	for (int q = 0; q < m->n_pairs; q++)
 		pair_rows(m, &m->pairs[q]);
 	triplets_load(&m->t, m->P);
+	if (exact)
+		name_columns(m);
 }
 
 static void build_free(struct pg_build *m)
