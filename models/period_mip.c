@@ -30,14 +30,6 @@
  * The per-learner linking x <= N (rather than the aggregate sum x <= max*N)
  * is what makes the LP bound tight (the aggregate form's LP bound is far
  * weaker).
- *
- * In relax_rooms mode (the power-goal bound) a group is not tied to one room
- * class: in each block b of the period, m[g,c,b] of goal g's groups sit in
- * rooms of class c, with  sum_c m[g,c,b] <= N[g],  the learners available in
- * b seated:  sum_{i available in b} x[i,g] <= sum_c e(g,c) m[g,c,b],  and
- * sum_g m[g,c,b] <= count[c][b].  Every power-goal schedule, whose groups may
- * change rooms between blocks and need seats only for who attends, fits this
- * model, so its optimum (or branch-and-bound bound) bounds the cycle.
  */
 #include "models/period_mip.h"
 
@@ -67,8 +59,6 @@ struct goal_info {
 	int col_N;                  /* column of N[g] */
 	int row_seats, row_min, row_staff;
 	int *col_n;                 /* [n_classes], 0 when not eligible */
-	int *col_m;                 /* relax_rooms: [n_classes * n_blocks] */
-	int *row_bseat;             /* relax_rooms: [n_blocks] */
 	int *col_f;                 /* [n_facilitators], 0 when not capable;
 				     * shared by the goals of a staffing class */
 	int staff_owner;            /* slot owning col_f and row_staff */
@@ -168,12 +158,10 @@ static int goal_feature(const struct problem *p, int goal)
 static int class_eligible(const struct period_model *m, const struct goal_info *gi, int c)
 {
 	const struct room_class *rc = &m->classes[c];
-	int always = 1, some = 0;
-	for (int j = 0; j < m->in->n_blocks; j++) {
+	int always = 1;
+	for (int j = 0; j < m->in->n_blocks; j++)
 		always &= rc->count[j] > 0;
-		some |= rc->count[j] > 0;
-	}
-	if (m->in->relax_rooms ? !some : (!always || eff_cap(m, gi, c) < gi->min))
+	if (!always || eff_cap(m, gi, c) < gi->min)
 		return 0;
 	return problem_room_has(rc->proto, goal_feature(m->p, gi->goal));
 }
@@ -248,39 +236,14 @@ static void build_model(struct period_model *m)
 	int *zero = xcalloc((size_t)m->n_classes + 1, sizeof(int));
 	for (int s = 0; s < m->n_goals; s++) {
 		struct goal_info *gi = &m->goals[s];
-		gi->col_N = add_col(m, in->relax_rooms ? GLP_IV : GLP_CV, 0, DBL_MAX, 0);
+		gi->col_N = add_col(m, GLP_CV, 0, DBL_MAX, 0);
 		gi->col_n = xcalloc((size_t)m->n_classes + 1, sizeof(int));
 		gi->row_seats = lp_add_row(m->P, GLP_UP, 0, 0);
 		gi->row_min = lp_add_row(m->P, GLP_LO, 0, 0);
 		triplets_add(&t, gi->row_min, gi->col_N, -gi->min);
-		if (in->relax_rooms) {
-			/* Rooms per block: a group needs, in each block, a room
-			 * seating the members who attend there; it may change
-			 * rooms.  m[g,c,b] of g's groups use class c in block b. */
-			int nb = in->n_blocks;
-			triplets_add(&t, gi->row_seats, gi->col_N, -gi->max);
-			gi->col_m = xcalloc((size_t)m->n_classes * (size_t)nb + 1, sizeof(int));
-			gi->row_bseat = xcalloc((size_t)nb + 1, sizeof(int));
-			for (int j = 0; j < nb; j++) {
-				int rseat = gi->row_bseat[j] = lp_add_row(m->P, GLP_UP, 0, 0);
-				int rcnt = lp_add_row(m->P, GLP_UP, 0, 0);
-				triplets_add(&t, rcnt, gi->col_N, -1);
-				for (int c = 0; c < m->n_classes; c++) {
-					const struct room_class *rc = &m->classes[c];
-					if (rc->count[j] == 0 ||
-					    !problem_room_has(rc->proto, goal_feature(p, gi->goal)))
-						continue;
-					int jm = add_col(m, GLP_CV, 0, rc->count[j], 0);
-					gi->col_m[c * nb + j] = jm;
-					triplets_add(&t, rseat, jm, -eff_cap(m, gi, c));
-					triplets_add(&t, rcnt, jm, 1);
-				}
-			}
-		}
-		int def = in->relax_rooms ? 0 : lp_add_row(m->P, GLP_FX, 0, 0); /* N - sum n = 0 */
-		if (def)
-			triplets_add(&t, def, gi->col_N, 1);
-		for (int c = 0; c < m->n_classes && def; c++) {
+		int def = lp_add_row(m->P, GLP_FX, 0, 0); /* N - sum n = 0 */
+		triplets_add(&t, def, gi->col_N, 1);
+		for (int c = 0; c < m->n_classes; c++) {
 			if (!class_eligible(m, gi, c))
 				continue;
 			int ub = class_free(m, c, zero);
@@ -328,7 +291,7 @@ static void build_model(struct period_model *m)
 			int r = lp_add_row(m->P, GLP_UP, 0, m->classes[c].count[j]);
 			for (int s = 0; s < m->n_goals; s++) {
 				const struct goal_info *gi = &m->goals[s];
-				int col = in->relax_rooms ? gi->col_m[c * in->n_blocks + j] : gi->col_n[c];
+				int col = gi->col_n[c];
 				if (col)
 					triplets_add(&t, r, col, 1);
 			}
@@ -357,9 +320,6 @@ static void build_model(struct period_model *m)
 			triplets_add(&t, ra, x, 1);
 			triplets_add(&t, gi->row_seats, x, 1);
 			triplets_add(&t, gi->row_min, x, 1);
-			for (int j = 0; in->relax_rooms && j < in->n_blocks; j++)
-				if (!p->learners[in->learners[i]].unavailable[in->blocks[j]])
-					triplets_add(&t, gi->row_bseat[j], x, 1);
 		}
 	}
 	triplets_load(&t, m->P);
@@ -1103,8 +1063,6 @@ static void release(struct period_model *m)
 	free(m->classes);
 	for (int s = 0; s < m->n_goals; s++) {
 		free(m->goals[s].col_n);
-		free(m->goals[s].col_m);
-		free(m->goals[s].row_bseat);
 		if (m->goals[s].staff_owner == s)
 			free(m->goals[s].col_f);
 	}
@@ -1137,7 +1095,7 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	draft_init(&greedy_d, in->n_learners, max_groups);
 	draft_init(&mip_d, in->n_learners, max_groups);
 	double *start = NULL;
-	int have_greedy = !in->relax_rooms && greedy(&m, &greedy_d) == 0;
+	int have_greedy = greedy(&m, &greedy_d) == 0;
 	if (have_greedy)
 		start = draft_to_columns(&m, &greedy_d);
 
@@ -1155,7 +1113,7 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	struct draft cand[4];
 	struct draft *best = NULL;
 	int n_cand = 0;
-	if (!in->relax_rooms && !params->lp_only) {
+	if (!params->lp_only) {
 		int n_cols = glp_get_num_cols(m.P);
 		double *nval = xcalloc((size_t)n_cols + 1, sizeof(double));
 		for (int j = 1; j <= n_cols; j++)
@@ -1229,13 +1187,13 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	res->bound = mr.bound;
 	res->outcome = mr.outcome;
 
-	if (!in->relax_rooms && !mp.lp_only &&
+	if (!mp.lp_only &&
 	    (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
 	    mr.objective > (best ? draft_value(&m, best) : -DBL_MAX) + 1e-6 &&
 	    realise_mip(&m, &mip_d) == 0 &&
 	    (!best || draft_value(&m, &mip_d) > draft_value(&m, best) + 1e-6))
 		best = &mip_d;
-	if (in->relax_rooms || params->lp_only) {
+	if (params->lp_only) {
 		res->objective = mr.objective;
 	} else if (best) {
 		res->objective = draft_value(&m, best);

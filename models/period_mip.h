@@ -1,10 +1,11 @@
 /*
  * period_mip.h - the period assignment MIP: one regrouping of learners into
- * sessions, the building block of the workshop and power-goal models.
+ * sessions, the building block of the workshop model.
  *
- * A "period" is what one grouping decision covers: a single workshop block
- * (workshop model) or every workshop block of the cycle at once (power-goal
- * model, where a group keeps its learners, goal and facilitator).  Each
+ * A "period" is what one grouping decision covers: a workshop block, or
+ * several blocks at once when a group keeps its learners, goal and
+ * facilitator across them (the power-goal model has its own program in
+ * power_goal_mip.c, with labs per block).  Each
  * learner has a list of options: a goal (a workshop session of it) or the lab,
  * each with a value.  The MIP opens sessions per goal and room class, staffs
  * them and seats every learner; see period_mip.c for the mathematics.
@@ -36,9 +37,6 @@ struct period_mip_input {
 	const double *opt_value;
 	const bool *fac_allowed;    /* [p->n_facilitators]: may lead here */
 	double guru_value;          /* objective per session led by a guru */
-	/* Bound mode: relax room capacities and classes to per-block counts
-	 * so the LP is a relaxation of every room assignment. */
-	bool relax_rooms;
 	/* Skip branch-and-bound: the greedy, the LP-rounded and the re-seated
 	 * candidates only (much faster on large periods). */
 	bool no_branching;

@@ -1,212 +1,694 @@
 /*
  * power_goal.c - the power-goal model: a focus period in which each learner
- * keeps one ready goal, one group and one facilitator for the whole cycle.
+ * keeps one ready goal, one group and one facilitator for the whole cycle,
+ * or works in the lab; labs are per block.
  *
- * Every group meets in every workshop block, so the cycle is a single
- * grouping decision: the period MIP of period_mip.c over all workshop blocks at
- * once.  A learner's option for ready need q is worth w_q * min(s_q, A_l)
- * (A_l the learner's available workshop blocks: only `sessions` of the
- * meetings count) plus the power-goal bonus when q has priority 1; the lab
- * option is worth the online credit of A_l lab sessions.  A group's
- * facilitator must be available in every workshop block and allowed that
- * many sessions; its room class must have a room free in every block (the
- * room itself may change from block to block).
+ * The problem (power_goal_mip.c states it as an integer program): a group
+ * (goal g, facilitator k, members) meets in every workshop block where one
+ * of its members is available, with k, in a room with g's feature seating
+ * who attends; its size, counting all its members, is within [min_g, max_g];
+ * each meeting counts toward k's max_sessions.  Every other learner is in a
+ * lab in each block: in block b any facilitator available in b and leading
+ * no group meeting in b may supervise one (within max_sessions), in a room
+ * with lab.feature, of 1 to lab max_group learners.  A learner's value
+ * depends only on whether they are in a group of goal g or in the lab
+ * (pg_options), so the problem is which groups to open.
  *
- * Bound: the same MIP with room capacities relaxed to the largest useful
- * size (pmip's relax_rooms), so any room assignment, including one that
- * moves a group between rooms of different sizes, is inside it; its
- * branch-and-bound bound is valid for the cycle.
+ * The search (a heuristic, restricted for speed): a facilitator leads at
+ * most one group.  Greedily, it opens the group (k, g) of largest gain --
+ * the members' value over their lab value, the best members who k can lead
+ * up to max_g and the largest room for g, plus the guru weight of its
+ * meetings -- whose opening leaves the labs staffable in every block (a
+ * bipartite b-matching of free facilitators to lab sessions, by augmenting
+ * paths), until no group gains.  When even the all-lab schedule cannot be
+ * staffed, groups that shrink the shortfall are opened first.  Then lab
+ * learners join open groups and members move between them where they gain
+ * (fill_groups, move_members), and the whole is restarted with perturbed
+ * rankings (search_restarts), the best kept.
+ *
+ * The bound is not the search's: pg_bound() (power_goal_mip.c) bounds every
+ * schedule the contract allows in this model.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/objective.h"
 #include "engine/util.h"
-#include "models/precheck.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
-#include "models/period_mip.h"
+#include "models/power_goal_mip.h"
+#include "models/precheck.h"
 
-/* What learner l scores over the cycle when meeting goal g (PERIOD_MIP_LAB: the
- * lab) in each of the blocks where l is available: objective_learner on a
- * tally of that alone (t is scratch, all zero on entry and on return). */
-static double option_value(const struct problem *p, struct tally *t, int l, const int *blocks,
-			   int nb, int g)
+#define PG_RESTARTS 200             /* most perturbed restarts of the greedy */
+
+struct pg_group {
+	int k, g;
+	int n;
+	int *members;               /* learner indexes of pg_options */
+};
+
+struct pg_search {
+	const struct problem *p;
+	const struct pg_options *o;
+	int nb;
+	int *group_of;              /* [o->n]: group, or -1 in the lab */
+	int *leading;               /* [n_facilitators]: group, or -1 */
+	int n_groups;
+	struct pg_group *groups;    /* [n_facilitators] at most */
+	/* The options of goal g: goal_opt[goal_start[g] .. goal_start[g + 1]
+	 * - 1], option indexes of o; opt_learner: each option's learner. */
+	int *goal_start, *goal_opt, *opt_learner;
+	double noise;               /* candidates ranked by gain x (1 +- noise) */
+	int forbid;                 /* a facilitator kept from leading, or -1 */
+	unsigned rng;
+};
+
+static void index_options(struct pg_search *s)
 {
-	int q = g == PERIOD_MIP_LAB ? -1 : objective_need_of(p, l, g);
-	for (int j = 0; j < nb; j++) {
-		if (p->learners[l].unavailable[blocks[j]])
+	const struct pg_options *o = s->o;
+	int ng = s->p->n_goals, no = o->start[o->n];
+	s->goal_start = xcalloc((size_t)ng + 2, sizeof(int));
+	s->goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
+	s->opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
+	for (int i = 0; i < o->n; i++)
+		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
+			s->opt_learner[op] = i;
+			if (o->goal[op] != PG_LAB)
+				s->goal_start[o->goal[op] + 1]++;
+		}
+	for (int g = 0; g < ng; g++)
+		s->goal_start[g + 1] += s->goal_start[g];
+	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
+	memcpy(fill, s->goal_start, sizeof(int) * (size_t)ng);
+	for (int op = 0; op < no; op++)
+		if (o->goal[op] != PG_LAB)
+			s->goal_opt[fill[o->goal[op]]++] = op;
+	free(fill);
+}
+
+/* Where everything meets: rooms of group meetings and the labs of each
+ * block with their rooms and supervisors. */
+struct pg_plan {
+	int *group_room;            /* [n_groups * nb], -1 without a meeting */
+	int *lab_start;             /* [nb + 1] into lab_room, lab_fac */
+	int *lab_room, *lab_fac;
+};
+
+static bool in_block(const struct pg_search *s, int i, int j)
+{
+	return !s->p->learners[s->o->learners[i]].unavailable[s->o->blocks[j]];
+}
+
+static int attendance(const struct pg_search *s, const struct pg_group *gr, int j)
+{
+	int n = 0;
+	for (int m = 0; m < gr->n; m++)
+		n += in_block(s, gr->members[m], j);
+	return n;
+}
+
+/* Augmenting path for one more lab supervisor in block j (b-matching of
+ * facilitators, each up to rem[k] blocks, to the blocks' lab sessions). */
+static bool augment(int j, int nb, int nk, const char *can, char *asg, int *used,
+		    const int *rem, char *seen)
+{
+	for (int k = 0; k < nk; k++) {
+		if (!can[k * nb + j] || asg[k * nb + j] || seen[k])
 			continue;
-		if (q < 0) {
-			t->lab_cnt[l]++;
+		seen[k] = 1;
+		if (used[k] < rem[k]) {
+			asg[k * nb + j] = 1;
+			used[k]++;
+			return true;
+		}
+		for (int j2 = 0; j2 < nb; j2++)
+			if (j2 != j && asg[k * nb + j2] && augment(j2, nb, nk, can, asg, used, rem, seen)) {
+				asg[k * nb + j2] = 0;
+				asg[k * nb + j] = 1;
+				return true;
+			}
+	}
+	return false;
+}
+
+/* Rooms for block j's group meetings (largest first, each the smallest
+ * room that fits, sparing lab rooms) and for its labs (largest first).
+ * Marks used rooms; returns the learners left without a seat; appends the
+ * lab rooms to plan (when not NULL) and their count to *n_labs. */
+static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_plan *plan,
+		       int *labs, int *n_labs)
+{
+	const struct problem *p = s->p;
+	int b = s->o->blocks[j], short_of = 0, lab_max = p->config.lab_max_group;
+	int *order = xmalloc(sizeof(int) * ((size_t)s->n_groups + 1));
+	int n = 0;
+	for (int gi = 0; gi < s->n_groups; gi++)
+		if (attendance(s, &s->groups[gi], j))
+			order[n++] = gi;
+	for (int a = 1; a < n; a++)         /* by attendance, largest first */
+		for (int c = a; c > 0 && attendance(s, &s->groups[order[c]], j) >
+					  attendance(s, &s->groups[order[c - 1]], j); c--) {
+			int t = order[c];
+			order[c] = order[c - 1];
+			order[c - 1] = t;
+		}
+	for (int a = 0; a < n; a++) {
+		const struct pg_group *gr = &s->groups[order[a]];
+		int att = attendance(s, gr, j), best = -1;
+		for (int r = 0; r < p->n_rooms; r++) {
+			const struct room *rm = &p->rooms[r];
+			if (used[r] || rm->unavailable[b] || rm->capacity < att ||
+			    !problem_room_has(rm, p->goals[gr->g].feature))
+				continue;
+			bool lab = p->lab_feature >= 0 && problem_room_has(rm, p->lab_feature);
+			bool best_lab = best >= 0 && p->lab_feature >= 0 &&
+					problem_room_has(&p->rooms[best], p->lab_feature);
+			if (best < 0 || (best_lab && !lab) ||
+			    (best_lab == lab && rm->capacity < p->rooms[best].capacity))
+				best = r;
+		}
+		if (best < 0)
+			short_of += att;
+		else
+			used[best] = 1;
+		if (plan)
+			plan->group_room[order[a] * s->nb + j] = best;
+	}
+	free(order);
+	int left = 0;
+	for (int i = 0; i < s->o->n; i++)
+		left += s->group_of[i] < 0 && in_block(s, i, j);
+	*n_labs = 0;
+	while (left > 0) {
+		int best = -1;
+		for (int r = 0; r < p->n_rooms; r++)
+			if (!used[r] && !p->rooms[r].unavailable[b] &&
+			    problem_room_has(&p->rooms[r], p->lab_feature) &&
+			    (best < 0 || p->rooms[r].capacity > p->rooms[best].capacity))
+				best = r;
+		if (best < 0)
+			break;
+		used[best] = 1;
+		labs[(*n_labs)++] = best;
+		left -= p->rooms[best].capacity < lab_max ? p->rooms[best].capacity : lab_max;
+	}
+	return short_of + (left > 0 ? left : 0);
+}
+
+/* The shortfall of the current groups: learners without a seat plus lab
+ * sessions without a supervisor, over every block; 0 when the schedule can
+ * be written.  Fills plan when not NULL (its arrays sized by plan_alloc). */
+static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
+{
+	const struct problem *p = s->p;
+	int nb = s->nb, nk = p->n_facilitators;
+	long shortfall = 0;
+	char *used = xmalloc((size_t)p->n_rooms + 1);
+	int *labs = xmalloc(sizeof(int) * ((size_t)nb * (p->n_rooms + 1) + 1));
+	int *n_labs = xcalloc((size_t)nb + 1, sizeof(int));
+	char *can = xcalloc((size_t)nk * nb + 1, 1);
+	char *asg = xcalloc((size_t)nk * nb + 1, 1);
+	int *rem = xmalloc(sizeof(int) * ((size_t)nk + 1));
+	int *use = xcalloc((size_t)nk + 1, sizeof(int));
+	char *seen = xmalloc((size_t)nk + 1);
+	for (int k = 0; k < nk; k++)
+		rem[k] = p->facilitators[k].max_sessions;
+	for (long e = 0; plan && e < (long)s->n_groups * nb; e++)
+		plan->group_room[e] = -1;
+	for (int gi = 0; gi < s->n_groups; gi++)
+		for (int j = 0; j < nb; j++)
+			rem[s->groups[gi].k] -= attendance(s, &s->groups[gi], j) > 0;
+	for (int j = 0; j < nb; j++) {
+		memset(used, 0, (size_t)p->n_rooms + 1);
+		shortfall += block_rooms(s, j, used, plan, labs + (long)j * (p->n_rooms + 1),
+					 &n_labs[j]);
+		for (int k = 0; k < nk; k++)
+			can[k * nb + j] = !p->facilitators[k].unavailable[s->o->blocks[j]] &&
+					  !(s->leading[k] >= 0 &&
+					    attendance(s, &s->groups[s->leading[k]], j) > 0);
+	}
+	for (int j = 0; j < nb; j++)
+		for (int slot = 0; slot < n_labs[j]; slot++) {
+			memset(seen, 0, (size_t)nk + 1);
+			shortfall += !augment(j, nb, nk, can, asg, use, rem, seen);
+		}
+	if (plan) {
+		int n = 0;
+		for (int j = 0; j < nb; j++) {
+			plan->lab_start[j] = n;
+			int k = 0;
+			for (int slot = 0; slot < n_labs[j]; slot++) {
+				while (k < nk && !asg[k * nb + j])
+					k++;
+				plan->lab_room[n] = labs[(long)j * (p->n_rooms + 1) + slot];
+				plan->lab_fac[n++] = k < nk ? k++ : -1;
+			}
+		}
+		plan->lab_start[nb] = n;
+	}
+	free(used);
+	free(labs);
+	free(n_labs);
+	free(can);
+	free(asg);
+	free(rem);
+	free(use);
+	free(seen);
+	return shortfall;
+}
+
+/* The group k would lead in goal g now: the unassigned learners k may lead,
+ * by gain (value over lab value), those that gain (all of them while
+ * any_gain), up to max_g and the largest room for g, topped up to min_g;
+ * its members in *gr (members array sized o->n) and its gain returned, or
+ * -INFINITY when it cannot open. */
+static double candidate(const struct pg_search *s, int k, int g, bool any_gain,
+			struct pg_group *gr, double *gain, int *order)
+{
+	const struct problem *p = s->p;
+	const struct pg_options *o = s->o;
+	int n = 0;
+	for (int e = s->goal_start[g]; e < s->goal_start[g + 1]; e++) {
+		int op = s->goal_opt[e], i = s->opt_learner[op];
+		if (s->group_of[i] >= 0 || !pg_leader_fits(p, o, k, i))
+			continue;
+		gain[i] = o->value[op] - o->value[o->start[i + 1] - 1];
+		order[n++] = i;
+	}
+	for (int a = 1; a < n; a++)
+		for (int c = a; c > 0 && gain[order[c]] > gain[order[c - 1]]; c--) {
+			int t = order[c];
+			order[c] = order[c - 1];
+			order[c - 1] = t;
+		}
+	int room = 0;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (problem_room_has(&p->rooms[r], p->goals[g].feature) && p->rooms[r].capacity > room)
+			room = p->rooms[r].capacity;
+	int cap = p->goals[g].max_group < room ? p->goals[g].max_group : room;
+	int min = p->goals[g].min_group;
+	char *meets = xcalloc((size_t)s->nb + 1, 1);
+	int meetings = 0;
+	double total = 0;
+	gr->k = k;
+	gr->g = g;
+	gr->n = 0;
+	for (int a = 0; a < n && gr->n < cap; a++) {
+		int i = order[a];
+		if (gain[i] <= 0 && !any_gain && gr->n >= min)
+			break;
+		int more = 0;
+		for (int j = 0; j < s->nb; j++)
+			more += !meets[j] && in_block(s, i, j);
+		if (meetings + more > p->facilitators[k].max_sessions)
+			continue;
+		for (int j = 0; j < s->nb; j++)
+			meets[j] |= in_block(s, i, j);
+		meetings += more;
+		gr->members[gr->n++] = i;
+		total += gain[i];
+	}
+	free(meets);
+	if (gr->n < min || gr->n == 0)
+		return -INFINITY;
+	if (problem_goal_level(p, k, g) == LEVEL_GURU)
+		total += p->config.w_guru * meetings;
+	return total;
+}
+
+static void open_group(struct pg_search *s, const struct pg_group *gr)
+{
+	struct pg_group *ng = &s->groups[s->n_groups];
+	ng->k = gr->k;
+	ng->g = gr->g;
+	ng->n = gr->n;
+	ng->members = xmalloc(sizeof(int) * ((size_t)gr->n + 1));
+	memcpy(ng->members, gr->members, sizeof(int) * (size_t)gr->n);
+	for (int m = 0; m < gr->n; m++)
+		s->group_of[gr->members[m]] = s->n_groups;
+	s->leading[gr->k] = s->n_groups++;
+}
+
+static void close_last_group(struct pg_search *s)
+{
+	struct pg_group *gr = &s->groups[--s->n_groups];
+	for (int m = 0; m < gr->n; m++)
+		s->group_of[gr->members[m]] = -1;
+	s->leading[gr->k] = -1;
+	free(gr->members);
+}
+
+struct pg_cand {
+	int k, g;
+	double gain, key;           /* key: the gain, perturbed in restarts */
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct pg_cand *x = a, *y = b;
+	if (x->key != y->key)
+		return (x->key < y->key) - (x->key > y->key);
+	return x->k != y->k ? x->k - y->k : x->g - y->g;
+}
+
+/* A number in [-1, 1) from s's generator (xorshift32). */
+static double next_unit(struct pg_search *s)
+{
+	s->rng ^= s->rng << 13;
+	s->rng ^= s->rng >> 17;
+	s->rng ^= s->rng << 5;
+	return (double)s->rng / 2147483648.0 - 1;
+}
+
+/* Opens groups greedily (see the top of the file), until none gains or,
+ * once the labs can be staffed, past deadline (mcl_now()); returns the
+ * final shortfall, 0 when the schedule can be written. */
+static long search(struct pg_search *s, double deadline)
+{
+	const struct problem *p = s->p;
+	int nk = p->n_facilitators, ng = p->n_goals;
+	double *gain = xcalloc((size_t)s->o->n + 1, sizeof(double));
+	int *order = xmalloc(sizeof(int) * ((size_t)s->o->n + 1));
+	struct pg_group gr = { .members = xmalloc(sizeof(int) * ((size_t)s->o->n + 1)) };
+	struct pg_cand *cand = xmalloc(sizeof(*cand) * ((size_t)nk * ng + 1));
+	long shortfall = plan_labs(s, NULL);
+	for (;;) {
+		int nc = 0;
+		for (int k = 0; k < nk; k++)
+			for (int g = 0; s->leading[k] < 0 && k != s->forbid && g < ng; g++) {
+				if (s->goal_start[g] == s->goal_start[g + 1] ||
+				    problem_goal_level(p, k, g) < LEVEL_ABLE)
+					continue;
+				double v = candidate(s, k, g, shortfall > 0, &gr, gain, order);
+				if (v > 0 || (shortfall > 0 && v > -INFINITY))
+					cand[nc++] = (struct pg_cand){
+						k, g, v, v * (1 + s->noise * next_unit(s)) };
+			}
+		qsort(cand, (size_t)nc, sizeof(*cand), by_key);
+		bool opened = false;
+		for (int c = 0; c < nc && !opened && !mip_interrupted; c++) {
+			candidate(s, cand[c].k, cand[c].g, shortfall > 0, &gr, gain, order);
+			open_group(s, &gr);
+			long after = plan_labs(s, NULL);
+			if (after < shortfall || (after == shortfall && cand[c].gain > 0)) {
+				shortfall = after;
+				opened = true;
+			} else {
+				close_last_group(s);
+			}
+		}
+		if (!opened || (shortfall == 0 && mcl_now() > deadline))
+			break;
+	}
+	free(gain);
+	free(order);
+	free(gr.members);
+	free(cand);
+	return shortfall;
+}
+
+/* Adds to the open groups the learners left in the lab who gain by joining
+ * one (best gain first), while the group's size, its facilitator's sessions
+ * and the rooms and labs allow. */
+static void fill_groups(struct pg_search *s)
+{
+	const struct problem *p = s->p;
+	const struct pg_options *o = s->o;
+	for (int i = 0; i < o->n && !mip_interrupted; i++) {
+		if (s->group_of[i] >= 0)
+			continue;
+		double lab = o->value[o->start[i + 1] - 1], best_gain = 0;
+		int best = -1;
+		for (int gi = 0; gi < s->n_groups; gi++) {
+			struct pg_group *gr = &s->groups[gi];
+			if (gr->n >= p->goals[gr->g].max_group || !pg_leader_fits(p, o, gr->k, i))
+				continue;
+			int meetings = 0;
+			for (int j = 0; j < s->nb; j++)
+				meetings += attendance(s, gr, j) > 0 || in_block(s, i, j);
+			if (meetings > p->facilitators[gr->k].max_sessions)
+				continue;
+			for (int op = o->start[i]; op < o->start[i + 1]; op++)
+				if (o->goal[op] == gr->g && o->value[op] - lab > best_gain + 1e-9) {
+					best_gain = o->value[op] - lab;
+					best = gi;
+				}
+		}
+		if (best < 0)
+			continue;
+		struct pg_group *gr = &s->groups[best];
+		gr->members = xrealloc(gr->members, sizeof(int) * ((size_t)gr->n + 1));
+		gr->members[gr->n++] = i;
+		s->group_of[i] = best;
+		if (plan_labs(s, NULL) > 0) {
+			gr->n--;
+			s->group_of[i] = -1;
+		}
+	}
+}
+
+/* The value of learner i's option of goal g (PG_LAB: the lab). */
+static double value_of(const struct pg_options *o, int i, int g)
+{
+	for (int op = o->start[i]; op < o->start[i + 1]; op++)
+		if (o->goal[op] == g)
+			return o->value[op];
+	return -INFINITY;
+}
+
+/* Moves group members to another open group where they score more, while
+ * sizes (min_group left behind, max_group), the facilitator's sessions,
+ * rooms and labs allow; returns the moves made. */
+static int move_members(struct pg_search *s)
+{
+	const struct problem *p = s->p;
+	const struct pg_options *o = s->o;
+	int moves = 0;
+	for (int i = 0; i < o->n && !mip_interrupted; i++) {
+		int from = s->group_of[i];
+		if (from < 0 || s->groups[from].n <= p->goals[s->groups[from].g].min_group)
+			continue;
+		double now = value_of(o, i, s->groups[from].g), best_gain = 1e-9;
+		int best = -1;
+		for (int gi = 0; gi < s->n_groups; gi++) {
+			const struct pg_group *gr = &s->groups[gi];
+			if (gi == from || gr->n >= p->goals[gr->g].max_group ||
+			    !pg_leader_fits(p, o, gr->k, i) || value_of(o, i, gr->g) - now <= best_gain)
+				continue;
+			int meetings = 0;
+			for (int j = 0; j < s->nb; j++)
+				meetings += attendance(s, gr, j) > 0 || in_block(s, i, j);
+			if (meetings <= p->facilitators[gr->k].max_sessions) {
+				best_gain = value_of(o, i, gr->g) - now;
+				best = gi;
+			}
+		}
+		if (best < 0)
+			continue;
+		struct pg_group *a = &s->groups[from], *b = &s->groups[best];
+		int at = 0;
+		while (a->members[at] != i)
+			at++;
+		a->members[at] = a->members[--a->n];
+		b->members = xrealloc(b->members, sizeof(int) * ((size_t)b->n + 1));
+		b->members[b->n++] = i;
+		s->group_of[i] = best;
+		if (plan_labs(s, NULL) == 0) {
+			moves++;
 			continue;
 		}
-		t->need_cnt[q]++;
-		*tally_day(t, p, l, p->blocks[blocks[j]].day_index) = 1;
+		b->n--;
+		a->members[a->n++] = i;
+		s->group_of[i] = from;
 	}
-	double v = objective_learner(p, t, l);
-	if (q >= 0)
-		t->need_cnt[q] = 0;
-	t->lab_cnt[l] = 0;
-	memset(tally_day(t, p, l, 0), 0, sizeof(int) * (size_t)p->n_days);
+	return moves;
+}
+
+/* What the current groups score: each learner's option value (the lab's
+ * when in no group) plus the guru weight of each meeting a guru leads. */
+static double search_value(const struct pg_search *s)
+{
+	const struct pg_options *o = s->o;
+	double v = 0;
+	for (int i = 0; i < o->n; i++) {
+		int g = s->group_of[i] >= 0 ? s->groups[s->group_of[i]].g : PG_LAB;
+		for (int op = o->start[i]; op < o->start[i + 1]; op++)
+			if (o->goal[op] == g) {
+				v += o->value[op];
+				break;
+			}
+	}
+	for (int gi = 0; gi < s->n_groups; gi++) {
+		const struct pg_group *gr = &s->groups[gi];
+		if (problem_goal_level(s->p, gr->k, gr->g) != LEVEL_GURU)
+			continue;
+		for (int j = 0; j < s->nb; j++)
+			v += attendance(s, gr, j) > 0 ? s->p->config.w_guru : 0;
+	}
 	return v;
+}
+
+/* The greedy, then restarts with candidates ranked by perturbed gains (and,
+ * every other one, a leader of the best schedule so far kept out), for
+ * up to a quarter of the time limit (at most PG_RESTARTS); keeps the best
+ * schedule in s.  Returns its shortfall. */
+static long search_restarts(struct pg_search *s, const struct solve_options *opt, double t0)
+{
+	int n = s->o->n;
+	int *best_of = xmalloc(sizeof(int) * ((size_t)n + 1));
+	int *best_k = xmalloc(sizeof(int) * ((size_t)s->p->n_facilitators + 1));
+	int *best_g = xmalloc(sizeof(int) * ((size_t)s->p->n_facilitators + 1));
+	int best_n = 0;
+	long best_short = LONG_MAX;
+	double best_value = -INFINITY;
+	s->rng = 2463534242u ^ (unsigned)opt->seed;
+	for (int run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
+		if (run > 0 && mcl_now() - t0 > opt->time_limit / 4)
+			break;
+		s->noise = run ? 0.5 : 0;
+		/* every other restart keeps one of the best schedule's group
+		 * leaders from leading, so that another may take their place */
+		s->forbid = run % 2 && best_n ? best_k[(int)((next_unit(s) + 1) / 2 * best_n)] : -1;
+		while (s->n_groups)
+			close_last_group(s);
+		long shortfall = search(s, t0 + opt->time_limit);
+		for (int round = 0; shortfall == 0 && round < 5; round++) {
+			fill_groups(s);
+			if (!move_members(s))
+				break;
+		}
+		double v = search_value(s);
+		if (shortfall < best_short || (shortfall == best_short && v > best_value + 1e-9)) {
+			best_short = shortfall;
+			best_value = v;
+			best_n = s->n_groups;
+			memcpy(best_of, s->group_of, sizeof(int) * (size_t)n);
+			for (int gi = 0; gi < s->n_groups; gi++) {
+				best_k[gi] = s->groups[gi].k;
+				best_g[gi] = s->groups[gi].g;
+			}
+		}
+	}
+	while (s->n_groups)
+		close_last_group(s);
+	struct pg_group gr = { .members = xmalloc(sizeof(int) * ((size_t)n + 1)) };
+	for (int gi = 0; gi < best_n; gi++) {
+		gr.k = best_k[gi];
+		gr.g = best_g[gi];
+		gr.n = 0;
+		for (int i = 0; i < n; i++)
+			if (best_of[i] == gi)
+				gr.members[gr.n++] = i;
+		open_group(s, &gr);
+	}
+	free(gr.members);
+	s->forbid = -1;
+	free(best_of);
+	free(best_k);
+	free(best_g);
+	return best_short;
+}
+
+/* Writes the groups' meetings and the labs of plan into sol. */
+static void write_schedule(const struct pg_search *s, const struct pg_plan *plan,
+			   struct solution *sol)
+{
+	const struct problem *p = s->p;
+	for (int gi = 0; gi < s->n_groups; gi++) {
+		const struct pg_group *gr = &s->groups[gi];
+		int section = -1;
+		for (int j = 0; j < s->nb; j++) {
+			if (!attendance(s, gr, j))
+				continue;
+			struct session ss = { .kind = SESSION_WORKSHOP, .offering = gr->g,
+					      .block = s->o->blocks[j],
+					      .room = plan->group_room[gi * s->nb + j],
+					      .facilitator = gr->k };
+			int si = solution_add_session(sol, &ss);
+			if (section < 0)
+				section = si;
+			sol->sessions[si].section = section;
+			for (int m = 0; m < gr->n; m++)
+				if (in_block(s, gr->members[m], j))
+					*solution_attend(sol, s->o->learners[gr->members[m]],
+							 s->o->blocks[j]) = si;
+		}
+	}
+	int lab_max = p->config.lab_max_group;
+	for (int j = 0; j < s->nb; j++) {
+		int i = 0;
+		for (int e = plan->lab_start[j]; e < plan->lab_start[j + 1]; e++) {
+			struct session ss = { .kind = SESSION_LAB, .offering = -1,
+					      .block = s->o->blocks[j], .room = plan->lab_room[e],
+					      .facilitator = plan->lab_fac[e] };
+			int si = solution_add_session(sol, &ss);
+			int cap = p->rooms[ss.room].capacity < lab_max ? p->rooms[ss.room].capacity
+								     : lab_max;
+			for (int seated = 0; i < s->o->n && seated < cap; i++)
+				if (s->group_of[i] < 0 && in_block(s, i, j)) {
+					*solution_attend(sol, s->o->learners[i], s->o->blocks[j]) = si;
+					seated++;
+				}
+		}
+	}
 }
 
 int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		     struct solution *sol)
 {
-	const struct config *cf = &p->config;
 	double t0 = mcl_now();
-	int rc = 0, nb = 0;
-	int *blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
-	for (int b = 0; b < p->n_blocks; b++)
-		if (p->blocks[b].kind == BLOCK_WORKSHOP)
-			blocks[nb++] = b;
-
-	char *why = precheck_counts(p, blocks, nb, NULL);
+	int rc = 0;
+	struct pg_options o;
+	pg_options_build(p, &o);
+	char *why = precheck_counts(p, o.blocks, o.nb, NULL);
 	if (why) {
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;
-		free(blocks);
+		pg_options_release(&o);
 		return 0;
 	}
-
-	/* Learners, their available blocks and options. */
-	int *learners = xmalloc(sizeof(int) * (size_t)(p->n_learners + 1));
-	int *avail = xcalloc((size_t)p->n_learners + 1, sizeof(int));
-	int *start = xmalloc(sizeof(int) * (size_t)(p->n_learners + 2));
-	size_t cap = (size_t)p->n_needs + (size_t)p->n_learners + 1;
-	int *goal = xmalloc(sizeof(int) * cap);
-	double *value = xmalloc(sizeof(double) * cap);
-	int n = 0, no = 0;
-	struct tally scratch;
-	tally_init(&scratch, p);
-	for (int l = 0; l < p->n_learners; l++) {
-		for (int j = 0; j < nb; j++)
-			avail[l] += !p->learners[l].unavailable[blocks[j]];
-		if (!avail[l])
-			continue;
-		start[n] = no;
-		learners[n++] = l;
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
-				continue;
-			int everywhere = 1;
-			for (int j = 0; j < nb; j++)
-				everywhere &= problem_block_allows(p, blocks[j], nd->goal);
-			if (!everywhere)
-				continue;
-			goal[no] = nd->goal;
-			value[no++] = option_value(p, &scratch, l, blocks, nb, nd->goal);
-		}
-		goal[no] = PERIOD_MIP_LAB;
-		value[no++] = option_value(p, &scratch, l, blocks, nb, PERIOD_MIP_LAB);
+	if (opt->write_lp && pg_write_lp(p, &o, opt->write_lp) < 0) {
+		mcl_log(LOG_QUIET, "internal error: cannot write the power-goal model to '%s'",
+			opt->write_lp);
+		pg_options_release(&o);
+		return -1;
 	}
-	start[n] = no;
-	tally_release(&scratch);
-
-	bool *fac_allowed = xcalloc((size_t)p->n_facilitators + 1, sizeof(bool));
-	for (int f = 0; f < p->n_facilitators; f++) {
-		int ok = p->facilitators[f].max_sessions >= nb;
-		for (int j = 0; j < nb; j++)
-			ok &= !p->facilitators[f].unavailable[blocks[j]];
-		fac_allowed[f] = ok;
-	}
-
-	struct period_mip_input in = {
-		.p = p, .blocks = blocks, .n_blocks = nb,
-		.n_learners = n, .learners = learners,
-		.opt_start = start, .opt_goal = goal, .opt_value = value,
-		.fac_allowed = fac_allowed, .guru_value = cf->w_guru * nb,
+	struct pg_search s = { .p = p, .o = &o, .nb = o.nb, .forbid = -1 };
+	s.group_of = xmalloc(sizeof(int) * ((size_t)o.n + 1));
+	for (int i = 0; i < o.n; i++)
+		s.group_of[i] = -1;
+	s.leading = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
+	for (int k = 0; k < p->n_facilitators; k++)
+		s.leading[k] = -1;
+	s.groups = xcalloc((size_t)p->n_facilitators + 1, sizeof(*s.groups));
+	index_options(&s);
+	long shortfall = search_restarts(&s, opt, t0);
+	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
+		s.n_groups, shortfall);
+	struct pg_plan plan = {
+		.group_room = xmalloc(sizeof(int) * ((size_t)s.n_groups * o.nb + 1)),
+		.lab_start = xmalloc(sizeof(int) * ((size_t)o.nb + 2)),
+		.lab_room = xmalloc(sizeof(int) * ((size_t)o.nb * (p->n_rooms + 1) + 1)),
+		.lab_fac = xmalloc(sizeof(int) * ((size_t)o.nb * (p->n_rooms + 1) + 1)),
 	};
-	/* The bound: relaxed rooms, a third of the time. */
-	struct period_mip_input rin = in;
-	rin.relax_rooms = true;
-	struct mip_params bp = { .seconds = opt->time_limit / 3, .gap = opt->gap / 2,
-				 .label = "bound model" };
-	struct period_mip_result rb;
-	period_mip_solve(&rin, &bp, NULL, &rb);
-	double bound = rb.bound;
-	/* kept: period_mip_result_free clears rb, and an infeasible relaxation
-	 * proves the cycle infeasible (below) */
-	enum mip_outcome bound_outcome = rb.outcome;
-	if (rb.outcome == MIP_ERROR || rb.outcome == MIP_INFEASIBLE || bound <= 0 ||
-	    bound >= 1e300) {
-		/* No LP optimum: fall back to the simple bound, every learner's
-		 * best option and every qualified facilitator a guru. */
-		bound = cf->w_guru * nb;
-		int q = 0;
-		for (int f = 0; f < p->n_facilitators; f++)
-			q += fac_allowed[f];
-		bound *= q;
-		for (int i = 0; i < n; i++) {
-			double best = 0;
-			for (int o = start[i]; o < start[i + 1]; o++)
-				best = value[o] > best ? value[o] : best;
-			bound += best;
-		}
-	}
-	period_mip_result_free(&rb);
-	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
-
-	struct mip_params mp = { .seconds = opt->time_limit - (mcl_now() - t0),
-				 .gap = opt->gap, .label = "power-goal groups" };
-	if (mp.seconds < 1)
-		mp.seconds = 1;
-	struct period_mip_result r;
-	period_mip_solve(&in, &mp, opt->write_lp, &r);
-	if (!r.groups && r.outcome == MIP_ERROR) {
-		/* GLPK failed, or the LP file could not be written: not a
-		 * property of the school, so no diagnosis for a principal */
-		mcl_log(LOG_QUIET, "internal error: the power-goal grouping MIP failed");
-		rc = -1;
-		goto out;
-	}
-	if (!r.groups) {
-		sol->status = bound_outcome == MIP_INFEASIBLE || r.outcome == MIP_INFEASIBLE
-				      ? SOLVE_INFEASIBLE
-				      : SOLVE_NO_SOLUTION;
-		int q = 0;
-		for (int f = 0; f < p->n_facilitators; f++)
-			q += fac_allowed[f];
+	if (shortfall > 0 || plan_labs(&s, &plan) > 0) {
+		int free_blocks = 0;
+		for (int k = 0; k < p->n_facilitators; k++)
+			for (int j = 0; j < o.nb; j++)
+				free_blocks += !p->facilitators[k].unavailable[o.blocks[j]];
+		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = xasprintf(
-			"no power-goal grouping found: every group needs a facilitator "
-			"available in all %d workshop blocks (with max_sessions >= %d) and a "
-			"room free in every one of them; %d facilitator%s qualify for %d "
-			"learners.  Check facilitator unavailability, or use the workshop "
-			"model.\n",
-			nb, nb, q, q == 1 ? "" : "s", n);
+			"no power-goal schedule found: in some workshop block the facilitators "
+			"and rooms left after the groups cannot hold every other learner in labs "
+			"of at most %d (lab max_group); %d learners, %d facilitator-blocks "
+			"available over %d workshop blocks.  Add lab rooms or facilitators, "
+			"raise lab max_group, or use the workshop model.\n",
+			p->config.lab_max_group, o.n, free_blocks, o.nb);
 		goto out;
 	}
-
-	/* Sessions: one per group and block with at least one member there. */
-	for (int gi = 0; gi < r.n_groups; gi++) {
-		const struct period_mip_group *g = &r.groups[gi];
-		int section = -1;
-		for (int j = 0; j < nb; j++) {
-			int b = blocks[j], present = 0;
-			for (int i = 0; i < n; i++)
-				present += r.learner_group[i] == gi &&
-					   !p->learners[learners[i]].unavailable[b];
-			if (!present)
-				continue;
-			struct session s = {
-				.kind = g->goal == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
-				.offering = g->goal == PERIOD_MIP_LAB ? -1 : g->goal,
-				.block = b,
-				.room = r.group_room[gi * nb + j],
-				.facilitator = g->facilitator,
-			};
-			int si = solution_add_session(sol, &s);
-			if (section < 0)
-				section = si;
-			sol->sessions[si].section = section;
-			for (int i = 0; i < n; i++)
-				if (r.learner_group[i] == gi && !p->learners[learners[i]].unavailable[b])
-					*solution_attend(sol, learners[i], b) = si;
-		}
-	}
+	write_schedule(&s, &plan, sol);
 	solution_recount(sol);
 	struct tally t;
 	tally_init(&t, p);
@@ -214,6 +696,9 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	double objective = objective_total(p, &t);
 	tally_release(&t);
 	sol->objective = objective;
+	double seconds = opt->time_limit - (mcl_now() - t0);
+	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1);
+	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 	if (!mip_bound_holds(bound, objective)) {
 		mcl_log(LOG_QUIET, "internal error: the power-goal bound %.6f is below the "
 			"schedule's objective %.6f", bound, objective);
@@ -224,13 +709,18 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 out:
-	period_mip_result_free(&r);
-	free(fac_allowed);
-	free(blocks);
-	free(learners);
-	free(avail);
-	free(start);
-	free(goal);
-	free(value);
+	free(plan.group_room);
+	free(plan.lab_start);
+	free(plan.lab_room);
+	free(plan.lab_fac);
+	for (int gi = 0; gi < s.n_groups; gi++)
+		free(s.groups[gi].members);
+	free(s.groups);
+	free(s.goal_start);
+	free(s.goal_opt);
+	free(s.opt_learner);
+	free(s.group_of);
+	free(s.leading);
+	pg_options_release(&o);
 	return rc;
 }

@@ -374,8 +374,7 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 				  "%d (rule 4)", s->id, s->counted, p->rooms[s->room].id,
 				  p->rooms[s->room].capacity);
 		const struct vsession *h = &v->s[s->section];
-		bool shared = s->kind == SESSION_SEMINAR || (pg && s->kind == SESSION_WORKSHOP) ||
-			      (pg && s->kind == SESSION_LAB);
+		bool shared = s->kind == SESSION_SEMINAR || (pg && s->kind == SESSION_WORKSHOP);
 		if (!shared && s->section != i)
 			violation(v, F, s->line, "%s session '%s' shares section '%s' (only seminar "
 				  "meetings and power-goal groups do)", solution_kind_name(s->kind),
@@ -482,6 +481,14 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 		const struct learner *ln = &p->learners[l];
 		int group = -1, enrolled = 0;
 		memset(attended, 0, sizeof(int) * (size_t)p->n_goals);
+		/* power-goal: the group of a learner in one is met in every
+		 * available workshop block; labs are per block */
+		for (int b = 0; pg && group < 0 && b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si >= 0 && v->s[si].kind == SESSION_WORKSHOP &&
+			    p->blocks[b].kind == BLOCK_WORKSHOP)
+				group = v->s[si].section;
+		}
 		for (int k = 0; k < p->n_seminars; k++)
 			section_of[k] = -1;
 		for (int b = 0; b < p->n_blocks; b++) {
@@ -501,15 +508,13 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 						  "sessions of goal '%s' (rule 6)", ln->id,
 						  p->needs[q].sessions, p->goals[s->offering].id);
 			}
-			if (pg && p->blocks[b].kind == BLOCK_WORKSHOP) {
-				if (group < 0)
-					group = s->section;
-				else if (s->section != group)
-					violation(v, F, line, "learner '%s' changes group in block '%s': "
-						  "'%s', then '%s' (rule 6, power-goal keeps one group)",
-						  ln->id, p->blocks[b].id, v->s[group].id,
-						  v->s[s->section].id);
-			}
+			if (pg && p->blocks[b].kind == BLOCK_WORKSHOP && group >= 0 &&
+			    s->section != group)
+				violation(v, F, line, "learner '%s' is in group '%s' but in %s '%s' "
+					  "in block '%s' (rule 6, power-goal: a learner meets one "
+					  "group in every available workshop block)", ln->id,
+					  v->s[group].id, solution_kind_name(s->kind), s->id,
+					  p->blocks[b].id);
 			if (s->kind == SESSION_SEMINAR) {
 				int *first = &section_of[s->offering];
 				if (*first >= 0 && *first != s->section)

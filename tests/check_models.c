@@ -883,11 +883,10 @@ START_TEST(settings_by_school_size)
 }
 END_TEST
 
-/* Two facilitators, each away from one of the two blocks: every block is
- * staffed (the counting check passes), but no facilitator can keep a group
- * all cycle.  The relaxed bound model proves it, so the status is
- * infeasible, not "none found in the limits" (power_goal.c read the bound
- * model's outcome after freeing it). */
+/* Two facilitators, each away from one of the two blocks: no facilitator
+ * can keep a group all cycle, but every block's lab has a supervisor (F2
+ * in Mon1, F1 in Mon2).  The old model made a lab a whole-cycle group with
+ * one supervisor and called this school infeasible; labs are per block. */
 static struct problem *power_goal_without_a_whole_cycle_facilitator(void)
 {
 	struct builder *tb = tb_new();
@@ -904,22 +903,27 @@ static struct problem *power_goal_without_a_whole_cycle_facilitator(void)
 	return tb_finish(tb);
 }
 
-START_TEST(power_goal_proven_infeasible)
+START_TEST(power_goal_labs_per_block)
 {
 	struct problem *p = power_goal_without_a_whole_cycle_facilitator();
 	struct solution s;
 	solve(p, &s);
-	ck_assert_int_eq(s.status, SOLVE_INFEASIBLE);
-	ck_assert_ptr_nonnull(s.diagnosis);
-	ck_assert_ptr_nonnull(strstr(s.diagnosis, "available in all 2 workshop blocks"));
+	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+	for (int b = 0; b < 2; b++) {
+		int si = solution_attend_at(&s, 0, b);
+		ck_assert_int_ge(si, 0);
+		ck_assert_int_eq(s.sessions[si].kind, SESSION_LAB);
+		ck_assert_int_eq(s.sessions[si].facilitator, 1 - b);
+		ck_assert_int_eq(solution_attend_at(&s, 1, b), si);
+	}
+	/* no group can form and there is no online need: nothing scores */
+	ck_assert_double_eq_tol(s.objective, 0, 1e-9);
+	ck_assert_double_eq_tol(s.bound, 0, 1e-6);
 	solution_release(&s);
 	problem_free(p);
 }
 END_TEST
 
-/* An LP file that cannot be written is an error of the solve (-1: exit 4),
- * not a schedule solved without it (period_mip.c, then pmip.c, ignored glp_write_lp's return),
- * and not "no grouping found". */
 START_TEST(power_goal_unwritable_lp_is_an_error)
 {
 	struct builder *tb = tb_new();
@@ -1024,7 +1028,7 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, wt);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
-	tcase_add_test(pg, power_goal_proven_infeasible);
+	tcase_add_test(pg, power_goal_labs_per_block);
 	tcase_add_test(pg, power_goal_unwritable_lp_is_an_error);
 	tcase_add_test(pg, bound_below_objective_does_not_hold);
 	tcase_add_test(pg, one_bound_check_for_every_model);

@@ -455,6 +455,8 @@ END_TEST
 /*
  * Power-goal cycle, blocks W1, W2: group G1 (goal M, F1, rooms RA) holds L1,
  * L2; group G2 (goal N, F2, RB) holds L3.  Every need P1 with 1 session.
+ * L4, with no need, is in a lab in each block: labs are per block, with a
+ * different supervisor each time (F3 in W1, F4 in W2), in room RC.
  */
 static void power_goal_setup(void)
 {
@@ -472,7 +474,10 @@ static void power_goal_setup(void)
 	tb_level(tb, f2, m, LEVEL_ABLE);
 	tb_room(tb, "RA", 30, NULL);
 	tb_room(tb, "RB", 30, NULL);
+	int f3 = tb_facilitator(tb, "F3"), f4 = tb_facilitator(tb, "F4");
+	int rc = tb_room(tb, "RC", 30, NULL);
 	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2"), l3 = tb_learner(tb, "L3");
+	int l4 = tb_learner(tb, "L4");
 	tb_need(tb, l1, m, 1, 1);
 	tb_need(tb, l2, m, 1, 1);
 	tb_need(tb, l3, n, 1, 1);
@@ -490,6 +495,8 @@ static void power_goal_setup(void)
 	*solution_attend(&s, l2, 0) = a1;   /* away in W2: misses that meeting only */
 	*solution_attend(&s, l3, 0) = b1;
 	*solution_attend(&s, l3, 1) = b2;
+	*solution_attend(&s, l4, 0) = add(&s, SESSION_LAB, -1, 0, rc, f3);
+	*solution_attend(&s, l4, 1) = add(&s, SESSION_LAB, -1, 1, rc, f4);
 	solution_recount(&s);
 	s.status = SOLVE_OPTIMAL;
 	s.objective = 3 * 300 + 3 * 40;   /* daily: all three meet on the one day */
@@ -500,7 +507,8 @@ static void power_goal_setup(void)
 
 START_TEST(power_goal_verifies)
 {
-	/* S0001 W1 M (L1 L2), S0002 W1 N, S0003 W2 M (L1 only: group of 2), S0004 W2 N */
+	/* S0001 W1 M (L1 L2), S0002 W1 N, S0003 W1 lab (L4, F3), S0004 W2 M (L1 only:
+	 * group of 2), S0005 W2 N, S0006 W2 lab (L4, F4) */
 	char *text;
 	ck_assert_msg(verify(&text) == 0, "violations:\n%s", text);
 	free(text);
@@ -509,15 +517,22 @@ END_TEST
 
 START_TEST(power_goal_learner_changes_group)
 {
-	mutate("timetable.csv", "L3,W2,S0004", "L3,W2,S0003");
-	expect_violation("learner 'L3' changes group in block 'W2'");
+	mutate("timetable.csv", "L3,W2,S0005", "L3,W2,S0004");
+	expect_violation("learner 'L3' is in group 'S0002' but in workshop 'S0004' in block 'W2'");
+}
+END_TEST
+
+START_TEST(power_goal_group_member_in_lab)
+{
+	mutate("timetable.csv", "L1,W2,S0004", "L1,W2,S0006");
+	expect_violation("learner 'L1' is in group 'S0001' but in lab 'S0006' in block 'W2'");
 }
 END_TEST
 
 START_TEST(power_goal_group_changes_facilitator)
 {
-	mutate("sessions.csv", "S0003,S0001,workshop,M,W2,RA,F1", "S0003,S0001,workshop,M,W2,RA,F2");
-	mutate("sessions.csv", "S0004,S0002,workshop,N,W2,RB,F2", "S0004,S0002,workshop,N,W2,RB,F1");
+	mutate("sessions.csv", "S0004,S0001,workshop,M,W2,RA,F1", "S0004,S0001,workshop,M,W2,RA,F2");
+	mutate("sessions.csv", "S0005,S0002,workshop,N,W2,RB,F2", "S0005,S0002,workshop,N,W2,RB,F1");
 	expect_violation("section 'S0001' changes facilitator");
 }
 END_TEST
@@ -738,6 +753,7 @@ int main(void)
 	tcase_add_checked_fixture(tp, power_goal_setup, teardown);
 	tcase_add_test(tp, power_goal_verifies);
 	tcase_add_test(tp, power_goal_learner_changes_group);
+	tcase_add_test(tp, power_goal_group_member_in_lab);
 	tcase_add_test(tp, power_goal_group_changes_facilitator);
 	tcase_add_test(tp, power_goal_group_below_min_group);
 	suite_add_tcase(s, tp);

@@ -87,6 +87,29 @@ cbc_agrees examples/small small
 cbc_agrees "$T/comb1" comb1
 expect_exit 0 "$BIN" verify "$T/comb1" "$T/comb1.out"
 
+# 6b. The power-goal model's exact MIP (labs per block, any free
+#     facilitator): small schools, one with three facilitators limited to 5
+#     sessions and labs of at most 20, where the labs need the limited
+#     facilitators block by block; and one where no schedule exists (labs of
+#     15): mclsched exits 3 and cbc finds the exact model infeasible.
+"$GEN" --learners 50 --seed 3 --days 1 --model power-goal -o "$T/pg1" >/dev/null 2>&1 ||
+	fail "mclsched-gen --model power-goal --days 1 failed"
+cbc_agrees "$T/pg1" pg1
+expect_exit 0 "$BIN" verify "$T/pg1" "$T/pg1.out"
+"$GEN" --learners 60 --seed 4 --days 2 --model power-goal -o "$T/pg2" >/dev/null 2>&1 ||
+	fail "mclsched-gen --model power-goal --days 2 failed"
+cbc_agrees "$T/pg2" pg2
+expect_exit 0 "$BIN" verify "$T/pg2" "$T/pg2.out"
+cp -r "$T/pg2" "$T/pgpt"
+awk -F, 'BEGIN {OFS = ","} NR > 1 && NR <= 4 {$3 = 5} {print}' "$T/pg2/facilitators.csv" >"$T/pgpt/facilitators.csv"
+sed 's/max_group = 40/max_group = 20/' "$T/pg2/scenario.conf" >"$T/pgpt/scenario.conf"
+cbc_agrees "$T/pgpt" pgpt
+expect_exit 0 "$BIN" verify "$T/pgpt" "$T/pgpt.out"
+sed -i 's/max_group = 20/max_group = 15/' "$T/pgpt/scenario.conf"
+expect_exit 3 "$BIN" solve "$T/pgpt" -o "$T/pgnone.out" --write-lp "$T/pgnone.lp" -q
+timeout 300 cbc "$T/pgnone.lp" -sec 100 -timeMode elapsed -solve 2>&1 | grep -q "infeasible" ||
+	fail "pgnone: cbc does not find the exact power-goal model infeasible"
+
 # 7. Ctrl-C: the best schedule so far is written whole, and verifies.
 "$GEN" --learners 1500 --seed 2 -o "$T/big" >/dev/null 2>&1 || fail "gen 1500"
 "$BIN" solve "$T/big" -o "$T/big.out" --time-limit 120 -q 2>"$T/int.err" &

@@ -1,0 +1,54 @@
+/*
+ * power_goal_mip.h - the power-goal problem as the contract states it: each
+ * learner's options with their values, the exact MIP (for --write-lp) and
+ * its LP relaxation, whose dual gives the power-goal model's bound.  See
+ * power_goal_mip.c for the mathematics.
+ */
+#ifndef MCL_POWER_GOAL_MIP_H
+#define MCL_POWER_GOAL_MIP_H
+
+#include <stdbool.h>
+
+#include "engine/problem.h"
+
+#define PG_LAB (-1)                 /* option goal of the lab */
+
+/* The cycle's workshop blocks and every learner's options.  Learner i is
+ * problem learner learners[i] (those available in some workshop block);
+ * its options are goal/value[start[i] .. start[i + 1] - 1], the lab last.
+ * A goal option is a ready facilitated need whose goal every block where
+ * the learner is available allows; its value is what the learner scores
+ * attending a session of it in each of those blocks; the lab option's is
+ * what the learner scores in the lab in each of them. */
+struct pg_options {
+	int nb;
+	int *blocks;                /* [nb] workshop block indexes, time order */
+	int n;
+	int *learners;              /* [n] */
+	int *avail;                 /* [n] available workshop blocks */
+	int *start;                 /* [n + 1] */
+	int *goal;
+	double *value;
+};
+
+void pg_options_build(const struct problem *p, struct pg_options *o);
+void pg_options_release(struct pg_options *o);
+
+/* Whether facilitator k may lead the group of learner i: available in every
+ * workshop block where i is, with max_sessions for that many meetings. */
+bool pg_leader_fits(const struct problem *p, const struct pg_options *o, int k, int i);
+
+/*
+ * An upper bound on the objective of every schedule the contract allows in
+ * the power-goal model: the dual bound of the exact MIP's LP relaxation
+ * (power_goal_mip.c), solved for at most seconds.  Falls back to a simple
+ * bound (each learner's best option, every available facilitator-block a
+ * guru session) when GLPK fails.  Never below the true optimum.
+ */
+double pg_bound(const struct problem *p, const struct pg_options *o, double seconds);
+
+/* Writes the exact power-goal MIP to path in CPLEX LP format.  Returns 0, or
+ * -1 when the file cannot be written. */
+int pg_write_lp(const struct problem *p, const struct pg_options *o, const char *path);
+
+#endif
