@@ -95,11 +95,6 @@ static void callback(glp_tree *T, void *info)
 		glp_ios_terminate(T);
 }
 
-bool mip_bound_holds(double bound, double obj)
-{
-	return bound >= obj - 1e-6 * (1 + fabs(obj));
-}
-
 static int ms_left(double t0, double seconds)
 {
 	double left = seconds - (mcl_now() - t0);

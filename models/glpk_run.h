@@ -54,14 +54,6 @@ struct mip_result {
 void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *res);
 
 /*
- * Whether bound, proven for a maximisation, holds for a schedule of
- * objective obj: not below it by more than rounding (relative 1e-6).  A
- * bound below a verified objective is wrong (an internal error to report
- * with both numbers), never one to raise to the objective.
- */
-bool mip_bound_holds(double bound, double obj);
-
-/*
  * The library's stop flag.  The program owns the signals: its SIGINT and
  * SIGTERM handler sets this flag (main.c), and the library only reads it:
  * running solves stop at the next callback and keep their incumbent, the
