@@ -214,7 +214,7 @@ START_TEST(issue_school_forms_groups)
 	struct solve_options opt = { .time_limit = 20, .gap = 0.005, .seed = 1 };
 	struct solution sol;
 	solution_init(&sol, p);
-	ck_assert_int_eq(power_goal_solve(p, &opt, &sol), 0);
+	ck_assert_int_eq(model_solve(p, &opt, &sol), 0);
 	ck_assert(sol.status == SOLVE_OPTIMAL || sol.status == SOLVE_FEASIBLE);
 	int workshops = 0;
 	for (size_t i = 0; i < sol.n_sessions; i++)
