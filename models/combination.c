@@ -36,6 +36,7 @@
 #include "models/precheck.h"
 #include "models/cycle_mip.h"
 #include "models/glpk_run.h"
+#include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/seminar.h"
 #include "models/workshop.h"
@@ -127,6 +128,35 @@ static int plan_seminars(const struct problem *p, const int *sem, int n_sem, con
 		.seed = (unsigned long long)opt->seed,
 	};
 	return seminar_schedule(&in, sol, why);
+}
+
+/* The hand schedule of the whole cycle (greedy_start.c: its own seminars,
+ * then its workshops) replaces sol, with sol's bound and stop reason, when
+ * it scores higher: the workshop search starts from the hand schedule of
+ * its blocks, but given the seminar model's seminars, so this keeps the
+ * combination from ending below the hand schedule when the hand's
+ * seminars are the better ones. */
+static void take_hand(const struct problem *p, struct solution *sol)
+{
+	struct solution hand;
+	solution_init(&hand, p);
+	char *why = NULL;
+	if (greedy_start_schedule(p, &hand, &why) == 0 &&
+	    (hand.objective = score(p, &hand)) > sol->objective + 1e-6) {
+		mcl_log(LOG_NORMAL, "hand schedule of the whole cycle taken: objective %.1f -> %.1f",
+			sol->objective, hand.objective);
+		hand.bound = sol->bound;
+		hand.stopped_by = sol->stopped_by;
+		hand.model_rows = sol->model_rows;
+		hand.model_cols = sol->model_cols;
+		hand.model_nonzeros = sol->model_nonzeros;
+		solution_recount(&hand);
+		solution_release(sol);
+		*sol = hand;
+		solution_init(&hand, p);
+	}
+	free(why);
+	solution_release(&hand);
 }
 
 int combination_solve(const struct problem *p, const struct solve_options *opt,
@@ -286,6 +316,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	*sol = workshops;
 	solution_init(&workshops, p);
 	sol->objective = score(p, sol);
+	take_hand(p, sol);
 	if (!mip_bound_holds(sol->bound, sol->objective)) {
 		mcl_log(LOG_QUIET, "internal error: the bound %.2f is below the schedule's "
 			"objective %.2f", sol->bound, sol->objective);

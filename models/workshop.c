@@ -48,6 +48,7 @@
 #include "engine/util.h"
 #include "models/child.h"
 #include "models/cycle_mip.h"
+#include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/precheck.h"
 #include "models/bound_lp.h"
@@ -437,6 +438,84 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	return rc;
 }
 
+/* cy->allowed for a loaded schedule: a facilitator whose max_sessions is
+ * below their available workshop blocks may lead in the blocks where sol
+ * has them, and in the first others up to max_sessions, so that no later
+ * re-plan takes them past it; the others, wherever they are available. */
+static void allowed_from(struct cycle *cy, const struct solution *sol)
+{
+	const struct problem *p = cy->p;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		bool *row = &cy->allowed[(long)f * p->n_blocks];
+		int avail = 0, used = 0;
+		for (int j = 0; j < cy->n_blocks; j++) {
+			int b = cy->blocks[j];
+			avail += !fa->unavailable[b];
+			row[b] = false;
+		}
+		for (size_t i = 0; i < sol->n_sessions; i++) {
+			const struct session *s = &sol->sessions[i];
+			if (s->facilitator == f && p->blocks[s->block].kind == BLOCK_WORKSHOP) {
+				row[s->block] = true;
+				used++;
+			}
+		}
+		int extra = fa->max_sessions >= avail ? avail : fa->max_sessions - used;
+		for (int j = 0; j < cy->n_blocks && extra > 0; j++) {
+			int b = cy->blocks[j];
+			if (!fa->unavailable[b] && !row[b]) {
+				row[b] = true;
+				extra--;
+			}
+		}
+	}
+}
+
+/* Hand start: the hand schedule (greedy_start.c, with the blocks sol
+ * already holds: a combination's seminar blocks) is the search's other
+ * starting point; it replaces the construct stage's schedule when it
+ * scores higher, or stands in when construction found none (built false).
+ * So the search never starts, and (its moves only raising the objective)
+ * never ends, below the hand schedule.  Returns whether the cycle holds a
+ * whole schedule. */
+static bool stage_hand_start(struct cycle *cy, const struct solution *sol, bool built)
+{
+	const struct problem *p = cy->whole;
+	struct solution hand;
+	solution_init(&hand, p);
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		solution_add_session(&hand, &sol->sessions[i]);
+	memcpy(hand.attend, sol->attend,
+	       sizeof(*hand.attend) * (size_t)p->n_learners * (size_t)p->n_blocks);
+	char *why = NULL;
+	bool have = built;
+	if (greedy_start_schedule(p, &hand, &why) != 0) {
+		mcl_log(LOG_VERBOSE, "hand schedule: none: %.*s", (int)strcspn(why, "\n"), why);
+		goto out;
+	}
+	struct snapshot first = { 0 };
+	double own = built ? cycle_objective(cy) : 0;
+	if (built)
+		snapshot_copy(cy, &first, true);
+	cycle_load_solution(cy, &hand);
+	double got = cycle_objective(cy);
+	bool take = !built || got > own + 1e-6;
+	if (take)
+		allowed_from(cy, &hand);
+	else
+		snapshot_copy(cy, &first, false);
+	snapshot_free(cy, &first);
+	mcl_log(LOG_VERBOSE, "[%6.1fs] hand schedule: objective %.1f, construction's %.1f: %s",
+		mcl_now() - cy->t0, got, own, !built ? "taken (construction found none)"
+		: take ? "taken" : "not taken");
+	have = true;
+out:
+	free(why);
+	solution_release(&hand);
+	return have;
+}
+
 /* At a local optimum (a round that found nothing): keeps the schedule as
  * the best if it is, else goes back to the best; then kicks it.  Returns
  * false when the search should stop (too many kicks in a row without a
@@ -588,6 +667,11 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	}
 	bound_start(&job, &cy, cy.set.bound_share * opt->time_limit);
 	rc = stage_construct(&cy, &job, sol);
+	if (rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
+		free(sol->diagnosis);   /* the hand schedule stands in */
+		sol->diagnosis = NULL;
+		rc = 0;
+	}
 	if (rc != 0) {
 		rc = rc < 0 ? -1 : 0;
 		goto out;

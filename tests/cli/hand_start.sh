@@ -1,0 +1,53 @@
+#!/bin/sh
+# Never below the hand schedule: on a set of generated schools of varied
+# shape (staff ratio, needs, one-area blocks, computer labs, days, seminar
+# popularity; workshop and combination), at short time limits where the
+# search's own first schedule is weakest, mclsched's objective is at least
+# mclsched-greedy's (models/greedy_start.c, the search's other starting
+# point), and both schedules pass `mclsched verify`.
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+GREEDY=$BUILD/mclsched-greedy
+GEN=$BUILD/mclsched-gen
+T=$(mktemp -d /tmp/mclsched-hand-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "hand_start.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
+
+n=0
+compared=0
+while read -r seed limit args; do
+	n=$((n + 1))
+	s=$T/s$n
+	# shellcheck disable=SC2086
+	"$GEN" --seed "$seed" $args -o "$s" 2>/dev/null || { fail "mclsched-gen $args"; continue; }
+	rc=0
+	"$GREEDY" "$s" -o "$s.greedy" 2>/dev/null || rc=$?
+	# exit 3: the hand rules seat no lab for someone; nothing to compare
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || { fail "$args: mclsched-greedy exit $rc"; continue; }
+	"$BIN" solve "$s" -o "$s.out" --time-limit "$limit" --seed "$seed" -q 2>"$T/err" ||
+		{ fail "$args: solve: $(head -c 300 "$T/err")"; continue; }
+	"$BIN" verify "$s" "$s.out" >"$T/v" 2>&1 || fail "$args: mclsched does not verify: $(head -c 300 "$T/v")"
+	[ "$rc" -eq 0 ] || continue
+	compared=$((compared + 1))
+	"$BIN" verify "$s" "$s.greedy" >"$T/v" 2>&1 || fail "$args: greedy does not verify: $(head -c 300 "$T/v")"
+	g=$(metric "$s.greedy" objective)
+	o=$(metric "$s.out" objective)
+	awk -v g="$g" -v o="$o" 'BEGIN {exit !(o >= g - 1e-6)}' ||
+		fail "$args (seed $seed, ${limit} s): mclsched $o below the hand schedule $g"
+done <<'SCHOOLS'
+1 2 --learners 120 --model workshop --learners-per-facilitator 40
+2 2 --learners 150 --model workshop --needs 1-2 --learners-per-facilitator 12
+3 2 --learners 120 --model workshop --one-area-block Math --days 3
+4 2 --learners 120 --model workshop --lab-feature computers --needs 5-9
+5 3 --learners 160 --model combination --popularity-skew 2.5 --learners-per-facilitator 30
+6 3 --learners 120 --model combination --seminars-per-learner 2 --learners-per-facilitator 35
+7 2 --learners 200 --model workshop --days 1 --needs 2-4
+8 3 --learners 100 --model combination --one-area-block ELA --needs 1-3
+SCHOOLS
+
+[ "$compared" -ge 6 ] || fail "only $compared of $n schools have a hand schedule to compare"
+[ "$fails" -eq 0 ] && echo "hand_start.sh: ok ($compared of $n schools compared)" >&2
+[ "$fails" -eq 0 ]
