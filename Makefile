@@ -99,7 +99,11 @@ clean:
 # ---- make bench: mclsched against the alternatives (bench/run.sh, docs/bench.md)
 # The bench programs link the library like the tests do; mclsched-greedy is
 # also used by tests/cli/greedy.sh, so `make test` builds it.
-BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat
+BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat $(BUILD)/mclsched-itc2019
+# the ITC 2019 converter alone reads XML (libxml2, a bench and test
+# dependency, not mclsched's)
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 .PHONY: bench bench-quick
 all: $(BENCH_BIN)
 
@@ -108,6 +112,10 @@ $(BUILD)/mclsched-greedy: $(BUILD)/bench/greedy.o $(BUILD)/bench/tool_args.o $(L
 
 $(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(BUILD)/bench/tool_args.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/bench/itc2019.o: CPPFLAGS += $(XML_CFLAGS)
+$(BUILD)/mclsched-itc2019: $(BUILD)/bench/itc2019.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(XML_LIBS)
 
 bench: deps all
 	@BUILD=$(BUILD) sh bench/run.sh

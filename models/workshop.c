@@ -537,6 +537,24 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
 	return true;
 }
 
+/* Improve, one block (a flex period, a one-hour school): the block's
+ * period MIP is the whole cycle's schedule, so the search is one
+ * branch-and-bound re-plan of it, ended by the settings' node budget
+ * (block_nodes), the gap or the time limit, and never skipped on a guess
+ * of its cost (cycle_replans_fit measures time): whenever the budget or
+ * the gap ends it, the same school, seed and limit give the same schedule.
+ * Kicks and the neighbourhoods only re-plan the same block, and polish and
+ * prove would run on the time left, so none of them runs after it. */
+static void one_block(struct cycle *cy, struct bound_job *job)
+{
+	double left = cycle_time_left(cy);
+	if (!mip_interrupted && left > 0)
+		move_replan_block(cy, cy->blocks[0], left, true);
+	bound_poll(job, cy, true);
+	cy->bound = job->res.bound;
+	search_progress(cy, "one block, branch-and-bound");
+}
+
 /* Improve: rounds of the neighbourhoods cy->set turns on, until a whole
  * round improves nothing and the kicks are spent, the gap is met or time
  * runs out; then the best schedule, this process's or the second
@@ -546,6 +564,10 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
 static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long long *rng)
 {
 	const struct search_settings *set = &cy->set;
+	if (cy->n_blocks == 1) {
+		one_block(cy, job);
+		return;
+	}
 	struct snapshot best = { 0 };
 	struct child tw = CHILD_NONE;
 	int kicks = 0;
@@ -680,8 +702,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	stage_improve(&cy, &job, &rng);
 	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
-	if (stage_polish(&cy, part, bound, &rng) != 0 ||
-	    (!part && (bound = stage_prove(&cy, bound)) < 0)) {
+	if (cy.n_blocks > 1 && (stage_polish(&cy, part, bound, &rng) != 0 ||
+				(!part && (bound = stage_prove(&cy, bound)) < 0))) {
 		rc = -1;   /* the exact model is of workshop blocks alone */
 		goto out;
 	}
