@@ -12,6 +12,9 @@
 #           the gap mclsched reached, so that its time is its time to that gap
 #   cbc     the exact cycle model of `mclsched solve --write-lp` with CBC
 #   lp      the LP relaxation of that model with glpsol --nomip
+#   highs   that model with HiGHS (npm package `highs`, WebAssembly, run by
+#           node bench/highs.mjs; installed with npm into BENCH_HIGHS_DIR,
+#           default BENCH_DIR/highs); not in the default BENCH_ALTS
 # and write results.csv, RESULTS.md (tables made from results.csv) and the
 # scaling plot (bench/plot.awk).  Timings on a shared 2-core machine are
 # noisy: compare medians from one run of this script, not single numbers.
@@ -170,8 +173,8 @@ for c in ${BENCH_CASES:-}; do
 done
 set +f
 for a in $ALTS; do
-	case $a in greedy | direct | cbc | lp) ;; *)
-		echo "bench: no alternative '$a'; alternatives: greedy direct cbc lp" >&2
+	case $a in greedy | direct | cbc | lp | highs) ;; *)
+		echo "bench: no alternative '$a'; alternatives: greedy direct cbc lp highs" >&2
 		exit 1 ;;
 	esac
 done
@@ -188,6 +191,18 @@ generate() {
 		echo "$*" > "$dir.args"
 	fi
 }
+
+# HiGHS: the npm package, pinned, installed once beside the scenarios
+HIGHS_DIR=${BENCH_HIGHS_DIR:-$WORK/highs}
+HIGHS_VERSION=1.15.3
+if has_alt highs && [ ! -f "$HIGHS_DIR/node_modules/highs/package.json" ]; then
+	if ! command -v node >/dev/null 2>&1 ||
+		! npm install --prefix "$HIGHS_DIR" --no-audit --no-fund --silent \
+			"highs@$HIGHS_VERSION" >/dev/null 2>&1; then
+		echo "bench: highs: no node or npm install of highs@$HIGHS_VERSION failed; highs skipped" >&2
+		ALTS=$(echo " $ALTS " | sed 's/ highs / /; s/^ *//; s/ *$//')
+	fi
+fi
 
 # itc_scenario DIR SUB/NAME: the scenario of ITC 2019 instance NAME
 # (ITC_DIR/NAME.xml, downloaded from ITC_URL/SUB/NAME.xml when missing), once;
@@ -400,7 +415,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	fi
 
 	# --- the exact cycle model (--write-lp), for cbc and the LP relaxation
-	if has_alt cbc || has_alt lp; then
+	if has_alt cbc || has_alt lp || has_alt highs; then
 		rm -rf "$W/writelp.out"
 		timed "$W/time" "$BIN" solve "$dir" -o "$W/writelp.out" --time-limit 1 -q \
 			--write-lp "$W/cycle.lp" 2>"$W/writelp.err" || true
@@ -451,6 +466,26 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		row cbc 1 "$c_res" "$([ -n "$c_obj" ] && echo yes || echo no)" "$c_obj" "$c_bound" \
 			"$c_gap" "$c_wall" "$c_mem" "" "" "$EMPTY_KPIS" "$(glpk_size "$W/lp.log")" "$note"
 		echo "bench: $name: cbc done" >&2
+	fi
+	if has_alt highs && [ -f "$W/cycle.lp" ]; then
+		rc=0
+		# HiGHS stops itself at time_limit; the timeout is a safety net
+		timed "$W/time" timeout -k 5 $((${limit%.*} * 2 + 60)) env HIGHS_DIR="$HIGHS_DIR" \
+			node bench/highs.mjs "$W/cycle.lp" "${limit%.*}" >"$W/highs.log" 2>&1 || rc=$?
+		h_wall=$(t_wall "$W/time") h_mem=$(t_mib "$W/time")
+		h_res="" h_obj="" h_bound=""
+		eval "$(awk '
+			/^Result - / { sub(/^Result - /, ""); r = $0 }
+			/^Objective value:/ { o = $3 }
+			/^Upper bound:/ { b = $3 }
+			END { gsub(/"/, "", r); printf "h_res=\"%s\" h_obj=%s h_bound=%s\n", r, o, b }' "$W/highs.log")"
+		h_gap=$(awk -v o="$h_obj" -v b="$h_bound" 'BEGIN {if (o != "" && b > 0) printf "%.6f", (b - o) / b}')
+		[ -n "$h_res" ] || h_res="stopped (exit $rc), no result printed"
+		note="HiGHS $HIGHS_VERSION (npm highs, WebAssembly) on the --write-lp model"
+		[ -n "$h_obj" ] || note="found nothing; $note"
+		row highs 1 "$h_res" "$([ -n "$h_obj" ] && echo yes || echo no)" "$h_obj" "$h_bound" \
+			"$h_gap" "$h_wall" "$h_mem" "" "" "$EMPTY_KPIS" ",," "$note"
+		echo "bench: $name: highs done" >&2
 	fi
 done
 
