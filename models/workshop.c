@@ -543,8 +543,9 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
  * (block_nodes), the gap or the time limit, and never skipped on a guess
  * of its cost (cycle_replans_fit measures time): whenever the budget or
  * the gap ends it, the same school, seed and limit give the same schedule.
- * Kicks and the neighbourhoods only re-plan the same block, and polish and
- * prove would run on the time left, so none of them runs after it. */
+ * Kicks, the neighbourhoods and polish only re-plan the same block (polish
+ * on the time left), so none of them runs after it; prove (the exact model,
+ * on the smallest schools only) may still close the gap. */
 static void one_block(struct cycle *cy, struct bound_job *job)
 {
 	double left = cycle_time_left(cy);
@@ -702,8 +703,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	stage_improve(&cy, &job, &rng);
 	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
-	if (cy.n_blocks > 1 && (stage_polish(&cy, part, bound, &rng) != 0 ||
-				(!part && (bound = stage_prove(&cy, bound)) < 0))) {
+	if ((cy.n_blocks > 1 && stage_polish(&cy, part, bound, &rng) != 0) ||
+	    (!part && (bound = stage_prove(&cy, bound)) < 0)) {
 		rc = -1;   /* the exact model is of workshop blocks alone */
 		goto out;
 	}
