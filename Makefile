@@ -2,6 +2,7 @@
 #
 #   make run     install missing Debian packages, build, solve examples/small
 #   make test    install missing Debian packages, build, run every test
+#   make check   the fast suites only (under a minute), no installs
 #   make bench   the benchmark table (bench/RESULTS.md); minutes, not seconds
 #   make SANITIZE=address,undefined test    the same under sanitizers
 #   make fuzz    libFuzzer harnesses (tests/fuzz/), FUZZ_SECONDS (300) each
@@ -56,12 +57,16 @@ FUZZ_OBJ   = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN   = $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps run test clean fuzz fuzz-build
+.PHONY: all deps test-deps run test check clean fuzz fuzz-build
 .SECONDARY:
 all: $(BIN) $(GEN)
 
+# make run installs what the program needs; make test also the test tools
 deps:
 	@sh .ci/install-deps
+
+test-deps:
+	@sh .ci/install-deps test
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -89,9 +94,19 @@ run: deps all
 	$(BIN) verify examples/small out/small
 	@echo "the school's week for people: open out/small/report.html in a browser"
 
-test: deps all $(TEST_BIN)
+test: test-deps all $(TEST_BIN)
 	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
 	@BUILD=$(BUILD) $(TEST_ENV) sh tests/run.sh $(TEST_BIN)
+
+# The fast suites, for the edit-compile-test loop: every Check suite but the
+# model suite (minutes of solving), and the CLI tests that solve nothing or
+# only the smallest schools.
+CHECK_SLOW = $(BUILD)/tests/check_models
+CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.sh \
+	     tests/cli/seminar.sh tests/cli/outdir_full.sh
+check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))
+	@BUILD=$(BUILD) $(TEST_ENV) CLI_TESTS="$(CHECK_CLI)" sh tests/run.sh \
+		$(filter-out $(CHECK_SLOW),$(TEST_BIN))
 
 clean:
 	rm -rf build build-san build-fuzz out
@@ -99,9 +114,10 @@ clean:
 # ---- make bench: mclsched against the alternatives (bench/run.sh, docs/bench.md)
 # The bench programs link the library like the tests do; mclsched-greedy is
 # also used by tests/cli/greedy.sh, so `make test` builds it.
-BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat $(BUILD)/mclsched-itc2019
-# the ITC 2019 converter alone reads XML (libxml2, a bench and test
-# dependency, not mclsched's)
+BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat
+# the ITC 2019 converter (bench/itc2019.c) alone reads XML: libxml2, a
+# dependency of the bench and the tests, not of mclsched
+ITC_BIN  = $(BUILD)/mclsched-itc2019
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 .PHONY: bench bench-quick
@@ -114,13 +130,16 @@ $(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(BUILD)/bench/tool_ar
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/bench/itc2019.o: CPPFLAGS += $(XML_CFLAGS)
-$(BUILD)/mclsched-itc2019: $(BUILD)/bench/itc2019.o $(LIB)
+$(ITC_BIN): $(BUILD)/bench/itc2019.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(XML_LIBS)
 
-bench: deps all
+# the converter needs libxml2 (install-deps test), so only these build it
+test bench bench-quick: $(ITC_BIN)
+
+bench: test-deps all
 	@BUILD=$(BUILD) sh bench/run.sh
 
-bench-quick: deps all
+bench-quick: test-deps all
 	@BUILD=$(BUILD) BENCH_QUICK=1 sh bench/run.sh
 
 # ---- make fuzz: libFuzzer harnesses (tests/fuzz/, docs/testing.md)
@@ -138,7 +157,7 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/tests/fuzz
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: deps fuzz-build
+fuzz: test-deps fuzz-build
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
 -include $(shell find $(BUILD) $(FUZZ_BUILD) -name '*.d' 2>/dev/null)
