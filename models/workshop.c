@@ -680,8 +680,15 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	progress_start();
 	int rc = 0;
 
-	if (stage_precheck(&cy, sol) != 0)
+	/* spreading max_sessions over the blocks may leave too few for pass 1
+	 * (a heuristic, not a proof): the hand schedule may still have one */
+	int pre = stage_precheck(&cy, sol);
+	if (pre != 0 && (sol->status == SOLVE_INFEASIBLE || !stage_hand_start(&cy, sol, false)))
 		goto out;
+	if (pre != 0) {
+		free(sol->diagnosis);
+		sol->diagnosis = NULL;
+	}
 	cy.set = workshop_settings[workshop_school_size(p, cy.blocks, cy.n_blocks)];
 	if (!part && opt->write_lp &&
 	    cycle_mip_write(p, cy.blocks, cy.n_blocks, NULL, 0, opt->write_lp) != 0) {
@@ -689,8 +696,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 	bound_start(&job, &cy, cy.set.bound_share * opt->time_limit);
-	rc = stage_construct(&cy, &job, sol);
-	if (rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
+	rc = pre ? 0 : stage_construct(&cy, &job, sol);
+	if (!pre && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
 		free(sol->diagnosis);   /* the hand schedule stands in */
 		sol->diagnosis = NULL;
 		rc = 0;
