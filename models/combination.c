@@ -137,12 +137,12 @@ static int plan_seminars(const struct problem *p, const int *sem, int n_sem, con
  * workshop search starts from the hand schedule of its blocks, but given
  * the seminar model's seminars, so this keeps the combination from ending
  * below the hand schedule when the hand's seminars are the better ones, or
- * with nothing where the hand rules find a schedule.  sol's bound and stop
- * reason stay; without a schedule there is none, and the simple bound
- * (everything wanted) stands in. */
-static void take_hand(const struct problem *p, struct solution *sol)
+ * with nothing where the hand rules find a schedule.  have: sol holds a
+ * schedule (its status is not to be trusted: step 3's is not set).  sol's
+ * bound and stop reason stay; without a schedule there is none, and the
+ * simple bound (everything wanted) stands in. */
+static void take_hand(const struct problem *p, struct solution *sol, bool have)
 {
-	bool have = sol->status == SOLVE_OPTIMAL || sol->status == SOLVE_FEASIBLE;
 	struct solution hand;
 	solution_init(&hand, p);
 	char *why = NULL;
@@ -343,7 +343,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	*sol = workshops;
 	solution_init(&workshops, p);
 	sol->objective = score(p, sol);
-	take_hand(p, sol);
+	take_hand(p, sol, true);
 	if (!mip_bound_holds(sol->bound, sol->objective)) {
 		mcl_log(LOG_QUIET, "internal error: the bound %.2f is below the schedule's "
 			"objective %.2f", sol->bound, sol->objective);
@@ -358,7 +358,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 hand:
 	/* no schedule from the models: the hand schedule, when there is one */
 	if (sol->status != SOLVE_INFEASIBLE && !mip_interrupted) {
-		take_hand(p, sol);
+		take_hand(p, sol, false);
 		if (sol->status == SOLVE_FEASIBLE) {
 			solution_set_gap(sol);
 			if (sol->gap <= opt->gap + 1e-12)

@@ -6,7 +6,8 @@
 # schedule is weakest, mclsched writes a schedule whenever mclsched-greedy
 # does, its objective is at least mclsched-greedy's (models/greedy_start.c,
 # the search's other starting point), and both schedules pass
-# `mclsched verify`.
+# `mclsched verify`; and the schedule written is never below the best the
+# search reported on the way (a hand schedule never replaces a better one).
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -45,7 +46,7 @@ while read -r seed limit args; do
 	[ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || { fail "$args: mclsched-greedy exit $rc"; continue; }
 	# without a hand schedule, mclsched may find none either (pass 1 can
 	# get stuck on schools whose labs are short); with one, it must not
-	if ! "$BIN" solve "$s" -o "$s.out" --time-limit "$limit" --seed "$seed" -q 2>"$T/err"; then
+	if ! "$BIN" solve "$s" -o "$s.out" --time-limit "$limit" --seed "$seed" 2>"$T/err"; then
 		[ "$rc" -eq 3 ] || fail "$args: no schedule where the hand rules have one: $(head -c 300 "$T/err")"
 		continue
 	fi
@@ -53,8 +54,13 @@ while read -r seed limit args; do
 	[ "$rc" -eq 0 ] || continue
 	compared=$((compared + 1))
 	"$BIN" verify "$s" "$s.greedy" >"$T/v" 2>&1 || fail "$args: greedy does not verify: $(head -c 300 "$T/v")"
-	g=$(metric "$s.greedy" objective)
+	# the schedule written is at least the best the search reported
+	# (a hand schedule must never replace a better one)
+	b=$(grep -o 'best [0-9.]*' "$T/err" | awk '{if ($2 > m) m = $2} END {print m + 0}')
 	o=$(metric "$s.out" objective)
+	awk -v b="$b" -v o="$o" 'BEGIN {exit !(o >= b - 1e-6)}' ||
+		fail "$args (seed $seed): wrote $o, below the best reported, $b"
+	g=$(metric "$s.greedy" objective)
 	awk -v g="$g" -v o="$o" 'BEGIN {exit !(o >= g - 1e-6)}' ||
 		fail "$args (seed $seed, ${limit} s): mclsched $o below the hand schedule $g"
 done <<SCHOOLS
