@@ -117,6 +117,11 @@ clean:
 # The bench programs link the library like the tests do; mclsched-greedy is
 # also used by tests/cli/greedy.sh, so `make test` builds it.
 BENCH_BIN = $(BUILD)/mclsched-greedy $(BUILD)/mclsched-direct-dat
+# the ITC 2019 converter (bench/itc2019.c) alone reads XML: libxml2, a
+# dependency of the bench and the tests, not of mclsched
+ITC_BIN  = $(BUILD)/mclsched-itc2019
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 .PHONY: bench bench-quick
 all: $(BENCH_BIN)
 
@@ -125,6 +130,13 @@ $(BUILD)/mclsched-greedy: $(BUILD)/bench/greedy.o $(BUILD)/bench/tool_args.o $(L
 
 $(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(BUILD)/bench/tool_args.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/bench/itc2019.o: CPPFLAGS += $(XML_CFLAGS)
+$(ITC_BIN): $(BUILD)/bench/itc2019.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(XML_LIBS)
+
+# the converter needs libxml2 (install-deps test), so only these build it
+test bench bench-quick: $(ITC_BIN)
 
 bench: test-deps all
 	@BUILD=$(BUILD) sh bench/run.sh

@@ -12,11 +12,15 @@
 #           the gap mclsched reached, so that its time is its time to that gap
 #   cbc     the exact cycle model of `mclsched solve --write-lp` with CBC
 #   lp      the LP relaxation of that model with glpsol --nomip
+#   highs   that model with HiGHS (npm package `highs`, WebAssembly, run by
+#           node bench/highs.mjs; installed with npm into BENCH_HIGHS_DIR,
+#           default BENCH_DIR/highs); not in the default BENCH_ALTS
 # and write results.csv, RESULTS.md (tables made from results.csv) and the
 # scaling plot (bench/plot.awk).  Timings on a shared 2-core machine are
 # noisy: compare medians from one run of this script, not single numbers.
 #
-#   BENCH_CASES="name1 name2"  run only these cases (default: all)
+#   BENCH_CASES="name1 name2"  run only these cases (default: all); shell
+#                              patterns too: BENCH_CASES="zoo-w300-*"
 #   BENCH_RUNS=N               mclsched solves a case (default 3; quick 1)
 #   BENCH_ALTS="greedy direct cbc lp"  the alternatives to run (default all)
 #   BENCH_DIRECT_LIMIT=S       direct's time limit instead of the case's (to
@@ -24,6 +28,10 @@
 #   BENCH_LIMIT_SCALE=X        multiply every time limit by X (default 1), to
 #                              try the script quickly; RESULTS.md says so
 #   BENCH_QUICK=1              the few small cases of `make bench-quick`
+#   BENCH_ITC_DIR=DIR          where the ITC 2019 instances are read from
+#                              (default BENCH_DIR/itc2019); a missing one is
+#                              downloaded with curl, or its case skipped
+#                              with a message (docs/bench.md, Real demand)
 #   BENCH_DIR=DIR              where scenarios, schedules and logs go
 #                              (bench/data)
 #   BENCH_OUT=BASE             the outputs BASE.md, BASE.csv and BASE.svg;
@@ -33,6 +41,16 @@
 #                              and BENCH_DIR/RESULTS-partial.* with
 #                              BENCH_CASES or BENCH_LIMIT_SCALE set, so that
 #                              a partial run never replaces the full table
+#
+# Two families of cases are not the generator's default schools:
+#   itc-*   real students' course demand: an ITC 2019 instance converted by
+#           build/mclsched-itc2019 (bench/itc2019.c);
+#   zoo-*   schools of random shape, `mclsched-gen --style random` with the
+#           case's seed (20 at 300 learners, 5 at 1500, workshop and
+#           combination), skipped when the generator has no --style;
+# both run mclsched once and the greedy only, and RESULTS.md adds the zoo's
+# distribution (median, worst) of gap, learners_left_out and
+# learner_days_covered_pct beside the greedy's.
 #
 # A solve that writes no schedule gets a row that says so, with its exit
 # status; an alternative that found nothing in the limit says that too.
@@ -61,6 +79,11 @@ else
 	MD=bench/RESULTS.md CSV=bench/results.csv SVG=bench/scaling.svg
 fi
 mkdir -p "$WORK"
+ITC=$BUILD/mclsched-itc2019
+ITC_DIR=${BENCH_ITC_DIR:-$WORK/itc2019}
+# the ITC 2019 instances as published with the competition's format, at a
+# fixed commit of a public repository that keeps them (docs/bench.md)
+ITC_URL=https://raw.githubusercontent.com/edongashi/itc-2019/e4ed1a390304b0378ffaef99605137c4159503b9/runner/instances
 for prog in "$BIN" "$GEN" "$GREEDY" "$DIRECT_DAT"; do
 	[ -x "$prog" ] || { echo "bench: $prog is missing: run make first" >&2; exit 1; }
 done
@@ -86,8 +109,26 @@ power-goal-300    | 300  | power-goal  | 60  |             |
 staff-tight-1500  | 1500 | workshop    | 60  |             | --learners-per-facilitator 23 --needs 5-9
 math-block-300    | 300  | workshop    | 60  |             | --one-area-block Math
 lab-feature-300   | 300  | combination | 60  |             | --lab-feature computers
-seminars-2-300    | 300  | combination | 60  |             | --seminars-per-learner 2 --popularity-skew 2"
+seminars-2-300    | 300  | combination | 60  |             | --seminars-per-learner 2 --popularity-skew 2
+itc-muni-fi-spr16 | 0    | workshop    | 60  |             | itc2019=early/muni-fi-spr16
+itc-yach-fal17    | 0    | workshop    | 60  |             | itc2019=middle/yach-fal17
+itc-pu-cs-fal07   | 0    | workshop    | 60  |             | itc2019=demo/pu-cs-fal07
+itc-mary-spr17    | 0    | workshop    | 60  |             | itc2019=early/mary-spr17"
+	# the zoo: schools of random shape, the shape drawn from the seed
+	for model in workshop combination; do
+		m=$(echo "$model" | cut -c1)
+		for i in $(seq 1 20); do
+			CASES="$CASES
+zoo-${m}300-s$i | 300 | $model | 60 | | --style random --seed $i"
+		done
+		for i in $(seq 1 5); do
+			CASES="$CASES
+zoo-${m}1500-s$i | 1500 | $model | 120 | | --style random --seed $i"
+		done
+	done
 fi
+ZOO_OK=""
+"$GEN" --help 2>/dev/null | grep -q -- '--style' && ZOO_OK=1
 
 # the school whose `mclsched check` is timed
 CHECK_ARGS="--learners 1500 --seed 1"
@@ -110,23 +151,30 @@ nocomma() { tr ',\n' ';' | sed 's/;$//'; }
 
 selected() {
 	[ -z "${BENCH_CASES:-}" ] && return 0
+	set -f
 	for c in $BENCH_CASES; do
-		[ "$c" = "$1" ] && return 0
+		# shellcheck disable=SC2254
+		case $1 in $c) set +f; return 0 ;; esac
 	done
+	set +f
 	return 1
 }
-has_alt() { case " $ALTS " in *" $1 "*) return 0 ;; esac; return 1; }
+# the alternatives of the case at hand (case_alts), else of the run
+has_alt() { case " ${case_alts:-$ALTS} " in *" $1 "*) return 0 ;; esac; return 1; }
 
 names="$(echo "$CASES" | cut -d'|' -f1 | trim) check-1500"
+set -f
 for c in ${BENCH_CASES:-}; do
+	case $c in *[*?[]*) continue ;; esac
 	echo "$names" | tr ' ' '\n' | grep -qx -- "$c" || {
 		echo "bench: no case '$c'; cases: $(echo $names)" >&2
 		exit 1
 	}
 done
+set +f
 for a in $ALTS; do
-	case $a in greedy | direct | cbc | lp) ;; *)
-		echo "bench: no alternative '$a'; alternatives: greedy direct cbc lp" >&2
+	case $a in greedy | direct | cbc | lp | highs) ;; *)
+		echo "bench: no alternative '$a'; alternatives: greedy direct cbc lp highs" >&2
 		exit 1 ;;
 	esac
 done
@@ -141,6 +189,41 @@ generate() {
 		# shellcheck disable=SC2068
 		"$GEN" $@ -o "$dir" >/dev/null 2>&1
 		echo "$*" > "$dir.args"
+	fi
+}
+
+# HiGHS: the npm package, pinned, installed once beside the scenarios
+HIGHS_DIR=${BENCH_HIGHS_DIR:-$WORK/highs}
+HIGHS_VERSION=1.15.3
+if has_alt highs && [ ! -f "$HIGHS_DIR/node_modules/highs/package.json" ]; then
+	if ! command -v node >/dev/null 2>&1 ||
+		! npm install --prefix "$HIGHS_DIR" --no-audit --no-fund --silent \
+			"highs@$HIGHS_VERSION" >/dev/null 2>&1; then
+		echo "bench: highs: no node or npm install of highs@$HIGHS_VERSION failed; highs skipped" >&2
+		ALTS=$(echo " $ALTS " | sed 's/ highs / /; s/^ *//; s/ *$//')
+	fi
+fi
+
+# itc_scenario DIR SUB/NAME: the scenario of ITC 2019 instance NAME
+# (ITC_DIR/NAME.xml, downloaded from ITC_URL/SUB/NAME.xml when missing), once;
+# returns 1, with a message, when the instance cannot be had
+itc_scenario() {
+	[ -x "$ITC" ] || { echo "bench: $ITC is missing (make bench builds it); case skipped" >&2; return 1; }
+	xml=$ITC_DIR/$(basename "$2").xml
+	if [ ! -s "$xml" ]; then
+		mkdir -p "$ITC_DIR"
+		if ! curl -fsSL --max-time 120 "$ITC_URL/$2.xml" -o "$xml.part" 2>/dev/null; then
+			rm -f "$xml.part"
+			echo "bench: $(basename "$2"): no $xml and no download from $ITC_URL; case" \
+				"skipped (docs/bench.md says how to get the ITC 2019 instances)" >&2
+			return 1
+		fi
+		mv "$xml.part" "$xml"
+	fi
+	if [ ! -f "$1/scenario.conf" ] || [ "$(cat "$1.args" 2>/dev/null)" != "itc2019 $2" ]; then
+		rm -rf "$1"
+		"$ITC" "$xml" -o "$1" 2>/dev/null || { echo "bench: $xml: conversion failed" >&2; return 1; }
+		echo "itc2019 $2" > "$1.args"
 	fi
 }
 
@@ -199,16 +282,31 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	selected "$name" || continue
 	dir=$WORK/$name
 	W=$WORK/$name.work
+	case_alts="" case_runs=$RUNS
+	case $name in
+	zoo-*)
+		[ -n "$ZOO_OK" ] || { echo "bench: $name: mclsched-gen has no --style; skipped" >&2; continue; }
+		case_alts=greedy case_runs=1 ;;
+	itc-*)
+		case_alts=greedy case_runs=1
+		itc_scenario "$dir" "${extra#itc2019=}" || continue
+		n=$(($(wc -l < "$dir/learners.csv") - 1)) ;;
+	esac
 	mkdir -p "$W"
+	case " $extra " in
+	*" --seed "*) seed_arg="" ;;
+	*) seed_arg="--seed 1" ;;
+	esac
 	# shellcheck disable=SC2086
-	generate "$dir" --learners "$n" --seed 1 --model "$model" $extra
+	[ -f "$dir.args" ] && [ "$(head -c 8 "$dir.args")" = "itc2019 " ] ||
+		generate "$dir" --learners "$n" $seed_arg --model "$model" $extra
 	needs_n=$(($(wc -l < "$dir/needs.csv") - 1))
 
-	# --- mclsched, RUNS times, every schedule verified
+	# --- mclsched, case_runs times, every schedule verified
 	: > "$W/runs"
 	ver_all=""
 	i=1
-	while [ "$i" -le "$RUNS" ]; do
+	while [ "$i" -le "$case_runs" ]; do
 		rm -rf "$W/mclsched.out$i"
 		rc=0
 		timed "$W/time" "$BIN" solve "$dir" -o "$W/mclsched.out$i" --time-limit "$limit" -q \
@@ -223,7 +321,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	done
 	m_wall=$(awk '{print $1}' "$W/runs" | median)
 	m_mem=$(awk '{printf "%.0f\n", $2 / 1024}' "$W/runs" | median)
-	pick=$(sort -n "$W/runs" | awk -v r="$RUNS" 'NR == int((r + 1) / 2) {print $3}')
+	pick=$(sort -n "$W/runs" | awk -v r="$case_runs" 'NR == int((r + 1) / 2) {print $3}')
 	m_rc=$(awk -v p="$pick" '$3 == p {print $4}' "$W/runs")
 	res=$W/mclsched.out$pick
 	ver=$(echo $ver_all | tr ' ' '\n' | sort -un | tr '\n' ' ' | trim)
@@ -235,11 +333,11 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	done
 	size=${size%,}
 	if [ -f "$res/sessions.csv" ]; then
-		row mclsched "$RUNS" "$(metric "$res" status)" yes "$(metric "$res" objective)" \
+		row mclsched "$case_runs" "$(metric "$res" status)" yes "$(metric "$res" objective)" \
 			"$m_bound" "$m_gap" "$m_wall" "$m_mem" "$ver" "" "$(kpis_of "$res")" "$size" \
 			"stopped_by $(metric "$res" stopped_by)"
 	else
-		row mclsched "$RUNS" "no schedule (exit $m_rc)" no "" "" "" "$m_wall" "$m_mem" "" "" \
+		row mclsched "$case_runs" "no schedule (exit $m_rc)" no "" "" "" "$m_wall" "$m_mem" "" "" \
 			"$EMPTY_KPIS" "$size" "$(head -1 "$W/mclsched.err$pick")"
 		echo "bench: $name: mclsched wrote no schedule (exit $m_rc)" >&2
 	fi
@@ -318,7 +416,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 	fi
 
 	# --- the exact cycle model (--write-lp), for cbc and the LP relaxation
-	if has_alt cbc || has_alt lp; then
+	if has_alt cbc || has_alt lp || has_alt highs; then
 		rm -rf "$W/writelp.out"
 		timed "$W/time" "$BIN" solve "$dir" -o "$W/writelp.out" --time-limit 1 -q \
 			--write-lp "$W/cycle.lp" 2>"$W/writelp.err" || true
@@ -369,6 +467,26 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		row cbc 1 "$c_res" "$([ -n "$c_obj" ] && echo yes || echo no)" "$c_obj" "$c_bound" \
 			"$c_gap" "$c_wall" "$c_mem" "" "" "$EMPTY_KPIS" "$(glpk_size "$W/lp.log")" "$note"
 		echo "bench: $name: cbc done" >&2
+	fi
+	if has_alt highs && [ -f "$W/cycle.lp" ]; then
+		rc=0
+		# HiGHS stops itself at time_limit; the timeout is a safety net
+		timed "$W/time" timeout -k 5 $((${limit%.*} * 2 + 60)) env HIGHS_DIR="$HIGHS_DIR" \
+			node bench/highs.mjs "$W/cycle.lp" "${limit%.*}" >"$W/highs.log" 2>&1 || rc=$?
+		h_wall=$(t_wall "$W/time") h_mem=$(t_mib "$W/time")
+		h_res="" h_obj="" h_bound=""
+		eval "$(awk '
+			/^Result - / { sub(/^Result - /, ""); r = $0 }
+			/^Objective value:/ { o = $3 }
+			/^Upper bound:/ { b = $3 }
+			END { gsub(/"/, "", r); printf "h_res=\"%s\" h_obj=%s h_bound=%s\n", r, o, b }' "$W/highs.log")"
+		h_gap=$(awk -v o="$h_obj" -v b="$h_bound" 'BEGIN {if (o != "" && b > 0) printf "%.6f", (b - o) / b}')
+		[ -n "$h_res" ] || h_res="stopped (exit $rc), no result printed"
+		note="HiGHS $HIGHS_VERSION (npm highs, WebAssembly) on the --write-lp model"
+		[ -n "$h_obj" ] || note="found nothing; $note"
+		row highs 1 "$h_res" "$([ -n "$h_obj" ] && echo yes || echo no)" "$h_obj" "$h_bound" \
+			"$h_gap" "$h_wall" "$h_mem" "" "" "$EMPTY_KPIS" ",," "$note"
+		echo "bench: $name: highs done" >&2
 	fi
 done
 
@@ -453,6 +571,15 @@ awk -f bench/plot.awk "$csv_tmp" > "$WORK/scaling.svg.tmp"
 				$c["wall_s"], $c["time_ratio"], $c["peak_mib"], $c["verify"],
 				$c["need_sessions_pct"], $c["learners_left_out"], $c["model_rows"],
 				$c["model_columns"], $c["note"] }' "$csv_tmp"
+	echo
+	echo "## The zoo: schools of random shape"
+	echo
+	echo "\`mclsched-gen --style random --seed S\` (the shape drawn from the seed), one run a"
+	echo "school. Gap: against mclsched's proven bound for the school, for the greedy too"
+	echo "(100 - its % of bound); worst: the largest gap and left-out count, the smallest"
+	echo "coverage. below the greedy: schools where mclsched scored less than the greedy."
+	echo
+	awk -F, -f bench/zoo.awk "$csv_tmp"
 	echo
 	echo "## Scaling"
 	echo

@@ -36,6 +36,9 @@
 #include "models/precheck.h"
 #include "models/cycle_mip.h"
 #include "models/glpk_run.h"
+#include "models/bound_lp.h"
+#include "models/bound_simple.h"
+#include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/search_settings.h"
 #include "models/seminar.h"
@@ -121,6 +124,56 @@ static int plan_seminars(const struct problem *p, const int *sem, int n_sem, con
 		.seed = (unsigned long long)opt->seed,
 	};
 	return seminar_schedule(&in, sol, why);
+}
+
+/* The hand schedule of the whole cycle (greedy_start.c: its own seminars,
+ * then its workshops) replaces sol when it scores higher, or when sol holds
+ * no schedule (the seminar model or the workshop search found none).  The
+ * workshop search starts from the hand schedule of its blocks, but given
+ * the seminar model's seminars, so this keeps the combination from ending
+ * below the hand schedule when the hand's seminars are the better ones, or
+ * with nothing where the hand rules find a schedule.  have: sol holds a
+ * schedule (its status is not to be trusted: step 3's is not set).  sol's
+ * bound and stop reason stay; without a schedule there is none, and the
+ * simple bound (everything wanted) stands in. */
+static void take_hand(const struct problem *p, struct solution *sol, bool have)
+{
+	struct solution hand;
+	solution_init(&hand, p);
+	char *why = NULL;
+	if (greedy_start_schedule(p, &hand, &why) == 0 &&
+	    ((hand.objective = score(p, &hand)) > sol->objective + 1e-6 || !have)) {
+		mcl_log(LOG_NORMAL, "hand schedule of the whole cycle taken: objective %.1f -> %.1f",
+			have ? sol->objective : 0.0, hand.objective);
+		if (have) {
+			hand.bound = sol->bound;
+			hand.stopped_by = sol->stopped_by;
+		} else {
+			int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+			int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+			int n_ws = 0, n_sem = 0;
+			for (int b = 0; b < p->n_blocks; b++) {
+				if (p->blocks[b].kind == BLOCK_WORKSHOP)
+					ws[n_ws++] = b;
+				else
+					sem[n_sem++] = b;
+			}
+			hand.bound = bound_simple_cycle(p, ws, n_ws, sem, n_sem);
+			hand.stopped_by = mip_interrupted ? STOP_INTERRUPT : STOP_SEARCH_DONE;
+			free(sem);
+			free(ws);
+		}
+		hand.model_rows = sol->model_rows;
+		hand.model_cols = sol->model_cols;
+		hand.model_nonzeros = sol->model_nonzeros;
+		hand.status = SOLVE_FEASIBLE;
+		solution_recount(&hand);
+		solution_release(sol);   /* frees a diagnosis too */
+		*sol = hand;
+		solution_init(&hand, p);
+	}
+	free(why);
+	solution_release(&hand);
 }
 
 int combination_solve(const struct problem *p, const struct solve_options *opt,
@@ -218,7 +271,10 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
+		why = NULL;
 		rc = r < 0 ? -1 : 0;
+		if (r > 0)
+			goto hand;
 		goto out;
 	}
 	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
@@ -246,6 +302,8 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		sol->status = workshops.status;
 		sol->diagnosis = workshops.diagnosis;
 		workshops.diagnosis = NULL;
+		if (rc == 0)
+			goto hand;
 		goto out;
 	}
 
@@ -284,11 +342,23 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	*sol = workshops;
 	solution_init(&workshops, p);
 	sol->objective = score(p, sol);
+	take_hand(p, sol, true);
 	/* the bound is checked against the objective in model_solve */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	if (sol->status == SOLVE_OPTIMAL && !mip_interrupted)
 		sol->stopped_by = STOP_GAP;
+	goto out;
+hand:
+	/* no schedule from the models: the hand schedule, when there is one */
+	if (sol->status != SOLVE_INFEASIBLE && !mip_interrupted) {
+		take_hand(p, sol, false);
+		if (sol->status == SOLVE_FEASIBLE) {
+			solution_set_gap(sol);
+			if (sol->gap <= opt->gap + 1e-12)
+				sol->status = SOLVE_OPTIMAL;
+		}
+	}
 out:
 	tally_release(&outside);
 	solution_release(&seminars);

@@ -1181,8 +1181,12 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	mcl_log(LOG_VERBOSE, "period MIP: %d rows, %d columns; greedy %.1f, start %.1f, LP %s, "
 		"MIP %.1f, bound %s (%s, %d nodes) in %.2f s", glp_get_num_rows(m.P), glp_get_num_cols(m.P),
 		have_greedy ? draft_value(&m, &greedy_d) : -1.0, best ? draft_value(&m, best) : -1.0,
-		lp_s, mr.objective, bound_s, mr.outcome == MIP_OPTIMAL ? "optimal" : "limit", mr.nodes,
-		mcl_now() - t0);
+		lp_s, mr.objective, bound_s,
+		greedy_only		     ? "not solved"
+		: mp.lp_only		     ? "LP only, no branching"
+		: mr.outcome == MIP_OPTIMAL ? "optimal"
+					     : "limit",
+		mr.nodes, mcl_now() - t0);
 	res->lp_bound = mr.lp_bound;
 	res->bound = mr.bound;
 	res->outcome = mr.outcome;

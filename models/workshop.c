@@ -48,6 +48,7 @@
 #include "engine/util.h"
 #include "models/child.h"
 #include "models/cycle_mip.h"
+#include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/precheck.h"
 #include "models/bound_lp.h"
@@ -437,6 +438,84 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	return rc;
 }
 
+/* cy->allowed for a loaded schedule: a facilitator whose max_sessions is
+ * below their available workshop blocks may lead in the blocks where sol
+ * has them, and in the first others up to max_sessions, so that no later
+ * re-plan takes them past it; the others, wherever they are available. */
+static void allowed_from(struct cycle *cy, const struct solution *sol)
+{
+	const struct problem *p = cy->p;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		bool *row = &cy->allowed[(long)f * p->n_blocks];
+		int avail = 0, used = 0;
+		for (int j = 0; j < cy->n_blocks; j++) {
+			int b = cy->blocks[j];
+			avail += !fa->unavailable[b];
+			row[b] = false;
+		}
+		for (size_t i = 0; i < sol->n_sessions; i++) {
+			const struct session *s = &sol->sessions[i];
+			if (s->facilitator == f && p->blocks[s->block].kind == BLOCK_WORKSHOP) {
+				row[s->block] = true;
+				used++;
+			}
+		}
+		int extra = fa->max_sessions >= avail ? avail : fa->max_sessions - used;
+		for (int j = 0; j < cy->n_blocks && extra > 0; j++) {
+			int b = cy->blocks[j];
+			if (!fa->unavailable[b] && !row[b]) {
+				row[b] = true;
+				extra--;
+			}
+		}
+	}
+}
+
+/* Hand start: the hand schedule (greedy_start.c, with the blocks sol
+ * already holds: a combination's seminar blocks) is the search's other
+ * starting point; it replaces the construct stage's schedule when it
+ * scores higher, or stands in when construction found none (built false).
+ * So the search never starts, and (its moves only raising the objective)
+ * never ends, below the hand schedule.  Returns whether the cycle holds a
+ * whole schedule. */
+static bool stage_hand_start(struct cycle *cy, const struct solution *sol, bool built)
+{
+	const struct problem *p = cy->whole;
+	struct solution hand;
+	solution_init(&hand, p);
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		solution_add_session(&hand, &sol->sessions[i]);
+	memcpy(hand.attend, sol->attend,
+	       sizeof(*hand.attend) * (size_t)p->n_learners * (size_t)p->n_blocks);
+	char *why = NULL;
+	bool have = built;
+	if (greedy_start_schedule(p, &hand, &why) != 0) {
+		mcl_log(LOG_VERBOSE, "hand schedule: none: %.*s", (int)strcspn(why, "\n"), why);
+		goto out;
+	}
+	struct snapshot first = { 0 };
+	double own = built ? cycle_objective(cy) : 0;
+	if (built)
+		snapshot_copy(cy, &first, true);
+	cycle_load_solution(cy, &hand);
+	double got = cycle_objective(cy);
+	bool take = !built || got > own + 1e-6;
+	if (take)
+		allowed_from(cy, &hand);
+	else
+		snapshot_copy(cy, &first, false);
+	snapshot_free(cy, &first);
+	mcl_log(LOG_VERBOSE, "[%6.1fs] hand schedule: objective %.1f, construction's %.1f: %s",
+		mcl_now() - cy->t0, got, own, !built ? "taken (construction found none)"
+		: take ? "taken" : "not taken");
+	have = true;
+out:
+	free(why);
+	solution_release(&hand);
+	return have;
+}
+
 /* At a local optimum (a round that found nothing): keeps the schedule as
  * the best if it is, else goes back to the best; then kicks it.  Returns
  * false when the search should stop (too many kicks in a row without a
@@ -458,6 +537,25 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
 	return true;
 }
 
+/* Improve, one block (a flex period, a one-hour school): the block's
+ * period MIP is the whole cycle's schedule, so the search is one
+ * branch-and-bound re-plan of it, ended by the settings' node budget
+ * (block_nodes), the gap or the time limit, and never skipped on a guess
+ * of its cost (cycle_replans_fit measures time): whenever the budget or
+ * the gap ends it, the same school, seed and limit give the same schedule.
+ * Kicks, the neighbourhoods and polish only re-plan the same block (polish
+ * on the time left), so none of them runs after it; prove (the exact model,
+ * on the smallest schools only) may still close the gap. */
+static void one_block(struct cycle *cy, struct bound_job *job)
+{
+	double left = cycle_time_left(cy);
+	if (!mip_interrupted && left > 0)
+		move_replan_block(cy, cy->blocks[0], left, true);
+	bound_poll(job, cy, true);
+	cy->bound = job->res.bound;
+	search_progress(cy, "one block, branch-and-bound");
+}
+
 /* Improve: rounds of the neighbourhoods cy->set turns on, until a whole
  * round improves nothing and the kicks are spent, the gap is met or time
  * runs out; then the best schedule, this process's or the second
@@ -467,6 +565,10 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
 static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long long *rng)
 {
 	const struct search_settings *set = &cy->set;
+	if (cy->n_blocks == 1) {
+		one_block(cy, job);
+		return;
+	}
 	struct snapshot best = { 0 };
 	struct child tw = CHILD_NONE;
 	int kicks = 0;
@@ -574,8 +676,15 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	progress_start(opt->gap);
 	int rc = 0;
 
-	if (stage_precheck(&cy, sol) != 0)
+	/* spreading max_sessions over the blocks may leave too few for pass 1
+	 * (a heuristic, not a proof): the hand schedule may still have one */
+	int pre = stage_precheck(&cy, sol);
+	if (pre != 0 && (sol->status == SOLVE_INFEASIBLE || !stage_hand_start(&cy, sol, false)))
 		goto out;
+	if (pre != 0) {
+		free(sol->diagnosis);
+		sol->diagnosis = NULL;
+	}
 	cy.set = search_settings_table[search_school_size(p, cy.blocks, cy.n_blocks)];
 	if (!part && opt->write_lp &&
 	    cycle_mip_write(p, cy.blocks, cy.n_blocks, NULL, 0, opt->write_lp) != 0) {
@@ -583,7 +692,12 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 	bound_start(&job, &cy, cy.set.bound_share * opt->time_limit);
-	rc = stage_construct(&cy, &job, sol);
+	rc = pre ? 0 : stage_construct(&cy, &job, sol);
+	if (!pre && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
+		free(sol->diagnosis);   /* the hand schedule stands in */
+		sol->diagnosis = NULL;
+		rc = 0;
+	}
 	if (rc != 0) {
 		rc = rc < 0 ? -1 : 0;
 		goto out;
@@ -592,7 +706,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	stage_improve(&cy, &job, &rng);
 	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
-	if (stage_polish(&cy, part, bound, &rng) != 0 ||
+	if ((cy.n_blocks > 1 && stage_polish(&cy, part, bound, &rng) != 0) ||
 	    (!part && (bound = stage_prove(&cy, bound)) < 0)) {
 		rc = -1;   /* the exact model is of workshop blocks alone */
 		goto out;
