@@ -13,6 +13,9 @@
  * with itself.  The other summary metrics are recomputed with
  * engine/metrics.c from the rows turned into a struct solution.  Cells are
  * read back through csv_out_untext, undoing the writer's spreadsheet guard.
+ * Mastery (needs' readiness, seminars' requires) is judged from the scores'
+ * text, re-read and compared as digits by verify_mastery.c, not by the
+ * loader's arithmetic or its ready/eligible flags.
  * Per-block conflicts use dense block x facilitator and block x room tables,
  * so a 6000-learner cycle verifies in linear time.
  */
@@ -30,6 +33,7 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 #include "outputs/csv_out.h"
+#include "outputs/verify_mastery.h"
 
 struct vsession {
 	char *id;
@@ -48,6 +52,8 @@ struct verifier {
 	int *sorted;        /* session indexes sorted by id */
 	bool unusable;      /* some session row could not be resolved */
 	int *tt_row;        /* [n_learners * n_blocks]: timetable row, -1 none */
+	bool *mastered;     /* [n_learners * n_goals], verify's own (verify_mastery.h) */
+	bool progress_known;        /* progress.csv gave a score */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -432,15 +438,15 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 }
 
 /* Whether learner l may enroll in seminar sem, recomputed from the data:
- * every required goal mastered (when progress.csv gave any score: without
- * it the loader takes requires as met) and the age band where the age and
- * the bound are known.  *why says what fails. */
-static bool eligible(const struct problem *p, int l, int sem, bool progress_known, char *why,
-		     size_t len)
+ * every required goal mastered by verify's own reading (when progress.csv
+ * gave any score: without it the loader takes requires as met) and the age
+ * band where the age and the bound are known.  *why says what fails. */
+static bool eligible(const struct verifier *v, int l, int sem, char *why, size_t len)
 {
+	const struct problem *p = v->p;
 	const struct seminar *sm = &p->seminars[sem];
-	for (int i = 0; progress_known && i < sm->n_requires; i++)
-		if (!problem_mastered(p, l, sm->requires[i])) {
+	for (int i = 0; v->progress_known && i < sm->n_requires; i++)
+		if (!v->mastered[(long)l * p->n_goals + sm->requires[i]]) {
 			snprintf(why, len, "without having mastered '%s'",
 				 p->goals[sm->requires[i]].id);
 			return false;
@@ -473,9 +479,6 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 		if (v->s[i].kind >= 0)
 			meetings[v->s[i].section]++;
 	int *section_of = xmalloc(sizeof(int) * ((size_t)p->n_seminars + 1));
-	bool progress_known = false;
-	for (long i = 0; i < (long)p->n_learners * p->n_goals && !progress_known; i++)
-		progress_known = p->score[i] >= 0;
 	for (int l = 0; l < p->n_learners; l++) {
 		const struct learner *ln = &p->learners[l];
 		int group = -1, enrolled = 0;
@@ -490,7 +493,7 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 			long line = row_of[(long)l * p->n_blocks + b];
 			if (s->kind == SESSION_WORKSHOP) {
 				int q = need_of(p, l, s->offering);
-				if (q < 0 || !p->needs[q].ready)
+				if (q < 0 || !verify_need_ready(p, v->mastered, v->progress_known, q))
 					violation(v, F, line, "learner '%s' attends '%s' (goal '%s') "
 						  "without a ready need for it (rule 6)", ln->id, s->id,
 						  p->goals[s->offering].id);
@@ -526,11 +529,7 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 					if (!ch)
 						violation(v, F, line, "learner '%s' is in seminar '%s', "
 							  "which they did not choose (rule 6)", ln->id, sid);
-					else if (!ch->eligible)
-						violation(v, F, line, "learner '%s' is in seminar '%s' "
-							  "without being eligible (rule 6)", ln->id, sid);
-					else if (!eligible(p, l, s->offering, progress_known, why,
-							   sizeof(why)))
+					else if (!eligible(v, l, s->offering, why, sizeof(why)))
 						violation(v, F, line, "learner '%s' is in seminar '%s' %s "
 							  "(rule 6)", ln->id, sid, why);
 				}
@@ -896,6 +895,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	untext(&tm);
 
 	struct verifier v = { .p = p, .out = out };
+	v.mastered = verify_mastery_read(p, &v.progress_known);
 	struct solution sol;
 	solution_init(&sol, p);
 	long *row_of = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(long));
@@ -923,6 +923,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	result = v.violations;
 	free(row_of);
 	free(v.tt_row);
+	free(v.mastered);
 	solution_release(&sol);
 	for (int i = 0; i < v.n; i++)
 		free(v.s[i].id);

@@ -48,6 +48,7 @@ struct builder *tb_new(void)
 	c->name = xstrdup("test");
 	c->model = MODEL_WORKSHOP;
 	c->mastery = 3.0;
+	c->mastery_units = 30000;
 	c->needs = NEEDS_FILE;
 	c->seminars_per_learner = 1;
 	c->lab_max_group = 40;
@@ -157,7 +158,9 @@ static void add_need(struct builder *tb, int l, int g, int priority, int session
 {
 	struct problem *p = tb->p;
 	assert(p->n_needs < TB_MAX * 8);
-	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2 };
+	p->needs[p->n_needs++] = (struct need){ .learner = l, .goal = g, .priority = priority,
+						.sessions = sessions, .ready = ready,
+						.line = p->n_needs + 2 };
 }
 
 void tb_need(struct builder *tb, int l, int g, int priority, int sessions)
@@ -326,7 +329,7 @@ struct problem *tb_finish(struct builder *tb)
 	for (int i = 0; i < tb->n_levels; i++)
 		p->goal_level[tb->levels[i].a * p->n_goals + tb->levels[i].b] =
 			(unsigned char)tb->levels[i].c;
-	p->score = xmalloc(sizeof(float) * ((size_t)p->n_learners * (size_t)p->n_goals + 1));
+	p->score = xmalloc(sizeof(int) * ((size_t)p->n_learners * (size_t)p->n_goals + 1));
 	for (long i = 0; i < (long)p->n_learners * p->n_goals; i++)
 		p->score[i] = -1;
 	qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need);
