@@ -38,6 +38,13 @@
  * change nothing at their defaults: no stream draws differently, and the
  * files are byte-identical to those of before the options (tests/cli/gen.sh).
  *
+ * --style random draws the school's shape (blocks a day, lab max_group,
+ * part-time staff, learners away, min_group, room features, seminars'
+ * sections, bands and prerequisites: struct shape) and the hard-school
+ * options not given from the seed alone (style_draw), for zoo benches and
+ * the property test of bounds (tests/audit/).  Without it struct shape holds
+ * the default school's values and nothing draws differently.
+ *
  * A district (--district) is K such schools, each built from options that a
  * table of school styles and the district's seed choose, never a second
  * way of making a school, plus DIR/schools.txt listing them.
