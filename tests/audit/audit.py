@@ -177,6 +177,8 @@ def run_cbc(lp, work, seconds):
     mu = re.search(r"^Upper bound:\s*(\S+)", text, re.M)
     if mu:
         res["upper"] = float(mu.group(1))
+    if res["result"] is None and re.search(r"^Problem is infeasible", text, re.M):
+        res["result"] = "infeasible"
     if res["result"] is None:
         res["result"] = "no result (exit %d): %s" % (p.returncode, text.strip()[-200:])
     return res
