@@ -17,6 +17,7 @@
 
 #include <confuse.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -253,6 +254,12 @@ static void validate_mastery(long line, double v)
 	int units;
 	enum decimal_error e = *digits ? decimal_units(digits, 4L * DECIMAL_SCALE, &units)
 				       : DECIMAL_SYNTAX;
+	/* digits of another `mastery` on the line (inside a quoted name, say):
+	 * not the value's; judge the double instead */
+	if (e == DECIMAL_OK && fabs((double)units / DECIMAL_SCALE - v) > 1e-9) {
+		*digits = '\0';
+		e = DECIMAL_SYNTAX;
+	}
 	if (e == DECIMAL_OK) {
 		mastery_units_read = units;
 		return;
@@ -265,8 +272,8 @@ static void validate_mastery(long line, double v)
 		diag_error(current_diag, CONF_NAME, line, "'mastery' must be written as a decimal "
 			   "such as 3.5 (got %s)", digits);
 	else    /* its digits not on the line libconfuse names: the double, if exact */
-		if (v * DECIMAL_SCALE == (double)(long)(v * DECIMAL_SCALE + 0.5))
-			mastery_units_read = (int)(v * DECIMAL_SCALE + 0.5);
+		if (fabs(v * DECIMAL_SCALE - (double)lround(v * DECIMAL_SCALE)) < 1e-6)
+			mastery_units_read = (int)lround(v * DECIMAL_SCALE);
 		else
 			diag_error(current_diag, CONF_NAME, line, "'mastery' has more than %d "
 				   "decimals (got %.17g): round it to %d", DECIMAL_PLACES, v,
