@@ -20,7 +20,7 @@ The product never runs this; tests and `make audit` do.
 
   audit.py --seeds 1-20 [--keep DIR] [--minimize] [--time-limit S]
            [--cbc-seconds S] [--build DIR] [--expect-pass]
-  audit.py --case DIR   (re-check a kept case)
+  audit.py --case DIR [--minimize]   (re-check a kept case; shrink it)
 """
 import argparse
 import csv
@@ -140,7 +140,9 @@ def make_case(build, seed, s, dest):
     if p.returncode != 0:
         return "mclsched-gen failed: " + p.stderr.strip()[-300:]
     edit_conf(os.path.join(dest, "scenario.conf"), s)
-    if s["need_weights"]:
+    if s["derive"]:         # derived only without needs.csv (docs/inputs.md)
+        os.remove(os.path.join(dest, "needs.csv"))
+    elif s["need_weights"]:
         add_need_weights(os.path.join(dest, "needs.csv"), s["weight_seed"])
     return None
 
@@ -181,16 +183,17 @@ def run_cbc(lp, work, seconds):
     mu = re.search(r"^Upper bound:\s*(\S+)", text, re.M)
     if mu:
         res["upper"] = float(mu.group(1))
-    if res["result"] is None and re.search(r"^Problem is infeasible", text, re.M):
+    if res["result"] is None and re.search(r"^(Problem is infeasible|Pre-processing says "
+                                           r"infeasible)", text, re.M):
         res["result"] = "infeasible"
     if res["result"] is None:
         res["result"] = "no result (exit %d): %s" % (p.returncode, text.strip()[-200:])
     return res
 
 
-def check_case(build, scen, work, time_limit, cbc_seconds):
+def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True):
     """Runs the checks on scenario dir scen; returns (failures, facts): failures
-    a list of (class, message)."""
+    a list of (class, message).  with_cbc False leaves out the exact model."""
     mcl = os.path.join(build, "mclsched")
     out, lp = os.path.join(work, "out"), os.path.join(work, "model.lp")
     shutil.rmtree(out, ignore_errors=True)
@@ -224,6 +227,8 @@ def check_case(build, scen, work, time_limit, cbc_seconds):
                           % (gap, gap_limit)))
         if obj is not None and bound is not None and bound < obj - tol(obj, bound):
             fails.append(("bound-below-objective", "bound %g below objective %g" % (bound, obj)))
+    if not with_cbc:
+        return fails, facts
     if not os.path.exists(lp) or os.path.getsize(lp) == 0:
         if p.returncode in (0, 4):
             fails.append(("no-lp", "--write-lp wrote nothing"))
@@ -314,8 +319,14 @@ def drop_last_day(scen):
 
 def minimize(build, scen, work, cls, time_limit, cbc_seconds, trials):
     """Shrinks scen in place while a failure of class cls remains."""
+    # a check that needs no exact model shrinks faster, so it gets more runs
+    cbc = cls in ("above-exact", "bound-below-exact", "above-cbc-bound", "exact-infeasible",
+                  "no-schedule", "no-lp")
+    if not cbc:
+        trials *= 3
+
     def still(cand):
-        f, _ = check_case(build, cand, work, time_limit, cbc_seconds)
+        f, _ = check_case(build, cand, work, time_limit, cbc_seconds, cbc)
         return any(k == cls for k, _ in f)
     tried = 0
     cand = scen + ".try"
@@ -331,7 +342,7 @@ def minimize(build, scen, work, cls, time_limit, cbc_seconds, trials):
         if len(ids) <= 1:
             break
         done = False
-        for part in (2, 4):
+        for part in (2, 4, 8):
             if tried >= trials:
                 break
             chunk = max(1, len(ids) // part)
@@ -396,6 +407,10 @@ def main():
             for k, msg in fails:
                 print("FAIL %s: %s" % (k, msg))
             print("facts: %s" % facts)
+            if fails and args.minimize:     # shrink the kept case in place
+                n = minimize(args.build, args.case.rstrip("/"), work, fails[0][0],
+                             args.time_limit, args.cbc_seconds, args.trials)
+                print("shrunk to %d learners" % n)
             return 1 if fails else 0
         if "-" in args.seeds:
             a, b = args.seeds.split("-")
