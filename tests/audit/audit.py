@@ -375,7 +375,9 @@ def write_note(dest, seed, s, fails, facts, learners, args):
     with open(os.path.join(dest, "NOTE.md"), "w") as f:
         f.write("# audit case: seed %s\n\n" % seed)
         if s:
-            f.write("Drawn by tests/audit/audit.py --seeds %s: %s.\n" % (seed, describe(s)))
+            f.write("Drawn by tests/audit/audit.py --seeds %s: %s. The files here are the "
+                    "case: a later audit.py may draw another school for the seed.\n"
+                    % (seed, describe(s)))
         f.write("Kept with %d learners (time limit %g s, CBC %g s).\n\n"
                 % (learners, args.time_limit, args.cbc_seconds))
         f.write("Failed:\n\n")
