@@ -15,7 +15,8 @@
  * read back through csv_out_untext, undoing the writer's spreadsheet guard.
  * Mastery (needs' readiness, seminars' requires) is judged from the scores'
  * text, re-read and compared as digits by verify_mastery.c, not by the
- * loader's arithmetic or its ready/eligible flags.
+ * loader's arithmetic or its ready/eligible flags; history.csv is re-read
+ * for the seminars a learner took before.
  * Per-block conflicts use dense block x facilitator and block x room tables,
  * so a 6000-learner cycle verifies in linear time.
  */
@@ -32,6 +33,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/csv_table.h"
+#include "inputs/history.h"
 #include "outputs/csv_out.h"
 #include "outputs/verify_mastery.h"
 
@@ -54,6 +56,7 @@ struct verifier {
 	int *tt_row;        /* [n_learners * n_blocks]: timetable row, -1 none */
 	bool *mastered;     /* [n_learners * n_goals], verify's own (verify_mastery.h) */
 	bool progress_known;        /* progress.csv gave a score */
+	bool *taken;        /* [n_learners * n_seminars]: history.csv, re-read */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -439,12 +442,17 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 
 /* Whether learner l may enroll in seminar sem, recomputed from the data:
  * every required goal mastered by verify's own reading (when progress.csv
- * gave any score: without it the loader takes requires as met) and the age
- * band where the age and the bound are known.  *why says what fails. */
+ * gave any score: without it the loader takes requires as met), not taken
+ * in an earlier cycle (history.csv) and the age band where the age and the
+ * bound are known.  *why says what fails. */
 static bool eligible(const struct verifier *v, int l, int sem, char *why, size_t len)
 {
 	const struct problem *p = v->p;
 	const struct seminar *sm = &p->seminars[sem];
+	if (v->taken[(long)l * p->n_seminars + sem]) {
+		snprintf(why, len, "after taking it in an earlier cycle (history.csv)");
+		return false;
+	}
 	for (int i = 0; v->progress_known && i < sm->n_requires; i++)
 		if (!v->mastered[(long)l * p->n_goals + sm->requires[i]]) {
 			snprintf(why, len, "without having mastered '%s'",
@@ -896,6 +904,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 
 	struct verifier v = { .p = p, .out = out };
 	v.mastered = verify_mastery_read(p, &v.progress_known);
+	v.taken = history_read(p, p->dir, true, true, d);
 	struct solution sol;
 	solution_init(&sol, p);
 	long *row_of = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(long));
@@ -924,6 +933,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	free(row_of);
 	free(v.tt_row);
 	free(v.mastered);
+	free(v.taken);
 	solution_release(&sol);
 	for (int i = 0; i < v.n; i++)
 		free(v.s[i].id);
