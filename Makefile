@@ -6,6 +6,7 @@
 #   make bench   the benchmark table (bench/RESULTS.md); minutes, not seconds
 #   make SANITIZE=address,undefined test    the same under sanitizers
 #   make fuzz    libFuzzer harnesses (tests/fuzz/), FUZZ_SECONDS (300) each
+#   make audit N=100 [SEED=1]   N random schools: bounds against the exact model
 #
 # Sources are found by wildcard: a new module is a new .c file in engine/,
 # models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c
@@ -112,6 +113,21 @@ check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))
 
 clean:
 	rm -rf build build-san build-fuzz out
+
+# ---- make audit: the property test of bounds (tests/audit/, docs/testing.md)
+# N random small schools from seed SEED on, each solved by mclsched and its
+# exact model by CBC; failing cases are kept, shrunk, in tests/audit/cases/.
+N ?= 20
+SEED ?= 1
+AUDIT_ARGS ?= --minimize
+.PHONY: audit audit-cases
+audit: test-deps all
+	@python3 tests/audit/audit.py --build $(BUILD) --seeds $(SEED)-$$(($(SEED) + $(N) - 1)) \
+		--keep tests/audit/cases $(AUDIT_ARGS)
+
+audit-cases: test-deps all
+	@for c in tests/audit/cases/*/; do [ -f "$$c/scenario.conf" ] || continue; \
+		echo "== $$c"; python3 tests/audit/audit.py --build $(BUILD) --case "$$c"; done
 
 # ---- make bench: mclsched against the alternatives (bench/run.sh, docs/bench.md)
 # The bench programs link the library like the tests do; mclsched-greedy is

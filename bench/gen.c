@@ -38,6 +38,13 @@
  * change nothing at their defaults: no stream draws differently, and the
  * files are byte-identical to those of before the options (tests/cli/gen.sh).
  *
+ * --style random draws the school's shape (blocks a day, lab max_group,
+ * part-time staff, learners away, min_group, room features, seminars'
+ * sections, bands and prerequisites: struct shape) and the hard-school
+ * options not given from the seed alone (style_draw), for zoo benches and
+ * the property test of bounds (tests/audit/).  Without it struct shape holds
+ * the default school's values and nothing draws differently.
+ *
  * A district (--district) is K such schools, each built from options that a
  * table of school styles and the district's seed choose, never a second
  * way of making a school, plus DIR/schools.txt listing them.
@@ -68,9 +75,8 @@ enum {
 	N_AREAS = 5,                    /* the facilitated areas */
 	DIGITAL = N_AREAS,              /* the online track */
 	N_TRACKS = N_AREAS + 1,
-	SLOTS = 5,                      /* blocks a day: 3 workshop, 2 seminar */
-	MAX_BLOCKS = 7 * SLOTS,
-	LAB_MAX = 40,                   /* lab max_group written to scenario.conf */
+	MAX_SLOTS = 7,                  /* blocks a day: 3 workshop + 2 seminar by default */
+	MAX_BLOCKS = 7 * MAX_SLOTS,
 	MAX_NEEDS = 2 * N_TRACKS,       /* two ready goals a track at most (--needs) */
 	MAX_CHOICES = 5,
 	GROUP_MAX = 25,                 /* the largest facilitated max_group */
@@ -82,7 +88,33 @@ enum {
 enum stream {
 	STREAM_GOALS = 1, STREAM_STAFF, STREAM_ROOMS, STREAM_LEARNERS, STREAM_FEASIBLE,
 	STREAM_COACHES, STREAM_NEEDS, STREAM_PROGRESS, STREAM_SEMINARS, STREAM_CHOICES,
-	STREAM_EXPERTISE,
+	STREAM_EXPERTISE, STREAM_FEATURES,
+};
+
+/*
+ * The shape of a school: what --style random draws from the seed (see
+ * style_draw) and what the default school fixes at the values below.
+ */
+struct shape {
+	int workshop_slots, seminar_slots;      /* blocks a day of each kind */
+	int lab_max;                    /* lab max_group written to scenario.conf */
+	int part_time_pct;              /* facilitators who are part-time */
+	int max_sessions_lo, max_sessions_hi;   /* percent of the model's blocks */
+	int learner_away_pct;           /* learners away for 1-3 blocks */
+	int min_group_lo, min_group_hi; /* facilitated goals' min_group */
+	int feature_pct;                /* facilitated goals given a room feature at random */
+	int science_labs, makerspaces;  /* extra rooms with those features */
+	int learners_per_seminar;
+	int sections_max, band_pct, requires_pct;       /* seminars */
+	bool limited_blocks;            /* every other day's last workshop block: Math, ELA */
+};
+
+static const struct shape shape_default = {
+	.workshop_slots = 3, .seminar_slots = 2, .lab_max = 40, .part_time_pct = 15,
+	.max_sessions_lo = 50, .max_sessions_hi = 80, .learner_away_pct = 5,
+	.min_group_lo = 3, .min_group_hi = 5, .feature_pct = 0, .science_labs = 0,
+	.makerspaces = 0, .learners_per_seminar = 40, .sections_max = 2, .band_pct = 33,
+	.requires_pct = 25, .limited_blocks = true,
 };
 
 enum feature { FEATURE_NONE, FEATURE_SCIENCE, FEATURE_COMPUTER, FEATURE_MAKER };
@@ -160,6 +192,8 @@ struct school {
 	const char *lab_feature;        /* --lab-feature, NULL */
 	int seminars_per_learner;       /* --seminars-per-learner, 1 */
 	double skew;                    /* --popularity-skew, 1 */
+	bool random_style;              /* --style random: the shape comes from the seed */
+	struct shape shape;             /* all zero: shape_default (school_build) */
 
 	/* a school of a district (--district): its name and where it comes from */
 	const char *name;               /* scenario.conf name; NULL: "Generated N learners seed S" */
@@ -282,8 +316,10 @@ static const char *const edition_suffix[] = { "", " II", " III", " IV", " V", " 
 					      " VIII", " IX", " X" };
 
 static const char *const day_name[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char *const slot_start[SLOTS] = { "08:30", "09:40", "10:50", "13:00", "14:10" };
-static const char *const slot_end[SLOTS] = { "09:30", "10:40", "11:50", "14:00", "15:10" };
+static const char *const slot_start[MAX_SLOTS] = { "08:30", "09:40", "10:50", "13:00", "14:10",
+						   "15:20", "16:30" };
+static const char *const slot_end[MAX_SLOTS] = { "09:30", "10:40", "11:50", "14:00", "15:10",
+						 "16:20", "17:30" };
 
 /* ---- random numbers ---- */
 
@@ -335,15 +371,17 @@ static void rng_shuffle(struct rng *r, int *a, int n)
 
 static void school_make_blocks(struct school *s)
 {
+	int slots = s->shape.workshop_slots + s->shape.seminar_slots;
 	for (int d = 0; d < s->n_days; d++)
-		for (int k = 0; k < SLOTS; k++) {
+		for (int k = 0; k < slots; k++) {
 			struct block *b = &s->blocks[s->n_blocks++];
-			snprintf(b->id, sizeof(b->id), "%s%d", day_name[d], k + 1);
+			snprintf(b->id, sizeof(b->id), "%s%d", day_name[d], (k + 1) % 10);
 			b->day = d;
 			b->slot = k;
-			b->workshop = k < 3;
+			b->workshop = k < s->shape.workshop_slots;
 			/* power-goal groups meet in every workshop block: no limits */
-			b->limited = k == 2 && d % 2 == 0 && !s->power_goal;
+			b->limited = s->shape.limited_blocks && k == s->shape.workshop_slots - 1 &&
+				     k > 0 && d % 2 == 0 && !s->power_goal;
 			b->one_area = k == 0 ? s->one_area : -1;
 			if (!strcmp(s->model, "combination"))
 				b->used = true;
@@ -410,9 +448,10 @@ static void school_make_goals(struct school *s)
 			g->index = k;
 			if (t == DIGITAL) {
 				g->min_group = 1;
-				g->max_group = LAB_MAX;
+				g->max_group = s->shape.lab_max;
 			} else {
-				g->min_group = rng_between(&r, 3, 5);
+				g->min_group = rng_between(&r, s->shape.min_group_lo,
+							   s->shape.min_group_hi);
 				g->max_group = rng_between(&r, 20, 25);
 			}
 			g->sessions = rng_between(&r, 1, 3);
@@ -428,6 +467,10 @@ static void school_make_goals(struct school *s)
 			s->n_goals++;
 		}
 	}
+	struct rng rf = rng_stream(s, STREAM_FEATURES);
+	for (int i = 0; i < s->n_goals && s->shape.feature_pct; i++)
+		if (s->goals[i].track != DIGITAL && rng_below(&rf, 100) < s->shape.feature_pct)
+			s->goals[i].feature = rng_below(&rf, 2) ? FEATURE_SCIENCE : FEATURE_MAKER;
 	s->first_goal[N_TRACKS] = s->n_goals;
 }
 
@@ -484,15 +527,17 @@ static void facilitator_add(struct school *s, struct rng *r, bool part_time)
 	if (how != 1) {
 		if (rng_below(r, 2)) {
 			int d = rng_below(r, s->n_days);
-			for (int k = 0; k < SLOTS; k++)
-				f->away[d * SLOTS + k] = true;
+			int slots = s->shape.workshop_slots + s->shape.seminar_slots;
+			for (int k = 0; k < slots; k++)
+				f->away[d * slots + k] = true;
 		} else {
 			for (int i = rng_between(r, 2, 4); i > 0; i--)
 				f->away[rng_below(r, s->n_blocks)] = true;
 		}
 	}
 	if (how != 0)
-		f->max_sessions = s->n_used * rng_between(r, 50, 80) / 100;
+		f->max_sessions = s->n_used * rng_between(r, s->shape.max_sessions_lo,
+							     s->shape.max_sessions_hi) / 100;
 	if (f->max_sessions < 1 && how != 0)
 		f->max_sessions = 1;
 }
@@ -506,7 +551,7 @@ static void school_make_staff(struct school *s)
 	struct rng r = rng_stream(s, STREAM_STAFF);
 	int want = (s->n_learners + s->per_facilitator - 1) / s->per_facilitator + 1;
 	for (int i = 0; i < want; i++)
-		facilitator_add(s, &r, rng_below(&r, 100) < 15);
+		facilitator_add(s, &r, rng_below(&r, 100) < s->shape.part_time_pct);
 	for (int a = 0; a < N_AREAS; a++) {
 		int gurus = 0;
 		for (int f = 0; f < s->n_facilitators; f++)
@@ -549,9 +594,9 @@ static void school_make_rooms(struct school *s)
 		classroom_add(s, classroom_sizes[rng_below(&r, 7)]);
 	for (int i = 0; i < 2 + s->n_learners / 600; i++)
 		room_add(s, ROOM_COMPUTER, i, rng_between(&r, 35, 40));
-	for (int i = 0; i < 1 + s->n_learners / 800; i++)
+	for (int i = 0; i < 1 + s->n_learners / 800 + s->shape.science_labs; i++)
 		room_add(s, ROOM_SCIENCE, i + 1, rng_between(&r, 28, 32));
-	for (int i = 0; i < 1 + s->n_learners / 1500; i++)
+	for (int i = 0; i < 1 + s->n_learners / 1500 + s->shape.makerspaces; i++)
 		room_add(s, ROOM_MAKER, i + 1, rng_between(&r, 24, 28));
 	room_add(s, ROOM_LARGE, 0, 60);
 	if (s->n_learners >= 600)
@@ -573,7 +618,9 @@ static void school_make_learners(struct school *s)
 		ln->first = rng_below(&r, N_FIRST);
 		ln->last = rng_below(&r, N_LAST);
 		ln->age = rng_between(&r, 12, 18);
-		if (rng_below(&r, 20) == 0)
+		/* the default school's draw, kept so that its files stay the same */
+		if (s->random_style ? rng_below(&r, 100) < s->shape.learner_away_pct
+				    : rng_below(&r, 20) == 0)
 			for (int i = rng_between(&r, 1, 3); i > 0; i--)
 				ln->away[rng_below(&r, s->n_blocks)] = true;
 		for (int t = 0; t < N_TRACKS; t++) {
@@ -603,7 +650,7 @@ static int block_room_seats(const struct school *s, int b, int *seats)
 	for (int i = 0; i < s->n_rooms; i++)
 		if (!s->rooms[i].closed[b]) {
 			int m = s->lab_feature && s->rooms[i].kind != ROOM_COMPUTER ? GROUP_MAX
-										     : LAB_MAX;
+										     : s->shape.lab_max;
 			seats[n++] = s->rooms[i].capacity < m ? s->rooms[i].capacity : m;
 		}
 	qsort(seats, (size_t)n, sizeof(*seats), cmp_desc);
@@ -795,7 +842,8 @@ static bool school_labs_feasible(const struct school *s, char *why, size_t why_s
 		long want = (long)ceil(1.08 * (double)(only_lab > share ? only_lab : share)), seats = 0;
 		for (int i = 0; i < s->n_rooms; i++)
 			if (s->rooms[i].kind == ROOM_COMPUTER && !s->rooms[i].closed[b])
-				seats += s->rooms[i].capacity < LAB_MAX ? s->rooms[i].capacity : LAB_MAX;
+				seats += s->rooms[i].capacity < s->shape.lab_max ? s->rooms[i].capacity
+										  : s->shape.lab_max;
 		if (seats < want) {
 			snprintf(why, why_size, "block '%s' lab seats %ld of %ld", bl->id, seats, want);
 			return false;
@@ -954,7 +1002,8 @@ static void school_make_seminars(struct school *s)
 	int seminar_blocks = 0;
 	for (int b = 0; b < s->n_blocks; b++)
 		seminar_blocks += !s->blocks[b].workshop;
-	s->n_seminars = s->n_learners / 40 > 3 ? s->n_learners / 40 : 3;
+	int per = s->shape.learners_per_seminar;
+	s->n_seminars = s->n_learners / per > 3 ? s->n_learners / per : 3;
 	s->seminars = xcalloc((size_t)s->n_seminars, sizeof(*s->seminars));
 	for (int k = 0; k < s->n_seminars; k++) {
 		struct seminar *sm = &s->seminars[k];
@@ -964,13 +1013,19 @@ static void school_make_seminars(struct school *s)
 		if (sm->meetings > seminar_blocks)
 			sm->meetings = seminar_blocks;
 		sm->max_size = rng_between(&r, 15, 25);
-		sm->sections = rng_below(&r, 3) == 0 ? 2 : 1;
+		if (s->random_style)
+			sm->sections = rng_between(&r, 1, s->shape.sections_max);
+		else
+			sm->sections = rng_below(&r, 3) == 0 ? 2 : 1;
 		sm->requires = -1;
-		if (rng_below(&r, 4) == 0) {
+		if (s->random_style ? rng_below(&r, 100) < s->shape.requires_pct
+				    : rng_below(&r, 4) == 0) {
 			int a = rng_below(&r, N_AREAS);
 			sm->requires = s->first_goal[a] + rng_between(&r, 1, 2);
 		}
-		int band = rng_below(&r, 6);
+		int band = s->random_style ? (rng_below(&r, 100) < s->shape.band_pct ? rng_below(&r, 2)
+									 : 2)
+					   : rng_below(&r, 6);
 		if (band == 0) {
 			sm->age_min = 14;
 			sm->age_max = 18;
@@ -1025,6 +1080,8 @@ static void school_make_choices(struct school *s)
 
 static void school_build(struct school *s)
 {
+	if (!s->shape.workshop_slots)
+		s->shape = shape_default;
 	school_make_blocks(s);
 	school_make_goals(s);
 	school_make_staff(s);
@@ -1058,6 +1115,8 @@ static void write_block_list(FILE *f, const struct school *s, const bool *flags)
 		}
 }
 
+static void write_shape(FILE *f, const struct school *s);
+
 /* The header names every option that differs from its default. */
 static void write_conf(FILE *f, const struct school *s)
 {
@@ -1075,8 +1134,12 @@ static void write_conf(FILE *f, const struct school *s)
 		fprintf(f, " --seminars-per-learner %d", s->seminars_per_learner);
 	if (s->skew != 1.0)
 		fprintf(f, " --popularity-skew %g", s->skew);
+	if (s->random_style)
+		fputs(" --style random", f);
 	if (s->origin)
 		fprintf(f, "; %s", s->origin);
+	if (s->random_style)
+		write_shape(f, s);
 	if (s->name)
 		fprintf(f, "\nname = \"%s\"\n", s->name);
 	else
@@ -1085,9 +1148,10 @@ static void write_conf(FILE *f, const struct school *s)
 	fprintf(f, "model = %s\nmastery = 3.0\nneeds = file\nseminars_per_learner = %d\n",
 		s->model, s->seminars_per_learner);
 	if (s->lab_feature)
-		fprintf(f, "lab { max_group = %d  feature = \"%s\" }\n", LAB_MAX, s->lab_feature);
+		fprintf(f, "lab { max_group = %d  feature = \"%s\" }\n", s->shape.lab_max,
+			s->lab_feature);
 	else
-		fprintf(f, "lab { max_group = %d }\n", LAB_MAX);
+		fprintf(f, "lab { max_group = %d }\n", s->shape.lab_max);
 	fputs("solver { time_limit = 60  gap = 0.005  seed = 1 }\n", f);
 }
 
@@ -1673,6 +1737,92 @@ out_free:
 	return rc;
 }
 
+/* ---- --style random ---- */
+
+/* The options of the command line that --style random draws unless given. */
+enum given {
+	GIVEN_MODEL = 1 << 0, GIVEN_DAYS = 1 << 1, GIVEN_PER_FACILITATOR = 1 << 2,
+	GIVEN_NEEDS = 1 << 3, GIVEN_ONE_AREA = 1 << 4, GIVEN_LAB_FEATURE = 1 << 5,
+	GIVEN_SEMINARS = 1 << 6, GIVEN_SKEW = 1 << 7,
+};
+
+/*
+ * Draws the school's shape and the options not given from the seed alone
+ * (not the size: the same seed gives the same shape at 60 and at 1500
+ * learners), so a bench can run a zoo of shapes by seed.  The ranges are
+ * those of docs/generator.md; every one reaches past the default school.
+ */
+static void style_draw(struct school *s, unsigned given)
+{
+	static const char *const models[] = { "workshop", "power-goal", "seminar", "combination" };
+	struct rng r = { s->seed * 0x2545f4914f6cdd1dULL ^ 0x7374796c65ULL };
+	struct shape *sh = &s->shape;
+	rng_next(&r);
+	*sh = shape_default;
+	const char *model = models[rng_below(&r, 4)];
+	if (!(given & GIVEN_MODEL)) {
+		if ((given & GIVEN_ONE_AREA) && !strcmp(model, "power-goal"))
+			model = "workshop";
+		s->model = model;
+		s->power_goal = !strcmp(model, "power-goal");
+	}
+	int days = rng_between(&r, 1, 5);
+	if (!(given & GIVEN_DAYS))
+		s->n_days = days;
+	sh->workshop_slots = rng_between(&r, 1, 4);
+	sh->seminar_slots = rng_between(&r, 1, 2);
+	sh->lab_max = rng_below(&r, 3) == 0 ? rng_between(&r, 12, 25) : 40;
+	sh->part_time_pct = rng_between(&r, 0, 50);
+	sh->max_sessions_lo = rng_between(&r, 30, 70);
+	sh->max_sessions_hi = rng_between(&r, sh->max_sessions_lo, 90);
+	sh->learner_away_pct = rng_between(&r, 0, 20);
+	sh->min_group_lo = rng_between(&r, 1, 4);
+	sh->min_group_hi = rng_between(&r, sh->min_group_lo, 6);
+	sh->feature_pct = rng_between(&r, 0, 30);
+	sh->science_labs = rng_between(&r, 0, 2);
+	sh->makerspaces = rng_between(&r, 0, 1);
+	sh->learners_per_seminar = rng_between(&r, 20, 60);
+	sh->sections_max = rng_between(&r, 1, 3);
+	sh->band_pct = rng_between(&r, 0, 60);
+	sh->requires_pct = rng_between(&r, 0, 50);
+	sh->limited_blocks = rng_below(&r, 2);
+	int per = rng_between(&r, 12, 35), lo = rng_between(&r, 1, 4);
+	int hi = rng_between(&r, lo, lo + 5 < MAX_NEEDS ? lo + 5 : MAX_NEEDS);
+	int area = rng_below(&r, 4) == 0 ? rng_below(&r, N_AREAS) : -1;
+	bool lab_feature = rng_below(&r, 4) == 0;
+	int seminars = rng_between(&r, 1, 3);
+	double skew = 0.5 * rng_between(&r, 0, 6);
+	if (!(given & GIVEN_PER_FACILITATOR))
+		s->per_facilitator = per;
+	if (!(given & GIVEN_NEEDS)) {
+		s->needs_min = lo;
+		s->needs_max = hi;
+	}
+	if (!(given & GIVEN_ONE_AREA))
+		s->one_area = sh->workshop_slots >= 2 && !s->power_goal ? area : -1;
+	if (!(given & GIVEN_LAB_FEATURE))
+		s->lab_feature = lab_feature ? "computers" : NULL;
+	if (!(given & GIVEN_SEMINARS))
+		s->seminars_per_learner = seminars;
+	if (!(given & GIVEN_SKEW))
+		s->skew = skew;
+}
+
+/* The second comment line of scenario.conf: the drawn shape. */
+static void write_shape(FILE *f, const struct school *s)
+{
+	const struct shape *sh = &s->shape;
+	fprintf(f, "\n# shape: %d workshop + %d seminar blocks a day, lab max_group %d, "
+		"part-time %d%% (max_sessions %d-%d%%), learners away %d%%, min_group %d-%d, "
+		"room features %d%% (+%d science labs, +%d makerspaces), a seminar per %d learners, "
+		"sections 1-%d, age bands %d%%, requires %d%%, limited blocks %s",
+		sh->workshop_slots, sh->seminar_slots, sh->lab_max, sh->part_time_pct,
+		sh->max_sessions_lo, sh->max_sessions_hi, sh->learner_away_pct, sh->min_group_lo,
+		sh->min_group_hi, sh->feature_pct, sh->science_labs, sh->makerspaces,
+		sh->learners_per_seminar, sh->sections_max, sh->band_pct, sh->requires_pct,
+		sh->limited_blocks ? "yes" : "no");
+}
+
 /* ---- command line ---- */
 
 static void usage(FILE *out)
@@ -1681,7 +1831,8 @@ static void usage(FILE *out)
 	      "combination]\n"
 	      "                    [--days D] [--learners-per-facilitator N] [--needs MIN-MAX]\n"
 	      "                    [--one-area-block AREA] [--lab-feature NAME]\n"
-	      "                    [--seminars-per-learner N] [--popularity-skew X] [--force] -o DIR\n"
+	      "                    [--seminars-per-learner N] [--popularity-skew X]\n"
+	      "                    [--style random] [--force] -o DIR\n"
 	      "       mclsched-gen --district K --seed S [--district-max-learners N] [--force] -o DIR\n"
 	      "\n"
 	      "Writes a feasible Mass Customized Learning school scenario into DIR, or with\n"
@@ -1699,6 +1850,8 @@ static void usage(FILE *out)
 	      "                 labs); computer labs are added until the labs seat enough\n"
 	      "  --seminars-per-learner N  written to scenario.conf, 1..5 (default 1)\n"
 	      "  --popularity-skew X  Zipf exponent of seminar choices, 0..4 (default 1)\n"
+	      "  --style random  draw the school's shape and the options above that are not\n"
+	      "                 given from the seed (see docs/generator.md)\n"
 	      "  --district K   a district of K schools, 1..999 (sizes, models and options\n"
 	      "                 chosen per school); not with the school options above\n"
 	      "  --district-max-learners N  the largest school of the district, 50..6000\n"
@@ -1771,6 +1924,7 @@ int main(int argc, char **argv)
 		{ "lab-feature", required_argument, NULL, 'L' },
 		{ "seminars-per-learner", required_argument, NULL, 'S' },
 		{ "popularity-skew", required_argument, NULL, 'Z' },
+		{ "style", required_argument, NULL, 'Y' },
 		{ "district", required_argument, NULL, 'D' },
 		{ "district-max-learners", required_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
@@ -1783,12 +1937,13 @@ int main(int argc, char **argv)
 	double skew = 1.0;
 	const char *model = "workshop", *dir = NULL, *lab_feature = NULL;
 	const char *school_option = NULL;       /* one a district chooses for each school */
-	bool max_given = false;
+	bool max_given = false, random_style = false;
+	unsigned given = 0;
 	bool force = false, known;
 	int c;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		for (const struct option *o = opts; o->name; o++)
-			if (o->val == c && strchr("nmdPNALSZ", c))
+			if (o->val == c && strchr("nmdPNALSZY", c))
 				school_option = o->name;
 		switch (c) {
 		case 'n':
@@ -1814,12 +1969,14 @@ int main(int argc, char **argv)
 				goto usage_error;
 			}
 			model = optarg;
+			given |= GIVEN_MODEL;
 			break;
 		case 'd':
 			if (!parse_number(optarg, 1, 7, &days)) {
 				fprintf(stderr, "mclsched-gen: --days wants 1..7, not '%s'\n", optarg);
 				goto usage_error;
 			}
+			given |= GIVEN_DAYS;
 			break;
 		case 'P':
 			if (!parse_number(optarg, 5, 100, &per_facilitator)) {
@@ -1827,6 +1984,7 @@ int main(int argc, char **argv)
 					"not '%s'\n", optarg);
 				goto usage_error;
 			}
+			given |= GIVEN_PER_FACILITATOR;
 			break;
 		case 'N':
 			if (!parse_range(optarg, &needs_min, &needs_max) || needs_min < 1 ||
@@ -1835,6 +1993,7 @@ int main(int argc, char **argv)
 					"MAX MIN..%d, not '%s'\n", N_TRACKS, MAX_NEEDS, optarg);
 				goto usage_error;
 			}
+			given |= GIVEN_NEEDS;
 			break;
 		case 'A':
 			one_area = -1;
@@ -1846,6 +2005,7 @@ int main(int argc, char **argv)
 					"Social Studies or Complex Thinking, not '%s'\n", optarg);
 				goto usage_error;
 			}
+			given |= GIVEN_ONE_AREA;
 			break;
 		case 'L':
 			if (!valid_id(optarg)) {
@@ -1854,6 +2014,7 @@ int main(int argc, char **argv)
 				goto usage_error;
 			}
 			lab_feature = optarg;
+			given |= GIVEN_LAB_FEATURE;
 			break;
 		case 'S':
 			if (!parse_number(optarg, 1, MAX_CHOICES, &seminars_per_learner)) {
@@ -1861,6 +2022,7 @@ int main(int argc, char **argv)
 					"'%s'\n", MAX_CHOICES, optarg);
 				goto usage_error;
 			}
+			given |= GIVEN_SEMINARS;
 			break;
 		case 'Z':
 			if (!parse_real(optarg, 0, 4, &skew)) {
@@ -1868,6 +2030,15 @@ int main(int argc, char **argv)
 					"to 4, not '%s'\n", optarg);
 				goto usage_error;
 			}
+			given |= GIVEN_SKEW;
+			break;
+		case 'Y':
+			if (strcmp(optarg, "random")) {
+				fprintf(stderr, "mclsched-gen: --style wants random, not '%s'\n",
+					optarg);
+				goto usage_error;
+			}
+			random_style = true;
 			break;
 		case 'D':
 			if (!parse_number(optarg, 1, DISTRICT_MAX, &district)) {
@@ -1945,7 +2116,15 @@ int main(int argc, char **argv)
 		.lab_feature = lab_feature,
 		.seminars_per_learner = (int)seminars_per_learner,
 		.skew = skew,
+		.random_style = random_style,
 	};
+	if (random_style)
+		style_draw(&s, given);
+	if (s.one_area >= 0 && s.power_goal) {
+		fputs("mclsched-gen: --one-area-block does not go with --model power-goal (its "
+		      "groups meet in every workshop block)\n", stderr);
+		goto usage_error;
+	}
 	school_build(&s);
 	int rc = school_write(&s, dir);
 	if (rc == 0)

@@ -29,7 +29,8 @@ enum level { LEVEL_NONE = 0, LEVEL_ABLE = 1, LEVEL_GURU = 2 };
 struct config {
 	char *name;                 /* "" when not given */
 	enum model_kind model;      /* combination */
-	double mastery;             /* 3.0, in [0, 4] */
+	double mastery;             /* 3.0, in [0, 4], for display */
+	int mastery_units;          /* the same exactly, in 1/10000 (inputs/decimal.h) */
 	enum needs_source needs;    /* file */
 	int seminars_per_learner;   /* 1 */
 	int lab_max_group;          /* 40 */
@@ -164,8 +165,9 @@ struct problem {
 	unsigned char *goal_level;      /* [n_facilitators * n_goals] */
 	unsigned char *seminar_level;   /* [n_facilitators * n_seminars] */
 
-	/* progress.csv: score per learner and goal, negative when absent. */
-	float *score;               /* [n_learners * n_goals] */
+	/* progress.csv: score per learner and goal in 1/10000 (read exactly from
+	 * the decimal text, inputs/decimal.h), negative when absent. */
+	int *score;                 /* [n_learners * n_goals] */
 
 	/* Id lookup: each array is a permutation of the entity indexes sorted
 	 * by id, built by problem_index() once loading is complete. */
@@ -203,8 +205,8 @@ static inline double problem_choice_weight(const struct problem *p, const struct
 
 static inline bool problem_mastered(const struct problem *p, int l, int g)
 {
-	float s = p->score[(long)l * p->n_goals + g];
-	return s >= 0 && s >= p->config.mastery;
+	int s = p->score[(long)l * p->n_goals + g];
+	return s >= 0 && s >= p->config.mastery_units;
 }
 
 /*

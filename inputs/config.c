@@ -17,6 +17,7 @@
 
 #include <confuse.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include <sys/stat.h>
 
 #include "engine/util.h"
+#include "inputs/decimal.h"
 
 #define CONF_NAME "scenario.conf"
 
@@ -37,6 +39,7 @@ void config_defaults(struct config *c)
 	c->name = xstrdup("");
 	c->model = MODEL_COMBINATION;
 	c->mastery = 3.0;
+	c->mastery_units = 3 * DECIMAL_SCALE;
 	c->needs = NEEDS_FILE;
 	c->seminars_per_learner = 1;
 	c->lab_max_group = 40;
@@ -211,6 +214,74 @@ static void list_counts(long stop)
 	memset(lists_seen, 0, sizeof(lists_seen));
 }
 
+static const char *current_text;       /* the pass's text, for mastery's digits */
+static int mastery_units_read;          /* mastery from its text; -1 not read */
+
+/*
+ * The text of the value of `key` on line `line` of current_text, into buf
+ * ("" when the line holds no `key = value`).  libconfuse has turned it into a
+ * double by then, which cannot hold 3.6; the digits can (inputs/decimal.h).
+ */
+static void value_text(long line, const char *key, char *buf, size_t size)
+{
+	const char *at = current_text;
+	for (long l = 1; at && l < line; l++) {
+		at = strchr(at, '\n');
+		at = at ? at + 1 : NULL;
+	}
+	buf[0] = '\0';
+	const char *end = at ? strchr(at, '\n') : NULL, *k = at ? strstr(at, key) : NULL;
+	if (!k || (end && k > end))
+		return;
+	k += strlen(key);
+	while (*k == ' ' || *k == '\t')
+		k++;
+	if (*k == '=')
+		k++;
+	while (*k == ' ' || *k == '\t' || *k == '"')
+		k++;
+	size_t n = 0;
+	while (k[n] && strchr("0123456789.+-eE", k[n]) && n + 1 < size) {
+		buf[n] = k[n];
+		n++;
+	}
+	buf[n] = '\0';
+}
+
+/* mastery read exactly from its digits (issue 24: 3.6 must master 3.6). */
+static void validate_mastery(long line, double v)
+{
+	char digits[64];
+	value_text(line, "mastery", digits, sizeof(digits));
+	int units;
+	enum decimal_error e = *digits ? decimal_units(digits, 4L * DECIMAL_SCALE, &units)
+				       : DECIMAL_SYNTAX;
+	/* digits of another `mastery` on the line (inside a quoted name, say):
+	 * not the value's; judge the double instead */
+	if (e == DECIMAL_OK && fabs((double)units / DECIMAL_SCALE - v) > 1e-9) {
+		*digits = '\0';
+		e = DECIMAL_SYNTAX;
+	}
+	if (e == DECIMAL_OK) {
+		mastery_units_read = units;
+		return;
+	}
+	if (e == DECIMAL_PLACES_LOST)
+		diag_error(current_diag, CONF_NAME, line, "'mastery' has more than %d decimals "
+			   "(got %s): round it to %d, scores are read exactly to 0.0001",
+			   DECIMAL_PLACES, digits, DECIMAL_PLACES);
+	else if (*digits)
+		diag_error(current_diag, CONF_NAME, line, "'mastery' must be written as a decimal "
+			   "such as 3.5 (got %s)", digits);
+	else    /* its digits not on the line libconfuse names: the double, if exact */
+		if (fabs(v * DECIMAL_SCALE - (double)lround(v * DECIMAL_SCALE)) < 1e-6)
+			mastery_units_read = (int)lround(v * DECIMAL_SCALE);
+		else
+			diag_error(current_diag, CONF_NAME, line, "'mastery' has more than %d "
+				   "decimals (got %.17g): round it to %d", DECIMAL_PLACES, v,
+				   DECIMAL_PLACES);
+}
+
 static int validate(cfg_t *cfg, cfg_opt_t *opt)
 {
 	for (size_t k = 0; k < sizeof(ranges) / sizeof(ranges[0]); k++) {
@@ -234,6 +305,8 @@ static int validate(cfg_t *cfg, cfg_opt_t *opt)
 			reported_line = cfg->line;
 			diag_error(current_diag, CONF_NAME, cfg->line, "'%s' must be %s (got %g)",
 				   r->key, r->want, v);
+		} else if (!strcmp(r->key, "mastery")) {
+			validate_mastery(cfg->line, v);
 		}
 	}
 	return 0;   /* keep parsing: report every bad value */
@@ -435,6 +508,8 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
 		model_line = 0;
 		lab_feature_line = 0;
+		current_text = text;
+		mastery_units_read = -1;
 		reported_key = NULL;
 		memset(lists_seen, 0, sizeof(lists_seen));
 		rc = cfg_parse_buf(cfg, text);
@@ -486,6 +561,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	if (model_at)
 		*model_at = model_line;
 	c->mastery = cfg_getfloat(cfg, "mastery");
+	c->mastery_units = mastery_units_read >= 0 ? mastery_units_read : 3 * DECIMAL_SCALE;
 	const char *needs = cfg_getstr(cfg, "needs");
 	if (!strcmp(needs, "file"))
 		c->needs = NEEDS_FILE;
@@ -528,6 +604,7 @@ out:
 	cfg_free(cfg);
 	current_diag = NULL;
 	current_opts = NULL;
+	current_text = NULL;
 	free(text);
 	free(path);
 	return d->n_errors > before ? -1 : 0;

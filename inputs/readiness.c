@@ -5,7 +5,9 @@
  * goal; a need that is not ready is kept (unmet.csv reports it with reason
  * `prerequisite`) but never scheduled.  Seminar prerequisites and age bands
  * make a choice eligible or not in the same way.  Mastery is a score of at
- * least config.mastery in progress.csv; an absent score is not mastery.
+ * least config.mastery in progress.csv, both read exactly from their digits
+ * (inputs/decimal.h) and compared as integers by problem_mastered; an absent
+ * score is not mastery.
  */
 #include "readiness.h"
 

@@ -27,6 +27,7 @@
 #include "engine/util.h"
 #include "inputs/config.h"
 #include "inputs/csv_table.h"
+#include "inputs/decimal.h"
 #include "inputs/history.h"
 #include "inputs/readiness.h"
 
@@ -187,6 +188,26 @@ static bool get_double(struct loader *ld, const struct csv_table *t, int r, int 
 	}
 	*out = x;
 	return true;
+}
+
+/* A score, 0 to 4 with at most DECIMAL_PLACES decimals, read exactly into
+ * 1/DECIMAL_SCALE-ths (inputs/decimal.h). */
+static bool get_score(struct loader *ld, const struct csv_table *t, int r, int c, int *out)
+{
+	const char *v = cell(t, r, c);
+	switch (decimal_units(v, 4L * DECIMAL_SCALE, out)) {
+	case DECIMAL_OK:
+		return true;
+	case DECIMAL_PLACES_LOST:
+		err(ld, t->name, t->line[r], "bad score '%.40s': more than %d decimals; round it "
+			   "to %d (scores are read exactly, to 0.0001)", v, DECIMAL_PLACES,
+			   DECIMAL_PLACES);
+		return false;
+	default:
+		err(ld, t->name, t->line[r], "bad score '%.40s': want a decimal number from 0 to "
+			   "4, such as 3.5", v);
+		return false;
+	}
 }
 
 /* H:MM or HH:MM, 00:00 to 23:59; minutes since midnight or -1. */
@@ -746,7 +767,7 @@ static void load_progress(struct loader *ld)
 	static const char *const known[] = { "learner_id", "goal_id", "score", NULL };
 	struct problem *p = ld->p;
 	size_t n = (size_t)p->n_learners * (size_t)p->n_goals;
-	p->score = xmalloc(sizeof(float) * (n + 1));
+	p->score = xmalloc(sizeof(int) * (n + 1));
 	for (size_t i = 0; i < n; i++)
 		p->score[i] = -1;
 	struct csv_table t;
@@ -768,14 +789,14 @@ static void load_progress(struct loader *ld)
 		if (g < 0 && !is_broken(ld, "goals.csv"))
 			err(ld, t.name, t.line[r], "unknown goal '%.64s': use a goal_id "
 				   "from goals.csv", cell(&t, r, cg));
-		double s;
-		if (!get_double(ld, &t, r, cs, "score", 0.0, 4.0, &s) || l < 0 || g < 0)
+		int s;
+		if (!get_score(ld, &t, r, cs, &s) || l < 0 || g < 0)
 			continue;
-		float *slot = &p->score[(long)l * p->n_goals + g];
+		int *slot = &p->score[(long)l * p->n_goals + g];
 		if (*slot >= 0)
 			err(ld, t.name, t.line[r], "learner '%s' has two scores for goal '%s'",
 				   p->learners[l].id, p->goals[g].id);
-		*slot = (float)s;
+		*slot = s;
 	}
 out:
 	csv_table_release(&t);

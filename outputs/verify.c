@@ -14,6 +14,10 @@
  * with itself.  The other summary metrics are recomputed with
  * engine/metrics.c from the rows turned into a struct solution.  Cells are
  * read back through csv_out_untext, undoing the writer's spreadsheet guard.
+ * Mastery (needs' readiness, seminars' requires) is judged from the scores'
+ * text, re-read and compared as digits by verify_mastery.c, not by the
+ * loader's arithmetic or its ready/eligible flags; history.csv is re-read
+ * for the seminars a learner took before.
  * Per-block conflicts use dense block x facilitator and block x room tables,
  * so a 6000-learner cycle verifies in linear time.
  */
@@ -30,8 +34,10 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/csv_table.h"
+#include "inputs/history.h"
 #include "outputs/csv_out.h"
 #include "outputs/verify_lab.h"
+#include "outputs/verify_mastery.h"
 
 struct vsession {
 	char *id;
@@ -50,6 +56,10 @@ struct verifier {
 	int *sorted;        /* session indexes sorted by id */
 	bool unusable;      /* some session row could not be resolved */
 	int *tt_row;        /* [n_learners * n_blocks]: timetable row, -1 none */
+	bool *mastered;     /* [n_learners * n_goals], verify's own (verify_mastery.h) */
+	bool progress_known;        /* progress.csv gave a score */
+	bool *taken;        /* [n_learners * n_seminars]: history.csv, re-read */
+	bool *ready;        /* [n_needs]: verify_need_ready, never the loader's flag */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -433,15 +443,20 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 }
 
 /* Whether learner l may enroll in seminar sem, recomputed from the data:
- * every required goal mastered (when progress.csv gave any score: without
- * it the loader takes requires as met) and the age band where the age and
- * the bound are known.  *why says what fails. */
-static bool eligible(const struct problem *p, int l, int sem, bool progress_known, char *why,
-		     size_t len)
+ * every required goal mastered by verify's own reading (when progress.csv
+ * gave any score: without it the loader takes requires as met), not taken
+ * in an earlier cycle (history.csv) and the age band where the age and the
+ * bound are known.  *why says what fails. */
+static bool eligible(const struct verifier *v, int l, int sem, char *why, size_t len)
 {
+	const struct problem *p = v->p;
 	const struct seminar *sm = &p->seminars[sem];
-	for (int i = 0; progress_known && i < sm->n_requires; i++)
-		if (!problem_mastered(p, l, sm->requires[i])) {
+	if (v->taken[(long)l * p->n_seminars + sem]) {
+		snprintf(why, len, "after taking it in an earlier cycle (history.csv)");
+		return false;
+	}
+	for (int i = 0; v->progress_known && i < sm->n_requires; i++)
+		if (!v->mastered[(long)l * p->n_goals + sm->requires[i]]) {
 			snprintf(why, len, "without having mastered '%s'",
 				 p->goals[sm->requires[i]].id);
 			return false;
@@ -474,9 +489,6 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 		if (v->s[i].kind >= 0)
 			meetings[v->s[i].section]++;
 	int *section_of = xmalloc(sizeof(int) * ((size_t)p->n_seminars + 1));
-	bool progress_known = false;
-	for (long i = 0; i < (long)p->n_learners * p->n_goals && !progress_known; i++)
-		progress_known = p->score[i] >= 0;
 	for (int l = 0; l < p->n_learners; l++) {
 		const struct learner *ln = &p->learners[l];
 		int group = -1, enrolled = 0;
@@ -499,7 +511,7 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 			long line = row_of[(long)l * p->n_blocks + b];
 			if (s->kind == SESSION_WORKSHOP) {
 				int q = need_of(p, l, s->offering);
-				if (q < 0 || !p->needs[q].ready)
+				if (q < 0 || !verify_need_ready(p, v->mastered, v->progress_known, q))
 					violation(v, F, line, "learner '%s' attends '%s' (goal '%s') "
 						  "without a ready need for it (rule 6)", ln->id, s->id,
 						  p->goals[s->offering].id);
@@ -533,11 +545,7 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 					if (!ch)
 						violation(v, F, line, "learner '%s' is in seminar '%s', "
 							  "which they did not choose (rule 6)", ln->id, sid);
-					else if (!ch->eligible)
-						violation(v, F, line, "learner '%s' is in seminar '%s' "
-							  "without being eligible (rule 6)", ln->id, sid);
-					else if (!eligible(p, l, s->offering, progress_known, why,
-							   sizeof(why)))
+					else if (!eligible(v, l, s->offering, why, sizeof(why)))
 						violation(v, F, line, "learner '%s' is in seminar '%s' %s "
 							  "(rule 6)", ln->id, sid, why);
 				}
@@ -589,7 +597,7 @@ static int learner_labs(const struct verifier *v, const struct solution *sol, in
 		labs += s->kind == SESSION_LAB;
 		for (int q = p->need_start[l]; s->kind == SESSION_WORKSHOP && q < p->need_start[l + 1];
 		     q++)
-			*pg |= p->needs[q].goal == s->offering && p->needs[q].ready &&
+			*pg |= p->needs[q].goal == s->offering && v->ready[q] &&
 			       p->needs[q].priority == 1;
 	}
 	return labs;
@@ -606,7 +614,7 @@ static void check_offerings(struct verifier *v, const struct csv_table *t,
 	for (int l = 0; l < p->n_learners; l++) {
 		bool pg = false;
 		int labs = 0;
-		verify_lab_credits(p, l, learner_labs(v, sol, l, &pg), pg, credit);
+		verify_lab_credits(p, v->ready, l, learner_labs(v, sol, l, &pg), pg, credit);
 		for (int b = 0; b < p->n_blocks; b++) {
 			int si = solution_attend_at(sol, l, b);
 			int r = v->tt_row[(long)l * p->n_blocks + b];
@@ -639,12 +647,13 @@ struct recount {
 };
 
 /* "Can be placed" (data contract, objective), restated. */
-static bool placeable(const struct problem *p, int l)
+static bool placeable(const struct verifier *v, int l)
 {
+	const struct problem *p = v->p;
 	enum model_kind m = p->config.model;
 	bool ws = m != MODEL_SEMINAR, sem = m == MODEL_SEMINAR || m == MODEL_COMBINATION;
 	for (int q = p->need_start[l]; ws && q < p->need_start[l + 1]; q++)
-		if (p->needs[q].ready && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
+		if (v->ready[q] && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
 			return true;
 	return sem && p->choice_start[l + 1] > p->choice_start[l];
 }
@@ -701,13 +710,13 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 		bool power = false;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
-			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
+			if (!v->ready[q] || p->goals[nd->goal].mode != GOAL_FACILITATED)
 				continue;
 			int c = attended[q] < nd->sessions ? attended[q] : nd->sessions;
 			rc->objective += problem_need_weight(p, nd) * c;
 			power |= nd->priority == 1 && c > 0;
 		}
-		verify_lab_credits(p, l, labs, power, credit);
+		verify_lab_credits(p, v->ready, l, labs, power, credit);
 		for (int k = 0; k < labs && credit[k] >= 0; k++) {
 			rc->objective += problem_need_weight(p, &p->needs[credit[k]]);
 			power |= p->needs[credit[k]].priority == 1;
@@ -719,7 +728,7 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 			if (in_seminar[ch->seminar] == l)
 				rc->objective += problem_choice_weight(p, ch);
 		}
-		if (!placeable(p, l))
+		if (!placeable(v, l))
 			continue;
 		for (int d = 0; d < p->n_days; d++) {
 			rc->objective += day_sessions[d] > 0 ? cf->w_daily : 0;
@@ -909,6 +918,11 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	untext(&tm);
 
 	struct verifier v = { .p = p, .out = out };
+	v.mastered = verify_mastery_read(p, &v.progress_known);
+	v.taken = history_read(p, p->dir, true, true, d);
+	v.ready = xmalloc(sizeof(bool) * ((size_t)p->n_needs + 1));
+	for (int q = 0; q < p->n_needs; q++)
+		v.ready[q] = verify_need_ready(p, v.mastered, v.progress_known, q);
 	struct solution sol;
 	solution_init(&sol, p);
 	long *row_of = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(long));
@@ -936,6 +950,9 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	result = v.violations;
 	free(row_of);
 	free(v.tt_row);
+	free(v.mastered);
+	free(v.taken);
+	free(v.ready);
 	solution_release(&sol);
 	for (int i = 0; i < v.n; i++)
 		free(v.s[i].id);

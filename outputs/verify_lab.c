@@ -38,14 +38,15 @@ static int credit_cmp(const void *a, const void *b)
  * need (pg false) and those include no priority-1 need, one session of the
  * heaviest priority-1 online need first and the heaviest of the rest, when
  * that with the power-goal weight scores more. */
-void verify_lab_credits(const struct problem *p, int l, int n_labs, bool pg, int *out)
+void verify_lab_credits(const struct problem *p, const bool *ready, int l, int n_labs, bool pg,
+			int *out)
 {
 	int n = 0;
 	struct credit_need *cn = xcalloc((size_t)(p->need_start[l + 1] - p->need_start[l]) + 1,
 					 sizeof(*cn));
 	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 		const struct need *nd = &p->needs[q];
-		if (nd->ready && nd->sessions > 0 && p->goals[nd->goal].mode == GOAL_ONLINE)
+		if (ready[q] && nd->sessions > 0 && p->goals[nd->goal].mode == GOAL_ONLINE)
 			cn[n++] = (struct credit_need){ problem_need_weight(p, nd), nd->priority, q };
 	}
 	qsort(cn, (size_t)n, sizeof(*cn), credit_cmp);

@@ -13,6 +13,7 @@
 #include "engine/util.h"
 #include "inputs/config.h"
 #include "inputs/csv_table.h"
+#include "inputs/decimal.h"
 #include "inputs/scenario.h"
 #include "tests/support/tmpdir.h"
 
@@ -317,6 +318,76 @@ START_TEST(scenario_resolves_and_readiness)
 }
 END_TEST
 
+/* Issue 24 item 4: scores and mastery read from their digits, exactly. */
+START_TEST(decimal_units_exact_and_refusals)
+{
+	int u = -1;
+	ck_assert_int_eq(decimal_units("3.6", 40000, &u), DECIMAL_OK);
+	ck_assert_int_eq(u, 36000);
+	ck_assert_int_eq(decimal_units("03.60000", 40000, &u), DECIMAL_OK);
+	ck_assert_int_eq(u, 36000);
+	ck_assert_int_eq(decimal_units(".5", 40000, &u), DECIMAL_OK);
+	ck_assert_int_eq(u, 5000);
+	ck_assert_int_eq(decimal_units("4", 40000, &u), DECIMAL_OK);
+	ck_assert_int_eq(u, 40000);
+	ck_assert_int_eq(decimal_units("0.0001", 40000, &u), DECIMAL_OK);
+	ck_assert_int_eq(u, 1);
+	ck_assert_int_eq(decimal_units("3.65432", 40000, &u), DECIMAL_PLACES_LOST);
+	ck_assert_int_eq(decimal_units("4.0001", 40000, &u), DECIMAL_RANGE);
+	ck_assert_int_eq(decimal_units("99999999999999999999", 40000, &u), DECIMAL_RANGE);
+	const char *bad[] = { "", ".", "3.6e0", "-1", "+3", "3.6.1", " 3", "nan", "3,6" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_int_eq(decimal_units(bad[i], 40000, &u), DECIMAL_SYNTAX);
+}
+END_TEST
+
+/* Every one-decimal mastery, and the score equal to it, masters: the issue's
+ * list (0.7, 0.9, 1.3, ...) failed in single precision. */
+START_TEST(scenario_mastery_equal_score_masters)
+{
+	static const char *const files[] = { "blocks.csv", "expertise.csv", "facilitators.csv",
+		"goals.csv", "learners.csv", "needs.csv", "prerequisites.csv", "rooms.csv" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *from = xasprintf("tests/data/tiny/%s", files[i]);
+		FILE *f = fopen(from, "rb");
+		ck_assert_ptr_nonnull(f);
+		char buf[4096];
+		size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+		buf[n] = '\0';
+		fclose(f);
+		td_write(dir, files[i], buf);
+		free(from);
+	}
+	for (int tenths = 1; tenths <= 40; tenths++) {
+		char conf[64], progress[128];
+		snprintf(conf, sizeof(conf), "model = workshop\nmastery = %d.%d\n", tenths / 10,
+			 tenths % 10);
+		snprintf(progress, sizeof(progress), "learner_id,goal_id,score\nL1,M1,%d.%d\n"
+			 "L4,M1,%d.%04d\n", tenths / 10, tenths % 10, (tenths - 1) / 10,
+			 (tenths - 1) % 10 * 1000 + 999);
+		td_write(dir, "scenario.conf", conf);
+		td_write(dir, "progress.csv", progress);
+		struct problem *p = scenario_load(dir, &d);
+		ck_assert_msg(p != NULL, "mastery %s", conf);
+		int l1 = problem_find_learner(p, "L1"), l4 = problem_find_learner(p, "L4");
+		int m1 = problem_find_goal(p, "M1");
+		ck_assert_msg(problem_mastered(p, l1, m1), "score = %s", conf);
+		ck_assert_msg(!problem_mastered(p, l4, m1), "score 0.0001 below %s", conf);
+		problem_free(p);
+	}
+	td_write(dir, "scenario.conf", "model = workshop\nmastery = 3.60001\n");
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "scenario.conf:2: 'mastery' has more than 4 decimals"));
+	diag_release(&d);
+	diag_init(&d);
+	td_write(dir, "scenario.conf", "model = workshop\nmastery = 3.6\n");
+	td_write(dir, "progress.csv", "learner_id,goal_id,score\nL1,M1,3.60001\nL2,M1,3.5e0\n");
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "progress.csv:2: bad score '3.60001': more than 4 decimals"));
+	ck_assert(diag_contains(&d, "progress.csv:3: bad score '3.5e0'"));
+}
+END_TEST
+
 START_TEST(scenario_derives_the_frontier)
 {
 	td_copy("tests/data/tiny", dir);
@@ -570,6 +641,8 @@ int main(void)
 	tcase_add_test(conf, config_missing_file_is_a_warning);
 	tcase_add_test(scen, scenario_resolves_and_readiness);
 	tcase_add_test(scen, scenario_derives_the_frontier);
+	tcase_add_test(csv, decimal_units_exact_and_refusals);
+	tcase_add_test(scen, scenario_mastery_equal_score_masters);
 	tcase_add_test(scen, scenario_without_progress_is_all_ready);
 	tcase_add_test(scen, scenario_reports_all_errors);
 	tcase_add_test(scen, scenario_warns_unknown_column_and_unled_goal);

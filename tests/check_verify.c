@@ -303,6 +303,14 @@ END_TEST
 
 START_TEST(need_not_ready)
 {
+	/* verify reads readiness from the data, not the loader's flag: M1
+	 * requires R1, which L1-L3 have mastered (3.0 exactly) and L4 not */
+	p->goals[M1].requires = xmalloc(sizeof(int));
+	p->goals[M1].requires[0] = R1;
+	p->goals[M1].n_requires = 1;
+	for (int l = L1; l <= L3; l++)
+		p->score[l * p->n_goals + R1] = 30000;
+	p->score[L4 * p->n_goals + R1] = 29999;
 	mutate("timetable.csv", "L4,Mon1,S0002", "L4,Mon1,S0001");
 	expect_violation("learner 'L4' attends 'S0001' (goal 'M1') without a ready need for it "
 			 "(rule 6)");
@@ -609,9 +617,13 @@ END_TEST
 
 START_TEST(seminar_not_eligible)
 {
+	/* verify judges eligibility from the data, not the loader's flag */
+	p->learners[2].age = 11;
+	p->seminars[0].age_min = 12;
 	mutate("timetable.csv", "L3,E1,S0002", "L3,E1,S0001");
 	mutate("timetable.csv", "L3,E2,S0004", "L3,E2,S0003");
-	expect_violation("learner 'L3' is in seminar 'SA' without being eligible (rule 6)");
+	expect_violation("learner 'L3' is in seminar 'SA' at age 11, below its age_min 12 "
+			 "(rule 6)");
 }
 END_TEST
 

@@ -8,6 +8,7 @@
  * by problem_free, as the loader frees it.
  */
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "engine/diag.h"
@@ -22,6 +23,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void check_config(const struct config *c)
 {
 	if (!c->name || !c->out_dir || !*c->out_dir || !c->lab_feature || !c->w_choice)
+		abort();
+	/* mastery's exact units (from its digits) are its value */
+	if (c->mastery_units != (int)lround(c->mastery * 10000))
 		abort();
 	if (!(c->mastery >= 0 && c->mastery <= 4) || c->seminars_per_learner < 1 ||
 	    c->seminars_per_learner > 100 || c->lab_max_group < 1 || c->lab_max_group > 100000)

@@ -48,6 +48,7 @@ struct builder *tb_new(void)
 	c->name = xstrdup("test");
 	c->model = MODEL_WORKSHOP;
 	c->mastery = 3.0;
+	c->mastery_units = 30000;
 	c->needs = NEEDS_FILE;
 	c->seminars_per_learner = 1;
 	c->lab_max_group = 40;
@@ -330,7 +331,7 @@ struct problem *tb_finish(struct builder *tb)
 	for (int i = 0; i < tb->n_levels; i++)
 		p->goal_level[tb->levels[i].a * p->n_goals + tb->levels[i].b] =
 			(unsigned char)tb->levels[i].c;
-	p->score = xmalloc(sizeof(float) * ((size_t)p->n_learners * (size_t)p->n_goals + 1));
+	p->score = xmalloc(sizeof(int) * ((size_t)p->n_learners * (size_t)p->n_goals + 1));
 	for (long i = 0; i < (long)p->n_learners * p->n_goals; i++)
 		p->score[i] = -1;
 	qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need);
