@@ -258,6 +258,10 @@ void problem_free(struct problem *p)
 	free(p->goal_level);
 	free(p->seminar_level);
 	free(p->score);
+	free(p->locks);
+	for (int i = 0; i < p->n_pins; i++)
+		free(p->pins[i].learners);
+	free(p->pins);
 	free(p->sorted_blocks);
 	free(p->sorted_learners);
 	free(p->sorted_facilitators);

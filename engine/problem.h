@@ -122,6 +122,35 @@ struct choice {
 	bool eligible;              /* prerequisites mastered and age in band */
 };
 
+/* locks.csv (inputs/locks.h): what one row pins in one block.  A lock
+ * names a session of its block by any of offering, facilitator and room
+ * (-1: not named) and, with a learner, seats the learner in it. */
+enum lock_offering { LOCK_ANY, LOCK_GOAL, LOCK_SEMINAR, LOCK_LAB };
+
+struct lock {
+	int block;
+	int learner;                /* -1 when not named */
+	int facilitator;            /* -1 when not named */
+	enum lock_offering kind;    /* LOCK_ANY when offering_id is empty */
+	int offering;               /* goal or seminar index, else -1 */
+	int room;                   /* -1 when not named */
+	int pin;                    /* index into problem.pins */
+	long line;                  /* row in locks.csv */
+};
+
+/* The session the locks of one block describe together: locks that share a
+ * learner, a facilitator or a room in a block name the same session (each
+ * is in one session per block), so they are merged into one pin.  Its
+ * fields are the union of theirs (-1 / LOCK_ANY when none names it). */
+struct lock_pin {
+	int block;
+	enum lock_offering kind;
+	int offering, facilitator, room;
+	int *learners;              /* pinned learners, sorted by index */
+	int n_learners;
+	long line;                  /* the first lock's row */
+};
+
 struct problem {
 	struct config config;
 	char *dir;                  /* the scenario directory as given */
@@ -160,6 +189,12 @@ struct problem {
 	/* Expertise: enum level per facilitator and offering. */
 	unsigned char *goal_level;      /* [n_facilitators * n_goals] */
 	unsigned char *seminar_level;   /* [n_facilitators * n_seminars] */
+
+	/* locks.csv, validated (inputs/locks.h); both empty without it. */
+	int n_locks;
+	struct lock *locks;         /* in file order */
+	int n_pins;
+	struct lock_pin *pins;      /* by block, then first line */
 
 	/* progress.csv: score per learner and goal, negative when absent. */
 	float *score;               /* [n_learners * n_goals] */

@@ -26,6 +26,7 @@
 #include "engine/util.h"
 #include "inputs/config.h"
 #include "inputs/csv_table.h"
+#include "inputs/locks.h"
 #include "inputs/readiness.h"
 
 #define ERROR_CAP 100   /* errors listed per file */
@@ -1272,6 +1273,11 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 		return NULL;
 	}
 	problem_index(p);
+	locks_load(p, d);
+	if (d->n_errors > before) {
+		problem_free(p);
+		return NULL;
+	}
 	return p;
 }
 

@@ -1,0 +1,77 @@
+#!/bin/sh
+# locks.csv: `check` refuses bad and contradicting locks with FILE:LINE
+# (exit 2, nothing on stdout); `verify` finds a schedule that breaks a lock
+# (hard rule 8).
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-locks-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "locks.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+
+# --- check: each bad row at its line -----------------------------------
+cp -r tests/data/tiny "$T/bad"
+cat >"$T/bad/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Zz,L1,,M2,
+Mon1,L9,,M2,
+Mon1,L1,,,
+Mon4,,F1,,
+Mon1,,F2,M2,
+Mon1,L1,F1,M2,R1
+Mon1,L3,,M1,R1
+Mon2,L2,,M1,
+Mon2,L3,,D1,
+Mon1,L4,,lab,R2
+CSV
+"$BIN" check "$T/bad" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "bad locks: exit not 2"
+[ ! -s "$T/out" ] || fail "bad locks: printed on stdout"
+for want in "locks.csv:2: unknown block 'Zz'" "locks.csv:3: unknown learner 'L9'" \
+	"locks.csv:4: the lock names no offering" "locks.csv:5: block 'Mon4' is a seminar block" \
+	"locks.csv:6: facilitator 'F2' has no expertise in 'M2'" \
+	"locks.csv:8: contradicts line 7" "locks.csv:9: learner 'L2' is unavailable" \
+	"locks.csv:10: goal 'D1' is online"; do
+	grep -qF "$want" "$T/err" || fail "bad locks: stderr lacks '$want': $(cat "$T/err")"
+done
+
+# the same learner in two offerings, a room pinned twice, too many pins
+cp -r tests/data/tiny "$T/bad2"
+cat >"$T/bad2/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,L3,,M1,
+Mon1,L3,,lab,
+Mon1,,F2,M1,
+Mon2,,F2,M1,
+Mon1,L4,,M2,R2
+CSV
+"$BIN" check "$T/bad2" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "bad2: exit not 2"
+for want in "locks.csv:3: contradicts line 2" "learner 'L4' has not mastered the prerequisites"; do
+	grep -qF "$want" "$T/err" || fail "bad2: stderr lacks '$want': $(cat "$T/err")"
+done
+cat >"$T/bad2/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,,F2,M1,
+Mon2,,F2,M1,
+Mon1,L4,,M1,
+CSV
+"$BIN" check "$T/bad2" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "bad2 totals: exit not 2"
+for want in "locks.csv:3: facilitator 'F2' is pinned to more sessions than their max_sessions of 1" \
+	"locks.csv:4: learner 'L4' has no need of goal 'M1'"; do
+	grep -qF "$want" "$T/err" || fail "bad2 totals: stderr lacks '$want': $(cat "$T/err")"
+done
+
+# good locks pass check
+cp -r tests/data/tiny "$T/good"
+cat >"$T/good/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,L3,F1,M1,R1
+Mon1,L2,,M1,
+CSV
+"$BIN" check "$T/good" >"$T/out" 2>"$T/err" || fail "good locks: exit $?: $(cat "$T/err")"
+
+[ "$fails" -eq 0 ] || exit 1
+echo "locks.sh: all passed"
