@@ -30,6 +30,7 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 #include "outputs/csv_out.h"
+#include "outputs/verify_locks.h"
 
 struct vsession {
 	char *id;
@@ -908,6 +909,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	check_sizes(&v, &sol);
 	check_learners(&v, &sol, row_of);
 	check_offerings(&v, &tt, &sol, row_of);
+	v.violations += verify_locks(p, &ts, &tt, out);
 	if (!v.unusable) {
 		/* the rows as a schedule, for the metrics */
 		for (int i = 0; i < v.n; i++) {

@@ -73,5 +73,28 @@ Mon1,L2,,M1,
 CSV
 "$BIN" check "$T/good" >"$T/out" 2>"$T/err" || fail "good locks: exit $?: $(cat "$T/err")"
 
+# verify: a lock the schedule keeps passes, one it breaks is rule 8
+"$BIN" solve tests/data/tiny -o "$T/sol" -q 2>"$T/err" || fail "tiny solve: $(cat "$T/err")"
+cp -r tests/data/tiny "$T/v"
+# L3's place in Mon1 as the schedule has it: kept
+row=$(awk -F, '$1 == "L3" && $2 == "Mon1" { print $3 }' "$T/sol/timetable.csv")
+off=$(awk -F, -v s="$row" '$1 == s { print ($3 == "lab" ? "lab" : $4) "," $6 "," $7 }' \
+	"$T/sol/sessions.csv")
+room=$(echo "$off" | cut -d, -f2)
+fac=$(echo "$off" | cut -d, -f3)
+off=$(echo "$off" | cut -d, -f1)
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,%s,%s,%s\n' \
+	"$fac" "$off" "$room" >"$T/v/locks.csv"
+"$BIN" verify "$T/v" "$T/sol" >"$T/vout" 2>&1 || fail "kept lock: verify: $(cat "$T/vout")"
+# the other offering for L3 in Mon1: broken
+other=M1
+[ "$off" = M1 ] && other=lab
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,,%s,\n' "$other" \
+	>"$T/v/locks.csv"
+"$BIN" verify "$T/v" "$T/sol" >"$T/vout" 2>&1
+[ $? -eq 5 ] || fail "broken lock: verify exit not 5: $(cat "$T/vout")"
+grep -q "locks.csv:2: learner 'L3' is not in a session of offering '$other'.*(rule 8)" "$T/vout" ||
+	fail "broken lock: $(cat "$T/vout")"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "locks.sh: all passed"
