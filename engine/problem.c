@@ -262,6 +262,9 @@ void problem_free(struct problem *p)
 	for (int i = 0; i < p->n_pins; i++)
 		free(p->pins[i].learners);
 	free(p->pins);
+	if (p->previous)
+		free(p->previous->place);
+	free(p->previous);
 	free(p->sorted_blocks);
 	free(p->sorted_learners);
 	free(p->sorted_facilitators);

@@ -41,6 +41,7 @@ struct config {
 	double w_guru;              /* 5 */
 	double w_power_goal;        /* 200 */
 	double w_daily;             /* 40, per (learner, day) with a facilitated session */
+	double w_keep;              /* 10, per re-planned learner-block kept (replan) */
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
 	int seed;                   /* 1 */
@@ -151,6 +152,19 @@ struct lock_pin {
 	long line;                  /* the first lock's row */
 };
 
+/* replan (contract v3): a learner's session in a block of the previous
+ * schedule (PREV_OUT_DIR). */
+struct prev_place {
+	enum lock_offering kind;    /* LOCK_ANY: no session there */
+	int offering;               /* goal or seminar index, -1 for a lab */
+	int facilitator, room;
+};
+
+struct previous {
+	int after;                  /* last frozen block (--after), -1 when none */
+	struct prev_place *place;   /* [n_learners * n_blocks], learners of p */
+};
+
 struct problem {
 	struct config config;
 	char *dir;                  /* the scenario directory as given */
@@ -195,6 +209,10 @@ struct problem {
 	struct lock *locks;         /* in file order */
 	int n_pins;
 	struct lock_pin *pins;      /* by block, then first line */
+
+	/* replan only (inputs/previous.h): the previous schedule; NULL in
+	 * every other command.  Its frozen blocks are pins too. */
+	struct previous *previous;
 
 	/* progress.csv: score per learner and goal, negative when absent. */
 	float *score;               /* [n_learners * n_goals] */

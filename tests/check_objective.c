@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "engine/objective.h"
+#include "engine/solution.h"
 #include "engine/util.h"
 #include "tests/support/builder.h"
 
@@ -64,6 +65,36 @@ START_TEST(each_term_once)
 }
 END_TEST
 
+/* The keep term: 0 outside replan, in frozen blocks, and for a session
+ * that differs in kind, offering, facilitator or room; weights.keep else. */
+START_TEST(keep_only_for_the_same_session_after_the_frozen_blocks)
+{
+	struct problem *p = school();
+	struct session same = { .kind = SESSION_WORKSHOP, .offering = 0, .block = 2,
+				.room = 0, .facilitator = 0 };
+	ck_assert(objective_keep(p, 0, 2, &same) == 0);        /* not a replan */
+	p->previous = xcalloc(1, sizeof(*p->previous));
+	p->previous->after = 1;
+	p->previous->place = xcalloc((size_t)p->n_blocks, sizeof(struct prev_place));
+	for (int b = 0; b < p->n_blocks; b++)
+		p->previous->place[b] = (struct prev_place){ LOCK_GOAL, 0, 0, 0 };
+	ck_assert(objective_keep(p, 0, 2, &same) == 10);
+	ck_assert(objective_keep(p, 0, 1, &same) == 0);        /* frozen block */
+	struct session lab = same;
+	lab.kind = SESSION_LAB;
+	lab.offering = -1;
+	ck_assert(objective_keep(p, 0, 2, &lab) == 0);         /* another kind */
+	p->previous->place[3] = (struct prev_place){ LOCK_LAB, -1, 0, 0 };
+	ck_assert(objective_keep(p, 0, 3, &lab) == 10);
+	p->config.w_keep = 3;
+	ck_assert(objective_keep(p, 0, 3, &lab) == 3);
+	struct session other = same;
+	other.offering = 1;
+	ck_assert(objective_keep(p, 0, 2, &other) == 0);       /* another goal */
+	problem_free(p);
+}
+END_TEST
+
 START_TEST(daily_only_for_learners_who_can_be_placed)
 {
 	struct problem *p = school();
@@ -114,6 +145,7 @@ int main(void)
 	tcase_add_test(tc, days_indexed_in_order_of_first_use);
 	tcase_add_test(tc, each_term_once);
 	tcase_add_test(tc, daily_only_for_learners_who_can_be_placed);
+	tcase_add_test(tc, keep_only_for_the_same_session_after_the_frozen_blocks);
 	tcase_add_test(tc, seminar_enrollment_by_rank);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

@@ -65,6 +65,7 @@ struct builder *tb_new(void)
 	c->out_dir = xstrdup("out");
 	c->lab_feature = xstrdup("");
 	c->w_daily = 40;
+	c->w_keep = 10;
 	p->dir = xstrdup("test");
 	p->n_areas = 1;
 	p->areas = xmalloc(sizeof(char *));
@@ -157,7 +158,7 @@ static void add_need(struct builder *tb, int l, int g, int priority, int session
 {
 	struct problem *p = tb->p;
 	assert(p->n_needs < TB_MAX * 8);
-	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2 };
+	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2, false, 0 };
 }
 
 void tb_need(struct builder *tb, int l, int g, int priority, int sessions)
