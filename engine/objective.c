@@ -144,17 +144,25 @@ double objective_total(const struct problem *p, const struct tally *t)
 	return v;
 }
 
-double objective_keep(const struct problem *p, int l, int b, const struct session *ss)
+bool objective_kept(const struct problem *p, int l, int b, const struct session *ss)
 {
 	const struct previous *pv = p->previous;
 	if (!pv || b <= pv->after || !ss)
-		return 0;
-	const struct prev_place *pp = &pv->place[(long)l * p->n_blocks + b];
+		return false;
+	int pi = pv->attend[(long)l * p->n_blocks + b];
+	if (pi < 0)
+		return false;
+	const struct prev_session *pp = &pv->sessions[pi];
 	enum lock_offering kind = ss->kind == SESSION_WORKSHOP ? LOCK_GOAL :
 				  ss->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
 	if (pp->kind != kind || pp->facilitator != ss->facilitator || pp->room != ss->room)
-		return 0;
-	return kind == LOCK_LAB || pp->offering == ss->offering ? p->config.w_keep : 0;
+		return false;
+	return kind == LOCK_LAB || pp->offering == ss->offering;
+}
+
+double objective_keep(const struct problem *p, int l, int b, const struct session *ss)
+{
+	return objective_kept(p, l, b, ss) ? p->config.w_keep : 0;
 }
 
 double objective_keep_total(const struct problem *p, const struct solution *sol)

@@ -78,6 +78,10 @@ double objective_total(const struct problem *p, const struct tally *t);
  */
 double objective_keep(const struct problem *p, int l, int b, const struct session *ss);
 
+/* Whether objective_keep counts ss: the session l had in b, b re-planned
+ * (whatever weights.keep is). */
+bool objective_kept(const struct problem *p, int l, int b, const struct session *ss);
+
 /* objective_keep summed over every learner-block of sol. */
 double objective_keep_total(const struct problem *p, const struct solution *sol);
 

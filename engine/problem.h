@@ -136,7 +136,10 @@ struct lock {
 	int offering;               /* goal or seminar index, else -1 */
 	int room;                   /* -1 when not named */
 	int pin;                    /* index into problem.pins */
-	long line;                  /* row in locks.csv */
+	const char *file;           /* "locks.csv", or the previous schedule's
+				     * timetable.csv for a frozen block (replan);
+				     * static or owned by problem.previous */
+	long line;                  /* row in that file */
 };
 
 /* The session the locks of one block describe together: locks that share a
@@ -149,20 +152,35 @@ struct lock_pin {
 	int offering, facilitator, room;
 	int *learners;              /* pinned learners, sorted by index */
 	int n_learners;
-	long line;                  /* the first lock's row */
+	const char *file;           /* the first lock's file and row */
+	long line;
 };
 
-/* replan (contract v3): a learner's session in a block of the previous
- * schedule (PREV_OUT_DIR). */
-struct prev_place {
-	enum lock_offering kind;    /* LOCK_ANY: no session there */
+/* replan (contract v3): one row of the previous schedule's sessions.csv. */
+struct prev_session {
+	enum lock_offering kind;    /* LOCK_ANY: it names an id the school no
+				     * longer has (never in a frozen block) */
 	int offering;               /* goal or seminar index, -1 for a lab */
-	int facilitator, room;
+	int block, room, facilitator;
+	int section;                /* index of its section's first session */
+	bool frozen;                /* kept as it is: in a block up to --after,
+				     * or a later meeting of a section that
+				     * met there */
+	char *id;                   /* its session_id */
+	long line;                  /* its row in sessions.csv */
 };
 
+/* replan: the previous schedule (PREV_OUT_DIR), read by inputs/previous.h. */
 struct previous {
 	int after;                  /* last frozen block (--after), -1 when none */
-	struct prev_place *place;   /* [n_learners * n_blocks], learners of p */
+	char *sessions_file;        /* PREV_OUT_DIR/sessions.csv, for messages */
+	char *timetable_file;       /* PREV_OUT_DIR/timetable.csv */
+	int n_sessions;
+	struct prev_session *sessions;
+	int *attend;                /* [n_learners * n_blocks]: session, or -1 */
+	int *works_on;              /* [n_learners * n_blocks]: timetable.csv
+				     * offering_id: goal g, n_goals + seminar s,
+				     * or -1 when empty */
 };
 
 struct problem {

@@ -28,10 +28,32 @@
 
 #define F "locks.csv"
 
-/* The rows where a pin's fields were first given (0: not given). */
-struct pin_lines {
-	long offering, facilitator, room;
+/* A row of a file, for messages (line 0: none). */
+struct where {
+	const char *file;
+	long line;
 };
+
+/* The rows where a pin's fields were first given. */
+struct pin_lines {
+	struct where offering, facilitator, room;
+};
+
+static struct where at(const struct lock *lk)
+{
+	return (struct where){ lk->file, lk->line };
+}
+
+/* Of two rows that together break a rule, the one to report: the later
+ * one in one file; across files, the one in locks.csv (the one to edit). */
+static struct where later(struct where a, struct where b)
+{
+	if (!a.line || !b.line)
+		return a.line ? a : b;
+	if (strcmp(a.file, b.file))
+		return !strcmp(a.file, F) ? a : b;
+	return a.line > b.line ? a : b;
+}
 
 const char *locks_offering_id(const struct problem *p, enum lock_offering kind, int offering)
 {
@@ -70,6 +92,7 @@ static bool read_row(const struct problem *p, struct diag *d, const struct csv_t
 	for (int i = 0; i < 5; i++)
 		cells[i] = col[i] >= 0 ? t->rows[r][col[i]] : "";
 	memset(lk, 0, sizeof(*lk));
+	lk->file = F;
 	lk->line = line;
 	lk->offering = -1;
 	if (!*cells[0]) {
@@ -189,41 +212,36 @@ static void merge_row(const struct problem *p, struct diag *d, struct lock_pin *
 		if (pn->kind == LOCK_ANY) {
 			pn->kind = lk->kind;
 			pn->offering = lk->offering;
-			pl->offering = lk->line;
+			pl->offering = at(lk);
 		} else if (pn->kind != lk->kind || pn->offering != lk->offering) {
-			diag_error(d, F, lk->line, "contradicts line %ld: one session in block '%s' "
-				   "cannot be both '%s' and '%s' (a learner, facilitator or room is "
-				   "in one session a block): remove one of the two locks",
-				   pl->offering, blk, locks_offering_id(p, pn->kind, pn->offering),
+			diag_error(d, lk->file, lk->line, "contradicts %s:%ld: one session in block "
+				   "'%s' cannot be both '%s' and '%s' (a learner, facilitator or room "
+				   "is in one session a block): remove one of the two locks",
+				   pl->offering.file, pl->offering.line, blk, locks_offering_id(p, pn->kind, pn->offering),
 				   locks_offering_id(p, lk->kind, lk->offering));
 		}
 	}
 	if (lk->facilitator >= 0) {
 		if (pn->facilitator < 0) {
 			pn->facilitator = lk->facilitator;
-			pl->facilitator = lk->line;
+			pl->facilitator = at(lk);
 		} else if (pn->facilitator != lk->facilitator) {
-			diag_error(d, F, lk->line, "contradicts line %ld: one session in block '%s' "
-				   "cannot be led by both '%s' and '%s': remove one of the two locks",
-				   pl->facilitator, blk, p->facilitators[pn->facilitator].id,
+			diag_error(d, lk->file, lk->line, "contradicts %s:%ld: one session in block "
+				   "'%s' cannot be led by both '%s' and '%s': remove one of the two "
+				   "locks", pl->facilitator.file, pl->facilitator.line, blk, p->facilitators[pn->facilitator].id,
 				   p->facilitators[lk->facilitator].id);
 		}
 	}
 	if (lk->room >= 0) {
 		if (pn->room < 0) {
 			pn->room = lk->room;
-			pl->room = lk->line;
+			pl->room = at(lk);
 		} else if (pn->room != lk->room) {
-			diag_error(d, F, lk->line, "contradicts line %ld: one session in block '%s' "
-				   "cannot meet in both '%s' and '%s': remove one of the two locks",
-				   pl->room, blk, p->rooms[pn->room].id, p->rooms[lk->room].id);
+			diag_error(d, lk->file, lk->line, "contradicts %s:%ld: one session in block "
+				   "'%s' cannot meet in both '%s' and '%s': remove one of the two locks",
+				   pl->room.file, pl->room.line, blk, p->rooms[pn->room].id, p->rooms[lk->room].id);
 		}
 	}
-}
-
-static long later(long a, long b)
-{
-	return a > b ? a : b;
 }
 
 /* The hard rules a pin breaks by itself: its facilitator's and room's
@@ -240,12 +258,12 @@ static void check_pin(const struct problem *p, struct diag *d, const struct lock
 			pn->kind == LOCK_SEMINAR ?
 			problem_seminar_level(p, pn->facilitator, pn->offering) : LEVEL_ABLE;
 		if (fc->unavailable[pn->block])
-			diag_error(d, F, pl->facilitator, "facilitator '%s' is unavailable in block "
+			diag_error(d, pl->facilitator.file, pl->facilitator.line, "facilitator '%s' is unavailable in block "
 				   "'%s': remove the lock or their unavailability", fc->id, blk);
+		struct where w = later(pl->facilitator, pl->offering);
 		if (lv == LEVEL_NONE)
-			diag_error(d, F, later(pl->facilitator, pl->offering), "facilitator '%s' has "
-				   "no expertise in '%s': pin someone who has, or add a row to "
-				   "expertise.csv", fc->id, off);
+			diag_error(d, w.file, w.line, "facilitator '%s' has no expertise in '%s': pin "
+				   "someone who has, or add a row to expertise.csv", fc->id, off);
 	}
 	int feature = pn->kind == LOCK_GOAL ? p->goals[pn->offering].feature :
 		      pn->kind == LOCK_SEMINAR ? p->seminars[pn->offering].feature :
@@ -254,20 +272,21 @@ static void check_pin(const struct problem *p, struct diag *d, const struct lock
 		  pn->kind == LOCK_SEMINAR ? p->seminars[pn->offering].max_size :
 		  pn->kind == LOCK_LAB ? p->config.lab_max_group : 0;
 	if (cap > 0 && pn->n_learners > cap)
-		diag_error(d, F, pn->line, "%d learners are pinned to one '%s' session in block "
+		diag_error(d, pn->file, pn->line, "%d learners are pinned to one '%s' session in block "
 			   "'%s', more than its largest group of %d: pin fewer", pn->n_learners,
 			   off, blk, cap);
 	if (pn->room < 0)
 		return;
 	const struct room *rm = &p->rooms[pn->room];
 	if (rm->unavailable[pn->block])
-		diag_error(d, F, pl->room, "room '%s' is unavailable in block '%s': pin another "
+		diag_error(d, pl->room.file, pl->room.line, "room '%s' is unavailable in block '%s': pin another "
 			   "room", rm->id, blk);
+	struct where w = later(pl->room, pl->offering);
 	if (!problem_room_has(rm, feature))
-		diag_error(d, F, later(pl->room, pl->offering), "room '%s' lacks '%s', which '%s' "
-			   "needs: pin a room with it", rm->id, p->features[feature], off);
+		diag_error(d, w.file, w.line, "room '%s' lacks '%s', which '%s' needs: pin a room "
+			   "with it", rm->id, p->features[feature], off);
 	if (pn->n_learners > rm->capacity)
-		diag_error(d, F, pl->room, "%d learners are pinned to room '%s' in block '%s', "
+		diag_error(d, pl->room.file, pl->room.line, "%d learners are pinned to room '%s' in block '%s', "
 			   "which holds %d: pin fewer or a larger room", pn->n_learners, rm->id,
 			   blk, rm->capacity);
 }
@@ -279,19 +298,19 @@ static void check_learner(const struct problem *p, struct diag *d, const struct 
 {
 	const struct learner *ln = &p->learners[lk->learner];
 	const char *blk = p->blocks[pn->block].id;
-	long line = later(lk->line, pl->offering);
+	struct where w = later(at(lk), pl->offering);
 	if (ln->unavailable[pn->block])
-		diag_error(d, F, lk->line, "learner '%s' is unavailable in block '%s': remove "
+		diag_error(d, lk->file, lk->line, "learner '%s' is unavailable in block '%s': remove "
 			   "the lock or their unavailability", ln->id, blk);
 	if (pn->kind == LOCK_GOAL) {
 		int q = p->need_start[lk->learner];
 		while (q < p->need_start[lk->learner + 1] && p->needs[q].goal != pn->offering)
 			q++;
 		if (q == p->need_start[lk->learner + 1])
-			diag_error(d, F, line, "learner '%s' has no need of goal '%s': add it to "
+			diag_error(d, w.file, w.line, "learner '%s' has no need of goal '%s': add it to "
 				   "needs.csv or pin another goal", ln->id, p->goals[pn->offering].id);
 		else if (!p->needs[q].ready)
-			diag_error(d, F, line, "learner '%s' has not mastered the prerequisites of "
+			diag_error(d, w.file, w.line, "learner '%s' has not mastered the prerequisites of "
 				   "goal '%s': pin a goal they are ready for", ln->id,
 				   p->goals[pn->offering].id);
 	} else if (pn->kind == LOCK_SEMINAR) {
@@ -299,11 +318,11 @@ static void check_learner(const struct problem *p, struct diag *d, const struct 
 		while (c < p->choice_start[lk->learner + 1] && p->choices[c].seminar != pn->offering)
 			c++;
 		if (c == p->choice_start[lk->learner + 1])
-			diag_error(d, F, line, "learner '%s' did not choose seminar '%s': add it to "
+			diag_error(d, w.file, w.line, "learner '%s' did not choose seminar '%s': add it to "
 				   "choices.csv or pin another seminar", ln->id,
 				   p->seminars[pn->offering].id);
 		else if (!p->choices[c].eligible)
-			diag_error(d, F, line, "learner '%s' is not eligible for seminar '%s' "
+			diag_error(d, w.file, w.line, "learner '%s' is not eligible for seminar '%s' "
 				   "(prerequisites or age): pin a seminar they may take", ln->id,
 				   p->seminars[pn->offering].id);
 	}
@@ -348,6 +367,7 @@ static void build_pins(struct problem *p, struct diag *d)
 			struct lock_pin *pn = &p->pins[p->n_pins];
 			pn->block = lk->block;
 			pn->offering = pn->facilitator = pn->room = -1;
+			pn->file = lk->file;
 			pn->line = lk->line;
 			pn->learners = xmalloc(sizeof(int));
 			pin_of_root[root] = p->n_pins++;
@@ -390,7 +410,7 @@ static void check_totals(const struct problem *p, struct diag *d)
 		const struct lock_pin *pn = &p->pins[k];
 		if (pn->facilitator >= 0 &&
 		    ++led[pn->facilitator] == p->facilitators[pn->facilitator].max_sessions + 1)
-			diag_error(d, F, pn->line, "facilitator '%s' is pinned to more sessions "
+			diag_error(d, pn->file, pn->line, "facilitator '%s' is pinned to more sessions "
 				   "than their max_sessions of %d: remove pins or raise it",
 				   p->facilitators[pn->facilitator].id,
 				   p->facilitators[pn->facilitator].max_sessions);
@@ -411,7 +431,7 @@ static void check_totals(const struct problem *p, struct diag *d)
 					q++;
 				if (q < p->need_start[l + 1] &&
 				    ++need_cnt[q] == p->needs[q].sessions + 1)
-					diag_error(d, F, pn->line, "learner '%s' is pinned to goal '%s' "
+					diag_error(d, pn->file, pn->line, "learner '%s' is pinned to goal '%s' "
 						   "in more blocks than the %d session%s they need: "
 						   "remove a pin or raise the need's sessions", lid,
 						   p->goals[pn->offering].id, p->needs[q].sessions,
@@ -426,7 +446,7 @@ static void check_totals(const struct problem *p, struct diag *d)
 				if (c < 4)
 					last_sem[(long)l * 4 + c] = pn->offering;
 				if (++sem_cnt[l] == p->config.seminars_per_learner + 1)
-					diag_error(d, F, pn->line, "learner '%s' is pinned to more "
+					diag_error(d, pn->file, pn->line, "learner '%s' is pinned to more "
 						   "seminars than seminars_per_learner (%d): remove a "
 						   "pin", lid, p->config.seminars_per_learner);
 			}
@@ -435,6 +455,27 @@ static void check_totals(const struct problem *p, struct diag *d)
 	free(last_sem);
 	free(sem_cnt);
 	free(need_cnt);
+}
+
+static void free_pins(struct problem *p, bool rows_too)
+{
+	for (int i = 0; i < p->n_pins; i++)
+		free(p->pins[i].learners);
+	free(p->pins);
+	p->pins = NULL;
+	p->n_pins = 0;
+	if (rows_too) {
+		free(p->locks);
+		p->locks = NULL;
+		p->n_locks = 0;
+	}
+}
+
+void locks_rebuild(struct problem *p, struct diag *d)
+{
+	free_pins(p, false);
+	build_pins(p, d);
+	check_totals(p, d);
 }
 
 void locks_load(struct problem *p, struct diag *d)
@@ -458,17 +499,9 @@ void locks_load(struct problem *p, struct diag *d)
 		if (read_row(p, d, &t, r, col, &p->locks[p->n_locks]))
 			p->n_locks++;
 	/* the usable rows are checked together even when others were not */
-	build_pins(p, d);
-	check_totals(p, d);
+	locks_rebuild(p, d);
 out:
 	csv_table_release(&t);
-	if (d->n_errors > before) {
-		free(p->locks);
-		for (int i = 0; i < p->n_pins; i++)
-			free(p->pins[i].learners);
-		free(p->pins);
-		p->locks = NULL;
-		p->pins = NULL;
-		p->n_locks = p->n_pins = 0;
-	}
+	if (d->n_errors > before)
+		free_pins(p, true);
 }

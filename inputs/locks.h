@@ -22,7 +22,15 @@
  */
 void locks_load(struct problem *p, struct diag *d);
 
-/* The id of what lock pin pn names as its offering: a goal or seminar id,
+/*
+ * Merges p->locks (rows appended since, e.g. a replan's frozen blocks,
+ * included) into p->pins again and checks them as locks_load does, each
+ * problem at its row's file and line.  The caller decides what an error
+ * means (replan: exit 2).
+ */
+void locks_rebuild(struct problem *p, struct diag *d);
+
+/* The id of an offering as locks name it: a goal or seminar id,
  * "lab", or "" when none. */
 const char *locks_offering_id(const struct problem *p, enum lock_offering kind, int offering);
 

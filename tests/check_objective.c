@@ -75,22 +75,27 @@ START_TEST(keep_only_for_the_same_session_after_the_frozen_blocks)
 	ck_assert(objective_keep(p, 0, 2, &same) == 0);        /* not a replan */
 	p->previous = xcalloc(1, sizeof(*p->previous));
 	p->previous->after = 1;
-	p->previous->place = xcalloc((size_t)p->n_blocks, sizeof(struct prev_place));
-	for (int b = 0; b < p->n_blocks; b++)
-		p->previous->place[b] = (struct prev_place){ LOCK_GOAL, 0, 0, 0 };
+	p->previous->n_sessions = 2;
+	p->previous->sessions = xcalloc(2, sizeof(struct prev_session));
+	p->previous->sessions[0] = (struct prev_session){ .kind = LOCK_GOAL, .offering = 0 };
+	p->previous->sessions[1] = (struct prev_session){ .kind = LOCK_LAB, .offering = -1 };
+	p->previous->attend = xcalloc((size_t)p->n_blocks, sizeof(int));
+	p->previous->attend[3] = 1;                        /* a lab on Tue2 */
 	ck_assert(objective_keep(p, 0, 2, &same) == 10);
 	ck_assert(objective_keep(p, 0, 1, &same) == 0);        /* frozen block */
 	struct session lab = same;
 	lab.kind = SESSION_LAB;
 	lab.offering = -1;
 	ck_assert(objective_keep(p, 0, 2, &lab) == 0);         /* another kind */
-	p->previous->place[3] = (struct prev_place){ LOCK_LAB, -1, 0, 0 };
 	ck_assert(objective_keep(p, 0, 3, &lab) == 10);
 	p->config.w_keep = 3;
 	ck_assert(objective_keep(p, 0, 3, &lab) == 3);
 	struct session other = same;
 	other.offering = 1;
 	ck_assert(objective_keep(p, 0, 2, &other) == 0);       /* another goal */
+	other = same;
+	other.facilitator = 1;
+	ck_assert(objective_keep(p, 0, 2, &other) == 0);       /* another facilitator */
 	problem_free(p);
 }
 END_TEST

@@ -31,7 +31,7 @@ CSV
 for want in "locks.csv:2: unknown block 'Zz'" "locks.csv:3: unknown learner 'L9'" \
 	"locks.csv:4: the lock names no offering" "locks.csv:5: block 'Mon4' is a seminar block" \
 	"locks.csv:6: facilitator 'F2' has no expertise in 'M2'" \
-	"locks.csv:8: contradicts line 7" "locks.csv:9: learner 'L2' is unavailable" \
+	"locks.csv:8: contradicts locks.csv:7" "locks.csv:9: learner 'L2' is unavailable" \
 	"locks.csv:10: goal 'D1' is online"; do
 	grep -qF "$want" "$T/err" || fail "bad locks: stderr lacks '$want': $(cat "$T/err")"
 done
@@ -48,7 +48,7 @@ Mon1,L4,,M2,R2
 CSV
 "$BIN" check "$T/bad2" >"$T/out" 2>"$T/err"
 [ $? -eq 2 ] || fail "bad2: exit not 2"
-for want in "locks.csv:3: contradicts line 2" "learner 'L4' has not mastered the prerequisites"; do
+for want in "locks.csv:3: contradicts locks.csv:2" "learner 'L4' has not mastered the prerequisites"; do
 	grep -qF "$want" "$T/err" || fail "bad2: stderr lacks '$want': $(cat "$T/err")"
 done
 cat >"$T/bad2/locks.csv" <<'CSV'

@@ -1,0 +1,320 @@
+/*
+ * replan.c - re-planning a cycle that has begun, with any model.
+ *
+ * The frozen part of the previous schedule (p->previous: the blocks up to
+ * --after, and every meeting of a seminar section or power-goal group that
+ * met there) is taken out of the school: a view of the problem in which the
+ * frozen learner-blocks are unavailable, the frozen blocks closed to every
+ * facilitator and room, each later block closed to the facilitators and
+ * rooms of its frozen sessions, and each facilitator's max_sessions less
+ * the frozen sessions they lead.  The configured model plans the view as
+ * it would a fresh school (it needs to know nothing of replan), and the
+ * frozen sessions are added back to its schedule unchanged.  A learner
+ * with no frozen place in a frozen block (one who joined) is seated in a
+ * frozen lab of that block with a free seat.
+ *
+ * The view also holds what the frozen part already gave each learner
+ * (view_learner): a need's sessions less those served, a power goal won
+ * no longer priority 1, seminars enrolled in no longer eligible.
+ *
+ * Bound.  Write f for the objective, F for the frozen sessions and R for
+ * the rest of a schedule: f(F u R) = f(F) + (what R adds given F).  With
+ * the view built as above, what R adds is at most f_view(R): a need's
+ * capped count adds min(b, s - a), exactly the view's need with s - a
+ * sessions; labs are credited after F's, exactly as the view's reduced
+ * online needs credit them; a power goal F won adds nothing, and the view
+ * counts it no more; a day or a guru session adds at most what the view
+ * counts.  A learner enrolled in a frozen section below
+ * seminars_per_learner has every choice closed in the view (a section
+ * cannot be split between F and R per learner), so the bound adds, for
+ * each, the best remaining choice weight per seminar left.  The reported
+ * bound is f(F) + the view model's bound + that: valid for the school with
+ * its frozen part; the view model's bound ignores locks.csv pins in later
+ * blocks (a relaxation, so still valid).
+ *
+ * What the view's model does not know: the keep term (it plans the later
+ * blocks as a fresh solve would; replan_keep.c then moves learners back).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "replan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+
+/* f(F): the frozen part's own value, with its tally in t (initialised). */
+static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
+{
+	tally_init(t, p);
+	tally_add_solution(t, p, fz);
+	return objective_total(p, t);
+}
+
+/*
+ * What the frozen part leaves to learner l in the view: each need's
+ * sessions less those the frozen workshops and labs (in credit order)
+ * served, a need with none left not ready; a power goal already won no
+ * longer priority 1 (its value kept as the need's weight); the seminars
+ * enrolled in frozen sections, and every choice once seminars_per_learner
+ * is reached, not eligible.  Returns what the view cannot value that a
+ * schedule of the locked school could: the choices taken away from a
+ * learner below seminars_per_learner (see the top of the file).
+ */
+static double view_learner(const struct problem *p, struct problem *v, const struct tally *t,
+			   int l)
+{
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		struct need *nd = &v->needs[q];
+		if (p->goals[nd->goal].mode == GOAL_FACILITATED)
+			nd->sessions -= t->need_cnt[q];
+	}
+	for (int k = 0; k < t->lab_cnt[l]; k++) {
+		int q = problem_lab_credit(p, l, k);
+		if (q >= 0)
+			v->needs[q].sessions--;
+	}
+	bool won = objective_has_power_goal(p, t, l);
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		struct need *nd = &v->needs[q];
+		if (nd->sessions <= 0) {
+			nd->sessions = 1;
+			nd->ready = false;
+		}
+		if (won && nd->priority == 1) {
+			nd->weight = problem_need_weight(p, &p->needs[q]);
+			nd->has_weight = true;
+			nd->priority = 2;
+		}
+	}
+	int enrolled = 0;
+	double best = 0;
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+		enrolled += t->enrolled[c];
+		if (!t->enrolled[c] && p->choices[c].eligible) {
+			double w = problem_choice_weight(p, &p->choices[c]);
+			best = w > best ? w : best;
+		}
+	}
+	if (!enrolled)
+		return 0;
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+		v->choices[c].eligible = false;
+	int left = p->config.seminars_per_learner - enrolled;
+	return left > 0 ? left * best : 0;
+}
+
+static enum session_kind session_kind_of(enum lock_offering k)
+{
+	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
+}
+
+/* Adds the frozen sessions with their attendance to sol (sessions no
+ * remaining learner attends are left out). */
+static void add_frozen(const struct problem *p, struct solution *sol)
+{
+	const struct previous *pv = p->previous;
+	int *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	int *idx = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
+	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
+		if (pv->attend[i] >= 0)
+			used[pv->attend[i]]++;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		idx[i] = -1;
+		if (!ps->frozen || ps->kind == LOCK_ANY || !used[i])
+			continue;
+		struct session s = { .kind = session_kind_of(ps->kind), .offering = ps->offering,
+				     .block = ps->block, .room = ps->room,
+				     .facilitator = ps->facilitator };
+		idx[i] = solution_add_session(sol, &s);
+	}
+	for (int i = 0; i < pv->n_sessions; i++) {
+		int sec = pv->sessions[i].section;
+		if (idx[i] >= 0 && idx[sec] >= 0)
+			sol->sessions[idx[i]].section = idx[sec];
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int pi = pv->attend[(long)l * p->n_blocks + b];
+			if (pi >= 0 && idx[pi] >= 0)
+				*solution_attend(sol, l, b) = idx[pi];
+		}
+	free(idx);
+	free(used);
+}
+
+/* The view: p with the frozen part taken out (see the top of the file).
+ * It shares p's ids and lookups; view_free frees what it copied. */
+static struct problem *view_new(const struct problem *p, const struct solution *fz,
+			       const struct tally *t, double *lost)
+{
+	struct problem *v = xmalloc(sizeof(*v));
+	*v = *p;
+	v->previous = NULL;
+	v->needs = xmalloc(sizeof(*v->needs) * ((size_t)p->n_needs + 1));
+	memcpy(v->needs, p->needs, sizeof(*v->needs) * (size_t)p->n_needs);
+	v->choices = xmalloc(sizeof(*v->choices) * ((size_t)p->n_choices + 1));
+	memcpy(v->choices, p->choices, sizeof(*v->choices) * (size_t)p->n_choices);
+	*lost = 0;
+	for (int l = 0; l < p->n_learners; l++)
+		*lost += view_learner(p, v, t, l);
+	int nb = p->n_blocks, after = p->previous->after;
+	v->learners = xmalloc(sizeof(*v->learners) * ((size_t)p->n_learners + 1));
+	for (int l = 0; l < p->n_learners; l++) {
+		v->learners[l] = p->learners[l];
+		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		for (int b = 0; b < nb; b++)
+			un[b] = p->learners[l].unavailable[b] || b <= after ||
+				solution_attend_at(fz, l, b) >= 0;
+		v->learners[l].unavailable = un;
+	}
+	v->facilitators = xmalloc(sizeof(*v->facilitators) * ((size_t)p->n_facilitators + 1));
+	for (int f = 0; f < p->n_facilitators; f++) {
+		v->facilitators[f] = p->facilitators[f];
+		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		for (int b = 0; b < nb; b++)
+			un[b] = p->facilitators[f].unavailable[b] || b <= after;
+		v->facilitators[f].unavailable = un;
+	}
+	v->rooms = xmalloc(sizeof(*v->rooms) * ((size_t)p->n_rooms + 1));
+	for (int r = 0; r < p->n_rooms; r++) {
+		v->rooms[r] = p->rooms[r];
+		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		for (int b = 0; b < nb; b++)
+			un[b] = p->rooms[r].unavailable[b] || b <= after;
+		v->rooms[r].unavailable = un;
+	}
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		struct facilitator *fc = &v->facilitators[s->facilitator];
+		fc->unavailable[s->block] = true;
+		fc->max_sessions = fc->max_sessions > 0 ? fc->max_sessions - 1 : 0;
+		v->rooms[s->room].unavailable[s->block] = true;
+	}
+	/* pins of the frozen part are held by the view itself */
+	v->n_locks = 0;
+	v->locks = NULL;
+	v->n_pins = 0;
+	v->pins = xcalloc((size_t)p->n_pins + 1, sizeof(*v->pins));
+	for (int k = 0; k < p->n_pins; k++) {
+		const struct lock_pin *pn = &p->pins[k];
+		bool frozen = pn->block <= after;
+		for (int i = 0; i < pn->n_learners && !frozen; i++)
+			frozen = solution_attend_at(fz, pn->learners[i], pn->block) >= 0;
+		if (!frozen && strcmp(pn->file, p->previous->timetable_file))
+			v->pins[v->n_pins++] = *pn;
+	}
+	return v;
+}
+
+static void view_free(struct problem *v)
+{
+	for (int l = 0; l < v->n_learners; l++)
+		free(v->learners[l].unavailable);
+	for (int f = 0; f < v->n_facilitators; f++)
+		free(v->facilitators[f].unavailable);
+	for (int r = 0; r < v->n_rooms; r++)
+		free(v->rooms[r].unavailable);
+	free(v->learners);
+	free(v->facilitators);
+	free(v->rooms);
+	free(v->needs);
+	free(v->choices);
+	free(v->pins);
+	free(v);
+}
+
+/* Seats learners with no place in a frozen block (who joined since) in a
+ * frozen lab of the block with a free seat.  Returns how many found none. */
+static int seat_newcomers(const struct problem *p, struct solution *sol)
+{
+	int missing = 0;
+	solution_recount(sol);
+	for (int b = 0; b <= p->previous->after; b++) {
+		if (!problem_block_scheduled(p, b))
+			continue;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (p->learners[l].unavailable[b] || solution_attend_at(sol, l, b) >= 0)
+				continue;
+			int best = -1;
+			for (size_t i = 0; i < sol->n_sessions && best < 0; i++) {
+				struct session *s = &sol->sessions[i];
+				if (s->block == b && s->kind == SESSION_LAB &&
+				    s->size < p->config.lab_max_group &&
+				    s->size < p->rooms[s->room].capacity)
+					best = (int)i;
+			}
+			if (best < 0) {
+				missing++;
+				continue;
+			}
+			*solution_attend(sol, l, b) = best;
+			sol->sessions[best].size++;
+		}
+	}
+	return missing;
+}
+
+int replan_solve(const struct problem *p, const struct solve_options *opt,
+		 struct solution *sol)
+{
+	add_frozen(p, sol);
+	struct tally ft;
+	double lost, fz_value = frozen_value(p, sol, &ft);
+	struct problem *v = view_new(p, sol, &ft, &lost);
+	tally_release(&ft);
+	struct solution vs;
+	solution_init(&vs, v);
+	int rc = model_solve(v, opt, &vs);
+	if (rc != 0)
+		goto out;
+	sol->status = vs.status;
+	sol->stopped_by = vs.stopped_by;
+	sol->model_rows = vs.model_rows;
+	sol->model_cols = vs.model_cols;
+	sol->model_nonzeros = vs.model_nonzeros;
+	if (vs.diagnosis)
+		sol->diagnosis = xstrdup(vs.diagnosis);
+	if (vs.status != SOLVE_OPTIMAL && vs.status != SOLVE_FEASIBLE)
+		goto out;
+	int base = (int)sol->n_sessions;
+	for (size_t i = 0; i < vs.n_sessions; i++) {
+		struct session s = vs.sessions[i];
+		s.section += base;
+		int k = solution_add_session(sol, &s);
+		sol->sessions[k].section = s.section;
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(&vs, l, b);
+			if (si >= 0)
+				*solution_attend(sol, l, b) = base + si;
+		}
+	int missing = seat_newcomers(p, sol);
+	if (missing) {
+		sol->status = SOLVE_INFEASIBLE;
+		free(sol->diagnosis);
+		sol->diagnosis = xasprintf("%d learner-block%s of the blocks up to --after '%s' "
+					   "have no place: learners who joined are seated in a lab "
+					   "of those blocks, and no lab there has a free seat\n",
+					   missing, missing == 1 ? "" : "s",
+					   p->blocks[p->previous->after].id);
+		goto out;
+	}
+	solution_recount(sol);
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
+	sol->objective = objective_total(p, &t);
+	tally_release(&t);
+	sol->bound = fz_value + vs.bound + lost;
+	solution_set_gap(sol);
+	if (sol->status == SOLVE_OPTIMAL && sol->gap > opt->gap)
+		sol->status = SOLVE_FEASIBLE;
+out:
+	solution_release(&vs);
+	view_free(v);
+	return rc;
+}
