@@ -32,8 +32,13 @@
  * its frozen part; the view model's bound ignores locks.csv pins in later
  * blocks (a relaxation, so still valid).
  *
- * What the view's model does not know: the keep term (it plans the later
- * blocks as a fresh solve would; replan_keep.c then moves learners back).
+ * The keep term.  The view's model does not know it, so the model runs
+ * twice: once with the frozen part alone fixed (its schedule is a fresh
+ * plan of the later blocks, and its bound is the one reported), and, when
+ * some of the previous later sessions are still allowed, once more with
+ * those kept too (replan_keep.c), the model planning only what must move.
+ * The schedule with the larger objective plus keep term is written; each
+ * run has half the time limit.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "replan.h"
@@ -43,6 +48,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/replan_keep.h"
 
 /* f(F): the frozen part's own value, with its tally in t (initialised). */
 static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
@@ -257,10 +263,13 @@ static int seat_newcomers(const struct problem *p, struct solution *sol)
 	return missing;
 }
 
-int replan_solve(const struct problem *p, const struct solve_options *opt,
-		 struct solution *sol)
+/* Runs the model on the view of p without the fixed part sol holds, and
+ * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
+ * the choices closed): a bound on every schedule that contains the fixed
+ * part.  Returns as model_solve. */
+static int run_view(const struct problem *p, const struct solve_options *opt,
+		    struct solution *sol, double *bound)
 {
-	add_frozen(p, sol);
 	struct tally ft;
 	double lost, fz_value = frozen_value(p, sol, &ft);
 	struct problem *v = view_new(p, sol, &ft, &lost);
@@ -268,6 +277,7 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	struct solution vs;
 	solution_init(&vs, v);
 	int rc = model_solve(v, opt, &vs);
+	*bound = 0;
 	if (rc != 0)
 		goto out;
 	sol->status = vs.status;
@@ -309,12 +319,68 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	tally_add_solution(&t, p, sol);
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
-	sol->bound = fz_value + vs.bound + lost;
-	solution_set_gap(sol);
-	if (sol->status == SOLVE_OPTIMAL && sol->gap > opt->gap)
-		sol->status = SOLVE_FEASIBLE;
+	*bound = fz_value + vs.bound + lost;
 out:
 	solution_release(&vs);
 	view_free(v);
 	return rc;
+}
+
+static bool has_schedule(const struct solution *s)
+{
+	return s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
+}
+
+int replan_solve(const struct problem *p, const struct solve_options *opt,
+		 struct solution *sol)
+{
+	double t0 = mcl_now();
+	struct solution kept;
+	add_frozen(p, sol);
+	bool *dropped = xcalloc((size_t)p->previous->n_sessions + 1, sizeof(bool));
+	int n_kept;
+	do {
+		solution_init(&kept, p);
+		add_frozen(p, &kept);
+		n_kept = replan_keep_add(p, &kept, dropped);
+		if (!replan_keep_shortfall(p, &kept, dropped))
+			break;
+		solution_release(&kept);
+	} while (true);
+	free(dropped);
+	double bound = 0, kept_bound;
+	struct solve_options part = *opt;
+	int rc = 0;
+	if (n_kept) {
+		part.time_limit = opt->time_limit / 2;
+		rc = run_view(p, &part, &kept, &kept_bound);
+		part.time_limit = opt->time_limit - (mcl_now() - t0);
+		if (part.time_limit < 1)
+			part.time_limit = 1;
+	}
+	if (rc == 0)
+		rc = run_view(p, &part, sol, &bound);
+	mcl_log(LOG_NORMAL, "replan: %d previous sessions kept; objective %.1f + keep %.1f with "
+		"them, %.1f + keep %.1f planned afresh", n_kept,
+		has_schedule(&kept) ? kept.objective : 0, objective_keep_total(p, &kept),
+		has_schedule(sol) ? sol->objective : 0, objective_keep_total(p, sol));
+	if (n_kept && !has_schedule(&kept) && kept.diagnosis)
+		mcl_log(LOG_VERBOSE, "replan: with the kept sessions: %s", kept.diagnosis);
+	if (rc == 0 && has_schedule(&kept) &&
+	    (!has_schedule(sol) || kept.objective + objective_keep_total(p, &kept) >
+				   sol->objective + objective_keep_total(p, sol))) {
+		struct solution fresh = *sol;
+		kept.stopped_by = sol->stopped_by;
+		*sol = kept;
+		kept = fresh;
+	}
+	solution_release(&kept);
+	if (rc != 0 || !has_schedule(sol))
+		return rc;
+	/* only the run that held the frozen part alone bounds the school */
+	sol->bound = bound;
+	solution_set_gap(sol);
+	if (sol->status == SOLVE_OPTIMAL && sol->gap > opt->gap)
+		sol->status = SOLVE_FEASIBLE;
+	return 0;
 }
