@@ -414,7 +414,7 @@ static int run_solve(int argc, char **argv, bool replan)
 	solution_init(&sol, p);
 	catch_stop_signals();
 	double t0 = mcl_now();
-	int rc = p->previous ? replan_solve(p, &opt, &sol) : model_solve(p, &opt, &sol);
+	int rc = p->previous || p->n_pins ? replan_solve(p, &opt, &sol) : model_solve(p, &opt, &sol);
 	sol.solve_seconds = mcl_now() - t0;
 	int code = EXIT_OK;
 	if (rc != 0) {

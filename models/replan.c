@@ -49,6 +49,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/replan_keep.h"
+#include "models/replan_pins.h"
 
 /* f(F): the frozen part's own value, with its tally in t (initialised). */
 static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
@@ -166,7 +167,7 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 	*lost = 0;
 	for (int l = 0; l < p->n_learners; l++)
 		*lost += view_learner(p, v, t, l);
-	int nb = p->n_blocks, after = p->previous->after;
+	int nb = p->n_blocks, after = p->previous ? p->previous->after : -1;
 	v->learners = xmalloc(sizeof(*v->learners) * ((size_t)p->n_learners + 1));
 	for (int l = 0; l < p->n_learners; l++) {
 		v->learners[l] = p->learners[l];
@@ -199,19 +200,10 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 		fc->max_sessions = fc->max_sessions > 0 ? fc->max_sessions - 1 : 0;
 		v->rooms[s->room].unavailable[s->block] = true;
 	}
-	/* pins of the frozen part are held by the view itself */
-	v->n_locks = 0;
+	/* the pins are all in the fixed part, or relaxed (see replan_solve) */
+	v->n_locks = v->n_pins = 0;
 	v->locks = NULL;
-	v->n_pins = 0;
-	v->pins = xcalloc((size_t)p->n_pins + 1, sizeof(*v->pins));
-	for (int k = 0; k < p->n_pins; k++) {
-		const struct lock_pin *pn = &p->pins[k];
-		bool frozen = pn->block <= after;
-		for (int i = 0; i < pn->n_learners && !frozen; i++)
-			frozen = solution_attend_at(fz, pn->learners[i], pn->block) >= 0;
-		if (!frozen && strcmp(pn->file, p->previous->timetable_file))
-			v->pins[v->n_pins++] = *pn;
-	}
+	v->pins = NULL;
 	return v;
 }
 
@@ -228,7 +220,6 @@ static void view_free(struct problem *v)
 	free(v->rooms);
 	free(v->needs);
 	free(v->choices);
-	free(v->pins);
 	free(v);
 }
 
@@ -238,7 +229,7 @@ static int seat_newcomers(const struct problem *p, struct solution *sol)
 {
 	int missing = 0;
 	solution_recount(sol);
-	for (int b = 0; b <= p->previous->after; b++) {
+	for (int b = 0; p->previous && b <= p->previous->after; b++) {
 		if (!problem_block_scheduled(p, b))
 			continue;
 		for (int l = 0; l < p->n_learners; l++) {
@@ -331,56 +322,149 @@ static bool has_schedule(const struct solution *s)
 	return s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
 }
 
+/* "locks.csv lines 2, 5, 9" (the first ten pins' first rows). */
+static char *lock_lines(const struct problem *p)
+{
+	char *s = xstrdup("locks.csv line");
+	for (int k = 0, n = 0; k < p->n_pins && n < 10; k++) {
+		if (strcmp(p->pins[k].file, "locks.csv"))
+			continue;
+		char *t = xasprintf("%s%s %ld", s, n ? "," : (p->n_pins > 1 ? "s" : ""),
+				    p->pins[k].line);
+		free(s);
+		s = t;
+		n++;
+	}
+	return s;
+}
+
+/* Copies src's sessions and attendance into dst (solution_init()ed). */
+static void copy_schedule(struct solution *dst, const struct solution *src)
+{
+	for (size_t i = 0; i < src->n_sessions; i++) {
+		int k = solution_add_session(dst, &src->sessions[i]);
+		dst->sessions[k].section = src->sessions[i].section;
+	}
+	for (long i = 0; i < (long)dst->n_learners * dst->n_blocks; i++)
+		dst->attend[i] = src->attend[i];
+}
+
+/* The previous sessions kept (replan_keep.h) on top of fixed, into kept. */
+static int build_kept(const struct problem *p, const struct solution *fixed,
+		      struct solution *kept)
+{
+	bool *dropped = xcalloc((size_t)p->previous->n_sessions + 1, sizeof(bool));
+	int n;
+	for (;;) {
+		solution_init(kept, p);
+		copy_schedule(kept, fixed);
+		n = replan_keep_add(p, kept, dropped);
+		if (!replan_keep_shortfall(p, kept, dropped))
+			break;
+		solution_release(kept);
+	}
+	free(dropped);
+	return n;
+}
+
+/* Moves cand into *best when it has a schedule and scores more (objective
+ * plus keep term); cand is released either way. */
+static void take_better(const struct problem *p, struct solution *best, struct solution *cand)
+{
+	if (has_schedule(cand) &&
+	    (!has_schedule(best) || cand->objective + objective_keep_total(p, cand) >
+				    best->objective + objective_keep_total(p, best))) {
+		struct solution old = *best;
+		*best = *cand;
+		*cand = old;
+	}
+	solution_release(cand);
+}
+
+/* Runs the model on the view without fixed; the schedule into out. */
+static int run_fixed(const struct problem *p, const struct solve_options *opt, double t0,
+		     int runs_left, const struct solution *fixed, struct solution *out)
+{
+	struct solve_options part = *opt;
+	part.time_limit = (opt->time_limit - (mcl_now() - t0)) / runs_left;
+	if (part.time_limit < 1)
+		part.time_limit = 1;
+	double ignored;
+	solution_init(out, p);
+	copy_schedule(out, fixed);
+	return run_view(p, &part, out, &ignored);
+}
+
 int replan_solve(const struct problem *p, const struct solve_options *opt,
 		 struct solution *sol)
 {
 	double t0 = mcl_now();
+	struct solution fixed, cand;
+	solution_init(&fixed, p);
+	if (p->previous)
+		add_frozen(p, &fixed);
+	char *why = NULL;
+	int n_pins = p->n_pins ? replan_pins_add(p, &fixed, &why) : 0;
+	if (n_pins < 0) {
+		sol->status = SOLVE_INFEASIBLE;
+		sol->diagnosis = why;
+		solution_release(&fixed);
+		return 0;
+	}
 	struct solution kept;
-	add_frozen(p, sol);
-	bool *dropped = xcalloc((size_t)p->previous->n_sessions + 1, sizeof(bool));
-	int n_kept;
-	do {
-		solution_init(&kept, p);
-		add_frozen(p, &kept);
-		n_kept = replan_keep_add(p, &kept, dropped);
-		if (!replan_keep_shortfall(p, &kept, dropped))
-			break;
+	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
+	int runs = 1 + (n_pins > 0) + (n_kept > 0), rc = 0;
+	struct solution best;
+	solution_init(&best, p);
+	best.status = SOLVE_NO_SOLUTION;
+	if (n_kept > 0) {
+		rc = run_fixed(p, opt, t0, runs--, &kept, &cand);
+		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
+			has_schedule(&cand) ? "a schedule" : cand.diagnosis ? cand.diagnosis : "none");
+		take_better(p, &best, &cand);
+	}
+	if (p->previous)
 		solution_release(&kept);
-	} while (true);
-	free(dropped);
-	double bound = 0, kept_bound;
-	struct solve_options part = *opt;
-	int rc = 0;
-	if (n_kept) {
-		part.time_limit = opt->time_limit / 2;
-		rc = run_view(p, &part, &kept, &kept_bound);
+	if (rc == 0 && n_pins > 0) {
+		rc = run_fixed(p, opt, t0, runs--, &fixed, &cand);
+		if (!has_schedule(&cand) && !has_schedule(&best)) {
+			char *lines = lock_lines(p);
+			best.diagnosis = xasprintf("with the sessions of the locks (%s) built first "
+						   "(a facilitator, room and members chosen for each "
+						   "where the lock names none), no schedule was found "
+						   "for the rest; remove or change a lock: %s", lines,
+						   cand.diagnosis ? cand.diagnosis : "\n");
+			free(lines);
+		}
+		take_better(p, &best, &cand);
+	}
+	/* the run with the frozen part alone fixed: its bound is the one
+	 * reported (the pins relaxed: a valid bound, weaker); its schedule
+	 * counts only when there are no pins */
+	if (p->previous)
+		add_frozen(p, sol);
+	double bound = 0;
+	if (rc == 0) {
+		struct solve_options part = *opt;
 		part.time_limit = opt->time_limit - (mcl_now() - t0);
-		if (part.time_limit < 1)
-			part.time_limit = 1;
-	}
-	if (rc == 0)
+		part.time_limit = part.time_limit < 1 ? 1 : part.time_limit;
 		rc = run_view(p, &part, sol, &bound);
-	mcl_log(LOG_NORMAL, "replan: %d previous sessions kept; objective %.1f + keep %.1f with "
-		"them, %.1f + keep %.1f planned afresh", n_kept,
-		has_schedule(&kept) ? kept.objective : 0, objective_keep_total(p, &kept),
-		has_schedule(sol) ? sol->objective : 0, objective_keep_total(p, sol));
-	if (n_kept && !has_schedule(&kept) && kept.diagnosis)
-		mcl_log(LOG_VERBOSE, "replan: with the kept sessions: %s", kept.diagnosis);
-	if (rc == 0 && has_schedule(&kept) &&
-	    (!has_schedule(sol) || kept.objective + objective_keep_total(p, &kept) >
-				   sol->objective + objective_keep_total(p, sol))) {
-		struct solution fresh = *sol;
-		kept.stopped_by = sol->stopped_by;
-		*sol = kept;
-		kept = fresh;
 	}
-	solution_release(&kept);
+	if (n_pins > 0 || (has_schedule(&best) && !has_schedule(sol)) ||
+	    (has_schedule(&best) && best.objective + objective_keep_total(p, &best) >
+				    sol->objective + objective_keep_total(p, sol))) {
+		enum stop_reason stop = sol->stopped_by;
+		struct solution old = *sol;
+		*sol = best;
+		best = old;
+		sol->stopped_by = has_schedule(sol) ? stop : sol->stopped_by;
+	}
+	solution_release(&best);
+	solution_release(&fixed);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	/* only the run that held the frozen part alone bounds the school */
 	sol->bound = bound;
 	solution_set_gap(sol);
-	if (sol->status == SOLVE_OPTIMAL && sol->gap > opt->gap)
-		sol->status = SOLVE_FEASIBLE;
+	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	return 0;
 }

@@ -303,9 +303,8 @@ static bool leads(const struct solution *fz, int f, int b)
 	return false;
 }
 
-/* Sessions the model could still open in block b: free facilitators and
- * free rooms, and the most learners they could seat. */
-static long seats_left(const struct problem *p, const struct solution *fz, int b, const int *led)
+long replan_keep_seats_left(const struct problem *p, const struct solution *fz, int b,
+			    const int *led)
 {
 	int free_f = 0, free_r = 0, cap = 0;
 	for (int f = 0; f < p->n_facilitators; f++)
@@ -340,7 +339,7 @@ int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bo
 		long waiting = 0;
 		for (int l = 0; l < p->n_learners; l++)
 			waiting += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
-		if (!waiting || waiting <= seats_left(p, fz, b, led))
+		if (!waiting || waiting <= replan_keep_seats_left(p, fz, b, led))
 			continue;
 		int best = -1, best_n = 0;
 		for (int i = 0; i < pv->n_sessions; i++) {

@@ -31,4 +31,11 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
  */
 int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped);
 
+/* The most learners the sessions the model could still open in block b
+ * could seat (free facilitators within max_sessions, given led[f], the
+ * sessions each leads in fz; free rooms; lab.max_group): a quick upper
+ * count for deciding whether a block is short. */
+long replan_keep_seats_left(const struct problem *p, const struct solution *fz, int b,
+			    const int *led);
+
 #endif

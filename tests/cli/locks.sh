@@ -96,5 +96,33 @@ printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,,%s,\n' 
 grep -q "locks.csv:2: learner 'L3' is not in a session of offering '$other'.*(rule 8)" "$T/vout" ||
 	fail "broken lock: $(cat "$T/vout")"
 
+# solve honours locks: a lab in the other room on Mon2, L3 in M1 with F1
+cp -r tests/data/tiny "$T/s"
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1\nMon2,,F1,lab,R2\n' \
+	>"$T/s/locks.csv"
+"$BIN" solve "$T/s" -o "$T/s_out" -q 2>"$T/err" || fail "solve with locks: $(cat "$T/err")"
+"$BIN" verify "$T/s" "$T/s_out" >"$T/vout" 2>&1 || fail "solve with locks: verify: $(cat "$T/vout")"
+grep -q ',lab,,Mon2,R2,F1,' "$T/s_out/sessions.csv" ||
+	fail "the Mon2 lock: $(cat "$T/s_out/sessions.csv")"
+# the same on examples/small, five locks of every kind but seminars
+cp -r examples/small "$T/s2"
+cat >"$T/s2/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,L0001,,SS-04,
+Tue3,L0001,F002,,
+Wed3,,F003,EL-03,R001
+Thu2,L0002,,lab,
+Fri1,,F001,,R002
+CSV
+"$BIN" solve "$T/s2" -o "$T/s2_out" -q --time-limit 6 2>"$T/err" || fail "small with locks: $(cat "$T/err")"
+"$BIN" verify "$T/s2" "$T/s2_out" >"$T/vout" 2>&1 || fail "small with locks: verify: $(cat "$T/vout")"
+# locks that leave no schedule: exit 3, the diagnosis names their lines
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1\nMon2,,F2,lab,\n' \
+	>"$T/s/locks.csv"
+"$BIN" solve "$T/s" -o "$T/s_out3" -q >"$T/out" 2>"$T/err"
+[ $? -eq 3 ] || fail "infeasible locks: exit not 3"
+grep -q "locks.csv lines 2, 3" "$T/s_out3/diagnosis.txt" 2>/dev/null ||
+	fail "infeasible locks: diagnosis: $(cat "$T/s_out3/diagnosis.txt" "$T/err")"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "locks.sh: all passed"
