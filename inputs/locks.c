@@ -425,7 +425,9 @@ static void check_totals(const struct problem *p, struct diag *d)
 		for (int i = 0; i < pn->n_learners; i++) {
 			int l = pn->learners[i];
 			const char *lid = p->learners[l].id;
-			if (pn->kind == LOCK_GOAL) {
+			if (pn->kind == LOCK_GOAL && p->config.model != MODEL_POWER_GOAL) {
+				/* (a power-goal group meets in every block; only
+				 * `sessions` of its meetings count) */
 				int q = p->need_start[l];
 				while (q < p->need_start[l + 1] && p->needs[q].goal != pn->offering)
 					q++;

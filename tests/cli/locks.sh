@@ -64,6 +64,17 @@ for want in "locks.csv:3: facilitator 'F2' is pinned to more sessions than their
 	grep -qF "$want" "$T/err" || fail "bad2 totals: stderr lacks '$want': $(cat "$T/err")"
 done
 
+# a goal pinned in more blocks than the need's sessions: an error, except
+# in the power-goal model (a group meets in every block)
+cp -r tests/data/tiny "$T/pg"
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L1,,M2,\nMon2,L1,,M2,\n' \
+	>"$T/pg/locks.csv"
+"$BIN" check "$T/pg" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] && grep -qF "locks.csv:3: learner 'L1' is pinned to goal 'M2' in more blocks than the 1 session" \
+	"$T/err" || fail "need sessions: $(cat "$T/err")"
+sed -i 's/^model = workshop/model = power-goal/' "$T/pg/scenario.conf"
+"$BIN" check "$T/pg" >"$T/out" 2>"$T/err" || fail "power-goal pins: $(cat "$T/err")"
+
 # good locks pass check
 cp -r tests/data/tiny "$T/good"
 cat >"$T/good/locks.csv" <<'CSV'
