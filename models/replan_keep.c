@@ -8,7 +8,11 @@
  * file's order (by block), and keeps a section when its facilitator and
  * rooms are still free, available and fit, and enough of its learners may
  * still attend every meeting (available, not placed elsewhere, a ready
- * need with sessions left or an eligible choice).  Greedy and in one pass:
+ * need with sessions left or an eligible choice).  When its facilitator
+ * cannot lead it any more (an absence), a cover leads it instead: a
+ * facilitator with the expertise (gurus first) who is free in every block
+ * of the section and had no session of their own there, so that the
+ * learners stay where they were and only the leader changes.  Greedy and in one pass:
  * the learners it leaves without a place (the absent facilitator's, say)
  * are then seated in a kept session of their block where one fits (a need
  * they have, else a lab), and whoever is left is planned by the model in
@@ -31,6 +35,9 @@ struct keeper {
 	int *first, *next;              /* learners of each previous session */
 	int *learner_of;                /* list cells: learner */
 	int *meet_next;                 /* [prev session] next meeting of its section */
+	bool *prev_busy;                /* [f * n_blocks + b] led a previous session */
+	int *cover;                     /* facilitators, gurus of the offering first:
+					 * set per section by keep_section */
 };
 
 static enum session_kind kind_of(enum lock_offering k)
@@ -38,16 +45,16 @@ static enum session_kind kind_of(enum lock_offering k)
 	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
 }
 
-/* Whether previous session j may meet again as it did (learners aside). */
-static bool session_fits(const struct keeper *k, const struct prev_session *ps)
+/* Whether previous session ps may meet again as it did, led by f
+ * (learners aside). */
+static bool session_fits(const struct keeper *k, const struct prev_session *ps, int f)
 {
 	const struct problem *p = k->p;
 	int b = ps->block, nb = p->n_blocks;
 	if (ps->kind == LOCK_ANY || !problem_block_scheduled(p, b))
 		return false;
-	if (p->facilitators[ps->facilitator].unavailable[b] ||
-	    k->fac_used[(long)ps->facilitator * nb + b] || p->rooms[ps->room].unavailable[b] ||
-	    k->room_used[(long)ps->room * nb + b])
+	if (p->facilitators[f].unavailable[b] || k->fac_used[(long)f * nb + b] ||
+	    p->rooms[ps->room].unavailable[b] || k->room_used[(long)ps->room * nb + b])
 		return false;
 	const struct room *rm = &p->rooms[ps->room];
 	switch (ps->kind) {
@@ -55,11 +62,11 @@ static bool session_fits(const struct keeper *k, const struct prev_session *ps)
 		return p->blocks[b].kind == BLOCK_WORKSHOP &&
 		       p->goals[ps->offering].mode == GOAL_FACILITATED &&
 		       problem_block_allows(p, b, ps->offering) &&
-		       problem_goal_level(p, ps->facilitator, ps->offering) >= LEVEL_ABLE &&
+		       problem_goal_level(p, f, ps->offering) >= LEVEL_ABLE &&
 		       problem_room_has(rm, p->goals[ps->offering].feature);
 	case LOCK_SEMINAR:
 		return p->blocks[b].kind == BLOCK_SEMINAR &&
-		       problem_seminar_level(p, ps->facilitator, ps->offering) >= LEVEL_ABLE &&
+		       problem_seminar_level(p, f, ps->offering) >= LEVEL_ABLE &&
 		       problem_room_has(rm, p->seminars[ps->offering].feature);
 	case LOCK_LAB:
 		return problem_room_has(rm, p->lab_feature);
@@ -98,19 +105,46 @@ static bool learner_fits(const struct keeper *k, int h, int l, int meetings)
 }
 
 /* Keeps the section headed by h when it fits; returns sessions added. */
+/* f, when f may lead every meeting of the section headed by h (free,
+ * available, with the expertise, within max_sessions) and, when f is a
+ * cover, had no session of its own in those blocks; else -1. */
+static int leader(const struct keeper *k, int h, int f, int meetings)
+{
+	const struct problem *p = k->p;
+	const struct previous *pv = p->previous;
+	if (k->led[f] + meetings > p->facilitators[f].max_sessions)
+		return -1;
+	for (int j = h; j >= 0; j = k->meet_next[j]) {
+		const struct prev_session *pj = &pv->sessions[j];
+		if (!session_fits(k, pj, f) ||
+		    (f != pj->facilitator && k->prev_busy[(long)f * p->n_blocks + pj->block]))
+			return -1;
+	}
+	return f;
+}
+
 static int keep_section(struct keeper *k, int h)
 {
 	const struct problem *p = k->p;
 	const struct previous *pv = p->previous;
 	const struct prev_session *ps = &pv->sessions[h];
 	int meetings = 0;
-	for (int j = h; j >= 0; j = k->meet_next[j]) {
-		if (!session_fits(k, &pv->sessions[j]))
-			return 0;
+	for (int j = h; j >= 0; j = k->meet_next[j])
 		meetings++;
-	}
-	const struct facilitator *fc = &p->facilitators[ps->facilitator];
-	if (k->led[ps->facilitator] + meetings > fc->max_sessions)
+	int f = leader(k, h, ps->facilitator, meetings);
+	int nc = 0;
+	for (int lv = LEVEL_GURU; lv >= LEVEL_ABLE && f < 0; lv--)
+		for (int c = 0; c < p->n_facilitators; c++) {
+			enum level have = ps->kind == LOCK_GOAL ? problem_goal_level(p, c, ps->offering) :
+					  ps->kind == LOCK_SEMINAR ?
+					  problem_seminar_level(p, c, ps->offering) : LEVEL_ABLE;
+			if ((int)have == lv)
+				k->cover[nc++] = c;
+		}
+	for (int c = 0; c < nc && f < 0; c++)
+		if (k->cover[c] != ps->facilitator)
+			f = leader(k, h, k->cover[c], meetings);
+	if (f < 0)
 		return 0;
 	int n = 0, *who = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
 	for (int c = k->first[h]; c >= 0; c = k->next[c])
@@ -128,14 +162,13 @@ static int keep_section(struct keeper *k, int h)
 	for (int j = h; j >= 0 && ok; j = k->meet_next[j]) {
 		const struct prev_session *pj = &pv->sessions[j];
 		struct session s = { .kind = kind_of(pj->kind), .offering = pj->offering,
-				     .block = pj->block, .room = pj->room,
-				     .facilitator = pj->facilitator };
+				     .block = pj->block, .room = pj->room, .facilitator = f };
 		int si = solution_add_session(k->fz, &s);
 		head = head < 0 ? si : head;
 		k->fz->sessions[si].section = head;
-		k->fac_used[(long)pj->facilitator * p->n_blocks + pj->block] = true;
+		k->fac_used[(long)f * p->n_blocks + pj->block] = true;
 		k->room_used[(long)pj->room * p->n_blocks + pj->block] = true;
-		k->led[pj->facilitator]++;
+		k->led[f]++;
 		for (int i = 0; i < n; i++)
 			if (!p->learners[who[i]].unavailable[pj->block])
 				*solution_attend(k->fz, who[i], pj->block) = si;
@@ -178,6 +211,11 @@ static void keeper_init(struct keeper *k, const struct problem *p, struct soluti
 		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
 			k->sem_cnt[l] += t.enrolled[c];
 	tally_release(&t);
+	k->prev_busy = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));
+	k->cover = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
+	for (int i = 0; i < pv->n_sessions; i++)
+		if (pv->sessions[i].kind != LOCK_ANY && pv->sessions[i].facilitator >= 0)
+			k->prev_busy[(long)pv->sessions[i].facilitator * nb + pv->sessions[i].block] = true;
 	k->first = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
 	k->meet_next = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
 	k->next = xmalloc(sizeof(int) * ((size_t)cells + 1));
@@ -291,6 +329,8 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
 	free(k.next);
 	free(k.learner_of);
 	free(k.meet_next);
+	free(k.prev_busy);
+	free(k.cover);
 	return added;
 }
 
