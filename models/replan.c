@@ -160,10 +160,12 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 	struct problem *v = xmalloc(sizeof(*v));
 	*v = *p;
 	v->previous = NULL;
-	v->needs = xmalloc(sizeof(*v->needs) * ((size_t)p->n_needs + 1));
-	memcpy(v->needs, p->needs, sizeof(*v->needs) * (size_t)p->n_needs);
-	v->choices = xmalloc(sizeof(*v->choices) * ((size_t)p->n_choices + 1));
-	memcpy(v->choices, p->choices, sizeof(*v->choices) * (size_t)p->n_choices);
+	v->needs = xcalloc((size_t)p->n_needs + 1, sizeof(*v->needs));
+	if (p->n_needs)
+		memcpy(v->needs, p->needs, sizeof(*v->needs) * (size_t)p->n_needs);
+	v->choices = xcalloc((size_t)p->n_choices + 1, sizeof(*v->choices));
+	if (p->n_choices)
+		memcpy(v->choices, p->choices, sizeof(*v->choices) * (size_t)p->n_choices);
 	*lost = 0;
 	for (int l = 0; l < p->n_learners; l++)
 		*lost += view_learner(p, v, t, l);
