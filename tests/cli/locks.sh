@@ -115,6 +115,9 @@ printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1
 "$BIN" verify "$T/s" "$T/s_out" >"$T/vout" 2>&1 || fail "solve with locks: verify: $(cat "$T/vout")"
 grep -q ',lab,,Mon2,R2,F1,' "$T/s_out/sessions.csv" ||
 	fail "the Mon2 lock: $(cat "$T/s_out/sessions.csv")"
+# locks.csv is one of the inputs inputs_sha256 digests
+sha() { awk -F, '$1 == "inputs_sha256" { print $2 }' "$1/summary.csv"; }
+[ "$(sha "$T/s_out")" != "$(sha "$T/sol")" ] || fail "inputs_sha256 ignores locks.csv"
 # the same on examples/small, five locks of every kind but seminars
 cp -r examples/small "$T/s2"
 cat >"$T/s2/locks.csv" <<'CSV'
