@@ -21,8 +21,9 @@ bool replan_pin_frozen(const struct problem *p, const struct lock_pin *pn,
  * that fits), topped up to the goal's min_group with other learners who
  * have a ready need of it.  Returns the number of sessions added, or -1
  * when a pin could not be built, with *why saying which lock (FILE:LINE)
- * and what was missing (the caller frees it).  Seminar pins are not built
- * yet (-1, said in *why).
+ * and what was missing (the caller frees it).  A seminar pin builds a
+ * whole section (its other meetings in the earliest seminar blocks that
+ * fit).
  */
 int replan_pins_add(const struct problem *p, struct solution *fz, char **why);
 

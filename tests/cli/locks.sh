@@ -130,6 +130,18 @@ Fri1,,F001,,R002
 CSV
 "$BIN" solve "$T/s2" -o "$T/s2_out" -q --time-limit 6 2>"$T/err" || fail "small with locks: $(cat "$T/err")"
 "$BIN" verify "$T/s2" "$T/s2_out" >"$T/vout" 2>&1 || fail "small with locks: verify: $(cat "$T/vout")"
+# seminar locks: a section with the learner at every meeting, one learner
+# pinned in two blocks of one seminar gets one section meeting in both
+cp -r examples/small "$T/s3"
+cat >"$T/s3/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Tue4,L0002,,SEM002,
+Tue4,L0001,,SEM002,
+Thu4,L0001,,SEM002,
+Mon1,L0003,,lab,
+CSV
+"$BIN" solve "$T/s3" -o "$T/s3_out" -q --time-limit 6 2>"$T/err" || fail "seminar locks: $(cat "$T/err")"
+"$BIN" verify "$T/s3" "$T/s3_out" >"$T/vout" 2>&1 || fail "seminar locks: verify: $(cat "$T/vout")"
 # locks that leave no schedule: exit 3, the diagnosis names their lines
 printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1\nMon2,,F2,lab,\n' \
 	>"$T/s/locks.csv"
