@@ -1318,4 +1318,6 @@ void scenario_census(const struct problem *p, FILE *out)
 	fprintf(out, "needs         %d (%d ready, %d not ready)\n", p->n_needs, ready,
 		p->n_needs - ready);
 	fprintf(out, "choices       %d\n", p->n_choices);
+	if (p->n_locks)
+		fprintf(out, "locks         %d (%d pinned sessions)\n", p->n_locks, p->n_pins);
 }

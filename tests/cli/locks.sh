@@ -83,6 +83,7 @@ Mon1,L3,F1,M1,R1
 Mon1,L2,,M1,
 CSV
 "$BIN" check "$T/good" >"$T/out" 2>"$T/err" || fail "good locks: exit $?: $(cat "$T/err")"
+grep -q "^locks *2 (2 pinned sessions)$" "$T/out" || fail "census: $(cat "$T/out")"
 
 # verify: a lock the schedule keeps passes, one it breaks is rule 8
 "$BIN" solve tests/data/tiny -o "$T/sol" -q 2>"$T/err" || fail "tiny solve: $(cat "$T/err")"
