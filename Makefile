@@ -106,7 +106,8 @@ test: test-deps all $(TEST_BIN)
 # only the smallest schools.
 CHECK_SLOW = $(BUILD)/tests/check_models
 CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.sh \
-	     tests/cli/seminar.sh tests/cli/outdir_full.sh tests/cli/history.sh
+	     tests/cli/seminar.sh tests/cli/outdir_full.sh tests/cli/history.sh \
+	     tests/cli/locks.sh
 check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))
 	@BUILD=$(BUILD) $(TEST_ENV) CLI_TESTS="$(CHECK_CLI)" sh tests/run.sh \
 		$(filter-out $(CHECK_SLOW),$(TEST_BIN))

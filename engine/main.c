@@ -30,12 +30,14 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "inputs/import.h"
+#include "inputs/previous.h"
 #include "inputs/scenario.h"
 #include "models/child.h"
 #include "models/glpk_run.h"
 #include "models/memory_estimate.h"
 #include "models/model.h"
 #include "models/precheck.h"
+#include "models/replan.h"
 #include "outputs/compare.h"
 #include "outputs/compare_run.h"
 #include "outputs/compare_view.h"
@@ -76,6 +78,23 @@ static const char solve_usage[] =
 	"\n"
 	"Exit status: 0 schedule written, 1 usage error (a bad OUT_DIR included),\n"
 	"2 bad input, 3 no schedule found (diagnosis written), 4 internal error.\n";
+
+static const char replan_usage[] =
+	"usage: mclsched replan SCENARIO_DIR PREV_OUT_DIR [-o OUT_DIR] [--after BLOCK_ID]\n"
+	"                       [--time-limit SEC] [--gap REL] [--seed N] [-q|-v]\n"
+	"\n"
+	"Re-plans a cycle that has begun: SCENARIO_DIR is the changed school (an\n"
+	"absence, a closed room, a new learner...), PREV_OUT_DIR the schedule solve\n"
+	"wrote for it before.  The blocks up to and including --after keep\n"
+	"PREV_OUT_DIR's sessions and attendance (they happened); the later blocks\n"
+	"are planned again, keeping learners where they were when that costs\n"
+	"little (weights.keep).  Writes the usual files and changes.csv.\n"
+	"\n"
+	"  --after BLOCK_ID       the last block that already happened (default: none)\n"
+	"  other options          as for solve\n"
+	"\n"
+	"Exit status: as solve; 2 also when PREV_OUT_DIR cannot be read or its\n"
+	"frozen blocks break a rule of the changed school.\n";
 
 static const char check_usage[] =
 	"usage: mclsched check SCENARIO_DIR\n"
@@ -143,6 +162,7 @@ static void usage(FILE *out)
 {
 	fputs("usage: mclsched solve   SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
 	      "                        [--seed N] [--write-lp FILE] [-q|-v]\n"
+	      "       mclsched replan  SCENARIO_DIR PREV_OUT_DIR [--after BLOCK_ID] [solve options]\n"
 	      "       mclsched check   SCENARIO_DIR\n"
 	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
 	      "       mclsched compare OUT_DIR OUT_DIR... [-o DIR] [--force]\n"
@@ -150,6 +170,7 @@ static void usage(FILE *out)
 	      "       mclsched help [COMMAND] | COMMAND --help | --help | --version\n"
 	      "\n"
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
+	      "  replan   re-plan the blocks after --after, keeping the earlier ones\n"
 	      "  check    validate the scenario's inputs and print a census\n"
 	      "  verify   re-check a written schedule against its inputs\n"
 	      "  compare  scenario runs side by side: stdout, compare.html, compare.csv\n"
@@ -294,10 +315,30 @@ static bool writable(const char *path, const char *what, char *(*check)(const ch
 	return false;
 }
 
-static int cmd_solve(int argc, char **argv)
+/* Reads replan's previous schedule into p (inputs/previous.h): --after
+ * resolved (a usage error when unknown), errors printed.  Returns an exit
+ * code, EXIT_OK when p->previous is ready. */
+static int load_previous(struct problem *p, const char *prev_dir, const char *after)
+{
+	int b = after ? problem_find_block(p, after) : -1;
+	if (after && b < 0)
+		return usage_error("--after '%s' is not a block of blocks.csv", after);
+	struct diag d;
+	diag_init(&d);
+	int rc = previous_load(p, prev_dir, b, &d);
+	diag_print(&d, stderr);
+	if (rc)
+		fprintf(stderr, "mclsched: %d error%s in '%s'; nothing was written\n", d.n_errors,
+			d.n_errors == 1 ? "" : "s", prev_dir);
+	diag_release(&d);
+	return rc ? EXIT_INPUT : EXIT_OK;
+}
+
+static int run_solve(int argc, char **argv, bool replan)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "after", required_argument, NULL, 'A' },
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "seed", required_argument, NULL, 's' },
@@ -309,7 +350,7 @@ static int cmd_solve(int argc, char **argv)
 	};
 	const char *out_dir = NULL;
 	double time_limit = -1, gap = -1, seed = -1;
-	const char *write_lp = NULL;
+	const char *write_lp = NULL, *after = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
@@ -335,6 +376,12 @@ static int cmd_solve(int argc, char **argv)
 		case 'L':
 			write_lp = optarg;
 			break;
+		case 'A':
+			if (!replan)
+				return usage_error("%s", "--after is replan's: mclsched replan "
+						   "SCENARIO_DIR PREV_OUT_DIR --after BLOCK_ID");
+			after = optarg;
+			break;
 		case 'q':
 			mcl_log_level = LOG_QUIET;
 			break;
@@ -342,15 +389,17 @@ static int cmd_solve(int argc, char **argv)
 			mcl_log_level = LOG_VERBOSE;
 			break;
 		case 'h':
-			fputs(solve_usage, stdout);
+			fputs(replan ? replan_usage : solve_usage, stdout);
 			return EXIT_OK;
 		default:
-			fputs(solve_usage, stderr);
+			fputs(replan ? replan_usage : solve_usage, stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1)
+	if (!replan && argc - optind != 1)
 		return usage_error("%s", "solve takes exactly one SCENARIO_DIR");
+	if (replan && argc - optind != 2)
+		return usage_error("%s", "replan takes SCENARIO_DIR PREV_OUT_DIR");
 	/* A path that cannot be written fails now, not after the time limit. */
 	if (out_dir && !writable(out_dir, "output directory", outpath_check_dir))
 		return EXIT_USAGE;
@@ -360,6 +409,11 @@ static int cmd_solve(int argc, char **argv)
 	struct problem *p = load_or_report(argv[optind]);
 	if (!p)
 		return EXIT_INPUT;
+	int prev_rc = replan ? load_previous(p, argv[optind + 1], after) : EXIT_OK;
+	if (prev_rc != EXIT_OK) {
+		problem_free(p);
+		return prev_rc;
+	}
 	struct memory_estimate mem;
 	memory_estimate(p, &mem);
 	if (!memory_fits(p, &mem)) {
@@ -389,7 +443,7 @@ static int cmd_solve(int argc, char **argv)
 	solution_init(&sol, p);
 	catch_stop_signals();
 	double t0 = mcl_now();
-	int rc = model_solve(p, &opt, &sol);
+	int rc = p->previous || p->n_pins ? replan_solve(p, &opt, &sol) : model_solve(p, &opt, &sol);
 	sol.solve_seconds = mcl_now() - t0;
 	int code = EXIT_OK;
 	if (rc != 0) {
@@ -445,6 +499,16 @@ out_release:
 	problem_free(p);
 	free(default_out);
 	return code;
+}
+
+static int cmd_solve(int argc, char **argv)
+{
+	return run_solve(argc, argv, false);
+}
+
+static int cmd_replan(int argc, char **argv)
+{
+	return run_solve(argc, argv, true);
 }
 
 static int cmd_verify(int argc, char **argv)
@@ -637,6 +701,7 @@ static const struct command {
 	const char *usage;
 } commands[] = {
 	{ "solve", cmd_solve, solve_usage },
+	{ "replan", cmd_replan, replan_usage },
 	{ "check", cmd_check, check_usage },
 	{ "verify", cmd_verify, verify_usage },
 	{ "compare", cmd_compare, compare_usage },

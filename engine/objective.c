@@ -255,3 +255,38 @@ double objective_total(const struct problem *p, const struct tally *t)
 		v += objective_learner(p, t, l);
 	return v;
 }
+
+bool objective_kept(const struct problem *p, int l, int b, const struct session *ss)
+{
+	const struct previous *pv = p->previous;
+	if (!pv || b <= pv->after || !ss)
+		return false;
+	int pi = pv->attend[(long)l * p->n_blocks + b];
+	if (pi < 0)
+		return false;
+	const struct prev_session *pp = &pv->sessions[pi];
+	enum lock_offering kind = ss->kind == SESSION_WORKSHOP ? LOCK_GOAL :
+				  ss->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
+	if (pp->kind != kind || pp->facilitator != ss->facilitator || pp->room != ss->room)
+		return false;
+	return kind == LOCK_LAB || pp->offering == ss->offering;
+}
+
+double objective_keep(const struct problem *p, int l, int b, const struct session *ss)
+{
+	return objective_kept(p, l, b, ss) ? p->config.w_keep : 0;
+}
+
+double objective_keep_total(const struct problem *p, const struct solution *sol)
+{
+	double v = 0;
+	if (!p->previous)
+		return 0;
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = p->previous->after + 1; b < p->n_blocks; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si >= 0)
+				v += objective_keep(p, l, b, &sol->sessions[si]);
+		}
+	return v;
+}

@@ -43,6 +43,7 @@ static inline int *tally_day(const struct tally *t, const struct problem *p, int
 }
 
 struct solution;
+struct session;
 
 /* Adds what the schedule sol does to t's counts (sol's session sizes and
  * sections as written; every attended block counted). */
@@ -97,5 +98,23 @@ double objective_learner(const struct problem *p, const struct tally *t, int l);
 /* The whole objective: every learner's part plus the guru weight per
  * guru-led session. */
 double objective_total(const struct problem *p, const struct tally *t);
+
+/*
+ * The keep term of `replan` (contract v3): weights.keep when learner l's
+ * session ss in block b, a block after the frozen ones, has the kind,
+ * offering, facilitator and room of l's session there in the previous
+ * schedule (p->previous); 0 otherwise, and always 0 outside replan
+ * (p->previous NULL).  It is not part of objective_total: summary.csv's
+ * objective stays the school's, comparable with a fresh solve; replan
+ * adds this term to what it maximises.
+ */
+double objective_keep(const struct problem *p, int l, int b, const struct session *ss);
+
+/* Whether objective_keep counts ss: the session l had in b, b re-planned
+ * (whatever weights.keep is). */
+bool objective_kept(const struct problem *p, int l, int b, const struct session *ss);
+
+/* objective_keep summed over every learner-block of sol. */
+double objective_keep_total(const struct problem *p, const struct solution *sol);
 
 #endif

@@ -343,6 +343,20 @@ void problem_free(struct problem *p)
 	free(p->goal_level);
 	free(p->seminar_level);
 	free(p->score);
+	free(p->locks);
+	for (int i = 0; i < p->n_pins; i++)
+		free(p->pins[i].learners);
+	free(p->pins);
+	if (p->previous) {
+		for (int i = 0; i < p->previous->n_sessions; i++)
+			free(p->previous->sessions[i].id);
+		free(p->previous->sessions);
+		free(p->previous->attend);
+		free(p->previous->works_on);
+		free(p->previous->sessions_file);
+		free(p->previous->timetable_file);
+		free(p->previous);
+	}
 	free(p->sorted_blocks);
 	free(p->sorted_learners);
 	free(p->sorted_facilitators);

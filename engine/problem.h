@@ -42,6 +42,7 @@ struct config {
 	double w_guru;              /* 5 */
 	double w_power_goal;        /* 200 */
 	double w_daily;             /* 40, per (learner, day) with a facilitated session */
+	double w_keep;              /* 10, per re-planned learner-block kept (replan) */
 	double w_required;          /* 30, enrolling in a required seminar not yet taken */
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
@@ -126,6 +127,66 @@ struct choice {
 	bool required_bonus;        /* a required seminar not in the learner's history */
 };
 
+/* locks.csv (inputs/locks.h): what one row pins in one block.  A lock
+ * names a session of its block by any of offering, facilitator and room
+ * (-1: not named) and, with a learner, seats the learner in it. */
+enum lock_offering { LOCK_ANY, LOCK_GOAL, LOCK_SEMINAR, LOCK_LAB };
+
+struct lock {
+	int block;
+	int learner;                /* -1 when not named */
+	int facilitator;            /* -1 when not named */
+	enum lock_offering kind;    /* LOCK_ANY when offering_id is empty */
+	int offering;               /* goal or seminar index, else -1 */
+	int room;                   /* -1 when not named */
+	int pin;                    /* index into problem.pins */
+	const char *file;           /* "locks.csv", or the previous schedule's
+				     * timetable.csv for a frozen block (replan);
+				     * static or owned by problem.previous */
+	long line;                  /* row in that file */
+};
+
+/* The session the locks of one block describe together: locks that share a
+ * learner, a facilitator or a room in a block name the same session (each
+ * is in one session per block), so they are merged into one pin.  Its
+ * fields are the union of theirs (-1 / LOCK_ANY when none names it). */
+struct lock_pin {
+	int block;
+	enum lock_offering kind;
+	int offering, facilitator, room;
+	int *learners;              /* pinned learners, sorted by index */
+	int n_learners;
+	const char *file;           /* the first lock's file and row */
+	long line;
+};
+
+/* replan (contract v3): one row of the previous schedule's sessions.csv. */
+struct prev_session {
+	enum lock_offering kind;    /* LOCK_ANY: it names an id the school no
+				     * longer has (never in a frozen block) */
+	int offering;               /* goal or seminar index, -1 for a lab */
+	int block, room, facilitator;
+	int section;                /* index of its section's first session */
+	bool frozen;                /* kept as it is: in a block up to --after,
+				     * or a later meeting of a section that
+				     * met there */
+	char *id;                   /* its session_id */
+	long line;                  /* its row in sessions.csv */
+};
+
+/* replan: the previous schedule (PREV_OUT_DIR), read by inputs/previous.h. */
+struct previous {
+	int after;                  /* last frozen block (--after), -1 when none */
+	char *sessions_file;        /* PREV_OUT_DIR/sessions.csv, for messages */
+	char *timetable_file;       /* PREV_OUT_DIR/timetable.csv */
+	int n_sessions;
+	struct prev_session *sessions;
+	int *attend;                /* [n_learners * n_blocks]: session, or -1 */
+	int *works_on;              /* [n_learners * n_blocks]: timetable.csv
+				     * offering_id: goal g, n_goals + seminar s,
+				     * or -1 when empty */
+};
+
 struct problem {
 	struct config config;
 	char *dir;                  /* the scenario directory as given */
@@ -164,6 +225,17 @@ struct problem {
 	/* Expertise: enum level per facilitator and offering. */
 	unsigned char *goal_level;      /* [n_facilitators * n_goals] */
 	unsigned char *seminar_level;   /* [n_facilitators * n_seminars] */
+
+	/* locks.csv, validated (inputs/locks.h); both empty without it. */
+	int n_locks;
+	struct lock *locks;         /* in file order */
+	int n_pins;
+	struct lock_pin *pins;      /* by block, then first line */
+
+	/* replan only (inputs/previous.h): the previous schedule; NULL in
+	 * every other command.  Its frozen blocks are pins too. */
+	struct previous *previous;
+
 
 	/* progress.csv: score per learner and goal in 1/10000 (read exactly from
 	 * the decimal text, inputs/decimal.h), negative when absent. */

@@ -29,6 +29,7 @@
 #include "inputs/csv_table.h"
 #include "inputs/decimal.h"
 #include "inputs/history.h"
+#include "inputs/locks.h"
 #include "inputs/readiness.h"
 
 #define ERROR_CAP 100   /* errors listed per file */
@@ -1307,6 +1308,11 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 		return NULL;
 	}
 	problem_index(p);
+	locks_load(p, d);
+	if (d->n_errors > before) {
+		problem_free(p);
+		return NULL;
+	}
 	return p;
 }
 
@@ -1333,4 +1339,6 @@ void scenario_census(const struct problem *p, FILE *out)
 	fprintf(out, "needs         %d (%d ready, %d not ready)\n", p->n_needs, ready,
 		p->n_needs - ready);
 	fprintf(out, "choices       %d\n", p->n_choices);
+	if (p->n_locks)
+		fprintf(out, "locks         %d (%d pinned sessions)\n", p->n_locks, p->n_pins);
 }

@@ -22,7 +22,7 @@
 static const char *const scenario_files[] = {
 	"scenario.conf", "blocks.csv", "learners.csv", "facilitators.csv", "rooms.csv",
 	"goals.csv", "prerequisites.csv", "needs.csv", "progress.csv", "seminars.csv",
-	"choices.csv", "expertise.csv",
+	"choices.csv", "expertise.csv", "locks.csv",
 };
 
 /* Adds name, its size and its bytes; false when it exists but cannot be read. */

@@ -33,6 +33,7 @@
 
 #include "engine/metrics.h"
 #include "engine/objective.h"
+#include "outputs/changes.h"
 #include "engine/outpath.h"
 #include "engine/util.h"
 #include "outputs/csv_out.h"
@@ -419,6 +420,8 @@ static int write_summary(const struct problem *p, const struct solution *s,
 	fprintf(f, "learners_left_out,%d\n", m->learners_left_out);
 	fprintf(f, "learner_days_covered_pct,%.2f\n", m->learner_days_covered_pct);
 	fprintf(f, "min_facilitated_sessions,%d\n", m->min_facilitated_sessions);
+	if (have && p->previous)
+		changes_summary(f, p, s);
 	/* provenance */
 	char sha[DIGEST_HEX_LEN + 1];
 	digest_scenario(p->dir, sha);
@@ -435,6 +438,24 @@ static int write_summary(const struct problem *p, const struct solution *s,
 	fprintf(f, "model_columns,%d\n", s->model_cols);
 	fprintf(f, "model_nonzeros,%ld\n", s->model_nonzeros);
 	return close_file(&o, d);
+}
+
+/* replan only: changes.csv (outputs/changes.h). */
+static int write_changes(const struct problem *p, const struct solution *s, const int *rank,
+			 int width, const char *dir, struct diag *d)
+{
+	struct out_file o;
+	if (!p->previous)
+		return 0;
+	if (open_file(&o, dir, "changes.csv", d))
+		return -1;
+	changes_write(o.f, p, s, rank, width);
+	return close_file(&o, d);
+}
+
+void output_session_id(char *buf, size_t len, int width, int rank)
+{
+	session_name(buf, len, width, rank);
 }
 
 static int write_diagnosis(const struct solution *s, const char *dir, struct diag *d)
@@ -585,7 +606,8 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 		    write_timetable(p, s, rank, width, tmp, d) || write_unmet(p, s, &m, tmp, d) ||
 		    write_summary(p, s, &m, run, tmp, d) ||
 		    xlsx_out_write(p, tmp, readback_export_time(), d) ||
-		    oneroster_write(p, tmp, readback_export_time(), d))
+		    oneroster_write(p, tmp, readback_export_time(), d) ||
+		    write_changes(p, s, rank, width, tmp, d))
 			goto out;
 	} else if (write_summary(p, s, &m, run, tmp, d) || write_diagnosis(s, tmp, d)) {
 		goto out;

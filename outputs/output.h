@@ -43,4 +43,8 @@ extern volatile sig_atomic_t output_writing, output_abort;
 int output_write(const struct problem *p, const struct solution *s, const struct run_info *run,
 		 const char *out_dir, struct diag *d);
 
+/* The session_id output_write gives the session of canonical rank rank
+ * (0-based) when session ids have width digits. */
+void output_session_id(char *buf, size_t len, int width, int rank);
+
 #endif

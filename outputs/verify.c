@@ -38,6 +38,7 @@
 #include "outputs/csv_out.h"
 #include "outputs/verify_lab.h"
 #include "outputs/verify_mastery.h"
+#include "outputs/verify_locks.h"
 
 struct vsession {
 	char *id;
@@ -935,6 +936,7 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	check_sizes(&v, &sol);
 	check_learners(&v, &sol, row_of);
 	check_offerings(&v, &tt, &sol, row_of);
+	v.violations += verify_locks(p, &ts, &tt, out);
 	if (!v.unusable) {
 		/* the rows as a schedule, for the metrics */
 		for (int i = 0; i < v.n; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine/objective.h"
+#include "engine/solution.h"
 #include "engine/util.h"
 #include "tests/support/builder.h"
 
@@ -119,6 +120,41 @@ START_TEST(lab_credit_scores_most)
 }
 END_TEST
 
+/* The keep term: 0 outside replan, in frozen blocks, and for a session
+ * that differs in kind, offering, facilitator or room; weights.keep else. */
+START_TEST(keep_only_for_the_same_session_after_the_frozen_blocks)
+{
+	struct problem *p = school();
+	struct session same = { .kind = SESSION_WORKSHOP, .offering = 0, .block = 2,
+				.room = 0, .facilitator = 0 };
+	ck_assert(objective_keep(p, 0, 2, &same) == 0);        /* not a replan */
+	p->previous = xcalloc(1, sizeof(*p->previous));
+	p->previous->after = 1;
+	p->previous->n_sessions = 2;
+	p->previous->sessions = xcalloc(2, sizeof(struct prev_session));
+	p->previous->sessions[0] = (struct prev_session){ .kind = LOCK_GOAL, .offering = 0 };
+	p->previous->sessions[1] = (struct prev_session){ .kind = LOCK_LAB, .offering = -1 };
+	p->previous->attend = xcalloc((size_t)p->n_blocks, sizeof(int));
+	p->previous->attend[3] = 1;                        /* a lab on Tue2 */
+	ck_assert(objective_keep(p, 0, 2, &same) == 10);
+	ck_assert(objective_keep(p, 0, 1, &same) == 0);        /* frozen block */
+	struct session lab = same;
+	lab.kind = SESSION_LAB;
+	lab.offering = -1;
+	ck_assert(objective_keep(p, 0, 2, &lab) == 0);         /* another kind */
+	ck_assert(objective_keep(p, 0, 3, &lab) == 10);
+	p->config.w_keep = 3;
+	ck_assert(objective_keep(p, 0, 3, &lab) == 3);
+	struct session other = same;
+	other.offering = 1;
+	ck_assert(objective_keep(p, 0, 2, &other) == 0);       /* another goal */
+	other = same;
+	other.facilitator = 1;
+	ck_assert(objective_keep(p, 0, 2, &other) == 0);       /* another facilitator */
+	problem_free(p);
+}
+END_TEST
+
 START_TEST(daily_only_for_learners_who_can_be_placed)
 {
 	struct problem *p = school();
@@ -170,6 +206,7 @@ int main(void)
 	tcase_add_test(tc, each_term_once);
 	tcase_add_test(tc, lab_credit_scores_most);
 	tcase_add_test(tc, daily_only_for_learners_who_can_be_placed);
+	tcase_add_test(tc, keep_only_for_the_same_session_after_the_frozen_blocks);
 	tcase_add_test(tc, seminar_enrollment_by_rank);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

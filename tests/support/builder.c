@@ -66,6 +66,7 @@ struct builder *tb_new(void)
 	c->out_dir = xstrdup("out");
 	c->lab_feature = xstrdup("");
 	c->w_daily = 40;
+	c->w_keep = 10;
 	p->dir = xstrdup("test");
 	p->n_areas = 1;
 	p->areas = xmalloc(sizeof(char *));

@@ -1,0 +1,472 @@
+/*
+ * replan.c - re-planning a cycle that has begun, with any model.
+ *
+ * The frozen part of the previous schedule (p->previous: the blocks up to
+ * --after, and every meeting of a seminar section or power-goal group that
+ * met there) is taken out of the school: a view of the problem in which the
+ * frozen learner-blocks are unavailable, the frozen blocks closed to every
+ * facilitator and room, each later block closed to the facilitators and
+ * rooms of its frozen sessions, and each facilitator's max_sessions less
+ * the frozen sessions they lead.  The configured model plans the view as
+ * it would a fresh school (it needs to know nothing of replan), and the
+ * frozen sessions are added back to its schedule unchanged.  A learner
+ * with no frozen place in a frozen block (one who joined) is seated in a
+ * frozen lab of that block with a free seat.
+ *
+ * The view also holds what the frozen part already gave each learner
+ * (view_learner): a need's sessions less those served, a power goal won
+ * no longer priority 1, seminars enrolled in no longer eligible.
+ *
+ * Bound.  Write f for the objective, F for the frozen sessions and R for
+ * the rest of a schedule: f(F u R) = f(F) + (what R adds given F).  With
+ * the view built as above, what R adds is at most f_view(R): a need's
+ * capped count adds min(b, s - a), exactly the view's need with s - a
+ * sessions; labs are credited after F's, exactly as the view's reduced
+ * online needs credit them; a power goal F won adds nothing, and the view
+ * counts it no more; a day or a guru session adds at most what the view
+ * counts.  A learner enrolled in a frozen section below
+ * seminars_per_learner has every choice closed in the view (a section
+ * cannot be split between F and R per learner), so the bound adds, for
+ * each, the best remaining choice weight per seminar left.  The reported
+ * bound is f(F) + the view model's bound + that: valid for the school with
+ * its frozen part; the view model's bound ignores locks.csv pins in later
+ * blocks (a relaxation, so still valid).
+ *
+ * The keep term.  The view's model does not know it, so the model runs
+ * twice: once with the frozen part alone fixed (its schedule is a fresh
+ * plan of the later blocks, and its bound is the one reported), and, when
+ * some of the previous later sessions are still allowed, once more with
+ * those kept too (replan_keep.c), the model planning only what must move.
+ * The schedule with the larger objective plus keep term is written; each
+ * run has half the time limit.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "replan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+#include "models/replan_keep.h"
+#include "models/replan_pins.h"
+
+/* f(F): the frozen part's own value, with its tally in t (initialised). */
+static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
+{
+	tally_init(t, p);
+	tally_add_solution(t, p, fz);
+	return objective_total(p, t);
+}
+
+/*
+ * What the frozen part leaves to learner l in the view: each need's
+ * sessions less those the frozen workshops and labs (in credit order)
+ * served, a need with none left not ready; a power goal already won no
+ * longer priority 1 (its value kept as the need's weight); the seminars
+ * enrolled in frozen sections, and every choice once seminars_per_learner
+ * is reached, not eligible.  Returns what the view cannot value that a
+ * schedule of the locked school could: the choices taken away from a
+ * learner below seminars_per_learner (see the top of the file).
+ */
+static double view_learner(const struct problem *p, struct problem *v, const struct tally *t,
+			   int l)
+{
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		struct need *nd = &v->needs[q];
+		if (p->goals[nd->goal].mode == GOAL_FACILITATED)
+			nd->sessions -= t->need_cnt[q];
+	}
+	for (int k = 0; k < t->lab_cnt[l]; k++) {
+		int q = objective_lab_credit(p, t, l, k);
+		if (q >= 0)
+			v->needs[q].sessions--;
+	}
+	bool won = objective_has_power_goal(p, t, l);
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		struct need *nd = &v->needs[q];
+		if (nd->sessions <= 0) {
+			nd->sessions = 1;
+			nd->ready = false;
+		}
+		if (won && nd->priority == 1) {
+			nd->weight = problem_need_weight(p, &p->needs[q]);
+			nd->has_weight = true;
+			nd->priority = 2;
+		}
+	}
+	int enrolled = 0;
+	double best = 0;
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+		enrolled += t->enrolled[c];
+		if (!t->enrolled[c] && p->choices[c].eligible) {
+			double w = problem_choice_weight(p, &p->choices[c]);
+			best = w > best ? w : best;
+		}
+	}
+	if (!enrolled)
+		return 0;
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+		v->choices[c].eligible = false;
+	int left = p->config.seminars_per_learner - enrolled;
+	return left > 0 ? left * best : 0;
+}
+
+static enum session_kind session_kind_of(enum lock_offering k)
+{
+	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
+}
+
+/* Adds the frozen sessions with their attendance to sol (sessions no
+ * remaining learner attends are left out). */
+static void add_frozen(const struct problem *p, struct solution *sol)
+{
+	const struct previous *pv = p->previous;
+	int *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	int *idx = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
+	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
+		if (pv->attend[i] >= 0)
+			used[pv->attend[i]]++;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		idx[i] = -1;
+		if (!ps->frozen || ps->kind == LOCK_ANY || !used[i])
+			continue;
+		struct session s = { .kind = session_kind_of(ps->kind), .offering = ps->offering,
+				     .block = ps->block, .room = ps->room,
+				     .facilitator = ps->facilitator };
+		idx[i] = solution_add_session(sol, &s);
+	}
+	for (int i = 0; i < pv->n_sessions; i++) {
+		int sec = pv->sessions[i].section;
+		if (idx[i] >= 0 && idx[sec] >= 0)
+			sol->sessions[idx[i]].section = idx[sec];
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int pi = pv->attend[(long)l * p->n_blocks + b];
+			if (pi >= 0 && idx[pi] >= 0)
+				*solution_attend(sol, l, b) = idx[pi];
+		}
+	free(idx);
+	free(used);
+}
+
+/* The view: p with the frozen part taken out (see the top of the file).
+ * It shares p's ids and lookups; view_free frees what it copied. */
+static struct problem *view_new(const struct problem *p, const struct solution *fz,
+			       const struct tally *t, double *lost)
+{
+	struct problem *v = xmalloc(sizeof(*v));
+	*v = *p;
+	v->previous = NULL;
+	v->needs = xcalloc((size_t)p->n_needs + 1, sizeof(*v->needs));
+	if (p->n_needs)
+		memcpy(v->needs, p->needs, sizeof(*v->needs) * (size_t)p->n_needs);
+	v->choices = xcalloc((size_t)p->n_choices + 1, sizeof(*v->choices));
+	if (p->n_choices)
+		memcpy(v->choices, p->choices, sizeof(*v->choices) * (size_t)p->n_choices);
+	*lost = 0;
+	for (int l = 0; l < p->n_learners; l++)
+		*lost += view_learner(p, v, t, l);
+	int nb = p->n_blocks, after = p->previous ? p->previous->after : -1;
+	v->learners = xmalloc(sizeof(*v->learners) * ((size_t)p->n_learners + 1));
+	for (int l = 0; l < p->n_learners; l++) {
+		v->learners[l] = p->learners[l];
+		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		for (int b = 0; b < nb; b++)
+			un[b] = p->learners[l].unavailable[b] || b <= after ||
+				solution_attend_at(fz, l, b) >= 0;
+		v->learners[l].unavailable = un;
+	}
+	v->facilitators = xmalloc(sizeof(*v->facilitators) * ((size_t)p->n_facilitators + 1));
+	for (int f = 0; f < p->n_facilitators; f++) {
+		v->facilitators[f] = p->facilitators[f];
+		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		for (int b = 0; b < nb; b++)
+			un[b] = p->facilitators[f].unavailable[b] || b <= after;
+		v->facilitators[f].unavailable = un;
+	}
+	v->rooms = xmalloc(sizeof(*v->rooms) * ((size_t)p->n_rooms + 1));
+	for (int r = 0; r < p->n_rooms; r++) {
+		v->rooms[r] = p->rooms[r];
+		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		for (int b = 0; b < nb; b++)
+			un[b] = p->rooms[r].unavailable[b] || b <= after;
+		v->rooms[r].unavailable = un;
+	}
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		struct facilitator *fc = &v->facilitators[s->facilitator];
+		fc->unavailable[s->block] = true;
+		fc->max_sessions = fc->max_sessions > 0 ? fc->max_sessions - 1 : 0;
+		v->rooms[s->room].unavailable[s->block] = true;
+	}
+	/* the pins are all in the fixed part, or relaxed (see replan_solve) */
+	v->n_locks = v->n_pins = 0;
+	v->locks = NULL;
+	v->pins = NULL;
+	return v;
+}
+
+static void view_free(struct problem *v)
+{
+	for (int l = 0; l < v->n_learners; l++)
+		free(v->learners[l].unavailable);
+	for (int f = 0; f < v->n_facilitators; f++)
+		free(v->facilitators[f].unavailable);
+	for (int r = 0; r < v->n_rooms; r++)
+		free(v->rooms[r].unavailable);
+	free(v->learners);
+	free(v->facilitators);
+	free(v->rooms);
+	free(v->needs);
+	free(v->choices);
+	free(v);
+}
+
+/* Seats learners with no place in a frozen block (who joined since) in a
+ * frozen lab of the block with a free seat.  Returns how many found none. */
+static int seat_newcomers(const struct problem *p, struct solution *sol)
+{
+	int missing = 0;
+	solution_recount(sol);
+	for (int b = 0; p->previous && b <= p->previous->after; b++) {
+		if (!problem_block_scheduled(p, b))
+			continue;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (p->learners[l].unavailable[b] || solution_attend_at(sol, l, b) >= 0)
+				continue;
+			int best = -1;
+			for (size_t i = 0; i < sol->n_sessions && best < 0; i++) {
+				struct session *s = &sol->sessions[i];
+				if (s->block == b && s->kind == SESSION_LAB &&
+				    s->size < p->config.lab_max_group &&
+				    s->size < p->rooms[s->room].capacity)
+					best = (int)i;
+			}
+			if (best < 0) {
+				missing++;
+				continue;
+			}
+			*solution_attend(sol, l, b) = best;
+			sol->sessions[best].size++;
+		}
+	}
+	return missing;
+}
+
+/* Runs the model on the view of p without the fixed part sol holds, and
+ * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
+ * the choices closed): a bound on every schedule that contains the fixed
+ * part.  Returns as model_solve. */
+static int run_view(const struct problem *p, const struct solve_options *opt,
+		    struct solution *sol, double *bound)
+{
+	struct tally ft;
+	double lost, fz_value = frozen_value(p, sol, &ft);
+	struct problem *v = view_new(p, sol, &ft, &lost);
+	tally_release(&ft);
+	struct solution vs;
+	solution_init(&vs, v);
+	int rc = model_solve(v, opt, &vs);
+	*bound = 0;
+	if (rc != 0)
+		goto out;
+	sol->status = vs.status;
+	sol->stopped_by = vs.stopped_by;
+	sol->model_rows = vs.model_rows;
+	sol->model_cols = vs.model_cols;
+	sol->model_nonzeros = vs.model_nonzeros;
+	if (vs.diagnosis)
+		sol->diagnosis = xstrdup(vs.diagnosis);
+	if (vs.status != SOLVE_OPTIMAL && vs.status != SOLVE_FEASIBLE)
+		goto out;
+	int base = (int)sol->n_sessions;
+	for (size_t i = 0; i < vs.n_sessions; i++) {
+		struct session s = vs.sessions[i];
+		s.section += base;
+		int k = solution_add_session(sol, &s);
+		sol->sessions[k].section = s.section;
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < p->n_blocks; b++) {
+			int si = solution_attend_at(&vs, l, b);
+			if (si >= 0)
+				*solution_attend(sol, l, b) = base + si;
+		}
+	int missing = seat_newcomers(p, sol);
+	if (missing) {
+		sol->status = SOLVE_INFEASIBLE;
+		free(sol->diagnosis);
+		sol->diagnosis = xasprintf("%d learner-block%s of the blocks up to --after '%s' "
+					   "have no place: learners who joined are seated in a lab "
+					   "of those blocks, and no lab there has a free seat\n",
+					   missing, missing == 1 ? "" : "s",
+					   p->blocks[p->previous->after].id);
+		goto out;
+	}
+	solution_recount(sol);
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
+	sol->objective = objective_total(p, &t);
+	tally_release(&t);
+	*bound = fz_value + vs.bound + lost;
+out:
+	solution_release(&vs);
+	view_free(v);
+	return rc;
+}
+
+static bool has_schedule(const struct solution *s)
+{
+	return s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
+}
+
+/* "locks.csv lines 2, 5, 9" (the first ten pins' first rows). */
+static char *lock_lines(const struct problem *p)
+{
+	char *s = xstrdup("locks.csv line");
+	for (int k = 0, n = 0; k < p->n_pins && n < 10; k++) {
+		if (strcmp(p->pins[k].file, "locks.csv"))
+			continue;
+		char *t = xasprintf("%s%s %ld", s, n ? "," : (p->n_pins > 1 ? "s" : ""),
+				    p->pins[k].line);
+		free(s);
+		s = t;
+		n++;
+	}
+	return s;
+}
+
+/* Copies src's sessions and attendance into dst (solution_init()ed). */
+static void copy_schedule(struct solution *dst, const struct solution *src)
+{
+	for (size_t i = 0; i < src->n_sessions; i++) {
+		int k = solution_add_session(dst, &src->sessions[i]);
+		dst->sessions[k].section = src->sessions[i].section;
+	}
+	for (long i = 0; i < (long)dst->n_learners * dst->n_blocks; i++)
+		dst->attend[i] = src->attend[i];
+}
+
+/* The previous sessions kept (replan_keep.h) on top of fixed, into kept. */
+static int build_kept(const struct problem *p, const struct solution *fixed,
+		      struct solution *kept)
+{
+	bool *dropped = xcalloc((size_t)p->previous->n_sessions + 1, sizeof(bool));
+	int n;
+	for (;;) {
+		solution_init(kept, p);
+		copy_schedule(kept, fixed);
+		n = replan_keep_add(p, kept, dropped);
+		if (!replan_keep_shortfall(p, kept, dropped))
+			break;
+		solution_release(kept);
+	}
+	free(dropped);
+	return n;
+}
+
+/* Moves cand into *best when it has a schedule and scores more (objective
+ * plus keep term); cand is released either way. */
+static void take_better(const struct problem *p, struct solution *best, struct solution *cand)
+{
+	if (has_schedule(cand) &&
+	    (!has_schedule(best) || cand->objective + objective_keep_total(p, cand) >
+				    best->objective + objective_keep_total(p, best))) {
+		struct solution old = *best;
+		*best = *cand;
+		*cand = old;
+	}
+	solution_release(cand);
+}
+
+/* Runs the model on the view without fixed; the schedule into out. */
+static int run_fixed(const struct problem *p, const struct solve_options *opt, double t0,
+		     int runs_left, const struct solution *fixed, struct solution *out)
+{
+	struct solve_options part = *opt;
+	part.time_limit = (opt->time_limit - (mcl_now() - t0)) / runs_left;
+	if (part.time_limit < 1)
+		part.time_limit = 1;
+	double ignored;
+	solution_init(out, p);
+	copy_schedule(out, fixed);
+	return run_view(p, &part, out, &ignored);
+}
+
+int replan_solve(const struct problem *p, const struct solve_options *opt,
+		 struct solution *sol)
+{
+	double t0 = mcl_now();
+	struct solution fixed, cand;
+	solution_init(&fixed, p);
+	if (p->previous)
+		add_frozen(p, &fixed);
+	char *why = NULL;
+	int n_pins = p->n_pins ? replan_pins_add(p, &fixed, &why) : 0;
+	if (n_pins < 0) {
+		sol->status = SOLVE_INFEASIBLE;
+		sol->diagnosis = why;
+		solution_release(&fixed);
+		return 0;
+	}
+	struct solution kept;
+	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
+	int runs = 1 + (n_pins > 0) + (n_kept > 0), rc = 0;
+	struct solution best;
+	solution_init(&best, p);
+	best.status = SOLVE_NO_SOLUTION;
+	if (n_kept > 0) {
+		rc = run_fixed(p, opt, t0, runs--, &kept, &cand);
+		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
+			has_schedule(&cand) ? "a schedule" : cand.diagnosis ? cand.diagnosis : "none");
+		take_better(p, &best, &cand);
+	}
+	if (p->previous)
+		solution_release(&kept);
+	if (rc == 0 && n_pins > 0) {
+		rc = run_fixed(p, opt, t0, runs--, &fixed, &cand);
+		if (!has_schedule(&cand) && !has_schedule(&best)) {
+			char *lines = lock_lines(p);
+			best.diagnosis = xasprintf("with the sessions of the locks (%s) built first "
+						   "(a facilitator, room and members chosen for each "
+						   "where the lock names none), no schedule was found "
+						   "for the rest; remove or change a lock: %s", lines,
+						   cand.diagnosis ? cand.diagnosis : "\n");
+			free(lines);
+		}
+		take_better(p, &best, &cand);
+	}
+	/* the run with the frozen part alone fixed: its bound is the one
+	 * reported (the pins relaxed: a valid bound, weaker); its schedule
+	 * counts only when there are no pins */
+	if (p->previous)
+		add_frozen(p, sol);
+	double bound = 0;
+	if (rc == 0) {
+		struct solve_options part = *opt;
+		part.time_limit = opt->time_limit - (mcl_now() - t0);
+		part.time_limit = part.time_limit < 1 ? 1 : part.time_limit;
+		rc = run_view(p, &part, sol, &bound);
+	}
+	if (n_pins > 0 || (has_schedule(&best) && !has_schedule(sol)) ||
+	    (has_schedule(&best) && best.objective + objective_keep_total(p, &best) >
+				    sol->objective + objective_keep_total(p, sol))) {
+		enum stop_reason stop = sol->stopped_by;
+		struct solution old = *sol;
+		*sol = best;
+		best = old;
+		sol->stopped_by = has_schedule(sol) ? stop : sol->stopped_by;
+	}
+	solution_release(&best);
+	solution_release(&fixed);
+	if (rc != 0 || !has_schedule(sol))
+		return rc;
+	sol->bound = bound;
+	solution_set_gap(sol);
+	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+	return 0;
+}

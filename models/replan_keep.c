@@ -1,0 +1,406 @@
+/*
+ * replan_keep.c - what of the previous schedule a replan can keep.
+ *
+ * The keep term rewards every learner-block whose session is unchanged, so
+ * the best start for the later blocks is the previous schedule itself,
+ * less what the changed school no longer allows.  This file takes the
+ * previous sessions after --after one section at a time, in the previous
+ * file's order (by block), and keeps a section when its facilitator and
+ * rooms are still free, available and fit, and enough of its learners may
+ * still attend every meeting (available, not placed elsewhere, a ready
+ * need with sessions left or an eligible choice).  When its facilitator
+ * cannot lead it any more (an absence), a cover leads it instead: a
+ * facilitator with the expertise (gurus first) who is free in every block
+ * of the section and had no session of their own there, so that the
+ * learners stay where they were and only the leader changes.  Greedy and in one pass:
+ * the learners it leaves without a place (the absent facilitator's, say)
+ * are then seated in a kept session of their block where one fits (a need
+ * they have, else a lab), and whoever is left is planned by the model in
+ * replan.c's view.
+ */
+#include "replan_keep.h"
+
+#include <stdlib.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+
+struct keeper {
+	const struct problem *p;
+	struct solution *fz;
+	bool *fac_used, *room_used;     /* [f * n_blocks + b], [r * n_blocks + b] */
+	int *led;                       /* [f] sessions led in fz */
+	int *need_cnt;                  /* [n_needs] workshop sessions in fz */
+	int *sem_cnt;                   /* [l] seminars enrolled in fz */
+	int *first, *next;              /* learners of each previous session */
+	int *learner_of;                /* list cells: learner */
+	int *meet_next;                 /* [prev session] next meeting of its section */
+	bool *prev_busy;                /* [f * n_blocks + b] led a previous session */
+	int *cover;                     /* facilitators, gurus of the offering first:
+					 * set per section by keep_section */
+};
+
+static enum session_kind kind_of(enum lock_offering k)
+{
+	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
+}
+
+/* Whether previous session ps may meet again as it did, led by f
+ * (learners aside). */
+static bool session_fits(const struct keeper *k, const struct prev_session *ps, int f)
+{
+	const struct problem *p = k->p;
+	int b = ps->block, nb = p->n_blocks;
+	if (ps->kind == LOCK_ANY || !problem_block_scheduled(p, b))
+		return false;
+	if (p->facilitators[f].unavailable[b] || k->fac_used[(long)f * nb + b] ||
+	    p->rooms[ps->room].unavailable[b] || k->room_used[(long)ps->room * nb + b])
+		return false;
+	const struct room *rm = &p->rooms[ps->room];
+	switch (ps->kind) {
+	case LOCK_GOAL:
+		return p->blocks[b].kind == BLOCK_WORKSHOP &&
+		       p->goals[ps->offering].mode == GOAL_FACILITATED &&
+		       problem_block_allows(p, b, ps->offering) &&
+		       problem_goal_level(p, f, ps->offering) >= LEVEL_ABLE &&
+		       problem_room_has(rm, p->goals[ps->offering].feature);
+	case LOCK_SEMINAR:
+		return p->blocks[b].kind == BLOCK_SEMINAR &&
+		       problem_seminar_level(p, f, ps->offering) >= LEVEL_ABLE &&
+		       problem_room_has(rm, p->seminars[ps->offering].feature);
+	case LOCK_LAB:
+		return problem_room_has(rm, p->lab_feature);
+	case LOCK_ANY:
+		break;
+	}
+	return false;
+}
+
+/* Whether learner l may stay in every meeting of the section headed by h. */
+static bool learner_fits(const struct keeper *k, int h, int l, int meetings)
+{
+	const struct problem *p = k->p;
+	const struct previous *pv = p->previous;
+	const struct prev_session *ps = &pv->sessions[h];
+	bool power = p->config.model == MODEL_POWER_GOAL;
+	for (int j = h; j >= 0; j = k->meet_next[j]) {
+		int b = pv->sessions[j].block;
+		if (p->learners[l].unavailable[b] && (power || ps->kind == LOCK_GOAL))
+			continue;       /* misses that meeting only */
+		if (p->learners[l].unavailable[b] || solution_attend_at(k->fz, l, b) >= 0 ||
+		    pv->attend[(long)l * p->n_blocks + b] != j)
+			return false;
+	}
+	if (ps->kind == LOCK_GOAL) {
+		int q = objective_need_of(p, l, ps->offering);
+		return q >= 0 && p->needs[q].ready &&
+		       (power || k->need_cnt[q] + meetings <= p->needs[q].sessions);
+	}
+	if (ps->kind == LOCK_SEMINAR) {
+		int c = objective_choice_of(p, l, ps->offering);
+		return c >= 0 && p->choices[c].eligible &&
+		       k->sem_cnt[l] < p->config.seminars_per_learner;
+	}
+	return true;
+}
+
+/* Keeps the section headed by h when it fits; returns sessions added. */
+/* f, when f may lead every meeting of the section headed by h (free,
+ * available, with the expertise, within max_sessions) and, when f is a
+ * cover, had no session of its own in those blocks; else -1. */
+static int leader(const struct keeper *k, int h, int f, int meetings)
+{
+	const struct problem *p = k->p;
+	const struct previous *pv = p->previous;
+	if (k->led[f] + meetings > p->facilitators[f].max_sessions)
+		return -1;
+	for (int j = h; j >= 0; j = k->meet_next[j]) {
+		const struct prev_session *pj = &pv->sessions[j];
+		if (!session_fits(k, pj, f) ||
+		    (f != pj->facilitator && k->prev_busy[(long)f * p->n_blocks + pj->block]))
+			return -1;
+	}
+	return f;
+}
+
+static int keep_section(struct keeper *k, int h)
+{
+	const struct problem *p = k->p;
+	const struct previous *pv = p->previous;
+	const struct prev_session *ps = &pv->sessions[h];
+	int meetings = 0;
+	for (int j = h; j >= 0; j = k->meet_next[j])
+		meetings++;
+	int f = leader(k, h, ps->facilitator, meetings);
+	int nc = 0;
+	for (int lv = LEVEL_GURU; lv >= LEVEL_ABLE && f < 0; lv--)
+		for (int c = 0; c < p->n_facilitators; c++) {
+			enum level have = ps->kind == LOCK_GOAL ? problem_goal_level(p, c, ps->offering) :
+					  ps->kind == LOCK_SEMINAR ?
+					  problem_seminar_level(p, c, ps->offering) : LEVEL_ABLE;
+			if ((int)have == lv)
+				k->cover[nc++] = c;
+		}
+	for (int c = 0; c < nc && f < 0; c++)
+		if (k->cover[c] != ps->facilitator)
+			f = leader(k, h, k->cover[c], meetings);
+	if (f < 0)
+		return 0;
+	int n = 0, *who = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
+	for (int c = k->first[h]; c >= 0; c = k->next[c])
+		if (learner_fits(k, h, k->learner_of[c], meetings))
+			who[n++] = k->learner_of[c];
+	int lo = ps->kind == LOCK_GOAL ? p->goals[ps->offering].min_group :
+		 ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].min_size : 1;
+	int hi = ps->kind == LOCK_GOAL ? p->goals[ps->offering].max_group :
+		 ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].max_size :
+		 p->config.lab_max_group;
+	bool ok = n >= lo && n <= hi;
+	for (int j = h; j >= 0 && ok; j = k->meet_next[j])
+		ok = n <= p->rooms[pv->sessions[j].room].capacity;
+	int added = 0, head = -1;
+	for (int j = h; j >= 0 && ok; j = k->meet_next[j]) {
+		const struct prev_session *pj = &pv->sessions[j];
+		struct session s = { .kind = kind_of(pj->kind), .offering = pj->offering,
+				     .block = pj->block, .room = pj->room, .facilitator = f };
+		int si = solution_add_session(k->fz, &s);
+		head = head < 0 ? si : head;
+		k->fz->sessions[si].section = head;
+		k->fac_used[(long)f * p->n_blocks + pj->block] = true;
+		k->room_used[(long)pj->room * p->n_blocks + pj->block] = true;
+		k->led[f]++;
+		for (int i = 0; i < n; i++)
+			if (!p->learners[who[i]].unavailable[pj->block])
+				*solution_attend(k->fz, who[i], pj->block) = si;
+		added++;
+	}
+	for (int i = 0; i < n && ok; i++) {
+		if (ps->kind == LOCK_GOAL)
+			k->need_cnt[objective_need_of(p, who[i], ps->offering)] += meetings;
+		k->sem_cnt[who[i]] += ps->kind == LOCK_SEMINAR;
+	}
+	free(who);
+	return added;
+}
+
+/* Fills k's tables from fz and the previous schedule. */
+static void keeper_init(struct keeper *k, const struct problem *p, struct solution *fz)
+{
+	const struct previous *pv = p->previous;
+	int nb = p->n_blocks;
+	long cells = (long)p->n_learners * nb;
+	k->p = p;
+	k->fz = fz;
+	k->fac_used = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));
+	k->room_used = xcalloc((size_t)p->n_rooms * (size_t)nb + 1, sizeof(bool));
+	k->led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	k->need_cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	k->sem_cnt = xcalloc((size_t)p->n_learners + 1, sizeof(int));
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		k->fac_used[(long)s->facilitator * nb + s->block] = true;
+		k->room_used[(long)s->room * nb + s->block] = true;
+		k->led[s->facilitator]++;
+	}
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, fz);
+	for (int q = 0; q < p->n_needs; q++)
+		k->need_cnt[q] = t.need_cnt[q];
+	for (int l = 0; l < p->n_learners; l++)
+		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+			k->sem_cnt[l] += t.enrolled[c];
+	tally_release(&t);
+	k->prev_busy = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));
+	k->cover = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
+	for (int i = 0; i < pv->n_sessions; i++)
+		if (pv->sessions[i].kind != LOCK_ANY && pv->sessions[i].facilitator >= 0)
+			k->prev_busy[(long)pv->sessions[i].facilitator * nb + pv->sessions[i].block] = true;
+	k->first = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
+	k->meet_next = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
+	k->next = xmalloc(sizeof(int) * ((size_t)cells + 1));
+	k->learner_of = xmalloc(sizeof(int) * ((size_t)cells + 1));
+	for (int i = 0; i < pv->n_sessions; i++)
+		k->first[i] = k->meet_next[i] = -1;
+	int *last = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
+	for (int i = 0; i < pv->n_sessions; i++)
+		last[i] = i;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		int h = pv->sessions[i].section;
+		if (h != i && h >= 0) {
+			k->meet_next[last[h]] = i;
+			last[h] = i;
+		}
+	}
+	free(last);
+	int n = 0;
+	for (long c = cells - 1; c >= 0; c--) {
+		int j = pv->attend[c];
+		if (j < 0)
+			continue;
+		k->learner_of[n] = (int)(c / nb);
+		k->next[n] = k->first[j];
+		k->first[j] = n++;
+	}
+}
+
+/* The best kept session of block b for learner l: a workshop of a ready
+ * need with sessions left (the highest weight), else a lab, with a seat
+ * free; -1 when none.  size: fz's session sizes. */
+static int best_seat(const struct keeper *k, int l, int b, const int *size)
+{
+	const struct problem *p = k->p;
+	const struct solution *fz = k->fz;
+	int best = -1;
+	double best_w = -1;
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		if (s->block != b || s->section != (int)i || size[i] >= p->rooms[s->room].capacity)
+			continue;
+		double w = -1;
+		if (s->kind == SESSION_LAB && size[i] < p->config.lab_max_group) {
+			w = 0;
+		} else if (s->kind == SESSION_WORKSHOP && size[i] < p->goals[s->offering].max_group) {
+			int q = objective_need_of(p, l, s->offering);
+			if (q >= 0 && p->needs[q].ready && k->need_cnt[q] < p->needs[q].sessions)
+				w = problem_need_weight(p, &p->needs[q]) + 1;
+		}
+		if (w > best_w) {
+			best_w = w;
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+/* Seats the learners the kept sessions left without a place in a later
+ * workshop block (the absent facilitator's, say) in a kept session of the
+ * block, so that the model has to open sessions only for those who fit
+ * nowhere.  Seminar blocks and the power-goal model are left to the model
+ * (a section or group keeps its learners). */
+static void seat_displaced(struct keeper *k)
+{
+	const struct problem *p = k->p;
+	struct solution *fz = k->fz;
+	if (p->config.model == MODEL_POWER_GOAL)
+		return;
+	solution_recount(fz);
+	int *size = xmalloc(sizeof(int) * (fz->n_sessions + 1));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		size[i] = fz->sessions[i].size;
+	for (int b = p->previous->after + 1; b < p->n_blocks; b++) {
+		if (!problem_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP)
+			continue;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
+				continue;
+			int si = best_seat(k, l, b, size);
+			if (si < 0)
+				continue;
+			*solution_attend(fz, l, b) = si;
+			size[si]++;
+			if (fz->sessions[si].kind == SESSION_WORKSHOP)
+				k->need_cnt[objective_need_of(p, l, fz->sessions[si].offering)]++;
+		}
+	}
+	free(size);
+	solution_recount(fz);
+}
+
+int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dropped)
+{
+	const struct previous *pv = p->previous;
+	struct keeper k;
+	keeper_init(&k, p, fz);
+	int added = 0;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (ps->section == i && !ps->frozen && ps->block > pv->after && !dropped[i])
+			added += keep_section(&k, i);
+	}
+	if (added)
+		seat_displaced(&k);
+	free(k.fac_used);
+	free(k.room_used);
+	free(k.led);
+	free(k.need_cnt);
+	free(k.sem_cnt);
+	free(k.first);
+	free(k.next);
+	free(k.learner_of);
+	free(k.meet_next);
+	free(k.prev_busy);
+	free(k.cover);
+	return added;
+}
+
+/* Whether a session of fz in block b is led by facilitator f. */
+static bool leads(const struct solution *fz, int f, int b)
+{
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		if (fz->sessions[i].block == b && fz->sessions[i].facilitator == f)
+			return true;
+	return false;
+}
+
+long replan_keep_seats_left(const struct problem *p, const struct solution *fz, int b,
+			    const int *led)
+{
+	int free_f = 0, free_r = 0, cap = 0;
+	for (int f = 0; f < p->n_facilitators; f++)
+		free_f += !p->facilitators[f].unavailable[b] && !leads(fz, f, b) &&
+			  led[f] < p->facilitators[f].max_sessions;
+	for (int r = 0; r < p->n_rooms; r++) {
+		bool used = false;
+		for (size_t i = 0; i < fz->n_sessions && !used; i++)
+			used = fz->sessions[i].block == b && fz->sessions[i].room == r;
+		if (p->rooms[r].unavailable[b] || used)
+			continue;
+		free_r++;
+		cap = p->rooms[r].capacity > cap ? p->rooms[r].capacity : cap;
+	}
+	int n = free_f < free_r ? free_f : free_r;
+	return (long)n * (cap < p->config.lab_max_group ? cap : p->config.lab_max_group);
+}
+
+int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped)
+{
+	const struct previous *pv = p->previous;
+	int marked = 0;
+	int *led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	int *meetings = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		led[fz->sessions[i].facilitator]++;
+	for (int i = 0; i < pv->n_sessions; i++)
+		meetings[pv->sessions[i].section]++;
+	for (int b = pv->after + 1; b < p->n_blocks; b++) {
+		if (!problem_block_scheduled(p, b))
+			continue;
+		long waiting = 0;
+		for (int l = 0; l < p->n_learners; l++)
+			waiting += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
+		if (!waiting || waiting <= replan_keep_seats_left(p, fz, b, led))
+			continue;
+		int best = -1, best_n = 0;
+		for (int i = 0; i < pv->n_sessions; i++) {
+			const struct prev_session *ps = &pv->sessions[i];
+			if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
+			    meetings[i] != 1 || ps->kind == LOCK_ANY || !leads(fz, ps->facilitator, b))
+				continue;
+			int n = 0;
+			for (int l = 0; l < p->n_learners; l++)
+				n += pv->attend[(long)l * p->n_blocks + b] == i;
+			if (best < 0 || n < best_n) {
+				best = i;
+				best_n = n;
+			}
+		}
+		if (best >= 0) {
+			dropped[best] = true;
+			marked++;
+		}
+	}
+	free(meetings);
+	free(led);
+	return marked;
+}

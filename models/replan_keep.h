@@ -1,0 +1,41 @@
+/*
+ * replan_keep.h - the part of a previous schedule a replan can keep as it is.
+ */
+#ifndef MCL_REPLAN_KEEP_H
+#define MCL_REPLAN_KEEP_H
+
+#include "engine/problem.h"
+#include "engine/solution.h"
+
+/*
+ * Adds to fz, which holds the frozen part already, every session of the
+ * previous schedule (p->previous) after --after that the changed school
+ * still allows, with the learners who may still attend it: its
+ * facilitator and room free and available, the expertise, feature, areas,
+ * max_sessions and sizes still right, each learner available, with a ready
+ * need that has sessions left (or an eligible choice within
+ * seminars_per_learner).  A seminar section or power-goal group is kept
+ * whole or not at all.  Learners then left without a place in a later
+ * workshop block are seated in a kept session of it where one fits.
+ * Returns the number of sessions added.
+ */
+int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dropped);
+
+/*
+ * After replan_keep_add: in each later block where the learners still
+ * without a place outnumber what the free facilitators and rooms could
+ * seat, marks in dropped (indexed by previous session) the smallest kept
+ * single-meeting session of the block, so that the next replan_keep_add
+ * leaves it to the model.  Returns how many were marked (0: every block
+ * can be planned).
+ */
+int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped);
+
+/* The most learners the sessions the model could still open in block b
+ * could seat (free facilitators within max_sessions, given led[f], the
+ * sessions each leads in fz; free rooms; lab.max_group): a quick upper
+ * count for deciding whether a block is short. */
+long replan_keep_seats_left(const struct problem *p, const struct solution *fz, int b,
+			    const int *led);
+
+#endif

@@ -1,0 +1,540 @@
+/*
+ * replan_pins.c - builds the sessions that locks.csv pins, for any model.
+ *
+ * The models do not read locks themselves yet: like the frozen part of a
+ * replan, each pinned session is built here and handed to the model as a
+ * fixed part of the school (replan.c's view), so that every model honours
+ * every lock.  A pin names some of its session (offering, facilitator,
+ * room, learners); the rest is chosen greedily here, in the pins' order
+ * (by block, then line): the offering that all pinned learners can use,
+ * the facilitator and room that fit, and enough other learners to reach
+ * the goal's min_group.  The model cannot add learners to a pinned
+ * session afterwards, so a pinned session holds only its learners and the
+ * top-up: a valid schedule, not the best with that lock.  A pin this
+ * cannot build is reported with its line.  A seminar pin builds a whole
+ * section: its block and the earliest other seminar blocks where the
+ * facilitator, a room and the pinned learners are free, the pinned
+ * learners at every meeting, topped up to min_size with learners who chose
+ * the seminar; a later pin of the same learners and seminar is then held.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "replan_pins.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+#include "models/replan_keep.h"
+
+struct builder {
+	const struct problem *p;
+	struct solution *fz;
+	int *need_cnt;              /* [n_needs] workshop sessions in fz */
+	int *led;                   /* [f] sessions led in fz */
+	bool *pinned;               /* [l * n_blocks + b] a pin names l in b */
+};
+
+static bool fac_free(const struct builder *bd, int f, int b)
+{
+	const struct problem *p = bd->p;
+	if (p->facilitators[f].unavailable[b] || bd->led[f] >= p->facilitators[f].max_sessions)
+		return false;
+	for (size_t i = 0; i < bd->fz->n_sessions; i++)
+		if (bd->fz->sessions[i].block == b && bd->fz->sessions[i].facilitator == f)
+			return false;
+	return true;
+}
+
+static bool room_free(const struct builder *bd, int r, int b)
+{
+	if (bd->p->rooms[r].unavailable[b])
+		return false;
+	for (size_t i = 0; i < bd->fz->n_sessions; i++)
+		if (bd->fz->sessions[i].block == b && bd->fz->sessions[i].room == r)
+			return false;
+	return true;
+}
+
+/* Whether learner l may take one more session of goal g. */
+static bool may_take(const struct builder *bd, int l, int g)
+{
+	int q = objective_need_of(bd->p, l, g);
+	return q >= 0 && bd->p->needs[q].ready && bd->need_cnt[q] < bd->p->needs[q].sessions;
+}
+
+/* The offering of a pin naming none: the goal of highest total weight all
+ * its learners may take (and its facilitator can lead), else a lab. */
+static void choose_offering(const struct builder *bd, struct session *s,
+			    const struct lock_pin *pn)
+{
+	const struct problem *p = bd->p;
+	s->kind = SESSION_LAB;
+	s->offering = -1;
+	if (p->blocks[pn->block].kind != BLOCK_WORKSHOP || !pn->n_learners)
+		return;
+	double best = 0;
+	for (int g = 0; g < p->n_goals; g++) {
+		if (p->goals[g].mode != GOAL_FACILITATED || !problem_block_allows(p, pn->block, g) ||
+		    (pn->facilitator >= 0 && problem_goal_level(p, pn->facilitator, g) < LEVEL_ABLE))
+			continue;
+		double w = 0;
+		for (int i = 0; i < pn->n_learners && w >= 0; i++)
+			w = may_take(bd, pn->learners[i], g) ?
+			    w + problem_need_weight(p, &p->needs[objective_need_of(p, pn->learners[i], g)]) :
+			    -1;
+		if (w > best) {
+			best = w;
+			s->kind = SESSION_WORKSHOP;
+			s->offering = g;
+		}
+	}
+}
+
+/* A free facilitator for s: gurus first, then the fewest sessions led. */
+static int choose_facilitator(const struct builder *bd, const struct session *s)
+{
+	const struct problem *p = bd->p;
+	int best = -1, best_level = 0;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		if (!fac_free(bd, f, s->block))
+			continue;
+		int lv = s->kind == SESSION_WORKSHOP ? (int)problem_goal_level(p, f, s->offering) :
+							LEVEL_ABLE;
+		if (lv < LEVEL_ABLE)
+			continue;
+		if (best < 0 || lv > best_level || (lv == best_level && bd->led[f] < bd->led[best])) {
+			best = f;
+			best_level = lv;
+		}
+	}
+	return best;
+}
+
+/* The smallest free room of block b with feature that seats need. */
+static int room_for(const struct builder *bd, int b, int feature, int need)
+{
+	const struct problem *p = bd->p;
+	int best = -1;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (room_free(bd, r, b) && problem_room_has(&p->rooms[r], feature) &&
+		    p->rooms[r].capacity >= need &&
+		    (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
+			best = r;
+	return best;
+}
+
+/* The smallest free room with the feature that seats need learners. */
+static int choose_room(const struct builder *bd, const struct session *s, int need)
+{
+	const struct problem *p = bd->p;
+	int feature = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].feature : p->lab_feature;
+	return room_for(bd, s->block, feature, need);
+}
+
+/* Seats pn's learners in session si and tops a workshop up to min_group.
+ * Returns false when min_group cannot be reached. */
+static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
+{
+	const struct problem *p = bd->p;
+	struct session *s = &bd->fz->sessions[si];
+	int b = s->block, n = 0;
+	for (int i = 0; i < pn->n_learners; i++, n++)
+		*solution_attend(bd->fz, pn->learners[i], b) = si;
+	int lo = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
+	int cap = p->rooms[s->room].capacity;
+	for (int l = 0; l < p->n_learners && n < lo && n < cap; l++) {
+		if (p->learners[l].unavailable[b] || solution_attend_at(bd->fz, l, b) >= 0 ||
+		    bd->pinned[(long)l * p->n_blocks + b] ||
+		    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+			continue;
+		*solution_attend(bd->fz, l, b) = si;
+		n++;
+	}
+	for (int l = 0; l < p->n_learners && s->kind == SESSION_WORKSHOP; l++)
+		if (solution_attend_at(bd->fz, l, b) == si)
+			bd->need_cnt[objective_need_of(p, l, s->offering)]++;
+	s->size = n;
+	return n >= lo;
+}
+
+/* Where no session the model could open is left for the learners still
+ * without a place in block b (the pins took the facilitators or rooms),
+ * seats them in the pinned sessions of b that take them: a workshop of a
+ * need they may take, else a lab, with a seat free. */
+static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool always)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	long waiting = 0;
+	for (int l = 0; l < p->n_learners; l++)
+		waiting += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
+	if (!waiting || (!always && waiting <= replan_keep_seats_left(p, fz, b, bd->led)))
+		return;
+	for (int l = 0; l < p->n_learners; l++) {
+		if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
+			continue;
+		int best = -1;
+		for (size_t i = first_pin; i < fz->n_sessions; i++) {
+			struct session *s = &fz->sessions[i];
+			int cap = p->rooms[s->room].capacity;
+			if (s->block != b || s->size >= cap)
+				continue;
+			if (s->kind == SESSION_WORKSHOP && s->size < p->goals[s->offering].max_group &&
+			    may_take(bd, l, s->offering)) {
+				best = (int)i;
+				break;
+			}
+			if (s->kind == SESSION_LAB && s->size < p->config.lab_max_group && best < 0)
+				best = (int)i;
+		}
+		if (best < 0)
+			continue;
+		*solution_attend(fz, l, b) = best;
+		fz->sessions[best].size++;
+		if (fz->sessions[best].kind == SESSION_WORKSHOP)
+			bd->need_cnt[objective_need_of(p, l, fz->sessions[best].offering)]++;
+	}
+}
+
+/* Whether the sessions the model would have to open for the learners
+ * without a place (at least one a block that has such learners) exceed
+ * what the facilitators' max_sessions leave in the whole cycle. */
+static bool cycle_short(const struct builder *bd)
+{
+	const struct problem *p = bd->p;
+	long needed = 0, left = 0;
+	bool *waiting = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
+	for (int b = 0; b < p->n_blocks; b++) {
+		for (int l = 0; l < p->n_learners && problem_block_scheduled(p, b) && !waiting[b]; l++)
+			waiting[b] = !p->learners[l].unavailable[b] &&
+				     solution_attend_at(bd->fz, l, b) < 0;
+		needed += waiting[b];
+	}
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int free_blocks = 0;
+		for (int b = 0; b < p->n_blocks; b++)
+			free_blocks += waiting[b] && fac_free(bd, f, b);
+		int rest = p->facilitators[f].max_sessions - bd->led[f];
+		left += free_blocks < rest ? free_blocks : rest;
+	}
+	free(waiting);
+	return needed > left;
+}
+
+bool replan_pin_frozen(const struct problem *p, const struct lock_pin *pn,
+		       const struct solution *fz)
+{
+	if (p->previous && pn->block <= p->previous->after)
+		return true;
+	for (int i = 0; i < pn->n_learners; i++)
+		if (p->previous && solution_attend_at(fz, pn->learners[i], pn->block) >= 0)
+			return true;
+	return false;
+}
+
+/* ---- seminar pins: a whole section --------------------------------------- */
+
+/* Whether every learner pn pins is already in a matching session of its
+ * seminar in its block (an earlier pin built the section). */
+static bool section_holds(const struct builder *bd, const struct lock_pin *pn)
+{
+	for (int i = 0; i < pn->n_learners; i++) {
+		int si = solution_attend_at(bd->fz, pn->learners[i], pn->block);
+		const struct session *s = si >= 0 ? &bd->fz->sessions[si] : NULL;
+		if (!s || s->kind != SESSION_SEMINAR || s->offering != pn->offering ||
+		    (pn->facilitator >= 0 && s->facilitator != pn->facilitator) ||
+		    (pn->room >= 0 && s->room != pn->room))
+			return false;
+	}
+	return pn->n_learners > 0;
+}
+
+/* Sections of seminar sem in fz, and learner l's seminar enrolments
+ * (l < 0: none counted). */
+static int sections_of(const struct builder *bd, int sem, int l, int *enrolled)
+{
+	const struct solution *fz = bd->fz;
+	int n = 0;
+	*enrolled = 0;
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		if (s->kind != SESSION_SEMINAR || s->section != (int)i)
+			continue;
+		n += s->offering == sem;
+		if (l >= 0 && solution_attend_at(fz, l, s->block) == (int)i)
+			(*enrolled)++;
+	}
+	return n;
+}
+
+/* Whether learner l may join a new section of sem meeting in blocks[0..m). */
+static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
+		     bool pinned)
+{
+	const struct problem *p = bd->p;
+	int c = objective_choice_of(p, l, sem), enrolled;
+	sections_of(bd, sem, l, &enrolled);
+	if (c < 0 || !p->choices[c].eligible || enrolled >= p->config.seminars_per_learner)
+		return false;
+	for (int k = 0; k < m; k++)
+		if (p->learners[l].unavailable[blocks[k]] ||
+		    solution_attend_at(bd->fz, l, blocks[k]) >= 0 ||
+		    (!pinned && bd->pinned[(long)l * p->n_blocks + blocks[k]]))
+			return false;
+	return true;
+}
+
+/* Whether the section pn pins must meet in block b: pn's own block, or the
+ * block of another pin of the same seminar that names one of its learners
+ * (one learner, one section of a seminar). */
+static bool must_meet(const struct builder *bd, const struct lock_pin *pn, int b)
+{
+	const struct problem *p = bd->p;
+	if (b == pn->block)
+		return true;
+	for (int k = 0; k < p->n_pins; k++) {
+		const struct lock_pin *o = &p->pins[k];
+		if (o->block != b || o->kind != LOCK_SEMINAR || o->offering != pn->offering)
+			continue;
+		for (int i = 0; i < o->n_learners; i++)
+			for (int j = 0; j < pn->n_learners; j++)
+				if (o->learners[i] == pn->learners[j])
+					return true;
+	}
+	return false;
+}
+
+/* Joins pn's learners to a section of its seminar already built that
+ * meets in every block pn must meet in and has seats.  Returns whether. */
+static bool join_section(struct builder *bd, const struct lock_pin *pn)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	const struct seminar *sm = &p->seminars[pn->offering];
+	int *blocks = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
+	bool joined = false;
+	for (size_t h = 0; h < fz->n_sessions && !joined; h++) {
+		const struct session *s = &fz->sessions[h];
+		if (s->kind != SESSION_SEMINAR || s->offering != pn->offering || s->section != (int)h ||
+		    (pn->facilitator >= 0 && s->facilitator != pn->facilitator))
+			continue;
+		int m = 0, size = 0, cap = sm->max_size;
+		bool ok = true;
+		for (size_t i = h; i < fz->n_sessions && m < sm->meetings; i++)
+			if (fz->sessions[i].section == (int)h) {
+				blocks[m++] = fz->sessions[i].block;
+				int c = p->rooms[fz->sessions[i].room].capacity;
+				cap = c < cap ? c : cap;
+				ok &= pn->room < 0 || fz->sessions[i].block != pn->block ||
+				      fz->sessions[i].room == pn->room;
+			}
+		for (int l = 0; l < p->n_learners; l++)
+			size += solution_attend_at(fz, l, s->block) == (int)h;
+		for (int b = 0; b < p->n_blocks && ok; b++) {
+			bool meets = false;
+			for (int k = 0; k < m; k++)
+				meets |= blocks[k] == b;
+			ok = meets || !must_meet(bd, pn, b);
+		}
+		ok = ok && size + pn->n_learners <= cap;
+		for (int i = 0; i < pn->n_learners && ok; i++)
+			ok = may_join(bd, pn->learners[i], pn->offering, blocks, m, true);
+		if (!ok)
+			continue;
+		for (int i = 0; i < pn->n_learners; i++)
+			for (size_t j = h; j < fz->n_sessions; j++)
+				if (fz->sessions[j].section == (int)h)
+					*solution_attend(fz, pn->learners[i], fz->sessions[j].block) = (int)j;
+		joined = true;
+	}
+	free(blocks);
+	return joined;
+}
+
+/* The blocks and rooms of a section of pn's seminar led by f: the blocks
+ * it must meet in first, then the earliest seminar blocks where f, a room
+ * and every pinned learner are free.  Returns whether all its meetings
+ * were found. */
+static bool find_meetings(const struct builder *bd, const struct lock_pin *pn, int f, int need,
+			  int *blocks, int *rooms)
+{
+	const struct problem *p = bd->p;
+	const struct seminar *sm = &p->seminars[pn->offering];
+	int m = 0;
+	for (int step = 0; step < 2 && m < sm->meetings; step++)
+		for (int b = 0; b < p->n_blocks && m < sm->meetings; b++) {
+			if ((step == 0) != must_meet(bd, pn, b) || p->blocks[b].kind != BLOCK_SEMINAR ||
+			    !problem_block_scheduled(p, b))
+				continue;
+			bool ok = fac_free(bd, f, b);
+			for (int i = 0; i < pn->n_learners && ok; i++)
+				ok = !p->learners[pn->learners[i]].unavailable[b] &&
+				     solution_attend_at(bd->fz, pn->learners[i], b) < 0;
+			int r = b == pn->block && pn->room >= 0 ?
+				(room_free(bd, pn->room, b) ? pn->room : -1) :
+				room_for(bd, b, sm->feature, need);
+			if (!ok || r < 0) {
+				if (step == 0)
+					return false;
+				continue;
+			}
+			blocks[m] = b;
+			rooms[m++] = r;
+		}
+	return m == sm->meetings;
+}
+
+/* Builds the section pn pins (pinned learners at every meeting, topped up
+ * to min_size with learners who chose the seminar).  NULL, or why not. */
+static char *build_section(struct builder *bd, const struct lock_pin *pn)
+{
+	const struct problem *p = bd->p;
+	const struct seminar *sm = &p->seminars[pn->offering];
+	int dummy;
+	if (section_holds(bd, pn) || join_section(bd, pn))
+		return NULL;
+	if (sections_of(bd, pn->offering, -1, &dummy) >= sm->sections)
+		return xasprintf("the %d section%s of seminar '%s' are taken by other locks",
+				 sm->sections, sm->sections == 1 ? "" : "s", sm->id);
+	int need = sm->min_size > pn->n_learners ? sm->min_size : pn->n_learners;
+	int *blocks = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
+	int *rooms = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
+	int f = -1;
+	for (int lv = LEVEL_GURU; lv >= LEVEL_ABLE && f < 0; lv--)
+		for (int c = 0; c < p->n_facilitators && f < 0; c++)
+			if ((pn->facilitator < 0 || c == pn->facilitator) &&
+			    (int)problem_seminar_level(p, c, pn->offering) == lv &&
+			    bd->led[c] + sm->meetings <= p->facilitators[c].max_sessions &&
+			    find_meetings(bd, pn, c, need, blocks, rooms))
+				f = c;
+	char *why = NULL;
+	for (int i = 0; i < pn->n_learners && f >= 0 && !why; i++)
+		if (!may_join(bd, pn->learners[i], pn->offering, blocks, sm->meetings, true))
+			why = xasprintf("learner '%s' cannot join a section of '%s' at all of its %d "
+					"meetings", p->learners[pn->learners[i]].id, sm->id,
+					sm->meetings);
+	if (f < 0)
+		why = xasprintf("no facilitator with expertise in '%s' and a room are free for "
+				"its %d meetings", sm->id, sm->meetings);
+	if (why)
+		goto out;
+	int head = -1, cap = sm->max_size;
+	for (int k = 0; k < sm->meetings; k++) {
+		struct session s = { .kind = SESSION_SEMINAR, .offering = pn->offering,
+				     .block = blocks[k], .room = rooms[k], .facilitator = f };
+		int si = solution_add_session(bd->fz, &s);
+		head = head < 0 ? si : head;
+		bd->fz->sessions[si].section = head;
+		bd->led[f]++;
+		cap = p->rooms[rooms[k]].capacity < cap ? p->rooms[rooms[k]].capacity : cap;
+	}
+	int n = 0;
+	for (int i = 0; i < pn->n_learners; i++, n++)
+		for (int k = 0; k < sm->meetings; k++)
+			*solution_attend(bd->fz, pn->learners[i], blocks[k]) = head + k;
+	for (int l = 0; l < p->n_learners && n < sm->min_size && n < cap; l++) {
+		if (!may_join(bd, l, pn->offering, blocks, sm->meetings, false))
+			continue;
+		for (int k = 0; k < sm->meetings; k++)
+			*solution_attend(bd->fz, l, blocks[k]) = head + k;
+		n++;
+	}
+	if (n < sm->min_size)
+		why = xasprintf("too few learners who chose '%s' are free for its %d meetings to "
+				"reach min_size %d", sm->id, sm->meetings, sm->min_size);
+out:
+	free(blocks);
+	free(rooms);
+	return why;
+}
+
+/* Builds pin pn into bd->fz; NULL, or why not (allocated). */
+static char *build_pin(struct builder *bd, const struct lock_pin *pn)
+{
+	const struct problem *p = bd->p;
+	struct session s = { .block = pn->block, .facilitator = pn->facilitator, .room = pn->room };
+	if (pn->kind == LOCK_SEMINAR)
+		return build_section(bd, pn);
+	for (int i = 0; i < pn->n_learners; i++)
+		if (solution_attend_at(bd->fz, pn->learners[i], pn->block) >= 0)
+			return xasprintf("learner '%s' already has a place in block '%s'",
+					 p->learners[pn->learners[i]].id, p->blocks[pn->block].id);
+	if (pn->kind == LOCK_ANY) {
+		choose_offering(bd, &s, pn);
+	} else {
+		s.kind = pn->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
+		s.offering = pn->offering;
+	}
+	for (int i = 0; i < pn->n_learners && s.kind == SESSION_WORKSHOP; i++)
+		if (!may_take(bd, pn->learners[i], s.offering))
+			return xasprintf("learner '%s' has no session of goal '%s' left",
+					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
+	if (s.facilitator < 0)
+		s.facilitator = choose_facilitator(bd, &s);
+	else if (!fac_free(bd, s.facilitator, s.block))
+		s.facilitator = -1;
+	if (s.facilitator < 0)
+		return xasprintf("no facilitator is free to lead it in block '%s'",
+				 p->blocks[s.block].id);
+	int need = s.kind == SESSION_WORKSHOP ? p->goals[s.offering].min_group : 1;
+	need = need > pn->n_learners ? need : pn->n_learners;
+	if (s.room < 0)
+		s.room = choose_room(bd, &s, need);
+	else if (!room_free(bd, s.room, s.block))
+		s.room = -1;
+	if (s.room < 0)
+		return xasprintf("no free room seats it in block '%s'", p->blocks[s.block].id);
+	int si = solution_add_session(bd->fz, &s);
+	bd->led[s.facilitator]++;
+	if (!seat(bd, pn, si))
+		return s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
+		       xasprintf("too few other learners can join it to reach min_group %d of "
+				 "'%s'", p->goals[s.offering].min_group, p->goals[s.offering].id);
+	return NULL;
+}
+
+int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
+{
+	struct builder bd = { .p = p, .fz = fz };
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, fz);
+	bd.need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
+	memcpy(bd.need_cnt, t.need_cnt, sizeof(int) * (size_t)p->n_needs);
+	tally_release(&t);
+	bd.led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		bd.led[fz->sessions[i].facilitator]++;
+	bd.pinned = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(bool));
+	for (int k = 0; k < p->n_pins; k++)
+		for (int i = 0; i < p->pins[k].n_learners; i++)
+			bd.pinned[(long)p->pins[k].learners[i] * p->n_blocks + p->pins[k].block] = true;
+	bool *held = xcalloc((size_t)p->n_pins + 1, sizeof(bool));
+	for (int k = 0; k < p->n_pins; k++)
+		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
+	int added = 0;
+	size_t first_pin = fz->n_sessions;
+	*why = NULL;
+	for (int k = 0; k < p->n_pins && !*why; k++) {
+		const struct lock_pin *pn = &p->pins[k];
+		if (held[k])
+			continue;
+		char *reason = build_pin(&bd, pn);
+		if (reason) {
+			*why = xasprintf("%s:%ld: the lock cannot be kept: %s\n", pn->file, pn->line,
+					 reason);
+			free(reason);
+		}
+		added++;
+	}
+	bool always = !*why && cycle_short(&bd);
+	for (int b = 0; b < p->n_blocks && !*why; b++)
+		if (problem_block_scheduled(p, b))
+			fill_short_block(&bd, b, first_pin, always);
+	free(bd.need_cnt);
+	free(bd.led);
+	free(bd.pinned);
+	free(held);
+	return *why ? -1 : added;
+}

@@ -1,0 +1,155 @@
+#!/bin/sh
+# locks.csv: `check` refuses bad and contradicting locks with FILE:LINE
+# (exit 2, nothing on stdout); `verify` finds a schedule that breaks a lock
+# (hard rule 8).
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-locks-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "locks.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+
+# --- check: each bad row at its line -----------------------------------
+cp -r tests/data/tiny "$T/bad"
+cat >"$T/bad/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Zz,L1,,M2,
+Mon1,L9,,M2,
+Mon1,L1,,,
+Mon4,,F1,,
+Mon1,,F2,M2,
+Mon1,L1,F1,M2,R1
+Mon1,L3,,M1,R1
+Mon2,L2,,M1,
+Mon2,L3,,D1,
+Mon1,L4,,lab,R2
+CSV
+"$BIN" check "$T/bad" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "bad locks: exit not 2"
+[ ! -s "$T/out" ] || fail "bad locks: printed on stdout"
+for want in "locks.csv:2: unknown block 'Zz'" "locks.csv:3: unknown learner 'L9'" \
+	"locks.csv:4: the lock names no offering" "locks.csv:5: block 'Mon4' is a seminar block" \
+	"locks.csv:6: facilitator 'F2' has no expertise in 'M2'" \
+	"locks.csv:8: contradicts locks.csv:7" "locks.csv:9: learner 'L2' is unavailable" \
+	"locks.csv:10: goal 'D1' is online"; do
+	grep -qF "$want" "$T/err" || fail "bad locks: stderr lacks '$want': $(cat "$T/err")"
+done
+
+# the same learner in two offerings, a room pinned twice, too many pins
+cp -r tests/data/tiny "$T/bad2"
+cat >"$T/bad2/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,L3,,M1,
+Mon1,L3,,lab,
+Mon1,,F2,M1,
+Mon2,,F2,M1,
+Mon1,L4,,M2,R2
+CSV
+"$BIN" check "$T/bad2" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "bad2: exit not 2"
+for want in "locks.csv:3: contradicts locks.csv:2" "learner 'L4' has not mastered the prerequisites"; do
+	grep -qF "$want" "$T/err" || fail "bad2: stderr lacks '$want': $(cat "$T/err")"
+done
+cat >"$T/bad2/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,,F2,M1,
+Mon2,,F2,M1,
+Mon1,L4,,M1,
+CSV
+"$BIN" check "$T/bad2" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] || fail "bad2 totals: exit not 2"
+for want in "locks.csv:3: facilitator 'F2' is pinned to more sessions than their max_sessions of 1" \
+	"locks.csv:4: learner 'L4' has no need of goal 'M1'"; do
+	grep -qF "$want" "$T/err" || fail "bad2 totals: stderr lacks '$want': $(cat "$T/err")"
+done
+
+# a goal pinned in more blocks than the need's sessions: an error, except
+# in the power-goal model (a group meets in every block)
+cp -r tests/data/tiny "$T/pg"
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L1,,M2,\nMon2,L1,,M2,\n' \
+	>"$T/pg/locks.csv"
+"$BIN" check "$T/pg" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] && grep -qF "locks.csv:3: learner 'L1' is pinned to goal 'M2' in more blocks than the 1 session" \
+	"$T/err" || fail "need sessions: $(cat "$T/err")"
+sed -i 's/^model = workshop/model = power-goal/' "$T/pg/scenario.conf"
+"$BIN" check "$T/pg" >"$T/out" 2>"$T/err" || fail "power-goal pins: $(cat "$T/err")"
+
+# good locks pass check
+cp -r tests/data/tiny "$T/good"
+cat >"$T/good/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,L3,F1,M1,R1
+Mon1,L2,,M1,
+CSV
+"$BIN" check "$T/good" >"$T/out" 2>"$T/err" || fail "good locks: exit $?: $(cat "$T/err")"
+grep -q "^locks *2 (2 pinned sessions)$" "$T/out" || fail "census: $(cat "$T/out")"
+
+# verify: a lock the schedule keeps passes, one it breaks is rule 8
+"$BIN" solve tests/data/tiny -o "$T/sol" -q 2>"$T/err" || fail "tiny solve: $(cat "$T/err")"
+cp -r tests/data/tiny "$T/v"
+# L3's place in Mon1 as the schedule has it: kept
+row=$(awk -F, '$1 == "L3" && $2 == "Mon1" { print $3 }' "$T/sol/timetable.csv")
+off=$(awk -F, -v s="$row" '$1 == s { print ($3 == "lab" ? "lab" : $4) "," $6 "," $7 }' \
+	"$T/sol/sessions.csv")
+room=$(echo "$off" | cut -d, -f2)
+fac=$(echo "$off" | cut -d, -f3)
+off=$(echo "$off" | cut -d, -f1)
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,%s,%s,%s\n' \
+	"$fac" "$off" "$room" >"$T/v/locks.csv"
+"$BIN" verify "$T/v" "$T/sol" >"$T/vout" 2>&1 || fail "kept lock: verify: $(cat "$T/vout")"
+# the other offering for L3 in Mon1: broken
+other=M1
+[ "$off" = M1 ] && other=lab
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,,%s,\n' "$other" \
+	>"$T/v/locks.csv"
+"$BIN" verify "$T/v" "$T/sol" >"$T/vout" 2>&1
+[ $? -eq 5 ] || fail "broken lock: verify exit not 5: $(cat "$T/vout")"
+grep -q "locks.csv:2: learner 'L3' is not in a session of offering '$other'.*(rule 8)" "$T/vout" ||
+	fail "broken lock: $(cat "$T/vout")"
+
+# solve honours locks: a lab in the other room on Mon2, L3 in M1 with F1
+cp -r tests/data/tiny "$T/s"
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1\nMon2,,F1,lab,R2\n' \
+	>"$T/s/locks.csv"
+"$BIN" solve "$T/s" -o "$T/s_out" -q 2>"$T/err" || fail "solve with locks: $(cat "$T/err")"
+"$BIN" verify "$T/s" "$T/s_out" >"$T/vout" 2>&1 || fail "solve with locks: verify: $(cat "$T/vout")"
+grep -q ',lab,,Mon2,R2,F1,' "$T/s_out/sessions.csv" ||
+	fail "the Mon2 lock: $(cat "$T/s_out/sessions.csv")"
+# locks.csv is one of the inputs inputs_sha256 digests
+sha() { awk -F, '$1 == "inputs_sha256" { print $2 }' "$1/summary.csv"; }
+[ "$(sha "$T/s_out")" != "$(sha "$T/sol")" ] || fail "inputs_sha256 ignores locks.csv"
+# the same on examples/small, five locks of every kind but seminars
+cp -r examples/small "$T/s2"
+cat >"$T/s2/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Mon1,L0001,,SS-04,
+Tue3,L0001,F002,,
+Wed3,,F003,EL-03,R001
+Thu2,L0002,,lab,
+Fri1,,F001,,R002
+CSV
+"$BIN" solve "$T/s2" -o "$T/s2_out" -q --time-limit 6 2>"$T/err" || fail "small with locks: $(cat "$T/err")"
+"$BIN" verify "$T/s2" "$T/s2_out" >"$T/vout" 2>&1 || fail "small with locks: verify: $(cat "$T/vout")"
+# seminar locks: a section with the learner at every meeting, one learner
+# pinned in two blocks of one seminar gets one section meeting in both
+cp -r examples/small "$T/s3"
+cat >"$T/s3/locks.csv" <<'CSV'
+block_id,learner_id,facilitator_id,offering_id,room_id
+Tue4,L0002,,SEM002,
+Tue4,L0001,,SEM002,
+Thu4,L0001,,SEM002,
+Mon1,L0003,,lab,
+CSV
+"$BIN" solve "$T/s3" -o "$T/s3_out" -q --time-limit 6 2>"$T/err" || fail "seminar locks: $(cat "$T/err")"
+"$BIN" verify "$T/s3" "$T/s3_out" >"$T/vout" 2>&1 || fail "seminar locks: verify: $(cat "$T/vout")"
+# locks that leave no schedule: exit 3, the diagnosis names their lines
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1\nMon2,,F2,lab,\n' \
+	>"$T/s/locks.csv"
+"$BIN" solve "$T/s" -o "$T/s_out3" -q >"$T/out" 2>"$T/err"
+[ $? -eq 3 ] || fail "infeasible locks: exit not 3"
+grep -q "locks.csv lines 2, 3" "$T/s_out3/diagnosis.txt" 2>/dev/null ||
+	fail "infeasible locks: diagnosis: $(cat "$T/s_out3/diagnosis.txt" "$T/err")"
+
+[ "$fails" -eq 0 ] || exit 1
+echo "locks.sh: all passed"

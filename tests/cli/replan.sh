@@ -1,0 +1,96 @@
+#!/bin/sh
+# `mclsched replan`: an unchanged school keeps the frozen blocks byte for
+# byte and verifies; a facilitator's absence after --after is planned
+# around and verifies; a learner who left is dropped with a warning;
+# usage and input errors (an unknown --after, a previous schedule that does
+# not resolve, a frozen block the changed school no longer allows).
+set -u
+BUILD=${BUILD:-build}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-replan-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "replan.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+expect_exit() { # expected, then the command
+	want=$1
+	shift
+	"$@" >"$T/stdout" 2>"$T/stderr"
+	got=$?
+	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* ($(head -c 600 "$T/stderr"))"
+}
+# rows of blocks Mon1 .. Wed5 (the frozen part with --after Wed5) of a file
+# whose block_id is column $2
+frozen() {
+	awk -F, -v c="$2" 'NR > 1 && $c ~ /^(Mon|Tue|Wed)[1-5]$/' "$1"
+}
+metric() {
+	awk -F, -v m="$2" '$1 == m { print $2 }' "$1/summary.csv"
+}
+
+expect_exit 0 "$BIN" solve examples/small -o "$T/prev" -q --time-limit 5
+
+# 1. nothing changed: the frozen rows are byte-identical, the result verifies
+expect_exit 0 "$BIN" replan examples/small "$T/prev" --after Wed5 -o "$T/same" -q --time-limit 6
+expect_exit 0 "$BIN" verify examples/small "$T/same"
+for f in timetable:2 sessions:5; do
+	name=${f%:*}
+	col=${f#*:}
+	frozen "$T/prev/$name.csv" "$col" >"$T/a"
+	frozen "$T/same/$name.csv" "$col" >"$T/b"
+	[ -s "$T/a" ] || fail "no frozen rows in $name.csv"
+	cmp -s "$T/a" "$T/b" || fail "frozen rows of $name.csv differ: $(diff "$T/a" "$T/b" | head -4)"
+done
+changed=$(metric "$T/same" learner_blocks_changed)
+rows=$(($(wc -l <"$T/same/changes.csv") - 1))
+[ -n "$changed" ] && [ "$changed" -eq "$rows" ] ||
+	fail "learner_blocks_changed '$changed' but changes.csv has $rows rows"
+head -1 "$T/same/changes.csv" | grep -qx \
+	"learner_id,block_id,before_session_id,before_offering_id,after_session_id,after_offering_id" ||
+	fail "changes.csv header: $(head -1 "$T/same/changes.csv")"
+[ -n "$(metric "$T/same" learner_blocks_changed_pct)" ] || fail "no learner_blocks_changed_pct"
+
+# 2. F004 absent on Thursday and Friday: planned around, verified
+cp -r examples/small "$T/absent"
+sed -i 's/^F004,\([^,]*\),12,.*/F004,\1,12,Thu1;Thu2;Thu3;Thu4;Thu5;Fri1;Fri2;Fri3;Fri4;Fri5/' \
+	"$T/absent/facilitators.csv"
+grep -q '^F004,.*,Thu1;' "$T/absent/facilitators.csv" || fail "test setup: F004 not made absent"
+expect_exit 0 "$BIN" replan "$T/absent" "$T/prev" --after Wed5 -o "$T/cover" -q --time-limit 6
+expect_exit 0 "$BIN" verify "$T/absent" "$T/cover"
+awk -F, '$7 == "F004" && $5 ~ /^(Thu|Fri)/' "$T/cover/sessions.csv" | grep -q . &&
+	fail "F004 leads a session while absent"
+frozen "$T/prev/timetable.csv" 2 >"$T/a"
+frozen "$T/cover/timetable.csv" 2 >"$T/b"
+cmp -s "$T/a" "$T/b" || fail "absence: frozen timetable rows differ"
+
+# 3. a learner who left is dropped with a warning
+cp -r examples/small "$T/left"
+grep -v '^L0007,' examples/small/learners.csv >"$T/left/learners.csv"
+for f in needs.csv choices.csv progress.csv; do
+	grep -v '^L0007,' "examples/small/$f" >"$T/left/$f"
+done
+expect_exit 0 "$BIN" replan "$T/left" "$T/prev" --after Tue2 -o "$T/left_out" --time-limit 6
+grep -q "1 learner is not in learners.csv any more ('L0007')" "$T/stderr" ||
+	fail "no warning for the learner who left: $(head -c 400 "$T/stderr")"
+expect_exit 0 "$BIN" verify "$T/left" "$T/left_out"
+
+# 4. errors: an unknown --after (usage), --after given to solve, a previous
+# schedule naming an unknown session, a frozen block the school no longer allows
+expect_exit 1 "$BIN" replan examples/small "$T/prev" --after Sun9 -o "$T/x"
+grep -q "after 'Sun9' is not a block" "$T/stderr" || fail "unknown --after: $(cat "$T/stderr")"
+expect_exit 1 "$BIN" solve examples/small --after Mon1 -o "$T/x"
+cp -r "$T/prev" "$T/broken"
+sed -i '3s/^\([^,]*\),\([^,]*\),S[0-9]*,/\1,\2,S9999,/' "$T/broken/timetable.csv"
+expect_exit 2 "$BIN" replan examples/small "$T/broken" --after Mon1 -o "$T/x"
+grep -q "broken/timetable.csv:3: session 'S9999' is not in sessions.csv" "$T/stderr" ||
+	fail "unknown session: $(head -c 400 "$T/stderr")"
+cp -r examples/small "$T/past"
+sed -i 's/^F004,\([^,]*\),12,.*/F004,\1,12,Mon1;Mon2;Mon3/' "$T/past/facilitators.csv"
+expect_exit 2 "$BIN" replan "$T/past" "$T/prev" --after Wed5 -o "$T/x"
+grep -q "prev/timetable.csv:[0-9]*: facilitator 'F004' is unavailable in block 'Mon" "$T/stderr" ||
+	fail "frozen block broken: $(head -c 400 "$T/stderr")"
+grep -q "the blocks up to --after 'Wed5' are kept" "$T/stderr" ||
+	fail "frozen block broken: no explanation: $(head -c 400 "$T/stderr")"
+[ ! -e "$T/x" ] || fail "an output was written for a refused replan"
+
+[ "$fails" -eq 0 ] || exit 1
+echo "replan.sh: all passed"
