@@ -18,6 +18,10 @@
  *              first, then in time order, each valuing a learner's options
  *              by what they add given the sessions the other blocks
  *              already give them (the objective's own difference);
+ *              when the blocks planned so far, at their average time,
+ *              say the rest cannot be planned in the time left, the rest
+ *              get their greedy plans at once, so that the hand schedule
+ *              (which then usually wins) leaves the improve stage its time;
  *   improve    rounds of the neighbourhoods (workshop_moves.c: sweeps,
  *              ruin-and-recreate, lab balance, re-seating, re-goaling),
  *              each change kept only when it raises the cycle's objective,
@@ -380,9 +384,18 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	const struct problem *p = cy->p;
 	int rc = 0;
 	int *order = construct_order(cy);
+	double t_start = mcl_now();
 	cy->constructing = true;
 	for (int j = 0; j < cy->n_blocks; j++) {
 		double left = cycle_time_left(cy);
+		if (j > 0 && !cy->construct_greedy &&
+		    (mcl_now() - t_start) / j * (cy->n_blocks - j) > left) {
+			cy->construct_greedy = true;
+			mcl_log(LOG_VERBOSE, "[%6.1fs] construction: %d blocks left at %.1f s "
+				"each exceed the %.1f s left: greedy plans for them",
+				mcl_now() - cy->t0, cy->n_blocks - j,
+				(mcl_now() - t_start) / j, left);
+		}
 		double share = 2 * left / (cy->n_blocks - j + 1);
 		int planned = move_replan_block(cy, order[j], share > 0.2 ? share : 0.2, false);
 		if (planned == -1 && !mip_interrupted)
@@ -434,6 +447,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 		search_progress(cy, what);
 	}
 	cy->constructing = false;
+	cy->construct_greedy = false;
 	free(order);
 	return rc;
 }

@@ -177,7 +177,8 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
 		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
 		.no_branching = !branching, .link_hint = cy->link_hint,
-		.greedy_only = cy->constructing && cycle_time_left(cy) <= 0,
+		.greedy_only = cy->constructing &&
+			       (cy->construct_greedy || cycle_time_left(cy) <= 0),
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4,
 				 .max_nodes = cy->set.block_nodes };

@@ -79,6 +79,9 @@ struct cycle {
 				     * last block's LP needed (period_mip_input) */
 	bool constructing;          /* the construct stage is planning the
 				     * blocks for the first time */
+	bool construct_greedy;      /* construction cannot finish its period
+				     * LPs in the time left: the blocks left
+				     * get their greedy plans */
 };
 
 /* workshop_cycle.c: the state. */
