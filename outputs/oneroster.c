@@ -10,8 +10,8 @@
  * a prefix per kind ("learner-L0001", "class-S0004"), since a learner and
  * a facilitator may share an id.  The files are bulk files: status and
  * dateLastModified stay empty, as the binding asks of bulk files.  Rows
- * come from the schedule files just written (readback.h), so class codes
- * are sessions.csv's section ids.
+ * come from the schedule's row set (rowset.h), the one the CSVs are written
+ * from, so class codes are sessions.csv's section ids.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "oneroster.h"
@@ -25,13 +25,13 @@
 
 #include "engine/util.h"
 #include "outputs/csv_out.h"
-#include "outputs/readback.h"
+#include "outputs/rowset.h"
 
 #define SCHOOL_ID "school"
 
 struct roster {
 	const struct problem *p;
-	const struct readback *rb;
+	const struct rowset *rb;
 	char *dir;                  /* dir/oneroster */
 	char term_id[64], year_id[32];
 	char start[48], end[48], year_start[48], year_end[48];   /* YYYY-MM-DD */
@@ -144,7 +144,7 @@ static int write_academic_sessions(const struct roster *r, struct diag *d)
 }
 
 /* sourcedId of the course session s belongs to. */
-static char *course_id(const struct problem *p, const struct rb_session *s)
+static char *course_id(const struct problem *p, const struct rowset_session *s)
 {
 	if (s->kind == SESSION_WORKSHOP)
 		return xasprintf("goal-%s", p->goals[s->offering].id);
@@ -154,7 +154,7 @@ static char *course_id(const struct problem *p, const struct rb_session *s)
 }
 
 /* The subject of session s's course: the goal's area; none for the rest. */
-static const char *subject(const struct problem *p, const struct rb_session *s)
+static const char *subject(const struct problem *p, const struct rowset_session *s)
 {
 	return s->kind == SESSION_WORKSHOP ? p->areas[p->goals[s->offering].area] : "";
 }
@@ -173,7 +173,7 @@ static int write_courses(const struct roster *r, struct diag *d)
 	bool *seminar_done = xcalloc((size_t)p->n_seminars + 1, sizeof(bool));
 	bool lab_done = false;
 	for (int i = 0; i < r->rb->n_sessions; i++) {
-		const struct rb_session *s = &r->rb->sessions[i];
+		const struct rowset_session *s = &r->rb->sessions[i];
 		bool *done = s->kind == SESSION_WORKSHOP  ? &goal_done[s->offering]
 			     : s->kind == SESSION_SEMINAR ? &seminar_done[s->offering]
 							  : &lab_done;
@@ -184,7 +184,7 @@ static int write_courses(const struct roster *r, struct diag *d)
 		const char *code = s->kind == SESSION_WORKSHOP  ? p->goals[s->offering].id
 				   : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].id
 								: "lab";
-		const char *cells[] = { id, "", "", r->year_id, readback_session_title(p, s), code,
+		const char *cells[] = { id, "", "", r->year_id, rowset_session_title(p, s), code,
 					"", SCHOOL_ID, subject(p, s), "" };
 		row(f, 10, cells);
 		free(id);
@@ -194,7 +194,7 @@ static int write_courses(const struct roster *r, struct diag *d)
 	return close_csv(r, f, "courses.csv", d);
 }
 
-static char *class_id(const struct rb_session *first)
+static char *class_id(const struct rowset_session *first)
 {
 	return xasprintf("class-%s", first->section);
 }
@@ -210,7 +210,7 @@ static void append(char **list, const char *sep, const char *item)
 static int write_classes(const struct roster *r, struct diag *d)
 {
 	const struct problem *p = r->p;
-	const struct readback *rb = r->rb;
+	const struct rowset *rb = r->rb;
 	FILE *f = open_csv(r, "classes.csv",
 			   "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,"
 			   "classType,location,schoolSourcedId,termSourcedIds,subjects,"
@@ -218,14 +218,14 @@ static int write_classes(const struct roster *r, struct diag *d)
 	if (!f)
 		return -1;
 	for (int i = 0; i < rb->n_sessions; i++) {
-		const struct rb_session *s = &rb->sessions[i];
+		const struct rowset_session *s = &rb->sessions[i];
 		if (s->section_first != i)
 			continue;
 		char *rooms = xstrdup(""), *periods = xstrdup("");
 		int meetings = 0;
 		for (int k = i; k >= 0; k = rb->sessions[k].section_next) {
-			const struct rb_session *m = &rb->sessions[k];
-			const char *room = readback_label(p->rooms[m->room].name, p->rooms[m->room].id);
+			const struct rowset_session *m = &rb->sessions[k];
+			const char *room = rowset_label(p->rooms[m->room].name, p->rooms[m->room].id);
 			bool seen = false;
 			for (int j = i; j != k && !seen; j = rb->sessions[j].section_next)
 				seen = rb->sessions[j].room == m->room;
@@ -235,7 +235,7 @@ static int write_classes(const struct roster *r, struct diag *d)
 			meetings++;
 		}
 		const struct block *b = &p->blocks[s->block];
-		char *title = xasprintf("%s, %s %02d:%02d", readback_session_title(p, s), b->day,
+		char *title = xasprintf("%s, %s %02d:%02d", rowset_session_title(p, s), b->day,
 					b->start / 60, b->start % 60);
 		if (meetings > 1) {
 			char more[48];
@@ -260,7 +260,7 @@ static int write_classes(const struct roster *r, struct diag *d)
  * name, or the id when there is no name, fills both. */
 static void split_name(const char *name, const char *id, char **given, char **family)
 {
-	const char *full = readback_label(name, id);
+	const char *full = rowset_label(name, id);
 	const char *sp = strrchr(full, ' ');
 	if (!sp || sp == full || !sp[1]) {
 		*given = xstrdup(full);
@@ -317,7 +317,7 @@ static void enrollment_row(FILE *f, const char *class, const char *prefix, const
 static int write_enrollments(const struct roster *r, struct diag *d)
 {
 	const struct problem *p = r->p;
-	const struct readback *rb = r->rb;
+	const struct rowset *rb = r->rb;
 	FILE *f = open_csv(r, "enrollments.csv",
 			   "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
 			   "userSourcedId,role,primary,beginDate,endDate", d);
@@ -337,7 +337,7 @@ static int write_enrollments(const struct roster *r, struct diag *d)
 				fill[i] = start[i];
 		}
 		for (int i = 0; i < rb->n_slots; i++) {
-			const struct rb_slot *sl = &rb->slots[i];
+			const struct rowset_slot *sl = &rb->slots[i];
 			if (sl->session < 0)
 				continue;
 			int sec = rb->sessions[sl->session].section_first;
@@ -360,7 +360,7 @@ static int write_enrollments(const struct roster *r, struct diag *d)
 		char *class = class_id(&rb->sessions[i]);
 		int primary = -1;
 		for (int k = i; k >= 0; k = rb->sessions[k].section_next) {
-			const struct rb_session *m = &rb->sessions[k];
+			const struct rowset_session *m = &rb->sessions[k];
 			bool seen = false;
 			for (int j = i; j != k && !seen; j = rb->sessions[j].section_next)
 				seen = rb->sessions[j].facilitator == m->facilitator;
@@ -408,12 +408,9 @@ static void set_dates(struct roster *r, time_t when)
 	iso_date(r->end, sizeof(r->end), &tm);
 }
 
-int oneroster_write(const struct problem *p, const char *dir, time_t when, struct diag *d)
+int oneroster_write(const struct problem *p, const struct rowset *rows, const char *dir, time_t when, struct diag *d)
 {
-	struct readback rb;
-	if (readback_read(&rb, p, dir, d))
-		return -1;
-	struct roster r = { .p = p, .rb = &rb };
+	struct roster r = { .p = p, .rb = rows };
 	r.dir = xasprintf("%s/%s", dir, ONEROSTER_DIR);
 	set_dates(&r, when);
 	int rc = -1;
@@ -428,6 +425,5 @@ int oneroster_write(const struct problem *p, const char *dir, time_t when, struc
 	rc = 0;
 out:
 	free(r.dir);
-	readback_release(&rb);
 	return rc;
 }

@@ -386,7 +386,7 @@ static void write_charts(FILE *f, const struct report_view *v)
 }
 
 /* What an unmet row wants: a goal's title or "Seminar: title". */
-static void unmet_what(FILE *f, const struct problem *p, const struct report_unmet *u)
+static void unmet_what(FILE *f, const struct problem *p, const struct rowset_unmet *u)
 {
 	if (u->choice)
 		html_printf(f, "Seminar: %s", report_seminar_title(p, u->offering));
@@ -425,7 +425,7 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 				    reasons[k], needs[k], choices[k]);
 	fputs("</tbody></table>\n<h3>Every unmet need and choice</h3>\n", f);
 	for (int i = 0; i < v->n_unmet; i++) {
-		const struct report_unmet *u = &v->unmet[i];
+		const struct rowset_unmet *u = &v->unmet[i];
 		if (i % UNMET_TABLE_ROWS == 0) {
 			if (i > 0)
 				fputs("</tbody></table></div>\n", f);
@@ -458,7 +458,7 @@ static void write_no_schedule(FILE *f, const struct problem *p, const struct sol
 }
 
 void report_write(FILE *f, const struct problem *p, const struct solution *s,
-		  const struct metrics *m, const struct run_info *run)
+		  const struct metrics *m, const struct rowset *rs, const struct run_info *run)
 {
 	write_head(f, p);
 	if (s->status != SOLVE_OPTIMAL && s->status != SOLVE_FEASIBLE) {
@@ -467,7 +467,7 @@ void report_write(FILE *f, const struct problem *p, const struct solution *s,
 		return;
 	}
 	struct report_view v;
-	report_view_init(&v, p, s, m);
+	report_view_init(&v, p, s, m, rs);
 	html_printf(f, "<p>%d learners, %d blocks, the %s model</p></header>\n", p->n_learners,
 		    m->blocks, problem_model_name(p->config.model));
 	fputs("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"

@@ -238,7 +238,7 @@ static void learner_page(FILE *f, const struct report_view *v, int l)
 	}
 	fputs("<h4>Not scheduled in full</h4><ul>\n", f);
 	for (int i = v->unmet_start[l]; i < v->unmet_start[l + 1]; i++) {
-		const struct report_unmet *u = &v->unmet[i];
+		const struct rowset_unmet *u = &v->unmet[i];
 		if (u->choice)
 			html_printf(f, "<li>Seminar: %s (choice %d): not enrolled: ",
 				    report_seminar_title(p, u->offering), u->priority);

@@ -3,9 +3,9 @@
  *
  * Every sheet is a plain table: one header row (frozen, with an
  * autofilter over the whole table) and one row per thing, so a scheduler
- * can sort and filter it like any list.  The rows come from the schedule
- * files just written (readback.h), so the workbook says exactly what the
- * CSVs say, with names, titles, days and times beside the ids.  Text goes
+ * can sort and filter it like any list.  The rows come from the schedule's
+ * row set (rowset.h), the one the CSVs are written from, so the workbook
+ * says exactly what the CSVs say, with names, titles, days and times beside the ids.  Text goes
  * through worksheet_write_string only (never a formula), with the same
  * spreadsheet guard as the CSVs; column widths follow the longest cell.
  */
@@ -22,7 +22,7 @@
 
 #include "engine/util.h"
 #include "outputs/csv_out.h"
-#include "outputs/readback.h"
+#include "outputs/rowset.h"
 
 #define MAX_COLS 16
 #define MIN_WIDTH 6
@@ -38,7 +38,7 @@ struct sheet {
 
 struct book {
 	const struct problem *p;
-	const struct readback *rb;
+	const struct rowset *rb;
 	lxw_workbook *wb;
 	lxw_format *bold, *clock;
 	lxw_error err;              /* first error of any write */
@@ -148,12 +148,12 @@ static void put_block(struct book *b, struct sheet *sh, int col, int bl)
 
 static const char *facilitator_label(const struct problem *p, int f)
 {
-	return readback_label(p->facilitators[f].name, p->facilitators[f].id);
+	return rowset_label(p->facilitators[f].name, p->facilitators[f].id);
 }
 
 static const char *room_label(const struct problem *p, int r)
 {
-	return readback_label(p->rooms[r].name, p->rooms[r].id);
+	return rowset_label(p->rooms[r].name, p->rooms[r].id);
 }
 
 /* A learner's coach as people know them: the facilitator's name when
@@ -174,7 +174,7 @@ static void write_learners(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Learners", header);
 	for (int i = 0; i < b->rb->n_slots && sh.ws; i++, sh.row++) {
-		const struct rb_slot *sl = &b->rb->slots[i];
+		const struct rowset_slot *sl = &b->rb->slots[i];
 		const struct learner *l = &p->learners[sl->learner];
 		put_text(b, &sh, 0, l->id);
 		put_text(b, &sh, 1, l->name);
@@ -184,13 +184,13 @@ static void write_learners(struct book *b)
 			put_text(b, &sh, 8, "(no session)");
 			continue;
 		}
-		const struct rb_session *s = &b->rb->sessions[sl->session];
+		const struct rowset_session *s = &b->rb->sessions[sl->session];
 		put_text(b, &sh, 7, solution_kind_name(s->kind));
 		char *what = NULL;
 		if (s->kind == SESSION_LAB && sl->goal >= 0)
-			what = xasprintf("Lab: %s", readback_label(p->goals[sl->goal].title,
+			what = xasprintf("Lab: %s", rowset_label(p->goals[sl->goal].title,
 								   p->goals[sl->goal].id));
-		put_text(b, &sh, 8, what ? what : readback_session_title(p, s));
+		put_text(b, &sh, 8, what ? what : rowset_session_title(p, s));
 		free(what);
 		put_text(b, &sh, 9, room_label(p, s->room));
 		put_text(b, &sh, 10, facilitator_label(p, s->facilitator));
@@ -208,7 +208,7 @@ static int *sessions_by(const struct book *b, int n_owners, bool by_room)
 	for (long i = 0; i < (long)n_owners * nb; i++)
 		at[i] = -1;
 	for (int i = 0; i < b->rb->n_sessions; i++) {
-		const struct rb_session *s = &b->rb->sessions[i];
+		const struct rowset_session *s = &b->rb->sessions[i];
 		at[(long)(by_room ? s->room : s->facilitator) * nb + s->block] = i;
 	}
 	return at;
@@ -245,9 +245,9 @@ static void write_week(struct book *b, bool by_room)
 			put_block(b, &sh, day, bl);
 			int si = at[(long)k * p->n_blocks + bl];
 			if (si >= 0) {
-				const struct rb_session *s = &b->rb->sessions[si];
+				const struct rowset_session *s = &b->rb->sessions[si];
 				put_text(b, &sh, day + 4, solution_kind_name(s->kind));
-				put_text(b, &sh, day + 5, readback_session_title(p, s));
+				put_text(b, &sh, day + 5, rowset_session_title(p, s));
 				put_text(b, &sh, day + 6, rm ? facilitator_label(p, s->facilitator)
 							     : room_label(p, s->room));
 				put_number(b, &sh, day + 7, s->size);
@@ -261,7 +261,7 @@ static void write_week(struct book *b, bool by_room)
 	free(at);
 }
 
-static const char *offering_id(const struct problem *p, const struct rb_session *s)
+static const char *offering_id(const struct problem *p, const struct rowset_session *s)
 {
 	return s->kind == SESSION_WORKSHOP  ? p->goals[s->offering].id
 	       : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].id
@@ -277,12 +277,12 @@ static void write_sessions(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Sessions", header);
 	for (int i = 0; i < b->rb->n_sessions && sh.ws; i++, sh.row++) {
-		const struct rb_session *s = &b->rb->sessions[i];
+		const struct rowset_session *s = &b->rb->sessions[i];
 		put_text(b, &sh, 0, s->id);
 		put_text(b, &sh, 1, s->section);
 		put_text(b, &sh, 2, solution_kind_name(s->kind));
 		put_text(b, &sh, 3, offering_id(p, s));
-		put_text(b, &sh, 4, readback_session_title(p, s));
+		put_text(b, &sh, 4, rowset_session_title(p, s));
 		put_text(b, &sh, 5, p->blocks[s->block].day);
 		put_text(b, &sh, 6, p->blocks[s->block].id);
 		put_clock(b, &sh, 7, p->blocks[s->block].start);
@@ -326,17 +326,17 @@ static void write_unmet(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Unmet", header);
 	for (int i = 0; i < b->rb->n_unmet && sh.ws; i++, sh.row++) {
-		const struct rb_unmet *u = &b->rb->unmet[i];
+		const struct rowset_unmet *u = &b->rb->unmet[i];
 		put_text(b, &sh, 0, p->learners[u->learner].id);
 		put_text(b, &sh, 1, p->learners[u->learner].name);
 		put_text(b, &sh, 2, u->choice ? "choice" : "need");
 		if (u->choice) {
 			put_text(b, &sh, 3, p->seminars[u->offering].id);
-			put_text(b, &sh, 4, readback_label(p->seminars[u->offering].title,
+			put_text(b, &sh, 4, rowset_label(p->seminars[u->offering].title,
 							   p->seminars[u->offering].id));
 		} else {
 			put_text(b, &sh, 3, p->goals[u->offering].id);
-			put_text(b, &sh, 4, readback_label(p->goals[u->offering].title,
+			put_text(b, &sh, 4, rowset_label(p->goals[u->offering].title,
 							   p->goals[u->offering].id));
 		}
 		put_number(b, &sh, 5, u->priority);
@@ -397,7 +397,7 @@ static void write_summary(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Summary", header);
 	for (int i = 0; i < b->rb->n_metrics && sh.ws; i++, sh.row++) {
-		const struct rb_metric *m = &b->rb->metrics[i];
+		const struct rowset_metric *m = &b->rb->metrics[i];
 		const char *label = "";
 		bool text = false;
 		for (size_t k = 0; k < sizeof(metric_labels) / sizeof(metric_labels[0]); k++)
@@ -431,13 +431,10 @@ static int sync_file(const char *path, struct diag *d)
 	return 0;
 }
 
-int xlsx_out_write(const struct problem *p, const char *dir, time_t created, struct diag *d)
+int xlsx_out_write(const struct problem *p, const struct rowset *rows, const char *dir, time_t created, struct diag *d)
 {
-	struct readback rb;
-	if (readback_read(&rb, p, dir, d))
-		return -1;
 	char *path = xasprintf("%s/schedule.xlsx", dir);
-	struct book b = { .p = p, .rb = &rb, .err = LXW_NO_ERROR };
+	struct book b = { .p = p, .rb = rows, .err = LXW_NO_ERROR };
 	int rc = -1;
 	b.wb = workbook_new(path);
 	if (!b.wb) {
@@ -472,6 +469,5 @@ int xlsx_out_write(const struct problem *p, const char *dir, time_t created, str
 	rc = sync_file(path, d);
 out:
 	free(path);
-	readback_release(&rb);
 	return rc;
 }

@@ -157,7 +157,8 @@ static void add_need(struct builder *tb, int l, int g, int priority, int session
 {
 	struct problem *p = tb->p;
 	assert(p->n_needs < TB_MAX * 8);
-	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2 };
+	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2,
+							false, 0 };
 }
 
 void tb_need(struct builder *tb, int l, int g, int priority, int sessions)
