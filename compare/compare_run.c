@@ -153,9 +153,9 @@ int compare_run_read(struct compare_run *r, const char *dir, struct diag *d)
 		return -1;
 	int rc = 0;
 	if (!rs.schedule) {
-		diag_error(d, NULL, 0, "%s/summary.csv: status is '%s': this run has no schedule to "
-			   "compare (see its diagnosis.txt); leave it out", dir,
-			   rowset_metric(&rs, "status"));
+		diag_error(d, NULL, 0, "%s/summary.csv:%ld: status is '%s': this run has no "
+			   "schedule to compare (see its diagnosis.txt); leave it out", dir,
+			   rs.status_line, rowset_metric(&rs, "status"));
 		rc = -1;
 	}
 	take_metrics(r, &rs);

@@ -66,13 +66,15 @@ static int close_csv(const struct roster *r, FILE *f, const char *name, struct d
 	return -1;
 }
 
-/* Writes the cells of one row, text spreadsheet-safe, then the line end. */
+/* Writes the cells of one row, then the line end: identifiers and names
+ * unchanged (no spreadsheet guard: a student information system must find
+ * its own ids byte for byte), quoted as RFC 4180 asks. */
 static void row(FILE *f, int n, const char *const *cells)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
 			fputc(',', f);
-		csv_out_text(f, cells[i] ? cells[i] : "");
+		csv_out_quoted(f, cells[i] ? cells[i] : "");
 	}
 	fputc('\n', f);
 }

@@ -90,6 +90,7 @@ struct rowset {
 	int *unmet_start;           /* built only: [n_learners + 1], learner l's rows */
 	struct rowset_metric *metrics;
 	int n_metrics;
+	long status_line;           /* read only: summary.csv's line of `status` */
 };
 
 /*

@@ -129,8 +129,10 @@ static int read_summary(struct rowset *rs, const char *dir, struct diag *d)
 			continue;
 		if (rowset_metric(rs, c[0]))
 			row_error(&rd, i, "metric '%s' appears twice", c[0]);
-		if (!strcmp(c[0], "status"))
+		if (!strcmp(c[0], "status")) {
 			status = c[1];
+			rs->status_line = rd.t.line[i];
+		}
 		struct rowset_metric *m = &rs->metrics[rs->n_metrics++];
 		m->name = xstrdup(c[0]);
 		m->value = xstrdup(c[1]);

@@ -6,8 +6,10 @@
  * can sort and filter it like any list.  The rows come from the schedule's
  * row set (rowset.h), the one the CSVs are written from, so the workbook
  * says exactly what the CSVs say, with names, titles, days and times beside the ids.  Text goes
- * through worksheet_write_string only (never a formula), with the same
- * spreadsheet guard as the CSVs; column widths follow the longest cell.
+ * through worksheet_write_string only (never a formula), unchanged: the
+ * CSVs' spreadsheet guard is for CSV files only (a string cell cannot run);
+ * column widths follow the longest cell.  Every sheet prints landscape, one
+ * page wide, with its header row on every page.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "xlsx_out.h"
@@ -21,7 +23,6 @@
 #include <xlsxwriter.h>
 
 #include "engine/util.h"
-#include "outputs/csv_out.h"
 #include "outputs/rowset.h"
 
 #define MAX_COLS 16
@@ -65,15 +66,16 @@ static void grow(struct sheet *sh, int col, int width)
 		sh->width[col] = width;
 }
 
-/* A text cell, apostrophe-guarded like the CSVs when formula-like, cut at
- * a character boundary to the longest text a cell holds (a name that long
- * is a mistake in the inputs, not a reason to lose the workbook). */
+/* A text cell, written as text and unchanged (a string cell is never run
+ * as a formula, so it needs no guard), cut at a character boundary to the
+ * longest text a cell holds (a name that long is a mistake in the inputs,
+ * not a reason to lose the workbook). */
 static void put_text(struct book *b, struct sheet *sh, int col, const char *text)
 {
 	if (!*text)
 		return;
-	char *guarded = csv_out_formula_like(text) ? xasprintf("'%s", text) : NULL;
-	const char *v = guarded ? guarded : text;
+	char *guarded = NULL;
+	const char *v = text;
 	if (strlen(v) > CELL_TEXT_MAX) {
 		size_t n = CELL_TEXT_MAX;
 		while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
@@ -121,12 +123,17 @@ static void start_sheet(struct book *b, struct sheet *sh, const char *name,
 	sh->row = 1;
 }
 
-/* Freezes the header row, filters the table, sizes the columns. */
+/* Freezes the header row, filters the table, sizes the columns; on paper:
+ * landscape, as wide as one page (as many pages down as it takes), the
+ * header row repeated on every page. */
 static void end_sheet(struct book *b, struct sheet *sh)
 {
 	if (!sh->ws)
 		return;
 	worksheet_freeze_panes(sh->ws, 1, 0);
+	worksheet_set_landscape(sh->ws);
+	worksheet_fit_to_pages(sh->ws, 1, 0);
+	note(b, worksheet_repeat_rows(sh->ws, 0, 0));
 	note(b, worksheet_autofilter(sh->ws, 0, 0, (lxw_row_t)(sh->row > 1 ? sh->row - 1 : 1),
 				     (lxw_col_t)(sh->n_cols - 1)));
 	for (int c = 0; c < sh->n_cols; c++) {
