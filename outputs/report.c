@@ -434,7 +434,9 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 		if (i % UNMET_TABLE_ROWS == 0) {
 			if (i > 0)
 				fputs("</tbody></table></div>\n", f);
-			html_scroll_open(f, "Unmet needs and choices");
+			char label[80];
+			snprintf(label, sizeof(label), "Unmet needs and choices from row %d", i + 1);
+			html_scroll_open(f, label);
 			fputs("<table><thead><tr><th>Learner</th><th>Wants</th>"
 			      "<th>Priority</th><th>Gets</th><th>Why</th></tr></thead><tbody>\n", f);
 		}

@@ -126,7 +126,7 @@ START_TEST(same_schedule_same_bytes)
 	int rows = 0, labs = 0;
 	while (fgets(line, sizeof(line), f)) {
 		rows++;
-		labs += strstr(line, ",lab,S0002,scheduled,") != NULL;
+		labs += strstr(line, ":course:lab,S0002,scheduled,") != NULL;
 	}
 	fclose(f);
 	free(classes);
