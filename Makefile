@@ -2,6 +2,7 @@
 #
 #   make run     install missing Debian packages, build, solve examples/small
 #   make test    install missing Debian packages, build, run every test
+#   make check   the fast suites only (under a minute), no installs
 #   make bench   the benchmark table (bench/RESULTS.md); minutes, not seconds
 #   make SANITIZE=address,undefined test    the same under sanitizers
 #   make fuzz    libFuzzer harnesses (tests/fuzz/), FUZZ_SECONDS (300) each
@@ -56,12 +57,16 @@ FUZZ_OBJ   = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN   = $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps run test clean fuzz fuzz-build
+.PHONY: all deps test-deps run test check clean fuzz fuzz-build
 .SECONDARY:
 all: $(BIN) $(GEN)
 
+# make run installs what the program needs; make test also the test tools
 deps:
 	@sh .ci/install-deps
+
+test-deps:
+	@sh .ci/install-deps test
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -89,9 +94,19 @@ run: deps all
 	$(BIN) verify examples/small out/small
 	@echo "the school's week for people: open out/small/report.html in a browser"
 
-test: deps all $(TEST_BIN)
+test: test-deps all $(TEST_BIN)
 	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-build; fi
 	@BUILD=$(BUILD) $(TEST_ENV) sh tests/run.sh $(TEST_BIN)
+
+# The fast suites, for the edit-compile-test loop: every Check suite but the
+# model suite (minutes of solving), and the CLI tests that solve nothing or
+# only the smallest schools.
+CHECK_SLOW = $(BUILD)/tests/check_models
+CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.sh \
+	     tests/cli/seminar.sh tests/cli/outdir_full.sh
+check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))
+	@BUILD=$(BUILD) $(TEST_ENV) CLI_TESTS="$(CHECK_CLI)" sh tests/run.sh \
+		$(filter-out $(CHECK_SLOW),$(TEST_BIN))
 
 clean:
 	rm -rf build build-san build-fuzz out
@@ -109,10 +124,10 @@ $(BUILD)/mclsched-greedy: $(BUILD)/bench/greedy.o $(BUILD)/bench/tool_args.o $(L
 $(BUILD)/mclsched-direct-dat: $(BUILD)/bench/direct_dat.o $(BUILD)/bench/tool_args.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-bench: deps all
+bench: test-deps all
 	@BUILD=$(BUILD) sh bench/run.sh
 
-bench-quick: deps all
+bench-quick: test-deps all
 	@BUILD=$(BUILD) BENCH_QUICK=1 sh bench/run.sh
 
 # ---- make fuzz: libFuzzer harnesses (tests/fuzz/, docs/testing.md)
@@ -130,7 +145,7 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/tests/fuzz
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: deps fuzz-build
+fuzz: test-deps fuzz-build
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
 -include $(shell find $(BUILD) $(FUZZ_BUILD) -name '*.d' 2>/dev/null)
