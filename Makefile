@@ -32,8 +32,10 @@ endif
 
 CONFUSE_CFLAGS := $(shell pkg-config --cflags libconfuse 2>/dev/null)
 CONFUSE_LIBS   := $(shell pkg-config --libs libconfuse 2>/dev/null || echo -lconfuse)
-CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS)
-LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) -lnettle -lxlsxwriter -lm
+JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS) $(JANSSON_CFLAGS)
+LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) $(JANSSON_LIBS) -lnettle -lxlsxwriter -lm
 CHECK_LIBS = -lcheck -lsubunit -lm -lrt -pthread
 
 LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c compare/*.c))
@@ -103,7 +105,7 @@ test: test-deps all $(TEST_BIN)
 # only the smallest schools.
 CHECK_SLOW = $(BUILD)/tests/check_models
 CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.sh \
-	     tests/cli/seminar.sh tests/cli/outdir_full.sh
+	     tests/cli/seminar.sh tests/cli/outdir_full.sh tests/cli/history.sh
 check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))
 	@BUILD=$(BUILD) $(TEST_ENV) CLI_TESTS="$(CHECK_CLI)" sh tests/run.sh \
 		$(filter-out $(CHECK_SLOW),$(TEST_BIN))

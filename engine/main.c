@@ -28,6 +28,7 @@
 #include "engine/problem.h"
 #include "engine/solution.h"
 #include "engine/util.h"
+#include "inputs/import.h"
 #include "inputs/scenario.h"
 #include "models/child.h"
 #include "models/glpk_run.h"
@@ -112,6 +113,31 @@ static const char compare_usage[] =
 	"schools (different learners) and --force was not given, 4 the files could\n"
 	"not be written.\n";
 
+static const char import_usage[] =
+	"usage: mclsched import oneroster ONEROSTER_DIR -o SCENARIO_DIR [--goal-map FILE]\n"
+	"                                 [--as-of YYYY-MM-DD] [-q]\n"
+	"       mclsched import case FRAMEWORK.json -o SCENARIO_DIR\n"
+	"                            [--areas-from isChildOf|document] [-q]\n"
+	"\n"
+	"Writes scenario files from the standards a district keeps its data in\n"
+	"(docs/inputs.md, \"Imports\"); the scenario's other files are left alone.\n"
+	"  oneroster  OneRoster 1.1 CSV -> learners.csv, facilitators.csv, and\n"
+	"             progress.csv when results.csv is there\n"
+	"  case       a 1EdTech CASE 1.0 JSON package -> goals.csv, prerequisites.csv\n"
+	"\n"
+	"  -o, --output SCENARIO_DIR  the scenario to write into (created if missing)\n"
+	"  --goal-map FILE            CSV line_item_id,goal_id: the goal of each\n"
+	"                             lineItem (default: its title's leading goal id)\n"
+	"  --as-of YYYY-MM-DD         the date ages are counted on (default: today, UTC)\n"
+	"  --areas-from WAY           isChildOf (default): a goal's area is its top\n"
+	"                             isChildOf ancestor; document: the document's title\n"
+	"  -q, --quiet                errors only on stderr\n"
+	"  -h, --help                 this help\n"
+	"\n"
+	"Rows that cannot be mapped are listed as warnings (FILE:LINE) and left out.\n"
+	"Exit status: 0 written, 1 usage error, 2 bad input (nothing written),\n"
+	"4 the scenario directory could not be written.\n";
+
 static void usage(FILE *out)
 {
 	fputs("usage: mclsched solve   SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
@@ -119,12 +145,14 @@ static void usage(FILE *out)
 	      "       mclsched check   SCENARIO_DIR\n"
 	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
 	      "       mclsched compare OUT_DIR OUT_DIR... [-o DIR] [--force]\n"
+	      "       mclsched import  oneroster|case SOURCE -o SCENARIO_DIR [options]\n"
 	      "       mclsched help [COMMAND] | COMMAND --help | --help | --version\n"
 	      "\n"
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
 	      "  check    validate the scenario's inputs and print a census\n"
 	      "  verify   re-check a written schedule against its inputs\n"
 	      "  compare  scenario runs side by side: stdout, compare.html, compare.csv\n"
+	      "  import   scenario files from OneRoster CSV or a CASE framework\n"
 	      "  help     this help, or a command's\n"
 	      "\n"
 	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
@@ -530,6 +558,77 @@ out_runs:
 	return code;
 }
 
+/* `mclsched import oneroster|case SOURCE -o SCENARIO_DIR`: reads all,
+ * writes only when no error was found (inputs/import.h). */
+static int cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "goal-map", required_argument, NULL, 'm' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "areas-from", required_argument, NULL, 'A' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *out_dir = NULL;
+	struct import_oneroster_options ro = { NULL, NULL };
+	enum import_areas areas = IMPORT_AREAS_IS_CHILD_OF;
+	bool areas_given = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out_dir = optarg;
+			break;
+		case 'm':
+			ro.goal_map = optarg;
+			break;
+		case 'a':
+			ro.as_of = optarg;
+			break;
+		case 'A':
+			if (!import_areas_parse(optarg, &areas))
+				return usage_error("--areas-from wants isChildOf or document, not '%s'",
+						   optarg);
+			areas_given = true;
+			break;
+		case 'q':
+			mcl_log_level = LOG_QUIET;
+			break;
+		case 'h':
+			fputs(import_usage, stdout);
+			return EXIT_OK;
+		default:
+			fputs(import_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 2)
+		return usage_error("%s", "import takes a format (oneroster or case) and a SOURCE");
+	const char *format = argv[optind], *source = argv[optind + 1];
+	bool oneroster = !strcmp(format, "oneroster");
+	if (!oneroster && strcmp(format, "case"))
+		return usage_error("unknown import format '%s': want oneroster or case", format);
+	if (!out_dir)
+		return usage_error("%s", "import needs -o SCENARIO_DIR");
+	if (oneroster && areas_given)
+		return usage_error("%s", "--areas-from is for import case");
+	if (!oneroster && (ro.goal_map || ro.as_of))
+		return usage_error("%s", "--goal-map and --as-of are for import oneroster");
+	struct diag d;
+	diag_init(&d);
+	enum import_result r = oneroster ? import_oneroster(source, out_dir, &ro, &d)
+					 : import_case(source, out_dir, areas, &d);
+	diag_print(&d, stderr);
+	if (r == IMPORT_BAD_INPUT)
+		fprintf(stderr, "mclsched: %d error%s in '%s'; nothing was written\n", d.n_errors,
+			d.n_errors == 1 ? "" : "s", source);
+	diag_release(&d);
+	return r == IMPORT_WRITTEN ? EXIT_OK : r == IMPORT_BAD_INPUT ? EXIT_INPUT : EXIT_INTERNAL;
+}
+
 static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -539,6 +638,7 @@ static const struct command {
 	{ "check", cmd_check, check_usage },
 	{ "verify", cmd_verify, verify_usage },
 	{ "compare", cmd_compare, compare_usage },
+	{ "import", cmd_import, import_usage },
 };
 
 static const struct command *find_command(const char *name)

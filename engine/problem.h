@@ -42,6 +42,7 @@ struct config {
 	double w_guru;              /* 5 */
 	double w_power_goal;        /* 200 */
 	double w_daily;             /* 40, per (learner, day) with a facilitated session */
+	double w_required;          /* 30, enrolling in a required seminar not yet taken */
 	double time_limit;          /* seconds, 60 */
 	double gap;                 /* relative, 0.005 */
 	int seed;                   /* 1 */
@@ -115,12 +116,14 @@ struct seminar {
 	int age_min, age_max;       /* -1 when not given */
 	int feature;                /* -1 when none */
 	int sections;               /* parallel sections allowed, 1 */
+	bool required;              /* seminars.csv `required = yes`: every learner once */
 };
 
 struct choice {
 	int learner, seminar;
 	int rank;                   /* 1 = first choice */
-	bool eligible;              /* prerequisites mastered and age in band */
+	bool eligible;              /* prerequisites mastered, age in band, not taken */
+	bool required_bonus;        /* a required seminar not in the learner's history */
 };
 
 struct problem {
@@ -189,10 +192,14 @@ static inline double problem_need_weight(const struct problem *p, const struct n
 	return nd->has_weight ? nd->weight : p->config.w_priority[nd->priority - 1];
 }
 
-/* The value of enrolling choice ch: its rank's weight (0 past the list). */
+/* The value of enrolling choice ch: its rank's weight (0 past the list),
+ * plus weights.required when the seminar is required and the learner has
+ * not taken it (history.csv).  Every model, bound and verify read a
+ * choice's value here. */
 static inline double problem_choice_weight(const struct problem *p, const struct choice *ch)
 {
-	return ch->rank <= p->config.n_choice ? p->config.w_choice[ch->rank - 1] : 0;
+	double v = ch->rank <= p->config.n_choice ? p->config.w_choice[ch->rank - 1] : 0;
+	return ch->required_bonus ? v + p->config.w_required : v;
 }
 
 static inline bool problem_mastered(const struct problem *p, int l, int g)

@@ -50,6 +50,7 @@ void config_defaults(struct config *c)
 	c->w_guru = 5;
 	c->w_power_goal = 200;
 	c->w_daily = 40;
+	c->w_required = 30;
 	c->time_limit = 60;
 	c->gap = 0.005;
 	c->seed = 1;
@@ -131,6 +132,7 @@ static const struct range {
 	{ "guru", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "power_goal", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "daily", "a non-negative number", 0, 1e9, false, false, 0, 0 },
+	{ "required", "a non-negative number", 0, 1e9, false, false, 0, 0 },
 	{ "time_limit", "a positive number of seconds", 0, 1e6, true, false, 0, 0 },
 	{ "gap", "a relative gap from 0 to below 1", 0, 1, false, true, 0, 0 },
 	{ "seed", "a whole number from 0 to 1000000000", 0, 1e9, false, false, 0, 0 },
@@ -419,6 +421,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		CFG_FLOAT("guru", 5, CFGF_NONE),
 		CFG_FLOAT("power_goal", 200, CFGF_NONE),
 		CFG_FLOAT("daily", 40, CFGF_NONE),
+		CFG_FLOAT("required", 30, CFGF_NONE),
 		CFG_END(),
 	};
 	cfg_opt_t solver_opts[] = {
@@ -444,7 +447,8 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	};
 	static const char *const validated[] = {
 		"mastery", "seminars_per_learner", "lab|max_group", "weights|priority",
-		"weights|choice", "weights|guru", "weights|power_goal", "weights|daily", "solver|time_limit",
+		"weights|choice", "weights|guru", "weights|power_goal", "weights|daily",
+		"weights|required", "solver|time_limit",
 		"solver|gap", "solver|seed", "solver|max_memory_mb",
 	};
 	current_opts = opts;
@@ -552,6 +556,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	c->w_guru = cfg_getfloat(w, "guru");
 	c->w_power_goal = cfg_getfloat(w, "power_goal");
 	c->w_daily = cfg_getfloat(w, "daily");
+	c->w_required = cfg_getfloat(w, "required");
 
 	cfg_t *s = cfg_getsec(cfg, "solver");
 	c->time_limit = cfg_getfloat(s, "time_limit");

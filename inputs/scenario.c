@@ -22,10 +22,12 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine/util.h"
 #include "inputs/config.h"
 #include "inputs/csv_table.h"
+#include "inputs/history.h"
 #include "inputs/readiness.h"
 
 #define ERROR_CAP 100   /* errors listed per file */
@@ -885,7 +887,7 @@ static void load_seminars(struct loader *ld, bool required)
 {
 	static const char *const known[] = { "seminar_id", "title", "meetings", "min_size",
 					     "max_size", "requires", "age_min", "age_max",
-					     "feature", "sections", NULL };
+					     "feature", "sections", "required", NULL };
 	static const char *const req[] = { "seminar_id", "meetings", "max_size", NULL };
 	struct problem *p = ld->p;
 	struct csv_table t;
@@ -895,7 +897,8 @@ static void load_seminars(struct loader *ld, bool required)
 	    cm = csv_table_col(&t, "meetings"), cmin = csv_table_col(&t, "min_size"),
 	    cmax = csv_table_col(&t, "max_size"), cr = csv_table_col(&t, "requires"),
 	    ca0 = csv_table_col(&t, "age_min"), ca1 = csv_table_col(&t, "age_max"),
-	    cf = csv_table_col(&t, "feature"), cs = csv_table_col(&t, "sections");
+	    cf = csv_table_col(&t, "feature"), cs = csv_table_col(&t, "sections"),
+	    cq = csv_table_col(&t, "required");
 	p->seminars = xcalloc((size_t)t.n_rows + 1, sizeof(*p->seminars));
 	long *lines = xmalloc(sizeof(long) * (size_t)(t.n_rows + 1));
 	for (int r = 0; r < t.n_rows; r++) {
@@ -936,6 +939,10 @@ static void load_seminars(struct loader *ld, bool required)
 		free(items);
 		s->feature = *cell(&t, r, cf) ? intern(&ld->features, cell(&t, r, cf))
 					      : -1;
+		const char *req_cell = cell(&t, r, cq);
+		s->required = !strcasecmp(req_cell, "yes");
+		if (*req_cell && !s->required && strcasecmp(req_cell, "no"))
+			err(ld, t.name, t.line[r], "bad required '%.40s': want yes or no", req_cell);
 		lines[p->n_seminars++] = t.line[r];
 	}
 	problem_index(p);
@@ -979,6 +986,10 @@ static void load_choices(struct loader *ld, bool required)
 {
 	static const char *const known[] = { "learner_id", "seminar_id", "rank", NULL };
 	struct problem *p = ld->p;
+	/* history.csv: a seminar taken is not offered again; a required one
+	 * not taken scores weights.required more */
+	bool *taken = history_read(p, ld->dir, !is_broken(ld, "learners.csv"),
+				   !is_broken(ld, "seminars.csv"), ld->d);
 	struct csv_table t;
 	if (!open_table(ld, &t, "choices.csv", required, known, known))
 		goto out;
@@ -998,7 +1009,9 @@ static void load_choices(struct loader *ld, bool required)
 		struct choice_row row = { { .learner = l, .seminar = s, .rank = 1 }, t.line[r] };
 		if (!get_int(ld, &t, r, cr, "rank", 1, 1000, 0, &row.c.rank) || l < 0 || s < 0)
 			continue;
-		row.c.eligible = readiness_choice_eligible(p, l, s, ld->have_progress);
+		bool was_taken = taken[(size_t)l * (size_t)p->n_seminars + (size_t)s];
+		row.c.eligible = !was_taken && readiness_choice_eligible(p, l, s, ld->have_progress);
+		row.c.required_bonus = p->seminars[s].required && !was_taken;
 		rows[n++] = row;
 	}
 	if (n > 0)
@@ -1028,6 +1041,7 @@ out:
 	for (int l = 0; l < p->n_learners; l++)
 		p->choice_start[l + 1] += p->choice_start[l];
 	csv_table_release(&t);
+	free(taken);
 }
 
 static void raise_level(unsigned char *slot, unsigned char level)

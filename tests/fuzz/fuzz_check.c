@@ -35,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const files[] = {
 	"scenario.conf", "blocks.csv", "learners.csv", "facilitators.csv", "rooms.csv",
 	"goals.csv", "prerequisites.csv", "progress.csv", "needs.csv", "seminars.csv",
-	"choices.csv", "expertise.csv",
+	"choices.csv", "expertise.csv", "history.csv",
 };
 #define N_FILES (sizeof(files) / sizeof(files[0]))
 #define SEPARATOR "--- "

@@ -6,7 +6,7 @@
 # executions; a finding prints libFuzzer's report, leaves the input that
 # caused it in FUZZ_BUILD/artifacts/, and makes the exit status 1.  The
 # logs go to FUZZ_LOGS (default FUZZ_BUILD/logs).
-# Usage: sh tests/fuzz/run.sh [HARNESS...]   (csv, config, check; default all)
+# Usage: sh tests/fuzz/run.sh [HARNESS...]   (csv, config, check, case; default all)
 set -u
 FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-300}
@@ -41,7 +41,7 @@ for h in "$@"; do
 	# inputs stay small enough to run many (the 100 MB inputs are
 	# tests/cli/bad_inputs.sh's)
 	max_len=4096
-	[ "$h" = check ] && max_len=8192
+	[ "$h" = check ] || [ "$h" = case ] && max_len=8192
 	nice -n 10 "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=60 -max_len=$max_len \
 		-print_final_stats=1 -artifact_prefix="$FUZZ_BUILD/artifacts/$h-" $dict \
 		"$FUZZ_CORPUS/$h" "$seeds/$h" >"$log" 2>&1

@@ -1,13 +1,13 @@
 #!/bin/sh
-# Writes the seed corpora of the fuzz harnesses into OUT/csv, OUT/config and
-# OUT/check, from the scenarios in examples/, tests/data/ and tests/bad/:
+# Writes the seed corpora of the fuzz harnesses into OUT/csv, OUT/config,
+# OUT/check and OUT/case, from the scenarios in examples/, tests/data/ and tests/bad/:
 # every CSV file (csv), every scenario.conf (config), and every scenario
 # directory as one text, each file after a "--- NAME" line (check; see
 # fuzz_check.c).  A seed is named by its checksum, so copies collapse.
 # Usage: sh tests/fuzz/seeds.sh OUT   (from the top of the checkout)
 set -eu
 out=${1:?usage: seeds.sh OUT}
-mkdir -p "$out/csv" "$out/config" "$out/check"
+mkdir -p "$out/csv" "$out/config" "$out/check" "$out/case"
 tmp=$(mktemp "${TMPDIR:-/tmp}/mclsched-seed-XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 
@@ -39,3 +39,8 @@ for dir in examples/*/ tests/data/*/ tests/bad/*/; do
 	done
 	keep check "$tmp"
 done
+# case: the CASE packages of tests/data/ (fuzz_case.c)
+for f in tests/data/*/*.json; do
+	[ -f "$f" ] && keep case "$f"
+done
+exit 0

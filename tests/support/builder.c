@@ -157,8 +157,10 @@ static void add_need(struct builder *tb, int l, int g, int priority, int session
 {
 	struct problem *p = tb->p;
 	assert(p->n_needs < TB_MAX * 8);
-	p->needs[p->n_needs++] = (struct need){ l, g, priority, sessions, ready, p->n_needs + 2,
-							false, 0 };
+	p->needs[p->n_needs] = (struct need){ .learner = l, .goal = g, .priority = priority,
+					       .sessions = sessions, .ready = ready,
+					       .line = p->n_needs + 2 };
+	p->n_needs++;
 }
 
 void tb_need(struct builder *tb, int l, int g, int priority, int sessions)
@@ -281,7 +283,8 @@ void tb_choice(struct builder *tb, int l, int s, int rank, bool eligible)
 {
 	struct problem *p = tb->p;
 	assert(p->n_choices < TB_MAX * 8);
-	p->choices[p->n_choices++] = (struct choice){ l, s, rank, eligible };
+	p->choices[p->n_choices++] = (struct choice){ .learner = l, .seminar = s, .rank = rank,
+						       .eligible = eligible };
 }
 
 struct problem *tb_finish(struct builder *tb)
