@@ -38,9 +38,9 @@
 #include "models/model.h"
 #include "models/precheck.h"
 #include "models/replan.h"
-#include "outputs/compare.h"
-#include "outputs/compare_run.h"
-#include "outputs/compare_view.h"
+#include "compare/compare.h"
+#include "compare/compare_run.h"
+#include "compare/compare_view.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
 
