@@ -24,7 +24,7 @@
  *
  * The schedule is written with output_write() like mclsched's own, so
  * `mclsched verify` checks it and its summary.csv has the same metrics.  Its
- * bound is bound_lp_trivial(): everything every learner wants, which is a
+ * bound is bound_simple_cycle(): everything every learner wants, which is a
  * valid upper bound but proves nothing about this schedule; summary.csv
  * says mclsched_version "bench-greedy" so that nobody mistakes the run.
  * The power-goal model (one group a learner for the whole cycle) is not
@@ -532,7 +532,7 @@ int main(int argc, char **argv)
 		metrics_compute(p, &sol, &m);
 		sol.objective = m.objective;
 		metrics_release(&m);
-		sol.bound = bound_lp_trivial(p, ws, n_ws, sem, n_sem);
+		sol.bound = bound_simple_cycle(p, ws, n_ws, sem, n_sem);
 		free(sem);
 		free(ws);
 		solution_set_gap(&sol);

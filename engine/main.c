@@ -25,6 +25,7 @@
 #include "engine/diag.h"
 #include "engine/metrics.h"
 #include "engine/outpath.h"
+#include "engine/progress.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
 #include "engine/util.h"
@@ -433,9 +434,10 @@ static int cmd_solve(int argc, char **argv)
 		code = EXIT_NO_SCHEDULE;
 		goto out_release;
 	}
-	mcl_log(LOG_NORMAL, "%s: objective %.1f, bound %.1f, gap %.3f%% in %.1f s",
-		solution_status_name(sol.status), sol.objective, sol.bound, 100 * sol.gap,
-		sol.solve_seconds);
+	char words[128];
+	progress_gap_words(words, sizeof(words), sol.gap, opt.gap);
+	mcl_log(LOG_NORMAL, "schedule: objective %.1f, %s, bound %.1f, in %.1f s",
+		sol.objective, words, sol.bound, sol.solve_seconds);
 	mcl_log(LOG_NORMAL, "schedule written to %s/", out_dir);
 	mcl_log(LOG_NORMAL, "report for people: %s/report.html", out_dir);
 out_release:

@@ -7,8 +7,8 @@
  * fairness metrics.  What is counted toward each need (counted[], for
  * unmet.csv) follows the same rules as the objective: a facilitated ready
  * need counts the workshop sessions of its goal, at most its `sessions`; lab
- * sessions are credited to ready online needs in priority order (then file
- * order), each up to its `sessions`.
+ * sessions are credited to ready online needs by problem_lab_credit, as the
+ * objective credits them.
  */
 #include "metrics.h"
 
@@ -90,16 +90,17 @@ void metrics_compute(const struct problem *p, const struct solution *s, struct m
 						m->attended[q]++;
 			}
 		}
-		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-				const struct need *nd = &p->needs[q];
-				if (!nd->ready || nd->priority != pr ||
-				    p->goals[nd->goal].mode != GOAL_ONLINE)
-					continue;
-				int c = nd->sessions < labs ? nd->sessions : labs;
-				m->attended[q] = c;
-				labs -= c;
-			}
+		bool pg = false;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			pg |= nd->ready && nd->priority == 1 && m->attended[q] > 0 &&
+			      p->goals[nd->goal].mode == GOAL_FACILITATED;
+		}
+		for (int k = 0; k < labs; k++) {
+			int q = problem_lab_credit(p, l, k, labs, pg);
+			if (q >= 0)
+				m->attended[q]++;
+		}
 		bool has_p1 = false, p1 = false, has_ready = false, all = true;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];

@@ -95,7 +95,7 @@ int objective_need_of(const struct problem *p, int l, int g)
 	return -1;
 }
 
-bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l)
+bool objective_workshop_power_goal(const struct problem *p, const struct tally *t, int l)
 {
 	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 		const struct need *nd = &p->needs[q];
@@ -103,42 +103,154 @@ bool objective_has_power_goal(const struct problem *p, const struct tally *t, in
 		    p->goals[nd->goal].mode == GOAL_FACILITATED && t->need_cnt[q] > 0)
 			return true;
 	}
-	int q = t->lab_cnt[l] > 0 ? problem_lab_credit(p, l, 0) : -1;
-	return q >= 0 && p->needs[q].priority == 1;
+	return false;
 }
 
-double objective_learner(const struct problem *p, const struct tally *t, int l)
+bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l)
 {
-	const struct config *cf = &p->config;
+	if (objective_workshop_power_goal(p, t, l))
+		return true;
+	bool lab_p1 = false;
+	problem_lab_value(p, l, t->lab_cnt[l], false, &lab_p1);
+	return lab_p1;
+}
+
+int objective_lab_credit(const struct problem *p, const struct tally *t, int l, int k)
+{
+	return problem_lab_credit(p, l, k, t->lab_cnt[l], objective_workshop_power_goal(p, t, l));
+}
+
+int objective_lab_credit_in(const struct problem *p, const struct solution *sol, int l, int k)
+{
+	int labs = 0;
+	bool pg = false;
+	for (int b = 0; b < p->n_blocks; b++) {
+		int si = solution_attend_at(sol, l, b);
+		if (si < 0)
+			continue;
+		const struct session *ss = &sol->sessions[si];
+		labs += ss->kind == SESSION_LAB;
+		int q = ss->kind == SESSION_WORKSHOP ? objective_need_of(p, l, ss->offering) : -1;
+		pg |= q >= 0 && p->needs[q].ready && p->needs[q].priority == 1 &&
+		      p->goals[p->needs[q].goal].mode == GOAL_FACILITATED;
+	}
+	return problem_lab_credit(p, l, k, labs, pg);
+}
+
+/* The terms, each as a function of the tally: learner l's part, or with
+ * l = -1 the part that belongs to no learner. */
+static double term_need(const struct problem *p, const struct tally *t, int l)
+{
 	double v = 0;
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+	for (int q = l < 0 ? 0 : p->need_start[l]; l >= 0 && q < p->need_start[l + 1]; q++) {
 		const struct need *nd = &p->needs[q];
 		if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
 			continue;
 		int c = t->need_cnt[q] < nd->sessions ? t->need_cnt[q] : nd->sessions;
 		v += problem_need_weight(p, nd) * c;
 	}
-	for (int k = 0; k < t->lab_cnt[l]; k++) {
-		int q = problem_lab_credit(p, l, k);
-		if (q < 0)
-			break;
-		v += problem_need_weight(p, &p->needs[q]);
-	}
-	if (objective_has_power_goal(p, t, l))
-		v += cf->w_power_goal;
-	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
+	return v;
+}
+
+static double term_lab(const struct problem *p, const struct tally *t, int l)
+{
+	if (l < 0 || t->lab_cnt[l] == 0)
+		return 0;
+	return problem_lab_value(p, l, t->lab_cnt[l], objective_workshop_power_goal(p, t, l), NULL);
+}
+
+static double term_power_goal(const struct problem *p, const struct tally *t, int l)
+{
+	return l >= 0 && objective_has_power_goal(p, t, l) ? p->config.w_power_goal : 0;
+}
+
+static double term_choice(const struct problem *p, const struct tally *t, int l)
+{
+	double v = 0;
+	for (int c = l < 0 ? 0 : p->choice_start[l]; l >= 0 && c < p->choice_start[l + 1]; c++)
 		if (t->enrolled[c])
 			v += problem_choice_weight(p, &p->choices[c]);
-	}
-	if (cf->w_daily > 0 && problem_placeable(p, l))
-		for (int d = 0; d < p->n_days; d++)
-			v += *tally_day(t, p, l, d) > 0 ? cf->w_daily : 0;
+	return v;
+}
+
+static double term_guru(const struct problem *p, const struct tally *t, int l)
+{
+	return l < 0 ? p->config.w_guru * (double)t->guru : 0;
+}
+
+static double term_daily(const struct problem *p, const struct tally *t, int l)
+{
+	double v = 0;
+	if (l < 0 || p->config.w_daily <= 0 || !problem_placeable(p, l))
+		return 0;
+	for (int d = 0; d < p->n_days; d++)
+		v += *tally_day(t, p, l, d) > 0 ? p->config.w_daily : 0;
+	return v;
+}
+
+/* The knobs: each sets its term's weights to 0 and no other term's. */
+static void off_need(struct problem *p, bool online)
+{
+	for (int q = 0; q < p->n_needs; q++)
+		if ((p->goals[p->needs[q].goal].mode == GOAL_ONLINE) == online) {
+			p->needs[q].has_weight = true;
+			p->needs[q].weight = 0;
+		}
+}
+
+static void off_need_sessions(struct problem *p)
+{
+	off_need(p, false);
+}
+
+static void off_lab(struct problem *p)
+{
+	off_need(p, true);
+}
+
+static void off_power_goal(struct problem *p)
+{
+	p->config.w_power_goal = 0;
+}
+
+static void off_choice(struct problem *p)
+{
+	for (int r = 0; r < p->config.n_choice; r++)
+		p->config.w_choice[r] = 0;
+}
+
+static void off_guru(struct problem *p)
+{
+	p->config.w_guru = 0;
+}
+
+static void off_daily(struct problem *p)
+{
+	p->config.w_daily = 0;
+}
+
+const struct objective_term objective_terms[OBJECTIVE_TERMS] = {
+	{ "need sessions", term_need, off_need_sessions },
+	{ "lab credit", term_lab, off_lab },
+	{ "power goal", term_power_goal, off_power_goal },
+	{ "seminar choice", term_choice, off_choice },
+	{ "guru", term_guru, off_guru },
+	{ "daily", term_daily, off_daily },
+};
+
+double objective_learner(const struct problem *p, const struct tally *t, int l)
+{
+	double v = 0;
+	for (int k = 0; k < OBJECTIVE_TERMS; k++)
+		v += objective_terms[k].value(p, t, l);
 	return v;
 }
 
 double objective_total(const struct problem *p, const struct tally *t)
 {
-	double v = p->config.w_guru * (double)t->guru;
+	double v = 0;
+	for (int k = 0; k < OBJECTIVE_TERMS; k++)
+		v += objective_terms[k].value(p, t, -1);
 	for (int l = 0; l < p->n_learners; l++)
 		v += objective_learner(p, t, l);
 	return v;

@@ -7,8 +7,14 @@
  * sessions led by a guru.  struct tally holds those counts.  Every model, the
  * search (which keeps a tally up to date move by move) and metrics.c score a
  * schedule through objective_learner() and objective_total(); only verify
- * recounts on its own, to stay an independent check.  A new objective term
- * is added here, in objective_learner(), and in its test.
+ * recounts on its own, to stay an independent check.
+ *
+ * The objective is the sum of the terms declared in objective_terms[]: one
+ * row per term, with the knob that turns it off.  A new term is a new row,
+ * and tests/check_terms.c then checks it, alone, against the bound
+ * (bound_lp.c, bound_simple.c), the exact cycle MIP (cycle_mip.c) and
+ * verify's recount; a term written into a formulation's objective but not
+ * here, or here but not there, fails that test.
  */
 #ifndef MCL_OBJECTIVE_H
 #define MCL_OBJECTIVE_H
@@ -48,13 +54,39 @@ int objective_choice_of(const struct problem *p, int l, int s);
 /* The need of learner l for goal g, or -1. */
 int objective_need_of(const struct problem *p, int l, int g);
 
-/* Whether l has a counted session of a ready priority-1 need. */
+/* Whether l has a counted workshop session of a ready priority-1 need. */
+bool objective_workshop_power_goal(const struct problem *p, const struct tally *t, int l);
+
+/* Whether l has a counted session of a ready priority-1 need, a lab
+ * credited to one included (problem_lab_credit). */
 bool objective_has_power_goal(const struct problem *p, const struct tally *t, int l);
 
+/* The need l's k-th lab session (0-based, block order) counts toward, or
+ * -1: problem_lab_credit over t's lab and workshop counts. */
+int objective_lab_credit(const struct problem *p, const struct tally *t, int l, int k);
+
+/* The same for the schedule sol (what timetable.csv and the report name). */
+int objective_lab_credit_in(const struct problem *p, const struct solution *sol, int l, int k);
+
+/* One term of the objective. */
+struct objective_term {
+	const char *name;
+	/* The term's value in t: learner l's part, or with l = -1 the part
+	 * that belongs to no learner (the guru sessions). */
+	double (*value)(const struct problem *p, const struct tally *t, int l);
+	/* Sets the term's weights in p to 0, no other term's (tests turn all
+	 * terms but one off this way).  Need sessions and lab credit share the
+	 * need values: their knobs zero the facilitated or the online needs'. */
+	void (*turn_off)(struct problem *p);
+};
+
+#define OBJECTIVE_TERMS 6
+extern const struct objective_term objective_terms[OBJECTIVE_TERMS];
+
 /*
- * Everything learner l contributes: each ready need's counted sessions
+ * Everything learner l contributes (the sum of the terms' parts): each ready need's counted sessions
  * (workshop sessions capped at the need's sessions; lab sessions credited
- * to ready online needs by problem_lab_credit) by priority weight, the
+ * to ready online needs by problem_lab_credit) by need value, the
  * power-goal weight once when a ready priority-1 need has a counted
  * session, the choice weight of each enrolled seminar by rank, and, when l
  * can be placed (problem_placeable), the daily weight for each day with a

@@ -11,19 +11,104 @@
 
 #include "util.h"
 
-int problem_lab_credit(const struct problem *p, int l, int k)
+/* Whether ready online need a is credited before b: heavier first, then
+ * by priority, then in need order (a strict order, so credits are
+ * repeatable). */
+static bool credit_before(const struct problem *p, int a, int b)
 {
-	for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready || nd->priority != pr ||
-			    p->goals[nd->goal].mode != GOAL_ONLINE)
-				continue;
-			if (k < nd->sessions)
-				return q;
-			k -= nd->sessions;
-		}
-	return -1;
+	double wa = problem_need_weight(p, &p->needs[a]);
+	double wb = problem_need_weight(p, &p->needs[b]);
+	if (wa != wb)
+		return wa > wb;
+	if (p->needs[a].priority != p->needs[b].priority)
+		return p->needs[a].priority < p->needs[b].priority;
+	return a < b;
+}
+
+/* The ready online need of l after prev (-1: the first) in credit order,
+ * among priority-1 needs only when p1_only; -1 when none is left. */
+static int next_online(const struct problem *p, int l, int prev, bool p1_only)
+{
+	int best = -1;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		const struct need *nd = &p->needs[q];
+		if (!nd->ready || nd->sessions <= 0 || p->goals[nd->goal].mode != GOAL_ONLINE ||
+		    (p1_only && nd->priority != 1))
+			continue;
+		if ((prev < 0 || credit_before(p, prev, q)) && (best < 0 || credit_before(p, q, best)))
+			best = q;
+	}
+	return best;
+}
+
+/* Credits n_labs lab sessions: one session of need first (-1: none), then
+ * the needs in credit order, each up to its sessions.  Returns the value
+ * credited; *kth the need of lab session k (-1 past the credits), *p1
+ * whether a priority-1 need is credited. */
+static double lab_fill(const struct problem *p, int l, int n_labs, int first, int k, int *kth,
+		       bool *p1)
+{
+	double v = 0;
+	int i = 0;
+	*kth = -1;
+	*p1 = false;
+	if (first >= 0 && n_labs > 0) {
+		v += problem_need_weight(p, &p->needs[first]);
+		*p1 = p->needs[first].priority == 1;
+		*kth = k == 0 ? first : -1;
+		i = 1;
+	}
+	for (int q = next_online(p, l, -1, false); q >= 0 && i < n_labs;
+	     q = next_online(p, l, q, false)) {
+		int s = p->needs[q].sessions - (q == first);
+		if (s <= 0)
+			continue;
+		int take = s < n_labs - i ? s : n_labs - i;
+		v += take * problem_need_weight(p, &p->needs[q]);
+		*p1 |= p->needs[q].priority == 1;
+		if (k >= i && k < i + take)
+			*kth = q;
+		i += take;
+	}
+	return v;
+}
+
+/* The need credited first out of the credit order (see problem.h), or -1. */
+static int lab_first(const struct problem *p, int l, int n_labs, bool pg_earned)
+{
+	int kth;
+	bool p1;
+	if (pg_earned || n_labs <= 0)
+		return -1;
+	int f = next_online(p, l, -1, true);
+	if (f < 0)
+		return -1;
+	double plain = lab_fill(p, l, n_labs, -1, -1, &kth, &p1);
+	if (p1)
+		return -1;
+	double with = lab_fill(p, l, n_labs, f, -1, &kth, &p1) + p->config.w_power_goal;
+	return with > plain ? f : -1;
+}
+
+int problem_lab_credit(const struct problem *p, int l, int k, int n_labs, bool pg_earned)
+{
+	int kth;
+	bool p1;
+	if (k < 0 || k >= n_labs)
+		return -1;
+	lab_fill(p, l, n_labs, lab_first(p, l, n_labs, pg_earned), k, &kth, &p1);
+	return kth;
+}
+
+double problem_lab_value(const struct problem *p, int l, int n_labs, bool pg_earned,
+			 bool *earns_pg)
+{
+	int kth;
+	bool p1;
+	double v = lab_fill(p, l, n_labs, lab_first(p, l, n_labs, pg_earned), -1, &kth, &p1);
+	if (earns_pg)
+		*earns_pg = p1;
+	return v;
 }
 
 bool problem_room_has(const struct room *r, int feature)

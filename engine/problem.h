@@ -207,11 +207,27 @@ static inline bool problem_mastered(const struct problem *p, int l, int g)
 	return s >= 0 && s >= p->config.mastery;
 }
 
-/* The need that learner l's lab session number k (0-based, in any order)
- * counts toward, or -1 when k exceeds their ready online needs: lab time is
- * credited to ready online needs by priority (1 first, ties in need order),
- * each up to its sessions. */
-int problem_lab_credit(const struct problem *p, int l, int k);
+/*
+ * Lab crediting, the way that scores most (data contract: a lab session
+ * counts toward at most one ready online need and scores like a session of
+ * it).  Learner l's n_labs lab sessions are credited to ready online needs
+ * in credit order (heavier need value first, then priority, then need
+ * order), each up to its sessions; except that when l does not already earn
+ * the power goal (pg_earned: a counted workshop session of a ready
+ * priority-1 need) and that order credits no priority-1 need, one session
+ * of the first priority-1 online need in credit order is credited first
+ * when that, with the power-goal weight, scores more.  No other crediting
+ * of n_labs sessions scores more (docs/model.md, "Lab credit").
+ *
+ * problem_lab_credit: the need lab session k (0-based, block order) of
+ * n_labs counts toward, or -1 when it counts toward none.
+ * problem_lab_value: the need value of all n_labs credits (the power-goal
+ * weight not included); *earns_pg (may be NULL) set when a priority-1 need
+ * is credited.
+ */
+int problem_lab_credit(const struct problem *p, int l, int k, int n_labs, bool pg_earned);
+double problem_lab_value(const struct problem *p, int l, int n_labs, bool pg_earned,
+			 bool *earns_pg);
 
 /* Whether room r offers feature (a feature index; -1, no feature, is always
  * offered). */

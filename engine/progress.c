@@ -26,13 +26,37 @@ static struct {
 	double last_line;   /* mcl_now() of the last line considered printed */
 	double line_best;   /* best and bound as of that line */
 	double line_bound;
-} st = { 0, -1, -1, 0, 0, -1, 0 };
+	double gap_limit;   /* the solve's --gap */
+} st = { 0, -1, -1, 0, 0, -1, 0, 0 };
 
-void progress_start(void)
+void progress_start(double gap_limit)
 {
+	st.gap_limit = gap_limit;
 	st.t0 = st.last_line = mcl_now();
 	st.best = st.best_need = st.line_best = -1;
 	st.bound = st.line_bound = 0;
+}
+
+/* A percentage in words: two decimals, or two significant digits below
+ * 0.01 (a gap of 0.004% is not "0.00%"). */
+static void percent(char *buf, size_t size, double frac)
+{
+	double x = 100 * frac;
+	if (x >= 0.01 || x == 0)
+		snprintf(buf, size, "%.2f%%", x);
+	else
+		snprintf(buf, size, "%.2g%%", x);
+}
+
+void progress_gap_words(char *buf, size_t size, double gap, double gap_limit)
+{
+	char g[32], lim[32];
+	percent(g, sizeof(g), gap);
+	percent(lim, sizeof(lim), gap_limit);
+	if (gap <= 0)
+		snprintf(buf, size, "the best possible (gap limit %s)", lim);
+	else
+		snprintf(buf, size, "within %s of the best possible (gap limit %s)", g, lim);
 }
 
 double progress_best(void)
@@ -62,14 +86,17 @@ bool progress_report(const char *phase, double objective, double bound, double n
 	if (!mcl_log_enabled(LOG_NORMAL))
 		return false;
 
-	char best[48] = "no schedule yet", gap[64] = "bound pending", need[48] = "";
+	char best[48] = "no schedule yet", gap[128] = "bound pending", need[48] = "";
 	if (st.best >= 0)
 		snprintf(best, sizeof(best), "best %.1f", st.best);
-	if (st.bound > 0 && st.best >= 0)
-		snprintf(gap, sizeof(gap), "bound %.1f, gap %.2f%%", st.bound,
-			 100 * (st.bound - st.best) / st.bound);
-	else if (st.bound > 0)
+	if (st.bound > 0 && st.best >= 0) {
+		char words[96];
+		progress_gap_words(words, sizeof(words), (st.bound - st.best) / st.bound,
+				   st.gap_limit);
+		snprintf(gap, sizeof(gap), "bound %.1f, %s", st.bound, words);
+	} else if (st.bound > 0) {
 		snprintf(gap, sizeof(gap), "bound %.1f", st.bound);
+	}
 	if (st.best >= 0 && st.best_need >= 0)
 		snprintf(need, sizeof(need), ", need-sessions met %.1f%%", st.best_need);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %s: %s, %s%s", now - st.t0, phase, best, gap, need);

@@ -10,7 +10,8 @@
  * and the share of wanted need-sessions met:
  *
  *   mclsched: [  12.3s] improving the schedule: best 32750.0, bound 33030.0,
- *             gap 0.85%, need-sessions met 91.4%
+ *             within 0.85% of the best possible (gap limit 0.50%),
+ *             need-sessions met 91.4%
  *
  * The objective printed is the best reported so far, never the current
  * one, so it never appears to fall while a search tries worse schedules on
@@ -22,6 +23,7 @@
 #define MCL_PROGRESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Relative improvement of the best objective that is printed at once. */
 #define PROGRESS_STEP 0.001
@@ -31,8 +33,13 @@
 /* Seconds between lines when nothing changes. */
 #define PROGRESS_ALIVE_SECONDS 30.0
 
-/* Starts a solve's progress: the clock starts, no schedule, no bound. */
-void progress_start(void);
+/* Starts a solve's progress: the clock starts, no schedule, no bound;
+ * gap_limit is the solve's --gap, named beside the gap. */
+void progress_start(double gap_limit);
+
+/* The gap in words, never "optimal": "within 0.46% of the best possible
+ * (gap limit 0.50%)", or "the best possible (gap limit 0.50%)" at gap 0. */
+void progress_gap_words(char *buf, size_t size, double gap, double gap_limit);
 
 /*
  * Reports the solve's state.  phase says what it is doing, in plain words;

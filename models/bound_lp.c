@@ -4,7 +4,7 @@
  *
  * It forgets which learner sits where in each block and keeps only totals,
  * with the inequalities that make such totals tight.  Sets: ready needs q =
- * (l, g) with sessions s_q, priority weight w_q; workshop blocks b; B_q the
+ * (l, g) with sessions s_q, value w_q (problem_need_weight); workshop blocks b; B_q the
  * blocks where l is available and g may run; A_l the learner's available
  * blocks; D[g,b] the learners available in b with a ready need for g; N_b the
  * learners available in b; room classes c (equal capacity and features) with
@@ -116,8 +116,19 @@
  *
  * Every schedule gives a feasible point with the same objective (t the
  * counted sessions, u the seats, N the opened sessions, r the rooms they
- * use, y the staffing), so the LP optimum is an upper bound on the cycle's
- * optimum.  Rooms are otherwise pooled per block and kind (seats of the
+ * use, y the staffing, o the lab credits the objective makes, which the LP
+ * may choose in any way, so any order of the weights is covered), so the LP
+ * optimum is an upper bound on the cycle's optimum.
+ *
+ * The bound reported is derived from the LP's duals, not read from the
+ * simplex: for any row prices y, c'x = y'Ax + d'x with d = c - A'y, so
+ * c'x <= sum_i max(y_i L_i, y_i U_i) + sum_j max(d_j l_j, d_j u_j) over the
+ * row bounds [L, U] and column bounds [l, u] (lp_dual.h).  It holds for
+ * any y, so the simplex's tolerances can loosen it, never invalidate it.
+ * Every column has a finite upper bound for that sum to be finite: N[g,b]
+ * at most the rooms of b, u[lab,b] at most N_b (both implied by the rows).
+ * The result also carries the simple bound (bound_simple.c) on its own;
+ * the bound is the smaller of the two, and tests check each.  Rooms are otherwise pooled per block and kind (seats of the
  * rooms in use, rather than a room per session): a little looser than
  * per-session room sizes, but it keeps the LP to a few columns per goal and
  * block, which is what lets GLPK's simplex finish it in seconds at school
@@ -136,89 +147,14 @@
 
 #include <float.h>
 #include <glpk.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/util.h"
 #include "models/lp_build.h"
+#include "models/lp_dual.h"
 #include "models/glpk_run.h"
-
-int bound_lp_learner_days(const struct problem *p, int l)
-{
-	if (!problem_placeable(p, l))
-		return 0;
-	int n = 0;
-	for (int d = 0; d < p->n_days; d++)
-		for (int b = 0; b < p->n_blocks; b++)
-			if (p->blocks[b].day_index == d && problem_block_scheduled(p, b) &&
-			    !p->learners[l].unavailable[b]) {
-				n++;
-				break;
-			}
-	return n;
-}
-
-/* Blocks of list[0..n-1] where learner l is available. */
-static int learner_avail(const struct problem *p, int l, const int *list, int n)
-{
-	int a = 0;
-	for (int j = 0; j < n; j++)
-		a += !p->learners[l].unavailable[list[j]];
-	return a;
-}
-
-/* The choice weights of l's best `seminars_per_learner` eligible choices
- * (choices are sorted by rank). */
-static double best_choices(const struct problem *p, int l)
-{
-	const struct config *cf = &p->config;
-	double v = 0;
-	int k = 0;
-	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-		if (!p->choices[c].eligible || k >= cf->seminars_per_learner)
-			continue;
-		v += problem_choice_weight(p, &p->choices[c]);
-		k++;
-	}
-	return v;
-}
-
-double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks,
-			   const int *sem_blocks, int n_sem)
-{
-	const struct config *cf = &p->config;
-	double v = 0;
-	for (int l = 0; l < p->n_learners; l++) {
-		int avail = learner_avail(p, l, blocks, n_blocks) +
-			    learner_avail(p, l, sem_blocks, n_sem);
-		int left = avail, p1 = 0;
-		/* best sessions first: a learner fills at most avail blocks */
-		for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-				const struct need *nd = &p->needs[q];
-				if (!nd->ready || nd->priority != pr)
-					continue;
-				int s = nd->sessions < left ? nd->sessions : left;
-				v += problem_need_weight(p, nd) * s;
-				left -= s;
-				p1 |= pr == 1 && avail > 0;
-			}
-		v += p1 ? cf->w_power_goal : 0;
-		v += cf->w_daily * bound_lp_learner_days(p, l);
-		v += n_sem ? best_choices(p, l) : 0;
-	}
-	for (int f = 0; f < p->n_facilitators; f++) {
-		int avail = 0;
-		for (int j = 0; j < n_blocks; j++)
-			avail += !p->facilitators[f].unavailable[blocks[j]];
-		for (int j = 0; j < n_sem; j++)
-			avail += !p->facilitators[f].unavailable[sem_blocks[j]];
-		v += cf->w_guru * (avail < p->facilitators[f].max_sessions
-					   ? avail
-					   : p->facilitators[f].max_sessions);
-	}
-	return v;
-}
 
 /*
  * The rounding cut for sessions that seat at most m learners each and, all
@@ -430,33 +366,58 @@ static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *
 	free(row_meet);
 }
 
-void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
-			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
-			    struct bound_lp_result *res)
+/* The LP under construction: its columns and rows by what they stand for
+ * (0: not in the LP), shared by the functions that build its parts. */
+struct blp {
+	const struct problem *p;
+	const int *blocks, *sem_blocks;
+	int n_blocks, n_sem;
+	bool per_learner;
+	glp_prob *P;
+	struct triplets t;
+	int nb;             /* block groups (merged blocks, see the top) */
+	int *grp;           /* [n_blocks]: block j's group */
+	int *rep;           /* [nb]: a group's first block */
+	int n_classes;      /* room classes */
+	int *room_class;    /* [n_rooms]: room r's class */
+	int *class_proto;   /* [n_classes]: a room of the class */
+	int *count;         /* [c * nb + b]: rooms of class c available in b */
+	int n_staff;        /* staffing classes, the lab's included */
+	int lab_staff;      /* the lab's staffing class */
+	int *staff;         /* [n_goals]: goal g's staffing class */
+	size_t gb;          /* (n_goals + 1) * nb; goal n_goals is the lab */
+	int *colN, *colU;   /* [g * nb + b]: N[g,b], u[g,b] */
+	int *D;             /* [g * nb + b]: learners with a ready need for g */
+	int *NB;            /* [nb]: learners available */
+	long *demand;       /* [n_goals]: d_g of the rounding cut */
+	int *row_staff;     /* [k * nb + b]: staffing of class k */
+	int *row_flow;      /* [n_goals]: seats used = sessions met */
+	int *row_rooms;     /* [kind * nb + b]: sessions = rooms in use */
+	int *row_seats;     /* [kind * nb + b]: seats <= their rooms' */
+	int *row_feat;      /* [feature * nb + b]: sessions needing it */
+	int *row_budget;    /* [n_facilitators]: max_sessions */
+	int row_lab_credit;
+	int *seen;          /* [nb]: the need last linked to group b, + 1 */
+	struct per_learner pl;
+	struct sem_part sp;
+};
+
+/* Room classes (equal capped capacity and equal features), block groups,
+ * and the rooms of each class available in each group. */
+static void blp_rooms_and_groups(struct blp *x)
 {
-	const struct config *cf = &p->config;
-	int ng = p->n_goals, nf = p->n_facilitators;
-	double t0 = mcl_now();
-	memset(res, 0, sizeof(*res));
-	res->bound = bound_lp_trivial(p, blocks, n_blocks, sem_blocks, n_sem);
-
-	glp_prob *P = glp_create_prob();
-	glp_set_obj_dir(P, GLP_MAX);
-	struct triplets t = { 0 };
-
-	/* Room classes: equal capped capacity and equal features. */
-	int cap_max = cf->lab_max_group;
-	for (int g = 0; g < ng; g++)
+	const struct problem *p = x->p;
+	int cap_max = p->config.lab_max_group;
+	for (int g = 0; g < p->n_goals; g++)
 		if (p->goals[g].max_group > cap_max)
 			cap_max = p->goals[g].max_group;
-	int *room_class = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
-	int *class_proto = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
-	int n_classes = 0;
+	x->room_class = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
+	x->class_proto = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
 	for (int r = 0; r < p->n_rooms; r++) {
 		const struct room *rm = &p->rooms[r];
 		int cap = rm->capacity < cap_max ? rm->capacity : cap_max, c;
-		for (c = 0; c < n_classes; c++) {
-			const struct room *pr = &p->rooms[class_proto[c]];
+		for (c = 0; c < x->n_classes; c++) {
+			const struct room *pr = &p->rooms[x->class_proto[c]];
 			int pcap = pr->capacity < cap_max ? pr->capacity : cap_max;
 			if (pcap != cap || pr->n_features != rm->n_features)
 				continue;
@@ -466,101 +427,119 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 			if (same)
 				break;
 		}
-		if (c == n_classes)
-			class_proto[n_classes++] = r;
-		room_class[r] = c;
+		if (c == x->n_classes)
+			x->class_proto[x->n_classes++] = r;
+		x->room_class[r] = c;
 	}
-	/* Merged blocks: the LP's "block" index runs over groups. */
-	int *grp = xmalloc(sizeof(int) * ((size_t)n_blocks + 1));
-	int nb = merge_blocks(p, blocks, n_blocks, !per_learner, grp);
-	int *rep = xmalloc(sizeof(int) * ((size_t)nb + 1));
-	for (int j = n_blocks - 1; j >= 0; j--)
-		rep[grp[j]] = blocks[j];
-	int *count = xcalloc((size_t)n_classes * (size_t)nb + 1, sizeof(int));
+	x->grp = xmalloc(sizeof(int) * ((size_t)x->n_blocks + 1));
+	x->nb = merge_blocks(p, x->blocks, x->n_blocks, !x->per_learner, x->grp);
+	x->rep = xmalloc(sizeof(int) * ((size_t)x->nb + 1));
+	for (int j = x->n_blocks - 1; j >= 0; j--)
+		x->rep[x->grp[j]] = x->blocks[j];
+	x->count = xcalloc((size_t)x->n_classes * (size_t)x->nb + 1, sizeof(int));
 	for (int r = 0; r < p->n_rooms; r++)
-		for (int j = 0; j < n_blocks; j++)
-			count[room_class[r] * nb + grp[j]] += !p->rooms[r].unavailable[blocks[j]];
+		for (int j = 0; j < x->n_blocks; j++)
+			x->count[x->room_class[r] * x->nb + x->grp[j]] +=
+				!p->rooms[r].unavailable[x->blocks[j]];
+}
 
-	/* Staffing classes: goals with the same level for every facilitator.
-	 * Slot ng is the lab (anyone). */
-	int *staff = xmalloc(sizeof(int) * (size_t)(ng + 2));
-	int *staff_proto = xmalloc(sizeof(int) * (size_t)(ng + 2));
-	int n_staff = 0;
+/* Staffing classes: goals with the same level for every facilitator; the
+ * lab (anyone) is a class of its own.  And the learners per group, per
+ * goal and group. */
+static void blp_staff_and_learners(struct blp *x)
+{
+	const struct problem *p = x->p;
+	int ng = p->n_goals, nb = x->nb;
+	x->staff = xmalloc(sizeof(int) * (size_t)(ng + 2));
+	int *proto = xmalloc(sizeof(int) * (size_t)(ng + 2));
 	for (int g = 0; g < ng; g++) {
 		int k;
-		for (k = 0; k < n_staff; k++) {
-			int h = staff_proto[k], same = 1;
-			for (int f = 0; f < nf && same; f++)
-				same = problem_goal_level(p, f, g) == problem_goal_level(p, f, h);
+		for (k = 0; k < x->n_staff; k++) {
+			int same = 1;
+			for (int f = 0; f < p->n_facilitators && same; f++)
+				same = problem_goal_level(p, f, g) == problem_goal_level(p, f, proto[k]);
 			if (same)
 				break;
 		}
-		if (k == n_staff)
-			staff_proto[n_staff++] = g;
-		staff[g] = k;
+		if (k == x->n_staff)
+			proto[x->n_staff++] = g;
+		x->staff[g] = k;
 	}
-	int lab_staff = n_staff++;
-
-	/* Per (goal or lab, block): N, u, rows. Index ng = lab. */
-	size_t gb = (size_t)(ng + 1) * (size_t)nb;
-	int *colN = xcalloc(gb + 1, sizeof(int));
-	int *colU = xcalloc(gb + 1, sizeof(int));
-	int *D = xcalloc(gb + 1, sizeof(int));
-	int *NB = xcalloc((size_t)nb + 1, sizeof(int));
-	long *demand = xcalloc((size_t)ng + 1, sizeof(long));
-	int *cut_u = xmalloc(sizeof(int) * (size_t)(n_blocks + 1));
-	int *cut_n = xmalloc(sizeof(int) * (size_t)(n_blocks + 1));
+	free(proto);
+	x->lab_staff = x->n_staff++;
+	x->gb = (size_t)(ng + 1) * (size_t)nb;
+	x->D = xcalloc(x->gb + 1, sizeof(int));
+	x->NB = xcalloc((size_t)nb + 1, sizeof(int));
 	for (int l = 0; l < p->n_learners; l++)
-		for (int j = 0; j < n_blocks; j++) {
-			int b = grp[j];
-			if (p->learners[l].unavailable[blocks[j]])
+		for (int j = 0; j < x->n_blocks; j++) {
+			int b = x->grp[j];
+			if (p->learners[l].unavailable[x->blocks[j]])
 				continue;
-			NB[b]++;
+			x->NB[b]++;
 			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 				const struct need *nd = &p->needs[q];
 				if (nd->ready && p->goals[nd->goal].mode == GOAL_FACILITATED)
-					D[(size_t)nd->goal * nb + b]++;
+					x->D[(size_t)nd->goal * nb + b]++;
 			}
 		}
-	int *row_staff = xcalloc((size_t)n_staff * (size_t)nb + 1, sizeof(int));
-	int *row_flow = xcalloc((size_t)ng + 2, sizeof(int));
-	/* Per block and kind (0 workshops, 1 labs): sessions = rooms in use,
-	 * seats <= their capacity up to the kind's largest group; per block
-	 * and feature: sessions needing it <= rooms in use having it. */
-	int ws_max = 0;
-	for (int g = 0; g < ng; g++)
+}
+
+/* Per group: staffing, rooms in use and their seats per kind (0 workshops,
+ * 1 labs) and feature; r[c,kind,b] for each room class. */
+static void blp_block_rows(struct blp *x)
+{
+	const struct problem *p = x->p;
+	int nb = x->nb, ws_max = 0;
+	for (int g = 0; g < p->n_goals; g++)
 		if (p->goals[g].mode == GOAL_FACILITATED && p->goals[g].max_group > ws_max)
 			ws_max = p->goals[g].max_group;
-	int kind_max[2] = { ws_max, cf->lab_max_group };
-	int *row_rooms = xcalloc(2 * (size_t)nb + 1, sizeof(int));
-	int *row_seats = xcalloc(2 * (size_t)nb + 1, sizeof(int));
-	int *row_feat = xcalloc((size_t)(p->n_features + 1) * (size_t)nb + 1, sizeof(int));
+	int kind_max[2] = { ws_max, p->config.lab_max_group };
+	x->row_staff = xcalloc((size_t)x->n_staff * (size_t)nb + 1, sizeof(int));
+	x->row_rooms = xcalloc(2 * (size_t)nb + 1, sizeof(int));
+	x->row_seats = xcalloc(2 * (size_t)nb + 1, sizeof(int));
+	x->row_feat = xcalloc((size_t)(p->n_features + 1) * (size_t)nb + 1, sizeof(int));
 	for (int b = 0; b < nb; b++) {
-		for (int k = 0; k < n_staff; k++)
-			row_staff[k * nb + b] = lp_add_row(P, GLP_FX, 0, 0);
+		for (int k = 0; k < x->n_staff; k++)
+			x->row_staff[k * nb + b] = lp_add_row(x->P, GLP_FX, 0, 0);
 		for (int kd = 0; kd < 2; kd++) {
-			row_rooms[kd * nb + b] = lp_add_row(P, GLP_FX, 0, 0);
-			row_seats[kd * nb + b] = lp_add_row(P, GLP_UP, 0, 0);
+			x->row_rooms[kd * nb + b] = lp_add_row(x->P, GLP_FX, 0, 0);
+			x->row_seats[kd * nb + b] = lp_add_row(x->P, GLP_UP, 0, 0);
 		}
 		for (int ft = 0; ft < p->n_features; ft++)
-			row_feat[ft * nb + b] = lp_add_row(P, GLP_UP, 0, 0);
-		for (int c = 0; c < n_classes; c++) {
-			if (count[c * nb + b] == 0)
+			x->row_feat[ft * nb + b] = lp_add_row(x->P, GLP_UP, 0, 0);
+		for (int c = 0; c < x->n_classes; c++) {
+			int n = x->count[c * nb + b];
+			if (n == 0)
 				continue;
-			const struct room *pr = &p->rooms[class_proto[c]];
-			int rcount = lp_add_row(P, GLP_UP, 0, count[c * nb + b]);
+			const struct room *pr = &p->rooms[x->class_proto[c]];
+			int rcount = lp_add_row(x->P, GLP_UP, 0, n);
 			for (int kd = 0; kd < 2; kd++) {
 				int cap = pr->capacity < kind_max[kd] ? pr->capacity : kind_max[kd];
-				int jr = lp_add_col(P, GLP_CV, 0, count[c * nb + b], 0);
-				triplets_add(&t, rcount, jr, 1);
-				triplets_add(&t, row_rooms[kd * nb + b], jr, -1);
-				triplets_add(&t, row_seats[kd * nb + b], jr, -cap);
+				int jr = lp_add_col(x->P, GLP_CV, 0, n, 0);
+				triplets_add(&x->t, rcount, jr, 1);
+				triplets_add(&x->t, x->row_rooms[kd * nb + b], jr, -1);
+				triplets_add(&x->t, x->row_seats[kd * nb + b], jr, -cap);
 				for (int i = 0; i < pr->n_features; i++)
-					triplets_add(&t, row_feat[pr->features[i] * nb + b], jr, -1);
+					triplets_add(&x->t, x->row_feat[pr->features[i] * nb + b], jr, -1);
 			}
 		}
 	}
-	int row_lab_credit = lp_add_row(P, GLP_UP, 0, 0);
+}
+
+/* N[g,b] and u[g,b] for each facilitated goal and the lab, with their
+ * group-size rows, and the row that seats everyone in every group.  Every
+ * column gets a finite upper bound (sessions: the group's rooms; lab
+ * seats: its learners), implied by the rows, so that the dual bound
+ * (lp_dual.h) is finite. */
+static void blp_goal_cols(struct blp *x)
+{
+	const struct problem *p = x->p;
+	const struct config *cf = &p->config;
+	int ng = p->n_goals, nb = x->nb;
+	x->colN = xcalloc(x->gb + 1, sizeof(int));
+	x->colU = xcalloc(x->gb + 1, sizeof(int));
+	x->row_flow = xcalloc((size_t)ng + 2, sizeof(int));
+	x->row_lab_credit = lp_add_row(x->P, GLP_UP, 0, 0);
 	for (int g = 0; g <= ng; g++) {
 		bool lab = g == ng;
 		if (!lab && p->goals[g].mode != GOAL_FACILITATED)
@@ -569,253 +548,332 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 		int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
 		int feat = lab ? p->lab_feature : p->goals[g].feature;
 		if (!lab)
-			row_flow[g] = lp_add_row(P, GLP_FX, 0, 0);
+			x->row_flow[g] = lp_add_row(x->P, GLP_FX, 0, 0);
 		for (int b = 0; b < nb; b++) {
-			if (!lab && (D[(size_t)g * nb + b] == 0 || !problem_block_allows(p, rep[b], g)))
-				continue;
 			size_t i = (size_t)g * nb + b;
-			colN[i] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
-			colU[i] = lp_add_col(P, GLP_CV, 0, lab ? DBL_MAX : D[i], 0);
-			int rseat = lp_add_row(P, GLP_UP, 0, 0);
-			int rmin = lp_add_row(P, GLP_LO, 0, 0);
-			triplets_add(&t, rseat, colU[i], 1);
-			triplets_add(&t, rseat, colN[i], -gmax);
-			triplets_add(&t, rmin, colU[i], 1);
-			triplets_add(&t, rmin, colN[i], -gmin);
-			triplets_add(&t, row_staff[(lab ? lab_staff : staff[g]) * nb + b], colN[i], -1);
-			triplets_add(&t, row_rooms[lab * nb + b], colN[i], 1);
-			triplets_add(&t, row_seats[lab * nb + b], colU[i], 1);
+			if (!lab && (x->D[i] == 0 || !problem_block_allows(p, x->rep[b], g)))
+				continue;
+			int rooms = 0;
+			for (int c = 0; c < x->n_classes; c++)
+				rooms += x->count[c * nb + b];
+			x->colN[i] = lp_add_col(x->P, GLP_CV, 0, rooms, 0);
+			x->colU[i] = lp_add_col(x->P, GLP_CV, 0, lab ? x->NB[b] : x->D[i], 0);
+			int rseat = lp_add_row(x->P, GLP_UP, 0, 0);
+			int rmin = lp_add_row(x->P, GLP_LO, 0, 0);
+			triplets_add(&x->t, rseat, x->colU[i], 1);
+			triplets_add(&x->t, rseat, x->colN[i], -gmax);
+			triplets_add(&x->t, rmin, x->colU[i], 1);
+			triplets_add(&x->t, rmin, x->colN[i], -gmin);
+			triplets_add(&x->t, x->row_staff[(lab ? x->lab_staff : x->staff[g]) * nb + b],
+				     x->colN[i], -1);
+			triplets_add(&x->t, x->row_rooms[lab * nb + b], x->colN[i], 1);
+			triplets_add(&x->t, x->row_seats[lab * nb + b], x->colU[i], 1);
 			if (feat >= 0)
-				triplets_add(&t, row_feat[feat * nb + b], colN[i], 1);
-			if (lab)
-				triplets_add(&t, row_lab_credit, colU[i], -1);
-			else
-				triplets_add(&t, row_flow[g], colU[i], -1);
+				triplets_add(&x->t, x->row_feat[feat * nb + b], x->colN[i], 1);
+			triplets_add(&x->t, lab ? x->row_lab_credit : x->row_flow[g], x->colU[i], -1);
 		}
 	}
-	/* Everyone seated in every block. */
 	for (int b = 0; b < nb; b++) {
-		int r = lp_add_row(P, GLP_FX, NB[b], NB[b]);
+		int r = lp_add_row(x->P, GLP_FX, x->NB[b], x->NB[b]);
 		for (int g = 0; g <= ng; g++)
-			if (colU[(size_t)g * nb + b])
-				triplets_add(&t, r, colU[(size_t)g * nb + b], 1);
+			if (x->colU[(size_t)g * nb + b])
+				triplets_add(&x->t, r, x->colU[(size_t)g * nb + b], 1);
 	}
-	/* Facilitators. */
-	int *row_budget = xcalloc((size_t)nf + 1, sizeof(int));
-	for (int f = 0; f < nf; f++) {
+}
+
+/* y[f,k,b] per facilitator, staffing class and group, within the
+ * facilitator's time per group and max_sessions. */
+static void blp_facilitators(struct blp *x)
+{
+	const struct problem *p = x->p;
+	int ng = p->n_goals, nb = x->nb;
+	x->row_budget = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	char *can = xmalloc((size_t)x->n_staff + 1);
+	char *guru = xmalloc((size_t)x->n_staff + 1);
+	int *avail = xmalloc(sizeof(int) * ((size_t)nb + 1));
+	for (int f = 0; f < p->n_facilitators; f++) {
 		const struct facilitator *fa = &p->facilitators[f];
-		int rbudget = row_budget[f] = lp_add_row(P, GLP_UP, 0, fa->max_sessions);
-		char *can = xcalloc((size_t)n_staff + 1, 1);
-		char *guru = xcalloc((size_t)n_staff + 1, 1);
+		int rbudget = x->row_budget[f] = lp_add_row(x->P, GLP_UP, 0, fa->max_sessions);
+		memset(can, 0, (size_t)x->n_staff + 1);
+		memset(guru, 0, (size_t)x->n_staff + 1);
 		for (int g = 0; g < ng; g++) {
-			can[staff[g]] |= problem_goal_level(p, f, g) >= LEVEL_ABLE;
-			guru[staff[g]] |= problem_goal_level(p, f, g) == LEVEL_GURU;
+			can[x->staff[g]] |= problem_goal_level(p, f, g) >= LEVEL_ABLE;
+			guru[x->staff[g]] |= problem_goal_level(p, f, g) == LEVEL_GURU;
 		}
-		can[lab_staff] = 1;
-		int *avail = xcalloc((size_t)nb + 1, sizeof(int));
-		for (int j = 0; j < n_blocks; j++)
-			avail[grp[j]] += !fa->unavailable[blocks[j]];
+		can[x->lab_staff] = 1;
+		memset(avail, 0, sizeof(int) * ((size_t)nb + 1));
+		for (int j = 0; j < x->n_blocks; j++)
+			avail[x->grp[j]] += !fa->unavailable[x->blocks[j]];
 		for (int b = 0; b < nb; b++) {
 			if (!avail[b])
 				continue;
-			int rb = lp_add_row(P, GLP_UP, 0, avail[b]);
-			for (int k = 0; k < n_staff; k++) {
+			int rb = lp_add_row(x->P, GLP_UP, 0, avail[b]);
+			for (int k = 0; k < x->n_staff; k++) {
 				if (!can[k])
 					continue;
-				int jy = lp_add_col(P, GLP_CV, 0, avail[b], guru[k] ? cf->w_guru : 0);
-				triplets_add(&t, rb, jy, 1);
-				triplets_add(&t, rbudget, jy, 1);
-				triplets_add(&t, row_staff[k * nb + b], jy, 1);
+				int jy = lp_add_col(x->P, GLP_CV, 0, avail[b],
+						    guru[k] ? p->config.w_guru : 0);
+				triplets_add(&x->t, rb, jy, 1);
+				triplets_add(&x->t, rbudget, jy, 1);
+				triplets_add(&x->t, x->row_staff[k * nb + b], jy, 1);
 			}
 		}
-		free(can);
-		free(guru);
-		free(avail);
 	}
-	struct sem_part sp = { 0 };
-	if (n_sem)
-		seminar_part(P, &t, p, sem_blocks, n_sem, row_budget, &sp);
-	/* Needs. */
-	int *seen = xcalloc((size_t)nb + 1, sizeof(int));
-	struct per_learner pl = { .p = p, .blocks = blocks, .n_blocks = n_blocks };
-	if (per_learner) {
-		pl.one = xcalloc((size_t)n_blocks + 1, sizeof(int));
-		pl.lab = xcalloc((size_t)n_blocks + 1, sizeof(int));
-		pl.seats = xcalloc(gb + 1, sizeof(int));
-		pl.day = xcalloc((size_t)p->n_days + 1, sizeof(int));
+	free(can);
+	free(guru);
+	free(avail);
+}
+
+/* One learner's rows: its time, its workshop time (with seminar blocks),
+ * the power-goal row (made with the first priority-1 need), the daily
+ * row(s). */
+struct learner_rows {
+	int time, ws, pi, day;
+	int avail, avail_sem;
+};
+
+/* delta: the days covered are at most the facilitated sessions and
+ * seminar meetings; per day with per-learner rows and no seminar blocks. */
+static void blp_learner_days(struct blp *x, int l, struct learner_rows *r)
+{
+	const struct problem *p = x->p;
+	double w = p->config.w_daily;
+	int days = w > 0 ? bound_simple_learner_days(p, l) : 0;
+	if (x->pl.day)
+		memset(x->pl.day, 0, sizeof(int) * (size_t)p->n_days);
+	if (days && x->per_learner && !x->n_sem) {
+		for (int d = 0; d < p->n_days; d++)
+			for (int j = 0; j < x->n_blocks && !x->pl.day[d]; j++)
+				if (p->blocks[x->blocks[j]].day_index == d &&
+				    !p->learners[l].unavailable[x->blocks[j]]) {
+					x->pl.day[d] = lp_add_row(x->P, GLP_UP, 0, 0);
+					triplets_add(&x->t, x->pl.day[d],
+						     lp_add_col(x->P, GLP_CV, 0, 1, w), 1);
+				}
+	} else if (days) {
+		r->day = lp_add_row(x->P, GLP_UP, 0, 0);
+		triplets_add(&x->t, r->day, lp_add_col(x->P, GLP_CV, 0, days, w), 1);
 	}
-	for (int l = 0; l < p->n_learners; l++) {
-		int avail_ws = learner_avail(p, l, blocks, n_blocks);
-		int avail_sem = learner_avail(p, l, sem_blocks, n_sem);
-		int avail = avail_ws + avail_sem;
-		if (avail == 0)
+}
+
+/* e[c] for each eligible choice of l whose seminar fits its time. */
+static void blp_learner_choices(struct blp *x, int l, const struct learner_rows *r)
+{
+	const struct problem *p = x->p;
+	int rchoices = 0;
+	for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && x->n_sem; c++) {
+		int s = p->choices[c].seminar;
+		int m = p->seminars[s].meetings;
+		if (!p->choices[c].eligible || !x->sp.row_max[s] || m > r->avail_sem)
 			continue;
-		sp.seats += avail_sem;
-		int rtime = lp_add_row(P, GLP_UP, 0, avail);
-		int rws = n_sem ? lp_add_row(P, GLP_UP, 0, avail_ws) : rtime;
-		int rpi = -1;
-		/* daily: the days covered are at most the facilitated sessions
-		 * and seminar meetings */
-		int days = cf->w_daily > 0 ? bound_lp_learner_days(p, l) : 0;
-		int rday = 0;
-		if (pl.day)
-			memset(pl.day, 0, sizeof(int) * (size_t)p->n_days);
-		if (days && per_learner && !n_sem) {
-			/* per day: delta[l,d] <= the sessions x[q,b] of that day */
-			for (int d = 0; d < p->n_days; d++) {
-				for (int j = 0; j < n_blocks && !pl.day[d]; j++)
-					if (p->blocks[blocks[j]].day_index == d &&
-					    !p->learners[l].unavailable[blocks[j]]) {
-						pl.day[d] = lp_add_row(P, GLP_UP, 0, 0);
-						triplets_add(&t, pl.day[d],
-							     lp_add_col(P, GLP_CV, 0, 1, cf->w_daily), 1);
-					}
-			}
-		} else if (days) {
-			rday = lp_add_row(P, GLP_UP, 0, 0);
-			triplets_add(&t, rday, lp_add_col(P, GLP_CV, 0, days, cf->w_daily), 1);
-		}
-		int rchoices = 0;
-		for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && n_sem; c++) {
-			int s = p->choices[c].seminar;
-			int m = p->seminars[s].meetings;
-			if (!p->choices[c].eligible || !sp.row_max[s] || m > avail_sem)
-				continue;
-			if (!rchoices)
-				rchoices = lp_add_row(P, GLP_UP, 0, cf->seminars_per_learner);
-			int je = lp_add_col(P, GLP_CV, 0, 1, problem_choice_weight(p, &p->choices[c]));
-			triplets_add(&t, rchoices, je, 1);
-			triplets_add(&t, sp.row_max[s], je, 1);
-			triplets_add(&t, sp.row_min[s], je, 1);
-			triplets_add(&t, rtime, je, m);
-			triplets_add(&t, row_lab_credit, je, m);
-			triplets_add(&t, sp.row_lab_need, je, m);
-			triplets_add(&t, sp.row_meet_seats, je, m);
-			if (rday)
-				triplets_add(&t, rday, je, -m);
-		}
-		if (per_learner)
-			for (int j = 0; j < n_blocks; j++) {
-				pl.one[j] = 0;
-				pl.lab[j] = 0;
-				if (p->learners[l].unavailable[blocks[j]])
-					continue;
-				/* in the lab only where one runs */
-				pl.lab[j] = lp_add_row(P, GLP_LO, 1, 0);
-				triplets_add(&t, pl.lab[j], colN[(size_t)ng * nb + j], 1);
-			}
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready)
-				continue;
-			double w = problem_need_weight(p, nd);
-			int jt;
-			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
-				int ub = nd->sessions < avail ? nd->sessions : avail;
-				jt = lp_add_col(P, GLP_CV, 0, ub, w);
-				triplets_add(&t, row_lab_credit, jt, 1);
-			} else {
-				int rlink = lp_add_row(P, GLP_UP, 0, 0);
-				int nbq = 0;
-				for (int j = 0; j < n_blocks; j++) {
-					int b = grp[j];
-					size_t i = (size_t)nd->goal * nb + b;
-					if (p->learners[l].unavailable[blocks[j]] || !colN[i])
-						continue;
-					if (seen[b] != q + 1)   /* once per group */
-						triplets_add(&t, rlink, colN[i], -1);
-					seen[b] = q + 1;
-					nbq++;
-				}
-				int ub = nd->sessions < nbq ? nd->sessions : nbq;
-				demand[nd->goal] += ub;
-				jt = lp_add_col(P, GLP_CV, 0, ub, w);
-				triplets_add(&t, rlink, jt, 1);
-				triplets_add(&t, row_flow[nd->goal], jt, 1);
-				if (rday)
-					triplets_add(&t, rday, jt, -1);
-				if (rws != rtime)
-					triplets_add(&t, rws, jt, 1);
-				if (per_learner)
-					add_seats(P, &t, &pl, jt, nd->goal, l, colN, colU);
-			}
-			triplets_add(&t, rtime, jt, 1);
-			if (nd->priority == 1) {
-				if (rpi < 0) {
-					rpi = lp_add_row(P, GLP_UP, 0, 0);
-					int jp = lp_add_col(P, GLP_CV, 0, 1, cf->w_power_goal);
-					triplets_add(&t, rpi, jp, 1);
-				}
-				triplets_add(&t, rpi, jt, -1);
-			}
-		}
+		if (!rchoices)
+			rchoices = lp_add_row(x->P, GLP_UP, 0, p->config.seminars_per_learner);
+		int je = lp_add_col(x->P, GLP_CV, 0, 1, problem_choice_weight(p, &p->choices[c]));
+		triplets_add(&x->t, rchoices, je, 1);
+		triplets_add(&x->t, x->sp.row_max[s], je, 1);
+		triplets_add(&x->t, x->sp.row_min[s], je, 1);
+		triplets_add(&x->t, r->time, je, m);
+		triplets_add(&x->t, x->row_lab_credit, je, m);
+		triplets_add(&x->t, x->sp.row_lab_need, je, m);
+		triplets_add(&x->t, x->sp.row_meet_seats, je, m);
+		if (r->day)
+			triplets_add(&x->t, r->day, je, -m);
 	}
-	/* Per goal over the cycle: its sessions seat at most its demand. */
-	for (int g = 0; g < ng; g++) {
+}
+
+/* t[q] (facilitated) or o[q] (online) for one ready need q of l. */
+static void blp_need(struct blp *x, int l, int q, struct learner_rows *r)
+{
+	const struct problem *p = x->p;
+	const struct need *nd = &p->needs[q];
+	int nb = x->nb, jt;
+	double w = problem_need_weight(p, nd);
+	if (p->goals[nd->goal].mode == GOAL_ONLINE) {
+		int ub = nd->sessions < r->avail ? nd->sessions : r->avail;
+		jt = lp_add_col(x->P, GLP_CV, 0, ub, w);
+		triplets_add(&x->t, x->row_lab_credit, jt, 1);
+	} else {
+		int rlink = lp_add_row(x->P, GLP_UP, 0, 0);
+		int nbq = 0;
+		for (int j = 0; j < x->n_blocks; j++) {
+			int b = x->grp[j];
+			size_t i = (size_t)nd->goal * nb + b;
+			if (p->learners[l].unavailable[x->blocks[j]] || !x->colN[i])
+				continue;
+			if (x->seen[b] != q + 1)   /* once per group */
+				triplets_add(&x->t, rlink, x->colN[i], -1);
+			x->seen[b] = q + 1;
+			nbq++;
+		}
+		int ub = nd->sessions < nbq ? nd->sessions : nbq;
+		x->demand[nd->goal] += ub;
+		jt = lp_add_col(x->P, GLP_CV, 0, ub, w);
+		triplets_add(&x->t, rlink, jt, 1);
+		triplets_add(&x->t, x->row_flow[nd->goal], jt, 1);
+		if (r->day)
+			triplets_add(&x->t, r->day, jt, -1);
+		if (r->ws != r->time)
+			triplets_add(&x->t, r->ws, jt, 1);
+		if (x->per_learner)
+			add_seats(x->P, &x->t, &x->pl, jt, nd->goal, l, x->colN, x->colU);
+	}
+	triplets_add(&x->t, r->time, jt, 1);
+	if (nd->priority == 1) {
+		if (r->pi < 0) {
+			r->pi = lp_add_row(x->P, GLP_UP, 0, 0);
+			triplets_add(&x->t, r->pi,
+				     lp_add_col(x->P, GLP_CV, 0, 1, p->config.w_power_goal), 1);
+		}
+		triplets_add(&x->t, r->pi, jt, -1);
+	}
+}
+
+/* Learner l's part of the LP: time rows, days, choices, the per-learner
+ * lab rows, and its ready needs. */
+static void blp_learner(struct blp *x, int l)
+{
+	const struct problem *p = x->p;
+	struct learner_rows r = { .pi = -1 };
+	int avail_ws = bound_simple_learner_avail(p, l, x->blocks, x->n_blocks);
+	r.avail_sem = bound_simple_learner_avail(p, l, x->sem_blocks, x->n_sem);
+	r.avail = avail_ws + r.avail_sem;
+	if (r.avail == 0)
+		return;
+	x->sp.seats += r.avail_sem;
+	r.time = lp_add_row(x->P, GLP_UP, 0, r.avail);
+	r.ws = x->n_sem ? lp_add_row(x->P, GLP_UP, 0, avail_ws) : r.time;
+	blp_learner_days(x, l, &r);
+	blp_learner_choices(x, l, &r);
+	for (int j = 0; j < x->n_blocks && x->per_learner; j++) {
+		x->pl.one[j] = 0;
+		x->pl.lab[j] = 0;
+		if (p->learners[l].unavailable[x->blocks[j]])
+			continue;
+		/* in the lab only where one runs */
+		x->pl.lab[j] = lp_add_row(x->P, GLP_LO, 1, 0);
+		triplets_add(&x->t, x->pl.lab[j], x->colN[(size_t)p->n_goals * x->nb + j], 1);
+	}
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+		if (p->needs[q].ready)
+			blp_need(x, l, q, &r);
+}
+
+/* Per goal over the cycle: its sessions seat at most its demand. */
+static void blp_rounding_cuts(struct blp *x)
+{
+	const struct problem *p = x->p;
+	int *cut_u = xmalloc(sizeof(int) * ((size_t)x->nb + 1));
+	int *cut_n = xmalloc(sizeof(int) * ((size_t)x->nb + 1));
+	for (int g = 0; g < p->n_goals; g++) {
 		if (p->goals[g].mode != GOAL_FACILITATED)
 			continue;
 		int k = 0;
-		for (int b = 0; b < nb; b++) {
-			size_t i = (size_t)g * nb + b;
-			if (colN[i]) {
-				cut_u[k] = colU[i];
-				cut_n[k++] = colN[i];
+		for (int b = 0; b < x->nb; b++) {
+			size_t i = (size_t)g * x->nb + b;
+			if (x->colN[i]) {
+				cut_u[k] = x->colU[i];
+				cut_n[k++] = x->colN[i];
 			}
 		}
 		if (k)
-			add_rounding_cut(P, &t, cut_u, cut_n, k, p->goals[g].max_group, demand[g]);
+			add_rounding_cut(x->P, &x->t, cut_u, cut_n, k, p->goals[g].max_group,
+					 x->demand[g]);
 	}
+	free(cut_u);
+	free(cut_n);
+}
+
+static void blp_release(struct blp *x)
+{
+	glp_delete_prob(x->P);
+	free(x->grp);
+	free(x->rep);
+	free(x->room_class);
+	free(x->class_proto);
+	free(x->count);
+	free(x->staff);
+	free(x->colN);
+	free(x->colU);
+	free(x->D);
+	free(x->NB);
+	free(x->demand);
+	free(x->row_staff);
+	free(x->row_flow);
+	free(x->row_rooms);
+	free(x->row_seats);
+	free(x->row_feat);
+	free(x->row_budget);
+	free(x->seen);
+	free(x->pl.one);
+	free(x->pl.lab);
+	free(x->pl.seats);
+	free(x->pl.day);
+	free(x->sp.row_max);
+	free(x->sp.row_min);
+}
+
+/* Builds the whole LP (see the top of the file) into x->P. */
+static void blp_build(struct blp *x)
+{
+	const struct problem *p = x->p;
+	x->P = glp_create_prob();
+	glp_set_obj_dir(x->P, GLP_MAX);
+	blp_rooms_and_groups(x);
+	blp_staff_and_learners(x);
+	blp_block_rows(x);
+	blp_goal_cols(x);
+	blp_facilitators(x);
+	if (x->n_sem)
+		seminar_part(x->P, &x->t, p, x->sem_blocks, x->n_sem, x->row_budget, &x->sp);
+	x->seen = xcalloc((size_t)x->nb + 1, sizeof(int));
+	x->demand = xcalloc((size_t)p->n_goals + 1, sizeof(long));
+	x->pl = (struct per_learner){ .p = p, .blocks = x->blocks, .n_blocks = x->n_blocks };
+	if (x->per_learner) {
+		x->pl.one = xcalloc((size_t)x->n_blocks + 1, sizeof(int));
+		x->pl.lab = xcalloc((size_t)x->n_blocks + 1, sizeof(int));
+		x->pl.seats = xcalloc(x->gb + 1, sizeof(int));
+		x->pl.day = xcalloc((size_t)p->n_days + 1, sizeof(int));
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		blp_learner(x, l);
+	blp_rounding_cuts(x);
 	/* seminar blocks' time not in meetings is lab time */
-	if (n_sem) {
-		glp_set_row_bnds(P, row_lab_credit, GLP_UP, 0, (double)sp.seats);
-		glp_set_row_bnds(P, sp.row_lab_need, GLP_LO, (double)sp.seats, 0);
+	if (x->n_sem) {
+		glp_set_row_bnds(x->P, x->row_lab_credit, GLP_UP, 0, (double)x->sp.seats);
+		glp_set_row_bnds(x->P, x->sp.row_lab_need, GLP_LO, (double)x->sp.seats, 0);
 	}
-	triplets_load(&t, P);
-	res->rows = glp_get_num_rows(P);
-	res->cols = glp_get_num_cols(P);
-	res->nonzeros = glp_get_num_nz(P);
+	triplets_load(&x->t, x->P);
+}
+
+void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
+			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
+			    struct bound_lp_result *res)
+{
+	double t0 = mcl_now();
+	memset(res, 0, sizeof(*res));
+	res->simple_bound = bound_simple_cycle(p, blocks, n_blocks, sem_blocks, n_sem);
+	res->bound = res->simple_bound;
+	res->lp_bound = HUGE_VAL;
+	struct blp x = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .sem_blocks = sem_blocks,
+			 .n_sem = n_sem, .per_learner = per_learner };
+	blp_build(&x);
+	res->rows = glp_get_num_rows(x.P);
+	res->cols = glp_get_num_cols(x.P);
+	res->nonzeros = glp_get_num_nz(x.P);
 
 	/* GLPK's presolver: faster on these large degenerate LPs from a cold
 	 * start (bench/TUNING.md, "The bound LP"). */
 	struct mip_params mp = { .seconds = seconds, .lp_only = true, .presolve = true };
 	struct mip_result mr;
-	mip_solve(P, &mp, &mr);
+	mip_solve(x.P, &mp, &mr);
 	if (mr.outcome == MIP_OPTIMAL) {
-		/* The simplex optimum up to its tolerances: pad by a hair so
-		 * round-off cannot put the bound below the true LP value. */
-		double lp = mr.bound + 1e-7 * (mr.bound > 0 ? mr.bound : -mr.bound) + 1e-6;
-		if (lp < res->bound)
-			res->bound = lp;
-		res->proven = true;
+		/* derived from the duals, valid whatever the simplex's
+		 * tolerances (lp_dual.h) */
+		res->lp_bound = lp_dual_bound(x.P);
+		if (res->lp_bound < res->bound)
+			res->bound = res->lp_bound;
+		res->proven = !isinf(res->lp_bound);
 	}
 	res->seconds = mcl_now() - t0;
-
-	glp_delete_prob(P);
-	free(row_budget);
-	free(sp.row_max);
-	free(sp.row_min);
-	free(room_class);
-	free(class_proto);
-	free(count);
-	free(grp);
-	free(seen);
-	free(pl.one);
-	free(pl.lab);
-	free(pl.seats);
-	free(pl.day);
-	free(rep);
-	free(staff);
-	free(staff_proto);
-	free(colN);
-	free(colU);
-	free(D);
-	free(NB);
-	free(demand);
-	free(cut_u);
-	free(cut_n);
-	free(row_staff);
-	free(row_flow);
-	free(row_rooms);
-	free(row_seats);
-	free(row_feat);
+	blp_release(&x);
 }

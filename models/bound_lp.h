@@ -7,9 +7,13 @@
 #include <stdbool.h>
 
 #include "engine/problem.h"
+#include "models/bound_simple.h"
 
 struct bound_lp_result {
 	double bound;       /* valid upper bound on the cycle's best objective */
+	double simple_bound;  /* bound_simple_cycle's, valid on its own */
+	double lp_bound;    /* the LP's, from its duals (lp_dual.h), valid on
+			     * its own; HUGE_VAL when the LP was not solved */
 	bool proven;        /* the aggregated LP reached its optimum; when
 			     * false, bound is the simple sum of everything
 			     * wanted, still valid but loose */
@@ -34,16 +38,5 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
 			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
 			    struct bound_lp_result *res);
-
-/* Days with a block the model schedules where learner l is available, when
- * l can be placed (problem_placeable); else 0: the most daily weights l can
- * score. */
-int bound_lp_learner_days(const struct problem *p, int l);
-
-/* The simple bound: every ready need fully scheduled (capped by the learner's
- * available blocks), every power goal met, the best seminar choices, every
- * day covered, every session a guru's. */
-double bound_lp_trivial(const struct problem *p, const int *blocks, int n_blocks,
-			   const int *sem_blocks, int n_sem);
 
 #endif

@@ -286,12 +286,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	*sol = workshops;
 	solution_init(&workshops, p);
 	sol->objective = score(p, sol);
-	if (!mip_bound_holds(sol->bound, sol->objective)) {
-		mcl_log(LOG_QUIET, "internal error: the bound %.2f is below the schedule's "
-			"objective %.2f", sol->bound, sol->objective);
-		rc = -1;
-		goto out;
-	}
+	/* the bound is checked against the objective in model_solve */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	if (sol->status == SOLVE_OPTIMAL && !mip_interrupted)

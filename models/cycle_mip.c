@@ -467,8 +467,11 @@ double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle
 	int *credit = xcalloc((size_t)p->n_needs + 1, sizeof(int));
 	char *bonus = xcalloc((size_t)p->n_learners + 1, 1);
 	for (int l = 0; l < p->n_learners; l++) {
-		for (int k = 0; k < t.lab_cnt[l] && problem_lab_credit(p, l, k) >= 0; k++)
-			credit[problem_lab_credit(p, l, k)]++;
+		for (int k = 0; k < t.lab_cnt[l]; k++) {
+			int q = objective_lab_credit(p, &t, l, k);
+			if (q >= 0)
+				credit[q]++;
+		}
 		bonus[l] = objective_has_power_goal(p, &t, l);
 	}
 	tally_release(&t);

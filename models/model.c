@@ -1,11 +1,17 @@
 /*
- * model.c - the model table.
+ * model.c - the model table, and the one bound check every model's result
+ * passes through (model_check_bound): a model reports its bound as
+ * computed, and this file alone decides whether it holds against the
+ * objective and whether the status is optimal, so that no model can clamp a
+ * bound or call a gap above the limit optimal.
  */
 #include "model.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stddef.h>
 
+#include "engine/util.h"
 #include "models/glpk_run.h"
 
 static const struct model_entry models[] = {
@@ -24,6 +30,31 @@ const struct model_entry *model_lookup(enum model_kind kind)
 	return &models[0];
 }
 
+bool model_bound_holds(double bound, double objective)
+{
+	return bound >= objective - MODEL_BOUND_TOL * (1 + fabs(objective));
+}
+
+int model_check_bound(enum model_kind model, const struct solve_options *opt,
+		       struct solution *sol)
+{
+	if (sol->status != SOLVE_OPTIMAL && sol->status != SOLVE_FEASIBLE)
+		return 0;
+	if (!model_bound_holds(sol->bound, sol->objective)) {
+		mcl_log(LOG_QUIET, "internal error: the %s model's bound %.6f is below the "
+			"schedule's objective %.6f", problem_model_name(model), sol->bound,
+			sol->objective);
+		return -1;
+	}
+	solution_set_gap(sol);
+	if (sol->gap < 0)
+		sol->gap = 0;   /* round-off within the tolerance, not a better bound */
+	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
+	if (sol->status == SOLVE_FEASIBLE && sol->stopped_by == STOP_GAP)
+		sol->stopped_by = STOP_SEARCH_DONE;
+	return 0;
+}
+
 int model_solve(const struct problem *p, const struct solve_options *opt,
 		struct solution *sol)
 {
@@ -33,5 +64,7 @@ int model_solve(const struct problem *p, const struct solve_options *opt,
 	sol->model_rows = size.rows;
 	sol->model_cols = size.cols;
 	sol->model_nonzeros = size.nonzeros;
+	if (rc == 0)
+		rc = model_check_bound(p->config.model, opt, sol);
 	return rc;
 }

@@ -40,8 +40,28 @@ struct model_entry {
 /* The entry for kind; never NULL. */
 const struct model_entry *model_lookup(enum model_kind kind);
 
+/* A bound may fall below the objective by this much, relative to the
+ * objective (floating-point sums), and no more. */
+#define MODEL_BOUND_TOL 1e-9
+
+/* Whether bound is a valid bound for a schedule of this objective. */
+bool model_bound_holds(double bound, double objective);
+
+/* The one bound check, for a schedule sol of model (status optimal or
+ * feasible; other statuses pass untouched): a bound below the objective
+ * beyond MODEL_BOUND_TOL is an internal error logged with both numbers
+ * (returns -1); else sets the gap from the bound as it is (never clamped)
+ * and the status: optimal exactly when the gap is within opt->gap. */
+int model_check_bound(enum model_kind model, const struct solve_options *opt,
+		      struct solution *sol);
+
 /* Runs p's model (scenario.conf `model`) and records in sol the size of the
- * largest LP/MIP it solved.  Returns what the model's solve returns. */
+ * largest LP/MIP it solved.  Then, for every model, the one bound check: a
+ * bound below the schedule's objective (beyond MODEL_BOUND_TOL) is an
+ * internal error naming both numbers (returns -1); otherwise the gap is set
+ * from the bound as computed (never raised to the objective), and the
+ * status is optimal exactly when the gap is within opt->gap.  Returns what
+ * the model's solve returns, or -1. */
 int model_solve(const struct problem *p, const struct solve_options *opt,
 		struct solution *sol);
 

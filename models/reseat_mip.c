@@ -33,9 +33,9 @@
  * the lab-credit row, their seminar meetings as covered days.  The guru bonus depends only on the fixed sessions
  * and is left out.  A caller may lower s_q to a limit of its own
  * (need_limit): workshop.c's reseat_twin does, so that two re-seatings run
- * at once cannot both give a learner the last session of a need.  With
- * weights falling by priority, the LP credits lab time to the best online
- * needs first, which is exactly problem_lab_credit's rule.  The current
+ * at once cannot both give a learner the last session of a need.  The LP
+ * credits lab time the way that scores most, which is what
+ * problem_lab_credit's rule gives (docs/model.md, "Lab credit").  The current
  * seating is a feasible point and is handed to branch-and-bound as its
  * incumbent, so the result never scores lower.
  *
@@ -351,8 +351,9 @@ static int *current_seats(const struct seating *s, const struct period_mip_resul
 }
 
 /* The seating as a point of the model (1-based), credits and bonus at
- * their best for it: lab time credited by priority, as
- * problem_lab_credit does. */
+ * their best for it: lab time credited as problem_lab_credit does (p1[l]:
+ * bit 0 a workshop session of a priority-1 need, bit 1 a lab credited to
+ * one). */
 static double *seats_point(const struct seating *s, const int *seat, const struct period_mip_result *res)
 {
 	const struct problem *p = s->p;
@@ -384,15 +385,15 @@ static double *seats_point(const struct seating *s, const int *seat, const struc
 		if (sc->kind != COL_CREDIT)
 			continue;
 		for (int k = 0; k < labs[sc->l]; k++)
-			if (problem_lab_credit(p, sc->l, k) == sc->q) {
+			if (problem_lab_credit(p, sc->l, k, labs[sc->l], p1[sc->l] & 1) == sc->q) {
 				x[c] += 1;
-				p1[sc->l] |= p->needs[sc->q].priority == 1;
+				p1[sc->l] |= p->needs[sc->q].priority == 1 ? 2 : 0;
 			}
 	}
 	for (int c = 1; c <= n; c++) {
 		const struct seat_col *sc = &s->cols[c];
 		if (sc->kind == COL_BONUS)
-			x[c] = p1[sc->l];
+			x[c] = p1[sc->l] != 0;
 		for (int j = 0; j < s->n_blocks && sc->kind == COL_DAY; j++)
 			if (s->free[j] && p->blocks[s->blocks[j]].day_index == sc->q &&
 			    seat[(long)j * p->n_learners + sc->l] >= 0)

@@ -121,7 +121,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
 		child_cancel(&job->ch, SIGKILL);
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_lp_trivial(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
 		return true;
 	}
@@ -144,7 +144,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	wire_release(&w);
 	if (r != 0) {
 		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_lp_trivial(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 	}
 	job->done = true;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
@@ -543,16 +543,12 @@ static int stage_polish(struct cycle *cy, const struct workshop_part *part, doub
 	return rc;
 }
 
-/* The solve's outcome in sol: bound, gap, status, why it stopped.  A bound
- * below the schedule's objective is an internal error (returns -1). */
+/* The solve's outcome in sol: bound, gap, status, why it stopped.  The
+ * bound is reported as computed: model_solve checks it against the
+ * objective for every model. */
 static int stage_report(const struct cycle *cy, struct solution *sol, double bound)
 {
-	if (!mip_bound_holds(bound, sol->objective)) {
-		mcl_log(LOG_QUIET, "internal error: the whole-cycle bound %.6f is below the "
-			"schedule's objective %.6f", bound, sol->objective);
-		return -1;
-	}
-	sol->bound = bound > sol->objective ? bound : sol->objective;  /* rounding only */
+	sol->bound = bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= cy->opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	sol->stopped_by = mip_interrupted                ? STOP_INTERRUPT
@@ -575,7 +571,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	struct bound_job job = { .ch = CHILD_NONE };
 	cycle_init(&cy, p, opt, part);
 	cy.job = &job;
-	progress_start();
+	progress_start(opt->gap);
 	int rc = 0;
 
 	if (stage_precheck(&cy, sol) != 0)

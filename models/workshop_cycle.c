@@ -179,8 +179,8 @@ double cycle_need_sessions_pct(const struct cycle *cy)
 			if (p->goals[nd->goal].mode == GOAL_FACILITATED)
 				met += cy->tl.need_cnt[q] < nd->sessions ? cy->tl.need_cnt[q] : nd->sessions;
 		}
-		for (int k = 0; k < cy->tl.lab_cnt[l] && problem_lab_credit(p, l, k) >= 0; k++)
-			met++;
+		for (int k = 0; k < cy->tl.lab_cnt[l]; k++)
+			met += objective_lab_credit(p, &cy->tl, l, k) >= 0;
 	}
 	return wanted ? 100.0 * (double)met / (double)wanted : -1;
 }

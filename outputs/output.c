@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "engine/metrics.h"
+#include "engine/objective.h"
 #include "engine/outpath.h"
 #include "engine/util.h"
 #include "outputs/csv_out.h"
@@ -187,12 +188,13 @@ static int write_sessions(const struct problem *p, const struct solution *s, con
 
 /* What learner l works on in session ss, timetable.csv's offering_id: the
  * workshop's goal, the seminar, or for the learner's k-th lab (block order,
- * 0-based) the online goal problem_lab_credit credits it to ("" when none). */
-static const char *works_on(const struct problem *p, const struct session *ss, int l, int k)
+ * 0-based) the online goal objective_lab_credit_in credits it to ("" when none). */
+static const char *works_on(const struct problem *p, const struct solution *s,
+			    const struct session *ss, int l, int k)
 {
 	if (ss->kind != SESSION_LAB)
 		return offering_id(p, ss);
-	int q = problem_lab_credit(p, l, k);
+	int q = objective_lab_credit_in(p, s, l, k);
 	return q >= 0 ? p->goals[p->needs[q].goal].id : "";
 }
 
@@ -216,7 +218,7 @@ static int write_timetable(const struct problem *p, const struct solution *s, co
 			const char *what = "";
 			if (si >= 0) {
 				session_name(id, sizeof(id), width, rank[si]);
-				what = works_on(p, &s->sessions[si], l, labs);
+				what = works_on(p, s, &s->sessions[si], l, labs);
 				labs += s->sessions[si].kind == SESSION_LAB;
 			}
 			put_field(o.f, p->learners[l].id);

@@ -7,13 +7,14 @@
  * they work on, room, facilitator) and then what stays unmet and why; it is
  * sized to print on one page.  "What they work on" is the workshop's goal,
  * the seminar, or for a lab the online goal that lab counts toward, credited
- * in time order by problem_lab_credit as timetable.csv does.
+ * in time order by objective_lab_credit_in as timetable.csv does.
  */
 #include "report_view.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 #include "outputs/html.h"
 
@@ -202,7 +203,7 @@ static void timetable_row(FILE *f, const struct report_view *v, int l, int b, in
 	const struct session *ss = &v->s->sessions[si];
 	fputs("</td><td>", f);
 	if (ss->kind == SESSION_LAB) {
-		int q = problem_lab_credit(p, l, (*labs)++);
+		int q = objective_lab_credit_in(p, v->s, l, (*labs)++);
 		if (q >= 0)
 			html_printf(f, "Lab: %s", report_goal_title(p, p->needs[q].goal));
 		else

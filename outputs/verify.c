@@ -7,7 +7,8 @@
  * on those rows directly, each violation printed as "FILE:LINE: message
  * (rule N)".  The objective, with every weight of the contract, and the
  * fairness metrics are recounted here from the rows, not through
- * engine/objective.c (nor the lab credit of problem.c): a second, separate
+ * engine/objective.c (nor the lab credit of problem.c, restated in
+ * verify_lab.c): a second, separate
  * statement of the same rules, so that a slip in the one the models and the
  * writer use shows up as a mismatch with summary.csv instead of agreeing
  * with itself.  The other summary metrics are recomputed with
@@ -30,6 +31,7 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 #include "outputs/csv_out.h"
+#include "outputs/verify_lab.h"
 
 struct vsession {
 	char *id;
@@ -567,22 +569,25 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 	free(attended);
 }
 
-/* The need learner l's k-th lab (0-based, in block order) counts toward,
- * or -1: ready online needs by priority, then in need order, each up to its
- * sessions (data contract, objective).  Deliberately restated rather than
- * problem_lab_credit: see the head of this file. */
-static int lab_credit(const struct problem *p, int l, int k)
+/* Learner l's lab sessions in sol, and whether l has a workshop session of
+ * a ready priority-1 need. */
+static int learner_labs(const struct verifier *v, const struct solution *sol, int l, bool *pg)
 {
-	for (int pr = 1; pr <= PRIORITY_LEVELS; pr++)
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (nd->priority != pr || !nd->ready || p->goals[nd->goal].mode != GOAL_ONLINE)
-				continue;
-			if (k < nd->sessions)
-				return q;
-			k -= nd->sessions;
-		}
-	return -1;
+	const struct problem *p = v->p;
+	int labs = 0;
+	*pg = false;
+	for (int b = 0; b < p->n_blocks; b++) {
+		int si = solution_attend_at(sol, l, b);
+		if (si < 0 || v->s[si].kind < 0)
+			continue;
+		const struct vsession *s = &v->s[si];
+		labs += s->kind == SESSION_LAB;
+		for (int q = p->need_start[l]; s->kind == SESSION_WORKSHOP && q < p->need_start[l + 1];
+		     q++)
+			*pg |= p->needs[q].goal == s->offering && p->needs[q].ready &&
+			       p->needs[q].priority == 1;
+	}
+	return labs;
 }
 
 /* timetable.csv offering_id: the workshop's goal, the seminar, or the
@@ -592,8 +597,11 @@ static void check_offerings(struct verifier *v, const struct csv_table *t,
 {
 	const struct problem *p = v->p;
 	int c_off = csv_table_col(t, "offering_id");
+	int *credit = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int l = 0; l < p->n_learners; l++) {
+		bool pg = false;
 		int labs = 0;
+		verify_lab_credits(p, l, learner_labs(v, sol, l, &pg), pg, credit);
 		for (int b = 0; b < p->n_blocks; b++) {
 			int si = solution_attend_at(sol, l, b);
 			int r = v->tt_row[(long)l * p->n_blocks + b];
@@ -602,7 +610,7 @@ static void check_offerings(struct verifier *v, const struct csv_table *t,
 			const struct vsession *s = &v->s[si];
 			const char *want = "";
 			if (s->kind == SESSION_LAB) {
-				int q = lab_credit(p, l, labs++);
+				int q = credit[labs++];
 				want = q >= 0 ? p->goals[p->needs[q].goal].id : "";
 			} else {
 				want = offering_name(p, s);
@@ -614,7 +622,7 @@ static void check_offerings(struct verifier *v, const struct csv_table *t,
 					  "gives them '%s'", p->learners[l].id, got, p->blocks[b].id,
 					  s->id, want);
 		}
-	}
+	}	free(credit);
 }
 
 /* The objective and the fairness metrics, recounted from the rows. */
@@ -659,6 +667,7 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 		in_seminar[k] = -1;
 	long pairs = 0, covered = 0;
 	int n_placeable = 0;
+	int *credit = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int l = 0; l < p->n_learners; l++) {
 		int labs = 0, total = 0;
 		memset(day_sessions, 0, sizeof(int) * (size_t)p->n_days);
@@ -693,12 +702,10 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 			rc->objective += problem_need_weight(p, nd) * c;
 			power |= nd->priority == 1 && c > 0;
 		}
-		for (int k = 0; k < labs; k++) {
-			int q = lab_credit(p, l, k);
-			if (q < 0)
-				break;
-			rc->objective += problem_need_weight(p, &p->needs[q]);
-			power |= p->needs[q].priority == 1;
+		verify_lab_credits(p, l, labs, power, credit);
+		for (int k = 0; k < labs && credit[k] >= 0; k++) {
+			rc->objective += problem_need_weight(p, &p->needs[credit[k]]);
+			power |= p->needs[credit[k]].priority == 1;
 		}
 		if (power)
 			rc->objective += cf->w_power_goal;
@@ -719,6 +726,7 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 			rc->min_facilitated_sessions = total;
 	}
 	rc->learner_days_covered_pct = pairs ? 100.0 * (double)covered / (double)pairs : 0;
+	free(credit);
 	free(in_seminar);
 	free(attended);
 	free(day_open);

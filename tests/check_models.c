@@ -385,11 +385,118 @@ static void check_bounds_against_exact(struct problem *p)
 	ck_assert(merged.proven && per_learner.proven);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
+	/* each part on its own: the minimum would hide an error in either */
+	ck_assert_double_ge_tol(merged.simple_bound, best, 1e-6);
+	ck_assert_double_ge_tol(merged.lp_bound, best, 1e-6);
+	ck_assert_double_ge_tol(per_learner.lp_bound, best, 1e-6);
 	/* the merged LP relaxes the per-block one, which the per-learner
 	 * rows only tighten */
 	ck_assert_double_le_tol(per_learner.bound, merged.bound, 1e-6);
 	problem_free(p);
 }
+
+/* Weights of eight shapes (shape 0-7): increasing, equal, zeros, a huge
+ * power goal, per-need values in any order (needs.csv `weight`), guru
+ * alone, daily large or 0. */
+static void odd_weights(struct problem *p, int shape, unsigned seed)
+{
+	static const double prio[8][PRIORITY_LEVELS] = {
+		{ 0, 0, 0, 0, 100 }, { 0, 0, 0, 0, 100 }, { 50, 50, 50, 50, 50 }, { 0, 0, 0, 0, 0 },
+		{ 10, 20, 35, 60, 100 }, { 100, 60, 35, 20, 10 }, { 100, 0, 0, 0, 0 },
+		{ 0, 100, 0, 100, 0 },
+	};
+	static const double pg[8] = { 0, 300, 50, 0, 1000, 120, 0, 30 };
+	static const double guru[8] = { 0, 5, 5, 50, 0, 5, 0, 5 };
+	static const double daily[8] = { 0, 40, 0, 0, 0, 500, 40, 40 };
+	struct config *cf = &p->config;
+	for (int k = 0; k < PRIORITY_LEVELS; k++)
+		cf->w_priority[k] = prio[shape][k];
+	cf->w_power_goal = pg[shape];
+	cf->w_guru = guru[shape];
+	cf->w_daily = daily[shape];
+	unsigned x = seed * 2246822519u + 3;
+	for (int q = 0; q < p->n_needs && (shape == 5 || shape == 7); q++) {
+		x = x * 1103515245u + 12345u;
+		p->needs[q].has_weight = (x >> 16) % 3 != 0;
+		p->needs[q].weight = (double)((x >> 8) % 5) * 50;   /* 0 .. 200 */
+	}
+}
+
+/* The simple bound and the LP bound, each on its own (the reported bound
+ * is their minimum, which would hide an error in either), and the model's
+ * schedule against the exact optimum, for weights of odd shapes:
+ * objective <= exact optimum <= each bound, the objective the contract's. */
+START_TEST(bounds_hold_for_weights_of_any_shape)
+{
+	struct problem *p = tb_random_cycle(300u + (unsigned)_i, 12 + _i % 4);
+	odd_weights(p, _i % 8, (unsigned)_i);
+	double best = exact_optimum(p);
+	int blocks[3] = { 0, 1, 2 };
+	struct bound_lp_result merged, per_learner;
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, &merged);
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
+	ck_assert(merged.proven && per_learner.proven);
+	ck_assert_msg(merged.simple_bound >= best - 1e-6, "shape %d: simple bound %.6f < optimum %.6f",
+		      _i % 8, merged.simple_bound, best);
+	ck_assert_msg(merged.lp_bound >= best - 1e-9 * (1 + best),
+		      "shape %d: merged LP bound %.6f < optimum %.6f", _i % 8, merged.lp_bound, best);
+	ck_assert_msg(per_learner.lp_bound >= best - 1e-9 * (1 + best),
+		      "shape %d: LP bound %.6f < optimum %.6f", _i % 8, per_learner.lp_bound, best);
+	struct solve_options o = options();
+	o.time_limit = 10;
+	struct solution s;
+	solution_init(&s, p);
+	ck_assert_int_eq(model_solve(p, &o, &s), 0);
+	ck_assert_double_le_tol(s.objective, best, 1e-6);
+	ck_assert(s.bound >= best - 1e-9 * (1 + best));
+	ck_assert_double_eq_tol(s.objective, contract_objective(p, &s), 1e-6);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* The simple bound takes the heaviest choices and the best of the power
+ * goal and the heaviest sessions, whatever the order of the weights. */
+START_TEST(simple_bound_takes_the_heaviest)
+{
+	struct builder *tb = tb_new();
+	int b0 = tb_block(tb, "W1", BLOCK_WORKSHOP);
+	int s0 = tb_block(tb, "S1", BLOCK_SEMINAR);
+	int g1 = tb_goal(tb, "G1", 1, 25, 1), g2 = tb_goal(tb, "G2", 1, 25, 1);
+	int o1 = tb_goal(tb, "O1", 1, 25, 1);
+	tb_goal_online(tb, o1);
+	int sa = tb_seminar(tb, "SA", 1, 1, 20), sb = tb_seminar(tb, "SB", 1, 1, 20);
+	int sc = tb_seminar(tb, "SC", 1, 1, 20);
+	tb_facilitator(tb, "F");
+	tb_room(tb, "R", 30, NULL);
+	int l = tb_learner(tb, "L");
+	tb_need(tb, l, g1, 1, 1);
+	tb_need(tb, l, g2, 5, 1);
+	tb_need(tb, l, o1, 2, 1);
+	tb_choice(tb, l, sa, 1, true);
+	tb_choice(tb, l, sb, 2, true);
+	tb_choice(tb, l, sc, 3, true);
+	struct problem *p = tb_finish(tb);
+	struct config *cf = &p->config;
+	double prio[PRIORITY_LEVELS] = { 0, 30, 0, 0, 100 };
+	memcpy(cf->w_priority, prio, sizeof(prio));
+	cf->w_power_goal = 50;
+	cf->w_guru = 0;
+	cf->w_daily = 0;
+	cf->w_choice[0] = cf->w_choice[1] = 0;
+	cf->w_choice[2] = 1000;
+	int ws[1] = { b0 }, sem[1] = { s0 };
+	/* one block: G2's 100 beats G1 with the power goal (0 + 50) */
+	ck_assert_double_eq_tol(bound_simple_learner_needs(p, l, 1), 100, 1e-9);
+	/* two blocks: G2 and G1 with the power goal, 150, beat G2 and O1 (130) */
+	ck_assert_double_eq_tol(bound_simple_learner_needs(p, l, 2), 150, 1e-9);
+	cf->w_power_goal = 10;
+	ck_assert_double_eq_tol(bound_simple_learner_needs(p, l, 2), 130, 1e-9);
+	/* the third choice's 1000, not the first's 0 */
+	ck_assert_double_eq_tol(bound_simple_cycle(p, ws, 1, sem, 1), 130 + 1000, 1e-9);
+	problem_free(p);
+}
+END_TEST
 
 /* Goals of 4 to 7 seats and 12 to 16 learners leave partial sessions, where
  * the rounding cut binds. */
@@ -852,6 +959,40 @@ START_TEST(bound_below_objective_does_not_hold)
 }
 END_TEST
 
+/* model_solve's one bound check, for every model: a bound below the
+ * objective is an internal error and is never raised to it; the status is
+ * optimal exactly when the gap is within the gap limit. */
+START_TEST(one_bound_check_for_every_model)
+{
+	enum model_kind kinds[] = { MODEL_POWER_GOAL, MODEL_WORKSHOP, MODEL_SEMINAR,
+				    MODEL_COMBINATION };
+	struct solve_options o = { .time_limit = 1, .gap = 0.005 };
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		struct solution s = { .status = SOLVE_OPTIMAL, .objective = 1000, .bound = 999 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), -1);
+		s = (struct solution){ .status = SOLVE_OPTIMAL, .objective = 1000, .bound = 1006 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert_int_eq(s.status, SOLVE_FEASIBLE);
+		ck_assert_double_eq_tol(s.gap, 6.0 / 1006, 1e-12);
+		s = (struct solution){ .status = SOLVE_FEASIBLE, .objective = 1000, .bound = 1004 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+		/* round-off within the tolerance passes and is not clamped */
+		s = (struct solution){ .status = SOLVE_FEASIBLE, .objective = 1000,
+				       .bound = 1000 - 1e-8 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert(s.bound < 1000);
+		ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
+		s = (struct solution){ .status = SOLVE_FEASIBLE, .objective = 1000,
+				       .bound = 1000 - 1e-5 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), -1);
+		s = (struct solution){ .status = SOLVE_NO_SOLUTION, .objective = 0, .bound = 0 };
+		ck_assert_int_eq(model_check_bound(kinds[i], &o, &s), 0);
+		ck_assert_int_eq(s.status, SOLVE_NO_SOLUTION);
+	}
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -875,11 +1016,18 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, child_lost_or_cancelled);
 	tcase_add_test(tc, settings_by_school_size);
 	suite_add_tcase(s, tc);
+	/* exact optima under odd weights: ties make GLPK's proof slower */
+	TCase *wt = tcase_create("weights");
+	tcase_set_timeout(wt, 600);
+	tcase_add_loop_test(wt, bounds_hold_for_weights_of_any_shape, 0, 8);
+	tcase_add_test(wt, simple_bound_takes_the_heaviest);
+	suite_add_tcase(s, wt);
 	TCase *pg = tcase_create("power-goal");
 	tcase_add_test(pg, power_goal_keeps_groups);
 	tcase_add_test(pg, power_goal_proven_infeasible);
 	tcase_add_test(pg, power_goal_unwritable_lp_is_an_error);
 	tcase_add_test(pg, bound_below_objective_does_not_hold);
+	tcase_add_test(pg, one_bound_check_for_every_model);
 	suite_add_tcase(s, pg);
 	return s;
 }

@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/objective.h"
 #include "engine/util.h"
@@ -64,6 +65,60 @@ START_TEST(each_term_once)
 }
 END_TEST
 
+/* Lab time is credited the way that scores most: by need value, heaviest
+ * first, and to a priority-1 need first when its power goal makes up the
+ * difference and no workshop session earns it already. */
+START_TEST(lab_credit_scores_most)
+{
+	struct builder *tb = tb_new();
+	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	tb_facilitator(tb, "F");
+	tb_room(tb, "R", 30, NULL);
+	int g = tb_goal(tb, "G", 1, 25, 1);
+	int o1 = tb_goal(tb, "O1", 1, 25, 1), o3 = tb_goal(tb, "O3", 1, 25, 2);
+	tb_goal_online(tb, o1);
+	tb_goal_online(tb, o3);
+	int l = tb_learner(tb, "L");
+	tb_need(tb, l, g, 1, 1);                /* need 0: workshop, priority 1 */
+	tb_need(tb, l, o1, 1, 1);               /* need 1: online, priority 1 */
+	tb_need(tb, l, o3, 3, 2);               /* need 2: online, priority 3 */
+	tb_model(tb, MODEL_WORKSHOP);
+	struct problem *p = tb_finish(tb);
+	double prio[PRIORITY_LEVELS] = { 0, 0, 100, 0, 0 };
+	memcpy(p->config.w_priority, prio, sizeof(prio));
+	p->config.w_daily = 0;
+	p->config.w_power_goal = 50;
+	struct tally t;
+	tally_init(&t, p);
+	t.lab_cnt[0] = 1;                       /* O3's 100 beats O1's 0 + 50 */
+	ck_assert(objective_learner(p, &t, 0) == 100);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 0), 2);
+	p->config.w_power_goal = 200;           /* O1's 0 + 200 beats 100 */
+	ck_assert(objective_learner(p, &t, 0) == 200);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 0), 1);
+	t.lab_cnt[0] = 3;                       /* O3 twice, then O1 */
+	ck_assert(objective_learner(p, &t, 0) == 400);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 0), 2);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 2), 1);
+	t.lab_cnt[0] = 2;                       /* O1 and O3: 300 beats O3 twice */
+	ck_assert(objective_learner(p, &t, 0) == 300);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 0), 1);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 1), 2);
+	t.lab_cnt[0] = 1;
+	t.need_cnt[0] = 1;                      /* the workshop earns it: O3 */
+	ck_assert(objective_learner(p, &t, 0) == 300);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 0), 2);
+	t.need_cnt[0] = 0;
+	t.lab_cnt[0] = 2;                       /* O3 twice: 200 = O1 + O3 + 50 */
+	p->config.w_power_goal = 100;           /* ties keep the plain order */
+	ck_assert(objective_learner(p, &t, 0) == 200);
+	ck_assert_int_eq(objective_lab_credit(p, &t, 0, 1), 2);
+	tally_release(&t);
+	problem_free(p);
+}
+END_TEST
+
 START_TEST(daily_only_for_learners_who_can_be_placed)
 {
 	struct problem *p = school();
@@ -113,6 +168,7 @@ int main(void)
 	TCase *tc = tcase_create("terms");
 	tcase_add_test(tc, days_indexed_in_order_of_first_use);
 	tcase_add_test(tc, each_term_once);
+	tcase_add_test(tc, lab_credit_scores_most);
 	tcase_add_test(tc, daily_only_for_learners_who_can_be_placed);
 	tcase_add_test(tc, seminar_enrollment_by_rank);
 	suite_add_tcase(s, tc);

@@ -53,7 +53,7 @@ static int count(const char *text, const char *what)
 START_TEST(best_never_falls)
 {
 	catch_stderr();
-	progress_start();
+	progress_start(0.005);
 	ck_assert(progress_report("improving the schedule", 1000, 0, 80));
 	/* a kick: the current schedule is worse; no line, the best stays */
 	ck_assert(!progress_report("improving the schedule", 900, 0, 70));
@@ -64,8 +64,9 @@ START_TEST(best_never_falls)
 	ck_assert_int_eq(count(text, "best 900.0"), 0);
 	ck_assert_ptr_nonnull(strstr(text, "improving the schedule: best 1000.0, bound pending, "
 					   "need-sessions met 80.0%"));
-	ck_assert_ptr_nonnull(strstr(text, "best 1100.0, bound 1200.0, gap 8.33%, "
-					   "need-sessions met 85.0%"));
+	ck_assert_ptr_nonnull(strstr(text, "best 1100.0, bound 1200.0, within 8.33% of the best "
+					   "possible (gap limit 0.50%), need-sessions met 85.0%"));
+	ck_assert_int_eq(count(text, "optimal"), 0);
 	free(text);
 }
 END_TEST
@@ -73,7 +74,7 @@ END_TEST
 START_TEST(small_steps_wait)
 {
 	catch_stderr();
-	progress_start();
+	progress_start(0.005);
 	ck_assert(!progress_report("building a first schedule, block 1 of 3", -1, 0, -1));
 	ck_assert(progress_report("building a first schedule, block 3 of 3", 1000, 0, -1));
 	/* below PROGRESS_STEP: shown later, not at once */
@@ -96,7 +97,7 @@ START_TEST(quiet_and_muted_print_nothing)
 {
 	catch_stderr();
 	mcl_log_level = LOG_QUIET;
-	progress_start();
+	progress_start(0.005);
 	ck_assert(!progress_report("improving the schedule", 1000, 0, -1));
 	ck_assert(progress_best() == 1000);
 	mcl_log(LOG_QUIET, "an error is printed");

@@ -114,6 +114,22 @@ status=$(awk -F, '$1 == "status" {print $2}' "$T/big.out/summary.csv" 2>/dev/nul
 [ "$status" = feasible ] || fail "Ctrl-C: status '$status', want feasible"
 expect_exit 0 "$BIN" verify "$T/big" "$T/big.out"
 
+# 7b. Weights of any shape (issue 24): the bound holds for choice weights
+#     that increase with the rank, and for priority weights that increase
+#     (the one learner's priority-1 need has no facilitator; its
+#     priority-5 need scores 100, cbc's optimum).  Both exited 4 before.
+cp -r examples/small "$T/choice_up"
+sed 's/^solver {/weights { choice = {0, 0, 1000} }\nsolver {/' examples/small/scenario.conf \
+	>"$T/choice_up/scenario.conf"
+grep -q "choice = {0, 0, 1000}" "$T/choice_up/scenario.conf" || fail "choice_up: conf not edited"
+expect_exit 0 "$BIN" solve "$T/choice_up" -o "$T/choice_up.out" --time-limit 10
+! grep -q "optimal" "$T/stderr" || fail "choice_up: stderr says optimal: $(grep optimal "$T/stderr")"
+expect_exit 0 "$BIN" verify "$T/choice_up" "$T/choice_up.out"
+cbc_agrees tests/data/weights_up weights_up
+ours=$(awk -F, '$1 == "objective" {print $2}' "$T/weights_up.out/summary.csv")
+[ "$ours" = 100.00 ] || fail "weights_up: objective '$ours', want 100.00"
+expect_exit 0 "$BIN" verify tests/data/weights_up "$T/weights_up.out"
+
 # 8. Usage and input errors write nothing.
 expect_exit 2 "$BIN" solve "$T/does-not-exist" -o "$T/none"
 [ ! -e "$T/none" ] || fail "bad input wrote an output directory"
