@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/advise.h"
 #include "engine/diag.h"
 #include "engine/metrics.h"
 #include "engine/outpath.h"
@@ -114,6 +115,30 @@ static const char compare_usage[] =
 	"schools (different learners) and --force was not given, 4 the files could\n"
 	"not be written.\n";
 
+static const char advise_usage[] =
+	"usage: mclsched advise SCENARIO_DIR [PREV_OUT_DIR] [--top N] [-o DIR]\n"
+	"                       [--time-limit SEC] [--seed N] [--jobs 1|2] [-q|-v]\n"
+	"\n"
+	"Which single change to the school would help its schedule most: candidate\n"
+	"changes found from the bound LP's prices and the unmet list, each with an\n"
+	"expected gain (an estimate); the top N re-solved and verified on a copy of\n"
+	"the scenario, with their verified gain and KPIs.  A ranked table on stdout,\n"
+	"advice.csv in DIR.  PREV_OUT_DIR: a solve of SCENARIO_DIR used as the\n"
+	"\"before\" (its time limit and seed too) instead of solving it again.\n"
+	"\n"
+	"  --top N                candidates re-solved (default 5, 0: none)\n"
+	"  -o, --output DIR       where advice.csv goes (default: the current directory)\n"
+	"  --time-limit SEC       each solve's time limit (default: PREV_OUT_DIR's, else\n"
+	"                         solver.time_limit)\n"
+	"  --seed N               each solve's seed (default: likewise)\n"
+	"  --jobs 1|2             re-solves run at once (default 2)\n"
+	"  -q, --quiet            errors only on stderr\n"
+	"  -v, --verbose          more detail on stderr\n"
+	"  -h, --help             this help\n"
+	"\n"
+	"Exit status: 0 advice written, 1 usage error, 2 bad input or a PREV_OUT_DIR\n"
+	"that does not verify, 3 the scenario as it is has no schedule, 4 internal error.\n";
+
 static const char import_usage[] =
 	"usage: mclsched import oneroster ONEROSTER_DIR -o SCENARIO_DIR [--goal-map FILE]\n"
 	"                                 [--as-of YYYY-MM-DD] [-q]\n"
@@ -147,6 +172,7 @@ static void usage(FILE *out)
 	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
 	      "       mclsched compare OUT_DIR OUT_DIR... [-o DIR] [--force]\n"
 	      "       mclsched import  oneroster|case SOURCE -o SCENARIO_DIR [options]\n"
+	      "       mclsched advise  SCENARIO_DIR [PREV_OUT_DIR] [--top N] [-o DIR]\n"
 	      "       mclsched help [COMMAND] | COMMAND --help | --help | --version\n"
 	      "\n"
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
@@ -154,6 +180,7 @@ static void usage(FILE *out)
 	      "  verify   re-check a written schedule against its inputs\n"
 	      "  compare  scenario runs side by side: stdout, compare.html, compare.csv\n"
 	      "  import   scenario files from OneRoster CSV or a CASE framework\n"
+	      "  advise   which single change would help the schedule most: advice.csv\n"
 	      "  help     this help, or a command's\n"
 	      "\n"
 	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
@@ -631,6 +658,88 @@ static int cmd_import(int argc, char **argv)
 	return r == IMPORT_WRITTEN ? EXIT_OK : r == IMPORT_BAD_INPUT ? EXIT_INPUT : EXIT_INTERNAL;
 }
 
+/* `mclsched advise` (engine/advise.h): options, then the library. */
+static int cmd_advise(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "top", required_argument, NULL, 'n' },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct advise_options o = { .out_dir = ".", .top = 5, .jobs = 2, .seed = -1,
+				    .version = MCLSCHED_VERSION };
+	double v;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.out_dir = optarg;
+			break;
+		case 'n':
+			if (parse_double(optarg, &v) || v < 0 || v > 1000 || v != floor(v))
+				return usage_error("--top wants a whole number from 0 to 1000, not '%s'",
+						   optarg);
+			o.top = (int)v;
+			break;
+		case 't':
+			if (parse_double(optarg, &o.time_limit) || o.time_limit <= 0 ||
+			    o.time_limit > 1e6)
+				return usage_error("--time-limit wants a positive number of seconds up to "
+						   "1000000, not '%s'", optarg);
+			break;
+		case 's':
+			if (parse_double(optarg, &v) || v < 0 || v > 1e9 || v != floor(v))
+				return usage_error("--seed wants a whole number >= 0, not '%s'", optarg);
+			o.seed = (int)v;
+			break;
+		case 'j':
+			if (strcmp(optarg, "1") && strcmp(optarg, "2"))
+				return usage_error("--jobs wants 1 or 2, not '%s'", optarg);
+			o.jobs = atoi(optarg);
+			break;
+		case 'q':
+			mcl_log_level = LOG_QUIET;
+			break;
+		case 'v':
+			mcl_log_level = LOG_VERBOSE;
+			break;
+		case 'h':
+			fputs(advise_usage, stdout);
+			return EXIT_OK;
+		default:
+			fputs(advise_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind < 1 || argc - optind > 2)
+		return usage_error("%s", "advise takes SCENARIO_DIR and at most one PREV_OUT_DIR");
+	o.scenario_dir = argv[optind];
+	o.prev_out_dir = argc - optind == 2 ? argv[optind + 1] : NULL;
+	char *why = compare_check_dir(o.out_dir);
+	if (why) {
+		fprintf(stderr, "mclsched: output directory '%s' %s; nothing was solved\n",
+			o.out_dir, why);
+		free(why);
+		return EXIT_USAGE;
+	}
+	struct diag d;
+	diag_init(&d);
+	int code = advise_run(&o, stdout, &d);
+	diag_print(&d, stderr);
+	if (code == ADVISE_INPUT)
+		fprintf(stderr, "mclsched: %d error%s; nothing was written\n", d.n_errors,
+			d.n_errors == 1 ? "" : "s");
+	diag_release(&d);
+	return code;
+}
+
 static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -641,6 +750,7 @@ static const struct command {
 	{ "verify", cmd_verify, verify_usage },
 	{ "compare", cmd_compare, compare_usage },
 	{ "import", cmd_import, import_usage },
+	{ "advise", cmd_advise, advise_usage },
 };
 
 static const struct command *find_command(const char *name)
