@@ -245,6 +245,18 @@ out_release:
 	return rc;
 }
 
+/* Whether at, in text, follows a `#` or `//` comment start on its line. */
+static bool in_comment(const char *text, const char *at)
+{
+	const char *line = at;
+	while (line > text && line[-1] != '\n')
+		line--;
+	for (const char *c = line; c < at; c++)
+		if (*c == '#' || (c[0] == '/' && c[1] == '/'))
+			return true;
+	return false;
+}
+
 /* scenario.conf: `lab { max_group = V }`, the number replaced when the
  * section sets it, added to the section when not, the section appended
  * when there is none. */
@@ -265,7 +277,7 @@ static int edit_conf(const char *dir, const struct advise_edit *e, struct diag *
 		while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
 			q++;
 		bool word = lab == text || !(lab[-1] == '_' || isalnum((unsigned char)lab[-1]));
-		if (word && *q == '{')
+		if (word && *q == '{' && !in_comment(text, lab))
 			break;
 		lab += 3;
 	}
@@ -283,8 +295,9 @@ static int edit_conf(const char *dir, const struct advise_edit *e, struct diag *
 				end++;
 			out = xasprintf("%.*s%s%s", (int)(num - text), text, e->value, end);
 		} else {
-			out = xasprintf("%.*s max_group = %s %s", (int)(open + 1 - text), text,
-					e->value, open + 1);
+			bool space = open[1] == ' ' || open[1] == '\t' || open[1] == '\n';
+			out = xasprintf("%.*s max_group = %s%s%s", (int)(open + 1 - text), text,
+					e->value, space ? "" : " ", open + 1);
 		}
 	}
 	rc = write_file(path, out, strlen(out), d);
