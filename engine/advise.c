@@ -34,6 +34,7 @@
 #include "models/child.h"
 #include "models/model.h"
 #include "outputs/csv_out.h"
+#include "outputs/html.h"
 #include "outputs/output.h"
 #include "outputs/readback.h"
 #include "outputs/verify.h"
@@ -393,6 +394,86 @@ static void resolve_top(const struct advise_options *o, const struct solve_param
 	}
 }
 
+/* The Advice section of report.html: the re-solved changes and the best
+ * estimates, values HTML-escaped. */
+static void report_section(FILE *f, const struct outcome *before, const struct advice *a, int n)
+{
+	fputs("<section id=\"advice\" class=\"page\">\n<h2>Advice</h2>\n", f);
+	html_printf(f, "<p>Single changes to the school, each solved again and checked. "
+		    "<em>Expected</em> is an estimate from the bound's prices; <em>verified</em> "
+		    "is the objective after the change minus the objective now (%.1f), both "
+		    "schedules checked by verify. advice.csv has every figure.</p>\n",
+		    before->objective);
+	fputs("<table>\n<tr><th>#</th><th>Change</th><th>Expected (estimate)</th>"
+	      "<th>Verified</th><th>Need-sessions met</th><th>Learners complete</th></tr>\n", f);
+	for (int i = 0; i < n && i < 10; i++) {
+		const struct advice *x = &a[i];
+		html_printf(f, "<tr><td>%d</td><td>", i + 1);
+		html_text(f, x->cand->change);
+		html_printf(f, "</td><td>%.1f</td>", x->cand->expected);
+		if (x->resolved && x->after.ok)
+			html_printf(f, "<td>%+.1f</td><td>%.0f</td><td>%.1f%%</td></tr>\n",
+				    x->verified, x->after.need_scheduled, x->after.complete_pct);
+		else if (x->resolved) {
+			fputs("<td colspan=\"3\">", f);
+			html_text(f, x->after.why);
+			fputs("</td></tr>\n", f);
+		} else {
+			fputs("<td colspan=\"3\">not solved again</td></tr>\n", f);
+		}
+	}
+	fputs("</table>\n</section>\n", f);
+}
+
+/* Adds the Advice section (and its link) to dir/report.html, written to
+ * a temporary file and renamed over it. */
+static int add_report_section(const char *dir, const struct outcome *before,
+			      const struct advice *a, int n, struct diag *d)
+{
+	char *path = xasprintf("%s/report.html", dir), *tmp = xasprintf("%s/.report.html.tmp", dir);
+	char *html = NULL, *out = NULL;
+	size_t len = 0, olen = 0;
+	int rc = -1;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		FILE *m = open_memstream(&html, &len);
+		char buf[65536];
+		size_t k;
+		while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
+			fwrite(buf, 1, k, m);
+		fclose(m);
+		fclose(f);
+	}
+	char *main_end = html ? strstr(html, "</main>") : NULL;
+	char *nav_end = html ? strstr(html, "</nav>") : NULL;
+	if (!main_end || !nav_end || nav_end > main_end) {
+		diag_error(d, path, 0, "no report to add the advice to");
+		goto out_free;
+	}
+	FILE *m = open_memstream(&out, &olen);
+	fwrite(html, 1, (size_t)(nav_end - html), m);
+	fputs("<a href=\"#advice\">Advice</a>", m);
+	fwrite(nav_end, 1, (size_t)(main_end - nav_end), m);
+	report_section(m, before, a, n);
+	fputs(main_end, m);
+	fclose(m);
+	f = fopen(tmp, "wb");
+	bool ok = f && fwrite(out, 1, olen, f) == olen;
+	ok &= f && fclose(f) == 0;
+	if (ok && rename(tmp, path) == 0) {
+		rc = 0;
+	} else {
+		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+		remove(tmp);
+	}
+out_free:
+	free(html);
+	free(out);
+	free(path);
+	free(tmp);
+	return rc;
+}
+
 /* The time limit, gap and seed of the run: o's, else PREV_OUT_DIR's
  * summary, else scenario.conf's. */
 static void solve_params_for(const struct advise_options *o, const struct problem *p,
@@ -495,9 +576,13 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 		n == 1 ? "" : "s", top);
 	resolve_top(o, &sp, tmp, &before, a, top);
 	qsort(a, (size_t)n, sizeof(*a), by_rank);
-	print_table(table, &before, a, n);
-	fflush(table);
+	if (table) {
+		print_table(table, &before, a, n);
+		fflush(table);
+	}
 	code = write_csv(o->out_dir, &before, a, n, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
+	if (code == ADVISE_OK && o->report && add_report_section(o->out_dir, &before, a, n, d))
+		code = ADVISE_INTERNAL;
 	if (code == ADVISE_OK)
 		mcl_log(LOG_NORMAL, "advice.csv written to %s/", o->out_dir);
 out_before:

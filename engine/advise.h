@@ -6,6 +6,7 @@
 #ifndef MCL_ADVISE_H
 #define MCL_ADVISE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "engine/diag.h"
@@ -20,6 +21,8 @@ struct advise_options {
 				     * summary, else scenario.conf */
 	int seed;                   /* >= 0: overrides; likewise */
 	const char *version;        /* mclsched's, for the summaries written */
+	bool report;                /* also add an "Advice" section to
+				     * out_dir/report.html (solve --advise) */
 };
 
 /* Exit codes advise_run returns (docs/cli.md): */
@@ -34,8 +37,9 @@ enum advise_status {
  * Finds the candidate changes (models/advise_candidates.h), re-solves the
  * top o->top of them with the same time limit and seed, each in a copy of
  * the scenario in a temporary directory and in a child process, verifies
- * every schedule, prints the ranked table on table and writes
- * o->out_dir/advice.csv atomically.  Progress goes to the log (stderr).
+ * every schedule, prints the ranked table on table (when not NULL) and
+ * writes o->out_dir/advice.csv atomically, and with o->report the Advice
+ * section into o->out_dir/report.html (rewritten through a temporary file).  Progress goes to the log (stderr).
  * Returns an enum advise_status; on failure nothing is written and d
  * holds the reason.
  */

@@ -60,7 +60,7 @@ enum exit_code {
  * CMD` (stdout, exit 0) and after a usage error of that command (stderr). */
 static const char solve_usage[] =
 	"usage: mclsched solve SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
-	"                      [--seed N] [--write-lp FILE] [-q|-v]\n"
+	"                      [--seed N] [--write-lp FILE] [--advise] [-q|-v]\n"
 	"\n"
 	"Builds and solves the cycle's schedule and writes it to OUT_DIR, atomically.\n"
 	"\n"
@@ -71,6 +71,8 @@ static const char solve_usage[] =
 	"  --gap REL              stop within this relative gap of the bound (solver.gap)\n"
 	"  --seed N               the search's random seed (solver.seed)\n"
 	"  --write-lp FILE        also write the exact cycle model in CPLEX LP format\n"
+	"  --advise               then `mclsched advise` on it: advice.csv and an Advice\n"
+	"                         section in report.html (about 3 more time limits)\n"
 	"  -q, --quiet            errors only on stderr\n"
 	"  -v, --verbose          the search's detail and GLPK's output on stderr\n"
 	"  -h, --help             this help\n"
@@ -321,6 +323,23 @@ static bool writable(const char *path, const char *what, char *(*check)(const ch
 	return false;
 }
 
+/* solve --advise: advise on the schedule just written, into OUT_DIR
+ * (advice.csv, report.html's Advice section); the table on stderr. */
+static int solve_advise(const char *scenario_dir, const char *out_dir)
+{
+	struct advise_options o = { .scenario_dir = scenario_dir, .prev_out_dir = out_dir,
+				    .out_dir = out_dir, .top = 5, .jobs = 2, .seed = -1,
+				    .version = MCLSCHED_VERSION, .report = true };
+	struct diag d;
+	diag_init(&d);
+	int code = advise_run(&o, mcl_log_enabled(LOG_NORMAL) ? stderr : NULL, &d);
+	diag_print(&d, stderr);
+	diag_release(&d);
+	if (code != ADVISE_OK)
+		fprintf(stderr, "mclsched: the schedule is written, the advice is not\n");
+	return code == ADVISE_OK ? EXIT_OK : EXIT_INTERNAL;
+}
+
 static int cmd_solve(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -329,6 +348,7 @@ static int cmd_solve(int argc, char **argv)
 		{ "gap", required_argument, NULL, 'g' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "write-lp", required_argument, NULL, 'L' },
+		{ "advise", no_argument, NULL, 'A' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -337,6 +357,7 @@ static int cmd_solve(int argc, char **argv)
 	const char *out_dir = NULL;
 	double time_limit = -1, gap = -1, seed = -1;
 	const char *write_lp = NULL;
+	bool advise = false;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
@@ -361,6 +382,9 @@ static int cmd_solve(int argc, char **argv)
 			break;
 		case 'L':
 			write_lp = optarg;
+			break;
+		case 'A':
+			advise = true;
 			break;
 		case 'q':
 			mcl_log_level = LOG_QUIET;
@@ -467,6 +491,8 @@ static int cmd_solve(int argc, char **argv)
 		sol.objective, words, sol.bound, sol.solve_seconds);
 	mcl_log(LOG_NORMAL, "schedule written to %s/", out_dir);
 	mcl_log(LOG_NORMAL, "report for people: %s/report.html", out_dir);
+	if (advise)
+		code = solve_advise(argv[optind], out_dir);
 out_release:
 	solution_release(&sol);
 	problem_free(p);

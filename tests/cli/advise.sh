@@ -79,6 +79,25 @@ rc=$?
 [ $rc -eq 2 ] || fail "a PREV_OUT_DIR that does not verify: exit $rc, not 2"
 [ -e "$T/b/advice.csv" ] && fail "advice.csv written after an error"
 
+# ---- solve --advise: advice.csv and report.html's Advice section ------------
+"$BIN" solve "$SC" -o "$T/s" --time-limit 5 --advise >"$T/out" 2>"$T/err" ||
+	fail "solve --advise: exit $? $(head -c 300 "$T/err")"
+[ -s "$T/out" ] && fail "solve --advise printed on stdout"
+[ "$(csv "$T/s/advice.csv" 1 edit)" = "facilitators.csv: max_sessions = 2 where facilitator_id = F1" ] ||
+	fail "solve --advise: top edit '$(csv "$T/s/advice.csv" 1 edit)'"
+python3 - "$T/s/report.html" <<'PY' || fail "report.html's Advice section"
+import re, sys
+html = open(sys.argv[1], encoding='utf-8').read()
+assert html.count('<section id="advice"') == 1, 'one Advice section'
+assert '<a href="#advice">Advice</a>' in html, 'a link to it'
+sec = html[html.index('<section id="advice"'):]
+sec = sec[:sec.index('</section>')]
+rows = re.findall(r'<tr><td>(\d+)</td><td>([^<]*)</td>', sec)
+assert rows and rows[0] == ('1', 'F1 leads one more session (max_sessions 1 -&gt; 2)'), rows
+assert html.index('<section id="advice"') < html.index('</main>')
+PY
+"$BIN" verify "$SC" "$T/s" >/dev/null 2>&1 || fail "the schedule of solve --advise does not verify"
+
 # ---- usage ----------------------------------------------------------------
 for args in "" "--top x $SC" "--jobs 3 $SC" "$SC a b" "--time-limit 0 $SC"; do
 	# shellcheck disable=SC2086
