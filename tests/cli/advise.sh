@@ -28,7 +28,7 @@ PY
 metric() { awk -F, -v m="$2" '$1 == m { print $2 }' "$1/summary.csv"; }
 
 # ---- the known best change ------------------------------------------------
-"$BIN" advise "$SC" --time-limit 5 -o "$T/a" >"$T/out" 2>"$T/err"
+"$BIN" advise "$SC" --time-limit 20 -o "$T/a" >"$T/out" 2>"$T/err"
 rc=$?
 [ $rc -eq 0 ] || fail "advise exit $rc: $(head -c 400 "$T/err")"
 A=$T/a/advice.csv
@@ -52,8 +52,8 @@ head -1 "$A" | grep -q '^rank,change,edit,expected_gain,verified_gain,' || fail 
 # the same change made by hand, solved and verified independently
 cp -r "$SC" "$T/edited"
 sed -i 's/^F1,1$/F1,2/' "$T/edited/facilitators.csv"
-"$BIN" solve "$SC" -o "$T/before" --time-limit 5 -q || fail "solve before"
-"$BIN" solve "$T/edited" -o "$T/after" --time-limit 5 -q || fail "solve after"
+"$BIN" solve "$SC" -o "$T/before" --time-limit 20 -q || fail "solve before"
+"$BIN" solve "$T/edited" -o "$T/after" --time-limit 20 -q || fail "solve after"
 "$BIN" verify "$T/edited" "$T/after" >/dev/null 2>&1 || fail "the edited school's schedule does not verify"
 ob=$(metric "$T/before" objective)
 oa=$(metric "$T/after" objective)
@@ -80,7 +80,7 @@ rc=$?
 [ -e "$T/b/advice.csv" ] && fail "advice.csv written after an error"
 
 # ---- solve --advise: advice.csv and report.html's Advice section ------------
-"$BIN" solve "$SC" -o "$T/s" --time-limit 5 --advise >"$T/out" 2>"$T/err" ||
+"$BIN" solve "$SC" -o "$T/s" --time-limit 20 --advise >"$T/out" 2>"$T/err" ||
 	fail "solve --advise: exit $? $(head -c 300 "$T/err")"
 [ -s "$T/out" ] && fail "solve --advise printed on stdout"
 [ "$(csv "$T/s/advice.csv" 1 edit)" = "facilitators.csv: max_sessions = 2 where facilitator_id = F1" ] ||
