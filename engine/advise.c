@@ -225,6 +225,15 @@ static int read_unmet(const struct problem *p, const char *dir, struct advise_un
 		if (!strcmp(um->reason, "no_room") || !strcmp(um->reason, "capacity"))
 			u->room += v;
 	}
+	for (int i = 0; i < rb.n_sessions; i++) {
+		const struct rb_session *se = &rb.sessions[i];
+		if (se->facilitator < 0 || se->offering < 0)
+			continue;
+		if (se->kind == SESSION_WORKSHOP)
+			u->led_goal[se->facilitator * p->n_goals + se->offering]++;
+		else if (se->kind == SESSION_SEMINAR)
+			u->led_seminar[se->facilitator * p->n_seminars + se->offering]++;
+	}
 	readback_release(&rb);
 	return 0;
 }

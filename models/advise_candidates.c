@@ -15,7 +15,8 @@
  * `no_room` or `capacity`, a goal or seminar with unmet demand, a new
  * expertise in a goal unmet for `no_facilitator` for a facilitator who
  * leads its area); such candidates rank after the priced ones, by the
- * value they could reach.
+ * value they could reach.  A guru level for what an able facilitator
+ * already leads is valued on the schedule itself: w_guru a session led.
  *
  * where the demand a facilitator can reach is the unmet value of the goals
  * and seminars they can lead, a room's is the needs unmet for `no_room` or
@@ -39,6 +40,9 @@ void advise_unmet_init(struct advise_unmet *u, const struct problem *p)
 	u->goal = xcalloc((size_t)p->n_goals + 1, sizeof(double));
 	u->goal_facilitator = xcalloc((size_t)p->n_goals + 1, sizeof(double));
 	u->seminar = xcalloc((size_t)p->n_seminars + 1, sizeof(double));
+	u->led_goal = xcalloc((size_t)p->n_facilitators * (size_t)p->n_goals + 1, sizeof(int));
+	u->led_seminar = xcalloc((size_t)p->n_facilitators * (size_t)p->n_seminars + 1,
+				 sizeof(int));
 }
 
 void advise_unmet_release(struct advise_unmet *u)
@@ -46,6 +50,8 @@ void advise_unmet_release(struct advise_unmet *u)
 	free(u->goal);
 	free(u->goal_facilitator);
 	free(u->seminar);
+	free(u->led_goal);
+	free(u->led_seminar);
 	memset(u, 0, sizeof(*u));
 }
 
@@ -153,6 +159,35 @@ static void facilitator_candidates(struct list *l, const struct problem *p,
 				.n = 3, .cols = { "facilitator_id", "offering", "level" },
 				.vals = { xstrdup(fa->id), xstrdup(p->goals[g].id), xstrdup("able") } };
 		}
+	}
+}
+
+/* A guru earns w_guru a session (goal) or meeting (seminar) they lead:
+ * an able facilitator made guru of what they lead gains that much on the
+ * same schedule (an estimate from the schedule, not from the LP). */
+static void add_guru(struct list *l, const struct problem *p, int f, const char *offering,
+		     int led)
+{
+	double v = p->config.w_guru * led;
+	struct advise_candidate *c = add(l, ADVISE_GURU, v, v,
+		xasprintf("%s becomes a guru of %s (leads it %d time%s)", p->facilitators[f].id,
+			  offering, led, led == 1 ? "" : "s"));
+	if (c)
+		c->edit = (struct advise_edit){ .op = EDIT_APPEND_ROW, .file = "expertise.csv",
+			.n = 3, .cols = { "facilitator_id", "offering", "level" },
+			.vals = { xstrdup(p->facilitators[f].id), xstrdup(offering), xstrdup("guru") } };
+}
+
+static void guru_candidates(struct list *l, const struct problem *p, const struct advise_unmet *u)
+{
+	for (int f = 0; f < p->n_facilitators; f++) {
+		for (int g = 0; g < p->n_goals; g++)
+			if (problem_goal_level(p, f, g) == LEVEL_ABLE)
+				add_guru(l, p, f, p->goals[g].id, u->led_goal[f * p->n_goals + g]);
+		for (int s = 0; s < p->n_seminars; s++)
+			if (problem_seminar_level(p, f, s) == LEVEL_ABLE)
+				add_guru(l, p, f, p->seminars[s].id,
+					 u->led_seminar[f * p->n_seminars + s]);
 	}
 }
 
@@ -285,6 +320,7 @@ struct advise_candidate *advise_candidates(const struct problem *p,
 		facilitator_candidates(&l, p, pr, u);
 		room_candidates(&l, p, pr, u);
 		offering_candidates(&l, p, pr, u);
+		guru_candidates(&l, p, u);
 	}
 	if (l.n > 1)
 		qsort(l.c, (size_t)l.n, sizeof(*l.c), by_expected);

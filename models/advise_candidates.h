@@ -42,6 +42,7 @@ enum advise_kind {
 	ADVISE_SEMINAR_SIZE,    /* a seminar's max_size + 5 */
 	ADVISE_LAB_GROUP,       /* lab max_group + 10 */
 	ADVISE_EXPERTISE,       /* a facilitator able to lead a goal */
+	ADVISE_GURU,            /* a facilitator who leads an offering becomes its guru */
 };
 
 struct advise_candidate {
@@ -62,6 +63,9 @@ struct advise_unmet {
 	double *seminar;        /* [n_seminars]: unmet choices' value per seminar */
 	double room;            /* needs unmet for no_room or capacity */
 	double total;           /* everything unmet */
+	/* and what the schedule has each facilitator lead: */
+	int *led_goal;          /* [f * n_goals + g]: workshop sessions of g */
+	int *led_seminar;       /* [f * n_seminars + s]: meetings of s */
 };
 
 void advise_unmet_init(struct advise_unmet *u, const struct problem *p);

@@ -171,6 +171,34 @@ START_TEST(room_priced_when_rooms_are_scarce)
 }
 END_TEST
 
+/* An able facilitator who leads a goal: its guru level is worth w_guru a
+ * session led, on the schedule as it is. */
+START_TEST(guru_valued_by_sessions_led)
+{
+	struct problem *p = bottleneck(2, 30, 1);
+	ck_assert(p->config.w_guru > 0);
+	struct bound_lp_result res;
+	struct bound_lp_prices pr;
+	bound_lp_prices(p, 30, &res, &pr);
+	struct advise_unmet u;
+	advise_unmet_init(&u, p);
+	u.led_goal[1 * p->n_goals + 1] = 3;      /* F2 leads A three times */
+	u.led_goal[0 * p->n_goals + 0] = 5;      /* F1 is G's guru already */
+	int n;
+	struct advise_candidate *c = advise_candidates(p, &pr, &u, &n);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(c[0].kind, ADVISE_GURU);
+	ck_assert_double_eq_tol(c[0].expected, 3 * p->config.w_guru, 1e-9);
+	ck_assert_str_eq(c[0].edit.vals[0], "F2");
+	ck_assert_str_eq(c[0].edit.vals[1], "A");
+	ck_assert_str_eq(c[0].edit.vals[2], "guru");
+	advise_candidates_free(c, n);
+	advise_unmet_release(&u);
+	bound_lp_prices_release(&pr);
+	problem_free(p);
+}
+END_TEST
+
 static char *read_text(const char *dir, const char *name)
 {
 	char *path = xasprintf("%s/%s", dir, name);
@@ -263,6 +291,7 @@ int main(void)
 	tcase_add_test(tc, max_sessions_priced_and_first);
 	tcase_add_test(tc, no_unmet_no_candidates);
 	tcase_add_test(tc, room_priced_when_rooms_are_scarce);
+	tcase_add_test(tc, guru_valued_by_sessions_led);
 	suite_add_tcase(s, tc);
 	TCase *te = tcase_create("edits");
 	tcase_add_test(te, edits_change_one_cell);
