@@ -32,6 +32,7 @@
 #include "models/advise_candidates.h"
 #include "models/bound_lp_prices.h"
 #include "models/child.h"
+#include "models/glpk_run.h"
 #include "models/model.h"
 #include "outputs/csv_out.h"
 #include "outputs/html.h"
@@ -366,7 +367,8 @@ static void resolve_top(const struct advise_options *o, const struct solve_param
 	struct job running[2];
 	int slot_of[2] = { -1, -1 }, next = 0, done = 0, jobs = o->jobs == 2 ? 2 : 1;
 	while (done < n) {
-		for (int k = 0; k < jobs && next < n; k++) {
+		/* a stop signal: no new re-solve (those running end early) */
+		for (int k = 0; k < jobs && next < n && !mip_interrupted; k++) {
 			if (slot_of[k] >= 0)
 				continue;
 			char *dir = xasprintf("%s/c%d", tmp, next), *out = xasprintf("%s/out", dir);
@@ -400,6 +402,8 @@ static void resolve_top(const struct advise_options *o, const struct solve_param
 			done++;
 			break;   /* refill the freed slot first */
 		}
+		if (mip_interrupted && slot_of[0] < 0 && slot_of[1] < 0)
+			break;
 	}
 }
 
@@ -566,6 +570,11 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	bound_lp_prices(p, sp.time_limit, &res, &pr);
 	if (!o->prev_out_dir) {
 		job_finish(&base, &before);
+		if (mip_interrupted) {
+			diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
+			code = ADVISE_STOPPED;
+			goto out_before;
+		}
 		if (!before.ok) {
 			diag_error(d, o->scenario_dir, 0, "the scenario as it is: %s", before.why);
 			code = ADVISE_NO_SCHEDULE;
@@ -584,6 +593,12 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	mcl_log(LOG_NORMAL, "advise: %d candidate change%s; re-solving the top %d", n,
 		n == 1 ? "" : "s", top);
 	resolve_top(o, &sp, tmp, &before, a, top);
+	if (mip_interrupted) {
+		/* solves cut short are no verification */
+		diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
+		code = ADVISE_STOPPED;
+		goto out_before;
+	}
 	qsort(a, (size_t)n, sizeof(*a), by_rank);
 	if (table) {
 		print_table(table, &before, a, n);

@@ -31,6 +31,7 @@ enum advise_status {
 	ADVISE_INPUT = 2,           /* bad scenario or PREV_OUT_DIR (d says why) */
 	ADVISE_NO_SCHEDULE = 3,     /* the scenario as it is has no schedule */
 	ADVISE_INTERNAL = 4,
+	ADVISE_STOPPED = 5,         /* mip_interrupted (a signal): nothing written */
 };
 
 /*

@@ -337,7 +337,8 @@ static int solve_advise(const char *scenario_dir, const char *out_dir)
 	diag_release(&d);
 	if (code != ADVISE_OK)
 		fprintf(stderr, "mclsched: the schedule is written, the advice is not\n");
-	return code == ADVISE_OK ? EXIT_OK : EXIT_INTERNAL;
+	return code == ADVISE_OK ? EXIT_OK : code == ADVISE_STOPPED ? 128 + stop_signal
+								  : EXIT_INTERNAL;
 }
 
 static int cmd_solve(int argc, char **argv)
@@ -757,7 +758,10 @@ static int cmd_advise(int argc, char **argv)
 	}
 	struct diag d;
 	diag_init(&d);
+	catch_stop_signals();
 	int code = advise_run(&o, stdout, &d);
+	if (code == ADVISE_STOPPED)
+		code = 128 + stop_signal;
 	diag_print(&d, stderr);
 	if (code == ADVISE_INPUT)
 		fprintf(stderr, "mclsched: %d error%s; nothing was written\n", d.n_errors,

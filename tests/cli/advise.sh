@@ -6,7 +6,9 @@
 # with an expected and a verified gain above zero; its "after" objective is
 # checked against an independent solve of the edited scenario (the school is
 # small enough that both solves reach the optimum).  PREV_OUT_DIR as the
-# "before"; one that does not verify (exit 2, nothing written); usage errors.
+# "before"; one that does not verify (exit 2, nothing written); solve
+# --advise (advice.csv and report.html's Advice section); SIGINT (exit 130,
+# nothing written, no temporary copy left); usage errors.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -97,6 +99,19 @@ assert rows and rows[0] == ('1', 'F1 leads one more session (max_sessions 1 -&gt
 assert html.index('<section id="advice"') < html.index('</main>')
 PY
 "$BIN" verify "$SC" "$T/s" >/dev/null 2>&1 || fail "the schedule of solve --advise does not verify"
+
+# ---- Ctrl-C: solves cut short verify nothing; exit 130, nothing written,
+# the temporary copies removed
+mkdir "$T/tmp"
+TMPDIR=$T/tmp "$BIN" advise examples/small --time-limit 60 -o "$T/sig" >/dev/null 2>"$T/err" &
+pid=$!
+sleep 3
+kill -INT $pid
+wait $pid
+rc=$?
+[ $rc -eq 130 ] || fail "SIGINT: exit $rc, not 130 ($(head -c 300 "$T/err"))"
+[ -e "$T/sig/advice.csv" ] && fail "SIGINT: advice.csv written"
+[ -z "$(ls "$T/tmp")" ] || fail "SIGINT: temporary copies left: $(ls "$T/tmp")"
 
 # ---- usage ----------------------------------------------------------------
 for args in "" "--top x $SC" "--jobs 3 $SC" "$SC a b" "--time-limit 0 $SC"; do
