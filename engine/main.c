@@ -139,7 +139,8 @@ static const char advise_usage[] =
 	"  -h, --help             this help\n"
 	"\n"
 	"Exit status: 0 advice written, 1 usage error, 2 bad input or a PREV_OUT_DIR\n"
-	"that does not verify, 3 the scenario as it is has no schedule, 4 internal error.\n";
+	"that does not verify, 3 the scenario as it is has no schedule, 4 internal error,\n"
+	"130 or 143 stopped by a signal (nothing written).\n";
 
 static const char import_usage[] =
 	"usage: mclsched import oneroster ONEROSTER_DIR -o SCENARIO_DIR [--goal-map FILE]\n"
