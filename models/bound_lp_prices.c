@@ -75,7 +75,7 @@ static void price_facilitator(const struct bound_lp_rows *rw, const struct probl
 			}
 			pr->fac_block[(size_t)f * pr->n_blocks + j] = pos(best - budget);
 		}
-		for (int g = 0; g < ng; g++) {
+		for (int g = 0; g < ng && rt; g++) {   /* only where f has time */
 			if (problem_goal_level(p, f, g) >= LEVEL_ABLE ||
 			    p->goals[g].mode != GOAL_FACILITATED || !rw->colN[(size_t)g * nb + b])
 				continue;
