@@ -132,8 +132,69 @@ static int choose_room(const struct builder *bd, const struct session *s, int ne
 	return room_for(bd, s->block, feature, need);
 }
 
-/* Seats pn's learners in session si and tops a workshop up to min_group.
- * Returns false when min_group cannot be reached. */
+/* Whether session s is one pin pn may name: its block, offering (a goal,
+ * a lab, or any when pn names none), facilitator and room when named. */
+static bool pin_fits(const struct lock_pin *pn, const struct session *s)
+{
+	if (s->block != pn->block || (pn->facilitator >= 0 && s->facilitator != pn->facilitator) ||
+	    (pn->room >= 0 && s->room != pn->room))
+		return false;
+	if (pn->kind == LOCK_GOAL)
+		return s->kind == SESSION_WORKSHOP && s->offering == pn->offering;
+	if (pn->kind == LOCK_LAB)
+		return s->kind == SESSION_LAB;
+	return pn->kind == LOCK_ANY && s->kind != SESSION_SEMINAR;
+}
+
+/* Whether a workshop or lab pin is kept by the sessions built so far: all
+ * its learners in one session that fits it, or, naming no learner, some
+ * session that fits it (an earlier pin's session took it in). */
+static bool pin_holds(const struct builder *bd, const struct lock_pin *pn)
+{
+	const struct solution *fz = bd->fz;
+	if (pn->kind == LOCK_SEMINAR)
+		return false;
+	if (!pn->n_learners) {
+		for (size_t i = 0; i < fz->n_sessions; i++)
+			if (pin_fits(pn, &fz->sessions[i]))
+				return true;
+		return false;
+	}
+	int si = solution_attend_at(fz, pn->learners[0], pn->block);
+	if (si < 0 || !pin_fits(pn, &fz->sessions[si]))
+		return false;
+	for (int i = 1; i < pn->n_learners; i++)
+		if (solution_attend_at(fz, pn->learners[i], pn->block) != si)
+			return false;
+	return true;
+}
+
+/* Seats in s (index si, n learners so far) the learners of the later pins of
+ * its block that s fits, whole pins while n is below lo: two rows of one
+ * offering that share no one may be one session, and must be when the
+ * offering's learners are too few for two (min_group).  Returns the new n. */
+static int seat_later_pins(struct builder *bd, const struct lock_pin *pn, int si, int n, int lo,
+			   int cap)
+{
+	const struct problem *p = bd->p;
+	const struct session *s = &bd->fz->sessions[si];
+	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins && n < lo; o++) {
+		if (o->block != s->block || !o->n_learners || !pin_fits(o, s) ||
+		    n + o->n_learners > cap)
+			continue;
+		bool free = true;
+		for (int i = 0; i < o->n_learners && free; i++)
+			free = solution_attend_at(bd->fz, o->learners[i], s->block) < 0 &&
+			       (s->kind != SESSION_WORKSHOP || may_take(bd, o->learners[i], s->offering));
+		for (int i = 0; i < o->n_learners && free; i++, n++)
+			*solution_attend(bd->fz, o->learners[i], s->block) = si;
+	}
+	return n;
+}
+
+/* Seats pn's learners in session si and tops a workshop up to min_group,
+ * with the learners of later pins it fits first.  Returns false when
+ * min_group cannot be reached. */
 static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 {
 	const struct problem *p = bd->p;
@@ -143,6 +204,9 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 		*solution_attend(bd->fz, pn->learners[i], b) = si;
 	int lo = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
 	int cap = p->rooms[s->room].capacity;
+	if (s->kind == SESSION_WORKSHOP && p->goals[s->offering].max_group < cap)
+		cap = p->goals[s->offering].max_group;
+	n = seat_later_pins(bd, pn, si, n, lo, cap);
 	for (int l = 0; l < p->n_learners && n < lo && n < cap; l++) {
 		if (p->learners[l].unavailable[b] || solution_attend_at(bd->fz, l, b) >= 0 ||
 		    bd->pinned[(long)l * p->n_blocks + b] ||
@@ -449,6 +513,24 @@ out:
 	return why;
 }
 
+/* The facilitator a later pin of s's block names to lead s's offering
+ * (naming no learner and no room), when free: then one session keeps both
+ * pins.  -1 when there is none. */
+static int later_pin_facilitator(const struct builder *bd, const struct lock_pin *pn,
+				 const struct session *s)
+{
+	const struct problem *p = bd->p;
+	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins; o++) {
+		if (o->block != s->block || o->facilitator < 0 || o->n_learners || o->room >= 0 ||
+		    !fac_free(bd, o->facilitator, s->block))
+			continue;
+		if (s->kind == SESSION_WORKSHOP ? o->kind == LOCK_GOAL && o->offering == s->offering
+						: o->kind == LOCK_LAB)
+			return o->facilitator;
+	}
+	return -1;
+}
+
 /* Builds pin pn into bd->fz; NULL, or why not (allocated). */
 static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 {
@@ -470,6 +552,8 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		if (!may_take(bd, pn->learners[i], s.offering))
 			return xasprintf("learner '%s' has no session of goal '%s' left",
 					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
+	if (s.facilitator < 0)
+		s.facilitator = later_pin_facilitator(bd, pn, &s);
 	if (s.facilitator < 0)
 		s.facilitator = choose_facilitator(bd, &s);
 	else if (!fac_free(bd, s.facilitator, s.block))
@@ -518,7 +602,7 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 	*why = NULL;
 	for (int k = 0; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
-		if (held[k])
+		if (held[k] || pin_holds(&bd, pn))
 			continue;
 		char *reason = build_pin(&bd, pn);
 		if (reason) {

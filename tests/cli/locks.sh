@@ -152,4 +152,18 @@ grep -q "locks.csv lines 2, 3" "$T/s_out3/diagnosis.txt" 2>/dev/null ||
 	fail "infeasible locks: diagnosis: $(cat "$T/s_out3/diagnosis.txt" "$T/err")"
 
 [ "$fails" -eq 0 ] || exit 1
+# two rows of one offering in one block that share no one may be one
+# session and here must be: SC-04 has min_group 3 and three learners who
+# need it (audit seed 260, locks drawn from mclsched's own schedule); in
+# either order of the rows solve keeps both (it said "too few other
+# learners can join it" or "no facilitator is free")
+for o in A B; do
+	c=tests/audit/cases/seed-260-locks-$o
+	"$BIN" solve "$c" -o "$T/merge$o" --time-limit 2 -q 2>"$T/err"
+	[ $? -eq 0 ] || fail "merged pins $o: solve failed: $(cat "$T/err")"
+	"$BIN" verify "$c" "$T/merge$o" >/dev/null 2>&1 || fail "merged pins $o: verify rejects"
+	grep -q ',workshop,SC-04,Mon2,[^,]*,F001,' "$T/merge$o/sessions.csv" ||
+		fail "merged pins $o: no SC-04 led by F001 on Mon2"
+done
+
 echo "locks.sh: all passed"
