@@ -226,6 +226,47 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
  * without a place in block b (the pins took the facilitators or rooms),
  * seats them in the pinned sessions of b that take them: a workshop of a
  * need they may take, else a lab, with a seat free. */
+/* The power-goal model's fill: learner l joins the group of pinned session
+ * si in every workshop block where l is available (for a lab: a pinned lab
+ * with a seat in each), or nowhere.  Returns whether l was seated. */
+static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	const struct session *s0 = &fz->sessions[si];
+	bool lab = s0->kind == SESSION_LAB, ok = true;
+	if (!lab) {
+		int q = objective_need_of(p, l, s0->offering);
+		if (q < 0 || !p->needs[q].ready)
+			return false;
+	}
+	int *pick = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	for (int b = 0; b < p->n_blocks && ok; b++) {
+		pick[b] = -1;
+		if (!problem_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP ||
+		    p->learners[l].unavailable[b])
+			continue;
+		ok = solution_attend_at(fz, l, b) < 0;
+		for (size_t i = first_pin; i < fz->n_sessions && ok && pick[b] < 0; i++) {
+			const struct session *s = &fz->sessions[i];
+			int cap = p->rooms[s->room].capacity, max = lab ? p->config.lab_max_group
+								      : p->goals[s->offering].max_group;
+			if (s->block == b && s->size < cap && s->size < max &&
+			    (lab ? s->kind == SESSION_LAB
+				 : s->kind == SESSION_WORKSHOP && s->section == s0->section))
+				pick[b] = (int)i;
+		}
+		ok = ok && pick[b] >= 0;
+	}
+	for (int b = 0; b < p->n_blocks && ok; b++)
+		if (pick[b] >= 0) {
+			*solution_attend(fz, l, b) = pick[b];
+			fz->sessions[pick[b]].size++;
+		}
+	free(pick);
+	return ok;
+}
+
 static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool always)
 {
 	const struct problem *p = bd->p;
@@ -239,6 +280,12 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
 			continue;
 		int best = -1;
+		if (p->config.model == MODEL_POWER_GOAL) {
+			for (size_t i = first_pin; i < fz->n_sessions; i++)
+				if (fz->sessions[i].block == b && seat_whole_cycle(bd, l, (int)i, first_pin))
+					break;
+			continue;
+		}
 		for (size_t i = first_pin; i < fz->n_sessions; i++) {
 			struct session *s = &fz->sessions[i];
 			int cap = p->rooms[s->room].capacity;
@@ -531,6 +578,59 @@ static int later_pin_facilitator(const struct builder *bd, const struct lock_pin
 	return -1;
 }
 
+/* In the power-goal model a learner keeps one group (or the lab) for the
+ * whole cycle, so the session built for a pin in one block is the group:
+ * it meets in every other workshop block with the same goal, facilitator
+ * and the members available there (a lab: a lab of its own there, any free
+ * facilitator), in its room when free.  NULL, or why not (allocated). */
+static char *extend_group(struct builder *bd, int si)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	if (p->config.model != MODEL_POWER_GOAL)
+		return NULL;
+	for (int b = 0; b < p->n_blocks; b++) {
+		struct session s = fz->sessions[si];
+		if (b == s.block || !problem_block_scheduled(p, b) ||
+		    p->blocks[b].kind != BLOCK_WORKSHOP)
+			continue;
+		int n = 0;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (solution_attend_at(fz, l, s.block) != si || p->learners[l].unavailable[b])
+				continue;
+			if (solution_attend_at(fz, l, b) >= 0)
+				return xasprintf("learner '%s' keeps one group in the power-goal model "
+						 "but already has another place in block '%s'",
+						 p->learners[l].id, p->blocks[b].id);
+			n++;
+		}
+		if (!n)
+			continue;
+		s.block = b;
+		if (s.kind == SESSION_LAB)
+			s.facilitator = choose_facilitator(bd, &s);
+		else if (!fac_free(bd, s.facilitator, b))
+			s.facilitator = -1;
+		if (s.facilitator < 0)
+			return xasprintf("no facilitator is free to lead its group in block '%s'",
+					 p->blocks[b].id);
+		if (!room_free(bd, s.room, b) || p->rooms[s.room].capacity < n)
+			s.room = choose_room(bd, &s, n);
+		if (s.room < 0)
+			return xasprintf("no free room seats its group in block '%s'", p->blocks[b].id);
+		int sj = solution_add_session(fz, &s);
+		bd->led[s.facilitator]++;
+		if (s.kind == SESSION_WORKSHOP)
+			fz->sessions[sj].section = si;
+		fz->sessions[sj].size = n;
+		for (int l = 0; l < p->n_learners; l++)
+			if (solution_attend_at(fz, l, fz->sessions[si].block) == si &&
+			    !p->learners[l].unavailable[b])
+				*solution_attend(fz, l, b) = sj;
+	}
+	return NULL;
+}
+
 /* Builds pin pn into bd->fz; NULL, or why not (allocated). */
 static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 {
@@ -575,7 +675,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		return s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
 		       xasprintf("too few other learners can join it to reach min_group %d of "
 				 "'%s'", p->goals[s.offering].min_group, p->goals[s.offering].id);
-	return NULL;
+	return extend_group(bd, si);
 }
 
 int replan_pins_add(const struct problem *p, struct solution *fz, char **why)

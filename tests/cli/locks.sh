@@ -166,4 +166,12 @@ for o in A B; do
 		fail "merged pins $o: no SC-04 led by F001 on Mon2"
 done
 
+# the power-goal model: a learner keeps one group (or the lab) for the
+# cycle, so a pinned session is a group meeting in every workshop block and
+# a learner seated in a pinned session is seated in all of its group's
+# meetings (audit seed 1065: verify rejected the locked schedule, rule 6)
+c=tests/audit/cases/seed-1065-locks-verify
+"$BIN" solve "$c" -o "$T/pg" --time-limit 2 -q 2>"$T/err" || fail "power-goal locks: solve failed: $(cat "$T/err")"
+"$BIN" verify "$c" "$T/pg" >"$T/out" 2>&1 || fail "power-goal locks: verify rejects: $(head -3 "$T/out")"
+
 echo "locks.sh: all passed"
