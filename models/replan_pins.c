@@ -267,6 +267,41 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 	return ok;
 }
 
+static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
+		     bool pinned);
+
+/* Seats learner l in the pinned seminar section of session si at every
+ * meeting, when l chose and may take the seminar, is free at every meeting
+ * and the section has a seat (max_size, room).  Returns whether l was. */
+static bool seat_section(struct builder *bd, int l, int si)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	int head = fz->sessions[si].section, sem = fz->sessions[si].offering, m = 0;
+	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	bool ok = true;
+	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
+		const struct session *s = &fz->sessions[i];
+		if (s->kind != SESSION_SEMINAR || s->section != head)
+			continue;
+		int size = 0;       /* a built section's size is not kept */
+		for (int k = 0; k < p->n_learners; k++)
+			size += solution_attend_at(fz, k, s->block) == (int)i;
+		ok = m < p->n_blocks && size < p->seminars[sem].max_size &&
+		     size < p->rooms[s->room].capacity;
+		if (ok)
+			blocks[m++] = s->block;
+	}
+	ok = ok && m > 0 && may_join(bd, l, sem, blocks, m, true);
+	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
+		struct session *s = &fz->sessions[i];
+		if (s->kind == SESSION_SEMINAR && s->section == head)
+			*solution_attend(fz, l, s->block) = (int)i;
+	}
+	free(blocks);
+	return ok;
+}
+
 static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool always)
 {
 	const struct problem *p = bd->p;
@@ -286,6 +321,12 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 					break;
 			continue;
 		}
+		bool joined = false;
+		for (size_t i = first_pin; i < fz->n_sessions && !joined; i++)
+			if (fz->sessions[i].block == b && fz->sessions[i].kind == SESSION_SEMINAR)
+				joined = seat_section(bd, l, (int)i);
+		if (joined)
+			continue;
 		for (size_t i = first_pin; i < fz->n_sessions; i++) {
 			struct session *s = &fz->sessions[i];
 			int cap = p->rooms[s->room].capacity;

@@ -173,5 +173,15 @@ c=tests/audit/cases/seed-1065-locks-verify
 "$BIN" solve "$c" -o "$T/pg_out" --time-limit 2 -q 2>"$T/err" || fail "power-goal locks: solve failed: $(cat "$T/err")"
 "$BIN" verify "$c" "$T/pg_out" >"$T/out" 2>&1 || fail "power-goal locks: verify rejects: $(head -3 "$T/out")"
 
+# seminar pins: learners of the blocks short of staff join the pinned
+# sections, and the view opens no section of a seminar whose `sections`
+# the pins used up (audit seeds 1066, 1067: solve exit 3 on locks that
+# mclsched's own schedule keeps; then verify's rule 5)
+for c in tests/audit/cases/seed-1066-locks-exit-3 tests/audit/cases/seed-1067-locks-exit-3; do
+	o="$T/sem_$(basename "$c")"
+	"$BIN" solve "$c" -o "$o" --time-limit 2 -q 2>"$T/err" || fail "$c: solve failed: $(cat "$T/err")"
+	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"
+done
+
 [ "$fails" -eq 0 ] || exit 1
 echo "locks.sh: all passed"
