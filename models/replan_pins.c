@@ -33,6 +33,7 @@ struct builder {
 	int *need_cnt;              /* [n_needs] workshop sessions in fz */
 	int *led;                   /* [f] sessions led in fz */
 	bool *pinned;               /* [l * n_blocks + b] a pin names l in b */
+	size_t first_pin;           /* the first session the pins built */
 };
 
 static bool fac_free(const struct builder *bd, int f, int b)
@@ -104,6 +105,37 @@ static int choose_facilitator(const struct builder *bd, const struct session *s)
 		if (lv < LEVEL_ABLE)
 			continue;
 		if (best < 0 || lv > best_level || (lv == best_level && bd->led[f] < bd->led[best])) {
+			best = f;
+			best_level = lv;
+		}
+	}
+	return best;
+}
+
+/* The power-goal model's choice of a facilitator for s: for a group, one
+ * free in every workshop block, within max_sessions for all of them (a
+ * group meets in each), gurus first; for a lab (per block), one free in
+ * s's block who can lead the fewest pinned goals.  -1: none. */
+static int choose_cycle_facilitator(const struct builder *bd, const struct session *s)
+{
+	const struct problem *p = bd->p;
+	int nb = 0, best = -1, best_level = 0;
+	for (int b = 0; b < p->n_blocks && s->kind == SESSION_WORKSHOP; b++)
+		nb += problem_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int lv = s->kind == SESSION_WORKSHOP ? (int)problem_goal_level(p, f, s->offering) :
+							LEVEL_ABLE;
+		if (lv < LEVEL_ABLE || p->facilitators[f].max_sessions - bd->led[f] < nb)
+			continue;
+		bool free = fac_free(bd, f, s->block);
+		for (int b = 0; b < p->n_blocks && free && s->kind == SESSION_WORKSHOP; b++)
+			if (problem_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP)
+				free = fac_free(bd, f, b);
+		if (s->kind == SESSION_LAB)   /* a lab: who can lead the fewest pinned goals */
+			for (int k = 0; k < p->n_pins; k++)
+				lv -= p->pins[k].kind == LOCK_GOAL &&
+				      problem_goal_level(p, f, p->pins[k].offering) >= LEVEL_ABLE;
+		if (free && (best < 0 || lv > best_level)) {
 			best = f;
 			best_level = lv;
 		}
@@ -315,10 +347,13 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
 			continue;
 		int best = -1;
-		if (p->config.model == MODEL_POWER_GOAL) {
-			for (size_t i = first_pin; i < fz->n_sessions; i++)
-				if (fz->sessions[i].block == b && seat_whole_cycle(bd, l, (int)i, first_pin))
-					break;
+		if (p->config.model == MODEL_POWER_GOAL) {    /* a group first, else a lab */
+			bool done = false;
+			for (int pass = 0; pass < 2 && !done; pass++)
+				for (size_t i = first_pin; i < fz->n_sessions && !done; i++)
+					done = fz->sessions[i].block == b &&
+					       (fz->sessions[i].kind == SESSION_LAB) == (pass == 1) &&
+					       seat_whole_cycle(bd, l, (int)i, first_pin);
 			continue;
 		}
 		bool joined = false;
@@ -648,8 +683,24 @@ static char *extend_group(struct builder *bd, int si)
 		if (!n)
 			continue;
 		s.block = b;
+		int join = -1;      /* a lab: a pinned lab of b with n seats left */
+		for (size_t i = bd->first_pin; i < fz->n_sessions && s.kind == SESSION_LAB; i++)
+			if (fz->sessions[i].block == b && fz->sessions[i].kind == SESSION_LAB &&
+			    fz->sessions[i].size + n <= p->config.lab_max_group &&
+			    fz->sessions[i].size + n <= p->rooms[fz->sessions[i].room].capacity) {
+				join = (int)i;
+				break;
+			}
+		if (join >= 0) {
+			fz->sessions[join].size += n;
+			for (int l = 0; l < p->n_learners; l++)
+				if (solution_attend_at(fz, l, fz->sessions[si].block) == si &&
+				    !p->learners[l].unavailable[b])
+					*solution_attend(fz, l, b) = join;
+			continue;
+		}
 		if (s.kind == SESSION_LAB)
-			s.facilitator = choose_facilitator(bd, &s);
+			s.facilitator = choose_cycle_facilitator(bd, &s);
 		else if (!fac_free(bd, s.facilitator, b))
 			s.facilitator = -1;
 		if (s.facilitator < 0)
@@ -683,6 +734,15 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		if (solution_attend_at(bd->fz, pn->learners[i], pn->block) >= 0)
 			return xasprintf("learner '%s' already has a place in block '%s'",
 					 p->learners[pn->learners[i]].id, p->blocks[pn->block].id);
+	/* the power-goal model: a learner pinned to the lab or a goal joins a
+	 * pinned lab, or group of the goal, that the pin fits, with a seat in
+	 * every block (facilitators, who keep a group all cycle, are few) */
+	if (p->config.model == MODEL_POWER_GOAL && pn->n_learners == 1 &&
+	    (pn->kind == LOCK_LAB || pn->kind == LOCK_GOAL))
+		for (size_t i = bd->first_pin; i < bd->fz->n_sessions; i++)
+			if (pin_fits(pn, &bd->fz->sessions[i]) &&
+			    seat_whole_cycle(bd, pn->learners[0], (int)i, bd->first_pin))
+				return NULL;
 	if (pn->kind == LOCK_ANY) {
 		choose_offering(bd, &s, pn);
 	} else {
@@ -695,6 +755,8 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
 	if (s.facilitator < 0)
 		s.facilitator = later_pin_facilitator(bd, pn, &s);
+	if (s.facilitator < 0 && p->config.model == MODEL_POWER_GOAL)
+		s.facilitator = choose_cycle_facilitator(bd, &s);
 	if (s.facilitator < 0)
 		s.facilitator = choose_facilitator(bd, &s);
 	else if (!fac_free(bd, s.facilitator, s.block))
@@ -740,6 +802,7 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
 	int added = 0;
 	size_t first_pin = fz->n_sessions;
+	bd.first_pin = first_pin;
 	*why = NULL;
 	for (int k = 0; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
@@ -753,7 +816,7 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		}
 		added++;
 	}
-	bool always = !*why && cycle_short(&bd);
+	bool always = !*why && (p->config.model == MODEL_POWER_GOAL || cycle_short(&bd));
 	for (int b = 0; b < p->n_blocks && !*why; b++)
 		if (problem_block_scheduled(p, b))
 			fill_short_block(&bd, b, first_pin, always);
