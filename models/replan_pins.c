@@ -723,6 +723,28 @@ static char *extend_group(struct builder *bd, int si)
 	return NULL;
 }
 
+/* Seats learner l in pinned session si when it has a seat (room, max_group
+ * or lab max_group) and l may take its goal; in the power-goal model in
+ * its group or a lab in every block (seat_whole_cycle).  Returns whether
+ * l was seated. */
+static bool join_pinned(struct builder *bd, int l, int si)
+{
+	const struct problem *p = bd->p;
+	struct session *s = &bd->fz->sessions[si];
+	if (p->config.model == MODEL_POWER_GOAL)
+		return seat_whole_cycle(bd, l, si, bd->first_pin);
+	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
+	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
+	    solution_attend_at(bd->fz, l, s->block) >= 0 ||
+	    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+		return false;
+	*solution_attend(bd->fz, l, s->block) = si;
+	s->size++;
+	if (s->kind == SESSION_WORKSHOP)
+		bd->need_cnt[objective_need_of(p, l, s->offering)]++;
+	return true;
+}
+
 /* Builds pin pn into bd->fz; NULL, or why not (allocated). */
 static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 {
@@ -734,14 +756,12 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		if (solution_attend_at(bd->fz, pn->learners[i], pn->block) >= 0)
 			return xasprintf("learner '%s' already has a place in block '%s'",
 					 p->learners[pn->learners[i]].id, p->blocks[pn->block].id);
-	/* the power-goal model: a learner pinned to the lab or a goal joins a
-	 * pinned lab, or group of the goal, that the pin fits, with a seat in
-	 * every block (facilitators, who keep a group all cycle, are few) */
-	if (p->config.model == MODEL_POWER_GOAL && pn->n_learners == 1 &&
-	    (pn->kind == LOCK_LAB || pn->kind == LOCK_GOAL))
+	/* a learner pinned to the lab or a goal joins a pinned session the pin
+	 * fits, with a seat (in the power-goal model: in every block), rather
+	 * than take a facilitator for a session of their own */
+	if (pn->n_learners == 1 && (pn->kind == LOCK_LAB || pn->kind == LOCK_GOAL))
 		for (size_t i = bd->first_pin; i < bd->fz->n_sessions; i++)
-			if (pin_fits(pn, &bd->fz->sessions[i]) &&
-			    seat_whole_cycle(bd, pn->learners[0], (int)i, bd->first_pin))
+			if (pin_fits(pn, &bd->fz->sessions[i]) && join_pinned(bd, pn->learners[0], (int)i))
 				return NULL;
 	if (pn->kind == LOCK_ANY) {
 		choose_offering(bd, &s, pn);
