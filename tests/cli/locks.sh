@@ -174,7 +174,7 @@ done
 # and the waiting learners seated in the pinned groups or labs for the
 # cycle (seeds 1090, 1091: exit 3 on locks mclsched's own schedule keeps)
 for c in tests/audit/cases/seed-1065-locks-verify tests/audit/cases/seed-1090-locks-exit-3 \
-	tests/audit/cases/seed-1091-locks-exit-3; do
+	tests/audit/cases/seed-1091-locks-exit-3 tests/audit/cases/seed-1097-locks-exit-3; do
 	o="$T/pg_$(basename "$c")"
 	"$BIN" solve "$c" -o "$o" --time-limit 2 -q 2>"$T/err" || fail "$c: solve failed: $(cat "$T/err")"
 	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"
