@@ -16,6 +16,13 @@
  * facilitator, a room and the pinned learners are free, the pinned
  * learners at every meeting, topped up to min_size with learners who chose
  * the seminar; a later pin of the same learners and seminar is then held.
+ * Rows of one offering that share no one may be one session: a pinned
+ * session takes the learners of later pins it fits before other learners,
+ * a one-learner pin joins a pinned session it fits, and a pin that the
+ * sessions built already keep is not built again.  In the power-goal model
+ * a learner keeps one group (or the lab) all cycle: a pinned session is a
+ * group meeting in every workshop block (its facilitator free in all), and
+ * learners are seated in pinned groups and labs for the whole cycle.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "replan_pins.h"
