@@ -9,7 +9,7 @@
 #   make audit N=100 [SEED=1]   N random schools: bounds against the exact model
 #
 # Sources are found by wildcard: a new module is a new .c file in engine/,
-# models/, inputs/ or outputs/; a new test suite is tests/check_<module>.c
+# models/, inputs/, outputs/ or compare/; a new test suite is tests/check_<module>.c
 # (tests/support/*.c, shared test helpers such as the problem builder, are
 # linked into every suite).
 
@@ -39,7 +39,7 @@ CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS) $(JANSSON_CFLAGS)
 LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) $(JANSSON_LIBS) -lnettle -lxlsxwriter -lm
 CHECK_LIBS = -lcheck -lsubunit -lm -lrt -pthread
 
-LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c))
+LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c compare/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB      = $(BUILD)/libmclsched.a
 BIN      = $(BUILD)/mclsched

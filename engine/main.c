@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/advise.h"
 #include "engine/diag.h"
 #include "engine/metrics.h"
 #include "engine/outpath.h"
@@ -38,9 +39,9 @@
 #include "models/model.h"
 #include "models/precheck.h"
 #include "models/replan.h"
-#include "outputs/compare.h"
-#include "outputs/compare_run.h"
-#include "outputs/compare_view.h"
+#include "compare/compare.h"
+#include "compare/compare_run.h"
+#include "compare/compare_view.h"
 #include "outputs/output.h"
 #include "outputs/verify.h"
 
@@ -61,7 +62,7 @@ enum exit_code {
  * CMD` (stdout, exit 0) and after a usage error of that command (stderr). */
 static const char solve_usage[] =
 	"usage: mclsched solve SCENARIO_DIR [-o OUT_DIR] [--time-limit SEC] [--gap REL]\n"
-	"                      [--seed N] [--write-lp FILE] [-q|-v]\n"
+	"                      [--seed N] [--write-lp FILE] [--advise] [-q|-v]\n"
 	"\n"
 	"Builds and solves the cycle's schedule and writes it to OUT_DIR, atomically.\n"
 	"\n"
@@ -72,6 +73,8 @@ static const char solve_usage[] =
 	"  --gap REL              stop within this relative gap of the bound (solver.gap)\n"
 	"  --seed N               the search's random seed (solver.seed)\n"
 	"  --write-lp FILE        also write the exact cycle model in CPLEX LP format\n"
+	"  --advise               then `mclsched advise` on it: advice.csv and an Advice\n"
+	"                         section in report.html (about 3 more time limits)\n"
 	"  -q, --quiet            errors only on stderr\n"
 	"  -v, --verbose          the search's detail and GLPK's output on stderr\n"
 	"  -h, --help             this help\n"
@@ -133,6 +136,31 @@ static const char compare_usage[] =
 	"schools (different learners) and --force was not given, 4 the files could\n"
 	"not be written.\n";
 
+static const char advise_usage[] =
+	"usage: mclsched advise SCENARIO_DIR [PREV_OUT_DIR] [--top N] [-o DIR]\n"
+	"                       [--time-limit SEC] [--seed N] [--jobs 1|2] [-q|-v]\n"
+	"\n"
+	"Which single change to the school would help its schedule most: candidate\n"
+	"changes found from the bound LP's prices and the unmet list, each with an\n"
+	"expected gain (an estimate); the top N re-solved and verified on a copy of\n"
+	"the scenario, with their verified gain and KPIs.  A ranked table on stdout,\n"
+	"advice.csv in DIR.  PREV_OUT_DIR: a solve of SCENARIO_DIR used as the\n"
+	"\"before\" (its time limit and seed too) instead of solving it again.\n"
+	"\n"
+	"  --top N                candidates re-solved (default 5, 0: none)\n"
+	"  -o, --output DIR       where advice.csv goes (default: the current directory)\n"
+	"  --time-limit SEC       each solve's time limit (default: PREV_OUT_DIR's, else\n"
+	"                         solver.time_limit)\n"
+	"  --seed N               each solve's seed (default: likewise)\n"
+	"  --jobs 1|2             re-solves run at once (default 2)\n"
+	"  -q, --quiet            errors only on stderr\n"
+	"  -v, --verbose          more detail on stderr\n"
+	"  -h, --help             this help\n"
+	"\n"
+	"Exit status: 0 advice written, 1 usage error, 2 bad input or a PREV_OUT_DIR\n"
+	"that does not verify, 3 the scenario as it is has no schedule, 4 internal error,\n"
+	"130 or 143 stopped by a signal (nothing written).\n";
+
 static const char import_usage[] =
 	"usage: mclsched import oneroster ONEROSTER_DIR -o SCENARIO_DIR [--goal-map FILE]\n"
 	"                                 [--as-of YYYY-MM-DD] [-q]\n"
@@ -167,6 +195,7 @@ static void usage(FILE *out)
 	      "       mclsched verify  SCENARIO_DIR OUT_DIR\n"
 	      "       mclsched compare OUT_DIR OUT_DIR... [-o DIR] [--force]\n"
 	      "       mclsched import  oneroster|case SOURCE -o SCENARIO_DIR [options]\n"
+	      "       mclsched advise  SCENARIO_DIR [PREV_OUT_DIR] [--top N] [-o DIR]\n"
 	      "       mclsched help [COMMAND] | COMMAND --help | --help | --version\n"
 	      "\n"
 	      "  solve    build and solve the cycle's schedule, write OUT_DIR\n"
@@ -175,6 +204,7 @@ static void usage(FILE *out)
 	      "  verify   re-check a written schedule against its inputs\n"
 	      "  compare  scenario runs side by side: stdout, compare.html, compare.csv\n"
 	      "  import   scenario files from OneRoster CSV or a CASE framework\n"
+	      "  advise   which single change would help the schedule most: advice.csv\n"
 	      "  help     this help, or a command's\n"
 	      "\n"
 	      "Exit status: 0 done, 1 usage, 2 bad input, 3 no schedule found,\n"
@@ -315,6 +345,25 @@ static bool writable(const char *path, const char *what, char *(*check)(const ch
 	return false;
 }
 
+/* solve --advise: advise on the schedule just written, into OUT_DIR
+ * (advice.csv, report.html's Advice section); the table on stderr. */
+static int solve_advise(const char *scenario_dir, const char *out_dir)
+{
+	struct advise_options o = { .scenario_dir = scenario_dir, .prev_out_dir = out_dir,
+				    .out_dir = out_dir, .top = 5, .jobs = 2, .seed = -1,
+				    .version = MCLSCHED_VERSION, .report = true };
+	struct diag d;
+	diag_init(&d);
+	int code = advise_run(&o, mcl_log_enabled(LOG_NORMAL) ? stderr : NULL, &d);
+	diag_print(&d, stderr);
+	diag_release(&d);
+	if (code != ADVISE_OK)
+		fprintf(stderr, "mclsched: the schedule is written, the advice is not\n");
+	return code == ADVISE_OK ? EXIT_OK : code == ADVISE_STOPPED ? 128 + stop_signal
+								  : EXIT_INTERNAL;
+}
+
+
 /* Reads replan's previous schedule into p (inputs/previous.h): --after
  * resolved (a usage error when unknown), errors printed.  Returns an exit
  * code, EXIT_OK when p->previous is ready. */
@@ -338,11 +387,12 @@ static int run_solve(int argc, char **argv, bool replan)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "after", required_argument, NULL, 'A' },
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "write-lp", required_argument, NULL, 'L' },
+		{ "after", required_argument, NULL, 'A' },
+		{ "advise", no_argument, NULL, 'a' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -351,6 +401,7 @@ static int run_solve(int argc, char **argv, bool replan)
 	const char *out_dir = NULL;
 	double time_limit = -1, gap = -1, seed = -1;
 	const char *write_lp = NULL, *after = NULL;
+	bool advise = false;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
@@ -381,6 +432,12 @@ static int run_solve(int argc, char **argv, bool replan)
 				return usage_error("%s", "--after is replan's: mclsched replan "
 						   "SCENARIO_DIR PREV_OUT_DIR --after BLOCK_ID");
 			after = optarg;
+			break;
+		case 'a':
+			if (replan)
+				return usage_error("%s", "--advise is solve's: run mclsched advise "
+						   "SCENARIO_DIR OUT_DIR on the replan's output");
+			advise = true;
 			break;
 		case 'q':
 			mcl_log_level = LOG_QUIET;
@@ -494,6 +551,8 @@ static int run_solve(int argc, char **argv, bool replan)
 		sol.objective, words, sol.bound, sol.solve_seconds);
 	mcl_log(LOG_NORMAL, "schedule written to %s/", out_dir);
 	mcl_log(LOG_NORMAL, "report for people: %s/report.html", out_dir);
+	if (advise)
+		code = solve_advise(argv[optind], out_dir);
 out_release:
 	solution_release(&sol);
 	problem_free(p);
@@ -695,6 +754,91 @@ static int cmd_import(int argc, char **argv)
 	return r == IMPORT_WRITTEN ? EXIT_OK : r == IMPORT_BAD_INPUT ? EXIT_INPUT : EXIT_INTERNAL;
 }
 
+/* `mclsched advise` (engine/advise.h): options, then the library. */
+static int cmd_advise(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "top", required_argument, NULL, 'n' },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct advise_options o = { .out_dir = ".", .top = 5, .jobs = 2, .seed = -1,
+				    .version = MCLSCHED_VERSION };
+	double v;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.out_dir = optarg;
+			break;
+		case 'n':
+			if (parse_double(optarg, &v) || v < 0 || v > 1000 || v != floor(v))
+				return usage_error("--top wants a whole number from 0 to 1000, not '%s'",
+						   optarg);
+			o.top = (int)v;
+			break;
+		case 't':
+			if (parse_double(optarg, &o.time_limit) || o.time_limit <= 0 ||
+			    o.time_limit > 1e6)
+				return usage_error("--time-limit wants a positive number of seconds up to "
+						   "1000000, not '%s'", optarg);
+			break;
+		case 's':
+			if (parse_double(optarg, &v) || v < 0 || v > 1e9 || v != floor(v))
+				return usage_error("--seed wants a whole number >= 0, not '%s'", optarg);
+			o.seed = (int)v;
+			break;
+		case 'j':
+			if (strcmp(optarg, "1") && strcmp(optarg, "2"))
+				return usage_error("--jobs wants 1 or 2, not '%s'", optarg);
+			o.jobs = atoi(optarg);
+			break;
+		case 'q':
+			mcl_log_level = LOG_QUIET;
+			break;
+		case 'v':
+			mcl_log_level = LOG_VERBOSE;
+			break;
+		case 'h':
+			fputs(advise_usage, stdout);
+			return EXIT_OK;
+		default:
+			fputs(advise_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind < 1 || argc - optind > 2)
+		return usage_error("%s", "advise takes SCENARIO_DIR and at most one PREV_OUT_DIR");
+	o.scenario_dir = argv[optind];
+	o.prev_out_dir = argc - optind == 2 ? argv[optind + 1] : NULL;
+	char *why = compare_check_dir(o.out_dir);
+	if (why) {
+		fprintf(stderr, "mclsched: output directory '%s' %s; nothing was solved\n",
+			o.out_dir, why);
+		free(why);
+		return EXIT_USAGE;
+	}
+	struct diag d;
+	diag_init(&d);
+	catch_stop_signals();
+	int code = advise_run(&o, stdout, &d);
+	if (code == ADVISE_STOPPED)
+		code = 128 + stop_signal;
+	diag_print(&d, stderr);
+	if (code == ADVISE_INPUT)
+		fprintf(stderr, "mclsched: %d error%s; nothing was written\n", d.n_errors,
+			d.n_errors == 1 ? "" : "s");
+	diag_release(&d);
+	return code;
+}
+
 static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -706,6 +850,7 @@ static const struct command {
 	{ "verify", cmd_verify, verify_usage },
 	{ "compare", cmd_compare, compare_usage },
 	{ "import", cmd_import, import_usage },
+	{ "advise", cmd_advise, advise_usage },
 };
 
 static const struct command *find_command(const char *name)

@@ -28,6 +28,7 @@ enum level { LEVEL_NONE = 0, LEVEL_ABLE = 1, LEVEL_GURU = 2 };
 /* scenario.conf, every key with its default applied. */
 struct config {
 	char *name;                 /* "" when not given */
+	char school_id[65];         /* an id; default: from name (config_school_id) */
 	enum model_kind model;      /* combination */
 	double mastery;             /* 3.0, in [0, 4], for display */
 	int mastery_units;          /* the same exactly, in 1/10000 (inputs/decimal.h) */

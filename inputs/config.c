@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <confuse.h>
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -37,6 +38,7 @@ void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->name = xstrdup("");
+	config_school_id(c->school_id, sizeof(c->school_id), "");
 	c->model = MODEL_COMBINATION;
 	c->mastery = 3.0;
 	c->mastery_units = 3 * DECIMAL_SCALE;
@@ -58,6 +60,26 @@ void config_defaults(struct config *c)
 	c->seed = 1;
 	c->max_memory_mb = 16384;
 	c->out_dir = xstrdup("out");
+}
+
+void config_school_id(char *out, size_t size, const char *name)
+{
+	size_t n = 0;
+	bool dash = false;
+	for (const unsigned char *c = (const unsigned char *)name; *c && n + 1 < size && n < 64;
+	     c++) {
+		if (isalnum(*c) && *c < 0x80) {
+			if (dash && n > 0 && n + 2 < size && n < 63)
+				out[n++] = '-';
+			out[n++] = (char)tolower(*c);
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	out[n] = '\0';
+	if (n == 0)
+		snprintf(out, size, "school");
 }
 
 static struct diag *current_diag;   /* libconfuse's error callback has no context */
@@ -143,6 +165,21 @@ static int validate_lab_feature(cfg_t *cfg, cfg_opt_t *opt)
 {
 	(void)opt;
 	lab_feature_line = cfg->line;
+	return 0;
+}
+
+/* school_id: an id as the CSV files' (contract version 3). */
+static int validate_school_id(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	size_t n = v ? strlen(v) : 0;
+	bool ok = n >= 1 && n <= 64 && isalnum((unsigned char)v[0]);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = isalnum((unsigned char)v[i]) || strchr("_.-", v[i]);
+	if (!ok)
+		diag_error(current_diag, CONF_NAME, cfg->line, "'school_id' must be 1-64 "
+			   "characters of A-Z a-z 0-9 _ . -, the first a letter or a digit (got "
+			   "'%.40s'); leave it out to derive it from 'name'", v ? v : "");
 	return 0;
 }
 
@@ -473,6 +510,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 	cfg_opt_t output_opts[] = { CFG_STR("dir", "out", CFGF_NONE), CFG_END() };
 	cfg_opt_t opts[] = {
 		CFG_STR("name", "", CFGF_NONE),
+		CFG_STR("school_id", NULL, CFGF_NONE),
 		CFG_STR("model", "combination", CFGF_NONE),
 		CFG_FLOAT("mastery", 3.0, CFGF_NONE),
 		CFG_STR("needs", "file", CFGF_NONE),
@@ -509,6 +547,7 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		cfg_set_validate_func(cfg, "needs", validate_word);
 		cfg_set_validate_func(cfg, "output|dir", validate_word);
 		cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
+		cfg_set_validate_func(cfg, "school_id", validate_school_id);
 		model_line = 0;
 		lab_feature_line = 0;
 		current_text = text;
@@ -554,6 +593,11 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 
 	free(c->name);
 	c->name = xstrdup(cfg_getstr(cfg, "name"));
+	const char *school = cfg_getstr(cfg, "school_id");
+	if (school && *school)
+		snprintf(c->school_id, sizeof(c->school_id), "%s", school);
+	else
+		config_school_id(c->school_id, sizeof(c->school_id), c->name);
 	const char *model = cfg_getstr(cfg, "model");
 	static const char *const models[] = { "power-goal", "workshop", "seminar", "combination" };
 	static const enum model_kind kinds[] = { MODEL_POWER_GOAL, MODEL_WORKSHOP, MODEL_SEMINAR,

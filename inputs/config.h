@@ -4,6 +4,8 @@
 #ifndef MCL_CONFIG_H
 #define MCL_CONFIG_H
 
+#include <stddef.h>
+
 #include "engine/diag.h"
 #include "engine/problem.h"
 
@@ -18,6 +20,12 @@
  * line of lab.feature is kept in c->lab_feature_line for the same reason.
  */
 int config_read(struct config *c, const char *dir, struct diag *d, long *model_at);
+
+/* The default school_id for a scenario named name: its letters and digits
+ * in lower case, each run of other characters one '-' ("Spring cycle 3":
+ * "spring-cycle-3"), at most 64 characters; "school" when name has none.
+ * Written to out (size bytes, at least 65). */
+void config_school_id(char *out, size_t size, const char *name);
 
 /* The defaults alone. */
 void config_defaults(struct config *c);

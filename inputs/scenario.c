@@ -118,10 +118,13 @@ static bool is_broken(const struct loader *ld, const char *file)
 
 /* ---- cells ------------------------------------------------------------- */
 
+/* 1-64 characters of A-Za-z0-9_.-, the first a letter or a digit (contract
+ * version 3: an id starting with '-' or '+' would reach a spreadsheet or a
+ * student information system as a formula or a number). */
 static bool valid_id(const char *s)
 {
 	size_t n = strlen(s);
-	if (n < 1 || n > 64)
+	if (n < 1 || n > 64 || !isalnum((unsigned char)s[0]))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '.' && s[i] != '-')
@@ -139,7 +142,8 @@ static bool check_id(struct loader *ld, const struct csv_table *t, int r, const 
 		err(ld, t->name, t->line[r], "empty '%s': every row needs one", col);
 	else
 		err(ld, t->name, t->line[r], "invalid %s '%.64s%s': use 1-64 characters "
-			   "of A-Z a-z 0-9 _ . -", col, v, strlen(v) > 64 ? "..." : "");
+			   "of A-Z a-z 0-9 _ . -, the first a letter or a digit", col, v,
+			   strlen(v) > 64 ? "..." : "");
 	return false;
 }
 

@@ -152,6 +152,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/bound_lp_rows.h"
 #include "models/lp_build.h"
 #include "models/lp_dual.h"
 #include "models/glpk_run.h"
@@ -175,6 +176,9 @@ static void add_rounding_cut(glp_prob *P, struct triplets *t, const int *cu, con
 		triplets_add(t, row, cn[i], (double)-r);
 	}
 }
+
+/* Records row k at rows->a[i] (bound_lp_rows.h), when asked for. */
+#define NOTE_LP(rows, a, i, k) ((rows) ? (void)((rows)->a[i] = (k)) : (void)0)
 
 /* Whether blocks a and b allow the same goals. */
 static bool same_areas(const struct problem *p, int a, int b)
@@ -207,8 +211,8 @@ static int merge_blocks(const struct problem *p, const int *blocks, int n_blocks
 /* Per-learner rows, for small cycles (see the top of the file). */
 #define PER_LEARNER_COLS 8000
 
-/* Columns x[q,b] the per-learner rows would add. */
-static long per_learner_cols(const struct problem *p, const int *blocks, int n_blocks)
+/* Whether the columns x[q,b] the per-learner rows would add are few enough. */
+bool bound_lp_per_learner(const struct problem *p, const int *blocks, int n_blocks)
 {
 	long n = 0;
 	for (int l = 0; l < p->n_learners; l++)
@@ -220,7 +224,7 @@ static long per_learner_cols(const struct problem *p, const int *blocks, int n_b
 				n += !p->learners[l].unavailable[blocks[j]] &&
 				     problem_block_allows(p, blocks[j], nd->goal);
 		}
-	return n;
+	return n <= PER_LEARNER_COLS;
 }
 
 struct per_learner {
@@ -267,7 +271,7 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		       const int *sem_blocks, int n_sem, double seconds, struct bound_lp_result *res)
 {
-	bool per_learner = per_learner_cols(p, blocks, n_blocks) <= PER_LEARNER_COLS;
+	bool per_learner = bound_lp_per_learner(p, blocks, n_blocks);
 	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res);
 }
 
@@ -400,6 +404,7 @@ struct blp {
 	int *seen;          /* [nb]: the need last linked to group b, + 1 */
 	struct per_learner pl;
 	struct sem_part sp;
+	struct bound_lp_rows *rows;   /* what the rows price, or NULL */
 };
 
 /* Room classes (equal capped capacity and equal features), block groups,
@@ -513,6 +518,7 @@ static void blp_block_rows(struct blp *x)
 				continue;
 			const struct room *pr = &p->rooms[x->class_proto[c]];
 			int rcount = lp_add_row(x->P, GLP_UP, 0, n);
+			NOTE_LP(x->rows, row_room_class, c * nb + b, rcount);
 			for (int kd = 0; kd < 2; kd++) {
 				int cap = pr->capacity < kind_max[kd] ? pr->capacity : kind_max[kd];
 				int jr = lp_add_col(x->P, GLP_CV, 0, n, 0);
@@ -608,6 +614,7 @@ static void blp_facilitators(struct blp *x)
 			if (!avail[b])
 				continue;
 			int rb = lp_add_row(x->P, GLP_UP, 0, avail[b]);
+			NOTE_LP(x->rows, row_time, f * nb + b, rb);
 			for (int k = 0; k < x->n_staff; k++) {
 				if (!can[k])
 					continue;
@@ -849,13 +856,20 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
 			    struct bound_lp_result *res)
 {
+	bound_lp_run(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res, NULL);
+}
+
+void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
+		  const int *sem_blocks, int n_sem, bool per_learner, double seconds,
+		  struct bound_lp_result *res, struct bound_lp_rows *rows)
+{
 	double t0 = mcl_now();
 	memset(res, 0, sizeof(*res));
 	res->simple_bound = bound_simple_cycle(p, blocks, n_blocks, sem_blocks, n_sem);
 	res->bound = res->simple_bound;
 	res->lp_bound = HUGE_VAL;
 	struct blp x = { .p = p, .blocks = blocks, .n_blocks = n_blocks, .sem_blocks = sem_blocks,
-			 .n_sem = n_sem, .per_learner = per_learner };
+			 .n_sem = n_sem, .per_learner = per_learner, .rows = rows };
 	blp_build(&x);
 	res->rows = glp_get_num_rows(x.P);
 	res->cols = glp_get_num_cols(x.P);
@@ -873,6 +887,13 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 		if (res->lp_bound < res->bound)
 			res->bound = res->lp_bound;
 		res->proven = !isinf(res->lp_bound);
+		if (rows) {   /* the LP's layout for rows->read (bound_lp_rows.h) */
+			*rows = (struct bound_lp_rows){ rows->row_time, rows->row_room_class,
+				x.P, x.nb, x.grp, x.room_class, x.staff, x.lab_staff, x.row_staff,
+				x.row_rooms, x.row_seats, x.row_feat, x.row_budget, x.colN,
+				x.n_sem ? x.sp.row_max : NULL, rows->read, rows->arg };
+			rows->read(rows, rows->arg);
+		}
 	}
 	res->seconds = mcl_now() - t0;
 	blp_release(&x);

@@ -14,9 +14,9 @@ bool csv_out_formula_like(const char *text)
 	return *text && strchr("=+-@\t\r", *text) != NULL;
 }
 
-void csv_out_text(FILE *f, const char *text)
+/* Writes text as a CSV cell, with the apostrophe in front when guard. */
+static void put_cell(FILE *f, const char *text, bool guard)
 {
-	bool guard = csv_out_formula_like(text);
 	if (!strpbrk(text, ",\"\r\n")) {
 		if (guard)
 			fputc('\'', f);
@@ -32,6 +32,16 @@ void csv_out_text(FILE *f, const char *text)
 		fputc(*v, f);
 	}
 	fputc('"', f);
+}
+
+void csv_out_text(FILE *f, const char *text)
+{
+	put_cell(f, text, csv_out_formula_like(text));
+}
+
+void csv_out_quoted(FILE *f, const char *text)
+{
+	put_cell(f, text, false);
 }
 
 const char *csv_out_untext(const char *cell)

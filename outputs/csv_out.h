@@ -7,8 +7,9 @@
  * with a leading apostrophe, so that a spreadsheet opening the file shows
  * the text instead of running it as a formula.  Numbers are written with
  * printf by the callers and are not text: -1.5 stays -1.5.  Every text cell
- * of every CSV in outputs/ goes through csv_out_text(), so the rule lives
- * here only; readers of our own files (verify) undo it with
+ * of the schedule's CSVs goes through csv_out_text(), so the rule lives
+ * here only (oneroster/ writes its cells unchanged, csv_out_quoted: version
+ * 3 of the contract keeps the guard to the files people open); readers of our own files (verify) undo it with
  * csv_out_untext().
  */
 #ifndef MCL_CSV_OUT_H
@@ -23,6 +24,11 @@ bool csv_out_formula_like(const char *text);
 /* Writes text as one CSV cell: guarded with an apostrophe when formula-like,
  * quoted when it holds a comma, a quote, CR or LF. */
 void csv_out_text(FILE *f, const char *text);
+
+/* Writes text as one CSV cell unchanged, quoted when it holds a comma, a
+ * quote, CR or LF: for the files other systems import by id (oneroster/),
+ * where the guard would change the data (contract version 3). */
+void csv_out_quoted(FILE *f, const char *text);
 
 /* The text a cell read back from our own file stood for: cell without the
  * guarding apostrophe csv_out_text added, else cell itself (a pointer into

@@ -82,3 +82,9 @@ void html_clock(FILE *f, int minutes)
 {
 	fprintf(f, "%02d:%02d", minutes / 60, minutes % 60);
 }
+
+void html_scroll_open(FILE *f, const char *label)
+{
+	html_printf(f, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">",
+		    label);
+}

@@ -21,6 +21,12 @@ void html_text(FILE *f, const char *text);
  * printf has them): html_printf(f, "<td>%s</td>", name). */
 void html_printf(FILE *f, const char *fmt, ...) MCL_PRINTF(2, 3);
 
+/* Opens a region that scrolls sideways when its table is wider than the
+ * screen: <div class="scroll"> that a keyboard can focus (tabindex=0, so
+ * the arrow keys scroll it) and a screen reader names (role=region,
+ * aria-label: label, escaped).  The caller closes it with </div>. */
+void html_scroll_open(FILE *f, const char *label);
+
 /* Writes minutes since midnight as HH:MM. */
 void html_clock(FILE *f, int minutes);
 

@@ -6,12 +6,15 @@
  * is a course; each section is a class (a workshop or lab session, a
  * seminar section with its meetings, a power-goal group), so that a class
  * has one set of learners; learners are students and facilitators
- * teachers, enrolled in the classes they attend or lead.  sourcedIds carry
- * a prefix per kind ("learner-L0001", "class-S0004"), since a learner and
- * a facilitator may share an id.  The files are bulk files: status and
+ * teachers, enrolled in the classes they attend or lead.  Every sourcedId
+ * is composed of the school (scenario.conf school_id), the kind and the ids
+ * of what it stands for ("north:learner:L0001", "north:class:workshop:M1:
+ * Mon1:R1"), with ':' (which no id holds) between the parts: the same thing
+ * gets the same id in every run, a learner and a facilitator sharing an id
+ * stay two users, and the schools of a district never share one.  The files are bulk files: status and
  * dateLastModified stay empty, as the binding asks of bulk files.  Rows
- * come from the schedule files just written (readback.h), so class codes
- * are sessions.csv's section ids.
+ * come from the schedule's row set (rowset.h), the one the CSVs are written
+ * from, so class codes are sessions.csv's section ids.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "oneroster.h"
@@ -25,15 +28,14 @@
 
 #include "engine/util.h"
 #include "outputs/csv_out.h"
-#include "outputs/readback.h"
-
-#define SCHOOL_ID "school"
+#include "outputs/rowset.h"
 
 struct roster {
 	const struct problem *p;
-	const struct readback *rb;
+	const struct rowset *rb;
 	char *dir;                  /* dir/oneroster */
-	char term_id[64], year_id[32];
+	const char *school;         /* the org's sourcedId: scenario.conf school_id */
+	char term_id[128], year_id[96];
 	char start[48], end[48], year_start[48], year_end[48];   /* YYYY-MM-DD */
 	int school_year;            /* the year the school year ends in */
 };
@@ -66,13 +68,15 @@ static int close_csv(const struct roster *r, FILE *f, const char *name, struct d
 	return -1;
 }
 
-/* Writes the cells of one row, text spreadsheet-safe, then the line end. */
+/* Writes the cells of one row, then the line end: identifiers and names
+ * unchanged (no spreadsheet guard: a student information system must find
+ * its own ids byte for byte), quoted as RFC 4180 asks. */
 static void row(FILE *f, int n, const char *const *cells)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
 			fputc(',', f);
-		csv_out_text(f, cells[i] ? cells[i] : "");
+		csv_out_quoted(f, cells[i] ? cells[i] : "");
 	}
 	fputc('\n', f);
 }
@@ -118,7 +122,7 @@ static int write_orgs(const struct roster *r, struct diag *d)
 			   "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId", d);
 	if (!f)
 		return -1;
-	const char *cells[] = { SCHOOL_ID, "", "", school_name(r->p), "school", "", "" };
+	const char *cells[] = { r->school, "", "", school_name(r->p), "school", r->school, "" };
 	row(f, 7, cells);
 	return close_csv(r, f, "orgs.csv", d);
 }
@@ -143,18 +147,18 @@ static int write_academic_sessions(const struct roster *r, struct diag *d)
 	return close_csv(r, f, "academicSessions.csv", d);
 }
 
-/* sourcedId of the course session s belongs to. */
-static char *course_id(const struct problem *p, const struct rb_session *s)
+/* sourcedId of the course session s belongs to: the school, then what the
+ * course teaches. */
+static char *course_id(const struct roster *r, const struct rowset_session *s)
 {
-	if (s->kind == SESSION_WORKSHOP)
-		return xasprintf("goal-%s", p->goals[s->offering].id);
-	if (s->kind == SESSION_SEMINAR)
-		return xasprintf("seminar-%s", p->seminars[s->offering].id);
-	return xstrdup("lab");
+	if (s->kind == SESSION_LAB)
+		return xasprintf("%s:course:lab", r->school);
+	return xasprintf("%s:course:%s:%s", r->school, s->kind == SESSION_WORKSHOP ? "goal"
+			 : "seminar", s->offering_id);
 }
 
 /* The subject of session s's course: the goal's area; none for the rest. */
-static const char *subject(const struct problem *p, const struct rb_session *s)
+static const char *subject(const struct problem *p, const struct rowset_session *s)
 {
 	return s->kind == SESSION_WORKSHOP ? p->areas[p->goals[s->offering].area] : "";
 }
@@ -173,19 +177,19 @@ static int write_courses(const struct roster *r, struct diag *d)
 	bool *seminar_done = xcalloc((size_t)p->n_seminars + 1, sizeof(bool));
 	bool lab_done = false;
 	for (int i = 0; i < r->rb->n_sessions; i++) {
-		const struct rb_session *s = &r->rb->sessions[i];
+		const struct rowset_session *s = &r->rb->sessions[i];
 		bool *done = s->kind == SESSION_WORKSHOP  ? &goal_done[s->offering]
 			     : s->kind == SESSION_SEMINAR ? &seminar_done[s->offering]
 							  : &lab_done;
 		if (*done)
 			continue;
 		*done = true;
-		char *id = course_id(p, s);
+		char *id = course_id(r, s);
 		const char *code = s->kind == SESSION_WORKSHOP  ? p->goals[s->offering].id
 				   : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].id
 								: "lab";
-		const char *cells[] = { id, "", "", r->year_id, readback_session_title(p, s), code,
-					"", SCHOOL_ID, subject(p, s), "" };
+		const char *cells[] = { id, "", "", r->year_id, rowset_session_title(p, s), code,
+					"", r->school, subject(p, s), "" };
 		row(f, 10, cells);
 		free(id);
 	}
@@ -194,9 +198,15 @@ static int write_courses(const struct roster *r, struct diag *d)
 	return close_csv(r, f, "courses.csv", d);
 }
 
-static char *class_id(const struct rb_session *first)
+/* sourcedId of the class whose first session is first: the school, the
+ * kind, what it runs, and the block and room of its first session (a room
+ * holds one session a block, so no two classes share them).  The same
+ * class gets the same id in every run, whatever the session numbers. */
+static char *class_id(const struct roster *r, const struct rowset_session *first)
 {
-	return xasprintf("class-%s", first->section);
+	return xasprintf("%s:class:%s:%s:%s:%s", r->school, solution_kind_name(first->kind),
+			 first->kind == SESSION_LAB ? "lab" : first->offering_id, first->block_id,
+			 first->room_id);
 }
 
 static void append(char **list, const char *sep, const char *item)
@@ -210,7 +220,7 @@ static void append(char **list, const char *sep, const char *item)
 static int write_classes(const struct roster *r, struct diag *d)
 {
 	const struct problem *p = r->p;
-	const struct readback *rb = r->rb;
+	const struct rowset *rb = r->rb;
 	FILE *f = open_csv(r, "classes.csv",
 			   "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,"
 			   "classType,location,schoolSourcedId,termSourcedIds,subjects,"
@@ -218,14 +228,14 @@ static int write_classes(const struct roster *r, struct diag *d)
 	if (!f)
 		return -1;
 	for (int i = 0; i < rb->n_sessions; i++) {
-		const struct rb_session *s = &rb->sessions[i];
+		const struct rowset_session *s = &rb->sessions[i];
 		if (s->section_first != i)
 			continue;
 		char *rooms = xstrdup(""), *periods = xstrdup("");
 		int meetings = 0;
 		for (int k = i; k >= 0; k = rb->sessions[k].section_next) {
-			const struct rb_session *m = &rb->sessions[k];
-			const char *room = readback_label(p->rooms[m->room].name, p->rooms[m->room].id);
+			const struct rowset_session *m = &rb->sessions[k];
+			const char *room = rowset_label(p->rooms[m->room].name, p->rooms[m->room].id);
 			bool seen = false;
 			for (int j = i; j != k && !seen; j = rb->sessions[j].section_next)
 				seen = rb->sessions[j].room == m->room;
@@ -235,7 +245,7 @@ static int write_classes(const struct roster *r, struct diag *d)
 			meetings++;
 		}
 		const struct block *b = &p->blocks[s->block];
-		char *title = xasprintf("%s, %s %02d:%02d", readback_session_title(p, s), b->day,
+		char *title = xasprintf("%s, %s %02d:%02d", rowset_session_title(p, s), b->day,
 					b->start / 60, b->start % 60);
 		if (meetings > 1) {
 			char more[48];
@@ -243,9 +253,9 @@ static int write_classes(const struct roster *r, struct diag *d)
 				 meetings > 2 ? "s" : "");
 			append(&title, "", more);
 		}
-		char *id = class_id(s), *course = course_id(p, s);
+		char *id = class_id(r, s), *course = course_id(r, s);
 		const char *cells[] = { id, "", "", title, "", course, s->section, "scheduled",
-					rooms, SCHOOL_ID, r->term_id, subject(p, s), "", periods };
+					rooms, r->school, r->term_id, subject(p, s), "", periods };
 		row(f, 14, cells);
 		free(id);
 		free(course);
@@ -260,7 +270,7 @@ static int write_classes(const struct roster *r, struct diag *d)
  * name, or the id when there is no name, fills both. */
 static void split_name(const char *name, const char *id, char **given, char **family)
 {
-	const char *full = readback_label(name, id);
+	const char *full = rowset_label(name, id);
 	const char *sp = strrchr(full, ' ');
 	if (!sp || sp == full || !sp[1]) {
 		*given = xstrdup(full);
@@ -271,17 +281,36 @@ static void split_name(const char *name, const char *id, char **given, char **fa
 	*family = xstrdup(sp + 1);
 }
 
-static void user_row(FILE *f, const char *prefix, const char *id, const char *name,
-		     const char *role)
+/* sourcedId of a user: the school, the role in the schedule, the id. */
+static char *user_id(const struct roster *r, const char *kind, const char *id)
 {
-	char *sid = xasprintf("%s-%s", prefix, id), *given, *family;
+	return xasprintf("%s:%s:%s", r->school, kind, id);
+}
+
+static void user_row(FILE *f, const struct roster *r, const char *kind, const char *id,
+		     const char *username, const char *name, const char *role)
+{
+	char *sid = user_id(r, kind, id), *given, *family;
 	split_name(name, id, &given, &family);
-	const char *cells[] = { sid, "", "", "true", SCHOOL_ID, role, id, "", given, family, "",
-				id, "", "", "", "", "", "" };
+	const char *cells[] = { sid, "", "", "true", r->school, role, username, "", given, family,
+				"", id, "", "", "", "", "", "" };
 	row(f, 18, cells);
 	free(sid);
 	free(given);
 	free(family);
+}
+
+/* A facilitator's username: the id, unless a learner has that id too (a
+ * username names one user); then the id with ".staff" (and a number, should
+ * a learner have that as well). */
+static char *staff_username(const struct problem *p, const char *id)
+{
+	char *name = xstrdup(id);
+	for (int k = 1; problem_find_learner(p, name) >= 0; k++) {
+		free(name);
+		name = k == 1 ? xasprintf("%s.staff", id) : xasprintf("%s.staff%d", id, k);
+	}
+	return name;
 }
 
 static int write_users(const struct roster *r, struct diag *d)
@@ -294,19 +323,23 @@ static int write_users(const struct roster *r, struct diag *d)
 	if (!f)
 		return -1;
 	for (int l = 0; l < p->n_learners; l++)
-		user_row(f, "learner", p->learners[l].id, p->learners[l].name, "student");
-	for (int k = 0; k < p->n_facilitators; k++)
-		user_row(f, "facilitator", p->facilitators[k].id, p->facilitators[k].name,
-			 "teacher");
+		user_row(f, r, "learner", p->learners[l].id, p->learners[l].id,
+			 p->learners[l].name, "student");
+	for (int k = 0; k < p->n_facilitators; k++) {
+		char *username = staff_username(p, p->facilitators[k].id);
+		user_row(f, r, "facilitator", p->facilitators[k].id, username,
+			 p->facilitators[k].name, "teacher");
+		free(username);
+	}
 	return close_csv(r, f, "users.csv", d);
 }
 
-static void enrollment_row(FILE *f, const char *class, const char *prefix, const char *id,
-			   const char *role, const char *primary)
+static void enrollment_row(FILE *f, const struct roster *r, const char *class,
+			   const char *kind, const char *id, const char *role, const char *primary)
 {
-	char *user = xasprintf("%s-%s", prefix, id);
-	char *sid = xasprintf("%s-%s", class, user);
-	const char *cells[] = { sid, "", "", class, SCHOOL_ID, user, role, primary, "", "" };
+	char *user = user_id(r, kind, id);
+	char *sid = xasprintf("%s:%s:%s", class, kind, id);
+	const char *cells[] = { sid, "", "", class, r->school, user, role, primary, "", "" };
 	row(f, 10, cells);
 	free(user);
 	free(sid);
@@ -317,7 +350,7 @@ static void enrollment_row(FILE *f, const char *class, const char *prefix, const
 static int write_enrollments(const struct roster *r, struct diag *d)
 {
 	const struct problem *p = r->p;
-	const struct readback *rb = r->rb;
+	const struct rowset *rb = r->rb;
 	FILE *f = open_csv(r, "enrollments.csv",
 			   "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
 			   "userSourcedId,role,primary,beginDate,endDate", d);
@@ -337,7 +370,7 @@ static int write_enrollments(const struct roster *r, struct diag *d)
 				fill[i] = start[i];
 		}
 		for (int i = 0; i < rb->n_slots; i++) {
-			const struct rb_slot *sl = &rb->slots[i];
+			const struct rowset_slot *sl = &rb->slots[i];
 			if (sl->session < 0)
 				continue;
 			int sec = rb->sessions[sl->session].section_first;
@@ -357,22 +390,22 @@ static int write_enrollments(const struct roster *r, struct diag *d)
 	for (int i = 0; i < rb->n_sessions; i++) {
 		if (rb->sessions[i].section_first != i)
 			continue;
-		char *class = class_id(&rb->sessions[i]);
+		char *class = class_id(r, &rb->sessions[i]);
 		int primary = -1;
 		for (int k = i; k >= 0; k = rb->sessions[k].section_next) {
-			const struct rb_session *m = &rb->sessions[k];
+			const struct rowset_session *m = &rb->sessions[k];
 			bool seen = false;
 			for (int j = i; j != k && !seen; j = rb->sessions[j].section_next)
 				seen = rb->sessions[j].facilitator == m->facilitator;
 			if (seen)
 				continue;
-			enrollment_row(f, class, "facilitator", p->facilitators[m->facilitator].id,
+			enrollment_row(f, r, class, "facilitator", p->facilitators[m->facilitator].id,
 				       "teacher", primary < 0 ? "true" : "false");
 			primary = m->facilitator;
 		}
 		for (int k = start[i]; k < start[i + 1]; k++)
-			enrollment_row(f, class, "learner", p->learners[learners[k]].id, "student",
-				       "");
+			enrollment_row(f, r, class, "learner", p->learners[learners[k]].id,
+				       "student", "");
 		free(class);
 	}
 	free(start);
@@ -389,7 +422,8 @@ static void iso_date(char *buf, size_t len, const struct tm *tm)
 }
 
 /* The term: from when's date to the end of the cycle's school week(s), a
- * week per five days of the cycle; the school year: July to June. */
+ * week per five days of the cycle, cut at the end of its school year (July
+ * to June), so that the term lies inside the year it belongs to. */
 static void set_dates(struct roster *r, time_t when)
 {
 	struct tm tm;
@@ -400,20 +434,20 @@ static void set_dates(struct roster *r, time_t when)
 	r->school_year = tm.tm_year + 1900 + (tm.tm_mon >= 6);
 	snprintf(r->year_start, sizeof(r->year_start), "%04d-07-01", r->school_year - 1);
 	snprintf(r->year_end, sizeof(r->year_end), "%04d-06-30", r->school_year);
-	snprintf(r->year_id, sizeof(r->year_id), "year-%d", r->school_year);
-	snprintf(r->term_id, sizeof(r->term_id), "cycle-%s", r->start);
+	snprintf(r->year_id, sizeof(r->year_id), "%s:year:%d", r->school, r->school_year);
+	snprintf(r->term_id, sizeof(r->term_id), "%s:term:%s", r->school, r->start);
 	int weeks = (r->p->n_days + 4) / 5;
 	tm.tm_mday += 7 * (weeks > 0 ? weeks : 1) - 1;
 	mktime(&tm);
 	iso_date(r->end, sizeof(r->end), &tm);
+	if (strcmp(r->end, r->year_end) > 0)        /* ISO dates sort as text */
+		snprintf(r->end, sizeof(r->end), "%s", r->year_end);
 }
 
-int oneroster_write(const struct problem *p, const char *dir, time_t when, struct diag *d)
+int oneroster_write(const struct problem *p, const struct rowset *rows, const char *dir,
+		    time_t when, struct diag *d)
 {
-	struct readback rb;
-	if (readback_read(&rb, p, dir, d))
-		return -1;
-	struct roster r = { .p = p, .rb = &rb };
+	struct roster r = { .p = p, .rb = rows, .school = p->config.school_id };
 	r.dir = xasprintf("%s/%s", dir, ONEROSTER_DIR);
 	set_dates(&r, when);
 	int rc = -1;
@@ -428,6 +462,5 @@ int oneroster_write(const struct problem *p, const char *dir, time_t when, struc
 	rc = 0;
 out:
 	free(r.dir);
-	readback_release(&rb);
 	return rc;
 }

@@ -12,15 +12,14 @@
  * directories are created (so `-o runs/spring/out` works on a fresh
  * checkout).
  *
- * Sessions are numbered S0001... in a canonical order (block, kind,
- * offering, room, facilitator), so the same schedule always gives the same
- * bytes.  Sizes are recounted from the attend table rather than trusted, and
- * unmet.csv explains each shortfall with the first reason that applies.
+ * The rows are collected once (rowset.h: canonical session numbers,
+ * recounted sizes, unmet reasons, the summary metrics) and every file is
+ * rendered from them: the four CSVs here, report.html, schedule.xlsx and
+ * oneroster/ by their writers.  No file written is read back.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "output.h"
 
-#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -32,47 +31,13 @@
 #include <unistd.h>
 
 #include "engine/metrics.h"
-#include "engine/objective.h"
-#include "outputs/changes.h"
 #include "engine/outpath.h"
 #include "engine/util.h"
+#include "outputs/changes.h"
 #include "outputs/csv_out.h"
-#include "outputs/digest.h"
 #include "outputs/oneroster.h"
-#include "outputs/output_unmet.h"
-#include "outputs/readback.h"
 #include "outputs/report.h"
 #include "outputs/xlsx_out.h"
-
-/* ---- canonical session order ------------------------------------------------ */
-
-static const struct problem *sort_problem;
-static const struct solution *sort_solution;
-
-static const char *offering_id(const struct problem *p, const struct session *s)
-{
-	if (s->offering < 0)
-		return "";
-	return s->kind == SESSION_SEMINAR ? p->seminars[s->offering].id : p->goals[s->offering].id;
-}
-
-static int cmp_sessions(const void *a, const void *b)
-{
-	const struct problem *p = sort_problem;
-	const struct session *x = &sort_solution->sessions[*(const int *)a];
-	const struct session *y = &sort_solution->sessions[*(const int *)b];
-	if (x->block != y->block)
-		return x->block < y->block ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	int c = strcmp(offering_id(p, x), offering_id(p, y));
-	if (c)
-		return c;
-	c = strcmp(p->rooms[x->room].id, p->rooms[y->room].id);
-	if (c)
-		return c;
-	return strcmp(p->facilitators[x->facilitator].id, p->facilitators[y->facilitator].id);
-}
 
 /* ---- CSV writing ------------------------------------------------------------ */
 
@@ -131,331 +96,100 @@ static int close_file(struct out_file *o, struct diag *d)
 	return rc;
 }
 
-static void session_name(char *buf, size_t len, int width, int n)
-{
-	unsigned w = (unsigned)width & 15u;   /* 4..10 digits in practice */
-	snprintf(buf, len, "S%0*d", (int)w, n + 1);
-}
-
-/*
- * sec_rank[i]: the canonical rank of the first session (in canonical order)
- * of session i's section, found in one pass over the sessions in order.
- */
-static int *section_ranks(const struct solution *s, const int *order)
-{
-	size_t n = s->n_sessions;
-	int *first = xmalloc(sizeof(int) * (n + 1));
-	int *sec_rank = xmalloc(sizeof(int) * (n + 1));
-	for (size_t i = 0; i < n; i++)
-		first[i] = -1;
-	for (size_t i = 0; i < n; i++) {
-		int sec = s->sessions[order[i]].section;
-		assert(sec >= 0 && (size_t)sec < n);
-		if (first[sec] < 0)
-			first[sec] = (int)i;
-	}
-	for (size_t i = 0; i < n; i++)
-		sec_rank[i] = first[s->sessions[i].section];
-	free(first);
-	return sec_rank;
-}
-
-static int write_sessions(const struct problem *p, const struct solution *s, const int *order,
-			  const int *size, int width, const char *dir, struct diag *d)
+static int write_sessions(const struct rowset *rs, const char *dir, struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "sessions.csv", d))
 		return -1;
-	int *sec_rank = section_ranks(s, order);
 	fputs("session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n", o.f);
-	for (size_t i = 0; i < s->n_sessions; i++) {
-		const struct session *ss = &s->sessions[order[i]];
-		char id[32], sec[32];
-		session_name(id, sizeof(id), width, (int)i);
-		session_name(sec, sizeof(sec), width, sec_rank[order[i]]);
-		fprintf(o.f, "%s,%s,%s,", id, sec, solution_kind_name(ss->kind));
-		put_field(o.f, offering_id(p, ss));
+	for (int i = 0; i < rs->n_sessions; i++) {
+		const struct rowset_session *ss = &rs->sessions[i];
+		fprintf(o.f, "%s,%s,%s,", ss->id, ss->section, solution_kind_name(ss->kind));
+		put_field(o.f, ss->offering_id);
 		fputc(',', o.f);
-		put_field(o.f, p->blocks[ss->block].id);
+		put_field(o.f, ss->block_id);
 		fputc(',', o.f);
-		put_field(o.f, p->rooms[ss->room].id);
+		put_field(o.f, ss->room_id);
 		fputc(',', o.f);
-		put_field(o.f, p->facilitators[ss->facilitator].id);
-		fprintf(o.f, ",%d\n", size[order[i]]);
+		put_field(o.f, ss->facilitator_id);
+		fprintf(o.f, ",%d\n", ss->size);
 	}
-	free(sec_rank);
 	return close_file(&o, d);
 }
 
-/* What learner l works on in session ss, timetable.csv's offering_id: the
- * workshop's goal, the seminar, or for the learner's k-th lab (block order,
- * 0-based) the online goal objective_lab_credit_in credits it to ("" when none). */
-static const char *works_on(const struct problem *p, const struct solution *s,
-			    const struct session *ss, int l, int k)
-{
-	if (ss->kind != SESSION_LAB)
-		return offering_id(p, ss);
-	int q = objective_lab_credit_in(p, s, l, k);
-	return q >= 0 ? p->goals[p->needs[q].goal].id : "";
-}
-
-/* One row per learner and scheduled block where the learner is available;
- * a model that left such a learner without a session gets an empty
- * session_id, which verify reports. */
-static int write_timetable(const struct problem *p, const struct solution *s, const int *rank,
-			   int width, const char *dir, struct diag *d)
+static int write_timetable(const struct rowset *rs, const char *dir, struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "timetable.csv", d))
 		return -1;
 	fputs("learner_id,block_id,session_id,offering_id\n", o.f);
-	for (int l = 0; l < p->n_learners; l++) {
-		int labs = 0;
-		for (int b = 0; b < p->n_blocks; b++) {
-			if (!problem_block_scheduled(p, b) || p->learners[l].unavailable[b])
-				continue;
-			int si = solution_attend_at(s, l, b);
-			char id[32] = "";
-			const char *what = "";
-			if (si >= 0) {
-				session_name(id, sizeof(id), width, rank[si]);
-				what = works_on(p, s, &s->sessions[si], l, labs);
-				labs += s->sessions[si].kind == SESSION_LAB;
-			}
-			put_field(o.f, p->learners[l].id);
-			fputc(',', o.f);
-			put_field(o.f, p->blocks[b].id);
-			fprintf(o.f, ",%s,", id);
-			put_field(o.f, what);
-			fputc('\n', o.f);
-		}
+	for (int i = 0; i < rs->n_slots; i++) {
+		const struct rowset_slot *sl = &rs->slots[i];
+		put_field(o.f, sl->learner_id);
+		fputc(',', o.f);
+		put_field(o.f, sl->block_id);
+		fprintf(o.f, ",%s,", sl->session >= 0 ? rs->sessions[sl->session].id : "");
+		put_field(o.f, sl->offering_id);
+		fputc('\n', o.f);
 	}
 	return close_file(&o, d);
 }
 
-/*
- * Marks, for learner l, the blocks whose session counts toward one of the
- * learner's ready needs: a workshop session of goal g among the first
- * need.sessions of them (time order), a lab among the first ones credited.
- */
-static void mark_counted(const struct problem *p, const struct solution *s,
-			 const struct metrics *m, int l, bool *taken)
-{
-	int credited = 0;
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
-		if (p->needs[q].ready && p->goals[p->needs[q].goal].mode == GOAL_ONLINE)
-			credited += m->counted[q];
-	int *used = xcalloc((size_t)(p->need_start[l + 1] - p->need_start[l]) + 1, sizeof(int));
-	for (int b = 0; b < p->n_blocks; b++) {
-		taken[b] = false;
-		int si = solution_attend_at(s, l, b);
-		if (si < 0)
-			continue;
-		const struct session *ss = &s->sessions[si];
-		if (ss->kind == SESSION_LAB) {
-			if (credited > 0) {
-				taken[b] = true;
-				credited--;
-			}
-			continue;
-		}
-		if (ss->kind != SESSION_WORKSHOP)
-			continue;
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (nd->goal != ss->offering || !nd->ready ||
-			    p->goals[nd->goal].mode != GOAL_FACILITATED)
-				continue;
-			if (used[q - p->need_start[l]] < m->counted[q]) {
-				used[q - p->need_start[l]]++;
-				taken[b] = true;
-			}
-			break;
-		}
-	}
-	free(used);
-}
-
-const char *output_need_reason(const struct problem *p, const struct solution *s,
-			       const struct metrics *m, int q, bool *taken)
-{
-	const struct need *nd = &p->needs[q];
-	const struct goal *g = &p->goals[nd->goal];
-	int l = nd->learner;
-	if (!nd->ready)
-		return "prerequisite";
-	bool online = g->mode == GOAL_ONLINE;
-	if (!online) {
-		bool staffed = false;
-		for (int f = 0; f < p->n_facilitators && !staffed; f++) {
-			if (problem_goal_level(p, f, nd->goal) < LEVEL_ABLE)
-				continue;
-			for (int b = 0; b < p->n_blocks && !staffed; b++)
-				staffed = problem_block_scheduled(p, b) &&
-					  p->blocks[b].kind == BLOCK_WORKSHOP &&
-					  !p->learners[l].unavailable[b] &&
-					  !p->facilitators[f].unavailable[b] &&
-					  problem_block_allows(p, b, nd->goal);
-		}
-		if (!staffed)
-			return "no_facilitator";
-		bool room = false;
-		for (int r = 0; r < p->n_rooms && !room; r++)
-			room = p->rooms[r].capacity >= g->min_group &&
-			       problem_room_has(&p->rooms[r], g->feature);
-		if (!room)
-			return "no_room";
-	}
-	/* conflict: every block where the need could meet is already taken by
-	 * one of the learner's counted need sessions */
-	mark_counted(p, s, m, l, taken);
-	for (int b = 0; b < p->n_blocks; b++) {
-		if (!problem_block_scheduled(p, b) || p->learners[l].unavailable[b])
-			continue;
-		if (!online && p->blocks[b].kind != BLOCK_WORKSHOP)
-			continue;
-		if (!taken[b])
-			return "capacity";
-	}
-	return "conflict";
-}
-
-bool output_enrolled_in(const struct problem *p, const struct solution *s, int l, int sem)
-{
-	for (int b = 0; b < p->n_blocks; b++) {
-		int si = solution_attend_at(s, l, b);
-		if (si >= 0 && s->sessions[si].kind == SESSION_SEMINAR &&
-		    s->sessions[si].offering == sem)
-			return true;
-	}
-	return false;
-}
-
-const char *output_choice_reason(const struct problem *p, const struct choice *ch,
-				 int enrollments)
-{
-	return !ch->eligible ? "ineligible"
-	       : enrollments >= p->config.seminars_per_learner ? "limit"
-							       : "capacity";
-}
-
-static int write_unmet(const struct problem *p, const struct solution *s,
-		       const struct metrics *m, const char *dir, struct diag *d)
+static int write_unmet(const struct rowset *rs, const char *dir, struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "unmet.csv", d))
 		return -1;
-	bool seminars = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
-	bool *taken = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
-	bool *held = xcalloc((size_t)p->n_seminars + 1, sizeof(bool));
 	fputs("learner_id,kind,offering_id,priority,wanted,scheduled,reason\n", o.f);
-	for (int l = 0; l < p->n_learners; l++) {
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (m->counted[q] >= nd->sessions)
-				continue;
-			put_field(o.f, p->learners[l].id);
-			fputs(",need,", o.f);
-			put_field(o.f, p->goals[nd->goal].id);
-			fprintf(o.f, ",%d,%d,%d,%s\n", nd->priority, nd->sessions, m->counted[q],
-				output_need_reason(p, s, m, q, taken));
-		}
-		if (!seminars)
-			continue;
-		int enrollments = 0;
-		for (int k = 0; k < p->n_seminars; k++) {
-			held[k] = output_enrolled_in(p, s, l, k);
-			enrollments += held[k];
-		}
-		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-			const struct choice *ch = &p->choices[c];
-			if (held[ch->seminar])
-				continue;
-			const char *reason = output_choice_reason(p, ch, enrollments);
-			put_field(o.f, p->learners[l].id);
-			fputs(",choice,", o.f);
-			put_field(o.f, p->seminars[ch->seminar].id);
-			fprintf(o.f, ",%d,1,0,%s\n", ch->rank, reason);
-		}
+	for (int i = 0; i < rs->n_unmet; i++) {
+		const struct rowset_unmet *u = &rs->unmet[i];
+		put_field(o.f, u->learner_id);
+		fputs(u->choice ? ",choice," : ",need,", o.f);
+		put_field(o.f, u->offering_id);
+		fprintf(o.f, ",%d,%d,%d,%s\n", u->priority, u->wanted, u->scheduled, u->reason);
 	}
-	free(held);
-	free(taken);
 	return close_file(&o, d);
 }
 
-static int write_summary(const struct problem *p, const struct solution *s,
-			 const struct metrics *m, const struct run_info *run, const char *dir,
-			 struct diag *d)
+static int write_summary(const struct rowset *rs, const char *dir, struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "summary.csv", d))
 		return -1;
-	FILE *f = o.f;
-	bool have = s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
-	fputs("metric,value\n", f);
-	fprintf(f, "status,%s\n", solution_status_name(s->status));
-	if (have) {
-		fprintf(f, "objective,%.2f\n", s->objective);
-		fprintf(f, "bound,%.2f\n", s->bound);
-		fprintf(f, "gap,%.6f\n", s->gap);
-	} else {
-		fputs("objective,\nbound,\ngap,\n", f);
+	fputs("metric,value\n", o.f);
+	for (int i = 0; i < rs->n_metrics; i++) {
+		const struct rowset_metric *m = &rs->metrics[i];
+		fprintf(o.f, "%s,", m->name);
+		if (m->text)
+			put_field(o.f, m->value);
+		else
+			fputs(m->value, o.f);
+		fputc('\n', o.f);
 	}
-	fprintf(f, "solve_seconds,%.2f\n", s->solve_seconds);
-	fprintf(f, "model,%s\n", problem_model_name(p->config.model));
-	fprintf(f, "learners,%d\n", m->learners);
-	fprintf(f, "blocks,%d\n", m->blocks);
-	fprintf(f, "sessions,%d\n", m->sessions);
-	fprintf(f, "need_sessions_wanted,%ld\n", m->need_sessions_wanted);
-	fprintf(f, "need_sessions_scheduled,%ld\n", m->need_sessions_scheduled);
-	fprintf(f, "need_sessions_pct,%.2f\n", m->need_sessions_pct);
-	fprintf(f, "power_goal_pct,%.2f\n", m->power_goal_pct);
-	fprintf(f, "learners_complete_pct,%.2f\n", m->learners_complete_pct);
-	fprintf(f, "seminar_enrolled_pct,%.2f\n", m->seminar_enrolled_pct);
-	fprintf(f, "seminar_first_choice_pct,%.2f\n", m->seminar_first_choice_pct);
-	fprintf(f, "avg_group_size,%.2f\n", m->avg_group_size);
-	fprintf(f, "lab_sessions,%d\n", m->lab_sessions);
-	fprintf(f, "facilitator_load_pct,%.2f\n", m->facilitator_load_pct);
-	fprintf(f, "needs_not_ready,%d\n", m->needs_not_ready);
-	fprintf(f, "learners_left_out,%d\n", m->learners_left_out);
-	fprintf(f, "learner_days_covered_pct,%.2f\n", m->learner_days_covered_pct);
-	fprintf(f, "min_facilitated_sessions,%d\n", m->min_facilitated_sessions);
-	if (have && p->previous)
-		changes_summary(f, p, s);
-	/* provenance */
-	char sha[DIGEST_HEX_LEN + 1];
-	digest_scenario(p->dir, sha);
-	fputs("scenario_name,", f);
-	put_field(f, p->config.name ? p->config.name : "");
-	fputs("\nmclsched_version,", f);
-	put_field(f, run->version ? run->version : "");
-	fprintf(f, "\ninputs_sha256,%s\n", sha);
-	fprintf(f, "seed,%d\n", run->seed);
-	fprintf(f, "time_limit,%g\n", run->time_limit);
-	fprintf(f, "gap_limit,%g\n", run->gap_limit);
-	fprintf(f, "stopped_by,%s\n", solution_stop_name(s->stopped_by));
-	fprintf(f, "model_rows,%d\n", s->model_rows);
-	fprintf(f, "model_columns,%d\n", s->model_cols);
-	fprintf(f, "model_nonzeros,%ld\n", s->model_nonzeros);
 	return close_file(&o, d);
 }
 
+int output_write_csv(const struct rowset *rs, const char *dir, struct diag *d)
+{
+	if (!rs->schedule)
+		return write_summary(rs, dir, d);
+	if (write_sessions(rs, dir, d) || write_timetable(rs, dir, d) || write_unmet(rs, dir, d) ||
+	    write_summary(rs, dir, d))
+		return -1;
+	return 0;
+}
+
 /* replan only: changes.csv (outputs/changes.h). */
-static int write_changes(const struct problem *p, const struct solution *s, const int *rank,
-			 int width, const char *dir, struct diag *d)
+static int write_changes(const struct problem *p, const struct rowset *rs, const char *dir,
+			 struct diag *d)
 {
 	struct out_file o;
 	if (!p->previous)
 		return 0;
 	if (open_file(&o, dir, "changes.csv", d))
 		return -1;
-	changes_write(o.f, p, s, rank, width);
+	changes_write(o.f, p, rs);
 	return close_file(&o, d);
-}
-
-void output_session_id(char *buf, size_t len, int width, int rank)
-{
-	session_name(buf, len, width, rank);
 }
 
 static int write_diagnosis(const struct solution *s, const char *dir, struct diag *d)
@@ -468,36 +202,14 @@ static int write_diagnosis(const struct solution *s, const char *dir, struct dia
 }
 
 static int write_report(const struct problem *p, const struct solution *s,
-			const struct metrics *m, const struct run_info *run, const char *dir,
-			struct diag *d)
+			const struct metrics *m, const struct rowset *rs, const struct run_info *run,
+			const char *dir, struct diag *d)
 {
 	struct out_file o;
 	if (open_file(&o, dir, "report.html", d))
 		return -1;
-	report_write(o.f, p, s, m, run);
+	report_write(o.f, p, s, m, rs, run);
 	return close_file(&o, d);
-}
-
-/* Session sizes recounted from the attend table; a session whose recorded
- * size disagrees is a model bug, reported as an internal error. */
-static int *recount(const struct problem *p, const struct solution *s, struct diag *d)
-{
-	int *size = xcalloc(s->n_sessions + 1, sizeof(int));
-	for (int l = 0; l < p->n_learners; l++)
-		for (int b = 0; b < p->n_blocks; b++) {
-			int si = solution_attend_at(s, l, b);
-			if (si >= 0)
-				size[si]++;
-		}
-	for (size_t i = 0; i < s->n_sessions; i++)
-		if (size[i] != s->sessions[i].size) {
-			diag_error(d, NULL, 0, "internal error: session %zu in block '%s' records "
-				   "%d learners but %d attend it", i,
-				   p->blocks[s->sessions[i].block].id, s->sessions[i].size, size[i]);
-			free(size);
-			return NULL;
-		}
-	return size;
 }
 
 /* ---- the directory swap --------------------------------------------------------- */
@@ -582,37 +294,19 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 	chmod(tmp, 0755);
 
 	int rc = -1;
-	int *size = NULL;
 	struct metrics m;
+	struct rowset rs;
 	metrics_compute(p, s, &m);
-	bool have = s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
-	int n = (int)s->n_sessions;
-	int *order = xmalloc(sizeof(int) * (size_t)(n + 1));
-	int *rank = xmalloc(sizeof(int) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		order[i] = i;
-	sort_problem = p;
-	sort_solution = s;
-	qsort(order, (size_t)n, sizeof(int), cmp_sessions);
-	for (int i = 0; i < n; i++)
-		rank[order[i]] = i;
-	int width = 4;
-	for (int k = 10000; k <= n; k *= 10)
-		width++;
-
-	if (have) {
-		size = recount(p, s, d);
-		if (!size || write_sessions(p, s, order, size, width, tmp, d) ||
-		    write_timetable(p, s, rank, width, tmp, d) || write_unmet(p, s, &m, tmp, d) ||
-		    write_summary(p, s, &m, run, tmp, d) ||
-		    xlsx_out_write(p, tmp, readback_export_time(), d) ||
-		    oneroster_write(p, tmp, readback_export_time(), d) ||
-		    write_changes(p, s, rank, width, tmp, d))
-			goto out;
-	} else if (write_summary(p, s, &m, run, tmp, d) || write_diagnosis(s, tmp, d)) {
+	if (rowset_build(&rs, p, s, &m, run, d))
 		goto out;
-	}
-	if (write_report(p, s, &m, run, tmp, d))
+	if (output_write_csv(&rs, tmp, d))
+		goto out;
+	if (rs.schedule ? xlsx_out_write(p, &rs, tmp, rowset_export_time(), d) ||
+			  oneroster_write(p, &rs, tmp, rowset_export_time(), d) ||
+			  write_changes(p, &rs, tmp, d)
+			: write_diagnosis(s, tmp, d))
+		goto out;
+	if (write_report(p, s, &m, &rs, run, tmp, d))
 		goto out;
 
 	/* The swap, with Ctrl-C held so it cannot stop half-way. */
@@ -657,9 +351,7 @@ out:
 		aborted(out_dir, d);
 	output_writing = 0;
 	free(tmp);
-	free(order);
-	free(rank);
-	free(size);
+	rowset_release(&rs);
 	metrics_release(&m);
 	return rc;
 }

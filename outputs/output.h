@@ -9,15 +9,7 @@
 #include "engine/diag.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
-
-/* How the run was made, for summary.csv's provenance rows: the settings in
- * force after command-line flags overrode scenario.conf. */
-struct run_info {
-	const char *version;        /* mclsched's version string */
-	int seed;
-	double time_limit;          /* seconds */
-	double gap_limit;           /* relative gap the search stops at */
-};
+#include "outputs/rowset.h"
 
 /*
  * Set by the program's signal handler (async-signal-safe flags): a second
@@ -31,8 +23,8 @@ extern volatile sig_atomic_t output_writing, output_abort;
 /*
  * Writes sessions.csv, timetable.csv, unmet.csv, summary.csv and
  * report.html (or, when s->status says no schedule was found, summary.csv,
- * diagnosis.txt and a report.html saying so) into a
- * temporary directory beside out_dir and renames it into place.  An existing
+ * diagnosis.txt and a report.html saying so), all rendered from one row set
+ * collected once (rowset.h), into a temporary directory beside out_dir and renames it into place.  An existing
  * out_dir is replaced only once the new one is complete.  run gives the
  * provenance rows; NULL takes seed, time_limit and gap from p's config and
  * an empty version.  summary.csv's inputs_sha256 is computed from the
@@ -43,8 +35,13 @@ extern volatile sig_atomic_t output_writing, output_abort;
 int output_write(const struct problem *p, const struct solution *s, const struct run_info *run,
 		 const char *out_dir, struct diag *d);
 
-/* The session_id output_write gives the session of canonical rank rank
- * (0-based) when session ids have width digits. */
-void output_session_id(char *buf, size_t len, int width, int rank);
+/*
+ * Writes the CSV files of rs into the existing directory dir: sessions.csv,
+ * timetable.csv, unmet.csv and summary.csv (summary.csv alone without a
+ * schedule), every text cell spreadsheet-safe (csv_out.h).  Each file is
+ * flushed to disk.  rowset_read reads them back into the same rows.
+ * Returns 0, or -1 with the reason in d.
+ */
+int output_write_csv(const struct rowset *rs, const char *dir, struct diag *d);
 
 #endif

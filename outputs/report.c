@@ -49,7 +49,10 @@ static const char style[] =
 	"table{border-collapse:collapse;width:100%}\n"
 	"th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}\n"
 	"th{background:#f1f4f8}td.num{text-align:right}\n"
-	".scroll{overflow-x:auto}.grid td{min-width:120px;font-size:.9em}\n"
+	".scroll{overflow-x:auto}.scroll:focus-visible{outline:2px solid #1f5fa8}"
+	".grid td{min-width:120px;font-size:.9em}\n"
+	"[id]{scroll-margin-top:3.5em}\n"
+	"details.numbers{margin:2px 0 6px;font-size:.9em}details.numbers table{width:auto}\n"
 	".free,.away,small{color:var(--mute)}.away{font-style:italic}\n"
 	".who{break-inside:avoid}\n"
 	"section.lrn{content-visibility:auto;contain-intrinsic-size:auto 760px;"
@@ -58,7 +61,7 @@ static const char style[] =
 	".find{display:flex;flex-wrap:wrap;gap:8px;align-items:center}\n"
 	"#find{font-size:1.1em;padding:6px 8px;flex:1 1 240px;max-width:420px}\n"
 	"button{font-size:1em;padding:6px 10px}\n"
-	"@media screen and (max-width:600px){main{padding:0 10px 30px}\n"
+	"@media screen and (max-width:600px){main{padding:0 10px 30px}[id]{scroll-margin-top:6.5em}\n"
 	" section.lrn thead{display:none}section.lrn tr{display:block;padding:4px 0;"
 	"border-bottom:1px solid var(--line)}\n"
 	" section.lrn td{display:inline;border:0;padding:0}"
@@ -156,7 +159,9 @@ static const char *stop_words(enum stop_reason r)
 static void run_details(FILE *f, const struct problem *p, const struct solution *s,
 			const struct run_info *run, bool have)
 {
-	fputs("<h3>About this run</h3>\n<div class=\"scroll\"><table>\n", f);
+	fputs("<h3>About this run</h3>\n", f);
+	html_scroll_open(f, "About this run");
+	fputs("<table>\n", f);
 	html_printf(f, "<tr><th>Status</th><td data-metric=\"status\">%s</td></tr>\n",
 		    solution_status_name(s->status));
 	if (have) {
@@ -386,7 +391,7 @@ static void write_charts(FILE *f, const struct report_view *v)
 }
 
 /* What an unmet row wants: a goal's title or "Seminar: title". */
-static void unmet_what(FILE *f, const struct problem *p, const struct report_unmet *u)
+static void unmet_what(FILE *f, const struct problem *p, const struct rowset_unmet *u)
 {
 	if (u->choice)
 		html_printf(f, "Seminar: %s", report_seminar_title(p, u->offering));
@@ -425,11 +430,14 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 				    reasons[k], needs[k], choices[k]);
 	fputs("</tbody></table>\n<h3>Every unmet need and choice</h3>\n", f);
 	for (int i = 0; i < v->n_unmet; i++) {
-		const struct report_unmet *u = &v->unmet[i];
+		const struct rowset_unmet *u = &v->unmet[i];
 		if (i % UNMET_TABLE_ROWS == 0) {
 			if (i > 0)
 				fputs("</tbody></table></div>\n", f);
-			fputs("<div class=\"scroll\"><table><thead><tr><th>Learner</th><th>Wants</th>"
+			char label[80];
+			snprintf(label, sizeof(label), "Unmet needs and choices from row %d", i + 1);
+			html_scroll_open(f, label);
+			fputs("<table><thead><tr><th>Learner</th><th>Wants</th>"
 			      "<th>Priority</th><th>Gets</th><th>Why</th></tr></thead><tbody>\n", f);
 		}
 		html_printf(f, "<tr><td><a href=\"#l-%s\">%s</a></td><td>", p->learners[u->learner].id,
@@ -458,7 +466,7 @@ static void write_no_schedule(FILE *f, const struct problem *p, const struct sol
 }
 
 void report_write(FILE *f, const struct problem *p, const struct solution *s,
-		  const struct metrics *m, const struct run_info *run)
+		  const struct metrics *m, const struct rowset *rs, const struct run_info *run)
 {
 	write_head(f, p);
 	if (s->status != SOLVE_OPTIMAL && s->status != SOLVE_FEASIBLE) {
@@ -467,7 +475,7 @@ void report_write(FILE *f, const struct problem *p, const struct solution *s,
 		return;
 	}
 	struct report_view v;
-	report_view_init(&v, p, s, m);
+	report_view_init(&v, p, s, m, rs);
 	html_printf(f, "<p>%d learners, %d blocks, the %s model</p></header>\n", p->n_learners,
 		    m->blocks, problem_model_name(p->config.model));
 	fputs("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"

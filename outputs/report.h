@@ -13,15 +13,16 @@
 #include "engine/metrics.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
-#include "outputs/output.h"
+#include "outputs/rowset.h"
 
 /*
- * Writes the whole page to f.  m is metrics_compute's for s, run the
- * provenance summary.csv gets.  When s holds no schedule (infeasible, or
+ * Writes the whole page to f.  m is metrics_compute's for s, rs the rows
+ * rowset_build collected from them (the unmet list and its reasons), run
+ * the provenance summary.csv gets.  When s holds no schedule (infeasible, or
  * none found), the page says so and shows the diagnosis.  Every value from
  * the inputs is HTML-escaped.  Write errors show in ferror(f).
  */
 void report_write(FILE *f, const struct problem *p, const struct solution *s,
-		  const struct metrics *m, const struct run_info *run);
+		  const struct metrics *m, const struct rowset *rs, const struct run_info *run);
 
 #endif

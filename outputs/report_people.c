@@ -52,21 +52,24 @@ static void session_what(FILE *f, const struct problem *p, const struct session 
  * by_room whether the cell names the facilitator (room grid) or the room.
  */
 static void grid(FILE *f, const struct report_view *v, const int *at, const bool *away,
-		 bool by_room)
+		 bool by_room, const char *who)
 {
 	const struct problem *p = v->p;
-	fputs("<div class=\"scroll\"><table class=\"grid\"><thead><tr><th></th>", f);
+	char *label = xasprintf("%s: the week", who);
+	html_scroll_open(f, label);
+	free(label);
+	fputs("<table class=\"grid\"><thead><tr><th scope=\"col\">Block</th>", f);
 	for (int d = 0; d < p->n_days; d++)
 		for (int k = 0; k < v->n_slots; k++) {
 			int b = report_view_cell(v, d, k);
 			if (b >= 0) {
-				html_printf(f, "<th>%s</th>", p->blocks[b].day);
+				html_printf(f, "<th scope=\"col\">%s</th>", p->blocks[b].day);
 				break;
 			}
 		}
 	fputs("</tr></thead><tbody>\n", f);
 	for (int k = 0; k < v->n_slots; k++) {
-		fprintf(f, "<tr><th>%d</th>", k + 1);
+		fprintf(f, "<tr><th scope=\"row\">%d</th>", k + 1);
 		for (int d = 0; d < p->n_days; d++) {
 			int b = report_view_cell(v, d, k);
 			if (b < 0) {
@@ -112,7 +115,8 @@ void report_write_grids(FILE *f, const struct report_view *v)
 			    "<p class=\"meta\">Leads %d sessions (at most %d).</p>\n",
 			    p->facilitators[i].id, report_facilitator_name(p, i),
 			    p->facilitators[i].id, led, p->facilitators[i].max_sessions);
-		grid(f, v, row, p->facilitators[i].unavailable, false);
+		grid(f, v, row, p->facilitators[i].unavailable, false,
+		     report_facilitator_name(p, i));
 		fputs("</div>\n", f);
 	}
 	fputs("</section>\n", f);
@@ -124,7 +128,8 @@ void report_write_grids(FILE *f, const struct report_view *v)
 		html_printf(f, "<div class=\"who\" id=\"r-%s\"><h3>%s <small>%s, %d seats</small></h3>\n",
 			    p->rooms[r].id, report_room_name(p, r), p->rooms[r].id,
 			    p->rooms[r].capacity);
-		grid(f, v, at + (long)r * p->n_blocks, p->rooms[r].unavailable, true);
+		grid(f, v, at + (long)r * p->n_blocks, p->rooms[r].unavailable, true,
+		     report_room_name(p, r));
 		fputs("</div>\n", f);
 	}
 	fputs("</section>\n", f);
@@ -146,7 +151,8 @@ static void coach_page(FILE *f, const struct report_view *v, const char *coach_i
 			    coach_name(p, coach_id), coach_id);
 	else
 		fputs("<section class=\"coach\"><h3>Learners with no coach given</h3>\n", f);
-	fputs("<div class=\"scroll\"><table><thead><tr><th>Learner</th><th>Workshops and seminar "
+	html_scroll_open(f, *coach_id ? coach_name(p, coach_id) : "Learners with no coach");
+	fputs("<table><thead><tr><th>Learner</th><th>Workshops and seminar "
 	      "meetings</th><th>Need-sessions scheduled</th><th>Unmet needs and choices</th></tr>"
 	      "</thead><tbody>\n", f);
 	for (int l = 0; l < p->n_learners; l++) {
@@ -239,7 +245,7 @@ static void learner_page(FILE *f, const struct report_view *v, int l)
 	}
 	fputs("<h4>Not scheduled in full</h4><ul>\n", f);
 	for (int i = v->unmet_start[l]; i < v->unmet_start[l + 1]; i++) {
-		const struct report_unmet *u = &v->unmet[i];
+		const struct rowset_unmet *u = &v->unmet[i];
 		if (u->choice)
 			html_printf(f, "<li>Seminar: %s (choice %d): not enrolled: ",
 				    report_seminar_title(p, u->offering), u->priority);

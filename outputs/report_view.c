@@ -1,9 +1,9 @@
 /*
  * report_view.c - the numbers report.html shows (see report_view.h).
  *
- * The unmet rows are built with output.c's reasons, in unmet.csv's order
- * (learner, then needs in need order, then choices by rank), so that the
- * report and the CSV never disagree about who misses what and why.
+ * The unmet rows are the row set's (rowset.h), the very rows unmet.csv is
+ * written from, so that the report and the CSV never disagree about who
+ * misses what and why.
  */
 #include "report_view.h"
 
@@ -13,7 +13,6 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "outputs/html.h"
-#include "outputs/output_unmet.h"
 
 static void layout_grid(struct report_view *v)
 {
@@ -40,50 +39,8 @@ static void layout_grid(struct report_view *v)
 	free(used);
 }
 
-static void add_unmet(struct report_view *v, size_t *alloc, const struct report_unmet *row)
-{
-	xgrow((void **)&v->unmet, alloc, (size_t)v->n_unmet + 1, sizeof(*v->unmet));
-	v->unmet[v->n_unmet++] = *row;
-}
-
-static void collect_unmet(struct report_view *v)
-{
-	const struct problem *p = v->p;
-	bool seminars = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
-	bool *taken = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
-	size_t alloc = 0;
-	v->unmet_start = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
-	for (int l = 0; l < p->n_learners; l++) {
-		v->unmet_start[l] = v->n_unmet;
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (v->m->counted[q] >= nd->sessions)
-				continue;
-			struct report_unmet row = { l, false, nd->goal, nd->priority, nd->sessions,
-						    v->m->counted[q],
-						    output_need_reason(p, v->s, v->m, q, taken) };
-			add_unmet(v, &alloc, &row);
-		}
-		if (!seminars)
-			continue;
-		int enrollments = 0;
-		for (int k = 0; k < p->n_seminars; k++)
-			enrollments += output_enrolled_in(p, v->s, l, k);
-		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-			const struct choice *ch = &p->choices[c];
-			if (output_enrolled_in(p, v->s, l, ch->seminar))
-				continue;
-			struct report_unmet row = { l, true, ch->seminar, ch->rank, 1, 0,
-						    output_choice_reason(p, ch, enrollments) };
-			add_unmet(v, &alloc, &row);
-		}
-	}
-	v->unmet_start[p->n_learners] = v->n_unmet;
-	free(taken);
-}
-
 void report_view_init(struct report_view *v, const struct problem *p, const struct solution *s,
-		      const struct metrics *m)
+		      const struct metrics *m, const struct rowset *rs)
 {
 	memset(v, 0, sizeof(*v));
 	v->p = p;
@@ -107,7 +64,9 @@ void report_view_init(struct report_view *v, const struct problem *p, const stru
 			}
 	}
 	tally_release(&t);
-	collect_unmet(v);
+	v->unmet = rs->unmet;
+	v->n_unmet = rs->n_unmet;
+	v->unmet_start = rs->unmet_start;
 }
 
 void report_view_release(struct report_view *v)
@@ -116,8 +75,6 @@ void report_view_release(struct report_view *v)
 	free(v->facilitated);
 	free(v->wanted);
 	free(v->met);
-	free(v->unmet);
-	free(v->unmet_start);
 	memset(v, 0, sizeof(*v));
 }
 

@@ -6,7 +6,7 @@
  *
  * Every number is the one the CSV files get: need-sessions counted as in
  * metrics.c, facilitated sessions from the objective's tally, unmet rows and
- * reasons from output.c (output_unmet.h), in unmet.csv's order.
+ * reasons from the row set (rowset.h) that unmet.csv is written from.
  */
 #ifndef MCL_REPORT_VIEW_H
 #define MCL_REPORT_VIEW_H
@@ -16,16 +16,7 @@
 #include "engine/metrics.h"
 #include "engine/problem.h"
 #include "engine/solution.h"
-
-/* One row of unmet.csv. */
-struct report_unmet {
-	int learner;
-	bool choice;            /* a seminar choice, else a need */
-	int offering;           /* goal (need) or seminar (choice) index */
-	int priority;           /* need priority, or the choice's rank */
-	int wanted, scheduled;
-	const char *reason;     /* unmet.csv's reason word */
-};
+#include "outputs/rowset.h"
 
 struct report_view {
 	const struct problem *p;
@@ -35,14 +26,15 @@ struct report_view {
 	int *cell;              /* [n_days * n_slots]: block at (day, slot), -1 */
 	int *facilitated;       /* [n_learners]: workshop sessions + seminar meetings */
 	long *wanted, *met;     /* [n_learners]: need-sessions of ready needs */
-	struct report_unmet *unmet;
+	const struct rowset_unmet *unmet;   /* the row set's, unmet.csv's rows */
 	int n_unmet;
-	int *unmet_start;       /* [n_learners + 1]: learner l's rows */
+	const int *unmet_start; /* [n_learners + 1]: learner l's rows */
 };
 
-/* Works the view out; the view borrows p, s and m (which must outlive it). */
+/* Works the view out; the view borrows p, s, m and rs (which must outlive
+ * it). */
 void report_view_init(struct report_view *v, const struct problem *p, const struct solution *s,
-		      const struct metrics *m);
+		      const struct metrics *m, const struct rowset *rs);
 void report_view_release(struct report_view *v);
 
 /* The block at day d, slot k (0-based, time order within the day), or -1. */

@@ -4,7 +4,9 @@
  * Geometry is in viewBox units (600 wide); the browser scales the whole
  * chart to the column it sits in, so a phone gets the same chart smaller.
  * Labels longer than fit are cut at a UTF-8 character boundary with an
- * ellipsis; the full label stays in a <title> tooltip.
+ * ellipsis; the full label stays in a <title> tooltip.  Each chart is
+ * followed by its numbers as a table (in a <details> element: one keypress
+ * opens it), the alternative a screen reader reads and a keyboard reaches.
  */
 #include "svg_chart.h"
 
@@ -62,6 +64,21 @@ void svg_part_bars(FILE *f, const char *title, const struct svg_part *rows, int 
 		fputs("</text></g>\n", f);
 	}
 	fputs("</svg>\n", f);
+	html_printf(f, "<details class=\"numbers\"><summary>%s: the numbers</summary><table>"
+		    "<thead><tr><th scope=\"col\">What</th><th scope=\"col\">Count</th>"
+		    "<th scope=\"col\">Out of</th><th scope=\"col\">Share</th></tr></thead><tbody>\n",
+		    title);
+	for (int i = 0; i < n; i++) {
+		const struct svg_part *r = &rows[i];
+		html_printf(f, "<tr><th scope=\"row\">%s</th><td class=\"num\">%ld</td>"
+			    "<td class=\"num\">%ld</td><td class=\"num\">", r->label, r->part, r->whole);
+		if (r->whole > 0)
+			fprintf(f, "%.1f%%", 100.0 * (double)r->part / (double)r->whole);
+		else
+			fputs("none", f);
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</tbody></table></details>\n", f);
 }
 
 void svg_columns(FILE *f, const char *title, const char *const *label, const long *count, int n,
@@ -93,4 +110,11 @@ void svg_columns(FILE *f, const char *title, const char *const *label, const lon
 		    height - 6, x_title);
 	html_printf(f, "<text x=\"12\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 12 %d)\">"
 		    "%s</text>\n</svg>\n", top + plot_h / 2, top + plot_h / 2, y_title);
+	html_printf(f, "<details class=\"numbers\"><summary>%s: the numbers</summary><table>"
+		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>"
+		    "<tbody>\n", title, x_title, y_title);
+	for (int i = 0; i < n; i++)
+		html_printf(f, "<tr><th scope=\"row\">%s</th><td class=\"num\">%ld</td></tr>\n",
+			    label[i], count[i]);
+	fputs("</tbody></table></details>\n", f);
 }

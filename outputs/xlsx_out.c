@@ -3,11 +3,13 @@
  *
  * Every sheet is a plain table: one header row (frozen, with an
  * autofilter over the whole table) and one row per thing, so a scheduler
- * can sort and filter it like any list.  The rows come from the schedule
- * files just written (readback.h), so the workbook says exactly what the
- * CSVs say, with names, titles, days and times beside the ids.  Text goes
- * through worksheet_write_string only (never a formula), with the same
- * spreadsheet guard as the CSVs; column widths follow the longest cell.
+ * can sort and filter it like any list.  The rows come from the schedule's
+ * row set (rowset.h), the one the CSVs are written from, so the workbook
+ * says exactly what the CSVs say, with names, titles, days and times beside the ids.  Text goes
+ * through worksheet_write_string only (never a formula), unchanged: the
+ * CSVs' spreadsheet guard is for CSV files only (a string cell cannot run);
+ * column widths follow the longest cell.  Every sheet prints landscape, one
+ * page wide, with its header row on every page.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "xlsx_out.h"
@@ -21,8 +23,7 @@
 #include <xlsxwriter.h>
 
 #include "engine/util.h"
-#include "outputs/csv_out.h"
-#include "outputs/readback.h"
+#include "outputs/rowset.h"
 
 #define MAX_COLS 16
 #define MIN_WIDTH 6
@@ -38,7 +39,7 @@ struct sheet {
 
 struct book {
 	const struct problem *p;
-	const struct readback *rb;
+	const struct rowset *rb;
 	lxw_workbook *wb;
 	lxw_format *bold, *clock;
 	lxw_error err;              /* first error of any write */
@@ -65,15 +66,16 @@ static void grow(struct sheet *sh, int col, int width)
 		sh->width[col] = width;
 }
 
-/* A text cell, apostrophe-guarded like the CSVs when formula-like, cut at
- * a character boundary to the longest text a cell holds (a name that long
- * is a mistake in the inputs, not a reason to lose the workbook). */
+/* A text cell, written as text and unchanged (a string cell is never run
+ * as a formula, so it needs no guard), cut at a character boundary to the
+ * longest text a cell holds (a name that long is a mistake in the inputs,
+ * not a reason to lose the workbook). */
 static void put_text(struct book *b, struct sheet *sh, int col, const char *text)
 {
 	if (!*text)
 		return;
-	char *guarded = csv_out_formula_like(text) ? xasprintf("'%s", text) : NULL;
-	const char *v = guarded ? guarded : text;
+	char *guarded = NULL;
+	const char *v = text;
 	if (strlen(v) > CELL_TEXT_MAX) {
 		size_t n = CELL_TEXT_MAX;
 		while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
@@ -121,12 +123,17 @@ static void start_sheet(struct book *b, struct sheet *sh, const char *name,
 	sh->row = 1;
 }
 
-/* Freezes the header row, filters the table, sizes the columns. */
+/* Freezes the header row, filters the table, sizes the columns; on paper:
+ * landscape, as wide as one page (as many pages down as it takes), the
+ * header row repeated on every page. */
 static void end_sheet(struct book *b, struct sheet *sh)
 {
 	if (!sh->ws)
 		return;
 	worksheet_freeze_panes(sh->ws, 1, 0);
+	worksheet_set_landscape(sh->ws);
+	worksheet_fit_to_pages(sh->ws, 1, 0);
+	note(b, worksheet_repeat_rows(sh->ws, 0, 0));
 	note(b, worksheet_autofilter(sh->ws, 0, 0, (lxw_row_t)(sh->row > 1 ? sh->row - 1 : 1),
 				     (lxw_col_t)(sh->n_cols - 1)));
 	for (int c = 0; c < sh->n_cols; c++) {
@@ -148,12 +155,12 @@ static void put_block(struct book *b, struct sheet *sh, int col, int bl)
 
 static const char *facilitator_label(const struct problem *p, int f)
 {
-	return readback_label(p->facilitators[f].name, p->facilitators[f].id);
+	return rowset_label(p->facilitators[f].name, p->facilitators[f].id);
 }
 
 static const char *room_label(const struct problem *p, int r)
 {
-	return readback_label(p->rooms[r].name, p->rooms[r].id);
+	return rowset_label(p->rooms[r].name, p->rooms[r].id);
 }
 
 /* A learner's coach as people know them: the facilitator's name when
@@ -174,7 +181,7 @@ static void write_learners(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Learners", header);
 	for (int i = 0; i < b->rb->n_slots && sh.ws; i++, sh.row++) {
-		const struct rb_slot *sl = &b->rb->slots[i];
+		const struct rowset_slot *sl = &b->rb->slots[i];
 		const struct learner *l = &p->learners[sl->learner];
 		put_text(b, &sh, 0, l->id);
 		put_text(b, &sh, 1, l->name);
@@ -184,13 +191,13 @@ static void write_learners(struct book *b)
 			put_text(b, &sh, 8, "(no session)");
 			continue;
 		}
-		const struct rb_session *s = &b->rb->sessions[sl->session];
+		const struct rowset_session *s = &b->rb->sessions[sl->session];
 		put_text(b, &sh, 7, solution_kind_name(s->kind));
 		char *what = NULL;
 		if (s->kind == SESSION_LAB && sl->goal >= 0)
-			what = xasprintf("Lab: %s", readback_label(p->goals[sl->goal].title,
+			what = xasprintf("Lab: %s", rowset_label(p->goals[sl->goal].title,
 								   p->goals[sl->goal].id));
-		put_text(b, &sh, 8, what ? what : readback_session_title(p, s));
+		put_text(b, &sh, 8, what ? what : rowset_session_title(p, s));
 		free(what);
 		put_text(b, &sh, 9, room_label(p, s->room));
 		put_text(b, &sh, 10, facilitator_label(p, s->facilitator));
@@ -208,7 +215,7 @@ static int *sessions_by(const struct book *b, int n_owners, bool by_room)
 	for (long i = 0; i < (long)n_owners * nb; i++)
 		at[i] = -1;
 	for (int i = 0; i < b->rb->n_sessions; i++) {
-		const struct rb_session *s = &b->rb->sessions[i];
+		const struct rowset_session *s = &b->rb->sessions[i];
 		at[(long)(by_room ? s->room : s->facilitator) * nb + s->block] = i;
 	}
 	return at;
@@ -245,9 +252,9 @@ static void write_week(struct book *b, bool by_room)
 			put_block(b, &sh, day, bl);
 			int si = at[(long)k * p->n_blocks + bl];
 			if (si >= 0) {
-				const struct rb_session *s = &b->rb->sessions[si];
+				const struct rowset_session *s = &b->rb->sessions[si];
 				put_text(b, &sh, day + 4, solution_kind_name(s->kind));
-				put_text(b, &sh, day + 5, readback_session_title(p, s));
+				put_text(b, &sh, day + 5, rowset_session_title(p, s));
 				put_text(b, &sh, day + 6, rm ? facilitator_label(p, s->facilitator)
 							     : room_label(p, s->room));
 				put_number(b, &sh, day + 7, s->size);
@@ -261,7 +268,7 @@ static void write_week(struct book *b, bool by_room)
 	free(at);
 }
 
-static const char *offering_id(const struct problem *p, const struct rb_session *s)
+static const char *offering_id(const struct problem *p, const struct rowset_session *s)
 {
 	return s->kind == SESSION_WORKSHOP  ? p->goals[s->offering].id
 	       : s->kind == SESSION_SEMINAR ? p->seminars[s->offering].id
@@ -277,12 +284,12 @@ static void write_sessions(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Sessions", header);
 	for (int i = 0; i < b->rb->n_sessions && sh.ws; i++, sh.row++) {
-		const struct rb_session *s = &b->rb->sessions[i];
+		const struct rowset_session *s = &b->rb->sessions[i];
 		put_text(b, &sh, 0, s->id);
 		put_text(b, &sh, 1, s->section);
 		put_text(b, &sh, 2, solution_kind_name(s->kind));
 		put_text(b, &sh, 3, offering_id(p, s));
-		put_text(b, &sh, 4, readback_session_title(p, s));
+		put_text(b, &sh, 4, rowset_session_title(p, s));
 		put_text(b, &sh, 5, p->blocks[s->block].day);
 		put_text(b, &sh, 6, p->blocks[s->block].id);
 		put_clock(b, &sh, 7, p->blocks[s->block].start);
@@ -326,17 +333,17 @@ static void write_unmet(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Unmet", header);
 	for (int i = 0; i < b->rb->n_unmet && sh.ws; i++, sh.row++) {
-		const struct rb_unmet *u = &b->rb->unmet[i];
+		const struct rowset_unmet *u = &b->rb->unmet[i];
 		put_text(b, &sh, 0, p->learners[u->learner].id);
 		put_text(b, &sh, 1, p->learners[u->learner].name);
 		put_text(b, &sh, 2, u->choice ? "choice" : "need");
 		if (u->choice) {
 			put_text(b, &sh, 3, p->seminars[u->offering].id);
-			put_text(b, &sh, 4, readback_label(p->seminars[u->offering].title,
+			put_text(b, &sh, 4, rowset_label(p->seminars[u->offering].title,
 							   p->seminars[u->offering].id));
 		} else {
 			put_text(b, &sh, 3, p->goals[u->offering].id);
-			put_text(b, &sh, 4, readback_label(p->goals[u->offering].title,
+			put_text(b, &sh, 4, rowset_label(p->goals[u->offering].title,
 							   p->goals[u->offering].id));
 		}
 		put_number(b, &sh, 5, u->priority);
@@ -397,7 +404,7 @@ static void write_summary(struct book *b)
 	struct sheet sh;
 	start_sheet(b, &sh, "Summary", header);
 	for (int i = 0; i < b->rb->n_metrics && sh.ws; i++, sh.row++) {
-		const struct rb_metric *m = &b->rb->metrics[i];
+		const struct rowset_metric *m = &b->rb->metrics[i];
 		const char *label = "";
 		bool text = false;
 		for (size_t k = 0; k < sizeof(metric_labels) / sizeof(metric_labels[0]); k++)
@@ -431,13 +438,10 @@ static int sync_file(const char *path, struct diag *d)
 	return 0;
 }
 
-int xlsx_out_write(const struct problem *p, const char *dir, time_t created, struct diag *d)
+int xlsx_out_write(const struct problem *p, const struct rowset *rows, const char *dir, time_t created, struct diag *d)
 {
-	struct readback rb;
-	if (readback_read(&rb, p, dir, d))
-		return -1;
 	char *path = xasprintf("%s/schedule.xlsx", dir);
-	struct book b = { .p = p, .rb = &rb, .err = LXW_NO_ERROR };
+	struct book b = { .p = p, .rb = rows, .err = LXW_NO_ERROR };
 	int rc = -1;
 	b.wb = workbook_new(path);
 	if (!b.wb) {
@@ -472,6 +476,5 @@ int xlsx_out_write(const struct problem *p, const char *dir, time_t created, str
 	rc = sync_file(path, d);
 out:
 	free(path);
-	readback_release(&rb);
 	return rc;
 }

@@ -9,10 +9,11 @@
 
 #include "engine/diag.h"
 #include "engine/problem.h"
+#include "outputs/rowset.h"
 
 /*
- * Writes dir/schedule.xlsx from the schedule files output.c has already
- * written in dir (sessions.csv, timetable.csv, unmet.csv, summary.csv), with
+ * Writes dir/schedule.xlsx from the rows of the schedule (rows, collected
+ * for p by rowset_build; no file is read), with
  * the names, titles, days and times of p: a sheet per view (Learners,
  * Facilitators, Rooms, Sessions, Unmet, Summary), each with a frozen header
  * row, an autofilter and columns as wide as their content.  Text cells are
@@ -21,6 +22,7 @@
  * properties; fixed so that the same schedule gives the same bytes).  The
  * file is flushed to disk.  Returns 0, or -1 with the reason in d.
  */
-int xlsx_out_write(const struct problem *p, const char *dir, time_t created, struct diag *d);
+int xlsx_out_write(const struct problem *p, const struct rowset *rows, const char *dir,
+		   time_t created, struct diag *d);
 
 #endif

@@ -17,9 +17,9 @@
 
 #include "engine/diag.h"
 #include "engine/util.h"
-#include "outputs/compare.h"
-#include "outputs/compare_run.h"
-#include "outputs/compare_view.h"
+#include "compare/compare.h"
+#include "compare/compare_run.h"
+#include "compare/compare_view.h"
 #include "tests/support/tmpdir.h"
 
 static const char sessions[] =

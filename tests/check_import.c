@@ -500,6 +500,8 @@ int main(void)
 	TCase *all[] = { shared, roster, cas, hist };
 	for (int i = 0; i < 4; i++) {
 		tcase_add_checked_fixture(all[i], setup, teardown);
+		/* imports fsync every file they write: slow on a busy disk */
+		tcase_set_timeout(all[i], 60);
 		suite_add_tcase(s, all[i]);
 	}
 	tcase_add_test(shared, valid_ids);

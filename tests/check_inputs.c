@@ -232,6 +232,35 @@ START_TEST(config_max_memory_mb)
 }
 END_TEST
 
+/* school_id: given, it is kept; left out, made from the name; not an id,
+ * an error at its line. */
+START_TEST(config_school_id_key)
+{
+	struct config c;
+	td_write(dir, "scenario.conf", "name = \"North MS\"\nschool_id = \"north.ms-2\"\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
+	ck_assert_str_eq(c.school_id, "north.ms-2");
+	config_strings_free(&c);
+	td_write(dir, "scenario.conf", "name = \"  Maple Grove, cycle 1 \u00e9!\"\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
+	ck_assert_str_eq(c.school_id, "maple-grove-cycle-1");
+	config_strings_free(&c);
+	td_write(dir, "scenario.conf", "model = workshop\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), 0);
+	ck_assert_str_eq(c.school_id, "school");
+	config_strings_free(&c);
+	td_write(dir, "scenario.conf", "name = \"x\"\n\nschool_id = \"-north\"\n");
+	ck_assert_int_eq(config_read(&c, dir, &d, NULL), -1);
+	ck_assert(diag_contains(&d, "scenario.conf:3: 'school_id' must be 1-64 characters"));
+	config_strings_free(&c);
+	char buf[65];
+	config_school_id(buf, sizeof(buf), "a b c d e f g h i j k l m n o p q r s t u v w x y z "
+			 "a b c d e f g h i j k l m n o p q r s t u v w x y z");
+	ck_assert_uint_le(strlen(buf), 64);
+	ck_assert(buf[strlen(buf) - 1] != '-');
+}
+END_TEST
+
 START_TEST(config_defaults_and_overrides)
 {
 	td_write(dir, "scenario.conf", "model = power-goal\nweights { guru = 7 }\n"
@@ -437,6 +466,21 @@ START_TEST(scenario_reports_all_errors)
 }
 END_TEST
 
+/* Contract v3: an id starts with a letter or a digit. */
+START_TEST(scenario_id_must_start_with_letter_or_digit)
+{
+	td_copy("tests/data/tiny", dir);
+	td_write(dir, "rooms.csv", "room_id,capacity\n-R1,30\n+R2,30\n_R3,30\n.R4,30\nR5,30\n");
+	ck_assert_ptr_null(scenario_load(dir, &d));
+	ck_assert(diag_contains(&d, "rooms.csv:2: invalid room_id '-R1': use 1-64 characters of "
+			       "A-Z a-z 0-9 _ . -, the first a letter or a digit"));
+	ck_assert(diag_contains(&d, "rooms.csv:3: invalid room_id '+R2'"));
+	ck_assert(diag_contains(&d, "rooms.csv:4: invalid room_id '_R3'"));
+	ck_assert(diag_contains(&d, "rooms.csv:5: invalid room_id '.R4'"));
+	ck_assert(!diag_contains(&d, "'R5'"));
+}
+END_TEST
+
 START_TEST(scenario_warns_unknown_column_and_unled_goal)
 {
 	td_copy("tests/data/tiny", dir);
@@ -631,6 +675,7 @@ int main(void)
 	tcase_add_test(csv, csv_not_utf8_names_its_line);
 	tcase_add_test(conf, config_every_error_and_where_a_key_belongs);
 	tcase_add_test(conf, config_max_memory_mb);
+	tcase_add_test(conf, config_school_id_key);
 	tcase_add_test(csv, csv_extra_cells_and_white_space_lines);
 	tcase_add_test(conf, config_words_and_choice_count_with_line);
 	tcase_add_test(scen, scenario_long_prerequisite_chain);
@@ -645,6 +690,7 @@ int main(void)
 	tcase_add_test(scen, scenario_mastery_equal_score_masters);
 	tcase_add_test(scen, scenario_without_progress_is_all_ready);
 	tcase_add_test(scen, scenario_reports_all_errors);
+	tcase_add_test(scen, scenario_id_must_start_with_letter_or_digit);
 	tcase_add_test(scen, scenario_warns_unknown_column_and_unled_goal);
 	tcase_add_test(scen, scenario_lab_feature_must_be_a_room_feature);
 	SRunner *sr = srunner_create(s);

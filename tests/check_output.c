@@ -2,7 +2,8 @@
  * check_output.c - the output writer on hand-built schedules: the files
  * read back, byte-identical rewrites, atomic replacement, refusal to replace
  * an unrelated directory, a failed write leaving nothing behind, section
- * ids, and every unmet reason.  (Scoring rules: check_metrics.c.)
+ * ids, every unmet reason, and the row set's round trip (built, written,
+ * read back through rowset_read, equal).  (Scoring rules: check_metrics.c.)
  */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
@@ -22,6 +23,7 @@
 #include "outputs/csv_out.h"
 #include "outputs/digest.h"
 #include "outputs/output.h"
+#include "outputs/rowset.h"
 #include "tests/support/builder.h"
 #include "tests/support/tmpdir.h"
 
@@ -535,7 +537,11 @@ END_TEST
  * so L2 is away from nothing and gets lab in B2 instead.  Choices: L1 SA
  * ineligible, L2 SA (enrolled), SB (limit), L3 SB (capacity).
  */
-START_TEST(unmet_reasons)
+/*
+ * A combination school whose schedule leaves a need or choice unmet for
+ * every reason: workshops, seminar, labs with and without credit.
+ */
+static struct problem *every_reason(struct solution *s)
 {
 	struct builder *tb = tb_new();
 	tb_model(tb, MODEL_COMBINATION);
@@ -575,27 +581,33 @@ START_TEST(unmet_reasons)
 	tb_choice(tb, l2, sb, 2, true);
 	tb_choice(tb, l3, sb, 1, true);
 	struct problem *p = tb_finish(tb);
-	struct solution s;
-	solution_init(&s, p);
+	solution_init(s, p);
 	struct session wg = { SESSION_WORKSHOP, g, b1, 0, f, 0, 0 };
 	struct session wk = { SESSION_WORKSHOP, k, b3, 0, f, 0, 0 };
 	struct session lab1 = { SESSION_LAB, -1, b1, 1, f2, 0, 0 };
 	struct session lab3 = { SESSION_LAB, -1, b3, 1, f2, 0, 0 };
 	struct session sem = { SESSION_SEMINAR, sa, b2, 0, f2, 0, 0 };
 	struct session lab2 = { SESSION_LAB, -1, b2, 1, f, 0, 0 };
-	int iwg = solution_add_session(&s, &wg), iwk = solution_add_session(&s, &wk);
-	int il1 = solution_add_session(&s, &lab1), il3 = solution_add_session(&s, &lab3);
-	int isem = solution_add_session(&s, &sem), il2 = solution_add_session(&s, &lab2);
-	*solution_attend(&s, l1, b1) = iwg;
-	*solution_attend(&s, l1, b2) = il2;
-	*solution_attend(&s, l2, b1) = il1;
-	*solution_attend(&s, l2, b2) = isem;
-	*solution_attend(&s, l2, b3) = iwk;
-	*solution_attend(&s, l3, b1) = il1;
-	*solution_attend(&s, l3, b2) = il2;
-	*solution_attend(&s, l3, b3) = il3;
-	solution_recount(&s);
-	s.status = SOLVE_FEASIBLE;
+	int iwg = solution_add_session(s, &wg), iwk = solution_add_session(s, &wk);
+	int il1 = solution_add_session(s, &lab1), il3 = solution_add_session(s, &lab3);
+	int isem = solution_add_session(s, &sem), il2 = solution_add_session(s, &lab2);
+	*solution_attend(s, l1, b1) = iwg;
+	*solution_attend(s, l1, b2) = il2;
+	*solution_attend(s, l2, b1) = il1;
+	*solution_attend(s, l2, b2) = isem;
+	*solution_attend(s, l2, b3) = iwk;
+	*solution_attend(s, l3, b1) = il1;
+	*solution_attend(s, l3, b2) = il2;
+	*solution_attend(s, l3, b3) = il3;
+	solution_recount(s);
+	s->status = SOLVE_FEASIBLE;
+	return p;
+}
+
+START_TEST(unmet_reasons)
+{
+	struct solution s;
+	struct problem *p = every_reason(&s);
 	char *dir = td_make(), *o = xasprintf("%s/o", dir);
 	struct diag d;
 	diag_init(&d);
@@ -613,6 +625,51 @@ START_TEST(unmet_reasons)
 			 "L3,choice,SB,1,1,0,capacity\n");
 	free(unmet);
 	free(o);
+	td_remove(dir);
+	diag_release(&d);
+	solution_release(&s);
+	problem_free(p);
+}
+END_TEST
+
+/* The row set written as CSV and read back through the one reader gives
+ * the same rows, resolved against the problem or not. */
+START_TEST(rows_round_trip)
+{
+	struct solution s;
+	struct problem *p = every_reason(&s);
+	s.objective = 123.5;
+	s.bound = 130;
+	solution_set_gap(&s);
+	struct metrics m;
+	metrics_compute(p, &s, &m);
+	struct run_info run = { "=1+1", 3, 60, 0.005 };
+	struct rowset built, read, bare;
+	struct diag d;
+	diag_init(&d);
+	ck_assert_int_eq(rowset_build(&built, p, &s, &m, &run, &d), 0);
+	ck_assert_int_gt(built.n_sessions, 0);
+	ck_assert_int_gt(built.n_unmet, 0);
+	char *dir = td_make();
+	ck_assert_int_eq(output_write_csv(&built, dir, &d), 0);
+	ck_assert_int_eq(rowset_read(&read, dir, p, &d), 0);
+	ck_assert_int_eq(d.n_errors, 0);
+	const char *why = rowset_diff(&built, &read);
+	ck_assert_msg(why == NULL, "read back: %s", why);
+	ck_assert_str_eq(rowset_metric(&read, "mclsched_version"), "=1+1");   /* guard undone */
+	/* without the problem: the same ids and numbers, no indexes */
+	ck_assert_int_eq(rowset_read(&bare, dir, NULL, &d), 0);
+	ck_assert_int_eq(bare.n_slots, built.n_slots);
+	ck_assert_str_eq(bare.slots[0].offering_id, built.slots[0].offering_id);
+	ck_assert_int_eq(bare.slots[0].learner, -1);
+	/* and the comparison can fail: one reason changed is a difference */
+	free(read.unmet[0].reason);
+	read.unmet[0].reason = xstrdup("limit");
+	ck_assert_ptr_nonnull(rowset_diff(&built, &read));
+	rowset_release(&bare);
+	rowset_release(&read);
+	rowset_release(&built);
+	metrics_release(&m);
 	td_remove(dir);
 	diag_release(&d);
 	solution_release(&s);
@@ -682,6 +739,7 @@ int main(void)
 	tcase_add_test(to, power_goal_group_shares_section_id);
 	tcase_add_test(to, wrong_session_size_is_an_internal_error);
 	tcase_add_test(to, unmet_reasons);
+	tcase_add_test(to, rows_round_trip);
 	tcase_add_test(to, no_choice_rows_without_seminar_blocks);
 	suite_add_tcase(s, tm);
 	suite_add_tcase(s, to);

@@ -141,8 +141,13 @@ static char *render(const struct problem *p, const struct solution *s)
 	struct metrics m;
 	metrics_compute(p, s, &m);
 	struct run_info run = { "9.9", 1, 60, 0.005 };
+	struct rowset rs;
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(rowset_build(&rs, p, s, &m, &run, &d), 0);
+	diag_release(&d);
 	char *out;
-	CAPTURE(out, report_write(f, p, s, &m, &run));
+	CAPTURE(out, report_write(f, p, s, &m, &rs, &run));
+	rowset_release(&rs);
 	metrics_release(&m);
 	return out;
 }

@@ -8,8 +8,14 @@ ours); every learner-block row of timetable.csv must be in the Learners
 sheet with its day, times, what the learner works on, room and facilitator
 by name.  The OneRoster files must carry the OneRoster 1.1 CSV binding's
 headers (written out below, from the binding) and every reference must
-resolve.  Every text cell of every CSV and of the workbook must be
-spreadsheet-safe.  Prints one line per failure and exits 1 if any.
+resolve.  Contract version 3: the spreadsheet guard is for the schedule's
+CSV files only, whose text cells must be spreadsheet-safe; the workbook
+holds text cells unchanged (and no formula), oneroster/ ids and names byte
+for byte.  OneRoster sourcedIds are composed of the school_id (scenario.conf,
+else derived from the name as docs/inputs.md says), the kind and the ids;
+usernames are unique; the term lies inside its school year.  Every sheet
+prints landscape, one page wide, its header row on every page.  Prints one
+line per failure and exits 1 if any.
 """
 import csv
 import os
@@ -66,8 +72,38 @@ def read_csv(path, guarded=True):
 
 
 def table(path, guarded=True):
+    """Rows as dicts; a guarded file's cells with the guard undone, others as
+    they are."""
     header, rows = read_csv(path, guarded)
-    return [dict(zip(header, (untext(c) for c in r))) for r in rows]
+    return [dict(zip(header, (untext(c) if guarded else c for c in r))) for r in rows]
+
+
+def school_id(scen):
+    """scenario.conf's school_id, else the one derived from its name: the
+    letters and digits in lower case, each run of other characters one '-'."""
+    name, sid = "", None
+    path = os.path.join(scen, "scenario.conf")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            key, _, val = line.partition("=")
+            val = val.split("#")[0].strip().strip('"')
+            if key.strip() == "name":
+                name = val
+            elif key.strip() == "school_id":
+                sid = val
+    if sid:
+        return sid
+    out, dash = "", False
+    for ch in name:
+        if ch.isascii() and ch.isalnum():
+            if dash and out and len(out) < 63:
+                out += "-"
+            if len(out) < 64:
+                out += ch.lower()
+            dash = False
+        else:
+            dash = True
+    return out or "school"
 
 
 def label(name, ident):
@@ -100,11 +136,15 @@ def check_xlsx(scen, out):
             fail("sheet %s: no autofilter" % name)
         if sh.formulas:
             fail("sheet %s: %d formula cells" % (name, sh.formulas))
+        if not (sh.landscape and sh.fit_to_page and sh.fit_width == 1 and sh.fit_height == 0):
+            fail("sheet %s: page setup landscape %s, fit %s, %s wide x %s tall; want "
+                 "landscape, one page wide" % (name, sh.landscape, sh.fit_to_page,
+                                               sh.fit_width, sh.fit_height))
+        if sh.print_titles != "$1:$1":
+            fail("sheet %s: header row not repeated on every page (%r)"
+                 % (name, sh.print_titles))
         for r, row in enumerate(sh.rows):
             for c, cell in enumerate(row):
-                if cell and cell[0] != "n" and str(cell[1])[:1] in UNSAFE and cell[1]:
-                    fail("sheet %s row %d col %d: %r not spreadsheet-safe"
-                         % (name, r + 1, c + 1, cell[1]))
                 if cell and cell[0] == "str":
                     fail("sheet %s row %d: a formula string" % (name, r + 1))
         for c in range(len(sh.rows[0])):
@@ -132,7 +172,7 @@ def check_xlsx(scen, out):
             "Day": b["day"], "Block": t["block_id"], "Session": t["session_id"],
         }
         for k, v in want_row.items():
-            if untext(x[k]) != v:
+            if x[k] != v:
                 fail("%s: %s %r, want %r" % (where, k, x[k], v))
         for k in ("Start", "End"):
             hh, mm = b[k.lower()].split(":")
@@ -152,7 +192,7 @@ def check_xlsx(scen, out):
                   "Room": label(room.get("name", ""), s["room_id"]),
                   "Facilitator": label(fac.get("name", ""), s["facilitator_id"])}
         for k, v in checks.items():
-            if untext(x[k]) != v:
+            if x[k] != v:
                 fail("%s: %s %r, want %r" % (where, k, x[k], v))
 
     # Facilitators and Rooms: a row per person or room per scheduled block,
@@ -163,7 +203,7 @@ def check_xlsx(scen, out):
             ("Rooms", rooms, "room_id", "facilitator_id", facs)):
         sh = book[sheet]
         head = sh.values(0)
-        got = {(untext(v[head[0]]), v["Block"]): v
+        got = {(v[head[0]], v["Block"]): v
                for v in (dict(zip(head, sh.values(r))) for r in range(1, len(sh.rows)))}
         if len(sh.rows) - 1 != len(owners) * len(scheduled) or len(got) != len(sh.rows) - 1:
             fail("%s has %d rows, want %d x %d" % (sheet, len(sh.rows) - 1, len(owners),
@@ -184,7 +224,7 @@ def check_xlsx(scen, out):
                 what = "Lab"
             o = other_names[s[other]]
             want_o = label(o.get("name", ""), s[other])
-            if (v[title] != what or untext(v[head[-2]]) != want_o
+            if (v[title] != what or v[head[-2]] != want_o
                     or v["Size"] != float(s["size"])):
                 fail("%s %s %s: %r, want %s / %s / %s" % (sheet, owner, blk, v, what, want_o,
                                                            s["size"]))
@@ -201,7 +241,7 @@ def check_xlsx(scen, out):
         fail("Unmet has %d rows, unmet.csv %d" % (len(book["Unmet"].rows) - 1, len(unmet)))
     for u, r in zip(unmet, range(1, len(book["Unmet"].rows))):
         v = dict(zip(book["Unmet"].values(0), book["Unmet"].values(r)))
-        if (untext(v["Learner"]) != u["learner_id"] or v["Reason"] != u["reason"]
+        if (v["Learner"] != u["learner_id"] or v["Reason"] != u["reason"]
                 or v["Wanted"] != float(u["wanted"])):
             fail("Unmet row %d: %r, unmet.csv %r" % (r + 1, v, u))
     got = {book["Summary"].values(r)[0]: book["Summary"].values(r)[1]
@@ -211,7 +251,7 @@ def check_xlsx(scen, out):
         if isinstance(v, float):
             ok = abs(v - float(m["value"])) <= 1e-9 * max(1.0, abs(v))
         else:
-            ok = untext(v or "") == m["value"]
+            ok = (v or "") == m["value"]
         if not ok:
             fail("Summary %s: %r, summary.csv %r" % (m["metric"], v, m["value"]))
     return book
@@ -225,10 +265,10 @@ def check_oneroster(out):
         if not os.path.exists(path):
             fail("oneroster/%s missing" % name)
             continue
-        got, _ = read_csv(path)
+        got, _ = read_csv(path, False)
         if ",".join(got) != header:
             fail("oneroster/%s header %r, want %r" % (name, ",".join(got), header))
-        files[name] = table(path)
+        files[name] = table(path, False)
     extra = set(os.listdir(d)) - set(ONEROSTER_HEADERS)
     if extra:
         fail("oneroster/ holds unexpected files %s" % sorted(extra))
@@ -275,6 +315,13 @@ def check_oneroster(out):
         if not (r["startDate"] <= r["endDate"]) or len(r["schoolYear"]) != 4:
             fail("academicSessions %s: dates %s..%s year %s"
                  % (r["sourcedId"], r["startDate"], r["endDate"], r["schoolYear"]))
+        year = sessions.get(r["parentSourcedId"]) if r["type"] == "term" else None
+        if r["type"] == "term" and (year is None or year["type"] != "schoolYear"
+                                    or r["startDate"] < year["startDate"]
+                                    or r["endDate"] > year["endDate"]
+                                    or r["schoolYear"] != year["schoolYear"]):
+            fail("academicSessions term %s (%s..%s) is not inside its school year %r"
+                 % (r["sourcedId"], r["startDate"], r["endDate"], year))
     for r in files["courses.csv"]:
         resolve("courses.csv", r, "orgSourcedId", orgs)
         resolve("courses.csv", r, "schoolYearSourcedId", sessions)
@@ -296,24 +343,54 @@ def check_oneroster(out):
 
 
 def check_users(scen, files):
-    """Every learner a student and every facilitator a teacher, once."""
-    want = {"learner-" + r["learner_id"]: "student"
-            for r in table(os.path.join(scen, "learners.csv"), False)}
-    want.update({"facilitator-" + r["facilitator_id"]: "teacher"
-                 for r in table(os.path.join(scen, "facilitators.csv"), False)})
-    got = {r["sourcedId"]: r["role"] for r in files["users.csv"]}
+    """Every learner a student and every facilitator a teacher, once, with
+    sourcedIds of the school, ids byte for byte and unique usernames."""
+    school = school_id(scen)
+    learners = [r["learner_id"] for r in table(os.path.join(scen, "learners.csv"), False)]
+    facs = [r["facilitator_id"] for r in table(os.path.join(scen, "facilitators.csv"), False)]
+    want = {"%s:learner:%s" % (school, i): ("student", i) for i in learners}
+    want.update({"%s:facilitator:%s" % (school, i): ("teacher", i) for i in facs})
+    got = {r["sourcedId"]: (r["role"], r["identifier"]) for r in files["users.csv"]}
     if got != want:
-        fail("users.csv: %d users, want %d (learners and facilitators)" % (len(got), len(want)))
+        diff = sorted(set(got.items()) ^ set(want.items()))[:4]
+        fail("users.csv: %d users, want %d (learners and facilitators); first differences %s"
+             % (len(got), len(want), diff))
+    names = [r["username"] for r in files["users.csv"]]
+    if len(set(names)) != len(names):
+        fail("users.csv: usernames not unique: %s"
+             % sorted({n for n in names if names.count(n) > 1})[:5])
+    for r in files["users.csv"]:
+        if r["role"] == "student" and r["username"] != r["identifier"]:
+            fail("users.csv %s: username %r is not the learner id" % (r["sourcedId"], r["username"]))
+    for r in files["orgs.csv"]:
+        if r["sourcedId"] != school:
+            fail("orgs.csv: sourcedId %r, want the school_id %r" % (r["sourcedId"], school))
+    for name in ("academicSessions.csv", "courses.csv", "classes.csv", "enrollments.csv"):
+        for r in files[name]:
+            if not r["sourcedId"].startswith(school + ":"):
+                fail("%s %s: sourcedId not of school %r" % (name, r["sourcedId"], school))
+                break
 
 
-def check_rosters_match(out, files):
+def class_of(school, first):
+    """The class sourcedId of a section from its first session: school, kind,
+    offering (lab), block, room."""
+    return "%s:class:%s:%s:%s:%s" % (school, first["kind"], first["offering_id"] or "lab",
+                                      first["block_id"], first["room_id"])
+
+
+def check_rosters_match(scen, out, files):
     """Each class's students are the learners of its section in timetable.csv."""
+    school = school_id(scen)
     sessions = {r["session_id"]: r for r in table(os.path.join(out, "sessions.csv"))}
+    code = {class_of(school, sessions[s["section_id"]]): s["section_id"]
+            for s in sessions.values()}
     want = {}
     for t in table(os.path.join(out, "timetable.csv")):
         if t["session_id"]:
-            sec = sessions[t["session_id"]]["section_id"]
-            want.setdefault("class-" + sec, set()).add("learner-" + t["learner_id"])
+            sec = sessions[sessions[t["session_id"]]["section_id"]]
+            want.setdefault(class_of(school, sec), set()).add(
+                "%s:learner:%s" % (school, t["learner_id"]))
     got, primaries = {}, {}
     for e in files["enrollments.csv"]:
         if e["role"] == "student":
@@ -328,8 +405,9 @@ def check_rosters_match(out, files):
     for c in files["classes.csv"]:
         if primaries.get(c["sourcedId"]) != 1:
             fail("class %s: %s primary teachers" % (c["sourcedId"], primaries.get(c["sourcedId"])))
-        if c["classCode"] != c["sourcedId"][len("class-"):]:
-            fail("class %s: classCode %s is not its section" % (c["sourcedId"], c["classCode"]))
+        if c["classCode"] != code.get(c["sourcedId"]):
+            fail("class %s: classCode %s is not its section %s"
+                 % (c["sourcedId"], c["classCode"], code.get(c["sourcedId"])))
 
 
 def main():
@@ -340,7 +418,7 @@ def main():
     check_xlsx(scen, out)
     files = check_oneroster(out)
     if len(files) == len(ONEROSTER_HEADERS):
-        check_rosters_match(out, files)
+        check_rosters_match(scen, out, files)
         check_users(scen, files)
     return 1 if failures else 0
 

@@ -9,7 +9,9 @@
 # facilitator loads; settings that differ.  Refusal of another school (exit 2,
 # nothing written) and --force; unreadable and non-mclsched directories; a bad
 # -o.  compare.html in headless Chromium: the KPI values as shown equal
-# summary.csv, no console message, nothing loaded from outside; screenshots
+# summary.csv, no console message, nothing loaded from outside, landmarks,
+# axe-core with no serious or critical violation and the key figures not
+# clipped at 390 px (tests/support/axe.sh); screenshots
 # go to $BUILD/compare-test/.  A scenario named <script>alert(1)</script>
 # and one named =HYPERLINK("x") stay inert in compare.html and compare.csv.
 set -u
@@ -231,7 +233,17 @@ else
 	chrome --dump-dom "file://$html" >"$T/dom.html" 2>"$T/chrome.err" ||
 		fail "chromium --dump-dom failed: $(grep -v dbus "$T/chrome.err" | head -c 400)"
 	grep ':CONSOLE' "$T/chrome.err" && fail "compare.html: console messages"
-	grep -Eqi 'src=|href=|url\(|@import' "$T/cmp/compare.html" &&
+	for w in 390 1280; do
+		BUILD=$BUILD sh tests/support/axe.sh "$T/cmp/compare.html" $w
+		case $? in
+		0) ;;
+		77) echo "compare.sh: the axe-core check was skipped (above)" >&2 ;;
+		*) fail "compare.html at $w px: accessibility (above)" ;;
+		esac
+	done
+	grep -q '<main>' "$T/cmp/compare.html" && grep -q '<nav ' "$T/cmp/compare.html" &&
+		grep -q '<header>' "$T/cmp/compare.html" || fail "compare.html: landmarks missing"
+	grep -Eqi 'src=|href="[^#]|url\(|@import' "$T/cmp/compare.html" &&
 		fail "compare.html refers to something outside itself"
 	# the figures as the browser has them, against each run's summary.csv
 	python3 - "$T/dom.html" $RUNS <<'EOF' || fail "compare.html: the KPIs shown are not the summaries'"

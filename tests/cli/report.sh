@@ -5,7 +5,8 @@
 # facilitator names) against timetable.csv, the KPI values against
 # summary.csv, the unmet list against unmet.csv (tests/cli/report_dom.py),
 # no console message or error, the print layout of the learners'
-# timetables one page per learner, and the search box.  A school whose
+# timetables one page per learner, the search box, and accessibility
+# (axe-core through tests/support/axe.sh).  A school whose
 # learners are named <script>alert(1)</script> and =HYPERLINK("x") must give
 # inert text.  Screenshots of each view go to $BUILD/report-shots/.
 set -u
@@ -42,6 +43,18 @@ grep -q '<link' "$R" && fail "report.html links an external file"
 browse --dump-dom "$(url "$R")" >"$T/dom.html"
 python3 tests/cli/report_dom.py "$T/dom.html" "$S" "$T/out" || fail "report_dom.py"
 grep -E 'CONSOLE|Uncaught' "$T/console" >&2 && fail "console messages (above)"
+
+# Accessibility: axe-core (tests/support/axe.sh), no serious or critical
+# violation, and no section heading under the sticky navigation, at a
+# phone's width and a desktop's.
+for w in 390 1000; do
+	sh tests/support/axe.sh "$R" $w
+	case $? in
+	0) ;;
+	77) echo "report.sh: the axe-core check was skipped (above)" >&2 ;;
+	*) fail "report.html at $w px: accessibility (above)" ;;
+	esac
+done
 
 # print: the learners' timetables, one page per learner; the whole report
 learners=$(($(wc -l <"$S/learners.csv") - 1))

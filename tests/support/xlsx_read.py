@@ -37,6 +37,11 @@ class Sheet:
         self.autofilter = None    # its ref, e.g. "A1:L40"
         self.formulas = 0         # cells holding a formula
         self.widths = {}          # column index -> width
+        self.landscape = False    # pageSetup orientation
+        self.fit_to_page = False  # sheetPr/pageSetUpPr fitToPage
+        self.fit_width = 1        # pages wide (pageSetup fitToWidth, default 1)
+        self.fit_height = 1       # pages tall (fitToHeight, default 1; 0: as many as needed)
+        self.print_titles = None  # the rows printed on every page, e.g. "$1:$1"
 
     def values(self, r):
         """Row r as plain values ("" for an empty cell)."""
@@ -61,6 +66,13 @@ def read(path):
         pane = root.find("m:sheetViews/m:sheetView/m:pane", NS)
         if pane is not None and pane.get("state") == "frozen":
             sheet.frozen_rows = int(float(pane.get("ySplit", "0")))
+        ps = root.find("m:pageSetup", NS)
+        if ps is not None:
+            sheet.landscape = ps.get("orientation") == "landscape"
+            sheet.fit_width = int(ps.get("fitToWidth", "1"))
+            sheet.fit_height = int(ps.get("fitToHeight", "1"))
+        fit = root.find("m:sheetPr/m:pageSetUpPr", NS)
+        sheet.fit_to_page = fit is not None and fit.get("fitToPage") in ("1", "true")
         af = root.find("m:autoFilter", NS)
         if af is not None:
             sheet.autofilter = af.get("ref")
@@ -92,4 +104,10 @@ def read(path):
                     value = v.text if v is not None else ""
                 cells[i] = (kind, value)
         sheets[sheet.name] = sheet
+    names = wb.find("m:definedNames", NS)
+    order = list(sheets)
+    for dn in (names.findall("m:definedName", NS) if names is not None else []):
+        if dn.get("name") == "_xlnm.Print_Titles" and dn.get("localSheetId") is not None:
+            sh = sheets[order[int(dn.get("localSheetId"))]]
+            sh.print_titles = dn.text.split("!", 1)[-1]
     return sheets

@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "engine/diag.h"
-#include "outputs/compare.h"
+#include "compare/compare.h"
 
 /* The metrics per run side by side, the best marked, then the learners who
  * gain or lose need-sessions against the first run and how many facilitator

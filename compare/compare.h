@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "outputs/compare_run.h"
+#include "compare/compare_run.h"
 
 /* Need priorities: 1-5, and 0 for a need no run's unmet.csv lists (met in
  * full in every run that schedules it; the output files do not say its

@@ -4,7 +4,8 @@
  * each learner got of each goal, and the sessions each facilitator leads.
  *
  * Only the output files are read (summary.csv, sessions.csv, timetable.csv,
- * unmet.csv), never the scenario: a principal compares runs whose scenario
+ * unmet.csv, through rowset_read: the one reader of them), never the
+ * scenario: a principal compares runs whose scenario
  * directories may have moved or changed since.
  */
 #ifndef MCL_COMPARE_RUN_H

@@ -28,6 +28,8 @@ static const char style[] =
 	"h3{font-size:1rem;margin:1.2rem 0 .3rem}"
 	"p{margin:.4rem 0}"
 	".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0}"
+	".scroll:focus-visible{outline:2px solid #1f5fa8}"
+	"nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem;margin:.2rem 0 .6rem}nav a{color:#1f5fa8}"
 	"table{border-collapse:collapse;font-size:.95rem}"
 	"th,td{padding:.35rem .6rem;border-bottom:1px solid #e4e4e4;text-align:left;"
 	"vertical-align:top}"
@@ -47,7 +49,10 @@ static const char style[] =
 	"td.n small{white-space:normal;min-width:5rem}"
 	"@media (max-width:40rem){body{padding:.6rem}th,td{padding:.3rem .4rem}"
 	"table{font-size:.85rem}tbody th{min-width:6.5rem;max-width:8.5rem}"
-	"td.t{min-width:6rem;max-width:7rem}}"
+	"td.t{min-width:6rem;max-width:7rem}"
+	"table.kpi{width:100%}table.kpi td.n{white-space:normal;overflow-wrap:anywhere}"
+	"table.kpi tbody th{min-width:0;max-width:none;width:34%}"
+	"table.kpi td.t{min-width:0;max-width:none;overflow-wrap:anywhere}}"
 	"@media print{body{max-width:none}.scroll{overflow:visible}thead th{position:static}"
 	"h2{break-after:avoid}tr{break-inside:avoid}}";
 
@@ -110,8 +115,9 @@ static void section_kpis(const struct compare *c, FILE *f)
 	fputs("<section id=\"kpis\"><h2>Key figures</h2>"
 	      "<p class=\"note\">&#9733; marks the best run of a figure where one direction is "
 	      "better (ties all marked; none when every run has the same value). Settings are "
-	      "shown, not ranked.</p><div class=\"scroll\"><table class=\"kpi\"><thead><tr>"
-	      "<th scope=\"col\">Figure</th>", f);
+	      "shown, not ranked.</p>", f);
+	html_scroll_open(f, "Key figures");
+	fputs("<table class=\"kpi\"><thead><tr><th scope=\"col\">Figure</th>", f);
 	runs_head(c, f, 0);
 	fputs("</tr></thead><tbody>\n", f);
 	for (int i = 0; i < c->n_rows; i++) {
@@ -164,9 +170,9 @@ static void section_gains(const struct compare *c, FILE *f)
 	static const int order[] = { 1, 2, 3, 4, 5, 0, COMPARE_TOTAL };
 	fputs("<section id=\"gains\"><h2>Who gains and who loses, against run 1</h2>"
 	      "<p class=\"note\">Learners (in both runs) who get more (&#9650; gain) or fewer "
-	      "(&#9660; lose) sessions of their needs of each priority than in run 1.</p>"
-	      "<div class=\"scroll\"><table class=\"gains\"><thead><tr>"
-	      "<th scope=\"col\">Needs of</th>", f);
+	      "(&#9660; lose) sessions of their needs of each priority than in run 1.</p>", f);
+	html_scroll_open(f, "Who gains and who loses");
+	fputs("<table class=\"gains\"><thead><tr><th scope=\"col\">Needs of</th>", f);
 	runs_head(c, f, 1);
 	fputs("</tr></thead><tbody>\n", f);
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
@@ -206,7 +212,10 @@ static void section_changes(const struct compare *c, FILE *f)
 		}
 		fprintf(f, "<p class=\"note\">%d learner%s change; the %d who change most:</p>",
 			n, n == 1 ? "" : "s", n < TOP_CHANGES ? n : TOP_CHANGES);
-		fprintf(f, "<div class=\"scroll\"><table class=\"changes\" data-run=\"%d\"><thead>"
+		char label[64];
+		snprintf(label, sizeof(label), "Learners who change most, run %d", k + 1);
+		html_scroll_open(f, label);
+		fprintf(f, "<table class=\"changes\" data-run=\"%d\"><thead>"
 			"<tr><th scope=\"col\">Learner</th><th scope=\"col\">Need-sessions in run 1"
 			"</th><th scope=\"col\">in run %d</th><th scope=\"col\">By priority</th>"
 			"</tr></thead><tbody>\n", k + 1, k + 1);
@@ -248,8 +257,9 @@ static void section_loads(const struct compare *c, FILE *f)
 	}
 	fprintf(f, "<p class=\"note\">Sessions each facilitator leads (workshops, seminar "
 		"meetings and labs); %d of %d facilitators change. Highlighted: not as in run 1."
-		"</p><div class=\"scroll\"><table class=\"loads\"><thead><tr>"
-		"<th scope=\"col\">Facilitator</th>", c->n_load_changes, c->n_facilitators);
+		"</p>", c->n_load_changes, c->n_facilitators);
+	html_scroll_open(f, "Facilitator loads");
+	fputs("<table class=\"loads\"><thead><tr><th scope=\"col\">Facilitator</th>", f);
 	runs_head(c, f, 0);
 	fputs("</tr></thead><tbody>\n", f);
 	for (int fi = 0; fi < c->n_facilitators; fi++) {
@@ -288,8 +298,8 @@ static void section_settings(const struct compare *c, FILE *f)
 		      "</p></section>\n", f);
 		return;
 	}
-	fputs("<div class=\"scroll\"><table class=\"settings\"><thead><tr>"
-	      "<th scope=\"col\">Setting</th>", f);
+	html_scroll_open(f, "Run settings that differ");
+	fputs("<table class=\"settings\"><thead><tr><th scope=\"col\">Setting</th>", f);
 	runs_head(c, f, 0);
 	fputs("</tr></thead><tbody>\n", f);
 	for (int i = 0; i < c->n_rows; i++) {
@@ -325,7 +335,11 @@ void compare_html_write(const struct compare *c, FILE *f)
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		"<title>mclsched compare: %d runs</title><style>%s</style></head>\n<body>"
 		"<header><h1>Comparing %d scenario runs</h1><p>%d learners. Run 1 is the "
-		"baseline the others are measured against.</p></header>\n",
+		"baseline the others are measured against.</p></header>\n"
+		"<nav aria-label=\"Sections\"><a href=\"#runs\">Runs</a> <a href=\"#kpis\">Key "
+		"figures</a> <a href=\"#gains\">Gains and losses</a> <a href=\"#changes\">Who "
+		"changes</a> <a href=\"#loads\">Loads</a> <a href=\"#settings\">Settings</a>"
+		"</nav>\n<main>\n",
 		c->n_runs, style, c->n_runs, c->n_learners);
 	section_runs(c, f);
 	section_kpis(c, f);
@@ -333,7 +347,7 @@ void compare_html_write(const struct compare *c, FILE *f)
 	section_changes(c, f);
 	section_loads(c, f);
 	section_settings(c, f);
-	fputs("<footer><p class=\"note\">How need-sessions are counted: from each run's "
+	fputs("</main>\n<footer><p class=\"note\">How need-sessions are counted: from each run's "
 	      "timetable.csv (the workshop sessions and labs a learner spends on a goal) and "
 	      "unmet.csv (a need's priority, wanted and scheduled sessions). A need listed in "
 	      "no run's unmet.csv was met in full in every run; its priority is not in the "

@@ -1,0 +1,627 @@
+/*
+ * advise.c - `mclsched advise`: candidate changes, re-solved and verified.
+ *
+ * Like main.c, this is a driver above the pipeline: it loads the scenario,
+ * prices its resources with the bound LP (models/bound_lp_prices.h), turns
+ * the prices and the unmet list of the "before" schedule into candidate
+ * changes (models/advise_candidates.h), and re-solves the most promising
+ * ones.  Each re-solve runs in a child process (models/child.h) on a copy
+ * of the scenario with one edit (engine/advise_edit.h) and goes through
+ * the same steps as `solve` then `verify`: load, model_solve, output_write,
+ * verify_schedule.  The verified gain is objective(after) - objective(before)
+ * of two schedules that verify accepts, read back from their summary.csv;
+ * the expected gain stays an estimate.  Up to two re-solves run at once
+ * (the machine's cores; each solve's own bound child shares them), and the
+ * "before" schedule is solved while the parent prices the resources.
+ */
+#define _XOPEN_SOURCE 700
+#include "advise.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/advise_edit.h"
+#include "engine/util.h"
+#include "inputs/csv_table.h"
+#include "inputs/scenario.h"
+#include "models/advise_candidates.h"
+#include "models/bound_lp_prices.h"
+#include "models/child.h"
+#include "models/glpk_run.h"
+#include "models/model.h"
+#include "outputs/csv_out.h"
+#include "outputs/html.h"
+#include "outputs/output.h"
+#include "outputs/rowset.h"
+#include "outputs/verify.h"
+
+/* A verified schedule's figures (summary.csv), or why there is none. */
+struct outcome {
+	bool ok;                /* a schedule that verify accepts */
+	char *why;              /* when not ok: in words (owned) */
+	double objective;
+	double need_scheduled, need_pct, complete_pct, first_choice_pct, left_out;
+};
+
+/* What a re-solve is given. */
+struct solve_params {
+	double time_limit, gap;
+	int seed;
+	const char *version;
+};
+
+/* A re-solve running in a child: scenario dir, output out. */
+struct job {
+	struct child ch;
+	char *dir, *out;
+	int code, violations;   /* when run in this process (no fork) */
+};
+
+/* solve then verify in this process: 0 and *violations, or an exit code
+ * (2 input, 3 no schedule, 4 internal). */
+static int solve_verify(const char *dir, const char *out, const struct solve_params *sp,
+			int *violations)
+{
+	struct diag d;
+	diag_init(&d);
+	struct problem *p = scenario_load(dir, &d);
+	int code = 2;
+	*violations = 0;
+	if (!p)
+		goto out_diag;
+	struct solve_options opt = { .time_limit = sp->time_limit, .gap = sp->gap,
+				     .seed = sp->seed };
+	struct solution sol;
+	solution_init(&sol, p);
+	code = 4;
+	if (model_solve(p, &opt, &sol) != 0)
+		goto out_sol;
+	code = 3;
+	if (sol.status != SOLVE_OPTIMAL && sol.status != SOLVE_FEASIBLE)
+		goto out_sol;
+	struct run_info run = { sp->version, opt.seed, opt.time_limit, opt.gap };
+	code = 4;
+	if (output_write(p, &sol, &run, out, &d) != 0)
+		goto out_sol;
+	FILE *null = fopen("/dev/null", "w");
+	*violations = verify_schedule(p, out, null ? null : stderr, &d);
+	if (null)
+		fclose(null);
+	code = *violations < 0 ? 4 : 0;
+out_sol:
+	solution_release(&sol);
+	problem_free(p);
+out_diag:
+	if (code == 2 || code == 4)
+		diag_print(&d, stderr);
+	diag_release(&d);
+	return code;
+}
+
+static void job_start(struct job *j, const char *dir, const char *out,
+		      const struct solve_params *sp)
+{
+	j->ch = (struct child)CHILD_NONE;
+	j->dir = xstrdup(dir);
+	j->out = xstrdup(out);
+	j->code = -1;
+	int started = child_start(&j->ch);
+	if (started == 0) {
+		mcl_log_mute_process();
+		int violations;
+		int code = solve_verify(dir, out, sp, &violations);
+		struct wire w = WIRE_INIT;
+		wire_put_int(&w, code);
+		wire_put_int(&w, violations);
+		child_exit(child_send(&j->ch, &w) == 0);
+	}
+	if (started < 0)
+		j->code = solve_verify(dir, out, sp, &j->violations);
+}
+
+static double metric(const struct csv_table *t, const char *name, bool *found)
+{
+	int cm = csv_table_col(t, "metric"), cv = csv_table_col(t, "value");
+	for (int r = 0; r < t->n_rows && cm >= 0 && cv >= 0; r++)
+		if (!strcmp(t->rows[r][cm], name)) {
+			char *end;
+			double v = strtod(t->rows[r][cv], &end);
+			if (end != t->rows[r][cv] && !*end)
+				return v;
+		}
+	*found = false;
+	return 0;
+}
+
+/* The figures of the verified schedule in dir. */
+static void read_outcome(const char *dir, struct outcome *o, struct diag *d)
+{
+	struct csv_table t;
+	memset(o, 0, sizeof(*o));
+	if (csv_table_read(&t, dir, "summary.csv", true, d) != 1) {
+		o->why = xstrdup("no summary.csv");
+		return;
+	}
+	bool found = true;
+	o->objective = metric(&t, "objective", &found);
+	o->need_scheduled = metric(&t, "need_sessions_scheduled", &found);
+	o->need_pct = metric(&t, "need_sessions_pct", &found);
+	o->complete_pct = metric(&t, "learners_complete_pct", &found);
+	o->first_choice_pct = metric(&t, "seminar_first_choice_pct", &found);
+	o->left_out = metric(&t, "learners_left_out", &found);
+	o->ok = found;
+	if (!found)
+		o->why = xstrdup("summary.csv lacks a KPI");
+	csv_table_release(&t);
+}
+
+static void job_finish(struct job *j, struct outcome *o)
+{
+	int code = j->code, violations = j->violations;
+	if (j->ch.pid > 0) {
+		struct wire w = WIRE_INIT;
+		code = 4;
+		if (child_collect(&j->ch, &w) == 0) {
+			code = wire_get_int(&w);
+			violations = wire_get_int(&w);
+			if (!wire_done(&w))
+				code = 4;
+		}
+		wire_release(&w);
+	}
+	memset(o, 0, sizeof(*o));
+	if (code == 0 && violations == 0) {
+		struct diag d;
+		diag_init(&d);
+		read_outcome(j->out, o, &d);
+		diag_release(&d);
+	} else {
+		o->why = code == 0 ? xasprintf("the schedule breaks %d hard rule%s", violations,
+					      violations == 1 ? "" : "s")
+		       : code == 2 ? xstrdup("the changed scenario is refused")
+		       : code == 3 ? xstrdup("no schedule found")
+				   : xstrdup("internal error");
+	}
+	free(j->dir);
+	free(j->out);
+}
+
+/* The unmet list of the schedule in dir, valued (advise_candidates.h). */
+static int read_unmet(const struct problem *p, const char *dir, struct advise_unmet *u,
+		      struct diag *d)
+{
+	struct rowset rb;
+	if (rowset_read(&rb, dir, p, d) != 0)
+		return -1;
+	for (int i = 0; i < rb.n_unmet; i++) {
+		const struct rowset_unmet *um = &rb.unmet[i];
+		int l = um->learner, missing = um->wanted - um->scheduled;
+		double w = 0;
+		if (um->choice) {
+			for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+				if (p->choices[c].seminar == um->offering)
+					w = problem_choice_weight(p, &p->choices[c]);
+			/* a learner enrols once: only choices a seat could serve */
+			if (strcmp(um->reason, "capacity"))
+				continue;
+			u->seminar[um->offering] += w;
+			u->total += w;
+			continue;
+		}
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+			if (p->needs[q].goal == um->offering)
+				w = problem_need_weight(p, &p->needs[q]);
+		if (!strcmp(um->reason, "prerequisite") || !strcmp(um->reason, "ineligible"))
+			continue;
+		double v = w * (missing > 0 ? missing : 0);
+		u->goal[um->offering] += v;
+		u->total += v;
+		if (!strcmp(um->reason, "no_facilitator"))
+			u->goal_facilitator[um->offering] += v;
+		if (!strcmp(um->reason, "no_room") || !strcmp(um->reason, "capacity"))
+			u->room += v;
+	}
+	for (int i = 0; i < rb.n_sessions; i++) {
+		const struct rowset_session *se = &rb.sessions[i];
+		if (se->facilitator < 0 || se->offering < 0)
+			continue;
+		if (se->kind == SESSION_WORKSHOP)
+			u->led_goal[se->facilitator * p->n_goals + se->offering]++;
+		else if (se->kind == SESSION_SEMINAR)
+			u->led_seminar[se->facilitator * p->n_seminars + se->offering]++;
+	}
+	rowset_release(&rb);
+	return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* One row of the table: a candidate and its re-solve. */
+struct advice {
+	struct advise_candidate *cand;
+	int estimate_rank;      /* 1 = highest expected gain */
+	bool resolved;
+	struct outcome after;
+	double verified;        /* after - before, when after.ok */
+};
+
+static int by_rank(const void *a, const void *b)
+{
+	const struct advice *x = a, *y = b;
+	int kx = x->resolved ? (x->after.ok ? 0 : 1) : 2;
+	int ky = y->resolved ? (y->after.ok ? 0 : 1) : 2;
+	if (kx != ky)
+		return kx - ky;
+	if (kx == 0 && x->verified != y->verified)
+		return x->verified < y->verified ? 1 : -1;
+	return x->estimate_rank - y->estimate_rank;
+}
+
+/* The KPI cells of o, or empty ones. */
+static void put_kpis(FILE *f, const struct outcome *o)
+{
+	if (o->ok)
+		fprintf(f, ",%.2f,%.0f,%.2f,%.2f,%.2f,%.0f", o->objective, o->need_scheduled,
+			o->need_pct, o->complete_pct, o->first_choice_pct, o->left_out);
+	else
+		fputs(",,,,,,", f);
+}
+
+/* advice.csv (docs/outputs.md): the "before" as rank 0, then every row. */
+static int write_csv(const char *dir, const struct outcome *before, const struct advice *a,
+		     int n, struct diag *d)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		diag_error(d, dir, 0, "cannot create the directory: %s", strerror(errno));
+		return -1;
+	}
+	char *path = xasprintf("%s/advice.csv", dir), *tmp = xasprintf("%s/.advice.csv.tmp", dir);
+	FILE *f = fopen(tmp, "w");
+	int rc = -1;
+	if (!f) {
+		diag_error(d, tmp, 0, "cannot write: %s", strerror(errno));
+		goto out_free;
+	}
+	fputs("rank,change,edit,expected_gain,verified_gain,objective,need_sessions_scheduled,"
+	      "need_sessions_pct,learners_complete_pct,seminar_first_choice_pct,"
+	      "learners_left_out,estimate_rank,note\n", f);
+	fputs("0,", f);
+	csv_out_text(f, "no change (the schedule before)");
+	fputs(",,,", f);
+	put_kpis(f, before);
+	fputs(",,\n", f);
+	for (int i = 0; i < n; i++) {
+		char *edit = advise_edit_describe(&a[i].cand->edit);
+		fprintf(f, "%d,", i + 1);
+		csv_out_text(f, a[i].cand->change);
+		fputc(',', f);
+		csv_out_text(f, edit);
+		fprintf(f, ",%.2f,", a[i].cand->expected);
+		if (a[i].resolved && a[i].after.ok)
+			fprintf(f, "%.2f", a[i].verified);
+		put_kpis(f, &a[i].after);
+		fprintf(f, ",%d,", a[i].estimate_rank);
+		csv_out_text(f, !a[i].resolved ? "not re-solved"
+				: a[i].after.ok ? "verified" : a[i].after.why);
+		fputc('\n', f);
+		free(edit);
+	}
+	bool ok = !ferror(f);
+	ok &= fclose(f) == 0;
+	if (ok && rename(tmp, path) == 0) {
+		rc = 0;
+	} else {
+		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+		remove(tmp);
+	}
+out_free:
+	free(path);
+	free(tmp);
+	return rc;
+}
+
+static void print_table(FILE *out, const struct outcome *before, const struct advice *a, int n)
+{
+	fprintf(out, "before: objective %.1f, need-sessions met %.0f (%.1f%%), learners complete "
+		"%.1f%%, seminar first choice %.1f%%, learners left out %.0f\n", before->objective,
+		before->need_scheduled, before->need_pct, before->complete_pct,
+		before->first_choice_pct, before->left_out);
+	fprintf(out, "%4s  %12s  %12s  %10s  %8s  %6s  %s\n", "rank", "expected", "verified",
+		"need-met", "complete", "left", "change");
+	for (int i = 0; i < n; i++) {
+		const struct advice *x = &a[i];
+		char verified[32] = "-", met[32] = "-", comp[32] = "-", left[32] = "-";
+		if (x->resolved && x->after.ok) {
+			snprintf(verified, sizeof(verified), "%+.1f", x->verified);
+			snprintf(met, sizeof(met), "%.0f", x->after.need_scheduled);
+			snprintf(comp, sizeof(comp), "%.1f%%", x->after.complete_pct);
+			snprintf(left, sizeof(left), "%.0f", x->after.left_out);
+		} else if (x->resolved) {
+			snprintf(verified, sizeof(verified), "failed");
+		}
+		fprintf(out, "%4d  %12.1f  %12s  %10s  %8s  %6s  %s%s%s\n", i + 1, x->cand->expected,
+			verified, met, comp, left, x->cand->change,
+			x->resolved && !x->after.ok ? ": " : "",
+			x->resolved && !x->after.ok ? x->after.why : "");
+	}
+	fputs("expected: an estimate from the bound LP's prices; verified: objective after - "
+	      "before, both schedules re-solved and verified\n", out);
+}
+
+/* Re-solves the first n of a (each a copy of the scenario with its edit,
+ * in tmp/cI), up to jobs at once. */
+static void resolve_top(const struct advise_options *o, const struct solve_params *sp,
+			const char *tmp, const struct outcome *before, struct advice *a, int n)
+{
+	struct job running[2];
+	int slot_of[2] = { -1, -1 }, next = 0, done = 0, jobs = o->jobs == 2 ? 2 : 1;
+	while (done < n) {
+		/* a stop signal: no new re-solve (those running end early) */
+		for (int k = 0; k < jobs && next < n && !mip_interrupted; k++) {
+			if (slot_of[k] >= 0)
+				continue;
+			char *dir = xasprintf("%s/c%d", tmp, next), *out = xasprintf("%s/out", dir);
+			struct diag d;
+			diag_init(&d);
+			a[next].resolved = true;
+			if (mkdir(dir, 0700) != 0 || advise_copy_scenario(o->scenario_dir, dir, &d) ||
+			    advise_edit_apply(dir, &a[next].cand->edit, &d)) {
+				diag_print(&d, stderr);
+				a[next].after.why = xstrdup("the edit could not be made");
+				done++;
+			} else {
+				mcl_log(LOG_NORMAL, "advise: re-solving %d/%d: %s", next + 1, n,
+					a[next].cand->change);
+				job_start(&running[k], dir, out, sp);
+				slot_of[k] = next;
+			}
+			diag_release(&d);
+			free(dir);
+			free(out);
+			next++;
+		}
+		for (int k = 0; k < jobs; k++) {
+			if (slot_of[k] < 0)
+				continue;
+			struct advice *x = &a[slot_of[k]];
+			job_finish(&running[k], &x->after);
+			if (x->after.ok)
+				x->verified = x->after.objective - before->objective;
+			slot_of[k] = -1;
+			done++;
+			break;   /* refill the freed slot first */
+		}
+		if (mip_interrupted && slot_of[0] < 0 && slot_of[1] < 0)
+			break;
+	}
+}
+
+/* The Advice section of report.html: the re-solved changes and the best
+ * estimates, values HTML-escaped. */
+static void report_section(FILE *f, const struct outcome *before, const struct advice *a, int n)
+{
+	fputs("<section id=\"advice\" class=\"page\">\n<h2>Advice</h2>\n", f);
+	html_printf(f, "<p>Single changes to the school, each solved again and checked. "
+		    "<em>Expected</em> is an estimate from the bound's prices; <em>verified</em> "
+		    "is the objective after the change minus the objective now (%.1f), both "
+		    "schedules checked by verify. advice.csv has every figure.</p>\n",
+		    before->objective);
+	fputs("<table>\n<tr><th>#</th><th>Change</th><th>Expected (estimate)</th>"
+	      "<th>Verified</th><th>Need-sessions met</th><th>Learners complete</th></tr>\n", f);
+	for (int i = 0; i < n && i < 10; i++) {
+		const struct advice *x = &a[i];
+		html_printf(f, "<tr><td>%d</td><td>", i + 1);
+		html_text(f, x->cand->change);
+		html_printf(f, "</td><td>%.1f</td>", x->cand->expected);
+		if (x->resolved && x->after.ok)
+			html_printf(f, "<td>%+.1f</td><td>%.0f</td><td>%.1f%%</td></tr>\n",
+				    x->verified, x->after.need_scheduled, x->after.complete_pct);
+		else if (x->resolved) {
+			fputs("<td colspan=\"3\">", f);
+			html_text(f, x->after.why);
+			fputs("</td></tr>\n", f);
+		} else {
+			fputs("<td colspan=\"3\">not solved again</td></tr>\n", f);
+		}
+	}
+	fputs("</table>\n</section>\n", f);
+}
+
+/* Adds the Advice section (and its link) to dir/report.html, written to
+ * a temporary file and renamed over it. */
+static int add_report_section(const char *dir, const struct outcome *before,
+			      const struct advice *a, int n, struct diag *d)
+{
+	char *path = xasprintf("%s/report.html", dir), *tmp = xasprintf("%s/.report.html.tmp", dir);
+	char *html = NULL, *out = NULL;
+	size_t len = 0, olen = 0;
+	int rc = -1;
+	FILE *f = fopen(path, "rb");
+	if (f) {
+		FILE *m = open_memstream(&html, &len);
+		char buf[65536];
+		size_t k;
+		while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
+			fwrite(buf, 1, k, m);
+		fclose(m);
+		fclose(f);
+	}
+	char *main_end = html ? strstr(html, "</main>") : NULL;
+	char *nav_end = html ? strstr(html, "</nav>") : NULL;
+	if (!main_end || !nav_end || nav_end > main_end) {
+		diag_error(d, path, 0, "no report to add the advice to");
+		goto out_free;
+	}
+	FILE *m = open_memstream(&out, &olen);
+	fwrite(html, 1, (size_t)(nav_end - html), m);
+	fputs("<a href=\"#advice\">Advice</a>", m);
+	fwrite(nav_end, 1, (size_t)(main_end - nav_end), m);
+	report_section(m, before, a, n);
+	fputs(main_end, m);
+	fclose(m);
+	f = fopen(tmp, "wb");
+	bool ok = f && fwrite(out, 1, olen, f) == olen;
+	ok &= f && fclose(f) == 0;
+	if (ok && rename(tmp, path) == 0) {
+		rc = 0;
+	} else {
+		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+		remove(tmp);
+	}
+out_free:
+	free(html);
+	free(out);
+	free(path);
+	free(tmp);
+	return rc;
+}
+
+/* The time limit, gap and seed of the run: o's, else PREV_OUT_DIR's
+ * summary, else scenario.conf's. */
+static void solve_params_for(const struct advise_options *o, const struct problem *p,
+			     struct solve_params *sp, struct diag *d)
+{
+	*sp = (struct solve_params){ p->config.time_limit, p->config.gap, p->config.seed,
+				     o->version };
+	struct csv_table t;
+	if (o->prev_out_dir && csv_table_read(&t, o->prev_out_dir, "summary.csv", true, d) == 1) {
+		bool found = true;
+		double tl = metric(&t, "time_limit", &found), seed = metric(&t, "seed", &found);
+		double gap = metric(&t, "gap_limit", &found);
+		if (found && tl > 0 && seed >= 0 && gap >= 0) {
+			sp->time_limit = tl;
+			sp->seed = (int)seed;
+			sp->gap = gap;
+		}
+		csv_table_release(&t);
+	}
+	if (o->time_limit > 0)
+		sp->time_limit = o->time_limit;
+	if (o->seed >= 0)
+		sp->seed = o->seed;
+}
+
+/* The "before" of PREV_OUT_DIR: its schedule must verify. */
+static int before_from_prev(const struct advise_options *o, const struct problem *p,
+			    struct outcome *before, struct diag *d)
+{
+	FILE *null = fopen("/dev/null", "w");
+	int violations = verify_schedule(p, o->prev_out_dir, null ? null : stderr, d);
+	if (null)
+		fclose(null);
+	if (violations != 0) {
+		if (violations > 0)
+			diag_error(d, o->prev_out_dir, 0, "the schedule breaks %d hard rule%s of the "
+				   "scenario (see `mclsched verify`); give the output of a solve of "
+				   "this scenario", violations, violations == 1 ? "" : "s");
+		return -1;
+	}
+	read_outcome(o->prev_out_dir, before, d);
+	return before->ok ? 0 : -1;
+}
+
+int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
+{
+	struct problem *p = scenario_load(o->scenario_dir, d);
+	if (!p)
+		return ADVISE_INPUT;
+	int code = ADVISE_INTERNAL, n = 0;
+	struct solve_params sp;
+	solve_params_for(o, p, &sp, d);
+	struct outcome before = { 0 };
+	struct advise_candidate *cands = NULL;
+	struct advice *a = NULL;
+	struct advise_unmet u;
+	advise_unmet_init(&u, p);
+	struct bound_lp_prices pr = { 0 };
+	const char *tmpdir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/mclsched-advise-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(tmp)) {
+		diag_error(d, tmp, 0, "cannot create a temporary directory: %s", strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out_release;
+	}
+	char *before_dir = o->prev_out_dir ? xstrdup(o->prev_out_dir)
+					   : xasprintf("%s/before", tmp);
+	struct job base;
+	if (o->prev_out_dir) {
+		if (before_from_prev(o, p, &before, d) != 0) {
+			code = ADVISE_INPUT;
+			goto out_before;
+		}
+	} else {
+		mcl_log(LOG_NORMAL, "advise: solving the scenario as it is (%.0f s)", sp.time_limit);
+		job_start(&base, o->scenario_dir, before_dir, &sp);
+	}
+	struct bound_lp_result res;
+	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
+	bound_lp_prices(p, sp.time_limit, &res, &pr);
+	if (!o->prev_out_dir) {
+		job_finish(&base, &before);
+		if (mip_interrupted) {
+			diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
+			code = ADVISE_STOPPED;
+			goto out_before;
+		}
+		if (!before.ok) {
+			diag_error(d, o->scenario_dir, 0, "the scenario as it is: %s", before.why);
+			code = ADVISE_NO_SCHEDULE;
+			goto out_before;
+		}
+	}
+	mcl_log(LOG_NORMAL, "advise: before: objective %.1f; bound LP %s", before.objective,
+		pr.valid ? "solved" : "not solved in time: no prices, no candidates");
+	if (read_unmet(p, before_dir, &u, d) != 0)
+		goto out_before;
+	cands = advise_candidates(p, &pr, &u, &n);
+	a = xcalloc((size_t)n + 1, sizeof(*a));
+	for (int i = 0; i < n; i++)
+		a[i] = (struct advice){ .cand = &cands[i], .estimate_rank = i + 1 };
+	int top = o->top < n ? o->top : n;
+	mcl_log(LOG_NORMAL, "advise: %d candidate change%s; re-solving the top %d", n,
+		n == 1 ? "" : "s", top);
+	resolve_top(o, &sp, tmp, &before, a, top);
+	if (mip_interrupted) {
+		/* solves cut short are no verification */
+		diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
+		code = ADVISE_STOPPED;
+		goto out_before;
+	}
+	qsort(a, (size_t)n, sizeof(*a), by_rank);
+	if (table) {
+		print_table(table, &before, a, n);
+		fflush(table);
+	}
+	code = write_csv(o->out_dir, &before, a, n, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
+	if (code == ADVISE_OK && o->report && add_report_section(o->out_dir, &before, a, n, d))
+		code = ADVISE_INTERNAL;
+	if (code == ADVISE_OK)
+		mcl_log(LOG_NORMAL, "advice.csv written to %s/", o->out_dir);
+out_before:
+	free(before_dir);
+out_release:
+	for (int i = 0; i < n; i++)
+		free(a[i].after.why);
+	free(a);
+	free(before.why);
+	advise_candidates_free(cands, n);
+	advise_unmet_release(&u);
+	bound_lp_prices_release(&pr);
+	if (tmp)
+		nftw(tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(tmp);
+	problem_free(p);
+	return code;
+}

@@ -1,0 +1,49 @@
+/*
+ * advise.h - `mclsched advise`: which single change to a school would help
+ * its schedule the most, estimated from the bound LP's prices and verified
+ * by re-solving the changed scenario.
+ */
+#ifndef MCL_ADVISE_H
+#define MCL_ADVISE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "engine/diag.h"
+
+struct advise_options {
+	const char *scenario_dir;
+	const char *prev_out_dir;   /* the "before" schedule, or NULL: solve it */
+	const char *out_dir;        /* where advice.csv goes (created if needed) */
+	int top;                    /* candidates re-solved, highest estimate first */
+	int jobs;                   /* re-solves run at once (1 or 2) */
+	double time_limit;          /* > 0: overrides; else PREV_OUT_DIR's
+				     * summary, else scenario.conf */
+	int seed;                   /* >= 0: overrides; likewise */
+	const char *version;        /* mclsched's, for the summaries written */
+	bool report;                /* also add an "Advice" section to
+				     * out_dir/report.html (solve --advise) */
+};
+
+/* Exit codes advise_run returns (docs/cli.md): */
+enum advise_status {
+	ADVISE_OK = 0,
+	ADVISE_INPUT = 2,           /* bad scenario or PREV_OUT_DIR (d says why) */
+	ADVISE_NO_SCHEDULE = 3,     /* the scenario as it is has no schedule */
+	ADVISE_INTERNAL = 4,
+	ADVISE_STOPPED = 5,         /* mip_interrupted (a signal): nothing written */
+};
+
+/*
+ * Finds the candidate changes (models/advise_candidates.h), re-solves the
+ * top o->top of them with the same time limit and seed, each in a copy of
+ * the scenario in a temporary directory and in a child process, verifies
+ * every schedule, prints the ranked table on table (when not NULL) and
+ * writes o->out_dir/advice.csv atomically, and with o->report the Advice
+ * section into o->out_dir/report.html (rewritten through a temporary file).  Progress goes to the log (stderr).
+ * Returns an enum advise_status; on failure nothing is written and d
+ * holds the reason.
+ */
+int advise_run(const struct advise_options *o, FILE *table, struct diag *d);
+
+#endif
