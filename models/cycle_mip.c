@@ -30,6 +30,8 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -588,10 +590,67 @@ out_fail:
 	return -1;
 }
 
+static void set_name(glp_prob *P, int j, const char *fmt, ...) MCL_PRINTF(3, 4);
+static void set_name(glp_prob *P, int j, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n > 0 && n < (int)sizeof(buf))
+		glp_set_col_name(P, j, buf);
+}
+
+/* Names the columns the map knows after what they decide, with the
+ * contract's ids (GLPK's LP writer turns '-' into '~'):
+ *   x(LEARNER,BLOCK,GOAL)  f(FACILITATOR,BLOCK,GOAL)  r(ROOM,BLOCK,GOAL)
+ *   n(BLOCK,GOAL)  z(LEARNER,GOAL)  pi(LEARNER)  d(LEARNER,DAY)
+ * with GOAL "@lab" for the lab ("@" is in no id).  Seminar columns stay
+ * unnamed (x_J).  A schedule can then be fixed onto the written model by
+ * name (tests/audit/audit.py). */
+static void name_columns(const struct problem *p, glp_prob *P, const struct cycle_col *map)
+{
+	int n = glp_get_num_cols(P);
+	for (int j = 1; j <= n; j++) {
+		const struct cycle_col *c = &map[j];
+		const char *g = c->goal >= 0 ? p->goals[c->goal].id : "@lab";
+		const char *b = c->block >= 0 ? p->blocks[c->block].id : "";
+		switch (c->kind) {
+		case CC_X:
+			set_name(P, j, "x(%s,%s,%s)", p->learners[c->learner].id, b, g);
+			break;
+		case CC_FAC:
+			set_name(P, j, "f(%s,%s,%s)", p->facilitators[c->facilitator].id, b, g);
+			break;
+		case CC_ROOM:
+			set_name(P, j, "r(%s,%s,%s)", p->rooms[c->room].id, b, g);
+			break;
+		case CC_N:
+			set_name(P, j, "n(%s,%s)", b, g);
+			break;
+		case CC_CREDIT:
+			set_name(P, j, "z(%s,%s)", p->learners[c->learner].id, g);
+			break;
+		case CC_BONUS:
+			set_name(P, j, "pi(%s)", p->learners[c->learner].id);
+			break;
+		case CC_DAY:
+			set_name(P, j, "d(%s,%d)", p->learners[c->learner].id, c->day);
+			break;
+		case CC_OTHER:
+			break;
+		}
+	}
+}
+
 int cycle_mip_write(const struct problem *p, const int *ws_blocks, int n_ws, const int *sem_blocks,
 		    int n_sem, const char *path)
 {
-	glp_prob *P = cycle_mip_build_full(p, ws_blocks, n_ws, sem_blocks, n_sem, NULL);
+	struct cycle_col *map = NULL;
+	glp_prob *P = cycle_mip_build_full(p, ws_blocks, n_ws, sem_blocks, n_sem, &map);
+	name_columns(p, P, map);
+	free(map);
 	int rc = glp_write_lp(P, NULL, path);
 	glp_delete_prob(P);
 	if (rc != 0)

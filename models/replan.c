@@ -202,6 +202,17 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 		fc->max_sessions = fc->max_sessions > 0 ? fc->max_sessions - 1 : 0;
 		v->rooms[s->room].unavailable[s->block] = true;
 	}
+	/* a seminar whose sections are all in the fixed part can open no more:
+	 * its choices are closed in the view (the fixed sections take no one
+	 * new), else the model opens one above `sections` (audit seed 1066) */
+	int *fixed_sections = xcalloc((size_t)p->n_seminars + 1, sizeof(int));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		if (fz->sessions[i].kind == SESSION_SEMINAR && fz->sessions[i].section == (int)i)
+			fixed_sections[fz->sessions[i].offering]++;
+	for (int c = 0; c < p->n_choices; c++)
+		if (fixed_sections[v->choices[c].seminar] >= p->seminars[v->choices[c].seminar].sections)
+			v->choices[c].eligible = false;
+	free(fixed_sections);
 	/* the pins are all in the fixed part, or relaxed (see replan_solve) */
 	v->n_locks = v->n_pins = 0;
 	v->locks = NULL;

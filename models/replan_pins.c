@@ -16,6 +16,13 @@
  * facilitator, a room and the pinned learners are free, the pinned
  * learners at every meeting, topped up to min_size with learners who chose
  * the seminar; a later pin of the same learners and seminar is then held.
+ * Rows of one offering that share no one may be one session: a pinned
+ * session takes the learners of later pins it fits before other learners,
+ * a one-learner pin joins a pinned session it fits, and a pin that the
+ * sessions built already keep is not built again.  In the power-goal model
+ * a learner keeps one group (or the lab) all cycle: a pinned session is a
+ * group meeting in every workshop block (its facilitator free in all), and
+ * learners are seated in pinned groups and labs for the whole cycle.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "replan_pins.h"
@@ -33,6 +40,7 @@ struct builder {
 	int *need_cnt;              /* [n_needs] workshop sessions in fz */
 	int *led;                   /* [f] sessions led in fz */
 	bool *pinned;               /* [l * n_blocks + b] a pin names l in b */
+	size_t first_pin;           /* the first session the pins built */
 };
 
 static bool fac_free(const struct builder *bd, int f, int b)
@@ -111,6 +119,37 @@ static int choose_facilitator(const struct builder *bd, const struct session *s)
 	return best;
 }
 
+/* The power-goal model's choice of a facilitator for s: for a group, one
+ * free in every workshop block, within max_sessions for all of them (a
+ * group meets in each), gurus first; for a lab (per block), one free in
+ * s's block who can lead the fewest pinned goals.  -1: none. */
+static int choose_cycle_facilitator(const struct builder *bd, const struct session *s)
+{
+	const struct problem *p = bd->p;
+	int nb = 0, best = -1, best_level = 0;
+	for (int b = 0; b < p->n_blocks && s->kind == SESSION_WORKSHOP; b++)
+		nb += problem_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int lv = s->kind == SESSION_WORKSHOP ? (int)problem_goal_level(p, f, s->offering) :
+							LEVEL_ABLE;
+		if (lv < LEVEL_ABLE || p->facilitators[f].max_sessions - bd->led[f] < nb)
+			continue;
+		bool free = fac_free(bd, f, s->block);
+		for (int b = 0; b < p->n_blocks && free && s->kind == SESSION_WORKSHOP; b++)
+			if (problem_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP)
+				free = fac_free(bd, f, b);
+		if (s->kind == SESSION_LAB)   /* a lab: who can lead the fewest pinned goals */
+			for (int k = 0; k < p->n_pins; k++)
+				lv -= p->pins[k].kind == LOCK_GOAL &&
+				      problem_goal_level(p, f, p->pins[k].offering) >= LEVEL_ABLE;
+		if (free && (best < 0 || lv > best_level)) {
+			best = f;
+			best_level = lv;
+		}
+	}
+	return best;
+}
+
 /* The smallest free room of block b with feature that seats need. */
 static int room_for(const struct builder *bd, int b, int feature, int need)
 {
@@ -132,8 +171,69 @@ static int choose_room(const struct builder *bd, const struct session *s, int ne
 	return room_for(bd, s->block, feature, need);
 }
 
-/* Seats pn's learners in session si and tops a workshop up to min_group.
- * Returns false when min_group cannot be reached. */
+/* Whether session s is one pin pn may name: its block, offering (a goal,
+ * a lab, or any when pn names none), facilitator and room when named. */
+static bool pin_fits(const struct lock_pin *pn, const struct session *s)
+{
+	if (s->block != pn->block || (pn->facilitator >= 0 && s->facilitator != pn->facilitator) ||
+	    (pn->room >= 0 && s->room != pn->room))
+		return false;
+	if (pn->kind == LOCK_GOAL)
+		return s->kind == SESSION_WORKSHOP && s->offering == pn->offering;
+	if (pn->kind == LOCK_LAB)
+		return s->kind == SESSION_LAB;
+	return pn->kind == LOCK_ANY && s->kind != SESSION_SEMINAR;
+}
+
+/* Whether a workshop or lab pin is kept by the sessions built so far: all
+ * its learners in one session that fits it, or, naming no learner, some
+ * session that fits it (an earlier pin's session took it in). */
+static bool pin_holds(const struct builder *bd, const struct lock_pin *pn)
+{
+	const struct solution *fz = bd->fz;
+	if (pn->kind == LOCK_SEMINAR)
+		return false;
+	if (!pn->n_learners) {
+		for (size_t i = 0; i < fz->n_sessions; i++)
+			if (pin_fits(pn, &fz->sessions[i]))
+				return true;
+		return false;
+	}
+	int si = solution_attend_at(fz, pn->learners[0], pn->block);
+	if (si < 0 || !pin_fits(pn, &fz->sessions[si]))
+		return false;
+	for (int i = 1; i < pn->n_learners; i++)
+		if (solution_attend_at(fz, pn->learners[i], pn->block) != si)
+			return false;
+	return true;
+}
+
+/* Seats in s (index si, n learners so far) the learners of the later pins of
+ * its block that s fits, whole pins while n is below lo: two rows of one
+ * offering that share no one may be one session, and must be when the
+ * offering's learners are too few for two (min_group).  Returns the new n. */
+static int seat_later_pins(struct builder *bd, const struct lock_pin *pn, int si, int n, int lo,
+			   int cap)
+{
+	const struct problem *p = bd->p;
+	const struct session *s = &bd->fz->sessions[si];
+	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins && n < lo; o++) {
+		if (o->block != s->block || !o->n_learners || !pin_fits(o, s) ||
+		    n + o->n_learners > cap)
+			continue;
+		bool free = true;
+		for (int i = 0; i < o->n_learners && free; i++)
+			free = solution_attend_at(bd->fz, o->learners[i], s->block) < 0 &&
+			       (s->kind != SESSION_WORKSHOP || may_take(bd, o->learners[i], s->offering));
+		for (int i = 0; i < o->n_learners && free; i++, n++)
+			*solution_attend(bd->fz, o->learners[i], s->block) = si;
+	}
+	return n;
+}
+
+/* Seats pn's learners in session si and tops a workshop up to min_group,
+ * with the learners of later pins it fits first.  Returns false when
+ * min_group cannot be reached. */
 static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 {
 	const struct problem *p = bd->p;
@@ -143,6 +243,9 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 		*solution_attend(bd->fz, pn->learners[i], b) = si;
 	int lo = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
 	int cap = p->rooms[s->room].capacity;
+	if (s->kind == SESSION_WORKSHOP && p->goals[s->offering].max_group < cap)
+		cap = p->goals[s->offering].max_group;
+	n = seat_later_pins(bd, pn, si, n, lo, cap);
 	for (int l = 0; l < p->n_learners && n < lo && n < cap; l++) {
 		if (p->learners[l].unavailable[b] || solution_attend_at(bd->fz, l, b) >= 0 ||
 		    bd->pinned[(long)l * p->n_blocks + b] ||
@@ -162,6 +265,82 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
  * without a place in block b (the pins took the facilitators or rooms),
  * seats them in the pinned sessions of b that take them: a workshop of a
  * need they may take, else a lab, with a seat free. */
+/* The power-goal model's fill: learner l joins the group of pinned session
+ * si in every workshop block where l is available (for a lab: a pinned lab
+ * with a seat in each), or nowhere.  Returns whether l was seated. */
+static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	const struct session *s0 = &fz->sessions[si];
+	bool lab = s0->kind == SESSION_LAB, ok = true;
+	if (!lab) {
+		int q = objective_need_of(p, l, s0->offering);
+		if (q < 0 || !p->needs[q].ready)
+			return false;
+	}
+	int *pick = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	for (int b = 0; b < p->n_blocks && ok; b++) {
+		pick[b] = -1;
+		if (!problem_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP ||
+		    p->learners[l].unavailable[b])
+			continue;
+		ok = solution_attend_at(fz, l, b) < 0;
+		for (size_t i = first_pin; i < fz->n_sessions && ok && pick[b] < 0; i++) {
+			const struct session *s = &fz->sessions[i];
+			int cap = p->rooms[s->room].capacity, max = lab ? p->config.lab_max_group
+								      : p->goals[s->offering].max_group;
+			if (s->block == b && s->size < cap && s->size < max &&
+			    (lab ? s->kind == SESSION_LAB
+				 : s->kind == SESSION_WORKSHOP && s->section == s0->section))
+				pick[b] = (int)i;
+		}
+		ok = ok && pick[b] >= 0;
+	}
+	for (int b = 0; b < p->n_blocks && ok; b++)
+		if (pick[b] >= 0) {
+			*solution_attend(fz, l, b) = pick[b];
+			fz->sessions[pick[b]].size++;
+		}
+	free(pick);
+	return ok;
+}
+
+static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
+		     bool pinned);
+
+/* Seats learner l in the pinned seminar section of session si at every
+ * meeting, when l chose and may take the seminar, is free at every meeting
+ * and the section has a seat (max_size, room).  Returns whether l was. */
+static bool seat_section(struct builder *bd, int l, int si)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	int head = fz->sessions[si].section, sem = fz->sessions[si].offering, m = 0;
+	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	bool ok = true;
+	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
+		const struct session *s = &fz->sessions[i];
+		if (s->kind != SESSION_SEMINAR || s->section != head)
+			continue;
+		int size = 0;       /* a built section's size is not kept */
+		for (int k = 0; k < p->n_learners; k++)
+			size += solution_attend_at(fz, k, s->block) == (int)i;
+		ok = m < p->n_blocks && size < p->seminars[sem].max_size &&
+		     size < p->rooms[s->room].capacity;
+		if (ok)
+			blocks[m++] = s->block;
+	}
+	ok = ok && m > 0 && may_join(bd, l, sem, blocks, m, true);
+	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
+		struct session *s = &fz->sessions[i];
+		if (s->kind == SESSION_SEMINAR && s->section == head)
+			*solution_attend(fz, l, s->block) = (int)i;
+	}
+	free(blocks);
+	return ok;
+}
+
 static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool always)
 {
 	const struct problem *p = bd->p;
@@ -175,6 +354,21 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
 			continue;
 		int best = -1;
+		if (p->config.model == MODEL_POWER_GOAL) {    /* a group first, else a lab */
+			bool done = false;
+			for (int pass = 0; pass < 2 && !done; pass++)
+				for (size_t i = first_pin; i < fz->n_sessions && !done; i++)
+					done = fz->sessions[i].block == b &&
+					       (fz->sessions[i].kind == SESSION_LAB) == (pass == 1) &&
+					       seat_whole_cycle(bd, l, (int)i, first_pin);
+			continue;
+		}
+		bool joined = false;
+		for (size_t i = first_pin; i < fz->n_sessions && !joined; i++)
+			if (fz->sessions[i].block == b && fz->sessions[i].kind == SESSION_SEMINAR)
+				joined = seat_section(bd, l, (int)i);
+		if (joined)
+			continue;
 		for (size_t i = first_pin; i < fz->n_sessions; i++) {
 			struct session *s = &fz->sessions[i];
 			int cap = p->rooms[s->room].capacity;
@@ -449,6 +643,115 @@ out:
 	return why;
 }
 
+/* The facilitator a later pin of s's block names to lead s's offering
+ * (naming no learner and no room), when free: then one session keeps both
+ * pins.  -1 when there is none. */
+static int later_pin_facilitator(const struct builder *bd, const struct lock_pin *pn,
+				 const struct session *s)
+{
+	const struct problem *p = bd->p;
+	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins; o++) {
+		if (o->block != s->block || o->facilitator < 0 || o->n_learners || o->room >= 0 ||
+		    !fac_free(bd, o->facilitator, s->block))
+			continue;
+		if (s->kind == SESSION_WORKSHOP ? o->kind == LOCK_GOAL && o->offering == s->offering
+						: o->kind == LOCK_LAB)
+			return o->facilitator;
+	}
+	return -1;
+}
+
+/* In the power-goal model a learner keeps one group (or the lab) for the
+ * whole cycle, so the session built for a pin in one block is the group:
+ * it meets in every other workshop block with the same goal, facilitator
+ * and the members available there (a lab: a lab of its own there, any free
+ * facilitator), in its room when free.  NULL, or why not (allocated). */
+static char *extend_group(struct builder *bd, int si)
+{
+	const struct problem *p = bd->p;
+	struct solution *fz = bd->fz;
+	if (p->config.model != MODEL_POWER_GOAL)
+		return NULL;
+	for (int b = 0; b < p->n_blocks; b++) {
+		struct session s = fz->sessions[si];
+		if (b == s.block || !problem_block_scheduled(p, b) ||
+		    p->blocks[b].kind != BLOCK_WORKSHOP)
+			continue;
+		int n = 0;
+		for (int l = 0; l < p->n_learners; l++) {
+			if (solution_attend_at(fz, l, s.block) != si || p->learners[l].unavailable[b])
+				continue;
+			if (solution_attend_at(fz, l, b) >= 0)
+				return xasprintf("learner '%s' keeps one group in the power-goal model "
+						 "but already has another place in block '%s'",
+						 p->learners[l].id, p->blocks[b].id);
+			n++;
+		}
+		if (!n)
+			continue;
+		s.block = b;
+		int join = -1;      /* a lab: a pinned lab of b with n seats left */
+		for (size_t i = bd->first_pin; i < fz->n_sessions && s.kind == SESSION_LAB; i++)
+			if (fz->sessions[i].block == b && fz->sessions[i].kind == SESSION_LAB &&
+			    fz->sessions[i].size + n <= p->config.lab_max_group &&
+			    fz->sessions[i].size + n <= p->rooms[fz->sessions[i].room].capacity) {
+				join = (int)i;
+				break;
+			}
+		if (join >= 0) {
+			fz->sessions[join].size += n;
+			for (int l = 0; l < p->n_learners; l++)
+				if (solution_attend_at(fz, l, fz->sessions[si].block) == si &&
+				    !p->learners[l].unavailable[b])
+					*solution_attend(fz, l, b) = join;
+			continue;
+		}
+		if (s.kind == SESSION_LAB)
+			s.facilitator = choose_cycle_facilitator(bd, &s);
+		else if (!fac_free(bd, s.facilitator, b))
+			s.facilitator = -1;
+		if (s.facilitator < 0)
+			return xasprintf("no facilitator is free to lead its group in block '%s'",
+					 p->blocks[b].id);
+		if (!room_free(bd, s.room, b) || p->rooms[s.room].capacity < n)
+			s.room = choose_room(bd, &s, n);
+		if (s.room < 0)
+			return xasprintf("no free room seats its group in block '%s'", p->blocks[b].id);
+		int sj = solution_add_session(fz, &s);
+		bd->led[s.facilitator]++;
+		if (s.kind == SESSION_WORKSHOP)
+			fz->sessions[sj].section = si;
+		fz->sessions[sj].size = n;
+		for (int l = 0; l < p->n_learners; l++)
+			if (solution_attend_at(fz, l, fz->sessions[si].block) == si &&
+			    !p->learners[l].unavailable[b])
+				*solution_attend(fz, l, b) = sj;
+	}
+	return NULL;
+}
+
+/* Seats learner l in pinned session si when it has a seat (room, max_group
+ * or lab max_group) and l may take its goal; in the power-goal model in
+ * its group or a lab in every block (seat_whole_cycle).  Returns whether
+ * l was seated. */
+static bool join_pinned(struct builder *bd, int l, int si)
+{
+	const struct problem *p = bd->p;
+	struct session *s = &bd->fz->sessions[si];
+	if (p->config.model == MODEL_POWER_GOAL)
+		return seat_whole_cycle(bd, l, si, bd->first_pin);
+	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
+	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
+	    solution_attend_at(bd->fz, l, s->block) >= 0 ||
+	    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+		return false;
+	*solution_attend(bd->fz, l, s->block) = si;
+	s->size++;
+	if (s->kind == SESSION_WORKSHOP)
+		bd->need_cnt[objective_need_of(p, l, s->offering)]++;
+	return true;
+}
+
 /* Builds pin pn into bd->fz; NULL, or why not (allocated). */
 static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 {
@@ -460,6 +763,13 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		if (solution_attend_at(bd->fz, pn->learners[i], pn->block) >= 0)
 			return xasprintf("learner '%s' already has a place in block '%s'",
 					 p->learners[pn->learners[i]].id, p->blocks[pn->block].id);
+	/* a learner pinned to the lab or a goal joins a pinned session the pin
+	 * fits, with a seat (in the power-goal model: in every block), rather
+	 * than take a facilitator for a session of their own */
+	if (pn->n_learners == 1 && (pn->kind == LOCK_LAB || pn->kind == LOCK_GOAL))
+		for (size_t i = bd->first_pin; i < bd->fz->n_sessions; i++)
+			if (pin_fits(pn, &bd->fz->sessions[i]) && join_pinned(bd, pn->learners[0], (int)i))
+				return NULL;
 	if (pn->kind == LOCK_ANY) {
 		choose_offering(bd, &s, pn);
 	} else {
@@ -470,6 +780,10 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		if (!may_take(bd, pn->learners[i], s.offering))
 			return xasprintf("learner '%s' has no session of goal '%s' left",
 					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
+	if (s.facilitator < 0)
+		s.facilitator = later_pin_facilitator(bd, pn, &s);
+	if (s.facilitator < 0 && p->config.model == MODEL_POWER_GOAL)
+		s.facilitator = choose_cycle_facilitator(bd, &s);
 	if (s.facilitator < 0)
 		s.facilitator = choose_facilitator(bd, &s);
 	else if (!fac_free(bd, s.facilitator, s.block))
@@ -491,7 +805,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		return s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
 		       xasprintf("too few other learners can join it to reach min_group %d of "
 				 "'%s'", p->goals[s.offering].min_group, p->goals[s.offering].id);
-	return NULL;
+	return extend_group(bd, si);
 }
 
 int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
@@ -515,10 +829,11 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
 	int added = 0;
 	size_t first_pin = fz->n_sessions;
+	bd.first_pin = first_pin;
 	*why = NULL;
 	for (int k = 0; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
-		if (held[k])
+		if (held[k] || pin_holds(&bd, pn))
 			continue;
 		char *reason = build_pin(&bd, pn);
 		if (reason) {
@@ -528,7 +843,7 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		}
 		added++;
 	}
-	bool always = !*why && cycle_short(&bd);
+	bool always = !*why && (p->config.model == MODEL_POWER_GOAL || cycle_short(&bd));
 	for (int b = 0; b < p->n_blocks && !*why; b++)
 		if (problem_block_scheduled(p, b))
 			fill_short_block(&bd, b, first_pin, always);

@@ -13,6 +13,8 @@ exact MIP it wrote is solved by CBC; and these must hold (docs/testing.md):
   CBC optimal:      objective <= exact optimum <= bound
   CBC time limit:   objective <= CBC's upper bound; CBC's best <= bound
   CBC infeasible:   never, when mclsched wrote a schedule verify accepts
+  the schedule's attendance and facilitators fixed onto the exact model by
+  column name: feasible, and worth the objective there
 
 A case that breaks one is kept, shrunk to fewer learners and days while the
 same check still fails (when --minimize), in tests/audit/cases/ with NOTE.md.
@@ -191,7 +193,130 @@ def run_cbc(lp, work, seconds):
     return res
 
 
-def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True):
+# ---- the schedule fixed onto the exact model -------------------------------
+
+NAME = re.compile(r"\b([xf])\(([^,()\s]+),([^,()\s]+),([^,()\s]+)\)")
+
+
+def lp_id(s):
+    return s.replace("-", "~")      # GLPK's LP writer turns '-' into '~'
+
+
+def schedule_columns(out):
+    """The x(LEARNER,BLOCK,GOAL) and f(FACILITATOR,BLOCK,GOAL) columns (LP
+    spelling, GOAL "@lab" for a lab) that mclsched's schedule in out sets to
+    1: workshop and lab sessions only (seminar columns have no names)."""
+    ses = {}
+    for r in csv.DictReader(open(os.path.join(out, "sessions.csv"), newline="")):
+        if r["kind"] in ("workshop", "lab"):
+            goal = r["offering_id"] if r["kind"] == "workshop" else "@lab"
+            ses[r["session_id"]] = (lp_id(r["block_id"]), lp_id(goal),
+                                    lp_id(r["facilitator_id"]))
+    ones = set()
+    for b, g, k in ses.values():
+        ones.add("f(%s,%s,%s)" % (k, b, g))
+    for r in csv.DictReader(open(os.path.join(out, "timetable.csv"), newline="")):
+        if r["session_id"] in ses:
+            b, g, _ = ses[r["session_id"]]
+            ones.add("x(%s,%s,%s)" % (lp_id(r["learner_id"]), b, g))
+    return ones
+
+
+def fixed_check(out, lp, work, cbc_seconds, obj):
+    """Issue 24's stronger check of the exact model: mclsched's schedule,
+    its attendance and facilitators fixed onto the written LP by column name,
+    must be feasible there, and CBC's best value of the rest (lab credit,
+    bonus, daily, rooms) must be the objective the contract gives it (at
+    least that when seminar columns, unnamed, are left free).  Returns
+    (failures, fact)."""
+    text = open(lp).read()
+    names = set(m.group(0) for m in NAME.finditer(text))
+    if not names:
+        return [], "no named columns"
+    blocks = set(m.group(3) for m in NAME.finditer(text))
+    ones = schedule_columns(out)
+    fails = []
+    missing = sorted(n for n in ones if NAME.match(n).group(3) in blocks and n not in names)
+    if missing:
+        fails.append(("schedule-not-in-exact", "%d of the schedule's columns are not in the "
+                      "exact model, e.g. %s" % (len(missing), ", ".join(missing[:3]))))
+        return fails, None
+    rows = "".join(" fix%d: %s = %d\n" % (i, n, n in ones) for i, n in enumerate(sorted(names)))
+    at = re.search(r"^Subject To\s*$", text, re.M | re.I)
+    if not at:
+        return [("harness", "no 'Subject To' in the LP")], None
+    fixed = os.path.join(work, "fixed.lp")
+    with open(fixed, "w") as fh:
+        fh.write(text[:at.end()] + "\n" + rows + text[at.end() + 1:])
+    c = run_cbc(fixed, work, cbc_seconds)
+    free = re.search(r"\bx_\d+\b", text) is not None   # seminar columns, unnamed
+    if c["result"].startswith("Optimal"):
+        v = c["obj"]
+        if v < obj - tol(v, obj) or (not free and v > obj + tol(v, obj)):
+            fails.append(("fixed-value", "mclsched's schedule fixed onto the exact model is "
+                          "worth %g there, the contract (summary, verify) says %g%s"
+                          % (v, obj, " (seminar columns free)" if free else "")))
+        return fails, v
+    if "infeasible" in c["result"].lower():
+        fails.append(("fixed-infeasible", "mclsched's schedule fixed onto the exact model is "
+                      "infeasible there (%s)" % c["result"]))
+    return fails, c["result"]
+
+
+# ---- locks: pins from mclsched's own schedule ------------------------------
+
+def locks_check(build, scen, out, work, time_limit, n_pins, exact):
+    """Pins n_pins learners (and one facilitator) where mclsched's schedule in
+    out put them (so a schedule keeping every lock exists), solves again and
+    checks: exit 0, verify accepts (hard rule 8 included), bound >= objective,
+    and the objective <= exact, the unlocked problem's optimum when known
+    (locks only remove schedules).  Returns (failures, fact)."""
+    mcl = os.path.join(build, "mclsched")
+    ses = {r["session_id"]: r for r in csv.DictReader(open(os.path.join(out, "sessions.csv"),
+                                                             newline=""))}
+    rows = [r for r in csv.DictReader(open(os.path.join(out, "timetable.csv"), newline=""))
+            if r["session_id"] in ses]
+    if not rows:
+        return [], "nothing to pin"
+    rng = random.Random(os.path.basename(scen.rstrip("/")) + str(n_pins))
+    pins = set()
+    for r in rng.sample(rows, min(n_pins, len(rows))):
+        se = ses[r["session_id"]]
+        off = "lab" if se["kind"] == "lab" else se["offering_id"]
+        pins.add((se["block_id"], r["learner_id"], "", off, ""))
+    se = ses[rng.choice(sorted(ses))]
+    if se["kind"] == "workshop":
+        pins.add((se["block_id"], "", se["facilitator_id"], se["offering_id"], ""))
+    locked = os.path.join(work, "locked")
+    shutil.rmtree(locked, ignore_errors=True)
+    shutil.copytree(scen, locked)
+    with open(os.path.join(locked, "locks.csv"), "w", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["block_id", "learner_id", "facilitator_id", "offering_id", "room_id"])
+        w.writerows(sorted(pins))
+    lout = os.path.join(work, "locked-out")
+    shutil.rmtree(lout, ignore_errors=True)
+    p = subprocess.run(["timeout", str(int(time_limit * 6 + 120)), mcl, "solve", locked, "-o",
+                        lout, "--time-limit", str(time_limit), "-q"],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return [("locks-exit-%d" % p.returncode, "%d pins taken from mclsched's own schedule: "
+                 "%s" % (len(pins), p.stderr.strip()[-400:]))], None
+    v = subprocess.run([mcl, "verify", locked, lout], capture_output=True, text=True)
+    m = summary(lout)
+    obj, bound = num(m, "objective"), num(m, "bound")
+    fails = []
+    if v.returncode != 0:
+        fails.append(("locks-verify", "verify exit %d: %s" % (v.returncode, v.stdout.strip()[:400])))
+    if obj is not None and bound is not None and bound < obj - tol(obj, bound):
+        fails.append(("locks-bound", "locked: bound %g below objective %g" % (bound, obj)))
+    if obj is not None and exact is not None and obj > exact + tol(obj, exact):
+        fails.append(("locks-above-exact", "locked objective %g above the unlocked exact "
+                      "optimum %g" % (obj, exact)))
+    return fails, "%d pins: obj %s bound %s" % (len(pins), obj, bound)
+
+
+def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True, locks=0):
     """Runs the checks on scenario dir scen; returns (failures, facts): failures
     a list of (class, message).  with_cbc False leaves out the exact model."""
     mcl = os.path.join(build, "mclsched")
@@ -269,6 +394,13 @@ def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True):
                           "schedule of %g" % (res, obj)))
     else:
         facts["cbc_note"] = res
+    if accepted and obj is not None:
+        f2, facts["fixed"] = fixed_check(out, lp, work, cbc_seconds, obj)
+        fails += f2
+    if accepted and locks > 0:
+        exact = c["obj"] if res.startswith("Optimal") else c["upper"]
+        f2, facts["locks"] = locks_check(build, scen, out, work, time_limit, locks, exact)
+        fails += f2
     return fails, facts
 
 
@@ -327,7 +459,8 @@ def minimize(build, scen, work, cls, time_limit, cbc_seconds, trials):
     """Shrinks scen in place while a failure of class cls remains."""
     # a check that needs no exact model shrinks faster, so it gets more runs
     cbc = cls in ("above-exact", "bound-below-exact", "above-cbc-bound", "exact-infeasible",
-                  "no-schedule", "no-lp")
+                  "no-schedule", "no-lp", "fixed-value", "fixed-infeasible",
+                  "schedule-not-in-exact")
     if not cbc:
         trials *= 3
 
@@ -404,6 +537,8 @@ def main():
     ap.add_argument("--keep", help="keep failing cases here (tests/audit/cases)")
     ap.add_argument("--minimize", action="store_true")
     ap.add_argument("--trials", type=int, default=8, help="shrinking runs a case at most")
+    ap.add_argument("--locks", type=int, default=0,
+                    help="also pin this many learners where the schedule put them, solve again")
     ap.add_argument("--expect-pass", action="store_true", help="exit 1 on any failure")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="mclsched-audit-")
@@ -411,7 +546,7 @@ def main():
     try:
         if args.case:
             fails, facts = check_case(args.build, args.case, work, args.time_limit,
-                                      args.cbc_seconds)
+                                      args.cbc_seconds, locks=args.locks)
             for k, msg in fails:
                 print("FAIL %s: %s" % (k, msg))
             print("facts: %s" % facts)
@@ -435,15 +570,17 @@ def main():
                 fails, facts = [("harness", why)], {}
             else:
                 fails, facts = check_case(args.build, scen, work, args.time_limit,
-                                          args.cbc_seconds)
+                                          args.cbc_seconds, locks=args.locks)
             stat = per_model.setdefault(s["model"], [0, 0, 0])
             stat[0] += 1
             stat[1] += bool(fails)
             stat[2] += facts.get("solve_exit") == 3   # no schedule: nothing to compare
-            line = "seed %d %s: exit %s obj %s bound %s status %s cbc %s %s (%ss)" % (
+            line = "seed %d %s: exit %s obj %s bound %s status %s cbc %s %s fixed %s (%ss)" % (
                 seed, s["model"], facts.get("solve_exit"), facts.get("objective"),
                 facts.get("bound"), facts.get("status"), facts.get("cbc"), facts.get("cbc_obj"),
-                facts.get("solve_seconds"))
+                facts.get("fixed"), facts.get("solve_seconds"))
+            if "locks" in facts:
+                line += " locks %s" % facts["locks"]
             if not fails:
                 print("ok   " + line, flush=True)
                 continue
@@ -455,9 +592,12 @@ def main():
             if args.keep and not why:
                 dest = os.path.join(args.keep, "seed-%d-%s" % (seed, fails[0][0]))
                 shutil.rmtree(dest, ignore_errors=True)
-                shutil.copytree(scen, dest)
+                # a locks failure is kept with its locks.csv, unshrunk: the
+                # plain checks of that scenario (solve, verify, CBC) fail too
+                locked = fails[0][0].startswith("locks")
+                shutil.copytree(os.path.join(work, "locked") if locked else scen, dest)
                 learners = len(learner_ids(dest))
-                if args.minimize and fails[0][0] != "bad-input":
+                if args.minimize and fails[0][0] != "bad-input" and not locked:
                     learners = minimize(args.build, dest, work, fails[0][0], args.time_limit,
                                         args.cbc_seconds, args.trials)
                     f2, facts2 = check_case(args.build, dest, work, args.time_limit,

@@ -151,5 +151,44 @@ printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1
 grep -q "locks.csv lines 2, 3" "$T/s_out3/diagnosis.txt" 2>/dev/null ||
 	fail "infeasible locks: diagnosis: $(cat "$T/s_out3/diagnosis.txt" "$T/err")"
 
+# two rows of one offering in one block that share no one may be one
+# session and here must be: SC-04 has min_group 3 and three learners who
+# need it (audit seed 260, locks drawn from mclsched's own schedule); in
+# either order of the rows solve keeps both (it said "too few other
+# learners can join it" or "no facilitator is free")
+for o in A B; do
+	c=tests/audit/cases/seed-260-locks-$o
+	"$BIN" solve "$c" -o "$T/merge$o" --time-limit 2 -q 2>"$T/err"
+	[ $? -eq 0 ] || fail "merged pins $o: solve failed: $(cat "$T/err")"
+	"$BIN" verify "$c" "$T/merge$o" >/dev/null 2>&1 || fail "merged pins $o: verify rejects"
+	grep -q ',workshop,SC-04,Mon2,[^,]*,F001,' "$T/merge$o/sessions.csv" ||
+		fail "merged pins $o: no SC-04 led by F001 on Mon2"
+done
+
+# the power-goal model: a learner keeps one group (or the lab) for the
+# cycle, so a pinned session is a group meeting in every workshop block and
+# a learner seated in a pinned session is seated in all of its group's
+# meetings (audit seed 1065: verify rejected the locked schedule, rule 6)
+# (seed 1065); its facilitator free in every workshop block, a lab's the
+# one who can lead the fewest pinned goals, pins of one goal in one group,
+# and the waiting learners seated in the pinned groups or labs for the
+# cycle (seeds 1090, 1091: exit 3 on locks mclsched's own schedule keeps)
+for c in tests/audit/cases/seed-1065-locks-verify tests/audit/cases/seed-1090-locks-exit-3 \
+	tests/audit/cases/seed-1091-locks-exit-3 tests/audit/cases/seed-1097-locks-exit-3; do
+	o="$T/pg_$(basename "$c")"
+	"$BIN" solve "$c" -o "$o" --time-limit 2 -q 2>"$T/err" || fail "$c: solve failed: $(cat "$T/err")"
+	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"
+done
+
+# seminar pins: learners of the blocks short of staff join the pinned
+# sections, and the view opens no section of a seminar whose `sections`
+# the pins used up (audit seeds 1066, 1067: solve exit 3 on locks that
+# mclsched's own schedule keeps; then verify's rule 5)
+for c in tests/audit/cases/seed-1066-locks-exit-3 tests/audit/cases/seed-1067-locks-exit-3; do
+	o="$T/sem_$(basename "$c")"
+	"$BIN" solve "$c" -o "$o" --time-limit 2 -q 2>"$T/err" || fail "$c: solve failed: $(cat "$T/err")"
+	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"
+done
+
 [ "$fails" -eq 0 ] || exit 1
 echo "locks.sh: all passed"
