@@ -92,6 +92,58 @@ static int by_block(const void *x, const void *y)
 	return (a->slot > b->slot) - (a->slot < b->slot);
 }
 
+/* Facilitator fa leads a session of block b in the new schedule. */
+static bool leads(const struct rowset *rs, int fa, int b)
+{
+	for (int i = 0; i < rs->n_sessions; i++)
+		if (rs->sessions[i].block == b && rs->sessions[i].facilitator == fa)
+			return true;
+	return false;
+}
+
+/*
+ * Cover list: each previous session after --after whose facilitator is now
+ * unavailable in its block, with the facilitators able to lead its
+ * offering (expertise) who are available and lead nothing in that block in
+ * the new schedule, gurus first.  Labs (no expertise) are left out.
+ */
+static void write_cover(FILE *f, const struct problem *p, const struct rowset *rs)
+{
+	const struct previous *pv = p->previous;
+	bool open = false;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (ps->block <= pv->after || ps->facilitator < 0 || ps->offering < 0 ||
+		    (ps->kind != LOCK_GOAL && ps->kind != LOCK_SEMINAR) ||
+		    !p->facilitators[ps->facilitator].unavailable[ps->block])
+			continue;
+		if (!open)
+			fputs("<h3>Cover for absent facilitators</h3>\n<ul class=\"cover\">\n", f);
+		open = true;
+		const struct facilitator *fa = &p->facilitators[ps->facilitator];
+		html_printf(f, "<li>%s, %s: ", p->blocks[ps->block].id, ps->id);
+		session_words(f, p, false, ps->offering, ps->kind == LOCK_SEMINAR, "", -1, ps->room);
+		html_printf(f, " (%s is away). Free to cover:", or_id(fa->name, fa->id));
+		int n = 0;
+		for (int want = LEVEL_GURU; want >= LEVEL_ABLE; want--)
+			for (int c = 0; c < p->n_facilitators; c++) {
+				enum level lv = ps->kind == LOCK_SEMINAR
+					? problem_seminar_level(p, c, ps->offering)
+					: problem_goal_level(p, c, ps->offering);
+				if ((int)lv != want || p->facilitators[c].unavailable[ps->block] ||
+				    leads(rs, c, ps->block))
+					continue;
+				html_printf(f, "%s %s%s", n ? "," : "",
+					    or_id(p->facilitators[c].name, p->facilitators[c].id),
+					    lv == LEVEL_GURU ? " (guru)" : "");
+				n++;
+			}
+		fputs(n ? "</li>\n" : " nobody.</li>\n", f);
+	}
+	if (open)
+		fputs("</ul>\n", f);
+}
+
 void report_write_changes(FILE *f, const struct problem *p, const struct rowset *rs)
 {
 	if (!p->previous)
@@ -114,6 +166,7 @@ void report_write_changes(FILE *f, const struct problem *p, const struct rowset 
 		html_row(&c, &cl.rows[i]);
 	if (c.block >= 0)
 		fputs("</ul>\n", f);
+	write_cover(f, p, rs);
 	fputs("</section>\n", f);
 	free(cl.rows);
 }
