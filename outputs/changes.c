@@ -21,11 +21,10 @@ static const char *previous_works_on(const struct problem *p, int l, int b)
 	return w < 0 ? "" : w < p->n_goals ? p->goals[w].id : p->seminars[w - p->n_goals].id;
 }
 
-void changes_write(FILE *f, const struct problem *p, const struct rowset *rs)
+void changes_each(const struct problem *p, const struct rowset *rs,
+		  void (*fn)(void *ctx, const struct changes_row *row), void *ctx)
 {
 	const struct previous *pv = p->previous;
-	fputs("learner_id,block_id,before_session_id,before_offering_id,after_session_id,"
-	      "after_offering_id\n", f);
 	for (int i = 0; i < rs->n_slots; i++) {
 		const struct rowset_slot *sl = &rs->slots[i];
 		int l = sl->learner, b = sl->block;
@@ -37,17 +36,46 @@ void changes_write(FILE *f, const struct problem *p, const struct rowset *rs)
 				       .room = rss->room, .facilitator = rss->facilitator };
 		if (objective_kept(p, l, b, &now))
 			continue;
-		csv_out_text(f, sl->learner_id);
-		fputc(',', f);
-		csv_out_text(f, sl->block_id);
-		fputc(',', f);
-		csv_out_text(f, pv->sessions[pi].id);
-		fputc(',', f);
-		csv_out_text(f, previous_works_on(p, l, b));
-		fprintf(f, ",%s,", rss->id);
-		csv_out_text(f, sl->offering_id);
-		fputc('\n', f);
+		struct changes_row row = { .slot = sl, .before = &pv->sessions[pi],
+					   .before_offering = previous_works_on(p, l, b),
+					   .after = rss };
+		fn(ctx, &row);
 	}
+}
+
+static void csv_row(void *ctx, const struct changes_row *row)
+{
+	FILE *f = ctx;
+	csv_out_text(f, row->slot->learner_id);
+	fputc(',', f);
+	csv_out_text(f, row->slot->block_id);
+	fputc(',', f);
+	csv_out_text(f, row->before->id);
+	fputc(',', f);
+	csv_out_text(f, row->before_offering);
+	fprintf(f, ",%s,", row->after->id);
+	csv_out_text(f, row->slot->offering_id);
+	fputc('\n', f);
+}
+
+static void count_row(void *ctx, const struct changes_row *row)
+{
+	(void)row;
+	(*(long *)ctx)++;
+}
+
+long changes_n(const struct problem *p, const struct rowset *rs)
+{
+	long n = 0;
+	changes_each(p, rs, count_row, &n);
+	return n;
+}
+
+void changes_write(FILE *f, const struct problem *p, const struct rowset *rs)
+{
+	fputs("learner_id,block_id,before_session_id,before_offering_id,after_session_id,"
+	      "after_offering_id\n", f);
+	changes_each(p, rs, csv_row, f);
 }
 
 void changes_count(const struct problem *p, const struct solution *s, long *changed, long *both)

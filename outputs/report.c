@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "outputs/changes.h"
 #include "outputs/html.h"
 #include "outputs/report_view.h"
 #include "outputs/svg_chart.h"
@@ -481,8 +482,14 @@ void report_write(FILE *f, const struct problem *p, const struct solution *s,
 	fputs("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>"
 	      "<a href=\"#unmet\">Unmet</a><a href=\"#facilitators\">Facilitators</a>"
 	      "<a href=\"#rooms\">Rooms</a><a href=\"#coaches\">Coaches</a>"
-	      "<a href=\"#learners\">Learners</a></nav>\n<main>\n", f);
+	      "<a href=\"#learners\">Learners</a>", f);
+	bool changed = p->previous && changes_n(p, rs) > 0;
+	if (changed)
+		fputs("<a href=\"#changes\">What changed</a>", f);
+	fputs("</nav>\n<main>\n", f);
 	write_summary(f, &v, run);
+	if (changed)
+		report_write_changes(f, p, rs);
 	write_charts(f, &v);
 	write_unmet_list(f, &v);
 	report_write_grids(f, &v);

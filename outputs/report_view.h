@@ -65,4 +65,8 @@ void report_write_grids(FILE *f, const struct report_view *v);
 void report_write_coaches(FILE *f, const struct report_view *v);
 void report_write_learners(FILE *f, const struct report_view *v);
 
+/* A replan's "What changed" section (report_changes.c): changes.csv's rows
+ * (changes_each) per block, in words; nothing when p->previous is NULL. */
+void report_write_changes(FILE *f, const struct problem *p, const struct rowset *rs);
+
 #endif

@@ -62,6 +62,28 @@ frozen "$T/prev/timetable.csv" 2 >"$T/a"
 frozen "$T/cover/timetable.csv" 2 >"$T/b"
 cmp -s "$T/a" "$T/b" || fail "absence: frozen timetable rows differ"
 
+# 2b. report.html's "What changed": one line per changes.csv row, in the
+# navigation; absent when nothing changed and in a plain solve
+rows=$(($(wc -l <"$T/cover/changes.csv") - 1))
+[ "$rows" -gt 0 ] || fail "test setup: F004's absence changed nothing"
+grep -q '<section id="changes"' "$T/cover/report.html" || fail "no What changed section"
+grep -q 'href="#changes"' "$T/cover/report.html" || fail "What changed not in the navigation"
+lis=$(sed -n '/<section id="changes"/,/<\/section>/p' "$T/cover/report.html" | grep -c '^<li>.*: from ')
+[ "$lis" -eq "$rows" ] || fail "What changed has $lis lines, changes.csv $rows rows"
+l1=$(awk -F, 'NR == 2 { print $1 }' "$T/cover/changes.csv")
+name=$(awk -F, -v l="$l1" '$1 == l { print $2 }' "$T/absent/learners.csv")
+sed -n '/<section id="changes"/,/<\/section>/p' "$T/cover/report.html" |
+	grep -q "^<li>$name: from .* to " || fail "What changed has no line for $name ($l1)"
+grep -q '<h3>Cover for absent facilitators</h3>' "$T/cover/report.html" ||
+	fail "no cover list for F004's sessions"
+grep -q '<h3>Cover' "$T/same/report.html" && fail "a cover list though nobody is absent"
+grep -q 'id="changes"\|href="#changes"' "$T/prev/report.html" && fail "What changed in a plain solve"
+if [ $(($(wc -l <"$T/same/changes.csv") - 1)) -eq 0 ]; then
+	grep -q 'id="changes"' "$T/same/report.html" && fail "What changed when nothing changed"
+else
+	grep -q 'id="changes"' "$T/same/report.html" || fail "no What changed though changes.csv has rows"
+fi
+
 # 3. a learner who left is dropped with a warning
 cp -r examples/small "$T/left"
 grep -v '^L0007,' examples/small/learners.csv >"$T/left/learners.csv"
