@@ -253,7 +253,8 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 {
 	int n_blocks = n_ws + n_sem;
 	int *blocks = xmalloc(sizeof(int) * ((size_t)n_blocks + 1));
-	memcpy(blocks, ws_blocks, sizeof(int) * (size_t)n_ws);
+	if (n_ws)   /* the seminar model has no workshop blocks: ws_blocks may be NULL */
+		memcpy(blocks, ws_blocks, sizeof(int) * (size_t)n_ws);
 	if (n_sem)
 		memcpy(blocks + n_ws, sem_blocks, sizeof(int) * (size_t)n_sem);
 	size_t map_alloc = 0;
