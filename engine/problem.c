@@ -121,6 +121,16 @@ bool problem_room_has(const struct room *r, int feature)
 	return false;
 }
 
+bool problem_rooms_same_features(const struct room *a, const struct room *b)
+{
+	if (a->n_features != b->n_features)
+		return false;
+	for (int i = 0; i < a->n_features; i++)
+		if (!problem_room_has(b, a->features[i]))
+			return false;
+	return true;
+}
+
 bool problem_block_allows(const struct problem *p, int b, int g)
 {
 	const struct block *blk = &p->blocks[b];

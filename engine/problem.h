@@ -308,6 +308,10 @@ double problem_lab_value(const struct problem *p, int l, int n_labs, bool pg_ear
  * offered). */
 bool problem_room_has(const struct room *r, int feature);
 
+/* Whether rooms a and b offer the same features (as sets): rooms of one
+ * capacity and features are interchangeable, a room class. */
+bool problem_rooms_same_features(const struct room *a, const struct room *b);
+
 /* Whether goal g may run in block b under the block's areas list. */
 bool problem_block_allows(const struct problem *p, int b, int g);
 

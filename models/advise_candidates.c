@@ -194,12 +194,7 @@ static void guru_candidates(struct list *l, const struct problem *p, const struc
 /* Whether rooms a and b have the same capacity and features. */
 static bool same_room_class(const struct room *a, const struct room *b)
 {
-	if (a->capacity != b->capacity || a->n_features != b->n_features)
-		return false;
-	for (int i = 0; i < a->n_features; i++)
-		if (!problem_room_has(b, a->features[i]))
-			return false;
-	return true;
+	return a->capacity == b->capacity && problem_rooms_same_features(a, b);
 }
 
 /* A new room's id: "advice_room", or with a number when taken. */

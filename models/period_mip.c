@@ -78,20 +78,6 @@ struct period_model {
 	int n_cols;
 };
 
-static int features_equal(const struct room *a, const struct room *b)
-{
-	if (a->n_features != b->n_features)
-		return 0;
-	for (int i = 0; i < a->n_features; i++) {
-		int found = 0;
-		for (int j = 0; j < b->n_features; j++)
-			found |= a->features[i] == b->features[j];
-		if (!found)
-			return 0;
-	}
-	return 1;
-}
-
 static int useful_cap(const struct problem *p)
 {
 	int m = p->config.lab_max_group;
@@ -117,7 +103,7 @@ static void build_classes(struct period_model *m)
 		int cap = room->capacity < cap_max ? room->capacity : cap_max;
 		int c;
 		for (c = 0; c < m->n_classes; c++)
-			if (m->classes[c].cap == cap && features_equal(m->classes[c].proto, room))
+			if (m->classes[c].cap == cap && problem_rooms_same_features(m->classes[c].proto, room))
 				break;
 		if (c == m->n_classes) {
 			m->classes[c].cap = cap;

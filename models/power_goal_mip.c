@@ -238,20 +238,6 @@ static void build_patterns(struct pg_build *m)
 	free(first);
 }
 
-static int same_features(const struct room *a, const struct room *b)
-{
-	if (a->n_features != b->n_features)
-		return 0;
-	for (int i = 0; i < a->n_features; i++) {
-		int found = 0;
-		for (int j = 0; j < b->n_features; j++)
-			found |= a->features[i] == b->features[j];
-		if (!found)
-			return 0;
-	}
-	return 1;
-}
-
 static void build_classes(struct pg_build *m)
 {
 	const struct problem *p = m->p;
@@ -261,7 +247,7 @@ static void build_classes(struct pg_build *m)
 		const struct room *room = &p->rooms[r];
 		int c;
 		for (c = 0; c < m->nc; c++)
-			if (m->cls[c].cap == room->capacity && same_features(m->cls[c].proto, room))
+			if (m->cls[c].cap == room->capacity && problem_rooms_same_features(m->cls[c].proto, room))
 				break;
 		if (c == m->nc) {
 			m->cls[c].cap = room->capacity;
