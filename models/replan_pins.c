@@ -288,11 +288,13 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 		ok = solution_attend_at(fz, l, b) < 0;
 		for (size_t i = first_pin; i < fz->n_sessions && ok && pick[b] < 0; i++) {
 			const struct session *s = &fz->sessions[i];
+			if (s->block != b || (lab ? s->kind != SESSION_LAB
+						  : s->kind != SESSION_WORKSHOP || s->section != s0->section))
+				continue;
+			/* only a session of the wanted kind has a goal to read */
 			int cap = p->rooms[s->room].capacity, max = lab ? p->config.lab_max_group
 								      : p->goals[s->offering].max_group;
-			if (s->block == b && s->size < cap && s->size < max &&
-			    (lab ? s->kind == SESSION_LAB
-				 : s->kind == SESSION_WORKSHOP && s->section == s0->section))
+			if (s->size < cap && s->size < max)
 				pick[b] = (int)i;
 		}
 		ok = ok && pick[b] >= 0;
