@@ -427,6 +427,17 @@ void csv_table_release(struct csv_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+bool csv_valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 1 || n > 64 || !isalnum((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '.' && s[i] != '-')
+			return false;
+	return true;
+}
+
 int csv_split_list(const char *cell, char ***items)
 {
 	int n = 0;

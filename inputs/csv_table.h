@@ -62,6 +62,12 @@ int csv_table_require(const struct csv_table *t, const char *const *required, st
 
 void csv_table_release(struct csv_table *t);
 
+/* Whether s is an id of the data contract (version 3): 1-64 characters of
+ * A-Za-z0-9_.-, the first a letter or a digit (an id starting with '-' or
+ * '+' would reach a spreadsheet or a student information system as a
+ * formula or a number). */
+bool csv_valid_id(const char *s);
+
 /* Splits a `;` list cell into trimmed, non-empty items (caller frees each
  * item and the array).  Returns the count. */
 int csv_split_list(const char *cell, char ***items);

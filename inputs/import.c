@@ -27,17 +27,6 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 
-bool import_valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n < 1 || n > 64 || !isalnum((unsigned char)s[0]))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '.' && s[i] != '-')
-			return false;
-	return true;
-}
-
 static void append(struct import_csv *f, const char *s, size_t n)
 {
 	if (f->len + n + 1 > f->cap) {

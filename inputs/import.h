@@ -64,10 +64,6 @@ enum import_result import_case(const char *file, const char *scenario_dir,
 
 /* ---- shared by the importers (import.c) ---- */
 
-/* Whether s is a valid id of the data contract (version 3): 1-64
- * characters of A-Za-z0-9_.-, the first a letter or a digit. */
-bool import_valid_id(const char *s);
-
 /* One CSV file being built in memory, to be written by import_commit. */
 struct import_csv {
 	const char *name;           /* file name in the scenario directory */

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "inputs/csv_table.h"
 
 struct cf_item {
 	const char *identifier, *uri, *code, *statement, *abbrev;
@@ -179,8 +180,8 @@ static void choose_goals(struct case_pkg *c, enum import_areas areas)
 				   "round in a circle: fix the associations", i, x->identifier);
 			continue;
 		}
-		x->goal_id = import_valid_id(x->code) ? x->code : x->identifier;
-		if (!import_valid_id(x->goal_id)) {
+		x->goal_id = csv_valid_id(x->code) ? x->code : x->identifier;
+		if (!csv_valid_id(x->goal_id)) {
 			diag_error(c->d, c->file, 0, "CFItems[%d]: neither humanCodingScheme '%.64s' "
 				   "nor identifier '%.64s' is a valid goal id (1-64 characters of "
 				   "A-Z a-z 0-9 _ . -, the first a letter or a digit)", i, x->code,

@@ -157,7 +157,7 @@ static void read_users(struct oneroster *o)
 			continue;
 		}
 		const char *ident = cell(t, r, ci);
-		const char *id = import_valid_id(ident) ? ident : import_valid_id(sid) ? sid : NULL;
+		const char *id = csv_valid_id(ident) ? ident : csv_valid_id(sid) ? sid : NULL;
 		if (!id) {
 			diag_error(o->d, t->name, t->line[r], "neither identifier '%.64s' nor "
 				   "sourcedId '%.64s' is a valid mclsched id (1-64 characters of "
@@ -350,7 +350,7 @@ static void check_goal_map(struct oneroster *o, const struct import_lookup *map)
 		else if (first != r)
 			diag_error(o->d, t->name, t->line[r], "line item '%.64s' again (first on "
 				   "line %ld): map each line item once", item, t->line[first]);
-		if (!import_valid_id(goal))
+		if (!csv_valid_id(goal))
 			diag_error(o->d, t->name, t->line[r], "invalid goal_id '%.64s': use 1-64 "
 				   "characters of A-Z a-z 0-9 _ . -, the first a letter or a digit",
 				   goal);
@@ -395,7 +395,7 @@ static struct item *read_items(struct oneroster *o, const char *scenario_dir,
 		struct item *it = &items[r];
 		it->goal = item_goal(o, &map, r);
 		const char *title = cell(t, r, csv_table_col(t, "title"));
-		if (!import_valid_id(it->goal))
+		if (!csv_valid_id(it->goal))
 			skip(o, t->name, t->line[r], "line item '%.64s' names no goal: give it a row "
 			     "in the goal map (--goal-map), or start its title with the goal id",
 			     title);

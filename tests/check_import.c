@@ -16,6 +16,7 @@
 
 #include "engine/diag.h"
 #include "engine/util.h"
+#include "inputs/csv_table.h"
 #include "inputs/import.h"
 #include "inputs/scenario.h"
 #include "tests/support/run_suite.h"
@@ -65,20 +66,20 @@ static void assert_file(const char *dir, const char *name, const char *want)
 
 START_TEST(valid_ids)
 {
-	ck_assert(import_valid_id("L0001"));
-	ck_assert(import_valid_id("MA-01.a_b"));
-	ck_assert(!import_valid_id("-7B"));
-	ck_assert(!import_valid_id("+1"));
-	ck_assert(!import_valid_id("_x"));
-	ck_assert(!import_valid_id(""));
-	ck_assert(!import_valid_id("a b"));
-	ck_assert(!import_valid_id("jo@school.org"));
+	ck_assert(csv_valid_id("L0001"));
+	ck_assert(csv_valid_id("MA-01.a_b"));
+	ck_assert(!csv_valid_id("-7B"));
+	ck_assert(!csv_valid_id("+1"));
+	ck_assert(!csv_valid_id("_x"));
+	ck_assert(!csv_valid_id(""));
+	ck_assert(!csv_valid_id("a b"));
+	ck_assert(!csv_valid_id("jo@school.org"));
 	char long_id[66];
 	memset(long_id, 'a', 65);
 	long_id[65] = '\0';
-	ck_assert(!import_valid_id(long_id));
+	ck_assert(!csv_valid_id(long_id));
 	long_id[64] = '\0';
-	ck_assert(import_valid_id(long_id));
+	ck_assert(csv_valid_id(long_id));
 }
 END_TEST
 

@@ -30,7 +30,7 @@ static void check_goals(const char *dir)
 		abort();
 	int c = csv_table_col(&t, "goal_id");
 	for (int r = 0; r < t.n_rows; r++)
-		if (c < 0 || !import_valid_id(t.rows[r][c]))
+		if (c < 0 || !csv_valid_id(t.rows[r][c]))
 			abort();
 	csv_table_release(&t);
 	diag_release(&d);
