@@ -9,7 +9,8 @@
 #   make audit N=100 [SEED=1]   N random schools: bounds against the exact model
 #
 # Sources are found by wildcard: a new module is a new .c file in engine/,
-# models/, inputs/, outputs/ or compare/; a new test suite is tests/check_<module>.c
+# models/, inputs/, outputs/ or compare/ (a new command: cli/); a new test
+# suite is tests/check_<module>.c
 # (tests/support/*.c, shared test helpers such as the problem builder, are
 # linked into every suite).
 
@@ -39,7 +40,9 @@ CPPFLAGS += -I. -MMD -MP $(CONFUSE_CFLAGS) $(JANSSON_CFLAGS)
 LIBS      = -lglpk -lcsv $(CONFUSE_LIBS) $(JANSSON_LIBS) -lnettle -lxlsxwriter -lm
 CHECK_LIBS = -lcheck -lsubunit -lm -lrt -pthread
 
-LIB_SRC  = $(filter-out engine/main.c,$(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c compare/*.c))
+LIB_SRC  = $(wildcard engine/*.c models/*.c inputs/*.c outputs/*.c compare/*.c)
+# the command line (cli/) sits above the library: the program only
+CLI_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cli/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB      = $(BUILD)/libmclsched.a
 BIN      = $(BUILD)/mclsched
@@ -79,7 +82,7 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/engine/main.o $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(GEN): $(BUILD)/bench/gen.o $(LIB)
