@@ -33,7 +33,7 @@ void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size);
 
 enum log_level { LOG_QUIET = 0, LOG_NORMAL = 1, LOG_VERBOSE = 2 };
 
-/* The level below which mcl_log() prints nothing.  The program (main.c,
+/* The level below which mcl_log() prints nothing.  The program (cli/,
  * a test's main) sets it once; library code only reads it. */
 extern enum log_level mcl_log_level;
 

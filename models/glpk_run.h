@@ -55,7 +55,7 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 
 /*
  * The library's stop flag.  The program owns the signals: its SIGINT and
- * SIGTERM handler sets this flag (main.c), and the library only reads it:
+ * SIGTERM handler sets this flag (cli/common.c), and the library only reads it:
  * running solves stop at the next callback and keep their incumbent, the
  * models' searches end their loops and write the best schedule so far.
  * Nothing in the library installs a handler.

@@ -16,14 +16,9 @@
 #include "models/advise_candidates.h"
 #include "models/bound_lp_prices.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 #include "tests/support/tmpdir.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
 
 /*
  * 3 workshop blocks, 20 learners who each need goal G twice (priority 1);
@@ -283,7 +278,7 @@ END_TEST
 
 int main(void)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	Suite *s = suite_create("advise");
 	TCase *tc = tcase_create("prices");
 	tcase_set_timeout(tc, 120);
@@ -296,10 +291,7 @@ int main(void)
 	TCase *te = tcase_create("edits");
 	tcase_add_test(te, edits_change_one_cell);
 	suite_add_tcase(s, te);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int rc = run_suite(s);
 	glp_free_env();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

@@ -21,20 +21,9 @@
 #include "outputs/output.h"
 #include "outputs/verify.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 #include "tests/support/tmpdir.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
-
-static unsigned rnd(unsigned *x, unsigned n)
-{
-	*x = *x * 1103515245u + 12345u;
-	return (*x >> 16) % n;
-}
 
 /* Two days, each a workshop block then a seminar block; three goals (one
  * online), two seminars, three facilitators (one allowed 3 sessions),
@@ -52,33 +41,33 @@ static struct problem *small_combination(unsigned seed, int n)
 	for (int i = 0; i < 3; i++) {
 		char id[8];
 		snprintf(id, sizeof(id), "G%d", i);
-		g[i] = tb_goal(tb, id, 1 + (int)rnd(&x, 2), 3 + (int)rnd(&x, 3), 1 + (int)rnd(&x, 2));
+		g[i] = tb_goal(tb, id, 1 + ts_draw(&x, 2), 3 + ts_draw(&x, 3), 1 + ts_draw(&x, 2));
 	}
 	tb_goal_online(tb, g[2]);
-	int s1 = tb_seminar(tb, "S1", 1, 2, 3 + (int)rnd(&x, 3));
-	int s2 = tb_seminar(tb, "S2", 2, 2, 3 + (int)rnd(&x, 3));
+	int s1 = tb_seminar(tb, "S1", 1, 2, 3 + ts_draw(&x, 3));
+	int s2 = tb_seminar(tb, "S2", 2, 2, 3 + ts_draw(&x, 3));
 	for (int f = 0; f < 3; f++) {
 		char id[8];
 		snprintf(id, sizeof(id), "F%d", f);
 		tb_facilitator(tb, id);
-		tb_level(tb, f, g[f % 2], rnd(&x, 2) ? LEVEL_GURU : LEVEL_ABLE);
-		tb_seminar_level(tb, f, f % 2 ? s1 : s2, rnd(&x, 2) ? LEVEL_GURU : LEVEL_ABLE);
+		tb_level(tb, f, g[f % 2], ts_draw(&x, 2) ? LEVEL_GURU : LEVEL_ABLE);
+		tb_seminar_level(tb, f, f % 2 ? s1 : s2, ts_draw(&x, 2) ? LEVEL_GURU : LEVEL_ABLE);
 		snprintf(id, sizeof(id), "R%d", f);
-		tb_room(tb, id, 5 + (int)rnd(&x, 5), NULL);
+		tb_room(tb, id, 5 + ts_draw(&x, 5), NULL);
 	}
 	tb_facilitator_max(tb, 0, 3);
 	for (int l = 0; l < n; l++) {
 		char id[8];
 		snprintf(id, sizeof(id), "L%d", l);
 		int li = tb_learner(tb, id);
-		int first = (int)rnd(&x, 3);
-		tb_need(tb, li, g[first], 1, 1 + (int)rnd(&x, 2));
-		tb_need(tb, li, g[(first + 1) % 3], 2 + (int)rnd(&x, 3), 1);
-		int top = (int)rnd(&x, 2);
-		tb_choice(tb, li, top ? s1 : s2, 1, rnd(&x, 6) != 0);
+		int first = ts_draw(&x, 3);
+		tb_need(tb, li, g[first], 1, 1 + ts_draw(&x, 2));
+		tb_need(tb, li, g[(first + 1) % 3], 2 + ts_draw(&x, 3), 1);
+		int top = ts_draw(&x, 2);
+		tb_choice(tb, li, top ? s1 : s2, 1, ts_draw(&x, 6) != 0);
 		tb_choice(tb, li, top ? s2 : s1, 2, true);
-		if (rnd(&x, 6) == 0)
-			tb_learner_unavailable(tb, li, (int)rnd(&x, 4));
+		if (ts_draw(&x, 6) == 0)
+			tb_learner_unavailable(tb, li, ts_draw(&x, 4));
 	}
 	tb_model(tb, MODEL_COMBINATION);
 	return tb_finish(tb);
@@ -87,15 +76,7 @@ static struct problem *small_combination(unsigned seed, int n)
 static double exact_optimum(const struct problem *p)
 {
 	int ws[2] = { 0, 2 }, sem[2] = { 1, 3 };
-	glp_prob *P = cycle_mip_build_full(p, ws, 2, sem, 2, NULL);
-	/* the oracle must prove its optimum: a limit no slow (sanitizer,
-	 * loaded) machine reaches; the tcase timeout bounds a hang */
-	struct mip_params mp = { .seconds = 3600, .gap = 0 };
-	struct mip_result mr;
-	mip_solve(P, &mp, &mr);
-	glp_delete_prob(P);
-	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
-	return mr.objective;
+	return ts_exact_optimum(cycle_mip_build_full(p, ws, 2, sem, 2, NULL));
 }
 
 /* Writes sol and runs verify on it; returns the violations. */
@@ -126,8 +107,7 @@ START_TEST(combination_is_honest_against_exact_mip)
 	ck_assert_double_le_tol(s.objective, best, 1e-6);
 	ck_assert_double_ge_tol(s.bound, best, 1e-6);
 	ck_assert_int_eq(written_and_verified(p, &s), 0);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -162,7 +142,7 @@ START_TEST(daily_weight_keeps_a_learner_in)
 		ck_assert_double_eq_tol(s.bound, s.objective, 1e-3);
 		int l2_sessions = 0;
 		for (int b = 0; b < 2; b++)
-			l2_sessions += s.sessions[solution_attend_at(&s, l2, b)].kind == SESSION_WORKSHOP;
+			l2_sessions += ts_attended(&s, l2, b)->kind == SESSION_WORKSHOP;
 		ck_assert_int_eq(l2_sessions, daily ? 1 : 0);
 		ck_assert_int_eq(written_and_verified(p, &s), 0);
 		solution_release(&s);
@@ -174,16 +154,12 @@ END_TEST
 int main(void)
 {
 	mcl_log_level = LOG_QUIET;
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	Suite *s = suite_create("combination");
 	TCase *tc = tcase_create("combination");
 	tcase_set_timeout(tc, 600);
 	tcase_add_loop_test(tc, combination_is_honest_against_exact_mip, 0, 4);
 	tcase_add_test(tc, daily_weight_keeps_a_learner_in);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

@@ -20,6 +20,7 @@
 #include "compare/compare.h"
 #include "compare/compare_run.h"
 #include "compare/compare_view.h"
+#include "tests/support/run_suite.h"
 #include "tests/support/tmpdir.h"
 
 static const char sessions[] =
@@ -362,9 +363,5 @@ static Suite *compare_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(compare_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(compare_suite());
 }

@@ -20,13 +20,8 @@
 #include "models/glpk_run.h"
 #include "models/model.h"
 #include "tests/support/builder.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 /* Runs cbc on lp_path; returns its optimal objective, or fails the test. */
 static double cbc_optimum(const char *lp_path, const char *sol_path)
@@ -58,16 +53,10 @@ START_TEST(cbc_agrees_with_mclsched)
 	int blocks[3] = { 0, 1, 2 };
 	glp_prob *P = cycle_mip_build(p, blocks, 3, NULL);
 	ck_assert_int_eq(glp_write_lp(P, NULL, lp), 0);
-	/* the oracle must prove its optimum: a limit no slow (sanitizer,
-	 * loaded) machine reaches; the tcase timeout bounds a hang */
-	struct mip_params mp = { .seconds = 3600, .gap = 0 };
-	struct mip_result mr;
-	mip_solve(P, &mp, &mr);
-	glp_delete_prob(P);
-	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
+	double exact = ts_exact_optimum(P);
 
 	double cbc = cbc_optimum(lp, sol);
-	ck_assert_double_eq_tol(cbc, mr.objective, 1e-6);
+	ck_assert_double_eq_tol(cbc, exact, 1e-6);
 
 	struct solve_options o = { .time_limit = 30, .gap = 1e-6, .seed = 1 };
 	struct solution s;
@@ -88,16 +77,12 @@ END_TEST
 
 int main(void)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	mcl_log_level = LOG_QUIET;
 	Suite *s = suite_create("crosscheck");
 	TCase *tc = tcase_create("cbc");
 	tcase_set_timeout(tc, 300);
 	tcase_add_loop_test(tc, cbc_agrees_with_mclsched, 0, 3);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

@@ -20,6 +20,7 @@
 #include "outputs/oneroster.h"
 #include "outputs/rowset.h"
 #include "outputs/xlsx_out.h"
+#include "tests/support/run_suite.h"
 #include "tests/support/tmpdir.h"
 
 static const char *const SESSIONS =
@@ -228,9 +229,5 @@ static Suite *exports_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(exports_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(exports_suite());
 }

@@ -15,6 +15,8 @@
 #include "engine/solution.h"
 #include "models/model.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 static bool glpk_fails;
 
@@ -75,8 +77,7 @@ START_TEST(glpk_plans_the_block)
 	ck_assert_int_eq(solve(p, &s), 0);
 	ck_assert(s.status == SOLVE_OPTIMAL || s.status == SOLVE_FEASIBLE);
 	ck_assert_uint_eq(s.n_sessions, 2);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -88,8 +89,7 @@ START_TEST(glpk_failure_is_an_internal_error)
 	int rc = solve(p, &s);
 	glpk_fails = false;
 	ck_assert_int_eq(rc, -1);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -101,9 +101,5 @@ int main(void)
 	tcase_add_test(tc, glpk_plans_the_block);
 	tcase_add_test(tc, glpk_failure_is_an_internal_error);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(su);
 }

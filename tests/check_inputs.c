@@ -15,6 +15,7 @@
 #include "inputs/csv_table.h"
 #include "inputs/decimal.h"
 #include "inputs/scenario.h"
+#include "tests/support/run_suite.h"
 #include "tests/support/tmpdir.h"
 
 /* The heap strings config_read leaves in c. */
@@ -693,9 +694,5 @@ int main(void)
 	tcase_add_test(scen, scenario_id_must_start_with_letter_or_digit);
 	tcase_add_test(scen, scenario_warns_unknown_column_and_unled_goal);
 	tcase_add_test(scen, scenario_lab_feature_must_be_a_room_feature);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

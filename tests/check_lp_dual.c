@@ -11,13 +11,8 @@
 #include "engine/util.h"
 #include "models/lp_build.h"
 #include "models/lp_dual.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 /*
  *   max 3x + 2y + z
@@ -101,16 +96,13 @@ END_TEST
 
 int main(void)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	Suite *s = suite_create("lp_dual");
 	TCase *tc = tcase_create("bound");
 	tcase_add_test(tc, dual_bound_meets_the_optimum);
 	tcase_add_test(tc, dual_bound_holds_for_any_y);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int rc = run_suite(s);
 	glp_free_env();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

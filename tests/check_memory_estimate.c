@@ -9,6 +9,7 @@
 
 #include "models/memory_estimate.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
 
 START_TEST(estimate_grows_with_learners)
 {
@@ -81,9 +82,5 @@ int main(void)
 	tcase_add_test(tc, refusal_follows_the_limit);
 	tcase_add_test(tc, parts_follow_the_model);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

@@ -12,13 +12,8 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "tests/support/builder.h"
-
-static int add(struct solution *s, enum session_kind kind, int offering, int block, int room,
-	       int facilitator)
-{
-	struct session ss = { kind, offering, block, room, facilitator, 0, 0 };
-	return solution_add_session(s, &ss);
-}
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 static void seat(struct solution *s, int l, int b, int si)
 {
@@ -59,7 +54,7 @@ START_TEST(facilitated_need_capped_at_its_sessions)
 	struct solution s;
 	solution_init(&s, p);
 	for (int b = 0; b < 3; b++)
-		seat(&s, l, b, add(&s, SESSION_WORKSHOP, g, b, 0, 0));
+		seat(&s, l, b, ts_add_session(&s, SESSION_WORKSHOP, g, b, 0, 0));
 	struct metrics m;
 	/* three sessions attended, two counted: 2 x 60; no priority-1 need; the
 	 * one day has a workshop: daily 40 once, not once per session */
@@ -69,8 +64,7 @@ START_TEST(facilitated_need_capped_at_its_sessions)
 	ck_assert_int_eq(m.need_sessions_wanted, 2);
 	ck_assert_double_eq_tol(m.learners_complete_pct, 100, 1e-9);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -87,9 +81,9 @@ START_TEST(guru_scores_per_session_never_for_labs)
 	/* B0: G by guru F0 and G by able F1; B1: a lab by guru-of-G F0.  No
 	 * needs, so only the guru weight scores: once.  Nobody can be placed
 	 * (no ready need): no daily, and the fairness metrics are 0. */
-	seat(&s, l1, 0, add(&s, SESSION_WORKSHOP, g, 0, 0, 0));
-	seat(&s, l2, 0, add(&s, SESSION_WORKSHOP, g, 0, 1, 1));
-	int lab = add(&s, SESSION_LAB, -1, 1, 0, 0);
+	seat(&s, l1, 0, ts_add_session(&s, SESSION_WORKSHOP, g, 0, 0, 0));
+	seat(&s, l2, 0, ts_add_session(&s, SESSION_WORKSHOP, g, 0, 1, 1));
+	int lab = ts_add_session(&s, SESSION_LAB, -1, 1, 0, 0);
 	seat(&s, l1, 1, lab);
 	seat(&s, l2, 1, lab);
 	struct metrics m;
@@ -100,8 +94,7 @@ START_TEST(guru_scores_per_session_never_for_labs)
 	ck_assert_double_eq_tol(m.learner_days_covered_pct, 0, 1e-9);
 	ck_assert_int_eq(m.min_facilitated_sessions, 0);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -122,9 +115,9 @@ START_TEST(power_goal_bonus_once_per_learner)
 	 * gets only H (35): no bonus.  Both have a workshop on the one day:
 	 * 2 x 40. */
 	for (int b = 0; b < 3; b++)
-		seat(&s, l1, b, add(&s, SESSION_WORKSHOP, g, b, 0, 1));
-	seat(&s, l2, 0, add(&s, SESSION_WORKSHOP, h, 0, 1, 0));
-	int lab1 = add(&s, SESSION_LAB, -1, 1, 1, 0), lab2 = add(&s, SESSION_LAB, -1, 2, 1, 0);
+		seat(&s, l1, b, ts_add_session(&s, SESSION_WORKSHOP, g, b, 0, 1));
+	seat(&s, l2, 0, ts_add_session(&s, SESSION_WORKSHOP, h, 0, 1, 0));
+	int lab1 = ts_add_session(&s, SESSION_LAB, -1, 1, 1, 0), lab2 = ts_add_session(&s, SESSION_LAB, -1, 2, 1, 0);
 	seat(&s, l2, 1, lab1);
 	seat(&s, l2, 2, lab2);
 	struct metrics m;
@@ -135,8 +128,7 @@ START_TEST(power_goal_bonus_once_per_learner)
 	/* 6 sessions led of 2 facilitators x 3 blocks */
 	ck_assert_double_eq_tol(m.facilitator_load_pct, 100, 1e-9);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -156,7 +148,7 @@ START_TEST(online_needs_credited_greedily_by_priority)
 	struct solution s;
 	solution_init(&s, p);
 	for (int b = 0; b < 3; b++)
-		seat(&s, l, b, add(&s, SESSION_LAB, -1, b, 0, 0));
+		seat(&s, l, b, ts_add_session(&s, SESSION_LAB, -1, b, 0, 0));
 	struct metrics m;
 	/* three labs: D2 gets 2 (priority 1, first in file order), D3 the third;
 	 * D1 nothing: 3 x 100 + power goal 200; online needs only, so L cannot
@@ -167,11 +159,10 @@ START_TEST(online_needs_credited_greedily_by_priority)
 	ck_assert_int_eq(m.counted[2], 1);
 	metrics_release(&m);
 	/* a fourth lab goes to D1 (35) */
-	seat(&s, l, 3, add(&s, SESSION_LAB, -1, 3, 0, 0));
+	seat(&s, l, 3, ts_add_session(&s, SESSION_LAB, -1, 3, 0, 0));
 	ck_assert_double_eq_tol(score(p, &s, &m), 300 + 200 + 35, 1e-9);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -185,7 +176,7 @@ START_TEST(not_ready_needs_never_count)
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	solution_init(&s, p);
-	seat(&s, l, 0, add(&s, SESSION_WORKSHOP, g, 0, 0, 0));
+	seat(&s, l, 0, ts_add_session(&s, SESSION_WORKSHOP, g, 0, 0, 0));
 	struct metrics m;
 	ck_assert_double_eq_tol(score(p, &s, &m), 0, 1e-9);
 	ck_assert_int_eq(m.needs_not_ready, 1);
@@ -193,8 +184,7 @@ START_TEST(not_ready_needs_never_count)
 	ck_assert_double_eq_tol(m.power_goal_pct, 0, 1e-9);
 	ck_assert_double_eq_tol(m.learners_complete_pct, 0, 1e-9);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -215,7 +205,7 @@ START_TEST(seminar_enrollment_by_rank_once_per_section)
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	solution_init(&s, p);
-	int m1 = add(&s, SESSION_SEMINAR, sa, e1, 0, f), m2 = add(&s, SESSION_SEMINAR, sa, e2, 0, f);
+	int m1 = ts_add_session(&s, SESSION_SEMINAR, sa, e1, 0, f), m2 = ts_add_session(&s, SESSION_SEMINAR, sa, e2, 0, f);
 	s.sessions[m2].section = m1;
 	for (int l = 0; l < 2; l++) {
 		seat(&s, l, e1, m1);
@@ -232,8 +222,7 @@ START_TEST(seminar_enrollment_by_rank_once_per_section)
 	ck_assert_int_eq(m.blocks, 2);   /* the seminar model skips W */
 	ck_assert_double_eq_tol(m.avg_group_size, 2, 1e-9);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -260,9 +249,9 @@ START_TEST(daily_and_fairness_metrics)
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	solution_init(&s, p);
-	int w0 = add(&s, SESSION_WORKSHOP, g, 0, 0, 0), w2 = add(&s, SESSION_WORKSHOP, g, 2, 0, 0);
-	int x0 = add(&s, SESSION_LAB, -1, 0, 1, 1), x1 = add(&s, SESSION_LAB, -1, 1, 1, 1),
-	    x2 = add(&s, SESSION_LAB, -1, 2, 1, 1);
+	int w0 = ts_add_session(&s, SESSION_WORKSHOP, g, 0, 0, 0), w2 = ts_add_session(&s, SESSION_WORKSHOP, g, 2, 0, 0);
+	int x0 = ts_add_session(&s, SESSION_LAB, -1, 0, 1, 1), x1 = ts_add_session(&s, SESSION_LAB, -1, 1, 1, 1),
+	    x2 = ts_add_session(&s, SESSION_LAB, -1, 2, 1, 1);
 	seat(&s, la, 0, w0);
 	seat(&s, la, 1, x1);
 	seat(&s, la, 2, w2);
@@ -296,8 +285,7 @@ START_TEST(daily_and_fairness_metrics)
 	ck_assert_double_eq_tol(score(p, &s, &m), 120 + 60 + 35 + 60, 1e-9);
 	ck_assert_int_eq(m.min_facilitated_sessions, 1);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -332,9 +320,5 @@ int main(void)
 	tcase_add_test(tc, daily_and_fairness_metrics);
 	tcase_add_test(tc, block_scheduled_per_model);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

@@ -25,13 +25,8 @@
 #include "models/window.h"
 #include "models/search_settings.h"
 #include "tests/support/builder.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 static struct solve_options options(void)
 {
@@ -96,8 +91,7 @@ START_TEST(one_group_with_guru)
 	ck_assert_double_eq_tol(s.bound, s.objective, 1e-3);
 	ck_assert_uint_eq(s.n_sessions, 1);
 	ck_assert_int_eq(s.sessions[0].size, 4);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -117,8 +111,7 @@ START_TEST(group_below_minimum_goes_to_lab)
 	ck_assert_uint_eq(s.n_sessions, 1);
 	ck_assert_int_eq(s.sessions[0].kind, SESSION_LAB);
 	ck_assert_int_eq(s.sessions[0].size, 2);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -143,8 +136,7 @@ START_TEST(power_goal_bonus_wins)
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	ck_assert_double_eq_tol(solve(p, &s), 300 + 40, 1e-6);   /* and L1's day */
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -167,8 +159,7 @@ START_TEST(sessions_spread_over_blocks)
 	 * one day covered (40) */
 	ck_assert_double_eq_tol(solve(p, &s), 2 * 60 + 40, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -193,8 +184,7 @@ START_TEST(max_sessions_limits_a_facilitator)
 	/* F1 leads once: one need-session, one guru bonus, one learner's day */
 	ck_assert_double_eq_tol(solve(p, &s), 35 + 5 + 40, 1e-6);
 	ck_assert_double_eq_tol(s.bound, 80, 1e-3);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -213,8 +203,7 @@ START_TEST(online_need_credited_by_lab)
 	/* one lab session counts (sessions = 1) plus the power-goal bonus */
 	ck_assert_double_eq_tol(solve(p, &s), 100 + 200, 1e-6);
 	ck_assert_int_eq(s.status, SOLVE_OPTIMAL);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -237,8 +226,7 @@ START_TEST(too_many_learners_is_infeasible)
 	ck_assert_ptr_nonnull(s.diagnosis);
 	ck_assert_ptr_nonnull(strstr(s.diagnosis, "block 'Mon1'"));
 	ck_assert_ptr_nonnull(strstr(s.diagnosis, "short by 2 seats"));
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -269,8 +257,7 @@ START_TEST(power_goal_keeps_groups)
 	ck_assert_uint_eq(s.n_sessions, 3);
 	ck_assert_int_eq(s.sessions[1].section, s.sessions[0].section);
 	ck_assert_int_eq(s.sessions[2].facilitator, s.sessions[0].facilitator);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -278,15 +265,7 @@ END_TEST
 static double exact_optimum(const struct problem *p)
 {
 	int blocks[3] = { 0, 1, 2 };
-	glp_prob *P = cycle_mip_build(p, blocks, 3, NULL);
-	/* the oracle must prove its optimum: a limit no slow (sanitizer,
-	 * loaded) machine reaches; the tcase timeout bounds a hang */
-	struct mip_params mp = { .seconds = 3600, .gap = 0 };
-	struct mip_result mr;
-	mip_solve(P, &mp, &mr);
-	glp_delete_prob(P);
-	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
-	return mr.objective;
+	return ts_exact_optimum(cycle_mip_build(p, blocks, 3, NULL));
 }
 
 /* The decomposition never claims more than the true optimum, and its bound
@@ -302,8 +281,7 @@ START_TEST(decomposition_is_honest_against_exact_mip)
 	ck_assert_double_ge_tol(s.bound, best, 1e-6);
 	/* with the exact stage on a cycle this small, the optimum is proven */
 	ck_assert_double_eq_tol(s.objective, best, 1e-6);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -450,8 +428,7 @@ START_TEST(bounds_hold_for_weights_of_any_shape)
 	ck_assert_double_le_tol(s.objective, best, 1e-6);
 	ck_assert(s.bound >= best - 1e-9 * (1 + best));
 	ck_assert_double_eq_tol(s.objective, contract_objective(p, &s), 1e-6);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -510,16 +487,10 @@ END_TEST
  * area A (goals 0 and 1), facilitator 1 is away in block 0, room 0 in block
  * 1, and facilitator 0 leads at most two sessions.  Rooms of 10 to 14 seats
  * keep every draw feasible (two labs seat the 12 to 15 learners). */
-static int draw(unsigned *x, int n)
-{
-	*x = *x * 1103515245u + 12345u;
-	return (int)((*x >> 16) % (unsigned)n);
-}
-
 static struct problem *varied_cycle(unsigned seed)
 {
 	unsigned x = seed * 2654435761u + 7;
-#define RND(n) draw(&x, (n))
+#define RND(n) ts_draw(&x, (n))
 	struct builder *tb = tb_new();
 	int area_a = tb_area(tb, "A"), area_b = tb_area(tb, "B");
 	for (int b = 0; b < 3; b++) {
@@ -919,8 +890,7 @@ START_TEST(power_goal_labs_per_block)
 	/* no group can form and there is no online need: nothing scores */
 	ck_assert_double_eq_tol(s.objective, 0, 1e-9);
 	ck_assert_double_eq_tol(s.bound, 0, 1e-6);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -944,8 +914,7 @@ START_TEST(power_goal_unwritable_lp_is_an_error)
 	solution_init(&s, p);
 	ck_assert_int_eq(model_solve(p, &o, &s), 0);
 	ck_assert(s.status == SOLVE_OPTIMAL || s.status == SOLVE_FEASIBLE);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -1038,11 +1007,7 @@ static Suite *models_suite(void)
 
 int main(void)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	mcl_log_level = getenv("MCL_TEST_VERBOSE") ? LOG_VERBOSE : LOG_QUIET;
-	SRunner *sr = srunner_create(models_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(models_suite());
 }

@@ -11,6 +11,7 @@
 #include "engine/solution.h"
 #include "engine/util.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
 
 /* Two days of two workshop blocks; learner L with a priority-2 need of
  * facilitated G (2 sessions), a priority-1 online need O (1 session). */
@@ -209,9 +210,5 @@ int main(void)
 	tcase_add_test(tc, keep_only_for_the_same_session_after_the_frozen_blocks);
 	tcase_add_test(tc, seminar_enrollment_by_rank);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

@@ -13,6 +13,7 @@
 
 #include "engine/outpath.h"
 #include "engine/util.h"
+#include "tests/support/run_suite.h"
 #include "tests/support/tmpdir.h"
 
 static int entries(const char *dir)
@@ -148,9 +149,5 @@ static Suite *outpath_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(outpath_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(outpath_suite());
 }

@@ -25,6 +25,8 @@
 #include "outputs/output.h"
 #include "outputs/rowset.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 #include "tests/support/tmpdir.h"
 
 /*
@@ -69,6 +71,16 @@ static void schedule(const struct problem *p, struct solution *s)
 	s->status = SOLVE_OPTIMAL;
 }
 
+/* The end of a test that wrote o inside dir: everything released. */
+static void end_written(struct problem *p, struct solution *s, char *dir, char *o,
+			struct diag *d)
+{
+	free(o);
+	td_remove(dir);
+	diag_release(d);
+	ts_free(p, s);
+}
+
 START_TEST(metrics_by_hand)
 {
 	struct problem *p = small();
@@ -95,8 +107,7 @@ START_TEST(metrics_by_hand)
 	/* 3 sessions led of 2 facilitators x 2 blocks */
 	ck_assert_double_eq_tol(m.facilitator_load_pct, 75, 1e-9);
 	metrics_release(&m);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -176,8 +187,7 @@ START_TEST(output_files_identical_and_replaced_atomically)
 	free(b);
 	td_remove(dir);
 	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -199,11 +209,7 @@ START_TEST(output_infeasible_writes_diagnosis)
 	ck_assert_ptr_null(slurp(o, "sessions.csv"));
 	free(diagnosis);
 	free(summary);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -267,11 +273,7 @@ START_TEST(output_reads_back)
 	ck_assert_str_eq(t.rows[29][1], "time_limit");
 	csv_table_release(&t);
 	ck_assert_int_eq(d.n_errors, 0);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -293,11 +295,7 @@ START_TEST(output_provenance_from_config)
 					      "stopped_by,search_done\n"));
 	ck_assert_ptr_nonnull(strstr(summary, "\nmclsched_version,\n"));
 	free(summary);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -359,11 +357,7 @@ START_TEST(csv_cells_are_spreadsheet_safe)
 	ck_assert_ptr_nonnull(strstr(tt, "\n'-L1,B1,S0001,G\n"));
 	free(summary);
 	free(tt);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -401,11 +395,7 @@ START_TEST(failed_write_leaves_nothing)
 	ck_assert(diag_contains(&d, "sessions.csv: cannot write: File too large"));
 	ck_assert_int_ne(access(o, F_OK), 0);
 	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -437,11 +427,7 @@ START_TEST(abort_leaves_previous_output)
 	ck_assert_int_eq(count_entries(dir, "old-"), 0);
 	free(before);
 	free(after);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -456,11 +442,7 @@ START_TEST(missing_parent_is_created_and_a_file_is_refused)
 	td_write(dir, "file", "x");
 	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), -1);
 	ck_assert(diag_contains(&d, "exists and is not a directory"));
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -500,11 +482,7 @@ START_TEST(power_goal_group_shares_section_id)
 			 "S0001,S0001,workshop,G,B1,R,F,1\n"
 			 "S0002,S0001,workshop,G,B2,R,F,1\n");
 	free(sessions);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -521,11 +499,7 @@ START_TEST(wrong_session_size_is_an_internal_error)
 	ck_assert(diag_contains(&d, "records 7 learners but 1 attend it"));
 	ck_assert_int_ne(access(o, F_OK), 0);
 	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -624,11 +598,7 @@ START_TEST(unmet_reasons)
 			 "L3,need,G,1,1,0,prerequisite\n"
 			 "L3,choice,SB,1,1,0,capacity\n");
 	free(unmet);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -672,8 +642,7 @@ START_TEST(rows_round_trip)
 	metrics_release(&m);
 	td_remove(dir);
 	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -713,11 +682,7 @@ START_TEST(no_choice_rows_without_seminar_blocks)
 	unmet = slurp(o, "unmet.csv");
 	ck_assert_ptr_nonnull(strstr(unmet, "\nL,choice,SA,1,1,0,capacity\n"));
 	free(unmet);
-	free(o);
-	td_remove(dir);
-	diag_release(&d);
-	solution_release(&s);
-	problem_free(p);
+	end_written(p, &s, dir, o, &d);
 }
 END_TEST
 
@@ -743,9 +708,5 @@ int main(void)
 	tcase_add_test(to, no_choice_rows_without_seminar_blocks);
 	suite_add_tcase(s, tm);
 	suite_add_tcase(s, to);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }

@@ -26,6 +26,7 @@
 #include "outputs/verify.h"
 #include "tests/support/builder.h"
 #include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 #include "tests/support/tmpdir.h"
 
 #define N_LEARNERS 200
@@ -35,13 +36,6 @@
 #define N_GOALS 8
 
 static const int group_size[N_FULL] = { 12, 11, 11, 9, 9 };   /* the issue's */
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
 
 /* Learner l's power goal (priority 1, 10 sessions) is goal l % 8; some
  * learners also have an online need (priority 2) and a second facilitated
@@ -197,7 +191,7 @@ static int write_and_verify(const struct problem *p, struct solution *s, const c
 
 START_TEST(issue_school_forms_groups)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	mcl_log_level = LOG_QUIET;
 	struct problem *p = school();
 	char *dir = td_make();

@@ -12,6 +12,7 @@
 #include "engine/util.h"
 #include "models/precheck.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
 
 /* One workshop block: nl learners, nf facilitators, rooms of caps[0..nr),
  * every group (goal and lab) at most max_group. */
@@ -176,9 +177,5 @@ static Suite *precheck_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(precheck_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(precheck_suite());
 }

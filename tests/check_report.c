@@ -19,6 +19,7 @@
 #include "outputs/svg_chart.h"
 #include "tests/support/builder.h"
 #include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 /* What write(f) printed, as a fresh string. */
 #define CAPTURE(buf, call)                                      \
@@ -173,8 +174,7 @@ START_TEST(learner_timetable_and_unmet)
 	ck_assert_ptr_nonnull(strstr(out, "<span data-metric=\"need_sessions_pct\">"));
 	ck_assert_ptr_nonnull(strstr(out, "</html>\n"));
 	free(out);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 
@@ -191,8 +191,7 @@ START_TEST(no_schedule_page_shows_the_diagnosis)
 	ck_assert_ptr_nonnull(strstr(out, "<td data-metric=\"status\">infeasible</td>"));
 	ck_assert_ptr_null(strstr(out, "class=\"lrn\""));
 	free(out);
-	solution_release(&s);
-	problem_free(p);
+	ts_free(p, &s);
 }
 END_TEST
 

@@ -26,13 +26,7 @@
 #include "models/seminar.h"
 #include "models/seminar_search.h"
 #include "tests/support/builder.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
+#include "tests/support/solving.h"
 
 /* The hard rules a seminar-block schedule must keep, checked directly. */
 static void assert_valid(const struct problem *p, const struct solution *s)
@@ -158,9 +152,8 @@ START_TEST(continuity)
 	ck_assert_int_eq(sol.sessions[sec].size, 3);
 	int next = solution_attend_at(&sol, 0, 1);
 	ck_assert_int_eq(sol.sessions[next].section, sol.sessions[sec].section);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, 3, 0)].kind, SESSION_LAB);
-	solution_release(&sol);
-	problem_free(p);
+	ck_assert_int_eq(ts_attended(&sol, 3, 0)->kind, SESSION_LAB);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -186,10 +179,9 @@ START_TEST(ineligible_first_choice_skipped)
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 160, 1e-9);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l0, 0)].offering, s2);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l1, 0)].offering, s1);
-	solution_release(&sol);
-	problem_free(p);
+	ck_assert_int_eq(ts_attended(&sol, l0, 0)->offering, s2);
+	ck_assert_int_eq(ts_attended(&sol, l1, 0)->offering, s1);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -214,9 +206,8 @@ START_TEST(age_band)
 	struct solution sol;
 	/* 50 + 40 + the guru's one meeting (5) */
 	ck_assert_double_eq_tol(solve(p, &sol), 95, 1e-9);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, old, 0)].kind, SESSION_LAB);
-	solution_release(&sol);
-	problem_free(p);
+	ck_assert_int_eq(ts_attended(&sol, old, 0)->kind, SESSION_LAB);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -242,8 +233,7 @@ static double sections_case(int sections, int *n_seminar_sessions)
 	*n_seminar_sessions = 0;
 	for (size_t i = 0; i < sol.n_sessions; i++)
 		*n_seminar_sessions += sol.sessions[i].kind == SESSION_SEMINAR;
-	solution_release(&sol);
-	problem_free(p);
+	ts_free(p, &sol);
 	return v;
 }
 
@@ -278,9 +268,8 @@ static double two_seminars_case(int per_learner, int *enrolled)
 	double v = solve(p, &sol);
 	*enrolled = 0;
 	for (int b = 0; b < p->n_blocks; b++)
-		*enrolled += sol.sessions[solution_attend_at(&sol, l, b)].kind == SESSION_SEMINAR;
-	solution_release(&sol);
-	problem_free(p);
+		*enrolled += ts_attended(&sol, l, b)->kind == SESSION_SEMINAR;
+	ts_free(p, &sol);
 	return v;
 }
 
@@ -311,10 +300,9 @@ START_TEST(lab_feature)
 	ck_assert_int_ge(p->lab_feature, 0);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 90, 1e-9);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l0, 0)].room, plain);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l1, 0)].room, lab);
-	solution_release(&sol);
-	problem_free(p);
+	ck_assert_int_eq(ts_attended(&sol, l0, 0)->room, plain);
+	ck_assert_int_eq(ts_attended(&sol, l1, 0)->room, lab);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -331,11 +319,10 @@ START_TEST(unavailable_learner_cannot_enrol)
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 130, 1e-9);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l0, 0)].kind, SESSION_LAB);
+	ck_assert_int_eq(ts_attended(&sol, l0, 0)->kind, SESSION_LAB);
 	ck_assert_int_eq(solution_attend_at(&sol, l0, 1), -1);
-	ck_assert_int_eq(sol.sessions[solution_attend_at(&sol, l1, 1)].kind, SESSION_SEMINAR);
-	solution_release(&sol);
-	problem_free(p);
+	ck_assert_int_eq(ts_attended(&sol, l1, 1)->kind, SESSION_SEMINAR);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -357,8 +344,7 @@ START_TEST(labs_come_first)
 	ck_assert_uint_eq(sol.n_sessions, 1);
 	ck_assert_int_eq(sol.sessions[0].kind, SESSION_LAB);
 	ck_assert_int_eq(sol.sessions[0].size, 4);
-	solution_release(&sol);
-	problem_free(p);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -381,8 +367,7 @@ START_TEST(seminar_needed_to_seat)
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 270, 1e-9);
-	solution_release(&sol);
-	problem_free(p);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -402,8 +387,7 @@ START_TEST(no_seats_is_diagnosed)
 	ck_assert_int_eq(sol.status, SOLVE_INFEASIBLE);
 	ck_assert_ptr_nonnull(sol.diagnosis);
 	ck_assert_ptr_nonnull(strstr(sol.diagnosis, "Mon4"));
-	solution_release(&sol);
-	problem_free(p);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -457,8 +441,7 @@ START_TEST(outside_counts)
 	ck_assert_int_eq(enrolled, 1);
 	tally_release(&t);
 	tally_release(&out);
-	solution_release(&sol);
-	problem_free(p);
+	ts_free(p, &sol);
 }
 END_TEST
 
@@ -502,8 +485,7 @@ static double heavy_last_case(int per_learner, double *simple)
 	tally_add_solution(&t, p, &sol);
 	double v = objective_total(p, &t);
 	tally_release(&t);
-	solution_release(&sol);
-	problem_free(p);
+	ts_free(p, &sol);
 	return v;
 }
 
@@ -875,7 +857,7 @@ static Suite *seminar_suite(void)
 
 int main(void)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	mcl_log_level = LOG_QUIET;
 	SRunner *sr = srunner_create(seminar_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -28,20 +28,9 @@
 #include "outputs/output.h"
 #include "outputs/verify.h"
 #include "tests/support/builder.h"
+#include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 #include "tests/support/tmpdir.h"
-
-static int quiet_hook(void *info, const char *s)
-{
-	(void)info;
-	(void)s;
-	return 1;
-}
-
-static int draw(unsigned *x, int n)
-{
-	*x = *x * 1103515245u + 12345u;
-	return (int)((*x >> 16) % (unsigned)n);
-}
 
 /* Two days, each a workshop block and a seminar block; four facilitated
  * goals and an online one; three seminars; 8 to 10 learners with three
@@ -49,7 +38,7 @@ static int draw(unsigned *x, int n)
 static struct problem *school(unsigned seed)
 {
 	unsigned x = seed * 2654435761u + 11;
-#define RND(n) draw(&x, (n))
+#define RND(n) ts_draw(&x, (n))
 	struct builder *tb = tb_new();
 	const char *days[2] = { "Mon", "Tue" };
 	for (int d = 0; d < 2; d++) {
@@ -106,13 +95,7 @@ static struct problem *school(unsigned seed)
 /* The exact optimum of p's cycle (combination: every block). */
 static double exact_optimum(const struct problem *p, const int *ws, const int *sem)
 {
-	glp_prob *P = cycle_mip_build_full(p, ws, 2, sem, 2, NULL);
-	struct mip_params mp = { .seconds = 3600, .gap = 0 };
-	struct mip_result mr;
-	mip_solve(P, &mp, &mr);
-	glp_delete_prob(P);
-	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
-	return mr.objective;
+	return ts_exact_optimum(cycle_mip_build_full(p, ws, 2, sem, 2, NULL));
 }
 
 /* Solves p, writes the schedule, verifies it; returns the objective. */
@@ -183,7 +166,7 @@ END_TEST
 
 int main(void)
 {
-	glp_term_hook(quiet_hook, NULL);
+	ts_quiet_glpk();
 	mcl_log_level = getenv("MCL_TEST_VERBOSE") ? LOG_VERBOSE : LOG_QUIET;
 	Suite *s = suite_create("terms");
 	TCase *tc = tcase_create("terms");
@@ -191,9 +174,5 @@ int main(void)
 	tcase_add_loop_test(tc, each_term_alone_against_bound_exact_and_verify, 0,
 			    2 * (OBJECTIVE_TERMS + 1));
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s);
 }
