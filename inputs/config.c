@@ -451,13 +451,13 @@ static long entry_line(const char *text)
 	return strtol(text + n + 1, NULL, 10);
 }
 
-int config_read(struct config *c, const char *dir, struct diag *d, long *model_at)
+/* Reads path (scenario.conf) into a fresh string; NULL when it cannot be
+ * read (*rc -1, the error in d) or is absent (*rc 0: a warning, every key
+ * takes its default). */
+static char *read_conf(const char *path, struct diag *d, int *rc)
 {
-	config_defaults(c);
-	if (model_at)
-		*model_at = 0;
-	char *path = xasprintf("%s/%s", dir, CONF_NAME);
 	struct stat st;
+	*rc = -1;
 	if (stat(path, &st) != 0) {
 		int err = errno;
 		if (err == ENOENT)
@@ -465,121 +465,95 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 				     "(model = combination)");
 		else
 			diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(err));
-		free(path);
-		return err == ENOENT ? 0 : -1;
+		*rc = err == ENOENT ? 0 : -1;
+		return NULL;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		diag_error(d, CONF_NAME, 0, "is a directory, not a config file");
-		free(path);
-		return -1;
+		return NULL;
 	}
-	int before = d->n_errors;
 	char *text = slurp(path);
-	if (!text) {
+	if (!text)
 		diag_error(d, CONF_NAME, 0, "cannot read: %s", strerror(errno));
-		free(path);
-		return -1;
+	return text;
+}
+
+/* The messages of one pass (mine), in line order (list lengths are judged
+ * at the end of a pass), copied into d when past line `shown` (or of no
+ * line, on the first pass); how many were copied. */
+static int keep_messages(struct diag *mine, struct diag *d, long shown, int pass)
+{
+	int kept = 0;
+	for (size_t i = 1; i < mine->n; i++)
+		for (size_t j = i; j > 0 && entry_line(mine->entries[j - 1].text) >
+					     entry_line(mine->entries[j].text); j--) {
+			struct diag_entry tmp = mine->entries[j];
+			mine->entries[j] = mine->entries[j - 1];
+			mine->entries[j - 1] = tmp;
+		}
+	for (size_t i = 0; i < mine->n; i++) {
+		const struct diag_entry *e = &mine->entries[i];
+		long line = entry_line(e->text);
+		if (line > shown || (line == 0 && pass == 0)) {
+			if (e->severity == DIAG_ERROR)
+				diag_error(d, NULL, 0, "%s", e->text);
+			else
+				diag_warning(d, NULL, 0, "%s", e->text);
+			kept++;
+		}
 	}
+	return kept;
+}
 
-	blank_comments(text);
-
-	cfg_opt_t lab_opts[] = {
-		CFG_INT("max_group", 40, CFGF_NONE),
-		CFG_STR("feature", "", CFGF_NONE),
-		CFG_END(),
-	};
-	char priority_default[] = "{100, 60, 35, 20, 10}";
-	char choice_default[] = "{50, 30, 15, 8, 4}";
-	cfg_opt_t weight_opts[] = {
-		CFG_FLOAT_LIST("priority", priority_default, CFGF_NONE),
-		CFG_FLOAT_LIST("choice", choice_default, CFGF_NONE),
-		CFG_FLOAT("guru", 5, CFGF_NONE),
-		CFG_FLOAT("power_goal", 200, CFGF_NONE),
-		CFG_FLOAT("daily", 40, CFGF_NONE),
-		CFG_FLOAT("required", 30, CFGF_NONE),
-		CFG_FLOAT("keep", 10, CFGF_NONE),
-		CFG_END(),
-	};
-	cfg_opt_t solver_opts[] = {
-		CFG_FLOAT("time_limit", 60, CFGF_NONE),
-		CFG_FLOAT("gap", 0.005, CFGF_NONE),
-		CFG_INT("seed", 1, CFGF_NONE),
-		CFG_INT("max_memory_mb", 16384, CFGF_NONE),
-		CFG_END(),
-	};
-	cfg_opt_t output_opts[] = { CFG_STR("dir", "out", CFGF_NONE), CFG_END() };
-	cfg_opt_t opts[] = {
-		CFG_STR("name", "", CFGF_NONE),
-		CFG_STR("school_id", NULL, CFGF_NONE),
-		CFG_STR("model", "combination", CFGF_NONE),
-		CFG_FLOAT("mastery", 3.0, CFGF_NONE),
-		CFG_STR("needs", "file", CFGF_NONE),
-		CFG_INT("seminars_per_learner", 1, CFGF_NONE),
-		CFG_SEC("lab", lab_opts, CFGF_NONE),
-		CFG_SEC("weights", weight_opts, CFGF_NONE),
-		CFG_SEC("solver", solver_opts, CFGF_NONE),
-		CFG_SEC("output", output_opts, CFGF_NONE),
-		CFG_END(),
-	};
+/* A fresh parser of opts with every validation hooked, its messages into mine. */
+static cfg_t *new_parser(cfg_opt_t *opts, struct diag *mine)
+{
 	static const char *const validated[] = {
 		"mastery", "seminars_per_learner", "lab|max_group", "weights|priority",
 		"weights|choice", "weights|guru", "weights|power_goal", "weights|daily",
 		"weights|required", "weights|keep", "solver|time_limit",
 		"solver|gap", "solver|seed", "solver|max_memory_mb",
 	};
-	current_opts = opts;
-	/* Each pass: a fresh parse of text; its errors past `shown` are kept.
-	 * A stop at a line no later than the last one ends the passes (a
-	 * syntax error blanking cannot get past). */
+	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
+	current_diag = mine;
+	cfg_set_error_function(cfg, on_error);
+	for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
+		cfg_set_validate_func(cfg, validated[i], validate);
+	cfg_set_validate_func(cfg, "model", validate_word);
+	cfg_set_validate_func(cfg, "needs", validate_word);
+	cfg_set_validate_func(cfg, "output|dir", validate_word);
+	cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
+	cfg_set_validate_func(cfg, "school_id", validate_school_id);
+	return cfg;
+}
+
+/* Parses text with opts.  Each pass: a fresh parse of text; its errors past
+ * `shown` are kept.  A stop at a line no later than the last one ends the
+ * passes (a syntax error blanking cannot get past).  Returns the last
+ * pass's parser, *rc its result. */
+static cfg_t *parse_passes(cfg_opt_t *opts, char *text, struct diag *d, int before, int *rc)
+{
 	cfg_t *cfg = NULL;
 	long shown = 0;
-	int rc = CFG_PARSE_ERROR;
+	*rc = CFG_PARSE_ERROR;
 	for (int pass = 0; pass < 1000; pass++) {
 		cfg_free(cfg);
-		cfg = cfg_init(opts, CFGF_NONE);
 		struct diag mine;
 		diag_init(&mine);
-		current_diag = &mine;
-		cfg_set_error_function(cfg, on_error);
-		for (size_t i = 0; i < sizeof(validated) / sizeof(validated[0]); i++)
-			cfg_set_validate_func(cfg, validated[i], validate);
-		cfg_set_validate_func(cfg, "model", validate_word);
-		cfg_set_validate_func(cfg, "needs", validate_word);
-		cfg_set_validate_func(cfg, "output|dir", validate_word);
-		cfg_set_validate_func(cfg, "lab|feature", validate_lab_feature);
-		cfg_set_validate_func(cfg, "school_id", validate_school_id);
+		cfg = new_parser(opts, &mine);
 		model_line = 0;
 		lab_feature_line = 0;
 		current_text = text;
 		mastery_units_read = -1;
 		reported_key = NULL;
 		memset(lists_seen, 0, sizeof(lists_seen));
-		rc = cfg_parse_buf(cfg, text);
-		long stop = rc == CFG_PARSE_ERROR ? cfg->line : 0;
+		*rc = cfg_parse_buf(cfg, text);
+		long stop = *rc == CFG_PARSE_ERROR ? cfg->line : 0;
 		list_counts(stop);
-		int kept = 0;
-		/* in line order (list lengths are judged at the end of a pass) */
-		for (size_t i = 1; i < mine.n; i++)
-			for (size_t j = i; j > 0 && entry_line(mine.entries[j - 1].text) >
-						     entry_line(mine.entries[j].text); j--) {
-				struct diag_entry tmp = mine.entries[j];
-				mine.entries[j] = mine.entries[j - 1];
-				mine.entries[j - 1] = tmp;
-			}
-		for (size_t i = 0; i < mine.n; i++) {
-			const struct diag_entry *e = &mine.entries[i];
-			long line = entry_line(e->text);
-			if (line > shown || (line == 0 && pass == 0)) {
-				if (e->severity == DIAG_ERROR)
-					diag_error(d, NULL, 0, "%s", e->text);
-				else
-					diag_warning(d, NULL, 0, "%s", e->text);
-				kept++;
-			}
-		}
+		int kept = keep_messages(&mine, d, shown, pass);
 		diag_release(&mine);
 		current_diag = d;
-		if (rc != CFG_PARSE_ERROR)
+		if (*rc != CFG_PARSE_ERROR)
 			break;
 		if (stop <= shown || !blank_line(text, stop)) {
 			if (kept == 0 && d->n_errors == before)
@@ -588,9 +562,12 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 		}
 		shown = stop;
 	}
-	if (rc != CFG_SUCCESS)
-		goto out;
+	return cfg;
+}
 
+/* The parsed values into c. */
+static void take_values(struct config *c, cfg_t *cfg, long *model_at)
+{
 	free(c->name);
 	c->name = xstrdup(cfg_getstr(cfg, "name"));
 	const char *school = cfg_getstr(cfg, "school_id");
@@ -648,12 +625,66 @@ int config_read(struct config *c, const char *dir, struct diag *d, long *model_a
 
 	free(c->out_dir);
 	c->out_dir = xstrdup(cfg_getstr(cfg_getsec(cfg, "output"), "dir"));
-out:
+}
+
+int config_read(struct config *c, const char *dir, struct diag *d, long *model_at)
+{
+	config_defaults(c);
+	if (model_at)
+		*model_at = 0;
+	char *path = xasprintf("%s/%s", dir, CONF_NAME);
+	int before = d->n_errors, rc;
+	char *text = read_conf(path, d, &rc);
+	free(path);
+	if (!text)
+		return rc;
+	blank_comments(text);
+	cfg_opt_t lab_opts[] = {
+		CFG_INT("max_group", 40, CFGF_NONE),
+		CFG_STR("feature", "", CFGF_NONE),
+		CFG_END(),
+	};
+	char priority_default[] = "{100, 60, 35, 20, 10}";
+	char choice_default[] = "{50, 30, 15, 8, 4}";
+	cfg_opt_t weight_opts[] = {
+		CFG_FLOAT_LIST("priority", priority_default, CFGF_NONE),
+		CFG_FLOAT_LIST("choice", choice_default, CFGF_NONE),
+		CFG_FLOAT("guru", 5, CFGF_NONE),
+		CFG_FLOAT("power_goal", 200, CFGF_NONE),
+		CFG_FLOAT("daily", 40, CFGF_NONE),
+		CFG_FLOAT("required", 30, CFGF_NONE),
+		CFG_FLOAT("keep", 10, CFGF_NONE),
+		CFG_END(),
+	};
+	cfg_opt_t solver_opts[] = {
+		CFG_FLOAT("time_limit", 60, CFGF_NONE),
+		CFG_FLOAT("gap", 0.005, CFGF_NONE),
+		CFG_INT("seed", 1, CFGF_NONE),
+		CFG_INT("max_memory_mb", 16384, CFGF_NONE),
+		CFG_END(),
+	};
+	cfg_opt_t output_opts[] = { CFG_STR("dir", "out", CFGF_NONE), CFG_END() };
+	cfg_opt_t opts[] = {
+		CFG_STR("name", "", CFGF_NONE),
+		CFG_STR("school_id", NULL, CFGF_NONE),
+		CFG_STR("model", "combination", CFGF_NONE),
+		CFG_FLOAT("mastery", 3.0, CFGF_NONE),
+		CFG_STR("needs", "file", CFGF_NONE),
+		CFG_INT("seminars_per_learner", 1, CFGF_NONE),
+		CFG_SEC("lab", lab_opts, CFGF_NONE),
+		CFG_SEC("weights", weight_opts, CFGF_NONE),
+		CFG_SEC("solver", solver_opts, CFGF_NONE),
+		CFG_SEC("output", output_opts, CFGF_NONE),
+		CFG_END(),
+	};
+	current_opts = opts;
+	cfg_t *cfg = parse_passes(opts, text, d, before, &rc);
+	if (rc == CFG_SUCCESS)
+		take_values(c, cfg, model_at);
 	cfg_free(cfg);
 	current_diag = NULL;
 	current_opts = NULL;
 	current_text = NULL;
 	free(text);
-	free(path);
 	return d->n_errors > before ? -1 : 0;
 }

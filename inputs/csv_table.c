@@ -229,34 +229,60 @@ static void finish_rows(struct reader *r)
 	r->cells = NULL;
 }
 
+/* Opens dir/name for reading; NULL with *rc 0 when it is absent and not
+ * required, else -1 with the error in d. */
+static FILE *open_csv(const char *dir, const char *name, bool required, struct diag *d, int *rc)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	FILE *f = NULL;
+	*rc = -1;
+	if (stat(path, &st) != 0) {
+		int err = errno;
+		if (err == ENOENT && !required)
+			*rc = 0;
+		else if (err == ENOENT)
+			diag_error(d, name, 0, "missing required file (looked for '%s')", path);
+		else
+			diag_error(d, name, 0, "cannot read: %s", strerror(err));
+	} else if (S_ISDIR(st.st_mode)) {
+		diag_error(d, name, 0, "is a directory, not a CSV file");
+	} else if (!(f = fopen(path, "rb"))) {
+		diag_error(d, name, 0, "cannot open: %s", strerror(errno));
+	}
+	free(path);
+	return f;
+}
+
+/* A column without a name is a warning, a name twice (in any case) an
+ * error: false then, and the columns after it are not looked at. */
+static bool header_ok(const struct csv_table *t, struct diag *d)
+{
+	bool ok = true;
+	for (int i = 0; ok && i < t->n_cols; i++) {
+		if (!*t->header[i])
+			diag_warning(d, t->name, 1, "column %d has no name in the header and is "
+				     "ignored", i + 1);
+		for (int j = 0; j < i; j++)
+			if (*t->header[i] && !strcasecmp(t->header[i], t->header[j])) {
+				diag_error(d, t->name, 1, "column '%s' appears twice in the header "
+					   "(columns %d and %d): delete one of them", t->header[i],
+					   j + 1, i + 1);
+				ok = false;
+			}
+	}
+	return ok;
+}
+
 int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool required,
 		   struct diag *d)
 {
 	memset(t, 0, sizeof(*t));
 	t->name = xstrdup(name);
-	char *path = xasprintf("%s/%s", dir, name);
-	struct stat st;
 	int rc = -1;
-	FILE *f = NULL;
-	if (stat(path, &st) != 0) {
-		int err = errno;
-		if (err == ENOENT && !required)
-			rc = 0;
-		else if (err == ENOENT)
-			diag_error(d, name, 0, "missing required file (looked for '%s')", path);
-		else
-			diag_error(d, name, 0, "cannot read: %s", strerror(err));
-		goto out_path;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(d, name, 0, "is a directory, not a CSV file");
-		goto out_path;
-	}
-	f = fopen(path, "rb");
-	if (!f) {
-		diag_error(d, name, 0, "cannot open: %s", strerror(errno));
-		goto out_path;
-	}
+	FILE *f = open_csv(dir, name, required, d, &rc);
+	if (!f)
+		return rc;
 
 	struct csv_parser parser;
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
@@ -362,23 +388,10 @@ int csv_table_read(struct csv_table *t, const char *dir, const char *name, bool 
 		diag_error(d, name, 1, "empty file: a header row is required");
 		ok = false;
 	}
-	for (int i = 0; ok && i < t->n_cols; i++) {
-		if (!*t->header[i])
-			diag_warning(d, name, 1, "column %d has no name in the header and is ignored",
-				     i + 1);
-		for (int j = 0; j < i; j++)
-			if (*t->header[i] && !strcasecmp(t->header[i], t->header[j])) {
-				diag_error(d, name, 1, "column '%s' appears twice in the header "
-					   "(columns %d and %d): delete one of them", t->header[i],
-					   j + 1, i + 1);
-				ok = false;
-			}
-	}
+	ok = ok && header_ok(t, d);
 	rc = ok ? 1 : -1;   /* extra-cell rows are reported, the table is usable */
 out_file:
 	fclose(f);
-out_path:
-	free(path);
 	return rc;
 }
 int csv_table_col(const struct csv_table *t, const char *col)
