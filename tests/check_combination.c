@@ -57,9 +57,7 @@ static struct problem *small_combination(unsigned seed, int n)
 	}
 	tb_facilitator_max(tb, 0, 3);
 	for (int l = 0; l < n; l++) {
-		char id[8];
-		snprintf(id, sizeof(id), "L%d", l);
-		int li = tb_learner(tb, id);
+		int li = tb_learner_numbered(tb, l);
 		int first = ts_draw(&x, 3);
 		tb_need(tb, li, g[first], 1, 1 + ts_draw(&x, 2));
 		tb_need(tb, li, g[(first + 1) % 3], 2 + ts_draw(&x, 3), 1);

@@ -78,9 +78,7 @@ START_TEST(one_group_with_guru)
 	tb_room(tb, "R1", 30, NULL);
 	tb_room(tb, "R2", 30, NULL);
 	for (int i = 0; i < 4; i++) {
-		char id[16];
-		snprintf(id, sizeof(id), "L%d", i);
-		tb_need(tb, tb_learner(tb, id), g, 3, 1);
+		tb_need(tb, tb_learner_numbered(tb, i), g, 3, 1);
 	}
 	struct problem *p = tb_finish(tb);
 	struct solution s;
@@ -215,9 +213,7 @@ START_TEST(too_many_learners_is_infeasible)
 	tb_facilitator(tb, "F1");
 	tb_room(tb, "R1", 3, NULL);
 	for (int i = 0; i < 5; i++) {
-		char id[16];
-		snprintf(id, sizeof(id), "L%d", i);
-		tb_learner(tb, id);
+		tb_learner_numbered(tb, i);
 	}
 	struct problem *p = tb_finish(tb);
 	struct solution s;
@@ -522,9 +518,7 @@ static struct problem *varied_cycle(unsigned seed)
 	tb_room_unavailable(tb, 0, 1);
 	int n_learners = 12 + RND(4);
 	for (int l = 0; l < n_learners; l++) {
-		char id[16];
-		snprintf(id, sizeof(id), "L%d", l);
-		int li = tb_learner(tb, id);
+		int li = tb_learner_numbered(tb, l);
 		int first = RND(5);
 		for (int k = 0; k < 3; k++)
 			tb_need(tb, li, (first + k) % 5, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));

@@ -112,13 +112,6 @@ static struct builder *base(int n_blocks)
 	return tb;
 }
 
-static int learner(struct builder *tb, int i)
-{
-	char id[16];
-	snprintf(id, sizeof(id), "L%d", i);
-	return tb_learner(tb, id);
-}
-
 /* Seminar S1 of `meetings` meetings (1 to 10 learners) led by F1, a
  * second facilitator F2 for the labs, two rooms of 10; returns S1. */
 static int one_seminar(struct builder *tb, int meetings)
@@ -139,8 +132,8 @@ START_TEST(continuity)
 	struct builder *tb = base(2);
 	int s = one_seminar(tb, 2);
 	for (int i = 0; i < 3; i++)
-		tb_choice(tb, learner(tb, i), s, 1, true);
-	learner(tb, 3);
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
+	tb_learner_numbered(tb, 3);
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 390, 1e-9);
@@ -172,7 +165,7 @@ START_TEST(ineligible_first_choice_skipped)
 		snprintf(id, sizeof(id), "R%d", r);
 		tb_room(tb, id, 10, NULL);
 	}
-	int l0 = learner(tb, 0), l1 = learner(tb, 1);
+	int l0 = tb_learner_numbered(tb, 0), l1 = tb_learner_numbered(tb, 1);
 	tb_choice(tb, l0, s1, 1, false);
 	tb_choice(tb, l0, s2, 2, true);
 	tb_choice(tb, l1, s1, 1, true);
@@ -197,7 +190,7 @@ START_TEST(age_band)
 	tb_facilitator(tb, "F2");
 	tb_room(tb, "R1", 10, NULL);
 	tb_room(tb, "R2", 10, NULL);
-	int young = learner(tb, 0), old = learner(tb, 1);
+	int young = tb_learner_numbered(tb, 0), old = tb_learner_numbered(tb, 1);
 	tb_learner_age(tb, young, 13);
 	tb_learner_age(tb, old, 16);
 	tb_choice(tb, young, s, 1, true);
@@ -226,7 +219,7 @@ static double sections_case(int sections, int *n_seminar_sessions)
 		tb_room(tb, id, 10, NULL);
 	}
 	for (int i = 0; i < 3; i++)
-		tb_choice(tb, learner(tb, i), s, 1, true);
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	double v = solve(p, &sol);
@@ -260,7 +253,7 @@ static double two_seminars_case(int per_learner, int *enrolled)
 	tb_seminar_level(tb, f, s1, LEVEL_ABLE);
 	tb_seminar_level(tb, f, s2, LEVEL_ABLE);
 	tb_room(tb, "R1", 10, NULL);
-	int l = learner(tb, 0);
+	int l = tb_learner_numbered(tb, 0);
 	tb_choice(tb, l, s1, 1, true);
 	tb_choice(tb, l, s2, 2, true);
 	struct problem *p = tb_finish(tb);
@@ -294,7 +287,7 @@ START_TEST(lab_feature)
 	tb_facilitator(tb, "F2");
 	int plain = tb_room(tb, "R1", 30, NULL);
 	int lab = tb_room(tb, "R2", 30, "computers");
-	int l0 = learner(tb, 0), l1 = learner(tb, 1);
+	int l0 = tb_learner_numbered(tb, 0), l1 = tb_learner_numbered(tb, 1);
 	tb_choice(tb, l0, s, 1, true);
 	struct problem *p = tb_finish(tb);
 	ck_assert_int_ge(p->lab_feature, 0);
@@ -312,7 +305,7 @@ START_TEST(unavailable_learner_cannot_enrol)
 {
 	struct builder *tb = base(2);
 	int s = one_seminar(tb, 2);
-	int l0 = learner(tb, 0), l1 = learner(tb, 1);
+	int l0 = tb_learner_numbered(tb, 0), l1 = tb_learner_numbered(tb, 1);
 	tb_choice(tb, l0, s, 1, true);
 	tb_choice(tb, l1, s, 1, true);
 	tb_learner_unavailable(tb, l0, 1);
@@ -336,8 +329,8 @@ START_TEST(labs_come_first)
 	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
 	tb_room(tb, "R1", 10, NULL);
 	for (int i = 0; i < 3; i++)
-		tb_choice(tb, learner(tb, i), s, 1, true);
-	learner(tb, 3);
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
+	tb_learner_numbered(tb, 3);
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 0, 1e-9);
@@ -360,7 +353,7 @@ START_TEST(seminar_needed_to_seat)
 	tb_room(tb, "R1", 10, NULL);
 	tb_room(tb, "R2", 2, "computers");
 	for (int i = 0; i < 5; i++) {
-		int l = learner(tb, i);
+		int l = tb_learner_numbered(tb, i);
 		if (i < 3)
 			tb_choice(tb, l, s, 1, true);
 	}
@@ -377,8 +370,8 @@ START_TEST(no_seats_is_diagnosed)
 	struct builder *tb = base(1);
 	tb_facilitator(tb, "F1");
 	tb_room(tb, "R1", 1, NULL);
-	learner(tb, 0);
-	learner(tb, 1);
+	tb_learner_numbered(tb, 0);
+	tb_learner_numbered(tb, 1);
 	struct problem *p = tb_finish(tb);
 	struct solution sol;
 	struct solve_options o = { .time_limit = 5, .gap = 1e-6, .seed = 1 };
@@ -408,7 +401,7 @@ START_TEST(outside_counts)
 	tb_facilitator_unavailable(tb, f1, 1);
 	tb_facilitator_unavailable(tb, f2, 0);
 	tb_room(tb, "R1", 10, NULL);
-	int l = learner(tb, 0);
+	int l = tb_learner_numbered(tb, 0);
 	tb_choice(tb, l, s1, 1, true);
 	tb_choice(tb, l, s2, 2, true);
 	struct problem *p = tb_finish(tb);
@@ -456,7 +449,7 @@ static double heavy_last_case(int per_learner, double *simple)
 	tb_seminars_per_learner(tb, per_learner);
 	int f = tb_facilitator(tb, "F1");
 	tb_facilitator(tb, "F2");
-	int l = learner(tb, 0);
+	int l = tb_learner_numbered(tb, 0);
 	for (int i = 0; i < 3; i++) {
 		char id[8];
 		snprintf(id, sizeof(id), "S%d", i + 1);
@@ -533,7 +526,7 @@ static struct problem *seminar_school(unsigned seed, int n)
 	}
 	unsigned x = seed * 2654435761u + 1;
 	for (int i = 0; i < n; i++) {
-		int l = learner(tb, i);
+		int l = tb_learner_numbered(tb, i);
 		int first = (int)((x = x * 1103515245u + 12345u) >> 16) % 5;
 		for (int k = 0; k < 3; k++)
 			tb_choice(tb, l, sem[(first + 2 * k) % 5], k + 1, true);
@@ -670,8 +663,8 @@ START_TEST(context_patterns_and_values)
 {
 	struct builder *tb = base(3);
 	int s = one_seminar(tb, 2);
-	tb_choice(tb, learner(tb, 0), s, 1, true);
-	int away = learner(tb, 1);
+	tb_choice(tb, tb_learner_numbered(tb, 0), s, 1, true);
+	int away = tb_learner_numbered(tb, 1);
 	tb_choice(tb, away, s, 1, true);
 	tb_learner_unavailable(tb, away, 0);
 	struct problem *p = tb_finish(tb);
@@ -710,8 +703,8 @@ START_TEST(section_mip_and_stage2)
 	struct builder *tb = base(2);
 	int s = one_seminar(tb, 2);
 	for (int i = 0; i < 3; i++)
-		tb_choice(tb, learner(tb, i), s, 1, true);
-	learner(tb, 3);
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
+	tb_learner_numbered(tb, 3);
 	struct problem *p = tb_finish(tb);
 	int blocks[2] = { 0, 1 };
 	struct seminar_input in = { .p = p, .blocks = blocks, .n_blocks = 2, .seconds = 5 };
@@ -764,8 +757,8 @@ START_TEST(realise_and_repair)
 	tb_room(tb, "R2", 4, NULL);
 	tb_room(tb, "R3", 4, NULL);
 	for (int i = 0; i < 5; i++)
-		tb_choice(tb, learner(tb, i), s, 1, true);
-	tb_choice(tb, learner(tb, 5), s2, 1, true);
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
+	tb_choice(tb, tb_learner_numbered(tb, 5), s2, 1, true);
 	struct problem *p = tb_finish(tb);
 	int blocks[1] = { 0 };
 	struct seminar_input in = { .p = p, .blocks = blocks, .n_blocks = 1, .seconds = 5 };

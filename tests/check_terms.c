@@ -75,9 +75,7 @@ static struct problem *school(unsigned seed)
 	}
 	int n = 8 + RND(3);
 	for (int l = 0; l < n; l++) {
-		char id[16];
-		snprintf(id, sizeof(id), "L%d", l);
-		int li = tb_learner(tb, id);
+		int li = tb_learner_numbered(tb, l);
 		int first = RND(5);
 		for (int k = 0; k < 3; k++)
 			tb_need(tb, li, (first + k) % 5, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));

@@ -107,6 +107,13 @@ int tb_learner(struct builder *tb, const char *id)
 	return p->n_learners++;
 }
 
+int tb_learner_numbered(struct builder *tb, int i)
+{
+	char id[16];
+	snprintf(id, sizeof(id), "L%d", i);
+	return tb_learner(tb, id);
+}
+
 int tb_facilitator(struct builder *tb, const char *id)
 {
 	struct problem *p = tb->p;
@@ -390,9 +397,7 @@ struct problem *tb_random_cycle(unsigned seed, int n_learners)
 		tb_room(tb, rid, 6 + RND(6), NULL);
 	}
 	for (int l = 0; l < n_learners; l++) {
-		char id[16];
-		snprintf(id, sizeof(id), "L%d", l);
-		int li = tb_learner(tb, id);
+		int li = tb_learner_numbered(tb, l);
 		int first = RND(ng);
 		for (int k = 0; k < 3; k++)
 			tb_need(tb, li, (first + k) % ng, k == 0 ? 1 : 2 + RND(4), 1 + RND(2));

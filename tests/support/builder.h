@@ -22,6 +22,8 @@ int tb_block(struct builder *tb, const char *id, enum block_kind kind);
 /* Blocks are on day "Mon" unless moved. */
 void tb_block_day(struct builder *tb, int b, const char *day);
 int tb_learner(struct builder *tb, const char *id);
+/* Learner "L<i>" (numbered schools). */
+int tb_learner_numbered(struct builder *tb, int i);
 int tb_facilitator(struct builder *tb, const char *id);
 int tb_room(struct builder *tb, const char *id, int capacity, const char *feature);
 /* A facilitated goal (area "A") with min/max group and default sessions. */
