@@ -31,6 +31,7 @@
 #include "inputs/history.h"
 #include "inputs/locks.h"
 #include "inputs/readiness.h"
+#include "models/model.h"
 
 #define ERROR_CAP 100   /* errors listed per file */
 
@@ -1138,16 +1139,6 @@ out:
 
 /* ---- whole-scenario checks ------------------------------------------------ */
 
-static bool uses_workshops(enum model_kind m)
-{
-	return m != MODEL_SEMINAR;
-}
-
-static bool uses_seminars(enum model_kind m)
-{
-	return m == MODEL_SEMINAR || m == MODEL_COMBINATION;
-}
-
 static void check_model(struct loader *ld)
 {
 	struct problem *p = ld->p;
@@ -1157,10 +1148,10 @@ static void check_model(struct loader *ld)
 		n_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
 		n_sem += p->blocks[b].kind == BLOCK_SEMINAR;
 	}
-	if (uses_workshops(p->config.model) && n_ws == 0 && p->n_blocks > 0)
+	if (model_row(p)->schedules_workshops && n_ws == 0 && p->n_blocks > 0)
 		err(ld, "scenario.conf", ld->model_line, "model = %s needs workshop blocks, but "
 		    "blocks.csv has none: add some or choose model = seminar", model);
-	if (uses_seminars(p->config.model) && n_sem == 0 && p->n_blocks > 0)
+	if (model_row(p)->schedules_seminars && n_sem == 0 && p->n_blocks > 0)
 		err(ld, "scenario.conf", ld->model_line, "model = %s needs seminar blocks, but "
 		    "blocks.csv has none: add some or choose model = workshop", model);
 }
@@ -1186,7 +1177,7 @@ static void check_lab_feature(struct loader *ld)
 static void check_scenario(struct loader *ld)
 {
 	struct problem *p = ld->p;
-	bool ws = uses_workshops(p->config.model), sem = uses_seminars(p->config.model);
+	bool ws = model_row(p)->schedules_workshops, sem = model_row(p)->schedules_seminars;
 	/* areas named by blocks that no goal has */
 	bool *area_used = xcalloc((size_t)p->n_areas + 1, sizeof(bool));
 	for (int g = 0; g < p->n_goals; g++)
@@ -1282,8 +1273,8 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 	/* When scenario.conf is broken the model is unknown: then no file is
 	 * required because of it, and the others are still checked. */
 	bool conf_ok = config_read(&p->config, dir, d, &ld.model_line) == 0;
-	enum model_kind m = p->config.model;
-	bool ws = conf_ok && uses_workshops(m), sem = conf_ok && uses_seminars(m);
+	bool ws = conf_ok && model_row(p)->schedules_workshops;
+	bool sem = conf_ok && model_row(p)->schedules_seminars;
 	load_blocks(&ld);
 	load_learners(&ld);
 	load_facilitators(&ld);

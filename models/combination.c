@@ -15,9 +15,10 @@
  *      their sessions are the scarce ones) when that finds a schedule, else
  *      with a share of their max_sessions in proportion to their seminar
  *      blocks;
- *   2. workshop blocks (workshop_search), with the seminar blocks' counts
- *      held and each facilitator's max_sessions lowered by the sessions
- *      they lead in the seminar blocks;
+ *   2. workshop blocks (workshop_search), with the seminar blocks held as
+ *      an explicit part (workshop.h): their counts, and each facilitator's
+ *      sessions left (max_sessions less those they lead in the seminar
+ *      blocks); the problem itself stays as read;
  *   3. seminar blocks again, now valued against the workshop blocks'
  *      counts (a meeting on a day the learner already has a workshop adds
  *      no daily weight) with the facilitators' time the workshops leave,
@@ -197,7 +198,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	int *all = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		all[b] = b;
-	char *short_of = precheck_counts(p, all, p->n_blocks, NULL);
+	char *short_of = precheck_counts(p, all, p->n_blocks, NULL, NULL);
 	free(all);
 	if (short_of) {
 		sol->status = SOLVE_INFEASIBLE;
@@ -205,25 +206,13 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		free(sem);
 		return 0;
 	}
-	if (opt->write_lp) {
-		int *ws = xmalloc(sizeof(int) * ((size_t)n_ws + 1));
-		for (int b = 0, j = 0; b < p->n_blocks; b++)
-			if (p->blocks[b].kind == BLOCK_WORKSHOP)
-				ws[j++] = b;
-		rc = cycle_mip_write(p, ws, n_ws, sem, n_sem, opt->write_lp);
-		free(ws);
-		if (rc != 0) {
-			free(sem);
-			return -1;
-		}
-	}
 	/* the seminar passes' shares: the settings row of the seminar blocks */
 	const struct search_settings *set =
 		&search_settings_table[search_school_size(p, sem, n_sem)];
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	struct facilitator *view_fac = xmalloc(sizeof(*view_fac) * ((size_t)nf + 1));
+	int *left_ws = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	struct solution seminars, workshops;
 	solution_init(&seminars, p);
 	solution_init(&workshops, p);
@@ -280,24 +269,21 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
 		mcl_now() - t0, score(p, &seminars));
 
-	/* 2. workshop blocks, the seminar blocks held, on a view of p whose
-	 * facilitators have the seminar blocks' sessions taken off */
+	/* 2. workshop blocks, the seminar blocks held: their counts, and each
+	 * facilitator's sessions left once those they lead there are off */
 	tally_clear(&outside, p);
 	tally_add_solution(&outside, p, &seminars);
 	sessions_led(p, &seminars, led);
-	struct problem view = *p;
-	memcpy(view_fac, p->facilitators, sizeof(*view_fac) * (size_t)nf);
 	for (int f = 0; f < nf; f++)
-		view_fac[f].max_sessions -= led[f];
-	view.facilitators = view_fac;
-	struct workshop_part part = { .whole = p, .sem_blocks = sem, .n_sem = n_sem,
-				      .outside = &outside };
+		left_ws[f] = p->facilitators[f].max_sessions - led[f];
+	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = &outside,
+				      .sessions_left = left_ws };
 	struct solve_options wopt = *opt;
 	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
 		wopt.time_limit = 1;
 	copy_kind(p, &seminars, BLOCK_SEMINAR, &workshops);
-	rc = workshop_search(&view, &wopt, &part, &workshops);
+	rc = workshop_search(p, &wopt, &part, &workshops);
 	if (rc != 0 || (workshops.status != SOLVE_OPTIMAL && workshops.status != SOLVE_FEASIBLE)) {
 		sol->status = workshops.status;
 		sol->diagnosis = workshops.diagnosis;
@@ -363,7 +349,7 @@ out:
 	tally_release(&outside);
 	solution_release(&seminars);
 	solution_release(&workshops);
-	free(view_fac);
+	free(left_ws);
 	free(budget);
 	free(share);
 	free(led);

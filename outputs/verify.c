@@ -35,6 +35,7 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 #include "inputs/history.h"
+#include "models/model.h"
 #include "outputs/csv_out.h"
 #include "outputs/verify_lab.h"
 #include "outputs/verify_mastery.h"
@@ -369,7 +370,7 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 {
 	const struct problem *p = v->p;
 	const char *F = "sessions.csv";
-	bool pg = p->config.model == MODEL_POWER_GOAL;
+	bool pg = model_row(p)->whole_cycle_groups;
 	int *group = section_sizes(v, sol);
 	int *meetings = xcalloc((size_t)v->n + 1, sizeof(int));
 	int *sections = xcalloc((size_t)p->n_seminars + 1, sizeof(int));
@@ -482,7 +483,7 @@ static void check_learners(struct verifier *v, const struct solution *sol, const
 {
 	const struct problem *p = v->p;
 	const char *F = "timetable.csv";
-	bool pg = p->config.model == MODEL_POWER_GOAL;
+	bool pg = model_row(p)->whole_cycle_groups;
 	int *attended = xcalloc((size_t)p->n_goals + 1, sizeof(int));
 	int *met = xcalloc((size_t)v->n + 1, sizeof(int));
 	int *meetings = xcalloc((size_t)v->n + 1, sizeof(int));
@@ -651,8 +652,7 @@ struct recount {
 static bool placeable(const struct verifier *v, int l)
 {
 	const struct problem *p = v->p;
-	enum model_kind m = p->config.model;
-	bool ws = m != MODEL_SEMINAR, sem = m == MODEL_SEMINAR || m == MODEL_COMBINATION;
+	bool ws = model_row(p)->schedules_workshops, sem = model_row(p)->schedules_seminars;
 	for (int q = p->need_start[l]; ws && q < p->need_start[l + 1]; q++)
 		if (v->ready[q] && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
 			return true;
