@@ -177,11 +177,104 @@ static void take_hand(const struct problem *p, struct solution *sol, bool have)
 	solution_release(&hand);
 }
 
+/* Step 1: the seminar blocks planned into seminars, valued against what
+ * the workshop blocks are assumed to give (outside is set to that), with
+ * the part-time facilitators kept for the workshops.  Returns
+ * seminar_schedule's code (*why set when it is not 0). */
+static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem,
+			      const struct search_settings *set, const struct solve_options *opt,
+			      double t0, struct tally *outside, struct solution *seminars,
+			      char **why)
+{
+	int nf = p->n_facilitators;
+	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	for (int f = 0; f < nf; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		int a_ws = 0, a_sem = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			if (fa->unavailable[b])
+				continue;
+			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
+			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
+		}
+		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
+		share[f] = a_ws + a_sem == 0 ? 0
+			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
+	}
+	/* part-time facilitators' sessions are scarce: first without them in
+	 * the seminar blocks, then with their share when that finds nothing */
+	assume_workshops(p, outside);
+	int r = plan_seminars(p, sem, n_sem, budget, outside,
+			      set->comb_seminar_share * opt->time_limit, opt, seminars, why);
+	if (r == 1) {
+		free(*why);
+		*why = NULL;
+		for (int f = 0; f < nf; f++)
+			budget[f] = budget[f] ? budget[f] : share[f];
+		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_seminar_share * opt->time_limit,
+				  opt, seminars, why);
+	}
+	/* a share too short (a short limit, a busy machine) must not cost the
+	 * schedule: take most of what is left; the workshop blocks still get a
+	 * first plan past the limit, from their greedy */
+	double left = opt->time_limit - (mcl_now() - t0);
+	if (r == 1 && !mip_interrupted && left > set->comb_seminar_share * opt->time_limit) {
+		free(*why);
+		*why = NULL;
+		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_retry_share * left,
+				  opt, seminars, why);
+	}
+	free(share);
+	free(budget);
+	return r;
+}
+
+/* left[f]: the sessions facilitator f may lead outside the blocks of sol
+ * (max_sessions less those they lead in sol). */
+static void sessions_left(const struct problem *p, const struct solution *sol, int *left)
+{
+	sessions_led(p, sol, left);
+	for (int f = 0; f < p->n_facilitators; f++)
+		left[f] = p->facilitators[f].max_sessions - left[f];
+}
+
+/* Step 3: the seminar blocks planned again within seconds, against the
+ * workshop blocks' counts of *workshops and the facilitator time they
+ * leave; the result replaces *workshops when the whole objective rises. */
+static void seminars_again(const struct problem *p, const int *sem, int n_sem,
+			   const struct solve_options *opt, double seconds, double t0,
+			   struct tally *outside, struct solution *workshops)
+{
+	struct solution again;
+	solution_init(&again, p);
+	copy_kind(p, workshops, BLOCK_WORKSHOP, &again);
+	tally_clear(outside, p);
+	tally_add_solution(outside, p, &again);
+	int *budget = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
+	sessions_left(p, &again, budget);
+	char *why = NULL;
+	double before = workshops->objective;
+	if (plan_seminars(p, sem, n_sem, budget, outside, seconds, opt, &again, &why) == 0 &&
+	    score(p, &again) > before + 1e-6) {
+		mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned again: objective "
+			"%.1f -> %.1f", mcl_now() - t0, before, score(p, &again));
+		again.bound = workshops->bound;
+		again.stopped_by = workshops->stopped_by;
+		solution_release(workshops);
+		*workshops = again;
+	} else {
+		solution_release(&again);
+	}
+	free(why);
+	free(budget);
+}
+
 int combination_solve(const struct problem *p, const struct solve_options *opt,
 		      struct solution *sol)
 {
 	double t0 = mcl_now();
-	int nf = p->n_facilitators, n_sem = 0, n_ws = 0, rc = 0;
+	int n_sem = 0, n_ws = 0, rc = 0;
 	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++) {
 		n_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
@@ -209,10 +302,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* the seminar passes' shares: the settings row of the seminar blocks */
 	const struct search_settings *set =
 		&search_settings_table[search_school_size(p, sem, n_sem)];
-	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	int *left_ws = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *left_ws = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
 	struct solution seminars, workshops;
 	solution_init(&seminars, p);
 	solution_init(&workshops, p);
@@ -221,42 +311,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	char *why = NULL;
 
 	/* 1. seminar blocks, part-time facilitators kept for the workshops */
-	for (int f = 0; f < nf; f++) {
-		const struct facilitator *fa = &p->facilitators[f];
-		int a_ws = 0, a_sem = 0;
-		for (int b = 0; b < p->n_blocks; b++) {
-			if (fa->unavailable[b])
-				continue;
-			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
-			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
-		}
-		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
-		share[f] = a_ws + a_sem == 0 ? 0
-			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
-	}
-	/* part-time facilitators' sessions are scarce: first without them in
-	 * the seminar blocks, then with their share when that finds nothing */
-	assume_workshops(p, &outside);
-	int r = plan_seminars(p, sem, n_sem, budget, &outside,
-			      set->comb_seminar_share * opt->time_limit, opt, &seminars, &why);
-	if (r == 1) {
-		free(why);
-		why = NULL;
-		for (int f = 0; f < nf; f++)
-			budget[f] = budget[f] ? budget[f] : share[f];
-		r = plan_seminars(p, sem, n_sem, budget, &outside, set->comb_seminar_share * opt->time_limit,
-				  opt, &seminars, &why);
-	}
-	/* a share too short (a short limit, a busy machine) must not cost the
-	 * schedule: take most of what is left; the workshop blocks still get a
-	 * first plan past the limit, from their greedy */
-	double left = opt->time_limit - (mcl_now() - t0);
-	if (r == 1 && !mip_interrupted && left > set->comb_seminar_share * opt->time_limit) {
-		free(why);
-		why = NULL;
-		r = plan_seminars(p, sem, n_sem, budget, &outside, set->comb_retry_share * left,
-				  opt, &seminars, &why);
-	}
+	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, &outside, &seminars, &why);
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
@@ -273,9 +328,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	 * facilitator's sessions left once those they lead there are off */
 	tally_clear(&outside, p);
 	tally_add_solution(&outside, p, &seminars);
-	sessions_led(p, &seminars, led);
-	for (int f = 0; f < nf; f++)
-		left_ws[f] = p->facilitators[f].max_sessions - led[f];
+	sessions_left(p, &seminars, left_ws);
 	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = &outside,
 				      .sessions_left = left_ws };
 	struct solve_options wopt = *opt;
@@ -295,33 +348,10 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* 3. seminar blocks again, against the workshops' counts, when time
 	 * is left and the gap is open */
-	left = opt->time_limit - (mcl_now() - t0);
+	double left = opt->time_limit - (mcl_now() - t0);
 	if (workshops.status != SOLVE_OPTIMAL && left > set->comb_again_min_seconds &&
-	    !mip_interrupted) {
-		struct solution again;
-		solution_init(&again, p);
-		copy_kind(p, &workshops, BLOCK_WORKSHOP, &again);
-		tally_clear(&outside, p);
-		tally_add_solution(&outside, p, &again);
-		sessions_led(p, &again, led);
-		for (int f = 0; f < nf; f++)
-			budget[f] = p->facilitators[f].max_sessions - led[f];
-		char *why2 = NULL;
-		double before = workshops.objective;
-		if (plan_seminars(p, sem, n_sem, budget, &outside, left - 1, opt, &again, &why2) ==
-			    0 &&
-		    score(p, &again) > before + 1e-6) {
-			mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned again: objective "
-				"%.1f -> %.1f", mcl_now() - t0, before, score(p, &again));
-			again.bound = workshops.bound;
-			again.stopped_by = workshops.stopped_by;
-			solution_release(&workshops);
-			workshops = again;
-		} else {
-			solution_release(&again);
-		}
-		free(why2);
-	}
+	    !mip_interrupted)
+		seminars_again(p, sem, n_sem, opt, left - 1, t0, &outside, &workshops);
 
 	/* the schedule, scored as a whole */
 	solution_release(sol);
@@ -350,9 +380,6 @@ out:
 	solution_release(&seminars);
 	solution_release(&workshops);
 	free(left_ws);
-	free(budget);
-	free(share);
-	free(led);
 	free(sem);
 	return rc;
 }
