@@ -27,7 +27,9 @@ struct workshop_part {
 					 * facilitator may still lead in the
 					 * workshop blocks (max_sessions less
 					 * those they lead in the seminar
-					 * blocks) */
+					 * blocks, which the sol given to
+					 * workshop_search holds: the hand
+					 * schedule counts them there) */
 };
 
 /*
