@@ -9,6 +9,7 @@
 
 #include "engine/diag.h"
 #include "inputs/scenario.h"
+#include "models/model.h"
 
 int tool_args(int argc, char **argv, const char *name, void (*usage)(FILE *),
 	      const char **out, struct problem **p)
@@ -45,7 +46,7 @@ int tool_args(int argc, char **argv, const char *name, void (*usage)(FILE *),
 	diag_release(&d);
 	if (!*p)
 		return 2;
-	if ((*p)->config.model == MODEL_POWER_GOAL) {
+	if (model_row(*p)->whole_cycle_groups) {
 		fprintf(stderr, "%s: %s/scenario.conf: the power-goal model is not covered "
 			"(use mclsched solve)\n", name, argv[optind]);
 		problem_free(*p);

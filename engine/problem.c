@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "models/model.h"   /* what the configured model plans: its row */
 
 /* Whether ready online need a is credited before b: heavier first, then
  * by priority, then in need order (a strict order, so credits are
@@ -144,27 +145,19 @@ bool problem_block_allows(const struct problem *p, int b, int g)
 
 bool problem_block_scheduled(const struct problem *p, int b)
 {
-	switch (p->config.model) {
-	case MODEL_WORKSHOP:
-	case MODEL_POWER_GOAL:
-		return p->blocks[b].kind == BLOCK_WORKSHOP;
-	case MODEL_SEMINAR:
-		return p->blocks[b].kind == BLOCK_SEMINAR;
-	case MODEL_COMBINATION:
-		return true;
-	}
-	return false;
+	const struct model_row *m = model_row(p);
+	return p->blocks[b].kind == BLOCK_WORKSHOP ? m->schedules_workshops
+						    : m->schedules_seminars;
 }
 
 bool problem_placeable(const struct problem *p, int l)
 {
-	enum model_kind m = p->config.model;
-	if (m != MODEL_SEMINAR)
+	const struct model_row *m = model_row(p);
+	if (m->schedules_workshops)
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
 			if (p->needs[q].ready && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
 				return true;
-	return m != MODEL_WORKSHOP && m != MODEL_POWER_GOAL &&
-	       p->choice_start[l + 1] > p->choice_start[l];
+	return m->schedules_seminars && p->choice_start[l + 1] > p->choice_start[l];
 }
 
 /* Days in order of first use; blocks of one day share an index. */
@@ -280,17 +273,7 @@ int problem_find_seminar(const struct problem *p, const char *id)
 
 const char *problem_model_name(enum model_kind model)
 {
-	switch (model) {
-	case MODEL_POWER_GOAL:
-		return "power-goal";
-	case MODEL_WORKSHOP:
-		return "workshop";
-	case MODEL_SEMINAR:
-		return "seminar";
-	case MODEL_COMBINATION:
-		return "combination";
-	}
-	return "?";
+	return model_lookup(model)->name;
 }
 
 void problem_free(struct problem *p)

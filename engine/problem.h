@@ -315,7 +315,8 @@ bool problem_rooms_same_features(const struct room *a, const struct room *b);
 /* Whether goal g may run in block b under the block's areas list. */
 bool problem_block_allows(const struct problem *p, int b, int g);
 
-/* Whether the configured model schedules block b. */
+/* Whether the configured model schedules block b (its row in
+ * models/model.c says which kinds of blocks it plans). */
 bool problem_block_scheduled(const struct problem *p, int b);
 
 /* Whether learner l "can be placed" (data contract): the model schedules
@@ -336,7 +337,8 @@ int problem_find_room(const struct problem *p, const char *id);
 int problem_find_goal(const struct problem *p, const char *id);
 int problem_find_seminar(const struct problem *p, const char *id);
 
-/* The name used in scenario.conf for a model kind ("workshop", ...). */
+/* The name used in scenario.conf for a model kind ("workshop", ...): its
+ * row's name in models/model.c. */
 const char *problem_model_name(enum model_kind model);
 
 /* Releases everything the problem owns, and the struct itself. NULL is ok. */

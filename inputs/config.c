@@ -28,6 +28,7 @@
 
 #include "engine/util.h"
 #include "inputs/decimal.h"
+#include "models/model.h"
 
 #define CONF_NAME "scenario.conf"
 
@@ -150,11 +151,20 @@ static double opt_value(cfg_opt_t *opt, unsigned i)
 	return opt->type == CFGT_INT ? (double)cfg_opt_getnint(opt, i) : cfg_opt_getnfloat(opt, i);
 }
 
-/* The words a string key may take, NULL-terminated after the key. */
+/* The words a string key may take, NULL-terminated after the key; `model`
+ * takes the names of the model table's rows (models/model.c). */
 static const char *const words[][6] = {
-	{ "model", "power-goal", "workshop", "seminar", "combination", NULL },
+	{ "model", NULL },
 	{ "needs", "file", "derive", NULL },
 };
+
+/* The i-th word (i >= 1) key k may take, or NULL past the last. */
+static const char *word(size_t k, int i)
+{
+	if (strcmp(words[k][0], "model"))
+		return words[k][i];
+	return i <= model_count() ? model_at(i - 1)->name : NULL;
+}
 
 static long model_line;     /* line of `model = ...`, 0 when defaulted */
 static long lab_feature_line;   /* line of lab's `feature = ...`, 0 when defaulted */
@@ -198,10 +208,10 @@ static int validate_word(cfg_t *cfg, cfg_opt_t *opt)
 		if (!strcmp(opt->name, "model"))
 			model_line = cfg->line;
 		char *list = xstrdup("");
-		for (int i = 1; words[k][i]; i++) {
-			bool ok = v && !strcmp(v, words[k][i]);
-			char *nl = xasprintf("%s%s%s", list, i == 1 ? "" : words[k][i + 1] ? ", " :
-					     " or ", words[k][i]);
+		for (int i = 1; word(k, i); i++) {
+			bool ok = v && !strcmp(v, word(k, i));
+			char *nl = xasprintf("%s%s%s", list, i == 1 ? "" : word(k, i + 1) ? ", " :
+					     " or ", word(k, i));
 			free(list);
 			list = nl;
 			if (ok) {
@@ -576,12 +586,8 @@ static void take_values(struct config *c, cfg_t *cfg, long *model_at)
 	else
 		config_school_id(c->school_id, sizeof(c->school_id), c->name);
 	const char *model = cfg_getstr(cfg, "model");
-	static const char *const models[] = { "power-goal", "workshop", "seminar", "combination" };
-	static const enum model_kind kinds[] = { MODEL_POWER_GOAL, MODEL_WORKSHOP, MODEL_SEMINAR,
-						 MODEL_COMBINATION };
-	for (int i = 0; i < 4; i++)
-		if (!strcmp(model, models[i]))
-			c->model = kinds[i];
+	if (model_named(model))
+		c->model = model_named(model)->kind;
 	if (model_at)
 		*model_at = model_line;
 	c->mastery = cfg_getfloat(cfg, "mastery");

@@ -148,8 +148,6 @@ void load_choices(struct loader *ld, bool required);
 void load_expertise(struct loader *ld);
 
 /* scenario_checks.c: errors and warnings about the scenario as a whole */
-bool ld_uses_workshops(enum model_kind m);
-bool ld_uses_seminars(enum model_kind m);
 void check_model(struct loader *ld);
 void check_lab_feature(struct loader *ld);
 void check_scenario(struct loader *ld);

@@ -25,6 +25,7 @@
 
 #include "engine/util.h"
 #include "inputs/csv_table.h"
+#include "models/model.h"
 
 #define F "locks.csv"
 
@@ -425,7 +426,7 @@ static void check_totals(const struct problem *p, struct diag *d)
 		for (int i = 0; i < pn->n_learners; i++) {
 			int l = pn->learners[i];
 			const char *lid = p->learners[l].id;
-			if (pn->kind == LOCK_GOAL && p->config.model != MODEL_POWER_GOAL) {
+			if (pn->kind == LOCK_GOAL && !model_row(p)->whole_cycle_groups) {
 				/* (a power-goal group meets in every block; only
 				 * `sessions` of its meetings count) */
 				int q = p->need_start[l];

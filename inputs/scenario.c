@@ -20,6 +20,7 @@
 #include "inputs/config.h"
 #include "inputs/loader.h"
 #include "inputs/locks.h"
+#include "models/model.h"
 
 struct problem *scenario_load(const char *dir, struct diag *d)
 {
@@ -32,8 +33,8 @@ struct problem *scenario_load(const char *dir, struct diag *d)
 	/* When scenario.conf is broken the model is unknown: then no file is
 	 * required because of it, and the others are still checked. */
 	bool conf_ok = config_read(&p->config, dir, d, &ld.model_line) == 0;
-	enum model_kind m = p->config.model;
-	bool ws = conf_ok && ld_uses_workshops(m), sem = conf_ok && ld_uses_seminars(m);
+	bool ws = conf_ok && model_row(p)->schedules_workshops;
+	bool sem = conf_ok && model_row(p)->schedules_seminars;
 	load_blocks(&ld);
 	load_learners(&ld);
 	load_facilitators(&ld);

@@ -7,19 +7,10 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "loader.h"
+#include "models/model.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-bool ld_uses_workshops(enum model_kind m)
-{
-	return m != MODEL_SEMINAR;
-}
-
-bool ld_uses_seminars(enum model_kind m)
-{
-	return m == MODEL_SEMINAR || m == MODEL_COMBINATION;
-}
 
 void check_model(struct loader *ld)
 {
@@ -30,10 +21,10 @@ void check_model(struct loader *ld)
 		n_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
 		n_sem += p->blocks[b].kind == BLOCK_SEMINAR;
 	}
-	if (ld_uses_workshops(p->config.model) && n_ws == 0 && p->n_blocks > 0)
+	if (model_row(p)->schedules_workshops && n_ws == 0 && p->n_blocks > 0)
 		ld_err(ld, "scenario.conf", ld->model_line, "model = %s needs workshop blocks, but "
 		    "blocks.csv has none: add some or choose model = seminar", model);
-	if (ld_uses_seminars(p->config.model) && n_sem == 0 && p->n_blocks > 0)
+	if (model_row(p)->schedules_seminars && n_sem == 0 && p->n_blocks > 0)
 		ld_err(ld, "scenario.conf", ld->model_line, "model = %s needs seminar blocks, but "
 		    "blocks.csv has none: add some or choose model = workshop", model);
 }
@@ -59,7 +50,7 @@ void check_lab_feature(struct loader *ld)
 void check_scenario(struct loader *ld)
 {
 	struct problem *p = ld->p;
-	bool ws = ld_uses_workshops(p->config.model), sem = ld_uses_seminars(p->config.model);
+	bool ws = model_row(p)->schedules_workshops, sem = model_row(p)->schedules_seminars;
 	/* areas named by blocks that no goal has */
 	bool *area_used = xcalloc((size_t)p->n_areas + 1, sizeof(bool));
 	for (int g = 0; g < p->n_goals; g++)

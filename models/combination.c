@@ -15,9 +15,10 @@
  *      their sessions are the scarce ones) when that finds a schedule, else
  *      with a share of their max_sessions in proportion to their seminar
  *      blocks;
- *   2. workshop blocks (workshop_search), with the seminar blocks' counts
- *      held and each facilitator's max_sessions lowered by the sessions
- *      they lead in the seminar blocks;
+ *   2. workshop blocks (workshop_search), with the seminar blocks held as
+ *      an explicit part (workshop.h): their counts, and each facilitator's
+ *      sessions left (max_sessions less those they lead in the seminar
+ *      blocks); the problem itself stays as read;
  *   3. seminar blocks again, now valued against the workshop blocks'
  *      counts (a meeting on a day the learner already has a workshop adds
  *      no daily weight) with the facilitators' time the workshops leave,
@@ -176,11 +177,104 @@ static void take_hand(const struct problem *p, struct solution *sol, bool have)
 	solution_release(&hand);
 }
 
+/* Step 1: the seminar blocks planned into seminars, valued against what
+ * the workshop blocks are assumed to give (outside is set to that), with
+ * the part-time facilitators kept for the workshops.  Returns
+ * seminar_schedule's code (*why set when it is not 0). */
+static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem,
+			      const struct search_settings *set, const struct solve_options *opt,
+			      double t0, struct tally *outside, struct solution *seminars,
+			      char **why)
+{
+	int nf = p->n_facilitators;
+	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	for (int f = 0; f < nf; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		int a_ws = 0, a_sem = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			if (fa->unavailable[b])
+				continue;
+			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
+			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
+		}
+		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
+		share[f] = a_ws + a_sem == 0 ? 0
+			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
+	}
+	/* part-time facilitators' sessions are scarce: first without them in
+	 * the seminar blocks, then with their share when that finds nothing */
+	assume_workshops(p, outside);
+	int r = plan_seminars(p, sem, n_sem, budget, outside,
+			      set->comb_seminar_share * opt->time_limit, opt, seminars, why);
+	if (r == 1) {
+		free(*why);
+		*why = NULL;
+		for (int f = 0; f < nf; f++)
+			budget[f] = budget[f] ? budget[f] : share[f];
+		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_seminar_share * opt->time_limit,
+				  opt, seminars, why);
+	}
+	/* a share too short (a short limit, a busy machine) must not cost the
+	 * schedule: take most of what is left; the workshop blocks still get a
+	 * first plan past the limit, from their greedy */
+	double left = opt->time_limit - (mcl_now() - t0);
+	if (r == 1 && !mip_interrupted && left > set->comb_seminar_share * opt->time_limit) {
+		free(*why);
+		*why = NULL;
+		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_retry_share * left,
+				  opt, seminars, why);
+	}
+	free(share);
+	free(budget);
+	return r;
+}
+
+/* left[f]: the sessions facilitator f may lead outside the blocks of sol
+ * (max_sessions less those they lead in sol). */
+static void sessions_left(const struct problem *p, const struct solution *sol, int *left)
+{
+	sessions_led(p, sol, left);
+	for (int f = 0; f < p->n_facilitators; f++)
+		left[f] = p->facilitators[f].max_sessions - left[f];
+}
+
+/* Step 3: the seminar blocks planned again within seconds, against the
+ * workshop blocks' counts of *workshops and the facilitator time they
+ * leave; the result replaces *workshops when the whole objective rises. */
+static void seminars_again(const struct problem *p, const int *sem, int n_sem,
+			   const struct solve_options *opt, double seconds, double t0,
+			   struct tally *outside, struct solution *workshops)
+{
+	struct solution again;
+	solution_init(&again, p);
+	copy_kind(p, workshops, BLOCK_WORKSHOP, &again);
+	tally_clear(outside, p);
+	tally_add_solution(outside, p, &again);
+	int *budget = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
+	sessions_left(p, &again, budget);
+	char *why = NULL;
+	double before = workshops->objective;
+	if (plan_seminars(p, sem, n_sem, budget, outside, seconds, opt, &again, &why) == 0 &&
+	    score(p, &again) > before + 1e-6) {
+		mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned again: objective "
+			"%.1f -> %.1f", mcl_now() - t0, before, score(p, &again));
+		again.bound = workshops->bound;
+		again.stopped_by = workshops->stopped_by;
+		solution_release(workshops);
+		*workshops = again;
+	} else {
+		solution_release(&again);
+	}
+	free(why);
+	free(budget);
+}
+
 int combination_solve(const struct problem *p, const struct solve_options *opt,
 		      struct solution *sol)
 {
 	double t0 = mcl_now();
-	int nf = p->n_facilitators, n_sem = 0, n_ws = 0, rc = 0;
+	int n_sem = 0, n_ws = 0, rc = 0;
 	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++) {
 		n_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
@@ -197,7 +291,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	int *all = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
 		all[b] = b;
-	char *short_of = precheck_counts(p, all, p->n_blocks, NULL);
+	char *short_of = precheck_counts(p, all, p->n_blocks, NULL, NULL);
 	free(all);
 	if (short_of) {
 		sol->status = SOLVE_INFEASIBLE;
@@ -205,25 +299,10 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 		free(sem);
 		return 0;
 	}
-	if (opt->write_lp) {
-		int *ws = xmalloc(sizeof(int) * ((size_t)n_ws + 1));
-		for (int b = 0, j = 0; b < p->n_blocks; b++)
-			if (p->blocks[b].kind == BLOCK_WORKSHOP)
-				ws[j++] = b;
-		rc = cycle_mip_write(p, ws, n_ws, sem, n_sem, opt->write_lp);
-		free(ws);
-		if (rc != 0) {
-			free(sem);
-			return -1;
-		}
-	}
 	/* the seminar passes' shares: the settings row of the seminar blocks */
 	const struct search_settings *set =
 		&search_settings_table[search_school_size(p, sem, n_sem)];
-	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	struct facilitator *view_fac = xmalloc(sizeof(*view_fac) * ((size_t)nf + 1));
+	int *left_ws = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
 	struct solution seminars, workshops;
 	solution_init(&seminars, p);
 	solution_init(&workshops, p);
@@ -232,42 +311,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	char *why = NULL;
 
 	/* 1. seminar blocks, part-time facilitators kept for the workshops */
-	for (int f = 0; f < nf; f++) {
-		const struct facilitator *fa = &p->facilitators[f];
-		int a_ws = 0, a_sem = 0;
-		for (int b = 0; b < p->n_blocks; b++) {
-			if (fa->unavailable[b])
-				continue;
-			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
-			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
-		}
-		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
-		share[f] = a_ws + a_sem == 0 ? 0
-			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
-	}
-	/* part-time facilitators' sessions are scarce: first without them in
-	 * the seminar blocks, then with their share when that finds nothing */
-	assume_workshops(p, &outside);
-	int r = plan_seminars(p, sem, n_sem, budget, &outside,
-			      set->comb_seminar_share * opt->time_limit, opt, &seminars, &why);
-	if (r == 1) {
-		free(why);
-		why = NULL;
-		for (int f = 0; f < nf; f++)
-			budget[f] = budget[f] ? budget[f] : share[f];
-		r = plan_seminars(p, sem, n_sem, budget, &outside, set->comb_seminar_share * opt->time_limit,
-				  opt, &seminars, &why);
-	}
-	/* a share too short (a short limit, a busy machine) must not cost the
-	 * schedule: take most of what is left; the workshop blocks still get a
-	 * first plan past the limit, from their greedy */
-	double left = opt->time_limit - (mcl_now() - t0);
-	if (r == 1 && !mip_interrupted && left > set->comb_seminar_share * opt->time_limit) {
-		free(why);
-		why = NULL;
-		r = plan_seminars(p, sem, n_sem, budget, &outside, set->comb_retry_share * left,
-				  opt, &seminars, &why);
-	}
+	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, &outside, &seminars, &why);
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
@@ -280,24 +324,19 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
 		mcl_now() - t0, score(p, &seminars));
 
-	/* 2. workshop blocks, the seminar blocks held, on a view of p whose
-	 * facilitators have the seminar blocks' sessions taken off */
+	/* 2. workshop blocks, the seminar blocks held: their counts, and each
+	 * facilitator's sessions left once those they lead there are off */
 	tally_clear(&outside, p);
 	tally_add_solution(&outside, p, &seminars);
-	sessions_led(p, &seminars, led);
-	struct problem view = *p;
-	memcpy(view_fac, p->facilitators, sizeof(*view_fac) * (size_t)nf);
-	for (int f = 0; f < nf; f++)
-		view_fac[f].max_sessions -= led[f];
-	view.facilitators = view_fac;
-	struct workshop_part part = { .whole = p, .sem_blocks = sem, .n_sem = n_sem,
-				      .outside = &outside };
+	sessions_left(p, &seminars, left_ws);
+	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = &outside,
+				      .sessions_left = left_ws };
 	struct solve_options wopt = *opt;
 	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
 		wopt.time_limit = 1;
 	copy_kind(p, &seminars, BLOCK_SEMINAR, &workshops);
-	rc = workshop_search(&view, &wopt, &part, &workshops);
+	rc = workshop_search(p, &wopt, &part, &workshops);
 	if (rc != 0 || (workshops.status != SOLVE_OPTIMAL && workshops.status != SOLVE_FEASIBLE)) {
 		sol->status = workshops.status;
 		sol->diagnosis = workshops.diagnosis;
@@ -309,33 +348,10 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 
 	/* 3. seminar blocks again, against the workshops' counts, when time
 	 * is left and the gap is open */
-	left = opt->time_limit - (mcl_now() - t0);
+	double left = opt->time_limit - (mcl_now() - t0);
 	if (workshops.status != SOLVE_OPTIMAL && left > set->comb_again_min_seconds &&
-	    !mip_interrupted) {
-		struct solution again;
-		solution_init(&again, p);
-		copy_kind(p, &workshops, BLOCK_WORKSHOP, &again);
-		tally_clear(&outside, p);
-		tally_add_solution(&outside, p, &again);
-		sessions_led(p, &again, led);
-		for (int f = 0; f < nf; f++)
-			budget[f] = p->facilitators[f].max_sessions - led[f];
-		char *why2 = NULL;
-		double before = workshops.objective;
-		if (plan_seminars(p, sem, n_sem, budget, &outside, left - 1, opt, &again, &why2) ==
-			    0 &&
-		    score(p, &again) > before + 1e-6) {
-			mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned again: objective "
-				"%.1f -> %.1f", mcl_now() - t0, before, score(p, &again));
-			again.bound = workshops.bound;
-			again.stopped_by = workshops.stopped_by;
-			solution_release(&workshops);
-			workshops = again;
-		} else {
-			solution_release(&again);
-		}
-		free(why2);
-	}
+	    !mip_interrupted)
+		seminars_again(p, sem, n_sem, opt, left - 1, t0, &outside, &workshops);
 
 	/* the schedule, scored as a whole */
 	solution_release(sol);
@@ -363,10 +379,7 @@ out:
 	tally_release(&outside);
 	solution_release(&seminars);
 	solution_release(&workshops);
-	free(view_fac);
-	free(budget);
-	free(share);
-	free(led);
+	free(left_ws);
 	free(sem);
 	return rc;
 }

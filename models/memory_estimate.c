@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "engine/util.h"
+#include "models/model.h"
 #include "models/search_settings.h"
 
 #define MIB (1024.0 * 1024.0)
@@ -28,16 +29,6 @@
 #define PER_LEARNER_BLOCK 64.0       /* plan, snapshots, tallies, availability */
 #define PER_NEED 256.0               /* need records, tallies, bound-LP bookkeeping */
 #define PER_LEARNER_COLS_MAX 8000    /* bound_lp.c adds per-learner rows below this */
-
-static bool uses_workshops(const struct problem *p)
-{
-	return p->config.model != MODEL_SEMINAR;
-}
-
-static bool uses_seminars(const struct problem *p)
-{
-	return p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
-}
 
 /* Options learner l has in block b: a lab, and each ready facilitated need
  * whose goal may run there. */
@@ -92,8 +83,8 @@ void memory_estimate(const struct problem *p, struct memory_estimate *e)
 	long ws_blocks = 0, sem_blocks = 0;
 	bool *used = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
 	for (int b = 0; b < p->n_blocks; b++) {
-		bool ws = uses_workshops(p) && p->blocks[b].kind == BLOCK_WORKSHOP;
-		bool sem = uses_seminars(p) && p->blocks[b].kind == BLOCK_SEMINAR;
+		bool ws = model_row(p)->schedules_workshops && p->blocks[b].kind == BLOCK_WORKSHOP;
+		bool sem = model_row(p)->schedules_seminars && p->blocks[b].kind == BLOCK_SEMINAR;
 		ws_blocks += ws;
 		sem_blocks += sem;
 		used[b] = ws || sem;
@@ -124,9 +115,9 @@ void memory_estimate(const struct problem *p, struct memory_estimate *e)
 			       (double)p->n_facilitators * (p->n_goals + p->n_seminars) +
 			       PER_NEED * p->n_needs + 64.0 * p->n_choices) / MIB;
 	e->mib[MEM_SEARCH] = PER_LEARNER_BLOCK * lb / MIB;
-	/* two at once (one a core); power-goal: one MIP over every block,
-	 * plus its per-block room columns */
-	if (p->config.model == MODEL_POWER_GOAL)
+	/* two at once (one a core); whole-cycle groups (power-goal): one MIP
+	 * over every block, plus its per-block room columns */
+	if (model_row(p)->whole_cycle_groups)
 		e->mib[MEM_BLOCK_MIPS] = PER_COLUMN * (opts_all / (ws_blocks ? ws_blocks : 1) +
 						       (double)p->n_goals * p->n_rooms * ws_blocks) / MIB;
 	else
@@ -145,7 +136,7 @@ void memory_estimate(const struct problem *p, struct memory_estimate *e)
 	for (int k = 0; k < SCHOOL_SIZES; k++)
 		if (search_settings_table[k].reseat_cols > sub_cols)
 			sub_cols = (double)search_settings_table[k].reseat_cols;
-	double sub = ws_blocks && p->config.model != MODEL_POWER_GOAL
+	double sub = ws_blocks && !model_row(p)->whole_cycle_groups
 			     ? (opts_all < sub_cols ? opts_all : sub_cols) : 0;
 	e->mib[MEM_SUB_MIPS] = 2 * PER_RESEAT_COLUMN * sub / MIB;
 

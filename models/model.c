@@ -1,5 +1,5 @@
 /*
- * model.c - the model table, and the one bound check every model's result
+ * model.c - the model table (model.h: what each row says), and the one bound check every model's result
  * passes through (model_check_bound): a model reports its bound as
  * computed, and this file alone decides whether it holds against the
  * objective and whether the status is optimal, so that no model can clamp a
@@ -10,24 +10,103 @@
 #include <assert.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "engine/util.h"
+#include "models/bound_lp.h"
+#include "models/cycle_mip.h"
 #include "models/glpk_run.h"
+#include "models/power_goal_mip.h"
+#include "models/seminar.h"
 
-static const struct model_entry models[] = {
-	{ MODEL_POWER_GOAL, power_goal_solve },
-	{ MODEL_WORKSHOP, workshop_solve },
-	{ MODEL_SEMINAR, seminar_solve },
-	{ MODEL_COMBINATION, combination_solve },
+/* The aggregated LP of bound_lp.c over the blocks the model plans: the
+ * workshop model's and the combination's bound (bound_lp.c's own fallback,
+ * the simple bound, when the LP does not finish). */
+static double cycle_lp_bound(const struct problem *p, double seconds)
+{
+	int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	int n_ws = model_blocks(p, BLOCK_WORKSHOP, ws);
+	int n_sem = model_blocks(p, BLOCK_SEMINAR, sem);
+	struct bound_lp_result res;
+	bound_lp_cycle(p, ws, n_ws, sem, n_sem, seconds, &res);
+	free(sem);
+	free(ws);
+	return res.bound;
+}
+
+/* The exact cycle MIP (cycle_mip.c) of the blocks the model plans: workshop
+ * blocks, seminar blocks with their sections, or both. */
+static int cycle_mip_write_model(const struct problem *p, const char *path)
+{
+	int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	int n_ws = model_blocks(p, BLOCK_WORKSHOP, ws);
+	int n_sem = model_blocks(p, BLOCK_SEMINAR, sem);
+	int rc = cycle_mip_write(p, ws, n_ws, sem, n_sem, path);
+	free(sem);
+	free(ws);
+	return rc;
+}
+
+/* The table.  Every model plans labs beside its sessions in the blocks it
+ * plans, so no column says so. */
+static const struct model_row models[] = {
+	{ .kind = MODEL_POWER_GOAL, .name = "power-goal", .schedules_workshops = true,
+	  .whole_cycle_groups = true, .solve = power_goal_solve, .bound = power_goal_bound,
+	  .write_lp = power_goal_write_lp },
+	{ .kind = MODEL_WORKSHOP, .name = "workshop", .schedules_workshops = true,
+	  .solve = workshop_solve, .bound = cycle_lp_bound, .write_lp = cycle_mip_write_model },
+	{ .kind = MODEL_SEMINAR, .name = "seminar", .schedules_seminars = true,
+	  .solve = seminar_solve, .bound = seminar_bound, .write_lp = cycle_mip_write_model },
+	{ .kind = MODEL_COMBINATION, .name = "combination", .schedules_workshops = true,
+	  .schedules_seminars = true, .solve = combination_solve, .bound = cycle_lp_bound,
+	  .write_lp = cycle_mip_write_model },
 };
 
-const struct model_entry *model_lookup(enum model_kind kind)
+#define N_MODELS ((int)(sizeof(models) / sizeof(models[0])))
+
+const struct model_row *model_lookup(enum model_kind kind)
 {
-	for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
+	for (int i = 0; i < N_MODELS; i++)
 		if (models[i].kind == kind)
 			return &models[i];
 	assert(!"unknown model kind");
 	return &models[0];
+}
+
+const struct model_row *model_row(const struct problem *p)
+{
+	return model_lookup(p->config.model);
+}
+
+const struct model_row *model_named(const char *name)
+{
+	for (int i = 0; name && i < N_MODELS; i++)
+		if (!strcmp(models[i].name, name))
+			return &models[i];
+	return NULL;
+}
+
+int model_count(void)
+{
+	return N_MODELS;
+}
+
+const struct model_row *model_at(int i)
+{
+	assert(i >= 0 && i < N_MODELS);
+	return &models[i];
+}
+
+int model_blocks(const struct problem *p, enum block_kind kind, int *blocks)
+{
+	int n = 0;
+	for (int b = 0; b < p->n_blocks; b++)
+		if (p->blocks[b].kind == kind && problem_block_scheduled(p, b))
+			blocks[n++] = b;
+	return n;
 }
 
 bool model_bound_holds(double bound, double objective)
@@ -58,8 +137,11 @@ int model_check_bound(enum model_kind model, const struct solve_options *opt,
 int model_solve(const struct problem *p, const struct solve_options *opt,
 		struct solution *sol)
 {
+	const struct model_row *row = model_row(p);
+	if (opt->write_lp && row->write_lp(p, opt->write_lp) != 0)
+		return -1;
 	mip_largest_reset();
-	int rc = model_lookup(p->config.model)->solve(p, opt, sol);
+	int rc = row->solve(p, opt, sol);
 	struct lp_size size = mip_largest();
 	sol->model_rows = size.rows;
 	sol->model_cols = size.cols;

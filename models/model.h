@@ -1,15 +1,19 @@
 /*
- * model.h - the table of scheduling models and their common entry point.
+ * model.h - the table of scheduling models: one row per model says what the
+ * model is (the blocks it plans, whether its workshop groups keep their
+ * learners all cycle), how it solves, how it bounds the whole cycle and what
+ * exact MIP `--write-lp` writes for it.
  *
- * Each model (workshop, power-goal, seminar, combination) is entered through
- * one function with the signature below, named in one row of the table in
- * model.c, which maps scenario.conf's `model` to it.  A model's entry lives
- * in one file (workshop.c, power_goal.c, seminar.c, combination.c); the
- * parts models share live in their own files (the period MIP, the bound LP,
- * the re-seating MIP, the exact cycle MIP, the GLPK driver, the pre-check;
- * docs/model.md, "Where each part lives"), and the workshop search spans
- * workshop.c, workshop_cycle.c, workshop_moves.c and search_settings.c.
- * Adding a model touches its own file(s) and one row of the table.
+ * Nothing outside model.c asks "which model is this?": code that depends on
+ * the model asks the row (model_row(p)->schedules_seminars, ...), or the
+ * problem's questions built on it (problem_block_scheduled,
+ * problem_placeable).  A model's entry lives in its own file(s)
+ * (workshop.c, power_goal.c, seminar.c, combination.c); the parts models
+ * share live in their own files (the period MIP, the bound LP, the
+ * re-seating MIP, the exact cycle MIP, the GLPK driver, the pre-check;
+ * docs/model.md, "Where each part lives").  Adding a model is one value of
+ * enum model_kind (engine/problem.h), one row of the table in model.c and
+ * the model's own files.
  */
 #ifndef MCL_MODEL_H
 #define MCL_MODEL_H
@@ -32,13 +36,49 @@ struct solve_options {
 typedef int (*model_solve_fn)(const struct problem *p, const struct solve_options *opt,
 			      struct solution *sol);
 
-struct model_entry {
+/* An upper bound on the objective of every schedule of p's whole cycle
+ * that the contract allows, computed in at most about seconds. */
+typedef double (*model_bound_fn)(const struct problem *p, double seconds);
+
+/* Writes the model's exact MIP of p's cycle to path in CPLEX LP format
+ * (`solve --write-lp`, for another solver).  Returns 0, or -1 with a
+ * message logged. */
+typedef int (*model_write_fn)(const struct problem *p, const char *path);
+
+/* One row of the table: what a model is. */
+struct model_row {
 	enum model_kind kind;
+	const char *name;           /* scenario.conf's `model` */
+	bool schedules_workshops;   /* plans the workshop blocks (sessions of
+				     * goals, labs beside them) */
+	bool schedules_seminars;    /* plans the seminar blocks (sections of
+				     * seminars, labs beside them) */
+	bool whole_cycle_groups;    /* a workshop group keeps its learners, goal
+				     * and facilitator in every workshop block
+				     * (the power-goal model); else the
+				     * workshop blocks regroup every block */
 	model_solve_fn solve;
+	model_bound_fn bound;       /* the bound the model's solve reports, or
+				     * one as strong (the same LP) */
+	model_write_fn write_lp;    /* its exact MIP */
 };
 
-/* The entry for kind; never NULL. */
-const struct model_entry *model_lookup(enum model_kind kind);
+/* The row of kind; never NULL. */
+const struct model_row *model_lookup(enum model_kind kind);
+
+/* The row of p's model (scenario.conf `model`). */
+const struct model_row *model_row(const struct problem *p);
+
+/* The row named name (scenario.conf's word), or NULL. */
+const struct model_row *model_named(const char *name);
+
+/* The rows, in the order the docs list them: model_at(0 .. model_count()-1). */
+int model_count(void);
+const struct model_row *model_at(int i);
+
+/* The blocks of kind that p's model plans, in time order, into blocks
+ * (room for p->n_blocks); returns how many. */
+int model_blocks(const struct problem *p, enum block_kind kind, int *blocks);
 
 /* A bound may fall below the objective by this much, relative to the
  * objective (floating-point sums), and no more. */
@@ -55,8 +95,9 @@ bool model_bound_holds(double bound, double objective);
 int model_check_bound(enum model_kind model, const struct solve_options *opt,
 		      struct solution *sol);
 
-/* Runs p's model (scenario.conf `model`) and records in sol the size of the
- * largest LP/MIP it solved.  Then, for every model, the one bound check: a
+/* Writes the row's exact MIP when opt->write_lp is set (a failure returns
+ * -1 before any solving), runs p's model (scenario.conf `model`) and
+ * records in sol the size of the largest LP/MIP it solved.  Then, for every model, the one bound check: a
  * bound below the schedule's objective (beyond MODEL_BOUND_TOL) is an
  * internal error naming both numbers (returns -1); otherwise the gap is set
  * from the bound as computed (never raised to the objective), and the
@@ -70,7 +111,7 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		     struct solution *sol);
 /* The seminar model (seminar.c): the seminar blocks by seminar_schedule,
- * with the smaller of bound_lp.c's LP bound and seminar_simple_bound. */
+ * with seminar_bound (seminar.h). */
 int seminar_solve(const struct problem *p, const struct solve_options *opt,
 		  struct solution *sol);
 int combination_solve(const struct problem *p, const struct solve_options *opt,

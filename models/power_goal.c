@@ -642,18 +642,12 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	int rc = 0;
 	struct pg_options o;
 	pg_options_build(p, &o);
-	char *why = precheck_counts(p, o.blocks, o.nb, NULL);
+	char *why = precheck_counts(p, o.blocks, o.nb, NULL, NULL);
 	if (why) {
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;
 		pg_options_release(&o);
 		return 0;
-	}
-	if (opt->write_lp && pg_write_lp(p, &o, opt->write_lp) < 0) {
-		mcl_log(LOG_QUIET, "internal error: cannot write the power-goal model to '%s'",
-			opt->write_lp);
-		pg_options_release(&o);
-		return -1;
 	}
 	struct pg_search s = { .p = p, .o = &o, .nb = o.nb, .forbid = -1 };
 	s.group_of = xmalloc(sizeof(int) * ((size_t)o.n + 1));

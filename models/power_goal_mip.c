@@ -693,3 +693,23 @@ int pg_write_lp(const struct problem *p, const struct pg_options *o, const char 
 	build_free(&m);
 	return rc;
 }
+
+double power_goal_bound(const struct problem *p, double seconds)
+{
+	struct pg_options o;
+	pg_options_build(p, &o);
+	double bound = pg_bound(p, &o, seconds);
+	pg_options_release(&o);
+	return bound;
+}
+
+int power_goal_write_lp(const struct problem *p, const char *path)
+{
+	struct pg_options o;
+	pg_options_build(p, &o);
+	int rc = pg_write_lp(p, &o, path);
+	pg_options_release(&o);
+	if (rc < 0)
+		mcl_log(LOG_QUIET, "internal error: cannot write the power-goal model to '%s'", path);
+	return rc;
+}

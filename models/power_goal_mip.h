@@ -51,4 +51,9 @@ double pg_bound(const struct problem *p, const struct pg_options *o, double seco
  * -1 when the file cannot be written. */
 int pg_write_lp(const struct problem *p, const struct pg_options *o, const char *path);
 
+/* The model table's row (model.h): pg_bound and pg_write_lp on p's own
+ * options. */
+double power_goal_bound(const struct problem *p, double seconds);
+int power_goal_write_lp(const struct problem *p, const char *path);
+
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/model.h"
 
 /* Short blocks explained in full; the others get a line each. */
 #define PRECHECK_EXPLAINED 3
@@ -26,7 +27,7 @@ static int largest_group(const struct problem *p)
 	for (int g = 0; g < p->n_goals; g++)
 		if (p->goals[g].mode == GOAL_FACILITATED && p->goals[g].max_group > m)
 			m = p->goals[g].max_group;
-	bool sem = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
+	bool sem = model_row(p)->schedules_seminars;
 	for (int s = 0; s < p->n_seminars && sem; s++)  /* a seminar block's sections */
 		if (p->seminars[s].max_size > m)
 			m = p->seminars[s].max_size;
@@ -213,8 +214,15 @@ static void explain_block(struct text *t, const struct problem *p, int b, int nl
 		 short_by == 1 ? "" : "s", id);
 }
 
+/* The sessions facilitator f may lead in the blocks checked: limit[f], or
+ * their max_sessions without a limit. */
+static int limit_of(const struct problem *p, const int *limit, int f)
+{
+	return limit ? limit[f] : p->facilitators[f].max_sessions;
+}
+
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
-		     const bool *allowed)
+		     const bool *allowed, const int *limit)
 {
 	struct text t = { 0 };
 	int *seats = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
@@ -250,9 +258,7 @@ char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 			int avail = 0;
 			for (int j = 0; j < n_blocks; j++)
 				avail += !p->facilitators[f].unavailable[blocks[j]];
-			supply += p->facilitators[f].max_sessions < avail
-					  ? p->facilitators[f].max_sessions
-					  : avail;
+			supply += limit_of(p, limit, f) < avail ? limit_of(p, limit, f) : avail;
 		}
 		if (supply < need_total)
 			text_add(&t, "the cycle needs at least %ld sessions to seat every learner "
@@ -266,20 +272,18 @@ char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 
 char *precheck_scenario(const struct problem *p)
 {
-	bool ws = p->config.model != MODEL_SEMINAR;
-	bool sem = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
 	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	int n = 0;
 	for (int b = 0; b < p->n_blocks; b++)
-		if ((ws && p->blocks[b].kind == BLOCK_WORKSHOP) ||
-		    (sem && p->blocks[b].kind == BLOCK_SEMINAR))
+		if (problem_block_scheduled(p, b))
 			blocks[n++] = b;
-	char *why = precheck_counts(p, blocks, n, NULL);
+	char *why = precheck_counts(p, blocks, n, NULL, NULL);
 	free(blocks);
 	return why;
 }
 
-bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks)
+bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks,
+			     const int *limit)
 {
 	int nb = p->n_blocks;
 	bool *allowed = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));
@@ -300,14 +304,14 @@ bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_b
 			int avail = 0;
 			for (int j = 0; j < n_blocks; j++)
 				avail += !fa->unavailable[blocks[j]];
-			int limited = fa->max_sessions < avail;
+			int limited = limit_of(p, limit, f) < avail;
 			if (limited != pass)
 				continue;
 			int n = 0;
 			for (int j = 0; j < n_blocks; j++)
 				if (!fa->unavailable[blocks[j]])
 					order[n++] = blocks[j];
-			int take = limited ? fa->max_sessions : n;
+			int take = limited ? limit_of(p, limit, f) : n;
 			/* choose the take blocks with the largest want, ties by time */
 			for (int a = 0; a < take && a < n; a++) {
 				int bi = a;

@@ -19,14 +19,15 @@
  * against the seats the available facilitators (and, when allowed is not
  * NULL, only those with allowed[f * p->n_blocks + b]) can open in the available
  * rooms, each session holding at most min(room capacity, the largest group
- * any session may have).  Also checks the facilitators' max_sessions against
- * the sessions the blocks need at the least.  Returns NULL when every count
+ * any session may have).  Also checks the facilitators' max_sessions (or,
+ * when limit is not NULL, limit[f]: what facilitator f may still lead in
+ * these blocks) against the sessions the blocks need at the least.  Returns NULL when every count
  * passes, else a diagnosis for people (the caller frees it): per short block,
  * the resource that binds (facilitators, seats in rooms, the group size) and
  * each remedy that closes the gap alone, with the number needed.
  */
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
-		     const bool *allowed);
+		     const bool *allowed, const int *limit);
 
 /*
  * precheck_counts over the blocks the scenario's model schedules: workshop
@@ -37,11 +38,13 @@ char *precheck_scenario(const struct problem *p);
 
 /*
  * Decides in which blocks each facilitator may lead so that no one exceeds
- * max_sessions: a facilitator whose limit is at least their available blocks
- * may lead in all of them; the others get max_sessions of their available
- * blocks, chosen where seats are scarcest.  Returns allowed[f * n_blocks + b]
+ * max_sessions (or limit[f], as for precheck_counts): a facilitator whose
+ * limit is at least their available blocks may lead in all of them; the
+ * others get their limit of their available blocks, chosen where seats are
+ * scarcest.  Returns allowed[f * n_blocks + b]
  * (caller frees).  A restriction used to build schedules, never for bounds.
  */
-bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks);
+bool *precheck_spread_limits(const struct problem *p, const int *blocks, int n_blocks,
+			     const int *limit);
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/model.h"
 
 struct keeper {
 	const struct problem *p;
@@ -82,7 +83,7 @@ static bool learner_fits(const struct keeper *k, int h, int l, int meetings)
 	const struct problem *p = k->p;
 	const struct previous *pv = p->previous;
 	const struct prev_session *ps = &pv->sessions[h];
-	bool power = p->config.model == MODEL_POWER_GOAL;
+	bool power = model_row(p)->whole_cycle_groups;
 	for (int j = h; j >= 0; j = k->meet_next[j]) {
 		int b = pv->sessions[j].block;
 		if (p->learners[l].unavailable[b] && (power || ps->kind == LOCK_GOAL))
@@ -282,7 +283,7 @@ static void seat_displaced(struct keeper *k)
 {
 	const struct problem *p = k->p;
 	struct solution *fz = k->fz;
-	if (p->config.model == MODEL_POWER_GOAL)
+	if (model_row(p)->whole_cycle_groups)
 		return;
 	solution_recount(fz);
 	int *size = xmalloc(sizeof(int) * (fz->n_sessions + 1));

@@ -32,6 +32,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/model.h"
 #include "models/replan_keep.h"
 
 struct builder {
@@ -356,7 +357,7 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
 			continue;
 		int best = -1;
-		if (p->config.model == MODEL_POWER_GOAL) {    /* a group first, else a lab */
+		if (model_row(p)->whole_cycle_groups) {    /* a group first, else a lab */
 			bool done = false;
 			for (int pass = 0; pass < 2 && !done; pass++)
 				for (size_t i = first_pin; i < fz->n_sessions && !done; i++)
@@ -672,7 +673,7 @@ static char *extend_group(struct builder *bd, int si)
 {
 	const struct problem *p = bd->p;
 	struct solution *fz = bd->fz;
-	if (p->config.model != MODEL_POWER_GOAL)
+	if (!model_row(p)->whole_cycle_groups)
 		return NULL;
 	for (int b = 0; b < p->n_blocks; b++) {
 		struct session s = fz->sessions[si];
@@ -740,7 +741,7 @@ static bool join_pinned(struct builder *bd, int l, int si)
 {
 	const struct problem *p = bd->p;
 	struct session *s = &bd->fz->sessions[si];
-	if (p->config.model == MODEL_POWER_GOAL)
+	if (model_row(p)->whole_cycle_groups)
 		return seat_whole_cycle(bd, l, si, bd->first_pin);
 	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
 	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
@@ -784,7 +785,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
 	if (s.facilitator < 0)
 		s.facilitator = later_pin_facilitator(bd, pn, &s);
-	if (s.facilitator < 0 && p->config.model == MODEL_POWER_GOAL)
+	if (s.facilitator < 0 && model_row(p)->whole_cycle_groups)
 		s.facilitator = choose_cycle_facilitator(bd, &s);
 	if (s.facilitator < 0)
 		s.facilitator = choose_facilitator(bd, &s);
@@ -845,7 +846,7 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		}
 		added++;
 	}
-	bool always = !*why && (p->config.model == MODEL_POWER_GOAL || cycle_short(&bd));
+	bool always = !*why && (model_row(p)->whole_cycle_groups || cycle_short(&bd));
 	for (int b = 0; b < p->n_blocks && !*why; b++)
 		if (problem_block_scheduled(p, b))
 			fill_short_block(&bd, b, first_pin, always);

@@ -30,8 +30,6 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
-#include "models/bound_lp.h"
-#include "models/cycle_mip.h"
 #include "models/model.h"
 
 /* The most learners room r can hold in one session: a lab, or a meeting of
@@ -265,15 +263,8 @@ out_release:
 
 int seminar_solve(const struct problem *p, const struct solve_options *opt, struct solution *sol)
 {
-	int nb = 0;
 	int *blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
-	for (int b = 0; b < p->n_blocks; b++)
-		if (p->blocks[b].kind == BLOCK_SEMINAR && problem_block_scheduled(p, b))
-			blocks[nb++] = b;
-	if (opt->write_lp && cycle_mip_write(p, NULL, 0, blocks, nb, opt->write_lp) != 0) {
-		free(blocks);
-		return -1;
-	}
+	int nb = model_blocks(p, BLOCK_SEMINAR, blocks);
 	struct seminar_stats st;
 	struct seminar_input in = {
 		.p = p, .blocks = blocks, .n_blocks = nb,
@@ -294,13 +285,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	tally_add_solution(&t, p, sol);
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
-	double bound = seminar_simple_bound(p, blocks, nb);
-	struct bound_lp_result rr;
-	bound_lp_cycle(p, NULL, 0, blocks, nb, opt->time_limit, &rr);
-	mcl_log(LOG_NORMAL, "seminar bound LP %.1f (%s), simple bound %.1f", rr.bound,
-		rr.proven ? "LP optimum" : "no LP optimum", bound);
-	if (rr.bound < bound)
-		bound = rr.bound;
+	double bound = seminar_bound(p, opt->time_limit);
 	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), bound "
 		"%.1f", sol->objective, st.greedy_value, st.mip_objective, bound);
 	sol->bound = bound;

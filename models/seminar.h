@@ -91,4 +91,9 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
  */
 double seminar_simple_bound(const struct problem *p, const int *blocks, int n_blocks);
 
+/* The seminar model's bound (its row in model.c; seminar_solve reports it):
+ * the smaller of seminar_simple_bound and bound_lp.c's LP bound (at most
+ * seconds) over the seminar blocks the model schedules. */
+double seminar_bound(const struct problem *p, double seconds);
+
 #endif

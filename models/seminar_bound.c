@@ -13,6 +13,9 @@
  * the most guru-led meetings: no more than gurus can lead (their available
  * blocks, at most max_sessions), nor than sections x meetings of seminars
  * with a guru.
+ *
+ * seminar_bound, the seminar model's bound (its row in model.c), is the
+ * smaller of this and bound_lp.c's LP over the same blocks.
  */
 #include "models/seminar.h"
 
@@ -20,6 +23,8 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/bound_lp.h"
+#include "models/model.h"
 
 static int cmp_double_desc(const void *a, const void *b)
 {
@@ -133,4 +138,17 @@ double seminar_simple_bound(const struct problem *p, const int *blocks, int n_bl
 	free(seen);
 	tally_release(&t);
 	return bound;
+}
+
+double seminar_bound(const struct problem *p, double seconds)
+{
+	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
+	int nb = model_blocks(p, BLOCK_SEMINAR, blocks);
+	double bound = seminar_simple_bound(p, blocks, nb);
+	struct bound_lp_result rr;
+	bound_lp_cycle(p, NULL, 0, blocks, nb, seconds, &rr);
+	mcl_log(LOG_NORMAL, "seminar bound LP %.1f (%s), simple bound %.1f", rr.bound,
+		rr.proven ? "LP optimum" : "no LP optimum", bound);
+	free(blocks);
+	return rr.bound < bound ? rr.bound : bound;
 }

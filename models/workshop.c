@@ -91,7 +91,7 @@ static int bound_lp_result_decode(struct wire *w, struct bound_lp_result *r)
 
 static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
 {
-	const struct problem *p = cy->whole;
+	const struct problem *p = cy->p;
 	memset(job, 0, sizeof(*job));
 	int started = child_start(&job->ch);
 	if (started == 0) {
@@ -119,7 +119,7 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
  * whether the bound is known. */
 static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 {
-	const struct problem *p = cy->whole;
+	const struct problem *p = cy->p;
 	if (job->done)
 		return true;
 	if (mip_interrupted) {
@@ -357,14 +357,14 @@ static double stage_prove(struct cycle *cy, double bound)
 static int stage_precheck(struct cycle *cy, struct solution *sol)
 {
 	const struct problem *p = cy->p;
-	char *why = precheck_counts(p, cy->blocks, cy->n_blocks, NULL);
+	char *why = precheck_counts(p, cy->blocks, cy->n_blocks, NULL, cy->sessions_left);
 	if (why) {
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;
 		return 1;
 	}
-	cy->allowed = precheck_spread_limits(p, cy->blocks, cy->n_blocks);
-	why = precheck_counts(p, cy->blocks, cy->n_blocks, cy->allowed);
+	cy->allowed = precheck_spread_limits(p, cy->blocks, cy->n_blocks, cy->sessions_left);
+	why = precheck_counts(p, cy->blocks, cy->n_blocks, cy->allowed, cy->sessions_left);
 	if (why) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->diagnosis = xasprintf("no schedule found: spreading the facilitators' "
@@ -452,10 +452,11 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	return rc;
 }
 
-/* cy->allowed for a loaded schedule: a facilitator whose max_sessions is
- * below their available workshop blocks may lead in the blocks where sol
- * has them, and in the first others up to max_sessions, so that no later
- * re-plan takes them past it; the others, wherever they are available. */
+/* cy->allowed for a loaded schedule: a facilitator whose sessions left
+ * (cycle_sessions_left: max_sessions, less a part's) are below their
+ * available workshop blocks may lead in the blocks where sol has them, and
+ * in the first others up to that many, so that no later re-plan takes them
+ * past it; the others, wherever they are available. */
 static void allowed_from(struct cycle *cy, const struct solution *sol)
 {
 	const struct problem *p = cy->p;
@@ -475,7 +476,8 @@ static void allowed_from(struct cycle *cy, const struct solution *sol)
 				used++;
 			}
 		}
-		int extra = fa->max_sessions >= avail ? avail : fa->max_sessions - used;
+		int left = cycle_sessions_left(cy, f);
+		int extra = left >= avail ? avail : left - used;
 		for (int j = 0; j < cy->n_blocks && extra > 0; j++) {
 			int b = cy->blocks[j];
 			if (!fa->unavailable[b] && !row[b]) {
@@ -495,7 +497,7 @@ static void allowed_from(struct cycle *cy, const struct solution *sol)
  * whole schedule. */
 static bool stage_hand_start(struct cycle *cy, const struct solution *sol, bool built)
 {
-	const struct problem *p = cy->whole;
+	const struct problem *p = cy->p;
 	struct solution hand;
 	solution_init(&hand, p);
 	for (size_t i = 0; i < sol->n_sessions; i++)
@@ -637,14 +639,13 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 }
 
 /* Polish: on cycles too large for the exact model but small enough for
- * its windows, the time the search left spent on windows (window.c), of
- * the workshop blocks alone (not with a part); what they find goes into the
- * cycle state.  Returns 0, or -1 on an internal error. */
-static int stage_polish(struct cycle *cy, const struct workshop_part *part, double bound,
-			unsigned long long *rng)
+ * its windows, the time the search left spent on windows (window.c), when
+ * the workshop blocks are the whole cycle (cycle_is_whole); what they find
+ * goes into the cycle state.  Returns 0, or -1 on an internal error. */
+static int stage_polish(struct cycle *cy, double bound, unsigned long long *rng)
 {
 	const struct search_settings *set = &cy->set;
-	long cols = part ? LONG_MAX : cycle_mip_size(cy->p, cy->blocks, cy->n_blocks);
+	long cols = cycle_is_whole(cy) ? cycle_mip_size(cy->p, cy->blocks, cy->n_blocks) : LONG_MAX;
 	if (cols <= set->exact_max_cols || cols > set->window_max_cols || mip_interrupted ||
 	    !cycle_gap_open(cy, cycle_objective(cy), bound) || cycle_time_left(cy) <= 1)
 		return 0;
@@ -700,11 +701,6 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		sol->diagnosis = NULL;
 	}
 	cy.set = search_settings_table[search_school_size(p, cy.blocks, cy.n_blocks)];
-	if (!part && opt->write_lp &&
-	    cycle_mip_write(p, cy.blocks, cy.n_blocks, NULL, 0, opt->write_lp) != 0) {
-		rc = -1;
-		goto out;
-	}
 	bound_start(&job, &cy, cy.set.bound_share * opt->time_limit);
 	rc = pre ? 0 : stage_construct(&cy, &job, sol);
 	if (!pre && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
@@ -720,9 +716,9 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	stage_improve(&cy, &job, &rng);
 	bound_poll(&job, &cy, true);
 	double bound = job.res.bound;
-	if ((cy.n_blocks > 1 && stage_polish(&cy, part, bound, &rng) != 0) ||
-	    (!part && (bound = stage_prove(&cy, bound)) < 0)) {
-		rc = -1;   /* the exact model is of workshop blocks alone */
+	if ((cy.n_blocks > 1 && stage_polish(&cy, bound, &rng) != 0) ||
+	    (cycle_is_whole(&cy) && (bound = stage_prove(&cy, bound)) < 0)) {
+		rc = -1;
 		goto out;
 	}
 	cycle_build_solution(&cy, sol);

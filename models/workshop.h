@@ -3,9 +3,10 @@
  *
  * workshop_solve (model.h) plans every workshop block of the cycle.  The
  * combination model plans the seminar blocks first and then calls
- * workshop_search with their counts held fixed: the search values every
- * move against the whole cycle's objective, and the bound covers both kinds
- * of blocks.
+ * workshop_search with their counts and facilitator time held fixed, as
+ * an explicit part (the problem itself is never changed): the search values
+ * every move against the whole cycle's objective, and the bound covers both
+ * kinds of blocks.
  */
 #ifndef MCL_WORKSHOP_H
 #define MCL_WORKSHOP_H
@@ -15,15 +16,20 @@
 #include "engine/solution.h"
 #include "models/model.h"
 
-/* The rest of the cycle, when the workshop blocks are only part of it. */
+/* The rest of the cycle, when the workshop blocks are only part of it: the
+ * seminar blocks, planned and held while the workshop blocks are planned. */
 struct workshop_part {
-	const struct problem *whole;    /* the problem the bound covers; the p
-					 * given to workshop_search may be a
-					 * view of it with lower max_sessions */
 	const int *sem_blocks;          /* seminar blocks, already planned */
 	int n_sem;
 	const struct tally *outside;    /* their counts (labs, meetings,
 					 * enrolments, guru meetings) */
+	const int *sessions_left;       /* [n_facilitators]: sessions each
+					 * facilitator may still lead in the
+					 * workshop blocks (max_sessions less
+					 * those they lead in the seminar
+					 * blocks, which the sol given to
+					 * workshop_search holds: the hand
+					 * schedule counts them there) */
 };
 
 /*

@@ -21,13 +21,13 @@ void cycle_init(struct cycle *cy, const struct problem *p, const struct solve_op
 {
 	memset(cy, 0, sizeof(*cy));
 	cy->p = p;
-	cy->whole = part ? part->whole : p;
 	cy->opt = opt;
 	cy->t0 = mcl_now();
 	if (part) {
 		cy->outside = part->outside;
 		cy->sem_blocks = part->sem_blocks;
 		cy->n_sem = part->n_sem;
+		cy->sessions_left = part->sessions_left;
 	}
 	cy->blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
 	for (int b = 0; b < p->n_blocks; b++)
@@ -55,6 +55,16 @@ void cycle_release(struct cycle *cy)
 	free(cy->allowed);
 	free(cy->plan);
 	tally_release(&cy->tl);
+}
+
+int cycle_sessions_left(const struct cycle *cy, int f)
+{
+	return cy->sessions_left ? cy->sessions_left[f] : cy->p->facilitators[f].max_sessions;
+}
+
+bool cycle_is_whole(const struct cycle *cy)
+{
+	return cy->outside == NULL;
 }
 
 double cycle_time_left(const struct cycle *cy)

@@ -40,13 +40,12 @@ struct bound_job {
 };
 
 struct cycle {
-	const struct problem *p;    /* what the search plans against: the
-				     * problem, or a combination's view of it
-				     * with the seminar blocks' facilitator
-				     * time taken off max_sessions */
-	const struct problem *whole; /* the problem the bound covers */
+	const struct problem *p;    /* the problem (read-only) */
 	const int *sem_blocks;      /* seminar blocks the bound covers too, */
 	int n_sem;                  /* planned elsewhere (outside) */
+	const int *sessions_left;   /* [n_facilitators]: sessions a facilitator
+				     * may lead in the workshop blocks (a
+				     * part's), or NULL: their max_sessions */
 	const struct solve_options *opt;
 	struct search_settings set; /* this school's row of the settings
 				     * table, read once at the start */
@@ -91,6 +90,15 @@ struct cycle {
 void cycle_init(struct cycle *cy, const struct problem *p, const struct solve_options *opt,
 		const struct workshop_part *part);
 void cycle_release(struct cycle *cy);
+
+/* Sessions facilitator f may lead in the workshop blocks: the part's
+ * sessions_left, or their max_sessions. */
+int cycle_sessions_left(const struct cycle *cy, int f);
+
+/* Whether the workshop blocks are the whole cycle (no part held): then the
+ * exact cycle MIP of the workshop blocks (prove, polish's windows) is the
+ * cycle's; it has no place for a part's counts. */
+bool cycle_is_whole(const struct cycle *cy);
 
 /* Seconds left of the time limit. */
 double cycle_time_left(const struct cycle *cy);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/model.h"
 #include "outputs/changes.h"
 #include "outputs/html.h"
 #include "outputs/report_view.h"
@@ -105,7 +106,7 @@ static const char script[] =
 
 static bool model_has_seminars(const struct problem *p)
 {
-	return p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
+	return model_row(p)->schedules_seminars;
 }
 
 static void write_head(FILE *f, const struct problem *p)

@@ -20,6 +20,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/model.h"
 #include "outputs/changes.h"
 #include "outputs/digest.h"
 
@@ -292,7 +293,7 @@ static void add_unmet(struct rowset *rs, size_t *alloc, const struct problem *p,
 static void collect_unmet(struct rowset *rs, const struct problem *p, const struct solution *s,
 			  const struct metrics *m)
 {
-	bool seminars = p->config.model == MODEL_SEMINAR || p->config.model == MODEL_COMBINATION;
+	bool seminars = model_row(p)->schedules_seminars;
 	bool *taken = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
 	bool *held = xcalloc((size_t)p->n_seminars + 1, sizeof(bool));
 	size_t alloc = 0;

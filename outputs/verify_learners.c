@@ -6,6 +6,7 @@
  * own rule).
  */
 #define _POSIX_C_SOURCE 200809L
+#include "models/model.h"
 #include "verify_rules.h"
 
 #include <stdlib.h>
@@ -113,7 +114,7 @@ void verify_check_sizes(struct verifier *v, const struct solution *sol)
 {
 	const struct problem *p = v->p;
 	const char *F = "sessions.csv";
-	bool pg = p->config.model == MODEL_POWER_GOAL;
+	bool pg = model_row(p)->whole_cycle_groups;
 	int *group = section_sizes(v, sol);
 	int *meetings = xcalloc((size_t)v->n + 1, sizeof(int));
 	int *sections = xcalloc((size_t)p->n_seminars + 1, sizeof(int));
@@ -226,7 +227,7 @@ void verify_check_learners(struct verifier *v, const struct solution *sol, const
 {
 	const struct problem *p = v->p;
 	const char *F = "timetable.csv";
-	bool pg = p->config.model == MODEL_POWER_GOAL;
+	bool pg = model_row(p)->whole_cycle_groups;
 	int *attended = xcalloc((size_t)p->n_goals + 1, sizeof(int));
 	int *met = xcalloc((size_t)v->n + 1, sizeof(int));
 	int *meetings = xcalloc((size_t)v->n + 1, sizeof(int));

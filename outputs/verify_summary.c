@@ -7,6 +7,7 @@
  * formula.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "models/model.h"
 #include "verify_rules.h"
 
 #include <math.h>
@@ -28,8 +29,7 @@ struct recount {
 static bool placeable(const struct verifier *v, int l)
 {
 	const struct problem *p = v->p;
-	enum model_kind m = p->config.model;
-	bool ws = m != MODEL_SEMINAR, sem = m == MODEL_SEMINAR || m == MODEL_COMBINATION;
+	bool ws = model_row(p)->schedules_workshops, sem = model_row(p)->schedules_seminars;
 	for (int q = p->need_start[l]; ws && q < p->need_start[l + 1]; q++)
 		if (v->ready[q] && p->goals[p->needs[q].goal].mode == GOAL_FACILITATED)
 			return true;

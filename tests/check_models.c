@@ -1,6 +1,8 @@
 /*
  * check_models.c - the workshop and power-goal models on small scenarios
- * whose optimum is worked out by hand, or proven by the exact cycle MIP.
+ * whose optimum is worked out by hand, or proven by the exact cycle MIP;
+ * and every row of the model table (models/model.c) against its own exact
+ * MIP and bound.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
@@ -27,6 +29,7 @@
 #include "tests/support/builder.h"
 #include "tests/support/run_suite.h"
 #include "tests/support/solving.h"
+#include "tests/support/tmpdir.h"
 
 static struct solve_options options(void)
 {
@@ -960,6 +963,123 @@ START_TEST(one_bound_check_for_every_model)
 }
 END_TEST
 
+/* The model table: names and kinds find their rows, and each row plans
+ * the blocks it says it plans. */
+START_TEST(model_table_rows_say_what_they_are)
+{
+	ck_assert_int_ge(model_count(), 4);
+	for (int i = 0; i < model_count(); i++) {
+		const struct model_row *r = model_at(i);
+		ck_assert_ptr_eq(model_named(r->name), r);
+		ck_assert_ptr_eq(model_lookup(r->kind), r);
+		ck_assert_str_eq(problem_model_name(r->kind), r->name);
+		ck_assert(r->schedules_workshops || r->schedules_seminars);
+		ck_assert(r->solve && r->bound && r->write_lp);
+	}
+	ck_assert_ptr_null(model_named("workshops"));
+	ck_assert_ptr_null(model_named(NULL));
+	struct builder *tb = tb_new();
+	tb_block(tb, "W", BLOCK_WORKSHOP);
+	tb_block(tb, "S", BLOCK_SEMINAR);
+	tb_goal(tb, "G", 1, 5, 1);
+	tb_seminar(tb, "M", 1, 1, 5);
+	tb_facilitator(tb, "F");
+	tb_room(tb, "R", 5, NULL);
+	struct problem *p = tb_finish(tb);
+	for (int i = 0; i < model_count(); i++) {
+		p->config.model = model_at(i)->kind;
+		int blocks[2];
+		ck_assert_int_eq(model_blocks(p, BLOCK_WORKSHOP, blocks),
+				 model_at(i)->schedules_workshops);
+		ck_assert_int_eq(model_blocks(p, BLOCK_SEMINAR, blocks),
+				 model_at(i)->schedules_seminars);
+		ck_assert_int_eq(problem_block_scheduled(p, 0), model_at(i)->schedules_workshops);
+		ck_assert_int_eq(problem_block_scheduled(p, 1), model_at(i)->schedules_seminars);
+	}
+	problem_free(p);
+}
+END_TEST
+
+/* Two days, each a workshop block then a seminar block; three goals (one
+ * online), two seminars of one meeting, three facilitators (one allowed 3
+ * sessions), three rooms, 7 learners with two needs and two choices. */
+static struct problem *both_kinds(unsigned seed)
+{
+	unsigned x = seed * 2654435761u + 3;
+#define RND(n) draw(&x, (n))
+	struct builder *tb = tb_new();
+	const char *ids[4] = { "Mon1", "Mon2", "Tue1", "Tue2" };
+	for (int b = 0; b < 4; b++)
+		tb_block_day(tb, tb_block(tb, ids[b], b % 2 ? BLOCK_SEMINAR : BLOCK_WORKSHOP),
+			     b < 2 ? "Mon" : "Tue");
+	int g[3];
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+		snprintf(id, sizeof(id), "G%d", i);
+		g[i] = tb_goal(tb, id, 1 + RND(2), 3 + RND(3), 1 + RND(2));
+	}
+	tb_goal_online(tb, g[2]);
+	int sm[2] = { tb_seminar(tb, "S1", 1, 2, 3 + RND(3)), tb_seminar(tb, "S2", 1, 2, 4) };
+	for (int f = 0; f < 3; f++) {
+		char id[8];
+		snprintf(id, sizeof(id), "F%d", f);
+		tb_facilitator(tb, id);
+		tb_level(tb, f, g[f % 2], RND(2) ? LEVEL_GURU : LEVEL_ABLE);
+		tb_seminar_level(tb, f, sm[f % 2], RND(2) ? LEVEL_GURU : LEVEL_ABLE);
+		snprintf(id, sizeof(id), "R%d", f);
+		tb_room(tb, id, 5 + RND(5), NULL);
+	}
+	tb_facilitator_max(tb, 0, 3);
+	for (int l = 0; l < 7; l++) {
+		char id[8];
+		snprintf(id, sizeof(id), "L%d", l);
+		int li = tb_learner(tb, id);
+		int first = RND(3);
+		tb_need(tb, li, g[first], 1, 1 + RND(2));
+		tb_need(tb, li, g[(first + 1) % 3], 2 + RND(3), 1);
+		int top = RND(2);
+		tb_choice(tb, li, sm[top], 1, true);
+		tb_choice(tb, li, sm[1 - top], 2, true);
+	}
+#undef RND
+	return tb_finish(tb);
+}
+
+/* Every row of the model table, on small schools with both kinds of
+ * blocks: the row's exact MIP (what --write-lp writes), read back and
+ * solved to optimality, is at least the row's schedule and at most the
+ * row's bound.  A row whose bound or exact MIP is not its model's (another
+ * set of blocks, a missing term) fails here. */
+START_TEST(every_row_between_its_schedule_and_its_bound)
+{
+	const struct model_row *row = model_at(_i % model_count());
+	struct problem *p = both_kinds((unsigned)(_i / model_count()) + 1);
+	p->config.model = row->kind;
+	struct solve_options o = options();
+	struct solution s;
+	solution_init(&s, p);
+	ck_assert_int_eq(model_solve(p, &o, &s), 0);
+	ck_assert(s.status == SOLVE_OPTIMAL || s.status == SOLVE_FEASIBLE);
+	double objective = s.objective;
+	solution_release(&s);
+	char *dir = td_make();
+	char *lp = xasprintf("%s/model.lp", dir);
+	ck_assert_int_eq(row->write_lp(p, lp), 0);
+	glp_prob *P = glp_create_prob();
+	ck_assert_int_eq(glp_read_lp(P, NULL, lp), 0);
+	struct mip_params mp = { .seconds = 3600, .gap = 0 };
+	struct mip_result mr;
+	mip_solve(P, &mp, &mr);
+	glp_delete_prob(P);
+	ck_assert_int_eq(mr.outcome, MIP_OPTIMAL);
+	ck_assert_double_le_tol(objective, mr.objective, 1e-6);
+	ck_assert_double_ge_tol(row->bound(p, 30), mr.objective, 1e-6);
+	free(lp);
+	td_remove(dir);
+	problem_free(p);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -996,6 +1116,11 @@ static Suite *models_suite(void)
 	tcase_add_test(pg, bound_below_objective_does_not_hold);
 	tcase_add_test(pg, one_bound_check_for_every_model);
 	suite_add_tcase(s, pg);
+	TCase *tab = tcase_create("table");
+	tcase_set_timeout(tab, 600);
+	tcase_add_test(tab, model_table_rows_say_what_they_are);
+	tcase_add_loop_test(tab, every_row_between_its_schedule_and_its_bound, 0, 8);
+	suite_add_tcase(s, tab);
 	return s;
 }
 
