@@ -192,6 +192,7 @@ struct pg_pair {
 	int *col_a;                 /* [nb], 0 where k is unavailable */
 	int *col_r;                 /* [n_classes * nb], 0 when not usable */
 	int col_y;
+	int *col_s;                 /* [n_patterns] of strong_rows_of, or NULL */
 	int n_x, alloc_x;
 	int *x_learner, *x_col;
 };
@@ -326,10 +327,10 @@ static bool learner_in(const struct pg_build *m, int i, int j)
  * (the set A_i, shared by many learners): x[i,k,g] <= s[P] <= a[k,g,b] for
  * b in P, which has the same solutions in x and a as (2) with far fewer
  * rows. */
-static void strong_rows_of(struct pg_build *m, const struct pg_pair *pr)
+static void strong_rows_of(struct pg_build *m, struct pg_pair *pr)
 {
 	int nb = m->o->nb;
-	int *col_s = xcalloc((size_t)m->n_patterns + 1, sizeof(int));
+	int *col_s = pr->col_s = xcalloc((size_t)m->n_patterns + 1, sizeof(int));
 	for (int s = 0; s < pr->n_x; s++) {
 		int i = pr->x_learner[s], pat = m->pattern[i];
 		if (!col_s[pat]) {
@@ -346,11 +347,10 @@ static void strong_rows_of(struct pg_build *m, const struct pg_pair *pr)
 		triplets_add(&m->t, r, pr->x_col[s], 1);
 		triplets_add(&m->t, r, col_s[pat], -1);
 	}
-	free(col_s);
 }
 
 /* Rows (3)-(6) of one pair. */
-static void pair_rows(struct pg_build *m, const struct pg_pair *pr)
+static void pair_rows(struct pg_build *m, struct pg_pair *pr)
 {
 	const struct goal *gl = &m->p->goals[pr->g];
 	int nb = m->o->nb;
@@ -497,11 +497,17 @@ static void set_name(glp_prob *P, int col, const char *fmt, ...)
 	glp_set_col_name(P, col, buf);
 }
 
-/* Names the exact MIP's columns after what they decide (x_LEARNER_GOAL_
- * FACILITATOR, lab_LEARNER, a_FACILITATOR_GOAL_BLOCK, r_..._ROOMCLASS,
- * y_FACILITATOR_GOAL, h_FACILITATOR_BLOCK, z_ROOMCLASS_BLOCK; a room class
- * by one of its rooms), so that a solution read back is legible.  Ids are
- * of A-Za-z0-9_.-, valid in CPLEX LP names. */
+/* Names the exact MIP's columns after what they decide, in the convention
+ * of every --write-lp model (docs/cli.md; "@" is in no id):
+ *   g(LEARNER,GOAL,FACILITATOR)  x[i,k,g]: i in k's whole-cycle group of g
+ *   g(LEARNER,@lab,@any)         x[i,lab]
+ *   f(FACILITATOR,BLOCK,GOAL)    a[k,g,b]     f(FACILITATOR,BLOCK,@lab)  h[k,b]
+ *   rc(FACILITATOR,BLOCK,GOAL,ROOM)  r[k,g,c,b]  (a room class by one room)
+ *   y(FACILITATOR,GOAL)  labs(ROOM,BLOCK) z[c,b]  s(FACILITATOR,GOAL,N) the
+ *   column of availability pattern N (strong_rows_of)
+ * so that a schedule can be fixed onto the model by name (tests/audit/
+ * audit.py fixes g and f).  Ids are of A-Za-z0-9_.-, valid in CPLEX LP
+ * names once GLPK writes '-' as '~'. */
 static void name_columns(const struct pg_build *m)
 {
 	const struct problem *p = m->p;
@@ -510,26 +516,28 @@ static void name_columns(const struct pg_build *m)
 	for (int q = 0; q < m->n_pairs; q++) {
 		const struct pg_pair *pr = &m->pairs[q];
 		const char *k = p->facilitators[pr->k].id, *g = p->goals[pr->g].id;
-		set_name(m->P, pr->col_y, "y_%s_%s", k, g);
+		set_name(m->P, pr->col_y, "y(%s,%s)", k, g);
 		for (int s = 0; s < pr->n_x; s++)
-			set_name(m->P, pr->x_col[s], "x_%s_%s_%s",
+			set_name(m->P, pr->x_col[s], "g(%s,%s,%s)",
 				 p->learners[o->learners[pr->x_learner[s]]].id, g, k);
 		for (int j = 0; j < nb; j++) {
 			const char *b = p->blocks[o->blocks[j]].id;
-			set_name(m->P, pr->col_a[j], "a_%s_%s_%s", k, g, b);
+			set_name(m->P, pr->col_a[j], "f(%s,%s,%s)", k, b, g);
 			for (int c = 0; c < m->nc; c++)
-				set_name(m->P, pr->col_r[c * nb + j], "r_%s_%s_%s_%s", k, g, b,
+				set_name(m->P, pr->col_r[c * nb + j], "rc(%s,%s,%s,%s)", k, b, g,
 					 m->cls[c].proto->id);
 		}
+		for (int pat = 0; pr->col_s && pat < m->n_patterns; pat++)
+			set_name(m->P, pr->col_s[pat], "s(%s,%s,%d)", k, g, pat);
 	}
 	for (int i = 0; i < o->n; i++)
-		set_name(m->P, m->col_lab[i], "lab_%s", p->learners[o->learners[i]].id);
+		set_name(m->P, m->col_lab[i], "g(%s,@lab,@any)", p->learners[o->learners[i]].id);
 	for (int j = 0; j < nb; j++) {
 		const char *b = p->blocks[o->blocks[j]].id;
 		for (int k = 0; k < p->n_facilitators; k++)
-			set_name(m->P, m->col_h[k * nb + j], "h_%s_%s", p->facilitators[k].id, b);
+			set_name(m->P, m->col_h[k * nb + j], "f(%s,%s,@lab)", p->facilitators[k].id, b);
 		for (int c = 0; c < m->nc; c++)
-			set_name(m->P, m->col_z[c * nb + j], "z_%s_%s", m->cls[c].proto->id, b);
+			set_name(m->P, m->col_z[c * nb + j], "labs(%s,%s)", m->cls[c].proto->id, b);
 	}
 }
 
@@ -563,6 +571,7 @@ static void build_free(struct pg_build *m)
 	for (int q = 0; q < m->n_pairs; q++) {
 		free(m->pairs[q].col_a);
 		free(m->pairs[q].col_r);
+		free(m->pairs[q].col_s);
 		free(m->pairs[q].x_learner);
 		free(m->pairs[q].x_col);
 	}
