@@ -26,7 +26,7 @@
  * (fill_groups, move_members), and the whole is restarted with perturbed
  * rankings (search_restarts), the best kept.
  *
- * The bound is not the search's: pg_bound() (power_goal_mip.c) bounds every
+ * The bound is not the search's: pg_bound() (power_goal_bound.c) bounds every
  * schedule the contract allows in this model.
  */
 #include <limits.h>
@@ -697,7 +697,9 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	tally_release(&t);
 	sol->objective = objective;
 	double seconds = opt->time_limit - (mcl_now() - t0);
-	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1);
+	/* the bound need not be tighter than the gap limit asks */
+	double target = opt->gap < 1 ? objective / (1 - opt->gap) : HUGE_VAL;
+	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1, target);
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 	sol->bound = bound;     /* model_solve checks it and sets gap and status */
 	sol->status = SOLVE_FEASIBLE;

@@ -81,6 +81,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/lp_branch.h"
 #include "models/lp_build.h"
 
 #define PG_STRONG_ROWS 200000       /* most rows (2) the bound LP takes */
@@ -180,12 +181,6 @@ bool pg_leader_fits(const struct problem *p, const struct pg_options *o, int k, 
 	return true;
 }
 
-struct pg_class {
-	int cap;
-	const struct room *proto;
-	int *count;                 /* [nb] */
-};
-
 /* A (facilitator, goal) pair and the learners who may join its group. */
 struct pg_pair {
 	int k, g;
@@ -213,52 +208,61 @@ struct pg_build {
 	int *col_z;                 /* [nc * nb] */
 	int n_patterns;
 	int *pattern;               /* [n]: learner's availability pattern */
+	struct lp_int *ints;        /* the bound LP's whole-valued expressions */
+	int n_ints;
 };
 
-/* Numbers the distinct sets A_i. */
-static void build_patterns(struct pg_build *m)
+int pg_patterns(const struct problem *p, const struct pg_options *o, int *pattern)
 {
-	const struct pg_options *o = m->o;
 	int *first = xmalloc(sizeof(int) * ((size_t)o->n + 1));
-	m->pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	int n = 0;
 	for (int i = 0; i < o->n; i++) {
-		const bool *ua = m->p->learners[o->learners[i]].unavailable;
+		const bool *ua = p->learners[o->learners[i]].unavailable;
 		int q;
-		for (q = 0; q < m->n_patterns; q++) {
-			const bool *ub = m->p->learners[o->learners[first[q]]].unavailable;
+		for (q = 0; q < n; q++) {
+			const bool *ub = p->learners[o->learners[first[q]]].unavailable;
 			int same = 1;
 			for (int j = 0; j < o->nb && same; j++)
 				same = ua[o->blocks[j]] == ub[o->blocks[j]];
 			if (same)
 				break;
 		}
-		if (q == m->n_patterns)
-			first[m->n_patterns++] = i;
-		m->pattern[i] = q;
+		if (q == n)
+			first[n++] = i;
+		pattern[i] = q;
 	}
 	free(first);
+	return n;
 }
 
-static void build_classes(struct pg_build *m)
+int pg_classes_build(const struct problem *p, const struct pg_options *o, struct pg_class **out)
 {
-	const struct problem *p = m->p;
-	int nb = m->o->nb;
-	m->cls = xcalloc((size_t)p->n_rooms + 1, sizeof(*m->cls));
+	int nb = o->nb, nc = 0;
+	struct pg_class *cls = xcalloc((size_t)p->n_rooms + 1, sizeof(*cls));
 	for (int r = 0; r < p->n_rooms; r++) {
 		const struct room *room = &p->rooms[r];
 		int c;
-		for (c = 0; c < m->nc; c++)
-			if (m->cls[c].cap == room->capacity && problem_rooms_same_features(m->cls[c].proto, room))
+		for (c = 0; c < nc; c++)
+			if (cls[c].cap == room->capacity && problem_rooms_same_features(cls[c].proto, room))
 				break;
-		if (c == m->nc) {
-			m->cls[c].cap = room->capacity;
-			m->cls[c].proto = room;
-			m->cls[c].count = xcalloc((size_t)nb + 1, sizeof(int));
-			m->nc++;
+		if (c == nc) {
+			cls[c].cap = room->capacity;
+			cls[c].proto = room;
+			cls[c].count = xcalloc((size_t)nb + 1, sizeof(int));
+			nc++;
 		}
 		for (int j = 0; j < nb; j++)
-			m->cls[c].count[j] += !room->unavailable[m->o->blocks[j]];
+			cls[c].count[j] += !room->unavailable[o->blocks[j]];
 	}
+	*out = cls;
+	return nc;
+}
+
+void pg_classes_free(struct pg_class *cls, int nc)
+{
+	for (int c = 0; c < nc; c++)
+		free(cls[c].count);
+	free(cls);
 }
 
 /* The pairs (k, g) for the goals of some option, with their a, r, y columns
@@ -541,6 +545,45 @@ static void name_columns(const struct pg_build *m)
 	}
 }
 
+static void add_int(struct pg_build *m, int row, int col, int prio)
+{
+	if (row || col)
+		m->ints[m->n_ints++] = (struct lp_int){ row, col, prio };
+}
+
+/* The whole numbers of every schedule that pg_bound branches on
+ * (lp_branch.h): per block the group meetings sum_{k,g} a[k,g,b], the
+ * labs' supervisors sum_k h[k,b] and the labs sum_c z[c,b], as free rows
+ * (prio 0); then each a and h column (prio 1). */
+static void branch_rows(struct pg_build *m)
+{
+	int nb = m->o->nb, nk = m->p->n_facilitators;
+	m->ints = xmalloc(sizeof(*m->ints) * ((size_t)nb * (3 + m->n_pairs + nk) + 1));
+	for (int j = 0; j < nb; j++) {
+		int ra = lp_add_row(m->P, GLP_FR, 0, 0);
+		int rh = lp_add_row(m->P, GLP_FR, 0, 0);
+		int rz = lp_add_row(m->P, GLP_FR, 0, 0);
+		for (int q = 0; q < m->n_pairs; q++)
+			if (m->pairs[q].col_a[j])
+				triplets_add(&m->t, ra, m->pairs[q].col_a[j], 1);
+		for (int k = 0; k < nk; k++)
+			if (m->col_h[k * nb + j])
+				triplets_add(&m->t, rh, m->col_h[k * nb + j], 1);
+		for (int c = 0; c < m->nc; c++)
+			if (m->col_z[c * nb + j])
+				triplets_add(&m->t, rz, m->col_z[c * nb + j], 1);
+		add_int(m, ra, 0, 0);
+		add_int(m, rh, 0, 0);
+		add_int(m, rz, 0, 0);
+	}
+	for (int j = 0; j < nb; j++) {
+		for (int q = 0; q < m->n_pairs; q++)
+			add_int(m, 0, m->pairs[q].col_a[j], 1);
+		for (int k = 0; k < nk; k++)
+			add_int(m, 0, m->col_h[k * nb + j], 1);
+	}
+}
+
 static void build(struct pg_build *m, const struct problem *p, const struct pg_options *o,
 		  bool exact)
 {
@@ -551,13 +594,16 @@ static void build(struct pg_build *m, const struct problem *p, const struct pg_o
 	m->kind = exact ? GLP_BV : GLP_CV;
 	m->P = glp_create_prob();
 	glp_set_obj_dir(m->P, GLP_MAX);
-	build_classes(m);
-	build_patterns(m);
+	m->nc = pg_classes_build(p, o, &m->cls);
+	m->pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	m->n_patterns = pg_patterns(p, o, m->pattern);
 	build_pairs(m);
 	m->strong = exact || strong_rows(m) <= PG_STRONG_ROWS;
 	common_rows(m);
 	for (int q = 0; q < m->n_pairs; q++)
 		pair_rows(m, &m->pairs[q]);
+	if (!exact)
+		branch_rows(m);
 	triplets_load(&m->t, m->P);
 	if (exact)
 		name_columns(m);
@@ -565,9 +611,7 @@ static void build(struct pg_build *m, const struct problem *p, const struct pg_o
 
 static void build_free(struct pg_build *m)
 {
-	for (int c = 0; c < m->nc; c++)
-		free(m->cls[c].count);
-	free(m->cls);
+	pg_classes_free(m->cls, m->nc);
 	for (int q = 0; q < m->n_pairs; q++) {
 		free(m->pairs[q].col_a);
 		free(m->pairs[q].col_r);
@@ -580,75 +624,13 @@ static void build_free(struct pg_build *m)
 	free(m->col_h);
 	free(m->col_z);
 	free(m->pattern);
+	free(m->ints);
 	if (m->P)
 		glp_delete_prob(m->P);
 }
 
-/* sum_r max(y_r U_r, y_r L_r) + sum_j max(d_j u_j, d_j l_j) for GLPK's row
- * duals y (a price with no finite side to pay is taken as 0); +inf when a
- * column is unbounded the wrong way. */
-static double dual_bound(glp_prob *P)
-{
-	int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
-	double *y = xcalloc((size_t)m + 1, sizeof(double));
-	int *ind = xmalloc(sizeof(int) * ((size_t)m + 1));
-	double *val = xmalloc(sizeof(double) * ((size_t)m + 1));
-	double total = 0;
-	for (int r = 1; r <= m; r++) {
-		int type = glp_get_row_type(P, r);
-		double d = glp_get_row_dual(P, r);
-		bool has_up = type == GLP_UP || type == GLP_DB || type == GLP_FX;
-		bool has_lo = type == GLP_LO || type == GLP_DB || type == GLP_FX;
-		if (d > 0 && has_up)
-			total += d * glp_get_row_ub(P, r);
-		else if (d < 0 && has_lo)
-			total += d * glp_get_row_lb(P, r);
-		else
-			d = 0;
-		y[r] = d;
-	}
-	for (int j = 1; j <= n && isfinite(total); j++) {
-		double d = glp_get_obj_coef(P, j);
-		int len = glp_get_mat_col(P, j, ind, val);
-		for (int e = 1; e <= len; e++)
-			d -= y[ind[e]] * val[e];
-		int type = glp_get_col_type(P, j);
-		if (type == GLP_FR || (d > 0 && type == GLP_LO) || (d < 0 && type == GLP_UP))
-			total = d == 0 ? total : INFINITY;
-		else if (d > 0)
-			total += d * glp_get_col_ub(P, j);
-		else if (d < 0)
-			total += d * glp_get_col_lb(P, j);
-	}
-	free(y);
-	free(ind);
-	free(val);
-	return total;
-}
-
-/* Each learner's best option, and every facilitator-block a guru session. */
-static double simple_bound(const struct problem *p, const struct pg_options *o)
-{
-	double bound = 0;
-	for (int i = 0; i < o->n; i++) {
-		double best = 0;
-		for (int op = o->start[i]; op < o->start[i + 1]; op++)
-			best = o->value[op] > best ? o->value[op] : best;
-		bound += best;
-	}
-	for (int k = 0; k < p->n_facilitators; k++) {
-		int free_blocks = 0;
-		for (int j = 0; j < o->nb; j++)
-			free_blocks += !p->facilitators[k].unavailable[o->blocks[j]];
-		if (free_blocks > p->facilitators[k].max_sessions)
-			free_blocks = p->facilitators[k].max_sessions;
-		bound += p->config.w_guru * free_blocks;
-	}
-	return bound;
-}
-
 /* The x columns (learner, goal, facilitator) of the program. */
-static long x_columns(const struct problem *p, const struct pg_options *o)
+long pg_x_columns(const struct problem *p, const struct pg_options *o)
 {
 	long n = 0;
 	for (int i = 0; i < o->n; i++)
@@ -659,39 +641,18 @@ static long x_columns(const struct problem *p, const struct pg_options *o)
 	return n;
 }
 
-double pg_bound(const struct problem *p, const struct pg_options *o, double seconds)
+glp_prob *pg_relaxation(const struct problem *p, const struct pg_options *o,
+			struct lp_int **ints, int *n_ints)
 {
-	long cols = x_columns(p, o);
-	if (cols > PG_BOUND_COLUMNS) {
-		double simple = simple_bound(p, o);
-		mcl_log(LOG_NORMAL, "power-goal bound: %ld learner-goal-facilitator columns, above "
-			"%d: the simple bound %.1f", cols, PG_BOUND_COLUMNS, simple);
-		return simple;
-	}
 	struct pg_build m;
 	build(&m, p, o, false);
-	glp_smcp parm;
-	glp_init_smcp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
-	parm.meth = GLP_DUALP;
-	parm.tm_lim = seconds > 1 ? (int)(seconds * 1000) : 1000;
-	int rc = glp_simplex(m.P, &parm);
-	double bound = INFINITY;
-	if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_EITLIM)
-		bound = dual_bound(m.P);
-	bool optimal = rc == 0 && glp_get_status(m.P) == GLP_OPT;
-	mcl_log(LOG_VERBOSE, "power-goal bound LP: %d rows, %d columns, simplex %d%s, dual bound %.3f",
-		glp_get_num_rows(m.P), glp_get_num_cols(m.P), rc, optimal ? " (optimal)" : "",
-		bound);
+	glp_prob *P = m.P;
+	*ints = m.ints;
+	*n_ints = m.n_ints;
+	m.P = NULL;
+	m.ints = NULL;
 	build_free(&m);
-	if (!optimal) {
-		/* stopped early: its dual bound holds but may be weak; both hold */
-		double simple = simple_bound(p, o);
-		mcl_log(LOG_NORMAL, "power-goal bound LP not solved (GLPK %d): dual bound %.1f, "
-			"simple bound %.1f", rc, bound, simple);
-		bound = simple < bound ? simple : bound;
-	}
-	return bound;
+	return P;
 }
 
 int pg_write_lp(const struct problem *p, const struct pg_options *o, const char *path)
