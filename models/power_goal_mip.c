@@ -51,23 +51,13 @@
  * out one corner of the contract: a facilitator leading two groups of the
  * same goal whose members are never available in the same block.
  *
- * The bound.  The LP relaxation of (1)-(11) without (6), which is the only
- * constraint that corner breaks: with several groups of (k,g), (2)-(5) still
- * hold for their union, since k leads one session a block.  Every contract
- * schedule is thus a feasible point, and any row prices y give the upper
- * bound  sum_r max(y_r U_r, y_r L_r) + sum_j max(d_j u_j, d_j l_j),  d = c -
- * A'y, over the row range [L, U] and the (finite) column bounds [l, u]:
- * c'x = y'Ax + d'x for every x.  GLPK's duals at the LP optimum make it the
- * LP optimum; at a time limit or with simplex tolerances it stays valid
- * (when the LP stops before its optimum, the smaller of this and the simple
- * bound below is reported, both valid).
- * (2) is written through one column per availability pattern (see
- * strong_rows_of); on very large schools it is left out of the bound LP
- * (PG_STRONG_ROWS), a weaker but still valid bound.  Above PG_BOUND_COLUMNS
- * x columns the LP is not built and the bound is the simple one: each
- * learner's best option, plus the guru weight for every session any
- * facilitator could lead (min(max_sessions, available blocks)), valid since
- * learners' values add up and a facilitator leads one session a block.
+ * The relaxation.  The LP relaxation of (1)-(11) without (6), which is the
+ * only constraint that corner breaks: with several groups of (k,g), (2)-(5)
+ * still hold for their union, since k leads one session a block.  Every
+ * contract schedule is thus a feasible point (pg_relaxation), one of the
+ * bounds of power_goal_bound.c.  (2) is written through one column per
+ * availability pattern (see strong_rows_of); on very large schools it is
+ * left out of the relaxation (PG_STRONG_ROWS), weaker but still valid.
  */
 #include "models/power_goal_mip.h"
 
