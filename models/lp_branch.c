@@ -92,19 +92,6 @@ static bool apply(struct brancher *br, const struct fix *f, int n_fix)
 	return true;
 }
 
-/* The largest of v * lo and v * hi over a GLPK bound type; HUGE_VAL when
- * unbounded that way. */
-static long double term(long double v, int type, double lo, double hi)
-{
-	if (v == 0)
-		return 0;
-	bool has_lo = type == GLP_LO || type == GLP_DB || type == GLP_FX;
-	bool has_hi = type == GLP_UP || type == GLP_DB || type == GLP_FX;
-	if (v > 0)
-		return has_hi ? v * hi : HUGE_VAL;
-	return has_lo ? v * lo : HUGE_VAL;
-}
-
 int lp_ray_proves_empty(glp_prob *P, const double *r)
 {
 	int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
@@ -113,7 +100,7 @@ int lp_ray_proves_empty(glp_prob *P, const double *r)
 	long double h = 0, scale = 1;
 	bool finite = true;
 	for (int i = 1; i <= m && finite; i++) {
-		long double t = term(r[i], glp_get_row_type(P, i), glp_get_row_lb(P, i),
+		long double t = lp_dual_term(r[i], glp_get_row_type(P, i), glp_get_row_lb(P, i),
 				     glp_get_row_ub(P, i));
 		finite = !isinf((double)t);
 		h += t;
@@ -127,7 +114,7 @@ int lp_ray_proves_empty(glp_prob *P, const double *r)
 			mag += fabsl((long double)val[k] * r[ind[k]]);
 		}
 		int type = glp_get_col_type(P, j);
-		long double t = term(d, type, glp_get_col_lb(P, j), glp_get_col_ub(P, j));
+		long double t = lp_dual_term(d, type, glp_get_col_lb(P, j), glp_get_col_ub(P, j));
 		finite = !isinf((double)t);
 		h += t;
 		scale += fabsl(t) + mag * (fabs(glp_get_col_lb(P, j)) + fabs(glp_get_col_ub(P, j)));

@@ -65,29 +65,6 @@ struct pg_search {
 	unsigned rng;
 };
 
-static void index_options(struct pg_search *s)
-{
-	const struct pg_options *o = s->o;
-	int ng = s->p->n_goals, no = o->start[o->n];
-	s->goal_start = xcalloc((size_t)ng + 2, sizeof(int));
-	s->goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
-	s->opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
-	for (int i = 0; i < o->n; i++)
-		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
-			s->opt_learner[op] = i;
-			if (o->goal[op] != PG_LAB)
-				s->goal_start[o->goal[op] + 1]++;
-		}
-	for (int g = 0; g < ng; g++)
-		s->goal_start[g + 1] += s->goal_start[g];
-	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
-	memcpy(fill, s->goal_start, sizeof(int) * (size_t)ng);
-	for (int op = 0; op < no; op++)
-		if (o->goal[op] != PG_LAB)
-			s->goal_opt[fill[o->goal[op]]++] = op;
-	free(fill);
-}
-
 /* Where everything meets: rooms of group meetings and the labs of each
  * block with their rooms and supervisors. */
 struct pg_plan {
@@ -663,7 +640,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	for (int k = 0; k < p->n_facilitators; k++)
 		s.leading[k] = -1;
 	s.groups = xcalloc((size_t)p->n_facilitators + 1, sizeof(*s.groups));
-	index_options(&s);
+	pg_index_goals(p, &o, &s.goal_start, &s.goal_opt, &s.opt_learner);
 	long shortfall = search_restarts(&s, opt, t0);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
 		s.n_groups, shortfall);

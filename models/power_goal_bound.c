@@ -112,30 +112,6 @@ static int seats(int cap, int max_group)
 	return cap < max_group ? cap : max_group;
 }
 
-/* Each goal's options, and each option's learner. */
-static void agg_index(struct agg *a)
-{
-	const struct pg_options *o = a->o;
-	int ng = a->p->n_goals, no = o->start[o->n];
-	a->goal_start = xcalloc((size_t)ng + 2, sizeof(int));
-	a->goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
-	a->opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
-	for (int i = 0; i < o->n; i++)
-		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
-			a->opt_learner[op] = i;
-			if (o->goal[op] != PG_LAB)
-				a->goal_start[o->goal[op] + 1]++;
-		}
-	for (int g = 0; g < ng; g++)
-		a->goal_start[g + 1] += a->goal_start[g];
-	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
-	memcpy(fill, a->goal_start, sizeof(int) * (size_t)ng);
-	for (int op = 0; op < no; op++)
-		if (o->goal[op] != PG_LAB)
-			a->goal_opt[fill[o->goal[op]]++] = op;
-	free(fill);
-}
-
 /* The x columns and rows (1). */
 static void agg_choices(struct agg *a)
 {
@@ -302,7 +278,7 @@ static void agg_build(struct agg *a, const struct problem *p, const struct pg_op
 	a->row_busy = xcalloc((size_t)o->nb + 1, sizeof(int));
 	a->col_n = xcalloc((size_t)p->n_goals * o->nb + 1, sizeof(int));
 	a->ints = xmalloc(sizeof(*a->ints) * ((size_t)o->nb * (p->n_goals + 3) + 1));
-	agg_index(a);
+	pg_index_goals(p, o, &a->goal_start, &a->goal_opt, &a->opt_learner);
 	agg_choices(a);
 	int sessions = 0;
 	for (int k = 0; k < p->n_facilitators; k++) {

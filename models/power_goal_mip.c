@@ -148,6 +148,29 @@ void pg_options_build(const struct problem *p, struct pg_options *o)
 	tally_release(&scratch);
 }
 
+void pg_index_goals(const struct problem *p, const struct pg_options *o, int **goal_start,
+		    int **goal_opt, int **opt_learner)
+{
+	int ng = p->n_goals, no = o->start[o->n];
+	int *start = *goal_start = xcalloc((size_t)ng + 2, sizeof(int));
+	int *opt = *goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
+	int *learner = *opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
+	for (int i = 0; i < o->n; i++)
+		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
+			learner[op] = i;
+			if (o->goal[op] != PG_LAB)
+				start[o->goal[op] + 1]++;
+		}
+	for (int g = 0; g < ng; g++)
+		start[g + 1] += start[g];
+	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
+	memcpy(fill, start, sizeof(int) * (size_t)ng);
+	for (int op = 0; op < no; op++)
+		if (o->goal[op] != PG_LAB)
+			opt[fill[o->goal[op]]++] = op;
+	free(fill);
+}
+
 void pg_options_release(struct pg_options *o)
 {
 	free(o->blocks);

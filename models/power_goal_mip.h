@@ -35,6 +35,12 @@ struct pg_options {
 void pg_options_build(const struct problem *p, struct pg_options *o);
 void pg_options_release(struct pg_options *o);
 
+/* The options of each goal g: (*goal_opt)[(*goal_start)[g] ..
+ * (*goal_start)[g + 1] - 1], option indexes of o; (*opt_learner)[op] each
+ * option's learner.  The caller frees the three arrays. */
+void pg_index_goals(const struct problem *p, const struct pg_options *o, int **goal_start,
+		    int **goal_opt, int **opt_learner);
+
 /* Whether facilitator k may lead the group of learner i: available in every
  * workshop block where i is, with max_sessions for that many meetings. */
 bool pg_leader_fits(const struct problem *p, const struct pg_options *o, int k, int i);
