@@ -14,7 +14,7 @@
 
 /* The largest of v * lo and v * hi over [lo, hi] for a bound type of GLPK
  * (GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX); HUGE_VAL when unbounded. */
-static long double term(long double v, int type, double lo, double hi)
+long double lp_dual_term(long double v, int type, double lo, double hi)
 {
 	if (v == 0)
 		return 0;
@@ -33,7 +33,7 @@ double lp_dual_bound_at(glp_prob *P, const double *y)
 	double *val = xmalloc(sizeof(double) * ((size_t)m + 1));
 	long double bound = 0;
 	for (int i = 1; i <= m; i++) {
-		long double t = term(y[i], glp_get_row_type(P, i), glp_get_row_lb(P, i),
+		long double t = lp_dual_term(y[i], glp_get_row_type(P, i), glp_get_row_lb(P, i),
 				     glp_get_row_ub(P, i));
 		yy[i] = isinf((double)t) ? 0 : y[i];
 		bound += isinf((double)t) ? 0 : t;
@@ -43,7 +43,7 @@ double lp_dual_bound_at(glp_prob *P, const double *y)
 		long double d = glp_get_obj_coef(P, j);
 		for (int k = 1; k <= len; k++)
 			d -= (long double)val[k] * yy[ind[k]];
-		bound += term(d, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
+		bound += lp_dual_term(d, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
 	}
 	bound += glp_get_obj_coef(P, 0);
 	free(yy);

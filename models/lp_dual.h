@@ -23,6 +23,10 @@
 
 #include <glpk.h>
 
+/* The largest of v * lo and v * hi over [lo, hi] for a bound type of GLPK
+ * (GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX); HUGE_VAL when unbounded. */
+long double lp_dual_term(long double v, int type, double lo, double hi);
+
 /* The bound above for P (a maximising LP; its matrix, bounds and
  * objective as loaded) at y[1..rows] (GLPK's 1-based layout; y[0]
  * unused).  Sums in long double.  Returns HUGE_VAL when a column's term is

@@ -26,7 +26,7 @@
  * (fill_groups, move_members), and the whole is restarted with perturbed
  * rankings (search_restarts), the best kept.
  *
- * The bound is not the search's: pg_bound() (power_goal_mip.c) bounds every
+ * The bound is not the search's: pg_bound() (power_goal_bound.c) bounds every
  * schedule the contract allows in this model.
  */
 #include <limits.h>
@@ -64,29 +64,6 @@ struct pg_search {
 	int forbid;                 /* a facilitator kept from leading, or -1 */
 	unsigned rng;
 };
-
-static void index_options(struct pg_search *s)
-{
-	const struct pg_options *o = s->o;
-	int ng = s->p->n_goals, no = o->start[o->n];
-	s->goal_start = xcalloc((size_t)ng + 2, sizeof(int));
-	s->goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
-	s->opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
-	for (int i = 0; i < o->n; i++)
-		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
-			s->opt_learner[op] = i;
-			if (o->goal[op] != PG_LAB)
-				s->goal_start[o->goal[op] + 1]++;
-		}
-	for (int g = 0; g < ng; g++)
-		s->goal_start[g + 1] += s->goal_start[g];
-	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
-	memcpy(fill, s->goal_start, sizeof(int) * (size_t)ng);
-	for (int op = 0; op < no; op++)
-		if (o->goal[op] != PG_LAB)
-			s->goal_opt[fill[o->goal[op]]++] = op;
-	free(fill);
-}
 
 /* Where everything meets: rooms of group meetings and the labs of each
  * block with their rooms and supervisors. */
@@ -657,7 +634,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	for (int k = 0; k < p->n_facilitators; k++)
 		s.leading[k] = -1;
 	s.groups = xcalloc((size_t)p->n_facilitators + 1, sizeof(*s.groups));
-	index_options(&s);
+	pg_index_goals(p, &o, &s.goal_start, &s.goal_opt, &s.opt_learner);
 	long shortfall = search_restarts(&s, opt, t0);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
 		s.n_groups, shortfall);
@@ -691,7 +668,9 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	tally_release(&t);
 	sol->objective = objective;
 	double seconds = opt->time_limit - (mcl_now() - t0);
-	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1);
+	/* the bound need not be tighter than the gap limit asks */
+	double target = opt->gap < 1 ? objective / (1 - opt->gap) : HUGE_VAL;
+	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1, target);
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 	sol->bound = bound;     /* model_solve checks it and sets gap and status */
 	sol->status = SOLVE_FEASIBLE;

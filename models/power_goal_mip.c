@@ -51,23 +51,13 @@
  * out one corner of the contract: a facilitator leading two groups of the
  * same goal whose members are never available in the same block.
  *
- * The bound.  The LP relaxation of (1)-(11) without (6), which is the only
- * constraint that corner breaks: with several groups of (k,g), (2)-(5) still
- * hold for their union, since k leads one session a block.  Every contract
- * schedule is thus a feasible point, and any row prices y give the upper
- * bound  sum_r max(y_r U_r, y_r L_r) + sum_j max(d_j u_j, d_j l_j),  d = c -
- * A'y, over the row range [L, U] and the (finite) column bounds [l, u]:
- * c'x = y'Ax + d'x for every x.  GLPK's duals at the LP optimum make it the
- * LP optimum; at a time limit or with simplex tolerances it stays valid
- * (when the LP stops before its optimum, the smaller of this and the simple
- * bound below is reported, both valid).
- * (2) is written through one column per availability pattern (see
- * strong_rows_of); on very large schools it is left out of the bound LP
- * (PG_STRONG_ROWS), a weaker but still valid bound.  Above PG_BOUND_COLUMNS
- * x columns the LP is not built and the bound is the simple one: each
- * learner's best option, plus the guru weight for every session any
- * facilitator could lead (min(max_sessions, available blocks)), valid since
- * learners' values add up and a facilitator leads one session a block.
+ * The relaxation.  The LP relaxation of (1)-(11) without (6), which is the
+ * only constraint that corner breaks: with several groups of (k,g), (2)-(5)
+ * still hold for their union, since k leads one session a block.  Every
+ * contract schedule is thus a feasible point (pg_relaxation), one of the
+ * bounds of power_goal_bound.c.  (2) is written through one column per
+ * availability pattern (see strong_rows_of); on very large schools it is
+ * left out of the relaxation (PG_STRONG_ROWS), weaker but still valid.
  */
 #include "models/power_goal_mip.h"
 
@@ -81,6 +71,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/lp_branch.h"
 #include "models/lp_build.h"
 
 #define PG_STRONG_ROWS 200000       /* most rows (2) the bound LP takes */
@@ -157,6 +148,29 @@ void pg_options_build(const struct problem *p, struct pg_options *o)
 	tally_release(&scratch);
 }
 
+void pg_index_goals(const struct problem *p, const struct pg_options *o, int **goal_start,
+		    int **goal_opt, int **opt_learner)
+{
+	int ng = p->n_goals, no = o->start[o->n];
+	int *start = *goal_start = xcalloc((size_t)ng + 2, sizeof(int));
+	int *opt = *goal_opt = xmalloc(sizeof(int) * ((size_t)no + 1));
+	int *learner = *opt_learner = xmalloc(sizeof(int) * ((size_t)no + 1));
+	for (int i = 0; i < o->n; i++)
+		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
+			learner[op] = i;
+			if (o->goal[op] != PG_LAB)
+				start[o->goal[op] + 1]++;
+		}
+	for (int g = 0; g < ng; g++)
+		start[g + 1] += start[g];
+	int *fill = xmalloc(sizeof(int) * ((size_t)ng + 1));
+	memcpy(fill, start, sizeof(int) * (size_t)ng);
+	for (int op = 0; op < no; op++)
+		if (o->goal[op] != PG_LAB)
+			opt[fill[o->goal[op]]++] = op;
+	free(fill);
+}
+
 void pg_options_release(struct pg_options *o)
 {
 	free(o->blocks);
@@ -180,18 +194,13 @@ bool pg_leader_fits(const struct problem *p, const struct pg_options *o, int k, 
 	return true;
 }
 
-struct pg_class {
-	int cap;
-	const struct room *proto;
-	int *count;                 /* [nb] */
-};
-
 /* A (facilitator, goal) pair and the learners who may join its group. */
 struct pg_pair {
 	int k, g;
 	int *col_a;                 /* [nb], 0 where k is unavailable */
 	int *col_r;                 /* [n_classes * nb], 0 when not usable */
 	int col_y;
+	int *col_s;                 /* [n_patterns] of strong_rows_of, or NULL */
 	int n_x, alloc_x;
 	int *x_learner, *x_col;
 };
@@ -212,52 +221,61 @@ struct pg_build {
 	int *col_z;                 /* [nc * nb] */
 	int n_patterns;
 	int *pattern;               /* [n]: learner's availability pattern */
+	struct lp_int *ints;        /* the bound LP's whole-valued expressions */
+	int n_ints;
 };
 
-/* Numbers the distinct sets A_i. */
-static void build_patterns(struct pg_build *m)
+int pg_patterns(const struct problem *p, const struct pg_options *o, int *pattern)
 {
-	const struct pg_options *o = m->o;
 	int *first = xmalloc(sizeof(int) * ((size_t)o->n + 1));
-	m->pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	int n = 0;
 	for (int i = 0; i < o->n; i++) {
-		const bool *ua = m->p->learners[o->learners[i]].unavailable;
+		const bool *ua = p->learners[o->learners[i]].unavailable;
 		int q;
-		for (q = 0; q < m->n_patterns; q++) {
-			const bool *ub = m->p->learners[o->learners[first[q]]].unavailable;
+		for (q = 0; q < n; q++) {
+			const bool *ub = p->learners[o->learners[first[q]]].unavailable;
 			int same = 1;
 			for (int j = 0; j < o->nb && same; j++)
 				same = ua[o->blocks[j]] == ub[o->blocks[j]];
 			if (same)
 				break;
 		}
-		if (q == m->n_patterns)
-			first[m->n_patterns++] = i;
-		m->pattern[i] = q;
+		if (q == n)
+			first[n++] = i;
+		pattern[i] = q;
 	}
 	free(first);
+	return n;
 }
 
-static void build_classes(struct pg_build *m)
+int pg_classes_build(const struct problem *p, const struct pg_options *o, struct pg_class **out)
 {
-	const struct problem *p = m->p;
-	int nb = m->o->nb;
-	m->cls = xcalloc((size_t)p->n_rooms + 1, sizeof(*m->cls));
+	int nb = o->nb, nc = 0;
+	struct pg_class *cls = xcalloc((size_t)p->n_rooms + 1, sizeof(*cls));
 	for (int r = 0; r < p->n_rooms; r++) {
 		const struct room *room = &p->rooms[r];
 		int c;
-		for (c = 0; c < m->nc; c++)
-			if (m->cls[c].cap == room->capacity && problem_rooms_same_features(m->cls[c].proto, room))
+		for (c = 0; c < nc; c++)
+			if (cls[c].cap == room->capacity && problem_rooms_same_features(cls[c].proto, room))
 				break;
-		if (c == m->nc) {
-			m->cls[c].cap = room->capacity;
-			m->cls[c].proto = room;
-			m->cls[c].count = xcalloc((size_t)nb + 1, sizeof(int));
-			m->nc++;
+		if (c == nc) {
+			cls[c].cap = room->capacity;
+			cls[c].proto = room;
+			cls[c].count = xcalloc((size_t)nb + 1, sizeof(int));
+			nc++;
 		}
 		for (int j = 0; j < nb; j++)
-			m->cls[c].count[j] += !room->unavailable[m->o->blocks[j]];
+			cls[c].count[j] += !room->unavailable[o->blocks[j]];
 	}
+	*out = cls;
+	return nc;
+}
+
+void pg_classes_free(struct pg_class *cls, int nc)
+{
+	for (int c = 0; c < nc; c++)
+		free(cls[c].count);
+	free(cls);
 }
 
 /* The pairs (k, g) for the goals of some option, with their a, r, y columns
@@ -326,10 +344,10 @@ static bool learner_in(const struct pg_build *m, int i, int j)
  * (the set A_i, shared by many learners): x[i,k,g] <= s[P] <= a[k,g,b] for
  * b in P, which has the same solutions in x and a as (2) with far fewer
  * rows. */
-static void strong_rows_of(struct pg_build *m, const struct pg_pair *pr)
+static void strong_rows_of(struct pg_build *m, struct pg_pair *pr)
 {
 	int nb = m->o->nb;
-	int *col_s = xcalloc((size_t)m->n_patterns + 1, sizeof(int));
+	int *col_s = pr->col_s = xcalloc((size_t)m->n_patterns + 1, sizeof(int));
 	for (int s = 0; s < pr->n_x; s++) {
 		int i = pr->x_learner[s], pat = m->pattern[i];
 		if (!col_s[pat]) {
@@ -346,11 +364,10 @@ static void strong_rows_of(struct pg_build *m, const struct pg_pair *pr)
 		triplets_add(&m->t, r, pr->x_col[s], 1);
 		triplets_add(&m->t, r, col_s[pat], -1);
 	}
-	free(col_s);
 }
 
 /* Rows (3)-(6) of one pair. */
-static void pair_rows(struct pg_build *m, const struct pg_pair *pr)
+static void pair_rows(struct pg_build *m, struct pg_pair *pr)
 {
 	const struct goal *gl = &m->p->goals[pr->g];
 	int nb = m->o->nb;
@@ -497,11 +514,17 @@ static void set_name(glp_prob *P, int col, const char *fmt, ...)
 	glp_set_col_name(P, col, buf);
 }
 
-/* Names the exact MIP's columns after what they decide (x_LEARNER_GOAL_
- * FACILITATOR, lab_LEARNER, a_FACILITATOR_GOAL_BLOCK, r_..._ROOMCLASS,
- * y_FACILITATOR_GOAL, h_FACILITATOR_BLOCK, z_ROOMCLASS_BLOCK; a room class
- * by one of its rooms), so that a solution read back is legible.  Ids are
- * of A-Za-z0-9_.-, valid in CPLEX LP names. */
+/* Names the exact MIP's columns after what they decide, in the convention
+ * of every --write-lp model (docs/cli.md; "@" is in no id):
+ *   g(LEARNER,GOAL,FACILITATOR)  x[i,k,g]: i in k's whole-cycle group of g
+ *   g(LEARNER,@lab,@any)         x[i,lab]
+ *   f(FACILITATOR,BLOCK,GOAL)    a[k,g,b]     f(FACILITATOR,BLOCK,@lab)  h[k,b]
+ *   rc(FACILITATOR,BLOCK,GOAL,ROOM)  r[k,g,c,b]  (a room class by one room)
+ *   y(FACILITATOR,GOAL)  labs(ROOM,BLOCK) z[c,b]  s(FACILITATOR,GOAL,N) the
+ *   column of availability pattern N (strong_rows_of)
+ * so that a schedule can be fixed onto the model by name (tests/audit/
+ * audit.py fixes g and f).  Ids are of A-Za-z0-9_.-, valid in CPLEX LP
+ * names once GLPK writes '-' as '~'. */
 static void name_columns(const struct pg_build *m)
 {
 	const struct problem *p = m->p;
@@ -510,26 +533,67 @@ static void name_columns(const struct pg_build *m)
 	for (int q = 0; q < m->n_pairs; q++) {
 		const struct pg_pair *pr = &m->pairs[q];
 		const char *k = p->facilitators[pr->k].id, *g = p->goals[pr->g].id;
-		set_name(m->P, pr->col_y, "y_%s_%s", k, g);
+		set_name(m->P, pr->col_y, "y(%s,%s)", k, g);
 		for (int s = 0; s < pr->n_x; s++)
-			set_name(m->P, pr->x_col[s], "x_%s_%s_%s",
+			set_name(m->P, pr->x_col[s], "g(%s,%s,%s)",
 				 p->learners[o->learners[pr->x_learner[s]]].id, g, k);
 		for (int j = 0; j < nb; j++) {
 			const char *b = p->blocks[o->blocks[j]].id;
-			set_name(m->P, pr->col_a[j], "a_%s_%s_%s", k, g, b);
+			set_name(m->P, pr->col_a[j], "f(%s,%s,%s)", k, b, g);
 			for (int c = 0; c < m->nc; c++)
-				set_name(m->P, pr->col_r[c * nb + j], "r_%s_%s_%s_%s", k, g, b,
+				set_name(m->P, pr->col_r[c * nb + j], "rc(%s,%s,%s,%s)", k, b, g,
 					 m->cls[c].proto->id);
 		}
+		for (int pat = 0; pr->col_s && pat < m->n_patterns; pat++)
+			set_name(m->P, pr->col_s[pat], "s(%s,%s,%d)", k, g, pat);
 	}
 	for (int i = 0; i < o->n; i++)
-		set_name(m->P, m->col_lab[i], "lab_%s", p->learners[o->learners[i]].id);
+		set_name(m->P, m->col_lab[i], "g(%s,@lab,@any)", p->learners[o->learners[i]].id);
 	for (int j = 0; j < nb; j++) {
 		const char *b = p->blocks[o->blocks[j]].id;
 		for (int k = 0; k < p->n_facilitators; k++)
-			set_name(m->P, m->col_h[k * nb + j], "h_%s_%s", p->facilitators[k].id, b);
+			set_name(m->P, m->col_h[k * nb + j], "f(%s,%s,@lab)", p->facilitators[k].id, b);
 		for (int c = 0; c < m->nc; c++)
-			set_name(m->P, m->col_z[c * nb + j], "z_%s_%s", m->cls[c].proto->id, b);
+			set_name(m->P, m->col_z[c * nb + j], "labs(%s,%s)", m->cls[c].proto->id, b);
+	}
+}
+
+static void add_int(struct pg_build *m, int row, int col, int prio)
+{
+	if (row || col)
+		m->ints[m->n_ints++] = (struct lp_int){ row, col, prio };
+}
+
+/* The whole numbers of every schedule that pg_bound branches on
+ * (lp_branch.h): per block the group meetings sum_{k,g} a[k,g,b], the
+ * labs' supervisors sum_k h[k,b] and the labs sum_c z[c,b], as free rows
+ * (prio 0); then each a and h column (prio 1). */
+static void branch_rows(struct pg_build *m)
+{
+	int nb = m->o->nb, nk = m->p->n_facilitators;
+	m->ints = xmalloc(sizeof(*m->ints) * ((size_t)nb * (3 + m->n_pairs + nk) + 1));
+	for (int j = 0; j < nb; j++) {
+		int ra = lp_add_row(m->P, GLP_FR, 0, 0);
+		int rh = lp_add_row(m->P, GLP_FR, 0, 0);
+		int rz = lp_add_row(m->P, GLP_FR, 0, 0);
+		for (int q = 0; q < m->n_pairs; q++)
+			if (m->pairs[q].col_a[j])
+				triplets_add(&m->t, ra, m->pairs[q].col_a[j], 1);
+		for (int k = 0; k < nk; k++)
+			if (m->col_h[k * nb + j])
+				triplets_add(&m->t, rh, m->col_h[k * nb + j], 1);
+		for (int c = 0; c < m->nc; c++)
+			if (m->col_z[c * nb + j])
+				triplets_add(&m->t, rz, m->col_z[c * nb + j], 1);
+		add_int(m, ra, 0, 0);
+		add_int(m, rh, 0, 0);
+		add_int(m, rz, 0, 0);
+	}
+	for (int j = 0; j < nb; j++) {
+		for (int q = 0; q < m->n_pairs; q++)
+			add_int(m, 0, m->pairs[q].col_a[j], 1);
+		for (int k = 0; k < nk; k++)
+			add_int(m, 0, m->col_h[k * nb + j], 1);
 	}
 }
 
@@ -543,13 +607,16 @@ static void build(struct pg_build *m, const struct problem *p, const struct pg_o
 	m->kind = exact ? GLP_BV : GLP_CV;
 	m->P = glp_create_prob();
 	glp_set_obj_dir(m->P, GLP_MAX);
-	build_classes(m);
-	build_patterns(m);
+	m->nc = pg_classes_build(p, o, &m->cls);
+	m->pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	m->n_patterns = pg_patterns(p, o, m->pattern);
 	build_pairs(m);
 	m->strong = exact || strong_rows(m) <= PG_STRONG_ROWS;
 	common_rows(m);
 	for (int q = 0; q < m->n_pairs; q++)
 		pair_rows(m, &m->pairs[q]);
+	if (!exact)
+		branch_rows(m);
 	triplets_load(&m->t, m->P);
 	if (exact)
 		name_columns(m);
@@ -557,12 +624,11 @@ static void build(struct pg_build *m, const struct problem *p, const struct pg_o
 
 static void build_free(struct pg_build *m)
 {
-	for (int c = 0; c < m->nc; c++)
-		free(m->cls[c].count);
-	free(m->cls);
+	pg_classes_free(m->cls, m->nc);
 	for (int q = 0; q < m->n_pairs; q++) {
 		free(m->pairs[q].col_a);
 		free(m->pairs[q].col_r);
+		free(m->pairs[q].col_s);
 		free(m->pairs[q].x_learner);
 		free(m->pairs[q].x_col);
 	}
@@ -571,75 +637,13 @@ static void build_free(struct pg_build *m)
 	free(m->col_h);
 	free(m->col_z);
 	free(m->pattern);
+	free(m->ints);
 	if (m->P)
 		glp_delete_prob(m->P);
 }
 
-/* sum_r max(y_r U_r, y_r L_r) + sum_j max(d_j u_j, d_j l_j) for GLPK's row
- * duals y (a price with no finite side to pay is taken as 0); +inf when a
- * column is unbounded the wrong way. */
-static double dual_bound(glp_prob *P)
-{
-	int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
-	double *y = xcalloc((size_t)m + 1, sizeof(double));
-	int *ind = xmalloc(sizeof(int) * ((size_t)m + 1));
-	double *val = xmalloc(sizeof(double) * ((size_t)m + 1));
-	double total = 0;
-	for (int r = 1; r <= m; r++) {
-		int type = glp_get_row_type(P, r);
-		double d = glp_get_row_dual(P, r);
-		bool has_up = type == GLP_UP || type == GLP_DB || type == GLP_FX;
-		bool has_lo = type == GLP_LO || type == GLP_DB || type == GLP_FX;
-		if (d > 0 && has_up)
-			total += d * glp_get_row_ub(P, r);
-		else if (d < 0 && has_lo)
-			total += d * glp_get_row_lb(P, r);
-		else
-			d = 0;
-		y[r] = d;
-	}
-	for (int j = 1; j <= n && isfinite(total); j++) {
-		double d = glp_get_obj_coef(P, j);
-		int len = glp_get_mat_col(P, j, ind, val);
-		for (int e = 1; e <= len; e++)
-			d -= y[ind[e]] * val[e];
-		int type = glp_get_col_type(P, j);
-		if (type == GLP_FR || (d > 0 && type == GLP_LO) || (d < 0 && type == GLP_UP))
-			total = d == 0 ? total : INFINITY;
-		else if (d > 0)
-			total += d * glp_get_col_ub(P, j);
-		else if (d < 0)
-			total += d * glp_get_col_lb(P, j);
-	}
-	free(y);
-	free(ind);
-	free(val);
-	return total;
-}
-
-/* Each learner's best option, and every facilitator-block a guru session. */
-static double simple_bound(const struct problem *p, const struct pg_options *o)
-{
-	double bound = 0;
-	for (int i = 0; i < o->n; i++) {
-		double best = 0;
-		for (int op = o->start[i]; op < o->start[i + 1]; op++)
-			best = o->value[op] > best ? o->value[op] : best;
-		bound += best;
-	}
-	for (int k = 0; k < p->n_facilitators; k++) {
-		int free_blocks = 0;
-		for (int j = 0; j < o->nb; j++)
-			free_blocks += !p->facilitators[k].unavailable[o->blocks[j]];
-		if (free_blocks > p->facilitators[k].max_sessions)
-			free_blocks = p->facilitators[k].max_sessions;
-		bound += p->config.w_guru * free_blocks;
-	}
-	return bound;
-}
-
 /* The x columns (learner, goal, facilitator) of the program. */
-static long x_columns(const struct problem *p, const struct pg_options *o)
+long pg_x_columns(const struct problem *p, const struct pg_options *o)
 {
 	long n = 0;
 	for (int i = 0; i < o->n; i++)
@@ -650,39 +654,18 @@ static long x_columns(const struct problem *p, const struct pg_options *o)
 	return n;
 }
 
-double pg_bound(const struct problem *p, const struct pg_options *o, double seconds)
+glp_prob *pg_relaxation(const struct problem *p, const struct pg_options *o,
+			struct lp_int **ints, int *n_ints)
 {
-	long cols = x_columns(p, o);
-	if (cols > PG_BOUND_COLUMNS) {
-		double simple = simple_bound(p, o);
-		mcl_log(LOG_NORMAL, "power-goal bound: %ld learner-goal-facilitator columns, above "
-			"%d: the simple bound %.1f", cols, PG_BOUND_COLUMNS, simple);
-		return simple;
-	}
 	struct pg_build m;
 	build(&m, p, o, false);
-	glp_smcp parm;
-	glp_init_smcp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
-	parm.meth = GLP_DUALP;
-	parm.tm_lim = seconds > 1 ? (int)(seconds * 1000) : 1000;
-	int rc = glp_simplex(m.P, &parm);
-	double bound = INFINITY;
-	if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_EITLIM)
-		bound = dual_bound(m.P);
-	bool optimal = rc == 0 && glp_get_status(m.P) == GLP_OPT;
-	mcl_log(LOG_VERBOSE, "power-goal bound LP: %d rows, %d columns, simplex %d%s, dual bound %.3f",
-		glp_get_num_rows(m.P), glp_get_num_cols(m.P), rc, optimal ? " (optimal)" : "",
-		bound);
+	glp_prob *P = m.P;
+	*ints = m.ints;
+	*n_ints = m.n_ints;
+	m.P = NULL;
+	m.ints = NULL;
 	build_free(&m);
-	if (!optimal) {
-		/* stopped early: its dual bound holds but may be weak; both hold */
-		double simple = simple_bound(p, o);
-		mcl_log(LOG_NORMAL, "power-goal bound LP not solved (GLPK %d): dual bound %.1f, "
-			"simple bound %.1f", rc, bound, simple);
-		bound = simple < bound ? simple : bound;
-	}
-	return bound;
+	return P;
 }
 
 int pg_write_lp(const struct problem *p, const struct pg_options *o, const char *path)

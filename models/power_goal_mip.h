@@ -7,6 +7,7 @@
 #ifndef MCL_POWER_GOAL_MIP_H
 #define MCL_POWER_GOAL_MIP_H
 
+#include <glpk.h>
 #include <stdbool.h>
 
 #include "engine/problem.h"
@@ -34,18 +35,53 @@ struct pg_options {
 void pg_options_build(const struct problem *p, struct pg_options *o);
 void pg_options_release(struct pg_options *o);
 
+/* The options of each goal g: (*goal_opt)[(*goal_start)[g] ..
+ * (*goal_start)[g + 1] - 1], option indexes of o; (*opt_learner)[op] each
+ * option's learner.  The caller frees the three arrays. */
+void pg_index_goals(const struct problem *p, const struct pg_options *o, int **goal_start,
+		    int **goal_opt, int **opt_learner);
+
 /* Whether facilitator k may lead the group of learner i: available in every
  * workshop block where i is, with max_sessions for that many meetings. */
 bool pg_leader_fits(const struct problem *p, const struct pg_options *o, int k, int i);
 
+/* Room classes: rooms of equal capacity and features, with count[j] of
+ * them available in workshop block o->blocks[j]; proto one of them. */
+struct pg_class {
+	int cap;
+	const struct room *proto;
+	int *count;                 /* [o->nb] */
+};
+
+/* The classes of p's rooms in *out; returns their number. */
+int pg_classes_build(const struct problem *p, const struct pg_options *o, struct pg_class **out);
+void pg_classes_free(struct pg_class *cls, int nc);
+
+/* Numbers the distinct sets A_i (availability patterns) in pattern[0..n-1];
+ * returns how many. */
+int pg_patterns(const struct problem *p, const struct pg_options *o, int *pattern);
+
+/* The learner-goal-facilitator columns of the exact MIP. */
+long pg_x_columns(const struct problem *p, const struct pg_options *o);
+
+struct lp_int;
+
+/* The exact MIP's LP relaxation without the group-size rows (6), whose
+ * every point bounds a contract schedule (power_goal_mip.c), with the
+ * whole-valued expressions to branch on in *ints (malloc'ed, *n_ints of
+ * them).  The caller deletes the problem. */
+glp_prob *pg_relaxation(const struct problem *p, const struct pg_options *o,
+			struct lp_int **ints, int *n_ints);
+
 /*
  * An upper bound on the objective of every schedule the contract allows in
- * the power-goal model: the dual bound of the exact MIP's LP relaxation
- * (power_goal_mip.c), solved for at most seconds.  Falls back to a simple
- * bound (each learner's best option, every available facilitator-block a
- * guru session) when GLPK fails.  Never below the true optimum.
+ * the power-goal model (power_goal_bound.c): the smallest of the simple
+ * bound, the aggregated LP's and the exact MIP's LP relaxation's, each
+ * tightened by branching (lp_branch.h) while its bound is above target,
+ * within seconds in all.  Never below the true optimum.
  */
-double pg_bound(const struct problem *p, const struct pg_options *o, double seconds);
+double pg_bound(const struct problem *p, const struct pg_options *o, double seconds,
+		double target);
 
 /* Writes the exact power-goal MIP to path in CPLEX LP format.  Returns 0, or
  * -1 when the file cannot be written. */

@@ -1,0 +1,371 @@
+/*
+ * power_goal_bound.c - the power-goal model's upper bound: the smallest of
+ * three valid bounds on every schedule the contract allows in the model
+ * (not only those the search writes).  Notation of power_goal_mip.c.
+ *
+ * 1. The simple bound: each learner's best option, plus the guru weight for
+ *    every session a facilitator could lead (min(max_sessions, available
+ *    blocks)); valid since learners' values add up and a facilitator leads
+ *    one session a block.
+ *
+ * 2. The aggregated LP, small enough to finish on any school: the exact
+ *    MIP's LP relaxation with a learner's group known by its goal only,
+ *    not by its facilitator.  O_i as in power_goal_mip.c, less the goals no
+ *    facilitator may lead i in (able in g, pg_leader_fits).
+ *      x[i,o] in [0,1]           i's choice (goal of O_i, or the lab)
+ *      a[k,g,b] in [0,1]         k leads a meeting of g in b (k able in g,
+ *                                available in b; some member of g in b)
+ *      r[g,c,b] in [0, cnt(c,b)] meetings of g in rooms of class c (g's
+ *                                feature)
+ *      z[c,b] in [0, cnt(c,b)]   labs in rooms of class c (lab feature)
+ *      h[k,b] in [0,1]           k supervises a lab in b (k available)
+ *    max sum v(i,o) x[i,o] + guru sum_{k guru in g} a[k,g,b]
+ *      sum_o x[i,o] = 1                                  every learner
+ *      sum_{i: b in A_i} x[i,g] <= sum_c e(g,c) r[g,c,b]  seats of g in b
+ *      sum_c r[g,c,b] = sum_k a[k,g,b]                    one room each
+ *      sum_k a[k,g,b] <= sum_{i: b in A_i} x[i,g]         no empty meeting
+ *      sum_g r[g,c,b] + z[c,b] <= cnt(c,b)                rooms
+ *      sum_{i: b in A_i} x[i,lab] <= sum_c e(lab,c) z[c,b]   lab seats
+ *      sum_c z[c,b] <= sum_k h[k,b]                       lab supervisors
+ *      (7') sum_g a[k,g,b] + h[k,b] <= 1                  one session a block
+ *      (8') sum_{g,b} a[k,g,b] + sum_b h[k,b] <= max_sessions_k
+ *    A contract schedule is a point of it: x its choices, a, r, z, h its
+ *    meetings, their rooms, its labs and their supervisors (a group meets
+ *    in every block of its members, with a facilitator able in g and
+ *    available, at most max_g and the room's seats attending).  Its size
+ *    has no factor learners x facilitators.
+ *
+ * 3. The exact MIP's LP relaxation (pg_relaxation), tighter but with a
+ *    column per learner, goal and facilitator: built when it has at most
+ *    PG_BOUND_COLUMNS of them, solved within the time left.
+ *
+ * Each LP's bound is its dual bound (lp_dual.h), valid for any row prices,
+ * so also when the simplex stops early.  An LP solved to optimality is then
+ * tightened by branching (lp_branch.h) on quantities that are whole in
+ * every schedule: per block the meetings, the labs and their supervisors,
+ * then single meetings.  This closes the LP's typical gap, a facilitator
+ * split between a group and a lab in one block: 0.6 of a group of 8 and
+ * 0.4 of a lab of 16 seat as many as a whole lab, yet put 5 learners in a
+ * group.
+ */
+#include <float.h>
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+#include "models/lp_branch.h"
+#include "models/lp_build.h"
+#include "models/lp_dual.h"
+#include "models/power_goal_mip.h"
+
+#define PG_BOUND_COLUMNS 20000      /* most x columns the exact MIP's LP takes */
+#define PG_BRANCH_NODES 4000        /* most LPs a branching solves */
+
+/* Each learner's best option, and every facilitator-block a guru session. */
+static double simple_bound(const struct problem *p, const struct pg_options *o)
+{
+	double bound = 0;
+	for (int i = 0; i < o->n; i++) {
+		double best = 0;
+		for (int op = o->start[i]; op < o->start[i + 1]; op++)
+			best = o->value[op] > best ? o->value[op] : best;
+		bound += best;
+	}
+	for (int k = 0; k < p->n_facilitators; k++) {
+		int free_blocks = 0;
+		for (int j = 0; j < o->nb; j++)
+			free_blocks += !p->facilitators[k].unavailable[o->blocks[j]];
+		if (free_blocks > p->facilitators[k].max_sessions)
+			free_blocks = p->facilitators[k].max_sessions;
+		bound += p->config.w_guru * free_blocks;
+	}
+	return bound;
+}
+
+struct agg {
+	const struct problem *p;
+	const struct pg_options *o;
+	glp_prob *P;
+	struct triplets t;
+	int nc;
+	struct pg_class *cls;
+	int *row_busy;              /* [nb]: the block's staff row */
+	int row_ms;                 /* the cycle's sessions row */
+	int *col_n;                 /* [n_goals * nb]: N[g,b], or 0 */
+	int *col_x;                 /* [options]: 0 for a goal no one may lead i in */
+	int *goal_start, *goal_opt; /* goal g's options: goal_opt[goal_start[g]..] */
+	int *opt_learner;           /* [options] */
+	struct lp_int *ints;
+	int n_ints;
+};
+
+static bool in_block(const struct agg *a, int i, int j)
+{
+	return !a->p->learners[a->o->learners[i]].unavailable[a->o->blocks[j]];
+}
+
+static int seats(int cap, int max_group)
+{
+	return cap < max_group ? cap : max_group;
+}
+
+/* The x columns and rows (1). */
+static void agg_choices(struct agg *a)
+{
+	const struct problem *p = a->p;
+	const struct pg_options *o = a->o;
+	a->col_x = xcalloc((size_t)o->start[o->n] + 1, sizeof(int));
+	for (int i = 0; i < o->n; i++) {
+		int r1 = lp_add_row(a->P, GLP_FX, 1, 1);
+		for (int op = o->start[i]; op < o->start[i + 1]; op++) {
+			int g = o->goal[op];
+			bool led = g == PG_LAB;
+			for (int k = 0; !led && k < p->n_facilitators; k++)
+				led = problem_goal_level(p, k, g) >= LEVEL_ABLE &&
+				      pg_leader_fits(p, o, k, i);
+			if (!led)
+				continue;
+			a->col_x[op] = lp_add_col(a->P, GLP_CV, 0, 1, o->value[op]);
+			triplets_add(&a->t, r1, a->col_x[op], 1);
+		}
+	}
+}
+
+/* Goal g's columns and rows in block j: the meetings N[g,b], made of a
+ * meeting a[k,g,b] per facilitator k able in g and available in b (each in
+ * k's rows (7') and (8')), in the block's meetings row, with their rooms
+ * (rows room_row[c]). */
+static void agg_goal_block(struct agg *a, int g, int j, const int *room_row, int meetings)
+{
+	const struct problem *p = a->p;
+	const struct pg_options *o = a->o;
+	int b = o->blocks[j], nb = o->nb, members = 0, able = 0;
+	for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++)
+		members += a->col_x[a->goal_opt[e]] && in_block(a, a->opt_learner[a->goal_opt[e]], j);
+	if (!members)
+		return;             /* no meeting of g in b */
+	for (int k = 0; k < p->n_facilitators; k++)
+		able += !p->facilitators[k].unavailable[b] && problem_goal_level(p, k, g) >= LEVEL_ABLE;
+	int n = a->col_n[g * nb + j] = lp_add_col(a->P, GLP_CV, 0, able, 0);
+	a->ints[a->n_ints++] = (struct lp_int){ 0, n, 1 };
+	int seat = lp_add_row(a->P, GLP_UP, 0, 0), used = lp_add_row(a->P, GLP_UP, 0, 0);
+	for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++) {
+		int op = a->goal_opt[e];
+		if (a->col_x[op] && in_block(a, a->opt_learner[op], j)) {
+			triplets_add(&a->t, seat, a->col_x[op], 1);
+			triplets_add(&a->t, used, a->col_x[op], -1);
+		}
+	}
+	triplets_add(&a->t, used, n, 1);
+	triplets_add(&a->t, meetings, n, 1);
+	int of_g = lp_add_row(a->P, GLP_FX, 0, 0), one_room = lp_add_row(a->P, GLP_FX, 0, 0);
+	triplets_add(&a->t, of_g, n, 1);
+	triplets_add(&a->t, one_room, n, -1);
+	int guru = 0;
+	for (int k = 0; k < p->n_facilitators; k++)
+		guru += !p->facilitators[k].unavailable[b] &&
+			problem_goal_level(p, k, g) == LEVEL_GURU;
+	for (int part = 0; part < 2; part++) {
+		/* the meetings led by gurus of g, and the others */
+		int col = part ? lp_add_col(a->P, GLP_CV, 0, guru, p->config.w_guru)
+			       : lp_add_col(a->P, GLP_CV, 0, able - guru, 0);
+		triplets_add(&a->t, of_g, col, -1);
+		triplets_add(&a->t, a->row_busy[j], col, 1);
+		triplets_add(&a->t, a->row_ms, col, 1);
+	}
+	for (int c = 0; c < a->nc; c++) {
+		if (!a->cls[c].count[j] || !problem_room_has(a->cls[c].proto, p->goals[g].feature))
+			continue;
+		int r = lp_add_col(a->P, GLP_CV, 0, a->cls[c].count[j], 0);
+		triplets_add(&a->t, seat, r, -seats(a->cls[c].cap, p->goals[g].max_group));
+		triplets_add(&a->t, one_room, r, 1);
+		triplets_add(&a->t, room_row[c], r, 1);
+	}
+}
+
+/* The rows that tie a learner's choice of g to a meeting of g in each of
+ * their blocks, x[i,g] <= N[g,b] for b in A_i, written through one column
+ * s[g,P] per availability pattern P: x[i,g] <= s[g,P] <= N[g,b], b in P. */
+static void agg_meet_rows(struct agg *a)
+{
+	const struct pg_options *o = a->o;
+	int nb = o->nb;
+	int *pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	int np = pg_patterns(a->p, o, pattern);
+	int *col_s = xcalloc((size_t)np + 1, sizeof(int));
+	for (int g = 0; g < a->p->n_goals; g++) {
+		for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++) {
+			int op = a->goal_opt[e], i = a->opt_learner[op], *s = &col_s[pattern[i]];
+			if (!a->col_x[op])
+				continue;
+			if (!*s) {
+				*s = lp_add_col(a->P, GLP_CV, 0, 1, 0);
+				for (int j = 0; j < nb; j++) {
+					if (!in_block(a, i, j))
+						continue;
+					int r = lp_add_row(a->P, GLP_UP, 0, 0);
+					triplets_add(&a->t, r, *s, 1);
+					if (a->col_n[g * nb + j])
+						triplets_add(&a->t, r, a->col_n[g * nb + j], -1);
+				}
+			}
+			int r = lp_add_row(a->P, GLP_UP, 0, 0);
+			triplets_add(&a->t, r, a->col_x[op], 1);
+			triplets_add(&a->t, r, *s, -1);
+		}
+		for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++)
+			col_s[pattern[a->opt_learner[a->goal_opt[e]]]] = 0;
+	}
+	free(col_s);
+	free(pattern);
+}
+
+/* Block j's rows (7') and labs; its goals' meetings. */
+static void agg_block(struct agg *a, int j)
+{
+	const struct problem *p = a->p;
+	const struct pg_options *o = a->o;
+	int b = o->blocks[j];
+	int *room_row = xcalloc((size_t)a->nc + 1, sizeof(int));
+	for (int c = 0; c < a->nc; c++)
+		if (a->cls[c].count[j])
+			room_row[c] = lp_add_row(a->P, GLP_UP, 0, a->cls[c].count[j]);
+	int meetings = lp_add_row(a->P, GLP_FR, 0, 0), labs = lp_add_row(a->P, GLP_FR, 0, 0);
+	int supervisors = lp_add_row(a->P, GLP_FR, 0, 0);
+	int lab_seats = lp_add_row(a->P, GLP_UP, 0, 0), sup = lp_add_row(a->P, GLP_UP, 0, 0);
+	int staff = 0;
+	for (int k = 0; k < p->n_facilitators; k++)
+		staff += !p->facilitators[k].unavailable[b];
+	int busy = a->row_busy[j] = lp_add_row(a->P, GLP_UP, 0, staff);
+	int h = lp_add_col(a->P, GLP_CV, 0, staff, 0);
+	triplets_add(&a->t, busy, h, 1);
+	triplets_add(&a->t, a->row_ms, h, 1);
+	triplets_add(&a->t, sup, h, -1);
+	triplets_add(&a->t, supervisors, h, 1);
+	for (int g = 0; g < p->n_goals; g++)
+		agg_goal_block(a, g, j, room_row, meetings);
+	for (int i = 0; i < o->n; i++)
+		if (in_block(a, i, j) && a->col_x[o->start[i + 1] - 1])
+			triplets_add(&a->t, lab_seats, a->col_x[o->start[i + 1] - 1], 1);
+	for (int c = 0; c < a->nc; c++) {
+		if (!a->cls[c].count[j] || !problem_room_has(a->cls[c].proto, p->lab_feature))
+			continue;
+		int z = lp_add_col(a->P, GLP_CV, 0, a->cls[c].count[j], 0);
+		triplets_add(&a->t, room_row[c], z, 1);
+		triplets_add(&a->t, lab_seats, z, -seats(a->cls[c].cap, p->config.lab_max_group));
+		triplets_add(&a->t, sup, z, 1);
+		triplets_add(&a->t, labs, z, 1);
+	}
+	a->ints[a->n_ints++] = (struct lp_int){ meetings, 0, 0 };
+	a->ints[a->n_ints++] = (struct lp_int){ labs, 0, 0 };
+	a->ints[a->n_ints++] = (struct lp_int){ supervisors, 0, 0 };
+	free(room_row);
+}
+
+/* The aggregated LP (2 at the top of the file), with its whole-valued
+ * expressions in a->ints. */
+static void agg_build(struct agg *a, const struct problem *p, const struct pg_options *o)
+{
+	memset(a, 0, sizeof(*a));
+	a->p = p;
+	a->o = o;
+	a->P = glp_create_prob();
+	glp_set_obj_dir(a->P, GLP_MAX);
+	a->nc = pg_classes_build(p, o, &a->cls);
+	a->row_busy = xcalloc((size_t)o->nb + 1, sizeof(int));
+	a->col_n = xcalloc((size_t)p->n_goals * o->nb + 1, sizeof(int));
+	a->ints = xmalloc(sizeof(*a->ints) * ((size_t)o->nb * (p->n_goals + 3) + 1));
+	pg_index_goals(p, o, &a->goal_start, &a->goal_opt, &a->opt_learner);
+	agg_choices(a);
+	int sessions = 0;
+	for (int k = 0; k < p->n_facilitators; k++) {
+		const struct facilitator *f = &p->facilitators[k];
+		int avail = 0;
+		for (int j = 0; j < o->nb; j++)
+			avail += !f->unavailable[o->blocks[j]];
+		sessions += avail < f->max_sessions ? avail : f->max_sessions;
+	}
+	a->row_ms = lp_add_row(a->P, GLP_UP, 0, sessions);
+	for (int j = 0; j < o->nb; j++)
+		agg_block(a, j);
+	agg_meet_rows(a);
+	triplets_load(&a->t, a->P);
+}
+
+static void agg_free(struct agg *a)
+{
+	pg_classes_free(a->cls, a->nc);
+	free(a->row_busy);
+	free(a->col_n);
+	free(a->col_x);
+	free(a->goal_start);
+	free(a->goal_opt);
+	free(a->opt_learner);
+	free(a->ints);
+	glp_delete_prob(a->P);
+}
+
+/* P's dual bound after a simplex stopped at deadline (mcl_now()), tightened
+ * by branching on ints until branch_deadline when the LP reached its
+ * optimum and its bound is above target. */
+static double lp_bound(glp_prob *P, const struct lp_int *ints, int n_ints, double deadline,
+		       double branch_deadline, double target, const char *what)
+{
+	double t0 = mcl_now();
+	glp_smcp parm;
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.meth = GLP_DUALP;
+	parm.tm_lim = deadline - t0 > 0.1 ? (int)((deadline - t0) * 1000) : 100;
+	glp_scale_prob(P, GLP_SF_AUTO);     /* 3x faster on 300 learners */
+	int rc = glp_simplex(P, &parm);
+	double bound = HUGE_VAL;
+	if (rc == 0 || rc == GLP_ETMLIM || rc == GLP_EITLIM)
+		bound = lp_dual_bound(P);
+	bool optimal = rc == 0 && glp_get_status(P) == GLP_OPT;
+	mcl_log(LOG_VERBOSE, "power-goal bound, %s: %d rows, %d columns, simplex %d%s in %.1f s, "
+		"dual bound %.3f", what, glp_get_num_rows(P), glp_get_num_cols(P), rc,
+		optimal ? " (optimal)" : "", mcl_now() - t0, bound);
+	if (!optimal || bound <= target || branch_deadline <= mcl_now())
+		return bound;
+	struct lp_branch_result res;
+	t0 = mcl_now();
+	lp_branch_bound(P, ints, n_ints, bound, target, branch_deadline - t0, PG_BRANCH_NODES, &res);
+	mcl_log(LOG_VERBOSE, "power-goal bound, %s, branched: %d LPs (%d halves empty, %d leaves "
+		"above the target) in %.1f s: %.3f -> %.3f", what, res.nodes, res.pruned, res.open,
+		mcl_now() - t0, bound, res.bound);
+	return res.bound;
+}
+
+double pg_bound(const struct problem *p, const struct pg_options *o, double seconds,
+		double target)
+{
+	double t0 = mcl_now();
+	double simple = simple_bound(p, o), bound = simple;
+	long cols = pg_x_columns(p, o);
+	bool full_too = cols <= PG_BOUND_COLUMNS;
+	struct agg a;
+	agg_build(&a, p, o);
+	double until = t0 + (full_too ? 0.6 : 1) * seconds;
+	double agg = lp_bound(a.P, a.ints, a.n_ints, until, until, target, "aggregated LP");
+	agg_free(&a);
+	bound = agg < bound ? agg : bound;
+	double full = HUGE_VAL;
+	if (bound > target && full_too && mcl_now() < t0 + seconds - 0.2) {
+		struct lp_int *ints;
+		int n_ints;
+		glp_prob *P = pg_relaxation(p, o, &ints, &n_ints);
+		full = lp_bound(P, ints, n_ints, t0 + seconds, t0 + seconds, target,
+				"exact MIP's LP");
+		free(ints);
+		glp_delete_prob(P);
+		bound = full < bound ? full : bound;
+	}
+	mcl_log(LOG_NORMAL, "power-goal bound %.1f: simple %.1f, aggregated LP %.1f, exact MIP's "
+		"LP %.1f (%ld learner-goal-facilitator columns%s)", bound, simple, agg, full, cols,
+		full_too ? "" : ", too many to build");
+	return bound;
+}
