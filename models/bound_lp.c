@@ -29,7 +29,7 @@
  *   s.t. sum_q t[q] + sum_q o[q] <= A_l                  one session a block
  *        t[q] <= sum_{b in B_q} N[g,b]                   a session must exist
  *        sum_{q of g} t[q] = sum_b u[g,b]                seats are used
- *        min_g N[g,b] <= u[g,b] <= max_g N[g,b]          group sizes
+ *        min_g N[g,b] <= u[g,b] <= min(max_g, Dmax) N[g,b]  group sizes
  *        sum_g u[g,b] + u[lab,b] = N_b                   everyone seated
  *        sum_q o[q] <= sum_b u[lab,b]                    lab credit
  *        sum_k r[c,k,b] <= count[c,b]                    rooms available
@@ -41,6 +41,10 @@
  *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
  *        delta[l] <= sum_{q of l, facilitated} t[q]     a day needs a session
  *        sum_b u[g,b] <= r_g sum_b N[g,b] + (max_g - r_g) k_g    rounding cut
+ *
+ * Dmax is the most learners one block of b has with a ready need for g:
+ * a session seats no more of them.  Each block also gets the cover cuts of
+ * bound_lp_seminar.c: its learners sit in whole labs and workshops.
  *
  * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
  * min(s_q, |B_q|) learners in all and max_g each, and a schedule opens a
@@ -263,10 +267,6 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 			triplets_add(t, pl->seats[i], colU[i], -1);
 		}
 		triplets_add(t, pl->seats[i], jx, 1);
-		/* l sits in g's session only where one runs: x[q,b] <= N[g,b] */
-		int vub = lp_add_row(P, GLP_UP, 0, 0);
-		triplets_add(t, vub, jx, 1);
-		triplets_add(t, vub, colN[i], -1);
 		int d = pl->p->blocks[pl->blocks[j]].day_index;
 		if (pl->day && pl->day[d])
 			triplets_add(t, pl->day[d], jx, -1);
