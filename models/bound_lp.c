@@ -29,7 +29,7 @@
  *   s.t. sum_q t[q] + sum_q o[q] <= A_l                  one session a block
  *        t[q] <= sum_{b in B_q} N[g,b]                   a session must exist
  *        sum_{q of g} t[q] = sum_b u[g,b]                seats are used
- *        min_g N[g,b] <= u[g,b] <= max_g N[g,b]          group sizes
+ *        min_g N[g,b] <= u[g,b] <= min(max_g, Dmax) N[g,b]  group sizes
  *        sum_g u[g,b] + u[lab,b] = N_b                   everyone seated
  *        sum_q o[q] <= sum_b u[lab,b]                    lab credit
  *        sum_k r[c,k,b] <= count[c,b]                    rooms available
@@ -41,6 +41,10 @@
  *        pi[l] <= sum_{q of l, priority 1} (t[q] + o[q])
  *        delta[l] <= sum_{q of l, facilitated} t[q]     a day needs a session
  *        sum_b u[g,b] <= r_g sum_b N[g,b] + (max_g - r_g) k_g    rounding cut
+ *
+ * Dmax is the most learners one block of b has with a ready need for g:
+ * a session seats no more of them.  Each block also gets the cover cuts of
+ * bound_lp_seminar.c: its learners sit in whole labs and workshops.
  *
  * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
  * min(s_q, |B_q|) learners in all and max_g each, and a schedule opens a
@@ -153,6 +157,7 @@
 
 #include "engine/util.h"
 #include "models/bound_lp_rows.h"
+#include "models/bound_lp_seminar.h"
 #include "models/lp_build.h"
 #include "models/lp_dual.h"
 #include "models/glpk_run.h"
@@ -275,101 +280,6 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res);
 }
 
-/* Largest seminar section s's rooms can hold: its max_size, capped by the
- * largest room with its feature. */
-static int seminar_cap(const struct problem *p, int s)
-{
-	int cap = 0;
-	for (int r = 0; r < p->n_rooms; r++)
-		if (problem_room_has(&p->rooms[r], p->seminars[s].feature) &&
-		    p->rooms[r].capacity > cap)
-			cap = p->rooms[r].capacity;
-	return cap < p->seminars[s].max_size ? cap : p->seminars[s].max_size;
-}
-
-/* The seminar blocks' part of the LP (see the top of the file): sections,
- * facilitator meetings and labs, over the budget rows of the workshop part.
- * Fills sem->... for the per-learner columns added later. */
-struct sem_part {
-	int *row_max, *row_min;     /* [n_seminars] section seats */
-	int row_lab_need;           /* lab seats need labs in rooms */
-	int row_meet_seats;         /* meeting seats need meetings in rooms */
-	long seats;                 /* sum over learners of seminar-block time */
-};
-
-static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *p,
-			 const int *sem_blocks, int n_sem, const int *row_budget,
-			 struct sem_part *sp)
-{
-	const struct config *cf = &p->config;
-	int ns = p->n_seminars, nf = p->n_facilitators;
-	sp->row_max = xcalloc((size_t)ns + 1, sizeof(int));
-	sp->row_min = xcalloc((size_t)ns + 1, sizeof(int));
-	int *row_meet = xcalloc((size_t)ns + 1, sizeof(int));
-	/* Rooms: labs[r] and meetings[r] in room r over the seminar blocks,
-	 * each seating at most its capacity (labs: up to lab max_group). */
-	int row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
-	int row_meetings = lp_add_row(P, GLP_FX, 0, 0);
-	sp->row_lab_need = lp_add_row(P, GLP_LO, 0, 0);     /* rhs set by the caller */
-	sp->row_meet_seats = lp_add_row(P, GLP_UP, 0, 0);
-	for (int r = 0; r < p->n_rooms; r++) {
-		const struct room *rm = &p->rooms[r];
-		int avail = 0;
-		for (int j = 0; j < n_sem; j++)
-			avail += !rm->unavailable[sem_blocks[j]];
-		if (!avail)
-			continue;
-		int row_room = lp_add_row(P, GLP_UP, 0, avail);
-		if (problem_room_has(rm, p->lab_feature)) {
-			int cap = rm->capacity < cf->lab_max_group ? rm->capacity : cf->lab_max_group;
-			int jl = lp_add_col(P, GLP_CV, 0, avail, 0);
-			triplets_add(t, row_room, jl, 1);
-			triplets_add(t, row_lab_staff, jl, -1);
-			triplets_add(t, sp->row_lab_need, jl, cap);
-		}
-		int jm = lp_add_col(P, GLP_CV, 0, avail, 0);
-		triplets_add(t, row_room, jm, 1);
-		triplets_add(t, row_meetings, jm, -1);
-		triplets_add(t, sp->row_meet_seats, jm, -rm->capacity);
-	}
-	for (int s = 0; s < ns; s++) {
-		const struct seminar *sm = &p->seminars[s];
-		int cap = seminar_cap(p, s);
-		if (cap < sm->min_size || sm->meetings > n_sem)
-			continue;
-		int n = lp_add_col(P, GLP_CV, 0, sm->sections, 0);
-		sp->row_max[s] = lp_add_row(P, GLP_UP, 0, 0);
-		triplets_add(t, sp->row_max[s], n, -cap);
-		sp->row_min[s] = lp_add_row(P, GLP_LO, 0, 0);
-		triplets_add(t, sp->row_min[s], n, -sm->min_size);
-		row_meet[s] = lp_add_row(P, GLP_FX, 0, 0);
-		triplets_add(t, row_meet[s], n, -sm->meetings);
-		triplets_add(t, row_meetings, n, sm->meetings);
-	}
-	for (int f = 0; f < nf; f++) {
-		int avail = 0;
-		for (int j = 0; j < n_sem; j++)
-			avail += !p->facilitators[f].unavailable[sem_blocks[j]];
-		if (!avail)
-			continue;
-		int row_time = lp_add_row(P, GLP_UP, 0, avail);
-		int lab_f = lp_add_col(P, GLP_CV, 0, avail, 0);
-		triplets_add(t, row_time, lab_f, 1);
-		triplets_add(t, row_budget[f], lab_f, 1);
-		triplets_add(t, row_lab_staff, lab_f, 1);
-		for (int s = 0; s < ns; s++) {
-			enum level lv = problem_seminar_level(p, f, s);
-			if (!row_meet[s] || lv < LEVEL_ABLE)
-				continue;
-			int h = lp_add_col(P, GLP_CV, 0, avail, lv == LEVEL_GURU ? cf->w_guru : 0);
-			triplets_add(t, row_time, h, 1);
-			triplets_add(t, row_budget[f], h, 1);
-			triplets_add(t, row_meet[s], h, 1);
-		}
-	}
-	free(row_meet);
-}
-
 /* The LP under construction: its columns and rows by what they stand for
  * (0: not in the LP), shared by the functions that build its parts. */
 struct blp {
@@ -392,6 +302,7 @@ struct blp {
 	size_t gb;          /* (n_goals + 1) * nb; goal n_goals is the lab */
 	int *colN, *colU;   /* [g * nb + b]: N[g,b], u[g,b] */
 	int *D;             /* [g * nb + b]: learners with a ready need for g */
+	int *Dmax;          /* [g * nb + b]: the most in one block of b */
 	int *NB;            /* [nb]: learners available */
 	long *demand;       /* [n_goals]: d_g of the rounding cut */
 	int *row_staff;     /* [k * nb + b]: staffing of class k */
@@ -448,6 +359,34 @@ static void blp_rooms_and_groups(struct blp *x)
 				!p->rooms[r].unavailable[x->blocks[j]];
 }
 
+/* Dmax[g * nb + b]: the most learners one block of group b has with a
+ * ready need for g (goal n_goals: available at all), which a session of g
+ * there seats at most: u[g,b] <= Dmax N[g,b], the sum over the group's
+ * blocks of u_j <= D_j N_j, which holds in whole sessions (none: no seat). */
+static void blp_block_demand(struct blp *x)
+{
+	const struct problem *p = x->p;
+	int ng = p->n_goals, nb = x->nb;
+	int *cnt = xmalloc(sizeof(int) * ((size_t)ng + 1));
+	x->Dmax = xcalloc(x->gb + 1, sizeof(int));
+	for (int j = 0; j < x->n_blocks; j++) {
+		memset(cnt, 0, sizeof(int) * ((size_t)ng + 1));
+		for (int l = 0; l < p->n_learners; l++) {
+			if (p->learners[l].unavailable[x->blocks[j]])
+				continue;
+			cnt[ng]++;
+			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++)
+				if (p->needs[q].ready)
+					cnt[p->needs[q].goal]++;
+		}
+		for (int g = 0; g <= ng; g++) {
+			int *d = &x->Dmax[(size_t)g * nb + x->grp[j]];
+			*d = cnt[g] > *d ? cnt[g] : *d;
+		}
+	}
+	free(cnt);
+}
+
 /* Staffing classes: goals with the same level for every facilitator; the
  * lab (anyone) is a class of its own.  And the learners per group, per
  * goal and group. */
@@ -475,6 +414,7 @@ static void blp_staff_and_learners(struct blp *x)
 	x->gb = (size_t)(ng + 1) * (size_t)nb;
 	x->D = xcalloc(x->gb + 1, sizeof(int));
 	x->NB = xcalloc((size_t)nb + 1, sizeof(int));
+	blp_block_demand(x);
 	for (int l = 0; l < p->n_learners; l++)
 		for (int j = 0; j < x->n_blocks; j++) {
 			int b = x->grp[j];
@@ -551,7 +491,7 @@ static void blp_goal_cols(struct blp *x)
 		if (!lab && p->goals[g].mode != GOAL_FACILITATED)
 			continue;
 		int gmin = lab ? 1 : p->goals[g].min_group;
-		int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
+		int gmax0 = lab ? cf->lab_max_group : p->goals[g].max_group;
 		int feat = lab ? p->lab_feature : p->goals[g].feature;
 		if (!lab)
 			x->row_flow[g] = lp_add_row(x->P, GLP_FX, 0, 0);
@@ -562,6 +502,7 @@ static void blp_goal_cols(struct blp *x)
 			int rooms = 0;
 			for (int c = 0; c < x->n_classes; c++)
 				rooms += x->count[c * nb + b];
+			int gmax = gmax0 < x->Dmax[i] ? gmax0 : x->Dmax[i];
 			x->colN[i] = lp_add_col(x->P, GLP_CV, 0, rooms, 0);
 			x->colU[i] = lp_add_col(x->P, GLP_CV, 0, lab ? x->NB[b] : x->D[i], 0);
 			int rseat = lp_add_row(x->P, GLP_UP, 0, 0);
@@ -629,6 +570,41 @@ static void blp_facilitators(struct blp *x)
 	free(can);
 	free(guru);
 	free(avail);
+}
+
+/* Per group: its labs and workshops in whole sessions (the cover cuts of
+ * bound_lp_seminar.c). */
+static void blp_cover(struct blp *x)
+{
+	const struct problem *p = x->p;
+	int ng = p->n_goals, nb = x->nb;
+	struct cover_block *blk = xmalloc(sizeof(*blk) * ((size_t)x->n_blocks + 1));
+	int *other = xmalloc(sizeof(int) * ((size_t)ng + 1));
+	int *piece = xmalloc(sizeof(int) * ((size_t)ng * (size_t)p->n_facilitators + 1));
+	for (int b = 0; b < nb; b++) {
+		int n_other = 0, m = 0;
+		for (int g = 0; g < ng; g++)
+			if (x->colN[(size_t)g * nb + b])
+				other[n_other++] = x->colN[(size_t)g * nb + b];
+		for (int j = 0; j < x->n_blocks; j++) {
+			if (x->grp[j] != b)
+				continue;
+			int n_piece = 0;
+			for (int g = 0; g < ng; g++)
+				if (x->colN[(size_t)g * nb + b])
+					bound_lp_cover_pieces(piece, &n_piece, p->goals[g].max_group,
+							      x->Dmax[(size_t)g * nb + b],
+							      p->n_facilitators);
+			blk[m++] = bound_lp_block_cover(p, x->blocks[j], piece, n_piece);
+		}
+		bound_lp_cover_cuts(x->P, &x->t, blk, m, &x->colN[(size_t)ng * nb + b], 1, other,
+				    n_other);
+		for (int i = 0; i < m; i++)
+			bound_lp_cover_free(&blk[i]);
+	}
+	free(blk);
+	free(other);
+	free(piece);
 }
 
 /* One learner's rows: its time, its workshop time (with seminar blocks),
@@ -802,6 +778,7 @@ static void blp_release(struct blp *x)
 	free(x->colN);
 	free(x->colU);
 	free(x->D);
+	free(x->Dmax);
 	free(x->NB);
 	free(x->demand);
 	free(x->row_staff);
@@ -830,8 +807,9 @@ static void blp_build(struct blp *x)
 	blp_block_rows(x);
 	blp_goal_cols(x);
 	blp_facilitators(x);
+	blp_cover(x);
 	if (x->n_sem)
-		seminar_part(x->P, &x->t, p, x->sem_blocks, x->n_sem, x->row_budget, &x->sp);
+		bound_lp_seminar_part(x->P, &x->t, p, x->sem_blocks, x->n_sem, x->row_budget, &x->sp);
 	x->seen = xcalloc((size_t)x->nb + 1, sizeof(int));
 	x->demand = xcalloc((size_t)p->n_goals + 1, sizeof(long));
 	x->pl = (struct per_learner){ .p = p, .blocks = x->blocks, .n_blocks = x->n_blocks };
