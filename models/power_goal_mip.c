@@ -681,7 +681,7 @@ double power_goal_bound(const struct problem *p, double seconds)
 {
 	struct pg_options o;
 	pg_options_build(p, &o);
-	double bound = pg_bound(p, &o, seconds);
+	double bound = pg_bound(p, &o, seconds, HUGE_VAL);  /* no branching: any target is met */
 	pg_options_release(&o);
 	return bound;
 }
