@@ -33,17 +33,10 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/replan_keep.h"
+#include "models/replan_pins_builder.h"
 
-struct builder {
-	const struct problem *p;
-	struct solution *fz;
-	int *need_cnt;              /* [n_needs] workshop sessions in fz */
-	int *led;                   /* [f] sessions led in fz */
-	bool *pinned;               /* [l * n_blocks + b] a pin names l in b */
-	size_t first_pin;           /* the first session the pins built */
-};
 
-static bool fac_free(const struct builder *bd, int f, int b)
+bool pins_fac_free(const struct builder *bd, int f, int b)
 {
 	const struct problem *p = bd->p;
 	if (p->facilitators[f].unavailable[b] || bd->led[f] >= p->facilitators[f].max_sessions)
@@ -54,7 +47,7 @@ static bool fac_free(const struct builder *bd, int f, int b)
 	return true;
 }
 
-static bool room_free(const struct builder *bd, int r, int b)
+bool pins_room_free(const struct builder *bd, int r, int b)
 {
 	if (bd->p->rooms[r].unavailable[b])
 		return false;
@@ -65,7 +58,7 @@ static bool room_free(const struct builder *bd, int r, int b)
 }
 
 /* Whether learner l may take one more session of goal g. */
-static bool may_take(const struct builder *bd, int l, int g)
+static bool pins_may_take(const struct builder *bd, int l, int g)
 {
 	int q = objective_need_of(bd->p, l, g);
 	return q >= 0 && bd->p->needs[q].ready && bd->need_cnt[q] < bd->p->needs[q].sessions;
@@ -88,7 +81,7 @@ static void choose_offering(const struct builder *bd, struct session *s,
 			continue;
 		double w = 0;
 		for (int i = 0; i < pn->n_learners && w >= 0; i++)
-			w = may_take(bd, pn->learners[i], g) ?
+			w = pins_may_take(bd, pn->learners[i], g) ?
 			    w + problem_need_weight(p, &p->needs[objective_need_of(p, pn->learners[i], g)]) :
 			    -1;
 		if (w > best) {
@@ -105,7 +98,7 @@ static int choose_facilitator(const struct builder *bd, const struct session *s)
 	const struct problem *p = bd->p;
 	int best = -1, best_level = 0;
 	for (int f = 0; f < p->n_facilitators; f++) {
-		if (!fac_free(bd, f, s->block))
+		if (!pins_fac_free(bd, f, s->block))
 			continue;
 		int lv = s->kind == SESSION_WORKSHOP ? (int)problem_goal_level(p, f, s->offering) :
 							LEVEL_ABLE;
@@ -134,10 +127,10 @@ static int choose_cycle_facilitator(const struct builder *bd, const struct sessi
 							LEVEL_ABLE;
 		if (lv < LEVEL_ABLE || p->facilitators[f].max_sessions - bd->led[f] < nb)
 			continue;
-		bool free = fac_free(bd, f, s->block);
+		bool free = pins_fac_free(bd, f, s->block);
 		for (int b = 0; b < p->n_blocks && free && s->kind == SESSION_WORKSHOP; b++)
 			if (problem_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP)
-				free = fac_free(bd, f, b);
+				free = pins_fac_free(bd, f, b);
 		if (s->kind == SESSION_LAB)   /* a lab: who can lead the fewest pinned goals */
 			for (int k = 0; k < p->n_pins; k++)
 				lv -= p->pins[k].kind == LOCK_GOAL &&
@@ -151,12 +144,12 @@ static int choose_cycle_facilitator(const struct builder *bd, const struct sessi
 }
 
 /* The smallest free room of block b with feature that seats need. */
-static int room_for(const struct builder *bd, int b, int feature, int need)
+int pins_room_for(const struct builder *bd, int b, int feature, int need)
 {
 	const struct problem *p = bd->p;
 	int best = -1;
 	for (int r = 0; r < p->n_rooms; r++)
-		if (room_free(bd, r, b) && problem_room_has(&p->rooms[r], feature) &&
+		if (pins_room_free(bd, r, b) && problem_room_has(&p->rooms[r], feature) &&
 		    p->rooms[r].capacity >= need &&
 		    (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
 			best = r;
@@ -168,7 +161,7 @@ static int choose_room(const struct builder *bd, const struct session *s, int ne
 {
 	const struct problem *p = bd->p;
 	int feature = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].feature : p->lab_feature;
-	return room_for(bd, s->block, feature, need);
+	return pins_room_for(bd, s->block, feature, need);
 }
 
 /* Whether session s is one pin pn may name: its block, offering (a goal,
@@ -224,7 +217,7 @@ static int seat_later_pins(struct builder *bd, const struct lock_pin *pn, int si
 		bool free = true;
 		for (int i = 0; i < o->n_learners && free; i++)
 			free = solution_attend_at(bd->fz, o->learners[i], s->block) < 0 &&
-			       (s->kind != SESSION_WORKSHOP || may_take(bd, o->learners[i], s->offering));
+			       (s->kind != SESSION_WORKSHOP || pins_may_take(bd, o->learners[i], s->offering));
 		for (int i = 0; i < o->n_learners && free; i++, n++)
 			*solution_attend(bd->fz, o->learners[i], s->block) = si;
 	}
@@ -249,7 +242,7 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 	for (int l = 0; l < p->n_learners && n < lo && n < cap; l++) {
 		if (p->learners[l].unavailable[b] || solution_attend_at(bd->fz, l, b) >= 0 ||
 		    bd->pinned[(long)l * p->n_blocks + b] ||
-		    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+		    (s->kind == SESSION_WORKSHOP && !pins_may_take(bd, l, s->offering)))
 			continue;
 		*solution_attend(bd->fz, l, b) = si;
 		n++;
@@ -261,10 +254,6 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 	return n >= lo;
 }
 
-/* Where no session the model could open is left for the learners still
- * without a place in block b (the pins took the facilitators or rooms),
- * seats them in the pinned sessions of b that take them: a workshop of a
- * need they may take, else a lab, with a seat free. */
 /* The power-goal model's fill: learner l joins the group of pinned session
  * si in every workshop block where l is available (for a lab: a pinned lab
  * with a seat in each), or nowhere.  Returns whether l was seated. */
@@ -308,41 +297,10 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 	return ok;
 }
 
-static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
-		     bool pinned);
-
-/* Seats learner l in the pinned seminar section of session si at every
- * meeting, when l chose and may take the seminar, is free at every meeting
- * and the section has a seat (max_size, room).  Returns whether l was. */
-static bool seat_section(struct builder *bd, int l, int si)
-{
-	const struct problem *p = bd->p;
-	struct solution *fz = bd->fz;
-	int head = fz->sessions[si].section, sem = fz->sessions[si].offering, m = 0;
-	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
-	bool ok = true;
-	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
-		const struct session *s = &fz->sessions[i];
-		if (s->kind != SESSION_SEMINAR || s->section != head)
-			continue;
-		int size = 0;       /* a built section's size is not kept */
-		for (int k = 0; k < p->n_learners; k++)
-			size += solution_attend_at(fz, k, s->block) == (int)i;
-		ok = m < p->n_blocks && size < p->seminars[sem].max_size &&
-		     size < p->rooms[s->room].capacity;
-		if (ok)
-			blocks[m++] = s->block;
-	}
-	ok = ok && m > 0 && may_join(bd, l, sem, blocks, m, true);
-	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
-		struct session *s = &fz->sessions[i];
-		if (s->kind == SESSION_SEMINAR && s->section == head)
-			*solution_attend(fz, l, s->block) = (int)i;
-	}
-	free(blocks);
-	return ok;
-}
-
+/* Where no session the model could open is left for the learners still
+ * without a place in block b (the pins took the facilitators or rooms),
+ * seats them in the pinned sessions of b that take them: a workshop of a
+ * need they may take, else a lab, with a seat free. */
 static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool always)
 {
 	const struct problem *p = bd->p;
@@ -368,7 +326,7 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		bool joined = false;
 		for (size_t i = first_pin; i < fz->n_sessions && !joined; i++)
 			if (fz->sessions[i].block == b && fz->sessions[i].kind == SESSION_SEMINAR)
-				joined = seat_section(bd, l, (int)i);
+				joined = pins_seat_section(bd, l, (int)i);
 		if (joined)
 			continue;
 		for (size_t i = first_pin; i < fz->n_sessions; i++) {
@@ -377,7 +335,7 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 			if (s->block != b || s->size >= cap)
 				continue;
 			if (s->kind == SESSION_WORKSHOP && s->size < p->goals[s->offering].max_group &&
-			    may_take(bd, l, s->offering)) {
+			    pins_may_take(bd, l, s->offering)) {
 				best = (int)i;
 				break;
 			}
@@ -410,7 +368,7 @@ static bool cycle_short(const struct builder *bd)
 	for (int f = 0; f < p->n_facilitators; f++) {
 		int free_blocks = 0;
 		for (int b = 0; b < p->n_blocks; b++)
-			free_blocks += waiting[b] && fac_free(bd, f, b);
+			free_blocks += waiting[b] && pins_fac_free(bd, f, b);
 		int rest = p->facilitators[f].max_sessions - bd->led[f];
 		left += free_blocks < rest ? free_blocks : rest;
 	}
@@ -429,222 +387,6 @@ bool replan_pin_frozen(const struct problem *p, const struct lock_pin *pn,
 	return false;
 }
 
-/* ---- seminar pins: a whole section --------------------------------------- */
-
-/* Whether every learner pn pins is already in a matching session of its
- * seminar in its block (an earlier pin built the section). */
-static bool section_holds(const struct builder *bd, const struct lock_pin *pn)
-{
-	for (int i = 0; i < pn->n_learners; i++) {
-		int si = solution_attend_at(bd->fz, pn->learners[i], pn->block);
-		const struct session *s = si >= 0 ? &bd->fz->sessions[si] : NULL;
-		if (!s || s->kind != SESSION_SEMINAR || s->offering != pn->offering ||
-		    (pn->facilitator >= 0 && s->facilitator != pn->facilitator) ||
-		    (pn->room >= 0 && s->room != pn->room))
-			return false;
-	}
-	return pn->n_learners > 0;
-}
-
-/* Sections of seminar sem in fz, and learner l's seminar enrolments
- * (l < 0: none counted). */
-static int sections_of(const struct builder *bd, int sem, int l, int *enrolled)
-{
-	const struct solution *fz = bd->fz;
-	int n = 0;
-	*enrolled = 0;
-	for (size_t i = 0; i < fz->n_sessions; i++) {
-		const struct session *s = &fz->sessions[i];
-		if (s->kind != SESSION_SEMINAR || s->section != (int)i)
-			continue;
-		n += s->offering == sem;
-		if (l >= 0 && solution_attend_at(fz, l, s->block) == (int)i)
-			(*enrolled)++;
-	}
-	return n;
-}
-
-/* Whether learner l may join a new section of sem meeting in blocks[0..m). */
-static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
-		     bool pinned)
-{
-	const struct problem *p = bd->p;
-	int c = objective_choice_of(p, l, sem), enrolled;
-	sections_of(bd, sem, l, &enrolled);
-	if (c < 0 || !p->choices[c].eligible || enrolled >= p->config.seminars_per_learner)
-		return false;
-	for (int k = 0; k < m; k++)
-		if (p->learners[l].unavailable[blocks[k]] ||
-		    solution_attend_at(bd->fz, l, blocks[k]) >= 0 ||
-		    (!pinned && bd->pinned[(long)l * p->n_blocks + blocks[k]]))
-			return false;
-	return true;
-}
-
-/* Whether the section pn pins must meet in block b: pn's own block, or the
- * block of another pin of the same seminar that names one of its learners
- * (one learner, one section of a seminar). */
-static bool must_meet(const struct builder *bd, const struct lock_pin *pn, int b)
-{
-	const struct problem *p = bd->p;
-	if (b == pn->block)
-		return true;
-	for (int k = 0; k < p->n_pins; k++) {
-		const struct lock_pin *o = &p->pins[k];
-		if (o->block != b || o->kind != LOCK_SEMINAR || o->offering != pn->offering)
-			continue;
-		for (int i = 0; i < o->n_learners; i++)
-			for (int j = 0; j < pn->n_learners; j++)
-				if (o->learners[i] == pn->learners[j])
-					return true;
-	}
-	return false;
-}
-
-/* Joins pn's learners to a section of its seminar already built that
- * meets in every block pn must meet in and has seats.  Returns whether. */
-static bool join_section(struct builder *bd, const struct lock_pin *pn)
-{
-	const struct problem *p = bd->p;
-	struct solution *fz = bd->fz;
-	const struct seminar *sm = &p->seminars[pn->offering];
-	int *blocks = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
-	bool joined = false;
-	for (size_t h = 0; h < fz->n_sessions && !joined; h++) {
-		const struct session *s = &fz->sessions[h];
-		if (s->kind != SESSION_SEMINAR || s->offering != pn->offering || s->section != (int)h ||
-		    (pn->facilitator >= 0 && s->facilitator != pn->facilitator))
-			continue;
-		int m = 0, size = 0, cap = sm->max_size;
-		bool ok = true;
-		for (size_t i = h; i < fz->n_sessions && m < sm->meetings; i++)
-			if (fz->sessions[i].section == (int)h) {
-				blocks[m++] = fz->sessions[i].block;
-				int c = p->rooms[fz->sessions[i].room].capacity;
-				cap = c < cap ? c : cap;
-				ok &= pn->room < 0 || fz->sessions[i].block != pn->block ||
-				      fz->sessions[i].room == pn->room;
-			}
-		for (int l = 0; l < p->n_learners; l++)
-			size += solution_attend_at(fz, l, s->block) == (int)h;
-		for (int b = 0; b < p->n_blocks && ok; b++) {
-			bool meets = false;
-			for (int k = 0; k < m; k++)
-				meets |= blocks[k] == b;
-			ok = meets || !must_meet(bd, pn, b);
-		}
-		ok = ok && size + pn->n_learners <= cap;
-		for (int i = 0; i < pn->n_learners && ok; i++)
-			ok = may_join(bd, pn->learners[i], pn->offering, blocks, m, true);
-		if (!ok)
-			continue;
-		for (int i = 0; i < pn->n_learners; i++)
-			for (size_t j = h; j < fz->n_sessions; j++)
-				if (fz->sessions[j].section == (int)h)
-					*solution_attend(fz, pn->learners[i], fz->sessions[j].block) = (int)j;
-		joined = true;
-	}
-	free(blocks);
-	return joined;
-}
-
-/* The blocks and rooms of a section of pn's seminar led by f: the blocks
- * it must meet in first, then the earliest seminar blocks where f, a room
- * and every pinned learner are free.  Returns whether all its meetings
- * were found. */
-static bool find_meetings(const struct builder *bd, const struct lock_pin *pn, int f, int need,
-			  int *blocks, int *rooms)
-{
-	const struct problem *p = bd->p;
-	const struct seminar *sm = &p->seminars[pn->offering];
-	int m = 0;
-	for (int step = 0; step < 2 && m < sm->meetings; step++)
-		for (int b = 0; b < p->n_blocks && m < sm->meetings; b++) {
-			if ((step == 0) != must_meet(bd, pn, b) || p->blocks[b].kind != BLOCK_SEMINAR ||
-			    !problem_block_scheduled(p, b))
-				continue;
-			bool ok = fac_free(bd, f, b);
-			for (int i = 0; i < pn->n_learners && ok; i++)
-				ok = !p->learners[pn->learners[i]].unavailable[b] &&
-				     solution_attend_at(bd->fz, pn->learners[i], b) < 0;
-			int r = b == pn->block && pn->room >= 0 ?
-				(room_free(bd, pn->room, b) ? pn->room : -1) :
-				room_for(bd, b, sm->feature, need);
-			if (!ok || r < 0) {
-				if (step == 0)
-					return false;
-				continue;
-			}
-			blocks[m] = b;
-			rooms[m++] = r;
-		}
-	return m == sm->meetings;
-}
-
-/* Builds the section pn pins (pinned learners at every meeting, topped up
- * to min_size with learners who chose the seminar).  NULL, or why not. */
-static char *build_section(struct builder *bd, const struct lock_pin *pn)
-{
-	const struct problem *p = bd->p;
-	const struct seminar *sm = &p->seminars[pn->offering];
-	int dummy;
-	if (section_holds(bd, pn) || join_section(bd, pn))
-		return NULL;
-	if (sections_of(bd, pn->offering, -1, &dummy) >= sm->sections)
-		return xasprintf("the %d section%s of seminar '%s' are taken by other locks",
-				 sm->sections, sm->sections == 1 ? "" : "s", sm->id);
-	int need = sm->min_size > pn->n_learners ? sm->min_size : pn->n_learners;
-	int *blocks = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
-	int *rooms = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
-	int f = -1;
-	for (int lv = LEVEL_GURU; lv >= LEVEL_ABLE && f < 0; lv--)
-		for (int c = 0; c < p->n_facilitators && f < 0; c++)
-			if ((pn->facilitator < 0 || c == pn->facilitator) &&
-			    (int)problem_seminar_level(p, c, pn->offering) == lv &&
-			    bd->led[c] + sm->meetings <= p->facilitators[c].max_sessions &&
-			    find_meetings(bd, pn, c, need, blocks, rooms))
-				f = c;
-	char *why = NULL;
-	for (int i = 0; i < pn->n_learners && f >= 0 && !why; i++)
-		if (!may_join(bd, pn->learners[i], pn->offering, blocks, sm->meetings, true))
-			why = xasprintf("learner '%s' cannot join a section of '%s' at all of its %d "
-					"meetings", p->learners[pn->learners[i]].id, sm->id,
-					sm->meetings);
-	if (f < 0)
-		why = xasprintf("no facilitator with expertise in '%s' and a room are free for "
-				"its %d meetings", sm->id, sm->meetings);
-	if (why)
-		goto out;
-	int head = -1, cap = sm->max_size;
-	for (int k = 0; k < sm->meetings; k++) {
-		struct session s = { .kind = SESSION_SEMINAR, .offering = pn->offering,
-				     .block = blocks[k], .room = rooms[k], .facilitator = f };
-		int si = solution_add_session(bd->fz, &s);
-		head = head < 0 ? si : head;
-		bd->fz->sessions[si].section = head;
-		bd->led[f]++;
-		cap = p->rooms[rooms[k]].capacity < cap ? p->rooms[rooms[k]].capacity : cap;
-	}
-	int n = 0;
-	for (int i = 0; i < pn->n_learners; i++, n++)
-		for (int k = 0; k < sm->meetings; k++)
-			*solution_attend(bd->fz, pn->learners[i], blocks[k]) = head + k;
-	for (int l = 0; l < p->n_learners && n < sm->min_size && n < cap; l++) {
-		if (!may_join(bd, l, pn->offering, blocks, sm->meetings, false))
-			continue;
-		for (int k = 0; k < sm->meetings; k++)
-			*solution_attend(bd->fz, l, blocks[k]) = head + k;
-		n++;
-	}
-	if (n < sm->min_size)
-		why = xasprintf("too few learners who chose '%s' are free for its %d meetings to "
-				"reach min_size %d", sm->id, sm->meetings, sm->min_size);
-out:
-	free(blocks);
-	free(rooms);
-	return why;
-}
-
 /* The facilitator a later pin of s's block names to lead s's offering
  * (naming no learner and no room), when free: then one session keeps both
  * pins.  -1 when there is none. */
@@ -654,7 +396,7 @@ static int later_pin_facilitator(const struct builder *bd, const struct lock_pin
 	const struct problem *p = bd->p;
 	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins; o++) {
 		if (o->block != s->block || o->facilitator < 0 || o->n_learners || o->room >= 0 ||
-		    !fac_free(bd, o->facilitator, s->block))
+		    !pins_fac_free(bd, o->facilitator, s->block))
 			continue;
 		if (s->kind == SESSION_WORKSHOP ? o->kind == LOCK_GOAL && o->offering == s->offering
 						: o->kind == LOCK_LAB)
@@ -710,12 +452,12 @@ static char *extend_group(struct builder *bd, int si)
 		}
 		if (s.kind == SESSION_LAB)
 			s.facilitator = choose_cycle_facilitator(bd, &s);
-		else if (!fac_free(bd, s.facilitator, b))
+		else if (!pins_fac_free(bd, s.facilitator, b))
 			s.facilitator = -1;
 		if (s.facilitator < 0)
 			return xasprintf("no facilitator is free to lead its group in block '%s'",
 					 p->blocks[b].id);
-		if (!room_free(bd, s.room, b) || p->rooms[s.room].capacity < n)
+		if (!pins_room_free(bd, s.room, b) || p->rooms[s.room].capacity < n)
 			s.room = choose_room(bd, &s, n);
 		if (s.room < 0)
 			return xasprintf("no free room seats its group in block '%s'", p->blocks[b].id);
@@ -745,7 +487,7 @@ static bool join_pinned(struct builder *bd, int l, int si)
 	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
 	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
 	    solution_attend_at(bd->fz, l, s->block) >= 0 ||
-	    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+	    (s->kind == SESSION_WORKSHOP && !pins_may_take(bd, l, s->offering)))
 		return false;
 	*solution_attend(bd->fz, l, s->block) = si;
 	s->size++;
@@ -760,7 +502,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	const struct problem *p = bd->p;
 	struct session s = { .block = pn->block, .facilitator = pn->facilitator, .room = pn->room };
 	if (pn->kind == LOCK_SEMINAR)
-		return build_section(bd, pn);
+		return pins_build_section(bd, pn);
 	for (int i = 0; i < pn->n_learners; i++)
 		if (solution_attend_at(bd->fz, pn->learners[i], pn->block) >= 0)
 			return xasprintf("learner '%s' already has a place in block '%s'",
@@ -779,7 +521,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		s.offering = pn->offering;
 	}
 	for (int i = 0; i < pn->n_learners && s.kind == SESSION_WORKSHOP; i++)
-		if (!may_take(bd, pn->learners[i], s.offering))
+		if (!pins_may_take(bd, pn->learners[i], s.offering))
 			return xasprintf("learner '%s' has no session of goal '%s' left",
 					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
 	if (s.facilitator < 0)
@@ -788,7 +530,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		s.facilitator = choose_cycle_facilitator(bd, &s);
 	if (s.facilitator < 0)
 		s.facilitator = choose_facilitator(bd, &s);
-	else if (!fac_free(bd, s.facilitator, s.block))
+	else if (!pins_fac_free(bd, s.facilitator, s.block))
 		s.facilitator = -1;
 	if (s.facilitator < 0)
 		return xasprintf("no facilitator is free to lead it in block '%s'",
@@ -797,7 +539,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	need = need > pn->n_learners ? need : pn->n_learners;
 	if (s.room < 0)
 		s.room = choose_room(bd, &s, need);
-	else if (!room_free(bd, s.room, s.block))
+	else if (!pins_room_free(bd, s.room, s.block))
 		s.room = -1;
 	if (s.room < 0)
 		return xasprintf("no free room seats it in block '%s'", p->blocks[s.block].id);
