@@ -400,6 +400,7 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt, d
 {
 	struct solve_options part = *opt;
 	part.time_limit = (opt->time_limit - (mcl_now() - t0)) / runs_left;
+	part.write_lp = NULL;   /* --write-lp: the run with the pins relaxed */
 	if (part.time_limit < 1)
 		part.time_limit = 1;
 	double ignored;
@@ -408,28 +409,113 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt, d
 	return run_view(p, &part, out, &ignored);
 }
 
+/* The model's plan u of the school without the pins, as a previous
+ * schedule with nothing frozen: the guide pins are built like
+ * (replan_pins.h).  guide_free frees it. */
+static struct previous *guide_of(const struct problem *p, const struct solution *u)
+{
+	struct previous *g = xcalloc(1, sizeof(*g));
+	g->after = -1;
+	g->n_sessions = (int)u->n_sessions;
+	g->sessions = xcalloc(u->n_sessions + 1, sizeof(*g->sessions));
+	for (size_t i = 0; i < u->n_sessions; i++) {
+		const struct session *s = &u->sessions[i];
+		struct prev_session *ps = &g->sessions[i];
+		ps->kind = s->kind == SESSION_WORKSHOP ? LOCK_GOAL :
+			   s->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
+		ps->offering = s->kind == SESSION_LAB ? -1 : s->offering;
+		ps->block = s->block;
+		ps->room = s->room;
+		ps->facilitator = s->facilitator;
+		ps->section = s->section >= 0 ? s->section : (int)i;
+	}
+	long cells = (long)p->n_learners * p->n_blocks;
+	g->attend = xmalloc(sizeof(int) * ((size_t)cells + 1));
+	for (long c = 0; c < cells; c++)
+		g->attend[c] = u->attend[c];
+	return g;
+}
+
+static void guide_free(struct previous *g)
+{
+	if (!g)
+		return;
+	free(g->sessions);
+	free(g->attend);
+	free(g);
+}
+
+/* The pins built like guide g, the rest of g kept around them, the pinned
+ * sessions filled where blocks are short, and the model on what is left:
+ * the schedule into out.  Returns as model_solve. */
+static int run_guided(const struct problem *p, const struct solve_options *opt, double t0,
+		      int runs_left, const struct previous *g, struct solution *out)
+{
+	struct solution fixed, kept;
+	solution_init(&fixed, p);
+	char *why = NULL;
+	int rc = 0;
+	solution_init(out, p);
+	out->status = SOLVE_NO_SOLUTION;
+	if (replan_pins_add(p, g, &fixed, false, &why) >= 0) {
+		struct problem q = *p;     /* g as the previous schedule to keep */
+		q.previous = (struct previous *)g;
+		build_kept(&q, &fixed, &kept);
+		replan_pins_fill(p, &kept, 0);
+		solution_release(out);
+		rc = run_fixed(p, opt, t0, runs_left, &kept, out);
+		solution_release(&kept);
+	}
+	mcl_log(LOG_VERBOSE, "locks: pins built like the plan without them: %s",
+		why ? why : has_schedule(out) ? "a schedule" :
+		out->diagnosis ? out->diagnosis : "none");
+	free(why);
+	solution_release(&fixed);
+	return rc;
+}
+
 int replan_solve(const struct problem *p, const struct solve_options *opt,
 		 struct solution *sol)
 {
-	double t0 = mcl_now();
-	struct solution fixed, cand;
+	double t0 = mcl_now(), bound = 0;
+	int rc = 0;
+	struct solution fixed, cand, best;
+	solution_init(&best, p);
+	best.status = SOLVE_NO_SOLUTION;
+	/* locks without a previous schedule: the model's plan of the school
+	 * without them first (its bound is the one reported: the pins relaxed),
+	 * then the pins built like it, the rest of it kept */
+	struct previous *guide = NULL;
+	if (!p->previous) {
+		struct solve_options part = *opt;
+		part.time_limit = opt->time_limit / 2 < 1 ? 1 : opt->time_limit / 2;
+		rc = run_view(p, &part, sol, &bound);
+		if (rc == 0 && has_schedule(sol)) {
+			guide = guide_of(p, sol);
+			rc = run_guided(p, opt, t0, 2, guide, &cand);
+			take_better(p, &best, &cand);
+		}
+	}
 	solution_init(&fixed, p);
 	if (p->previous)
 		add_frozen(p, &fixed);
 	char *why = NULL;
-	int n_pins = p->n_pins ? replan_pins_add(p, &fixed, &why) : 0;
+	int n_pins = 0;
+	if (rc == 0 && !has_schedule(&best) && p->n_pins)
+		n_pins = replan_pins_add(p, p->previous, &fixed, true, &why);
 	if (n_pins < 0) {
+		solution_release(sol);
+		solution_init(sol, p);
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;
 		solution_release(&fixed);
+		solution_release(&best);
+		guide_free(guide);
 		return 0;
 	}
 	struct solution kept;
 	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
-	int runs = 1 + (n_pins > 0) + (n_kept > 0), rc = 0;
-	struct solution best;
-	solution_init(&best, p);
-	best.status = SOLVE_NO_SOLUTION;
+	int runs = 1 + (n_pins > 0) + (n_kept > 0) - !p->previous;
 	if (n_kept > 0) {
 		rc = run_fixed(p, opt, t0, runs--, &kept, &cand);
 		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
@@ -439,9 +525,10 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	if (p->previous)
 		solution_release(&kept);
 	if (rc == 0 && n_pins > 0) {
-		rc = run_fixed(p, opt, t0, runs--, &fixed, &cand);
+		rc = run_fixed(p, opt, t0, runs > 0 ? runs-- : 1, &fixed, &cand);
 		if (!has_schedule(&cand) && !has_schedule(&best)) {
 			char *lines = lock_lines(p);
+			free(best.diagnosis);
 			best.diagnosis = xasprintf("with the sessions of the locks (%s) built first "
 						   "(a facilitator, room and members chosen for each "
 						   "where the lock names none), no schedule was found "
@@ -451,19 +538,19 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 		}
 		take_better(p, &best, &cand);
 	}
-	/* the run with the frozen part alone fixed: its bound is the one
-	 * reported (the pins relaxed: a valid bound, weaker); its schedule
-	 * counts only when there are no pins */
+	/* with a previous schedule, the run with the frozen part alone fixed:
+	 * its bound is the one reported (the pins relaxed: a valid bound,
+	 * weaker); its schedule counts only when there are no pins */
 	if (p->previous)
 		add_frozen(p, sol);
-	double bound = 0;
-	if (rc == 0) {
+	if (rc == 0 && p->previous) {
 		struct solve_options part = *opt;
 		part.time_limit = opt->time_limit - (mcl_now() - t0);
 		part.time_limit = part.time_limit < 1 ? 1 : part.time_limit;
 		rc = run_view(p, &part, sol, &bound);
 	}
-	if (n_pins > 0 || (has_schedule(&best) && !has_schedule(sol)) ||
+	if (n_pins > 0 || (!p->previous && p->n_pins > 0) ||
+	    (has_schedule(&best) && !has_schedule(sol)) ||
 	    (has_schedule(&best) && best.objective + objective_keep_total(p, &best) >
 				    sol->objective + objective_keep_total(p, sol))) {
 		enum stop_reason stop = sol->stopped_by;
@@ -474,6 +561,7 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	}
 	solution_release(&best);
 	solution_release(&fixed);
+	guide_free(guide);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
 	sol->bound = bound;

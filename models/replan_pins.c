@@ -58,7 +58,7 @@ bool pins_room_free(const struct builder *bd, int r, int b)
 }
 
 /* Whether learner l may take one more session of goal g. */
-static bool pins_may_take(const struct builder *bd, int l, int g)
+bool pins_may_take(const struct builder *bd, int l, int g)
 {
 	int q = objective_need_of(bd->p, l, g);
 	return q >= 0 && bd->p->needs[q].ready && bd->need_cnt[q] < bd->p->needs[q].sessions;
@@ -224,10 +224,10 @@ static int seat_later_pins(struct builder *bd, const struct lock_pin *pn, int si
 	return n;
 }
 
-/* Seats pn's learners in session si and tops a workshop up to min_group,
- * with the learners of later pins it fits first.  Returns false when
- * min_group cannot be reached. */
-static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
+/* Seats pn's learners in session si, then the learners of later pins it
+ * fits, then those of guide session gj (-1: none), and tops a workshop up
+ * to min_group.  Returns false when min_group cannot be reached. */
+static bool seat(struct builder *bd, const struct lock_pin *pn, int si, int gj)
 {
 	const struct problem *p = bd->p;
 	struct session *s = &bd->fz->sessions[si];
@@ -236,9 +236,11 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 		*solution_attend(bd->fz, pn->learners[i], b) = si;
 	int lo = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
 	int cap = p->rooms[s->room].capacity;
-	if (s->kind == SESSION_WORKSHOP && p->goals[s->offering].max_group < cap)
-		cap = p->goals[s->offering].max_group;
+	int max = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].max_group :
+		  p->config.lab_max_group;
+	cap = max < cap ? max : cap;
 	n = seat_later_pins(bd, pn, si, n, lo, cap);
+	n = pins_guide_seat(bd, si, gj, n, cap);
 	for (int l = 0; l < p->n_learners && n < lo && n < cap; l++) {
 		if (p->learners[l].unavailable[b] || solution_attend_at(bd->fz, l, b) >= 0 ||
 		    bd->pinned[(long)l * p->n_blocks + b] ||
@@ -255,22 +257,25 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 }
 
 /* The power-goal model's fill: learner l joins the group of pinned session
- * si in every workshop block where l is available (for a lab: a pinned lab
- * with a seat in each), or nowhere.  Returns whether l was seated. */
-static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin)
+ * si in every workshop block where l is available (for a lab: a lab with a
+ * seat in each, or with open, a new lab where a facilitator and a room are
+ * free), or nowhere.  Returns whether l was seated. */
+static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin, bool open)
 {
 	const struct problem *p = bd->p;
 	struct solution *fz = bd->fz;
-	const struct session *s0 = &fz->sessions[si];
-	bool lab = s0->kind == SESSION_LAB, ok = true;
+	const struct session s0 = fz->sessions[si];
+	bool lab = s0.kind == SESSION_LAB, ok = true;
 	if (!lab) {
-		int q = objective_need_of(p, l, s0->offering);
+		int q = objective_need_of(p, l, s0.offering);
 		if (q < 0 || !p->needs[q].ready)
 			return false;
 	}
 	int *pick = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
-	for (int b = 0; b < p->n_blocks && ok; b++) {
+	struct session *fresh = xcalloc((size_t)p->n_blocks + 1, sizeof(*fresh));
+	for (int b = 0; b < p->n_blocks; b++)
 		pick[b] = -1;
+	for (int b = 0; b < p->n_blocks && ok; b++) {
 		if (!problem_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP ||
 		    p->learners[l].unavailable[b])
 			continue;
@@ -278,7 +283,7 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 		for (size_t i = first_pin; i < fz->n_sessions && ok && pick[b] < 0; i++) {
 			const struct session *s = &fz->sessions[i];
 			if (s->block != b || (lab ? s->kind != SESSION_LAB
-						  : s->kind != SESSION_WORKSHOP || s->section != s0->section))
+						  : s->kind != SESSION_WORKSHOP || s->section != s0.section))
 				continue;
 			/* only a session of the wanted kind has a goal to read */
 			int cap = p->rooms[s->room].capacity, max = lab ? p->config.lab_max_group
@@ -286,13 +291,29 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 			if (s->size < cap && s->size < max)
 				pick[b] = (int)i;
 		}
-		ok = ok && pick[b] >= 0;
+		if (ok && pick[b] < 0 && lab && open) {
+			fresh[b] = (struct session){ .kind = SESSION_LAB, .offering = -1, .block = b };
+			fresh[b].room = pins_room_for(bd, b, p->lab_feature, 1);
+			fresh[b].facilitator = choose_cycle_facilitator(bd, &fresh[b]);
+			if (fresh[b].room >= 0 && fresh[b].facilitator >= 0) {
+				pick[b] = -2;
+				bd->led[fresh[b].facilitator]++;    /* held while planning */
+			}
+		}
+		ok = ok && pick[b] != -1;
 	}
-	for (int b = 0; b < p->n_blocks && ok; b++)
+	for (int b = 0; b < p->n_blocks && ok; b++) {
+		if (pick[b] == -2)
+			pick[b] = solution_add_session(fz, &fresh[b]);
 		if (pick[b] >= 0) {
 			*solution_attend(fz, l, b) = pick[b];
 			fz->sessions[pick[b]].size++;
 		}
+	}
+	for (int b = 0; b < p->n_blocks && !ok; b++)
+		if (pick[b] == -2)
+			bd->led[fresh[b].facilitator]--;
+	free(fresh);
 	free(pick);
 	return ok;
 }
@@ -316,11 +337,11 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		int best = -1;
 		if (p->config.model == MODEL_POWER_GOAL) {    /* a group first, else a lab */
 			bool done = false;
-			for (int pass = 0; pass < 2 && !done; pass++)
+			for (int pass = 0; pass < 3 && !done; pass++)  /* new labs last */
 				for (size_t i = first_pin; i < fz->n_sessions && !done; i++)
 					done = fz->sessions[i].block == b &&
-					       (fz->sessions[i].kind == SESSION_LAB) == (pass == 1) &&
-					       seat_whole_cycle(bd, l, (int)i, first_pin);
+					       (fz->sessions[i].kind == SESSION_LAB) == (pass >= 1) &&
+					       seat_whole_cycle(bd, l, (int)i, first_pin, pass == 2);
 			continue;
 		}
 		bool joined = false;
@@ -450,7 +471,15 @@ static char *extend_group(struct builder *bd, int si)
 					*solution_attend(fz, l, b) = join;
 			continue;
 		}
-		if (s.kind == SESSION_LAB)
+		/* the guide's session of b these learners attend: its room, and
+		 * for a lab its facilitator, when free */
+		int gj = pins_guide_in_block(bd, si, b);
+		const struct prev_session *gs = gj >= 0 ? &bd->guide->sessions[gj] : NULL;
+		if (gs && pins_room_free(bd, gs->room, b) && p->rooms[gs->room].capacity >= n)
+			s.room = gs->room;
+		if (s.kind == SESSION_LAB && gs && pins_fac_free(bd, gs->facilitator, b))
+			s.facilitator = gs->facilitator;
+		else if (s.kind == SESSION_LAB)
 			s.facilitator = choose_cycle_facilitator(bd, &s);
 		else if (!pins_fac_free(bd, s.facilitator, b))
 			s.facilitator = -1;
@@ -483,7 +512,7 @@ static bool join_pinned(struct builder *bd, int l, int si)
 	const struct problem *p = bd->p;
 	struct session *s = &bd->fz->sessions[si];
 	if (p->config.model == MODEL_POWER_GOAL)
-		return seat_whole_cycle(bd, l, si, bd->first_pin);
+		return seat_whole_cycle(bd, l, si, bd->first_pin, false);
 	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
 	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
 	    solution_attend_at(bd->fz, l, s->block) >= 0 ||
@@ -514,7 +543,14 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		for (size_t i = bd->first_pin; i < bd->fz->n_sessions; i++)
 			if (pin_fits(pn, &bd->fz->sessions[i]) && join_pinned(bd, pn->learners[0], (int)i))
 				return NULL;
-	if (pn->kind == LOCK_ANY) {
+	int gj = pins_guide_session(bd, pn);
+	if (gj >= 0) {          /* built like the guide's session */
+		const struct prev_session *gs = &bd->guide->sessions[gj];
+		s.kind = gs->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
+		s.offering = gs->kind == LOCK_GOAL ? gs->offering : -1;
+		s.facilitator = gs->facilitator;
+		s.room = gs->room;
+	} else if (pn->kind == LOCK_ANY) {
 		choose_offering(bd, &s, pn);
 	} else {
 		s.kind = pn->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
@@ -545,35 +581,68 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		return xasprintf("no free room seats it in block '%s'", p->blocks[s.block].id);
 	int si = solution_add_session(bd->fz, &s);
 	bd->led[s.facilitator]++;
-	if (!seat(bd, pn, si))
+	if (!seat(bd, pn, si, gj))
 		return s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
 		       xasprintf("too few other learners can join it to reach min_group %d of "
 				 "'%s'", p->goals[s.offering].min_group, p->goals[s.offering].id);
 	return extend_group(bd, si);
 }
 
-int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
+static void builder_init(struct builder *bd, const struct problem *p, struct solution *fz,
+			 const struct previous *guide)
 {
-	struct builder bd = { .p = p, .fz = fz };
+	*bd = (struct builder){ .p = p, .fz = fz, .guide = guide, .first_pin = fz->n_sessions };
 	struct tally t;
 	tally_init(&t, p);
 	tally_add_solution(&t, p, fz);
-	bd.need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
-	memcpy(bd.need_cnt, t.need_cnt, sizeof(int) * (size_t)p->n_needs);
+	bd->need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
+	memcpy(bd->need_cnt, t.need_cnt, sizeof(int) * (size_t)p->n_needs);
 	tally_release(&t);
-	bd.led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	bd->led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 	for (size_t i = 0; i < fz->n_sessions; i++)
-		bd.led[fz->sessions[i].facilitator]++;
-	bd.pinned = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(bool));
+		bd->led[fz->sessions[i].facilitator]++;
+	bd->pinned = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(bool));
 	for (int k = 0; k < p->n_pins; k++)
 		for (int i = 0; i < p->pins[k].n_learners; i++)
-			bd.pinned[(long)p->pins[k].learners[i] * p->n_blocks + p->pins[k].block] = true;
+			bd->pinned[(long)p->pins[k].learners[i] * p->n_blocks + p->pins[k].block] = true;
+}
+
+static void builder_free(struct builder *bd)
+{
+	free(bd->need_cnt);
+	free(bd->led);
+	free(bd->pinned);
+}
+
+/* The fill (see replan_pins_fill) with bd's tables. */
+static void fill(struct builder *bd, size_t first_pin)
+{
+	const struct problem *p = bd->p;
+	bool always = p->config.model == MODEL_POWER_GOAL || cycle_short(bd);
+	for (int b = 0; b < p->n_blocks; b++)
+		if (problem_block_scheduled(p, b))
+			fill_short_block(bd, b, first_pin, always);
+}
+
+void replan_pins_fill(const struct problem *p, struct solution *fz, size_t first_pin)
+{
+	struct builder bd;
+	solution_recount(fz);
+	builder_init(&bd, p, fz, NULL);
+	bd.first_pin = first_pin;
+	fill(&bd, first_pin);
+	builder_free(&bd);
+}
+
+int replan_pins_add(const struct problem *p, const struct previous *guide, struct solution *fz,
+		    bool fill_blocks, char **why)
+{
+	struct builder bd;
+	builder_init(&bd, p, fz, guide);
 	bool *held = xcalloc((size_t)p->n_pins + 1, sizeof(bool));
 	for (int k = 0; k < p->n_pins; k++)
 		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
 	int added = 0;
-	size_t first_pin = fz->n_sessions;
-	bd.first_pin = first_pin;
 	*why = NULL;
 	for (int k = 0; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
@@ -587,13 +656,9 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		}
 		added++;
 	}
-	bool always = !*why && (p->config.model == MODEL_POWER_GOAL || cycle_short(&bd));
-	for (int b = 0; b < p->n_blocks && !*why; b++)
-		if (problem_block_scheduled(p, b))
-			fill_short_block(&bd, b, first_pin, always);
-	free(bd.need_cnt);
-	free(bd.led);
-	free(bd.pinned);
+	if (!*why && fill_blocks)
+		fill(&bd, bd.first_pin);
+	builder_free(&bd);
 	free(held);
 	return *why ? -1 : added;
 }

@@ -26,6 +26,20 @@ bool pins_room_free(const struct builder *bd, int r, int b);
 /* The smallest free room of block b with feature that seats need; -1. */
 int pins_room_for(const struct builder *bd, int b, int feature, int need);
 
+/* Whether learner l may take one more session of goal g. */
+bool pins_may_take(const struct builder *bd, int l, int g);
+
+/* The guide's session pin pn is best built like (replan_pins_guide.c):
+ * one that fits pn as the school and fz stand, holding the most of pn's
+ * learners in the guide; -1 when none or no guide. */
+int pins_guide_session(const struct builder *bd, const struct lock_pin *pn);
+/* Seats in pinned session si (n learners so far, at most cap) the guide
+ * session gj's learners who may join it.  Returns the new n. */
+int pins_guide_seat(struct builder *bd, int si, int gj, int n, int cap);
+/* The guide's session of block b of si's kind (and goal) that the most of
+ * si's learners attend there; -1 when none. */
+int pins_guide_in_block(const struct builder *bd, int si, int b);
+
 /* Builds the seminar section pin pn names; NULL, or why not (allocated). */
 char *pins_build_section(struct builder *bd, const struct lock_pin *pn);
 /* Seats learner l in the pinned section of session si; whether it did. */
