@@ -117,9 +117,115 @@ static enum session_kind session_kind_of(enum lock_offering k)
 	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
 }
 
+/* Whether facilitator f leads a session of sol in block b. */
+static bool leads_in(const struct solution *sol, int f, int b)
+{
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		if (sol->sessions[i].block == b && sol->sessions[i].facilitator == f)
+			return true;
+	return false;
+}
+
+/* A cover for frozen session s (a later meeting of a section that met up
+ * to --after, ps in the previous schedule) whose facilitator is now
+ * unavailable: one with the expertise, available, free in its block and
+ * within max_sessions; gurus first, then one who led nothing there in the
+ * previous schedule (their own session can stay).  -1 when none. */
+static int cover_for(const struct problem *p, const struct solution *sol,
+		     const struct prev_session *ps, const struct session *s)
+{
+	int best = -1, best_key = -1;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int lv = ps->kind == LOCK_SEMINAR ? (int)problem_seminar_level(p, f, ps->offering) :
+			 ps->kind == LOCK_GOAL ? (int)problem_goal_level(p, f, ps->offering) :
+			 LEVEL_ABLE;
+		int led = 0;
+		for (size_t i = 0; i < sol->n_sessions; i++)
+			led += sol->sessions[i].facilitator == f;
+		if (lv < LEVEL_ABLE || p->facilitators[f].unavailable[s->block] ||
+		    leads_in(sol, f, s->block) || led >= p->facilitators[f].max_sessions)
+			continue;
+		bool busy = false;
+		for (int j = 0; j < p->previous->n_sessions && !busy; j++)
+			busy = p->previous->sessions[j].block == s->block &&
+			       p->previous->sessions[j].facilitator == f;
+		int key = 2 * lv + !busy;
+		if (key > best_key) {
+			best = f;
+			best_key = key;
+		}
+	}
+	return best;
+}
+
+/* The smallest room free in s's block, available, with the feature of
+ * ps's offering, that seats s's learners; -1 when none. */
+static int room_instead(const struct problem *p, const struct solution *sol,
+			const struct prev_session *ps, const struct session *s)
+{
+	int feature = ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].feature :
+		      ps->kind == LOCK_GOAL ? p->goals[ps->offering].feature : p->lab_feature;
+	int best = -1;
+	for (int r = 0; r < p->n_rooms; r++) {
+		bool used = p->rooms[r].unavailable[s->block] ||
+			    !problem_room_has(&p->rooms[r], feature) || p->rooms[r].capacity < s->size;
+		for (size_t i = 0; i < sol->n_sessions && !used; i++)
+			used = sol->sessions[i].block == s->block && sol->sessions[i].room == r;
+		if (!used && (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
+			best = r;
+	}
+	return best;
+}
+
+/* The later meetings of frozen sections whose facilitator or room is now
+ * unavailable (a sick day, a flooded room) keep their learners: a cover
+ * leads them, in another room when theirs is gone.  idx maps previous
+ * sessions to sol's.  NULL, or why there is none (allocated). */
+static char *cover_frozen(const struct problem *p, struct solution *sol, const int *idx)
+{
+	const struct previous *pv = p->previous;
+	solution_recount(sol);
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (idx[i] < 0 || ps->block <= pv->after)
+			continue;
+		struct session *s = &sol->sessions[idx[i]];
+		const char *what = ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].id :
+				   ps->kind == LOCK_GOAL ? p->goals[ps->offering].id : "lab";
+		if (p->facilitators[s->facilitator].unavailable[s->block]) {
+			int f = cover_for(p, sol, ps, s);
+			if (f < 0)
+				return xasprintf("%s:%ld: facilitator '%s' is unavailable in block '%s', "
+						 "where session '%s' (%s) of a section that met by --after "
+						 "'%s' meets again, and no facilitator with expertise in "
+						 "'%s' is free there to cover it: make one available or "
+						 "add one to expertise.csv\n", pv->sessions_file, ps->line,
+						 p->facilitators[s->facilitator].id,
+						 p->blocks[s->block].id, ps->id, what,
+						 p->blocks[pv->after].id, what);
+			mcl_log(LOG_VERBOSE, "replan: '%s' covers session '%s' in block '%s'",
+				p->facilitators[f].id, ps->id, p->blocks[s->block].id);
+			s->facilitator = f;
+		}
+		if (p->rooms[s->room].unavailable[s->block]) {
+			int r = room_instead(p, sol, ps, s);
+			if (r < 0)
+				return xasprintf("%s:%ld: room '%s' is unavailable in block '%s', where "
+						 "session '%s' (%s) of a section that met by --after '%s' "
+						 "meets again, and no other room with its feature seats "
+						 "its %d learners there\n", pv->sessions_file, ps->line,
+						 p->rooms[s->room].id, p->blocks[s->block].id, ps->id,
+						 what, p->blocks[pv->after].id, s->size);
+			s->room = r;
+		}
+	}
+	return NULL;
+}
+
 /* Adds the frozen sessions with their attendance to sol (sessions no
- * remaining learner attends are left out). */
-static void add_frozen(const struct problem *p, struct solution *sol)
+ * remaining learner attends are left out), later meetings covered where
+ * their facilitator or room is gone.  NULL, or why not (allocated). */
+static char *add_frozen(const struct problem *p, struct solution *sol)
 {
 	const struct previous *pv = p->previous;
 	int *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
@@ -148,8 +254,10 @@ static void add_frozen(const struct problem *p, struct solution *sol)
 			if (pi >= 0 && idx[pi] >= 0)
 				*solution_attend(sol, l, b) = idx[pi];
 		}
+	char *why = cover_frozen(p, sol, idx);
 	free(idx);
 	free(used);
+	return why;
 }
 
 /* The view: p with the frozen part taken out (see the top of the file).
@@ -497,11 +605,9 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 		}
 	}
 	solution_init(&fixed, p);
-	if (p->previous)
-		add_frozen(p, &fixed);
-	char *why = NULL;
-	int n_pins = 0;
-	if (rc == 0 && !has_schedule(&best) && p->n_pins)
+	char *why = p->previous ? add_frozen(p, &fixed) : NULL;
+	int n_pins = why ? -1 : 0;
+	if (rc == 0 && !why && !has_schedule(&best) && p->n_pins)
 		n_pins = replan_pins_add(p, p->previous, &fixed, true, &why);
 	if (n_pins < 0) {
 		solution_release(sol);
@@ -542,7 +648,7 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	 * its bound is the one reported (the pins relaxed: a valid bound,
 	 * weaker); its schedule counts only when there are no pins */
 	if (p->previous)
-		add_frozen(p, sol);
+		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
 		struct solve_options part = *opt;
 		part.time_limit = opt->time_limit - (mcl_now() - t0);

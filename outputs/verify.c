@@ -28,6 +28,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "engine/metrics.h"
@@ -61,6 +62,7 @@ struct verifier {
 	bool progress_known;        /* progress.csv gave a score */
 	bool *taken;        /* [n_learners * n_seminars]: history.csv, re-read */
 	bool *ready;        /* [n_needs]: verify_need_ready, never the loader's flag */
+	bool replan;        /* OUT_DIR holds changes.csv: a replan's schedule */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -393,7 +395,9 @@ static void check_sizes(struct verifier *v, const struct solution *sol)
 		if (h->kind >= 0 && (h->kind != s->kind || h->offering != s->offering))
 			violation(v, F, s->line, "session '%s' runs %s but its section '%s' runs %s "
 				  "(rule 5)", s->id, offering_name(p, s), h->id, offering_name(p, h));
-		else if (h->kind >= 0 && h->facilitator != s->facilitator)
+		else if (h->kind >= 0 && h->facilitator != s->facilitator &&
+			 !(v->replan && p->facilitators[h->facilitator].unavailable[s->block]))
+			/* a replan's cover: the section's facilitator is away there */
 			violation(v, F, s->line, "section '%s' changes facilitator ('%s' in '%s', "
 				  "'%s' in '%s') (rule 5)", h->id, p->facilitators[h->facilitator].id,
 				  h->id, p->facilitators[s->facilitator].id, s->id);
@@ -919,6 +923,9 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	untext(&tm);
 
 	struct verifier v = { .p = p, .out = out };
+	char *changes = xasprintf("%s/changes.csv", out_dir);
+	v.replan = access(changes, F_OK) == 0;
+	free(changes);
 	v.mastered = verify_mastery_read(p, &v.progress_known);
 	v.taken = history_read(p, p->dir, true, true, d);
 	v.ready = xmalloc(sizeof(bool) * ((size_t)p->n_needs + 1));
