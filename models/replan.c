@@ -607,8 +607,15 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	solution_init(&fixed, p);
 	char *why = p->previous ? add_frozen(p, &fixed) : NULL;
 	int n_pins = why ? -1 : 0;
-	if (rc == 0 && !why && !has_schedule(&best) && p->n_pins)
+	/* the pins built from nothing too (the guide's schedule, if any, is
+	 * kept when this one is not better) */
+	if (rc == 0 && !why && p->n_pins)
 		n_pins = replan_pins_add(p, p->previous, &fixed, true, &why);
+	if (n_pins < 0 && has_schedule(&best)) {
+		free(why);
+		why = NULL;
+		n_pins = 0;
+	}
 	if (n_pins < 0) {
 		solution_release(sol);
 		solution_init(sol, p);
