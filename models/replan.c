@@ -10,8 +10,8 @@
  * the frozen sessions they lead.  The configured model plans the view as
  * it would a fresh school (it needs to know nothing of replan), and the
  * frozen sessions are added back to its schedule unchanged.  A learner
- * with no frozen place in a frozen block (one who joined) is seated in a
- * frozen lab of that block with a free seat.
+ * with no frozen place in a frozen block (one who joined since) has none:
+ * those blocks happened without them.
  *
  * The view also holds what the frozen part already gave each learner
  * (view_learner): a need's sessions less those served, a power goal won
@@ -344,37 +344,6 @@ static void view_free(struct problem *v)
 	free(v);
 }
 
-/* Seats learners with no place in a frozen block (who joined since) in a
- * frozen lab of the block with a free seat.  Returns how many found none. */
-static int seat_newcomers(const struct problem *p, struct solution *sol)
-{
-	int missing = 0;
-	solution_recount(sol);
-	for (int b = 0; p->previous && b <= p->previous->after; b++) {
-		if (!problem_block_scheduled(p, b))
-			continue;
-		for (int l = 0; l < p->n_learners; l++) {
-			if (p->learners[l].unavailable[b] || solution_attend_at(sol, l, b) >= 0)
-				continue;
-			int best = -1;
-			for (size_t i = 0; i < sol->n_sessions && best < 0; i++) {
-				struct session *s = &sol->sessions[i];
-				if (s->block == b && s->kind == SESSION_LAB &&
-				    s->size < p->config.lab_max_group &&
-				    s->size < p->rooms[s->room].capacity)
-					best = (int)i;
-			}
-			if (best < 0) {
-				missing++;
-				continue;
-			}
-			*solution_attend(sol, l, b) = best;
-			sol->sessions[best].size++;
-		}
-	}
-	return missing;
-}
-
 /* Runs the model on the view of p without the fixed part sol holds, and
  * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
  * the choices closed): a bound on every schedule that contains the fixed
@@ -414,17 +383,6 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 			if (si >= 0)
 				*solution_attend(sol, l, b) = base + si;
 		}
-	int missing = seat_newcomers(p, sol);
-	if (missing) {
-		sol->status = SOLVE_INFEASIBLE;
-		free(sol->diagnosis);
-		sol->diagnosis = xasprintf("%d learner-block%s of the blocks up to --after '%s' "
-					   "have no place: learners who joined are seated in a lab "
-					   "of those blocks, and no lab there has a free seat\n",
-					   missing, missing == 1 ? "" : "s",
-					   p->blocks[p->previous->after].id);
-		goto out;
-	}
 	solution_recount(sol);
 	struct tally t;
 	tally_init(&t, p);

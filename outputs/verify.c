@@ -63,6 +63,8 @@ struct verifier {
 	bool *taken;        /* [n_learners * n_seminars]: history.csv, re-read */
 	bool *ready;        /* [n_needs]: verify_need_ready, never the loader's flag */
 	bool replan;        /* OUT_DIR holds changes.csv: a replan's schedule */
+	int after;          /* a replan's last block that happened (summary.csv
+			     * replan_after), -1: none */
 };
 
 static void violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
@@ -336,7 +338,9 @@ static void read_timetable(struct verifier *v, const struct csv_table *t, struct
 	for (int l = 0; l < p->n_learners; l++)
 		for (int b = 0; b < p->n_blocks; b++)
 			if (problem_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
-			    !row_of[(long)l * p->n_blocks + b])
+			    !row_of[(long)l * p->n_blocks + b] && b > v->after)
+				/* a replan's blocks up to --after are history: a
+				 * learner who joined since has no place there */
 				violation(v, F, 0, "learner '%s' has no session in block '%s' (rule 1)",
 					  p->learners[l].id, p->blocks[b].id);
 }
@@ -926,6 +930,9 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	char *changes = xasprintf("%s/changes.csv", out_dir);
 	v.replan = access(changes, F_OK) == 0;
 	free(changes);
+	long after_line;
+	const char *after = v.replan ? summary_value(&tm, "replan_after", &after_line) : NULL;
+	v.after = after ? problem_find_block(p, after) : -1;
 	v.mastered = verify_mastery_read(p, &v.progress_known);
 	v.taken = history_read(p, p->dir, true, true, d);
 	v.ready = xmalloc(sizeof(bool) * ((size_t)p->n_needs + 1));

@@ -114,6 +114,20 @@ grep -q "the blocks up to --after 'Wed5' are kept" "$T/stderr" ||
 	fail "frozen block broken: no explanation: $(head -c 400 "$T/stderr")"
 [ ! -e "$T/x" ] || fail "an output was written for a refused replan"
 
+# a learner who joined after --after: no place in the blocks that happened
+# (they were not there; was: seated in a frozen lab, or exit 3 when the
+# labs were full), a place in every later block, and verify agrees (the
+# output's summary.csv says replan_after)
+cp -r examples/small "$T/join"
+sed -n '2p' examples/small/learners.csv | sed 's/^[^,]*/LNEW1/' >>"$T/join/learners.csv"
+expect_exit 0 "$BIN" replan "$T/join" "$T/prev" -o "$T/join_out" --after Wed5 -q --time-limit 4
+expect_exit 0 "$BIN" verify "$T/join" "$T/join_out"
+[ "$(awk -F, '$1 == "LNEW1" && $2 ~ /^(Mon|Tue|Wed)/' "$T/join_out/timetable.csv" | wc -l)" -eq 0 ] ||
+	fail "joined learner: rows in the blocks up to --after"
+[ "$(awk -F, '$1 == "LNEW1" && $3 != ""' "$T/join_out/timetable.csv" | wc -l)" -eq 10 ] ||
+	fail "joined learner: not placed in the 10 later blocks"
+[ "$(metric "$T/join_out" replan_after)" = Wed5 ] || fail "summary.csv: no replan_after Wed5"
+
 # a sick day after --after for the facilitator of a seminar section that
 # met before it: the section's later meetings keep their learners and get a
 # cover with the expertise (was exit 2: a frozen meeting broke the rule)
