@@ -58,6 +58,18 @@ bool pins_room_free(const struct builder *bd, int r, int b)
 }
 
 /* Whether learner l may take one more session of goal g. */
+bool pins_reserved(const struct builder *bd, const struct lock_pin *pn, int f, int r, int b)
+{
+	const struct problem *p = bd->p;
+	for (int k = 0; k < p->n_pins; k++) {
+		const struct lock_pin *o = &p->pins[k];
+		if (o != pn && o->block == b && ((f >= 0 && o->facilitator == f) ||
+						 (r >= 0 && o->room == r)))
+			return true;
+	}
+	return false;
+}
+
 bool pins_may_take(const struct builder *bd, int l, int g)
 {
 	int q = objective_need_of(bd->p, l, g);
@@ -93,12 +105,13 @@ static void choose_offering(const struct builder *bd, struct session *s,
 }
 
 /* A free facilitator for s: gurus first, then the fewest sessions led. */
-static int choose_facilitator(const struct builder *bd, const struct session *s)
+static int choose_facilitator(const struct builder *bd, const struct lock_pin *pn,
+			      const struct session *s)
 {
 	const struct problem *p = bd->p;
 	int best = -1, best_level = 0;
 	for (int f = 0; f < p->n_facilitators; f++) {
-		if (!pins_fac_free(bd, f, s->block))
+		if (!pins_fac_free(bd, f, s->block) || pins_reserved(bd, pn, f, -1, s->block))
 			continue;
 		int lv = s->kind == SESSION_WORKSHOP ? (int)problem_goal_level(p, f, s->offering) :
 							LEVEL_ABLE;
@@ -565,7 +578,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	if (s.facilitator < 0 && p->config.model == MODEL_POWER_GOAL)
 		s.facilitator = choose_cycle_facilitator(bd, &s);
 	if (s.facilitator < 0)
-		s.facilitator = choose_facilitator(bd, &s);
+		s.facilitator = choose_facilitator(bd, pn, &s);
 	else if (!pins_fac_free(bd, s.facilitator, s.block))
 		s.facilitator = -1;
 	if (s.facilitator < 0)

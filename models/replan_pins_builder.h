@@ -26,6 +26,9 @@ bool pins_room_free(const struct builder *bd, int r, int b);
 /* The smallest free room of block b with feature that seats need; -1. */
 int pins_room_for(const struct builder *bd, int b, int feature, int need);
 
+/* Whether another pin than pn names facilitator f (f >= 0) or room r
+ * (r >= 0) in block b: then pn's session must not take them. */
+bool pins_reserved(const struct builder *bd, const struct lock_pin *pn, int f, int r, int b);
 /* Whether learner l may take one more session of goal g. */
 bool pins_may_take(const struct builder *bd, int l, int g);
 

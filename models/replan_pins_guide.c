@@ -51,7 +51,9 @@ static bool guide_fits(const struct builder *bd, const struct lock_pin *pn,
 		return false;
 	if ((pn->facilitator >= 0 && ps->facilitator != pn->facilitator) ||
 	    (pn->room >= 0 && ps->room != pn->room) || !pins_fac_free(bd, ps->facilitator, b) ||
-	    !pins_room_free(bd, ps->room, b) || p->rooms[ps->room].capacity < pn->n_learners)
+	    !pins_room_free(bd, ps->room, b) || p->rooms[ps->room].capacity < pn->n_learners ||
+	    pins_reserved(bd, pn, pn->facilitator < 0 ? ps->facilitator : -1,
+			  pn->room < 0 ? ps->room : -1, b))
 		return false;
 	if (ps->kind == LOCK_LAB)
 		return problem_room_has(&p->rooms[ps->room], p->lab_feature);
