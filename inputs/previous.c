@@ -9,8 +9,10 @@
  * its learners and facilitator) becomes pins, one a timetable row, so that
  * the checks of locks.csv (inputs/locks.c) say, at the previous file's
  * line, where the changed school no longer allows what happened, and the
- * models honour it the way they honour locks.  The rest is kept only as
- * the reference of the keep term and of changes.csv.
+ * models honour it the way they honour locks.  A later meeting of such a
+ * section whose facilitator or room is now unavailable (a sick day) is no
+ * error: its pins leave them out and replan.c finds a cover.  The rest is
+ * kept only as the reference of the keep term and of changes.csv.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "previous.h"
@@ -195,9 +197,15 @@ static void read_timetable(struct problem *p, struct previous *pv, const int *or
 		const struct prev_session *ps = si >= 0 ? &pv->sessions[si] : NULL;
 		if (!ps || !ps->frozen || ps->kind == LOCK_ANY)
 			continue;
+		/* a later meeting of a frozen section whose facilitator or room
+		 * is now unavailable keeps its learners; replan.c finds a cover */
+		bool later = b > pv->after;
 		p->locks[p->n_locks++] = (struct lock){ .block = b, .learner = l,
-			.facilitator = ps->facilitator, .kind = ps->kind, .offering = ps->offering,
-			.room = ps->room, .file = pv->timetable_file, .line = t->line[r] };
+			.facilitator = later && p->facilitators[ps->facilitator].unavailable[b] ?
+				       -1 : ps->facilitator,
+			.kind = ps->kind, .offering = ps->offering,
+			.room = later && p->rooms[ps->room].unavailable[b] ? -1 : ps->room,
+			.file = pv->timetable_file, .line = t->line[r] };
 	}
 	warn_left(pv, left, n_left, d);
 	free(left);

@@ -10,8 +10,8 @@
  * the frozen sessions they lead.  The configured model plans the view as
  * it would a fresh school (it needs to know nothing of replan), and the
  * frozen sessions are added back to its schedule unchanged.  A learner
- * with no frozen place in a frozen block (one who joined) is seated in a
- * frozen lab of that block with a free seat.
+ * with no frozen place in a frozen block (one who joined since) has none:
+ * those blocks happened without them.
  *
  * The view also holds what the frozen part already gave each learner
  * (view_learner): a need's sessions less those served, a power goal won
@@ -117,9 +117,115 @@ static enum session_kind session_kind_of(enum lock_offering k)
 	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
 }
 
+/* Whether facilitator f leads a session of sol in block b. */
+static bool leads_in(const struct solution *sol, int f, int b)
+{
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		if (sol->sessions[i].block == b && sol->sessions[i].facilitator == f)
+			return true;
+	return false;
+}
+
+/* A cover for frozen session s (a later meeting of a section that met up
+ * to --after, ps in the previous schedule) whose facilitator is now
+ * unavailable: one with the expertise, available, free in its block and
+ * within max_sessions; gurus first, then one who led nothing there in the
+ * previous schedule (their own session can stay).  -1 when none. */
+static int cover_for(const struct problem *p, const struct solution *sol,
+		     const struct prev_session *ps, const struct session *s)
+{
+	int best = -1, best_key = -1;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int lv = ps->kind == LOCK_SEMINAR ? (int)problem_seminar_level(p, f, ps->offering) :
+			 ps->kind == LOCK_GOAL ? (int)problem_goal_level(p, f, ps->offering) :
+			 LEVEL_ABLE;
+		int led = 0;
+		for (size_t i = 0; i < sol->n_sessions; i++)
+			led += sol->sessions[i].facilitator == f;
+		if (lv < LEVEL_ABLE || p->facilitators[f].unavailable[s->block] ||
+		    leads_in(sol, f, s->block) || led >= p->facilitators[f].max_sessions)
+			continue;
+		bool busy = false;
+		for (int j = 0; j < p->previous->n_sessions && !busy; j++)
+			busy = p->previous->sessions[j].block == s->block &&
+			       p->previous->sessions[j].facilitator == f;
+		int key = 2 * lv + !busy;
+		if (key > best_key) {
+			best = f;
+			best_key = key;
+		}
+	}
+	return best;
+}
+
+/* The smallest room free in s's block, available, with the feature of
+ * ps's offering, that seats s's learners; -1 when none. */
+static int room_instead(const struct problem *p, const struct solution *sol,
+			const struct prev_session *ps, const struct session *s)
+{
+	int feature = ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].feature :
+		      ps->kind == LOCK_GOAL ? p->goals[ps->offering].feature : p->lab_feature;
+	int best = -1;
+	for (int r = 0; r < p->n_rooms; r++) {
+		bool used = p->rooms[r].unavailable[s->block] ||
+			    !problem_room_has(&p->rooms[r], feature) || p->rooms[r].capacity < s->size;
+		for (size_t i = 0; i < sol->n_sessions && !used; i++)
+			used = sol->sessions[i].block == s->block && sol->sessions[i].room == r;
+		if (!used && (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
+			best = r;
+	}
+	return best;
+}
+
+/* The later meetings of frozen sections whose facilitator or room is now
+ * unavailable (a sick day, a flooded room) keep their learners: a cover
+ * leads them, in another room when theirs is gone.  idx maps previous
+ * sessions to sol's.  NULL, or why there is none (allocated). */
+static char *cover_frozen(const struct problem *p, struct solution *sol, const int *idx)
+{
+	const struct previous *pv = p->previous;
+	solution_recount(sol);
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (idx[i] < 0 || ps->block <= pv->after)
+			continue;
+		struct session *s = &sol->sessions[idx[i]];
+		const char *what = ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].id :
+				   ps->kind == LOCK_GOAL ? p->goals[ps->offering].id : "lab";
+		if (p->facilitators[s->facilitator].unavailable[s->block]) {
+			int f = cover_for(p, sol, ps, s);
+			if (f < 0)
+				return xasprintf("%s:%ld: facilitator '%s' is unavailable in block '%s', "
+						 "where session '%s' (%s) of a section that met by --after "
+						 "'%s' meets again, and no facilitator with expertise in "
+						 "'%s' is free there to cover it: make one available or "
+						 "add one to expertise.csv\n", pv->sessions_file, ps->line,
+						 p->facilitators[s->facilitator].id,
+						 p->blocks[s->block].id, ps->id, what,
+						 p->blocks[pv->after].id, what);
+			mcl_log(LOG_VERBOSE, "replan: '%s' covers session '%s' in block '%s'",
+				p->facilitators[f].id, ps->id, p->blocks[s->block].id);
+			s->facilitator = f;
+		}
+		if (p->rooms[s->room].unavailable[s->block]) {
+			int r = room_instead(p, sol, ps, s);
+			if (r < 0)
+				return xasprintf("%s:%ld: room '%s' is unavailable in block '%s', where "
+						 "session '%s' (%s) of a section that met by --after '%s' "
+						 "meets again, and no other room with its feature seats "
+						 "its %d learners there\n", pv->sessions_file, ps->line,
+						 p->rooms[s->room].id, p->blocks[s->block].id, ps->id,
+						 what, p->blocks[pv->after].id, s->size);
+			s->room = r;
+		}
+	}
+	return NULL;
+}
+
 /* Adds the frozen sessions with their attendance to sol (sessions no
- * remaining learner attends are left out). */
-static void add_frozen(const struct problem *p, struct solution *sol)
+ * remaining learner attends are left out), later meetings covered where
+ * their facilitator or room is gone.  NULL, or why not (allocated). */
+static char *add_frozen(const struct problem *p, struct solution *sol)
 {
 	const struct previous *pv = p->previous;
 	int *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
@@ -148,8 +254,10 @@ static void add_frozen(const struct problem *p, struct solution *sol)
 			if (pi >= 0 && idx[pi] >= 0)
 				*solution_attend(sol, l, b) = idx[pi];
 		}
+	char *why = cover_frozen(p, sol, idx);
 	free(idx);
 	free(used);
+	return why;
 }
 
 /* The view: p with the frozen part taken out (see the top of the file).
@@ -236,37 +344,6 @@ static void view_free(struct problem *v)
 	free(v);
 }
 
-/* Seats learners with no place in a frozen block (who joined since) in a
- * frozen lab of the block with a free seat.  Returns how many found none. */
-static int seat_newcomers(const struct problem *p, struct solution *sol)
-{
-	int missing = 0;
-	solution_recount(sol);
-	for (int b = 0; p->previous && b <= p->previous->after; b++) {
-		if (!problem_block_scheduled(p, b))
-			continue;
-		for (int l = 0; l < p->n_learners; l++) {
-			if (p->learners[l].unavailable[b] || solution_attend_at(sol, l, b) >= 0)
-				continue;
-			int best = -1;
-			for (size_t i = 0; i < sol->n_sessions && best < 0; i++) {
-				struct session *s = &sol->sessions[i];
-				if (s->block == b && s->kind == SESSION_LAB &&
-				    s->size < p->config.lab_max_group &&
-				    s->size < p->rooms[s->room].capacity)
-					best = (int)i;
-			}
-			if (best < 0) {
-				missing++;
-				continue;
-			}
-			*solution_attend(sol, l, b) = best;
-			sol->sessions[best].size++;
-		}
-	}
-	return missing;
-}
-
 /* Runs the model on the view of p without the fixed part sol holds, and
  * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
  * the choices closed): a bound on every schedule that contains the fixed
@@ -306,17 +383,6 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 			if (si >= 0)
 				*solution_attend(sol, l, b) = base + si;
 		}
-	int missing = seat_newcomers(p, sol);
-	if (missing) {
-		sol->status = SOLVE_INFEASIBLE;
-		free(sol->diagnosis);
-		sol->diagnosis = xasprintf("%d learner-block%s of the blocks up to --after '%s' "
-					   "have no place: learners who joined are seated in a lab "
-					   "of those blocks, and no lab there has a free seat\n",
-					   missing, missing == 1 ? "" : "s",
-					   p->blocks[p->previous->after].id);
-		goto out;
-	}
 	solution_recount(sol);
 	struct tally t;
 	tally_init(&t, p);
@@ -400,6 +466,7 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt, d
 {
 	struct solve_options part = *opt;
 	part.time_limit = (opt->time_limit - (mcl_now() - t0)) / runs_left;
+	part.write_lp = NULL;   /* --write-lp: the run with the pins relaxed */
 	if (part.time_limit < 1)
 		part.time_limit = 1;
 	double ignored;
@@ -408,28 +475,118 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt, d
 	return run_view(p, &part, out, &ignored);
 }
 
+/* The model's plan u of the school without the pins, as a previous
+ * schedule with nothing frozen: the guide pins are built like
+ * (replan_pins.h).  guide_free frees it. */
+static struct previous *guide_of(const struct problem *p, const struct solution *u)
+{
+	struct previous *g = xcalloc(1, sizeof(*g));
+	g->after = -1;
+	g->n_sessions = (int)u->n_sessions;
+	g->sessions = xcalloc(u->n_sessions + 1, sizeof(*g->sessions));
+	for (size_t i = 0; i < u->n_sessions; i++) {
+		const struct session *s = &u->sessions[i];
+		struct prev_session *ps = &g->sessions[i];
+		ps->kind = s->kind == SESSION_WORKSHOP ? LOCK_GOAL :
+			   s->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
+		ps->offering = s->kind == SESSION_LAB ? -1 : s->offering;
+		ps->block = s->block;
+		ps->room = s->room;
+		ps->facilitator = s->facilitator;
+		ps->section = s->section >= 0 ? s->section : (int)i;
+	}
+	long cells = (long)p->n_learners * p->n_blocks;
+	g->attend = xmalloc(sizeof(int) * ((size_t)cells + 1));
+	for (long c = 0; c < cells; c++)
+		g->attend[c] = u->attend[c];
+	return g;
+}
+
+static void guide_free(struct previous *g)
+{
+	if (!g)
+		return;
+	free(g->sessions);
+	free(g->attend);
+	free(g);
+}
+
+/* The pins built like guide g, the rest of g kept around them, the pinned
+ * sessions filled where blocks are short, and the model on what is left:
+ * the schedule into out.  Returns as model_solve. */
+static int run_guided(const struct problem *p, const struct solve_options *opt, double t0,
+		      int runs_left, const struct previous *g, struct solution *out)
+{
+	struct solution fixed, kept;
+	solution_init(&fixed, p);
+	char *why = NULL;
+	int rc = 0;
+	solution_init(out, p);
+	out->status = SOLVE_NO_SOLUTION;
+	if (replan_pins_add(p, g, &fixed, false, &why) >= 0) {
+		struct problem q = *p;     /* g as the previous schedule to keep */
+		q.previous = (struct previous *)g;
+		build_kept(&q, &fixed, &kept);
+		replan_pins_fill(p, &kept, 0);
+		solution_release(out);
+		rc = run_fixed(p, opt, t0, runs_left, &kept, out);
+		solution_release(&kept);
+	}
+	mcl_log(LOG_VERBOSE, "locks: pins built like the plan without them: %s",
+		why ? why : has_schedule(out) ? "a schedule" :
+		out->diagnosis ? out->diagnosis : "none");
+	free(why);
+	solution_release(&fixed);
+	return rc;
+}
+
 int replan_solve(const struct problem *p, const struct solve_options *opt,
 		 struct solution *sol)
 {
-	double t0 = mcl_now();
-	struct solution fixed, cand;
+	double t0 = mcl_now(), bound = 0;
+	int rc = 0;
+	struct solution fixed, cand, best;
+	solution_init(&best, p);
+	best.status = SOLVE_NO_SOLUTION;
+	/* locks without a previous schedule: the model's plan of the school
+	 * without them first (its bound is the one reported: the pins relaxed),
+	 * then the pins built like it, the rest of it kept */
+	struct previous *guide = NULL;
+	if (!p->previous) {
+		struct solve_options part = *opt;
+		part.time_limit = opt->time_limit / 2 < 1 ? 1 : opt->time_limit / 2;
+		rc = run_view(p, &part, sol, &bound);
+		if (rc == 0 && has_schedule(sol)) {
+			guide = guide_of(p, sol);
+			rc = run_guided(p, opt, t0, 2, guide, &cand);
+			take_better(p, &best, &cand);
+		}
+	}
 	solution_init(&fixed, p);
-	if (p->previous)
-		add_frozen(p, &fixed);
-	char *why = NULL;
-	int n_pins = p->n_pins ? replan_pins_add(p, &fixed, &why) : 0;
+	char *why = p->previous ? add_frozen(p, &fixed) : NULL;
+	int n_pins = why ? -1 : 0;
+	/* the pins built from nothing too (the guide's schedule, if any, is
+	 * kept when this one is not better) */
+	if (rc == 0 && !why && p->n_pins)
+		n_pins = replan_pins_add(p, p->previous, &fixed, true, &why);
+	if (n_pins < 0 && has_schedule(&best)) {
+		free(why);
+		why = NULL;
+		n_pins = 0;
+	}
 	if (n_pins < 0) {
+		solution_release(sol);
+		solution_init(sol, p);
 		sol->status = SOLVE_INFEASIBLE;
 		sol->diagnosis = why;
 		solution_release(&fixed);
+		solution_release(&best);
+		guide_free(guide);
 		return 0;
 	}
 	struct solution kept;
 	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
-	int runs = 1 + (n_pins > 0) + (n_kept > 0), rc = 0;
-	struct solution best;
-	solution_init(&best, p);
-	best.status = SOLVE_NO_SOLUTION;
+	int runs = 1 + (n_pins > 0) + (n_kept > 0) - !p->previous;
 	if (n_kept > 0) {
 		rc = run_fixed(p, opt, t0, runs--, &kept, &cand);
 		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
@@ -439,9 +596,10 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	if (p->previous)
 		solution_release(&kept);
 	if (rc == 0 && n_pins > 0) {
-		rc = run_fixed(p, opt, t0, runs--, &fixed, &cand);
+		rc = run_fixed(p, opt, t0, runs > 0 ? runs-- : 1, &fixed, &cand);
 		if (!has_schedule(&cand) && !has_schedule(&best)) {
 			char *lines = lock_lines(p);
+			free(best.diagnosis);
 			best.diagnosis = xasprintf("with the sessions of the locks (%s) built first "
 						   "(a facilitator, room and members chosen for each "
 						   "where the lock names none), no schedule was found "
@@ -451,19 +609,19 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 		}
 		take_better(p, &best, &cand);
 	}
-	/* the run with the frozen part alone fixed: its bound is the one
-	 * reported (the pins relaxed: a valid bound, weaker); its schedule
-	 * counts only when there are no pins */
+	/* with a previous schedule, the run with the frozen part alone fixed:
+	 * its bound is the one reported (the pins relaxed: a valid bound,
+	 * weaker); its schedule counts only when there are no pins */
 	if (p->previous)
-		add_frozen(p, sol);
-	double bound = 0;
-	if (rc == 0) {
+		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
+	if (rc == 0 && p->previous) {
 		struct solve_options part = *opt;
 		part.time_limit = opt->time_limit - (mcl_now() - t0);
 		part.time_limit = part.time_limit < 1 ? 1 : part.time_limit;
 		rc = run_view(p, &part, sol, &bound);
 	}
-	if (n_pins > 0 || (has_schedule(&best) && !has_schedule(sol)) ||
+	if (n_pins > 0 || (!p->previous && p->n_pins > 0) ||
+	    (has_schedule(&best) && !has_schedule(sol)) ||
 	    (has_schedule(&best) && best.objective + objective_keep_total(p, &best) >
 				    sol->objective + objective_keep_total(p, sol))) {
 		enum stop_reason stop = sol->stopped_by;
@@ -474,6 +632,7 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	}
 	solution_release(&best);
 	solution_release(&fixed);
+	guide_free(guide);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
 	sol->bound = bound;

@@ -275,10 +275,11 @@ static int best_seat(const struct keeper *k, int l, int b, const int *size)
 }
 
 /* Seats the learners the kept sessions left without a place in a later
- * workshop block (the absent facilitator's, say) in a kept session of the
- * block, so that the model has to open sessions only for those who fit
- * nowhere.  Seminar blocks and the power-goal model are left to the model
- * (a section or group keeps its learners). */
+ * block (the absent facilitator's, a learner who joined) in a kept session
+ * of the block (in a seminar block a kept lab: a section keeps its
+ * learners), so that the model has to open sessions only for those who fit
+ * nowhere.  The power-goal model is left to the model (a group keeps its
+ * learners). */
 static void seat_displaced(struct keeper *k)
 {
 	const struct problem *p = k->p;
@@ -290,7 +291,7 @@ static void seat_displaced(struct keeper *k)
 	for (size_t i = 0; i < fz->n_sessions; i++)
 		size[i] = fz->sessions[i].size;
 	for (int b = p->previous->after + 1; b < p->n_blocks; b++) {
-		if (!problem_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP)
+		if (!problem_block_scheduled(p, b))
 			continue;
 		for (int l = 0; l < p->n_learners; l++) {
 			if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)

@@ -34,17 +34,10 @@
 #include "engine/util.h"
 #include "models/model.h"
 #include "models/replan_keep.h"
+#include "models/replan_pins_builder.h"
 
-struct builder {
-	const struct problem *p;
-	struct solution *fz;
-	int *need_cnt;              /* [n_needs] workshop sessions in fz */
-	int *led;                   /* [f] sessions led in fz */
-	bool *pinned;               /* [l * n_blocks + b] a pin names l in b */
-	size_t first_pin;           /* the first session the pins built */
-};
 
-static bool fac_free(const struct builder *bd, int f, int b)
+bool pins_fac_free(const struct builder *bd, int f, int b)
 {
 	const struct problem *p = bd->p;
 	if (p->facilitators[f].unavailable[b] || bd->led[f] >= p->facilitators[f].max_sessions)
@@ -55,7 +48,7 @@ static bool fac_free(const struct builder *bd, int f, int b)
 	return true;
 }
 
-static bool room_free(const struct builder *bd, int r, int b)
+bool pins_room_free(const struct builder *bd, int r, int b)
 {
 	if (bd->p->rooms[r].unavailable[b])
 		return false;
@@ -66,7 +59,19 @@ static bool room_free(const struct builder *bd, int r, int b)
 }
 
 /* Whether learner l may take one more session of goal g. */
-static bool may_take(const struct builder *bd, int l, int g)
+bool pins_reserved(const struct builder *bd, const struct lock_pin *pn, int f, int r, int b)
+{
+	const struct problem *p = bd->p;
+	for (int k = 0; k < p->n_pins; k++) {
+		const struct lock_pin *o = &p->pins[k];
+		if (o != pn && o->block == b && ((f >= 0 && o->facilitator == f) ||
+						 (r >= 0 && o->room == r)))
+			return true;
+	}
+	return false;
+}
+
+bool pins_may_take(const struct builder *bd, int l, int g)
 {
 	int q = objective_need_of(bd->p, l, g);
 	return q >= 0 && bd->p->needs[q].ready && bd->need_cnt[q] < bd->p->needs[q].sessions;
@@ -89,7 +94,7 @@ static void choose_offering(const struct builder *bd, struct session *s,
 			continue;
 		double w = 0;
 		for (int i = 0; i < pn->n_learners && w >= 0; i++)
-			w = may_take(bd, pn->learners[i], g) ?
+			w = pins_may_take(bd, pn->learners[i], g) ?
 			    w + problem_need_weight(p, &p->needs[objective_need_of(p, pn->learners[i], g)]) :
 			    -1;
 		if (w > best) {
@@ -101,12 +106,13 @@ static void choose_offering(const struct builder *bd, struct session *s,
 }
 
 /* A free facilitator for s: gurus first, then the fewest sessions led. */
-static int choose_facilitator(const struct builder *bd, const struct session *s)
+static int choose_facilitator(const struct builder *bd, const struct lock_pin *pn,
+			      const struct session *s)
 {
 	const struct problem *p = bd->p;
 	int best = -1, best_level = 0;
 	for (int f = 0; f < p->n_facilitators; f++) {
-		if (!fac_free(bd, f, s->block))
+		if (!pins_fac_free(bd, f, s->block) || pins_reserved(bd, pn, f, -1, s->block))
 			continue;
 		int lv = s->kind == SESSION_WORKSHOP ? (int)problem_goal_level(p, f, s->offering) :
 							LEVEL_ABLE;
@@ -135,10 +141,10 @@ static int choose_cycle_facilitator(const struct builder *bd, const struct sessi
 							LEVEL_ABLE;
 		if (lv < LEVEL_ABLE || p->facilitators[f].max_sessions - bd->led[f] < nb)
 			continue;
-		bool free = fac_free(bd, f, s->block);
+		bool free = pins_fac_free(bd, f, s->block);
 		for (int b = 0; b < p->n_blocks && free && s->kind == SESSION_WORKSHOP; b++)
 			if (problem_block_scheduled(p, b) && p->blocks[b].kind == BLOCK_WORKSHOP)
-				free = fac_free(bd, f, b);
+				free = pins_fac_free(bd, f, b);
 		if (s->kind == SESSION_LAB)   /* a lab: who can lead the fewest pinned goals */
 			for (int k = 0; k < p->n_pins; k++)
 				lv -= p->pins[k].kind == LOCK_GOAL &&
@@ -152,12 +158,12 @@ static int choose_cycle_facilitator(const struct builder *bd, const struct sessi
 }
 
 /* The smallest free room of block b with feature that seats need. */
-static int room_for(const struct builder *bd, int b, int feature, int need)
+int pins_room_for(const struct builder *bd, int b, int feature, int need)
 {
 	const struct problem *p = bd->p;
 	int best = -1;
 	for (int r = 0; r < p->n_rooms; r++)
-		if (room_free(bd, r, b) && problem_room_has(&p->rooms[r], feature) &&
+		if (pins_room_free(bd, r, b) && problem_room_has(&p->rooms[r], feature) &&
 		    p->rooms[r].capacity >= need &&
 		    (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
 			best = r;
@@ -169,7 +175,7 @@ static int choose_room(const struct builder *bd, const struct session *s, int ne
 {
 	const struct problem *p = bd->p;
 	int feature = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].feature : p->lab_feature;
-	return room_for(bd, s->block, feature, need);
+	return pins_room_for(bd, s->block, feature, need);
 }
 
 /* Whether session s is one pin pn may name: its block, offering (a goal,
@@ -225,17 +231,17 @@ static int seat_later_pins(struct builder *bd, const struct lock_pin *pn, int si
 		bool free = true;
 		for (int i = 0; i < o->n_learners && free; i++)
 			free = solution_attend_at(bd->fz, o->learners[i], s->block) < 0 &&
-			       (s->kind != SESSION_WORKSHOP || may_take(bd, o->learners[i], s->offering));
+			       (s->kind != SESSION_WORKSHOP || pins_may_take(bd, o->learners[i], s->offering));
 		for (int i = 0; i < o->n_learners && free; i++, n++)
 			*solution_attend(bd->fz, o->learners[i], s->block) = si;
 	}
 	return n;
 }
 
-/* Seats pn's learners in session si and tops a workshop up to min_group,
- * with the learners of later pins it fits first.  Returns false when
- * min_group cannot be reached. */
-static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
+/* Seats pn's learners in session si, then the learners of later pins it
+ * fits, then those of guide session gj (-1: none), and tops a workshop up
+ * to min_group.  Returns false when min_group cannot be reached. */
+static bool seat(struct builder *bd, const struct lock_pin *pn, int si, int gj)
 {
 	const struct problem *p = bd->p;
 	struct session *s = &bd->fz->sessions[si];
@@ -244,13 +250,15 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 		*solution_attend(bd->fz, pn->learners[i], b) = si;
 	int lo = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
 	int cap = p->rooms[s->room].capacity;
-	if (s->kind == SESSION_WORKSHOP && p->goals[s->offering].max_group < cap)
-		cap = p->goals[s->offering].max_group;
+	int max = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].max_group :
+		  p->config.lab_max_group;
+	cap = max < cap ? max : cap;
 	n = seat_later_pins(bd, pn, si, n, lo, cap);
+	n = pins_guide_seat(bd, si, gj, n, cap);
 	for (int l = 0; l < p->n_learners && n < lo && n < cap; l++) {
 		if (p->learners[l].unavailable[b] || solution_attend_at(bd->fz, l, b) >= 0 ||
 		    bd->pinned[(long)l * p->n_blocks + b] ||
-		    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+		    (s->kind == SESSION_WORKSHOP && !pins_may_take(bd, l, s->offering)))
 			continue;
 		*solution_attend(bd->fz, l, b) = si;
 		n++;
@@ -262,27 +270,26 @@ static bool seat(struct builder *bd, const struct lock_pin *pn, int si)
 	return n >= lo;
 }
 
-/* Where no session the model could open is left for the learners still
- * without a place in block b (the pins took the facilitators or rooms),
- * seats them in the pinned sessions of b that take them: a workshop of a
- * need they may take, else a lab, with a seat free. */
 /* The power-goal model's fill: learner l joins the group of pinned session
- * si in every workshop block where l is available (for a lab: a pinned lab
- * with a seat in each), or nowhere.  Returns whether l was seated. */
-static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin)
+ * si in every workshop block where l is available (for a lab: a lab with a
+ * seat in each, or with open, a new lab where a facilitator and a room are
+ * free), or nowhere.  Returns whether l was seated. */
+static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin, bool open)
 {
 	const struct problem *p = bd->p;
 	struct solution *fz = bd->fz;
-	const struct session *s0 = &fz->sessions[si];
-	bool lab = s0->kind == SESSION_LAB, ok = true;
+	const struct session s0 = fz->sessions[si];
+	bool lab = s0.kind == SESSION_LAB, ok = true;
 	if (!lab) {
-		int q = objective_need_of(p, l, s0->offering);
+		int q = objective_need_of(p, l, s0.offering);
 		if (q < 0 || !p->needs[q].ready)
 			return false;
 	}
 	int *pick = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
-	for (int b = 0; b < p->n_blocks && ok; b++) {
+	struct session *fresh = xcalloc((size_t)p->n_blocks + 1, sizeof(*fresh));
+	for (int b = 0; b < p->n_blocks; b++)
 		pick[b] = -1;
+	for (int b = 0; b < p->n_blocks && ok; b++) {
 		if (!problem_block_scheduled(p, b) || p->blocks[b].kind != BLOCK_WORKSHOP ||
 		    p->learners[l].unavailable[b])
 			continue;
@@ -290,7 +297,7 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 		for (size_t i = first_pin; i < fz->n_sessions && ok && pick[b] < 0; i++) {
 			const struct session *s = &fz->sessions[i];
 			if (s->block != b || (lab ? s->kind != SESSION_LAB
-						  : s->kind != SESSION_WORKSHOP || s->section != s0->section))
+						  : s->kind != SESSION_WORKSHOP || s->section != s0.section))
 				continue;
 			/* only a session of the wanted kind has a goal to read */
 			int cap = p->rooms[s->room].capacity, max = lab ? p->config.lab_max_group
@@ -298,52 +305,37 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 			if (s->size < cap && s->size < max)
 				pick[b] = (int)i;
 		}
-		ok = ok && pick[b] >= 0;
+		if (ok && pick[b] < 0 && lab && open) {
+			fresh[b] = (struct session){ .kind = SESSION_LAB, .offering = -1, .block = b };
+			fresh[b].room = pins_room_for(bd, b, p->lab_feature, 1);
+			fresh[b].facilitator = choose_cycle_facilitator(bd, &fresh[b]);
+			if (fresh[b].room >= 0 && fresh[b].facilitator >= 0) {
+				pick[b] = -2;
+				bd->led[fresh[b].facilitator]++;    /* held while planning */
+			}
+		}
+		ok = ok && pick[b] != -1;
 	}
-	for (int b = 0; b < p->n_blocks && ok; b++)
+	for (int b = 0; b < p->n_blocks && ok; b++) {
+		if (pick[b] == -2)
+			pick[b] = solution_add_session(fz, &fresh[b]);
 		if (pick[b] >= 0) {
 			*solution_attend(fz, l, b) = pick[b];
 			fz->sessions[pick[b]].size++;
 		}
+	}
+	for (int b = 0; b < p->n_blocks && !ok; b++)
+		if (pick[b] == -2)
+			bd->led[fresh[b].facilitator]--;
+	free(fresh);
 	free(pick);
 	return ok;
 }
 
-static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
-		     bool pinned);
-
-/* Seats learner l in the pinned seminar section of session si at every
- * meeting, when l chose and may take the seminar, is free at every meeting
- * and the section has a seat (max_size, room).  Returns whether l was. */
-static bool seat_section(struct builder *bd, int l, int si)
-{
-	const struct problem *p = bd->p;
-	struct solution *fz = bd->fz;
-	int head = fz->sessions[si].section, sem = fz->sessions[si].offering, m = 0;
-	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
-	bool ok = true;
-	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
-		const struct session *s = &fz->sessions[i];
-		if (s->kind != SESSION_SEMINAR || s->section != head)
-			continue;
-		int size = 0;       /* a built section's size is not kept */
-		for (int k = 0; k < p->n_learners; k++)
-			size += solution_attend_at(fz, k, s->block) == (int)i;
-		ok = m < p->n_blocks && size < p->seminars[sem].max_size &&
-		     size < p->rooms[s->room].capacity;
-		if (ok)
-			blocks[m++] = s->block;
-	}
-	ok = ok && m > 0 && may_join(bd, l, sem, blocks, m, true);
-	for (size_t i = 0; i < fz->n_sessions && ok; i++) {
-		struct session *s = &fz->sessions[i];
-		if (s->kind == SESSION_SEMINAR && s->section == head)
-			*solution_attend(fz, l, s->block) = (int)i;
-	}
-	free(blocks);
-	return ok;
-}
-
+/* Where no session the model could open is left for the learners still
+ * without a place in block b (the pins took the facilitators or rooms),
+ * seats them in the pinned sessions of b that take them: a workshop of a
+ * need they may take, else a lab, with a seat free. */
 static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool always)
 {
 	const struct problem *p = bd->p;
@@ -359,17 +351,17 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 		int best = -1;
 		if (model_row(p)->whole_cycle_groups) {    /* a group first, else a lab */
 			bool done = false;
-			for (int pass = 0; pass < 2 && !done; pass++)
+			for (int pass = 0; pass < 3 && !done; pass++)  /* new labs last */
 				for (size_t i = first_pin; i < fz->n_sessions && !done; i++)
 					done = fz->sessions[i].block == b &&
-					       (fz->sessions[i].kind == SESSION_LAB) == (pass == 1) &&
-					       seat_whole_cycle(bd, l, (int)i, first_pin);
+					       (fz->sessions[i].kind == SESSION_LAB) == (pass >= 1) &&
+					       seat_whole_cycle(bd, l, (int)i, first_pin, pass == 2);
 			continue;
 		}
 		bool joined = false;
 		for (size_t i = first_pin; i < fz->n_sessions && !joined; i++)
 			if (fz->sessions[i].block == b && fz->sessions[i].kind == SESSION_SEMINAR)
-				joined = seat_section(bd, l, (int)i);
+				joined = pins_seat_section(bd, l, (int)i);
 		if (joined)
 			continue;
 		for (size_t i = first_pin; i < fz->n_sessions; i++) {
@@ -378,7 +370,7 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 			if (s->block != b || s->size >= cap)
 				continue;
 			if (s->kind == SESSION_WORKSHOP && s->size < p->goals[s->offering].max_group &&
-			    may_take(bd, l, s->offering)) {
+			    pins_may_take(bd, l, s->offering)) {
 				best = (int)i;
 				break;
 			}
@@ -411,7 +403,7 @@ static bool cycle_short(const struct builder *bd)
 	for (int f = 0; f < p->n_facilitators; f++) {
 		int free_blocks = 0;
 		for (int b = 0; b < p->n_blocks; b++)
-			free_blocks += waiting[b] && fac_free(bd, f, b);
+			free_blocks += waiting[b] && pins_fac_free(bd, f, b);
 		int rest = p->facilitators[f].max_sessions - bd->led[f];
 		left += free_blocks < rest ? free_blocks : rest;
 	}
@@ -430,222 +422,6 @@ bool replan_pin_frozen(const struct problem *p, const struct lock_pin *pn,
 	return false;
 }
 
-/* ---- seminar pins: a whole section --------------------------------------- */
-
-/* Whether every learner pn pins is already in a matching session of its
- * seminar in its block (an earlier pin built the section). */
-static bool section_holds(const struct builder *bd, const struct lock_pin *pn)
-{
-	for (int i = 0; i < pn->n_learners; i++) {
-		int si = solution_attend_at(bd->fz, pn->learners[i], pn->block);
-		const struct session *s = si >= 0 ? &bd->fz->sessions[si] : NULL;
-		if (!s || s->kind != SESSION_SEMINAR || s->offering != pn->offering ||
-		    (pn->facilitator >= 0 && s->facilitator != pn->facilitator) ||
-		    (pn->room >= 0 && s->room != pn->room))
-			return false;
-	}
-	return pn->n_learners > 0;
-}
-
-/* Sections of seminar sem in fz, and learner l's seminar enrolments
- * (l < 0: none counted). */
-static int sections_of(const struct builder *bd, int sem, int l, int *enrolled)
-{
-	const struct solution *fz = bd->fz;
-	int n = 0;
-	*enrolled = 0;
-	for (size_t i = 0; i < fz->n_sessions; i++) {
-		const struct session *s = &fz->sessions[i];
-		if (s->kind != SESSION_SEMINAR || s->section != (int)i)
-			continue;
-		n += s->offering == sem;
-		if (l >= 0 && solution_attend_at(fz, l, s->block) == (int)i)
-			(*enrolled)++;
-	}
-	return n;
-}
-
-/* Whether learner l may join a new section of sem meeting in blocks[0..m). */
-static bool may_join(const struct builder *bd, int l, int sem, const int *blocks, int m,
-		     bool pinned)
-{
-	const struct problem *p = bd->p;
-	int c = objective_choice_of(p, l, sem), enrolled;
-	sections_of(bd, sem, l, &enrolled);
-	if (c < 0 || !p->choices[c].eligible || enrolled >= p->config.seminars_per_learner)
-		return false;
-	for (int k = 0; k < m; k++)
-		if (p->learners[l].unavailable[blocks[k]] ||
-		    solution_attend_at(bd->fz, l, blocks[k]) >= 0 ||
-		    (!pinned && bd->pinned[(long)l * p->n_blocks + blocks[k]]))
-			return false;
-	return true;
-}
-
-/* Whether the section pn pins must meet in block b: pn's own block, or the
- * block of another pin of the same seminar that names one of its learners
- * (one learner, one section of a seminar). */
-static bool must_meet(const struct builder *bd, const struct lock_pin *pn, int b)
-{
-	const struct problem *p = bd->p;
-	if (b == pn->block)
-		return true;
-	for (int k = 0; k < p->n_pins; k++) {
-		const struct lock_pin *o = &p->pins[k];
-		if (o->block != b || o->kind != LOCK_SEMINAR || o->offering != pn->offering)
-			continue;
-		for (int i = 0; i < o->n_learners; i++)
-			for (int j = 0; j < pn->n_learners; j++)
-				if (o->learners[i] == pn->learners[j])
-					return true;
-	}
-	return false;
-}
-
-/* Joins pn's learners to a section of its seminar already built that
- * meets in every block pn must meet in and has seats.  Returns whether. */
-static bool join_section(struct builder *bd, const struct lock_pin *pn)
-{
-	const struct problem *p = bd->p;
-	struct solution *fz = bd->fz;
-	const struct seminar *sm = &p->seminars[pn->offering];
-	int *blocks = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
-	bool joined = false;
-	for (size_t h = 0; h < fz->n_sessions && !joined; h++) {
-		const struct session *s = &fz->sessions[h];
-		if (s->kind != SESSION_SEMINAR || s->offering != pn->offering || s->section != (int)h ||
-		    (pn->facilitator >= 0 && s->facilitator != pn->facilitator))
-			continue;
-		int m = 0, size = 0, cap = sm->max_size;
-		bool ok = true;
-		for (size_t i = h; i < fz->n_sessions && m < sm->meetings; i++)
-			if (fz->sessions[i].section == (int)h) {
-				blocks[m++] = fz->sessions[i].block;
-				int c = p->rooms[fz->sessions[i].room].capacity;
-				cap = c < cap ? c : cap;
-				ok &= pn->room < 0 || fz->sessions[i].block != pn->block ||
-				      fz->sessions[i].room == pn->room;
-			}
-		for (int l = 0; l < p->n_learners; l++)
-			size += solution_attend_at(fz, l, s->block) == (int)h;
-		for (int b = 0; b < p->n_blocks && ok; b++) {
-			bool meets = false;
-			for (int k = 0; k < m; k++)
-				meets |= blocks[k] == b;
-			ok = meets || !must_meet(bd, pn, b);
-		}
-		ok = ok && size + pn->n_learners <= cap;
-		for (int i = 0; i < pn->n_learners && ok; i++)
-			ok = may_join(bd, pn->learners[i], pn->offering, blocks, m, true);
-		if (!ok)
-			continue;
-		for (int i = 0; i < pn->n_learners; i++)
-			for (size_t j = h; j < fz->n_sessions; j++)
-				if (fz->sessions[j].section == (int)h)
-					*solution_attend(fz, pn->learners[i], fz->sessions[j].block) = (int)j;
-		joined = true;
-	}
-	free(blocks);
-	return joined;
-}
-
-/* The blocks and rooms of a section of pn's seminar led by f: the blocks
- * it must meet in first, then the earliest seminar blocks where f, a room
- * and every pinned learner are free.  Returns whether all its meetings
- * were found. */
-static bool find_meetings(const struct builder *bd, const struct lock_pin *pn, int f, int need,
-			  int *blocks, int *rooms)
-{
-	const struct problem *p = bd->p;
-	const struct seminar *sm = &p->seminars[pn->offering];
-	int m = 0;
-	for (int step = 0; step < 2 && m < sm->meetings; step++)
-		for (int b = 0; b < p->n_blocks && m < sm->meetings; b++) {
-			if ((step == 0) != must_meet(bd, pn, b) || p->blocks[b].kind != BLOCK_SEMINAR ||
-			    !problem_block_scheduled(p, b))
-				continue;
-			bool ok = fac_free(bd, f, b);
-			for (int i = 0; i < pn->n_learners && ok; i++)
-				ok = !p->learners[pn->learners[i]].unavailable[b] &&
-				     solution_attend_at(bd->fz, pn->learners[i], b) < 0;
-			int r = b == pn->block && pn->room >= 0 ?
-				(room_free(bd, pn->room, b) ? pn->room : -1) :
-				room_for(bd, b, sm->feature, need);
-			if (!ok || r < 0) {
-				if (step == 0)
-					return false;
-				continue;
-			}
-			blocks[m] = b;
-			rooms[m++] = r;
-		}
-	return m == sm->meetings;
-}
-
-/* Builds the section pn pins (pinned learners at every meeting, topped up
- * to min_size with learners who chose the seminar).  NULL, or why not. */
-static char *build_section(struct builder *bd, const struct lock_pin *pn)
-{
-	const struct problem *p = bd->p;
-	const struct seminar *sm = &p->seminars[pn->offering];
-	int dummy;
-	if (section_holds(bd, pn) || join_section(bd, pn))
-		return NULL;
-	if (sections_of(bd, pn->offering, -1, &dummy) >= sm->sections)
-		return xasprintf("the %d section%s of seminar '%s' are taken by other locks",
-				 sm->sections, sm->sections == 1 ? "" : "s", sm->id);
-	int need = sm->min_size > pn->n_learners ? sm->min_size : pn->n_learners;
-	int *blocks = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
-	int *rooms = xmalloc(sizeof(int) * ((size_t)sm->meetings + 1));
-	int f = -1;
-	for (int lv = LEVEL_GURU; lv >= LEVEL_ABLE && f < 0; lv--)
-		for (int c = 0; c < p->n_facilitators && f < 0; c++)
-			if ((pn->facilitator < 0 || c == pn->facilitator) &&
-			    (int)problem_seminar_level(p, c, pn->offering) == lv &&
-			    bd->led[c] + sm->meetings <= p->facilitators[c].max_sessions &&
-			    find_meetings(bd, pn, c, need, blocks, rooms))
-				f = c;
-	char *why = NULL;
-	for (int i = 0; i < pn->n_learners && f >= 0 && !why; i++)
-		if (!may_join(bd, pn->learners[i], pn->offering, blocks, sm->meetings, true))
-			why = xasprintf("learner '%s' cannot join a section of '%s' at all of its %d "
-					"meetings", p->learners[pn->learners[i]].id, sm->id,
-					sm->meetings);
-	if (f < 0)
-		why = xasprintf("no facilitator with expertise in '%s' and a room are free for "
-				"its %d meetings", sm->id, sm->meetings);
-	if (why)
-		goto out;
-	int head = -1, cap = sm->max_size;
-	for (int k = 0; k < sm->meetings; k++) {
-		struct session s = { .kind = SESSION_SEMINAR, .offering = pn->offering,
-				     .block = blocks[k], .room = rooms[k], .facilitator = f };
-		int si = solution_add_session(bd->fz, &s);
-		head = head < 0 ? si : head;
-		bd->fz->sessions[si].section = head;
-		bd->led[f]++;
-		cap = p->rooms[rooms[k]].capacity < cap ? p->rooms[rooms[k]].capacity : cap;
-	}
-	int n = 0;
-	for (int i = 0; i < pn->n_learners; i++, n++)
-		for (int k = 0; k < sm->meetings; k++)
-			*solution_attend(bd->fz, pn->learners[i], blocks[k]) = head + k;
-	for (int l = 0; l < p->n_learners && n < sm->min_size && n < cap; l++) {
-		if (!may_join(bd, l, pn->offering, blocks, sm->meetings, false))
-			continue;
-		for (int k = 0; k < sm->meetings; k++)
-			*solution_attend(bd->fz, l, blocks[k]) = head + k;
-		n++;
-	}
-	if (n < sm->min_size)
-		why = xasprintf("too few learners who chose '%s' are free for its %d meetings to "
-				"reach min_size %d", sm->id, sm->meetings, sm->min_size);
-out:
-	free(blocks);
-	free(rooms);
-	return why;
-}
-
 /* The facilitator a later pin of s's block names to lead s's offering
  * (naming no learner and no room), when free: then one session keeps both
  * pins.  -1 when there is none. */
@@ -655,7 +431,7 @@ static int later_pin_facilitator(const struct builder *bd, const struct lock_pin
 	const struct problem *p = bd->p;
 	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins; o++) {
 		if (o->block != s->block || o->facilitator < 0 || o->n_learners || o->room >= 0 ||
-		    !fac_free(bd, o->facilitator, s->block))
+		    !pins_fac_free(bd, o->facilitator, s->block))
 			continue;
 		if (s->kind == SESSION_WORKSHOP ? o->kind == LOCK_GOAL && o->offering == s->offering
 						: o->kind == LOCK_LAB)
@@ -709,14 +485,22 @@ static char *extend_group(struct builder *bd, int si)
 					*solution_attend(fz, l, b) = join;
 			continue;
 		}
-		if (s.kind == SESSION_LAB)
+		/* the guide's session of b these learners attend: its room, and
+		 * for a lab its facilitator, when free */
+		int gj = pins_guide_in_block(bd, si, b);
+		const struct prev_session *gs = gj >= 0 ? &bd->guide->sessions[gj] : NULL;
+		if (gs && pins_room_free(bd, gs->room, b) && p->rooms[gs->room].capacity >= n)
+			s.room = gs->room;
+		if (s.kind == SESSION_LAB && gs && pins_fac_free(bd, gs->facilitator, b))
+			s.facilitator = gs->facilitator;
+		else if (s.kind == SESSION_LAB)
 			s.facilitator = choose_cycle_facilitator(bd, &s);
-		else if (!fac_free(bd, s.facilitator, b))
+		else if (!pins_fac_free(bd, s.facilitator, b))
 			s.facilitator = -1;
 		if (s.facilitator < 0)
 			return xasprintf("no facilitator is free to lead its group in block '%s'",
 					 p->blocks[b].id);
-		if (!room_free(bd, s.room, b) || p->rooms[s.room].capacity < n)
+		if (!pins_room_free(bd, s.room, b) || p->rooms[s.room].capacity < n)
 			s.room = choose_room(bd, &s, n);
 		if (s.room < 0)
 			return xasprintf("no free room seats its group in block '%s'", p->blocks[b].id);
@@ -742,11 +526,11 @@ static bool join_pinned(struct builder *bd, int l, int si)
 	const struct problem *p = bd->p;
 	struct session *s = &bd->fz->sessions[si];
 	if (model_row(p)->whole_cycle_groups)
-		return seat_whole_cycle(bd, l, si, bd->first_pin);
+		return seat_whole_cycle(bd, l, si, bd->first_pin, false);
 	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
 	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
 	    solution_attend_at(bd->fz, l, s->block) >= 0 ||
-	    (s->kind == SESSION_WORKSHOP && !may_take(bd, l, s->offering)))
+	    (s->kind == SESSION_WORKSHOP && !pins_may_take(bd, l, s->offering)))
 		return false;
 	*solution_attend(bd->fz, l, s->block) = si;
 	s->size++;
@@ -761,7 +545,7 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	const struct problem *p = bd->p;
 	struct session s = { .block = pn->block, .facilitator = pn->facilitator, .room = pn->room };
 	if (pn->kind == LOCK_SEMINAR)
-		return build_section(bd, pn);
+		return pins_build_section(bd, pn);
 	for (int i = 0; i < pn->n_learners; i++)
 		if (solution_attend_at(bd->fz, pn->learners[i], pn->block) >= 0)
 			return xasprintf("learner '%s' already has a place in block '%s'",
@@ -773,14 +557,21 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		for (size_t i = bd->first_pin; i < bd->fz->n_sessions; i++)
 			if (pin_fits(pn, &bd->fz->sessions[i]) && join_pinned(bd, pn->learners[0], (int)i))
 				return NULL;
-	if (pn->kind == LOCK_ANY) {
+	int gj = pins_guide_session(bd, pn);
+	if (gj >= 0) {          /* built like the guide's session */
+		const struct prev_session *gs = &bd->guide->sessions[gj];
+		s.kind = gs->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
+		s.offering = gs->kind == LOCK_GOAL ? gs->offering : -1;
+		s.facilitator = gs->facilitator;
+		s.room = gs->room;
+	} else if (pn->kind == LOCK_ANY) {
 		choose_offering(bd, &s, pn);
 	} else {
 		s.kind = pn->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
 		s.offering = pn->offering;
 	}
 	for (int i = 0; i < pn->n_learners && s.kind == SESSION_WORKSHOP; i++)
-		if (!may_take(bd, pn->learners[i], s.offering))
+		if (!pins_may_take(bd, pn->learners[i], s.offering))
 			return xasprintf("learner '%s' has no session of goal '%s' left",
 					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
 	if (s.facilitator < 0)
@@ -788,8 +579,8 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	if (s.facilitator < 0 && model_row(p)->whole_cycle_groups)
 		s.facilitator = choose_cycle_facilitator(bd, &s);
 	if (s.facilitator < 0)
-		s.facilitator = choose_facilitator(bd, &s);
-	else if (!fac_free(bd, s.facilitator, s.block))
+		s.facilitator = choose_facilitator(bd, pn, &s);
+	else if (!pins_fac_free(bd, s.facilitator, s.block))
 		s.facilitator = -1;
 	if (s.facilitator < 0)
 		return xasprintf("no facilitator is free to lead it in block '%s'",
@@ -798,41 +589,74 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	need = need > pn->n_learners ? need : pn->n_learners;
 	if (s.room < 0)
 		s.room = choose_room(bd, &s, need);
-	else if (!room_free(bd, s.room, s.block))
+	else if (!pins_room_free(bd, s.room, s.block))
 		s.room = -1;
 	if (s.room < 0)
 		return xasprintf("no free room seats it in block '%s'", p->blocks[s.block].id);
 	int si = solution_add_session(bd->fz, &s);
 	bd->led[s.facilitator]++;
-	if (!seat(bd, pn, si))
+	if (!seat(bd, pn, si, gj))
 		return s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
 		       xasprintf("too few other learners can join it to reach min_group %d of "
 				 "'%s'", p->goals[s.offering].min_group, p->goals[s.offering].id);
 	return extend_group(bd, si);
 }
 
-int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
+static void builder_init(struct builder *bd, const struct problem *p, struct solution *fz,
+			 const struct previous *guide)
 {
-	struct builder bd = { .p = p, .fz = fz };
+	*bd = (struct builder){ .p = p, .fz = fz, .guide = guide, .first_pin = fz->n_sessions };
 	struct tally t;
 	tally_init(&t, p);
 	tally_add_solution(&t, p, fz);
-	bd.need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
-	memcpy(bd.need_cnt, t.need_cnt, sizeof(int) * (size_t)p->n_needs);
+	bd->need_cnt = xmalloc(sizeof(int) * ((size_t)p->n_needs + 1));
+	memcpy(bd->need_cnt, t.need_cnt, sizeof(int) * (size_t)p->n_needs);
 	tally_release(&t);
-	bd.led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	bd->led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 	for (size_t i = 0; i < fz->n_sessions; i++)
-		bd.led[fz->sessions[i].facilitator]++;
-	bd.pinned = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(bool));
+		bd->led[fz->sessions[i].facilitator]++;
+	bd->pinned = xcalloc((size_t)p->n_learners * (size_t)p->n_blocks + 1, sizeof(bool));
 	for (int k = 0; k < p->n_pins; k++)
 		for (int i = 0; i < p->pins[k].n_learners; i++)
-			bd.pinned[(long)p->pins[k].learners[i] * p->n_blocks + p->pins[k].block] = true;
+			bd->pinned[(long)p->pins[k].learners[i] * p->n_blocks + p->pins[k].block] = true;
+}
+
+static void builder_free(struct builder *bd)
+{
+	free(bd->need_cnt);
+	free(bd->led);
+	free(bd->pinned);
+}
+
+/* The fill (see replan_pins_fill) with bd's tables. */
+static void fill(struct builder *bd, size_t first_pin)
+{
+	const struct problem *p = bd->p;
+	bool always = model_row(p)->whole_cycle_groups || cycle_short(bd);
+	for (int b = 0; b < p->n_blocks; b++)
+		if (problem_block_scheduled(p, b))
+			fill_short_block(bd, b, first_pin, always);
+}
+
+void replan_pins_fill(const struct problem *p, struct solution *fz, size_t first_pin)
+{
+	struct builder bd;
+	solution_recount(fz);
+	builder_init(&bd, p, fz, NULL);
+	bd.first_pin = first_pin;
+	fill(&bd, first_pin);
+	builder_free(&bd);
+}
+
+int replan_pins_add(const struct problem *p, const struct previous *guide, struct solution *fz,
+		    bool fill_blocks, char **why)
+{
+	struct builder bd;
+	builder_init(&bd, p, fz, guide);
 	bool *held = xcalloc((size_t)p->n_pins + 1, sizeof(bool));
 	for (int k = 0; k < p->n_pins; k++)
 		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
 	int added = 0;
-	size_t first_pin = fz->n_sessions;
-	bd.first_pin = first_pin;
 	*why = NULL;
 	for (int k = 0; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
@@ -846,13 +670,9 @@ int replan_pins_add(const struct problem *p, struct solution *fz, char **why)
 		}
 		added++;
 	}
-	bool always = !*why && (model_row(p)->whole_cycle_groups || cycle_short(&bd));
-	for (int b = 0; b < p->n_blocks && !*why; b++)
-		if (problem_block_scheduled(p, b))
-			fill_short_block(&bd, b, first_pin, always);
-	free(bd.need_cnt);
-	free(bd.led);
-	free(bd.pinned);
+	if (!*why && fill_blocks)
+		fill(&bd, bd.first_pin);
+	builder_free(&bd);
 	free(held);
 	return *why ? -1 : added;
 }

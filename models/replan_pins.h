@@ -23,8 +23,23 @@ bool replan_pin_frozen(const struct problem *p, const struct lock_pin *pn,
  * when a pin could not be built, with *why saying which lock (FILE:LINE)
  * and what was missing (the caller frees it).  A seminar pin builds a
  * whole section (its other meetings in the earliest seminar blocks that
- * fit).
+ * fit).  With a guide (a schedule of the same school: the previous one, or
+ * the model's plan without the pins; NULL: none) a pin is built like the
+ * guide's session that fits it, with that session's facilitator, room and
+ * learners (replan_pins_guide.c).  With fill_blocks, learners of a block
+ * the pins left short of staff are then seated in the pinned sessions
+ * (replan_pins_fill).
  */
-int replan_pins_add(const struct problem *p, struct solution *fz, char **why);
+int replan_pins_add(const struct problem *p, const struct previous *guide, struct solution *fz,
+		    bool fill_blocks, char **why);
+
+/*
+ * Where the sessions the model could still open cannot seat the learners
+ * without a place in fz (in the power-goal model: always), seats them in
+ * the sessions of fz from first_pin on that take them: a seminar section
+ * they chose, a workshop of a need they may take, else a lab (in the
+ * power-goal model a group or lab for the whole cycle).
+ */
+void replan_pins_fill(const struct problem *p, struct solution *fz, size_t first_pin);
 
 #endif

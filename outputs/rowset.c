@@ -144,6 +144,10 @@ static void collect_slots(struct rowset *rs, const struct problem *p, const stru
 		for (int b = 0; b < p->n_blocks; b++) {
 			if (!problem_block_scheduled(p, b) || p->learners[l].unavailable[b])
 				continue;
+			/* a replan's block that happened without the learner (one
+			 * who joined since): no row */
+			if (p->previous && b <= p->previous->after && solution_attend_at(s, l, b) < 0)
+				continue;
 			xgrow((void **)&rs->slots, &alloc, (size_t)rs->n_slots + 1, sizeof(*rs->slots));
 			struct rowset_slot *sl = &rs->slots[rs->n_slots++];
 			sl->learner = l;
@@ -389,6 +393,10 @@ static void collect_metrics(struct rowset *rs, const struct problem *p, const st
 		metric(rs, false, "learner_blocks_changed", "%ld", changed);
 		metric(rs, false, "learner_blocks_changed_pct", "%.2f",
 		       both ? 100.0 * (double)changed / (double)both : 0.0);
+		/* the blocks that happened: verify needs no one placed in them
+		 * who was not (a learner who joined since) */
+		if (p->previous->after >= 0)
+			metric(rs, true, "replan_after", "%s", p->blocks[p->previous->after].id);
 	}
 	/* provenance */
 	char sha[DIGEST_HEX_LEN + 1];

@@ -33,6 +33,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "engine/solution.h"
@@ -123,6 +124,12 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	untext(&tm);
 
 	struct verifier v = { .p = p, .out = out };
+	char *changes = xasprintf("%s/changes.csv", out_dir);
+	v.replan = access(changes, F_OK) == 0;
+	free(changes);
+	long after_line;
+	const char *after = v.replan ? verify_summary_value(&tm, "replan_after", &after_line) : NULL;
+	v.after = after ? problem_find_block(p, after) : -1;
 	v.mastered = verify_mastery_read(p, &v.progress_known);
 	v.taken = history_read(p, p->dir, true, true, d);
 	v.ready = xmalloc(sizeof(bool) * ((size_t)p->n_needs + 1));

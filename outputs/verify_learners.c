@@ -79,7 +79,9 @@ void verify_read_timetable(struct verifier *v, const struct csv_table *t, struct
 	for (int l = 0; l < p->n_learners; l++)
 		for (int b = 0; b < p->n_blocks; b++)
 			if (problem_block_scheduled(p, b) && !p->learners[l].unavailable[b] &&
-			    !row_of[(long)l * p->n_blocks + b])
+			    !row_of[(long)l * p->n_blocks + b] && b > v->after)
+				/* a replan's blocks up to --after are history: a
+				 * learner who joined since has no place there */
 				verify_violation(v, F, 0, "learner '%s' has no session in block '%s' (rule 1)",
 					  p->learners[l].id, p->blocks[b].id);
 }
@@ -138,7 +140,9 @@ void verify_check_sizes(struct verifier *v, const struct solution *sol)
 		if (h->kind >= 0 && (h->kind != s->kind || h->offering != s->offering))
 			verify_violation(v, F, s->line, "session '%s' runs %s but its section '%s' runs %s "
 				  "(rule 5)", s->id, verify_offering_name(p, s), h->id, verify_offering_name(p, h));
-		else if (h->kind >= 0 && h->facilitator != s->facilitator)
+		else if (h->kind >= 0 && h->facilitator != s->facilitator &&
+			 !(v->replan && p->facilitators[h->facilitator].unavailable[s->block]))
+			/* a replan's cover: the section's facilitator is away there */
 			verify_violation(v, F, s->line, "section '%s' changes facilitator ('%s' in '%s', "
 				  "'%s' in '%s') (rule 5)", h->id, p->facilitators[h->facilitator].id,
 				  h->id, p->facilitators[s->facilitator].id, s->id);

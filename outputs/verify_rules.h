@@ -39,11 +39,16 @@ struct verifier {
 	bool progress_known;        /* progress.csv gave a score */
 	bool *taken;        /* [n_learners * n_seminars]: history.csv, re-read */
 	bool *ready;        /* [n_needs]: verify_need_ready, never the loader's flag */
+	bool replan;        /* OUT_DIR holds changes.csv: a replan's schedule */
+	int after;          /* a replan's last block that happened (summary.csv
+			     * replan_after), -1: none */
 };
 
 /* Prints "FILE:LINE: message" (FILE: when line is 0) and counts it. */
 void verify_violation(struct verifier *v, const char *file, long line, const char *fmt, ...)
 	MCL_PRINTF(4, 5);
+/* summary.csv's value of metric name (its row's line in *line), or NULL. */
+const char *verify_summary_value(const struct csv_table *t, const char *name, long *line);
 /* The goal's, the seminar's id, or "lab". */
 const char *verify_offering_name(const struct problem *p, const struct vsession *s);
 

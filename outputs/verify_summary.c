@@ -126,7 +126,7 @@ static void recount(const struct verifier *v, const struct solution *sol, struct
 }
 
 /* The value of metric name in summary.csv, its line in *line (0: missing). */
-static const char *summary_value(const struct csv_table *t, const char *name, long *line)
+const char *verify_summary_value(const struct csv_table *t, const char *name, long *line)
 {
 	int c_m = csv_table_col(t, "metric"), c_v = csv_table_col(t, "value");
 	for (int r = 0; r < t->n_rows; r++)
@@ -155,11 +155,11 @@ void verify_check_summary(struct verifier *v, const struct csv_table *t,
 	const struct problem *p = v->p;
 	const char *F = "summary.csv";
 	long line;
-	const char *status = summary_value(t, "status", &line);
+	const char *status = verify_summary_value(t, "status", &line);
 	if (!status || (strcmp(status, "optimal") && strcmp(status, "feasible")))
 		verify_violation(v, F, line, "status is '%s', not optimal or feasible",
 			  status ? status : "(missing)");
-	const char *model = summary_value(t, "model", &line);
+	const char *model = verify_summary_value(t, "model", &line);
 	if (!model || strcmp(model, problem_model_name(p->config.model)))
 		verify_violation(v, F, line, "model is '%s' but the scenario uses '%s'",
 			  model ? model : "(missing)", problem_model_name(p->config.model));
@@ -193,7 +193,7 @@ void verify_check_summary(struct verifier *v, const struct csv_table *t,
 		{ "min_facilitated_sessions", rc.min_facilitated_sessions, 0 },
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
-		const char *text = summary_value(t, want[k].name, &line);
+		const char *text = verify_summary_value(t, want[k].name, &line);
 		double x;
 		if (!text)
 			verify_violation(v, F, 0, "metric '%s' is missing", want[k].name);
@@ -207,9 +207,9 @@ void verify_check_summary(struct verifier *v, const struct csv_table *t,
 						  "inputs_sha256", "seed", "time_limit",
 						  "gap_limit" };
 	for (size_t k = 0; k < sizeof(provenance) / sizeof(provenance[0]); k++)
-		if (!summary_value(t, provenance[k], &line))
+		if (!verify_summary_value(t, provenance[k], &line))
 			verify_violation(v, F, 0, "metric '%s' is missing", provenance[k]);
-	const char *stop = summary_value(t, "stopped_by", &line);
+	const char *stop = verify_summary_value(t, "stopped_by", &line);
 	if (!stop || (strcmp(stop, "gap") && strcmp(stop, "time_limit") &&
 		      strcmp(stop, "interrupt") && strcmp(stop, "search_done")))
 		verify_violation(v, F, line, "stopped_by is '%s', not gap, time_limit, interrupt or "
@@ -217,8 +217,8 @@ void verify_check_summary(struct verifier *v, const struct csv_table *t,
 
 	double objective, bound, gap;
 	long lb, lg;
-	const char *tb = summary_value(t, "bound", &lb), *tg = summary_value(t, "gap", &lg);
-	if (!parse_number(summary_value(t, "objective", &line), &objective))
+	const char *tb = verify_summary_value(t, "bound", &lb), *tg = verify_summary_value(t, "gap", &lg);
+	if (!parse_number(verify_summary_value(t, "objective", &line), &objective))
 		return;   /* reported above */
 	if (!parse_number(tb, &bound)) {
 		verify_violation(v, F, lb, "bound is '%s', not a number", tb ? tb : "(missing)");

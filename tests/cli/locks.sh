@@ -173,8 +173,16 @@ done
 # one who can lead the fewest pinned goals, pins of one goal in one group,
 # and the waiting learners seated in the pinned groups or labs for the
 # cycle (seeds 1090, 1091: exit 3 on locks mclsched's own schedule keeps)
+# Pins built like the model's plan of the school without them (its
+# session's facilitator, room and learners, the rest of the plan kept):
+# three lab pins took a lab room with two learners and the block-by-block
+# workshop plan found no seats for the rest (seeds 1098 workshop, 1113
+# combination); a power-goal group's and labs' facilitators taken from the
+# others (1100, 1102): all exit 3 on locks mclsched's own schedule keeps.
 for c in tests/audit/cases/seed-1065-locks-verify tests/audit/cases/seed-1090-locks-exit-3 \
-	tests/audit/cases/seed-1091-locks-exit-3 tests/audit/cases/seed-1097-locks-exit-3; do
+	tests/audit/cases/seed-1091-locks-exit-3 tests/audit/cases/seed-1097-locks-exit-3 \
+	tests/audit/cases/seed-1098-locks-exit-3 tests/audit/cases/seed-1100-locks-exit-3 \
+	tests/audit/cases/seed-1102-locks-exit-3 tests/audit/cases/seed-1113-locks-exit-3; do
 	o="$T/pg_$(basename "$c")"
 	"$BIN" solve "$c" -o "$o" --time-limit 2 -q 2>"$T/err" || fail "$c: solve failed: $(cat "$T/err")"
 	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"

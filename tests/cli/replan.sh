@@ -114,5 +114,52 @@ grep -q "the blocks up to --after 'Wed5' are kept" "$T/stderr" ||
 	fail "frozen block broken: no explanation: $(head -c 400 "$T/stderr")"
 [ ! -e "$T/x" ] || fail "an output was written for a refused replan"
 
+# a learner who joined after --after: no place in the blocks that happened
+# (they were not there; was: seated in a frozen lab, or exit 3 when the
+# labs were full), a place in every later block, and verify agrees (the
+# output's summary.csv says replan_after)
+cp -r examples/small "$T/join"
+sed -n '2p' examples/small/learners.csv | sed 's/^[^,]*/LNEW1/' >>"$T/join/learners.csv"
+expect_exit 0 "$BIN" replan "$T/join" "$T/prev" -o "$T/join_out" --after Wed5 -q --time-limit 4
+expect_exit 0 "$BIN" verify "$T/join" "$T/join_out"
+[ "$(awk -F, '$1 == "LNEW1" && $2 ~ /^(Mon|Tue|Wed)/' "$T/join_out/timetable.csv" | wc -l)" -eq 0 ] ||
+	fail "joined learner: rows in the blocks up to --after"
+[ "$(awk -F, '$1 == "LNEW1" && $3 != ""' "$T/join_out/timetable.csv" | wc -l)" -eq 10 ] ||
+	fail "joined learner: not placed in the 10 later blocks"
+[ "$(metric "$T/join_out" replan_after)" = Wed5 ] || fail "summary.csv: no replan_after Wed5"
+
+# a sick day after --after for the facilitator of a seminar section that
+# met before it: the section's later meetings keep their learners and get a
+# cover with the expertise (was exit 2: a frozen meeting broke the rule)
+# (a section with a meeting up to Wed5 and one on Thu or Fri)
+set -- $(awk -F, '$3 == "seminar" { if ($5 ~ /^(Mon|Tue|Wed)/) early[$2] = 1;
+	else if (!($2 in late)) late[$2] = $5 }
+	END { for (h in late) if (h in early) { print h, late[h]; exit } }' "$T/prev/sessions.csv")
+sem=${1:-}
+later=${2:-}
+fac=$(awk -F, -v h="$sem" '$1 == h { print $7 }' "$T/prev/sessions.csv")
+if [ -n "$later" ]; then
+	cp -r examples/small "$T/sick"
+	awk -F, -v OFS=, -v f="$fac" -v b="$later" '$1 == f { $4 = b } 1' \
+		examples/small/facilitators.csv >"$T/sick/facilitators.csv"
+	expect_exit 0 "$BIN" replan "$T/sick" "$T/prev" -o "$T/sick_out" --after Wed5 -q \
+		--time-limit 4
+	expect_exit 0 "$BIN" verify "$T/sick" "$T/sick_out"
+	row=$(awk -F, -v h="$sem" -v b="$later" '$2 == h && $5 == b' "$T/sick_out/sessions.csv")
+	[ -n "$row" ] || fail "sick day: section $sem has no meeting in $later"
+	case "$row" in *",$fac,"*) fail "sick day: $fac still leads $sem in $later";; esac
+	# the same with nobody else able to lead it: no schedule (exit 3),
+	# and the diagnosis names the session's row
+	off=$(awk -F, -v h="$sem" '$1 == h { print $4 }' "$T/prev/sessions.csv")
+	awk -F, -v o="$off" -v f="$fac" '$2 != o || $1 == f' examples/small/expertise.csv \
+		>"$T/sick/expertise.csv"
+	expect_exit 3 "$BIN" replan "$T/sick" "$T/prev" -o "$T/sick_out2" --after Wed5 -q \
+		--time-limit 4
+	grep -q "no facilitator with expertise in '$off'" "$T/sick_out2/diagnosis.txt" 2>/dev/null ||
+		fail "sick day without cover: diagnosis: $(cat "$T/sick_out2/diagnosis.txt" 2>&1)"
+else
+	fail "sick day: no section of examples/small meets by Wed5 and after it"
+fi
+
 [ "$fails" -eq 0 ] || exit 1
 echo "replan.sh: all passed"
