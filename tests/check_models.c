@@ -1006,7 +1006,7 @@ END_TEST
 static struct problem *both_kinds(unsigned seed)
 {
 	unsigned x = seed * 2654435761u + 3;
-#define RND(n) draw(&x, (n))
+#define RND(n) ts_draw(&x, (n))
 	struct builder *tb = tb_new();
 	const char *ids[4] = { "Mon1", "Mon2", "Tue1", "Tue2" };
 	for (int b = 0; b < 4; b++)
