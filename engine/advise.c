@@ -40,12 +40,15 @@
 #include "outputs/rowset.h"
 #include "outputs/verify.h"
 
+#define ADVISE_CONTROL_TEXT "no change, solved again from the schedule before"
+
 /* A verified schedule's figures (summary.csv), or why there is none. */
 struct outcome {
 	bool ok;                /* a schedule that verify accepts */
 	char *why;              /* when not ok: in words (owned) */
 	double objective;
 	double need_scheduled, need_pct, complete_pct, first_choice_pct, left_out;
+	double seconds;         /* the re-solve's wall time, load to verify */
 };
 
 /* What a re-solve is given. */
@@ -59,13 +62,48 @@ struct solve_params {
 struct job {
 	struct child ch;
 	char *dir, *out;
+	double t0;              /* when it started (mcl_now) */
 	int code, violations;   /* when run in this process (no fork) */
 };
 
+/* The schedule written in dir, as a schedule of p (the warm start of a
+ * re-solve): its rows resolved against p by rowset_read.  Returns 0, or -1
+ * (st is then empty). */
+static int start_from(const struct problem *p, const char *dir, struct solution *st)
+{
+	struct rowset rs;
+	struct diag d;
+	diag_init(&d);
+	int rc = rowset_read(&rs, dir, p, &d);
+	diag_release(&d);
+	solution_init(st, p);
+	if (rc != 0 || !rs.schedule) {
+		if (rc == 0)
+			rowset_release(&rs);
+		return -1;
+	}
+	for (int i = 0; i < rs.n_sessions; i++) {
+		const struct rowset_session *r = &rs.sessions[i];
+		struct session s = { .kind = r->kind, .offering = r->offering, .block = r->block,
+				     .room = r->room, .facilitator = r->facilitator };
+		solution_add_session(st, &s);
+	}
+	for (int i = 0; i < rs.n_sessions; i++)
+		st->sessions[i].section = rs.sessions[i].section_first;
+	for (int i = 0; i < rs.n_slots; i++)
+		if (rs.slots[i].session >= 0)
+			*solution_attend(st, rs.slots[i].learner, rs.slots[i].block) =
+				rs.slots[i].session;
+	solution_recount(st);
+	rowset_release(&rs);
+	return 0;
+}
+
 /* solve then verify in this process: 0 and *violations, or an exit code
- * (2 input, 3 no schedule, 4 internal). */
+ * (2 input, 3 no schedule, 4 internal).  With start_dir, the solve starts
+ * from the schedule written there (solve_options.start). */
 static int solve_verify(const char *dir, const char *out, const struct solve_params *sp,
-			int *violations)
+			const char *start_dir, int *violations)
 {
 	struct diag d;
 	diag_init(&d);
@@ -76,10 +114,18 @@ static int solve_verify(const char *dir, const char *out, const struct solve_par
 		goto out_diag;
 	struct solve_options opt = { .time_limit = sp->time_limit, .gap = sp->gap,
 				     .seed = sp->seed };
-	struct solution sol;
+	struct solution sol, start;
 	solution_init(&sol, p);
+	if (start_dir && start_from(p, start_dir, &start) == 0)
+		opt.start = &start;
+	else if (start_dir)
+		mcl_log(LOG_NORMAL, "advise: %s: the schedule before cannot be read back; "
+			"solved from scratch", dir);
 	code = 4;
-	if (model_solve(p, &opt, &sol) != 0)
+	int rc = model_solve(p, &opt, &sol);
+	if (start_dir)
+		solution_release(&start);
+	if (rc != 0)
 		goto out_sol;
 	code = 3;
 	if (sol.status != SOLVE_OPTIMAL && sol.status != SOLVE_FEASIBLE)
@@ -104,24 +150,25 @@ out_diag:
 }
 
 static void job_start(struct job *j, const char *dir, const char *out,
-		      const struct solve_params *sp)
+		      const struct solve_params *sp, const char *start_dir)
 {
 	j->ch = (struct child)CHILD_NONE;
 	j->dir = xstrdup(dir);
 	j->out = xstrdup(out);
+	j->t0 = mcl_now();
 	j->code = -1;
 	int started = child_start(&j->ch);
 	if (started == 0) {
 		mcl_log_mute_process();
 		int violations;
-		int code = solve_verify(dir, out, sp, &violations);
+		int code = solve_verify(dir, out, sp, start_dir, &violations);
 		struct wire w = WIRE_INIT;
 		wire_put_int(&w, code);
 		wire_put_int(&w, violations);
 		child_exit(child_send(&j->ch, &w) == 0);
 	}
 	if (started < 0)
-		j->code = solve_verify(dir, out, sp, &j->violations);
+		j->code = solve_verify(dir, out, sp, start_dir, &j->violations);
 }
 
 static double metric(const struct csv_table *t, const char *name, bool *found)
@@ -175,6 +222,7 @@ static void job_finish(struct job *j, struct outcome *o)
 		wire_release(&w);
 	}
 	memset(o, 0, sizeof(*o));
+	double seconds = mcl_now() - j->t0;
 	if (code == 0 && violations == 0) {
 		struct diag d;
 		diag_init(&d);
@@ -187,6 +235,7 @@ static void job_finish(struct job *j, struct outcome *o)
 		       : code == 3 ? xstrdup("no schedule found")
 				   : xstrdup("internal error");
 	}
+	o->seconds = seconds;
 	free(j->dir);
 	free(j->out);
 }
@@ -252,8 +301,10 @@ struct advice {
 	struct advise_candidate *cand;
 	int estimate_rank;      /* 1 = highest expected gain */
 	bool resolved;
+	bool warm;              /* re-solved from the schedule before */
+	bool out_of_time;       /* not re-solved: the time budget was spent */
 	struct outcome after;
-	double verified;        /* after - before, when after.ok */
+	double verified;        /* after - baseline, when after.ok */
 };
 
 static int by_rank(const void *a, const void *b)
@@ -278,9 +329,19 @@ static void put_kpis(FILE *f, const struct outcome *o)
 		fputs(",,,,,,", f);
 }
 
+/* What became of x's re-solve, in words. */
+static const char *advice_note(const struct advice *x)
+{
+	if (!x->resolved)
+		return x->out_of_time ? "not re-solved: the time budget was spent" : "not re-solved";
+	if (!x->after.ok)
+		return x->after.why;
+	return x->warm ? "verified; re-solved from the schedule before" : "verified";
+}
+
 /* advice.csv (docs/outputs.md): the "before" as rank 0, then every row. */
-static int write_csv(const char *dir, const struct outcome *before, const struct advice *a,
-		     int n, struct diag *d)
+static int write_csv(const char *dir, const struct outcome *before,
+		     const struct outcome *control, const struct advice *a, int n, struct diag *d)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		diag_error(d, dir, 0, "cannot create the directory: %s", strerror(errno));
@@ -301,6 +362,18 @@ static int write_csv(const char *dir, const struct outcome *before, const struct
 	fputs(",,,", f);
 	put_kpis(f, before);
 	fputs(",,\n", f);
+	if (control->ok || control->why) {
+		fputs("0,", f);
+		csv_out_text(f, ADVISE_CONTROL_TEXT);
+		fputs(",,,", f);
+		if (control->ok)
+			fprintf(f, "%.2f", control->objective - before->objective);
+		put_kpis(f, control);
+		fputs(",,", f);
+		csv_out_text(f, control->ok ? "verified; the baseline of the verified gains"
+				: control->why);
+		fputc('\n', f);
+	}
 	for (int i = 0; i < n; i++) {
 		char *edit = advise_edit_describe(&a[i].cand->edit);
 		fprintf(f, "%d,", i + 1);
@@ -312,8 +385,7 @@ static int write_csv(const char *dir, const struct outcome *before, const struct
 			fprintf(f, "%.2f", a[i].verified);
 		put_kpis(f, &a[i].after);
 		fprintf(f, ",%d,", a[i].estimate_rank);
-		csv_out_text(f, !a[i].resolved ? "not re-solved"
-				: a[i].after.ok ? "verified" : a[i].after.why);
+		csv_out_text(f, advice_note(&a[i]));
 		fputc('\n', f);
 		free(edit);
 	}
@@ -331,12 +403,17 @@ out_free:
 	return rc;
 }
 
-static void print_table(FILE *out, const struct outcome *before, const struct advice *a, int n)
+static void print_table(FILE *out, const struct outcome *before, const struct outcome *control,
+			const struct advice *a, int n)
 {
 	fprintf(out, "before: objective %.1f, need-sessions met %.0f (%.1f%%), learners complete "
 		"%.1f%%, seminar first choice %.1f%%, learners left out %.0f\n", before->objective,
 		before->need_scheduled, before->need_pct, before->complete_pct,
 		before->first_choice_pct, before->left_out);
+	if (control->ok)
+		fprintf(out, "baseline: the school unchanged, solved again from the schedule before: "
+			"objective %.1f (%+.1f)\n", control->objective,
+			control->objective - before->objective);
 	fprintf(out, "%4s  %12s  %12s  %10s  %8s  %6s  %s\n", "rank", "expected", "verified",
 		"need-met", "complete", "left", "change");
 	for (int i = 0; i < n; i++) {
@@ -349,62 +426,96 @@ static void print_table(FILE *out, const struct outcome *before, const struct ad
 			snprintf(left, sizeof(left), "%.0f", x->after.left_out);
 		} else if (x->resolved) {
 			snprintf(verified, sizeof(verified), "failed");
+		} else if (x->out_of_time) {
+			snprintf(verified, sizeof(verified), "no time");
 		}
 		fprintf(out, "%4d  %12.1f  %12s  %10s  %8s  %6s  %s%s%s\n", i + 1, x->cand->expected,
 			verified, met, comp, left, x->cand->change,
 			x->resolved && !x->after.ok ? ": " : "",
 			x->resolved && !x->after.ok ? x->after.why : "");
 	}
-	fputs("expected: an estimate from the bound LP's prices; verified: objective after - "
-	      "before, both schedules re-solved and verified\n", out);
+	fputs(control->ok ? "expected: an estimate from the bound LP's prices; verified: objective "
+	      "after - baseline, both solved again from the schedule before and verified\n"
+	      : "expected: an estimate from the bound LP's prices; verified: objective after - "
+	      "before, both schedules verified\n", out);
 }
 
-/* Re-solves the first n of a (each a copy of the scenario with its edit,
- * in tmp/cI), up to jobs at once. */
-static void resolve_top(const struct advise_options *o, const struct solve_params *sp,
-			const char *tmp, const struct outcome *before, struct advice *a, int n)
+/* What resolve_top runs: the control (the school unchanged, from the
+ * schedule before) first when ctl is not NULL, then the first n of a. */
+struct plan {
+	const struct advise_options *o;
+	const struct solve_params *sp;
+	const char *tmp, *before_dir;
+	double deadline;        /* no re-solve starts that would end after it */
+	double est;             /* a re-solve's expected wall time */
+	struct outcome *ctl;
+	struct advice *a;
+	int n;
+};
+
+/* Starts item i of pl (-1: the control) in running; false when it ended
+ * at once (the edit could not be made). */
+static bool start_item(const struct plan *pl, int i, struct job *running)
+{
+	const struct advise_options *o = pl->o;
+	if (i < 0) {
+		char *out = xasprintf("%s/control", pl->tmp);
+		mcl_log(LOG_NORMAL, "advise: re-solving the school unchanged from the schedule "
+			"before (the baseline)");
+		job_start(running, o->scenario_dir, out, pl->sp, pl->before_dir);
+		free(out);
+		return true;
+	}
+	struct advice *x = &pl->a[i];
+	char *dir = xasprintf("%s/c%d", pl->tmp, i), *out = xasprintf("%s/out", dir);
+	struct diag d;
+	diag_init(&d);
+	x->resolved = true;
+	bool started = false;
+	if (mkdir(dir, 0700) != 0 || advise_copy_scenario(o->scenario_dir, dir, &d) ||
+	    advise_edit_apply(dir, &x->cand->edit, &d)) {
+		diag_print(&d, stderr);
+		x->after.why = xstrdup("the edit could not be made");
+	} else {
+		mcl_log(LOG_NORMAL, "advise: re-solving %d/%d%s: %s", i + 1, pl->n,
+			x->warm ? " from the schedule before" : "", x->cand->change);
+		job_start(running, dir, out, pl->sp, x->warm ? pl->before_dir : NULL);
+		started = true;
+	}
+	diag_release(&d);
+	free(dir);
+	free(out);
+	return started;
+}
+
+/* Runs pl's re-solves, up to o->jobs at once, each in tmp/cI (a copy of the
+ * scenario with its edit).  One starts only while its expected wall time
+ * (pl->est, raised to the longest seen) ends before pl->deadline; those
+ * left are marked out_of_time.  A stop signal starts no more. */
+static void resolve_top(struct plan *pl)
 {
 	struct job running[2];
-	int slot_of[2] = { -1, -1 }, next = 0, done = 0, jobs = o->jobs == 2 ? 2 : 1;
-	while (done < n) {
-		/* a stop signal: no new re-solve (those running end early) */
-		for (int k = 0; k < jobs && next < n && !mip_interrupted; k++) {
-			if (slot_of[k] >= 0)
+	int slot_of[2] = { -2, -2 };   /* -2: free; -1: the control; else a[i] */
+	int next = pl->ctl ? -1 : 0, jobs = pl->o->jobs == 2 ? 2 : 1;
+	for (;;) {
+		for (int k = 0; k < jobs && next < pl->n && !mip_interrupted; k++) {
+			if (slot_of[k] != -2 || mcl_now() + pl->est > pl->deadline)
 				continue;
-			char *dir = xasprintf("%s/c%d", tmp, next), *out = xasprintf("%s/out", dir);
-			struct diag d;
-			diag_init(&d);
-			a[next].resolved = true;
-			if (mkdir(dir, 0700) != 0 || advise_copy_scenario(o->scenario_dir, dir, &d) ||
-			    advise_edit_apply(dir, &a[next].cand->edit, &d)) {
-				diag_print(&d, stderr);
-				a[next].after.why = xstrdup("the edit could not be made");
-				done++;
-			} else {
-				mcl_log(LOG_NORMAL, "advise: re-solving %d/%d: %s", next + 1, n,
-					a[next].cand->change);
-				job_start(&running[k], dir, out, sp);
+			if (start_item(pl, next, &running[k]))
 				slot_of[k] = next;
-			}
-			diag_release(&d);
-			free(dir);
-			free(out);
 			next++;
 		}
-		for (int k = 0; k < jobs; k++) {
-			if (slot_of[k] < 0)
-				continue;
-			struct advice *x = &a[slot_of[k]];
-			job_finish(&running[k], &x->after);
-			if (x->after.ok)
-				x->verified = x->after.objective - before->objective;
-			slot_of[k] = -1;
-			done++;
-			break;   /* refill the freed slot first */
-		}
-		if (mip_interrupted && slot_of[0] < 0 && slot_of[1] < 0)
+		int k = slot_of[0] != -2 ? 0 : slot_of[1] != -2 ? 1 : -1;
+		if (k < 0)
 			break;
+		struct outcome *o = slot_of[k] < 0 ? pl->ctl : &pl->a[slot_of[k]].after;
+		job_finish(&running[k], o);
+		if (o->seconds > pl->est)
+			pl->est = o->seconds;
+		slot_of[k] = -2;
 	}
+	for (int i = next < 0 ? 0 : next; i < pl->n; i++)
+		pl->a[i].out_of_time = !mip_interrupted;
 }
 
 /* The Advice section of report.html: the re-solved changes and the best
@@ -487,6 +598,40 @@ out_free:
 	return rc;
 }
 
+/* Re-solves the first n of a within the time budget (o->budget, else
+ * ADVISE_BUDGET, times the limit, from t_start), those whose change keeps
+ * the schedule before feasible (advise_kind_loosens) from that schedule,
+ * with the control first; then each verified gain: against the control
+ * for a warm re-solve (both started from the same schedule, the same
+ * limit and seed), else against the before. */
+static void run_resolves(const struct advise_options *o, const struct solve_params *sp,
+			 const char *tmp, const char *before_dir, double t_start,
+			 const struct outcome *before, struct outcome *control,
+			 struct advice *a, int n)
+{
+	bool any_warm = false;
+	for (int i = 0; i < n; i++)
+		any_warm |= a[i].warm = advise_kind_loosens(a[i].cand->kind);
+	double factor = o->budget > 0 ? o->budget : ADVISE_BUDGET;
+	struct plan pl = {
+		.o = o, .sp = sp, .tmp = tmp, .before_dir = before_dir,
+		.deadline = t_start + factor * sp->time_limit,
+		/* the before's own wall time when it was solved here */
+		.est = before->seconds > 0 ? before->seconds : 1.1 * sp->time_limit + 2,
+		.ctl = any_warm ? control : NULL, .a = a, .n = n,
+	};
+	resolve_top(&pl);
+	if (any_warm && !control->ok && !control->why)
+		control->why = xstrdup("not re-solved: the time budget was spent");
+	for (int i = 0; i < n; i++) {
+		const struct outcome *base = a[i].warm && control->ok ? control : before;
+		if (a[i].after.ok)
+			a[i].verified = a[i].after.objective - base->objective;
+	}
+	mcl_log(LOG_NORMAL, "advise: %.0f s of the %.0f s budget used", mcl_now() - t_start,
+		factor * sp->time_limit);
+}
+
 /* The time limit, gap and seed of the run: o's, else PREV_OUT_DIR's
  * summary, else scenario.conf's. */
 static void solve_params_for(const struct advise_options *o, const struct problem *p,
@@ -533,13 +678,14 @@ static int before_from_prev(const struct advise_options *o, const struct problem
 
 int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 {
+	double t_start = mcl_now();
 	struct problem *p = scenario_load(o->scenario_dir, d);
 	if (!p)
 		return ADVISE_INPUT;
 	int code = ADVISE_INTERNAL, n = 0;
 	struct solve_params sp;
 	solve_params_for(o, p, &sp, d);
-	struct outcome before = { 0 };
+	struct outcome before = { 0 }, control = { 0 };
 	struct advise_candidate *cands = NULL;
 	struct advice *a = NULL;
 	struct advise_unmet u;
@@ -563,7 +709,7 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 		}
 	} else {
 		mcl_log(LOG_NORMAL, "advise: solving the scenario as it is (%.0f s)", sp.time_limit);
-		job_start(&base, o->scenario_dir, before_dir, &sp);
+		job_start(&base, o->scenario_dir, before_dir, &sp, NULL);
 	}
 	struct bound_lp_result res;
 	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
@@ -592,7 +738,7 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	int top = o->top < n ? o->top : n;
 	mcl_log(LOG_NORMAL, "advise: %d candidate change%s; re-solving the top %d", n,
 		n == 1 ? "" : "s", top);
-	resolve_top(o, &sp, tmp, &before, a, top);
+	run_resolves(o, &sp, tmp, before_dir, t_start, &before, &control, a, top);
 	if (mip_interrupted) {
 		/* solves cut short are no verification */
 		diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
@@ -601,10 +747,10 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	}
 	qsort(a, (size_t)n, sizeof(*a), by_rank);
 	if (table) {
-		print_table(table, &before, a, n);
+		print_table(table, &before, &control, a, n);
 		fflush(table);
 	}
-	code = write_csv(o->out_dir, &before, a, n, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
+	code = write_csv(o->out_dir, &before, &control, a, n, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
 	if (code == ADVISE_OK && o->report && add_report_section(o->out_dir, &before, a, n, d))
 		code = ADVISE_INTERNAL;
 	if (code == ADVISE_OK)
@@ -616,6 +762,7 @@ out_release:
 		free(a[i].after.why);
 	free(a);
 	free(before.why);
+	free(control.why);
 	advise_candidates_free(cands, n);
 	advise_unmet_release(&u);
 	bound_lp_prices_release(&pr);

@@ -21,9 +21,16 @@ struct advise_options {
 				     * summary, else scenario.conf */
 	int seed;                   /* >= 0: overrides; likewise */
 	const char *version;        /* mclsched's, for the summaries written */
+	double budget;              /* > 0: the whole run's time, in solve time
+				     * limits; else ADVISE_BUDGET */
 	bool report;                /* also add an "Advice" section to
 				     * out_dir/report.html (solve --advise) */
 };
+
+/* advise's whole run, the "before" solve included, stays within this many
+ * times the solve's time limit: a re-solve starts only when it can end in
+ * time (those left are marked out of time). */
+#define ADVISE_BUDGET 5.0
 
 /* Exit codes advise_run returns (docs/cli.md): */
 enum advise_status {

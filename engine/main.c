@@ -138,7 +138,8 @@ static const char compare_usage[] =
 
 static const char advise_usage[] =
 	"usage: mclsched advise SCENARIO_DIR [PREV_OUT_DIR] [--top N] [-o DIR]\n"
-	"                       [--time-limit SEC] [--seed N] [--jobs 1|2] [-q|-v]\n"
+	"                       [--time-limit SEC] [--seed N] [--jobs 1|2] [--budget X]\n"
+	"                       [-q|-v]\n"
 	"\n"
 	"Which single change to the school would help its schedule most: candidate\n"
 	"changes found from the bound LP's prices and the unmet list, each with an\n"
@@ -153,6 +154,8 @@ static const char advise_usage[] =
 	"                         solver.time_limit)\n"
 	"  --seed N               each solve's seed (default: likewise)\n"
 	"  --jobs 1|2             re-solves run at once (default 2)\n"
+	"  --budget X             the whole run within X time limits (default 5): a\n"
+	"                         re-solve starts only when it can end in time\n"
 	"  -q, --quiet            errors only on stderr\n"
 	"  -v, --verbose          more detail on stderr\n"
 	"  -h, --help             this help\n"
@@ -763,6 +766,7 @@ static int cmd_advise(int argc, char **argv)
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "budget", required_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -799,6 +803,11 @@ static int cmd_advise(int argc, char **argv)
 			if (strcmp(optarg, "1") && strcmp(optarg, "2"))
 				return usage_error("--jobs wants 1 or 2, not '%s'", optarg);
 			o.jobs = atoi(optarg);
+			break;
+		case 'b':
+			if (parse_double(optarg, &o.budget) || o.budget < 1 || o.budget > 1000)
+				return usage_error("--budget wants a number of time limits from 1 to "
+						   "1000, not '%s'", optarg);
 			break;
 		case 'q':
 			mcl_log_level = LOG_QUIET;

@@ -34,6 +34,23 @@
 
 #include "engine/util.h"
 
+bool advise_kind_loosens(enum advise_kind kind)
+{
+	switch (kind) {
+	case ADVISE_MAX_SESSIONS:   /* max_sessions + 1 */
+	case ADVISE_UNAVAILABLE:    /* one unavailability fewer */
+	case ADVISE_ROOM:           /* a room added, in one block */
+	case ADVISE_GOAL_GROUP:     /* max_group + 5 (min_group as it was) */
+	case ADVISE_SECTION:        /* sections + 1: the sections held stay allowed */
+	case ADVISE_SEMINAR_SIZE:   /* max_size + 5 */
+	case ADVISE_LAB_GROUP:      /* lab max_group + 10 */
+	case ADVISE_EXPERTISE:      /* able where not able before */
+	case ADVISE_GURU:           /* able -> guru: only a weight changes */
+		return true;
+	}
+	return false;
+}
+
 void advise_unmet_init(struct advise_unmet *u, const struct problem *p)
 {
 	memset(u, 0, sizeof(*u));

@@ -25,6 +25,7 @@ import csv, sys
 for row in csv.DictReader(open(sys.argv[1], newline='')):
     if row['rank'] == sys.argv[2]:
         print(row[sys.argv[3]])
+        break
 PY
 }
 metric() { awk -F, -v m="$2" '$1 == m { print $2 }' "$1/summary.csv"; }
@@ -50,6 +51,23 @@ grep -q '^   1 .*F1 leads one more session' "$T/out" || fail "stdout table: $(ca
 grep -q 'expected: an estimate' "$T/out" || fail "stdout does not call the expected gain an estimate"
 head -1 "$A" | grep -q '^rank,change,edit,expected_gain,verified_gain,' || fail "advice.csv header"
 [ "$(csv "$A" 0 change)" = "no change (the schedule before)" ] || fail "no rank 0 row"
+# the baseline: the school unchanged, re-solved from the schedule before
+# (every change here loosens the school, so each is re-solved from it too)
+python3 - "$A" <<'PY' || fail "the baseline row or the warm re-solves"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+base = [r for r in rows if r['change'] == 'no change, solved again from the schedule before']
+assert len(base) == 1 and base[0]['rank'] == '0', base
+assert base[0]['note'].startswith('verified'), base[0]['note']
+before = float(rows[0]['objective'])
+assert float(base[0]['objective']) >= before - 1e-6, 'the baseline fell below the before'
+for r in rows:
+    if r['rank'] not in ('', '0') and r['verified_gain']:
+        assert r['note'] == 'verified; re-solved from the schedule before', r
+        # a loosening change, re-solved from the schedule before, never
+        # scores below it
+        assert float(r['objective']) >= before - 1e-6, r
+PY
 
 # the same change made by hand, solved and verified independently
 cp -r "$SC" "$T/edited"
