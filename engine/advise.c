@@ -34,8 +34,7 @@
 #include "models/child.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
-#include "outputs/csv_out.h"
-#include "outputs/html.h"
+#include "outputs/advice_out.h"
 #include "outputs/output.h"
 #include "outputs/rowset.h"
 #include "outputs/verify.h"
@@ -319,16 +318,6 @@ static int by_rank(const void *a, const void *b)
 	return x->estimate_rank - y->estimate_rank;
 }
 
-/* The KPI cells of o, or empty ones. */
-static void put_kpis(FILE *f, const struct outcome *o)
-{
-	if (o->ok)
-		fprintf(f, ",%.2f,%.0f,%.2f,%.2f,%.2f,%.0f", o->objective, o->need_scheduled,
-			o->need_pct, o->complete_pct, o->first_choice_pct, o->left_out);
-	else
-		fputs(",,,,,,", f);
-}
-
 /* What became of x's re-solve, in words. */
 static const char *advice_note(const struct advice *x)
 {
@@ -339,68 +328,53 @@ static const char *advice_note(const struct advice *x)
 	return x->warm ? "verified; re-solved from the schedule before" : "verified";
 }
 
-/* advice.csv (docs/outputs.md): the "before" as rank 0, then every row. */
-static int write_csv(const char *dir, const struct outcome *before,
-		     const struct outcome *control, const struct advice *a, int n, struct diag *d)
+/* The row of a rank-0 outcome (the before, the baseline). */
+static struct rowset_advice outcome_row(const char *change, const struct outcome *o,
+					const struct outcome *before, const char *note)
 {
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_error(d, dir, 0, "cannot create the directory: %s", strerror(errno));
-		return -1;
+	struct rowset_advice r = { .change = xstrdup(change), .edit = xstrdup(""),
+				   .note = xstrdup(note), .has_kpis = o->ok };
+	if (o != before && o->ok) {
+		r.has_verified = true;
+		r.verified = o->objective - before->objective;
 	}
-	char *path = xasprintf("%s/advice.csv", dir), *tmp = xasprintf("%s/.advice.csv.tmp", dir);
-	FILE *f = fopen(tmp, "w");
-	int rc = -1;
-	if (!f) {
-		diag_error(d, tmp, 0, "cannot write: %s", strerror(errno));
-		goto out_free;
-	}
-	fputs("rank,change,edit,expected_gain,verified_gain,objective,need_sessions_scheduled,"
-	      "need_sessions_pct,learners_complete_pct,seminar_first_choice_pct,"
-	      "learners_left_out,estimate_rank,note\n", f);
-	fputs("0,", f);
-	csv_out_text(f, "no change (the schedule before)");
-	fputs(",,,", f);
-	put_kpis(f, before);
-	fputs(",,\n", f);
-	if (control->ok || control->why) {
-		fputs("0,", f);
-		csv_out_text(f, ADVISE_CONTROL_TEXT);
-		fputs(",,,", f);
-		if (control->ok)
-			fprintf(f, "%.2f", control->objective - before->objective);
-		put_kpis(f, control);
-		fputs(",,", f);
-		csv_out_text(f, control->ok ? "verified; the baseline of the verified gains"
-				: control->why);
-		fputc('\n', f);
-	}
+	r.objective = o->objective;
+	r.need_scheduled = o->need_scheduled;
+	r.need_pct = o->need_pct;
+	r.complete_pct = o->complete_pct;
+	r.first_choice_pct = o->first_choice_pct;
+	r.left_out = o->left_out;
+	return r;
+}
+
+/* advice.csv's rows (docs/outputs.md): the before as rank 0, the baseline
+ * (when re-solved) too, then every candidate in a's order; *n_rows set. */
+static struct rowset_advice *advice_rows(const struct outcome *before,
+					 const struct outcome *control, const struct advice *a,
+					 int n, int *n_rows)
+{
+	struct rowset_advice *r = xcalloc((size_t)n + 2, sizeof(*r));
+	int k = 0;
+	r[k++] = outcome_row("no change (the schedule before)", before, before, "");
+	if (control->ok || control->why)
+		r[k++] = outcome_row(ADVISE_CONTROL_TEXT, control, before,
+				     control->ok ? "verified; the baseline of the verified gains"
+						 : control->why);
 	for (int i = 0; i < n; i++) {
-		char *edit = advise_edit_describe(&a[i].cand->edit);
-		fprintf(f, "%d,", i + 1);
-		csv_out_text(f, a[i].cand->change);
-		fputc(',', f);
-		csv_out_text(f, edit);
-		fprintf(f, ",%.2f,", a[i].cand->expected);
-		if (a[i].resolved && a[i].after.ok)
-			fprintf(f, "%.2f", a[i].verified);
-		put_kpis(f, &a[i].after);
-		fprintf(f, ",%d,", a[i].estimate_rank);
-		csv_out_text(f, advice_note(&a[i]));
-		fputc('\n', f);
-		free(edit);
+		const struct advice *x = &a[i];
+		struct rowset_advice *y = &r[k++];
+		*y = outcome_row(x->cand->change, &x->after, before, advice_note(x));
+		free(y->edit);
+		y->edit = advise_edit_describe(&x->cand->edit);
+		y->rank = i + 1;
+		y->has_expected = true;
+		y->expected = x->cand->expected;
+		y->has_verified = x->resolved && x->after.ok;
+		y->verified = x->verified;
+		y->estimate_rank = x->estimate_rank;
 	}
-	bool ok = !ferror(f);
-	ok &= fclose(f) == 0;
-	if (ok && rename(tmp, path) == 0) {
-		rc = 0;
-	} else {
-		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-		remove(tmp);
-	}
-out_free:
-	free(path);
-	free(tmp);
-	return rc;
+	*n_rows = k;
+	return r;
 }
 
 static void print_table(FILE *out, const struct outcome *before, const struct outcome *control,
@@ -518,86 +492,6 @@ static void resolve_top(struct plan *pl)
 		pl->a[i].out_of_time = !mip_interrupted;
 }
 
-/* The Advice section of report.html: the re-solved changes and the best
- * estimates, values HTML-escaped. */
-static void report_section(FILE *f, const struct outcome *before, const struct advice *a, int n)
-{
-	fputs("<section id=\"advice\" class=\"page\">\n<h2>Advice</h2>\n", f);
-	html_printf(f, "<p>Single changes to the school, each solved again and checked. "
-		    "<em>Expected</em> is an estimate from the bound's prices; <em>verified</em> "
-		    "is the objective after the change minus the objective now (%.1f), both "
-		    "schedules checked by verify. advice.csv has every figure.</p>\n",
-		    before->objective);
-	fputs("<table>\n<tr><th>#</th><th>Change</th><th>Expected (estimate)</th>"
-	      "<th>Verified</th><th>Need-sessions met</th><th>Learners complete</th></tr>\n", f);
-	for (int i = 0; i < n && i < 10; i++) {
-		const struct advice *x = &a[i];
-		html_printf(f, "<tr><td>%d</td><td>", i + 1);
-		html_text(f, x->cand->change);
-		html_printf(f, "</td><td>%.1f</td>", x->cand->expected);
-		if (x->resolved && x->after.ok)
-			html_printf(f, "<td>%+.1f</td><td>%.0f</td><td>%.1f%%</td></tr>\n",
-				    x->verified, x->after.need_scheduled, x->after.complete_pct);
-		else if (x->resolved) {
-			fputs("<td colspan=\"3\">", f);
-			html_text(f, x->after.why);
-			fputs("</td></tr>\n", f);
-		} else {
-			fputs("<td colspan=\"3\">not solved again</td></tr>\n", f);
-		}
-	}
-	fputs("</table>\n</section>\n", f);
-}
-
-/* Adds the Advice section (and its link) to dir/report.html, written to
- * a temporary file and renamed over it. */
-static int add_report_section(const char *dir, const struct outcome *before,
-			      const struct advice *a, int n, struct diag *d)
-{
-	char *path = xasprintf("%s/report.html", dir), *tmp = xasprintf("%s/.report.html.tmp", dir);
-	char *html = NULL, *out = NULL;
-	size_t len = 0, olen = 0;
-	int rc = -1;
-	FILE *f = fopen(path, "rb");
-	if (f) {
-		FILE *m = open_memstream(&html, &len);
-		char buf[65536];
-		size_t k;
-		while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
-			fwrite(buf, 1, k, m);
-		fclose(m);
-		fclose(f);
-	}
-	char *main_end = html ? strstr(html, "</main>") : NULL;
-	char *nav_end = html ? strstr(html, "</nav>") : NULL;
-	if (!main_end || !nav_end || nav_end > main_end) {
-		diag_error(d, path, 0, "no report to add the advice to");
-		goto out_free;
-	}
-	FILE *m = open_memstream(&out, &olen);
-	fwrite(html, 1, (size_t)(nav_end - html), m);
-	fputs("<a href=\"#advice\">Advice</a>", m);
-	fwrite(nav_end, 1, (size_t)(main_end - nav_end), m);
-	report_section(m, before, a, n);
-	fputs(main_end, m);
-	fclose(m);
-	f = fopen(tmp, "wb");
-	bool ok = f && fwrite(out, 1, olen, f) == olen;
-	ok &= f && fclose(f) == 0;
-	if (ok && rename(tmp, path) == 0) {
-		rc = 0;
-	} else {
-		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-		remove(tmp);
-	}
-out_free:
-	free(html);
-	free(out);
-	free(path);
-	free(tmp);
-	return rc;
-}
-
 /* Re-solves the first n of a within the time budget (o->budget, else
  * ADVISE_BUDGET, times the limit, from t_start), those whose change keeps
  * the schedule before feasible (advise_kind_loosens) from that schedule,
@@ -713,7 +607,8 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	}
 	struct bound_lp_result res;
 	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
-	bound_lp_prices(p, sp.time_limit, &res, &pr);
+	/* the LP may take longer than the solve beside it: up to twice its limit */
+	bound_lp_prices(p, 2 * sp.time_limit, &res, &pr);
 	if (!o->prev_out_dir) {
 		job_finish(&base, &before);
 		if (mip_interrupted) {
@@ -750,9 +645,14 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 		print_table(table, &before, &control, a, n);
 		fflush(table);
 	}
-	code = write_csv(o->out_dir, &before, &control, a, n, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
-	if (code == ADVISE_OK && o->report && add_report_section(o->out_dir, &before, a, n, d))
+	int n_rows;
+	struct rowset_advice *rows = advice_rows(&before, &control, a, n, &n_rows);
+	code = advice_write_csv(rows, n_rows, o->out_dir, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
+	if (code == ADVISE_OK && o->report_schedule &&
+	    advice_write_report(o->report_problem, o->report_schedule, o->report_run, rows, n_rows,
+				o->out_dir, d))
 		code = ADVISE_INTERNAL;
+	rowset_advice_release(rows, n_rows);
 	if (code == ADVISE_OK)
 		mcl_log(LOG_NORMAL, "advice.csv written to %s/", o->out_dir);
 out_before:

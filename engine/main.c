@@ -350,11 +350,13 @@ static bool writable(const char *path, const char *what, char *(*check)(const ch
 
 /* solve --advise: advise on the schedule just written, into OUT_DIR
  * (advice.csv, report.html's Advice section); the table on stderr. */
-static int solve_advise(const char *scenario_dir, const char *out_dir)
+static int solve_advise(const char *scenario_dir, const char *out_dir, const struct problem *p,
+			const struct solution *sol, const struct run_info *run)
 {
 	struct advise_options o = { .scenario_dir = scenario_dir, .prev_out_dir = out_dir,
 				    .out_dir = out_dir, .top = 5, .jobs = 2, .seed = -1,
-				    .version = MCLSCHED_VERSION, .report = true };
+				    .version = MCLSCHED_VERSION, .report_problem = p,
+				    .report_schedule = sol, .report_run = run };
 	struct diag d;
 	diag_init(&d);
 	int code = advise_run(&o, mcl_log_enabled(LOG_NORMAL) ? stderr : NULL, &d);
@@ -555,7 +557,7 @@ static int run_solve(int argc, char **argv, bool replan)
 	mcl_log(LOG_NORMAL, "schedule written to %s/", out_dir);
 	mcl_log(LOG_NORMAL, "report for people: %s/report.html", out_dir);
 	if (advise)
-		code = solve_advise(argv[optind], out_dir);
+		code = solve_advise(argv[optind], out_dir, p, &sol, &run);
 out_release:
 	solution_release(&sol);
 	problem_free(p);
