@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,6 +36,7 @@
 #include "models/glpk_run.h"
 #include "models/model.h"
 #include "outputs/advice_out.h"
+#include "engine/metrics.h"
 #include "outputs/output.h"
 #include "outputs/rowset.h"
 #include "outputs/verify.h"
@@ -61,8 +63,12 @@ struct solve_params {
 struct job {
 	struct child ch;
 	char *dir, *out;
+	char *out2;             /* or NULL; then, when the first solve verifies:
+				 * dir again into out2, from out's schedule
+				 * (the before, then the baseline) */
 	double t0;              /* when it started (mcl_now) */
-	int code, violations;   /* when run in this process (no fork) */
+	int code[2], violations[2];   /* when run in this process (no fork) */
+	double seconds[2];
 };
 
 /* The schedule written in dir, as a schedule of p (the warm start of a
@@ -98,6 +104,28 @@ static int start_from(const struct problem *p, const char *dir, struct solution 
 	return 0;
 }
 
+/* The CSV files of schedule sol in the new directory out: what verify, the
+ * KPIs and a warm start read (not report.html, schedule.xlsx, oneroster/:
+ * no one reads a re-solve's).  Returns 0, or -1 with the reason in d. */
+static int write_csvs(const struct problem *p, const struct solution *sol,
+		      const struct run_info *run, const char *out, struct diag *d)
+{
+	if (mkdir(out, 0700) != 0) {
+		diag_error(d, out, 0, "cannot create the directory: %s", strerror(errno));
+		return -1;
+	}
+	struct metrics m;
+	struct rowset rs;
+	metrics_compute(p, sol, &m);
+	int rc = rowset_build(&rs, p, sol, &m, run, d);
+	if (rc == 0) {
+		rc = output_write_csv(&rs, out, d);
+		rowset_release(&rs);
+	}
+	metrics_release(&m);
+	return rc;
+}
+
 /* solve then verify in this process: 0 and *violations, or an exit code
  * (2 input, 3 no schedule, 4 internal).  With start_dir, the solve starts
  * from the schedule written there (solve_options.start). */
@@ -131,7 +159,7 @@ static int solve_verify(const char *dir, const char *out, const struct solve_par
 		goto out_sol;
 	struct run_info run = { sp->version, opt.seed, opt.time_limit, opt.gap };
 	code = 4;
-	if (output_write(p, &sol, &run, out, &d) != 0)
+	if (write_csvs(p, &sol, &run, out, &d) != 0)
 		goto out_sol;
 	FILE *null = fopen("/dev/null", "w");
 	*violations = verify_schedule(p, out, null ? null : stderr, &d);
@@ -148,26 +176,40 @@ out_diag:
 	return code;
 }
 
-static void job_start(struct job *j, const char *dir, const char *out,
+/* The job's solves, in this process (the child's, or the parent's when
+ * there is no fork). */
+static void job_run(struct job *j, const struct solve_params *sp, const char *start_dir)
+{
+	double t = mcl_now();
+	j->code[0] = solve_verify(j->dir, j->out, sp, start_dir, &j->violations[0]);
+	j->seconds[0] = mcl_now() - t;
+	j->code[1] = -1;
+	if (j->out2 && j->code[0] == 0 && j->violations[0] == 0 && !mip_interrupted) {
+		t = mcl_now();
+		j->code[1] = solve_verify(j->dir, j->out2, sp, j->out, &j->violations[1]);
+		j->seconds[1] = mcl_now() - t;
+	}
+}
+
+static void job_start(struct job *j, const char *dir, const char *out, const char *out2,
 		      const struct solve_params *sp, const char *start_dir)
 {
-	j->ch = (struct child)CHILD_NONE;
-	j->dir = xstrdup(dir);
-	j->out = xstrdup(out);
-	j->t0 = mcl_now();
-	j->code = -1;
+	*j = (struct job){ .ch = CHILD_NONE, .dir = xstrdup(dir), .out = xstrdup(out),
+			   .out2 = out2 ? xstrdup(out2) : NULL, .t0 = mcl_now() };
 	int started = child_start(&j->ch);
 	if (started == 0) {
 		mcl_log_mute_process();
-		int violations;
-		int code = solve_verify(dir, out, sp, start_dir, &violations);
+		job_run(j, sp, start_dir);
 		struct wire w = WIRE_INIT;
-		wire_put_int(&w, code);
-		wire_put_int(&w, violations);
+		for (int k = 0; k < 2; k++) {
+			wire_put_int(&w, j->code[k]);
+			wire_put_int(&w, j->violations[k]);
+			wire_put_double(&w, j->seconds[k]);
+		}
 		child_exit(child_send(&j->ch, &w) == 0);
 	}
 	if (started < 0)
-		j->code = solve_verify(dir, out, sp, start_dir, &j->violations);
+		job_run(j, sp, start_dir);
 }
 
 static double metric(const struct csv_table *t, const char *name, bool *found)
@@ -206,26 +248,15 @@ static void read_outcome(const char *dir, struct outcome *o, struct diag *d)
 	csv_table_release(&t);
 }
 
-static void job_finish(struct job *j, struct outcome *o)
+/* The outcome of a solve that ended with code and violations into out. */
+static void outcome_of(int code, int violations, const char *out, double seconds,
+		       struct outcome *o)
 {
-	int code = j->code, violations = j->violations;
-	if (j->ch.pid > 0) {
-		struct wire w = WIRE_INIT;
-		code = 4;
-		if (child_collect(&j->ch, &w) == 0) {
-			code = wire_get_int(&w);
-			violations = wire_get_int(&w);
-			if (!wire_done(&w))
-				code = 4;
-		}
-		wire_release(&w);
-	}
 	memset(o, 0, sizeof(*o));
-	double seconds = mcl_now() - j->t0;
 	if (code == 0 && violations == 0) {
 		struct diag d;
 		diag_init(&d);
-		read_outcome(j->out, o, &d);
+		read_outcome(out, o, &d);
 		diag_release(&d);
 	} else {
 		o->why = code == 0 ? xasprintf("the schedule breaks %d hard rule%s", violations,
@@ -235,8 +266,34 @@ static void job_finish(struct job *j, struct outcome *o)
 				   : xstrdup("internal error");
 	}
 	o->seconds = seconds;
+}
+
+/* Waits for j: its first solve's outcome in o, its second's (when it had
+ * one and it ran) in o2. */
+static void job_finish(struct job *j, struct outcome *o, struct outcome *o2)
+{
+	if (j->ch.pid > 0) {
+		struct wire w = WIRE_INIT;
+		j->code[0] = 4;
+		j->code[1] = -1;
+		j->seconds[0] = mcl_now() - j->t0;
+		if (child_collect(&j->ch, &w) == 0) {
+			for (int k = 0; k < 2; k++) {
+				j->code[k] = wire_get_int(&w);
+				j->violations[k] = wire_get_int(&w);
+				j->seconds[k] = wire_get_double(&w);
+			}
+			if (!wire_done(&w))
+				j->code[0] = 4;
+		}
+		wire_release(&w);
+	}
+	outcome_of(j->code[0], j->violations[0], j->out, j->seconds[0], o);
+	if (o2 && j->out2 && j->code[1] >= 0)
+		outcome_of(j->code[1], j->violations[1], j->out2, j->seconds[1], o2);
 	free(j->dir);
 	free(j->out);
+	free(j->out2);
 }
 
 /* The unmet list of the schedule in dir, valued (advise_candidates.h). */
@@ -414,32 +471,25 @@ static void print_table(FILE *out, const struct outcome *before, const struct ou
 	      "before, both schedules verified\n", out);
 }
 
-/* What resolve_top runs: the control (the school unchanged, from the
- * schedule before) first when ctl is not NULL, then the first n of a. */
+/* What resolve_top runs: the first n of a, while the control (the school
+ * unchanged, from the schedule before) ends when pending. */
 struct plan {
 	const struct advise_options *o;
 	const struct solve_params *sp;
 	const char *tmp, *before_dir;
 	double deadline;        /* no re-solve starts that would end after it */
 	double est;             /* a re-solve's expected wall time */
-	struct outcome *ctl;
+	struct job *pending;    /* the control, already running, or NULL */
+	struct outcome *ctl;    /* its outcome */
 	struct advice *a;
 	int n;
 };
 
-/* Starts item i of pl (-1: the control) in running; false when it ended
- * at once (the edit could not be made). */
+/* Starts a[i] of pl in running; false when it ended at once (the edit
+ * could not be made). */
 static bool start_item(const struct plan *pl, int i, struct job *running)
 {
 	const struct advise_options *o = pl->o;
-	if (i < 0) {
-		char *out = xasprintf("%s/control", pl->tmp);
-		mcl_log(LOG_NORMAL, "advise: re-solving the school unchanged from the schedule "
-			"before (the baseline)");
-		job_start(running, o->scenario_dir, out, pl->sp, pl->before_dir);
-		free(out);
-		return true;
-	}
 	struct advice *x = &pl->a[i];
 	char *dir = xasprintf("%s/c%d", pl->tmp, i), *out = xasprintf("%s/out", dir);
 	struct diag d;
@@ -453,13 +503,32 @@ static bool start_item(const struct plan *pl, int i, struct job *running)
 	} else {
 		mcl_log(LOG_NORMAL, "advise: re-solving %d/%d%s: %s", i + 1, pl->n,
 			x->warm ? " from the schedule before" : "", x->cand->change);
-		job_start(running, dir, out, pl->sp, x->warm ? pl->before_dir : NULL);
+		job_start(running, dir, out, NULL, pl->sp, x->warm ? pl->before_dir : NULL);
 		started = true;
 	}
 	diag_release(&d);
 	free(dir);
 	free(out);
 	return started;
+}
+
+/* The slot of a running job that has ended, waiting for one; -1 when none
+ * runs. */
+static int done_slot(struct job *running, const int *slot_of, int jobs)
+{
+	for (;;) {
+		int busy = -1;
+		for (int k = 0; k < jobs; k++) {
+			if (slot_of[k] == -2)
+				continue;
+			if (running[k].ch.pid <= 0 || child_ready(&running[k].ch))
+				return k;
+			busy = k;
+		}
+		if (busy < 0)
+			return -1;
+		child_wait(&running[busy].ch, 0.25);
+	}
 }
 
 /* Runs pl's re-solves, up to o->jobs at once, each in tmp/cI (a copy of the
@@ -470,7 +539,11 @@ static void resolve_top(struct plan *pl)
 {
 	struct job running[2];
 	int slot_of[2] = { -2, -2 };   /* -2: free; -1: the control; else a[i] */
-	int next = pl->ctl ? -1 : 0, jobs = pl->o->jobs == 2 ? 2 : 1;
+	int next = 0, jobs = pl->o->jobs == 2 ? 2 : 1;
+	if (pl->pending) {
+		running[0] = *pl->pending;
+		slot_of[0] = -1;
+	}
 	for (;;) {
 		for (int k = 0; k < jobs && next < pl->n && !mip_interrupted; k++) {
 			if (slot_of[k] != -2 || mcl_now() + pl->est > pl->deadline)
@@ -479,44 +552,42 @@ static void resolve_top(struct plan *pl)
 				slot_of[k] = next;
 			next++;
 		}
-		int k = slot_of[0] != -2 ? 0 : slot_of[1] != -2 ? 1 : -1;
+		int k = done_slot(running, slot_of, jobs);
 		if (k < 0)
 			break;
 		struct outcome *o = slot_of[k] < 0 ? pl->ctl : &pl->a[slot_of[k]].after;
-		job_finish(&running[k], o);
+		job_finish(&running[k], o, NULL);
 		if (o->seconds > pl->est)
 			pl->est = o->seconds;
 		slot_of[k] = -2;
 	}
-	for (int i = next < 0 ? 0 : next; i < pl->n; i++)
+	for (int i = next; i < pl->n; i++)
 		pl->a[i].out_of_time = !mip_interrupted;
 }
 
 /* Re-solves the first n of a within the time budget (o->budget, else
  * ADVISE_BUDGET, times the limit, from t_start), those whose change keeps
  * the schedule before feasible (advise_kind_loosens) from that schedule,
- * with the control first; then each verified gain: against the control
- * for a warm re-solve (both started from the same schedule, the same
- * limit and seed), else against the before. */
+ * while the control (pending, when still running) ends; then each verified
+ * gain: against the control for a warm re-solve (both started from the
+ * same schedule, with the same limit and seed), else against the before. */
 static void run_resolves(const struct advise_options *o, const struct solve_params *sp,
 			 const char *tmp, const char *before_dir, double t_start,
 			 const struct outcome *before, struct outcome *control,
-			 struct advice *a, int n)
+			 struct job *pending, struct advice *a, int n)
 {
-	bool any_warm = false;
 	for (int i = 0; i < n; i++)
-		any_warm |= a[i].warm = advise_kind_loosens(a[i].cand->kind);
+		a[i].warm = advise_kind_loosens(a[i].cand->kind);
 	double factor = o->budget > 0 ? o->budget : ADVISE_BUDGET;
 	struct plan pl = {
 		.o = o, .sp = sp, .tmp = tmp, .before_dir = before_dir,
 		.deadline = t_start + factor * sp->time_limit,
-		/* the before's own wall time when it was solved here */
-		.est = before->seconds > 0 ? before->seconds : 1.1 * sp->time_limit + 2,
-		.ctl = any_warm ? control : NULL, .a = a, .n = n,
+		/* a warm re-solve's wall time, when one ended, else the before's */
+		.est = control->seconds > 0 ? control->seconds
+		       : before->seconds > 0 ? before->seconds : 1.1 * sp->time_limit + 2,
+		.pending = pending, .ctl = control, .a = a, .n = n,
 	};
 	resolve_top(&pl);
-	if (any_warm && !control->ok && !control->why)
-		control->why = xstrdup("not re-solved: the time budget was spent");
 	for (int i = 0; i < n; i++) {
 		const struct outcome *base = a[i].warm && control->ok ? control : before;
 		if (a[i].after.ok)
@@ -570,6 +641,44 @@ static int before_from_prev(const struct advise_options *o, const struct problem
 	return before->ok ? 0 : -1;
 }
 
+/* The bound LP's prices of p, in a child (models/child.h) while the
+ * before solves; without a child, here and now. */
+static void pricing_start(struct child *ch, const struct problem *p, double seconds,
+			  struct bound_lp_prices *pr)
+{
+	*ch = (struct child)CHILD_NONE;
+	struct bound_lp_result res;
+	int started = child_start(ch);
+	if (started == 0) {
+		mcl_log_mute_process();
+		bound_lp_prices(p, seconds, &res, pr);
+		struct wire w = WIRE_INIT;
+		wire_put_double(&w, res.seconds);
+		bound_lp_prices_put(p, pr, &w);
+		child_exit(child_send(ch, &w) == 0);
+	}
+	if (started < 0)
+		bound_lp_prices(p, seconds, &res, pr);
+}
+
+/* The prices pricing_start computed, into pr. */
+static void pricing_finish(struct child *ch, const struct problem *p,
+			   struct bound_lp_prices *pr)
+{
+	double seconds = 0;
+	if (ch->pid > 0) {
+		struct wire w = WIRE_INIT;
+		if (child_collect(ch, &w) == 0) {
+			seconds = wire_get_double(&w);
+			if (bound_lp_prices_get(p, &w, pr) != 0)
+				memset(pr, 0, sizeof(*pr));
+		}
+		wire_release(&w);
+	}
+	mcl_log(LOG_NORMAL, "advise: bound LP %s (%.0f s)",
+		pr->valid ? "solved" : "not solved in time: no prices, no candidates", seconds);
+}
+
 int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 {
 	double t_start = mcl_now();
@@ -595,7 +704,16 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	}
 	char *before_dir = o->prev_out_dir ? xstrdup(o->prev_out_dir)
 					   : xasprintf("%s/before", tmp);
-	struct job base;
+	char *control_dir = xasprintf("%s/control", tmp);
+	/* the prices, the before, then the control (the school unchanged,
+	 * re-solved from the before) each in a child, the re-solves starting
+	 * as soon as the prices and a slot are there */
+	struct job base, ctl_job;
+	struct child pricing;
+	bool pending = false;
+	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
+	/* the LP may take longer than the solve beside it: up to twice its limit */
+	pricing_start(&pricing, p, 2 * sp.time_limit, &pr);
 	if (o->prev_out_dir) {
 		if (before_from_prev(o, p, &before, d) != 0) {
 			code = ADVISE_INPUT;
@@ -603,14 +721,8 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 		}
 	} else {
 		mcl_log(LOG_NORMAL, "advise: solving the scenario as it is (%.0f s)", sp.time_limit);
-		job_start(&base, o->scenario_dir, before_dir, &sp, NULL);
-	}
-	struct bound_lp_result res;
-	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
-	/* the LP may take longer than the solve beside it: up to twice its limit */
-	bound_lp_prices(p, 2 * sp.time_limit, &res, &pr);
-	if (!o->prev_out_dir) {
-		job_finish(&base, &before);
+		job_start(&base, o->scenario_dir, before_dir, NULL, &sp, NULL);
+		job_finish(&base, &before, NULL);
 		if (mip_interrupted) {
 			diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
 			code = ADVISE_STOPPED;
@@ -622,8 +734,14 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 			goto out_before;
 		}
 	}
-	mcl_log(LOG_NORMAL, "advise: before: objective %.1f; bound LP %s", before.objective,
-		pr.valid ? "solved" : "not solved in time: no prices, no candidates");
+	if (o->top > 0) {
+		mcl_log(LOG_NORMAL, "advise: re-solving the school unchanged from the schedule "
+			"before (the baseline, %.0f s)", sp.time_limit);
+		job_start(&ctl_job, o->scenario_dir, control_dir, NULL, &sp, before_dir);
+		pending = true;
+	}
+	pricing_finish(&pricing, p, &pr);
+	mcl_log(LOG_NORMAL, "advise: before: objective %.1f", before.objective);
 	if (read_unmet(p, before_dir, &u, d) != 0)
 		goto out_before;
 	cands = advise_candidates(p, &pr, &u, &n);
@@ -633,7 +751,9 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	int top = o->top < n ? o->top : n;
 	mcl_log(LOG_NORMAL, "advise: %d candidate change%s; re-solving the top %d", n,
 		n == 1 ? "" : "s", top);
-	run_resolves(o, &sp, tmp, before_dir, t_start, &before, &control, a, top);
+	run_resolves(o, &sp, tmp, before_dir, t_start, &before, &control,
+		     pending ? &ctl_job : NULL, a, top);
+	pending = false;
 	if (mip_interrupted) {
 		/* solves cut short are no verification */
 		diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
@@ -656,7 +776,14 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	if (code == ADVISE_OK)
 		mcl_log(LOG_NORMAL, "advice.csv written to %s/", o->out_dir);
 out_before:
+	if (pricing.pid > 0)
+		child_cancel(&pricing, SIGKILL);
+	if (pending) {
+		child_cancel(&ctl_job.ch, SIGKILL);
+		job_finish(&ctl_job, &control, NULL);
+	}
 	free(before_dir);
+	free(control_dir);
 out_release:
 	for (int i = 0; i < n; i++)
 		free(a[i].after.why);

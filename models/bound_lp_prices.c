@@ -185,20 +185,21 @@ static void read_prices(const struct bound_lp_rows *rw, void *arg)
 	free(val);
 }
 
-void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_result *res,
-		     struct bound_lp_prices *pr)
+/* pr for p, every price 0; sem[0..*n_sem-1] the seminar blocks priced. */
+static void prices_init(const struct problem *p, struct bound_lp_prices *pr, int *sem,
+			int *n_sem)
 {
 	memset(pr, 0, sizeof(*pr));
 	int nbk = p->n_blocks, nf = p->n_facilitators;
 	pr->blocks = xmalloc(sizeof(int) * ((size_t)nbk + 1));
-	int *sem = xmalloc(sizeof(int) * ((size_t)nbk + 1)), n_sem = 0;
+	*n_sem = 0;
 	for (int b = 0; b < nbk; b++) {
 		if (!problem_block_scheduled(p, b))
 			continue;
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
 			pr->blocks[pr->n_blocks++] = b;
 		else
-			sem[n_sem++] = b;
+			sem[(*n_sem)++] = b;
 	}
 	size_t nj = (size_t)pr->n_blocks + 1;
 	pr->budget = xcalloc((size_t)nf + 1, sizeof(double));
@@ -208,6 +209,59 @@ void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_re
 	pr->section = xcalloc((size_t)p->n_seminars + 1, sizeof(double));
 	pr->sem_size = xcalloc((size_t)p->n_seminars + 1, sizeof(double));
 	pr->able = xcalloc((size_t)nf * (size_t)p->n_goals + 1, sizeof(double));
+}
+
+/* The price arrays of pr, with their lengths, in a fixed order. */
+static int price_arrays(const struct problem *p, const struct bound_lp_prices *pr,
+			double **arr, size_t *len)
+{
+	size_t nj = (size_t)pr->n_blocks, nf = (size_t)p->n_facilitators;
+	double *a[] = { pr->budget, pr->fac_block, pr->room, pr->group, pr->section,
+			pr->sem_size, pr->able };
+	size_t l[] = { nf, nf * nj, (size_t)p->n_rooms * nj, (size_t)p->n_goals + 1,
+		       (size_t)p->n_seminars, (size_t)p->n_seminars, nf * (size_t)p->n_goals };
+	for (int i = 0; i < 7; i++) {
+		arr[i] = a[i];
+		len[i] = l[i];
+	}
+	return 7;
+}
+
+void bound_lp_prices_put(const struct problem *p, const struct bound_lp_prices *pr,
+			 struct wire *w)
+{
+	double *arr[8];
+	size_t len[8];
+	wire_put_int(w, pr->valid);
+	for (int i = 0, n = price_arrays(p, pr, arr, len); i < n; i++)
+		for (size_t k = 0; k < len[i]; k++)
+			wire_put_double(w, arr[i][k]);
+}
+
+int bound_lp_prices_get(const struct problem *p, struct wire *w, struct bound_lp_prices *pr)
+{
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n_sem;
+	prices_init(p, pr, sem, &n_sem);
+	free(sem);
+	double *arr[8];
+	size_t len[8];
+	pr->valid = wire_get_int(w) == 1;
+	for (int i = 0, n = price_arrays(p, pr, arr, len); i < n; i++)
+		for (size_t k = 0; k < len[i]; k++)
+			arr[i][k] = wire_get_double(w);
+	if (wire_done(w))
+		return 0;
+	bound_lp_prices_release(pr);
+	return -1;
+}
+
+void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_result *res,
+		     struct bound_lp_prices *pr)
+{
+	int nf = p->n_facilitators;
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n_sem;
+	prices_init(p, pr, sem, &n_sem);
+	size_t nj = (size_t)pr->n_blocks + 1;
 	struct reading rd = { p, pr };
 	struct bound_lp_rows rows = {
 		.row_time = xcalloc((size_t)nf * nj + 1, sizeof(int)),
