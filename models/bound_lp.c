@@ -294,6 +294,9 @@ struct sem_part {
 	int *row_max, *row_min;     /* [n_seminars] section seats */
 	int row_lab_need;           /* lab seats need labs in rooms */
 	int row_meet_seats;         /* meeting seats need meetings in rooms */
+	int row_lab_staff;          /* labs = facilitators' labs */
+	int row_meetings;           /* meetings in rooms = sections' meetings */
+	int *row_time;              /* [n_facilitators]: time over the blocks, 0 none */
 	long seats;                 /* sum over learners of seminar-block time */
 };
 
@@ -308,8 +311,9 @@ static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *
 	int *row_meet = xcalloc((size_t)ns + 1, sizeof(int));
 	/* Rooms: labs[r] and meetings[r] in room r over the seminar blocks,
 	 * each seating at most its capacity (labs: up to lab max_group). */
-	int row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
-	int row_meetings = lp_add_row(P, GLP_FX, 0, 0);
+	int row_lab_staff = sp->row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
+	int row_meetings = sp->row_meetings = lp_add_row(P, GLP_FX, 0, 0);
+	sp->row_time = xcalloc((size_t)nf + 1, sizeof(int));
 	sp->row_lab_need = lp_add_row(P, GLP_LO, 0, 0);     /* rhs set by the caller */
 	sp->row_meet_seats = lp_add_row(P, GLP_UP, 0, 0);
 	for (int r = 0; r < p->n_rooms; r++) {
@@ -352,7 +356,7 @@ static void seminar_part(glp_prob *P, struct triplets *t, const struct problem *
 			avail += !p->facilitators[f].unavailable[sem_blocks[j]];
 		if (!avail)
 			continue;
-		int row_time = lp_add_row(P, GLP_UP, 0, avail);
+		int row_time = sp->row_time[f] = lp_add_row(P, GLP_UP, 0, avail);
 		int lab_f = lp_add_col(P, GLP_CV, 0, avail, 0);
 		triplets_add(t, row_time, lab_f, 1);
 		triplets_add(t, row_budget[f], lab_f, 1);
@@ -817,6 +821,7 @@ static void blp_release(struct blp *x)
 	free(x->pl.day);
 	free(x->sp.row_max);
 	free(x->sp.row_min);
+	free(x->sp.row_time);
 }
 
 /* Builds the whole LP (see the top of the file) into x->P. */
@@ -891,7 +896,9 @@ void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 			*rows = (struct bound_lp_rows){ rows->row_time, rows->row_room_class,
 				x.P, x.nb, x.grp, x.room_class, x.staff, x.lab_staff, x.row_staff,
 				x.row_rooms, x.row_seats, x.row_feat, x.row_budget, x.colN,
-				x.n_sem ? x.sp.row_max : NULL, rows->read, rows->arg };
+				x.n_sem ? x.sp.row_max : NULL, rows->read, rows->arg,
+				{ x.sp.row_lab_staff, x.sp.row_meetings, x.sp.row_lab_need,
+				  x.sp.row_meet_seats, x.n_sem ? x.sp.row_time : NULL } };
 			rows->read(rows, rows->arg);
 		}
 	}

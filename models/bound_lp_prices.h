@@ -32,6 +32,9 @@ struct bound_lp_prices {
 	double *sem_size;   /* [s]: seminar s's max_size + 1 */
 	double *able;       /* [f * n_goals + g]: one session of g led by f,
 			     * were f able to lead g (0 when f already is) */
+	/* the seminar blocks, pooled in the LP (one price for any of them): */
+	double *sem_fac;    /* [f]: f available in one more seminar block */
+	double *sem_room;   /* [r]: one more room like r in a seminar block */
 };
 
 /*
