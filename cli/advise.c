@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,8 @@
 
 const char advise_usage[] =
 	"usage: mclsched advise SCENARIO_DIR [PREV_OUT_DIR] [--top N] [-o DIR]\n"
-	"                       [--time-limit SEC] [--seed N] [--jobs 1|2] [-q|-v]\n"
+	"                       [--time-limit SEC] [--seed N] [--jobs 1|2] [--budget X]\n"
+	"                       [-q|-v]\n"
 	"\n"
 	"Which single change to the school would help its schedule most: candidate\n"
 	"changes found from the bound LP's prices and the unmet list, each with an\n"
@@ -29,6 +31,8 @@ const char advise_usage[] =
 	"                         solver.time_limit)\n"
 	"  --seed N               each solve's seed (default: likewise)\n"
 	"  --jobs 1|2             re-solves run at once (default 2)\n"
+	"  --budget X             the whole run within X time limits (default 5): a\n"
+	"                         re-solve starts only when it can end in time\n"
 	"  -q, --quiet            errors only on stderr\n"
 	"  -v, --verbose          more detail on stderr\n"
 	"  -h, --help             this help\n"
@@ -44,6 +48,18 @@ static bool set_top(const char *arg, void *target)
 	if (!cli_set_seed(arg, &v) || v > 1000)
 		return false;
 	*(int *)target = v;
+	return true;
+}
+
+/* --budget: a number of time limits from 1 to 1000. */
+static bool set_budget(const char *arg, void *target)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v >= 1 && v <= 1000))
+		return false;
+	*(double *)target = v;
 	return true;
 }
 
@@ -65,6 +81,8 @@ int cmd_advise(int argc, char **argv)
 		CLI_TIME_LIMIT(&o.time_limit),
 		CLI_SEED(&o.seed),
 		{ "jobs", 0, true, set_jobs, &o.jobs, "--jobs wants 1 or 2" },
+		{ "budget", 0, true, set_budget, &o.budget,
+		  "--budget wants a number of time limits from 1 to 1000" },
 		CLI_QUIET,
 		CLI_VERBOSE,
 		CLI_HELP,

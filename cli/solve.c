@@ -112,11 +112,14 @@ static int parse_solve_args(int argc, char **argv, struct solve_args *a)
 
 /* solve --advise: advise on the schedule just written, into OUT_DIR
  * (advice.csv, report.html's Advice section); the table on stderr. */
-static int solve_advise(const char *scenario_dir, const char *out_dir)
+static int solve_advise(const char *scenario_dir, const char *out_dir, const struct problem *p,
+			const struct solution *sol, const struct solve_options *opt)
 {
+	struct run_info run = { MCLSCHED_VERSION, opt->seed, opt->time_limit, opt->gap };
 	struct advise_options o = { .scenario_dir = scenario_dir, .prev_out_dir = out_dir,
 				    .out_dir = out_dir, .top = 5, .jobs = 2, .seed = -1,
-				    .version = MCLSCHED_VERSION, .report = true };
+				    .version = MCLSCHED_VERSION, .report_problem = p,
+				    .report_schedule = sol, .report_run = &run };
 	struct diag d;
 	diag_init(&d);
 	int code = advise_run(&o, mcl_log_enabled(LOG_NORMAL) ? stderr : NULL, &d);
@@ -262,7 +265,7 @@ static int run_solve(int argc, char **argv, bool replan)
 	} else {
 		code = write_result(p, &sol, &opt, a.out_dir);
 		if (code == EXIT_OK && a.advise)
-			code = solve_advise(a.scenario_dir, a.out_dir);
+			code = solve_advise(a.scenario_dir, a.out_dir, p, &sol, &opt);
 	}
 	solution_release(&sol);
 	problem_free(p);

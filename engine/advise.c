@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,11 +35,13 @@
 #include "models/child.h"
 #include "models/glpk_run.h"
 #include "models/model.h"
-#include "outputs/csv_out.h"
-#include "outputs/html.h"
+#include "outputs/advice_out.h"
+#include "engine/metrics.h"
 #include "outputs/output.h"
 #include "outputs/rowset.h"
 #include "outputs/verify.h"
+
+#define ADVISE_CONTROL_TEXT "no change, solved again from the schedule before"
 
 /* A verified schedule's figures (summary.csv), or why there is none. */
 struct outcome {
@@ -46,6 +49,7 @@ struct outcome {
 	char *why;              /* when not ok: in words (owned) */
 	double objective;
 	double need_scheduled, need_pct, complete_pct, first_choice_pct, left_out;
+	double seconds;         /* the re-solve's wall time, load to verify */
 };
 
 /* What a re-solve is given. */
@@ -59,13 +63,74 @@ struct solve_params {
 struct job {
 	struct child ch;
 	char *dir, *out;
-	int code, violations;   /* when run in this process (no fork) */
+	char *out2;             /* or NULL; then, when the first solve verifies:
+				 * dir again into out2, from out's schedule
+				 * (the before, then the baseline) */
+	double t0;              /* when it started (mcl_now) */
+	int code[2], violations[2];   /* when run in this process (no fork) */
+	double seconds[2];
 };
 
+/* The schedule written in dir, as a schedule of p (the warm start of a
+ * re-solve): its rows resolved against p by rowset_read.  Returns 0, or -1
+ * (st is then empty). */
+static int start_from(const struct problem *p, const char *dir, struct solution *st)
+{
+	struct rowset rs;
+	struct diag d;
+	diag_init(&d);
+	int rc = rowset_read(&rs, dir, p, &d);
+	diag_release(&d);
+	solution_init(st, p);
+	if (rc != 0 || !rs.schedule) {
+		if (rc == 0)
+			rowset_release(&rs);
+		return -1;
+	}
+	for (int i = 0; i < rs.n_sessions; i++) {
+		const struct rowset_session *r = &rs.sessions[i];
+		struct session s = { .kind = r->kind, .offering = r->offering, .block = r->block,
+				     .room = r->room, .facilitator = r->facilitator };
+		solution_add_session(st, &s);
+	}
+	for (int i = 0; i < rs.n_sessions; i++)
+		st->sessions[i].section = rs.sessions[i].section_first;
+	for (int i = 0; i < rs.n_slots; i++)
+		if (rs.slots[i].session >= 0)
+			*solution_attend(st, rs.slots[i].learner, rs.slots[i].block) =
+				rs.slots[i].session;
+	solution_recount(st);
+	rowset_release(&rs);
+	return 0;
+}
+
+/* The CSV files of schedule sol in the new directory out: what verify, the
+ * KPIs and a warm start read (not report.html, schedule.xlsx, oneroster/:
+ * no one reads a re-solve's).  Returns 0, or -1 with the reason in d. */
+static int write_csvs(const struct problem *p, const struct solution *sol,
+		      const struct run_info *run, const char *out, struct diag *d)
+{
+	if (mkdir(out, 0700) != 0) {
+		diag_error(d, out, 0, "cannot create the directory: %s", strerror(errno));
+		return -1;
+	}
+	struct metrics m;
+	struct rowset rs;
+	metrics_compute(p, sol, &m);
+	int rc = rowset_build(&rs, p, sol, &m, run, d);
+	if (rc == 0) {
+		rc = output_write_csv(&rs, out, d);
+		rowset_release(&rs);
+	}
+	metrics_release(&m);
+	return rc;
+}
+
 /* solve then verify in this process: 0 and *violations, or an exit code
- * (2 input, 3 no schedule, 4 internal). */
+ * (2 input, 3 no schedule, 4 internal).  With start_dir, the solve starts
+ * from the schedule written there (solve_options.start). */
 static int solve_verify(const char *dir, const char *out, const struct solve_params *sp,
-			int *violations)
+			const char *start_dir, int *violations)
 {
 	struct diag d;
 	diag_init(&d);
@@ -76,17 +141,25 @@ static int solve_verify(const char *dir, const char *out, const struct solve_par
 		goto out_diag;
 	struct solve_options opt = { .time_limit = sp->time_limit, .gap = sp->gap,
 				     .seed = sp->seed };
-	struct solution sol;
+	struct solution sol, start;
 	solution_init(&sol, p);
+	if (start_dir && start_from(p, start_dir, &start) == 0)
+		opt.start = &start;
+	else if (start_dir)
+		mcl_log(LOG_NORMAL, "advise: %s: the schedule before cannot be read back; "
+			"solved from scratch", dir);
 	code = 4;
-	if (model_solve(p, &opt, &sol) != 0)
+	int rc = model_solve(p, &opt, &sol);
+	if (start_dir)
+		solution_release(&start);
+	if (rc != 0)
 		goto out_sol;
 	code = 3;
 	if (sol.status != SOLVE_OPTIMAL && sol.status != SOLVE_FEASIBLE)
 		goto out_sol;
 	struct run_info run = { sp->version, opt.seed, opt.time_limit, opt.gap };
 	code = 4;
-	if (output_write(p, &sol, &run, out, &d) != 0)
+	if (write_csvs(p, &sol, &run, out, &d) != 0)
 		goto out_sol;
 	FILE *null = fopen("/dev/null", "w");
 	*violations = verify_schedule(p, out, null ? null : stderr, &d);
@@ -103,25 +176,40 @@ out_diag:
 	return code;
 }
 
-static void job_start(struct job *j, const char *dir, const char *out,
-		      const struct solve_params *sp)
+/* The job's solves, in this process (the child's, or the parent's when
+ * there is no fork). */
+static void job_run(struct job *j, const struct solve_params *sp, const char *start_dir)
 {
-	j->ch = (struct child)CHILD_NONE;
-	j->dir = xstrdup(dir);
-	j->out = xstrdup(out);
-	j->code = -1;
+	double t = mcl_now();
+	j->code[0] = solve_verify(j->dir, j->out, sp, start_dir, &j->violations[0]);
+	j->seconds[0] = mcl_now() - t;
+	j->code[1] = -1;
+	if (j->out2 && j->code[0] == 0 && j->violations[0] == 0 && !mip_interrupted) {
+		t = mcl_now();
+		j->code[1] = solve_verify(j->dir, j->out2, sp, j->out, &j->violations[1]);
+		j->seconds[1] = mcl_now() - t;
+	}
+}
+
+static void job_start(struct job *j, const char *dir, const char *out, const char *out2,
+		      const struct solve_params *sp, const char *start_dir)
+{
+	*j = (struct job){ .ch = CHILD_NONE, .dir = xstrdup(dir), .out = xstrdup(out),
+			   .out2 = out2 ? xstrdup(out2) : NULL, .t0 = mcl_now() };
 	int started = child_start(&j->ch);
 	if (started == 0) {
 		mcl_log_mute_process();
-		int violations;
-		int code = solve_verify(dir, out, sp, &violations);
+		job_run(j, sp, start_dir);
 		struct wire w = WIRE_INIT;
-		wire_put_int(&w, code);
-		wire_put_int(&w, violations);
+		for (int k = 0; k < 2; k++) {
+			wire_put_int(&w, j->code[k]);
+			wire_put_int(&w, j->violations[k]);
+			wire_put_double(&w, j->seconds[k]);
+		}
 		child_exit(child_send(&j->ch, &w) == 0);
 	}
 	if (started < 0)
-		j->code = solve_verify(dir, out, sp, &j->violations);
+		job_run(j, sp, start_dir);
 }
 
 static double metric(const struct csv_table *t, const char *name, bool *found)
@@ -160,25 +248,15 @@ static void read_outcome(const char *dir, struct outcome *o, struct diag *d)
 	csv_table_release(&t);
 }
 
-static void job_finish(struct job *j, struct outcome *o)
+/* The outcome of a solve that ended with code and violations into out. */
+static void outcome_of(int code, int violations, const char *out, double seconds,
+		       struct outcome *o)
 {
-	int code = j->code, violations = j->violations;
-	if (j->ch.pid > 0) {
-		struct wire w = WIRE_INIT;
-		code = 4;
-		if (child_collect(&j->ch, &w) == 0) {
-			code = wire_get_int(&w);
-			violations = wire_get_int(&w);
-			if (!wire_done(&w))
-				code = 4;
-		}
-		wire_release(&w);
-	}
 	memset(o, 0, sizeof(*o));
 	if (code == 0 && violations == 0) {
 		struct diag d;
 		diag_init(&d);
-		read_outcome(j->out, o, &d);
+		read_outcome(out, o, &d);
 		diag_release(&d);
 	} else {
 		o->why = code == 0 ? xasprintf("the schedule breaks %d hard rule%s", violations,
@@ -187,8 +265,35 @@ static void job_finish(struct job *j, struct outcome *o)
 		       : code == 3 ? xstrdup("no schedule found")
 				   : xstrdup("internal error");
 	}
+	o->seconds = seconds;
+}
+
+/* Waits for j: its first solve's outcome in o, its second's (when it had
+ * one and it ran) in o2. */
+static void job_finish(struct job *j, struct outcome *o, struct outcome *o2)
+{
+	if (j->ch.pid > 0) {
+		struct wire w = WIRE_INIT;
+		j->code[0] = 4;
+		j->code[1] = -1;
+		j->seconds[0] = mcl_now() - j->t0;
+		if (child_collect(&j->ch, &w) == 0) {
+			for (int k = 0; k < 2; k++) {
+				j->code[k] = wire_get_int(&w);
+				j->violations[k] = wire_get_int(&w);
+				j->seconds[k] = wire_get_double(&w);
+			}
+			if (!wire_done(&w))
+				j->code[0] = 4;
+		}
+		wire_release(&w);
+	}
+	outcome_of(j->code[0], j->violations[0], j->out, j->seconds[0], o);
+	if (o2 && j->out2 && j->code[1] >= 0)
+		outcome_of(j->code[1], j->violations[1], j->out2, j->seconds[1], o2);
 	free(j->dir);
 	free(j->out);
+	free(j->out2);
 }
 
 /* The unmet list of the schedule in dir, valued (advise_candidates.h). */
@@ -252,8 +357,10 @@ struct advice {
 	struct advise_candidate *cand;
 	int estimate_rank;      /* 1 = highest expected gain */
 	bool resolved;
+	bool warm;              /* re-solved from the schedule before */
+	bool out_of_time;       /* not re-solved: the time budget was spent */
 	struct outcome after;
-	double verified;        /* after - before, when after.ok */
+	double verified;        /* after - baseline, when after.ok */
 };
 
 static int by_rank(const void *a, const void *b)
@@ -268,75 +375,76 @@ static int by_rank(const void *a, const void *b)
 	return x->estimate_rank - y->estimate_rank;
 }
 
-/* The KPI cells of o, or empty ones. */
-static void put_kpis(FILE *f, const struct outcome *o)
+/* What became of x's re-solve, in words. */
+static const char *advice_note(const struct advice *x)
 {
-	if (o->ok)
-		fprintf(f, ",%.2f,%.0f,%.2f,%.2f,%.2f,%.0f", o->objective, o->need_scheduled,
-			o->need_pct, o->complete_pct, o->first_choice_pct, o->left_out);
-	else
-		fputs(",,,,,,", f);
+	if (!x->resolved)
+		return x->out_of_time ? "not re-solved: the time budget was spent" : "not re-solved";
+	if (!x->after.ok)
+		return x->after.why;
+	return x->warm ? "verified; re-solved from the schedule before" : "verified";
 }
 
-/* advice.csv (docs/outputs.md): the "before" as rank 0, then every row. */
-static int write_csv(const char *dir, const struct outcome *before, const struct advice *a,
-		     int n, struct diag *d)
+/* The row of a rank-0 outcome (the before, the baseline). */
+static struct rowset_advice outcome_row(const char *change, const struct outcome *o,
+					const struct outcome *before, const char *note)
 {
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_error(d, dir, 0, "cannot create the directory: %s", strerror(errno));
-		return -1;
+	struct rowset_advice r = { .change = xstrdup(change), .edit = xstrdup(""),
+				   .note = xstrdup(note), .has_kpis = o->ok };
+	if (o != before && o->ok) {
+		r.has_verified = true;
+		r.verified = o->objective - before->objective;
 	}
-	char *path = xasprintf("%s/advice.csv", dir), *tmp = xasprintf("%s/.advice.csv.tmp", dir);
-	FILE *f = fopen(tmp, "w");
-	int rc = -1;
-	if (!f) {
-		diag_error(d, tmp, 0, "cannot write: %s", strerror(errno));
-		goto out_free;
-	}
-	fputs("rank,change,edit,expected_gain,verified_gain,objective,need_sessions_scheduled,"
-	      "need_sessions_pct,learners_complete_pct,seminar_first_choice_pct,"
-	      "learners_left_out,estimate_rank,note\n", f);
-	fputs("0,", f);
-	csv_out_text(f, "no change (the schedule before)");
-	fputs(",,,", f);
-	put_kpis(f, before);
-	fputs(",,\n", f);
+	r.objective = o->objective;
+	r.need_scheduled = o->need_scheduled;
+	r.need_pct = o->need_pct;
+	r.complete_pct = o->complete_pct;
+	r.first_choice_pct = o->first_choice_pct;
+	r.left_out = o->left_out;
+	return r;
+}
+
+/* advice.csv's rows (docs/outputs.md): the before as rank 0, the baseline
+ * (when re-solved) too, then every candidate in a's order; *n_rows set. */
+static struct rowset_advice *advice_rows(const struct outcome *before,
+					 const struct outcome *control, const struct advice *a,
+					 int n, int *n_rows)
+{
+	struct rowset_advice *r = xcalloc((size_t)n + 2, sizeof(*r));
+	int k = 0;
+	r[k++] = outcome_row("no change (the schedule before)", before, before, "");
+	if (control->ok || control->why)
+		r[k++] = outcome_row(ADVISE_CONTROL_TEXT, control, before,
+				     control->ok ? "verified; the baseline of the verified gains"
+						 : control->why);
 	for (int i = 0; i < n; i++) {
-		char *edit = advise_edit_describe(&a[i].cand->edit);
-		fprintf(f, "%d,", i + 1);
-		csv_out_text(f, a[i].cand->change);
-		fputc(',', f);
-		csv_out_text(f, edit);
-		fprintf(f, ",%.2f,", a[i].cand->expected);
-		if (a[i].resolved && a[i].after.ok)
-			fprintf(f, "%.2f", a[i].verified);
-		put_kpis(f, &a[i].after);
-		fprintf(f, ",%d,", a[i].estimate_rank);
-		csv_out_text(f, !a[i].resolved ? "not re-solved"
-				: a[i].after.ok ? "verified" : a[i].after.why);
-		fputc('\n', f);
-		free(edit);
+		const struct advice *x = &a[i];
+		struct rowset_advice *y = &r[k++];
+		*y = outcome_row(x->cand->change, &x->after, before, advice_note(x));
+		free(y->edit);
+		y->edit = advise_edit_describe(&x->cand->edit);
+		y->rank = i + 1;
+		y->has_expected = true;
+		y->expected = x->cand->expected;
+		y->has_verified = x->resolved && x->after.ok;
+		y->verified = x->verified;
+		y->estimate_rank = x->estimate_rank;
 	}
-	bool ok = !ferror(f);
-	ok &= fclose(f) == 0;
-	if (ok && rename(tmp, path) == 0) {
-		rc = 0;
-	} else {
-		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-		remove(tmp);
-	}
-out_free:
-	free(path);
-	free(tmp);
-	return rc;
+	*n_rows = k;
+	return r;
 }
 
-static void print_table(FILE *out, const struct outcome *before, const struct advice *a, int n)
+static void print_table(FILE *out, const struct outcome *before, const struct outcome *control,
+			const struct advice *a, int n)
 {
 	fprintf(out, "before: objective %.1f, need-sessions met %.0f (%.1f%%), learners complete "
 		"%.1f%%, seminar first choice %.1f%%, learners left out %.0f\n", before->objective,
 		before->need_scheduled, before->need_pct, before->complete_pct,
 		before->first_choice_pct, before->left_out);
+	if (control->ok)
+		fprintf(out, "baseline: the school unchanged, solved again from the schedule before: "
+			"objective %.1f (%+.1f)\n", control->objective,
+			control->objective - before->objective);
 	fprintf(out, "%4s  %12s  %12s  %10s  %8s  %6s  %s\n", "rank", "expected", "verified",
 		"need-met", "complete", "left", "change");
 	for (int i = 0; i < n; i++) {
@@ -349,142 +457,144 @@ static void print_table(FILE *out, const struct outcome *before, const struct ad
 			snprintf(left, sizeof(left), "%.0f", x->after.left_out);
 		} else if (x->resolved) {
 			snprintf(verified, sizeof(verified), "failed");
+		} else if (x->out_of_time) {
+			snprintf(verified, sizeof(verified), "no time");
 		}
 		fprintf(out, "%4d  %12.1f  %12s  %10s  %8s  %6s  %s%s%s\n", i + 1, x->cand->expected,
 			verified, met, comp, left, x->cand->change,
 			x->resolved && !x->after.ok ? ": " : "",
 			x->resolved && !x->after.ok ? x->after.why : "");
 	}
-	fputs("expected: an estimate from the bound LP's prices; verified: objective after - "
-	      "before, both schedules re-solved and verified\n", out);
+	fputs(control->ok ? "expected: an estimate from the bound LP's prices; verified: objective "
+	      "after - baseline, both solved again from the schedule before and verified\n"
+	      : "expected: an estimate from the bound LP's prices; verified: objective after - "
+	      "before, both schedules verified\n", out);
 }
 
-/* Re-solves the first n of a (each a copy of the scenario with its edit,
- * in tmp/cI), up to jobs at once. */
-static void resolve_top(const struct advise_options *o, const struct solve_params *sp,
-			const char *tmp, const struct outcome *before, struct advice *a, int n)
+/* What resolve_top runs: the first n of a, while the control (the school
+ * unchanged, from the schedule before) ends when pending. */
+struct plan {
+	const struct advise_options *o;
+	const struct solve_params *sp;
+	const char *tmp, *before_dir;
+	double deadline;        /* no re-solve starts that would end after it */
+	double est;             /* a re-solve's expected wall time */
+	struct job *pending;    /* the control, already running, or NULL */
+	struct outcome *ctl;    /* its outcome */
+	struct advice *a;
+	int n;
+};
+
+/* Starts a[i] of pl in running; false when it ended at once (the edit
+ * could not be made). */
+static bool start_item(const struct plan *pl, int i, struct job *running)
+{
+	const struct advise_options *o = pl->o;
+	struct advice *x = &pl->a[i];
+	char *dir = xasprintf("%s/c%d", pl->tmp, i), *out = xasprintf("%s/out", dir);
+	struct diag d;
+	diag_init(&d);
+	x->resolved = true;
+	bool started = false;
+	if (mkdir(dir, 0700) != 0 || advise_copy_scenario(o->scenario_dir, dir, &d) ||
+	    advise_edit_apply(dir, &x->cand->edit, &d)) {
+		diag_print(&d, stderr);
+		x->after.why = xstrdup("the edit could not be made");
+	} else {
+		mcl_log(LOG_NORMAL, "advise: re-solving %d/%d%s: %s", i + 1, pl->n,
+			x->warm ? " from the schedule before" : "", x->cand->change);
+		job_start(running, dir, out, NULL, pl->sp, x->warm ? pl->before_dir : NULL);
+		started = true;
+	}
+	diag_release(&d);
+	free(dir);
+	free(out);
+	return started;
+}
+
+/* The slot of a running job that has ended, waiting for one; -1 when none
+ * runs. */
+static int done_slot(struct job *running, const int *slot_of, int jobs)
+{
+	for (;;) {
+		int busy = -1;
+		for (int k = 0; k < jobs; k++) {
+			if (slot_of[k] == -2)
+				continue;
+			if (running[k].ch.pid <= 0 || child_ready(&running[k].ch))
+				return k;
+			busy = k;
+		}
+		if (busy < 0)
+			return -1;
+		child_wait(&running[busy].ch, 0.25);
+	}
+}
+
+/* Runs pl's re-solves, up to o->jobs at once, each in tmp/cI (a copy of the
+ * scenario with its edit).  One starts only while its expected wall time
+ * (pl->est, raised to the longest seen) ends before pl->deadline; those
+ * left are marked out_of_time.  A stop signal starts no more. */
+static void resolve_top(struct plan *pl)
 {
 	struct job running[2];
-	int slot_of[2] = { -1, -1 }, next = 0, done = 0, jobs = o->jobs == 2 ? 2 : 1;
-	while (done < n) {
-		/* a stop signal: no new re-solve (those running end early) */
-		for (int k = 0; k < jobs && next < n && !mip_interrupted; k++) {
-			if (slot_of[k] >= 0)
+	int slot_of[2] = { -2, -2 };   /* -2: free; -1: the control; else a[i] */
+	int next = 0, jobs = pl->o->jobs == 2 ? 2 : 1;
+	if (pl->pending) {
+		running[0] = *pl->pending;
+		slot_of[0] = -1;
+	}
+	for (;;) {
+		for (int k = 0; k < jobs && next < pl->n && !mip_interrupted; k++) {
+			if (slot_of[k] != -2 || mcl_now() + pl->est > pl->deadline)
 				continue;
-			char *dir = xasprintf("%s/c%d", tmp, next), *out = xasprintf("%s/out", dir);
-			struct diag d;
-			diag_init(&d);
-			a[next].resolved = true;
-			if (mkdir(dir, 0700) != 0 || advise_copy_scenario(o->scenario_dir, dir, &d) ||
-			    advise_edit_apply(dir, &a[next].cand->edit, &d)) {
-				diag_print(&d, stderr);
-				a[next].after.why = xstrdup("the edit could not be made");
-				done++;
-			} else {
-				mcl_log(LOG_NORMAL, "advise: re-solving %d/%d: %s", next + 1, n,
-					a[next].cand->change);
-				job_start(&running[k], dir, out, sp);
+			if (start_item(pl, next, &running[k]))
 				slot_of[k] = next;
-			}
-			diag_release(&d);
-			free(dir);
-			free(out);
 			next++;
 		}
-		for (int k = 0; k < jobs; k++) {
-			if (slot_of[k] < 0)
-				continue;
-			struct advice *x = &a[slot_of[k]];
-			job_finish(&running[k], &x->after);
-			if (x->after.ok)
-				x->verified = x->after.objective - before->objective;
-			slot_of[k] = -1;
-			done++;
-			break;   /* refill the freed slot first */
-		}
-		if (mip_interrupted && slot_of[0] < 0 && slot_of[1] < 0)
+		int k = done_slot(running, slot_of, jobs);
+		if (k < 0)
 			break;
+		struct outcome *o = slot_of[k] < 0 ? pl->ctl : &pl->a[slot_of[k]].after;
+		job_finish(&running[k], o, NULL);
+		if (o->seconds > pl->est)
+			pl->est = o->seconds;
+		slot_of[k] = -2;
 	}
+	for (int i = next; i < pl->n; i++)
+		pl->a[i].out_of_time = !mip_interrupted;
 }
 
-/* The Advice section of report.html: the re-solved changes and the best
- * estimates, values HTML-escaped. */
-static void report_section(FILE *f, const struct outcome *before, const struct advice *a, int n)
+/* Re-solves the first n of a within the time budget (o->budget, else
+ * ADVISE_BUDGET, times the limit, from t_start), those whose change keeps
+ * the schedule before feasible (advise_kind_loosens) from that schedule,
+ * while the control (pending, when still running) ends; then each verified
+ * gain: against the control for a warm re-solve (both started from the
+ * same schedule, with the same limit and seed), else against the before. */
+static void run_resolves(const struct advise_options *o, const struct solve_params *sp,
+			 const char *tmp, const char *before_dir, double t_start,
+			 const struct outcome *before, struct outcome *control,
+			 struct job *pending, struct advice *a, int n)
 {
-	fputs("<section id=\"advice\" class=\"page\">\n<h2>Advice</h2>\n", f);
-	html_printf(f, "<p>Single changes to the school, each solved again and checked. "
-		    "<em>Expected</em> is an estimate from the bound's prices; <em>verified</em> "
-		    "is the objective after the change minus the objective now (%.1f), both "
-		    "schedules checked by verify. advice.csv has every figure.</p>\n",
-		    before->objective);
-	fputs("<table>\n<tr><th>#</th><th>Change</th><th>Expected (estimate)</th>"
-	      "<th>Verified</th><th>Need-sessions met</th><th>Learners complete</th></tr>\n", f);
-	for (int i = 0; i < n && i < 10; i++) {
-		const struct advice *x = &a[i];
-		html_printf(f, "<tr><td>%d</td><td>", i + 1);
-		html_text(f, x->cand->change);
-		html_printf(f, "</td><td>%.1f</td>", x->cand->expected);
-		if (x->resolved && x->after.ok)
-			html_printf(f, "<td>%+.1f</td><td>%.0f</td><td>%.1f%%</td></tr>\n",
-				    x->verified, x->after.need_scheduled, x->after.complete_pct);
-		else if (x->resolved) {
-			fputs("<td colspan=\"3\">", f);
-			html_text(f, x->after.why);
-			fputs("</td></tr>\n", f);
-		} else {
-			fputs("<td colspan=\"3\">not solved again</td></tr>\n", f);
-		}
+	for (int i = 0; i < n; i++)
+		a[i].warm = advise_kind_loosens(a[i].cand->kind);
+	double factor = o->budget > 0 ? o->budget : ADVISE_BUDGET;
+	struct plan pl = {
+		.o = o, .sp = sp, .tmp = tmp, .before_dir = before_dir,
+		.deadline = t_start + factor * sp->time_limit,
+		/* a warm re-solve's wall time, when one ended, else the before's */
+		.est = control->seconds > 0 ? control->seconds
+		       : before->seconds > 0 ? before->seconds : 1.1 * sp->time_limit + 2,
+		.pending = pending, .ctl = control, .a = a, .n = n,
+	};
+	resolve_top(&pl);
+	for (int i = 0; i < n; i++) {
+		const struct outcome *base = a[i].warm && control->ok ? control : before;
+		if (a[i].after.ok)
+			a[i].verified = a[i].after.objective - base->objective;
 	}
-	fputs("</table>\n</section>\n", f);
-}
-
-/* Adds the Advice section (and its link) to dir/report.html, written to
- * a temporary file and renamed over it. */
-static int add_report_section(const char *dir, const struct outcome *before,
-			      const struct advice *a, int n, struct diag *d)
-{
-	char *path = xasprintf("%s/report.html", dir), *tmp = xasprintf("%s/.report.html.tmp", dir);
-	char *html = NULL, *out = NULL;
-	size_t len = 0, olen = 0;
-	int rc = -1;
-	FILE *f = fopen(path, "rb");
-	if (f) {
-		FILE *m = open_memstream(&html, &len);
-		char buf[65536];
-		size_t k;
-		while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
-			fwrite(buf, 1, k, m);
-		fclose(m);
-		fclose(f);
-	}
-	char *main_end = html ? strstr(html, "</main>") : NULL;
-	char *nav_end = html ? strstr(html, "</nav>") : NULL;
-	if (!main_end || !nav_end || nav_end > main_end) {
-		diag_error(d, path, 0, "no report to add the advice to");
-		goto out_free;
-	}
-	FILE *m = open_memstream(&out, &olen);
-	fwrite(html, 1, (size_t)(nav_end - html), m);
-	fputs("<a href=\"#advice\">Advice</a>", m);
-	fwrite(nav_end, 1, (size_t)(main_end - nav_end), m);
-	report_section(m, before, a, n);
-	fputs(main_end, m);
-	fclose(m);
-	f = fopen(tmp, "wb");
-	bool ok = f && fwrite(out, 1, olen, f) == olen;
-	ok &= f && fclose(f) == 0;
-	if (ok && rename(tmp, path) == 0) {
-		rc = 0;
-	} else {
-		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-		remove(tmp);
-	}
-out_free:
-	free(html);
-	free(out);
-	free(path);
-	free(tmp);
-	return rc;
+	mcl_log(LOG_NORMAL, "advise: %.0f s of the %.0f s budget used", mcl_now() - t_start,
+		factor * sp->time_limit);
 }
 
 /* The time limit, gap and seed of the run: o's, else PREV_OUT_DIR's
@@ -531,15 +641,54 @@ static int before_from_prev(const struct advise_options *o, const struct problem
 	return before->ok ? 0 : -1;
 }
 
+/* The bound LP's prices of p, in a child (models/child.h) while the
+ * before solves; without a child, here and now. */
+static void pricing_start(struct child *ch, const struct problem *p, double seconds,
+			  struct bound_lp_prices *pr)
+{
+	*ch = (struct child)CHILD_NONE;
+	struct bound_lp_result res;
+	int started = child_start(ch);
+	if (started == 0) {
+		mcl_log_mute_process();
+		bound_lp_prices(p, seconds, &res, pr);
+		struct wire w = WIRE_INIT;
+		wire_put_double(&w, res.seconds);
+		bound_lp_prices_put(p, pr, &w);
+		child_exit(child_send(ch, &w) == 0);
+	}
+	if (started < 0)
+		bound_lp_prices(p, seconds, &res, pr);
+}
+
+/* The prices pricing_start computed, into pr. */
+static void pricing_finish(struct child *ch, const struct problem *p,
+			   struct bound_lp_prices *pr)
+{
+	double seconds = 0;
+	if (ch->pid > 0) {
+		struct wire w = WIRE_INIT;
+		if (child_collect(ch, &w) == 0) {
+			seconds = wire_get_double(&w);
+			if (bound_lp_prices_get(p, &w, pr) != 0)
+				memset(pr, 0, sizeof(*pr));
+		}
+		wire_release(&w);
+	}
+	mcl_log(LOG_NORMAL, "advise: bound LP %s (%.0f s)",
+		pr->valid ? "solved" : "not solved in time: no prices, no candidates", seconds);
+}
+
 int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 {
+	double t_start = mcl_now();
 	struct problem *p = scenario_load(o->scenario_dir, d);
 	if (!p)
 		return ADVISE_INPUT;
 	int code = ADVISE_INTERNAL, n = 0;
 	struct solve_params sp;
 	solve_params_for(o, p, &sp, d);
-	struct outcome before = { 0 };
+	struct outcome before = { 0 }, control = { 0 };
 	struct advise_candidate *cands = NULL;
 	struct advice *a = NULL;
 	struct advise_unmet u;
@@ -555,7 +704,16 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	}
 	char *before_dir = o->prev_out_dir ? xstrdup(o->prev_out_dir)
 					   : xasprintf("%s/before", tmp);
-	struct job base;
+	char *control_dir = xasprintf("%s/control", tmp);
+	/* the prices, the before, then the control (the school unchanged,
+	 * re-solved from the before) each in a child, the re-solves starting
+	 * as soon as the prices and a slot are there */
+	struct job base, ctl_job;
+	struct child pricing;
+	bool pending = false;
+	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
+	/* the LP may take longer than the solve beside it: up to twice its limit */
+	pricing_start(&pricing, p, 2 * sp.time_limit, &pr);
 	if (o->prev_out_dir) {
 		if (before_from_prev(o, p, &before, d) != 0) {
 			code = ADVISE_INPUT;
@@ -563,13 +721,8 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 		}
 	} else {
 		mcl_log(LOG_NORMAL, "advise: solving the scenario as it is (%.0f s)", sp.time_limit);
-		job_start(&base, o->scenario_dir, before_dir, &sp);
-	}
-	struct bound_lp_result res;
-	mcl_log(LOG_NORMAL, "advise: pricing the school's resources with the bound LP");
-	bound_lp_prices(p, sp.time_limit, &res, &pr);
-	if (!o->prev_out_dir) {
-		job_finish(&base, &before);
+		job_start(&base, o->scenario_dir, before_dir, NULL, &sp, NULL);
+		job_finish(&base, &before, NULL);
 		if (mip_interrupted) {
 			diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
 			code = ADVISE_STOPPED;
@@ -581,8 +734,14 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 			goto out_before;
 		}
 	}
-	mcl_log(LOG_NORMAL, "advise: before: objective %.1f; bound LP %s", before.objective,
-		pr.valid ? "solved" : "not solved in time: no prices, no candidates");
+	if (o->top > 0) {
+		mcl_log(LOG_NORMAL, "advise: re-solving the school unchanged from the schedule "
+			"before (the baseline, %.0f s)", sp.time_limit);
+		job_start(&ctl_job, o->scenario_dir, control_dir, NULL, &sp, before_dir);
+		pending = true;
+	}
+	pricing_finish(&pricing, p, &pr);
+	mcl_log(LOG_NORMAL, "advise: before: objective %.1f", before.objective);
 	if (read_unmet(p, before_dir, &u, d) != 0)
 		goto out_before;
 	cands = advise_candidates(p, &pr, &u, &n);
@@ -592,7 +751,9 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	int top = o->top < n ? o->top : n;
 	mcl_log(LOG_NORMAL, "advise: %d candidate change%s; re-solving the top %d", n,
 		n == 1 ? "" : "s", top);
-	resolve_top(o, &sp, tmp, &before, a, top);
+	run_resolves(o, &sp, tmp, before_dir, t_start, &before, &control,
+		     pending ? &ctl_job : NULL, a, top);
+	pending = false;
 	if (mip_interrupted) {
 		/* solves cut short are no verification */
 		diag_error(d, o->scenario_dir, 0, "stopped by a signal; no advice written");
@@ -601,21 +762,34 @@ int advise_run(const struct advise_options *o, FILE *table, struct diag *d)
 	}
 	qsort(a, (size_t)n, sizeof(*a), by_rank);
 	if (table) {
-		print_table(table, &before, a, n);
+		print_table(table, &before, &control, a, n);
 		fflush(table);
 	}
-	code = write_csv(o->out_dir, &before, a, n, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
-	if (code == ADVISE_OK && o->report && add_report_section(o->out_dir, &before, a, n, d))
+	int n_rows;
+	struct rowset_advice *rows = advice_rows(&before, &control, a, n, &n_rows);
+	code = advice_write_csv(rows, n_rows, o->out_dir, d) == 0 ? ADVISE_OK : ADVISE_INTERNAL;
+	if (code == ADVISE_OK && o->report_schedule &&
+	    advice_write_report(o->report_problem, o->report_schedule, o->report_run, rows, n_rows,
+				o->out_dir, d))
 		code = ADVISE_INTERNAL;
+	rowset_advice_release(rows, n_rows);
 	if (code == ADVISE_OK)
 		mcl_log(LOG_NORMAL, "advice.csv written to %s/", o->out_dir);
 out_before:
+	if (pricing.pid > 0)
+		child_cancel(&pricing, SIGKILL);
+	if (pending) {
+		child_cancel(&ctl_job.ch, SIGKILL);
+		job_finish(&ctl_job, &control, NULL);
+	}
 	free(before_dir);
+	free(control_dir);
 out_release:
 	for (int i = 0; i < n; i++)
 		free(a[i].after.why);
 	free(a);
 	free(before.why);
+	free(control.why);
 	advise_candidates_free(cands, n);
 	advise_unmet_release(&u);
 	bound_lp_prices_release(&pr);

@@ -10,6 +10,9 @@
 #include <stdio.h>
 
 #include "engine/diag.h"
+#include "engine/problem.h"
+#include "engine/solution.h"
+#include "outputs/rowset.h"
 
 struct advise_options {
 	const char *scenario_dir;
@@ -21,9 +24,20 @@ struct advise_options {
 				     * summary, else scenario.conf */
 	int seed;                   /* >= 0: overrides; likewise */
 	const char *version;        /* mclsched's, for the summaries written */
-	bool report;                /* also add an "Advice" section to
-				     * out_dir/report.html (solve --advise) */
+	double budget;              /* > 0: the whole run's time, in solve time
+				     * limits; else ADVISE_BUDGET */
+	/* solve --advise: the schedule just written to out_dir (of
+	 * report_problem, with report_run), whose report.html is written again
+	 * with the Advice section; NULL for `mclsched advise` */
+	const struct problem *report_problem;
+	const struct solution *report_schedule;
+	const struct run_info *report_run;
 };
+
+/* advise's whole run, the "before" solve included, stays within this many
+ * times the solve's time limit: a re-solve starts only when it can end in
+ * time (those left are marked out of time). */
+#define ADVISE_BUDGET 5.0
 
 /* Exit codes advise_run returns (docs/cli.md): */
 enum advise_status {
@@ -39,8 +53,9 @@ enum advise_status {
  * top o->top of them with the same time limit and seed, each in a copy of
  * the scenario in a temporary directory and in a child process, verifies
  * every schedule, prints the ranked table on table (when not NULL) and
- * writes o->out_dir/advice.csv atomically, and with o->report the Advice
- * section into o->out_dir/report.html (rewritten through a temporary file).  Progress goes to the log (stderr).
+ * writes o->out_dir/advice.csv atomically, and with o->report_schedule
+ * o->out_dir/report.html again with the Advice section (outputs/
+ * advice_out.h).  Progress goes to the log (stderr).
  * Returns an enum advise_status; on failure nothing is written and d
  * holds the reason.
  */

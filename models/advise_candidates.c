@@ -25,7 +25,10 @@
  * first-order estimate (bound_lp_prices.h); advise re-solves the best
  * candidates to verify them.  A facilitator's unavailability suggests its
  * best block only, and a room class (capacity and features) its best block
- * only, so that near-identical changes do not crowd the list.
+ * only, so that near-identical changes do not crowd the list.  The seminar
+ * blocks are pooled in the LP, so one price stands for any of them: the
+ * first one where the facilitator is unavailable, the first one for a room;
+ * a room there reaches the unmet seminar choices too.
  */
 #include "advise_candidates.h"
 
@@ -33,6 +36,23 @@
 #include <string.h>
 
 #include "engine/util.h"
+
+bool advise_kind_loosens(enum advise_kind kind)
+{
+	switch (kind) {
+	case ADVISE_MAX_SESSIONS:   /* max_sessions + 1 */
+	case ADVISE_UNAVAILABLE:    /* one unavailability fewer */
+	case ADVISE_ROOM:           /* a room added, in one block */
+	case ADVISE_GOAL_GROUP:     /* max_group + 5 (min_group as it was) */
+	case ADVISE_SECTION:        /* sections + 1: the sections held stay allowed */
+	case ADVISE_SEMINAR_SIZE:   /* max_size + 5 */
+	case ADVISE_LAB_GROUP:      /* lab max_group + 10 */
+	case ADVISE_EXPERTISE:      /* able where not able before */
+	case ADVISE_GURU:           /* able -> guru: only a weight changes */
+		return true;
+	}
+	return false;
+}
 
 void advise_unmet_init(struct advise_unmet *u, const struct problem *p)
 {
@@ -102,6 +122,17 @@ static bool leads_area(const struct problem *p, int f, int area)
 	return false;
 }
 
+/* The first seminar block the model schedules where unavailable (NULL:
+ * any) is set, or -1. */
+static int first_seminar_block(const struct problem *p, const bool *unavailable)
+{
+	for (int b = 0; b < p->n_blocks; b++)
+		if (p->blocks[b].kind == BLOCK_SEMINAR && problem_block_scheduled(p, b) &&
+		    (!unavailable || unavailable[b]))
+			return b;
+	return -1;
+}
+
 /* The unmet value facilitator f could reach: the goals and seminars f leads. */
 static double facilitator_reach(const struct problem *p, const struct advise_unmet *u, int f)
 {
@@ -137,20 +168,25 @@ static void facilitator_candidates(struct list *l, const struct problem *p,
 			    (best < 0 || pr->fac_block[(size_t)f * pr->n_blocks + j] >
 					 pr->fac_block[(size_t)f * pr->n_blocks + best]))
 				best = j;
-		if (best >= 0) {
-			const char *bid = p->blocks[pr->blocks[best]].id;
-			struct advise_candidate *c = add(l, ADVISE_UNAVAILABLE,
-				pr->fac_block[(size_t)f * pr->n_blocks + best], reach,
+		int b = best >= 0 ? pr->blocks[best] : -1, sb = first_seminar_block(p, fa->unavailable);
+		double price = best >= 0 ? pr->fac_block[(size_t)f * pr->n_blocks + best] : 0;
+		if (sb >= 0 && (b < 0 || pr->sem_fac[f] > price)) {
+			b = sb;
+			price = pr->sem_fac[f];
+		}
+		if (b >= 0) {
+			const char *bid = p->blocks[b].id;
+			struct advise_candidate *c = add(l, ADVISE_UNAVAILABLE, price, reach,
 				xasprintf("%s is available in block %s", fa->id, bid));
 			set_edit(c, EDIT_LIST_REMOVE, "facilitators.csv", "facilitator_id", fa->id,
 				 "unavailable", xstrdup(bid));
 		}
 		for (int g = 0; g < p->n_goals; g++) {
-			double price = pr->able[(size_t)f * p->n_goals + g];
+			double able = pr->able[(size_t)f * p->n_goals + g];
 			/* unpriced: only a facilitator who leads the goal's area */
-			if (!(price > 0) && !leads_area(p, f, p->goals[g].area))
+			if (!(able > 0) && !leads_area(p, f, p->goals[g].area))
 				continue;
-			struct advise_candidate *c = add(l, ADVISE_EXPERTISE, price,
+			struct advise_candidate *c = add(l, ADVISE_EXPERTISE, able,
 				u->goal_facilitator[g],
 				xasprintf("%s becomes able to lead goal %s", fa->id, p->goals[g].id));
 			if (!c)
@@ -230,22 +266,31 @@ static void room_candidates(struct list *l, const struct problem *p,
 		bool first = true;
 		for (int k = 0; k < r && first; k++)
 			first = !same_room_class(&p->rooms[k], rm);
-		if (!first || pr->n_blocks == 0)
+		int sb = first_seminar_block(p, NULL);
+		if (!first || (pr->n_blocks == 0 && sb < 0))
 			continue;
 		int best = 0;
 		for (int j = 1; j < pr->n_blocks; j++)
 			if (pr->room[(size_t)r * pr->n_blocks + j] >
 			    pr->room[(size_t)r * pr->n_blocks + best])
 				best = j;
-		int b = pr->blocks[best];
+		int b = pr->n_blocks ? pr->blocks[best] : -1;
+		double price = b >= 0 ? pr->room[(size_t)r * pr->n_blocks + best] : 0;
+		double reach = u->room;
+		/* a seminar block's room seats meetings (and labs) */
+		if (sb >= 0 && (b < 0 || pr->sem_room[r] > price)) {
+			b = sb;
+			price = pr->sem_room[r];
+			for (int s = 0; s < p->n_seminars; s++)
+				reach += u->seminar[s];
+		}
 		char *feat = xstrdup("");
 		for (int i = 0; i < rm->n_features; i++) {
 			char *t = xasprintf("%s%s%s", feat, i ? ";" : "", p->features[rm->features[i]]);
 			free(feat);
 			feat = t;
 		}
-		struct advise_candidate *c = add(l, ADVISE_ROOM,
-			pr->room[(size_t)r * pr->n_blocks + best], u->room,
+		struct advise_candidate *c = add(l, ADVISE_ROOM, price, reach,
 			xasprintf("one more room of %d seats%s%s (like %s) in block %s", rm->capacity,
 				  *feat ? " with " : "", feat, rm->id, p->blocks[b].id));
 		if (c)

@@ -45,6 +45,13 @@ enum advise_kind {
 	ADVISE_GURU,            /* a facilitator who leads an offering becomes its guru */
 };
 
+/* Whether a change of this kind only loosens the school's hard rules (more
+ * of a facilitator's time, a room, larger groups, sections or seats, a new
+ * expertise, a level raised), so that every schedule of the school before
+ * it keeps them after: advise then re-solves from the schedule before.
+ * True of every kind above; a tightening kind must say false. */
+bool advise_kind_loosens(enum advise_kind kind);
+
 struct advise_candidate {
 	enum advise_kind kind;
 	double expected;        /* estimated objective gained (never verified here):

@@ -48,20 +48,15 @@
  *
  * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
  * min(s_q, |B_q|) learners in all and max_g each, and a schedule opens a
- * whole number of them, so with k_g = floor(d_g / max_g) and r_g = d_g -
- * k_g max_g the last, partial session seats only r_g (the convex hull of
- * U <= min(max_g K, d_g), K whole).  Measured on the 300-learner benchmark:
- * bound 190 548 -> 189 851; per-block versions of the cut changed nothing.
+ * whole number of them, so with k_g = floor(d_g / max_g) and r_g = d_g - k_g max_g
+ * the last, partial session seats only r_g (the hull of U <= min(max_g K, d_g), K whole).
  *
  * m_k is the largest group of kind k: the largest max_group of a
  * facilitated goal for workshops, lab max_group for labs.  A session never
  * seats more than its room or its kind's largest group, so splitting the
  * rooms in use between workshops and labs is valid, and it stops the LP
  * from seating a 40-learner lab in the seats a 24-learner workshop leaves
- * empty in a 35-seat room.  Measured: bound 189 851 -> 188 172 on the
- * 300-learner benchmark school, 924 542 -> 918 599 on 1500 (LP 34 s -> 41 s
- * with the other core busy).  One room kind per distinct max_group gave
- * the same bound at 300 and a slower LP.
+ * empty in a 35-seat room (bench/TUNING.md, "The bound LP's cut and room kinds").
  *
  * Merged blocks.  The index b above runs over groups of blocks rather than
  * single blocks: all the blocks that allow the same goals form one group,
@@ -794,6 +789,7 @@ static void blp_release(struct blp *x)
 	free(x->pl.day);
 	free(x->sp.row_max);
 	free(x->sp.row_min);
+	free(x->sp.row_time);
 }
 
 /* Builds the whole LP (see the top of the file) into x->P. */
@@ -866,10 +862,11 @@ void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 			res->bound = res->lp_bound;
 		res->proven = !isinf(res->lp_bound);
 		if (rows) {   /* the LP's layout for rows->read (bound_lp_rows.h) */
-			*rows = (struct bound_lp_rows){ rows->row_time, rows->row_room_class,
-				x.P, x.nb, x.grp, x.room_class, x.staff, x.lab_staff, x.row_staff,
-				x.row_rooms, x.row_seats, x.row_feat, x.row_budget, x.colN,
-				x.n_sem ? x.sp.row_max : NULL, rows->read, rows->arg };
+			*rows = (struct bound_lp_rows){ rows->row_time, rows->row_room_class, x.P,
+				x.nb, x.grp, x.room_class, x.staff, x.lab_staff, x.row_staff, x.row_rooms,
+				x.row_seats, x.row_feat, x.row_budget, x.colN, x.n_sem ? x.sp.row_max : NULL,
+				rows->read, rows->arg, { x.sp.row_lab_staff, x.sp.row_meetings,
+				x.sp.row_lab_need, x.sp.row_meet_seats, x.n_sem ? x.sp.row_time : NULL } };
 			rows->read(rows, rows->arg);
 		}
 	}

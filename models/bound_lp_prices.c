@@ -22,6 +22,11 @@
  *   max_size_s + 1            d(sum e <= Cap_s n[s]) n[s], 0 when a room,
  *                             not max_size, sets Cap_s
  *   f able to lead g          max_b of -d(time_f,b) - d(budget_f) - d(staff_k(g),b)
+ *   f free in a seminar block d(semtime_f), the seminar blocks pooled; with no
+ *                             such row, the new lab column: -d(budget_f) - d(labs)
+ *   a room like r in a        max of the new meeting column d(meetings) +
+ *   seminar block             cap d(meeting seats), and (a lab room) the new
+ *                             lab column d(labs) - min(cap, lab max) d(lab seats)
  *
  * They are first-order estimates: a change moves the optimum by its price
  * only while the LP's basis stays optimal.
@@ -162,6 +167,36 @@ static void price_seminar(const struct bound_lp_rows *rw, const struct problem *
 		pr->sem_size[s] = pos(dual(rw->P, rmax)) * glp_get_col_prim(rw->P, col);
 }
 
+/* The seminar blocks (pooled in the LP: one price for any of them): f
+ * available in one more, by its time row's dual, or with no such row by
+ * the new lab column's reduced cost; a room like r in one more, by the
+ * better of its new meeting and lab columns. */
+static void price_seminar_blocks(const struct bound_lp_rows *rw, const struct problem *p,
+				 struct bound_lp_prices *pr)
+{
+	const struct bound_lp_sem_rows *sr = &rw->sem;
+	glp_prob *P = rw->P;
+	if (!sr->row_time)
+		return;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int rt = sr->row_time[f];
+		pr->sem_fac[f] = rt ? pos(dual(P, rt))
+				    : pos(-dual(P, rw->row_budget[f]) - dual(P, sr->lab_staff));
+	}
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *rm = &p->rooms[r];
+		double v = dual(P, sr->meetings) + rm->capacity * dual(P, sr->meet_seats);
+		if (problem_room_has(rm, p->lab_feature)) {
+			int cap = rm->capacity < p->config.lab_max_group ? rm->capacity
+									 : p->config.lab_max_group;
+			double lab = dual(P, sr->lab_staff) - cap * dual(P, sr->lab_need);
+			if (lab > v)
+				v = lab;
+		}
+		pr->sem_room[r] = pos(v);
+	}
+}
+
 static void read_prices(const struct bound_lp_rows *rw, void *arg)
 {
 	struct reading *rd = arg;
@@ -181,24 +216,26 @@ static void read_prices(const struct bound_lp_rows *rw, void *arg)
 			pr->group[g] = price_group(rw, p, g, ind, val);
 	for (int s = 0; s < p->n_seminars; s++)
 		price_seminar(rw, p, pr, s, ind, val);
+	price_seminar_blocks(rw, p, pr);
 	free(ind);
 	free(val);
 }
 
-void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_result *res,
-		     struct bound_lp_prices *pr)
+/* pr for p, every price 0; sem[0..*n_sem-1] the seminar blocks priced. */
+static void prices_init(const struct problem *p, struct bound_lp_prices *pr, int *sem,
+			int *n_sem)
 {
 	memset(pr, 0, sizeof(*pr));
 	int nbk = p->n_blocks, nf = p->n_facilitators;
 	pr->blocks = xmalloc(sizeof(int) * ((size_t)nbk + 1));
-	int *sem = xmalloc(sizeof(int) * ((size_t)nbk + 1)), n_sem = 0;
+	*n_sem = 0;
 	for (int b = 0; b < nbk; b++) {
 		if (!problem_block_scheduled(p, b))
 			continue;
 		if (p->blocks[b].kind == BLOCK_WORKSHOP)
 			pr->blocks[pr->n_blocks++] = b;
 		else
-			sem[n_sem++] = b;
+			sem[(*n_sem)++] = b;
 	}
 	size_t nj = (size_t)pr->n_blocks + 1;
 	pr->budget = xcalloc((size_t)nf + 1, sizeof(double));
@@ -208,6 +245,64 @@ void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_re
 	pr->section = xcalloc((size_t)p->n_seminars + 1, sizeof(double));
 	pr->sem_size = xcalloc((size_t)p->n_seminars + 1, sizeof(double));
 	pr->able = xcalloc((size_t)nf * (size_t)p->n_goals + 1, sizeof(double));
+	pr->sem_fac = xcalloc((size_t)nf + 1, sizeof(double));
+	pr->sem_room = xcalloc((size_t)p->n_rooms + 1, sizeof(double));
+}
+
+/* The price arrays of pr, with their lengths, in a fixed order. */
+#define PRICE_ARRAYS 9
+
+static int price_arrays(const struct problem *p, const struct bound_lp_prices *pr,
+			double **arr, size_t *len)
+{
+	size_t nj = (size_t)pr->n_blocks, nf = (size_t)p->n_facilitators;
+	double *a[] = { pr->budget, pr->fac_block, pr->room, pr->group, pr->section,
+			pr->sem_size, pr->able, pr->sem_fac, pr->sem_room };
+	size_t l[] = { nf, nf * nj, (size_t)p->n_rooms * nj, (size_t)p->n_goals + 1,
+		       (size_t)p->n_seminars, (size_t)p->n_seminars, nf * (size_t)p->n_goals,
+		       nf, (size_t)p->n_rooms };
+	for (int i = 0; i < PRICE_ARRAYS; i++) {
+		arr[i] = a[i];
+		len[i] = l[i];
+	}
+	return PRICE_ARRAYS;
+}
+
+void bound_lp_prices_put(const struct problem *p, const struct bound_lp_prices *pr,
+			 struct wire *w)
+{
+	double *arr[PRICE_ARRAYS];
+	size_t len[PRICE_ARRAYS];
+	wire_put_int(w, pr->valid);
+	for (int i = 0, n = price_arrays(p, pr, arr, len); i < n; i++)
+		for (size_t k = 0; k < len[i]; k++)
+			wire_put_double(w, arr[i][k]);
+}
+
+int bound_lp_prices_get(const struct problem *p, struct wire *w, struct bound_lp_prices *pr)
+{
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n_sem;
+	prices_init(p, pr, sem, &n_sem);
+	free(sem);
+	double *arr[PRICE_ARRAYS];
+	size_t len[PRICE_ARRAYS];
+	pr->valid = wire_get_int(w) == 1;
+	for (int i = 0, n = price_arrays(p, pr, arr, len); i < n; i++)
+		for (size_t k = 0; k < len[i]; k++)
+			arr[i][k] = wire_get_double(w);
+	if (wire_done(w))
+		return 0;
+	bound_lp_prices_release(pr);
+	return -1;
+}
+
+void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_result *res,
+		     struct bound_lp_prices *pr)
+{
+	int nf = p->n_facilitators;
+	int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n_sem;
+	prices_init(p, pr, sem, &n_sem);
+	size_t nj = (size_t)pr->n_blocks + 1;
 	struct reading rd = { p, pr };
 	struct bound_lp_rows rows = {
 		.row_time = xcalloc((size_t)nf * nj + 1, sizeof(int)),
@@ -232,5 +327,7 @@ void bound_lp_prices_release(struct bound_lp_prices *pr)
 	free(pr->section);
 	free(pr->sem_size);
 	free(pr->able);
+	free(pr->sem_fac);
+	free(pr->sem_room);
 	memset(pr, 0, sizeof(*pr));
 }

@@ -15,6 +15,7 @@
 
 #include "engine/problem.h"
 #include "models/bound_lp.h"
+#include "models/child.h"
 
 struct bound_lp_prices {
 	bool valid;         /* the LP reached its optimum; every price is 0 else */
@@ -31,6 +32,9 @@ struct bound_lp_prices {
 	double *sem_size;   /* [s]: seminar s's max_size + 1 */
 	double *able;       /* [f * n_goals + g]: one session of g led by f,
 			     * were f able to lead g (0 when f already is) */
+	/* the seminar blocks, pooled in the LP (one price for any of them): */
+	double *sem_fac;    /* [f]: f available in one more seminar block */
+	double *sem_room;   /* [r]: one more room like r in a seminar block */
 };
 
 /*
@@ -42,5 +46,12 @@ void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_re
 		     struct bound_lp_prices *pr);
 
 void bound_lp_prices_release(struct bound_lp_prices *pr);
+
+/* pr sent from a child to its parent (models/child.h), who reads it back
+ * into pr, released then, with bound_lp_prices_get for the same p:
+ * 0, or -1 when the message is short (pr then empty, not valid). */
+void bound_lp_prices_put(const struct problem *p, const struct bound_lp_prices *pr,
+			 struct wire *w);
+int bound_lp_prices_get(const struct problem *p, struct wire *w, struct bound_lp_prices *pr);
 
 #endif

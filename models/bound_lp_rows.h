@@ -17,6 +17,17 @@
  * allocates the arrays marked (caller), zeroed, with the sizes given (nb <=
  * n_blocks, so a stride of nb fits); bound_lp_run fills them while it builds
  * the LP and sets the other fields before calling read. */
+/* The seminar blocks' rows (all 0, row_time NULL, without seminar blocks):
+ * the blocks are pooled, so each row counts over all of them. */
+struct bound_lp_sem_rows {
+	int lab_staff;         /* labs = facilitators' labs (GLP_FX 0) */
+	int meetings;          /* meetings in rooms = sections' meetings (GLP_FX 0) */
+	int lab_need;          /* lab seats >= learners' seminar-block time (GLP_LO) */
+	int meet_seats;        /* meeting seats <= rooms' seats (GLP_UP) */
+	const int *row_time;   /* [f]: f's meetings and labs <= f's available
+				* seminar blocks; 0 when f has none */
+};
+
 struct bound_lp_rows {
 	int *row_time;         /* (caller) [f * nb + b]: f's time in group b */
 	int *row_room_class;   /* (caller) [c * nb + b]: rooms of class c in b */
@@ -40,6 +51,7 @@ struct bound_lp_rows {
 	/* called once the LP is solved to optimality, before it is freed */
 	void (*read)(const struct bound_lp_rows *rows, void *arg);
 	void *arg;
+	struct bound_lp_sem_rows sem;   /* set by bound_lp_run before read */
 };
 
 /* The choice bound_lp_cycle makes: per-learner rows for these blocks. */

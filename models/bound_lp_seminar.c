@@ -268,8 +268,9 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 	int *col_n = xcalloc((size_t)ns + 1, sizeof(int));
 	/* Rooms: labs[r] and meetings[r] in room r over the seminar blocks,
 	 * each seating at most its capacity (labs: up to lab max_group). */
-	int row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
-	int row_meetings = lp_add_row(P, GLP_FX, 0, 0);
+	int row_lab_staff = sp->row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
+	int row_meetings = sp->row_meetings = lp_add_row(P, GLP_FX, 0, 0);
+	sp->row_time = xcalloc((size_t)nf + 1, sizeof(int));
 	int row_lab_blocks = lp_add_row(P, GLP_FX, 0, 0);
 	sp->row_lab_need = lp_add_row(P, GLP_LO, 0, 0);     /* rhs set by the caller */
 	sp->row_meet_seats = lp_add_row(P, GLP_UP, 0, 0);
@@ -314,7 +315,7 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 			avail += !p->facilitators[f].unavailable[sem_blocks[j]];
 		if (!avail)
 			continue;
-		int row_time = lp_add_row(P, GLP_UP, 0, avail);
+		int row_time = sp->row_time[f] = lp_add_row(P, GLP_UP, 0, avail);
 		int lab_f = lp_add_col(P, GLP_CV, 0, avail, 0);
 		triplets_add(t, row_time, lab_f, 1);
 		triplets_add(t, row_budget[f], lab_f, 1);

@@ -17,6 +17,8 @@ struct sem_part {
 	int *row_max, *row_min;     /* [n_seminars] section seats */
 	int row_lab_need;           /* lab seats need labs in rooms */
 	int row_meet_seats;         /* meeting seats need meetings in rooms */
+	int row_lab_staff, row_meetings; /* labs, meetings: rooms' = facilitators', sections' */
+	int *row_time;              /* [n_facilitators]: time over the blocks, 0 none */
 	long seats;                 /* sum over learners of seminar-block time */
 };
 

@@ -24,6 +24,9 @@
  *      no daily weight) with the facilitators' time the workshops leave,
  *      kept when the whole cycle's objective rises.
  *
+ * With a warm start (solve_options.start, advise's re-solves), step 1 takes
+ * the start's seminar blocks and step 2 starts from its workshop blocks.
+ *
  * Bound: bound_lp.c's LP over both kinds of blocks at once (the seminar part
  * shares the facilitators' max_sessions rows and the learners' lab credit
  * and daily rows with the workshop part), so it bounds the combined cycle,
@@ -205,8 +208,12 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 	/* part-time facilitators' sessions are scarce: first without them in
 	 * the seminar blocks, then with their share when that finds nothing */
 	assume_workshops(p, outside);
-	int r = plan_seminars(p, sem, n_sem, budget, outside,
-			      set->comb_seminar_share * opt->time_limit, opt, seminars, why);
+	int r = 0;
+	if (opt->start)     /* a warm start (advise): its seminar blocks as they are */
+		copy_kind(p, opt->start, BLOCK_SEMINAR, seminars);
+	else
+		r = plan_seminars(p, sem, n_sem, budget, outside,
+				  set->comb_seminar_share * opt->time_limit, opt, seminars, why);
 	if (r == 1) {
 		free(*why);
 		*why = NULL;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/objective.h"
 #include "engine/util.h"
 #include "models/bound_lp.h"
 #include "models/cycle_mip.h"
@@ -134,6 +135,42 @@ int model_check_bound(enum model_kind model, const struct solve_options *opt,
 	return 0;
 }
 
+/* The floor of a warm start: when sol, a schedule of p, scores below
+ * opt->start, it becomes a copy of the start (its bound, a bound on p's
+ * optimum, holds for the start too; the stop reason stays). */
+static void keep_start(const struct problem *p, const struct solve_options *opt,
+		       struct solution *sol)
+{
+	if (!opt->start || (sol->status != SOLVE_OPTIMAL && sol->status != SOLVE_FEASIBLE))
+		return;
+	const struct solution *st = opt->start;
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, st);
+	double v = objective_total(p, &t);
+	tally_release(&t);
+	if (v <= sol->objective + 1e-6)
+		return;
+	mcl_log(LOG_NORMAL, "the schedule started from kept: objective %.1f -> %.1f",
+		sol->objective, v);
+	struct solution copy;
+	solution_init(&copy, p);
+	for (size_t i = 0; i < st->n_sessions; i++)
+		solution_add_session(&copy, &st->sessions[i]);
+	for (size_t i = 0; i < st->n_sessions; i++)
+		copy.sessions[i].section = st->sessions[i].section;
+	memcpy(copy.attend, st->attend,
+	       sizeof(*copy.attend) * (size_t)p->n_learners * (size_t)p->n_blocks);
+	solution_recount(&copy);
+	copy.objective = v;
+	copy.bound = sol->bound;
+	copy.status = sol->status;
+	copy.stopped_by = sol->stopped_by;
+	copy.solve_seconds = sol->solve_seconds;
+	solution_release(sol);
+	*sol = copy;
+}
+
 int model_solve(const struct problem *p, const struct solve_options *opt,
 		struct solution *sol)
 {
@@ -142,6 +179,8 @@ int model_solve(const struct problem *p, const struct solve_options *opt,
 		return -1;
 	mip_largest_reset();
 	int rc = row->solve(p, opt, sol);
+	if (rc == 0)
+		keep_start(p, opt, sol);
 	struct lp_size size = mip_largest();
 	sol->model_rows = size.rows;
 	sol->model_cols = size.cols;

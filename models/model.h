@@ -26,6 +26,9 @@ struct solve_options {
 	double gap;                 /* stop when (bound - obj) / bound <= gap */
 	int seed;
 	const char *write_lp;       /* write the model in CPLEX LP format, or NULL */
+	const struct solution *start; /* a schedule of p known to keep its hard
+				     * rules, to start from (advise's warm
+				     * re-solves), or NULL: every normal solve */
 };
 
 /*
@@ -101,8 +104,12 @@ int model_check_bound(enum model_kind model, const struct solve_options *opt,
  * bound below the schedule's objective (beyond MODEL_BOUND_TOL) is an
  * internal error naming both numbers (returns -1); otherwise the gap is set
  * from the bound as computed (never raised to the objective), and the
- * status is optimal exactly when the gap is within opt->gap.  Returns what
- * the model's solve returns, or -1. */
+ * status is optimal exactly when the gap is within opt->gap.  With
+ * opt->start, the workshop search (and a combination's workshop and seminar
+ * blocks) starts from it instead of building a schedule, and whatever the
+ * model, a schedule below opt->start's objective is replaced by opt->start
+ * (a floor: the result never scores below the start).  Returns what the
+ * model's solve returns, or -1. */
 int model_solve(const struct problem *p, const struct solve_options *opt,
 		struct solution *sol);
 

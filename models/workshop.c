@@ -532,6 +532,57 @@ out:
 	return have;
 }
 
+/* Warm start (opt->start, advise's re-solves): the given schedule of the
+ * whole problem, known to keep its hard rules, is the search's starting
+ * point instead of construction: its sessions of cy's blocks are loaded as
+ * they are, with the blocks sol already holds (a combination's seminar
+ * blocks).  So the search never ends below it.  Returns whether it was
+ * loaded (not when it leaves a learner of one of cy's blocks unplaced). */
+static bool stage_warm_start(struct cycle *cy, const struct solution *sol,
+			     const struct solution *start)
+{
+	const struct problem *p = cy->p;
+	struct solution warm;
+	solution_init(&warm, p);
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		solution_add_session(&warm, &sol->sessions[i]);
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		warm.sessions[i].section = sol->sessions[i].section;
+	memcpy(warm.attend, sol->attend,
+	       sizeof(*warm.attend) * (size_t)p->n_learners * (size_t)p->n_blocks);
+	bool *ours = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
+	int *map = xmalloc(sizeof(int) * (start->n_sessions + 1));
+	for (int j = 0; j < cy->n_blocks; j++)
+		ours[cy->blocks[j]] = true;
+	for (size_t i = 0; i < start->n_sessions; i++) {
+		const struct session *ss = &start->sessions[i];
+		map[i] = ours[ss->block] ? solution_add_session(&warm, ss) : -1;
+	}
+	for (size_t i = 0; i < start->n_sessions; i++)
+		if (map[i] >= 0 && map[start->sessions[i].section] >= 0)
+			warm.sessions[map[i]].section = map[start->sessions[i].section];
+	bool whole = true;
+	for (int l = 0; l < p->n_learners && whole; l++)
+		for (int j = 0; j < cy->n_blocks && whole; j++) {
+			int b = cy->blocks[j], s = solution_attend_at(start, l, b);
+			if (p->learners[l].unavailable[b])
+				continue;
+			whole = s >= 0 && map[s] >= 0;
+			*solution_attend(&warm, l, b) = whole ? map[s] : -1;
+		}
+	if (whole) {
+		solution_recount(&warm);
+		cycle_load_solution(cy, &warm);
+		allowed_from(cy, &warm);
+	}
+	mcl_log(LOG_VERBOSE, "[%6.1fs] warm start: %s", mcl_now() - cy->t0,
+		whole ? "the given schedule loaded" : "a learner without a place: not used");
+	free(map);
+	free(ours);
+	solution_release(&warm);
+	return whole;
+}
+
 /* At a local optimum (a round that found nothing): keeps the schedule as
  * the best if it is, else goes back to the best; then kicks it.  Returns
  * false when the search should stop (too many kicks in a row without a
@@ -694,16 +745,20 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	/* spreading max_sessions over the blocks may leave too few for pass 1
 	 * (a heuristic, not a proof): the hand schedule may still have one */
 	int pre = stage_precheck(&cy, sol);
-	if (pre != 0 && (sol->status == SOLVE_INFEASIBLE || !stage_hand_start(&cy, sol, false)))
+	bool warm = false;
+	if (opt->start && !(pre != 0 && sol->status == SOLVE_INFEASIBLE))
+		warm = stage_warm_start(&cy, sol, opt->start);
+	if (pre != 0 && !warm &&
+	    (sol->status == SOLVE_INFEASIBLE || !stage_hand_start(&cy, sol, false)))
 		goto out;
-	if (pre != 0) {
+	if (pre != 0 || warm) {
 		free(sol->diagnosis);
 		sol->diagnosis = NULL;
 	}
 	cy.set = search_settings_table[search_school_size(p, cy.blocks, cy.n_blocks)];
 	bound_start(&job, &cy, cy.set.bound_share * opt->time_limit);
-	rc = pre ? 0 : stage_construct(&cy, &job, sol);
-	if (!pre && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
+	rc = pre || warm ? 0 : stage_construct(&cy, &job, sol);
+	if (!pre && !warm && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
 		free(sol->diagnosis);   /* the hand schedule stands in */
 		sol->diagnosis = NULL;
 		rc = 0;

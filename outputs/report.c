@@ -487,10 +487,14 @@ void report_write(FILE *f, const struct problem *p, const struct solution *s,
 	bool changed = p->previous && changes_n(p, rs) > 0;
 	if (changed)
 		fputs("<a href=\"#changes\">What changed</a>", f);
+	if (rs->n_advice > 0)
+		fputs("<a href=\"#advice\">Advice</a>", f);
 	fputs("</nav>\n<main>\n", f);
 	write_summary(f, &v, run);
 	if (changed)
 		report_write_changes(f, p, rs);
+	if (rs->n_advice > 0)
+		report_write_advice(f, rs);
 	write_charts(f, &v);
 	write_unmet_list(f, &v);
 	report_write_grids(f, &v);

@@ -69,4 +69,8 @@ void report_write_learners(FILE *f, const struct report_view *v);
  * (changes_each) per block, in words; nothing when p->previous is NULL. */
 void report_write_changes(FILE *f, const struct problem *p, const struct rowset *rs);
 
+/* The Advice section (report_advice.c), from rs->advice; the caller writes
+ * it only when rs->n_advice > 0. */
+void report_write_advice(FILE *f, const struct rowset *rs);
+
 #endif

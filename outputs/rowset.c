@@ -435,6 +435,16 @@ int rowset_build(struct rowset *rs, const struct problem *p, const struct soluti
 
 /* ---- release, comparison, lookups ------------------------------------------------ */
 
+void rowset_advice_release(struct rowset_advice *a, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(a[i].change);
+		free(a[i].edit);
+		free(a[i].note);
+	}
+	free(a);
+}
+
 void rowset_release(struct rowset *rs)
 {
 	for (int i = 0; i < rs->n_sessions; i++) {

@@ -78,6 +78,21 @@ struct rowset_metric {
 	bool text;
 };
 
+/* One advice.csv row (`mclsched advise`, docs/outputs.md): rank 0 the
+ * school unchanged (the schedule before, then the baseline re-solve), then
+ * the changes, re-solved ones first by verified gain. */
+struct rowset_advice {
+	int rank;
+	char *change, *edit, *note;     /* owned; edit "" for rank 0 */
+	bool has_expected, has_verified, has_kpis;
+	double expected;                /* the estimate */
+	double verified;                /* objective after - baseline */
+	double objective, need_scheduled, need_pct, complete_pct, first_choice_pct, left_out;
+	int estimate_rank;              /* 1 = highest expected gain; 0 for rank 0 */
+};
+
+void rowset_advice_release(struct rowset_advice *a, int n);
+
 struct rowset {
 	bool schedule;              /* a schedule was found: the rows below exist */
 	struct rowset_session *sessions;
@@ -91,6 +106,11 @@ struct rowset {
 	struct rowset_metric *metrics;
 	int n_metrics;
 	long status_line;           /* read only: summary.csv's line of `status` */
+	/* advice.csv's rows, when advise ran on this schedule (solve --advise;
+	 * outputs/advice_out.h); borrowed, not released with the rest; NULL
+	 * else (rowset_build and rowset_read leave it so) */
+	const struct rowset_advice *advice;
+	int n_advice;
 };
 
 /*

@@ -194,6 +194,61 @@ START_TEST(guru_valued_by_sessions_led)
 }
 END_TEST
 
+/* Seminar blocks S1 and S2 (the seminar model); 20 learners choose SEM
+ * (one meeting, up to 10 a section, 2 sections); F1, its only facilitator,
+ * is unavailable in S2, so only one section meets; F2 supervises labs, four
+ * rooms of 20 seats.  F1 free in S2 lets the second section meet. */
+START_TEST(seminar_block_unavailability_priced)
+{
+	struct builder *tb = tb_new();
+	int s1 = tb_block(tb, "S1", BLOCK_SEMINAR), s2 = tb_block(tb, "S2", BLOCK_SEMINAR);
+	(void)s1;
+	tb_model(tb, MODEL_SEMINAR);
+	int sem = tb_seminar(tb, "SEM", 1, 1, 10);
+	tb_seminar_sections(tb, sem, 2);
+	int f1 = tb_facilitator(tb, "F1");
+	tb_facilitator(tb, "F2");
+	tb_seminar_level(tb, f1, sem, LEVEL_GURU);
+	tb_facilitator_unavailable(tb, f1, s2);
+	for (int r = 0; r < 4; r++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", r + 1);
+		tb_room(tb, id, 20, NULL);
+	}
+	for (int l = 0; l < 20; l++) {
+		char id[8];
+		snprintf(id, sizeof(id), "L%02d", l + 1);
+		tb_choice(tb, tb_learner(tb, id), sem, 1, true);
+	}
+	struct problem *p = tb_finish(tb);
+	struct bound_lp_result res;
+	struct bound_lp_prices pr;
+	bound_lp_prices(p, 30, &res, &pr);
+	ck_assert(pr.valid);
+	ck_assert_msg(pr.sem_fac[f1] > 0, "F1 in one more seminar block is priced %g",
+		      pr.sem_fac[f1]);
+	ck_assert_double_eq_tol(pr.sem_fac[1], 0, 1e-9);   /* F2 has time to spare */
+	struct advise_unmet u;
+	advise_unmet_init(&u, p);
+	u.seminar[sem] = 10 * problem_choice_weight(p, &p->choices[0]);
+	u.total = u.seminar[sem];
+	int n;
+	struct advise_candidate *c = advise_candidates(p, &pr, &u, &n);
+	int k = 0;
+	while (k < n && c[k].kind != ADVISE_UNAVAILABLE)
+		k++;
+	ck_assert_msg(k < n, "no candidate lifts F1's unavailability");
+	ck_assert(c[k].expected > 0);
+	ck_assert_int_eq(c[k].edit.op, EDIT_LIST_REMOVE);
+	ck_assert_str_eq(c[k].edit.key, "F1");
+	ck_assert_str_eq(c[k].edit.value, "S2");
+	advise_candidates_free(c, n);
+	advise_unmet_release(&u);
+	bound_lp_prices_release(&pr);
+	problem_free(p);
+}
+END_TEST
+
 static char *read_text(const char *dir, const char *name)
 {
 	char *path = xasprintf("%s/%s", dir, name);
@@ -287,6 +342,7 @@ int main(void)
 	tcase_add_test(tc, no_unmet_no_candidates);
 	tcase_add_test(tc, room_priced_when_rooms_are_scarce);
 	tcase_add_test(tc, guru_valued_by_sessions_led);
+	tcase_add_test(tc, seminar_block_unavailability_priced);
 	suite_add_tcase(s, tc);
 	TCase *te = tcase_create("edits");
 	tcase_add_test(te, edits_change_one_cell);

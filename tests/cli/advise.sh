@@ -7,7 +7,10 @@
 # checked against an independent solve of the edited scenario (the school is
 # small enough that both solves reach the optimum).  PREV_OUT_DIR as the
 # "before"; one that does not verify (exit 2, nothing written); solve
-# --advise (advice.csv and report.html's Advice section); SIGINT (exit 130,
+# --advise (advice.csv and report.html's Advice section, rendered from the
+# row set: the page otherwise as a plain solve's, axe-core clean); the
+# baseline row (the school unchanged, re-solved from the schedule before)
+# and every loosening change re-solved from it; SIGINT (exit 130,
 # nothing written, no temporary copy left); usage errors.
 set -u
 BUILD=${BUILD:-build}
@@ -25,6 +28,7 @@ import csv, sys
 for row in csv.DictReader(open(sys.argv[1], newline='')):
     if row['rank'] == sys.argv[2]:
         print(row[sys.argv[3]])
+        break
 PY
 }
 metric() { awk -F, -v m="$2" '$1 == m { print $2 }' "$1/summary.csv"; }
@@ -50,6 +54,23 @@ grep -q '^   1 .*F1 leads one more session' "$T/out" || fail "stdout table: $(ca
 grep -q 'expected: an estimate' "$T/out" || fail "stdout does not call the expected gain an estimate"
 head -1 "$A" | grep -q '^rank,change,edit,expected_gain,verified_gain,' || fail "advice.csv header"
 [ "$(csv "$A" 0 change)" = "no change (the schedule before)" ] || fail "no rank 0 row"
+# the baseline: the school unchanged, re-solved from the schedule before
+# (every change here loosens the school, so each is re-solved from it too)
+python3 - "$A" <<'PY' || fail "the baseline row or the warm re-solves"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+base = [r for r in rows if r['change'] == 'no change, solved again from the schedule before']
+assert len(base) == 1 and base[0]['rank'] == '0', base
+assert base[0]['note'].startswith('verified'), base[0]['note']
+before = float(rows[0]['objective'])
+assert float(base[0]['objective']) >= before - 1e-6, 'the baseline fell below the before'
+for r in rows:
+    if r['rank'] not in ('', '0') and r['verified_gain']:
+        assert r['note'] == 'verified; re-solved from the schedule before', r
+        # a loosening change, re-solved from the schedule before, never
+        # scores below it
+        assert float(r['objective']) >= before - 1e-6, r
+PY
 
 # the same change made by hand, solved and verified independently
 cp -r "$SC" "$T/edited"
@@ -97,7 +118,27 @@ sec = sec[:sec.index('</section>')]
 rows = re.findall(r'<tr><td>(\d+)</td><td>([^<]*)</td>', sec)
 assert rows and rows[0] == ('1', 'F1 leads one more session (max_sessions 1 -&gt; 2)'), rows
 assert html.index('<section id="advice"') < html.index('</main>')
+assert '<th scope="col">Verified</th>' in sec, 'a table with column headers'
+assert 'an estimate' in sec, 'the expected gain called an estimate'
 PY
+# rendered from the row set with the rest of the page: the same page as a
+# plain solve's but for the Advice section and its link
+"$BIN" solve "$SC" -o "$T/plain" --time-limit 20 -q || fail "plain solve"
+python3 - "$T/s/report.html" "$T/plain/report.html" <<'PY' || fail "report.html besides the Advice section"
+import re, sys
+a = open(sys.argv[1], encoding='utf-8').read()
+b = open(sys.argv[2], encoding='utf-8').read()
+a = re.sub(r'<section id="advice".*?</section>\n', '', a, flags=re.S).replace('<a href="#advice">Advice</a>', '')
+strip = lambda h: re.sub(r'<section id="summary">.*?</section>', '', h, flags=re.S)
+assert strip(a) == strip(b), 'pages differ outside the summary and the Advice section'
+PY
+# accessibility: axe-core, no serious or critical violation
+BUILD=$BUILD sh tests/support/axe.sh "$T/s/report.html"
+case $? in
+	0) ;;
+	77) echo "advise.sh: the axe-core check was skipped (above)" >&2 ;;
+	*) fail "axe-core: report.html with the Advice section" ;;
+esac
 "$BIN" verify "$SC" "$T/s" >/dev/null 2>&1 || fail "the schedule of solve --advise does not verify"
 
 # ---- Ctrl-C: solves cut short verify nothing; exit 130, nothing written,
