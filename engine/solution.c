@@ -40,6 +40,16 @@ int solution_add_session(struct solution *s, const struct session *session)
 	return i;
 }
 
+void solution_copy_schedule(struct solution *dst, const struct solution *src)
+{
+	for (size_t i = 0; i < src->n_sessions; i++)
+		solution_add_session(dst, &src->sessions[i]);
+	for (size_t i = 0; i < src->n_sessions; i++)
+		dst->sessions[i].section = src->sessions[i].section;
+	memcpy(dst->attend, src->attend,
+	       sizeof(*dst->attend) * (size_t)src->n_learners * (size_t)src->n_blocks);
+}
+
 void solution_recount(struct solution *s)
 {
 	for (size_t i = 0; i < s->n_sessions; i++)

@@ -66,6 +66,10 @@ void solution_release(struct solution *s);
 /* Appends a session and returns its index; section is set to itself. */
 int solution_add_session(struct solution *s, const struct session *session);
 
+/* Appends src's sessions (their sections kept) to dst, which must be
+ * empty, and copies src's attendance. */
+void solution_copy_schedule(struct solution *dst, const struct solution *src);
+
 static inline int *solution_attend(struct solution *s, int l, int b)
 {
 	return &s->attend[(long)l * s->n_blocks + b];

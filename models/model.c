@@ -155,12 +155,7 @@ static void keep_start(const struct problem *p, const struct solve_options *opt,
 		sol->objective, v);
 	struct solution copy;
 	solution_init(&copy, p);
-	for (size_t i = 0; i < st->n_sessions; i++)
-		solution_add_session(&copy, &st->sessions[i]);
-	for (size_t i = 0; i < st->n_sessions; i++)
-		copy.sessions[i].section = st->sessions[i].section;
-	memcpy(copy.attend, st->attend,
-	       sizeof(*copy.attend) * (size_t)p->n_learners * (size_t)p->n_blocks);
+	solution_copy_schedule(&copy, st);
 	solution_recount(&copy);
 	copy.objective = v;
 	copy.bound = sol->bound;

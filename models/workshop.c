@@ -544,12 +544,7 @@ static bool stage_warm_start(struct cycle *cy, const struct solution *sol,
 	const struct problem *p = cy->p;
 	struct solution warm;
 	solution_init(&warm, p);
-	for (size_t i = 0; i < sol->n_sessions; i++)
-		solution_add_session(&warm, &sol->sessions[i]);
-	for (size_t i = 0; i < sol->n_sessions; i++)
-		warm.sessions[i].section = sol->sessions[i].section;
-	memcpy(warm.attend, sol->attend,
-	       sizeof(*warm.attend) * (size_t)p->n_learners * (size_t)p->n_blocks);
+	solution_copy_schedule(&warm, sol);
 	bool *ours = xcalloc((size_t)p->n_blocks + 1, sizeof(bool));
 	int *map = xmalloc(sizeof(int) * (start->n_sessions + 1));
 	for (int j = 0; j < cy->n_blocks; j++)
