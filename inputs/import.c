@@ -106,27 +106,83 @@ static int write_temp(const char *dir, const struct import_csv *f, char **tmp, s
 	return ok ? 0 : -1;
 }
 
+/* An error unless dir/name is absent or a regular file: a directory (or
+ * anything else) there would make its rename fail after the others. */
+static int check_target(const char *dir, const char *name, struct diag *d)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int rc = 0;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_error(d, path, 0, "is not a regular file, so the import cannot replace it: "
+			   "move it away and import again");
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+/* Puts back what the renames before file n replaced: each old file from
+ * its hard link, and a file that did not exist before removed. */
+static void roll_back(const char *dir, struct import_csv *files, char **old, const bool *had,
+		      int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, files[i].name);
+		if (old[i] && rename(old[i], path) == 0) {
+			free(old[i]);
+			old[i] = NULL;
+		} else if (!had[i]) {
+			unlink(path);
+		}
+		free(path);
+	}
+}
+
 int import_commit(const char *dir, struct import_csv *files, int n, struct diag *d)
 {
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+	bool created = mkdir(dir, 0755) == 0;
+	if (!created && errno != EEXIST) {
 		diag_error(d, dir, 0, "cannot create the scenario directory: %s", strerror(errno));
 		return -1;
 	}
+	int bad = 0;
+	for (int i = 0; i < n; i++)
+		bad += check_target(dir, files[i].name, d) != 0;
+	if (bad) {
+		if (created)
+			rmdir(dir);
+		return -1;
+	}
+	/* tmp: the new files; old: a hard link to each old file, kept until
+	 * every rename is done, so that a failed rename puts them all back */
 	char **tmp = xcalloc((size_t)n + 1, sizeof(char *));
-	int rc = -1;
+	char **old = xcalloc((size_t)n + 1, sizeof(char *));
+	bool *had = xcalloc((size_t)n + 1, sizeof(bool));
+	int rc = -1, done = 0;
 	for (int i = 0; i < n; i++)
 		if (write_temp(dir, &files[i], &tmp[i], d))
 			goto out_remove;
-	for (int i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, files[i].name);
-		int r = rename(tmp[i], path);
+	for (; done < n; done++) {
+		char *path = xasprintf("%s/%s", dir, files[done].name);
+		had[done] = access(path, F_OK) == 0;
+		if (had[done]) {
+			old[done] = xasprintf("%s.old", tmp[done]);
+			if (link(path, old[done]) != 0) {   /* no hard links here: no way back */
+				free(old[done]);
+				old[done] = NULL;
+			}
+		}
+		int r = rename(tmp[done], path);
 		if (r != 0)
 			diag_error(d, path, 0, "cannot replace: %s", strerror(errno));
 		free(path);
-		if (r != 0)
+		if (r != 0) {
+			roll_back(dir, files, old, had, done);
 			goto out_remove;
-		free(tmp[i]);
-		tmp[i] = NULL;
+		}
+		free(tmp[done]);
+		tmp[done] = NULL;
 	}
 	int dfd = open(dir, O_RDONLY);
 	if (dfd >= 0) {
@@ -138,9 +194,18 @@ out_remove:
 	for (int i = 0; i < n; i++) {
 		if (tmp[i])
 			unlink(tmp[i]);
+		if (old[i] && rc == 0)
+			unlink(old[i]);
+		else if (old[i] && i == done)
+			unlink(old[i]);   /* its rename failed: the old file is in place */
 		free(tmp[i]);
+		free(old[i]);
 	}
 	free(tmp);
+	free(old);
+	free(had);
+	if (rc != 0 && created)
+		rmdir(dir);
 	return rc;
 }
 

@@ -83,9 +83,12 @@ void import_csv_row(struct import_csv *f, int n, const char *const *cells);
 void import_csv_release(struct import_csv *f);
 
 /* Writes the n files into dir (created when missing), each through a
- * temporary file renamed into place once every one is on disk.  On
- * failure nothing is renamed, the temporaries are removed and the reason
- * is in d.  Returns 0 or -1. */
+ * temporary file renamed into place once every one is on disk.  A target
+ * that is there but no regular file (a directory) fails before anything
+ * is written; a rename that fails puts back the files renamed before it
+ * (from hard links to the old files).  On failure the old files are in
+ * place, the temporaries are removed, a directory created here is removed
+ * again, and the reason is in d.  Returns 0 or -1. */
 int import_commit(const char *dir, struct import_csv *files, int n, struct diag *d);
 
 /* A sorted lookup of string keys (sourcedIds, identifiers, ids). */

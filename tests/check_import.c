@@ -9,9 +9,11 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "engine/diag.h"
@@ -24,6 +26,22 @@
 
 static char *src, *dst;
 static struct diag d;
+
+/* rename, failing on call number fail_rename_at (1 = the next one) when it
+ * is > 0: the build links this file with -Wl,--wrap=rename (Makefile), so
+ * that import_commit's way back from a failed rename can be tested. */
+int __real_rename(const char *from, const char *to);
+int __wrap_rename(const char *from, const char *to);
+static int fail_rename_at;
+
+int __wrap_rename(const char *from, const char *to)
+{
+	if (fail_rename_at > 0 && --fail_rename_at == 0) {
+		errno = EBUSY;
+		return -1;
+	}
+	return __real_rename(from, to);
+}
 
 static void setup(void)
 {
@@ -123,6 +141,75 @@ START_TEST(commit_into_missing_parent_fails_cleanly)
 	ck_assert_int_eq(d.n_errors, 1);
 	free(bad);
 	import_csv_release(&f);
+}
+END_TEST
+
+/* Three files over a directory holding old a.csv and b.csv (c.csv new). */
+static void three_files(struct import_csv f[3])
+{
+	const char *names[] = { "a.csv", "b.csv", "c.csv" };
+	for (int i = 0; i < 3; i++) {
+		import_csv_init(&f[i], names[i], "new");
+		if (i < 2) {
+			char *path = xasprintf("%s/%s", dst, names[i]);
+			FILE *o = fopen(path, "w");
+			ck_assert_ptr_nonnull(o);
+			fputs("old\n", o);
+			fclose(o);
+			free(path);
+		}
+	}
+}
+
+/* Nothing but the files that were there, unchanged, in dst. */
+static void assert_untouched(void)
+{
+	assert_file(dst, "a.csv", "old\n");
+	assert_file(dst, "b.csv", "old\n");
+	char *c = xasprintf("%s/c.csv", dst);
+	ck_assert_int_ne(access(c, F_OK), 0);
+	free(c);
+	char *cmd = xasprintf("test $(ls -A '%s' | wc -l) -eq 2", dst);
+	ck_assert_int_eq(system(cmd), 0);   /* no temporary file or link left */
+	free(cmd);
+}
+
+START_TEST(commit_failing_rename_puts_old_files_back)
+{
+	struct import_csv f[3];
+	three_files(f);
+	fail_rename_at = 3;     /* a.csv and b.csv replaced, then c.csv fails */
+	ck_assert_int_eq(import_commit(dst, f, 3, &d), -1);
+	fail_rename_at = 0;
+	ck_assert_int_eq(d.n_errors, 1);
+	assert_untouched();
+	fail_rename_at = 2;     /* b.csv fails after a.csv */
+	ck_assert_int_eq(import_commit(dst, f, 3, &d), -1);
+	fail_rename_at = 0;
+	assert_untouched();
+	ck_assert_int_eq(import_commit(dst, f, 3, &d), 0);
+	assert_file(dst, "a.csv", "new\n");
+	assert_file(dst, "c.csv", "new\n");
+	for (int i = 0; i < 3; i++)
+		import_csv_release(&f[i]);
+}
+END_TEST
+
+START_TEST(commit_over_a_directory_writes_nothing)
+{
+	struct import_csv f[3];
+	three_files(f);
+	char *c = xasprintf("%s/c.csv", dst);
+	ck_assert_int_eq(mkdir(c, 0755), 0);
+	ck_assert_int_eq(import_commit(dst, f, 3, &d), -1);
+	ck_assert_int_eq(d.n_errors, 1);
+	ck_assert_ptr_nonnull(strstr(d.entries[0].text, "is not a regular file"));
+	assert_file(dst, "a.csv", "old\n");
+	assert_file(dst, "b.csv", "old\n");
+	rmdir(c);
+	free(c);
+	for (int i = 0; i < 3; i++)
+		import_csv_release(&f[i]);
 }
 END_TEST
 
@@ -509,6 +596,8 @@ int main(void)
 	tcase_add_test(shared, csv_rows_quoted_not_guarded);
 	tcase_add_test(shared, scores_at_most_two_decimals);
 	tcase_add_test(shared, commit_into_missing_parent_fails_cleanly);
+	tcase_add_test(shared, commit_failing_rename_puts_old_files_back);
+	tcase_add_test(shared, commit_over_a_directory_writes_nothing);
 	tcase_add_test(roster, users_ids_names_and_roles);
 	tcase_add_test(roster, ages_on_the_reference_date);
 	tcase_add_test(roster, homeroom_teacher_is_the_coach);

@@ -41,6 +41,7 @@ cmp -s "$T/fw/prerequisites.csv" tests/data/case/expected_prerequisites.csv ||
 cp -r "$T/out1/oneroster" "$T/ros"
 python3 tests/support/roundtrip.py fixture examples/small "$T/ros" 2026-09-01 "$T/fw.json" ||
 	fail "fixture"
+cp -r "$T/ros" "$T/ros1"
 mkdir "$T/scen"
 cp examples/small/blocks.csv "$T/scen/"
 "$BIN" import oneroster "$T/ros" -o "$T/scen" --as-of 2026-09-01 2>"$T/err" ||
@@ -75,6 +76,24 @@ printf 'sourcedId,role,identifier\n{a b},student,-7B\n' >"$T/ros/users.csv"
 grep -qF "users.csv:2: neither identifier '-7B' nor sourcedId '{a b}'" "$T/err" ||
 	fail "invalid id: $(cat "$T/err")"
 cmp -s "$T/before.csv" "$T/scen/learners.csv" || fail "invalid id: learners.csv changed"
+
+# a file the import writes that cannot be replaced (a directory named
+# progress.csv): exit 4, and learners.csv and facilitators.csv, which
+# come before it, are not replaced either
+cp "$T/scen/facilitators.csv" "$T/fac-before.csv"
+mv "$T/scen/progress.csv" "$T/progress-before.csv"
+mkdir "$T/scen/progress.csv"
+cp "$T/ros/users.csv" "$T/users-bad.csv"
+cp "$T/ros1/users.csv" "$T/ros/users.csv"
+"$BIN" import oneroster "$T/ros" -o "$T/scen" --as-of 2026-09-01 -q 2>"$T/err"
+[ $? -eq 4 ] || fail "progress.csv a directory: exit not 4: $(cat "$T/err")"
+grep -qF "progress.csv: is not a regular file" "$T/err" || fail "progress.csv a directory: $(cat "$T/err")"
+cmp -s "$T/before.csv" "$T/scen/learners.csv" && cmp -s "$T/fac-before.csv" "$T/scen/facilitators.csv" ||
+	fail "progress.csv a directory: learners.csv or facilitators.csv replaced"
+ls -a "$T/scen" | grep -q '^\.[a-z]' && fail "temporary files left: $(ls -a "$T/scen")"
+rmdir "$T/scen/progress.csv"
+mv "$T/progress-before.csv" "$T/scen/progress.csv"
+cp "$T/users-bad.csv" "$T/ros/users.csv"
 
 cp "$T/scen/goals.csv" "$T/goals-before.csv"
 python3 - "$T/fw.json" <<'PY'
