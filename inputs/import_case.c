@@ -111,7 +111,30 @@ static int node_item(const struct case_pkg *c, const json_t *node)
 	return i >= 0 ? i : *uri ? import_lookup_find(&c->by_uri, uri) : -1;
 }
 
-static void read_associations(struct case_pkg *c, const json_t *assocs)
+/* Whether a node reference names the CFDocument (a top item's parent). */
+static bool is_document(const json_t *doc, const json_t *node)
+{
+	const char *id = str(node, "identifier"), *uri = str(node, "uri");
+	return (*id && !strcmp(id, str(doc, "identifier"))) ||
+	       (*uri && !strcmp(uri, str(doc, "uri")));
+}
+
+/* Lists an association left out whose end(s) are not in CFItems. */
+static void unknown_end(struct case_pkg *c, size_t a, const char *type, const json_t *as,
+			int from)
+{
+	const json_t *o = json_object_get(as, "originNodeURI"),
+		     *t = json_object_get(as, "destinationNodeURI");
+	const char *id = str(as, "identifier");
+	c->skipped++;
+	diag_warning(c->d, c->file, 0, "CFAssociations[%zu]%s%.64s%s: left out: %s %s '%.80s' "
+		     "is not in CFItems (an item of another framework?)", a, *id ? " ('" : "",
+		     id, *id ? "')" : "", type, from < 0 ? "origin" : "destination",
+		     from < 0 ? (*str(o, "identifier") ? str(o, "identifier") : str(o, "uri"))
+			      : (*str(t, "identifier") ? str(t, "identifier") : str(t, "uri")));
+}
+
+static void read_associations(struct case_pkg *c, const json_t *doc, const json_t *assocs)
 {
 	size_t n = json_array_size(assocs);
 	c->edges = xmalloc(sizeof(*c->edges) * (n + 1));
@@ -120,20 +143,24 @@ static void read_associations(struct case_pkg *c, const json_t *assocs)
 		const char *type = str(as, "associationType");
 		int from = node_item(c, json_object_get(as, "originNodeURI"));
 		int to = node_item(c, json_object_get(as, "destinationNodeURI"));
-		if (!strcmp(type, "isChildOf") && from >= 0 && to >= 0) {
+		bool child = !strcmp(type, "isChildOf"), precedes = !strcmp(type, "precedes");
+		if ((child || precedes) && (from < 0 || to < 0)) {
+			/* an item under the document itself is a top item */
+			if (!(child && from >= 0 &&
+			      is_document(doc, json_object_get(as, "destinationNodeURI"))))
+				unknown_end(c, a, type, as, from);
+		} else if (child) {
 			int had = c->item[from].parent;
-			if (had < 0)
+			if (had < 0) {
 				c->item[from].parent = to;
-			else if (had != to && c->skipped++ < 100)
+			} else if (had != to) {
+				c->skipped++;
 				diag_warning(c->d, c->file, 0, "CFAssociations[%zu]: item '%s' is "
 					     "already the child of '%s'; its first parent is kept", a,
 					     c->item[from].identifier, c->item[had].identifier);
-		} else if (!strcmp(type, "precedes")) {
-			if (from >= 0 && to >= 0)
-				c->edges[c->n_edges++] = (struct edge){ to, from, (int)a };
-			else if (c->skipped++ < 100)
-				diag_warning(c->d, c->file, 0, "CFAssociations[%zu]: left out: a "
-					     "precedes between items not in CFItems", a);
+			}
+		} else if (precedes) {
+			c->edges[c->n_edges++] = (struct edge){ to, from, (int)a };
 		}
 	}
 	for (int i = 0; i < c->n_items; i++)
@@ -223,10 +250,13 @@ static void keep_goal_edges(struct case_pkg *c)
 	for (int e = 0; e < c->n_edges; e++) {
 		const struct edge *x = &c->edges[e];
 		if (c->item[x->goal].goal < 0 || c->item[x->requires].goal < 0) {
-			if (c->skipped++ < 100)
-				diag_warning(c->d, c->file, 0, "CFAssociations[%d]: left out: '%s' "
-					     "precedes '%s', and a grouping is not a goal", x->assoc,
-					     c->item[x->requires].identifier, c->item[x->goal].identifier);
+			c->skipped++;
+			const struct cf_item *g = &c->item[c->item[x->goal].goal < 0 ? x->goal
+										      : x->requires];
+			diag_warning(c->d, c->file, 0, "CFAssociations[%d]: left out: '%s' precedes "
+				     "'%s', and '%s' has isChildOf children, so it is a grouping, "
+				     "not a goal", x->assoc, c->item[x->requires].identifier,
+				     c->item[x->goal].identifier, *g->code ? g->code : g->identifier);
 			continue;
 		}
 		c->edges[kept++] = *x;
@@ -362,16 +392,17 @@ enum import_result import_case(const char *file, const char *scenario_dir,
 	}
 	c.doc_title = str(json_object_get(pkg, "CFDocument"), "title");
 	read_items(&c, items);
-	read_associations(&c, json_object_get(pkg, "CFAssociations"));
+	read_associations(&c, json_object_get(pkg, "CFDocument"),
+			  json_object_get(pkg, "CFAssociations"));
 	if (d->n_errors > before)
 		goto out;
 	choose_goals(&c, areas);
 	keep_goal_edges(&c);
 	if (d->n_errors == before)
 		find_cycles(&c);
-	if (c.skipped > 100)
-		diag_warning(d, file, 0, "%ld more associations left out, not listed",
-			     c.skipped - 100);
+	if (c.skipped)
+		mcl_log(LOG_NORMAL, "%ld association%s left out, each listed as a warning",
+			c.skipped, c.skipped == 1 ? "" : "s");
 	if (d->n_errors > before)
 		goto out;
 	int rc = write_files(&c, scenario_dir, areas);

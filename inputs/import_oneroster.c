@@ -50,8 +50,6 @@
 #include "engine/util.h"
 #include "inputs/csv_table.h"
 
-#define SKIPS_LISTED 100    /* rows left out that are listed one by one */
-
 enum role { ROLE_STUDENT, ROLE_TEACHER };
 
 struct user {
@@ -93,11 +91,11 @@ struct oneroster {
 static void skip(struct oneroster *o, const char *file, long line, const char *fmt, ...)
 	MCL_PRINTF(4, 5);
 
-/* Lists a row left out (a warning), the first SKIPS_LISTED of them. */
+/* Lists a row left out (a warning): every one, so that nothing the import
+ * does not take goes unnoticed. */
 static void skip(struct oneroster *o, const char *file, long line, const char *fmt, ...)
 {
-	if (o->skipped++ >= SKIPS_LISTED)
-		return;
+	o->skipped++;
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -216,17 +214,30 @@ static bool parse_date(const char *s, int ymd[3])
 
 static void read_demographics(struct oneroster *o)
 {
-	static const char *const req[] = { "sourcedId", "birthDate", NULL };
+	static const char *const req[] = { "birthDate", NULL };
 	struct csv_table *t = &o->demographics;
 	if (read_table(o, t, o->src, "demographics.csv", false, req) <= 0)
 		return;
-	o->have_ages = true;
+	/* the user's sourcedId: OneRoster 1.0 named the column userSourcedId */
 	int cs = csv_table_col(t, "sourcedId"), cb = csv_table_col(t, "birthDate");
+	if (cs < 0)
+		cs = csv_table_col(t, "userSourcedId");
+	if (cs < 0) {
+		diag_error(o->d, t->name, 1, "missing required column 'sourcedId' (OneRoster 1.0: "
+			   "'userSourcedId'): the user each row is about");
+		return;
+	}
+	o->have_ages = true;
 	for (int r = 0; r < t->n_rows; r++) {
 		int u = import_lookup_find(&o->by_sourced, cell(t, r, cs));
 		const char *birth = cell(t, r, cb);
-		if (u < 0 || o->user[u].role != ROLE_STUDENT || !*birth)
-			continue;   /* not a learner, or nothing to take */
+		if (u < 0) {
+			skip(o, t->name, t->line[r], "'%.64s' is no learner or facilitator imported "
+			     "from users.csv", cell(t, r, cs));
+			continue;
+		}
+		if (o->user[u].role != ROLE_STUDENT || !*birth)
+			continue;   /* a facilitator's, or no date: nothing to take */
 		int b[3];
 		int age = -1;
 		if (parse_date(birth, b))
@@ -270,9 +281,21 @@ static void read_coaches(struct oneroster *o)
 			int h = import_lookup_find(&homerooms, cell(te, r, ec));
 			int u = import_lookup_find(&o->by_sourced, cell(te, r, eu));
 			bool is_teacher = !strcasecmp(cell(te, r, er), "teacher");
-			if (h < 0 || u < 0 || is_teacher != (pass == 0))
+			if (h < 0 || is_teacher != (pass == 0))
+				continue;   /* not a homeroom (other classes are not used) */
+			if (u < 0) {
+				skip(o, te->name, te->line[r], "homeroom enrollment of '%.64s', who is "
+				     "no learner or facilitator imported from users.csv",
+				     cell(te, r, eu));
 				continue;
+			}
 			struct user *us = &o->user[u];
+			if (!is_teacher && us->role == ROLE_STUDENT && teacher[h] < 0) {
+				skip(o, te->name, te->line[r], "homeroom '%.64s' of learner '%s' has "
+				     "no teacher enrolled, so it gives no coach", cell(te, r, ec),
+				     us->id);
+				continue;
+			}
 			if (is_teacher && us->role == ROLE_TEACHER) {
 				bool prim = !strcasecmp(cell(te, r, ep), "true");
 				if (teacher[h] < 0 || (prim && !primary[h])) {
@@ -600,8 +623,9 @@ enum import_result import_oneroster(const char *src, const char *scenario_dir,
 		read_coaches(&o);
 		read_progress(&o, scenario_dir, opt ? opt->goal_map : NULL, &items);
 	}
-	if (o.skipped > SKIPS_LISTED)
-		diag_warning(d, NULL, 0, "%ld more rows left out, not listed", o.skipped - SKIPS_LISTED);
+	if (o.skipped)
+		mcl_log(LOG_NORMAL, "%ld row%s left out, each listed as a warning", o.skipped,
+			o.skipped == 1 ? "" : "s");
 	if (d->n_errors > before)
 		goto out;
 	int rc = build_and_commit(&o, scenario_dir);

@@ -254,11 +254,48 @@ START_TEST(ages_on_the_reference_date)
 	td_write(src, "demographics.csv", "sourcedId,birthDate,sex\n"
 					  "s1,2012-09-01,female\n"    /* 14 that day */
 					  "s2,2012-09-02,male\n"      /* 13: a day short */
-					  "s3,soon,\n");              /* listed */
+					  "s3,soon,\n"               /* listed */
+					  "g1,1980-01-01,\n"         /* the guardian's: listed */
+					  "t1,1990-01-01,\n");       /* a facilitator's: not used */
 	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
 	assert_file(dst, "learners.csv", "learner_id,name,age\nL1,Ann Lee,14\n"
 					 "s2,Bo,13\nL3,,\n");
 	ck_assert(diag_contains(&d, "demographics.csv:4: left out: birthDate 'soon'"));
+	ck_assert(diag_contains(&d, "demographics.csv:5: left out: 'g1' is no learner or "
+				    "facilitator imported"));
+	ck_assert_int_eq(d.n_warnings, 4);   /* 2 users.csv rows, 2 demographics rows */
+}
+END_TEST
+
+/* OneRoster 1.0 named demographics' user column userSourcedId (TAO's
+ * sample files still do); a file with neither is an error at line 1. */
+START_TEST(demographics_of_oneroster_1_0)
+{
+	td_write(src, "users.csv", users);
+	td_write(src, "demographics.csv", "userSourcedId,status,dateLastModified,birthdate\n"
+					  "s1,active,,2012-09-01\n");
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
+	assert_file(dst, "learners.csv", "learner_id,name,age\nL1,Ann Lee,14\ns2,Bo,\nL3,,\n");
+	td_write(src, "demographics.csv", "id,birthDate\ns1,2012-09-01\n");
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_BAD_INPUT);
+	ck_assert(diag_contains(&d, "demographics.csv:1: missing required column 'sourcedId'"));
+}
+END_TEST
+
+/* Every row left out is listed, however many there are. */
+START_TEST(every_row_left_out_is_listed)
+{
+	char *text = xstrdup(users);
+	for (int k = 0; k < 250; k++) {
+		char *longer = xasprintf("%sp%d,,true,parent,,P%d,Pat,Lee\n", text, k, k);
+		free(text);
+		text = longer;
+	}
+	td_write(src, "users.csv", text);
+	free(text);
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
+	ck_assert_int_eq(d.n_warnings, 252);   /* g1, s4 and the 250 parents */
+	ck_assert(diag_contains(&d, "users.csv:258: left out: role 'parent'"));
 }
 END_TEST
 
@@ -274,12 +311,20 @@ START_TEST(homeroom_teacher_is_the_coach)
 					 "e4,c1,s2,student,false\n"  /* not a homeroom */
 					 "e5,h2,t1,teacher,true\n"
 					 "e6,h2,s3,student,false\n"
-					 "e7,h1,s3,student,false\n");  /* a second homeroom: listed */
+					 "e7,h1,s3,student,false\n"   /* a second homeroom: listed */
+					 "e8,h3,s2,student,false\n"   /* no teacher in h3: listed */
+					 "e9,h1,x9,student,false\n");  /* no such user: listed */
+	td_write(src, "classes.csv", "sourcedId,title,classType\nc1,Math,scheduled\n"
+				     "h1,Homeroom A,homeroom\nh2,Homeroom B,homeroom\n"
+				     "h3,Homeroom C,homeroom\n");
 	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
 	assert_file(dst, "learners.csv", "learner_id,name,coach_id\nL1,Ann Lee,F2\n"
 					 "s2,Bo,\nL3,,F1\n");
 	ck_assert(diag_contains(&d, "enrollments.csv:8: left out: learner 'L3' is already in a "
 				    "homeroom (line 7)"));
+	ck_assert(diag_contains(&d, "enrollments.csv:9: left out: homeroom 'h3' of learner 's2' "
+				    "has no teacher"));
+	ck_assert(diag_contains(&d, "enrollments.csv:10: left out: homeroom enrollment of 'x9'"));
 }
 END_TEST
 
@@ -437,7 +482,13 @@ START_TEST(case_goals_areas_and_precedes)
 		   "  {\"associationType\": \"precedes\", \"originNodeURI\": {\"identifier\": \"i1\"}, "
 		   "\"destinationNodeURI\": {\"identifier\": \"i2\"}},\n"     /* again: once */
 		   "  {\"associationType\": \"precedes\", \"originNodeURI\": {\"identifier\": \"c1\"}, "
-		   "\"destinationNodeURI\": {\"identifier\": \"i3\"}}");      /* a grouping */
+		   "\"destinationNodeURI\": {\"identifier\": \"i3\"}},\n"    /* a grouping */
+		   "  {\"identifier\": \"x\", \"associationType\": \"precedes\", \"originNodeURI\": "
+		   "{\"identifier\": \"i1\"}, \"destinationNodeURI\": {\"uri\": \"urn:other\"}},\n"
+		   "  {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"i3\"}, "
+		   "\"destinationNodeURI\": {\"identifier\": \"nowhere\"}},\n"
+		   "  {\"associationType\": \"exactMatchOf\", \"originNodeURI\": {\"identifier\": "
+		   "\"i3\"}, \"destinationNodeURI\": {\"identifier\": \"nowhere\"}}");  /* not used */
 	td_write(dst, "blocks.csv", "block_id\nB1\n");
 	td_write(dst, "goals.csv", "goal_id,title,area,mode,min_group\n3.NF.1,old,X,online,\n"
 				   "i2,old,X,,3\n");
@@ -450,7 +501,14 @@ START_TEST(case_goals_areas_and_precedes)
 				      "i2,\"Fractions, on a number line\",Math,,3\n"
 				      "i3,Loose item,Framework,,\n");
 	assert_file(dst, "prerequisites.csv", "goal_id,requires\n3.NF.1,i3\ni2,3.NF.1\n");
-	ck_assert(diag_contains(&d, "CFAssociations[7]: left out: 'c1' precedes 'i3'"));
+	ck_assert(diag_contains(&d, "CFAssociations[7]: left out: 'c1' precedes 'i3', and 'c1' "
+				    "has isChildOf children"));
+	ck_assert(diag_contains(&d, "CFAssociations[8] ('x'): left out: precedes destination "
+				    "'urn:other' is not in CFItems"));
+	ck_assert(diag_contains(&d, "CFAssociations[9]: left out: isChildOf destination "
+				    "'nowhere' is not in CFItems"));
+	/* the top item a1 under the document is no warning, exactMatchOf none */
+	ck_assert_int_eq(d.n_warnings, 3);
 	assert_file(dst, "blocks.csv", "block_id\nB1\n");
 }
 END_TEST
@@ -600,6 +658,8 @@ int main(void)
 	tcase_add_test(shared, commit_over_a_directory_writes_nothing);
 	tcase_add_test(roster, users_ids_names_and_roles);
 	tcase_add_test(roster, ages_on_the_reference_date);
+	tcase_add_test(roster, demographics_of_oneroster_1_0);
+	tcase_add_test(roster, every_row_left_out_is_listed);
 	tcase_add_test(roster, homeroom_teacher_is_the_coach);
 	tcase_add_test(roster, results_scaled_latest_wins);
 	tcase_add_test(roster, old_columns_carried_over);
