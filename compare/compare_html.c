@@ -52,7 +52,8 @@ static const char style[] =
 	"td.t{min-width:6rem;max-width:7rem}"
 	"table.kpi{width:100%}table.kpi td.n{white-space:normal;overflow-wrap:anywhere}"
 	"table.kpi tbody th{min-width:0;max-width:none;width:34%}"
-	"table.kpi td.t{min-width:0;max-width:none;overflow-wrap:anywhere}}"
+	"table.kpi td.t{min-width:0;max-width:none;overflow-wrap:anywhere}"
+	"table.kpi small{min-width:0;overflow-wrap:anywhere}}"
 	"@media print{body{max-width:none}.scroll{overflow:visible}thead th{position:static}"
 	"h2{break-after:avoid}tr{break-inside:avoid}}";
 
