@@ -131,6 +131,26 @@ static char *join_name(const char *given, const char *family, const char *id)
 	return name;
 }
 
+/* manifest.csv, when there: an error for a OneRoster version other than
+ * 1.0 or 1.1 (1.2 moved users' roles to roles.csv and renamed columns). */
+static void check_version(struct oneroster *o)
+{
+	static const char *const req[] = { "propertyName", "value", NULL };
+	struct csv_table t;
+	if (read_table(o, &t, o->src, "manifest.csv", false, req) > 0) {
+		int cp = csv_table_col(&t, "propertyName"), cv = csv_table_col(&t, "value");
+		for (int r = 0; r < t.n_rows; r++) {
+			const char *v = cell(&t, r, cv);
+			if (!strcmp(cell(&t, r, cp), "oneroster.version") && strcmp(v, "1.1") &&
+			    strcmp(v, "1.0"))
+				diag_error(o->d, t.name, t.line[r], "OneRoster version '%.16s': mclsched "
+					   "imports OneRoster 1.1 CSV; export 1.1 from the student "
+					   "information system", v);
+		}
+	}
+	csv_table_release(&t);
+}
+
 static void read_users(struct oneroster *o)
 {
 	static const char *const req[] = { "sourcedId", "role", NULL };
@@ -616,6 +636,9 @@ enum import_result import_oneroster(const char *src, const char *scenario_dir,
 	int before = d->n_errors;
 	enum import_result res = IMPORT_BAD_INPUT;
 	if (!set_as_of(&o, opt ? opt->as_of : NULL))
+		goto out;
+	check_version(&o);
+	if (d->n_errors > before)
 		goto out;
 	read_users(&o);
 	if (d->n_errors == before) {

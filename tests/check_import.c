@@ -282,6 +282,22 @@ START_TEST(demographics_of_oneroster_1_0)
 }
 END_TEST
 
+/* OneRoster 1.2 (roles in roles.csv) is refused by its manifest, 1.1 taken. */
+START_TEST(oneroster_version_from_the_manifest)
+{
+	td_write(src, "users.csv", users);
+	td_write(src, "manifest.csv", "propertyName,value\nmanifest.version,1.0\n"
+				      "oneroster.version,1.2\n");
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_BAD_INPUT);
+	ck_assert(diag_contains(&d, "manifest.csv:3: OneRoster version '1.2': mclsched imports "
+				    "OneRoster 1.1"));
+	td_write(src, "manifest.csv", "propertyName,value\noneroster.version,1.1\n");
+	diag_release(&d);
+	diag_init(&d);
+	ck_assert_int_eq(run_oneroster(NULL), IMPORT_WRITTEN);
+}
+END_TEST
+
 /* Every row left out is listed, however many there are. */
 START_TEST(every_row_left_out_is_listed)
 {
@@ -660,6 +676,7 @@ int main(void)
 	tcase_add_test(roster, ages_on_the_reference_date);
 	tcase_add_test(roster, demographics_of_oneroster_1_0);
 	tcase_add_test(roster, every_row_left_out_is_listed);
+	tcase_add_test(roster, oneroster_version_from_the_manifest);
 	tcase_add_test(roster, homeroom_teacher_is_the_coach);
 	tcase_add_test(roster, results_scaled_latest_wins);
 	tcase_add_test(roster, old_columns_carried_over);
