@@ -486,7 +486,7 @@ static void read_progress(struct oneroster *o, const char *scenario_dir,
 	import_lookup_build(&by_item, column_keys(&o->items, "sourcedId"), o->items.n_rows);
 	int ci = csv_table_col(t, "lineItemSourcedId"), cs = csv_table_col(t, "studentSourcedId"),
 	    cv = csv_table_col(t, "score"), cd = csv_table_col(t, "scoreDate"),
-	    cst = csv_table_col(t, "status");
+	    cst = csv_table_col(t, "status"), css = csv_table_col(t, "scoreStatus");
 	o->scores = xmalloc(sizeof(*o->scores) * ((size_t)t->n_rows + 1));
 	for (int r = 0; r < t->n_rows; r++) {
 		int i = import_lookup_find(&by_item, cell(t, r, ci));
@@ -494,7 +494,11 @@ static void read_progress(struct oneroster *o, const char *scenario_dir,
 		double v;
 		if (!strcasecmp(cell(t, r, cst), "tobedeleted"))
 			continue;
-		if (u < 0 || o->user[u].role != ROLE_STUDENT)
+		const char *status = cell(t, r, css);
+		if (!strcasecmp(status, "exempt") || !strcasecmp(status, "not submitted"))
+			skip(o, t->name, t->line[r], "scoreStatus '%s': the score is no evidence "
+			     "of mastery", status);
+		else if (u < 0 || o->user[u].role != ROLE_STUDENT)
 			skip(o, t->name, t->line[r], "'%.64s' is no learner of users.csv",
 			     cell(t, r, cs));
 		else if (i < 0)

@@ -355,15 +355,17 @@ START_TEST(results_scaled_latest_wins)
 {
 	td_write(src, "users.csv", users);
 	td_write(src, "lineItems.csv", items);
-	td_write(src, "results.csv", "sourcedId,lineItemSourcedId,studentSourcedId,score,scoreDate\n"
-				     "r1,i1,s1,80,2026-05-01\n"
-				     "r2,i1,s1,90,2026-04-01\n"   /* older: r1 wins */
-				     "r3,i3,s1,4,2026-05-01\n"    /* (4-1)/(5-1)*4 = 3 */
-				     "r4,i3,s2,2,2026-05-01\n"    /* 1 */
-				     "r5,i1,t1,50,2026-05-01\n"   /* a teacher: listed */
-				     "r6,i1,s2,101,2026-05-01\n"  /* out of range: listed */
-				     "r7,i2,s1,50,\n"             /* its item was listed */
-				     "r8,i1,s3,200/3,\n");        /* not a number: listed */
+	td_write(src, "results.csv", "sourcedId,lineItemSourcedId,studentSourcedId,score,"
+				     "scoreDate,scoreStatus\n"
+				     "r1,i1,s1,80,2026-05-01,\n"
+				     "r2,i1,s1,90,2026-04-01,\n"   /* older: r1 wins */
+				     "r3,i3,s1,4,2026-05-01,\n"    /* (4-1)/(5-1)*4 = 3 */
+				     "r4,i3,s2,2,2026-05-01,\n"    /* 1 */
+				     "r5,i1,t1,50,2026-05-01,\n"   /* a teacher: listed */
+				     "r6,i1,s2,101,2026-05-01,\n"  /* out of range: listed */
+				     "r7,i2,s1,50,,\n"             /* its item was listed */
+				     "r8,i1,s3,200/3,,\n"          /* not a number: listed */
+				     "r9,i1,s1,0,2026-06-01,not submitted\n");  /* listed: r1 stays */
 	td_write(src, "map.csv", "line_item_id,goal_id\ni3,SC-1\n");
 	td_write(dst, "goals.csv", "goal_id,title,area\nMA-01,x,Math\nSC-1,y,Science\n"
 				   "MA-02,z,Math\n");
@@ -378,6 +380,7 @@ START_TEST(results_scaled_latest_wins)
 	ck_assert(diag_contains(&d, "results.csv:6: left out: 't1' is no learner"));
 	ck_assert(diag_contains(&d, "results.csv:7: left out: score '101'"));
 	ck_assert(diag_contains(&d, "results.csv:9: left out: score '200/3'"));
+	ck_assert(diag_contains(&d, "results.csv:10: left out: scoreStatus 'not submitted'"));
 	ck_assert_int_eq(d.n_errors, 0);
 	/* goals.csv, not written by this import, is left alone */
 	assert_file(dst, "goals.csv", "goal_id,title,area\nMA-01,x,Math\nSC-1,y,Science\n"
