@@ -459,7 +459,8 @@ END_TEST
 static void write_case(const char *assocs)
 {
 	char *json = xasprintf(
-		"{\"CFDocument\": {\"identifier\": \"d\", \"title\": \"Framework\"},\n"
+		"{\"CFDocument\": {\"identifier\": \"d\", \"uri\": \"urn:d\", "
+		"\"title\": \"Framework\"},\n"
 		" \"CFItems\": [\n"
 		"  {\"identifier\": \"a1\", \"fullStatement\": \"Mathematics\", "
 		"\"abbreviatedStatement\": \"Math\"},\n"
@@ -507,7 +508,9 @@ START_TEST(case_goals_areas_and_precedes)
 		   "  {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"i3\"}, "
 		   "\"destinationNodeURI\": {\"identifier\": \"nowhere\"}},\n"
 		   "  {\"associationType\": \"exactMatchOf\", \"originNodeURI\": {\"identifier\": "
-		   "\"i3\"}, \"destinationNodeURI\": {\"identifier\": \"nowhere\"}}");  /* not used */
+		   "\"i3\"}, \"destinationNodeURI\": {\"identifier\": \"nowhere\"}},\n"  /* not used */
+		   "  {\"associationType\": \"isChildOf\", \"originNodeURI\": {\"identifier\": \"i3\"}, "
+		   "\"destinationNodeURI\": {\"uri\": \"urn:d\"}}");   /* the document, by uri */
 	td_write(dst, "blocks.csv", "block_id\nB1\n");
 	td_write(dst, "goals.csv", "goal_id,title,area,mode,min_group\n3.NF.1,old,X,online,\n"
 				   "i2,old,X,,3\n");
@@ -526,7 +529,8 @@ START_TEST(case_goals_areas_and_precedes)
 				    "'urn:other' is not in CFItems"));
 	ck_assert(diag_contains(&d, "CFAssociations[9]: left out: isChildOf destination "
 				    "'nowhere' is not in CFItems"));
-	/* the top item a1 under the document is no warning, exactMatchOf none */
+	/* a1 and i3 under the document (by identifier, by uri) are no warning,
+	 * exactMatchOf none */
 	ck_assert_int_eq(d.n_warnings, 3);
 	assert_file(dst, "blocks.csv", "block_id\nB1\n");
 }
