@@ -103,6 +103,39 @@ bool *ld_unavailable(struct loader *ld, const struct csv_table *t, int r, int c)
  * A fresh array of n_groups + 2. */
 int *ld_group_starts(int n_groups, const void *items, int n, size_t stride, size_t offset);
 
+/* ---- relation files: rows that relate ids of files read before ---- */
+
+/* A relation row's key: the indexes of its ids (id[1] unused for one) and
+ * its line.  A loader's row struct starts with it. */
+struct ld_pair {
+	int id[2];
+	long line;
+};
+
+/* A relation file's id columns: col[i] (a table column) of kind[i], named
+ * in an "unknown" error when in_col[i] is not NULL; n is 1 or 2. */
+struct ld_pair_cols {
+	int n;
+	int col[2];
+	enum ld_ref kind[2];
+	const char *in_col[2];
+};
+
+/* Reads row r's id cells into key (each -1 when unknown, the error
+ * recorded) and its line; true when every id is known. */
+bool ld_read_pair(struct loader *ld, const struct csv_table *t, int r,
+		  const struct ld_pair_cols *pc, struct ld_pair *key);
+
+/* A pair given twice: again is the later row, first the one kept. */
+typedef void ld_repeated_fn(struct loader *ld, const char *file, const void *again,
+			    const void *first);
+
+/* Sorts rows[0..n-1] (each size bytes, starting with struct ld_pair) by
+ * pair, then line, and keeps the first row of each pair, calling repeated
+ * for every later one in that order.  Returns how many are kept. */
+int ld_drop_repeated(struct loader *ld, const char *file, void *rows, int n, size_t size,
+		     ld_repeated_fn *repeated);
+
 /* ---- files ---- */
 
 /* Reads a scenario table and checks its header; false when the file is
