@@ -70,16 +70,39 @@ static double solve(struct problem *p, struct solution *s)
 	return s->objective;
 }
 
-START_TEST(one_group_with_guru)
+/* The start of the hand-built schools below: workshop blocks Mon1..MonN,
+ * facilitators F1 (index 0) and F2, rooms R1 and R2 of 30 seats. */
+static struct builder *two_of_each(int n_blocks)
 {
 	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	int g = tb_goal(tb, "G1", 1, 25, 1);
-	int f = tb_facilitator(tb, "F1");
+	for (int b = 0; b < n_blocks; b++) {
+		char id[8];
+		snprintf(id, sizeof(id), "Mon%d", b + 1);
+		tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	tb_facilitator(tb, "F1");
 	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_GURU);
 	tb_room(tb, "R1", 30, NULL);
 	tb_room(tb, "R2", 30, NULL);
+	return tb;
+}
+
+/* Goals G1 and G2 (one session each) that F1 leads at level; returns G1
+ * (G2 is the next). */
+static int two_goals_of_f1(struct builder *tb, enum level level)
+{
+	int g1 = tb_goal(tb, "G1", 1, 25, 1);
+	int g2 = tb_goal(tb, "G2", 1, 25, 1);
+	tb_level(tb, 0, g1, level);
+	tb_level(tb, 0, g2, level);
+	return g1;
+}
+
+START_TEST(one_group_with_guru)
+{
+	struct builder *tb = two_of_each(1);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	tb_level(tb, 0, g, LEVEL_GURU);
 	for (int i = 0; i < 4; i++) {
 		tb_need(tb, tb_learner_numbered(tb, i), g, 3, 1);
 	}
@@ -121,16 +144,8 @@ END_TEST
  * goal, supervises the lab for the others. */
 START_TEST(power_goal_bonus_wins)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	int g1 = tb_goal(tb, "G1", 1, 25, 1);
-	int g2 = tb_goal(tb, "G2", 1, 25, 1);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g1, LEVEL_ABLE);
-	tb_level(tb, f, g2, LEVEL_ABLE);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	struct builder *tb = two_of_each(1);
+	int g1 = two_goals_of_f1(tb, LEVEL_ABLE), g2 = g1 + 1;
 	tb_need(tb, tb_learner(tb, "L1"), g1, 1, 1);
 	tb_need(tb, tb_learner(tb, "L2"), g2, 4, 1);
 	tb_need(tb, tb_learner(tb, "L3"), g2, 4, 1);
@@ -143,16 +158,9 @@ END_TEST
 
 START_TEST(sessions_spread_over_blocks)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon3", BLOCK_WORKSHOP);
+	struct builder *tb = two_of_each(3);
 	int g = tb_goal(tb, "G1", 1, 25, 2);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_ABLE);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	tb_level(tb, 0, g, LEVEL_ABLE);
 	tb_need(tb, tb_learner(tb, "L1"), g, 2, 2);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
@@ -166,18 +174,9 @@ END_TEST
 
 START_TEST(max_sessions_limits_a_facilitator)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	int g = tb_goal(tb, "G1", 1, 25, 1);
-	int g2 = tb_goal(tb, "G2", 1, 25, 1);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_GURU);
-	tb_level(tb, f, g2, LEVEL_GURU);
-	tb_facilitator_max(tb, f, 1);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	struct builder *tb = two_of_each(2);
+	int g = two_goals_of_f1(tb, LEVEL_GURU), g2 = g + 1;
+	tb_facilitator_max(tb, 0, 1);
 	tb_need(tb, tb_learner(tb, "L1"), g, 3, 1);
 	tb_need(tb, tb_learner(tb, "L2"), g2, 3, 1);
 	struct problem *p = tb_finish(tb);
@@ -231,21 +230,14 @@ END_TEST
 
 START_TEST(power_goal_keeps_groups)
 {
-	struct builder *tb = tb_new();
+	struct builder *tb = two_of_each(3);
 	tb_model(tb, MODEL_POWER_GOAL);
-	int b1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon3", BLOCK_WORKSHOP);
 	int g = tb_goal(tb, "G1", 2, 25, 2);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_GURU);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	tb_level(tb, 0, g, LEVEL_GURU);
 	int l1 = tb_learner(tb, "L1");
 	tb_need(tb, l1, g, 1, 2);
 	tb_need(tb, tb_learner(tb, "L2"), g, 2, 2);
-	tb_learner_unavailable(tb, l1, b1);
+	tb_learner_unavailable(tb, l1, 0);    /* away in Mon1 */
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	/* both keep G1 all cycle; two meetings count for each (L1 attends two
