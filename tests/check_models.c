@@ -341,17 +341,25 @@ START_TEST(windows_improve_towards_the_optimum)
 }
 END_TEST
 
+/* The bound LP of p's three-block cycle with blocks merged and with
+ * per-learner rows, both proven. */
+static void cycle_bounds(const struct problem *p, struct bound_lp_result *merged,
+			 struct bound_lp_result *per_learner)
+{
+	int blocks[3] = { 0, 1, 2 };
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, merged);
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, per_learner);
+	ck_assert(merged->proven && per_learner->proven);
+}
+
 /* The whole-cycle bound LP, rounding cuts included, never falls below the
  * true optimum, with blocks merged or with per-learner rows: the exact cycle
  * MIP, solved to optimality, decides.  Frees p. */
 static void check_bounds_against_exact(struct problem *p)
 {
 	double best = exact_optimum(p);
-	int blocks[3] = { 0, 1, 2 };
 	struct bound_lp_result merged, per_learner;
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, &merged);
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
-	ck_assert(merged.proven && per_learner.proven);
+	cycle_bounds(p, &merged, &per_learner);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
 	/* each part on its own: the minimum would hide an error in either */
@@ -400,11 +408,8 @@ START_TEST(bounds_hold_for_weights_of_any_shape)
 	struct problem *p = tb_random_cycle(300u + (unsigned)_i, 12 + _i % 4);
 	odd_weights(p, _i % 8, (unsigned)_i);
 	double best = exact_optimum(p);
-	int blocks[3] = { 0, 1, 2 };
 	struct bound_lp_result merged, per_learner;
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, &merged);
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
-	ck_assert(merged.proven && per_learner.proven);
+	cycle_bounds(p, &merged, &per_learner);
 	ck_assert_msg(merged.simple_bound >= best - 1e-6, "shape %d: simple bound %.6f < optimum %.6f",
 		      _i % 8, merged.simple_bound, best);
 	ck_assert_msg(merged.lp_bound >= best - 1e-9 * (1 + best),
