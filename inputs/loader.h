@@ -1,9 +1,11 @@
 /*
  * loader.h - what the per-file loaders of a scenario share (inputs/loader.c):
  * the loader's state, errors capped per file, cell parsers, id references
- * into the files already read, and the one reader of an entity file (a file
+ * into the files already read, the one reader of an entity file (a file
  * of rows with unique ids: blocks, learners, facilitators, rooms, goals,
- * seminars).  Internal to inputs/: scenario.c drives the loaders
+ * seminars) and the steps every relation file shares (its rows' ids,
+ * ld_read_pair; a pair given twice, ld_drop_repeated: progress, needs,
+ * choices, prerequisites).  Internal to inputs/: scenario.c drives the loaders
  * (load_entities.c, load_relations.c, load_choices.c) and then the
  * whole-scenario checks (scenario_checks.c).
  */
