@@ -132,6 +132,15 @@ bool problem_rooms_same_features(const struct room *a, const struct room *b)
 	return true;
 }
 
+int problem_useful_capacity(const struct problem *p)
+{
+	int m = p->config.lab_max_group;
+	for (int g = 0; g < p->n_goals; g++)
+		if (p->goals[g].max_group > m)
+			m = p->goals[g].max_group;
+	return m;
+}
+
 bool problem_block_allows(const struct problem *p, int b, int g)
 {
 	const struct block *blk = &p->blocks[b];

@@ -312,6 +312,11 @@ bool problem_room_has(const struct room *r, int feature);
  * capacity and features are interchangeable, a room class. */
 bool problem_rooms_same_features(const struct room *a, const struct room *b);
 
+/* The most learners one session seats (the largest goal group or the lab
+ * group): a room's seats beyond it are never used, so the models' room
+ * classes compare capacities capped at it. */
+int problem_useful_capacity(const struct problem *p);
+
 /* Whether goal g may run in block b under the block's areas list. */
 bool problem_block_allows(const struct problem *p, int b, int g);
 

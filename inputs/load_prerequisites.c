@@ -9,20 +9,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-struct edge {
-	int g, h;                   /* goal g requires goal h */
-	long line;
-};
-
-static int cmp_edge(const void *a, const void *b)
-{
-	const struct edge *x = a, *y = b;
-	if (x->g != y->g)
-		return x->g < y->g ? -1 : 1;
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
-}
+/* The edges are relation rows (struct ld_pair): goal id[0] requires goal
+ * id[1]. */
 
 /* "'A' -> 'B' -> 'A'" for the goals stack[from..to] and back to stack[from];
  * a long cycle shows its first and last few goals. */
@@ -49,7 +37,7 @@ static char *cycle_path(const struct problem *p, const int *stack, int from, int
 /* Depth-first search with an explicit stack (a chain of a million goals
  * must not overflow the C stack); every edge back to a goal on the stack
  * closes a cycle and is reported at that edge's line. */
-static void find_cycles(struct loader *ld, const struct edge *edges, const int *edge_start)
+static void find_cycles(struct loader *ld, const struct ld_pair *edges, const int *edge_start)
 {
 	struct problem *p = ld->p;
 	int ng = p->n_goals;
@@ -94,24 +82,13 @@ static void find_cycles(struct loader *ld, const struct edge *edges, const int *
 	free(state);
 }
 
-/* Sorts the edges by pair and drops a pair given twice (a warning); returns
- * how many are kept. */
-static int drop_repeated_edges(struct loader *ld, const char *file, struct edge *edges, int ne)
+/* A pair given twice is only a warning: the edge is kept once. */
+static void edge_repeated(struct loader *ld, const char *file, const void *again,
+			  const void *first)
 {
-	const struct problem *p = ld->p;
-	if (ne > 0)
-		qsort(edges, (size_t)ne, sizeof(*edges), cmp_edge);
-	int kept = 0;
-	for (int i = 0; i < ne; i++) {
-		if (kept && edges[kept - 1].g == edges[i].g && edges[kept - 1].h == edges[i].h) {
-			diag_warning(ld->d, file, edges[i].line, "goal '%s' requires '%s' twice "
-				     "(first on line %ld)", p->goals[edges[i].g].id,
-				     p->goals[edges[i].h].id, edges[kept - 1].line);
-			continue;
-		}
-		edges[kept++] = edges[i];
-	}
-	return kept;
+	const struct ld_pair *x = again, *y = first;
+	diag_warning(ld->d, file, x->line, "goal '%s' requires '%s' twice (first on line %ld)",
+		     ld->p->goals[x->id[0]].id, ld->p->goals[x->id[1]].id, y->line);
 }
 
 void load_prerequisites(struct loader *ld)
@@ -121,25 +98,24 @@ void load_prerequisites(struct loader *ld)
 	struct csv_table t;
 	if (!ld_open_table(ld, &t, "prerequisites.csv", false, known, known))
 		goto out;
-	int cg = csv_table_col(&t, "goal_id"), cr = csv_table_col(&t, "requires");
-	struct edge *edges = xmalloc(sizeof(*edges) * (size_t)(t.n_rows + 1));
+	struct ld_pair_cols pc = { 2, { csv_table_col(&t, "goal_id"),
+					 csv_table_col(&t, "requires") }, { REF_GOAL, REF_GOAL },
+				   { "goal_id", "requires" } };
+	struct ld_pair *edges = xmalloc(sizeof(*edges) * (size_t)(t.n_rows + 1));
 	int ne = 0;
-	for (int r = 0; r < t.n_rows; r++) {
-		int g = ld_ref(ld, &t, r, REF_GOAL, ld_cell(&t, r, cg), "goal_id");
-		int h = ld_ref(ld, &t, r, REF_GOAL, ld_cell(&t, r, cr), "requires");
-		if (g >= 0 && h >= 0)
-			edges[ne++] = (struct edge){ g, h, t.line[r] };
-	}
-	int kept = drop_repeated_edges(ld, t.name, edges, ne);
+	for (int r = 0; r < t.n_rows; r++)
+		if (ld_read_pair(ld, &t, r, &pc, &edges[ne]))
+			ne++;
+	int kept = ld_drop_repeated(ld, t.name, edges, ne, sizeof(*edges), edge_repeated);
 	/* edges are grouped by goal: goal g's are edges[edge_start[g] ..] */
 	int *edge_start = ld_group_starts(p->n_goals, edges, kept, sizeof(*edges),
-					  offsetof(struct edge, g));
+					  offsetof(struct ld_pair, id));
 	for (int g = 0; g < p->n_goals; g++) {
 		struct goal *gl = &p->goals[g];
 		gl->n_requires = edge_start[g + 1] - edge_start[g];
 		gl->requires = xmalloc(sizeof(int) * (size_t)(gl->n_requires + 1));
 		for (int i = 0; i < gl->n_requires; i++)
-			gl->requires[i] = edges[edge_start[g] + i].h;
+			gl->requires[i] = edges[edge_start[g] + i].id[1];
 	}
 	find_cycles(ld, edges, edge_start);
 	free(edge_start);

@@ -1,9 +1,9 @@
 /*
  * load_relations.c - the scenario files that relate entities read before:
  * progress.csv (scores), needs.csv (or the needs derived from progress),
- * choices.csv (with history.csv: seminars taken) and expertise.csv.  A pair
- * given twice is found by sorting, never by comparing every row with every
- * other.
+ * choices.csv (with history.csv: seminars taken) and expertise.csv.  Each
+ * row's ids are read by ld_read_pair; a pair given twice is found by sorting
+ * (ld_drop_repeated), never by comparing every row with every other.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "loader.h"
@@ -33,13 +33,15 @@ void load_progress(struct loader *ld)
 	csv_table_warn_unknown(&t, known, ld->d);
 	if (csv_table_require(&t, known, ld->d))
 		goto out;
-	int cl = csv_table_col(&t, "learner_id"), cg = csv_table_col(&t, "goal_id"),
-	    cs = csv_table_col(&t, "score");
+	struct ld_pair_cols pc = { 2, { csv_table_col(&t, "learner_id"),
+					 csv_table_col(&t, "goal_id") }, { REF_LEARNER, REF_GOAL },
+				   { NULL, NULL } };
+	int cs = csv_table_col(&t, "score");
 	for (int r = 0; r < t.n_rows; r++) {
-		int l = ld_ref(ld, &t, r, REF_LEARNER, ld_cell(&t, r, cl), NULL);
-		int g = ld_ref(ld, &t, r, REF_GOAL, ld_cell(&t, r, cg), NULL);
-		int s;
-		if (!ld_score(ld, &t, r, cs, &s) || l < 0 || g < 0)
+		struct ld_pair key;
+		bool known_ids = ld_read_pair(ld, &t, r, &pc, &key);
+		int s, l = key.id[0], g = key.id[1];
+		if (!ld_score(ld, &t, r, cs, &s) || !known_ids)
 			continue;
 		int *slot = &p->score[(long)l * p->n_goals + g];
 		if (*slot >= 0)
@@ -53,16 +55,6 @@ out:
 
 /* ---- needs.csv ---- */
 
-static int cmp_need_pair(const void *a, const void *b)
-{
-	const struct need *x = a, *y = b;
-	if (x->learner != y->learner)
-		return x->learner < y->learner ? -1 : 1;
-	if (x->goal != y->goal)
-		return x->goal < y->goal ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
-}
-
 /* By learner, then file order (derived needs, line 0: goal order). */
 static int cmp_need(const void *a, const void *b)
 {
@@ -74,25 +66,20 @@ static int cmp_need(const void *a, const void *b)
 	return (x->goal > y->goal) - (x->goal < y->goal);
 }
 
-/* A (learner, goal) pair twice is an error: neighbours once sorted by pair. */
-static void drop_repeated_needs(struct loader *ld, const char *file)
+/* A needs.csv row: its (learner, goal) key and the need it gives. */
+struct need_row {
+	struct ld_pair key;
+	struct need nd;
+};
+
+/* A (learner, goal) pair twice is an error. */
+static void need_repeated(struct loader *ld, const char *file, const void *again,
+			  const void *first)
 {
-	struct problem *p = ld->p;
-	if (p->n_needs > 0)
-		qsort(p->needs, (size_t)p->n_needs, sizeof(*p->needs), cmp_need_pair);
-	int kept = 0;
-	for (int q = 0; q < p->n_needs; q++) {
-		struct need *prev = kept ? &p->needs[kept - 1] : NULL;
-		if (prev && prev->learner == p->needs[q].learner && prev->goal == p->needs[q].goal) {
-			ld_err(ld, file, p->needs[q].line, "learner '%s' needs goal '%s' twice "
-			       "(first on line %d): merge the rows",
-			       p->learners[p->needs[q].learner].id, p->goals[p->needs[q].goal].id,
-			       prev->line);
-			continue;
-		}
-		p->needs[kept++] = p->needs[q];
-	}
-	p->n_needs = kept;
+	const struct need_row *x = again, *y = first;
+	ld_err(ld, file, x->key.line, "learner '%s' needs goal '%s' twice (first on line %ld): "
+	       "merge the rows", ld->p->learners[x->nd.learner].id, ld->p->goals[x->nd.goal].id,
+	       y->key.line);
 }
 
 enum { N_LEARNER, N_GOAL, N_PRIORITY, N_SESSIONS, N_WEIGHT };
@@ -109,9 +96,14 @@ static bool read_needs(struct loader *ld, struct csv_table *t, size_t *alloc)
 		return false;
 	int c[5];
 	ld_cols(t, known, c);
+	struct ld_pair_cols pc = { 2, { c[N_LEARNER], c[N_GOAL] }, { REF_LEARNER, REF_GOAL },
+				   { NULL, NULL } };
+	struct need_row *rows = xmalloc(sizeof(*rows) * (size_t)(t->n_rows + 1));
+	int n = 0;
 	for (int r = 0; r < t->n_rows; r++) {
-		int l = ld_ref(ld, t, r, REF_LEARNER, ld_cell(t, r, c[N_LEARNER]), NULL);
-		int g = ld_ref(ld, t, r, REF_GOAL, ld_cell(t, r, c[N_GOAL]), NULL);
+		struct ld_pair key;
+		bool known_ids = ld_read_pair(ld, t, r, &pc, &key);
+		int l = key.id[0], g = key.id[1];
 		struct need nd = { .learner = l, .goal = g, .priority = 3, .sessions = 1,
 				   .ready = true, .line = (int)t->line[r] };
 		bool ok = ld_int(ld, t, r, c[N_PRIORITY], "priority", 1, PRIORITY_LEVELS, 3,
@@ -121,12 +113,15 @@ static bool read_needs(struct loader *ld, struct csv_table *t, size_t *alloc)
 		nd.has_weight = c[N_WEIGHT] >= 0 && *ld_cell(t, r, c[N_WEIGHT]);
 		if (nd.has_weight)
 			ok &= ld_double(ld, t, r, c[N_WEIGHT], "weight", 0.0, 1e6, &nd.weight);
-		if (!ok || l < 0 || g < 0)
+		if (!ok || !known_ids)
 			continue;
-		xgrow((void **)&p->needs, alloc, (size_t)p->n_needs + 1, sizeof(*p->needs));
-		p->needs[p->n_needs++] = nd;
+		rows[n++] = (struct need_row){ key, nd };
 	}
-	drop_repeated_needs(ld, t->name);
+	int kept = ld_drop_repeated(ld, t->name, rows, n, sizeof(*rows), need_repeated);
+	xgrow((void **)&p->needs, alloc, (size_t)p->n_needs + (size_t)kept + 1, sizeof(*p->needs));
+	for (int i = 0; i < kept; i++)
+		p->needs[p->n_needs++] = rows[i].nd;
+	free(rows);
 	return true;
 }
 
@@ -154,20 +149,11 @@ void load_needs(struct loader *ld, bool required)
 
 /* ---- choices.csv ---- */
 
+/* A choices.csv row: its (learner, seminar) key and the choice it gives. */
 struct choice_row {
+	struct ld_pair key;
 	struct choice c;
-	long line;
 };
-
-static int cmp_choice_pair(const void *a, const void *b)
-{
-	const struct choice_row *x = a, *y = b;
-	if (x->c.learner != y->c.learner)
-		return x->c.learner < y->c.learner ? -1 : 1;
-	if (x->c.seminar != y->c.seminar)
-		return x->c.seminar < y->c.seminar ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
-}
 
 /* By learner, then rank; equal ranks in file order. */
 static int cmp_choice(const void *a, const void *b)
@@ -177,31 +163,17 @@ static int cmp_choice(const void *a, const void *b)
 		return x->c.learner < y->c.learner ? -1 : 1;
 	if (x->c.rank != y->c.rank)
 		return x->c.rank < y->c.rank ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
+	return (x->key.line > y->key.line) - (x->key.line < y->key.line);
 }
 
-/* A learner choosing one seminar twice is an error: neighbours once sorted
- * by pair.  Returns how many rows are kept, sorted by learner and rank. */
-static int drop_repeated_choices(struct loader *ld, const char *file, struct choice_row *rows,
-				 int n)
+/* A learner choosing one seminar twice is an error. */
+static void choice_repeated(struct loader *ld, const char *file, const void *again,
+			    const void *first)
 {
-	const struct problem *p = ld->p;
-	if (n > 0)
-		qsort(rows, (size_t)n, sizeof(*rows), cmp_choice_pair);
-	int kept = 0;
-	for (int i = 0; i < n; i++) {
-		if (kept && rows[kept - 1].c.learner == rows[i].c.learner &&
-		    rows[kept - 1].c.seminar == rows[i].c.seminar) {
-			ld_err(ld, file, rows[i].line, "learner '%s' chooses seminar '%s' twice "
-			       "(first on line %ld): keep one row", p->learners[rows[i].c.learner].id,
-			       p->seminars[rows[i].c.seminar].id, rows[kept - 1].line);
-			continue;
-		}
-		rows[kept++] = rows[i];
-	}
-	if (kept > 0)
-		qsort(rows, (size_t)kept, sizeof(*rows), cmp_choice);
-	return kept;
+	const struct choice_row *x = again, *y = first;
+	ld_err(ld, file, x->key.line, "learner '%s' chooses seminar '%s' twice (first on line "
+	       "%ld): keep one row", ld->p->learners[x->c.learner].id,
+	       ld->p->seminars[x->c.seminar].id, y->key.line);
 }
 
 void load_choices(struct loader *ld, bool required)
@@ -215,22 +187,27 @@ void load_choices(struct loader *ld, bool required)
 	struct csv_table t;
 	if (!ld_open_table(ld, &t, "choices.csv", required, known, known))
 		goto out;
-	int cl = csv_table_col(&t, "learner_id"), cs = csv_table_col(&t, "seminar_id"),
-	    cr = csv_table_col(&t, "rank");
+	struct ld_pair_cols pc = { 2, { csv_table_col(&t, "learner_id"),
+					 csv_table_col(&t, "seminar_id") },
+				   { REF_LEARNER, REF_SEMINAR }, { NULL, NULL } };
+	int cr = csv_table_col(&t, "rank");
 	struct choice_row *rows = xmalloc(sizeof(*rows) * (size_t)(t.n_rows + 1));
 	int n = 0;
 	for (int r = 0; r < t.n_rows; r++) {
-		int l = ld_ref(ld, &t, r, REF_LEARNER, ld_cell(&t, r, cl), NULL);
-		int s = ld_ref(ld, &t, r, REF_SEMINAR, ld_cell(&t, r, cs), NULL);
-		struct choice_row row = { { .learner = l, .seminar = s, .rank = 1 }, t.line[r] };
-		if (!ld_int(ld, &t, r, cr, "rank", 1, 1000, 0, &row.c.rank) || l < 0 || s < 0)
+		struct choice_row row;
+		bool known_ids = ld_read_pair(ld, &t, r, &pc, &row.key);
+		int l = row.key.id[0], s = row.key.id[1];
+		row.c = (struct choice){ .learner = l, .seminar = s, .rank = 1 };
+		if (!ld_int(ld, &t, r, cr, "rank", 1, 1000, 0, &row.c.rank) || !known_ids)
 			continue;
 		bool was_taken = taken[(size_t)l * (size_t)p->n_seminars + (size_t)s];
 		row.c.eligible = !was_taken && readiness_choice_eligible(p, l, s, ld->have_progress);
 		row.c.required_bonus = p->seminars[s].required && !was_taken;
 		rows[n++] = row;
 	}
-	int kept = drop_repeated_choices(ld, t.name, rows, n);
+	int kept = ld_drop_repeated(ld, t.name, rows, n, sizeof(*rows), choice_repeated);
+	if (kept > 0)
+		qsort(rows, (size_t)kept, sizeof(*rows), cmp_choice);
 	p->choices = xmalloc(sizeof(*p->choices) * (size_t)(kept + 1));
 	for (int i = 0; i < kept; i++)
 		p->choices[i] = rows[i].c;

@@ -296,6 +296,52 @@ int *ld_group_starts(int n_groups, const void *items, int n, size_t stride, size
 	return start;
 }
 
+/* ---- relation files ---------------------------------------------------- */
+
+bool ld_read_pair(struct loader *ld, const struct csv_table *t, int r,
+		  const struct ld_pair_cols *pc, struct ld_pair *key)
+{
+	bool known = true;
+	key->id[1] = -1;
+	for (int i = 0; i < pc->n; i++) {
+		key->id[i] = ld_ref(ld, t, r, pc->kind[i], ld_cell(t, r, pc->col[i]), pc->in_col[i]);
+		known &= key->id[i] >= 0;
+	}
+	key->line = t->line[r];
+	return known;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct ld_pair *x = a, *y = b;
+	for (int i = 0; i < 2; i++)
+		if (x->id[i] != y->id[i])
+			return x->id[i] < y->id[i] ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+int ld_drop_repeated(struct loader *ld, const char *file, void *rows, int n, size_t size,
+		     ld_repeated_fn *repeated)
+{
+	if (n > 0)
+		qsort(rows, (size_t)n, size, cmp_pair);
+	char *base = rows;
+	int kept = 0;
+	for (int i = 0; i < n; i++) {
+		const struct ld_pair *row = (const void *)(base + (size_t)i * size);
+		const struct ld_pair *prev = kept ? (const void *)(base + (size_t)(kept - 1) * size)
+						  : NULL;
+		if (prev && prev->id[0] == row->id[0] && prev->id[1] == row->id[1]) {
+			repeated(ld, file, row, prev);
+			continue;
+		}
+		if (kept != i)
+			memcpy(base + (size_t)kept * size, row, size);
+		kept++;
+	}
+	return kept;
+}
+
 /* ---- files ------------------------------------------------------------- */
 
 bool ld_open_table(struct loader *ld, struct csv_table *t, const char *name, bool required,

@@ -1,9 +1,11 @@
 /*
  * loader.h - what the per-file loaders of a scenario share (inputs/loader.c):
  * the loader's state, errors capped per file, cell parsers, id references
- * into the files already read, and the one reader of an entity file (a file
+ * into the files already read, the one reader of an entity file (a file
  * of rows with unique ids: blocks, learners, facilitators, rooms, goals,
- * seminars).  Internal to inputs/: scenario.c drives the loaders
+ * seminars) and the steps every relation file shares (its rows' ids,
+ * ld_read_pair; a pair given twice, ld_drop_repeated: progress, needs,
+ * choices, prerequisites).  Internal to inputs/: scenario.c drives the loaders
  * (load_entities.c, load_relations.c, load_choices.c) and then the
  * whole-scenario checks (scenario_checks.c).
  */
@@ -102,6 +104,39 @@ bool *ld_unavailable(struct loader *ld, const struct csv_table *t, int r, int c)
  * by group, an item's group the int at offset in it (0 .. n_groups - 1).
  * A fresh array of n_groups + 2. */
 int *ld_group_starts(int n_groups, const void *items, int n, size_t stride, size_t offset);
+
+/* ---- relation files: rows that relate ids of files read before ---- */
+
+/* A relation row's key: the indexes of its ids (id[1] unused for one) and
+ * its line.  A loader's row struct starts with it. */
+struct ld_pair {
+	int id[2];
+	long line;
+};
+
+/* A relation file's id columns: col[i] (a table column) of kind[i], named
+ * in an "unknown" error when in_col[i] is not NULL; n is 1 or 2. */
+struct ld_pair_cols {
+	int n;
+	int col[2];
+	enum ld_ref kind[2];
+	const char *in_col[2];
+};
+
+/* Reads row r's id cells into key (each -1 when unknown, the error
+ * recorded) and its line; true when every id is known. */
+bool ld_read_pair(struct loader *ld, const struct csv_table *t, int r,
+		  const struct ld_pair_cols *pc, struct ld_pair *key);
+
+/* A pair given twice: again is the later row, first the one kept. */
+typedef void ld_repeated_fn(struct loader *ld, const char *file, const void *again,
+			    const void *first);
+
+/* Sorts rows[0..n-1] (each size bytes, starting with struct ld_pair) by
+ * pair, then line, and keeps the first row of each pair, calling repeated
+ * for every later one in that order.  Returns how many are kept. */
+int ld_drop_repeated(struct loader *ld, const char *file, void *rows, int n, size_t size,
+		     ld_repeated_fn *repeated);
 
 /* ---- files ---- */
 

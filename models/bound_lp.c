@@ -318,10 +318,7 @@ struct blp {
 static void blp_rooms_and_groups(struct blp *x)
 {
 	const struct problem *p = x->p;
-	int cap_max = p->config.lab_max_group;
-	for (int g = 0; g < p->n_goals; g++)
-		if (p->goals[g].max_group > cap_max)
-			cap_max = p->goals[g].max_group;
+	int cap_max = problem_useful_capacity(p);
 	x->room_class = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
 	x->class_proto = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
 	for (int r = 0; r < p->n_rooms; r++) {
@@ -330,12 +327,7 @@ static void blp_rooms_and_groups(struct blp *x)
 		for (c = 0; c < x->n_classes; c++) {
 			const struct room *pr = &p->rooms[x->class_proto[c]];
 			int pcap = pr->capacity < cap_max ? pr->capacity : cap_max;
-			if (pcap != cap || pr->n_features != rm->n_features)
-				continue;
-			int same = 1;
-			for (int i = 0; i < rm->n_features; i++)
-				same &= problem_room_has(pr, rm->features[i]);
-			if (same)
+			if (pcap == cap && problem_rooms_same_features(rm, pr))
 				break;
 		}
 		if (c == x->n_classes)

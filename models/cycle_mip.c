@@ -248,212 +248,291 @@ glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_bloc
 	return cycle_mip_build_full(p, blocks, n_blocks, NULL, 0, map);
 }
 
-glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
-			       const int *sem_blocks, int n_sem, struct cycle_col **map)
-{
-	int n_blocks = n_ws + n_sem;
-	int *blocks = xmalloc(sizeof(int) * ((size_t)n_blocks + 1));
-	if (n_ws)   /* the seminar model has no workshop blocks: ws_blocks may be NULL */
-		memcpy(blocks, ws_blocks, sizeof(int) * (size_t)n_ws);
-	if (n_sem)
-		memcpy(blocks + n_ws, sem_blocks, sizeof(int) * (size_t)n_sem);
-	size_t map_alloc = 0;
-	if (map)
-		*map = NULL;
-	const struct config *cf = &p->config;
-	int ng = p->n_goals, nf = p->n_facilitators, nl = p->n_learners;
-	glp_prob *P = glp_create_prob();
-	glp_set_prob_name(P, "mclsched_workshop_cycle");
-	glp_set_obj_dir(P, GLP_MAX);
-	struct triplets t = { 0 };
+/* What the steps of cycle_mip_build_full share: the model being built, its
+ * column map, the cycle-wide rows later columns join, and the rows of the
+ * block being built (slot n_goals of the goal arrays is the lab). */
+struct cycle_build {
+	const struct problem *p;
+	glp_prob *P;
+	struct triplets t;
+	struct cycle_col **map;
+	size_t map_alloc;
+	int *row_need;      /* [n_needs]: sum_b x <= s_q (facilitated ready needs) */
+	int *row_lab;       /* [n_learners]: sum z <= sum_b x[l,lab,b] */
+	int *row_pi;        /* [n_learners]: pi <= priority-1 sessions, 0 if none */
+	int *row_day;       /* [n_learners * n_days]: delta <= that day's x, made on use */
+	int *row_budget;    /* [n_facilitators]: sum f <= max_sessions */
+	struct section_cols *sc;
+	int n_sc;
+	int *row_seats;     /* [n_sc]: the section's seats in the block */
+	int *row_learner;   /* [n_learners]: one option in the block */
+	int *colN;          /* N[g,b]; while choosing: 1 if g is wanted in b */
+	int *rseat, *rmin, *rstaff;     /* the goal's seat, minimum and staff rows */
+	int *rfac;          /* [n_facilitators]: one session in b, 0 if away */
+};
 
-	/* Coupling rows first. */
-	int *row_need = xcalloc((size_t)p->n_needs + 1, sizeof(int));
-	int *row_lab = xcalloc((size_t)nl + 1, sizeof(int));
-	int *row_pi = xcalloc((size_t)nl + 1, sizeof(int));
-	for (int l = 0; l < nl; l++) {
-		row_lab[l] = lp_add_row(P, GLP_UP, 0, 0);
+/* Coupling rows, per learner: lab credit z (online needs) and its row,
+ * the power-goal bonus pi, the "at most s_q" row of each facilitated need;
+ * then each facilitator's session budget. */
+static void cycle_coupling(struct cycle_build *cb)
+{
+	const struct problem *p = cb->p;
+	for (int l = 0; l < p->n_learners; l++) {
+		cb->row_lab[l] = lp_add_row(cb->P, GLP_UP, 0, 0);
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready)
 				continue;
-			if (nd->priority == 1 && !row_pi[l]) {
-				row_pi[l] = lp_add_row(P, GLP_UP, 0, 0);
-				int jp = lp_add_col(P, GLP_CV, 0, 1, cf->w_power_goal);
-				map_set(map, &map_alloc, jp, CC_BONUS, -1, -1, l);
-				triplets_add(&t, row_pi[l], jp, 1);
+			if (nd->priority == 1 && !cb->row_pi[l]) {
+				cb->row_pi[l] = lp_add_row(cb->P, GLP_UP, 0, 0);
+				int jp = lp_add_col(cb->P, GLP_CV, 0, 1, p->config.w_power_goal);
+				map_set(cb->map, &cb->map_alloc, jp, CC_BONUS, -1, -1, l);
+				triplets_add(&cb->t, cb->row_pi[l], jp, 1);
 			}
 			double w = problem_need_weight(p, nd);
 			if (p->goals[nd->goal].mode == GOAL_ONLINE) {
-				int z = lp_add_col(P, GLP_CV, 0, nd->sessions, w);
-				map_set(map, &map_alloc, z, CC_CREDIT, -1, nd->goal, -1);
-				if (map) {
-					(*map)[z].learner = l;
-					(*map)[z].need = q;
+				int z = lp_add_col(cb->P, GLP_CV, 0, nd->sessions, w);
+				map_set(cb->map, &cb->map_alloc, z, CC_CREDIT, -1, nd->goal, -1);
+				if (cb->map) {
+					(*cb->map)[z].learner = l;
+					(*cb->map)[z].need = q;
 				}
-				triplets_add(&t, row_lab[l], z, 1);
+				triplets_add(&cb->t, cb->row_lab[l], z, 1);
 				if (nd->priority == 1)
-					triplets_add(&t, row_pi[l], z, -1);
+					triplets_add(&cb->t, cb->row_pi[l], z, -1);
 			} else {
-				row_need[q] = lp_add_row(P, GLP_UP, 0, nd->sessions);
+				cb->row_need[q] = lp_add_row(cb->P, GLP_UP, 0, nd->sessions);
 			}
 		}
 	}
-	int *row_day = xcalloc((size_t)nl * (size_t)p->n_days + 1, sizeof(int));
-	int *row_budget = xmalloc(sizeof(int) * (size_t)(nf + 1));
-	for (int k = 0; k < nf; k++)
-		row_budget[k] = lp_add_row(P, GLP_UP, 0, p->facilitators[k].max_sessions);
-	int n_sc = 0;
-	struct section_cols *sc = n_sem ? sections_build(P, &t, p, n_sem, &n_sc) : NULL;
-	int *row_seats = xcalloc((size_t)n_sc + 1, sizeof(int));
-	int *row_learner = xcalloc((size_t)nl + 1, sizeof(int));
+	for (int k = 0; k < p->n_facilitators; k++)
+		cb->row_budget[k] = lp_add_row(cb->P, GLP_UP, 0, p->facilitators[k].max_sessions);
+}
 
-	int *colN = xmalloc(sizeof(int) * (size_t)(ng + 2));
-	int *rseat = xmalloc(sizeof(int) * (size_t)(ng + 2));
-	int *rmin = xmalloc(sizeof(int) * (size_t)(ng + 2));
-	int *rstaff = xmalloc(sizeof(int) * (size_t)(ng + 2));
-	int *rfac = xmalloc(sizeof(int) * (size_t)(nf + 1));
-	for (int j = 0; j < n_blocks; j++) {
-		int b = blocks[j];
-		/* which goals are wanted here (slot ng = lab) */
-		for (int g = 0; g <= ng; g++)
-			colN[g] = 0;
-		for (int l = 0; l < nl; l++) {
-			if (p->learners[l].unavailable[b])
-				continue;
-			for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-				const struct need *nd = &p->needs[q];
-				if (nd->ready && p->goals[nd->goal].mode == GOAL_FACILITATED &&
-				    problem_block_allows(p, b, nd->goal))
-					colN[nd->goal] = 1;
-			}
+/* Marks colN[g] = 1 for the goals some available learner can take in block
+ * b (and the lab); a seminar block has only the lab. */
+static void block_wanted(struct cycle_build *cb, int b, bool seminar_block)
+{
+	const struct problem *p = cb->p;
+	int ng = p->n_goals;
+	for (int g = 0; g <= ng; g++)
+		cb->colN[g] = 0;
+	for (int l = 0; l < p->n_learners && !seminar_block; l++) {
+		if (p->learners[l].unavailable[b])
+			continue;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (nd->ready && p->goals[nd->goal].mode == GOAL_FACILITATED &&
+			    problem_block_allows(p, b, nd->goal))
+				cb->colN[nd->goal] = 1;
 		}
-		colN[ng] = 1;
-		bool seminar_block = j >= n_ws;
-		for (int g = 0; g < ng && seminar_block; g++)
-			colN[g] = 0;
-		for (int k = 0; k < nf; k++)
-			rfac[k] = p->facilitators[k].unavailable[b] ? 0 : lp_add_row(P, GLP_UP, 0, 1);
-		for (int g = 0; g <= ng; g++) {
-			if (!colN[g])
-				continue;
-			bool lab = g == ng;
-			int gmin = lab ? 1 : p->goals[g].min_group;
-			int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
-			int feat = lab ? p->lab_feature : p->goals[g].feature;
-			colN[g] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
-			map_set(map, &map_alloc, colN[g], CC_N, b, lab ? -1 : g, -1);
-			int rdef = lp_add_row(P, GLP_FX, 0, 0);
-			triplets_add(&t, rdef, colN[g], 1);
-			rseat[g] = lp_add_row(P, GLP_UP, 0, 0);
-			rmin[g] = lp_add_row(P, GLP_LO, 0, 0);
-			triplets_add(&t, rmin[g], colN[g], -gmin);
-			rstaff[g] = lp_add_row(P, GLP_FX, 0, 0);
-			triplets_add(&t, rstaff[g], colN[g], -1);
-			/* one n column per room here: rooms of a class are
-			 * interchangeable, but a room is the simplest class */
-			for (int r = 0; r < p->n_rooms; r++) {
-				const struct room *rm = &p->rooms[r];
-				int cap = rm->capacity < gmax ? rm->capacity : gmax;
-				if (rm->unavailable[b] || cap < gmin || !problem_room_has(rm, feat))
-					continue;
-				int jn = lp_add_col(P, GLP_BV, 0, 1, 0);
-				map_set(map, &map_alloc, jn, CC_ROOM, b, lab ? -1 : g, r);
-				triplets_add(&t, rdef, jn, -1);
-				triplets_add(&t, rseat[g], jn, -cap);
-				/* room row: built below through the column list */
-				triplets_add(&t, -1 - r, jn, 1);
-			}
-			for (int k = 0; k < nf; k++) {
-				if (!rfac[k] || (!lab && problem_goal_level(p, k, g) < LEVEL_ABLE))
-					continue;
-				bool guru = !lab && problem_goal_level(p, k, g) == LEVEL_GURU;
-				int jf = lp_add_col(P, GLP_BV, 0, 1, guru ? cf->w_guru : 0);
-				map_set(map, &map_alloc, jf, CC_FAC, b, lab ? -1 : g, k);
-				triplets_add(&t, rstaff[g], jf, 1);
-				triplets_add(&t, rfac[k], jf, 1);
-				triplets_add(&t, row_budget[k], jf, 1);
-			}
-		}
-		if (seminar_block)
-			sections_block(P, &t, p, b, sc, n_sc, rfac, row_budget, row_seats);
-		/* Room rows: the placeholders -1 - r become one row per room. */
-		int *rroom = xcalloc((size_t)p->n_rooms + 1, sizeof(int));
-		for (size_t e = 1; e <= t.n; e++) {
-			if (t.ia[e] >= 0)
-				continue;
-			int r = -1 - t.ia[e];
-			if (!rroom[r])
-				rroom[r] = lp_add_row(P, GLP_UP, 0, 1);
-			t.ia[e] = rroom[r];
-		}
-		free(rroom);
-		for (int l = 0; l < nl; l++) {
-			if (p->learners[l].unavailable[b])
-				continue;
-			int ra = row_learner[l] = lp_add_row(P, GLP_FX, 1, 1);
-			for (int q = p->need_start[l]; q <= p->need_start[l + 1]; q++) {
-				bool lab = q == p->need_start[l + 1];
-				const struct need *nd = lab ? NULL : &p->needs[q];
-				if (!lab && (seminar_block || !nd->ready ||
-					     p->goals[nd->goal].mode != GOAL_FACILITATED ||
-					     !problem_block_allows(p, b, nd->goal)))
-					continue;
-				int g = lab ? ng : nd->goal;
-				double w = lab ? 0 : problem_need_weight(p, nd);
-				int jx = lp_add_col(P, GLP_BV, 0, 1, w);
-				map_set(map, &map_alloc, jx, CC_X, b, lab ? -1 : g, l);
-				triplets_add(&t, ra, jx, 1);
-				triplets_add(&t, rseat[g], jx, 1);
-				triplets_add(&t, rmin[g], jx, 1);
-				int rl = lp_add_row(P, GLP_UP, 0, 0);
-				triplets_add(&t, rl, jx, 1);
-				triplets_add(&t, rl, colN[g], -1);
-				if (lab) {
-					triplets_add(&t, row_lab[l], jx, -1);
-				} else {
-					triplets_add(&t, row_need[q], jx, 1);
-					if (nd->priority == 1)
-						triplets_add(&t, row_pi[l], jx, -1);
-					int d = p->blocks[b].day_index;
-					int *rd = &row_day[(long)l * p->n_days + d];
-					if (cf->w_daily <= 0 || !problem_placeable(p, l))
-						continue;
-					if (!*rd) {
-						*rd = lp_add_row(P, GLP_UP, 0, 0);
-						int jd = lp_add_col(P, GLP_CV, 0, 1, cf->w_daily);
-						map_set(map, &map_alloc, jd, CC_DAY, -1, -1, l);
-						if (map)
-							(*map)[jd].day = d;
-						triplets_add(&t, *rd, jd, 1);
-					}
-					triplets_add(&t, *rd, jx, -1);
-				}
-			}
-		}
-		if (seminar_block)
-			sections_attend(P, &t, p, b, sc, n_sc, row_learner, row_seats, row_day);
 	}
-	triplets_load(&t, P);
-	for (int i = 0; i < n_sc; i++) {
-		free(sc[i].lead);
-		free(sc[i].x);
+	cb->colN[ng] = 1;
+}
+
+/* Goal g's (or the lab's) sessions in block b: N with its definition,
+ * seat, minimum and staffing rows; one n column per room that fits (rooms
+ * of a class are interchangeable, but a room is the simplest class; room
+ * rows are placeholders -1 - r, see block_room_rows); one f column per
+ * facilitator who can lead it. */
+static void block_goal(struct cycle_build *cb, int b, int g)
+{
+	const struct problem *p = cb->p;
+	const struct config *cf = &p->config;
+	bool lab = g == p->n_goals;
+	int gmin = lab ? 1 : p->goals[g].min_group;
+	int gmax = lab ? cf->lab_max_group : p->goals[g].max_group;
+	int feat = lab ? p->lab_feature : p->goals[g].feature;
+	int goal = lab ? -1 : g;
+	cb->colN[g] = lp_add_col(cb->P, GLP_CV, 0, DBL_MAX, 0);
+	map_set(cb->map, &cb->map_alloc, cb->colN[g], CC_N, b, goal, -1);
+	int rdef = lp_add_row(cb->P, GLP_FX, 0, 0);
+	triplets_add(&cb->t, rdef, cb->colN[g], 1);
+	cb->rseat[g] = lp_add_row(cb->P, GLP_UP, 0, 0);
+	cb->rmin[g] = lp_add_row(cb->P, GLP_LO, 0, 0);
+	triplets_add(&cb->t, cb->rmin[g], cb->colN[g], -gmin);
+	cb->rstaff[g] = lp_add_row(cb->P, GLP_FX, 0, 0);
+	triplets_add(&cb->t, cb->rstaff[g], cb->colN[g], -1);
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *rm = &p->rooms[r];
+		int cap = rm->capacity < gmax ? rm->capacity : gmax;
+		if (rm->unavailable[b] || cap < gmin || !problem_room_has(rm, feat))
+			continue;
+		int jn = lp_add_col(cb->P, GLP_BV, 0, 1, 0);
+		map_set(cb->map, &cb->map_alloc, jn, CC_ROOM, b, goal, r);
+		triplets_add(&cb->t, rdef, jn, -1);
+		triplets_add(&cb->t, cb->rseat[g], jn, -cap);
+		triplets_add(&cb->t, -1 - r, jn, 1);
 	}
-	free(sc);
-	free(row_seats);
-	free(row_learner);
-	free(blocks);
-	map_at(map, &map_alloc, glp_get_num_cols(P));  /* zero-filled to the end */
-	free(row_need);
-	free(row_lab);
-	free(row_pi);
-	free(row_day);
-	free(row_budget);
-	free(colN);
-	free(rseat);
-	free(rmin);
-	free(rstaff);
-	free(rfac);
+	for (int k = 0; k < p->n_facilitators; k++) {
+		if (!cb->rfac[k] || (!lab && problem_goal_level(p, k, g) < LEVEL_ABLE))
+			continue;
+		bool guru = !lab && problem_goal_level(p, k, g) == LEVEL_GURU;
+		int jf = lp_add_col(cb->P, GLP_BV, 0, 1, guru ? cf->w_guru : 0);
+		map_set(cb->map, &cb->map_alloc, jf, CC_FAC, b, goal, k);
+		triplets_add(&cb->t, cb->rstaff[g], jf, 1);
+		triplets_add(&cb->t, cb->rfac[k], jf, 1);
+		triplets_add(&cb->t, cb->row_budget[k], jf, 1);
+	}
+}
+
+/* The block's room rows: each placeholder row -1 - r in the matrix so far
+ * becomes room r's row "at most one session here". */
+static void block_room_rows(struct cycle_build *cb)
+{
+	int *rroom = xcalloc((size_t)cb->p->n_rooms + 1, sizeof(int));
+	for (size_t e = 1; e <= cb->t.n; e++) {
+		if (cb->t.ia[e] >= 0)
+			continue;
+		int r = -1 - cb->t.ia[e];
+		if (!rroom[r])
+			rroom[r] = lp_add_row(cb->P, GLP_UP, 0, 1);
+		cb->t.ia[e] = rroom[r];
+	}
+	free(rroom);
+}
+
+/* Learner l's daily weight: x (or a section's attendance) column jx counts
+ * towards delta[l,d] of block b's day, when the term is on. */
+static void learner_day(struct cycle_build *cb, int l, int b, int jx)
+{
+	const struct problem *p = cb->p;
+	int d = p->blocks[b].day_index;
+	int *rd = &cb->row_day[(long)l * p->n_days + d];
+	if (p->config.w_daily <= 0 || !problem_placeable(p, l))
+		return;
+	if (!*rd) {
+		*rd = lp_add_row(cb->P, GLP_UP, 0, 0);
+		int jd = lp_add_col(cb->P, GLP_CV, 0, 1, p->config.w_daily);
+		map_set(cb->map, &cb->map_alloc, jd, CC_DAY, -1, -1, l);
+		if (cb->map)
+			(*cb->map)[jd].day = d;
+		triplets_add(&cb->t, *rd, jd, 1);
+	}
+	triplets_add(&cb->t, *rd, jx, -1);
+}
+
+/* Block b's x columns: each available learner takes one option, a ready
+ * facilitated need the block allows or the lab (only the lab in a seminar
+ * block), in its goal's seats and minimum, only where a session runs
+ * (x <= N), counted in the need's, lab's, bonus's and day's rows. */
+static void block_learners(struct cycle_build *cb, int b, bool seminar_block)
+{
+	const struct problem *p = cb->p;
+	int ng = p->n_goals;
+	for (int l = 0; l < p->n_learners; l++) {
+		if (p->learners[l].unavailable[b])
+			continue;
+		int ra = cb->row_learner[l] = lp_add_row(cb->P, GLP_FX, 1, 1);
+		for (int q = p->need_start[l]; q <= p->need_start[l + 1]; q++) {
+			bool lab = q == p->need_start[l + 1];
+			const struct need *nd = lab ? NULL : &p->needs[q];
+			if (!lab && (seminar_block || !nd->ready ||
+				     p->goals[nd->goal].mode != GOAL_FACILITATED ||
+				     !problem_block_allows(p, b, nd->goal)))
+				continue;
+			int g = lab ? ng : nd->goal;
+			double w = lab ? 0 : problem_need_weight(p, nd);
+			int jx = lp_add_col(cb->P, GLP_BV, 0, 1, w);
+			map_set(cb->map, &cb->map_alloc, jx, CC_X, b, lab ? -1 : g, l);
+			triplets_add(&cb->t, ra, jx, 1);
+			triplets_add(&cb->t, cb->rseat[g], jx, 1);
+			triplets_add(&cb->t, cb->rmin[g], jx, 1);
+			int rl = lp_add_row(cb->P, GLP_UP, 0, 0);
+			triplets_add(&cb->t, rl, jx, 1);
+			triplets_add(&cb->t, rl, cb->colN[g], -1);
+			if (lab) {
+				triplets_add(&cb->t, cb->row_lab[l], jx, -1);
+				continue;
+			}
+			triplets_add(&cb->t, cb->row_need[q], jx, 1);
+			if (nd->priority == 1)
+				triplets_add(&cb->t, cb->row_pi[l], jx, -1);
+			learner_day(cb, l, b, jx);
+		}
+	}
+}
+
+/* Block b, the j-th of the cycle: its facilitator rows, its goals' and the
+ * lab's sessions, the seminar sections meeting in it, its room rows, the
+ * learners' options and the sections' attendance. */
+static void cycle_block(struct cycle_build *cb, int b, bool seminar_block)
+{
+	const struct problem *p = cb->p;
+	block_wanted(cb, b, seminar_block);
+	for (int k = 0; k < p->n_facilitators; k++)
+		cb->rfac[k] = p->facilitators[k].unavailable[b] ? 0 : lp_add_row(cb->P, GLP_UP, 0, 1);
+	for (int g = 0; g <= p->n_goals; g++)
+		if (cb->colN[g])
+			block_goal(cb, b, g);
+	if (seminar_block)
+		sections_block(cb->P, &cb->t, p, b, cb->sc, cb->n_sc, cb->rfac, cb->row_budget,
+			       cb->row_seats);
+	block_room_rows(cb);
+	block_learners(cb, b, seminar_block);
+	if (seminar_block)
+		sections_attend(cb->P, &cb->t, p, b, cb->sc, cb->n_sc, cb->row_learner,
+				cb->row_seats, cb->row_day);
+}
+
+static void cycle_build_free(struct cycle_build *cb)
+{
+	for (int i = 0; i < cb->n_sc; i++) {
+		free(cb->sc[i].lead);
+		free(cb->sc[i].x);
+	}
+	free(cb->sc);
+	free(cb->row_seats);
+	free(cb->row_learner);
+	free(cb->row_need);
+	free(cb->row_lab);
+	free(cb->row_pi);
+	free(cb->row_day);
+	free(cb->row_budget);
+	free(cb->colN);
+	free(cb->rseat);
+	free(cb->rmin);
+	free(cb->rstaff);
+	free(cb->rfac);
+}
+
+glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
+			       const int *sem_blocks, int n_sem, struct cycle_col **map)
+{
+	size_t ng = (size_t)p->n_goals, nf = (size_t)p->n_facilitators;
+	size_t nl = (size_t)p->n_learners;
+	struct cycle_build cb = {
+		.p = p,
+		.P = glp_create_prob(),
+		.map = map,
+		.row_need = xcalloc((size_t)p->n_needs + 1, sizeof(int)),
+		.row_lab = xcalloc(nl + 1, sizeof(int)),
+		.row_pi = xcalloc(nl + 1, sizeof(int)),
+		.row_day = xcalloc(nl * (size_t)p->n_days + 1, sizeof(int)),
+		.row_budget = xcalloc(nf + 1, sizeof(int)),
+		.row_learner = xcalloc(nl + 1, sizeof(int)),
+		.colN = xcalloc(ng + 2, sizeof(int)),
+		.rseat = xcalloc(ng + 2, sizeof(int)),
+		.rmin = xcalloc(ng + 2, sizeof(int)),
+		.rstaff = xcalloc(ng + 2, sizeof(int)),
+		.rfac = xcalloc(nf + 1, sizeof(int)),
+	};
+	if (map)
+		*map = NULL;
+	glp_set_prob_name(cb.P, "mclsched_workshop_cycle");
+	glp_set_obj_dir(cb.P, GLP_MAX);
+	cycle_coupling(&cb);
+	if (n_sem)
+		cb.sc = sections_build(cb.P, &cb.t, p, n_sem, &cb.n_sc);
+	cb.row_seats = xcalloc((size_t)cb.n_sc + 1, sizeof(int));
+	for (int j = 0; j < n_ws; j++)
+		cycle_block(&cb, ws_blocks[j], false);
+	for (int j = 0; j < n_sem; j++)
+		cycle_block(&cb, sem_blocks[j], true);
+	triplets_load(&cb.t, cb.P);
+	map_at(map, &cb.map_alloc, glp_get_num_cols(cb.P));  /* zero-filled to the end */
+	glp_prob *P = cb.P;
+	cycle_build_free(&cb);
 	return P;
 }
 

@@ -51,20 +51,11 @@
 #include "models/child.h"
 #include "models/lp_build.h"
 
-static int useful_cap(const struct problem *p)
-{
-	int m = p->config.lab_max_group;
-	for (int g = 0; g < p->n_goals; g++)
-		if (p->goals[g].max_group > m)
-			m = p->goals[g].max_group;
-	return m;
-}
-
 static void build_classes(struct period_model *m)
 {
 	const struct problem *p = m->p;
 	const struct period_mip_input *in = m->in;
-	int cap_max = useful_cap(p);
+	int cap_max = problem_useful_capacity(p);
 	m->classes = xcalloc((size_t)p->n_rooms + 1, sizeof(*m->classes));
 	for (int r = 0; r < p->n_rooms; r++) {
 		const struct room *room = &p->rooms[r];

@@ -251,15 +251,9 @@ END_TEST
 
 static char *read_text(const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
-	ck_assert_ptr_nonnull(f);
-	char *buf = xcalloc(65536, 1);
-	size_t n = fread(buf, 1, 65535, f);
-	buf[n] = '\0';
-	fclose(f);
-	free(path);
-	return buf;
+	char *text = td_read(dir, name);
+	ck_assert_ptr_nonnull(text);
+	return text;
 }
 
 static const char facilitators[] =

@@ -61,16 +61,8 @@ static void teardown(void)
 /* The whole text of dir/name ("" when absent); caller frees. */
 static char *slurp(const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
-	free(path);
-	if (!f)
-		return xstrdup("");
-	char *buf = xcalloc(1 << 16, 1);
-	size_t n = fread(buf, 1, (1 << 16) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	char *text = td_read(dir, name);
+	return text ? text : xstrdup("");
 }
 
 static void assert_file(const char *dir, const char *name, const char *want)

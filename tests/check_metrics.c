@@ -36,6 +36,25 @@ static struct builder *base(int n_blocks)
 	return tb;
 }
 
+/* base(n_blocks) with goal G of `sessions` sessions that F0 leads and a
+ * learner L (their indexes in *g and *l). */
+static struct builder *goal_and_learner(int n_blocks, int sessions, int *g, int *l)
+{
+	struct builder *tb = base(n_blocks);
+	*g = tb_goal(tb, "G", 1, 25, sessions);
+	tb_level(tb, 0, *g, LEVEL_ABLE);
+	*l = tb_learner(tb, "L");
+	return tb;
+}
+
+/* The school tb describes, and an empty schedule of it in s. */
+static struct problem *finish(struct builder *tb, struct solution *s)
+{
+	struct problem *p = tb_finish(tb);
+	solution_init(s, p);
+	return p;
+}
+
 static double score(const struct problem *p, struct solution *s, struct metrics *m)
 {
 	solution_recount(s);
@@ -45,14 +64,11 @@ static double score(const struct problem *p, struct solution *s, struct metrics 
 
 START_TEST(facilitated_need_capped_at_its_sessions)
 {
-	struct builder *tb = base(3);
-	int g = tb_goal(tb, "G", 1, 25, 2);
-	tb_level(tb, 0, g, LEVEL_ABLE);
-	int l = tb_learner(tb, "L");
+	int g, l;
+	struct builder *tb = goal_and_learner(3, 2, &g, &l);
 	tb_need(tb, l, g, 2, 2);
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	for (int b = 0; b < 3; b++)
 		seat(&s, l, b, ts_add_session(&s, SESSION_WORKSHOP, g, b, 0, 0));
 	struct metrics m;
@@ -75,9 +91,8 @@ START_TEST(guru_scores_per_session_never_for_labs)
 	tb_level(tb, 0, g, LEVEL_GURU);
 	tb_level(tb, 1, g, LEVEL_ABLE);
 	int l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2");
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	/* B0: G by guru F0 and G by able F1; B1: a lab by guru-of-G F0.  No
 	 * needs, so only the guru weight scores: once.  Nobody can be placed
 	 * (no ready need): no daily, and the fairness metrics are 0. */
@@ -108,9 +123,8 @@ START_TEST(power_goal_bonus_once_per_learner)
 	tb_need(tb, l1, g, 1, 3);
 	tb_need(tb, l2, g, 1, 1);
 	tb_need(tb, l2, h, 3, 1);
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	/* L1 gets three sessions of its power goal: 3 x 100 + 200 once.  L2
 	 * gets only H (35): no bonus.  Both have a workshop on the one day:
 	 * 2 x 40. */
@@ -144,9 +158,8 @@ START_TEST(online_needs_credited_greedily_by_priority)
 	tb_need(tb, l, d1, 3, 1);   /* file order: D1, D2, D3 */
 	tb_need(tb, l, d2, 1, 2);
 	tb_need(tb, l, d3, 1, 1);
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	for (int b = 0; b < 3; b++)
 		seat(&s, l, b, ts_add_session(&s, SESSION_LAB, -1, b, 0, 0));
 	struct metrics m;
@@ -168,14 +181,11 @@ END_TEST
 
 START_TEST(not_ready_needs_never_count)
 {
-	struct builder *tb = base(1);
-	int g = tb_goal(tb, "G", 1, 25, 1);
-	tb_level(tb, 0, g, LEVEL_ABLE);
-	int l = tb_learner(tb, "L");
+	int g, l;
+	struct builder *tb = goal_and_learner(1, 1, &g, &l);
 	tb_need_not_ready(tb, l, g, 1, 1);
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	seat(&s, l, 0, ts_add_session(&s, SESSION_WORKSHOP, g, 0, 0, 0));
 	struct metrics m;
 	ck_assert_double_eq_tol(score(p, &s, &m), 0, 1e-9);
@@ -202,9 +212,8 @@ START_TEST(seminar_enrollment_by_rank_once_per_section)
 	tb_choice(tb, l1, sb, 1, true);
 	tb_choice(tb, l1, sa, 2, true);
 	tb_choice(tb, l2, sa, 1, true);
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	int m1 = ts_add_session(&s, SESSION_SEMINAR, sa, e1, 0, f), m2 = ts_add_session(&s, SESSION_SEMINAR, sa, e2, 0, f);
 	s.sessions[m2].section = m1;
 	for (int l = 0; l < 2; l++) {
@@ -246,9 +255,8 @@ START_TEST(daily_and_fairness_metrics)
 	tb_need(tb, lc, g, 2, 2);
 	tb_need(tb, ld, o, 3, 1);
 	tb_learner_unavailable(tb, lc, 2);
-	struct problem *p = tb_finish(tb);
 	struct solution s;
-	solution_init(&s, p);
+	struct problem *p = finish(tb, &s);
 	int w0 = ts_add_session(&s, SESSION_WORKSHOP, g, 0, 0, 0), w2 = ts_add_session(&s, SESSION_WORKSHOP, g, 2, 0, 0);
 	int x0 = ts_add_session(&s, SESSION_LAB, -1, 0, 1, 1), x1 = ts_add_session(&s, SESSION_LAB, -1, 1, 1, 1),
 	    x2 = ts_add_session(&s, SESSION_LAB, -1, 2, 1, 1);

@@ -70,16 +70,39 @@ static double solve(struct problem *p, struct solution *s)
 	return s->objective;
 }
 
-START_TEST(one_group_with_guru)
+/* The start of the hand-built schools below: workshop blocks Mon1..MonN,
+ * facilitators F1 (index 0) and F2, rooms R1 and R2 of 30 seats. */
+static struct builder *two_of_each(int n_blocks)
 {
 	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	int g = tb_goal(tb, "G1", 1, 25, 1);
-	int f = tb_facilitator(tb, "F1");
+	for (int b = 0; b < n_blocks; b++) {
+		char id[8];
+		snprintf(id, sizeof(id), "Mon%d", b + 1);
+		tb_block(tb, id, BLOCK_WORKSHOP);
+	}
+	tb_facilitator(tb, "F1");
 	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_GURU);
 	tb_room(tb, "R1", 30, NULL);
 	tb_room(tb, "R2", 30, NULL);
+	return tb;
+}
+
+/* Goals G1 and G2 (one session each) that F1 leads at level; returns G1
+ * (G2 is the next). */
+static int two_goals_of_f1(struct builder *tb, enum level level)
+{
+	int g1 = tb_goal(tb, "G1", 1, 25, 1);
+	int g2 = tb_goal(tb, "G2", 1, 25, 1);
+	tb_level(tb, 0, g1, level);
+	tb_level(tb, 0, g2, level);
+	return g1;
+}
+
+START_TEST(one_group_with_guru)
+{
+	struct builder *tb = two_of_each(1);
+	int g = tb_goal(tb, "G1", 1, 25, 1);
+	tb_level(tb, 0, g, LEVEL_GURU);
 	for (int i = 0; i < 4; i++) {
 		tb_need(tb, tb_learner_numbered(tb, i), g, 3, 1);
 	}
@@ -121,16 +144,8 @@ END_TEST
  * goal, supervises the lab for the others. */
 START_TEST(power_goal_bonus_wins)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	int g1 = tb_goal(tb, "G1", 1, 25, 1);
-	int g2 = tb_goal(tb, "G2", 1, 25, 1);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g1, LEVEL_ABLE);
-	tb_level(tb, f, g2, LEVEL_ABLE);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	struct builder *tb = two_of_each(1);
+	int g1 = two_goals_of_f1(tb, LEVEL_ABLE), g2 = g1 + 1;
 	tb_need(tb, tb_learner(tb, "L1"), g1, 1, 1);
 	tb_need(tb, tb_learner(tb, "L2"), g2, 4, 1);
 	tb_need(tb, tb_learner(tb, "L3"), g2, 4, 1);
@@ -143,16 +158,9 @@ END_TEST
 
 START_TEST(sessions_spread_over_blocks)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon3", BLOCK_WORKSHOP);
+	struct builder *tb = two_of_each(3);
 	int g = tb_goal(tb, "G1", 1, 25, 2);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_ABLE);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	tb_level(tb, 0, g, LEVEL_ABLE);
 	tb_need(tb, tb_learner(tb, "L1"), g, 2, 2);
 	struct problem *p = tb_finish(tb);
 	struct solution s;
@@ -166,18 +174,9 @@ END_TEST
 
 START_TEST(max_sessions_limits_a_facilitator)
 {
-	struct builder *tb = tb_new();
-	tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	int g = tb_goal(tb, "G1", 1, 25, 1);
-	int g2 = tb_goal(tb, "G2", 1, 25, 1);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_GURU);
-	tb_level(tb, f, g2, LEVEL_GURU);
-	tb_facilitator_max(tb, f, 1);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	struct builder *tb = two_of_each(2);
+	int g = two_goals_of_f1(tb, LEVEL_GURU), g2 = g + 1;
+	tb_facilitator_max(tb, 0, 1);
 	tb_need(tb, tb_learner(tb, "L1"), g, 3, 1);
 	tb_need(tb, tb_learner(tb, "L2"), g2, 3, 1);
 	struct problem *p = tb_finish(tb);
@@ -231,21 +230,14 @@ END_TEST
 
 START_TEST(power_goal_keeps_groups)
 {
-	struct builder *tb = tb_new();
+	struct builder *tb = two_of_each(3);
 	tb_model(tb, MODEL_POWER_GOAL);
-	int b1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon2", BLOCK_WORKSHOP);
-	tb_block(tb, "Mon3", BLOCK_WORKSHOP);
 	int g = tb_goal(tb, "G1", 2, 25, 2);
-	int f = tb_facilitator(tb, "F1");
-	tb_facilitator(tb, "F2");
-	tb_level(tb, f, g, LEVEL_GURU);
-	tb_room(tb, "R1", 30, NULL);
-	tb_room(tb, "R2", 30, NULL);
+	tb_level(tb, 0, g, LEVEL_GURU);
 	int l1 = tb_learner(tb, "L1");
 	tb_need(tb, l1, g, 1, 2);
 	tb_need(tb, tb_learner(tb, "L2"), g, 2, 2);
-	tb_learner_unavailable(tb, l1, b1);
+	tb_learner_unavailable(tb, l1, 0);    /* away in Mon1 */
 	struct problem *p = tb_finish(tb);
 	struct solution s;
 	/* both keep G1 all cycle; two meetings count for each (L1 attends two
@@ -349,17 +341,25 @@ START_TEST(windows_improve_towards_the_optimum)
 }
 END_TEST
 
+/* The bound LP of p's three-block cycle with blocks merged and with
+ * per-learner rows, both proven. */
+static void cycle_bounds(const struct problem *p, struct bound_lp_result *merged,
+			 struct bound_lp_result *per_learner)
+{
+	int blocks[3] = { 0, 1, 2 };
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, merged);
+	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, per_learner);
+	ck_assert(merged->proven && per_learner->proven);
+}
+
 /* The whole-cycle bound LP, rounding cuts included, never falls below the
  * true optimum, with blocks merged or with per-learner rows: the exact cycle
  * MIP, solved to optimality, decides.  Frees p. */
 static void check_bounds_against_exact(struct problem *p)
 {
 	double best = exact_optimum(p);
-	int blocks[3] = { 0, 1, 2 };
 	struct bound_lp_result merged, per_learner;
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, &merged);
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
-	ck_assert(merged.proven && per_learner.proven);
+	cycle_bounds(p, &merged, &per_learner);
 	ck_assert_double_ge_tol(merged.bound, best, 1e-6);
 	ck_assert_double_ge_tol(per_learner.bound, best, 1e-6);
 	/* each part on its own: the minimum would hide an error in either */
@@ -408,11 +408,8 @@ START_TEST(bounds_hold_for_weights_of_any_shape)
 	struct problem *p = tb_random_cycle(300u + (unsigned)_i, 12 + _i % 4);
 	odd_weights(p, _i % 8, (unsigned)_i);
 	double best = exact_optimum(p);
-	int blocks[3] = { 0, 1, 2 };
 	struct bound_lp_result merged, per_learner;
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, false, 60, &merged);
-	bound_lp_cycle_with(p, blocks, 3, NULL, 0, true, 60, &per_learner);
-	ck_assert(merged.proven && per_learner.proven);
+	cycle_bounds(p, &merged, &per_learner);
 	ck_assert_msg(merged.simple_bound >= best - 1e-6, "shape %d: simple bound %.6f < optimum %.6f",
 		      _i % 8, merged.simple_bound, best);
 	ck_assert_msg(merged.lp_bound >= best - 1e-9 * (1 + best),

@@ -71,14 +71,44 @@ static void schedule(const struct problem *p, struct solution *s)
 	s->status = SOLVE_OPTIMAL;
 }
 
-/* The end of a test that wrote o inside dir: everything released. */
-static void end_written(struct problem *p, struct solution *s, char *dir, char *o,
-			struct diag *d)
+/* A test that writes an output: its problem and schedule, a scratch
+ * directory, the output directory o inside it, and the diagnostics. */
+struct written {
+	struct problem *p;
+	struct solution s;
+	char *dir, *o;
+	struct diag d;
+};
+
+/* Starts a test on p (its schedule s still to fill). */
+static void written_begin(struct written *w, struct problem *p)
 {
-	free(o);
-	td_remove(dir);
-	diag_release(d);
-	ts_free(p, s);
+	w->p = p;
+	w->dir = td_make();
+	w->o = xasprintf("%s/o", w->dir);
+	diag_init(&w->d);
+}
+
+/* Starts a test on small() and its schedule. */
+static void written_small(struct written *w)
+{
+	written_begin(w, small());
+	schedule(w->p, &w->s);
+}
+
+/* output_write of the test's schedule into o. */
+static int written_write(struct written *w, const struct run_info *run)
+{
+	return output_write(w->p, &w->s, run, w->o, &w->d);
+}
+
+/* The end of the test: everything released. */
+static void written_end(struct written *w)
+{
+	free(w->o);
+	td_remove(w->dir);
+	diag_release(&w->d);
+	ts_free(w->p, &w->s);
 }
 
 START_TEST(metrics_by_hand)
@@ -111,20 +141,6 @@ START_TEST(metrics_by_hand)
 }
 END_TEST
 
-static char *slurp(const char *dir, const char *name)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
-	free(path);
-	if (!f)
-		return NULL;
-	char *buf = xcalloc(1 << 16, 1);
-	size_t n = fread(buf, 1, (1 << 16) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 START_TEST(output_files_identical_and_replaced_atomically)
 {
 	struct problem *p = small();
@@ -141,24 +157,24 @@ START_TEST(output_files_identical_and_replaced_atomically)
 	ck_assert_int_eq(output_write(p, &s, NULL, b, &d), 0);   /* parents created */
 	const char *files[] = { "sessions.csv", "timetable.csv", "unmet.csv", "summary.csv" };
 	for (int i = 0; i < 4; i++) {
-		char *x = slurp(a, files[i]), *y = slurp(b, files[i]);
+		char *x = td_read(a, files[i]), *y = td_read(b, files[i]);
 		ck_assert_ptr_nonnull(x);
 		ck_assert_str_eq(x, y);
 		free(x);
 		free(y);
 	}
-	char *sessions = slurp(a, "sessions.csv");
+	char *sessions = td_read(a, "sessions.csv");
 	ck_assert_str_eq(sessions,
 			 "session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n"
 			 "S0001,S0001,workshop,G,B1,R1,F1,1\n"
 			 "S0002,S0002,lab,,B1,R2,F2,1\n"
 			 "S0003,S0003,lab,,B2,R1,F2,2\n");
 	free(sessions);
-	char *unmet = slurp(a, "unmet.csv");
+	char *unmet = td_read(a, "unmet.csv");
 	ck_assert_ptr_nonnull(strstr(unmet, "L1,need,G,1,2,1,"));
 	ck_assert_ptr_nonnull(strstr(unmet, "L2,need,G,3,1,0,prerequisite\n"));
 	free(unmet);
-	char *summary = slurp(a, "summary.csv");
+	char *summary = td_read(a, "summary.csv");
 	ck_assert_ptr_nonnull(strstr(summary, "gap,0.037500\n"));
 	free(summary);
 
@@ -178,7 +194,7 @@ START_TEST(output_files_identical_and_replaced_atomically)
 	td_write(other, "thesis.txt", "precious");
 	ck_assert_int_eq(output_write(p, &s, NULL, other, &d), -1);
 	ck_assert(diag_contains(&d, "is not an mclsched output directory"));
-	char *keep = slurp(other, "thesis.txt");
+	char *keep = td_read(other, "thesis.txt");
 	ck_assert_str_eq(keep, "precious");
 	free(keep);
 
@@ -193,43 +209,34 @@ END_TEST
 
 START_TEST(output_infeasible_writes_diagnosis)
 {
-	struct problem *p = small();
-	struct solution s;
-	solution_init(&s, p);
-	s.status = SOLVE_INFEASIBLE;
-	s.diagnosis = xstrdup("block 'B1': short by 3 seats\n");
-	char *dir = td_make();
-	char *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *diagnosis = slurp(o, "diagnosis.txt"), *summary = slurp(o, "summary.csv");
+	struct written w;
+	written_begin(&w, small());
+	solution_init(&w.s, w.p);
+	w.s.status = SOLVE_INFEASIBLE;
+	w.s.diagnosis = xstrdup("block 'B1': short by 3 seats\n");
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *diagnosis = td_read(w.o, "diagnosis.txt"), *summary = td_read(w.o, "summary.csv");
 	ck_assert_str_eq(diagnosis, "block 'B1': short by 3 seats\n");
 	ck_assert_ptr_nonnull(strstr(summary, "status,infeasible\n"));
-	ck_assert_ptr_null(slurp(o, "sessions.csv"));
+	ck_assert_ptr_null(td_read(w.o, "sessions.csv"));
 	free(diagnosis);
 	free(summary);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 
-
 START_TEST(output_reads_back)
 {
-	struct problem *p = small();
-	struct solution s;
-	schedule(p, &s);
-	s.objective = 425;
-	s.bound = 425;
-	s.stopped_by = STOP_TIME_LIMIT;
-	solution_set_gap(&s);
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
+	struct written w;
+	written_small(&w);
+	w.s.objective = 425;
+	w.s.bound = 425;
+	w.s.stopped_by = STOP_TIME_LIMIT;
+	solution_set_gap(&w.s);
 	struct run_info run = { "9.9-test", 7, 12.5, 0.01 };
-	ck_assert_int_eq(output_write(p, &s, &run, o, &d), 0);
+	ck_assert_int_eq(written_write(&w, &run), 0);
 	struct csv_table t;
-	ck_assert_int_eq(csv_table_read(&t, o, "timetable.csv", true, &d), 1);
+	ck_assert_int_eq(csv_table_read(&t, w.o, "timetable.csv", true, &w.d), 1);
 	ck_assert_int_eq(t.n_rows, 4);   /* 2 learners x 2 blocks */
 	ck_assert_str_eq(t.rows[3][csv_table_col(&t, "session_id")], "S0003");
 	/* what each works on: L1 G, then L1's first lab counts toward D; L2's
@@ -241,7 +248,7 @@ START_TEST(output_reads_back)
 	ck_assert_str_eq(t.rows[2][c_off], "D");
 	ck_assert_str_eq(t.rows[3][c_off], "");
 	csv_table_release(&t);
-	ck_assert_int_eq(csv_table_read(&t, o, "summary.csv", true, &d), 1);
+	ck_assert_int_eq(csv_table_read(&t, w.o, "summary.csv", true, &w.d), 1);
 	const char *names[] = { "status", "objective", "bound", "gap", "solve_seconds", "model",
 				"learners", "blocks", "sessions", "need_sessions_wanted",
 				"need_sessions_scheduled", "need_sessions_pct", "power_goal_pct",
@@ -272,30 +279,27 @@ START_TEST(output_reads_back)
 	ck_assert_str_eq(t.rows[28][1], "0.01");
 	ck_assert_str_eq(t.rows[29][1], "time_limit");
 	csv_table_release(&t);
-	ck_assert_int_eq(d.n_errors, 0);
-	end_written(p, &s, dir, o, &d);
+	ck_assert_int_eq(w.d.n_errors, 0);
+	written_end(&w);
 }
 END_TEST
 
 /* Without a run_info the provenance comes from scenario.conf's values. */
 START_TEST(output_provenance_from_config)
 {
-	struct problem *p = small();
-	p->config.seed = 3;
-	p->config.time_limit = 60;
-	p->config.gap = 0.005;
-	struct solution s;
-	schedule(p, &s);
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *summary = slurp(o, "summary.csv");
+	struct written w;
+	written_begin(&w, small());
+	w.p->config.seed = 3;
+	w.p->config.time_limit = 60;
+	w.p->config.gap = 0.005;
+	schedule(w.p, &w.s);
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *summary = td_read(w.o, "summary.csv");
 	ck_assert_ptr_nonnull(strstr(summary, "\nseed,3\ntime_limit,60\ngap_limit,0.005\n"
 					      "stopped_by,search_done\n"));
 	ck_assert_ptr_nonnull(strstr(summary, "\nmclsched_version,\n"));
 	free(summary);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 
@@ -341,23 +345,20 @@ START_TEST(csv_cells_are_spreadsheet_safe)
 	ck_assert_str_eq(csv_out_untext("x"), "x");
 
 	/* in a written file: a formula-like scenario name and id */
-	struct problem *p = small();
-	free(p->config.name);
-	p->config.name = xstrdup("=HYPERLINK(\"http://x\")");
-	free(p->learners[0].id);
-	p->learners[0].id = xstrdup("-L1");
-	struct solution s;
-	schedule(p, &s);
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *summary = slurp(o, "summary.csv"), *tt = slurp(o, "timetable.csv");
+	struct written w;
+	written_begin(&w, small());
+	free(w.p->config.name);
+	w.p->config.name = xstrdup("=HYPERLINK(\"http://x\")");
+	free(w.p->learners[0].id);
+	w.p->learners[0].id = xstrdup("-L1");
+	schedule(w.p, &w.s);
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *summary = td_read(w.o, "summary.csv"), *tt = td_read(w.o, "timetable.csv");
 	ck_assert_ptr_nonnull(strstr(summary, "\nscenario_name,\"'=HYPERLINK(\"\"http://x\"\")\"\n"));
 	ck_assert_ptr_nonnull(strstr(tt, "\n'-L1,B1,S0001,G\n"));
 	free(summary);
 	free(tt);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 
@@ -375,12 +376,8 @@ static int count_entries(const char *dir, const char *needle)
 
 START_TEST(failed_write_leaves_nothing)
 {
-	struct problem *p = small();
-	struct solution s;
-	schedule(p, &s);
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
+	struct written w;
+	written_small(&w);
 	/* files may not grow past 64 bytes: sessions.csv fails half-way (this
 	 * test runs in its own process) */
 	signal(SIGXFSZ, SIG_IGN);
@@ -389,13 +386,13 @@ START_TEST(failed_write_leaves_nothing)
 	rl = old;
 	rl.rlim_cur = 64;   /* the hard limit stays, so the old one can return */
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
-	int rc = output_write(p, &s, NULL, o, &d);
+	int rc = written_write(&w, NULL);
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
 	ck_assert_int_eq(rc, -1);
-	ck_assert(diag_contains(&d, "sessions.csv: cannot write: File too large"));
-	ck_assert_int_ne(access(o, F_OK), 0);
-	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
-	end_written(p, &s, dir, o, &d);
+	ck_assert(diag_contains(&w.d, "sessions.csv: cannot write: File too large"));
+	ck_assert_int_ne(access(w.o, F_OK), 0);
+	ck_assert_int_eq(count_entries(w.dir, "tmp-"), 0);
+	written_end(&w);
 }
 END_TEST
 
@@ -404,45 +401,37 @@ END_TEST
  * exactly as it was. */
 START_TEST(abort_leaves_previous_output)
 {
-	struct problem *p = small();
-	struct solution s;
-	schedule(p, &s);
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *before = slurp(o, "timetable.csv");
+	struct written w;
+	written_small(&w);
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *before = td_read(w.o, "timetable.csv");
 	ck_assert_ptr_nonnull(before);
-	*solution_attend(&s, 0, 0) = -1;   /* a different schedule */
-	solution_recount(&s);
+	*solution_attend(&w.s, 0, 0) = -1;   /* a different schedule */
+	solution_recount(&w.s);
 	output_abort = 1;
-	int rc = output_write(p, &s, NULL, o, &d);
+	int rc = written_write(&w, NULL);
 	output_abort = 0;
 	ck_assert_int_eq(rc, -1);
-	ck_assert(diag_contains(&d, "nothing written, the previous output is untouched"));
+	ck_assert(diag_contains(&w.d, "nothing written, the previous output is untouched"));
 	ck_assert_int_eq(output_writing, 0);
-	char *after = slurp(o, "timetable.csv");
+	char *after = td_read(w.o, "timetable.csv");
 	ck_assert_str_eq(after, before);
-	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
-	ck_assert_int_eq(count_entries(dir, "old-"), 0);
+	ck_assert_int_eq(count_entries(w.dir, "tmp-"), 0);
+	ck_assert_int_eq(count_entries(w.dir, "old-"), 0);
 	free(before);
 	free(after);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 
 START_TEST(missing_parent_is_created_and_a_file_is_refused)
 {
-	struct problem *p = small();
-	struct solution s;
-	schedule(p, &s);
-	char *dir = td_make(), *o = xasprintf("%s/file", dir);
-	struct diag d;
-	diag_init(&d);
-	td_write(dir, "file", "x");
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), -1);
-	ck_assert(diag_contains(&d, "exists and is not a directory"));
-	end_written(p, &s, dir, o, &d);
+	struct written w;
+	written_small(&w);
+	td_write(w.dir, "o", "x");
+	ck_assert_int_eq(written_write(&w, NULL), -1);
+	ck_assert(diag_contains(&w.d, "exists and is not a directory"));
+	written_end(&w);
 }
 END_TEST
 
@@ -458,48 +447,41 @@ START_TEST(power_goal_group_shares_section_id)
 	tb_room(tb, "R", 30, NULL);
 	int l = tb_learner(tb, "L");
 	tb_need(tb, l, g, 1, 2);
-	struct problem *p = tb_finish(tb);
-	struct solution s;
-	solution_init(&s, p);
+	struct written w;
+	written_begin(&w, tb_finish(tb));
+	solution_init(&w.s, w.p);
 	/* added in reverse block order: the section's id is still its first
 	 * session in canonical (time) order */
 	struct session w2 = { SESSION_WORKSHOP, g, 1, 0, f, 0, 0 };
 	struct session w1 = { SESSION_WORKSHOP, g, 0, 0, f, 0, 0 };
-	int b = solution_add_session(&s, &w2), a = solution_add_session(&s, &w1);
-	s.sessions[b].section = b;
-	s.sessions[a].section = b;
-	*solution_attend(&s, l, 0) = a;
-	*solution_attend(&s, l, 1) = b;
-	solution_recount(&s);
-	s.status = SOLVE_OPTIMAL;
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *sessions = slurp(o, "sessions.csv");
+	int b = solution_add_session(&w.s, &w2), a = solution_add_session(&w.s, &w1);
+	w.s.sessions[b].section = b;
+	w.s.sessions[a].section = b;
+	*solution_attend(&w.s, l, 0) = a;
+	*solution_attend(&w.s, l, 1) = b;
+	solution_recount(&w.s);
+	w.s.status = SOLVE_OPTIMAL;
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *sessions = td_read(w.o, "sessions.csv");
 	ck_assert_str_eq(sessions,
 			 "session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size\n"
 			 "S0001,S0001,workshop,G,B1,R,F,1\n"
 			 "S0002,S0001,workshop,G,B2,R,F,1\n");
 	free(sessions);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 
 START_TEST(wrong_session_size_is_an_internal_error)
 {
-	struct problem *p = small();
-	struct solution s;
-	schedule(p, &s);
-	s.sessions[0].size = 7;
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), -1);
-	ck_assert(diag_contains(&d, "records 7 learners but 1 attend it"));
-	ck_assert_int_ne(access(o, F_OK), 0);
-	ck_assert_int_eq(count_entries(dir, "tmp-"), 0);
-	end_written(p, &s, dir, o, &d);
+	struct written w;
+	written_small(&w);
+	w.s.sessions[0].size = 7;
+	ck_assert_int_eq(written_write(&w, NULL), -1);
+	ck_assert(diag_contains(&w.d, "records 7 learners but 1 attend it"));
+	ck_assert_int_ne(access(w.o, F_OK), 0);
+	ck_assert_int_eq(count_entries(w.dir, "tmp-"), 0);
+	written_end(&w);
 }
 END_TEST
 
@@ -580,13 +562,10 @@ static struct problem *every_reason(struct solution *s)
 
 START_TEST(unmet_reasons)
 {
-	struct solution s;
-	struct problem *p = every_reason(&s);
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *unmet = slurp(o, "unmet.csv");
+	struct written w;
+	written_begin(&w, every_reason(&w.s));
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *unmet = td_read(w.o, "unmet.csv");
 	ck_assert_str_eq(unmet,
 			 "learner_id,kind,offering_id,priority,wanted,scheduled,reason\n"
 			 "L1,need,NF,3,1,0,no_facilitator\n"
@@ -598,7 +577,7 @@ START_TEST(unmet_reasons)
 			 "L3,need,G,1,1,0,prerequisite\n"
 			 "L3,choice,SB,1,1,0,capacity\n");
 	free(unmet);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 
@@ -661,28 +640,25 @@ START_TEST(no_choice_rows_without_seminar_blocks)
 	int l = tb_learner(tb, "L");
 	tb_need(tb, l, g, 1, 1);
 	tb_choice(tb, l, sa, 1, true);
-	struct problem *p = tb_finish(tb);
-	struct solution s;
-	solution_init(&s, p);
-	struct session w = { SESSION_WORKSHOP, g, b, 0, f, 0, 0 };
-	*solution_attend(&s, l, b) = solution_add_session(&s, &w);
-	solution_recount(&s);
-	s.status = SOLVE_OPTIMAL;
-	char *dir = td_make(), *o = xasprintf("%s/o", dir);
-	struct diag d;
-	diag_init(&d);
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	char *unmet = slurp(o, "unmet.csv");
+	struct written w;
+	written_begin(&w, tb_finish(tb));
+	solution_init(&w.s, w.p);
+	struct session ws = { SESSION_WORKSHOP, g, b, 0, f, 0, 0 };
+	*solution_attend(&w.s, l, b) = solution_add_session(&w.s, &ws);
+	solution_recount(&w.s);
+	w.s.status = SOLVE_OPTIMAL;
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	char *unmet = td_read(w.o, "unmet.csv");
 	ck_assert_str_eq(unmet, "learner_id,kind,offering_id,priority,wanted,scheduled,reason\n");
 	free(unmet);
 	/* the combination model runs seminars: the unmet choice is listed */
-	p->config.model = MODEL_COMBINATION;
-	*solution_attend(&s, l, 1) = -1;
-	ck_assert_int_eq(output_write(p, &s, NULL, o, &d), 0);
-	unmet = slurp(o, "unmet.csv");
+	w.p->config.model = MODEL_COMBINATION;
+	*solution_attend(&w.s, l, 1) = -1;
+	ck_assert_int_eq(written_write(&w, NULL), 0);
+	unmet = td_read(w.o, "unmet.csv");
 	ck_assert_ptr_nonnull(strstr(unmet, "\nL,choice,SA,1,1,0,capacity\n"));
 	free(unmet);
-	end_written(p, &s, dir, o, &d);
+	written_end(&w);
 }
 END_TEST
 

@@ -112,16 +112,43 @@ static struct builder *base(int n_blocks)
 	return tb;
 }
 
-/* Seminar S1 of `meetings` meetings (1 to 10 learners) led by F1, a
- * second facilitator F2 for the labs, two rooms of 10; returns S1. */
-static int one_seminar(struct builder *tb, int meetings)
+/* Rooms R0..R(n-1) of 10 seats. */
+static void rooms_of_ten(struct builder *tb, int n)
+{
+	for (int r = 0; r < n; r++) {
+		char id[8];
+		snprintf(id, sizeof(id), "R%d", r);
+		tb_room(tb, id, 10, NULL);
+	}
+}
+
+/* Seminar S1 of `meetings` meetings (1 to 10 learners) led by F1 at level,
+ * a second facilitator F2 for the labs, two rooms of 10; returns S1. */
+static int one_seminar_led(struct builder *tb, int meetings, enum level level)
 {
 	int s = tb_seminar(tb, "S1", meetings, 1, 10);
-	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
+	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, level);
 	tb_facilitator(tb, "F2");
 	tb_room(tb, "R1", 10, NULL);
 	tb_room(tb, "R2", 10, NULL);
 	return s;
+}
+
+/* The same, F1 able. */
+static int one_seminar(struct builder *tb, int meetings)
+{
+	return one_seminar_led(tb, meetings, LEVEL_ABLE);
+}
+
+/* Two days, a two-meeting seminar S1 chosen by three of four learners. */
+static struct problem *continuity_school(void)
+{
+	struct builder *tb = base(2);
+	int s = one_seminar(tb, 2);
+	for (int i = 0; i < 3; i++)
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
+	tb_learner_numbered(tb, 3);
+	return tb_finish(tb);
 }
 
 /* Three learners take a two-meeting seminar on two days: the same section,
@@ -129,12 +156,7 @@ static int one_seminar(struct builder *tb, int meetings)
  * the lab.  3 x (50 + 2 x 40) = 390. */
 START_TEST(continuity)
 {
-	struct builder *tb = base(2);
-	int s = one_seminar(tb, 2);
-	for (int i = 0; i < 3; i++)
-		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
-	tb_learner_numbered(tb, 3);
-	struct problem *p = tb_finish(tb);
+	struct problem *p = continuity_school();
 	struct solution sol;
 	ck_assert_double_eq_tol(solve(p, &sol), 390, 1e-9);
 	/* the simple bound is tight here: 3 seats' worth of gain, no guru */
@@ -160,11 +182,7 @@ START_TEST(ineligible_first_choice_skipped)
 	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s1, LEVEL_ABLE);
 	tb_seminar_level(tb, tb_facilitator(tb, "F2"), s2, LEVEL_ABLE);
 	tb_facilitator(tb, "F3");
-	for (int r = 0; r < 3; r++) {
-		char id[8];
-		snprintf(id, sizeof(id), "R%d", r);
-		tb_room(tb, id, 10, NULL);
-	}
+	rooms_of_ten(tb, 3);
 	int l0 = tb_learner_numbered(tb, 0), l1 = tb_learner_numbered(tb, 1);
 	tb_choice(tb, l0, s1, 1, false);
 	tb_choice(tb, l0, s2, 2, true);
@@ -184,12 +202,8 @@ END_TEST
 START_TEST(age_band)
 {
 	struct builder *tb = base(1);
-	int s = tb_seminar(tb, "S1", 1, 1, 10);
+	int s = one_seminar_led(tb, 1, LEVEL_GURU);
 	tb_seminar_ages(tb, s, 12, 14);
-	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_GURU);
-	tb_facilitator(tb, "F2");
-	tb_room(tb, "R1", 10, NULL);
-	tb_room(tb, "R2", 10, NULL);
 	int young = tb_learner_numbered(tb, 0), old = tb_learner_numbered(tb, 1);
 	tb_learner_age(tb, young, 13);
 	tb_learner_age(tb, old, 16);
@@ -213,11 +227,7 @@ static double sections_case(int sections, int *n_seminar_sessions)
 	tb_seminar_sections(tb, s, sections);
 	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
 	tb_seminar_level(tb, tb_facilitator(tb, "F2"), s, LEVEL_ABLE);
-	for (int r = 0; r < 3; r++) {
-		char id[8];
-		snprintf(id, sizeof(id), "R%d", r);
-		tb_room(tb, id, 10, NULL);
-	}
+	rooms_of_ten(tb, 3);
 	for (int i = 0; i < 3; i++)
 		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
 	struct problem *p = tb_finish(tb);
@@ -700,12 +710,7 @@ END_TEST
  * the three learners who chose it; stage 2 seats them; the plan realises. */
 START_TEST(section_mip_and_stage2)
 {
-	struct builder *tb = base(2);
-	int s = one_seminar(tb, 2);
-	for (int i = 0; i < 3; i++)
-		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, true);
-	tb_learner_numbered(tb, 3);
-	struct problem *p = tb_finish(tb);
+	struct problem *p = continuity_school();
 	int blocks[2] = { 0, 1 };
 	struct seminar_input in = { .p = p, .blocks = blocks, .n_blocks = 2, .seconds = 5 };
 	struct seminar_ctx c;

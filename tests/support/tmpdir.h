@@ -7,6 +7,9 @@
 /* Creates a fresh directory under /tmp; returns its path (caller frees). */
 char *td_make(void);
 
+/* The whole text of dir/name, or NULL when it cannot be opened (caller
+ * frees). */
+char *td_read(const char *dir, const char *name);
 /* Writes text to dir/name (overwriting). */
 void td_write(const char *dir, const char *name, const char *text);
 
