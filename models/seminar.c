@@ -239,6 +239,9 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		seminar_plan_init(&r.best, c);
 		seminar_plan_init(&r.cur, c);
 		seminar_layout_init(&r.lay, c);
+		mcl_log(LOG_VERBOSE, "seminars: the labs alone do not fit; every eligible seat "
+			"(%d) and %d patterns for the section MIP", c->lo_start[in->p->n_learners],
+			c->n_pat);
 	} else {
 		seminar_greedy(c, &r.best, &r.lay, t0 + set->seminar_greedy_share * (r.deadline - t0),
 			       NULL);
