@@ -65,6 +65,8 @@ struct search_settings {
 	double seminar_greedy_share; /* of its time, the greedy's at most */
 	double seminar_mip_share;   /* of the time after the greedy, the
 				     * section MIP's */
+	double seminar_mip_alone_share; /* the same when the labs alone do
+					 * not fit (no greedy start) */
 	double seminar_mip_min_seconds; /* less left: no section MIP */
 	double seminar_gap;         /* section MIP and stage-2 gap when the
 				     * caller gives none */

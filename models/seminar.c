@@ -15,8 +15,11 @@
  * seminar blocks).
  *
  * When the labs alone cannot seat a block, the greedy has no feasible start
- * and the MIP runs without one; "infeasible" is claimed only on a counting
- * proof (seats_proof), anything else is "no schedule found".
+ * and the MIP runs without one, over every eligible seat, those worth
+ * nothing too (seminar_ctx_build_all: a plan must then seat learners in
+ * seminars for room, whatever they are worth); "infeasible" is claimed
+ * only on a counting proof (seats_proof), anything else is "no schedule
+ * found".
  *
  * The seminar model reports the smaller of the simple bound
  * (seminar_bound.c) and bound_lp.c's LP bound; it does not raise it to its
@@ -160,7 +163,8 @@ static int mip_phase(struct run *r, char **why)
 		return 0;
 	if (r->have && seminar_realise(c, &r->best, &r->lay) >= 0)
 		assert(!"greedy plan must realise");
-	struct mip_params mp = { .seconds = set->seminar_mip_share * left,
+	double share = r->have ? set->seminar_mip_share : set->seminar_mip_alone_share;
+	struct mip_params mp = { .seconds = share * left,
 				 .gap = r->in->gap > 0 ? r->in->gap : set->seminar_gap,
 				 .label = mcl_log_level >= LOG_VERBOSE ? "seminar sections" : NULL };
 	struct mip_result mr;
@@ -226,6 +230,18 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 			rc = 1;
 			goto out_release;
 		}
+		/* the labs alone do not fit: seats worth nothing count too */
+		seminar_layout_release(&r.lay);
+		seminar_plan_release(&r.best);
+		seminar_plan_release(&r.cur);
+		seminar_ctx_release(c);
+		seminar_ctx_build_all(c, in, set);
+		seminar_plan_init(&r.best, c);
+		seminar_plan_init(&r.cur, c);
+		seminar_layout_init(&r.lay, c);
+		mcl_log(LOG_VERBOSE, "seminars: the labs alone do not fit; every eligible seat "
+			"(%d) and %d patterns for the section MIP", c->lo_start[in->p->n_learners],
+			c->n_pat);
 	} else {
 		seminar_greedy(c, &r.best, &r.lay, t0 + set->seminar_greedy_share * (r.deadline - t0),
 			       NULL);

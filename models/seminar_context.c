@@ -19,7 +19,9 @@
  * labs in every available seminar block, minus the same with l enrolled in
  * s (meetings on P's days, |P| fewer lab sessions).  It is the choice
  * weight, the daily weight of the days P adds, less the lab credit the
- * meetings displace.  Options worth <= 0 are dropped.  A learner available
+ * meetings displace.  Options worth <= 0 are dropped, unless the context
+ * is built with keep_all (seminar_ctx_build_all): then a seat worth
+ * nothing can still relieve a block whose labs are full.  A learner available
  * in every pattern of s, at equal value, is *flexible* for s (one column in
  * the section MIP, the learner is routed to a pattern by a flow), which
  * keeps the MIP small.
@@ -55,6 +57,34 @@ static void add_pattern(struct seminar_ctx *c, const int *js, int m)
 	c->pat_start[++c->n_pat] = at + m;
 }
 
+/* Adds the m-subsets of list[0..n-1] (positions ascending), in
+ * lexicographic order, as patterns while this m's run (from first) has
+ * fewer than cap; those already there are not added twice. */
+static void add_subsets(struct seminar_ctx *c, const int *list, int n, int m, int first, int cap)
+{
+	if (m > n || m < 1)
+		return;
+	int *idx = xmalloc(sizeof(int) * (size_t)(m + 1));
+	int *js = xmalloc(sizeof(int) * (size_t)(m + 1));
+	for (int i = 0; i < m; i++)
+		idx[i] = i;
+	while (c->n_pat - first < cap) {
+		for (int i = 0; i < m; i++)
+			js[i] = list[idx[i]];
+		add_pattern(c, js, m);
+		int i = m - 1;
+		while (i >= 0 && idx[i] == n - m + i)
+			i--;
+		if (i < 0)
+			break;
+		idx[i]++;
+		for (int k = i + 1; k < m; k++)
+			idx[k] = idx[k - 1] + 1;
+	}
+	free(idx);
+	free(js);
+}
+
 /* Patterns of m meetings; returns the first index of this m's run (they are
  * contiguous: generated once per meetings count). */
 static void gen_patterns(struct seminar_ctx *c, int m, int cap, int *first, int *count)
@@ -63,7 +93,6 @@ static void gen_patterns(struct seminar_ctx *c, int m, int cap, int *first, int 
 	int *slot = xmalloc(sizeof(int) * (size_t)(nb + 1));
 	int *list = xmalloc(sizeof(int) * (size_t)(nb + 1));
 	int *js = xmalloc(sizeof(int) * (size_t)(m + 1));
-	int *idx = xmalloc(sizeof(int) * (size_t)(m + 1));
 	int n_slots = 0;
 	for (int j = 0; j < nb; j++) {
 		slot[j] = 0;
@@ -88,27 +117,7 @@ static void gen_patterns(struct seminar_ctx *c, int m, int cap, int *first, int 
 		for (int j = 0; j < nb; j++)
 			if (slot[j] == t)
 				list[n++] = j;
-		if (m > n)
-			continue;
-		for (int i = 0; i < m; i++)
-			idx[i] = i;
-		for (;;) {
-			if (idx[m - 1] - idx[0] != m - 1) {
-				for (int i = 0; i < m; i++)
-					js[i] = list[idx[i]];
-				if (c->n_pat - *first >= cap)
-					break;
-				add_pattern(c, js, m);
-			}
-			int i = m - 1;
-			while (i >= 0 && idx[i] == n - m + i)
-				i--;
-			if (i < 0)
-				break;
-			idx[i]++;
-			for (int k = i + 1; k < m; k++)
-				idx[k] = idx[k - 1] + 1;
-		}
+		add_subsets(c, list, n, m, *first, cap);
 	}
 	/* more meetings than days in any slot: consecutive seminar blocks */
 	if (c->n_pat == *first)
@@ -117,11 +126,18 @@ static void gen_patterns(struct seminar_ctx *c, int m, int cap, int *first, int 
 				js[i] = a + i;
 			add_pattern(c, js, m);
 		}
+	/* keep_all (the labs alone do not fit): any m blocks, across slots and
+	 * two a day too, up to twice the cap; a school that must seat learners
+	 * in seminars for room may need a pattern no slot gives */
+	if (c->keep_all) {
+		for (int j = 0; j < nb; j++)
+			list[j] = j;
+		add_subsets(c, list, nb, m, *first, 2 * cap);
+	}
 	*count = c->n_pat - *first;
 	free(slot);
 	free(list);
 	free(js);
-	free(idx);
 }
 
 static int largest_room(const struct seminar_ctx *c, int feature, int j)
@@ -265,7 +281,8 @@ static void build_options(struct seminar_ctx *c)
 	free(m_count);
 }
 
-/* Every learner's options worth more than 0, with their exact values. */
+/* Every learner's options worth more than 0 (all, with keep_all), with
+ * their exact values. */
 static void build_learner_options(struct seminar_ctx *c)
 {
 	const struct problem *p = c->p;
@@ -306,7 +323,7 @@ static void build_learner_options(struct seminar_ctx *c)
 				t.lab_cnt[l] += seminar_pat_len(c, k);
 				for (int i = c->pat_start[k]; i < c->pat_start[k + 1]; i++)
 					(*tally_day(&t, p, l, c->day[c->pat_j[i]]))--;
-				if (v <= 1e-9)
+				if (v <= 1e-9 && !c->keep_all)
 					continue;
 				if (n_opt + 1 > alloc) {
 					size_t a1 = alloc, a2 = alloc, a3 = alloc;
@@ -355,15 +372,28 @@ static void build_index(struct seminar_ctx *c)
 		      sizeof(int), cmp_opt_val);
 }
 
-void seminar_ctx_build(struct seminar_ctx *c, const struct seminar_input *in,
-		       const struct search_settings *set)
+static void ctx_build(struct seminar_ctx *c, const struct seminar_input *in,
+		      const struct search_settings *set, bool keep_all)
 {
 	memset(c, 0, sizeof(*c));
 	c->set = set;
+	c->keep_all = keep_all;
 	build_basics(c, in);
 	build_options(c);
 	build_learner_options(c);
 	build_index(c);
+}
+
+void seminar_ctx_build(struct seminar_ctx *c, const struct seminar_input *in,
+		       const struct search_settings *set)
+{
+	ctx_build(c, in, set, false);
+}
+
+void seminar_ctx_build_all(struct seminar_ctx *c, const struct seminar_input *in,
+			   const struct search_settings *set)
+{
+	ctx_build(c, in, set, true);
 }
 
 void seminar_ctx_release(struct seminar_ctx *c)

@@ -37,7 +37,8 @@ static bool learner_free_for(const struct seminar_ctx *c, const struct seminar_p
 }
 
 /* The best free learners for a new section of sp (options, value
- * descending) into take[]; returns how many, and their value in *value. */
+ * descending, those worth more than 0) into take[]; returns how many, and
+ * their value in *value. */
 static int best_learners(const struct seminar_ctx *c, const struct seminar_plan *pl, int sp,
 			 int *take, double *value)
 {
@@ -45,6 +46,8 @@ static int best_learners(const struct seminar_ctx *c, const struct seminar_plan 
 	*value = 0;
 	for (int i = c->spo_start[sp]; i < c->spo_start[sp + 1] && n < cap; i++) {
 		int o = c->spo_opt[i], l = seminar_opt_learner(c, o);
+		if (c->lo_val[o] <= 1e-9)
+			break;  /* value descending: no seat left worth anything */
 		if (!learner_free_for(c, pl, l, sp))
 			continue;
 		take[n++] = l;

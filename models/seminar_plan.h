@@ -64,6 +64,9 @@ struct seminar_ctx {
 	bool *lo_flex;
 	/* per sp, the options for it, value descending */
 	int *spo_start, *spo_opt;
+	/* options worth <= 0 kept too: built so when the labs alone cannot
+	 * seat the learners, and seats worth nothing are what makes room */
+	bool keep_all;
 };
 
 /* A plan: the seven arrays of the header comment.  Section indices are
@@ -104,6 +107,12 @@ static inline double seminar_unit_random(unsigned long long *rng)
  */
 void seminar_ctx_build(struct seminar_ctx *c, const struct seminar_input *in,
 		       const struct search_settings *set);
+
+/* The same with every eligible option, those worth <= 0 too (keep_all):
+ * for a school whose labs alone cannot seat a block, where a plan must
+ * seat learners in seminars whatever they are worth. */
+void seminar_ctx_build_all(struct seminar_ctx *c, const struct seminar_input *in,
+			   const struct search_settings *set);
 void seminar_ctx_release(struct seminar_ctx *c);
 
 /* The learner of option o. */

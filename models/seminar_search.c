@@ -104,7 +104,9 @@ double seminar_search(const struct seminar_ctx *c, struct seminar_plan *best,
 							 : set->seminar_stage_min_seconds);
 		}
 		rounds++;
-		if (v > value - 1e-9) {
+		/* with keep_all a ruin can drop the seats that made room in the
+		 * labs, and the greedy does not put them back */
+		if (v > value - 1e-9 && (!c->keep_all || seminar_realise(c, &cur, lay) < 0)) {
 			/* equal plans are taken too: the search drifts on plateaus */
 			idle = v > value + 1e-9 ? 0 : idle + 1;
 			seminar_plan_copy(best, &cur, c);

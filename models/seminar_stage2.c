@@ -9,7 +9,9 @@
  * unimodular, so an LP vertex is integral and GLPK's simplex solves it;
  * above one, the rows "one section a seminar" and "one meeting a block"
  * break that, and it is a small MIP.  The seated learners are split evenly
- * over the o_sp sections of each sp.
+ * over the o_sp sections of each sp.  With keep_all (labs alone too few)
+ * every one of the n_sp seats is taken: seats worth <= 0 are what make
+ * room in the labs.
  */
 #include "models/seminar_search.h"
 
@@ -32,6 +34,10 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 		if (o_sp[sp] > 0) {
 			double lo = (double)o_sp[sp] * p->seminars[c->sp_sem[sp]].min_size;
 			double hi = n_sp[sp] > lo ? n_sp[sp] : lo;
+			/* keep_all: seats worth <= 0 that make room in the labs
+			 * must be taken, so all n_sp are */
+			if (c->keep_all)
+				lo = hi;
 			sp_row[sp] = lp_add_row(P, hi > lo ? GLP_DB : GLP_FX, lo, hi);
 		}
 	for (int l = 0; l < nl; l++) {

@@ -351,25 +351,63 @@ START_TEST(labs_come_first)
 }
 END_TEST
 
-/* The labs alone cannot seat everyone (one computer room of 2 for 5
- * learners), but a seminar in the plain room takes 3: 3 x 90 = 270. */
-START_TEST(seminar_needed_to_seat)
+/* Labs short: a computer room of 2 for labs, a plain room of 10, F1 (S1:
+ * meetings, 1-10 learners), F2; learners 0-2 of 5 choose S1 at rank, away
+ * in away[]. */
+static struct problem *labs_short(struct builder *tb, int meetings, int rank, const int *away,
+				  int n_away)
 {
-	struct builder *tb = base(1);
 	tb_lab_feature(tb, "computers");
-	int s = tb_seminar(tb, "S1", 1, 1, 10);
+	int s = tb_seminar(tb, "S1", meetings, 1, 10);
 	tb_seminar_level(tb, tb_facilitator(tb, "F1"), s, LEVEL_ABLE);
 	tb_facilitator(tb, "F2");
 	tb_room(tb, "R1", 10, NULL);
 	tb_room(tb, "R2", 2, "computers");
 	for (int i = 0; i < 5; i++) {
 		int l = tb_learner_numbered(tb, i);
+		for (int a = 0; i < 3 && a < n_away; a++)
+			tb_learner_unavailable(tb, l, away[a]);
 		if (i < 3)
-			tb_choice(tb, l, s, 1, true);
+			tb_choice(tb, l, s, rank, true);
 	}
-	struct problem *p = tb_finish(tb);
+	return tb_finish(tb);
+}
+
+/* The labs cannot seat everyone; a seminar in the plain room takes 3: 3 x
+ * 90 = 270; with its seats worth nothing (rank 6: choice weight 0; daily 0)
+ * it must still take them, objective 0 (issue 26, seeds 2216 ...). */
+START_TEST(seminar_needed_to_seat)
+{
+	for (int worthless = 0; worthless < 2; worthless++) {
+		struct builder *tb = base(1);
+		tb_daily_weight(tb, worthless ? 0 : 40);
+		struct problem *p = labs_short(tb, 1, worthless ? 6 : 1, NULL, 0);
+		struct solution sol;
+		ck_assert_double_eq_tol(solve(p, &sol), worthless ? 0 : 270, 1e-9);
+		int seated = 0;
+		for (size_t i = 0; i < sol.n_sessions; i++)
+			seated += sol.sessions[i].kind == SESSION_SEMINAR ? sol.sessions[i].size : 0;
+		ck_assert_int_eq(seated, 3);
+		ts_free(p, &sol);
+	}
+}
+END_TEST
+
+/* Two seminar blocks a day on two days; the three choosing S1 (2 meetings)
+ * are away at Mon-b and Tue-a: only a section at Mon-a and Tue-b (two times
+ * of day) seats everyone, 3 x (50 + 2 x 40) = 390 (issue 26, seed 2253). */
+START_TEST(pattern_across_times_of_day)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_SEMINAR);
+	static const char *ids[4] = { "Mon-a", "Mon-b", "Tue-a", "Tue-b" };
+	int b[4];
+	for (int i = 0; i < 4; i++)
+		tb_block_day(tb, b[i] = tb_block(tb, ids[i], BLOCK_SEMINAR), i < 2 ? "Mon" : "Tue");
+	int away[2] = { b[1], b[2] };
+	struct problem *p = labs_short(tb, 2, 1, away, 2);
 	struct solution sol;
-	ck_assert_double_eq_tol(solve(p, &sol), 270, 1e-9);
+	ck_assert_double_eq_tol(solve(p, &sol), 390, 1e-9);
 	ts_free(p, &sol);
 }
 END_TEST
@@ -841,6 +879,7 @@ static Suite *seminar_suite(void)
 	tcase_add_test(tc, labs_come_first);
 	tcase_add_test(tc, no_seats_is_diagnosed);
 	tcase_add_test(tc, seminar_needed_to_seat);
+	tcase_add_test(tc, pattern_across_times_of_day);
 	tcase_add_test(tc, outside_counts);
 	tcase_add_test(tc, simple_bound_takes_heaviest);
 	tcase_add_test(tc, plan_consistent_after_moves);

@@ -180,7 +180,7 @@ def run_cbc(lp, work, seconds):
     if mres:
         res["result"] = mres.group(1).strip()
     mo = re.search(r"^Objective value:\s*(\S+)", text, re.M)
-    if mo:
+    if mo and abs(float(mo.group(1))) < 1e40:   # 1e50: CBC found no solution
         res["obj"] = float(mo.group(1))
     mu = re.search(r"^Upper bound:\s*(\S+)", text, re.M)
     if mu:
@@ -392,6 +392,9 @@ def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True, locks=
         facts["cbc_seconds"] = cbc_seconds * 5
     facts.update(cbc=c["result"], cbc_obj=c["obj"], cbc_upper=c["upper"])
     res = c["result"]
+    if facts["solve_exit"] == 3 and c["obj"] is not None:
+        fails.append(("no-schedule", "mclsched found no schedule, CBC one of %g on the exact "
+                      "model (%s)" % (c["obj"], res)))
     if res.startswith("Optimal"):
         opt = c["obj"]
         if obj is not None and obj > opt + tol(obj, opt):
@@ -410,9 +413,6 @@ def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True, locks=
         if bound is not None and c["obj"] is not None and c["obj"] > bound + tol(c["obj"], bound):
             fails.append(("bound-below-exact", "CBC's schedule %g above mclsched's bound %g"
                           % (c["obj"], bound)))
-    elif facts["solve_exit"] == 3 and c["obj"] is not None:
-        fails.append(("no-schedule", "mclsched found no schedule, CBC one of %g on the exact "
-                      "model (%s)" % (c["obj"], res)))
     elif res.startswith("Linear relaxation infeasible") or "infeasible" in res.lower():
         if accepted:
             fails.append(("exact-infeasible", "CBC: '%s', but verify accepts mclsched's "
