@@ -10,6 +10,7 @@
  * (objective.h), so it is never computed a second way here.
  */
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,7 @@ void cycle_init(struct cycle *cy, const struct problem *p, const struct solve_op
 		tally_copy(&cy->tl, cy->outside, p);
 	cy->block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy->block_res));
 	cy->slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
+	cy->block_bound = HUGE_VAL;
 	cy->link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
 }
 

@@ -160,6 +160,29 @@ static double plan_value(const struct cycle *cy, int b, const struct options *o,
 	return v;
 }
 
+/*
+ * Whether block b's period MIP, with these facilitators allowed, is the
+ * whole cycle's problem: the cycle is this one workshop block (no seminar
+ * blocks, no part held outside, no twin's session limits) and every
+ * facilitator who could lead there may.  Then a learner's options are
+ * valued against an empty rest (the objective's own difference from no
+ * session at all, so day_reserve is 0) and every schedule of the cycle is
+ * a plan of the period MIP with the same value, so the bound of its LP
+ * plus the objective without the block bounds the whole cycle.
+ */
+static bool block_is_cycle(const struct cycle *cy, int b, const bool *fac_allowed)
+{
+	const struct problem *p = cy->p;
+	if (cy->n_blocks != 1 || cy->n_sem != 0 || !cycle_is_whole(cy) || cy->need_limit ||
+	    cy->sessions_left)
+		return false;
+	for (int f = 0; f < p->n_facilitators; f++)
+		if (!fac_allowed[f] && !p->facilitators[f].unavailable[b] &&
+		    cycle_sessions_left(cy, f) > 0)
+			return false;
+	return true;
+}
+
 int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
@@ -179,11 +202,15 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 		.no_branching = !branching, .link_hint = cy->link_hint,
 		.greedy_only = cy->constructing &&
 			       (cy->construct_greedy || cycle_time_left(cy) <= 0),
+		.want_lp_dual = block_is_cycle(cy, b, fac_allowed),
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4,
 				 .max_nodes = cy->set.block_nodes };
+	double rest = cycle_objective(cy);   /* the cycle without block b */
 	struct period_mip_result r;
 	period_mip_solve(&in, &mp, NULL, &r);
+	if (in.want_lp_dual && r.lp_dual < HUGE_VAL && rest + r.lp_dual < cy->block_bound)
+		cy->block_bound = rest + r.lp_dual;
 	struct period_mip_result *old = &cy->block_res[b];
 	bool had = old->groups != NULL || old->learner_group != NULL;
 	int changed = -1;

@@ -65,6 +65,11 @@ struct cycle {
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
 	const struct bound_job *job; /* the bound as it stands, for progress */
+	double block_bound;         /* when the cycle is one block planned
+				     * with every facilitator free to lead,
+				     * that block's period LP bounds the
+				     * whole cycle: the least such bound
+				     * (HUGE_VAL: none) */
 	double t0;
 	double *slack;              /* [p->n_blocks]: a block's own bound less
 				     * its plan's value, when last re-planned */
