@@ -380,6 +380,55 @@ int move_balance(struct cycle *cy)
 	return kept;
 }
 
+/*
+ * A facilitator with fewer sessions left than available blocks may lead
+ * only in the blocks precheck_spread_limits gave them (cy->allowed: the
+ * blocks wanting staff most, ties in time order), and no re-plan changes
+ * that.  So where a part-time facilitator's sessions go was fixed before
+ * any plan: on a school whose area-limited first blocks take them, the
+ * open blocks later in the week run short of staff.  This move hands one
+ * of their turns from block a to a block b they are available in, and
+ * re-plans a (without them) then b (with them); kept when the objective
+ * rises, else the turn goes back.  The number of turns stays, so
+ * max_sessions holds.
+ */
+int move_shift_staff(struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	int kept = 0;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		const bool *away = p->facilitators[f].unavailable;
+		bool *row = &cy->allowed[(long)f * p->n_blocks];
+		int avail = 0, turns = 0;
+		for (int j = 0; j < cy->n_blocks; j++) {
+			avail += !away[cy->blocks[j]];
+			turns += !away[cy->blocks[j]] && row[cy->blocks[j]];
+		}
+		if (turns >= avail)
+			continue;
+		for (int i = 0; i < cy->n_blocks; i++) {
+			int a = cy->blocks[i];
+			for (int j = 0; j < cy->n_blocks && row[a] && !away[a]; j++) {
+				int b = cy->blocks[j];
+				if (row[b] || away[b])
+					continue;
+				if (mip_interrupted || !cycle_replans_fit(cy, 2) || cycle_gap_reached(cy))
+					return kept;
+				row[a] = false;
+				row[b] = true;
+				int pick[2] = { a, b };
+				if (ruin_recreate(cy, pick, 2, false)) {
+					kept++;
+				} else {
+					row[a] = true;
+					row[b] = false;
+				}
+			}
+		}
+	}
+	return kept;
+}
+
 /* Each block re-planned, every other block fixed, with branch-and-bound
  * when cy->set.sweep_branching (on large schools the block's candidates,
  * the LP dive above all, find the gains and branching only costs time).

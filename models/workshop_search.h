@@ -169,6 +169,7 @@ struct cycle_state {
 struct snapshot {
 	double objective;
 	struct cycle_state st;
+	bool *allowed;              /* cy->allowed, which move_shift_staff changes */
 };
 
 /* Copies the state of cy into s (save) or s back into cy (!save). */
@@ -199,6 +200,11 @@ int move_lns(struct cycle *cy, unsigned long long *rng, int max_moves);
 /* Lab-balance moves on pairs of a lab-heavy and a lab-light block; moves
  * kept. */
 int move_balance(struct cycle *cy);
+
+/* Moves a part-time facilitator's turn (cy->allowed) from a block to one
+ * they are available in but not allowed, re-planning both; see
+ * workshop_moves.c.  Returns how many moves were kept. */
+int move_shift_staff(struct cycle *cy);
 
 /* A kick: random blocks cleared and planned again, kept whatever they
  * score. */
