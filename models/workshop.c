@@ -664,7 +664,7 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 		if (set->ruin_recreate) {
 			if (lns_on) {
 				kept = move_lns(cy, rng, set->lns_moves_per_block * cy->n_blocks);
-				kept += move_shift_staff(cy);
+				kept += move_shift_staff(cy, rng);
 				lns_on = kept > 0;
 			}
 			kept += move_balance(cy);

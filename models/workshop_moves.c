@@ -390,42 +390,64 @@ int move_balance(struct cycle *cy)
  * of their turns from block a to a block b they are available in, and
  * re-plans a (without them) then b (with them); kept when the objective
  * rises, else the turn goes back.  The number of turns stays, so
- * max_sessions holds.
+ * max_sessions holds.  A 300-learner school has a hundred such shifts or
+ * more, two re-plans each: a call tries at most two per block.
  */
-int move_shift_staff(struct cycle *cy)
+int move_shift_staff(struct cycle *cy, unsigned long long *rng)
 {
 	const struct problem *p = cy->p;
-	int kept = 0;
+	/* the candidate shifts (f, a, b); at most 2 per block are tried a
+	 * call, drawn at random when there are more (a replan pair each) */
+	long n = 0, cap = 16;
+	int *cand = xmalloc(sizeof(int) * 3 * (size_t)cap);
 	for (int f = 0; f < p->n_facilitators; f++) {
 		const bool *away = p->facilitators[f].unavailable;
-		bool *row = &cy->allowed[(long)f * p->n_blocks];
+		const bool *row = &cy->allowed[(long)f * p->n_blocks];
 		int avail = 0, turns = 0;
 		for (int j = 0; j < cy->n_blocks; j++) {
 			avail += !away[cy->blocks[j]];
 			turns += !away[cy->blocks[j]] && row[cy->blocks[j]];
 		}
-		if (turns >= avail)
-			continue;
-		for (int i = 0; i < cy->n_blocks; i++) {
-			int a = cy->blocks[i];
-			for (int j = 0; j < cy->n_blocks && row[a] && !away[a]; j++) {
-				int b = cy->blocks[j];
-				if (row[b] || away[b])
+		for (int i = 0; i < cy->n_blocks && turns < avail; i++)
+			for (int j = 0; j < cy->n_blocks; j++) {
+				int a = cy->blocks[i], b = cy->blocks[j];
+				if (!row[a] || away[a] || row[b] || away[b])
 					continue;
-				if (mip_interrupted || !cycle_replans_fit(cy, 2) || cycle_gap_reached(cy))
-					return kept;
-				row[a] = false;
-				row[b] = true;
-				int pick[2] = { a, b };
-				if (ruin_recreate(cy, pick, 2, false)) {
-					kept++;
-				} else {
-					row[a] = true;
-					row[b] = false;
-				}
+				if (n == cap)
+					cand = xrealloc(cand, sizeof(int) * 3 * (size_t)(cap *= 2));
+				cand[3 * n] = f;
+				cand[3 * n + 1] = a;
+				cand[3 * n + 2] = b;
+				n++;
 			}
+	}
+	long tries = 2L * cy->n_blocks < n ? 2L * cy->n_blocks : n;
+	int kept = 0;
+	for (long t = 0; t < tries; t++) {
+		/* a partial Fisher-Yates shuffle: cand[t] drawn from cand[t..n-1] */
+		long k = t + (long)(mcl_rng_next(rng) % (unsigned long long)(n - t));
+		for (int c = 0; c < 3; c++) {
+			int tmp = cand[3 * t + c];
+			cand[3 * t + c] = cand[3 * k + c];
+			cand[3 * k + c] = tmp;
+		}
+		int f = cand[3 * t], a = cand[3 * t + 1], b = cand[3 * t + 2];
+		bool *row = &cy->allowed[(long)f * p->n_blocks];
+		if (!row[a] || row[b])      /* an earlier shift changed f's turns */
+			continue;
+		if (mip_interrupted || !cycle_replans_fit(cy, 2) || cycle_gap_reached(cy))
+			break;
+		row[a] = false;
+		row[b] = true;
+		int pick[2] = { a, b };
+		if (ruin_recreate(cy, pick, 2, false)) {
+			kept++;
+		} else {
+			row[a] = true;
+			row[b] = false;
 		}
 	}
+	free(cand);
 	return kept;
 }
 

@@ -203,8 +203,8 @@ int move_balance(struct cycle *cy);
 
 /* Moves a part-time facilitator's turn (cy->allowed) from a block to one
  * they are available in but not allowed, re-planning both; see
- * workshop_moves.c.  Returns how many moves were kept. */
-int move_shift_staff(struct cycle *cy);
+ * workshop_moves.c; rng draws which are tried.  Returns how many were kept. */
+int move_shift_staff(struct cycle *cy, unsigned long long *rng);
 
 /* A kick: random blocks cleared and planned again, kept whatever they
  * score. */
