@@ -50,6 +50,7 @@
 #include "engine/util.h"
 #include "models/child.h"
 #include "models/lp_build.h"
+#include "models/lp_dual.h"
 
 static void build_classes(struct period_model *m)
 {
@@ -344,6 +345,28 @@ static void solve_linked_lp(struct period_model *m, double seconds)
 		hinted, rows, rounds, mcl_now() - t0);
 }
 
+/*
+ * lp_dual_bound of the LP as it stands.  N[g] has no upper bound in the
+ * model, so a reduced cost a tolerance above zero would make the bound
+ * infinite: it is bounded here by the sum of its n[g,c] columns' bounds,
+ * which N = sum_c n[g,c] implies, for the computation only (a column's
+ * bounds are not the basis: the solution and its factorisation stay).
+ */
+static double linked_lp_bound(struct period_model *m)
+{
+	for (int s = 0; s < m->n_goals; s++) {
+		double ub = 0;
+		for (int c = 0; c < m->n_classes; c++)
+			if (m->goals[s].col_n[c])
+				ub += glp_get_col_ub(m->P, m->goals[s].col_n[c]);
+		glp_set_col_bnds(m->P, m->goals[s].col_N, ub > 0 ? GLP_DB : GLP_FX, 0, ub);
+	}
+	double bound = lp_dual_bound(m->P);
+	for (int s = 0; s < m->n_goals; s++)
+		glp_set_col_bnds(m->P, m->goals[s].col_N, GLP_LO, 0, 0);
+	return bound;
+}
+
 static void release(struct period_model *m)
 {
 	for (int c = 0; c < m->n_classes; c++) {
@@ -476,6 +499,7 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	struct period_model m = { .in = in, .p = in->p };
 	memset(res, 0, sizeof(*res));
 	res->outcome = MIP_ERROR;
+	res->lp_dual = HUGE_VAL;
 	build_classes(&m);
 	build_goals(&m);
 	build_model(&m);
@@ -501,6 +525,8 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	if (!greedy_only)
 		solve_linked_lp(&m, params->seconds);
 	double lp = glp_get_status(m.P) == GLP_OPT ? glp_get_obj_val(m.P) : DBL_MAX;
+	/* before the candidates' dive moves the columns' bounds */
+	double lp_dual = in->want_lp_dual && lp < DBL_MAX ? linked_lp_bound(&m) : HUGE_VAL;
 
 	struct draft cand[4];
 	struct draft *best = NULL;
@@ -531,6 +557,7 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 		   best ? period_draft_value(&m, best) : -1.0, greedy_only, t0);
 	res->lp_bound = mr.lp_bound;
 	res->bound = mr.bound;
+	res->lp_dual = lp_dual;
 	res->outcome = mr.outcome;
 
 	if (!mp.lp_only &&
@@ -564,6 +591,7 @@ void period_mip_result_encode(struct wire *w, const struct period_mip_result *re
 	wire_put_double(w, res->objective);
 	wire_put_double(w, res->bound);
 	wire_put_double(w, res->lp_bound);
+	wire_put_double(w, res->lp_dual);
 	wire_put_int(w, res->n_groups);
 	for (int gi = 0; gi < res->n_groups; gi++) {
 		const struct period_mip_group *g = &res->groups[gi];
@@ -584,6 +612,7 @@ int period_mip_result_decode(struct wire *w, struct period_mip_result *res, int 
 	res->objective = wire_get_double(w);
 	res->bound = wire_get_double(w);
 	res->lp_bound = wire_get_double(w);
+	res->lp_dual = wire_get_double(w);
 	int ng = wire_get_int(w);
 	/* a count larger than what is left of the message is malformed */
 	if (w->bad || ng < 0 || (size_t)ng > (w->len - w->pos) / (4 * sizeof(int))) {

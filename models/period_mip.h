@@ -49,6 +49,8 @@ struct period_mip_input {
 	 * periods over the same learners start where the last one ended.
 	 * NULL: start without linking rows. */
 	char *link_hint;
+	/* Fill res->lp_dual (a pass over the LP's matrix; HUGE_VAL without). */
+	bool want_lp_dual;
 };
 
 struct period_mip_group {
@@ -63,6 +65,12 @@ struct period_mip_result {
 	double objective;           /* sum of option values + guru value */
 	double bound;               /* proven upper bound of this MIP */
 	double lp_bound;
+	/* An upper bound on the period LP (with the linking rows it needed)
+	 * from its row duals (lp_dual.h), HUGE_VAL when not wanted or that LP
+	 * did not end optimal in time: valid whatever the simplex's tolerances, and, since
+	 * the LP relaxes the MIP, on every plan of the period under these
+	 * options and facilitators. */
+	double lp_dual;
 	int n_groups;
 	struct period_mip_group *groups;
 	int *learner_group;         /* [n_learners]: group index */

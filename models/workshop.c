@@ -115,19 +115,35 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 /* How long past the time limit a finished search waits for the bound's LP. */
 #define BOUND_GRACE_SECONDS 1.0
 
+/* A one-block cycle's own period LP bound (cy->block_bound, see
+ * block_is_cycle in workshop_moves.c) when it is below the bound job has:
+ * both are valid, so the smaller is. */
+static void bound_take_block(struct bound_job *job, const struct cycle *cy)
+{
+	if (cy->block_bound >= job->res.bound)
+		return;
+	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (the one block's period LP, below the %s %.1f)",
+		cy->block_bound, job->res.proven ? "bound LP's" : "simple bound", job->res.bound);
+	job->res.bound = cy->block_bound;
+	job->res.proven = true;
+}
+
 /* Collects the child's bound; waits for it when wait is true.  Returns
  * whether the bound is known. */
 static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 {
 	const struct problem *p = cy->p;
-	if (job->done)
+	if (job->done) {
+		bound_take_block(job, cy);
 		return true;
+	}
 	if (mip_interrupted) {
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
 		child_cancel(&job->ch, SIGKILL);
 		memset(&job->res, 0, sizeof(job->res));
 		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
 		job->done = true;
+		bound_take_block(job, cy);
 		return true;
 	}
 	if (!child_ready(&job->ch)) {
@@ -155,6 +171,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
 		job->res.bound, job->res.proven ? "LP optimum" : "simple bound: no LP optimum in time",
 		job->res.rows, job->res.cols, job->res.seconds);
+	bound_take_block(job, cy);
 	return true;
 }
 
@@ -647,6 +664,7 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 		if (set->ruin_recreate) {
 			if (lns_on) {
 				kept = move_lns(cy, rng, set->lns_moves_per_block * cy->n_blocks);
+				kept += move_shift_staff(cy, rng);
 				lns_on = kept > 0;
 			}
 			kept += move_balance(cy);

@@ -10,6 +10,7 @@
  * (objective.h), so it is never computed a second way here.
  */
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,7 @@ void cycle_init(struct cycle *cy, const struct problem *p, const struct solve_op
 		tally_copy(&cy->tl, cy->outside, p);
 	cy->block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*cy->block_res));
 	cy->slack = xcalloc((size_t)p->n_blocks + 1, sizeof(double));
+	cy->block_bound = HUGE_VAL;
 	cy->link_hint = xcalloc((size_t)p->n_learners * (size_t)p->n_goals + 1, 1);
 }
 
@@ -288,6 +290,7 @@ void snapshot_free(const struct cycle *cy, struct snapshot *s)
 	if (s->st.tl)
 		tally_release(s->st.tl);
 	free(s->st.tl);
+	free(s->allowed);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -295,6 +298,7 @@ void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 {
 	const struct problem *p = cy->p;
 	size_t n_plan = (size_t)p->n_learners * (size_t)p->n_blocks;
+	size_t n_allowed = (size_t)p->n_facilitators * (size_t)p->n_blocks;
 	if (save) {
 		snapshot_free(cy, s);
 		s->objective = cycle_objective(cy);
@@ -302,7 +306,10 @@ void snapshot_copy(struct cycle *cy, struct snapshot *s, bool save)
 		s->st.tl = xmalloc(sizeof(*s->st.tl));
 		tally_init(s->st.tl, p);
 		s->st.block_res = xcalloc((size_t)p->n_blocks + 1, sizeof(*s->st.block_res));
+		s->allowed = xmalloc(sizeof(bool) * n_allowed + 1);
 	}
+	memcpy(save ? s->allowed : cy->allowed, save ? cy->allowed : s->allowed,
+	       sizeof(bool) * n_allowed);
 	struct cycle_state live = { cy->plan, &cy->tl, cy->block_res };
 	const struct cycle_state *src = save ? &live : &s->st, *dst = save ? &s->st : &live;
 	memcpy(dst->plan, src->plan, sizeof(int) * n_plan);

@@ -160,6 +160,29 @@ static double plan_value(const struct cycle *cy, int b, const struct options *o,
 	return v;
 }
 
+/*
+ * Whether block b's period MIP, with these facilitators allowed, is the
+ * whole cycle's problem: the cycle is this one workshop block (no seminar
+ * blocks, no part held outside, no twin's session limits) and every
+ * facilitator who could lead there may.  Then a learner's options are
+ * valued against an empty rest (the objective's own difference from no
+ * session at all, so day_reserve is 0) and every schedule of the cycle is
+ * a plan of the period MIP with the same value, so the bound of its LP
+ * plus the objective without the block bounds the whole cycle.
+ */
+static bool block_is_cycle(const struct cycle *cy, int b, const bool *fac_allowed)
+{
+	const struct problem *p = cy->p;
+	if (cy->n_blocks != 1 || cy->n_sem != 0 || !cycle_is_whole(cy) || cy->need_limit ||
+	    cy->sessions_left)
+		return false;
+	for (int f = 0; f < p->n_facilitators; f++)
+		if (!fac_allowed[f] && !p->facilitators[f].unavailable[b] &&
+		    cycle_sessions_left(cy, f) > 0)
+			return false;
+	return true;
+}
+
 int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 {
 	const struct problem *p = cy->p;
@@ -179,11 +202,15 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 		.no_branching = !branching, .link_hint = cy->link_hint,
 		.greedy_only = cy->constructing &&
 			       (cy->construct_greedy || cycle_time_left(cy) <= 0),
+		.want_lp_dual = block_is_cycle(cy, b, fac_allowed),
 	};
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4,
 				 .max_nodes = cy->set.block_nodes };
+	double rest = cycle_objective(cy);   /* the cycle without block b */
 	struct period_mip_result r;
 	period_mip_solve(&in, &mp, NULL, &r);
+	if (in.want_lp_dual && r.lp_dual < HUGE_VAL && rest + r.lp_dual < cy->block_bound)
+		cy->block_bound = rest + r.lp_dual;
 	struct period_mip_result *old = &cy->block_res[b];
 	bool had = old->groups != NULL || old->learner_group != NULL;
 	int changed = -1;
@@ -350,6 +377,77 @@ int move_balance(struct cycle *cy)
 		}
 	free(ord);
 	free(labs);
+	return kept;
+}
+
+/*
+ * A facilitator with fewer sessions left than available blocks may lead
+ * only in the blocks precheck_spread_limits gave them (cy->allowed: the
+ * blocks wanting staff most, ties in time order), and no re-plan changes
+ * that.  So where a part-time facilitator's sessions go was fixed before
+ * any plan: on a school whose area-limited first blocks take them, the
+ * open blocks later in the week run short of staff.  This move hands one
+ * of their turns from block a to a block b they are available in, and
+ * re-plans a (without them) then b (with them); kept when the objective
+ * rises, else the turn goes back.  The number of turns stays, so
+ * max_sessions holds.  A 300-learner school has a hundred such shifts or
+ * more, two re-plans each: a call tries at most two per block.
+ */
+int move_shift_staff(struct cycle *cy, unsigned long long *rng)
+{
+	const struct problem *p = cy->p;
+	/* the candidate shifts (f, a, b); at most 2 per block are tried a
+	 * call, drawn at random when there are more (a replan pair each) */
+	long n = 0, cap = 16;
+	int *cand = xmalloc(sizeof(int) * 3 * (size_t)cap);
+	for (int f = 0; f < p->n_facilitators; f++) {
+		const bool *away = p->facilitators[f].unavailable;
+		const bool *row = &cy->allowed[(long)f * p->n_blocks];
+		int avail = 0, turns = 0;
+		for (int j = 0; j < cy->n_blocks; j++) {
+			avail += !away[cy->blocks[j]];
+			turns += !away[cy->blocks[j]] && row[cy->blocks[j]];
+		}
+		for (int i = 0; i < cy->n_blocks && turns < avail; i++)
+			for (int j = 0; j < cy->n_blocks; j++) {
+				int a = cy->blocks[i], b = cy->blocks[j];
+				if (!row[a] || away[a] || row[b] || away[b])
+					continue;
+				if (n == cap)
+					cand = xrealloc(cand, sizeof(int) * 3 * (size_t)(cap *= 2));
+				cand[3 * n] = f;
+				cand[3 * n + 1] = a;
+				cand[3 * n + 2] = b;
+				n++;
+			}
+	}
+	long tries = 2L * cy->n_blocks < n ? 2L * cy->n_blocks : n;
+	int kept = 0;
+	for (long t = 0; t < tries; t++) {
+		/* a partial Fisher-Yates shuffle: cand[t] drawn from cand[t..n-1] */
+		long k = t + (long)(mcl_rng_next(rng) % (unsigned long long)(n - t));
+		for (int c = 0; c < 3; c++) {
+			int tmp = cand[3 * t + c];
+			cand[3 * t + c] = cand[3 * k + c];
+			cand[3 * k + c] = tmp;
+		}
+		int f = cand[3 * t], a = cand[3 * t + 1], b = cand[3 * t + 2];
+		bool *row = &cy->allowed[(long)f * p->n_blocks];
+		if (!row[a] || row[b])      /* an earlier shift changed f's turns */
+			continue;
+		if (mip_interrupted || !cycle_replans_fit(cy, 2) || cycle_gap_reached(cy))
+			break;
+		row[a] = false;
+		row[b] = true;
+		int pick[2] = { a, b };
+		if (ruin_recreate(cy, pick, 2, false)) {
+			kept++;
+		} else {
+			row[a] = true;
+			row[b] = false;
+		}
+	}
+	free(cand);
 	return kept;
 }
 

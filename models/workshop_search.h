@@ -65,6 +65,11 @@ struct cycle {
 				     * once awaited (0 before), so the test does
 				     * not depend on when the bound arrived */
 	const struct bound_job *job; /* the bound as it stands, for progress */
+	double block_bound;         /* when the cycle is one block planned
+				     * with every facilitator free to lead,
+				     * that block's period LP bounds the
+				     * whole cycle: the least such bound
+				     * (HUGE_VAL: none) */
 	double t0;
 	double *slack;              /* [p->n_blocks]: a block's own bound less
 				     * its plan's value, when last re-planned */
@@ -164,6 +169,7 @@ struct cycle_state {
 struct snapshot {
 	double objective;
 	struct cycle_state st;
+	bool *allowed;              /* cy->allowed, which move_shift_staff changes */
 };
 
 /* Copies the state of cy into s (save) or s back into cy (!save). */
@@ -194,6 +200,11 @@ int move_lns(struct cycle *cy, unsigned long long *rng, int max_moves);
 /* Lab-balance moves on pairs of a lab-heavy and a lab-light block; moves
  * kept. */
 int move_balance(struct cycle *cy);
+
+/* Moves a part-time facilitator's turn (cy->allowed) from a block to one
+ * they are available in but not allowed, re-planning both; see
+ * workshop_moves.c; rng draws which are tried.  Returns how many were kept. */
+int move_shift_staff(struct cycle *cy, unsigned long long *rng);
 
 /* A kick: random blocks cleared and planned again, kept whatever they
  * score. */
