@@ -544,6 +544,25 @@ void pg_snap_free(struct pg_snap *snap)
 	memset(snap, 0, sizeof(*snap));
 }
 
+/* One run of the greedy from no groups (search), repaired when the labs
+ * fall short, then filled; returns its shortfall.  Run 0 (noise 0, no
+ * facilitator kept out) is the model's own hand schedule
+ * (power_goal_greedy). */
+static long greedy_run(struct pg_search *s, double deadline)
+{
+	while (s->n_groups)
+		pg_close_last_group(s);
+	long shortfall = search(s, deadline);
+	if (shortfall > 0)
+		shortfall = pg_repair(s);
+	for (int round = 0; shortfall == 0 && round < 5; round++) {
+		pg_fill_groups(s);
+		if (!pg_move_members(s))
+			break;
+	}
+	return shortfall;
+}
+
 /* The greedy, then restarts with candidates ranked by perturbed gains (and,
  * every other one, a leader of the best schedule so far kept out), for
  * up to a fifth of the time limit (at most PG_RESTARTS), each repaired
@@ -565,16 +584,7 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 		 * leaders from leading, so that another may take their place */
 		s->forbid = run % 2 && best.n_groups ?
 			best.k[(int)((next_unit(s) + 1) / 2 * best.n_groups)] : -1;
-		while (s->n_groups)
-			pg_close_last_group(s);
-		long shortfall = search(s, t0 + opt->time_limit);
-		if (shortfall > 0)
-			shortfall = pg_repair(s);
-		for (int round = 0; shortfall == 0 && round < 5; round++) {
-			pg_fill_groups(s);
-			if (!pg_move_members(s))
-				break;
-		}
+		long shortfall = greedy_run(s, t0 + opt->time_limit);
 		double v = pg_search_value(s);
 		if (shortfall < best_short || (shortfall == best_short && v > best_value + 1e-9)) {
 			best_short = shortfall;
@@ -637,8 +647,9 @@ static void write_schedule(const struct pg_search *s, const struct pg_plan *plan
 	}
 }
 
-int power_goal_solve(const struct problem *p, const struct solve_options *opt,
-		     struct solution *sol)
+/* The model's run: the search (search_restarts) and the bound, or with
+ * opt NULL the greedy's run 0 alone and no bound (power_goal_greedy). */
+static int run(const struct problem *p, const struct solve_options *opt, struct solution *sol)
 {
 	double t0 = mcl_now();
 	int rc = 0;
@@ -661,7 +672,7 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	s.max_groups = p->n_facilitators * (o.nb > 0 ? o.nb : 1);
 	s.groups = xcalloc((size_t)s.max_groups + 1, sizeof(*s.groups));
 	pg_index_goals(p, &o, &s.goal_start, &s.goal_opt, &s.opt_learner);
-	long shortfall = search_restarts(&s, opt, t0);
+	long shortfall = opt ? search_restarts(&s, opt, t0) : greedy_run(&s, HUGE_VAL);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
 		s.n_groups, shortfall);
 	struct pg_plan plan = {
@@ -693,13 +704,15 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	double objective = objective_total(p, &t);
 	tally_release(&t);
 	sol->objective = objective;
+	sol->status = SOLVE_FEASIBLE;
+	if (!opt)
+		goto out;
 	double seconds = opt->time_limit - (mcl_now() - t0);
 	/* the bound need not be tighter than the gap limit asks */
 	double target = opt->gap < 1 ? objective / (1 - opt->gap) : HUGE_VAL;
 	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1, target);
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 	sol->bound = bound;     /* model_solve checks it and sets gap and status */
-	sol->status = SOLVE_FEASIBLE;
 out:
 	free(plan.group_room);
 	free(plan.lab_start);
@@ -715,4 +728,15 @@ out:
 	free(s.leading);
 	pg_options_release(&o);
 	return rc;
+}
+
+int power_goal_solve(const struct problem *p, const struct solve_options *opt,
+		     struct solution *sol)
+{
+	return run(p, opt, sol);
+}
+
+int power_goal_greedy(const struct problem *p, struct solution *sol)
+{
+	return run(p, NULL, sol);
 }
