@@ -568,8 +568,8 @@ static long greedy_run(struct pg_search *s, double deadline)
  * up to a fifth of the time limit (at most PG_RESTARTS), each repaired
  * (pg_repair) when the labs fall short and then filled; the best is
  * improved by the group neighbourhoods (pg_improve) until 0.3 of the time
- * limit and, on a small school, polished by the exact MIP until at most
- * 0.6 of it.  Keeps the best schedule in s; returns its shortfall. */
+ * limit (0.25 on a small school) and, on a small school, polished by the
+ * exact MIP until 0.7 of it.  Keeps the best schedule in s; returns its shortfall. */
 static long search_restarts(struct pg_search *s, const struct solve_options *opt, double t0)
 {
 	struct pg_snap best = { 0 };
@@ -595,10 +595,13 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 	pg_snap_restore(s, &best);
 	pg_snap_free(&best);
 	s->forbid = -1;
-	pg_improve(s, t0 + 0.3 * opt->time_limit);
+	/* a small school leaves more time to the exact polish; the bound LP
+	 * of a small school is quick */
+	bool small = pg_polish_fits(s);
+	pg_improve(s, t0 + (small ? 0.25 : 0.3) * opt->time_limit);
 	best_short = pg_shortfall(s);
-	double left = t0 + 0.6 * opt->time_limit - mcl_now();
-	if (left > 0.2 && !mip_interrupted && pg_polish_exact(s, left))
+	double left = t0 + 0.7 * opt->time_limit - mcl_now();
+	if (small && left > 0.2 && !mip_interrupted && pg_polish_exact(s, left))
 		best_short = 0;
 	return best_short;
 }

@@ -29,7 +29,9 @@
  *
  * pg_repair, for a greedy that leaves the labs short: lab learners join
  * open groups, least loss first, while each join lowers the shortfall
- * (a learner in a group is one fewer lab seat in each of their blocks).
+ * (a learner in a group is one fewer lab seat in each of their blocks);
+ * when none can, an ejection chain: a lab learner takes a member's place
+ * in a group and the member moves to another group.
  *
  * The polish: on a small school (few x columns), the exact MIP of
  * power_goal_mip.c solved by GLPK within the time given; its schedule (one
@@ -46,6 +48,47 @@
 #include "models/power_goal_search.h"
 
 #define PG_POLISH_COLUMNS 6000      /* most x columns the exact polish takes */
+
+/* The repair's ejection chain, when no lab learner can join a group
+ * directly: lab learner i takes the place of member m of group a, and m
+ * moves to group b (one more learner in groups, the same sizes elsewhere).
+ * The first chain that lowers *shortfall is kept; returns whether one was. */
+static bool repair_chain(struct pg_search *s, long *shortfall)
+{
+	const struct pg_options *o = s->o;
+	for (int i = 0; i < o->n && !mip_interrupted; i++) {
+		if (s->group_of[i] >= 0)
+			continue;
+		for (int a = 0; a < s->n_groups; a++) {
+			if (pg_value_of(o, i, s->groups[a].g) == -INFINITY)
+				continue;
+			for (int mi = 0; mi < s->groups[a].n; mi++) {
+				int m = s->groups[a].members[mi];
+				pg_leave(s, m);
+				if (!pg_can_join(s, a, i)) {
+					pg_join(s, m, a);
+					continue;
+				}
+				pg_join(s, i, a);
+				for (int b = 0; b < s->n_groups; b++) {
+					if (b == a || pg_value_of(o, m, s->groups[b].g) == -INFINITY ||
+					    !pg_can_join(s, b, m))
+						continue;
+					pg_join(s, m, b);
+					long after = pg_shortfall(s);
+					if (after < *shortfall) {
+						*shortfall = after;
+						return true;
+					}
+					pg_leave(s, m);
+				}
+				pg_leave(s, i);
+				pg_join(s, m, a);
+			}
+		}
+	}
+	return false;
+}
 
 long pg_repair(struct pg_search *s)
 {
@@ -75,10 +118,12 @@ long pg_repair(struct pg_search *s)
 				}
 			}
 		}
-		if (bi < 0)
+		if (bi >= 0) {
+			pg_join(s, bi, bg);
+			shortfall = best_after;
+		} else if (!repair_chain(s, &shortfall)) {
 			break;
-		pg_join(s, bi, bg);
-		shortfall = best_after;
+		}
 	}
 	return shortfall;
 }
@@ -190,11 +235,16 @@ int pg_improve(struct pg_search *s, double deadline)
 	return made;
 }
 
+bool pg_polish_fits(const struct pg_search *s)
+{
+	return pg_x_columns(s->p, s->o) <= PG_POLISH_COLUMNS;
+}
+
 bool pg_polish_exact(struct pg_search *s, double seconds)
 {
 	const struct problem *p = s->p;
 	const struct pg_options *o = s->o;
-	if (pg_x_columns(p, o) > PG_POLISH_COLUMNS)
+	if (!pg_polish_fits(s))
 		return false;
 	int n = o->n;
 	int *k_of = xmalloc(sizeof(int) * ((size_t)n + 1));

@@ -82,5 +82,7 @@ int pg_improve(struct pg_search *s, double deadline);
  * started from the schedule in s; its schedule replaces s's when it can
  * be written and scores more.  Returns whether it did. */
 bool pg_polish_exact(struct pg_search *s, double seconds);
+/* Whether the school is small enough for pg_polish_exact. */
+bool pg_polish_fits(const struct pg_search *s);
 
 #endif
