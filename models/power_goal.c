@@ -89,26 +89,43 @@ static bool augment(int j, int nb, int nk, const char *can, char *asg, int *used
 	return false;
 }
 
-/* Rooms for block j's group meetings (largest first, each the smallest
- * room that fits, sparing lab rooms) and for its labs (largest first).
- * Marks used rooms; returns the learners left without a seat; appends the
- * lab rooms to plan (when not NULL) and their count to *n_labs. */
+/* How a group's meeting ranks a room it fits (lower first): rooms of the
+ * lab feature last (the labs need them), then rooms with features (another
+ * group may need them), then the smallest. */
+static long room_rank(const struct problem *p, const struct room *rm)
+{
+	bool lab = p->lab_feature >= 0 && problem_room_has(rm, p->lab_feature);
+	return ((long)lab * 2 + (rm->n_features > 0)) * (INT_MAX / 4 + 1L) + rm->capacity;
+}
+
+/* Rooms for block j's group meetings (those that need a room feature first,
+ * then largest first; each the room of least room_rank that fits) and for
+ * its labs (largest first).  Marks used rooms; returns the learners left
+ * without a seat; appends the lab rooms to plan (when not NULL) and their
+ * count to *n_labs. */
 static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_plan *plan,
 		       int *labs, int *n_labs)
 {
 	const struct problem *p = s->p;
 	int b = s->o->blocks[j], short_of = 0, lab_max = p->config.lab_max_group;
 	int *order = xmalloc(sizeof(int) * ((size_t)s->n_groups + 1));
+	long *key = xmalloc(sizeof(long) * ((size_t)s->n_groups + 1));
 	int n = 0;
-	for (int gi = 0; gi < s->n_groups; gi++)
-		if (pg_attendance(s, &s->groups[gi], j))
-			order[n++] = gi;
-	for (int a = 1; a < n; a++)         /* by attendance, largest first */
-		for (int c = a; c > 0 && pg_attendance(s, &s->groups[order[c]], j) >
-					  pg_attendance(s, &s->groups[order[c - 1]], j); c--) {
+	for (int gi = 0; gi < s->n_groups; gi++) {
+		int att = pg_attendance(s, &s->groups[gi], j);
+		if (!att)
+			continue;
+		key[n] = att + (p->goals[s->groups[gi].g].feature >= 0 ? INT_MAX / 4 + 1L : 0);
+		order[n++] = gi;
+	}
+	for (int a = 1; a < n; a++)         /* by key, largest first */
+		for (int c = a; c > 0 && key[c] > key[c - 1]; c--) {
 			int t = order[c];
+			long tk = key[c];
 			order[c] = order[c - 1];
+			key[c] = key[c - 1];
 			order[c - 1] = t;
+			key[c - 1] = tk;
 		}
 	for (int a = 0; a < n; a++) {
 		const struct pg_group *gr = &s->groups[order[a]];
@@ -118,11 +135,7 @@ static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_p
 			if (used[r] || rm->unavailable[b] || rm->capacity < att ||
 			    !problem_room_has(rm, p->goals[gr->g].feature))
 				continue;
-			bool lab = p->lab_feature >= 0 && problem_room_has(rm, p->lab_feature);
-			bool best_lab = best >= 0 && p->lab_feature >= 0 &&
-					problem_room_has(&p->rooms[best], p->lab_feature);
-			if (best < 0 || (best_lab && !lab) ||
-			    (best_lab == lab && rm->capacity < p->rooms[best].capacity))
+			if (best < 0 || room_rank(p, rm) < room_rank(p, &p->rooms[best]))
 				best = r;
 		}
 		if (best < 0)
@@ -132,6 +145,7 @@ static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_p
 		if (plan)
 			plan->group_room[order[a] * s->nb + j] = best;
 	}
+	free(key);
 	free(order);
 	int left = 0;
 	for (int i = 0; i < s->o->n; i++)
