@@ -23,8 +23,11 @@
  * paths), until no group gains.  When even the all-lab schedule cannot be
  * staffed, groups that shrink the shortfall are opened first.  Then lab
  * learners join open groups and members move between them where they gain
- * (fill_groups, move_members), and the whole is restarted with perturbed
- * rankings (search_restarts), the best kept.
+ * (pg_fill_groups, pg_move_members), and the whole is restarted with
+ * perturbed rankings (search_restarts), the best kept; a run whose labs
+ * fall short is repaired first (pg_repair).  The best is then improved by
+ * moves on whole groups and, on a small school, by the exact MIP
+ * (power_goal_moves.c, where the reasons are written).
  *
  * The bound is not the search's: pg_bound() (power_goal_bound.c) bounds every
  * schedule the contract allows in this model.
