@@ -93,21 +93,21 @@ static bool augment(int j, int nb, int nk, const char *can, char *asg, int *used
 }
 
 /* How a group's meeting ranks a room it fits (lower first): rooms of the
- * lab feature last (the labs need them), then rooms with features (another
- * group may need them), then the smallest. */
+ * lab feature last (the labs need them), then the smallest (best fit; the
+ * groups that need a feature have taken theirs already). */
 static long room_rank(const struct problem *p, const struct room *rm)
 {
 	bool lab = p->lab_feature >= 0 && problem_room_has(rm, p->lab_feature);
-	return ((long)lab * 2 + (rm->n_features > 0)) * (INT_MAX / 4 + 1L) + rm->capacity;
+	return (long)lab * (INT_MAX / 4 + 1L) + rm->capacity;
 }
 
-/* Rooms for block j's group meetings (those that need a room feature first,
- * then largest first; each the room of least room_rank that fits) and for
- * its labs (largest first).  Marks used rooms; returns the learners left
- * without a seat; appends the lab rooms to plan (when not NULL) and their
- * count to *n_labs. */
-static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_plan *plan,
-		       int *labs, int *n_labs)
+/* Rooms for block j's group meetings (largest first, or with featured
+ * those that need a room feature first; each the room of least room_rank
+ * that fits) and for its labs (largest first).  Marks used rooms; returns
+ * the learners left without a seat; appends the lab rooms to plan (when
+ * not NULL) and their count to *n_labs. */
+static int block_rooms(const struct pg_search *s, int j, bool featured, char *used,
+		       struct pg_plan *plan, int *labs, int *n_labs)
 {
 	const struct problem *p = s->p;
 	int b = s->o->blocks[j], short_of = 0, lab_max = p->config.lab_max_group;
@@ -118,7 +118,8 @@ static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_p
 		int att = pg_attendance(s, &s->groups[gi], j);
 		if (!att)
 			continue;
-		key[n] = att + (p->goals[s->groups[gi].g].feature >= 0 ? INT_MAX / 4 + 1L : 0);
+		key[n] = att + (featured && p->goals[s->groups[gi].g].feature >= 0 ?
+				INT_MAX / 4 + 1L : 0);
 		order[n++] = gi;
 	}
 	for (int a = 1; a < n; a++)         /* by key, largest first */
@@ -203,8 +204,20 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 			}
 	for (int j = 0; j < nb; j++) {
 		memset(used, 0, (size_t)p->n_rooms + 1);
-		shortfall += block_rooms(s, j, used, plan, labs + (long)j * (p->n_rooms + 1),
-					 &n_labs[j]);
+		int *lj = labs + (long)j * (p->n_rooms + 1);
+		int short_j = block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+		if (short_j > 0) {  /* a featureless group may have taken a room
+				     * that a group needing its feature wanted */
+			memset(used, 0, (size_t)p->n_rooms + 1);
+			int again = block_rooms(s, j, true, used, plan, lj, &n_labs[j]);
+			if (again > short_j) {
+				memset(used, 0, (size_t)p->n_rooms + 1);
+				block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+			} else {
+				short_j = again;
+			}
+		}
+		shortfall += short_j;
 	}
 	for (int j = 0; j < nb; j++)
 		for (int slot = 0; slot < n_labs[j]; slot++) {
