@@ -163,7 +163,7 @@ int main(int argc, char **argv)
 {
 	const char *out;
 	struct problem *p;
-	int rc = tool_args(argc, argv, "mclsched-direct-dat", usage, &out, &p);
+	int rc = tool_args(argc, argv, "mclsched-direct-dat", usage, false, &out, &p);
 	if (rc >= 0)
 		return rc;
 	char *tmp = xasprintf("%s.tmp", out);

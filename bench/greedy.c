@@ -7,7 +7,8 @@
  * The rules (seminars, workshop blocks in time order, labs) are
  * models/greedy_start.c's, which the workshop search also starts from, so
  * the bench compares against the very schedule mclsched must not fall
- * below.
+ * below.  A power-goal school gets that model's own greedy instead
+ * (power_goal_greedy: the first run of its search).
  *
  * The schedule is written with output_write() like mclsched's own, so
  * `mclsched verify` checks it and its summary.csv has the same metrics.  Its
@@ -30,6 +31,7 @@
 #include "inputs/scenario.h"
 #include "models/bound_lp.h"
 #include "models/greedy_start.h"
+#include "models/model.h"
 #include "outputs/output.h"
 
 static void usage(FILE *out)
@@ -44,7 +46,7 @@ int main(int argc, char **argv)
 {
 	const char *out_dir;
 	struct problem *p;
-	int rc = tool_args(argc, argv, "mclsched-greedy", usage, &out_dir, &p);
+	int rc = tool_args(argc, argv, "mclsched-greedy", usage, true, &out_dir, &p);
 	if (rc >= 0)
 		return rc;
 	struct solution sol;
@@ -52,7 +54,12 @@ int main(int argc, char **argv)
 	double t0 = mcl_now();
 	char *why = NULL;
 	int code = 0;
-	if (greedy_start_schedule(p, &sol, &why) != 0) {
+	bool whole_cycle = model_row(p)->whole_cycle_groups;
+	if (whole_cycle)    /* the power-goal model's own greedy */
+		power_goal_greedy(p, &sol);
+	if (whole_cycle ? sol.status != SOLVE_FEASIBLE : greedy_start_schedule(p, &sol, &why) != 0) {
+		if (whole_cycle)
+			why = xstrdup(sol.diagnosis ? sol.diagnosis : "no power-goal schedule\n");
 		solution_release(&sol);
 		solution_init(&sol, p);
 		sol.status = SOLVE_NO_SOLUTION;

@@ -11,7 +11,7 @@
 #include "inputs/scenario.h"
 #include "models/model.h"
 
-int tool_args(int argc, char **argv, const char *name, void (*usage)(FILE *),
+int tool_args(int argc, char **argv, const char *name, void (*usage)(FILE *), bool whole_cycle,
 	      const char **out, struct problem **p)
 {
 	static const struct option longopts[] = {
@@ -46,7 +46,7 @@ int tool_args(int argc, char **argv, const char *name, void (*usage)(FILE *),
 	diag_release(&d);
 	if (!*p)
 		return 2;
-	if (model_row(*p)->whole_cycle_groups) {
+	if (!whole_cycle && model_row(*p)->whole_cycle_groups) {
 		fprintf(stderr, "%s: %s/scenario.conf: the power-goal model is not covered "
 			"(use mclsched solve)\n", name, argv[optind]);
 		problem_free(*p);

@@ -117,6 +117,11 @@ int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol);
 int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 		     struct solution *sol);
+/* The power-goal model's own greedy (power_goal.c, the first of its search's
+ * runs) alone: sol's schedule with status SOLVE_FEASIBLE and its objective
+ * (no bound), or SOLVE_NO_SOLUTION/SOLVE_INFEASIBLE with a diagnosis; for
+ * mclsched-greedy.  Returns 0. */
+int power_goal_greedy(const struct problem *p, struct solution *sol);
 /* The seminar model (seminar.c): the seminar blocks by seminar_schedule,
  * with seminar_bound (seminar.h). */
 int seminar_solve(const struct problem *p, const struct solve_options *opt,

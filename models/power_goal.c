@@ -23,8 +23,11 @@
  * paths), until no group gains.  When even the all-lab schedule cannot be
  * staffed, groups that shrink the shortfall are opened first.  Then lab
  * learners join open groups and members move between them where they gain
- * (fill_groups, move_members), and the whole is restarted with perturbed
- * rankings (search_restarts), the best kept.
+ * (pg_fill_groups, pg_move_members), and the whole is restarted with
+ * perturbed rankings (search_restarts), the best kept; a run whose labs
+ * fall short is repaired first (pg_repair).  The best is then improved by
+ * moves on whole groups and, on a small school, by the exact MIP
+ * (power_goal_moves.c, where the reasons are written).
  *
  * The bound is not the search's: pg_bound() (power_goal_bound.c) bounds every
  * schedule the contract allows in this model.
@@ -39,31 +42,10 @@
 #include "models/glpk_run.h"
 #include "models/model.h"
 #include "models/power_goal_mip.h"
+#include "models/power_goal_search.h"
 #include "models/precheck.h"
 
 #define PG_RESTARTS 200             /* most perturbed restarts of the greedy */
-
-struct pg_group {
-	int k, g;
-	int n;
-	int *members;               /* learner indexes of pg_options */
-};
-
-struct pg_search {
-	const struct problem *p;
-	const struct pg_options *o;
-	int nb;
-	int *group_of;              /* [o->n]: group, or -1 in the lab */
-	int *leading;               /* [n_facilitators]: group, or -1 */
-	int n_groups;
-	struct pg_group *groups;    /* [n_facilitators] at most */
-	/* The options of goal g: goal_opt[goal_start[g] .. goal_start[g + 1]
-	 * - 1], option indexes of o; opt_learner: each option's learner. */
-	int *goal_start, *goal_opt, *opt_learner;
-	double noise;               /* candidates ranked by gain x (1 +- noise) */
-	int forbid;                 /* a facilitator kept from leading, or -1 */
-	unsigned rng;
-};
 
 /* Where everything meets: rooms of group meetings and the labs of each
  * block with their rooms and supervisors. */
@@ -73,16 +55,16 @@ struct pg_plan {
 	int *lab_room, *lab_fac;
 };
 
-static bool in_block(const struct pg_search *s, int i, int j)
+bool pg_in_block(const struct pg_search *s, int i, int j)
 {
 	return !s->p->learners[s->o->learners[i]].unavailable[s->o->blocks[j]];
 }
 
-static int attendance(const struct pg_search *s, const struct pg_group *gr, int j)
+int pg_attendance(const struct pg_search *s, const struct pg_group *gr, int j)
 {
 	int n = 0;
 	for (int m = 0; m < gr->n; m++)
-		n += in_block(s, gr->members[m], j);
+		n += pg_in_block(s, gr->members[m], j);
 	return n;
 }
 
@@ -110,40 +92,54 @@ static bool augment(int j, int nb, int nk, const char *can, char *asg, int *used
 	return false;
 }
 
-/* Rooms for block j's group meetings (largest first, each the smallest
- * room that fits, sparing lab rooms) and for its labs (largest first).
- * Marks used rooms; returns the learners left without a seat; appends the
- * lab rooms to plan (when not NULL) and their count to *n_labs. */
-static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_plan *plan,
-		       int *labs, int *n_labs)
+/* How a group's meeting ranks a room it fits (lower first): rooms of the
+ * lab feature last (the labs need them), then the smallest (best fit; the
+ * groups that need a feature have taken theirs already). */
+static long room_rank(const struct problem *p, const struct room *rm)
+{
+	bool lab = p->lab_feature >= 0 && problem_room_has(rm, p->lab_feature);
+	return (long)lab * (INT_MAX / 4 + 1L) + rm->capacity;
+}
+
+/* Rooms for block j's group meetings (largest first, or with featured
+ * those that need a room feature first; each the room of least room_rank
+ * that fits) and for its labs (largest first).  Marks used rooms; returns
+ * the learners left without a seat; appends the lab rooms to plan (when
+ * not NULL) and their count to *n_labs. */
+static int block_rooms(const struct pg_search *s, int j, bool featured, char *used,
+		       struct pg_plan *plan, int *labs, int *n_labs)
 {
 	const struct problem *p = s->p;
 	int b = s->o->blocks[j], short_of = 0, lab_max = p->config.lab_max_group;
 	int *order = xmalloc(sizeof(int) * ((size_t)s->n_groups + 1));
+	long *key = xmalloc(sizeof(long) * ((size_t)s->n_groups + 1));
 	int n = 0;
-	for (int gi = 0; gi < s->n_groups; gi++)
-		if (attendance(s, &s->groups[gi], j))
-			order[n++] = gi;
-	for (int a = 1; a < n; a++)         /* by attendance, largest first */
-		for (int c = a; c > 0 && attendance(s, &s->groups[order[c]], j) >
-					  attendance(s, &s->groups[order[c - 1]], j); c--) {
+	for (int gi = 0; gi < s->n_groups; gi++) {
+		int att = pg_attendance(s, &s->groups[gi], j);
+		if (!att)
+			continue;
+		key[n] = att + (featured && p->goals[s->groups[gi].g].feature >= 0 ?
+				INT_MAX / 4 + 1L : 0);
+		order[n++] = gi;
+	}
+	for (int a = 1; a < n; a++)         /* by key, largest first */
+		for (int c = a; c > 0 && key[c] > key[c - 1]; c--) {
 			int t = order[c];
+			long tk = key[c];
 			order[c] = order[c - 1];
+			key[c] = key[c - 1];
 			order[c - 1] = t;
+			key[c - 1] = tk;
 		}
 	for (int a = 0; a < n; a++) {
 		const struct pg_group *gr = &s->groups[order[a]];
-		int att = attendance(s, gr, j), best = -1;
+		int att = pg_attendance(s, gr, j), best = -1;
 		for (int r = 0; r < p->n_rooms; r++) {
 			const struct room *rm = &p->rooms[r];
 			if (used[r] || rm->unavailable[b] || rm->capacity < att ||
 			    !problem_room_has(rm, p->goals[gr->g].feature))
 				continue;
-			bool lab = p->lab_feature >= 0 && problem_room_has(rm, p->lab_feature);
-			bool best_lab = best >= 0 && p->lab_feature >= 0 &&
-					problem_room_has(&p->rooms[best], p->lab_feature);
-			if (best < 0 || (best_lab && !lab) ||
-			    (best_lab == lab && rm->capacity < p->rooms[best].capacity))
+			if (best < 0 || room_rank(p, rm) < room_rank(p, &p->rooms[best]))
 				best = r;
 		}
 		if (best < 0)
@@ -153,10 +149,11 @@ static int block_rooms(const struct pg_search *s, int j, char *used, struct pg_p
 		if (plan)
 			plan->group_room[order[a] * s->nb + j] = best;
 	}
+	free(key);
 	free(order);
 	int left = 0;
 	for (int i = 0; i < s->o->n; i++)
-		left += s->group_of[i] < 0 && in_block(s, i, j);
+		left += s->group_of[i] < 0 && pg_in_block(s, i, j);
 	*n_labs = 0;
 	while (left > 0) {
 		int best = -1;
@@ -194,17 +191,33 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 		rem[k] = p->facilitators[k].max_sessions;
 	for (long e = 0; plan && e < (long)s->n_groups * nb; e++)
 		plan->group_room[e] = -1;
+	for (int k = 0; k < nk; k++)
+		for (int j = 0; j < nb; j++)
+			can[k * nb + j] = !p->facilitators[k].unavailable[s->o->blocks[j]];
+	/* a facilitator may lead more than one group (the exact MIP's schedule
+	 * may have two, meeting in different blocks) */
 	for (int gi = 0; gi < s->n_groups; gi++)
 		for (int j = 0; j < nb; j++)
-			rem[s->groups[gi].k] -= attendance(s, &s->groups[gi], j) > 0;
+			if (pg_attendance(s, &s->groups[gi], j) > 0) {
+				rem[s->groups[gi].k]--;
+				can[s->groups[gi].k * nb + j] = 0;
+			}
 	for (int j = 0; j < nb; j++) {
 		memset(used, 0, (size_t)p->n_rooms + 1);
-		shortfall += block_rooms(s, j, used, plan, labs + (long)j * (p->n_rooms + 1),
-					 &n_labs[j]);
-		for (int k = 0; k < nk; k++)
-			can[k * nb + j] = !p->facilitators[k].unavailable[s->o->blocks[j]] &&
-					  !(s->leading[k] >= 0 &&
-					    attendance(s, &s->groups[s->leading[k]], j) > 0);
+		int *lj = labs + (long)j * (p->n_rooms + 1);
+		int short_j = block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+		if (short_j > 0) {  /* a featureless group may have taken a room
+				     * that a group needing its feature wanted */
+			memset(used, 0, (size_t)p->n_rooms + 1);
+			int again = block_rooms(s, j, true, used, plan, lj, &n_labs[j]);
+			if (again > short_j) {
+				memset(used, 0, (size_t)p->n_rooms + 1);
+				block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+			} else {
+				short_j = again;
+			}
+		}
+		shortfall += short_j;
 	}
 	for (int j = 0; j < nb; j++)
 		for (int slot = 0; slot < n_labs[j]; slot++) {
@@ -236,12 +249,17 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	return shortfall;
 }
 
+long pg_shortfall(const struct pg_search *s)
+{
+	return plan_labs(s, NULL);
+}
+
 /* The group k would lead in goal g now: the unassigned learners k may lead,
  * by gain (value over lab value), those that gain (all of them while
  * any_gain), up to max_g and the largest room for g, topped up to min_g;
  * its members in *gr (members array sized o->n) and its gain returned, or
  * -INFINITY when it cannot open. */
-static double candidate(const struct pg_search *s, int k, int g, bool any_gain,
+double pg_candidate(const struct pg_search *s, int k, int g, bool any_gain,
 			struct pg_group *gr, double *gain, int *order)
 {
 	const struct problem *p = s->p;
@@ -278,11 +296,11 @@ static double candidate(const struct pg_search *s, int k, int g, bool any_gain,
 			break;
 		int more = 0;
 		for (int j = 0; j < s->nb; j++)
-			more += !meets[j] && in_block(s, i, j);
+			more += !meets[j] && pg_in_block(s, i, j);
 		if (meetings + more > p->facilitators[k].max_sessions)
 			continue;
 		for (int j = 0; j < s->nb; j++)
-			meets[j] |= in_block(s, i, j);
+			meets[j] |= pg_in_block(s, i, j);
 		meetings += more;
 		gr->members[gr->n++] = i;
 		total += gain[i];
@@ -295,25 +313,29 @@ static double candidate(const struct pg_search *s, int k, int g, bool any_gain,
 	return total;
 }
 
-static void open_group(struct pg_search *s, const struct pg_group *gr)
+void pg_open_group(struct pg_search *s, const struct pg_group *gr)
 {
 	struct pg_group *ng = &s->groups[s->n_groups];
 	ng->k = gr->k;
 	ng->g = gr->g;
 	ng->n = gr->n;
 	ng->members = xmalloc(sizeof(int) * ((size_t)gr->n + 1));
-	memcpy(ng->members, gr->members, sizeof(int) * (size_t)gr->n);
+	if (gr->n)
+		memcpy(ng->members, gr->members, sizeof(int) * (size_t)gr->n);
 	for (int m = 0; m < gr->n; m++)
 		s->group_of[gr->members[m]] = s->n_groups;
 	s->leading[gr->k] = s->n_groups++;
 }
 
-static void close_last_group(struct pg_search *s)
+void pg_close_last_group(struct pg_search *s)
 {
 	struct pg_group *gr = &s->groups[--s->n_groups];
 	for (int m = 0; m < gr->n; m++)
 		s->group_of[gr->members[m]] = -1;
 	s->leading[gr->k] = -1;
+	for (int gi = 0; gi < s->n_groups; gi++)   /* another group of k's */
+		if (s->groups[gi].k == gr->k)
+			s->leading[gr->k] = gi;
 	free(gr->members);
 }
 
@@ -358,7 +380,7 @@ static long search(struct pg_search *s, double deadline)
 				if (s->goal_start[g] == s->goal_start[g + 1] ||
 				    problem_goal_level(p, k, g) < LEVEL_ABLE)
 					continue;
-				double v = candidate(s, k, g, shortfall > 0, &gr, gain, order);
+				double v = pg_candidate(s, k, g, shortfall > 0, &gr, gain, order);
 				if (v > 0 || (shortfall > 0 && v > -INFINITY))
 					cand[nc++] = (struct pg_cand){
 						k, g, v, v * (1 + s->noise * next_unit(s)) };
@@ -366,14 +388,14 @@ static long search(struct pg_search *s, double deadline)
 		qsort(cand, (size_t)nc, sizeof(*cand), by_key);
 		bool opened = false;
 		for (int c = 0; c < nc && !opened && !mip_interrupted; c++) {
-			candidate(s, cand[c].k, cand[c].g, shortfall > 0, &gr, gain, order);
-			open_group(s, &gr);
+			pg_candidate(s, cand[c].k, cand[c].g, shortfall > 0, &gr, gain, order);
+			pg_open_group(s, &gr);
 			long after = plan_labs(s, NULL);
 			if (after < shortfall || (after == shortfall && cand[c].gain > 0)) {
 				shortfall = after;
 				opened = true;
 			} else {
-				close_last_group(s);
+				pg_close_last_group(s);
 			}
 		}
 		if (!opened || (shortfall == 0 && mcl_now() > deadline))
@@ -386,12 +408,44 @@ static long search(struct pg_search *s, double deadline)
 	return shortfall;
 }
 
+/* Whether learner i (in no group, or another) may join group gi: below
+ * max_group, and its facilitator available and with the sessions for the
+ * meetings it would then have. */
+bool pg_can_join(const struct pg_search *s, int gi, int i)
+{
+	const struct problem *p = s->p;
+	const struct pg_group *gr = &s->groups[gi];
+	if (gr->n >= p->goals[gr->g].max_group || !pg_leader_fits(p, s->o, gr->k, i))
+		return false;
+	int meetings = 0;
+	for (int j = 0; j < s->nb; j++)
+		meetings += pg_attendance(s, gr, j) > 0 || pg_in_block(s, i, j);
+	return meetings <= p->facilitators[gr->k].max_sessions;
+}
+
+void pg_join(struct pg_search *s, int i, int gi)
+{
+	struct pg_group *gr = &s->groups[gi];
+	gr->members = xrealloc(gr->members, sizeof(int) * ((size_t)gr->n + 1));
+	gr->members[gr->n++] = i;
+	s->group_of[i] = gi;
+}
+
+void pg_leave(struct pg_search *s, int i)
+{
+	struct pg_group *gr = &s->groups[s->group_of[i]];
+	int at = 0;
+	while (gr->members[at] != i)
+		at++;
+	gr->members[at] = gr->members[--gr->n];
+	s->group_of[i] = -1;
+}
+
 /* Adds to the open groups the learners left in the lab who gain by joining
  * one (best gain first), while the group's size, its facilitator's sessions
  * and the rooms and labs allow. */
-static void fill_groups(struct pg_search *s)
+void pg_fill_groups(struct pg_search *s)
 {
-	const struct problem *p = s->p;
 	const struct pg_options *o = s->o;
 	for (int i = 0; i < o->n && !mip_interrupted; i++) {
 		if (s->group_of[i] >= 0)
@@ -399,13 +453,8 @@ static void fill_groups(struct pg_search *s)
 		double lab = o->value[o->start[i + 1] - 1], best_gain = 0;
 		int best = -1;
 		for (int gi = 0; gi < s->n_groups; gi++) {
-			struct pg_group *gr = &s->groups[gi];
-			if (gr->n >= p->goals[gr->g].max_group || !pg_leader_fits(p, o, gr->k, i))
-				continue;
-			int meetings = 0;
-			for (int j = 0; j < s->nb; j++)
-				meetings += attendance(s, gr, j) > 0 || in_block(s, i, j);
-			if (meetings > p->facilitators[gr->k].max_sessions)
+			const struct pg_group *gr = &s->groups[gi];
+			if (!pg_can_join(s, gi, i))
 				continue;
 			for (int op = o->start[i]; op < o->start[i + 1]; op++)
 				if (o->goal[op] == gr->g && o->value[op] - lab > best_gain + 1e-9) {
@@ -415,19 +464,14 @@ static void fill_groups(struct pg_search *s)
 		}
 		if (best < 0)
 			continue;
-		struct pg_group *gr = &s->groups[best];
-		gr->members = xrealloc(gr->members, sizeof(int) * ((size_t)gr->n + 1));
-		gr->members[gr->n++] = i;
-		s->group_of[i] = best;
-		if (plan_labs(s, NULL) > 0) {
-			gr->n--;
-			s->group_of[i] = -1;
-		}
+		pg_join(s, i, best);
+		if (plan_labs(s, NULL) > 0)
+			pg_leave(s, i);
 	}
 }
 
 /* The value of learner i's option of goal g (PG_LAB: the lab). */
-static double value_of(const struct pg_options *o, int i, int g)
+double pg_value_of(const struct pg_options *o, int i, int g)
 {
 	for (int op = o->start[i]; op < o->start[i + 1]; op++)
 		if (o->goal[op] == g)
@@ -438,7 +482,7 @@ static double value_of(const struct pg_options *o, int i, int g)
 /* Moves group members to another open group where they score more, while
  * sizes (min_group left behind, max_group), the facilitator's sessions,
  * rooms and labs allow; returns the moves made. */
-static int move_members(struct pg_search *s)
+int pg_move_members(struct pg_search *s)
 {
 	const struct problem *p = s->p;
 	const struct pg_options *o = s->o;
@@ -447,45 +491,33 @@ static int move_members(struct pg_search *s)
 		int from = s->group_of[i];
 		if (from < 0 || s->groups[from].n <= p->goals[s->groups[from].g].min_group)
 			continue;
-		double now = value_of(o, i, s->groups[from].g), best_gain = 1e-9;
+		double now = pg_value_of(o, i, s->groups[from].g), best_gain = 1e-9;
 		int best = -1;
 		for (int gi = 0; gi < s->n_groups; gi++) {
 			const struct pg_group *gr = &s->groups[gi];
-			if (gi == from || gr->n >= p->goals[gr->g].max_group ||
-			    !pg_leader_fits(p, o, gr->k, i) || value_of(o, i, gr->g) - now <= best_gain)
+			if (gi == from || pg_value_of(o, i, gr->g) - now <= best_gain ||
+			    !pg_can_join(s, gi, i))
 				continue;
-			int meetings = 0;
-			for (int j = 0; j < s->nb; j++)
-				meetings += attendance(s, gr, j) > 0 || in_block(s, i, j);
-			if (meetings <= p->facilitators[gr->k].max_sessions) {
-				best_gain = value_of(o, i, gr->g) - now;
-				best = gi;
-			}
+			best_gain = pg_value_of(o, i, gr->g) - now;
+			best = gi;
 		}
 		if (best < 0)
 			continue;
-		struct pg_group *a = &s->groups[from], *b = &s->groups[best];
-		int at = 0;
-		while (a->members[at] != i)
-			at++;
-		a->members[at] = a->members[--a->n];
-		b->members = xrealloc(b->members, sizeof(int) * ((size_t)b->n + 1));
-		b->members[b->n++] = i;
-		s->group_of[i] = best;
+		pg_leave(s, i);
+		pg_join(s, i, best);
 		if (plan_labs(s, NULL) == 0) {
 			moves++;
 			continue;
 		}
-		b->n--;
-		a->members[a->n++] = i;
-		s->group_of[i] = from;
+		pg_leave(s, i);
+		pg_join(s, i, from);
 	}
 	return moves;
 }
 
 /* What the current groups score: each learner's option value (the lab's
  * when in no group) plus the guru weight of each meeting a guru leads. */
-static double search_value(const struct pg_search *s)
+double pg_search_value(const struct pg_search *s)
 {
 	const struct pg_options *o = s->o;
 	double v = 0;
@@ -502,69 +534,105 @@ static double search_value(const struct pg_search *s)
 		if (problem_goal_level(s->p, gr->k, gr->g) != LEVEL_GURU)
 			continue;
 		for (int j = 0; j < s->nb; j++)
-			v += attendance(s, gr, j) > 0 ? s->p->config.w_guru : 0;
+			v += pg_attendance(s, gr, j) > 0 ? s->p->config.w_guru : 0;
 	}
 	return v;
 }
 
-/* The greedy, then restarts with candidates ranked by perturbed gains (and,
- * every other one, a leader of the best schedule so far kept out), for
- * up to a quarter of the time limit (at most PG_RESTARTS); keeps the best
- * schedule in s.  Returns its shortfall. */
-static long search_restarts(struct pg_search *s, const struct solve_options *opt, double t0)
+void pg_snap_take(const struct pg_search *s, struct pg_snap *snap)
+{
+	int n = s->o->n, mg = s->max_groups;
+	if (!snap->group_of) {
+		snap->group_of = xmalloc(sizeof(int) * ((size_t)n + 1));
+		snap->k = xmalloc(sizeof(int) * ((size_t)2 * mg + 2));
+		snap->g = snap->k + mg + 1;
+	}
+	snap->n_groups = s->n_groups;
+	memcpy(snap->group_of, s->group_of, sizeof(int) * (size_t)n);
+	for (int gi = 0; gi < s->n_groups; gi++) {
+		snap->k[gi] = s->groups[gi].k;
+		snap->g[gi] = s->groups[gi].g;
+	}
+}
+
+void pg_snap_restore(struct pg_search *s, const struct pg_snap *snap)
 {
 	int n = s->o->n;
-	int *best_of = xmalloc(sizeof(int) * ((size_t)n + 1));
-	int *best_k = xmalloc(sizeof(int) * ((size_t)s->p->n_facilitators + 1));
-	int *best_g = xmalloc(sizeof(int) * ((size_t)s->p->n_facilitators + 1));
-	int best_n = 0;
+	while (s->n_groups)
+		pg_close_last_group(s);
+	for (int gi = 0; gi < snap->n_groups; gi++)
+		pg_open_group(s, &(struct pg_group){ snap->k[gi], snap->g[gi], 0, NULL });
+	for (int i = 0; i < n; i++)
+		if (snap->group_of[i] >= 0)
+			pg_join(s, i, snap->group_of[i]);
+}
+
+void pg_snap_free(struct pg_snap *snap)
+{
+	free(snap->group_of);
+	free(snap->k);
+	memset(snap, 0, sizeof(*snap));
+}
+
+/* One run of the greedy from no groups (search), repaired when the labs
+ * fall short, then filled; returns its shortfall.  Run 0 (noise 0, no
+ * facilitator kept out) is the model's own hand schedule
+ * (power_goal_greedy). */
+static long greedy_run(struct pg_search *s, double deadline)
+{
+	while (s->n_groups)
+		pg_close_last_group(s);
+	long shortfall = search(s, deadline);
+	if (shortfall > 0)
+		shortfall = pg_repair(s);
+	for (int round = 0; shortfall == 0 && round < 5; round++) {
+		pg_fill_groups(s);
+		if (!pg_move_members(s))
+			break;
+	}
+	return shortfall;
+}
+
+/* The greedy, then restarts with candidates ranked by perturbed gains (and,
+ * every other one, a leader of the best schedule so far kept out), for
+ * up to a fifth of the time limit (at most PG_RESTARTS), each repaired
+ * (pg_repair) when the labs fall short and then filled; the best is
+ * improved by the group neighbourhoods (pg_improve) until 0.3 of the time
+ * limit (0.25 on a small school) and, on a small school, polished by the
+ * exact MIP until 0.7 of it.  Keeps the best schedule in s; returns its shortfall. */
+static long search_restarts(struct pg_search *s, const struct solve_options *opt, double t0)
+{
+	struct pg_snap best = { 0 };
 	long best_short = LONG_MAX;
 	double best_value = -INFINITY;
 	s->rng = 2463534242u ^ (unsigned)opt->seed;
 	for (int run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
-		if (run > 0 && mcl_now() - t0 > opt->time_limit / 4)
+		if (run > 0 && mcl_now() - t0 > opt->time_limit / 5)
 			break;
 		s->noise = run ? 0.5 : 0;
 		/* every other restart keeps one of the best schedule's group
 		 * leaders from leading, so that another may take their place */
-		s->forbid = run % 2 && best_n ? best_k[(int)((next_unit(s) + 1) / 2 * best_n)] : -1;
-		while (s->n_groups)
-			close_last_group(s);
-		long shortfall = search(s, t0 + opt->time_limit);
-		for (int round = 0; shortfall == 0 && round < 5; round++) {
-			fill_groups(s);
-			if (!move_members(s))
-				break;
-		}
-		double v = search_value(s);
+		s->forbid = run % 2 && best.n_groups ?
+			best.k[(int)((next_unit(s) + 1) / 2 * best.n_groups)] : -1;
+		long shortfall = greedy_run(s, t0 + opt->time_limit);
+		double v = pg_search_value(s);
 		if (shortfall < best_short || (shortfall == best_short && v > best_value + 1e-9)) {
 			best_short = shortfall;
 			best_value = v;
-			best_n = s->n_groups;
-			memcpy(best_of, s->group_of, sizeof(int) * (size_t)n);
-			for (int gi = 0; gi < s->n_groups; gi++) {
-				best_k[gi] = s->groups[gi].k;
-				best_g[gi] = s->groups[gi].g;
-			}
+			pg_snap_take(s, &best);
 		}
 	}
-	while (s->n_groups)
-		close_last_group(s);
-	struct pg_group gr = { .members = xmalloc(sizeof(int) * ((size_t)n + 1)) };
-	for (int gi = 0; gi < best_n; gi++) {
-		gr.k = best_k[gi];
-		gr.g = best_g[gi];
-		gr.n = 0;
-		for (int i = 0; i < n; i++)
-			if (best_of[i] == gi)
-				gr.members[gr.n++] = i;
-		open_group(s, &gr);
-	}
-	free(gr.members);
+	pg_snap_restore(s, &best);
+	pg_snap_free(&best);
 	s->forbid = -1;
-	free(best_of);
-	free(best_k);
-	free(best_g);
+	/* a small school leaves more time to the exact polish; the bound LP
+	 * of a small school is quick */
+	bool small = pg_polish_fits(s);
+	pg_improve(s, t0 + (small ? 0.25 : 0.3) * opt->time_limit);
+	best_short = pg_shortfall(s);
+	double left = t0 + 0.7 * opt->time_limit - mcl_now();
+	if (small && left > 0.2 && !mip_interrupted && pg_polish_exact(s, left))
+		best_short = 0;
 	return best_short;
 }
 
@@ -577,7 +645,7 @@ static void write_schedule(const struct pg_search *s, const struct pg_plan *plan
 		const struct pg_group *gr = &s->groups[gi];
 		int section = -1;
 		for (int j = 0; j < s->nb; j++) {
-			if (!attendance(s, gr, j))
+			if (!pg_attendance(s, gr, j))
 				continue;
 			struct session ss = { .kind = SESSION_WORKSHOP, .offering = gr->g,
 					      .block = s->o->blocks[j],
@@ -588,7 +656,7 @@ static void write_schedule(const struct pg_search *s, const struct pg_plan *plan
 				section = si;
 			sol->sessions[si].section = section;
 			for (int m = 0; m < gr->n; m++)
-				if (in_block(s, gr->members[m], j))
+				if (pg_in_block(s, gr->members[m], j))
 					*solution_attend(sol, s->o->learners[gr->members[m]],
 							 s->o->blocks[j]) = si;
 		}
@@ -604,7 +672,7 @@ static void write_schedule(const struct pg_search *s, const struct pg_plan *plan
 			int cap = p->rooms[ss.room].capacity < lab_max ? p->rooms[ss.room].capacity
 								     : lab_max;
 			for (int seated = 0; i < s->o->n && seated < cap; i++)
-				if (s->group_of[i] < 0 && in_block(s, i, j)) {
+				if (s->group_of[i] < 0 && pg_in_block(s, i, j)) {
 					*solution_attend(sol, s->o->learners[i], s->o->blocks[j]) = si;
 					seated++;
 				}
@@ -612,8 +680,9 @@ static void write_schedule(const struct pg_search *s, const struct pg_plan *plan
 	}
 }
 
-int power_goal_solve(const struct problem *p, const struct solve_options *opt,
-		     struct solution *sol)
+/* The model's run: the search (search_restarts) and the bound, or with
+ * opt NULL the greedy's run 0 alone and no bound (power_goal_greedy). */
+static int run(const struct problem *p, const struct solve_options *opt, struct solution *sol)
 {
 	double t0 = mcl_now();
 	int rc = 0;
@@ -633,9 +702,10 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	s.leading = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
 	for (int k = 0; k < p->n_facilitators; k++)
 		s.leading[k] = -1;
-	s.groups = xcalloc((size_t)p->n_facilitators + 1, sizeof(*s.groups));
+	s.max_groups = p->n_facilitators * (o.nb > 0 ? o.nb : 1);
+	s.groups = xcalloc((size_t)s.max_groups + 1, sizeof(*s.groups));
 	pg_index_goals(p, &o, &s.goal_start, &s.goal_opt, &s.opt_learner);
-	long shortfall = search_restarts(&s, opt, t0);
+	long shortfall = opt ? search_restarts(&s, opt, t0) : greedy_run(&s, HUGE_VAL);
 	mcl_log(LOG_NORMAL, "[%6.1fs] %d power-goal groups, shortfall %ld", mcl_now() - t0,
 		s.n_groups, shortfall);
 	struct pg_plan plan = {
@@ -667,13 +737,15 @@ int power_goal_solve(const struct problem *p, const struct solve_options *opt,
 	double objective = objective_total(p, &t);
 	tally_release(&t);
 	sol->objective = objective;
+	sol->status = SOLVE_FEASIBLE;
+	if (!opt)
+		goto out;
 	double seconds = opt->time_limit - (mcl_now() - t0);
 	/* the bound need not be tighter than the gap limit asks */
 	double target = opt->gap < 1 ? objective / (1 - opt->gap) : HUGE_VAL;
 	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1, target);
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 	sol->bound = bound;     /* model_solve checks it and sets gap and status */
-	sol->status = SOLVE_FEASIBLE;
 out:
 	free(plan.group_room);
 	free(plan.lab_start);
@@ -689,4 +761,15 @@ out:
 	free(s.leading);
 	pg_options_release(&o);
 	return rc;
+}
+
+int power_goal_solve(const struct problem *p, const struct solve_options *opt,
+		     struct solution *sol)
+{
+	return run(p, opt, sol);
+}
+
+int power_goal_greedy(const struct problem *p, struct solution *sol)
+{
+	return run(p, NULL, sol);
 }

@@ -71,6 +71,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/glpk_run.h"
 #include "models/lp_branch.h"
 #include "models/lp_build.h"
 
@@ -675,6 +676,32 @@ int pg_write_lp(const struct problem *p, const struct pg_options *o, const char 
 	int rc = glp_write_lp(m.P, NULL, path) ? -1 : 0;
 	build_free(&m);
 	return rc;
+}
+
+double pg_exact_solve(const struct problem *p, const struct pg_options *o, double seconds,
+		      int *k_of, int *g_of)
+{
+	struct pg_build m;
+	build(&m, p, o, true);
+	struct mip_params mp = { .seconds = seconds, .gap = 1e-6 };
+	struct mip_result mr;
+	mip_solve(m.P, &mp, &mr);
+	double v = -INFINITY;
+	if (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) {
+		v = mr.objective;
+		for (int i = 0; i < o->n; i++)
+			k_of[i] = g_of[i] = -1;
+		for (int q = 0; q < m.n_pairs; q++)
+			for (int s = 0; s < m.pairs[q].n_x; s++)
+				if (glp_mip_col_val(m.P, m.pairs[q].x_col[s]) > 0.5) {
+					k_of[m.pairs[q].x_learner[s]] = m.pairs[q].k;
+					g_of[m.pairs[q].x_learner[s]] = m.pairs[q].g;
+				}
+	}
+	mcl_log(LOG_VERBOSE, "exact power-goal MIP: %s %.1f in %.1f s",
+		mr.outcome == MIP_OPTIMAL ? "optimal" : "best", v, mr.seconds);
+	build_free(&m);
+	return v;
 }
 
 double power_goal_bound(const struct problem *p, double seconds)

@@ -87,6 +87,12 @@ double pg_bound(const struct problem *p, const struct pg_options *o, double seco
  * -1 when the file cannot be written. */
 int pg_write_lp(const struct problem *p, const struct pg_options *o, const char *path);
 
+/* Solves the exact MIP for up to seconds.  On a schedule found: k_of[i],
+ * g_of[i] ([o->n]) the facilitator and goal of learner i's group (-1, -1:
+ * the lab), and returns its objective; else -INFINITY. */
+double pg_exact_solve(const struct problem *p, const struct pg_options *o, double seconds,
+		      int *k_of, int *g_of);
+
 /* The model table's row (model.h): pg_bound and pg_write_lp on p's own
  * options. */
 double power_goal_bound(const struct problem *p, double seconds);

@@ -405,6 +405,8 @@ def check_case(build, scen, work, time_limit, cbc_seconds, with_cbc=True, locks=
                       "model (%s)" % (c["obj"], res)))
     if res.startswith("Optimal"):
         opt = c["obj"]
+        if obj is not None and opt:
+            facts["quality"] = round(obj / opt, 4)     # the search's, for the notes
         if obj is not None and obj > opt + tol(obj, opt):
             fails.append(("above-exact", "mclsched's objective %g (verify %s) above the exact "
                           "optimum %g: the exact model disagrees with the contract or the "

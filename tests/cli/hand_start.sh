@@ -1,7 +1,7 @@
 #!/bin/sh
 # Never below the hand schedule: on a set of generated schools of varied
 # shape (staff ratio, needs, one-area blocks, computer labs, days, seminar
-# popularity; workshop and combination; the zoo's random shapes when the
+# popularity; workshop, combination and power-goal; the zoo's random shapes when the
 # generator has --style), at short time limits where the search's own first
 # schedule is weakest, mclsched writes a schedule whenever mclsched-greedy
 # does, its objective is at least mclsched-greedy's (models/greedy_start.c,
@@ -29,6 +29,11 @@ if "$GEN" --help 2>/dev/null | grep -q -- '--style'; then
 		[ $((z % 2)) -eq 0 ] && m=combination
 		ZOO="$ZOO
 $z 3 --learners 120 --model $m --style random"
+	done
+	# power-goal: mclsched-greedy writes that model's own greedy
+	for z in 1 2 3 4; do
+		ZOO="$ZOO
+$z 2 --learners 90 --model power-goal --style random"
 	done
 fi
 
@@ -72,6 +77,8 @@ done <<SCHOOLS
 6 3 --learners 120 --model combination --seminars-per-learner 2 --learners-per-facilitator 35
 7 2 --learners 200 --model workshop --days 1 --needs 2-4
 8 3 --learners 100 --model combination --one-area-block ELA --needs 1-3
+9 2 --learners 150 --model power-goal
+10 2 --learners 120 --model power-goal --learners-per-facilitator 40 --days 1
 $ZOO
 SCHOOLS
 
