@@ -21,7 +21,7 @@
 /* Short blocks explained in full; the others get a line each. */
 #define PRECHECK_EXPLAINED 3
 
-static int largest_group(const struct problem *p)
+int precheck_largest_group(const struct problem *p)
 {
 	int m = p->config.lab_max_group;
 	for (int g = 0; g < p->n_goals; g++)
@@ -42,7 +42,7 @@ static int cmp_desc(const void *a, const void *b)
 /* Room seats of block b, largest first; returns how many rooms. */
 static int room_seats(const struct problem *p, int b, int *seats)
 {
-	int m = largest_group(p), n = 0;
+	int m = precheck_largest_group(p), n = 0;
 	for (int r = 0; r < p->n_rooms; r++)
 		if (!p->rooms[r].unavailable[b])
 			seats[n++] = p->rooms[r].capacity < m ? p->rooms[r].capacity : m;
@@ -226,7 +226,7 @@ char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 {
 	struct text t = { 0 };
 	int *seats = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
-	int m = largest_group(p), n_short = 0;
+	int m = precheck_largest_group(p), n_short = 0;
 	long need_total = 0;
 	for (int j = 0; j < n_blocks; j++) {
 		int b = blocks[j];

@@ -25,6 +25,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/model.h"
+#include "models/precheck.h"
 
 struct keeper {
 	const struct problem *p;
@@ -336,6 +337,11 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
 	return added;
 }
 
+static int cmp_desc(const void *a, const void *b)
+{
+	return *(const int *)b - *(const int *)a;
+}
+
 /* Whether a session of fz in block b is led by facilitator f. */
 static bool leads(const struct solution *fz, int f, int b)
 {
@@ -365,12 +371,143 @@ long replan_keep_seats_left(const struct problem *p, const struct solution *fz, 
 	return (long)n * (cap < p->config.lab_max_group ? cap : p->config.lab_max_group);
 }
 
+/* The smallest kept single-meeting session of block b still led by its
+ * own facilitator and not yet dropped (previous session index), or -1. */
+static int smallest_kept(const struct problem *p, const struct solution *fz, const bool *dropped,
+			 const int *meetings, int b)
+{
+	const struct previous *pv = p->previous;
+	int best = -1, best_n = 0;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
+		    meetings[i] != 1 || ps->kind == LOCK_ANY || !leads(fz, ps->facilitator, b))
+			continue;
+		int n = 0;
+		for (int l = 0; l < p->n_learners; l++)
+			n += pv->attend[(long)l * p->n_blocks + b] == i;
+		if (best < 0 || n < best_n) {
+			best = i;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+/* The fewest sessions that could seat n learners in block b in the rooms
+ * fz leaves free there (each at most the largest group); n_rooms + 1 when
+ * they cannot. */
+static int fewest_sessions(const struct problem *p, const struct solution *fz, int b, long n)
+{
+	int m = precheck_largest_group(p), nr = 0;
+	int *seats = xmalloc(sizeof(int) * ((size_t)p->n_rooms + 1));
+	bool *used = xcalloc((size_t)p->n_rooms + 1, sizeof(bool));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		if (fz->sessions[i].block == b)
+			used[fz->sessions[i].room] = true;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (!p->rooms[r].unavailable[b] && !used[r])
+			seats[nr++] = p->rooms[r].capacity < m ? p->rooms[r].capacity : m;
+	qsort(seats, (size_t)nr, sizeof(int), cmp_desc);
+	int k = 0;
+	long sum = 0;
+	while (sum < n && k < nr)
+		sum += seats[k++];
+	free(seats);
+	free(used);
+	return sum >= n ? k : p->n_rooms + 1;
+}
+
+/* The whole cycle's count (as the model's precheck makes it): the sessions
+ * the blocks' waiting learners need at the least against what the
+ * facilitators may still lead there (max_sessions less the sessions they
+ * lead in fz, in blocks where they are free).  Returns how many sessions
+ * short (0: enough). */
+static long cycle_short(const struct problem *p, const struct solution *fz, const long *waiting,
+			const int *led)
+{
+	int nb = p->n_blocks;
+	bool *busy = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		busy[(long)fz->sessions[i].facilitator * nb + fz->sessions[i].block] = true;
+	long need = 0, supply = 0;
+	for (int b = 0; b < nb; b++)
+		need += waiting[b] ? fewest_sessions(p, fz, b, waiting[b]) : 0;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		long avail = 0, left = p->facilitators[f].max_sessions - led[f];
+		for (int b = 0; b < nb; b++)
+			avail += waiting[b] && !p->facilitators[f].unavailable[b] &&
+				 !busy[(long)f * nb + b];
+		supply += left < avail ? (left > 0 ? left : 0) : avail;
+	}
+	free(busy);
+	return need > supply ? need - supply : 0;
+}
+
+/* For block b, short of facilitators: a facilitator free and available
+ * in b but at max_sessions frees a unit by giving up one kept
+ * single-meeting session of a later block; the one whose learners the
+ * spare seats of that block's kept labs hold best (then the smallest).
+ * Returns that previous session, or -1. */
+static int budget_drop(const struct problem *p, const struct solution *fz, const bool *dropped,
+		       const int *meetings, const int *led, const int *prev_size,
+		       const long *spare, int b)
+{
+	const struct previous *pv = p->previous;
+	int best = -1;
+	long best_out = 0, best_n = 0;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		int f = ps->facilitator;
+		if (ps->frozen || dropped[i] || ps->section != i || meetings[i] != 1 ||
+		    ps->kind == LOCK_ANY || f < 0 || ps->block <= pv->after || ps->block == b ||
+		    led[f] < p->facilitators[f].max_sessions || p->facilitators[f].unavailable[b] ||
+		    leads(fz, f, b) || !leads(fz, f, ps->block))
+			continue;
+		long out = prev_size[i] - spare[ps->block];
+		out = out > 0 ? out : 0;
+		if (best < 0 || out < best_out || (out == best_out && prev_size[i] < best_n)) {
+			best = i;
+			best_out = out;
+			best_n = prev_size[i];
+		}
+	}
+	return best;
+}
+
+/* prev_size[i]: learners of previous session i; spare[b]: free seats of
+ * fz's labs in block b (lab.max_group and the room's capacity). */
+static void sizes(const struct problem *p, const struct solution *fz, int *prev_size, long *spare)
+{
+	const struct previous *pv = p->previous;
+	int nb = p->n_blocks;
+	int *size = xcalloc(fz->n_sessions + 1, sizeof(int));
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < nb; b++) {
+			int j = pv->attend[(long)l * nb + b], si = solution_attend_at(fz, l, b);
+			prev_size[j >= 0 ? j : pv->n_sessions]++;
+			size[si >= 0 ? si : (int)fz->n_sessions]++;
+		}
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		int cap = p->rooms[s->room].capacity < p->config.lab_max_group ?
+			  p->rooms[s->room].capacity : p->config.lab_max_group;
+		if (s->kind == SESSION_LAB && cap > size[i])
+			spare[s->block] += cap - size[i];
+	}
+	free(size);
+}
+
 int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped)
 {
 	const struct previous *pv = p->previous;
 	int marked = 0;
 	int *led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 	int *meetings = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	long *waiting = xcalloc((size_t)p->n_blocks + 1, sizeof(long));
+	long *spare = xcalloc((size_t)p->n_blocks + 1, sizeof(long));
+	int *prev_size = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	sizes(p, fz, prev_size, spare);
 	for (size_t i = 0; i < fz->n_sessions; i++)
 		led[fz->sessions[i].facilitator]++;
 	for (int i = 0; i < pv->n_sessions; i++)
@@ -378,30 +515,39 @@ int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bo
 	for (int b = pv->after + 1; b < p->n_blocks; b++) {
 		if (!problem_block_scheduled(p, b))
 			continue;
-		long waiting = 0;
 		for (int l = 0; l < p->n_learners; l++)
-			waiting += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
-		if (!waiting || waiting <= replan_keep_seats_left(p, fz, b, led))
+			waiting[b] += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
+		if (!waiting[b] || waiting[b] <= replan_keep_seats_left(p, fz, b, led))
 			continue;
-		int best = -1, best_n = 0;
-		for (int i = 0; i < pv->n_sessions; i++) {
-			const struct prev_session *ps = &pv->sessions[i];
-			if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
-			    meetings[i] != 1 || ps->kind == LOCK_ANY || !leads(fz, ps->facilitator, b))
-				continue;
-			int n = 0;
-			for (int l = 0; l < p->n_learners; l++)
-				n += pv->attend[(long)l * p->n_blocks + b] == i;
-			if (best < 0 || n < best_n) {
-				best = i;
-				best_n = n;
-			}
-		}
+		/* a facilitator's unit from elsewhere, else this block's smallest
+		 * kept session for the model to plan again */
+		int best = budget_drop(p, fz, dropped, meetings, led, prev_size, spare, b);
+		if (best < 0)
+			best = smallest_kept(p, fz, dropped, meetings, b);
 		if (best >= 0) {
 			dropped[best] = true;
 			marked++;
 		}
 	}
+	/* every block can seat its own: the facilitators' max_sessions over
+	 * the cycle may still be short (a learner who joined, the labs full):
+	 * free as many sessions as short, one a block where learners wait */
+	for (long short_by = marked ? 0 : cycle_short(p, fz, waiting, led); short_by > 0;) {
+		long before = short_by;
+		for (int b = pv->after + 1; b < p->n_blocks && short_by > 0; b++) {
+			int best = waiting[b] ? smallest_kept(p, fz, dropped, meetings, b) : -1;
+			if (best >= 0) {
+				dropped[best] = true;
+				marked++;
+				short_by--;
+			}
+		}
+		if (short_by == before)
+			break;
+	}
+	free(waiting);
+	free(spare);
+	free(prev_size);
 	free(meetings);
 	free(led);
 	return marked;
