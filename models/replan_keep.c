@@ -372,24 +372,20 @@ long replan_keep_seats_left(const struct problem *p, const struct solution *fz, 
 }
 
 /* The smallest kept single-meeting session of block b still led by its
- * own facilitator and not yet dropped (previous session index), or -1. */
+ * own facilitator and not yet dropped (previous session index), or -1.
+ * prev_size: learners of each previous session. */
 static int smallest_kept(const struct problem *p, const struct solution *fz, const bool *dropped,
-			 const int *meetings, int b)
+			 const int *meetings, const int *prev_size, int b)
 {
 	const struct previous *pv = p->previous;
-	int best = -1, best_n = 0;
+	int best = -1;
 	for (int i = 0; i < pv->n_sessions; i++) {
 		const struct prev_session *ps = &pv->sessions[i];
 		if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
 		    meetings[i] != 1 || ps->kind == LOCK_ANY || !leads(fz, ps->facilitator, b))
 			continue;
-		int n = 0;
-		for (int l = 0; l < p->n_learners; l++)
-			n += pv->attend[(long)l * p->n_blocks + b] == i;
-		if (best < 0 || n < best_n) {
+		if (best < 0 || prev_size[i] < prev_size[best])
 			best = i;
-			best_n = n;
-		}
 	}
 	return best;
 }
@@ -418,39 +414,13 @@ static int fewest_sessions(const struct problem *p, const struct solution *fz, i
 	return sum >= n ? k : p->n_rooms + 1;
 }
 
-/* The whole cycle's count (as the model's precheck makes it): the sessions
- * the blocks' waiting learners need at the least against what the
- * facilitators may still lead there (max_sessions less the sessions they
- * lead in fz, in blocks where they are free).  Returns how many sessions
- * short (0: enough). */
-static long cycle_short(const struct problem *p, const struct solution *fz, const long *waiting,
-			const int *led)
-{
-	int nb = p->n_blocks;
-	bool *busy = xcalloc((size_t)p->n_facilitators * (size_t)nb + 1, sizeof(bool));
-	for (size_t i = 0; i < fz->n_sessions; i++)
-		busy[(long)fz->sessions[i].facilitator * nb + fz->sessions[i].block] = true;
-	long need = 0, supply = 0;
-	for (int b = 0; b < nb; b++)
-		need += waiting[b] ? fewest_sessions(p, fz, b, waiting[b]) : 0;
-	for (int f = 0; f < p->n_facilitators; f++) {
-		long avail = 0, left = p->facilitators[f].max_sessions - led[f];
-		for (int b = 0; b < nb; b++)
-			avail += waiting[b] && !p->facilitators[f].unavailable[b] &&
-				 !busy[(long)f * nb + b];
-		supply += left < avail ? (left > 0 ? left : 0) : avail;
-	}
-	free(busy);
-	return need > supply ? need - supply : 0;
-}
-
 /* For block b, short of facilitators: a facilitator free and available
- * in b but at max_sessions frees a unit by giving up one kept
+ * in b with no session left (left[f]) frees a unit by giving up one kept
  * single-meeting session of a later block; the one whose learners the
  * spare seats of that block's kept labs hold best (then the smallest).
  * Returns that previous session, or -1. */
 static int budget_drop(const struct problem *p, const struct solution *fz, const bool *dropped,
-		       const int *meetings, const int *led, const int *prev_size,
+		       const int *meetings, const int *left, const int *prev_size,
 		       const long *spare, int b)
 {
 	const struct previous *pv = p->previous;
@@ -461,7 +431,7 @@ static int budget_drop(const struct problem *p, const struct solution *fz, const
 		int f = ps->facilitator;
 		if (ps->frozen || dropped[i] || ps->section != i || meetings[i] != 1 ||
 		    ps->kind == LOCK_ANY || f < 0 || ps->block <= pv->after || ps->block == b ||
-		    led[f] < p->facilitators[f].max_sessions || p->facilitators[f].unavailable[b] ||
+		    left[f] > 0 || p->facilitators[f].unavailable[b] ||
 		    leads(fz, f, b) || !leads(fz, f, ps->block))
 			continue;
 		long out = prev_size[i] - spare[ps->block];
@@ -498,21 +468,140 @@ static void sizes(const struct problem *p, const struct solution *fz, int *prev_
 	free(size);
 }
 
+/* What replan_keep_shortfall works with. */
+struct staffing {
+	const struct problem *p;
+	const struct solution *fz;
+	bool *dropped;
+	const int *meetings, *prev_size;
+	const long *spare;
+	bool *busy, *as;        /* [f * n_blocks + b]: leads in fz; assigned below */
+	int *left;              /* [f]: max_sessions less the sessions led in fz */
+	int *prev, *via, *queue;        /* [b]: the search of augment */
+};
+
+/* One augmenting path for block b: breadth first over the blocks, from b
+ * through facilitators assigned elsewhere (moved to this block, their
+ * block then needing one) to a facilitator free and available with a
+ * session left; applies it and returns true, else false (st->prev[x] !=
+ * -2 then marks the blocks reached). */
+static bool augment(struct staffing *st, int b)
+{
+	const struct problem *p = st->p;
+	int nb = p->n_blocks, nf = p->n_facilitators;
+	for (int i = 0; i < nb; i++)
+		st->prev[i] = -2;
+	st->prev[b] = -1;
+	int head = 0, tail = 0, end = -1, end_f = -1;
+	st->queue[tail++] = b;
+	while (head < tail && end < 0) {
+		int x = st->queue[head++];
+		for (int f = 0; f < nf && end < 0; f++) {
+			long fx = (long)f * nb + x;
+			if (p->facilitators[f].unavailable[x] || st->busy[fx] || st->as[fx])
+				continue;
+			if (st->left[f] > 0) {
+				end = x;
+				end_f = f;
+				break;
+			}
+			for (int y = 0; y < nb; y++)
+				if (st->as[(long)f * nb + y] && st->prev[y] == -2) {
+					st->prev[y] = x;
+					st->via[y] = f;
+					st->queue[tail++] = y;
+				}
+		}
+	}
+	if (end < 0)
+		return false;
+	st->left[end_f]--;
+	st->as[(long)end_f * nb + end] = true;
+	for (int y = end; st->prev[y] >= 0; y = st->prev[y]) {
+		st->as[(long)st->via[y] * nb + y] = false;
+		st->as[(long)st->via[y] * nb + st->prev[y]] = true;
+	}
+	return true;
+}
+
+/* Marks previous session i dropped: its facilitator is free in its block
+ * and has a session more left. */
+static void staffing_drop(struct staffing *st, int i)
+{
+	const struct prev_session *ps = &st->p->previous->sessions[i];
+	st->dropped[i] = true;
+	st->busy[(long)ps->facilitator * st->p->n_blocks + ps->block] = false;
+	st->left[ps->facilitator]++;
+}
+
+/* The model's staffing count: each block where learners wait needs
+ * fewest_sessions sessions, each led by a facilitator free and available
+ * there, one a block, within max_sessions less the sessions they lead in
+ * fz.  Facilitators are assigned block by block along augmenting paths;
+ * where none is found, the smallest kept session of a block the search
+ * reached is dropped (its facilitator may then lead there), else a kept
+ * session elsewhere of a facilitator free in the block with none left
+ * (budget_drop).  Returns how many were dropped. */
+static int unstaffed(struct staffing *st, const long *waiting)
+{
+	const struct problem *p = st->p;
+	int nb = p->n_blocks, marked = 0;
+	for (int b = 0; b < nb; b++) {
+		long need = waiting[b] ? fewest_sessions(p, st->fz, b, waiting[b]) : 0;
+		while (need > 0) {
+			if (augment(st, b)) {
+				need--;
+				continue;
+			}
+			int best = -1;
+			for (int x = 0; x < nb; x++) {
+				int i = st->prev[x] == -2 ? -1 :
+					smallest_kept(p, st->fz, st->dropped, st->meetings,
+						      st->prev_size, x);
+				if (i >= 0 && (best < 0 || st->prev_size[i] < st->prev_size[best]))
+					best = i;
+			}
+			if (best < 0)
+				best = budget_drop(p, st->fz, st->dropped, st->meetings, st->left,
+						   st->prev_size, st->spare, b);
+			if (best < 0)
+				break;
+			staffing_drop(st, best);
+			marked++;
+		}
+	}
+	return marked;
+}
+
 int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped)
 {
 	const struct previous *pv = p->previous;
-	int marked = 0;
-	int *led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	int marked = 0, nb = p->n_blocks, nf = p->n_facilitators;
+	int *led = xcalloc((size_t)nf + 1, sizeof(int));
 	int *meetings = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
-	long *waiting = xcalloc((size_t)p->n_blocks + 1, sizeof(long));
-	long *spare = xcalloc((size_t)p->n_blocks + 1, sizeof(long));
+	long *waiting = xcalloc((size_t)nb + 1, sizeof(long));
+	long *spare = xcalloc((size_t)nb + 1, sizeof(long));
 	int *prev_size = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	struct staffing st = {
+		.p = p, .fz = fz, .dropped = dropped, .meetings = meetings,
+		.prev_size = prev_size, .spare = spare,
+		.busy = xcalloc((size_t)nf * (size_t)nb + 1, sizeof(bool)),
+		.as = xcalloc((size_t)nf * (size_t)nb + 1, sizeof(bool)),
+		.left = xmalloc(sizeof(int) * ((size_t)nf + 1)),
+		.prev = xmalloc(sizeof(int) * ((size_t)nb + 1)),
+		.via = xmalloc(sizeof(int) * ((size_t)nb + 1)),
+		.queue = xmalloc(sizeof(int) * ((size_t)nb + 1)),
+	};
 	sizes(p, fz, prev_size, spare);
-	for (size_t i = 0; i < fz->n_sessions; i++)
+	for (size_t i = 0; i < fz->n_sessions; i++) {
 		led[fz->sessions[i].facilitator]++;
+		st.busy[(long)fz->sessions[i].facilitator * nb + fz->sessions[i].block] = true;
+	}
+	for (int f = 0; f < nf; f++)
+		st.left[f] = p->facilitators[f].max_sessions - led[f];
 	for (int i = 0; i < pv->n_sessions; i++)
 		meetings[pv->sessions[i].section]++;
-	for (int b = pv->after + 1; b < p->n_blocks; b++) {
+	for (int b = pv->after + 1; b < nb; b++) {
 		if (!problem_block_scheduled(p, b))
 			continue;
 		for (int l = 0; l < p->n_learners; l++)
@@ -521,30 +610,26 @@ int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bo
 			continue;
 		/* a facilitator's unit from elsewhere, else this block's smallest
 		 * kept session for the model to plan again */
-		int best = budget_drop(p, fz, dropped, meetings, led, prev_size, spare, b);
+		int best = budget_drop(p, fz, dropped, meetings, st.left, prev_size, spare, b);
 		if (best < 0)
-			best = smallest_kept(p, fz, dropped, meetings, b);
+			best = smallest_kept(p, fz, dropped, meetings, prev_size, b);
 		if (best >= 0) {
 			dropped[best] = true;
 			marked++;
 		}
 	}
 	/* every block can seat its own: the facilitators' max_sessions over
-	 * the cycle may still be short (a learner who joined, the labs full):
-	 * free as many sessions as short, one a block where learners wait */
-	for (long short_by = marked ? 0 : cycle_short(p, fz, waiting, led); short_by > 0;) {
-		long before = short_by;
-		for (int b = pv->after + 1; b < p->n_blocks && short_by > 0; b++) {
-			int best = waiting[b] ? smallest_kept(p, fz, dropped, meetings, b) : -1;
-			if (best >= 0) {
-				dropped[best] = true;
-				marked++;
-				short_by--;
-			}
-		}
-		if (short_by == before)
-			break;
-	}
+	 * the cycle may still not staff them all (a learner who joined, the
+	 * labs full; a part-time facilitator the only one free in three
+	 * blocks) */
+	if (!marked)
+		marked = unstaffed(&st, waiting);
+	free(st.busy);
+	free(st.as);
+	free(st.left);
+	free(st.prev);
+	free(st.via);
+	free(st.queue);
 	free(waiting);
 	free(spare);
 	free(prev_size);
