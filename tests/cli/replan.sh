@@ -84,6 +84,28 @@ else
 	grep -q 'id="changes"' "$T/same/report.html" || fail "no What changed though changes.csv has rows"
 fi
 
+# 2c. compare PREV_OUT_DIR OUT_DIR on the replan: the gains and losses
+# against the previous schedule, and the moves: as many learner-blocks as
+# changes.csv has rows (compare reads only timetable.csv and sessions.csv),
+# on stdout, in compare.csv and in compare.html's "Who moves"
+expect_exit 0 "$BIN" compare "$T/prev" "$T/cover" -o "$T/cmp"
+grep -q "^Learners who gain / lose need-sessions against run 1" "$T/stdout" ||
+	fail "compare on a replan: no gains and losses"
+grep -q "^all  *[0-9]* / [0-9]*" "$T/stdout" || fail "compare on a replan: no gains / losses row"
+rows=$(($(wc -l <"$T/cover/changes.csv") - 1))
+grep -q "^run 2: $rows of [0-9]* ([0-9.]*%), [0-9]* learners\?\$" "$T/stdout" ||
+	fail "compare on a replan: moves on stdout, want $rows: $(grep '^run 2:' "$T/stdout")"
+[ "$(awk -F, '$1 == "learner_blocks_moved" { print $6 }' "$T/cmp/compare.csv")" = "$rows" ] ||
+	fail "compare.csv: learner_blocks_moved is not $rows"
+[ "$(grep -c '^learner_block_place,' "$T/cmp/compare.csv")" -eq "$rows" ] ||
+	fail "compare.csv: learner_block_place rows are not $rows"
+awk -F, 'NR > 1 { print $1 "," $2 }' "$T/cover/changes.csv" | sort >"$T/a"
+awk -F, '$1 == "learner_block_place" { print $2 "," $3 }' "$T/cmp/compare.csv" | sort >"$T/b"
+cmp -s "$T/a" "$T/b" || fail "compare.csv moves are not changes.csv's: $(diff "$T/a" "$T/b" | head -4)"
+grep -q '<section id="moves">' "$T/cmp/compare.html" || fail "compare.html: no Who moves"
+grep -q "Run 2: $rows of [0-9]* learner-blocks move" "$T/cmp/compare.html" ||
+	fail "compare.html: no count of the moves"
+
 # 3. a learner who left is dropped with a warning
 cp -r examples/small "$T/left"
 grep -v '^L0007,' examples/small/learners.csv >"$T/left/learners.csv"
