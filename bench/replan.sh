@@ -17,6 +17,8 @@
 #     from the first schedule, so a schedule keeping them all exists),
 #     `solve` in REPLAN_SECONDS: verified (every lock holds), gap, seconds.
 # Prints one line per figure.  Run it under `nice` on a shared machine.
+# KEEP=1 keeps the files (the directory is printed); FAC=F001 makes that
+# facilitator the absent one.
 set -eu
 BUILD=${1:-build}
 S=${2:-30}
@@ -42,6 +44,7 @@ fac=$(awk -F, -v late=" $late" 'NR == FNR { if (FNR > 1) day[$1] = $2; next }
 		  else if ($3 == "workshop" && index(late, " " day[$5] " ")) n[$7]++ }
 	END { for (f in n) if (!(f in sem) && n[f] > best) { best = n[f]; who = f }; print who }' \
 	"$T/s/blocks.csv" "$T/prev/sessions.csv")
+fac=${FAC:-$fac}        # FAC=F001: that facilitator absent instead
 blocks=$(awk -F, -v late=" $late" 'NR > 1 && index(late, " " $2 " ") { printf "%s%s", s, $1; s = ";" }' \
 	"$T/s/blocks.csv")
 cp -r "$T/s" "$T/sick"

@@ -2,7 +2,8 @@
 # `mclsched replan`: an unchanged school keeps the frozen blocks byte for
 # byte and verifies; a facilitator's absence after --after is planned
 # around and verifies; a learner who left is dropped with a warning;
-# usage and input errors (an unknown --after, a previous schedule that does
+# compare on a replan; a power-goal school's cover; usage and input errors
+# (an unknown --after, a previous schedule that does
 # not resolve, a frozen block the changed school no longer allows).
 set -u
 BUILD=${BUILD:-build}
@@ -200,6 +201,36 @@ if [ -n "$later" ]; then
 else
 	fail "sick day: no section of examples/small meets by Wed5 and after it"
 fi
+
+# a power-goal school (groups for the whole cycle), F001 absent on Thursday
+# and Friday, F006 added with F001's expertise and free: the cover leads
+# F001's groups there (same goal, block, room and learners) before any
+# learner moves; the only changed learner-blocks are those groups' (their
+# facilitator differs, which the contract counts as a change)
+"$BUILD/mclsched-gen" --learners 80 --seed 3 --model power-goal -o "$T/pg" >"$T/gen.log" 2>&1 ||
+	fail "test setup: mclsched-gen power-goal"
+expect_exit 0 "$BIN" solve "$T/pg" -o "$T/pg_prev" -q --time-limit 5
+cp -r "$T/pg" "$T/pg_sick"
+late=$(awk -F, '$2 == "Thu" || $2 == "Fri" { printf "%s%s", s, $1; s = ";" }' "$T/pg/blocks.csv")
+awk -F, -v OFS=, -v b="$late" '$1 == "F001" { $4 = b } 1; END { print "F006,Cover,," }' \
+	"$T/pg/facilitators.csv" >"$T/pg_sick/facilitators.csv"
+awk -F, -v OFS=, '$1 == "F001" { $1 = "F006"; print }' "$T/pg/expertise.csv" >>"$T/pg_sick/expertise.csv"
+expect_exit 0 "$BIN" replan "$T/pg_sick" "$T/pg_prev" -o "$T/pg_re" --after Wed5 -q --time-limit 5
+expect_exit 0 "$BIN" verify "$T/pg_sick" "$T/pg_re"
+# (learner, block, goal, room) of F001's later sessions before, and of F006's after
+awk -F, 'NR == FNR { if ($7 == "F001" && $5 ~ /^(Thu|Fri)/) s[$1] = $4 "," $6; next }
+	FNR > 1 && ($3 in s) { print $1 "," $2 "," s[$3] }' \
+	"$T/pg_prev/sessions.csv" "$T/pg_prev/timetable.csv" | sort >"$T/a"
+awk -F, 'NR == FNR { if ($7 == "F006") s[$1] = $4 "," $6; next }
+	FNR > 1 && ($3 in s) { print $1 "," $2 "," s[$3] }' \
+	"$T/pg_re/sessions.csv" "$T/pg_re/timetable.csv" | sort >"$T/b"
+[ -s "$T/a" ] || fail "power-goal cover: F001 led nothing on Thursday and Friday"
+cmp -s "$T/a" "$T/b" || fail "power-goal cover: F006 does not lead F001's groups as they were:" \
+	"$(diff "$T/a" "$T/b" | head -4)"
+cut -d, -f1,2 "$T/a" >"$T/a2"
+awk -F, 'NR > 1 { print $1 "," $2 }' "$T/pg_re/changes.csv" | sort >"$T/b2"
+cmp -s "$T/a2" "$T/b2" || fail "power-goal cover: learner-blocks other than the covered ones" \
+	"changed: $(diff "$T/a2" "$T/b2" | head -4)"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "replan.sh: all passed"
