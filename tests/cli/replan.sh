@@ -202,6 +202,35 @@ else
 	fail "sick day: no section of examples/small meets by Wed5 and after it"
 fi
 
+# the seminar whose first section starts first, that section frozen by
+# --after its first meeting, every learner choosing the seminar first,
+# every facilitator able to lead it, no keep term: the later blocks may
+# open only the seminar's other section (was: as many as `sections` again,
+# 3 of 2, verify's rule 5; bench/replan.sh with F001 absent, SEM030)
+# (of the seminars without an age band, so that every learner may choose it)
+set -- $(awk -F, 'FILENAME ~ /blocks.csv$/ { if (FNR > 1) ord[$1] = FNR; next }
+	FILENAME ~ /seminars.csv$/ { if (FNR > 1 && $7 == "" && $8 == "") open[$1] = 1; next }
+	FNR > 1 && $3 == "seminar" && $1 == $2 && ($4 in open) && (!s || ord[$5] < o) {
+		s = $4; o = ord[$5]; b = $5 }
+	END { print s, b }' examples/small/blocks.csv examples/small/seminars.csv "$T/prev/sessions.csv")
+sem=${1:-}
+first=${2:-}
+cp -r examples/small "$T/sem"
+awk -F, -v s="$sem" 'NR > 1 { l[$1] = 1; if ($2 != s) o[$1] = o[$1] " " $2 }
+	END { print "learner_id,seminar_id,rank"
+	      for (x in l) { print x "," s ",1"; n = split(o[x], a, " ")
+			     for (i = 1; i <= n; i++) print x "," a[i] "," i + 1 } }' \
+	examples/small/choices.csv >"$T/sem/choices.csv"
+awk -F, -v s="$sem" 'NR == FNR { if ($2 == s) has[$1] = 1; next }
+	FNR > 1 && !($1 in has) { print $1 "," s ",able" }' \
+	examples/small/expertise.csv examples/small/facilitators.csv >>"$T/sem/expertise.csv"
+echo 'weights { keep = 0 }' >>"$T/sem/scenario.conf"
+expect_exit 0 "$BIN" replan "$T/sem" "$T/prev" -o "$T/sem_out" --after "$first" -q --time-limit 5
+expect_exit 0 "$BIN" verify "$T/sem" "$T/sem_out"
+n=$(awk -F, -v s="$sem" '$3 == "seminar" && $1 == $2 && $4 == s' "$T/sem_out/sessions.csv" | wc -l)
+max=$(awk -F, -v s="$sem" '$1 == s { print $10 }' examples/small/seminars.csv)
+[ -n "$sem" ] && [ "$n" -le "$max" ] || fail "seminar $sem: $n sections of $max after --after $first"
+
 # a power-goal school (groups for the whole cycle), F001 absent on Thursday
 # and Friday, F006 added with F001's expertise and free: the cover leads
 # F001's groups there (same goal, block, room and learners) before any
