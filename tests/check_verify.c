@@ -419,8 +419,8 @@ START_TEST(power_goal_group_changes_facilitator)
 }
 END_TEST
 
-/* Makes out/ a replan's output: changes.csv (its rows are not read) and,
- * when after is not NULL, summary.csv's replan_after. */
+/* Makes out/ a replan's output: changes.csv without rows, summary.csv's
+ * learner_blocks_changed 0 and, when after is not NULL, its replan_after. */
 static void as_replan(const char *after)
 {
 	char *path = xasprintf("%s/changes.csv", out);
@@ -430,12 +430,12 @@ static void as_replan(const char *after)
 	      "after_offering_id\n", f);
 	fclose(f);
 	free(path);
-	if (!after)
-		return;
 	path = xasprintf("%s/summary.csv", out);
 	f = fopen(path, "a");
 	ck_assert_ptr_nonnull(f);
-	fprintf(f, "replan_after,%s\n", after);
+	fputs("learner_blocks_changed,0\n", f);
+	if (after)
+		fprintf(f, "replan_after,%s\n", after);
 	fclose(f);
 	free(path);
 }
@@ -449,6 +449,24 @@ static bool report_has(const char *needle)
 	free(text);
 	return has;
 }
+
+START_TEST(replan_changes_match_the_timetable)
+{
+	as_replan("Mon1");
+	expect_verifies();
+	char *path = xasprintf("%s/changes.csv", out);
+	FILE *f = fopen(path, "a");
+	ck_assert_ptr_nonnull(f);
+	fputs("L1,Mon2,S0009,M1,S0004,\nL3,Mon1,S0009,M1,S0001,M1\n", f);
+	fclose(f);
+	free(path);
+	/* L1 is in S0003 in Mon2; Mon1 is up to replan_after; 2 rows, not 0 */
+	expect_violation("changes.csv:2: learner 'L1' in block 'Mon2': after 'S0004' (''), but "
+			 "timetable.csv:");
+	expect_violation("changes.csv:3: learner 'L3' changes in block 'Mon1', up to replan_after");
+	expect_violation("learner_blocks_changed is '0' but changes.csv has 2 rows");
+}
+END_TEST
 
 START_TEST(no_place_only_up_to_replan_after)
 {
@@ -782,6 +800,7 @@ int main(void)
 	tcase_add_test(tw, daily_weight_in_the_recount);
 	tcase_add_test(tw, guarded_id_verifies);
 	tcase_add_test(tw, no_place_only_up_to_replan_after);
+	tcase_add_test(tw, replan_changes_match_the_timetable);
 	suite_add_tcase(s, tw);
 	TCase *tp = tcase_create("power-goal");
 	tcase_add_checked_fixture(tp, power_goal_setup, teardown);
