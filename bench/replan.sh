@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/replan.sh - issue 27's targets for replan and locks, measured once
-# (not in `make bench`: about 2 * SOLVE + 4 * REPLAN seconds of solving).
+# (in `make bench` on two schools, bench/run.sh; about 2 * SOLVE + 4 *
+# REPLAN seconds of solving).
 #
 #   sh bench/replan.sh [BUILD] [SOLVE_SECONDS] [REPLAN_SECONDS]
 #
@@ -17,6 +18,12 @@
 #     from the first schedule, so a schedule keeping them all exists),
 #     `solve` in REPLAN_SECONDS: verified (every lock holds), gap, seconds.
 # Prints one line per figure.  Run it under `nice` on a shared machine.
+# GEN_ARGS: the school's mclsched-gen arguments instead (a zoo school:
+# "--style random --seed 6 --learners 300 --model combination"; it needs 4
+# days at least).  ROW=FILE appends the figures as one row of RESULTS.md's
+# replan table (bench/run.sh: `make bench`).
+# KEEP=1 keeps the files (the directory is printed); FAC=F001 makes that
+# facilitator the absent one.
 set -eu
 BUILD=${1:-build}
 S=${2:-30}
@@ -26,7 +33,9 @@ T=$(mktemp -d /tmp/mclsched-replan-bench-XXXXXX)
 [ -n "${KEEP:-}" ] && echo "kept in $T" >&2 || trap 'rm -rf "$T"' EXIT
 metric() { awk -F, -v m="$2" '$1 == m { print $2; exit }' "$1/summary.csv"; }
 
-"$BUILD/mclsched-gen" --learners 1500 --seed 1 --model combination -o "$T/s" >/dev/null
+GEN_ARGS=${GEN_ARGS:---learners 1500 --seed 1 --model combination}
+# shellcheck disable=SC2086
+"$BUILD/mclsched-gen" $GEN_ARGS -o "$T/s" >/dev/null 2>&1
 "$BIN" solve "$T/s" -o "$T/prev" -q --time-limit "$S"
 echo "first solve ($S s): objective $(metric "$T/prev" objective)"
 
@@ -42,6 +51,7 @@ fac=$(awk -F, -v late=" $late" 'NR == FNR { if (FNR > 1) day[$1] = $2; next }
 		  else if ($3 == "workshop" && index(late, " " day[$5] " ")) n[$7]++ }
 	END { for (f in n) if (!(f in sem) && n[f] > best) { best = n[f]; who = f }; print who }' \
 	"$T/s/blocks.csv" "$T/prev/sessions.csv")
+fac=${FAC:-$fac}        # FAC=F001: that facilitator absent instead
 blocks=$(awk -F, -v late=" $late" 'NR > 1 && index(late, " " $2 " ") { printf "%s%s", s, $1; s = ";" }' \
 	"$T/s/blocks.csv")
 cp -r "$T/s" "$T/sick"
@@ -49,7 +59,8 @@ awk -F, -v OFS=, -v f="$fac" -v b="$blocks" '$1 == f { $4 = b } 1' "$T/s/facilit
 	>"$T/sick/facilitators.csv"
 
 start=$(date +%s.%N)
-"$BIN" replan "$T/sick" "$T/prev" -o "$T/re" --after "$after" -q --time-limit "$R"
+"$BIN" replan "$T/sick" "$T/prev" -o "$T/re" --after "$after" -q --time-limit "$R" ||
+	echo "replan: exit $?" >&2
 wall=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.1f", $2 - $1 }')
 "$BIN" verify "$T/sick" "$T/re" >/dev/null 2>&1 && ok=verified || ok="NOT verified"
 "$BIN" solve "$T/sick" -o "$T/fresh" -q --time-limit "$R"
@@ -93,10 +104,21 @@ awk -F, 'FILENAME ~ /sessions.csv$/ { if (FNR > 1) { kind[$1] = $3; fac[$1] = $7
 cp -r "$T/s" "$T/locked"
 cp "$T/locks.csv" "$T/locked/locks.csv"
 "$BIN" check "$T/locked" >/dev/null 2>&1 || { echo "locks: check refuses the drawn locks" >&2; exit 1; }
+lk_start=$(date +%s.%N)
 if "$BIN" solve "$T/locked" -o "$T/lk" -q --time-limit "$R"; then
-	"$BIN" verify "$T/locked" "$T/lk" >/dev/null 2>&1 && ok=verified || ok="NOT verified"
-	echo "locks: 50 (40 learner, 10 session), $R s: $ok, objective $(metric "$T/lk" objective)," \
-	     "gap $(metric "$T/lk" gap), solve_seconds $(metric "$T/lk" solve_seconds)"
+	lk_wall=$(echo "$lk_start $(date +%s.%N)" | awk '{ printf "%.1f", $2 - $1 }')
+	"$BIN" verify "$T/locked" "$T/lk" >/dev/null 2>&1 && lk_ok=verified || lk_ok="NOT verified"
+	echo "locks: 50 (40 learner, 10 session), $R s: $lk_ok, objective $(metric "$T/lk" objective)," \
+	     "gap $(metric "$T/lk" gap), solve_seconds $(metric "$T/lk" solve_seconds) (wall $lk_wall)"
 else
-	echo "locks: 50 (40 learner, 10 session), $R s: solve exit $?"
+	lk_ok="exit $?"
+	echo "locks: 50 (40 learner, 10 session), $R s: solve $lk_ok"
 fi
+pct2() { awk -v g="$1" 'BEGIN { if (g != "") printf "%.2f", 100 * g }'; }
+[ -z "${ROW:-}" ] || printf '| `%s` | %s | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) |\n' \
+	"$GEN_ARGS" "$fac" "$after" "$S / $R" "$ok" "$(metric "$T/re" solve_seconds)" "$wall" \
+	"$(metric "$T/re" learner_blocks_changed_pct)" "$pct" "$o_re" "$o_fr" \
+	"$(echo "$o_re $o_fr" | awk '{ printf "%+.2f", 100 * ($1 - $2) / $2 }')" \
+	"$(metric "$T/re" bound)" "$(pct2 "$(metric "$T/re" gap)")" "$lk_ok" \
+	"$(pct2 "$(metric "$T/lk" gap 2>/dev/null)")" "$(metric "$T/lk" solve_seconds 2>/dev/null)" \
+	"${lk_wall:-}" >>"$ROW"

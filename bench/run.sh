@@ -52,6 +52,10 @@
 # distribution (median, worst) of gap, learners_left_out and
 # learner_days_covered_pct beside the greedy's.
 #
+# Then issue 27's replan and locks targets on two schools, replan-c1500 and
+# replan-zoo-c300-s6 (bench/replan.sh once each; their own RESULTS.md
+# table, not in results.csv; not in the quick bench).
+#
 # A solve that writes no schedule gets a row that says so, with its exit
 # status; an alternative that found nothing in the limit says that too.
 set -eu
@@ -162,7 +166,10 @@ selected() {
 # the alternatives of the case at hand (case_alts), else of the run
 has_alt() { case " ${case_alts:-$ALTS} " in *" $1 "*) return 0 ;; esac; return 1; }
 
-names="$(echo "$CASES" | cut -d'|' -f1 | trim) check-1500"
+# issue 27's replan targets (bench/replan.sh): name | generator arguments
+REPLAN_CASES="replan-c1500 | --learners 1500 --seed 1 --model combination
+replan-zoo-c300-s6 | --style random --seed 6 --learners 300 --model combination"
+names="$(echo "$CASES" | cut -d'|' -f1 | trim) check-1500 $(echo "$REPLAN_CASES" | cut -d'|' -f1 | trim)"
 set -f
 for c in ${BENCH_CASES:-}; do
 	case $c in *[*?[]*) continue ;; esac
@@ -510,6 +517,23 @@ if [ -z "$QUICK" ] && selected check-1500; then
 		"$(awk '{printf "%.0f\n", $2 / 1024}' "$WORK/check-1500.runs" | median)" \
 		"$(awk '{print $3}' "$WORK/check-1500.runs" | sort -u | tr '\n' ' ' | trim)")
 fi
+# replan and locks on two schools (bench/replan.sh, one run each): first
+# solve 30 s, a facilitator absent for the last two days, `replan --after`
+# the second day in 15 s against a fresh 15 s solve; 50 random locks
+: > "$WORK/replan.rows"
+if [ -z "$QUICK" ]; then
+	echo "$REPLAN_CASES" | while IFS='|' read -r name args; do
+		name=$(echo "$name" | trim)
+		selected "$name" || continue
+		rlimit=$(awk -v s="$SCALE" 'BEGIN { v = 15 * s; print (v < 1) ? 1 : v }')
+		slimit=$(awk -v s="$SCALE" 'BEGIN { v = 30 * s; print (v < 1) ? 1 : v }')
+		GEN_ARGS=$(echo "$args" | trim) ROW="$WORK/replan.rows" \
+			sh bench/replan.sh "$BUILD" "$slimit" "$rlimit" >"$WORK/$name.log" 2>&1 ||
+			echo "| \`$(echo "$args" | trim)\` | bench/replan.sh failed: $(tail -1 "$WORK/$name.log") |" \
+				>>"$WORK/replan.rows"
+		echo "bench: $name: replan done" >&2
+	done
+fi
 total=$(($(date +%s) - start))
 
 # ---- RESULTS.md, from results.csv
@@ -586,6 +610,24 @@ awk -f bench/plot.awk "$csv_tmp" > "$WORK/scaling.svg.tmp"
 	echo "![time, gap and memory against learners]($(basename "$SVG"))"
 	echo
 	cat "$WORK/exponents.md"
+	if [ -s "$WORK/replan.rows" ]; then
+		echo
+		echo "## replan and locks (issue 27's targets)"
+		echo
+		echo "bench/replan.sh on each school, one run: the first \`solve\` in 30 s; the"
+		echo "facilitator leading the most workshop sessions on the last two days (and no"
+		echo "seminar) made unavailable there; \`replan --after\` the second day's last block"
+		echo "in 15 s (targets: verified, <= 15 s, >= 95% of the later learner-blocks not led"
+		echo "by that facilitator unchanged, objective within 1% of a fresh 15 s \`solve\` of"
+		echo "the changed school, the bound reported); 50 random locks (40 learner, 10"
+		echo "session pins drawn from the first schedule) solved in 15 s. changed %:"
+		echo "\`learner_blocks_changed_pct\`; unchanged %: of the later learner-blocks the"
+		echo "absent facilitator did not lead before."
+		echo
+		echo "| school (mclsched-gen) | absent | --after | limits s | replan | solve_seconds (wall) | changed % | unchanged % not theirs | objective | fresh solve | vs fresh % | bound | gap % | 50 locks | locks gap % | locks solve_seconds (wall) |"
+		echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+		cat "$WORK/replan.rows"
+	fi
 	if [ -n "$check_line" ]; then
 		echo
 		echo "## \`mclsched check\`"

@@ -368,6 +368,40 @@ static void build_loads(struct compare *c)
 			}
 }
 
+/* ---- moves ------------------------------------------------------------------ */
+
+static void build_moves(struct compare *c)
+{
+	const struct compare_run *first = &c->runs[0];
+	int n = c->n_runs;
+	c->moved = xcalloc((size_t)n, sizeof(long));
+	c->cells = xcalloc((size_t)n, sizeof(long));
+	c->moved_learners = xcalloc((size_t)n, sizeof(int));
+	c->moves = xcalloc((size_t)first->n_cells + 1, sizeof(int));
+	bool *counted = xcalloc((size_t)n, sizeof(bool));
+	for (int i = 0; i < first->n_cells; i++) {
+		const struct compare_cell *cl = &first->cells[i];
+		if (!i || strcmp(first->cells[i - 1].learner, cl->learner))
+			for (int k = 0; k < n; k++)
+				counted[k] = false;
+		bool any = false;
+		for (int k = 1; k < n; k++) {
+			if (!compare_run_has_learner(&c->runs[k], cl->learner))
+				continue;
+			const char *there = compare_run_place(&c->runs[k], cl->learner, cl->block);
+			c->cells[k]++;
+			if (there && !strcmp(there, cl->place))
+				continue;
+			c->moved[k]++;
+			c->moved_learners[k] += !counted[k];
+			counted[k] = any = true;
+		}
+		if (any)
+			c->moves[c->n_moves++] = i;
+	}
+	free(counted);
+}
+
 void compare_build(struct compare *c, const struct compare_run *runs, int n_runs)
 {
 	memset(c, 0, sizeof(*c));
@@ -384,6 +418,7 @@ void compare_build(struct compare *c, const struct compare_run *runs, int n_runs
 	for (int k = 1; k < n_runs; k++)
 		build_changes(c, k);
 	build_loads(c);
+	build_moves(c);
 }
 
 void compare_release(struct compare *c)
@@ -406,5 +441,9 @@ void compare_release(struct compare *c)
 	free(c->n_changes);
 	free(c->facilitators);
 	free(c->load);
+	free(c->moved);
+	free(c->cells);
+	free(c->moved_learners);
+	free(c->moves);
 	memset(c, 0, sizeof(*c));
 }

@@ -80,6 +80,16 @@ struct compare {
 	const char **facilitators;
 	int *load;
 	int n_load_changes;         /* facilitators whose load is not the same in every run */
+
+	/* Moves against the first run, for each run k >= 1 (index k; 0
+	 * unused): learner-blocks of run 1's timetable, of learners in both
+	 * runs, whose place (compare_cell: the session's kind, offering,
+	 * facilitator and room) differs in run k (moved, of cells), and the
+	 * learners with one at least.  moves: every timetable row of run 1
+	 * (index into runs[0].cells) whose place differs in some run. */
+	long *moved, *cells;
+	int *moved_learners;
+	int *moves, n_moves;
 };
 
 /* The metric compare knows by name, or NULL. */

@@ -248,6 +248,51 @@ static void section_changes(const struct compare *c, FILE *f)
 	fputs("</section>\n", f);
 }
 
+/* Rows of the moves table; compare.csv lists every one. */
+#define TOP_MOVES 500
+
+static void section_moves(const struct compare *c, FILE *f)
+{
+	fputs("<section id=\"moves\"><h2>Who moves, against run 1</h2><p>A learner moves in "
+	      "a block when the session they are in there (its kind, offering, facilitator or "
+	      "room) is not the one of run 1.</p><ul>", f);
+	for (int k = 1; k < c->n_runs; k++)
+		fprintf(f, "<li data-run=\"%d\">Run %d: %ld of %ld learner-blocks move (%.2f%%), "
+			"%d learner%s.</li>", k + 1, k + 1, c->moved[k], c->cells[k],
+			c->cells[k] ? 100.0 * (double)c->moved[k] / (double)c->cells[k] : 0.0,
+			c->moved_learners[k], c->moved_learners[k] == 1 ? "" : "s");
+	fputs("</ul>", f);
+	if (!c->n_moves) {
+		fputs("</section>\n", f);
+		return;
+	}
+	if (c->n_moves > TOP_MOVES)
+		fprintf(f, "<p class=\"note\">The first %d of %d, by learner; compare.csv lists "
+			"every one.</p>", TOP_MOVES, c->n_moves);
+	html_scroll_open(f, "Who moves");
+	fputs("<table class=\"moves\"><thead><tr><th scope=\"col\">Learner</th>"
+	      "<th scope=\"col\">Block</th>", f);
+	for (int r = 0; r < c->n_runs; r++)
+		fprintf(f, "<th scope=\"col\">Run %d</th>", r + 1);
+	fputs("</tr></thead><tbody>\n", f);
+	for (int i = 0; i < c->n_moves && i < TOP_MOVES; i++) {
+		const struct compare_cell *cl = &c->runs[0].cells[c->moves[i]];
+		fputs("<tr><th scope=\"row\" class=\"id\">", f);
+		html_text(f, cl->learner);
+		fputs("</th><td class=\"id\">", f);
+		html_text(f, cl->block);
+		fputs("</td>", f);
+		for (int r = 0; r < c->n_runs; r++) {
+			const char *at = compare_run_place(&c->runs[r], cl->learner, cl->block);
+			fputs("<td>", f);
+			html_text(f, at && *at ? at : "no place");
+			fputs("</td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table></div></section>\n", f);
+}
+
 static void section_loads(const struct compare *c, FILE *f)
 {
 	int n = c->n_runs;
@@ -340,13 +385,14 @@ void compare_html_write(const struct compare *c, FILE *f)
 		"baseline the others are measured against.</p></header>\n"
 		"<nav aria-label=\"Sections\"><a href=\"#runs\">Runs</a> <a href=\"#kpis\">Key "
 		"figures</a> <a href=\"#gains\">Gains and losses</a> <a href=\"#changes\">Who "
-		"changes</a> <a href=\"#loads\">Loads</a> <a href=\"#settings\">Settings</a>"
+		"changes</a> <a href=\"#moves\">Who moves</a> <a href=\"#loads\">Loads</a> <a href=\"#settings\">Settings</a>"
 		"</nav>\n<main>\n",
 		c->n_runs, style, c->n_runs, c->n_learners);
 	section_runs(c, f);
 	section_kpis(c, f);
 	section_gains(c, f);
 	section_changes(c, f);
+	section_moves(c, f);
 	section_loads(c, f);
 	section_settings(c, f);
 	fputs("</main>\n<footer><p class=\"note\">How need-sessions are counted: from each run's "

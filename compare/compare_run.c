@@ -60,6 +60,44 @@ static void take_loads(struct compare_run *r, const struct rowset *rs)
 	free(ids);
 }
 
+static int cmp_cell(const void *a, const void *b)
+{
+	const struct compare_cell *x = a, *y = b;
+	int c = strcmp(x->learner, y->learner);
+	return c ? c : strcmp(x->block, y->block);
+}
+
+/* One cell per timetable row, its session in words. */
+static void take_cells(struct compare_run *r, const struct rowset *rs)
+{
+	r->cells = xcalloc((size_t)rs->n_slots + 1, sizeof(*r->cells));
+	for (int i = 0; i < rs->n_slots; i++) {
+		const struct rowset_slot *sl = &rs->slots[i];
+		struct compare_cell *cl = &r->cells[r->n_cells++];
+		cl->learner = xstrdup(sl->learner_id);
+		cl->block = xstrdup(sl->block_id);
+		if (sl->session < 0) {
+			cl->place = xstrdup("");
+			continue;
+		}
+		const struct rowset_session *se = &rs->sessions[sl->session];
+		const char *kind = se->kind == SESSION_WORKSHOP ? "workshop" :
+				   se->kind == SESSION_SEMINAR ? "seminar" : "lab";
+		cl->place = xasprintf("%s%s%s, %s, %s", kind, *se->offering_id ? " " : "",
+				      se->offering_id, se->facilitator_id, se->room_id);
+	}
+	if (r->n_cells)
+		qsort(r->cells, (size_t)r->n_cells, sizeof(*r->cells), cmp_cell);
+}
+
+const char *compare_run_place(const struct compare_run *r, const char *learner, const char *block)
+{
+	struct compare_cell key = { .learner = (char *)learner, .block = (char *)block };
+	const struct compare_cell *at = r->n_cells ?
+		bsearch(&key, r->cells, (size_t)r->n_cells, sizeof(*r->cells), cmp_cell) : NULL;
+	return at ? at->place : NULL;
+}
+
 /* Appends a need entry (learner, goal) to r->needs. */
 static struct compare_need *add_need(struct compare_run *r, size_t *alloc, const char *learner,
 				     const char *goal)
@@ -161,6 +199,7 @@ int compare_run_read(struct compare_run *r, const char *dir, struct diag *d)
 	take_metrics(r, &rs);
 	take_loads(r, &rs);
 	take_needs(r, &rs);
+	take_cells(r, &rs);
 	merge(r);
 	rowset_release(&rs);
 	return rc;
@@ -184,6 +223,12 @@ void compare_run_release(struct compare_run *r)
 	for (int i = 0; i < r->n_loads; i++)
 		free(r->loads[i].facilitator);
 	free(r->loads);
+	for (int i = 0; i < r->n_cells; i++) {
+		free(r->cells[i].learner);
+		free(r->cells[i].block);
+		free(r->cells[i].place);
+	}
+	free(r->cells);
 	free(r->dir);
 	memset(r, 0, sizeof(*r));
 }

@@ -43,6 +43,13 @@ struct compare_load {
 	int sessions;
 };
 
+/* A timetable.csv row: where a learner is in a block, as words ("lab, F003,
+ * R011", "workshop MA-03, F001, R005"; "" for no place), so that runs whose
+ * session ids differ compare by what the learner is in. */
+struct compare_cell {
+	char *learner, *block, *place;
+};
+
 struct compare_run {
 	char *dir;                  /* the OUT_DIR as given */
 	struct compare_metric *metrics;     /* summary.csv order */
@@ -53,6 +60,8 @@ struct compare_run {
 	int n_needs;
 	struct compare_load *loads; /* sorted by facilitator id */
 	int n_loads;
+	struct compare_cell *cells; /* sorted by learner, then block id */
+	int n_cells;
 };
 
 /*
@@ -69,6 +78,10 @@ void compare_run_release(struct compare_run *r);
 
 /* The value of summary metric name, or NULL when the run has none. */
 const char *compare_run_metric(const struct compare_run *r, const char *name);
+
+/* The place of learner in block (compare_cell), or NULL when the run has
+ * no timetable row for them there. */
+const char *compare_run_place(const struct compare_run *r, const char *learner, const char *block);
 
 /* Whether the run holds learner id (its timetable or unmet rows name it). */
 bool compare_run_has_learner(const struct compare_run *r, const char *id);

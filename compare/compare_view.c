@@ -191,6 +191,12 @@ void compare_print_table(const struct compare *c, FILE *out)
 		if (c->only_first[k] || c->only_other[k])
 			fprintf(out, "run %d: %d learners only in run 1, %d only in run %d (not "
 				"counted above)\n", k + 1, c->only_first[k], c->only_other[k], k + 1);
+	fprintf(out, "\nLearner-blocks that move against run 1 (another session kind, offering, "
+		"facilitator or room; compare.html and compare.csv list them)\n");
+	for (int k = 1; k < c->n_runs; k++)
+		fprintf(out, "run %d: %ld of %ld (%.2f%%), %d learner%s\n", k + 1, c->moved[k],
+			c->cells[k], c->cells[k] ? 100.0 * (double)c->moved[k] / (double)c->cells[k] : 0.0,
+			c->moved_learners[k], c->moved_learners[k] == 1 ? "" : "s");
 	fprintf(out, "\nFacilitator loads: %d of %d facilitators lead a different number of "
 		"sessions in some run (compare.html and compare.csv list them)\n",
 		c->n_load_changes, c->n_facilitators);
@@ -342,6 +348,24 @@ void compare_csv_write(const struct compare *c, FILE *f)
 	fputc('\n', f);
 
 	csv_learners(c, f);
+
+	csv_head(f, "learner_blocks_moved", "all", "against run 1", "");
+	for (int r = 0; r < n; r++)
+		r ? fprintf(f, ",%ld", c->moved[r]) : fputc(',', f);
+	fputc('\n', f);
+	csv_head(f, "learners_moved", "all", "against run 1", "");
+	csv_cells_int(f, c->moved_learners, n, 1, true);
+	fputc('\n', f);
+	for (int i = 0; i < c->n_moves; i++) {
+		const struct compare_cell *cl = &c->runs[0].cells[c->moves[i]];
+		csv_head(f, "learner_block_place", cl->learner, cl->block, "");
+		for (int r = 0; r < n; r++) {
+			const char *at = compare_run_place(&c->runs[r], cl->learner, cl->block);
+			fputc(',', f);
+			csv_out_text(f, at ? at : "");
+		}
+		fputc('\n', f);
+	}
 
 	for (int fi = 0; fi < c->n_facilitators; fi++) {
 		bool changed = false;

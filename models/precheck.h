@@ -29,6 +29,10 @@
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed, const int *limit);
 
+/* The largest group any session may have: lab.max_group, a facilitated
+ * goal's max_group, a seminar's max_size where the model schedules them. */
+int precheck_largest_group(const struct problem *p);
+
 /*
  * precheck_counts over the blocks the scenario's model schedules: workshop
  * blocks (workshop, power-goal), seminar blocks (seminar), or both

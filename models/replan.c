@@ -310,17 +310,21 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 		fc->max_sessions = fc->max_sessions > 0 ? fc->max_sessions - 1 : 0;
 		v->rooms[s->room].unavailable[s->block] = true;
 	}
-	/* a seminar whose sections are all in the fixed part can open no more:
-	 * its choices are closed in the view (the fixed sections take no one
-	 * new), else the model opens one above `sections` (audit seed 1066) */
-	int *fixed_sections = xcalloc((size_t)p->n_seminars + 1, sizeof(int));
+	/* a seminar's sections in the fixed part count against its `sections`:
+	 * the view may open only the rest (else the model opens as many again:
+	 * bench/replan.sh, F001 absent, SEM030 with 3 of 2), and when none is
+	 * left its choices are closed (the fixed sections take no one new,
+	 * audit seed 1066) */
+	v->seminars = xcalloc((size_t)p->n_seminars + 1, sizeof(*v->seminars));
+	if (p->n_seminars)
+		memcpy(v->seminars, p->seminars, sizeof(*v->seminars) * (size_t)p->n_seminars);
 	for (size_t i = 0; i < fz->n_sessions; i++)
-		if (fz->sessions[i].kind == SESSION_SEMINAR && fz->sessions[i].section == (int)i)
-			fixed_sections[fz->sessions[i].offering]++;
+		if (fz->sessions[i].kind == SESSION_SEMINAR && fz->sessions[i].section == (int)i &&
+		    v->seminars[fz->sessions[i].offering].sections > 0)
+			v->seminars[fz->sessions[i].offering].sections--;
 	for (int c = 0; c < p->n_choices; c++)
-		if (fixed_sections[v->choices[c].seminar] >= p->seminars[v->choices[c].seminar].sections)
+		if (v->seminars[v->choices[c].seminar].sections == 0)
 			v->choices[c].eligible = false;
-	free(fixed_sections);
 	/* the pins are all in the fixed part, or relaxed (see replan_solve) */
 	v->n_locks = v->n_pins = 0;
 	v->locks = NULL;
@@ -341,6 +345,7 @@ static void view_free(struct problem *v)
 	free(v->rooms);
 	free(v->needs);
 	free(v->choices);
+	free(v->seminars);
 	free(v);
 }
 

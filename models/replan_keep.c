@@ -25,6 +25,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/model.h"
+#include "models/precheck.h"
 
 struct keeper {
 	const struct problem *p;
@@ -336,6 +337,11 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
 	return added;
 }
 
+static int cmp_desc(const void *a, const void *b)
+{
+	return *(const int *)b - *(const int *)a;
+}
+
 /* Whether a session of fz in block b is led by facilitator f. */
 static bool leads(const struct solution *fz, int f, int b)
 {
@@ -365,43 +371,268 @@ long replan_keep_seats_left(const struct problem *p, const struct solution *fz, 
 	return (long)n * (cap < p->config.lab_max_group ? cap : p->config.lab_max_group);
 }
 
+/* The smallest kept single-meeting session of block b still led by its
+ * own facilitator and not yet dropped (previous session index), or -1.
+ * prev_size: learners of each previous session. */
+static int smallest_kept(const struct problem *p, const struct solution *fz, const bool *dropped,
+			 const int *meetings, const int *prev_size, int b)
+{
+	const struct previous *pv = p->previous;
+	int best = -1;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
+		    meetings[i] != 1 || ps->kind == LOCK_ANY || !leads(fz, ps->facilitator, b))
+			continue;
+		if (best < 0 || prev_size[i] < prev_size[best])
+			best = i;
+	}
+	return best;
+}
+
+/* The fewest sessions that could seat n learners in block b in the rooms
+ * fz leaves free there (each at most the largest group); n_rooms + 1 when
+ * they cannot. */
+static int fewest_sessions(const struct problem *p, const struct solution *fz, int b, long n)
+{
+	int m = precheck_largest_group(p), nr = 0;
+	int *seats = xmalloc(sizeof(int) * ((size_t)p->n_rooms + 1));
+	bool *used = xcalloc((size_t)p->n_rooms + 1, sizeof(bool));
+	for (size_t i = 0; i < fz->n_sessions; i++)
+		if (fz->sessions[i].block == b)
+			used[fz->sessions[i].room] = true;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (!p->rooms[r].unavailable[b] && !used[r])
+			seats[nr++] = p->rooms[r].capacity < m ? p->rooms[r].capacity : m;
+	qsort(seats, (size_t)nr, sizeof(int), cmp_desc);
+	int k = 0;
+	long sum = 0;
+	while (sum < n && k < nr)
+		sum += seats[k++];
+	free(seats);
+	free(used);
+	return sum >= n ? k : p->n_rooms + 1;
+}
+
+/* For block b, short of facilitators: a facilitator free and available
+ * in b with no session left (left[f]) frees a unit by giving up one kept
+ * single-meeting session of a later block; the one whose learners the
+ * spare seats of that block's kept labs hold best (then the smallest).
+ * Returns that previous session, or -1. */
+static int budget_drop(const struct problem *p, const struct solution *fz, const bool *dropped,
+		       const int *meetings, const int *left, const int *prev_size,
+		       const long *spare, int b)
+{
+	const struct previous *pv = p->previous;
+	int best = -1;
+	long best_out = 0, best_n = 0;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		int f = ps->facilitator;
+		if (ps->frozen || dropped[i] || ps->section != i || meetings[i] != 1 ||
+		    ps->kind == LOCK_ANY || f < 0 || ps->block <= pv->after || ps->block == b ||
+		    left[f] > 0 || p->facilitators[f].unavailable[b] ||
+		    leads(fz, f, b) || !leads(fz, f, ps->block))
+			continue;
+		long out = prev_size[i] - spare[ps->block];
+		out = out > 0 ? out : 0;
+		if (best < 0 || out < best_out || (out == best_out && prev_size[i] < best_n)) {
+			best = i;
+			best_out = out;
+			best_n = prev_size[i];
+		}
+	}
+	return best;
+}
+
+/* prev_size[i]: learners of previous session i; spare[b]: free seats of
+ * fz's labs in block b (lab.max_group and the room's capacity). */
+static void sizes(const struct problem *p, const struct solution *fz, int *prev_size, long *spare)
+{
+	const struct previous *pv = p->previous;
+	int nb = p->n_blocks;
+	int *size = xcalloc(fz->n_sessions + 1, sizeof(int));
+	for (int l = 0; l < p->n_learners; l++)
+		for (int b = 0; b < nb; b++) {
+			int j = pv->attend[(long)l * nb + b], si = solution_attend_at(fz, l, b);
+			prev_size[j >= 0 ? j : pv->n_sessions]++;
+			size[si >= 0 ? si : (int)fz->n_sessions]++;
+		}
+	for (size_t i = 0; i < fz->n_sessions; i++) {
+		const struct session *s = &fz->sessions[i];
+		int cap = p->rooms[s->room].capacity < p->config.lab_max_group ?
+			  p->rooms[s->room].capacity : p->config.lab_max_group;
+		if (s->kind == SESSION_LAB && cap > size[i])
+			spare[s->block] += cap - size[i];
+	}
+	free(size);
+}
+
+/* What replan_keep_shortfall works with. */
+struct staffing {
+	const struct problem *p;
+	const struct solution *fz;
+	bool *dropped;
+	const int *meetings, *prev_size;
+	const long *spare;
+	bool *busy, *as;        /* [f * n_blocks + b]: leads in fz; assigned below */
+	int *left;              /* [f]: max_sessions less the sessions led in fz */
+	int *prev, *via, *queue;        /* [b]: the search of augment */
+};
+
+/* One augmenting path for block b: breadth first over the blocks, from b
+ * through facilitators assigned elsewhere (moved to this block, their
+ * block then needing one) to a facilitator free and available with a
+ * session left; applies it and returns true, else false (st->prev[x] !=
+ * -2 then marks the blocks reached). */
+static bool augment(struct staffing *st, int b)
+{
+	const struct problem *p = st->p;
+	int nb = p->n_blocks, nf = p->n_facilitators;
+	for (int i = 0; i < nb; i++)
+		st->prev[i] = -2;
+	st->prev[b] = -1;
+	int head = 0, tail = 0, end = -1, end_f = -1;
+	st->queue[tail++] = b;
+	while (head < tail && end < 0) {
+		int x = st->queue[head++];
+		for (int f = 0; f < nf && end < 0; f++) {
+			long fx = (long)f * nb + x;
+			if (p->facilitators[f].unavailable[x] || st->busy[fx] || st->as[fx])
+				continue;
+			if (st->left[f] > 0) {
+				end = x;
+				end_f = f;
+				break;
+			}
+			for (int y = 0; y < nb; y++)
+				if (st->as[(long)f * nb + y] && st->prev[y] == -2) {
+					st->prev[y] = x;
+					st->via[y] = f;
+					st->queue[tail++] = y;
+				}
+		}
+	}
+	if (end < 0)
+		return false;
+	st->left[end_f]--;
+	st->as[(long)end_f * nb + end] = true;
+	for (int y = end; st->prev[y] >= 0; y = st->prev[y]) {
+		st->as[(long)st->via[y] * nb + y] = false;
+		st->as[(long)st->via[y] * nb + st->prev[y]] = true;
+	}
+	return true;
+}
+
+/* Marks previous session i dropped: its facilitator is free in its block
+ * and has a session more left. */
+static void staffing_drop(struct staffing *st, int i)
+{
+	const struct prev_session *ps = &st->p->previous->sessions[i];
+	st->dropped[i] = true;
+	st->busy[(long)ps->facilitator * st->p->n_blocks + ps->block] = false;
+	st->left[ps->facilitator]++;
+}
+
+/* The model's staffing count: each block where learners wait needs
+ * fewest_sessions sessions, each led by a facilitator free and available
+ * there, one a block, within max_sessions less the sessions they lead in
+ * fz.  Facilitators are assigned block by block along augmenting paths;
+ * where none is found, the smallest kept session of a block the search
+ * reached is dropped (its facilitator may then lead there), else a kept
+ * session elsewhere of a facilitator free in the block with none left
+ * (budget_drop).  Returns how many were dropped. */
+static int unstaffed(struct staffing *st, const long *waiting)
+{
+	const struct problem *p = st->p;
+	int nb = p->n_blocks, marked = 0;
+	for (int b = 0; b < nb; b++) {
+		long need = waiting[b] ? fewest_sessions(p, st->fz, b, waiting[b]) : 0;
+		while (need > 0) {
+			if (augment(st, b)) {
+				need--;
+				continue;
+			}
+			int best = -1;
+			for (int x = 0; x < nb; x++) {
+				int i = st->prev[x] == -2 ? -1 :
+					smallest_kept(p, st->fz, st->dropped, st->meetings,
+						      st->prev_size, x);
+				if (i >= 0 && (best < 0 || st->prev_size[i] < st->prev_size[best]))
+					best = i;
+			}
+			if (best < 0)
+				best = budget_drop(p, st->fz, st->dropped, st->meetings, st->left,
+						   st->prev_size, st->spare, b);
+			if (best < 0)
+				break;
+			staffing_drop(st, best);
+			marked++;
+		}
+	}
+	return marked;
+}
+
 int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped)
 {
 	const struct previous *pv = p->previous;
-	int marked = 0;
-	int *led = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
+	int marked = 0, nb = p->n_blocks, nf = p->n_facilitators;
+	int *led = xcalloc((size_t)nf + 1, sizeof(int));
 	int *meetings = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
-	for (size_t i = 0; i < fz->n_sessions; i++)
+	long *waiting = xcalloc((size_t)nb + 1, sizeof(long));
+	long *spare = xcalloc((size_t)nb + 1, sizeof(long));
+	int *prev_size = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
+	struct staffing st = {
+		.p = p, .fz = fz, .dropped = dropped, .meetings = meetings,
+		.prev_size = prev_size, .spare = spare,
+		.busy = xcalloc((size_t)nf * (size_t)nb + 1, sizeof(bool)),
+		.as = xcalloc((size_t)nf * (size_t)nb + 1, sizeof(bool)),
+		.left = xmalloc(sizeof(int) * ((size_t)nf + 1)),
+		.prev = xmalloc(sizeof(int) * ((size_t)nb + 1)),
+		.via = xmalloc(sizeof(int) * ((size_t)nb + 1)),
+		.queue = xmalloc(sizeof(int) * ((size_t)nb + 1)),
+	};
+	sizes(p, fz, prev_size, spare);
+	for (size_t i = 0; i < fz->n_sessions; i++) {
 		led[fz->sessions[i].facilitator]++;
+		st.busy[(long)fz->sessions[i].facilitator * nb + fz->sessions[i].block] = true;
+	}
+	for (int f = 0; f < nf; f++)
+		st.left[f] = p->facilitators[f].max_sessions - led[f];
 	for (int i = 0; i < pv->n_sessions; i++)
 		meetings[pv->sessions[i].section]++;
-	for (int b = pv->after + 1; b < p->n_blocks; b++) {
+	for (int b = pv->after + 1; b < nb; b++) {
 		if (!problem_block_scheduled(p, b))
 			continue;
-		long waiting = 0;
 		for (int l = 0; l < p->n_learners; l++)
-			waiting += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
-		if (!waiting || waiting <= replan_keep_seats_left(p, fz, b, led))
+			waiting[b] += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
+		if (!waiting[b] || waiting[b] <= replan_keep_seats_left(p, fz, b, led))
 			continue;
-		int best = -1, best_n = 0;
-		for (int i = 0; i < pv->n_sessions; i++) {
-			const struct prev_session *ps = &pv->sessions[i];
-			if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
-			    meetings[i] != 1 || ps->kind == LOCK_ANY || !leads(fz, ps->facilitator, b))
-				continue;
-			int n = 0;
-			for (int l = 0; l < p->n_learners; l++)
-				n += pv->attend[(long)l * p->n_blocks + b] == i;
-			if (best < 0 || n < best_n) {
-				best = i;
-				best_n = n;
-			}
-		}
+		/* a facilitator's unit from elsewhere, else this block's smallest
+		 * kept session for the model to plan again */
+		int best = budget_drop(p, fz, dropped, meetings, st.left, prev_size, spare, b);
+		if (best < 0)
+			best = smallest_kept(p, fz, dropped, meetings, prev_size, b);
 		if (best >= 0) {
 			dropped[best] = true;
 			marked++;
 		}
 	}
+	/* every block can seat its own: the facilitators' max_sessions over
+	 * the cycle may still not staff them all (a learner who joined, the
+	 * labs full; a part-time facilitator the only one free in three
+	 * blocks) */
+	if (!marked)
+		marked = unstaffed(&st, waiting);
+	free(st.busy);
+	free(st.as);
+	free(st.left);
+	free(st.prev);
+	free(st.via);
+	free(st.queue);
+	free(waiting);
+	free(spare);
+	free(prev_size);
 	free(meetings);
 	free(led);
 	return marked;

@@ -24,10 +24,15 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
 /*
  * After replan_keep_add: in each later block where the learners still
  * without a place outnumber what the free facilitators and rooms could
- * seat, marks in dropped (indexed by previous session) the smallest kept
- * single-meeting session of the block, so that the next replan_keep_add
- * leaves it to the model.  Returns how many were marked (0: every block
- * can be planned).
+ * seat, marks in dropped (indexed by previous session) one kept
+ * single-meeting session for the next replan_keep_add to leave to the
+ * model: when a facilitator free there is at max_sessions, one of theirs
+ * in another later block (a unit of their max_sessions for this block),
+ * else the block's smallest.  When every block can seat its own but the
+ * facilitators' max_sessions over the cycle are short of the sessions the
+ * waiting learners need (a learner who joined, the labs full), marks as
+ * many of the smallest in blocks where learners wait.  Returns how many
+ * were marked (0: the counts pass).
  */
 int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bool *dropped);
 

@@ -164,7 +164,7 @@ int pins_room_for(const struct builder *bd, int b, int feature, int need)
 	int best = -1;
 	for (int r = 0; r < p->n_rooms; r++)
 		if (pins_room_free(bd, r, b) && problem_room_has(&p->rooms[r], feature) &&
-		    p->rooms[r].capacity >= need &&
+		    p->rooms[r].capacity >= need && !pins_reserved(bd, NULL, -1, r, b) &&
 		    (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
 			best = r;
 	return best;

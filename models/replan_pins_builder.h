@@ -23,7 +23,8 @@ struct builder {
 bool pins_fac_free(const struct builder *bd, int f, int b);
 /* Whether room r is free and available in block b. */
 bool pins_room_free(const struct builder *bd, int r, int b);
-/* The smallest free room of block b with feature that seats need; -1. */
+/* The smallest free room of block b with feature that seats need, and
+ * that no pin names there (pins_reserved); -1. */
 int pins_room_for(const struct builder *bd, int b, int feature, int need);
 
 /* Whether another pin than pn names facilitator f (f >= 0) or room r

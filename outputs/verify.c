@@ -148,6 +148,8 @@ int verify_schedule(const struct problem *p, const char *out_dir, FILE *out, str
 	verify_check_learners(&v, &sol, row_of);
 	verify_check_offerings(&v, &tt, &sol, row_of);
 	v.violations += verify_locks(p, &ts, &tt, out);
+	if (v.replan)
+		verify_check_changes(&v, out_dir, &tt, &tm, d);
 	if (!v.unusable) {
 		/* the rows as a schedule, for the metrics */
 		for (int i = 0; i < v.n; i++) {

@@ -144,7 +144,8 @@ void verify_check_sizes(struct verifier *v, const struct solution *sol)
 			 !(v->replan && p->facilitators[h->facilitator].unavailable[s->block]))
 			/* a replan's cover: the section's facilitator is away there */
 			verify_violation(v, F, s->line, "section '%s' changes facilitator ('%s' in '%s', "
-				  "'%s' in '%s') (rule 5)", h->id, p->facilitators[h->facilitator].id,
+				  "'%s' in '%s'; a section keeps its facilitator, but for a "
+				  "replan's cover where it is unavailable)", h->id, p->facilitators[h->facilitator].id,
 				  h->id, p->facilitators[s->facilitator].id, s->id);
 		if (s->section != i) {
 			if (h->block == s->block)

@@ -52,6 +52,14 @@ const char *verify_summary_value(const struct csv_table *t, const char *name, lo
 /* The goal's, the seminar's id, or "lab". */
 const char *verify_offering_name(const struct problem *p, const struct vsession *s);
 
+/* verify_changes.c: a replan's changes.csv (v->replan), after
+ * verify_read_timetable: each row a learner-block of timetable.csv after
+ * replan_after, once, with the session and offering it has there;
+ * summary.csv's learner_blocks_changed its row count.  -1 when changes.csv
+ * cannot be read (the errors in d, and a violation). */
+int verify_check_changes(struct verifier *v, const char *out_dir, const struct csv_table *tt,
+			 const struct csv_table *tm, struct diag *d);
+
 /* verify_sessions.c: sessions.csv */
 /* Reads the rows of sessions.csv into v->s; rules 2, 3, 4 and 7 on each row. */
 void verify_read_sessions(struct verifier *v, const struct csv_table *t);

@@ -162,6 +162,39 @@ START_TEST(scenario_counts_the_models_blocks)
 }
 END_TEST
 
+/* Spreading part-time facilitators' max_sessions: blocks B1-B3 each need
+ * one session; FD (no limit) may lead only in B3, FA (max 1) in B1 and B2,
+ * FB (max 1) in B1 and B3.  Taking each facilitator's block where the most
+ * is wanted, FA takes B1 (the tie's first) and FB B1 too (B3 has FD),
+ * leaving B2 with nobody; the repair moves FA to B2. */
+START_TEST(spread_repairs_a_greedy_choice)
+{
+	struct builder *tb = tb_new();
+	int b1 = tb_block(tb, "B1", BLOCK_WORKSHOP), b2 = tb_block(tb, "B2", BLOCK_WORKSHOP);
+	int b3 = tb_block(tb, "B3", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 1, 10, 3);
+	int fa = tb_facilitator(tb, "FA"), fb = tb_facilitator(tb, "FB");
+	int fd = tb_facilitator(tb, "FD");
+	tb_facilitator_max(tb, fa, 1);
+	tb_facilitator_max(tb, fb, 1);
+	tb_facilitator_unavailable(tb, fa, b3);
+	tb_facilitator_unavailable(tb, fb, b2);
+	tb_facilitator_unavailable(tb, fd, b1);
+	tb_facilitator_unavailable(tb, fd, b2);
+	tb_room(tb, "R1", 10, NULL);
+	tb_need(tb, tb_learner(tb, "L1"), g, 1, 3);
+	struct problem *p = tb_finish(tb);
+	int blocks[] = { b1, b2, b3 }, nb = p->n_blocks;
+	bool *allowed = precheck_spread_limits(p, blocks, 3, NULL);
+	ck_assert(allowed[(long)fa * nb + b2] && !allowed[(long)fa * nb + b1]);
+	ck_assert(allowed[(long)fb * nb + b1]);
+	char *why = precheck_counts(p, blocks, 3, allowed, NULL);
+	ck_assert_msg(why == NULL, "%s", why);
+	free(allowed);
+	problem_free(p);
+}
+END_TEST
+
 static Suite *precheck_suite(void)
 {
 	Suite *s = suite_create("precheck");
@@ -171,6 +204,7 @@ static Suite *precheck_suite(void)
 	tcase_add_test(tc, large_rooms_name_the_group_size);
 	tcase_add_test(tc, both_short_names_both);
 	tcase_add_test(tc, scenario_counts_the_models_blocks);
+	tcase_add_test(tc, spread_repairs_a_greedy_choice);
 	suite_add_tcase(s, tc);
 	return s;
 }

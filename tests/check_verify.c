@@ -419,6 +419,69 @@ START_TEST(power_goal_group_changes_facilitator)
 }
 END_TEST
 
+/* Makes out/ a replan's output: changes.csv without rows, summary.csv's
+ * learner_blocks_changed 0 and, when after is not NULL, its replan_after. */
+static void as_replan(const char *after)
+{
+	char *path = xasprintf("%s/changes.csv", out);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("learner_id,block_id,before_session_id,before_offering_id,after_session_id,"
+	      "after_offering_id\n", f);
+	fclose(f);
+	free(path);
+	path = xasprintf("%s/summary.csv", out);
+	f = fopen(path, "a");
+	ck_assert_ptr_nonnull(f);
+	fputs("learner_blocks_changed,0\n", f);
+	if (after)
+		fprintf(f, "replan_after,%s\n", after);
+	fclose(f);
+	free(path);
+}
+
+/* Whether verify's report holds needle. */
+static bool report_has(const char *needle)
+{
+	char *text;
+	verify(&text);
+	bool has = strstr(text, needle) != NULL;
+	free(text);
+	return has;
+}
+
+START_TEST(replan_changes_match_the_timetable)
+{
+	as_replan("Mon1");
+	expect_verifies();
+	char *path = xasprintf("%s/changes.csv", out);
+	FILE *f = fopen(path, "a");
+	ck_assert_ptr_nonnull(f);
+	fputs("L1,Mon2,S0009,M1,S0004,\nL3,Mon1,S0009,M1,S0001,M1\n", f);
+	fclose(f);
+	free(path);
+	/* L1 is in S0003 in Mon2; Mon1 is up to replan_after; 2 rows, not 0 */
+	expect_violation("changes.csv:2: learner 'L1' in block 'Mon2': after 'S0004' (''), but "
+			 "timetable.csv:");
+	expect_violation("changes.csv:3: learner 'L3' changes in block 'Mon1', up to replan_after");
+	expect_violation("learner_blocks_changed is '0' but changes.csv has 2 rows");
+}
+END_TEST
+
+START_TEST(no_place_only_up_to_replan_after)
+{
+	/* L1 without a place in Mon2 (S0003 then says size 2 for 1) */
+	const char *no_place = "learner 'L1' has no session in block 'Mon2' (rule 1)";
+	mutate("timetable.csv", "L1,Mon2,S0003,M1\n", "");
+	expect_violation(no_place);
+	as_replan("Mon1");          /* Mon2 is re-planned: still a place there */
+	expect_violation(no_place);
+	mutate("summary.csv", "replan_after,Mon1", "replan_after,Mon2");
+	ck_assert_msg(!report_has(no_place), "no place in a block up to replan_after rejected");
+	expect_violation("session 'S0003' says size 2 but 1 learners attend it");
+}
+END_TEST
+
 /*
  * Seminar cycle, blocks E1, E2, E3 (seminar): seminar SA (2 meetings, size
  * 1-20) in E1 and E2 led by F1, a lab in E3 for everyone, and in E1/E2 a
@@ -464,6 +527,22 @@ START_TEST(seminar_verifies)
 {
 	/* S0001 E1 seminar SA, S0002 E1 lab, S0003 E2 SA (section S0001), S0004 E2 lab, S0005 E3 lab */
 	expect_verifies();
+}
+END_TEST
+
+START_TEST(seminar_cover_only_where_unavailable)
+{
+	/* F2 able in SA leads its E2 meeting, F1 the lab there */
+	p->seminar_level[(long)1 * p->n_seminars + 0] = LEVEL_ABLE;
+	mutate("sessions.csv", "E2,RA,F1", "E2,RA,F2");
+	mutate("sessions.csv", "E2,RB,F2", "E2,RB,F1");
+	const char *changes = "section 'S0001' changes facilitator";
+	expect_violation(changes);
+	as_replan(NULL);            /* a replan's output, F1 available in E2 */
+	expect_violation(changes);
+	p->facilitators[0].unavailable[1] = true;  /* F1 away in E2: F2 covers */
+	ck_assert_msg(!report_has(changes), "a replan's cover rejected");
+	expect_violation("facilitator 'F1' is unavailable in block 'E2'");
 }
 END_TEST
 
@@ -720,6 +799,8 @@ int main(void)
 	tcase_add_test(tw, wrong_offering_in_a_lab);
 	tcase_add_test(tw, daily_weight_in_the_recount);
 	tcase_add_test(tw, guarded_id_verifies);
+	tcase_add_test(tw, no_place_only_up_to_replan_after);
+	tcase_add_test(tw, replan_changes_match_the_timetable);
 	suite_add_tcase(s, tw);
 	TCase *tp = tcase_create("power-goal");
 	tcase_add_checked_fixture(tp, power_goal_setup, teardown);
@@ -733,6 +814,7 @@ int main(void)
 	tcase_add_loop_test(ts, seminar_mutation_caught, 0, (int)(sizeof(seminar_mutations) /
 								     sizeof(seminar_mutations[0])));
 	tcase_add_test(ts, seminar_verifies);
+	tcase_add_test(ts, seminar_cover_only_where_unavailable);
 	tcase_add_test(ts, seminar_not_eligible);
 	tcase_add_test(ts, seminar_not_chosen);
 	tcase_add_test(ts, seminar_too_small);

@@ -198,5 +198,19 @@ for c in tests/audit/cases/seed-1066-locks-exit-3 tests/audit/cases/seed-1067-lo
 	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"
 done
 
+# a learner's lab pin and a session pin naming room R005 in Mon1: the
+# learner's lab takes a room no pin names, so the session pin keeps R005
+# (was, in the pins built like the plan: "no free room seats it", the lab
+# having taken R005, the smallest room; bench/replan.sh's zoo school)
+cp -r examples/small "$T/roompin"
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L0001,,lab,\nMon1,,F002,lab,R005\n' \
+	>"$T/roompin/locks.csv"
+"$BIN" solve "$T/roompin" -o "$T/roompin_out" --time-limit 4 -v 2>"$T/err" ||
+	fail "room pin: solve failed: $(grep -v '^mclsched: \[' "$T/err" | tail -3)"
+grep -q "locks: pins built like the plan without them: a schedule" "$T/err" ||
+	fail "room pin: $(grep 'locks: pins built like' "$T/err")"
+"$BIN" verify "$T/roompin" "$T/roompin_out" >"$T/out" 2>&1 ||
+	fail "room pin: verify rejects: $(head -3 "$T/out")"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "locks.sh: all passed"
