@@ -482,6 +482,20 @@ START_TEST(no_place_only_up_to_replan_after)
 }
 END_TEST
 
+START_TEST(small_only_up_to_replan_after)
+{
+	/* S0003 in Mon2 with 1 learner, below M1's 2 (as when a learner left) */
+	const char *small = "session 'S0003' has 1 learners, outside [2, 25] (rule 5)";
+	mutate("timetable.csv", "L2,Mon2,S0003", "L2,Mon2,S0004");
+	mutate("sessions.csv", "F1,2", "F1,1");
+	mutate("sessions.csv", "F3,2", "F3,3");
+	as_replan("Mon1");          /* Mon2 is re-planned: the least size holds */
+	expect_violation(small);
+	mutate("summary.csv", "replan_after,Mon1", "replan_after,Mon2");
+	ck_assert_msg(!report_has(small), "a session that happened held to its least size");
+}
+END_TEST
+
 /*
  * Seminar cycle, blocks E1, E2, E3 (seminar): seminar SA (2 meetings, size
  * 1-20) in E1 and E2 led by F1, a lab in E3 for everyone, and in E1/E2 a
@@ -800,6 +814,7 @@ int main(void)
 	tcase_add_test(tw, daily_weight_in_the_recount);
 	tcase_add_test(tw, guarded_id_verifies);
 	tcase_add_test(tw, no_place_only_up_to_replan_after);
+	tcase_add_test(tw, small_only_up_to_replan_after);
 	tcase_add_test(tw, replan_changes_match_the_timetable);
 	suite_add_tcase(s, tw);
 	TCase *tp = tcase_create("power-goal");
