@@ -221,6 +221,120 @@ static int limit_of(const struct problem *p, const int *limit, int f)
 	return limit ? limit[f] : p->facilitators[f].max_sessions;
 }
 
+/* The seat-meetings seminar s can give over n_sem seminar blocks: its
+ * meetings times min(sections x max_size, learners with an eligible choice
+ * of it) (seats go to choosers only); 0 when it meets more often than there
+ * are seminar blocks.  *choosers: those learners. */
+static long seminar_seat_meetings(const struct problem *p, int s, int n_sem, int *choosers)
+{
+	const struct seminar *se = &p->seminars[s];
+	int n = 0;
+	for (int c = 0; c < p->n_choices; c++)
+		n += p->choices[c].seminar == s && p->choices[c].eligible;
+	*choosers = n;
+	if (se->meetings > n_sem)
+		return 0;
+	long seats = (long)se->sections * se->max_size;
+	return (long)se->meetings * (n < seats ? n : seats);
+}
+
+/* The lab seats of block b: labs need their own facilitator and a room with
+ * the lab feature, so the lab-room seats (each at most lab max_group) of
+ * as many such rooms as facilitators are available there. */
+static long block_lab_seats(const struct problem *p, int b, int *seats)
+{
+	int n = 0, nf = 0;
+	for (int r = 0; r < p->n_rooms; r++)
+		if (!p->rooms[r].unavailable[b] && problem_room_has(&p->rooms[r], p->lab_feature))
+			seats[n++] = p->rooms[r].capacity < p->config.lab_max_group
+					     ? p->rooms[r].capacity : p->config.lab_max_group;
+	for (int f = 0; f < p->n_facilitators; f++)
+		nf += !p->facilitators[f].unavailable[b];
+	qsort(seats, (size_t)n, sizeof(int), cmp_desc);
+	long sum = 0;
+	for (int i = 0; i < n && i < nf; i++)
+		sum += seats[i];
+	return sum;
+}
+
+/* Remedies for a cycle short by `short_by` seminar places: a section more of
+ * a seminar whose eligible choosers outnumber its seats (each enough alone
+ * first, else the largest three), a lab room more. */
+static void seminar_remedies(struct text *t, const struct problem *p, int n_sem, long short_by,
+			     long lab_gain)
+{
+	int shown = 0;
+	for (int pass = 0; pass < 2 && !shown; pass++)
+		for (int s = 0; s < p->n_seminars && shown < 3; s++) {
+			const struct seminar *se = &p->seminars[s];
+			int n;
+			long now = seminar_seat_meetings(p, s, n_sem, &n);
+			long more = (long)se->sections * se->max_size;
+			more = se->meetings > n_sem || n <= more ? 0
+			       : (long)se->meetings * ((n - more) < se->max_size ? n - more
+										 : se->max_size);
+			if (more <= 0 || (pass == 0 && more < short_by))
+				continue;
+			text_add(t, "  %s section of '%s' (%d seats, %d meeting%s, %d eligible "
+				 "choosers; %ld seat-meetings now) adds %ld%s.\n",
+				 se->sections == 1 ? "A second" : "One more", se->id, se->max_size,
+				 se->meetings, se->meetings == 1 ? "" : "s", n, now, more, pass == 0 ? ", enough alone" : "");
+			shown++;
+		}
+	if (lab_gain > 0)
+		text_add(t, "  A lab room more (lab max_group, %d seats%s%s%s), with a facilitator "
+			 "to supervise it, in every seminar block adds up to %ld%s.\n",
+			 p->config.lab_max_group, p->lab_feature >= 0 ? ", feature '" : "",
+			 p->lab_feature >= 0 ? p->features[p->lab_feature] : "",
+			 p->lab_feature >= 0 ? "'" : "", lab_gain,
+			 lab_gain >= short_by ? ", enough alone" : "");
+	text_add(t, "  Or make learners unavailable in the seminar blocks: %ld learner-block%s "
+		 "fewer.\n", short_by, short_by == 1 ? "" : "s");
+}
+
+/* The seminar blocks' places against the seminars' seat-meetings
+ * (precheck.h). */
+char *precheck_seminar_cycle(const struct problem *p, const int *blocks, int n_blocks)
+{
+	if (!model_row(p)->schedules_seminars || p->previous)
+		return NULL;    /* a replan's frozen blocks keep their own seats */
+	int *seats = xmalloc(sizeof(int) * (size_t)(p->n_rooms + 1));
+	int n_sem = 0;
+	long places = 0, lab = 0, need = 0, lab_gain = 0;
+	for (int j = 0; j < n_blocks; j++) {
+		int b = blocks[j];
+		if (p->blocks[b].kind != BLOCK_SEMINAR)
+			continue;
+		n_sem++;
+		long nl = learners_available(p, b), ls = block_lab_seats(p, b, seats);
+		places += nl;
+		lab += ls < nl ? ls : nl;
+		if (nl > ls) {
+			need += nl - ls;
+			lab_gain += nl - ls < p->config.lab_max_group ? nl - ls
+								     : p->config.lab_max_group;
+		}
+	}
+	free(seats);
+	long cap = 0;
+	for (int s = 0; s < p->n_seminars; s++) {
+		int n;
+		cap += seminar_seat_meetings(p, s, n_sem, &n);
+	}
+	if (need <= cap)
+		return NULL;
+	struct text t = { 0 };
+	text_add(&t, "the seminar blocks cannot seat every learner over the cycle: in the %d "
+		 "seminar blocks, learners are available %ld times (learner-blocks); the labs "
+		 "seat at most %ld of them (lab-room seats, up to lab max_group, for the "
+		 "facilitators available), so seminars must seat the other %ld; but the seminars "
+		 "can seat at most %ld over the cycle (each: meetings x the lesser of sections x "
+		 "max_size and the learners with an eligible choice of it), short by %ld.\n",
+		 n_sem, places, lab, need, cap, need - cap);
+	seminar_remedies(&t, p, n_sem, need - cap, lab_gain);
+	return t.s;
+}
+
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed, const int *limit)
 {
@@ -267,6 +381,8 @@ char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 				 need_total, supply, need_total - supply);
 	}
 	free(seats);
+	if (!t.s && !allowed)   /* the blocks pass one by one: the seminar blocks together */
+		return precheck_seminar_cycle(p, blocks, n_blocks);
 	return t.s;
 }
 

@@ -29,6 +29,20 @@
 char *precheck_counts(const struct problem *p, const int *blocks, int n_blocks,
 		     const bool *allowed, const int *limit);
 
+/*
+ * The seminar blocks among blocks[0..n_blocks-1], over the cycle: every
+ * available learner sits in a lab or a seminar meeting in each, and a
+ * seminar meets only `meetings` times and seats only learners with an
+ * eligible choice of it, which a block-by-block count misses (a seminar of 2
+ * meetings seats its learners in 2 of 5 blocks).  So the learner-blocks the
+ * labs cannot seat (lab-room seats, for the facilitators available) must not
+ * exceed the seminars' seat-meetings together.  NULL when they do not or
+ * the model plans no seminar blocks (or under replan), else a diagnosis
+ * with remedies (caller frees).  precheck_counts runs it when every block
+ * passes on its own, without allowed.
+ */
+char *precheck_seminar_cycle(const struct problem *p, const int *blocks, int n_blocks);
+
 /* The largest group any session may have: lab.max_group, a facilitated
  * goal's max_group, a seminar's max_size where the model schedules them. */
 int precheck_largest_group(const struct problem *p);

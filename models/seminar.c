@@ -18,8 +18,8 @@
  * and the MIP runs without one, over every eligible seat, those worth
  * nothing too (seminar_ctx_build_all: a plan must then seat learners in
  * seminars for room, whatever they are worth); "infeasible" is claimed
- * only on a counting proof (seats_proof), anything else is "no schedule
- * found".
+ * only on a counting proof (seats_proof per block, precheck_seminar_cycle
+ * over the blocks together), anything else is "no schedule found".
  *
  * The seminar model reports the smaller of the simple bound
  * (seminar_bound.c) and bound_lp.c's LP bound; it does not raise it to its
@@ -34,6 +34,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/model.h"
+#include "models/precheck.h"
 
 /* The most learners room r can hold in one session: a lab, or a meeting of
  * any seminar whose feature it has. */
@@ -224,8 +225,9 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 	r.have = first_fail < 0;
 	if (!r.have) {
 		int j = seats_proof(c);
-		if (j >= 0) {
-			*why = no_seats_diagnosis(c, j);
+		char *cycle = j >= 0 ? NULL : precheck_seminar_cycle(in->p, in->blocks, in->n_blocks);
+		if (j >= 0 || cycle) {
+			*why = cycle ? cycle : no_seats_diagnosis(c, j);
 			r.st.proven_infeasible = true;
 			rc = 1;
 			goto out_release;

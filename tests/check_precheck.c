@@ -195,6 +195,65 @@ START_TEST(spread_repairs_a_greedy_choice)
 }
 END_TEST
 
+/* Seminar blocks Mon and Tue, 20 learners, a 10-seat lab room (the lab
+ * feature) and a 10-seat room, 3 facilitators: each block passes on its own
+ * (20 seats), but a seminar of `meetings` meetings and `sections` sections of
+ * 10 seats, chosen (eligibly) by `choosers` learners, seats at most
+ * meetings x min(sections x 10, choosers) of the 20 learner-blocks the lab
+ * leaves.  The diagnosis, NULL when the count passes. */
+static char *seminar_cycle(int meetings, int sections, int choosers)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_SEMINAR);
+	tb_lab_feature(tb, "lab");
+	int b1 = tb_block(tb, "Mon1", BLOCK_SEMINAR), b2 = tb_block(tb, "Tue1", BLOCK_SEMINAR);
+	tb_block_day(tb, b2, "Tue");
+	int s = tb_seminar(tb, "S1", meetings, 1, 10);
+	tb_seminar_sections(tb, s, sections);
+	for (int f = 0; f < 3; f++)
+		tb_seminar_level(tb, tb_facilitator(tb, f == 0 ? "F0" : f == 1 ? "F1" : "F2"), s,
+				 LEVEL_ABLE);
+	tb_room(tb, "LAB", 10, "lab");
+	tb_room(tb, "R1", 10, NULL);
+	for (int i = 0; i < 20; i++)
+		tb_choice(tb, tb_learner_numbered(tb, i), s, 1, i < choosers);
+	struct problem *p = tb_finish(tb);
+	p->config.lab_max_group = 10;
+	char *why = precheck_scenario(p);
+	int blocks[] = { b1, b2 };
+	char *again = precheck_seminar_cycle(p, blocks, 2);
+	ck_assert((why == NULL) == (again == NULL));
+	free(again);
+	problem_free(p);
+	return why;
+}
+
+/* The seminar blocks counted together (zoo seed 4 of issue 26: every block
+ * passed, the cycle had 35 learner-blocks too few seminar seats). */
+START_TEST(seminar_cycle_counts_seat_meetings)
+{
+	char *why = seminar_cycle(1, 1, 20);
+	has(why, "in the 2 seminar blocks, learners are available 40 times");
+	has(why, "the labs seat at most 20 of them");
+	has(why, "seminars must seat the other 20");
+	has(why, "the seminars can seat at most 10 over the cycle");
+	has(why, "short by 10.");
+	has(why, "A second section of 'S1' (10 seats, 1 meeting, 20 eligible choosers; 10 "
+		 "seat-meetings now) adds 10, enough alone");
+	has(why, "A lab room more (lab max_group, 10 seats, feature 'lab'), with a facilitator "
+		 "to supervise it, in every seminar block adds up to 20, enough alone");
+	has(why, "10 learner-blocks fewer");
+	free(why);
+	ck_assert_ptr_null(seminar_cycle(1, 2, 20));    /* the section remedy closes it */
+	ck_assert_ptr_null(seminar_cycle(2, 1, 20));    /* so do two meetings */
+	/* only choosers sit in a seminar: 15 of them fill 15 of the 20 seats */
+	why = seminar_cycle(1, 2, 15);
+	has(why, "the seminars can seat at most 15 over the cycle");
+	lacks(why, "section of");       /* a section more seats no one more */
+	free(why);
+}
+END_TEST
+
 static Suite *precheck_suite(void)
 {
 	Suite *s = suite_create("precheck");
@@ -205,6 +264,7 @@ static Suite *precheck_suite(void)
 	tcase_add_test(tc, both_short_names_both);
 	tcase_add_test(tc, scenario_counts_the_models_blocks);
 	tcase_add_test(tc, spread_repairs_a_greedy_choice);
+	tcase_add_test(tc, seminar_cycle_counts_seat_meetings);
 	suite_add_tcase(s, tc);
 	return s;
 }
