@@ -14,7 +14,10 @@
  *      part-time facilitators (max_sessions below their available blocks:
  *      their sessions are the scarce ones) when that finds a schedule, else
  *      with a share of their max_sessions in proportion to their seminar
- *      blocks;
+ *      blocks; and when a plan without them leaves more seminar value
+ *      unserved than a workshop session is worth, plans with them too,
+ *      each weighed by its value less that worth per session they take
+ *      (try_share);
  *   2. workshop blocks (workshop_search), with the seminar blocks held as
  *      an explicit part (workshop.h): their counts, and each facilitator's
  *      sessions left (max_sessions less those they lead in the seminar
@@ -32,6 +35,7 @@
  * and daily rows with the workshop part), so it bounds the combined cycle,
  * not a sum of two problems' bounds.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,12 +124,12 @@ static void assume_workshops(const struct problem *p, struct tally *t)
  * code. */
 static int plan_seminars(const struct problem *p, const int *sem, int n_sem, const int *budget,
 			 const struct tally *outside, double seconds, const struct solve_options *opt,
-			 struct solution *sol, char **why)
+			 struct solution *sol, char **why, struct seminar_stats *st)
 {
 	struct seminar_input in = {
 		.p = p, .blocks = sem, .n_blocks = n_sem, .fac_budget = budget,
 		.outside = outside, .seconds = seconds, .gap = opt->gap,
-		.seed = (unsigned long long)opt->seed,
+		.seed = (unsigned long long)opt->seed, .stats = st,
 	};
 	return seminar_schedule(&in, sol, why);
 }
@@ -180,6 +184,159 @@ static void take_hand(const struct problem *p, struct solution *sol, bool have)
 	solution_release(&hand);
 }
 
+/* What a session of a facilitator is taken to be worth in the workshop
+ * blocks, to weigh a seminar plan that takes part-time facilitators'
+ * sessions from them: the most the learners' needs can score there over
+ * the sessions the facilitators can lead there (an average above what a
+ * schedule reaches), plus the guru weight. */
+static double workshop_session_worth(const struct problem *p)
+{
+	int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n_ws = 0;
+	for (int b = 0; b < p->n_blocks; b++)
+		if (p->blocks[b].kind == BLOCK_WORKSHOP)
+			ws[n_ws++] = b;
+	double want = 0;
+	for (int l = 0; l < p->n_learners; l++)
+		want += bound_simple_learner_needs(p, l, bound_simple_learner_avail(p, l, ws, n_ws));
+	long sessions = 0;
+	for (int f = 0; f < p->n_facilitators; f++) {
+		int a = 0;
+		for (int j = 0; j < n_ws; j++)
+			a += !p->facilitators[f].unavailable[ws[j]];
+		sessions += p->facilitators[f].max_sessions < a ? p->facilitators[f].max_sessions : a;
+	}
+	free(ws);
+	return (sessions > 0 ? want / (double)sessions : want) + p->config.w_guru;
+}
+
+static int cmp_double_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
+/* The most a seminar plan can be worth as seminar_schedule values it
+ * against `assumed` (assume_workshops): per learner the heaviest
+ * seminars_per_learner eligible choices and the daily weight of the
+ * seminar days the workshops leave bare, for as many learners as the
+ * seminars seat; plus a guru at every meeting. */
+static double seminar_worth_most(const struct problem *p, const int *sem, int n_sem,
+				 const struct tally *assumed)
+{
+	int spl = p->config.seminars_per_learner;
+	double *u = xcalloc((size_t)p->n_learners + 1, sizeof(double));
+	double *w = xmalloc(sizeof(double) * ((size_t)p->n_seminars + 1));
+	for (int l = 0; l < p->n_learners; l++) {
+		int n = 0;
+		for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
+			if (p->choices[c].eligible)
+				w[n++] = problem_choice_weight(p, &p->choices[c]);
+		qsort(w, (size_t)n, sizeof(double), cmp_double_desc);
+		for (int i = 0; i < n && i < spl; i++)
+			u[l] += w[i] > 0 ? w[i] : 0;
+		for (int d = 0; d < p->n_days && n > 0; d++) {
+			bool open = false;
+			for (int j = 0; j < n_sem && !open; j++)
+				open = p->blocks[sem[j]].day_index == d &&
+				       !p->learners[l].unavailable[sem[j]];
+			u[l] += open && *tally_day(assumed, p, l, d) == 0 ? p->config.w_daily : 0;
+		}
+	}
+	qsort(u, (size_t)p->n_learners, sizeof(double), cmp_double_desc);
+	long seats = 0, meetings = 0;
+	for (int s = 0; s < p->n_seminars; s++) {
+		seats += (long)p->seminars[s].sections * p->seminars[s].max_size;
+		meetings += (long)p->seminars[s].sections * p->seminars[s].meetings;
+	}
+	double most = p->config.w_guru * (double)meetings;
+	for (int l = 0; l < p->n_learners && l < seats; l++)
+		most += u[l];
+	free(w);
+	free(u);
+	return most;
+}
+
+/* A plan of try_share with budget `both` within seconds: into *best when
+ * its net worth (its value less `worth` for each session a held
+ * facilitator, one of budget 0, leads in it) exceeds *best_net.  Returns
+ * that net worth (-HUGE_VAL without a plan). */
+static double try_budget(const struct problem *p, const int *sem, int n_sem, const int *budget,
+			 const int *both, double worth, double seconds,
+			 const struct solve_options *opt, const struct tally *outside,
+			 double *best_net, struct solution *best)
+{
+	int nf = p->n_facilitators;
+	struct solution b_plan;
+	solution_init(&b_plan, p);
+	struct seminar_stats st;
+	char *why = NULL;
+	double net = -HUGE_VAL;
+	if (plan_seminars(p, sem, n_sem, both, outside, seconds, opt, &b_plan, &why, &st) == 0) {
+		int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
+		sessions_led(p, &b_plan, led);
+		long taken = 0;
+		for (int f = 0; f < nf; f++)
+			taken += budget[f] == 0 ? led[f] : 0;
+		free(led);
+		net = st.value - worth * (double)taken;
+		mcl_log(LOG_VERBOSE, "seminar blocks with the part-timers (%.1f s): %.1f, %ld of "
+			"their sessions at %.1f each: net %.1f against %.1f", seconds, st.value,
+			taken, worth, net, *best_net);
+		if (net > *best_net + 1e-6) {
+			*best_net = net;
+			solution_release(best);
+			*best = b_plan;
+			solution_init(&b_plan, p);
+		}
+	}
+	free(why);
+	solution_release(&b_plan);
+	return net;
+}
+
+/* Step 1's second look: plan A (in *seminars, worth a->value, made without
+ * the part-time facilitators: budget) may leave the seminars' value unserved
+ * for want of the facilitators held back (issue 26, audit seed 324: the two
+ * full-time facilitators are both needed for the labs, so no section runs).
+ * When what a plan could add beyond A exceeds a session's worth in the
+ * workshop blocks, the part-timers' share (share), then all they may lead
+ * there (most), is tried: each plan is weighed by its value less that
+ * worth for each session the part-timers lead in it.  A greedy probe first
+ * (no section MIP: a fraction of a second), the full plan only when the
+ * probe's net worth beats A's greedy; the best net worth is kept. */
+static void try_share(const struct problem *p, const int *sem, int n_sem, const int *budget,
+		      const int *share, const int *most, const struct search_settings *set,
+		      const struct solve_options *opt, const struct tally *outside,
+		      const struct seminar_stats *a, struct solution *seminars)
+{
+	int nf = p->n_facilitators;
+	bool held = false, more = false;
+	for (int f = 0; f < nf; f++) {
+		held |= budget[f] == 0 && share[f] > 0;
+		more |= budget[f] == 0 && most[f] > share[f];
+	}
+	if (!held || mip_interrupted)
+		return;
+	double worth = workshop_session_worth(p);
+	double upper = seminar_worth_most(p, sem, n_sem, outside);
+	mcl_log(LOG_VERBOSE, "seminar blocks without the part-timers: %.1f of at most %.1f; "
+		"a workshop session taken as %.1f", a->value, upper, worth);
+	if (upper - a->value <= worth)
+		return;
+	int *both = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	double net = a->value;
+	for (int pass = 0; pass < 1 + more && !mip_interrupted; pass++) {
+		for (int f = 0; f < nf; f++)
+			both[f] = budget[f] ? budget[f] : pass ? most[f] : share[f];
+		if (try_budget(p, sem, n_sem, budget, both, worth, set->seminar_mip_min_seconds,
+			       opt, outside, &net, seminars) > a->greedy_value + 1e-6)
+			try_budget(p, sem, n_sem, budget, both, worth,
+				   set->comb_seminar_share * opt->time_limit, opt, outside, &net,
+				   seminars);
+	}
+	free(both);
+}
+
 /* Step 1: the seminar blocks planned into seminars, valued against what
  * the workshop blocks are assumed to give (outside is set to that), with
  * the part-time facilitators kept for the workshops.  Returns
@@ -192,6 +349,7 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 	int nf = p->n_facilitators;
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *most = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	for (int f = 0; f < nf; f++) {
 		const struct facilitator *fa = &p->facilitators[f];
 		int a_ws = 0, a_sem = 0;
@@ -202,6 +360,7 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
 		}
 		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
+		most[f] = fa->max_sessions < a_sem ? fa->max_sessions : a_sem;
 		share[f] = a_ws + a_sem == 0 ? 0
 			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
 	}
@@ -209,18 +368,21 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 	 * the seminar blocks, then with their share when that finds nothing */
 	assume_workshops(p, outside);
 	int r = 0;
+	struct seminar_stats st = { 0 };
 	if (opt->start)     /* a warm start (advise): its seminar blocks as they are */
 		copy_kind(p, opt->start, BLOCK_SEMINAR, seminars);
 	else
 		r = plan_seminars(p, sem, n_sem, budget, outside,
-				  set->comb_seminar_share * opt->time_limit, opt, seminars, why);
+				  set->comb_seminar_share * opt->time_limit, opt, seminars, why, &st);
+	if (r == 0 && !opt->start)
+		try_share(p, sem, n_sem, budget, share, most, set, opt, outside, &st, seminars);
 	if (r == 1) {
 		free(*why);
 		*why = NULL;
 		for (int f = 0; f < nf; f++)
 			budget[f] = budget[f] ? budget[f] : share[f];
 		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_seminar_share * opt->time_limit,
-				  opt, seminars, why);
+				  opt, seminars, why, NULL);
 	}
 	/* a share too short (a short limit, a busy machine) must not cost the
 	 * schedule: take most of what is left; the workshop blocks still get a
@@ -230,8 +392,9 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 		free(*why);
 		*why = NULL;
 		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_retry_share * left,
-				  opt, seminars, why);
+				  opt, seminars, why, NULL);
 	}
+	free(most);
 	free(share);
 	free(budget);
 	return r;
@@ -262,7 +425,7 @@ static void seminars_again(const struct problem *p, const int *sem, int n_sem,
 	sessions_left(p, &again, budget);
 	char *why = NULL;
 	double before = workshops->objective;
-	if (plan_seminars(p, sem, n_sem, budget, outside, seconds, opt, &again, &why) == 0 &&
+	if (plan_seminars(p, sem, n_sem, budget, outside, seconds, opt, &again, &why, NULL) == 0 &&
 	    score(p, &again) > before + 1e-6) {
 		mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned again: objective "
 			"%.1f -> %.1f", mcl_now() - t0, before, score(p, &again));
