@@ -221,10 +221,33 @@ static int limit_of(const struct problem *p, const int *limit, int f)
 	return limit ? limit[f] : p->facilitators[f].max_sessions;
 }
 
-/* The seat-meetings seminar s can give over n_sem seminar blocks: its
- * meetings times min(sections x max_size, learners with an eligible choice
- * of it) (seats go to choosers only); 0 when it meets more often than there
- * are seminar blocks.  *choosers: those learners. */
+/* A room's lab seats: 0 without the lab feature, else up to lab max_group. */
+static int lab_cap(const struct problem *p, int r)
+{
+	if (!problem_room_has(&p->rooms[r], p->lab_feature))
+		return 0;
+	return p->rooms[r].capacity < p->config.lab_max_group ? p->rooms[r].capacity
+							       : p->config.lab_max_group;
+}
+
+/* Whether seminar s can meet only in rooms with the lab feature: each of
+ * its meetings then takes a lab room and its facilitator from the labs. */
+static bool seminar_in_labs_only(const struct problem *p, int s)
+{
+	for (int r = 0; r < p->n_rooms; r++)
+		if (problem_room_has(&p->rooms[r], p->seminars[s].feature) && lab_cap(p, r) == 0)
+			return false;
+	return true;
+}
+
+/* The seat-meetings seminar s can add to the labs' seats over n_sem
+ * seminar blocks: its meetings times min(sections x max_size, learners with
+ * an eligible choice of it) (seats go to choosers only); 0 when it meets
+ * more often than there are seminar blocks.  When it can meet only in lab
+ * rooms, a meeting displaces a lab of at least the smallest lab room's
+ * seats (or, the labs short of facilitators, the smallest lab in use), so
+ * only what a section seats beyond that counts.  *choosers: those
+ * learners. */
 static long seminar_seat_meetings(const struct problem *p, int s, int n_sem, int *choosers)
 {
 	const struct seminar *se = &p->seminars[s];
@@ -235,7 +258,19 @@ static long seminar_seat_meetings(const struct problem *p, int s, int n_sem, int
 	if (se->meetings > n_sem)
 		return 0;
 	long seats = (long)se->sections * se->max_size;
-	return (long)se->meetings * (n < seats ? n : seats);
+	if (!seminar_in_labs_only(p, s))
+		return (long)se->meetings * (n < seats ? n : seats);
+	int best = 0, least_lab = -1;
+	for (int r = 0; r < p->n_rooms; r++) {
+		int lc = lab_cap(p, r);
+		if (lc > 0 && (least_lab < 0 || lc < least_lab))
+			least_lab = lc;
+		int fit = p->rooms[r].capacity < se->max_size ? p->rooms[r].capacity : se->max_size;
+		if (problem_room_has(&p->rooms[r], se->feature) && fit > best)
+			best = fit;
+	}
+	int per = (best < n ? best : n) - (least_lab > 0 ? least_lab : 0);
+	return per > 0 ? (long)se->meetings * se->sections * per : 0;
 }
 
 /* The lab seats of block b: labs need their own facilitator and a room with
@@ -245,9 +280,8 @@ static long block_lab_seats(const struct problem *p, int b, int *seats)
 {
 	int n = 0, nf = 0;
 	for (int r = 0; r < p->n_rooms; r++)
-		if (!p->rooms[r].unavailable[b] && problem_room_has(&p->rooms[r], p->lab_feature))
-			seats[n++] = p->rooms[r].capacity < p->config.lab_max_group
-					     ? p->rooms[r].capacity : p->config.lab_max_group;
+		if (!p->rooms[r].unavailable[b] && lab_cap(p, r) > 0)
+			seats[n++] = lab_cap(p, r);
 	for (int f = 0; f < p->n_facilitators; f++)
 		nf += !p->facilitators[f].unavailable[b];
 	qsort(seats, (size_t)n, sizeof(int), cmp_desc);
@@ -270,7 +304,7 @@ static void seminar_remedies(struct text *t, const struct problem *p, int n_sem,
 			int n;
 			long now = seminar_seat_meetings(p, s, n_sem, &n);
 			long more = (long)se->sections * se->max_size;
-			more = se->meetings > n_sem || n <= more ? 0
+			more = se->meetings > n_sem || n <= more || seminar_in_labs_only(p, s) ? 0
 			       : (long)se->meetings * ((n - more) < se->max_size ? n - more
 										 : se->max_size);
 			if (more <= 0 || (pass == 0 && more < short_by))
@@ -281,6 +315,19 @@ static void seminar_remedies(struct text *t, const struct problem *p, int n_sem,
 				 se->meetings, se->meetings == 1 ? "" : "s", n, now, more, pass == 0 ? ", enough alone" : "");
 			shown++;
 		}
+	for (int s = 0; s < p->n_seminars; s++) {
+		const struct seminar *se = &p->seminars[s];
+		int n;
+		long now = seminar_seat_meetings(p, s, n_sem, &n), seats = (long)se->sections * se->max_size;
+		long all = se->meetings > n_sem ? 0 : (long)se->meetings * (n < seats ? n : seats);
+		if (!seminar_in_labs_only(p, s) || all <= now || se->feature == p->lab_feature)
+			continue;       /* the lab feature's own seminars: every such room is a lab's */
+		text_add(t, "  A room with %s%s%s but without the lab feature lets '%s' meet beside the "
+			 "labs instead of in a lab room (%ld seat-meetings beyond the labs it displaces "
+			 "now): adds up to %ld%s.\n", se->feature >= 0 ? "the feature '" : "no feature",
+			 se->feature >= 0 ? p->features[se->feature] : "", se->feature >= 0 ? "'" : "",
+			 se->id, now, all - now, all - now >= short_by ? ", enough alone" : "");
+	}
 	if (lab_gain > 0)
 		text_add(t, "  A lab room more (lab max_group, %d seats%s%s%s), with a facilitator "
 			 "to supervise it, in every seminar block adds up to %ld%s.\n",
@@ -329,8 +376,9 @@ char *precheck_seminar_cycle(const struct problem *p, const int *blocks, int n_b
 		 "seat at most %ld of them (lab-room seats, up to lab max_group, for the "
 		 "facilitators available), so seminars must seat the other %ld; but the seminars "
 		 "can seat at most %ld over the cycle (each: meetings x the lesser of sections x "
-		 "max_size and the learners with an eligible choice of it), short by %ld.\n",
-		 n_sem, places, lab, need, cap, need - cap);
+		 "max_size and the learners with an eligible choice of it; a seminar that can "
+		 "meet only in lab rooms, only what it seats beyond the lab it displaces), short "
+		 "by %ld.\n", n_sem, places, lab, need, cap, need - cap);
 	seminar_remedies(&t, p, n_sem, need - cap, lab_gain);
 	return t.s;
 }

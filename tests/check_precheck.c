@@ -201,7 +201,7 @@ END_TEST
  * 10 seats, chosen (eligibly) by `choosers` learners, seats at most
  * meetings x min(sections x 10, choosers) of the 20 learner-blocks the lab
  * leaves.  The diagnosis, NULL when the count passes. */
-static char *seminar_cycle(int meetings, int sections, int choosers)
+static char *seminar_cycle_in(int meetings, int sections, int choosers, const char *feature)
 {
 	struct builder *tb = tb_new();
 	tb_model(tb, MODEL_SEMINAR);
@@ -210,6 +210,8 @@ static char *seminar_cycle(int meetings, int sections, int choosers)
 	tb_block_day(tb, b2, "Tue");
 	int s = tb_seminar(tb, "S1", meetings, 1, 10);
 	tb_seminar_sections(tb, s, sections);
+	if (feature)
+		tb_seminar_feature(tb, s, feature);
 	for (int f = 0; f < 3; f++)
 		tb_seminar_level(tb, tb_facilitator(tb, f == 0 ? "F0" : f == 1 ? "F1" : "F2"), s,
 				 LEVEL_ABLE);
@@ -226,6 +228,11 @@ static char *seminar_cycle(int meetings, int sections, int choosers)
 	free(again);
 	problem_free(p);
 	return why;
+}
+
+static char *seminar_cycle(int meetings, int sections, int choosers)
+{
+	return seminar_cycle_in(meetings, sections, choosers, NULL);
 }
 
 /* The seminar blocks counted together (zoo seed 4 of issue 26: every block
@@ -250,6 +257,14 @@ START_TEST(seminar_cycle_counts_seat_meetings)
 	why = seminar_cycle(1, 2, 15);
 	has(why, "the seminars can seat at most 15 over the cycle");
 	lacks(why, "section of");       /* a section more seats no one more */
+	free(why);
+	/* a seminar that meets only in the lab room (zoo seed 2: computer-lab
+	 * seminars in the computer labs) seats no more than the lab it
+	 * displaces there: two meetings of 10 add nothing */
+	why = seminar_cycle_in(2, 1, 20, "lab");
+	has(why, "the seminars can seat at most 0 over the cycle");
+	has(why, "only what it seats beyond the lab it displaces");
+	lacks(why, "A room with");      /* a room of the lab feature is a lab room */
 	free(why);
 }
 END_TEST
