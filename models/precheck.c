@@ -292,8 +292,9 @@ static long block_lab_seats(const struct problem *p, int b, int *seats)
 }
 
 /* Remedies for a cycle short by `short_by` seminar places: a section more of
- * a seminar whose eligible choosers outnumber its seats (each enough alone
- * first, else the largest three), a lab room more. */
+ * a seminar whose eligible choosers outnumber its seats (those enough alone
+ * first, else any; three at most), a room beside the labs for a seminar
+ * that meets only in lab rooms, a lab room more. */
 static void seminar_remedies(struct text *t, const struct problem *p, int n_sem, long short_by,
 			     long lab_gain)
 {
@@ -312,21 +313,24 @@ static void seminar_remedies(struct text *t, const struct problem *p, int n_sem,
 			text_add(t, "  %s section of '%s' (%d seats, %d meeting%s, %d eligible "
 				 "choosers; %ld seat-meetings now) adds %ld%s.\n",
 				 se->sections == 1 ? "A second" : "One more", se->id, se->max_size,
-				 se->meetings, se->meetings == 1 ? "" : "s", n, now, more, pass == 0 ? ", enough alone" : "");
+				 se->meetings, se->meetings == 1 ? "" : "s", n, now, more,
+				 pass == 0 ? ", enough alone" : "");
 			shown++;
 		}
 	for (int s = 0; s < p->n_seminars; s++) {
 		const struct seminar *se = &p->seminars[s];
 		int n;
-		long now = seminar_seat_meetings(p, s, n_sem, &n), seats = (long)se->sections * se->max_size;
+		long now = seminar_seat_meetings(p, s, n_sem, &n);
+		long seats = (long)se->sections * se->max_size;
 		long all = se->meetings > n_sem ? 0 : (long)se->meetings * (n < seats ? n : seats);
 		if (!seminar_in_labs_only(p, s) || all <= now || se->feature == p->lab_feature)
 			continue;       /* the lab feature's own seminars: every such room is a lab's */
-		text_add(t, "  A room with %s%s%s but without the lab feature lets '%s' meet beside the "
-			 "labs instead of in a lab room (%ld seat-meetings beyond the labs it displaces "
-			 "now): adds up to %ld%s.\n", se->feature >= 0 ? "the feature '" : "no feature",
-			 se->feature >= 0 ? p->features[se->feature] : "", se->feature >= 0 ? "'" : "",
-			 se->id, now, all - now, all - now >= short_by ? ", enough alone" : "");
+		text_add(t, "  A room%s%s%s without the lab feature lets '%s' meet beside the labs "
+			 "instead of in a lab room (%ld seat-meetings beyond the labs it displaces "
+			 "now): adds up to %ld%s.\n", se->feature >= 0 ? " with the feature '" : "",
+			 se->feature >= 0 ? p->features[se->feature] : "",
+			 se->feature >= 0 ? "' but" : "", se->id, now, all - now,
+			 all - now >= short_by ? ", enough alone" : "");
 	}
 	if (lab_gain > 0)
 		text_add(t, "  A lab room more (lab max_group, %d seats%s%s%s), with a facilitator "
