@@ -26,7 +26,8 @@ struct bound_lp_result {
  * Bounds the cycle over the workshop blocks blocks[0..n_blocks-1] and the
  * seminar blocks sem_blocks[0..n_sem-1] (either list may be empty) with the
  * aggregated LP described in bound_lp.c, within about `seconds` of wall time:
- * with per-learner rows on small cycles, with blocks merged otherwise.  The
+ * with blocks merged first, then, on small cycles and in the time left,
+ * with per-learner rows (the smaller proven bound is kept).  The
  * two kinds of blocks share the facilitators' max_sessions, the learners'
  * lab credit, power goal and daily weight in one LP, so the bound is valid
  * for the combined cycle.
