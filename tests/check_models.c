@@ -717,6 +717,54 @@ START_TEST(regoaling_changes_a_sessions_goal)
 }
 END_TEST
 
+/* The period greedy on a block whose labs need nearly every seat: 45
+ * learners want G1 (groups of at most 10), the rooms seat 40 and 10, so one
+ * workshop can open, in the small room, with the large one the lab.  The
+ * greedy took the 40-seat room for it (wasting 30 lab seats), found the
+ * labs short and opened nothing; it now takes the room that wastes least
+ * and skips an opening the labs cannot follow. */
+START_TEST(period_greedy_keeps_lab_seats)
+{
+	struct builder *tb = tb_new();
+	int b = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 3, 10, 1);
+	tb_level(tb, tb_facilitator(tb, "F1"), g, LEVEL_ABLE);
+	tb_level(tb, tb_facilitator(tb, "F2"), g, LEVEL_ABLE);
+	tb_room(tb, "R1", 40, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	enum { NL = 45 };
+	for (int i = 0; i < NL; i++)
+		tb_need(tb, tb_learner_numbered(tb, i), g, 3, 1);
+	struct problem *p = tb_finish(tb);
+	int learners[NL], start[NL + 1], goal[2 * NL];
+	double value[2 * NL];
+	for (int i = 0; i < NL; i++) {
+		learners[i] = i;
+		start[i] = 2 * i;
+		goal[2 * i] = g;
+		value[2 * i] = 75;
+		goal[2 * i + 1] = PERIOD_MIP_LAB;
+		value[2 * i + 1] = 0;
+	}
+	start[NL] = 2 * NL;
+	bool allowed[2] = { true, true };
+	struct period_mip_input in = {
+		.p = p, .blocks = &b, .n_blocks = 1, .n_learners = NL, .learners = learners,
+		.opt_start = start, .opt_goal = goal, .opt_value = value,
+		.fac_allowed = allowed, .greedy_only = true,
+	};
+	struct mip_params mp = { .seconds = 10 };
+	struct period_mip_result r;
+	period_mip_solve(&in, &mp, NULL, &r);
+	ck_assert_double_eq_tol(r.objective, 10 * 75, 1e-9);
+	ck_assert_int_eq(r.n_groups, 2);
+	for (int gi = 0; gi < r.n_groups; gi++)
+		ck_assert_int_eq(r.groups[gi].size, r.groups[gi].goal == g ? 10 : NL - 10);
+	period_mip_result_free(&r);
+	problem_free(p);
+}
+END_TEST
+
 /* A block's groups encoded, sent by a child process and decoded come back
  * equal, field by field (reseat_twin and the second search send them so);
  * a message cut short decodes to an empty result, not to garbage. */
@@ -1096,6 +1144,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
 	tcase_add_test(tc, reseating_keeps_need_limits);
 	tcase_add_test(tc, regoaling_changes_a_sessions_goal);
+	tcase_add_test(tc, period_greedy_keeps_lab_seats);
 	tcase_add_test(tc, block_result_survives_a_pipe);
 	tcase_add_test(tc, child_lost_or_cancelled);
 	tcase_add_test(tc, settings_by_school_size);
