@@ -25,6 +25,7 @@
 #include "models/reseat_mip.h"
 #include "models/bound_lp.h"
 #include "models/window.h"
+#include "models/workshop_search.h"
 #include "models/search_settings.h"
 #include "tests/support/builder.h"
 #include "tests/support/run_suite.h"
@@ -765,6 +766,73 @@ START_TEST(period_greedy_keeps_lab_seats)
 }
 END_TEST
 
+/* move_rescue's school: blocks Mon1 and Tue1, F1 able for G1 and G2 in
+ * room R1 (one seat), F2 the lab in R2 (two seats); L0 wants G1 (and is
+ * away on Tuesday), L1 wants two sessions of G2 at priority p1, L2 nothing
+ * facilitated.  The schedule loaded gives R1 to L1's G2 on both days, and
+ * L0 and L2 sit in the lab: L0 is left out. */
+static double rescue_school(int p1, int *moved, int *l0_goal)
+{
+	struct builder *tb = tb_new();
+	int mon = tb_block(tb, "Mon1", BLOCK_WORKSHOP), tue = tb_block(tb, "Tue1", BLOCK_WORKSHOP);
+	tb_block_day(tb, tue, "Tue");
+	int f1 = tb_facilitator(tb, "F1"), f2 = tb_facilitator(tb, "F2");
+	int r1 = tb_room(tb, "R1", 1, NULL), r2 = tb_room(tb, "R2", 2, NULL);
+	int g1 = tb_goal(tb, "G1", 1, 5, 1), g2 = tb_goal(tb, "G2", 1, 5, 1);
+	tb_level(tb, f1, g1, LEVEL_ABLE);
+	tb_level(tb, f1, g2, LEVEL_ABLE);
+	int l0 = tb_learner(tb, "L0"), l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2");
+	tb_need(tb, l0, g1, 3, 1);
+	tb_need(tb, l1, g2, p1, 2);
+	tb_learner_unavailable(tb, l0, tue);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	solution_init(&sol, p);
+	for (int b = mon; b <= tue; b++) {
+		int a = solution_add_session(&sol, &(struct session){ .kind = SESSION_WORKSHOP,
+			.offering = g2, .block = b, .room = r1, .facilitator = f1, .size = 1 });
+		int lab = solution_add_session(&sol, &(struct session){ .kind = SESSION_LAB,
+			.offering = -1, .block = b, .room = r2, .facilitator = f2,
+			.size = b == mon ? 2 : 1 });
+		sol.sessions[a].section = a;
+		sol.sessions[lab].section = lab;
+		*solution_attend(&sol, l1, b) = a;
+		*solution_attend(&sol, l2, b) = lab;
+		if (b == mon)
+			*solution_attend(&sol, l0, b) = lab;
+	}
+	struct solve_options o = options();
+	struct cycle cy;
+	cycle_init(&cy, p, &o, NULL);
+	cycle_load_solution(&cy, &sol);
+	double before = cycle_objective(&cy);
+	*moved = move_rescue(&cy);
+	ck_assert(cycle_consistent(&cy));
+	*l0_goal = cy.plan[(long)l0 * p->n_blocks + mon];
+	double after = cycle_objective(&cy);
+	ck_assert_double_ge(after, before);
+	cycle_release(&cy);
+	solution_release(&sol);
+	problem_free(p);
+	return after;
+}
+
+/* Seating L0 instead of L1 on Monday scores the same (L0's session and
+ * day, 35 + 40, against L1's: L1 keeps Tuesday's), so the move takes the
+ * tie and L0 is no longer left out.  When L1's need is their power goal,
+ * the swap would lose 100 against 75, and nothing changes. */
+START_TEST(rescue_takes_a_tie_only)
+{
+	int moved, l0_goal;
+	ck_assert_double_eq_tol(rescue_school(3, &moved, &l0_goal), 2 * (35 + 40), 1e-9);
+	ck_assert_int_eq(moved, 1);
+	ck_assert_int_eq(l0_goal, 0);          /* G1 */
+	ck_assert_double_eq_tol(rescue_school(1, &moved, &l0_goal), 2 * (100 + 40) + 200, 1e-9);
+	ck_assert_int_eq(moved, 0);
+	ck_assert_int_eq(l0_goal, PERIOD_MIP_LAB);
+}
+END_TEST
+
 /* A block's groups encoded, sent by a child process and decoded come back
  * equal, field by field (reseat_twin and the second search send them so);
  * a message cut short decodes to an empty result, not to garbage. */
@@ -1144,12 +1212,16 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, reseating_moves_sessions_between_blocks);
 	tcase_add_test(tc, reseating_keeps_need_limits);
 	tcase_add_test(tc, regoaling_changes_a_sessions_goal);
-	tcase_add_test(tc, period_greedy_keeps_lab_seats);
 	tcase_add_test(tc, block_result_survives_a_pipe);
 	tcase_add_test(tc, child_lost_or_cancelled);
 	tcase_add_test(tc, settings_by_school_size);
 	suite_add_tcase(s, tc);
 	/* exact optima under odd weights: ties make GLPK's proof slower */
+	/* hand-made plans: fast, runnable alone (CK_RUN_CASE=hand-made-plans) */
+	TCase *mv = tcase_create("hand-made-plans");
+	tcase_add_test(mv, period_greedy_keeps_lab_seats);
+	tcase_add_test(mv, rescue_takes_a_tie_only);
+	suite_add_tcase(s, mv);
 	TCase *wt = tcase_create("weights");
 	tcase_set_timeout(wt, 600);
 	tcase_add_loop_test(wt, bounds_hold_for_weights_of_any_shape, 0, 8);
