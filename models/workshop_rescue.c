@@ -21,8 +21,9 @@
 #include "engine/util.h"
 #include "models/workshop_search.h"
 
-/* Exact evaluations a left-out learner gets (the smallest sessions first). */
-#define RESCUE_TRIES 6
+/* Exact evaluations a left-out learner gets (labs, then the smallest
+ * sessions first). */
+#define RESCUE_TRIES 12
 
 /* The move runs after the search, whose rounds use the time limit up: it
  * gets this share of the limit beyond (milliseconds a learner). */
@@ -31,11 +32,16 @@
 /* A session that could become one of the learner's goals. */
 struct rescue_cand {
 	int b, gi, goal, size;
+	bool lab;
 };
 
+/* Labs first (their learners lose nothing in another lab), then the
+ * workshops; smaller first. */
 static int cand_cmp(const void *a, const void *b)
 {
 	const struct rescue_cand *x = a, *y = b;
+	if (x->lab != y->lab)
+		return x->lab ? -1 : 1;
 	return x->size != y->size ? x->size - y->size : x->b != y->b ? x->b - y->b : x->gi - y->gi;
 }
 
@@ -93,6 +99,10 @@ static int candidates(const struct cycle *cy, int l, struct rescue_cand **out)
 		const struct period_mip_result *r = &cy->block_res[b];
 		if (i < 0 || !r->groups || r->groups[r->learner_group[i]].goal != PERIOD_MIP_LAB)
 			continue;
+		int spare = 1;          /* the lab seats left, with the learner's own */
+		for (int gi = 0; gi < r->n_groups; gi++)
+			if (r->groups[gi].goal == PERIOD_MIP_LAB)
+				spare += seats(p, r, gi, PERIOD_MIP_LAB) - r->groups[gi].size;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			int g = p->needs[q].goal;
 			if (p->goals[g].mode != GOAL_FACILITATED || !wants(cy, l, g) ||
@@ -100,14 +110,17 @@ static int candidates(const struct cycle *cy, int l, struct rescue_cand **out)
 				continue;
 			for (int gi = 0; gi < r->n_groups; gi++) {
 				const struct period_mip_group *gr = &r->groups[gi];
-				if (gr->goal == g || gi == r->learner_group[i] ||
+				int own = gr->goal == PERIOD_MIP_LAB
+						  ? seats(p, r, gi, PERIOD_MIP_LAB) - gr->size : 0;
+				if (gr->goal == g || gi == r->learner_group[i] || gr->size > spare - own ||
 				    problem_goal_level(p, gr->facilitator, g) < LEVEL_ABLE ||
 				    !problem_room_has(&p->rooms[r->group_room[gi]], p->goals[g].feature) ||
 				    seats(p, r, gi, g) < p->goals[g].min_group)
 					continue;
 				if ((size_t)n + 1 > alloc)
 					xgrow((void **)out, &alloc, (size_t)n + 1, sizeof(**out));
-				(*out)[n++] = (struct rescue_cand){ b, gi, g, gr->size };
+				(*out)[n++] = (struct rescue_cand){ b, gi, g, gr->size,
+								   gr->goal == PERIOD_MIP_LAB };
 			}
 		}
 	}

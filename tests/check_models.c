@@ -833,6 +833,65 @@ START_TEST(rescue_takes_a_tie_only)
 }
 END_TEST
 
+/* Adds a session of goal g (PERIOD_MIP_LAB: a lab) to sol with the
+ * learners who[0 .. n-1]. */
+static void hand_session(struct solution *sol, int g, int b, int room, int f, const int *who, int n)
+{
+	int s = solution_add_session(sol, &(struct session){
+		.kind = g == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+		.offering = g, .block = b, .room = room, .facilitator = f, .size = n });
+	sol->sessions[s].section = s;
+	for (int i = 0; i < n; i++)
+		*solution_attend(sol, who[i], b) = s;
+}
+
+/* G1 needs two learners a session.  L3, L4 and L5 had theirs in Mon2;
+ * on Mon1, L0 (left out) and L3 sit in F2's lab, L4 and L5 in F1's.  The
+ * rescue makes F1's lab L0's G1, with L3, whose Mon2 session keeps two,
+ * moving theirs to Monday 1: L0 gains a session and the day. */
+START_TEST(rescue_moves_a_session_from_another_block)
+{
+	struct builder *tb = tb_new();
+	int m1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP), m2 = tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int f1 = tb_facilitator(tb, "F1"), f2 = tb_facilitator(tb, "F2");
+	int r1 = tb_room(tb, "R1", 5, NULL), r2 = tb_room(tb, "R2", 5, NULL);
+	int g = tb_goal(tb, "G1", 2, 5, 1);
+	tb_level(tb, f1, g, LEVEL_ABLE);
+	int l[6];                                /* L0, L3, L4, L5 */
+	for (int i = 0; i < 6; i++)
+		l[i] = i == 0 || i >= 3 ? tb_learner_numbered(tb, i) : -1;
+	for (int i = 0; i < 6; i++)
+		if (l[i] >= 0)
+			tb_need(tb, l[i], g, 3, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	solution_init(&sol, p);
+	hand_session(&sol, PERIOD_MIP_LAB, m1, r1, f2, (int[]){ l[0], l[3] }, 2);
+	hand_session(&sol, PERIOD_MIP_LAB, m1, r2, f1, (int[]){ l[4], l[5] }, 2);
+	hand_session(&sol, g, m2, r1, f1, (int[]){ l[3], l[4], l[5] }, 3);
+	hand_session(&sol, PERIOD_MIP_LAB, m2, r2, f2, (int[]){ l[0] }, 1);
+	struct solve_options o = options();
+	struct cycle cy;
+	cycle_init(&cy, p, &o, NULL);
+	cycle_load_solution(&cy, &sol);
+	ck_assert_double_eq_tol(cycle_objective(&cy), 3 * (35 + 40), 1e-9);
+	ck_assert_int_eq(move_rescue(&cy), 1);
+	ck_assert(cycle_consistent(&cy));
+	ck_assert_double_eq_tol(cycle_objective(&cy), 4 * (35 + 40), 1e-9);
+	ck_assert_int_eq(cy.plan[(long)l[0] * p->n_blocks + m1], g);
+	ck_assert_int_eq(cy.plan[(long)l[3] * p->n_blocks + m1], g);
+	ck_assert_int_eq(cy.plan[(long)l[3] * p->n_blocks + m2], PERIOD_MIP_LAB);
+	struct solution out;
+	solution_init(&out, p);
+	cycle_build_solution(&cy, &out);
+	assert_well_formed(p, &out);
+	solution_release(&out);
+	cycle_release(&cy);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
 /* A block's groups encoded, sent by a child process and decoded come back
  * equal, field by field (reseat_twin and the second search send them so);
  * a message cut short decodes to an empty result, not to garbage. */
@@ -1221,6 +1280,7 @@ static Suite *models_suite(void)
 	TCase *mv = tcase_create("hand-made-plans");
 	tcase_add_test(mv, period_greedy_keeps_lab_seats);
 	tcase_add_test(mv, rescue_takes_a_tie_only);
+	tcase_add_test(mv, rescue_moves_a_session_from_another_block);
 	suite_add_tcase(s, mv);
 	TCase *wt = tcase_create("weights");
 	tcase_set_timeout(wt, 600);
