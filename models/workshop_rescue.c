@@ -203,10 +203,12 @@ static bool release_elsewhere(struct cycle *cy, struct undo *u, int l, int b, in
 {
 	const struct problem *p = cy->p;
 	for (int j = 0; j < cy->n_blocks; j++) {
-		int b2 = cy->blocks[j], i2 = position(p, l, b2);
+		int b2 = cy->blocks[j];
+		if (b2 == b || cy->plan[(long)l * p->n_blocks + b2] != g)
+			continue;
+		int i2 = position(p, l, b2);
 		struct period_mip_result *r2 = &cy->block_res[b2];
-		if (b2 == b || i2 < 0 || cy->plan[(long)l * p->n_blocks + b2] != g ||
-		    r2->groups[r2->learner_group[i2]].size <= p->goals[g].min_group)
+		if (r2->groups[r2->learner_group[i2]].size <= p->goals[g].min_group)
 			continue;
 		undo_save(u, cy, b2);
 		cycle_count_block(cy, b2, -1);
