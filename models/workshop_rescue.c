@@ -10,10 +10,12 @@
  * either.  This move takes a session of a block where the learner sits in
  * a lab, whose facilitator can lead one of the learner's goals g and
  * whose room suits g; makes it a session of g for the learner and the
- * learners of that block's labs who need g; sends its own learners to the
- * block's other labs; and keeps the change when the objective does not
- * fall.  The session's facilitator, room and block stay, so staffing,
- * rooms and max_sessions still hold.
+ * learners of that block's labs who need g (below min_group, also lab
+ * learners who had g in another block, theirs moved here); sends its own
+ * learners to the block's other labs; and keeps the change when the
+ * objective does not fall and fewer learners are left out.  The session's
+ * facilitator, room and block stay, so staffing, rooms and max_sessions
+ * still hold.
  */
 #include <stdlib.h>
 #include <string.h>
