@@ -5,8 +5,10 @@
  * unseated candidates (their gain over their lab option) up to the room
  * class's effective capacity min(cap_c, max_g), plus the guru value of the
  * facilitator picked (a guru when one is free, else the least versatile),
- * as long as the labs the free facilitators and rooms can still offer seat
- * every learner left; then seat the rest in labs, largest rooms first.  The
+ * among the openings after which the labs the free facilitators and rooms
+ * can still offer seat every learner left (each goal in the room class
+ * that seats most, then wastes fewest lab seats), until none is; then seat
+ * the rest in labs, largest rooms first.  The
  * result is a feasible point of the MIP (period_mip.c), handed to
  * branch-and-bound as its first incumbent and compared with the LP-based
  * candidates.
@@ -60,12 +62,10 @@ static int pick_facilitator(const struct period_model *m, int s, const char *bus
 	return best;
 }
 
-/* Largest lab seating the remaining facilitators and rooms could offer. */
-static long lab_seats_left(const struct period_model *m, const char *busy, const int *used)
+/* Largest lab seating free_fac facilitators and the rooms left after used
+ * could offer. */
+static long lab_seats(const struct period_model *m, int free_fac, const int *used)
 {
-	int free_fac = 0;
-	for (int k = 0; k < m->p->n_facilitators; k++)
-		free_fac += m->in->fac_allowed[k] && !busy[k];
 	long seats = 0;
 	/* classes are few: take the largest free ones first */
 	int *left = xmalloc(sizeof(int) * (size_t)(m->n_classes + 1));
@@ -84,6 +84,52 @@ static long lab_seats_left(const struct period_model *m, const char *busy, const
 	}
 	free(left);
 	return seats;
+}
+
+/* after[c]: the lab seats left once one more session opens in class c (one
+ * more of its rooms used, one more facilitator busy); -1 when none is free. */
+static void lab_seats_after(const struct period_model *m, const char *busy, int *used,
+			    long *after)
+{
+	int free_fac = 0;
+	for (int k = 0; k < m->p->n_facilitators; k++)
+		free_fac += m->in->fac_allowed[k] && !busy[k];
+	for (int c = 0; c < m->n_classes; c++) {
+		after[c] = -1;
+		if (class_free(m, c, used) <= 0)
+			continue;
+		used[c]++;
+		after[c] = lab_seats(m, free_fac - 1, used);
+		used[c]--;
+	}
+}
+
+/*
+ * The room class for a session of slot s taking up to nc candidates, among
+ * those whose opening leaves the labs seats for the unseated rest: the one
+ * seating most, then the one whose room would seat fewest in a lab (the
+ * seats the session wastes), then the smallest.  -1 when none fits.
+ */
+static int pick_class(const struct period_model *m, int s, int nc, long unseated,
+		      const long *after)
+{
+	const struct goal_info *gi = &m->goals[s];
+	int best = -1, best_take = 0;
+	for (int c = 0; c < m->n_classes; c++) {
+		if (!gi->col_n[c] || after[c] < 0)
+			continue;
+		int take = eff_cap(m, gi, c) < nc ? eff_cap(m, gi, c) : nc;
+		if (take < gi->min || after[c] < unseated - take)
+			continue;
+		int lab = eff_cap(m, &m->goals[0], c), lab_b = best < 0 ? 0 : eff_cap(m, &m->goals[0], best);
+		if (best < 0 || take > best_take ||
+		    (take == best_take && (lab < lab_b || (lab == lab_b &&
+							   m->classes[c].cap < m->classes[best].cap)))) {
+			best = c;
+			best_take = take;
+		}
+	}
+	return best;
 }
 
 /* Per slot, the learners who gain by a session of it over their lab option,
@@ -167,6 +213,7 @@ int period_greedy(const struct period_model *m, struct draft *d)
 	int nl = in->n_learners;
 	char *busy = xcalloc((size_t)p->n_facilitators + 1, 1);
 	int *used = xcalloc((size_t)m->n_classes + 1, sizeof(int));
+	long *after = xmalloc(sizeof(long) * (size_t)(m->n_classes + 1));
 	int *breadth = xcalloc((size_t)p->n_facilitators + 1, sizeof(int));
 	int *cand = xmalloc(sizeof(int) * (size_t)(nl + 1));
 	double *cval = xmalloc(sizeof(double) * (size_t)(nl + 1));
@@ -179,6 +226,7 @@ int period_greedy(const struct period_model *m, struct draft *d)
 	slot_gains_build(m, &sg);
 
 	for (;;) {
+		lab_seats_after(m, busy, used, after);
 		double best_val = 0;
 		int best_s = -1, best_c = -1, best_k = -1;
 		for (int s = 1; s < m->n_goals; s++) {
@@ -189,15 +237,7 @@ int period_greedy(const struct period_model *m, struct draft *d)
 			int nc = candidates(&sg, d, s, cand, cval);
 			if (nc < gi->min)
 				continue;
-			int c_pick = -1;
-			for (int c = 0; c < m->n_classes; c++) {
-				if (!gi->col_n[c] || class_free(m, c, used) <= 0)
-					continue;
-				int e = eff_cap(m, gi, c), ep = c_pick < 0 ? 0 : eff_cap(m, gi, c_pick);
-				/* smallest class seating all candidates, else the largest */
-				if (c_pick < 0 || (ep < nc && e > ep) || (e >= nc && e < ep))
-					c_pick = c;
-			}
+			int c_pick = pick_class(m, s, nc, unseated, after);
 			if (c_pick < 0)
 				continue;
 			int take = eff_cap(m, gi, c_pick) < nc ? eff_cap(m, gi, c_pick) : nc;
@@ -223,18 +263,11 @@ int period_greedy(const struct period_model *m, struct draft *d)
 		}
 		if (best_s < 0)
 			break;
-		/* Tentatively open; keep it only if labs can still seat the rest. */
 		const struct goal_info *gi = &m->goals[best_s];
 		int nc = candidates(&sg, d, best_s, cand, cval);
 		int take = eff_cap(m, gi, best_c) < nc ? eff_cap(m, gi, best_c) : nc;
 		busy[best_k] = 1;
 		used[best_c]++;
-		if (lab_seats_left(m, busy, used) < unseated - take) {
-			/* Opening costs seats labs need: stop opening workshops. */
-			busy[best_k] = 0;
-			used[best_c]--;
-			break;
-		}
 		int gidx = d->n_groups++;
 		d->groups[gidx] = (struct period_mip_group){ gi->goal, best_k, best_c, 0 };
 		for (int a = 0; a < take; a++) {
@@ -287,6 +320,7 @@ int period_greedy(const struct period_model *m, struct draft *d)
 	slot_gains_free(&sg);
 	free(busy);
 	free(used);
+	free(after);
 	free(breadth);
 	free(cand);
 	free(cval);

@@ -407,7 +407,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 		double left = cycle_time_left(cy);
 		if (j > 0 && !cy->construct_greedy &&
 		    (mcl_now() - t_start) / j * (cy->n_blocks - j) > left) {
-			cy->construct_greedy = true;
+			cy->construct_greedy = cy->unswept = true;
 			mcl_log(LOG_VERBOSE, "[%6.1fs] construction: %d blocks left at %.1f s "
 				"each exceed the %.1f s left: greedy plans for them",
 				mcl_now() - cy->t0, cy->n_blocks - j,
@@ -534,10 +534,12 @@ static bool stage_hand_start(struct cycle *cy, const struct solution *sol, bool 
 	cycle_load_solution(cy, &hand);
 	double got = cycle_objective(cy);
 	bool take = !built || got > own + 1e-6;
-	if (take)
+	if (take) {
 		allowed_from(cy, &hand);
-	else
+		cy->unswept = true;
+	} else {
 		snapshot_copy(cy, &first, false);
+	}
 	snapshot_free(cy, &first);
 	mcl_log(LOG_VERBOSE, "[%6.1fs] hand schedule: objective %.1f, construction's %.1f: %s",
 		mcl_now() - cy->t0, got, own, !built ? "taken (construction found none)"
@@ -656,11 +658,14 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 	for (int round = 1; !mip_interrupted; round++) {
 		int reseated = 0, kept = 0, regoaled = 0;
 		int reseat_first = round == 1 ? set->first_reseat_rounds : set->reseat_rounds;
+		int improved = 0;
+		if (round == 1 && reseat_first > 0 && cy->unswept)
+			improved = move_sweep(cy);
 		for (int i = 0; i < reseat_first; i++) {
 			reseated += move_reseat_round(cy, rng);
 			search_progress(cy, "re-seating");
 		}
-		int improved = move_sweep(cy);
+		improved += move_sweep(cy);
 		if (set->ruin_recreate) {
 			if (lns_on) {
 				kept = move_lns(cy, rng, set->lns_moves_per_block * cy->n_blocks);
@@ -700,6 +705,11 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 	if (tw.pid == 0)
 		twin_send(cy, &tw);
 	twin_collect(cy, &tw);
+	int rescued = move_rescue(cy);
+	if (rescued > 0)
+		mcl_log(LOG_VERBOSE, "[%6.1fs] %d learner%s left out of every workshop given a "
+			"session, objective %.1f", mcl_now() - cy->t0, rescued,
+			rescued == 1 ? "" : "s", cycle_objective(cy));
 }
 
 /* Polish: on cycles too large for the exact model but small enough for

@@ -86,6 +86,9 @@ struct cycle {
 	bool construct_greedy;      /* construction cannot finish its period
 				     * LPs in the time left: the blocks left
 				     * get their greedy plans */
+	bool unswept;               /* the first schedule has blocks no period
+				     * LP planned (greedy plans, the hand
+				     * schedule): round 1 sweeps them first */
 };
 
 /* workshop_cycle.c: the state. */
@@ -217,6 +220,11 @@ int move_reseat_round(struct cycle *cy, unsigned long long *rng);
 /* Re-goalings of random sets of blocks, as many as the cycle has blocks;
  * re-goalings that improved. */
 int move_regoal_round(struct cycle *cy, unsigned long long *rng);
+
+/* workshop_rescue.c: gives each learner left out of every workshop a
+ * session when the objective does not fall (the other moves need it to
+ * rise, and it can be a tie); learners given one. */
+int move_rescue(struct cycle *cy);
 
 /* workshop.c: reports the search's state (the detail at -v, a line a
  * person reads through progress.c). */

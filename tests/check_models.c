@@ -25,6 +25,7 @@
 #include "models/reseat_mip.h"
 #include "models/bound_lp.h"
 #include "models/window.h"
+#include "models/workshop_search.h"
 #include "models/search_settings.h"
 #include "tests/support/builder.h"
 #include "tests/support/run_suite.h"
@@ -717,6 +718,180 @@ START_TEST(regoaling_changes_a_sessions_goal)
 }
 END_TEST
 
+/* The period greedy on a block whose labs need nearly every seat: 45
+ * learners want G1 (groups of at most 10), the rooms seat 40 and 10, so one
+ * workshop can open, in the small room, with the large one the lab.  The
+ * greedy took the 40-seat room for it (wasting 30 lab seats), found the
+ * labs short and opened nothing; it now takes the room that wastes least
+ * and skips an opening the labs cannot follow. */
+START_TEST(period_greedy_keeps_lab_seats)
+{
+	struct builder *tb = tb_new();
+	int b = tb_block(tb, "Mon1", BLOCK_WORKSHOP);
+	int g = tb_goal(tb, "G1", 3, 10, 1);
+	tb_level(tb, tb_facilitator(tb, "F1"), g, LEVEL_ABLE);
+	tb_level(tb, tb_facilitator(tb, "F2"), g, LEVEL_ABLE);
+	tb_room(tb, "R1", 40, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	enum { NL = 45 };
+	for (int i = 0; i < NL; i++)
+		tb_need(tb, tb_learner_numbered(tb, i), g, 3, 1);
+	struct problem *p = tb_finish(tb);
+	int learners[NL], start[NL + 1], goal[2 * NL];
+	double value[2 * NL];
+	for (int i = 0; i < NL; i++) {
+		learners[i] = i;
+		start[i] = 2 * i;
+		goal[2 * i] = g;
+		value[2 * i] = 75;
+		goal[2 * i + 1] = PERIOD_MIP_LAB;
+		value[2 * i + 1] = 0;
+	}
+	start[NL] = 2 * NL;
+	bool allowed[2] = { true, true };
+	struct period_mip_input in = {
+		.p = p, .blocks = &b, .n_blocks = 1, .n_learners = NL, .learners = learners,
+		.opt_start = start, .opt_goal = goal, .opt_value = value,
+		.fac_allowed = allowed, .greedy_only = true,
+	};
+	struct mip_params mp = { .seconds = 10 };
+	struct period_mip_result r;
+	period_mip_solve(&in, &mp, NULL, &r);
+	ck_assert_double_eq_tol(r.objective, 10 * 75, 1e-9);
+	ck_assert_int_eq(r.n_groups, 2);
+	for (int gi = 0; gi < r.n_groups; gi++)
+		ck_assert_int_eq(r.groups[gi].size, r.groups[gi].goal == g ? 10 : NL - 10);
+	period_mip_result_free(&r);
+	problem_free(p);
+}
+END_TEST
+
+/* move_rescue's school: blocks Mon1 and Tue1, F1 able for G1 and G2 in
+ * room R1 (one seat), F2 the lab in R2 (two seats); L0 wants G1 (and is
+ * away on Tuesday), L1 wants two sessions of G2 at priority p1, L2 nothing
+ * facilitated.  The schedule loaded gives R1 to L1's G2 on both days, and
+ * L0 and L2 sit in the lab: L0 is left out. */
+static double rescue_school(int p1, int *moved, int *l0_goal)
+{
+	struct builder *tb = tb_new();
+	int mon = tb_block(tb, "Mon1", BLOCK_WORKSHOP), tue = tb_block(tb, "Tue1", BLOCK_WORKSHOP);
+	tb_block_day(tb, tue, "Tue");
+	int f1 = tb_facilitator(tb, "F1"), f2 = tb_facilitator(tb, "F2");
+	int r1 = tb_room(tb, "R1", 1, NULL), r2 = tb_room(tb, "R2", 2, NULL);
+	int g1 = tb_goal(tb, "G1", 1, 5, 1), g2 = tb_goal(tb, "G2", 1, 5, 1);
+	tb_level(tb, f1, g1, LEVEL_ABLE);
+	tb_level(tb, f1, g2, LEVEL_ABLE);
+	int l0 = tb_learner(tb, "L0"), l1 = tb_learner(tb, "L1"), l2 = tb_learner(tb, "L2");
+	tb_need(tb, l0, g1, 3, 1);
+	tb_need(tb, l1, g2, p1, 2);
+	tb_learner_unavailable(tb, l0, tue);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	solution_init(&sol, p);
+	for (int b = mon; b <= tue; b++) {
+		int a = solution_add_session(&sol, &(struct session){ .kind = SESSION_WORKSHOP,
+			.offering = g2, .block = b, .room = r1, .facilitator = f1, .size = 1 });
+		int lab = solution_add_session(&sol, &(struct session){ .kind = SESSION_LAB,
+			.offering = -1, .block = b, .room = r2, .facilitator = f2,
+			.size = b == mon ? 2 : 1 });
+		sol.sessions[a].section = a;
+		sol.sessions[lab].section = lab;
+		*solution_attend(&sol, l1, b) = a;
+		*solution_attend(&sol, l2, b) = lab;
+		if (b == mon)
+			*solution_attend(&sol, l0, b) = lab;
+	}
+	struct solve_options o = options();
+	struct cycle cy;
+	cycle_init(&cy, p, &o, NULL);
+	cycle_load_solution(&cy, &sol);
+	double before = cycle_objective(&cy);
+	*moved = move_rescue(&cy);
+	ck_assert(cycle_consistent(&cy));
+	*l0_goal = cy.plan[(long)l0 * p->n_blocks + mon];
+	double after = cycle_objective(&cy);
+	ck_assert_double_ge(after, before);
+	cycle_release(&cy);
+	solution_release(&sol);
+	problem_free(p);
+	return after;
+}
+
+/* Seating L0 instead of L1 on Monday scores the same (L0's session and
+ * day, 35 + 40, against L1's: L1 keeps Tuesday's), so the move takes the
+ * tie and L0 is no longer left out.  When L1's need is their power goal,
+ * the swap would lose 100 against 75, and nothing changes. */
+START_TEST(rescue_takes_a_tie_only)
+{
+	int moved, l0_goal;
+	ck_assert_double_eq_tol(rescue_school(3, &moved, &l0_goal), 2 * (35 + 40), 1e-9);
+	ck_assert_int_eq(moved, 1);
+	ck_assert_int_eq(l0_goal, 0);          /* G1 */
+	ck_assert_double_eq_tol(rescue_school(1, &moved, &l0_goal), 2 * (100 + 40) + 200, 1e-9);
+	ck_assert_int_eq(moved, 0);
+	ck_assert_int_eq(l0_goal, PERIOD_MIP_LAB);
+}
+END_TEST
+
+/* Adds a session of goal g (PERIOD_MIP_LAB: a lab) to sol with the
+ * learners who[0 .. n-1]. */
+static void hand_session(struct solution *sol, int g, int b, int room, int f, const int *who, int n)
+{
+	int s = solution_add_session(sol, &(struct session){
+		.kind = g == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+		.offering = g, .block = b, .room = room, .facilitator = f, .size = n });
+	sol->sessions[s].section = s;
+	for (int i = 0; i < n; i++)
+		*solution_attend(sol, who[i], b) = s;
+}
+
+/* G1 needs two learners a session.  L3, L4 and L5 had theirs in Mon2;
+ * on Mon1, L0 (left out) and L3 sit in F2's lab, L4 and L5 in F1's.  The
+ * rescue makes F1's lab L0's G1, with L3, whose Mon2 session keeps two,
+ * moving theirs to Monday 1: L0 gains a session and the day. */
+START_TEST(rescue_moves_a_session_from_another_block)
+{
+	struct builder *tb = tb_new();
+	int m1 = tb_block(tb, "Mon1", BLOCK_WORKSHOP), m2 = tb_block(tb, "Mon2", BLOCK_WORKSHOP);
+	int f1 = tb_facilitator(tb, "F1"), f2 = tb_facilitator(tb, "F2");
+	int r1 = tb_room(tb, "R1", 5, NULL), r2 = tb_room(tb, "R2", 5, NULL);
+	int g = tb_goal(tb, "G1", 2, 5, 1);
+	tb_level(tb, f1, g, LEVEL_ABLE);
+	int l[6];                                /* L0, L3, L4, L5 */
+	for (int i = 0; i < 6; i++)
+		l[i] = i == 0 || i >= 3 ? tb_learner_numbered(tb, i) : -1;
+	for (int i = 0; i < 6; i++)
+		if (l[i] >= 0)
+			tb_need(tb, l[i], g, 3, 1);
+	struct problem *p = tb_finish(tb);
+	struct solution sol;
+	solution_init(&sol, p);
+	hand_session(&sol, PERIOD_MIP_LAB, m1, r1, f2, (int[]){ l[0], l[3] }, 2);
+	hand_session(&sol, PERIOD_MIP_LAB, m1, r2, f1, (int[]){ l[4], l[5] }, 2);
+	hand_session(&sol, g, m2, r1, f1, (int[]){ l[3], l[4], l[5] }, 3);
+	hand_session(&sol, PERIOD_MIP_LAB, m2, r2, f2, (int[]){ l[0] }, 1);
+	struct solve_options o = options();
+	struct cycle cy;
+	cycle_init(&cy, p, &o, NULL);
+	cycle_load_solution(&cy, &sol);
+	ck_assert_double_eq_tol(cycle_objective(&cy), 3 * (35 + 40), 1e-9);
+	ck_assert_int_eq(move_rescue(&cy), 1);
+	ck_assert(cycle_consistent(&cy));
+	ck_assert_double_eq_tol(cycle_objective(&cy), 4 * (35 + 40), 1e-9);
+	ck_assert_int_eq(cy.plan[(long)l[0] * p->n_blocks + m1], g);
+	ck_assert_int_eq(cy.plan[(long)l[3] * p->n_blocks + m1], g);
+	ck_assert_int_eq(cy.plan[(long)l[3] * p->n_blocks + m2], PERIOD_MIP_LAB);
+	struct solution out;
+	solution_init(&out, p);
+	cycle_build_solution(&cy, &out);
+	assert_well_formed(p, &out);
+	solution_release(&out);
+	cycle_release(&cy);
+	solution_release(&sol);
+	problem_free(p);
+}
+END_TEST
+
 /* A block's groups encoded, sent by a child process and decoded come back
  * equal, field by field (reseat_twin and the second search send them so);
  * a message cut short decodes to an empty result, not to garbage. */
@@ -1101,6 +1276,12 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, settings_by_school_size);
 	suite_add_tcase(s, tc);
 	/* exact optima under odd weights: ties make GLPK's proof slower */
+	/* hand-made plans: fast, runnable alone (CK_RUN_CASE=hand-made-plans) */
+	TCase *mv = tcase_create("hand-made-plans");
+	tcase_add_test(mv, period_greedy_keeps_lab_seats);
+	tcase_add_test(mv, rescue_takes_a_tie_only);
+	tcase_add_test(mv, rescue_moves_a_session_from_another_block);
+	suite_add_tcase(s, mv);
 	TCase *wt = tcase_create("weights");
 	tcase_set_timeout(wt, 600);
 	tcase_add_loop_test(wt, bounds_hold_for_weights_of_any_shape, 0, 8);
