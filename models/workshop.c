@@ -418,16 +418,12 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 		}
 		double share = 2 * left / (cy->n_blocks - j + 1);
 		int planned = move_replan_block(cy, order[j], share > 0.2 ? share : 0.2, false);
-		if (planned == -1 && !mip_interrupted) {
+		if (planned == -1 && !mip_interrupted)
 			/* no plan in its share (a short limit, a busy machine)
 			 * or by rounding the LP: branch-and-bound, with more
-			 * time and no node budget; a late schedule beats none */
-			int nodes = cy->set.block_nodes;
-			cy->set.block_nodes = 0;
+			 * time; a late schedule beats none */
 			planned = move_replan_block(cy, order[j], share > RESCUE_SECONDS ? 4 * share
 											 : RESCUE_SECONDS, true);
-			cy->set.block_nodes = nodes;
-		}
 		if (planned == BLOCK_ERROR) {
 			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
 				p->blocks[order[j]].id);
