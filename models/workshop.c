@@ -751,7 +751,7 @@ static int stage_report(const struct cycle *cy, struct solution *sol, double bou
 /* The least time and the largest cycle (cycle_mip_size's columns) the
  * proof that no schedule exists gets. */
 #define SHORTFALL_MIN_SECONDS 2.0
-#define SHORTFALL_MAX_COLS 60000L
+#define SHORTFALL_MAX_COLS 30000L
 
 /* No schedule found: on a whole cycle the exact model's LP relaxation may
  * prove that none exists (exact_shortfall.c), with the time left (at
