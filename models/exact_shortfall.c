@@ -4,9 +4,9 @@
  *
  * Block-by-block construction can get stuck on a cycle that has a
  * schedule, and the counting checks (precheck.c) pass on cycles that have
- * none: on the zoo's workshop school seed 2 every block seats its learners
- * on its own, but a learner's need sessions span the blocks, so the
- * sessions one block runs are missing from the next.  The exact cycle MIP
+ * none: they look at one block at a time, while a learner's need sessions
+ * span the blocks, so a session one block runs is missing from the next
+ * and a learner out of sessions needs a lab seat.  The exact cycle MIP
  * (cycle_mip.c) holds every rule; its LP relaxation, with a slack s >= 0 on
  * each learner's "one option in block b" row and the objective -sum s, is
  * feasible (every learner on their slack), and any row prices y give an
