@@ -337,6 +337,30 @@ static void try_share(const struct problem *p, const int *sem, int n_sem, const 
 	free(both);
 }
 
+/* The seminar blocks' budget of each facilitator without the part-time
+ * ones (max_sessions below their available blocks: 0) and, when share and
+ * most are not NULL, the part-time ones' share of max_sessions in
+ * proportion to their seminar blocks, and all they may lead there. */
+static void seminar_budgets(const struct problem *p, int *budget, int *share, int *most)
+{
+	for (int f = 0; f < p->n_facilitators; f++) {
+		const struct facilitator *fa = &p->facilitators[f];
+		int a_ws = 0, a_sem = 0;
+		for (int b = 0; b < p->n_blocks; b++) {
+			if (fa->unavailable[b])
+				continue;
+			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
+			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
+		}
+		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
+		if (share)
+			share[f] = a_ws + a_sem == 0 ? 0
+				   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
+		if (most)
+			most[f] = fa->max_sessions < a_sem ? fa->max_sessions : a_sem;
+	}
+}
+
 /* Step 1: the seminar blocks planned into seminars, valued against what
  * the workshop blocks are assumed to give (outside is set to that), with
  * the part-time facilitators kept for the workshops.  Returns
@@ -350,20 +374,7 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *share = xmalloc(sizeof(int) * ((size_t)nf + 1));
 	int *most = xmalloc(sizeof(int) * ((size_t)nf + 1));
-	for (int f = 0; f < nf; f++) {
-		const struct facilitator *fa = &p->facilitators[f];
-		int a_ws = 0, a_sem = 0;
-		for (int b = 0; b < p->n_blocks; b++) {
-			if (fa->unavailable[b])
-				continue;
-			a_ws += p->blocks[b].kind == BLOCK_WORKSHOP;
-			a_sem += p->blocks[b].kind == BLOCK_SEMINAR;
-		}
-		budget[f] = fa->max_sessions >= a_ws + a_sem ? a_sem : 0;
-		most[f] = fa->max_sessions < a_sem ? fa->max_sessions : a_sem;
-		share[f] = a_ws + a_sem == 0 ? 0
-			   : (int)((double)fa->max_sessions * a_sem / (a_ws + a_sem) + 0.5);
-	}
+	seminar_budgets(p, budget, share, most);
 	/* part-time facilitators' sessions are scarce: first without them in
 	 * the seminar blocks, then with their share when that finds nothing */
 	assume_workshops(p, outside);
@@ -440,6 +451,79 @@ static void seminars_again(const struct problem *p, const int *sem, int n_sem,
 	free(budget);
 }
 
+static bool has_schedule(const struct solution *sol)
+{
+	return sol->status == SOLVE_OPTIMAL || sol->status == SOLVE_FEASIBLE;
+}
+
+/* Step 2: the workshop blocks (workshop_search) into *workshops, with the
+ * seminar blocks of *seminars held as a part: their counts (into
+ * *outside), and each facilitator's sessions left once those they lead
+ * there are off.  Returns workshop_search's code. */
+static int plan_workshops(const struct problem *p, const struct solve_options *opt,
+			  const struct search_settings *set, double t0, const int *sem, int n_sem,
+			  const struct solution *seminars, struct tally *outside,
+			  struct solution *workshops)
+{
+	int *left_ws = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
+	tally_clear(outside, p);
+	tally_add_solution(outside, p, seminars);
+	sessions_left(p, seminars, left_ws);
+	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = outside,
+				      .sessions_left = left_ws };
+	struct solve_options wopt = *opt;
+	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
+	if (wopt.time_limit < 1)
+		wopt.time_limit = 1;
+	copy_kind(p, seminars, BLOCK_SEMINAR, workshops);
+	int rc = workshop_search(p, &wopt, &part, workshops);
+	free(left_ws);
+	return rc;
+}
+
+/* After step 2 found no schedule with seminars that part-time facilitators
+ * lead (step 1 found none without them in its share of the time: a short
+ * limit, a busy machine): the seminar blocks planned again without them,
+ * with most of the time left, into *seminars.  Returns whether *seminars
+ * changed. */
+static bool seminars_without_part_time(const struct problem *p, const int *sem, int n_sem,
+				       const struct search_settings *set,
+				       const struct solve_options *opt, double t0,
+				       struct tally *outside, struct solution *seminars)
+{
+	int nf = p->n_facilitators;
+	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	int *led = xmalloc(sizeof(int) * ((size_t)nf + 1));
+	seminar_budgets(p, budget, NULL, NULL);
+	sessions_led(p, seminars, led);
+	bool part_time = false;
+	for (int f = 0; f < nf; f++)
+		part_time |= budget[f] == 0 && led[f] > 0;
+	double left = opt->time_limit - (mcl_now() - t0);
+	bool changed = false;
+	if (part_time && !opt->start && !mip_interrupted && left > 0) {
+		struct solution again;
+		solution_init(&again, p);
+		char *why = NULL;
+		assume_workshops(p, outside);
+		changed = plan_seminars(p, sem, n_sem, budget, outside, set->comb_retry_share * left,
+					opt, &again, &why, NULL) == 0;
+		mcl_log(LOG_VERBOSE, "[%6.1fs] no workshop schedule: seminar blocks planned again "
+			"without the part-time facilitators: %s", mcl_now() - t0,
+			changed ? "found" : "none");
+		if (changed) {
+			solution_release(seminars);
+			*seminars = again;
+		} else {
+			solution_release(&again);
+		}
+		free(why);
+	}
+	free(led);
+	free(budget);
+	return changed;
+}
+
 int combination_solve(const struct problem *p, const struct solve_options *opt,
 		      struct solution *sol)
 {
@@ -472,7 +556,6 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* the seminar passes' shares: the settings row of the seminar blocks */
 	const struct search_settings *set =
 		&search_settings_table[search_school_size(p, sem, n_sem)];
-	int *left_ws = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
 	struct solution seminars, workshops;
 	solution_init(&seminars, p);
 	solution_init(&workshops, p);
@@ -493,21 +576,15 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	}
 	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
 		mcl_now() - t0, score(p, &seminars));
-
-	/* 2. workshop blocks, the seminar blocks held: their counts, and each
-	 * facilitator's sessions left once those they lead there are off */
-	tally_clear(&outside, p);
-	tally_add_solution(&outside, p, &seminars);
-	sessions_left(p, &seminars, left_ws);
-	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = &outside,
-				      .sessions_left = left_ws };
-	struct solve_options wopt = *opt;
-	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
-	if (wopt.time_limit < 1)
-		wopt.time_limit = 1;
-	copy_kind(p, &seminars, BLOCK_SEMINAR, &workshops);
-	rc = workshop_search(p, &wopt, &part, &workshops);
-	if (rc != 0 || (workshops.status != SOLVE_OPTIMAL && workshops.status != SOLVE_FEASIBLE)) {
+	/* 2. workshop blocks, the seminar blocks held */
+	rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, &workshops);
+	if (rc == 0 && !has_schedule(&workshops) &&
+	    seminars_without_part_time(p, sem, n_sem, set, opt, t0, &outside, &seminars)) {
+		solution_release(&workshops);
+		solution_init(&workshops, p);
+		rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, &workshops);
+	}
+	if (rc != 0 || !has_schedule(&workshops)) {
 		sol->status = workshops.status;
 		sol->diagnosis = workshops.diagnosis;
 		workshops.diagnosis = NULL;
@@ -549,7 +626,6 @@ out:
 	tally_release(&outside);
 	solution_release(&seminars);
 	solution_release(&workshops);
-	free(left_ws);
 	free(sem);
 	return rc;
 }

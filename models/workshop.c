@@ -52,6 +52,7 @@
 #include "engine/util.h"
 #include "models/child.h"
 #include "models/cycle_mip.h"
+#include "models/exact_shortfall.h"
 #include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/precheck.h"
@@ -393,7 +394,8 @@ static int stage_precheck(struct cycle *cy, struct solution *sol)
 }
 
 /* Construct: every block planned once, in construct_order, each against
- * the blocks planned before it.  Each block's time share is a safety net
+ * the blocks planned before it; a block left without a plan starts it
+ * again (construct_rescue).  Each block's time share is a safety net
  * (twice its fair share of what is left), not the usual stop.  Returns 0;
  * 1 when a block got no plan (sol says why); -1 when GLPK failed. */
 static int stage_construct(struct cycle *cy, struct bound_job *job, struct solution *sol)
@@ -401,6 +403,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	const struct problem *p = cy->p;
 	int rc = 0;
 	int *order = construct_order(cy);
+	int *rescued = xcalloc((size_t)p->n_blocks + 1, sizeof(int));
 	double t_start = mcl_now();
 	cy->constructing = true;
 	for (int j = 0; j < cy->n_blocks; j++) {
@@ -425,6 +428,11 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
 				p->blocks[order[j]].id);
 			rc = -1;
+		}
+		if (planned == BLOCK_STUCK && construct_rescue(cy, order, j, rescued)) {
+			j = -1;         /* again from the first block */
+			t_start = mcl_now();
+			continue;
 		}
 		if (planned == BLOCK_STUCK) {
 			sol->status = SOLVE_NO_SOLUTION;
@@ -465,6 +473,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	}
 	cy->constructing = false;
 	cy->construct_greedy = false;
+	free(rescued);
 	free(order);
 	return rc;
 }
@@ -749,6 +758,29 @@ static int stage_report(const struct cycle *cy, struct solution *sol, double bou
 	return 0;
 }
 
+/* The least time and the largest cycle (cycle_mip_size's columns) the
+ * proof that no schedule exists gets. */
+#define SHORTFALL_MIN_SECONDS 2.0
+#define SHORTFALL_MAX_COLS 30000L
+
+/* No schedule found: on a whole cycle the exact model's LP relaxation may
+ * prove that none exists (exact_shortfall.c), with the time left (at
+ * least SHORTFALL_MIN_SECONDS: a proof is worth a little more); its
+ * diagnosis then replaces the construction's, which proves nothing. */
+static void prove_none(const struct cycle *cy, struct solution *sol)
+{
+	if (!cycle_is_whole(cy) || mip_interrupted)
+		return;
+	double left = cycle_time_left(cy);
+	char *why = exact_shortfall(cy->p, cy->blocks, cy->n_blocks, SHORTFALL_MAX_COLS,
+				    left > SHORTFALL_MIN_SECONDS ? left : SHORTFALL_MIN_SECONDS);
+	if (!why)
+		return;
+	free(sol->diagnosis);
+	sol->diagnosis = why;
+	sol->status = SOLVE_INFEASIBLE;
+}
+
 int workshop_solve(const struct problem *p, const struct solve_options *opt,
 		   struct solution *sol)
 {
@@ -803,6 +835,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 	sol->objective = cycle_objective(&cy);
 	rc = stage_report(&cy, sol, bound);
 out:
+	if (rc == 0 && sol->status == SOLVE_NO_SOLUTION)
+		prove_none(&cy, sol);
 	cycle_release(&cy);
 	return rc;
 }

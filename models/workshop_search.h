@@ -226,6 +226,13 @@ int move_regoal_round(struct cycle *cy, unsigned long long *rng);
  * rise, and it can be a tie); learners given one. */
 int move_rescue(struct cycle *cy);
 
+/* construct_rescue.c: construction stuck at order[j] (BLOCK_STUCK): the
+ * blocks order[0..j-1] unplanned and order[j] moved first, after a
+ * part-time facilitator's turn moved to it when j is 0; rescued[b] counts
+ * block b's rescues (zeroed by the caller, [p->n_blocks]).  Returns
+ * whether construction should start again from order[0]. */
+bool construct_rescue(struct cycle *cy, int *order, int j, int *rescued);
+
 /* workshop.c: reports the search's state (the detail at -v, a line a
  * person reads through progress.c). */
 void search_progress(const struct cycle *cy, const char *what);

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Construction that gets stuck (issue 26).  tests/data/stuck_rescue: block
+# by block in time order, Mon1 gives P1-P6 their one session, and Tue1
+# cannot seat them in its one 6-seat lab beside Q1-Q6 (there only); a
+# schedule exists with Tue1 planned first, which construction now does.
+# tests/data/stuck_none: Q1-Q6 everywhere: the labs cannot hold both, the
+# counting checks pass, and the exact model's LP proves no schedule exists
+# (exit 3; summary.csv says infeasible for either status), the diagnosis
+# naming the shortfall, the blocks and the rules that bind.
+set -u
+BUILD=${BUILD:-${1:-build}}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-stuck-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "stuck.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+
+"$BIN" solve tests/data/stuck_rescue -o "$T/rescue" --time-limit 5 -q 2>"$T/err"
+rc=$?
+[ "$rc" -eq 0 ] || fail "stuck_rescue: exit $rc, want 0: $(head -c 400 "$T/err")"
+[ "$rc" -eq 0 ] && { "$BIN" verify tests/data/stuck_rescue "$T/rescue" >/dev/null 2>&1 ||
+	fail "stuck_rescue: verify rejects the schedule"; }
+
+"$BIN" check tests/data/stuck_none >/dev/null 2>&1 || fail "stuck_none: the counting checks fail"
+"$BIN" solve tests/data/stuck_none -o "$T/none" --time-limit 5 -q 2>"$T/err"
+rc=$?
+[ "$rc" -eq 3 ] || fail "stuck_none: exit $rc, want 3"
+grep -q "^status,infeasible" "$T/none/summary.csv" 2>/dev/null ||
+	fail "stuck_none: summary status not infeasible: $(grep status "$T/none/summary.csv" 2>/dev/null)"
+for want in "no schedule exists: even the exact model" "leaves at least 6.00 learner-blocks without a seat" \
+	"block 'Mon1'" "block 'Tue1'" "the lab seats" "rule 6"; do
+	grep -qF "$want" "$T/none/diagnosis.txt" 2>/dev/null ||
+		fail "stuck_none: diagnosis lacks '$want': $(head -c 600 "$T/none/diagnosis.txt" 2>/dev/null)"
+done
+
+[ "$fails" -eq 0 ] || exit 1
+echo "stuck.sh: all passed"
