@@ -465,15 +465,27 @@ static void take_better(const struct problem *p, struct solution *best, struct s
 	solution_release(cand);
 }
 
+/* The least time left for a run that can only improve a schedule in hand,
+ * beyond what the first run took past its share (a model builds a whole
+ * first schedule whatever its limit, so a later run takes about as long). */
+#define RUN_LEAST_SECONDS 0.5
+
+/* The time limit of a run that shares what is left before opt->deadline
+ * (replan_solve sets it) with runs_left - 1 more: at least a second, never
+ * past the deadline. */
+static double run_share(const struct solve_options *opt, int runs_left)
+{
+	double share = (opt->deadline - mcl_now()) / (runs_left > 0 ? runs_left : 1);
+	return share >= 1 ? share : model_time_left(opt, 1);
+}
+
 /* Runs the model on the view without fixed; the schedule into out. */
-static int run_fixed(const struct problem *p, const struct solve_options *opt, double t0,
+static int run_fixed(const struct problem *p, const struct solve_options *opt,
 		     int runs_left, const struct solution *fixed, struct solution *out)
 {
 	struct solve_options part = *opt;
-	part.time_limit = (opt->time_limit - (mcl_now() - t0)) / runs_left;
+	part.time_limit = run_share(opt, runs_left);
 	part.write_lp = NULL;   /* --write-lp: the run with the pins relaxed */
-	if (part.time_limit < 1)
-		part.time_limit = 1;
 	double ignored;
 	solution_init(out, p);
 	copy_schedule(out, fixed);
@@ -519,8 +531,7 @@ static void guide_free(struct previous *g)
 /* The pins built like guide g, the rest of g kept around them, the pinned
  * sessions filled where blocks are short, and the model on what is left:
  * the schedule into out.  Returns as model_solve. */
-static int run_guided(const struct problem *p, const struct solve_options *opt, double t0,
-		      int runs_left, const struct previous *g, struct solution *out)
+static int run_guided(const struct problem *p, const struct solve_options *opt, int runs_left, const struct previous *g, struct solution *out)
 {
 	struct solution fixed, kept;
 	solution_init(&fixed, p);
@@ -534,7 +545,7 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 		build_kept(&q, &fixed, &kept);
 		replan_pins_fill(p, &kept, 0);
 		solution_release(out);
-		rc = run_fixed(p, opt, t0, runs_left, &kept, out);
+		rc = run_fixed(p, opt, runs_left, &kept, out);
 		solution_release(&kept);
 	}
 	mcl_log(LOG_VERBOSE, "locks: pins built like the plan without them: %s",
@@ -545,10 +556,15 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
-int replan_solve(const struct problem *p, const struct solve_options *opt,
+int replan_solve(const struct problem *p, const struct solve_options *given,
 		 struct solution *sol)
 {
-	double t0 = mcl_now(), bound = 0;
+	/* every run's time is a share of what is left before the deadline */
+	struct solve_options o = *given;
+	const struct solve_options *opt = &o;
+	if (o.deadline <= 0 || o.deadline > mcl_now() + o.time_limit)
+		o.deadline = mcl_now() + o.time_limit;
+	double bound = 0;
 	int rc = 0;
 	struct solution fixed, cand, best;
 	solution_init(&best, p);
@@ -557,13 +573,16 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	 * without them first (its bound is the one reported: the pins relaxed),
 	 * then the pins built like it, the rest of it kept */
 	struct previous *guide = NULL;
+	double overrun = 0;     /* how far past its share the first run went */
 	if (!p->previous) {
 		struct solve_options part = *opt;
-		part.time_limit = opt->time_limit / 2 < 1 ? 1 : opt->time_limit / 2;
+		part.time_limit = run_share(opt, 2);
+		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
+		overrun = mcl_now() - t1 - part.time_limit;
 		if (rc == 0 && has_schedule(sol)) {
 			guide = guide_of(p, sol);
-			rc = run_guided(p, opt, t0, 2, guide, &cand);
+			rc = run_guided(p, opt, 2, guide, &cand);
 			take_better(p, &best, &cand);
 		}
 	}
@@ -593,15 +612,20 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
 	int runs = 1 + (n_pins > 0) + (n_kept > 0) - !p->previous;
 	if (n_kept > 0) {
-		rc = run_fixed(p, opt, t0, runs--, &kept, &cand);
+		rc = run_fixed(p, opt, runs--, &kept, &cand);
 		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
 			has_schedule(&cand) ? "a schedule" : cand.diagnosis ? cand.diagnosis : "none");
 		take_better(p, &best, &cand);
 	}
 	if (p->previous)
 		solution_release(&kept);
+	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
+	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
+		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
+		n_pins = 0;     /* the guided run's schedule stands */
+	}
 	if (rc == 0 && n_pins > 0) {
-		rc = run_fixed(p, opt, t0, runs > 0 ? runs-- : 1, &fixed, &cand);
+		rc = run_fixed(p, opt, runs > 0 ? runs-- : 1, &fixed, &cand);
 		if (!has_schedule(&cand) && !has_schedule(&best)) {
 			char *lines = lock_lines(p);
 			free(best.diagnosis);
@@ -621,8 +645,7 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
 		struct solve_options part = *opt;
-		part.time_limit = opt->time_limit - (mcl_now() - t0);
-		part.time_limit = part.time_limit < 1 ? 1 : part.time_limit;
+		part.time_limit = run_share(opt, 1);
 		rc = run_view(p, &part, sol, &bound);
 	}
 	if (n_pins > 0 || (!p->previous && p->n_pins > 0) ||

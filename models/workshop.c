@@ -112,7 +112,8 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 /* The least time a block that found no plan in its share gets again. */
 #define RESCUE_SECONDS 10.0
 
-/* How long past the time limit a finished search waits for the bound's LP. */
+/* How long past the time limit a finished search waits for the bound's LP
+ * (never past the solve's deadline). */
 #define BOUND_GRACE_SECONDS 1.0
 
 /* A one-block cycle's own period LP bound (cy->block_bound, see
@@ -149,9 +150,11 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	if (!child_ready(&job->ch)) {
 		if (!wait)
 			return false;
-		/* The time limit holds for the bound too: past it (or on a
-		 * signal during the wait) the simple bound stands in. */
-		if (!child_wait(&job->ch, cycle_time_left(cy) + BOUND_GRACE_SECONDS))
+		/* The time limit holds for the bound too: past it, or past
+		 * the solve's deadline (or on a signal during the wait), the
+		 * simple bound stands in. */
+		double s = model_time_left(cy->opt, cycle_time_left(cy) + BOUND_GRACE_SECONDS);
+		if (!child_wait(&job->ch, s))
 			child_cancel(&job->ch, SIGKILL);
 	}
 	struct wire w;
