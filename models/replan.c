@@ -48,6 +48,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_pins.h"
 
@@ -349,6 +350,17 @@ static void view_free(struct problem *v)
 	free(v);
 }
 
+/* Whether no learner has a block left to be placed in the view v (its
+ * schedule is empty, worth 0, and so is its bound). */
+static bool view_empty(const struct problem *v)
+{
+	for (int l = 0; l < v->n_learners; l++)
+		for (int b = 0; b < v->n_blocks; b++)
+			if (!v->learners[l].unavailable[b] && problem_block_scheduled(v, b))
+				return false;
+	return true;
+}
+
 /* Runs the model on the view of p without the fixed part sol holds, and
  * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
  * the choices closed): a bound on every schedule that contains the fixed
@@ -362,7 +374,13 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	tally_release(&ft);
 	struct solution vs;
 	solution_init(&vs, v);
-	int rc = model_solve(v, opt, &vs);
+	int rc = 0;
+	if (view_empty(v)) {    /* the fixed part seats everyone: nothing to plan */
+		vs.status = SOLVE_OPTIMAL;
+		vs.stopped_by = STOP_GAP;
+	} else {
+		rc = model_solve(v, opt, &vs);
+	}
 	*bound = 0;
 	if (rc != 0)
 		goto out;
@@ -449,6 +467,30 @@ static int build_kept(const struct problem *p, const struct solution *fixed,
 	}
 	free(dropped);
 	return n;
+}
+
+/* kept's sessions past its first n_fixed (the frozen part) and their
+ * places, as a schedule of the view without that part, into start: the
+ * warm start of the view's model.  False (start not set) when a section
+ * spans both parts. */
+static bool view_start(const struct problem *p, const struct solution *kept, size_t n_fixed,
+		       struct solution *start)
+{
+	for (size_t i = n_fixed; i < kept->n_sessions; i++)
+		if (kept->sessions[i].section >= 0 && kept->sessions[i].section < (int)n_fixed)
+			return false;
+	solution_init(start, p);
+	for (size_t i = n_fixed; i < kept->n_sessions; i++) {
+		int k = solution_add_session(start, &kept->sessions[i]);
+		int sec = kept->sessions[i].section;
+		start->sessions[k].section = sec >= 0 ? sec - (int)n_fixed : k;
+	}
+	for (long c = 0; c < (long)p->n_learners * p->n_blocks; c++)
+		start->attend[c] = kept->attend[c] >= (int)n_fixed ? kept->attend[c] - (int)n_fixed
+								    : -1;
+	solution_recount(start);
+	start->status = SOLVE_FEASIBLE;
+	return true;
 }
 
 /* Moves cand into *best when it has a schedule and scores more (objective
@@ -613,8 +655,10 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	int runs = 1 + (n_pins > 0) + (n_kept > 0) - !p->previous;
 	if (n_kept > 0) {
 		rc = run_fixed(p, opt, runs--, &kept, &cand);
-		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
-			has_schedule(&cand) ? "a schedule" : cand.diagnosis ? cand.diagnosis : "none");
+		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s, objective %.1f + keep %.1f",
+			n_kept, has_schedule(&cand) ? "a schedule" :
+			cand.diagnosis ? cand.diagnosis : "none", cand.objective,
+			objective_keep_total(p, &cand));
 		take_better(p, &best, &cand);
 	}
 	if (p->previous)
@@ -644,9 +688,29 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	if (p->previous)
 		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
+		/* without pins, it starts from the kept plan (the search then
+		 * moves kept learner-blocks where the objective gains) */
+		struct solution start;
+		bool warm = n_pins == 0 && has_schedule(&best) &&
+			    view_start(p, &best, sol->n_sessions, &start);
 		struct solve_options part = *opt;
 		part.time_limit = run_share(opt, 1);
+		part.start = warm ? &start : NULL;
 		rc = run_view(p, &part, sol, &bound);
+		if (warm)
+			solution_release(&start);
+		if (has_schedule(sol))
+			mcl_log(LOG_VERBOSE, "replan: the later blocks %s: objective %.1f + keep %.1f",
+				warm ? "from the kept plan" : "afresh", sol->objective,
+				objective_keep_total(p, sol));
+		/* the kept plan takes the blocks of that one that gain with
+		 * the keep term counted */
+		if (warm && has_schedule(sol)) {
+			int n = replan_blend(p, &best, sol);
+			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken into the kept plan: "
+				"objective %.1f + keep %.1f", n, best.objective,
+				objective_keep_total(p, &best));
+		}
 	}
 	if (n_pins > 0 || (!p->previous && p->n_pins > 0) ||
 	    (has_schedule(&best) && !has_schedule(sol)) ||
