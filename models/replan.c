@@ -43,11 +43,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include "replan.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/child.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_pins.h"
@@ -413,6 +415,8 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
 	*bound = fz_value + vs.bound + lost;
+	mcl_log(LOG_VERBOSE, "replan: bound %.1f = the fixed part %.1f + the rest's %.1f + the "
+		"choices it closes %.1f", *bound, fz_value, vs.bound, lost);
 out:
 	solution_release(&vs);
 	view_free(v);
@@ -598,6 +602,46 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
+/* The bound reported, computed once over the whole time limit in a child
+ * process while the runs search (the run of the same view then reports
+ * the simple bound instead of solving the same LP again): f(frozen part) + the
+ * model's bound of the view without it + the choices it closes, as in
+ * run_view; with locks alone nothing is frozen (the pins relaxed).  No
+ * child without fork: the runs' bounds stand. */
+static void bound_child_start(const struct problem *p, const struct solve_options *opt,
+			      struct child *ch)
+{
+	struct solution fz;
+	solution_init(&fz, p);
+	char *why = p->previous ? add_frozen(p, &fz) : NULL;
+	if (!why && child_start(ch) == 0) {
+		mcl_log_mute_process();
+		struct tally t;
+		double lost, f = frozen_value(p, &fz, &t);
+		struct problem *v = view_new(p, &fz, &t, &lost);
+		double b = view_empty(v) ? 0 : model_row(v)->bound(v, model_time_left(opt, 1e9));
+		struct wire w = WIRE_INIT;
+		wire_put_double(&w, f + b + lost);
+		child_exit(child_send(ch, &w) == 0);
+	}
+	free(why);
+	solution_release(&fz);
+}
+
+/* The child's bound, waited for until the deadline; -1 when there is none. */
+static double bound_child_collect(const struct solve_options *opt, struct child *ch)
+{
+	if (ch->pid <= 0)
+		return -1;
+	if (!child_wait(ch, model_time_left(opt, 1e9)))
+		child_cancel(ch, SIGKILL);
+	struct wire w;
+	double b = child_collect(ch, &w) == 0 ? wire_get_double(&w) : -1;
+	b = wire_done(&w) ? b : -1;
+	wire_release(&w);
+	return b;
+}
+
 int replan_solve(const struct problem *p, const struct solve_options *given,
 		 struct solution *sol)
 {
@@ -606,6 +650,8 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	const struct solve_options *opt = &o;
 	if (o.deadline <= 0 || o.deadline > mcl_now() + o.time_limit)
 		o.deadline = mcl_now() + o.time_limit;
+	struct child bound_ch = CHILD_NONE;
+	bound_child_start(p, opt, &bound_ch);
 	double bound = 0;
 	int rc = 0;
 	struct solution fixed, cand, best;
@@ -619,6 +665,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	if (!p->previous) {
 		struct solve_options part = *opt;
 		part.time_limit = run_share(opt, 2);
+		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
 		overrun = mcl_now() - t1 - part.time_limit;
@@ -648,6 +695,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		solution_release(&fixed);
 		solution_release(&best);
 		guide_free(guide);
+		child_cancel(&bound_ch, SIGKILL);
 		return 0;
 	}
 	struct solution kept;
@@ -696,6 +744,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		struct solve_options part = *opt;
 		part.time_limit = run_share(opt, 1);
 		part.start = warm ? &start : NULL;
+		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		rc = run_view(p, &part, sol, &bound);
 		if (warm)
 			solution_release(&start);
@@ -725,9 +774,10 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	solution_release(&best);
 	solution_release(&fixed);
 	guide_free(guide);
+	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	sol->bound = bound;
+	sol->bound = lp >= 0 && lp < bound ? lp : bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	return 0;

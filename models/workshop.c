@@ -93,6 +93,13 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 {
 	const struct problem *p = cy->p;
 	memset(job, 0, sizeof(*job));
+	if (cy->opt->simple_bound) {    /* the caller has the LP's */
+		job->ch = (struct child)CHILD_NONE;
+		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks,
+						    cy->n_sem);
+		job->done = true;
+		return;
+	}
 	int started = child_start(&job->ch);
 	if (started == 0) {
 		struct bound_lp_result rr;
