@@ -195,16 +195,24 @@ static bool score_agrees(const struct problem *p, const struct solution *sol)
 	return ok;
 }
 
+/* Writing the output takes about this many times reading the scenario
+ * took, on a busy machine as on an idle one (bench/TUNING.md). */
+#define WRITE_PER_READ 8
+
 /* The solve's share of the time limit, whose clock started at t_start (the
  * run's start): what reading the scenario left, less the time writing the
- * output is expected to take (at most a quarter of the limit); at least
- * half the limit.  The whole run, not only the solve, keeps the limit. */
+ * output is expected to take (the estimate for the school's size, or more
+ * when reading was slow; at most a quarter of the limit); at least half
+ * the limit.  The whole run, not only the solve, keeps the limit. */
 static double solve_share(const struct problem *p, double limit, double t_start)
 {
-	double write = output_write_seconds(p);
+	double write = output_write_seconds(p), read = mcl_now() - t_start;
+	if (write < WRITE_PER_READ * read)
+		write = WRITE_PER_READ * read;
 	if (write > limit / 4)
 		write = limit / 4;
 	double share = limit - (mcl_now() - t_start) - write;
+	mcl_log(LOG_VERBOSE, "read in %.2f s; %.2f s kept for writing", mcl_now() - t_start, write);
 	return share > limit / 2 ? share : limit / 2;
 }
 
@@ -279,7 +287,9 @@ static int run_solve(int argc, char **argv, bool replan)
 	} else if (!score_agrees(p, &sol)) {
 		code = EXIT_INTERNAL;
 	} else {
+		double tw = mcl_now();
 		code = write_result(p, &sol, &opt, limit, a.out_dir);
+		mcl_log(LOG_VERBOSE, "written in %.2f s", mcl_now() - tw);
 		if (code == EXIT_OK && a.advise) {
 			opt.time_limit = limit;   /* advise's re-solves: the limit each */
 			code = solve_advise(a.scenario_dir, a.out_dir, p, &sol, &opt);
