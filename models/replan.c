@@ -33,12 +33,15 @@
  * blocks (a relaxation, so still valid).
  *
  * The keep term.  The view's model does not know it, so the model runs
- * twice: once with the frozen part alone fixed (its schedule is a fresh
- * plan of the later blocks, and its bound is the one reported), and, when
- * some of the previous later sessions are still allowed, once more with
- * those kept too (replan_keep.c), the model planning only what must move.
- * The schedule with the larger objective plus keep term is written; each
- * run has half the time limit.
+ * twice: when some of the previous later sessions are still allowed, with
+ * those kept (replan_keep.c), the model planning only what must move; then
+ * with the frozen part alone fixed, starting from that kept plan (the
+ * search moves learners where the objective gains; without a kept plan,
+ * afresh), its bound the one reported.  The kept plan then takes each
+ * later workshop block of the second that raises the objective plus keep
+ * term (replan_blend.c), and the schedule with the larger objective plus
+ * keep term is written.  Each run has a share of the time left before the
+ * deadline; the bound's LP runs once, in a child process, over all of it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "replan.h"
