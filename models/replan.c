@@ -33,8 +33,11 @@
  * blocks (a relaxation, so still valid).
  *
  * The keep term.  The view's model does not know it, so the model runs
- * twice: when some of the previous later sessions are still allowed, with
- * those kept (replan_keep.c), the model planning only what must move; then
+ * more than once: when some of the previous later sessions are still
+ * allowed, with those kept (replan_keep.c), the model planning only what
+ * must move, the learners left without a place seated in kept labs and,
+ * in a second run that the first plan takes blocks of, left to the model
+ * where no kept workshop seats them; then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  The kept plan then takes each
@@ -458,22 +461,40 @@ static void copy_schedule(struct solution *dst, const struct solution *src)
 		dst->attend[i] = src->attend[i];
 }
 
-/* The previous sessions kept (replan_keep.h) on top of fixed, into kept. */
+/* The previous sessions kept (replan_keep.h) on top of fixed, into kept;
+ * labs: the learners they leave without a place seated in kept labs too
+ * (else left to the model where no kept workshop of a need seats them). */
 static int build_kept(const struct problem *p, const struct solution *fixed,
-		      struct solution *kept)
+		      struct solution *kept, bool labs)
 {
 	bool *dropped = xcalloc((size_t)p->previous->n_sessions + 1, sizeof(bool));
 	int n;
 	for (;;) {
 		solution_init(kept, p);
 		copy_schedule(kept, fixed);
-		n = replan_keep_add(p, kept, dropped);
+		n = replan_keep_add(p, kept, dropped, labs);
 		if (!replan_keep_shortfall(p, kept, dropped))
 			break;
 		solution_release(kept);
 	}
 	free(dropped);
 	return n;
+}
+
+/* Whether a and b (schedules of p) hold the same sessions and places. */
+static bool same_schedule(const struct problem *p, const struct solution *a,
+			  const struct solution *b)
+{
+	if (a->n_sessions != b->n_sessions)
+		return false;
+	for (size_t i = 0; i < a->n_sessions; i++) {
+		const struct session *x = &a->sessions[i], *y = &b->sessions[i];
+		if (x->kind != y->kind || x->offering != y->offering || x->block != y->block ||
+		    x->room != y->room || x->facilitator != y->facilitator)
+			return false;
+	}
+	return !memcmp(a->attend, b->attend,
+		       sizeof(int) * (size_t)p->n_learners * (size_t)p->n_blocks);
 }
 
 /* kept's sessions past its first n_fixed (the frozen part) and their
@@ -541,6 +562,45 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt,
 	return run_view(p, &part, out, &ignored);
 }
 
+/* The previous sessions kept on top of fixed, the model on the rest: the
+ * learners left without a place seated in kept labs, then left to the
+ * model (when that differs), the first plan taking the blocks of the
+ * second that gain; the better (objective plus keep term) into best.
+ * runs: the runs still to come after these.  Returns as model_solve. */
+static int run_kept(const struct problem *p, const struct solve_options *opt,
+		    const struct solution *fixed, int runs, struct solution *best)
+{
+	struct solution kept, alt, cand;
+	int rc = 0, n_kept = build_kept(p, fixed, &kept, true);
+	int n_alt = build_kept(p, fixed, &alt, false);
+	if (n_alt > 0 && same_schedule(p, &kept, &alt))
+		n_alt = 0;
+	runs += (n_kept > 0) + (n_alt > 0);
+	if (n_kept > 0) {
+		rc = run_fixed(p, opt, runs--, &kept, &cand);
+		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s, objective %.1f + keep %.1f",
+			n_kept, has_schedule(&cand) ? "a schedule" :
+			cand.diagnosis ? cand.diagnosis : "none", cand.objective,
+			objective_keep_total(p, &cand));
+		take_better(p, best, &cand);
+	}
+	if (rc == 0 && n_alt > 0) {
+		rc = run_fixed(p, opt, runs--, &alt, &cand);
+		mcl_log(LOG_VERBOSE, "replan: the displaced left to the model: %s, objective %.1f + "
+			"keep %.1f", has_schedule(&cand) ? "a schedule" : "none", cand.objective,
+			objective_keep_total(p, &cand));
+		if (has_schedule(&cand) && has_schedule(best)) {
+			int n = replan_blend(p, best, &cand);
+			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken: objective %.1f + keep %.1f",
+				n, best->objective, objective_keep_total(p, best));
+		}
+		take_better(p, best, &cand);
+	}
+	solution_release(&kept);
+	solution_release(&alt);
+	return rc;
+}
+
 /* The model's plan u of the school without the pins, as a previous
  * schedule with nothing frozen: the guide pins are built like
  * (replan_pins.h).  guide_free frees it. */
@@ -591,7 +651,7 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	if (replan_pins_add(p, g, &fixed, false, &why) >= 0) {
 		struct problem q = *p;     /* g as the previous schedule to keep */
 		q.previous = (struct previous *)g;
-		build_kept(&q, &fixed, &kept);
+		build_kept(&q, &fixed, &kept, true);
 		replan_pins_fill(p, &kept, 0);
 		solution_release(out);
 		rc = run_fixed(p, opt, runs_left, &kept, out);
@@ -701,19 +761,9 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		child_cancel(&bound_ch, SIGKILL);
 		return 0;
 	}
-	struct solution kept;
-	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
-	int runs = 1 + (n_pins > 0) + (n_kept > 0) - !p->previous;
-	if (n_kept > 0) {
-		rc = run_fixed(p, opt, runs--, &kept, &cand);
-		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s, objective %.1f + keep %.1f",
-			n_kept, has_schedule(&cand) ? "a schedule" :
-			cand.diagnosis ? cand.diagnosis : "none", cand.objective,
-			objective_keep_total(p, &cand));
-		take_better(p, &best, &cand);
-	}
+	int runs = 1 + (n_pins > 0) - !p->previous;
 	if (p->previous)
-		solution_release(&kept);
+		rc = run_kept(p, opt, &fixed, runs, &best);
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
