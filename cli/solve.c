@@ -195,9 +195,30 @@ static bool score_agrees(const struct problem *p, const struct solution *sol)
 	return ok;
 }
 
+/* Writing the output takes about this many times reading the scenario
+ * took, on a busy machine as on an idle one (bench/TUNING.md). */
+#define WRITE_PER_READ 8
+
+/* The solve's share of the time limit, whose clock started at t_start (the
+ * run's start): what reading the scenario left, less the time writing the
+ * output is expected to take (the estimate for the school's size, or more
+ * when reading was slow; at most a quarter of the limit); at least half
+ * the limit.  The whole run, not only the solve, keeps the limit. */
+static double solve_share(const struct problem *p, double limit, double t_start)
+{
+	double write = output_write_seconds(p), read = mcl_now() - t_start;
+	if (write < WRITE_PER_READ * read)
+		write = WRITE_PER_READ * read;
+	if (write > limit / 4)
+		write = limit / 4;
+	double share = limit - (mcl_now() - t_start) - write;
+	mcl_log(LOG_VERBOSE, "read in %.2f s; %.2f s kept for writing", mcl_now() - t_start, write);
+	return share > limit / 2 ? share : limit / 2;
+}
+
 /* Writes the solved schedule (or the diagnosis) and says so; the exit code. */
 static int write_result(const struct problem *p, const struct solution *sol,
-			const struct solve_options *opt, const char *out_dir)
+			const struct solve_options *opt, double limit, const char *out_dir)
 {
 	if (mip_interrupted && sol->status != SOLVE_OPTIMAL && sol->status != SOLVE_FEASIBLE) {
 		fprintf(stderr, "mclsched: stopped by a signal before any schedule was found; "
@@ -206,7 +227,7 @@ static int write_result(const struct problem *p, const struct solution *sol,
 	}
 	struct diag d;
 	diag_init(&d);
-	struct run_info run = { MCLSCHED_VERSION, opt->seed, opt->time_limit, opt->gap };
+	struct run_info run = { MCLSCHED_VERSION, opt->seed, limit, opt->gap };
 	if (output_write(p, sol, &run, out_dir, &d) != 0) {
 		diag_print(&d, stderr);
 		diag_release(&d);
@@ -230,6 +251,7 @@ static int write_result(const struct problem *p, const struct solution *sol,
 
 static int run_solve(int argc, char **argv, bool replan)
 {
+	double t_start = mcl_now();
 	struct solve_args a = { .replan = replan, .time_limit = -1, .gap = -1, .seed = -1 };
 	int code = parse_solve_args(argc, argv, &a);
 	if (code >= 0)
@@ -244,8 +266,9 @@ static int run_solve(int argc, char **argv, bool replan)
 	code = prepare(&a, &p, &default_out);
 	if (!p)
 		return code;
+	double limit = a.time_limit > 0 ? a.time_limit : p->config.time_limit;
 	struct solve_options opt = {
-		.time_limit = a.time_limit > 0 ? a.time_limit : p->config.time_limit,
+		.time_limit = solve_share(p, limit, t_start),
 		.gap = a.gap >= 0 ? a.gap : p->config.gap,
 		.seed = a.seed >= 0 ? a.seed : p->config.seed,
 		.write_lp = a.write_lp,
@@ -254,6 +277,7 @@ static int run_solve(int argc, char **argv, bool replan)
 	solution_init(&sol, p);
 	cli_catch_stop_signals();
 	double t0 = mcl_now();
+	opt.deadline = t0 + opt.time_limit;
 	int rc = p->previous || p->n_pins ? replan_solve(p, &opt, &sol) : model_solve(p, &opt, &sol);
 	sol.solve_seconds = mcl_now() - t0;
 	if (rc != 0) {
@@ -263,9 +287,13 @@ static int run_solve(int argc, char **argv, bool replan)
 	} else if (!score_agrees(p, &sol)) {
 		code = EXIT_INTERNAL;
 	} else {
-		code = write_result(p, &sol, &opt, a.out_dir);
-		if (code == EXIT_OK && a.advise)
+		double tw = mcl_now();
+		code = write_result(p, &sol, &opt, limit, a.out_dir);
+		mcl_log(LOG_VERBOSE, "written in %.2f s", mcl_now() - tw);
+		if (code == EXIT_OK && a.advise) {
+			opt.time_limit = limit;   /* advise's re-solves: the limit each */
 			code = solve_advise(a.scenario_dir, a.out_dir, p, &sol, &opt);
+		}
 	}
 	solution_release(&sol);
 	problem_free(p);

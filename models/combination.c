@@ -143,14 +143,14 @@ static int plan_seminars(const struct problem *p, const int *sem, int n_sem, con
  * with nothing where the hand rules find a schedule.  have: sol holds a
  * schedule (its status is not to be trusted: step 3's is not set).  sol's
  * bound and stop reason stay; without a schedule there is none, and the
- * simple bound (everything wanted) stands in. */
-static void take_hand(const struct problem *p, struct solution *sol, bool have)
+ * simple bound (everything wanted) stands in.  built: hand_build's, taken
+ * over (left empty). */
+static void take_hand(const struct problem *p, struct solution *sol, bool have,
+		      struct solution *built)
 {
-	struct solution hand;
-	solution_init(&hand, p);
-	char *why = NULL;
-	if (greedy_start_schedule(p, &hand, &why) == 0 &&
-	    ((hand.objective = score(p, &hand)) > sol->objective + 1e-6 || !have)) {
+	struct solution hand = *built;
+	solution_init(built, p);
+	if (hand.status == SOLVE_FEASIBLE && (hand.objective > sol->objective + 1e-6 || !have)) {
 		mcl_log(LOG_NORMAL, "hand schedule of the whole cycle taken: objective %.1f -> %.1f",
 			have ? sol->objective : 0.0, hand.objective);
 		if (have) {
@@ -180,7 +180,6 @@ static void take_hand(const struct problem *p, struct solution *sol, bool have)
 		*sol = hand;
 		solution_init(&hand, p);
 	}
-	free(why);
 	solution_release(&hand);
 }
 
@@ -361,6 +360,21 @@ static void seminar_budgets(const struct problem *p, int *budget, int *share, in
 	}
 }
 
+/* The hand schedule of the whole cycle into hand (solution_init()ed),
+ * status feasible and scored when the hand rules find one: built first, so
+ * that its time counts within the limit instead of after it. */
+static void hand_build(const struct problem *p, struct solution *hand)
+{
+	char *why = NULL;
+	if (greedy_start_schedule(p, hand, &why) == 0) {
+		hand->objective = score(p, hand);
+		hand->status = SOLVE_FEASIBLE;
+	} else {
+		hand->status = SOLVE_NO_SOLUTION;
+	}
+	free(why);
+}
+
 /* Step 1: the seminar blocks planned into seminars, valued against what
  * the workshop blocks are assumed to give (outside is set to that), with
  * the part-time facilitators kept for the workshops.  Returns
@@ -474,7 +488,7 @@ static int plan_workshops(const struct problem *p, const struct solve_options *o
 	struct solve_options wopt = *opt;
 	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
-		wopt.time_limit = 1;
+		wopt.time_limit = model_time_left(opt, 1);
 	copy_kind(p, seminars, BLOCK_SEMINAR, workshops);
 	int rc = workshop_search(p, &wopt, &part, workshops);
 	free(left_ws);
@@ -556,9 +570,12 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* the seminar passes' shares: the settings row of the seminar blocks */
 	const struct search_settings *set =
 		&search_settings_table[search_school_size(p, sem, n_sem)];
-	struct solution seminars, workshops;
+	struct solution seminars, workshops, hand;
 	solution_init(&seminars, p);
 	solution_init(&workshops, p);
+	solution_init(&hand, p);
+	if (!mip_interrupted)
+		hand_build(p, &hand);
 	struct tally outside;
 	tally_init(&outside, p);
 	char *why = NULL;
@@ -605,7 +622,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	*sol = workshops;
 	solution_init(&workshops, p);
 	sol->objective = score(p, sol);
-	take_hand(p, sol, true);
+	take_hand(p, sol, true, &hand);
 	/* the bound is checked against the objective in model_solve */
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap + 1e-12 ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
@@ -615,7 +632,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 hand:
 	/* no schedule from the models: the hand schedule, when there is one */
 	if (sol->status != SOLVE_INFEASIBLE && !mip_interrupted) {
-		take_hand(p, sol, false);
+		take_hand(p, sol, false, &hand);
 		if (sol->status == SOLVE_FEASIBLE) {
 			solution_set_gap(sol);
 			if (sol->gap <= opt->gap + 1e-12)
@@ -626,6 +643,7 @@ out:
 	tally_release(&outside);
 	solution_release(&seminars);
 	solution_release(&workshops);
+	solution_release(&hand);
 	free(sem);
 	return rc;
 }

@@ -110,6 +110,13 @@ int model_blocks(const struct problem *p, enum block_kind kind, int *blocks)
 	return n;
 }
 
+double model_time_left(const struct solve_options *opt, double want)
+{
+	if (opt->deadline > 0 && opt->deadline - mcl_now() < want)
+		want = opt->deadline - mcl_now();
+	return want > 0 ? want : 0;
+}
+
 bool model_bound_holds(double bound, double objective)
 {
 	return bound >= objective - MODEL_BOUND_TOL * (1 + fabs(objective));

@@ -29,7 +29,18 @@ struct solve_options {
 	const struct solution *start; /* a schedule of p known to keep its hard
 				     * rules, to start from (advise's warm
 				     * re-solves), or NULL: every normal solve */
+	bool simple_bound;          /* the workshop search reports the simple
+				     * bound, not its LP's (the caller computes
+				     * that LP once: replan.c) */
+	double deadline;            /* mcl_now() by which the solve returns, or 0
+				     * (none): what may run past time_limit (a
+				     * wait for the bound, a last step, the
+				     * runs of a replan) stops there */
 };
+
+/* Seconds left before opt->deadline, at most want (want when there is
+ * none); never below 0. */
+double model_time_left(const struct solve_options *opt, double want);
 
 /*
  * Fills sol (already solution_init()ed) with a schedule for p.  Returns 0 when

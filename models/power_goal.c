@@ -743,7 +743,7 @@ static int run(const struct problem *p, const struct solve_options *opt, struct 
 	double seconds = opt->time_limit - (mcl_now() - t0);
 	/* the bound need not be tighter than the gap limit asks */
 	double target = opt->gap < 1 ? objective / (1 - opt->gap) : HUGE_VAL;
-	double bound = pg_bound(p, &o, seconds > 1 ? seconds : 1, target);
+	double bound = pg_bound(p, &o, model_time_left(opt, seconds > 1 ? seconds : 1), target);
 	mcl_log(LOG_NORMAL, "[%6.1fs] whole-cycle bound %.1f", mcl_now() - t0, bound);
 	sol->bound = bound;     /* model_solve checks it and sets gap and status */
 out:

@@ -33,21 +33,30 @@
  * blocks (a relaxation, so still valid).
  *
  * The keep term.  The view's model does not know it, so the model runs
- * twice: once with the frozen part alone fixed (its schedule is a fresh
- * plan of the later blocks, and its bound is the one reported), and, when
- * some of the previous later sessions are still allowed, once more with
- * those kept too (replan_keep.c), the model planning only what must move.
- * The schedule with the larger objective plus keep term is written; each
- * run has half the time limit.
+ * more than once: when some of the previous later sessions are still
+ * allowed, with those kept (replan_keep.c), the model planning only what
+ * must move, the learners left without a place seated in kept labs and,
+ * in a second run that the first plan takes blocks of, left to the model
+ * where no kept workshop seats them; then
+ * with the frozen part alone fixed, starting from that kept plan (the
+ * search moves learners where the objective gains; without a kept plan,
+ * afresh), its bound the one reported.  The kept plan then takes each
+ * later workshop block of the second that raises the objective plus keep
+ * term (replan_blend.c), and the schedule with the larger objective plus
+ * keep term is written.  Each run has a share of the time left before the
+ * deadline; the bound's LP runs once, in a child process, over all of it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "replan.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/child.h"
+#include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_pins.h"
 
@@ -349,6 +358,17 @@ static void view_free(struct problem *v)
 	free(v);
 }
 
+/* Whether no learner has a block left to be placed in the view v (its
+ * schedule is empty, worth 0, and so is its bound). */
+static bool view_empty(const struct problem *v)
+{
+	for (int l = 0; l < v->n_learners; l++)
+		for (int b = 0; b < v->n_blocks; b++)
+			if (!v->learners[l].unavailable[b] && problem_block_scheduled(v, b))
+				return false;
+	return true;
+}
+
 /* Runs the model on the view of p without the fixed part sol holds, and
  * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
  * the choices closed): a bound on every schedule that contains the fixed
@@ -362,7 +382,13 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	tally_release(&ft);
 	struct solution vs;
 	solution_init(&vs, v);
-	int rc = model_solve(v, opt, &vs);
+	int rc = 0;
+	if (view_empty(v)) {    /* the fixed part seats everyone: nothing to plan */
+		vs.status = SOLVE_OPTIMAL;
+		vs.stopped_by = STOP_GAP;
+	} else {
+		rc = model_solve(v, opt, &vs);
+	}
 	*bound = 0;
 	if (rc != 0)
 		goto out;
@@ -395,6 +421,8 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
 	*bound = fz_value + vs.bound + lost;
+	mcl_log(LOG_VERBOSE, "replan: bound %.1f = the fixed part %.1f + the rest's %.1f + the "
+		"choices it closes %.1f", *bound, fz_value, vs.bound, lost);
 out:
 	solution_release(&vs);
 	view_free(v);
@@ -433,22 +461,64 @@ static void copy_schedule(struct solution *dst, const struct solution *src)
 		dst->attend[i] = src->attend[i];
 }
 
-/* The previous sessions kept (replan_keep.h) on top of fixed, into kept. */
+/* The previous sessions kept (replan_keep.h) on top of fixed, into kept;
+ * labs: the learners they leave without a place seated in kept labs too
+ * (else left to the model where no kept workshop of a need seats them). */
 static int build_kept(const struct problem *p, const struct solution *fixed,
-		      struct solution *kept)
+		      struct solution *kept, bool labs)
 {
 	bool *dropped = xcalloc((size_t)p->previous->n_sessions + 1, sizeof(bool));
 	int n;
 	for (;;) {
 		solution_init(kept, p);
 		copy_schedule(kept, fixed);
-		n = replan_keep_add(p, kept, dropped);
+		n = replan_keep_add(p, kept, dropped, labs);
 		if (!replan_keep_shortfall(p, kept, dropped))
 			break;
 		solution_release(kept);
 	}
 	free(dropped);
 	return n;
+}
+
+/* Whether a and b (schedules of p) hold the same sessions and places. */
+static bool same_schedule(const struct problem *p, const struct solution *a,
+			  const struct solution *b)
+{
+	if (a->n_sessions != b->n_sessions)
+		return false;
+	for (size_t i = 0; i < a->n_sessions; i++) {
+		const struct session *x = &a->sessions[i], *y = &b->sessions[i];
+		if (x->kind != y->kind || x->offering != y->offering || x->block != y->block ||
+		    x->room != y->room || x->facilitator != y->facilitator)
+			return false;
+	}
+	return !memcmp(a->attend, b->attend,
+		       sizeof(int) * (size_t)p->n_learners * (size_t)p->n_blocks);
+}
+
+/* kept's sessions past its first n_fixed (the frozen part) and their
+ * places, as a schedule of the view without that part, into start: the
+ * warm start of the view's model.  False (start not set) when a section
+ * spans both parts. */
+static bool view_start(const struct problem *p, const struct solution *kept, size_t n_fixed,
+		       struct solution *start)
+{
+	for (size_t i = n_fixed; i < kept->n_sessions; i++)
+		if (kept->sessions[i].section >= 0 && kept->sessions[i].section < (int)n_fixed)
+			return false;
+	solution_init(start, p);
+	for (size_t i = n_fixed; i < kept->n_sessions; i++) {
+		int k = solution_add_session(start, &kept->sessions[i]);
+		int sec = kept->sessions[i].section;
+		start->sessions[k].section = sec >= 0 ? sec - (int)n_fixed : k;
+	}
+	for (long c = 0; c < (long)p->n_learners * p->n_blocks; c++)
+		start->attend[c] = kept->attend[c] >= (int)n_fixed ? kept->attend[c] - (int)n_fixed
+								    : -1;
+	solution_recount(start);
+	start->status = SOLVE_FEASIBLE;
+	return true;
 }
 
 /* Moves cand into *best when it has a schedule and scores more (objective
@@ -465,19 +535,70 @@ static void take_better(const struct problem *p, struct solution *best, struct s
 	solution_release(cand);
 }
 
+/* The least time left for a run that can only improve a schedule in hand,
+ * beyond what the first run took past its share (a model builds a whole
+ * first schedule whatever its limit, so a later run takes about as long). */
+#define RUN_LEAST_SECONDS 0.5
+
+/* The time limit of a run that shares what is left before opt->deadline
+ * (replan_solve sets it) with runs_left - 1 more: at least a second, never
+ * past the deadline. */
+static double run_share(const struct solve_options *opt, int runs_left)
+{
+	double share = (opt->deadline - mcl_now()) / (runs_left > 0 ? runs_left : 1);
+	return share >= 1 ? share : model_time_left(opt, 1);
+}
+
 /* Runs the model on the view without fixed; the schedule into out. */
-static int run_fixed(const struct problem *p, const struct solve_options *opt, double t0,
+static int run_fixed(const struct problem *p, const struct solve_options *opt,
 		     int runs_left, const struct solution *fixed, struct solution *out)
 {
 	struct solve_options part = *opt;
-	part.time_limit = (opt->time_limit - (mcl_now() - t0)) / runs_left;
+	part.time_limit = run_share(opt, runs_left);
 	part.write_lp = NULL;   /* --write-lp: the run with the pins relaxed */
-	if (part.time_limit < 1)
-		part.time_limit = 1;
 	double ignored;
 	solution_init(out, p);
 	copy_schedule(out, fixed);
 	return run_view(p, &part, out, &ignored);
+}
+
+/* The previous sessions kept on top of fixed, the model on the rest: the
+ * learners left without a place seated in kept labs, then left to the
+ * model (when that differs), the first plan taking the blocks of the
+ * second that gain; the better (objective plus keep term) into best.
+ * runs: the runs still to come after these.  Returns as model_solve. */
+static int run_kept(const struct problem *p, const struct solve_options *opt,
+		    const struct solution *fixed, int runs, struct solution *best)
+{
+	struct solution kept, alt, cand;
+	int rc = 0, n_kept = build_kept(p, fixed, &kept, true);
+	int n_alt = build_kept(p, fixed, &alt, false);
+	if (n_alt > 0 && same_schedule(p, &kept, &alt))
+		n_alt = 0;
+	runs += (n_kept > 0) + (n_alt > 0);
+	if (n_kept > 0) {
+		rc = run_fixed(p, opt, runs--, &kept, &cand);
+		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s, objective %.1f + keep %.1f",
+			n_kept, has_schedule(&cand) ? "a schedule" :
+			cand.diagnosis ? cand.diagnosis : "none", cand.objective,
+			objective_keep_total(p, &cand));
+		take_better(p, best, &cand);
+	}
+	if (rc == 0 && n_alt > 0) {
+		rc = run_fixed(p, opt, runs--, &alt, &cand);
+		mcl_log(LOG_VERBOSE, "replan: the displaced left to the model: %s, objective %.1f + "
+			"keep %.1f", has_schedule(&cand) ? "a schedule" : "none", cand.objective,
+			objective_keep_total(p, &cand));
+		if (has_schedule(&cand) && has_schedule(best)) {
+			int n = replan_blend(p, best, &cand);
+			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken: objective %.1f + keep %.1f",
+				n, best->objective, objective_keep_total(p, best));
+		}
+		take_better(p, best, &cand);
+	}
+	solution_release(&kept);
+	solution_release(&alt);
+	return rc;
 }
 
 /* The model's plan u of the school without the pins, as a previous
@@ -519,8 +640,7 @@ static void guide_free(struct previous *g)
 /* The pins built like guide g, the rest of g kept around them, the pinned
  * sessions filled where blocks are short, and the model on what is left:
  * the schedule into out.  Returns as model_solve. */
-static int run_guided(const struct problem *p, const struct solve_options *opt, double t0,
-		      int runs_left, const struct previous *g, struct solution *out)
+static int run_guided(const struct problem *p, const struct solve_options *opt, int runs_left, const struct previous *g, struct solution *out)
 {
 	struct solution fixed, kept;
 	solution_init(&fixed, p);
@@ -531,10 +651,10 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	if (replan_pins_add(p, g, &fixed, false, &why) >= 0) {
 		struct problem q = *p;     /* g as the previous schedule to keep */
 		q.previous = (struct previous *)g;
-		build_kept(&q, &fixed, &kept);
+		build_kept(&q, &fixed, &kept, true);
 		replan_pins_fill(p, &kept, 0);
 		solution_release(out);
-		rc = run_fixed(p, opt, t0, runs_left, &kept, out);
+		rc = run_fixed(p, opt, runs_left, &kept, out);
 		solution_release(&kept);
 	}
 	mcl_log(LOG_VERBOSE, "locks: pins built like the plan without them: %s",
@@ -545,10 +665,57 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
-int replan_solve(const struct problem *p, const struct solve_options *opt,
+/* The bound reported, computed once over the whole time limit in a child
+ * process while the runs search (the run of the same view then reports
+ * the simple bound instead of solving the same LP again): f(frozen part) + the
+ * model's bound of the view without it + the choices it closes, as in
+ * run_view; with locks alone nothing is frozen (the pins relaxed).  No
+ * child without fork: the runs' bounds stand. */
+static void bound_child_start(const struct problem *p, const struct solve_options *opt,
+			      struct child *ch)
+{
+	struct solution fz;
+	solution_init(&fz, p);
+	char *why = p->previous ? add_frozen(p, &fz) : NULL;
+	if (!why && child_start(ch) == 0) {
+		mcl_log_mute_process();
+		struct tally t;
+		double lost, f = frozen_value(p, &fz, &t);
+		struct problem *v = view_new(p, &fz, &t, &lost);
+		double b = view_empty(v) ? 0 : model_row(v)->bound(v, model_time_left(opt, 1e9));
+		struct wire w = WIRE_INIT;
+		wire_put_double(&w, f + b + lost);
+		child_exit(child_send(ch, &w) == 0);
+	}
+	free(why);
+	solution_release(&fz);
+}
+
+/* The child's bound, waited for until the deadline; -1 when there is none. */
+static double bound_child_collect(const struct solve_options *opt, struct child *ch)
+{
+	if (ch->pid <= 0)
+		return -1;
+	if (!child_wait(ch, model_time_left(opt, 1e9)))
+		child_cancel(ch, SIGKILL);
+	struct wire w;
+	double b = child_collect(ch, &w) == 0 ? wire_get_double(&w) : -1;
+	b = wire_done(&w) ? b : -1;
+	wire_release(&w);
+	return b;
+}
+
+int replan_solve(const struct problem *p, const struct solve_options *given,
 		 struct solution *sol)
 {
-	double t0 = mcl_now(), bound = 0;
+	/* every run's time is a share of what is left before the deadline */
+	struct solve_options o = *given;
+	const struct solve_options *opt = &o;
+	if (o.deadline <= 0 || o.deadline > mcl_now() + o.time_limit)
+		o.deadline = mcl_now() + o.time_limit;
+	struct child bound_ch = CHILD_NONE;
+	bound_child_start(p, opt, &bound_ch);
+	double bound = 0;
 	int rc = 0;
 	struct solution fixed, cand, best;
 	solution_init(&best, p);
@@ -557,13 +724,17 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	 * without them first (its bound is the one reported: the pins relaxed),
 	 * then the pins built like it, the rest of it kept */
 	struct previous *guide = NULL;
+	double overrun = 0;     /* how far past its share the first run went */
 	if (!p->previous) {
 		struct solve_options part = *opt;
-		part.time_limit = opt->time_limit / 2 < 1 ? 1 : opt->time_limit / 2;
+		part.time_limit = run_share(opt, 2);
+		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
+		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
+		overrun = mcl_now() - t1 - part.time_limit;
 		if (rc == 0 && has_schedule(sol)) {
 			guide = guide_of(p, sol);
-			rc = run_guided(p, opt, t0, 2, guide, &cand);
+			rc = run_guided(p, opt, 2, guide, &cand);
 			take_better(p, &best, &cand);
 		}
 	}
@@ -587,21 +758,19 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 		solution_release(&fixed);
 		solution_release(&best);
 		guide_free(guide);
+		child_cancel(&bound_ch, SIGKILL);
 		return 0;
 	}
-	struct solution kept;
-	int n_kept = p->previous ? build_kept(p, &fixed, &kept) : 0;
-	int runs = 1 + (n_pins > 0) + (n_kept > 0) - !p->previous;
-	if (n_kept > 0) {
-		rc = run_fixed(p, opt, t0, runs--, &kept, &cand);
-		mcl_log(LOG_VERBOSE, "replan: %d previous sessions kept: %s", n_kept,
-			has_schedule(&cand) ? "a schedule" : cand.diagnosis ? cand.diagnosis : "none");
-		take_better(p, &best, &cand);
-	}
+	int runs = 1 + (n_pins > 0) - !p->previous;
 	if (p->previous)
-		solution_release(&kept);
+		rc = run_kept(p, opt, &fixed, runs, &best);
+	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
+	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
+		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
+		n_pins = 0;     /* the guided run's schedule stands */
+	}
 	if (rc == 0 && n_pins > 0) {
-		rc = run_fixed(p, opt, t0, runs > 0 ? runs-- : 1, &fixed, &cand);
+		rc = run_fixed(p, opt, runs > 0 ? runs-- : 1, &fixed, &cand);
 		if (!has_schedule(&cand) && !has_schedule(&best)) {
 			char *lines = lock_lines(p);
 			free(best.diagnosis);
@@ -620,10 +789,30 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	if (p->previous)
 		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
+		/* without pins, it starts from the kept plan (the search then
+		 * moves kept learner-blocks where the objective gains) */
+		struct solution start;
+		bool warm = n_pins == 0 && has_schedule(&best) &&
+			    view_start(p, &best, sol->n_sessions, &start);
 		struct solve_options part = *opt;
-		part.time_limit = opt->time_limit - (mcl_now() - t0);
-		part.time_limit = part.time_limit < 1 ? 1 : part.time_limit;
+		part.time_limit = run_share(opt, 1);
+		part.start = warm ? &start : NULL;
+		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		rc = run_view(p, &part, sol, &bound);
+		if (warm)
+			solution_release(&start);
+		if (has_schedule(sol))
+			mcl_log(LOG_VERBOSE, "replan: the later blocks %s: objective %.1f + keep %.1f",
+				warm ? "from the kept plan" : "afresh", sol->objective,
+				objective_keep_total(p, sol));
+		/* the kept plan takes the blocks of that one that gain with
+		 * the keep term counted */
+		if (warm && has_schedule(sol)) {
+			int n = replan_blend(p, &best, sol);
+			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken into the kept plan: "
+				"objective %.1f + keep %.1f", n, best.objective,
+				objective_keep_total(p, &best));
+		}
 	}
 	if (n_pins > 0 || (!p->previous && p->n_pins > 0) ||
 	    (has_schedule(&best) && !has_schedule(sol)) ||
@@ -638,9 +827,10 @@ int replan_solve(const struct problem *p, const struct solve_options *opt,
 	solution_release(&best);
 	solution_release(&fixed);
 	guide_free(guide);
+	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	sol->bound = bound;
+	sol->bound = lp >= 0 && lp < bound ? lp : bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
 	return 0;

@@ -247,9 +247,9 @@ static void keeper_init(struct keeper *k, const struct problem *p, struct soluti
 }
 
 /* The best kept session of block b for learner l: a workshop of a ready
- * need with sessions left (the highest weight), else a lab, with a seat
- * free; -1 when none.  size: fz's session sizes. */
-static int best_seat(const struct keeper *k, int l, int b, const int *size)
+ * need with sessions left (the highest weight), else (labs) a lab, with a
+ * seat free; -1 when none.  size: fz's session sizes. */
+static int best_seat(const struct keeper *k, int l, int b, const int *size, bool labs)
 {
 	const struct problem *p = k->p;
 	const struct solution *fz = k->fz;
@@ -260,7 +260,7 @@ static int best_seat(const struct keeper *k, int l, int b, const int *size)
 		if (s->block != b || s->section != (int)i || size[i] >= p->rooms[s->room].capacity)
 			continue;
 		double w = -1;
-		if (s->kind == SESSION_LAB && size[i] < p->config.lab_max_group) {
+		if (s->kind == SESSION_LAB && labs && size[i] < p->config.lab_max_group) {
 			w = 0;
 		} else if (s->kind == SESSION_WORKSHOP && size[i] < p->goals[s->offering].max_group) {
 			int q = objective_need_of(p, l, s->offering);
@@ -279,9 +279,10 @@ static int best_seat(const struct keeper *k, int l, int b, const int *size)
  * block (the absent facilitator's, a learner who joined) in a kept session
  * of the block (in a seminar block a kept lab: a section keeps its
  * learners), so that the model has to open sessions only for those who fit
- * nowhere.  The power-goal model is left to the model (a group keeps its
- * learners). */
-static void seat_displaced(struct keeper *k)
+ * nowhere; without labs, only in kept workshops of a need (the model may
+ * open a workshop for the rest).  The power-goal model is left to the
+ * model (a group keeps its learners). */
+static void seat_displaced(struct keeper *k, bool labs)
 {
 	const struct problem *p = k->p;
 	struct solution *fz = k->fz;
@@ -297,7 +298,7 @@ static void seat_displaced(struct keeper *k)
 		for (int l = 0; l < p->n_learners; l++) {
 			if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
 				continue;
-			int si = best_seat(k, l, b, size);
+			int si = best_seat(k, l, b, size, labs);
 			if (si < 0)
 				continue;
 			*solution_attend(fz, l, b) = si;
@@ -310,7 +311,7 @@ static void seat_displaced(struct keeper *k)
 	solution_recount(fz);
 }
 
-int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dropped)
+int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dropped, bool labs)
 {
 	const struct previous *pv = p->previous;
 	struct keeper k;
@@ -322,7 +323,7 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
 			added += keep_section(&k, i);
 	}
 	if (added)
-		seat_displaced(&k);
+		seat_displaced(&k, labs);
 	free(k.fac_used);
 	free(k.room_used);
 	free(k.led);

@@ -16,10 +16,11 @@
  * need that has sessions left (or an eligible choice within
  * seminars_per_learner).  A seminar section or power-goal group is kept
  * whole or not at all.  Learners then left without a place in a later
- * workshop block are seated in a kept session of it where one fits.
- * Returns the number of sessions added.
+ * workshop block are seated in a kept session of it where one fits: a
+ * workshop of a need, else (labs) a lab.  Returns the number of sessions
+ * added.
  */
-int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dropped);
+int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dropped, bool labs);
 
 /*
  * After replan_keep_add: in each later block where the learners still

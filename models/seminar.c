@@ -29,10 +29,12 @@
 
 #include <assert.h>
 #include <float.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/child.h"
 #include "models/model.h"
 #include "models/precheck.h"
 
@@ -279,6 +281,37 @@ out_release:
 	return rc;
 }
 
+/* The seminar model's bound (seminar_bound) in a child process while the
+ * search runs, so that its LP takes none of the time limit after the
+ * search; without fork it is computed at the end (bound_collect). */
+static void bound_begin(const struct problem *p, const struct solve_options *opt,
+			struct child *ch)
+{
+	if (child_start(ch) != 0)
+		return;
+	mcl_log_mute_process();
+	struct wire w = WIRE_INIT;
+	wire_put_double(&w, seminar_bound(p, opt->time_limit));
+	child_exit(child_send(ch, &w) == 0);
+}
+
+/* The child's bound, waited for until the deadline (then the simple bound
+ * of the seminar blocks). */
+static double bound_collect(const struct problem *p, const struct solve_options *opt,
+			    struct child *ch, const int *blocks, int nb)
+{
+	if (ch->pid <= 0)
+		return seminar_bound(p, model_time_left(opt, opt->time_limit));
+	if (!child_wait(ch, model_time_left(opt, opt->time_limit)))
+		child_cancel(ch, SIGKILL);
+	struct wire w;
+	double b = child_collect(ch, &w) == 0 ? wire_get_double(&w) : -1;
+	if (!wire_done(&w) || b < 0)
+		b = seminar_simple_bound(p, blocks, nb);
+	wire_release(&w);
+	return b;
+}
+
 int seminar_solve(const struct problem *p, const struct solve_options *opt, struct solution *sol)
 {
 	int *blocks = xmalloc(sizeof(int) * (size_t)(p->n_blocks + 1));
@@ -290,8 +323,11 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 		.seed = (unsigned long long)opt->seed, .stats = &st,
 	};
 	char *why = NULL;
+	struct child ch = CHILD_NONE;
+	bound_begin(p, opt, &ch);
 	int rc = seminar_schedule(&in, sol, &why);
 	if (rc != 0) {
+		child_cancel(&ch, SIGKILL);
 		sol->status = st.proven_infeasible ? SOLVE_INFEASIBLE : SOLVE_NO_SOLUTION;
 		sol->diagnosis = why;
 		sol->stopped_by = STOP_SEARCH_DONE;
@@ -303,7 +339,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	tally_add_solution(&t, p, sol);
 	sol->objective = objective_total(p, &t);
 	tally_release(&t);
-	double bound = seminar_bound(p, opt->time_limit);
+	double bound = bound_collect(p, opt, &ch, blocks, nb);
 	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), bound "
 		"%.1f", sol->objective, st.greedy_value, st.mip_objective, bound);
 	sol->bound = bound;

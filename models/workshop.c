@@ -94,6 +94,13 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 {
 	const struct problem *p = cy->p;
 	memset(job, 0, sizeof(*job));
+	if (cy->opt->simple_bound) {    /* the caller has the LP's */
+		job->ch = (struct child)CHILD_NONE;
+		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks,
+						    cy->n_sem);
+		job->done = true;
+		return;
+	}
 	int started = child_start(&job->ch);
 	if (started == 0) {
 		struct bound_lp_result rr;
@@ -113,7 +120,8 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 /* The least time a block that found no plan in its share gets again. */
 #define RESCUE_SECONDS 10.0
 
-/* How long past the time limit a finished search waits for the bound's LP. */
+/* How long past the time limit a finished search waits for the bound's LP
+ * (never past the solve's deadline). */
 #define BOUND_GRACE_SECONDS 1.0
 
 /* A one-block cycle's own period LP bound (cy->block_bound, see
@@ -150,9 +158,11 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	if (!child_ready(&job->ch)) {
 		if (!wait)
 			return false;
-		/* The time limit holds for the bound too: past it (or on a
-		 * signal during the wait) the simple bound stands in. */
-		if (!child_wait(&job->ch, cycle_time_left(cy) + BOUND_GRACE_SECONDS))
+		/* The time limit holds for the bound too: past it, or past
+		 * the solve's deadline (or on a signal during the wait), the
+		 * simple bound stands in. */
+		double s = model_time_left(cy->opt, cycle_time_left(cy) + BOUND_GRACE_SECONDS);
+		if (!child_wait(&job->ch, s))
 			child_cancel(&job->ch, SIGKILL);
 	}
 	struct wire w;

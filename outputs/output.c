@@ -39,6 +39,19 @@
 #include "outputs/report.h"
 #include "outputs/xlsx_out.h"
 
+/* ---- the time a write takes ---------------------------------------------------- */
+
+/* Calibrated on the shared 2-core machine (bench/TUNING.md, "The time
+ * limit holds for the whole run"). */
+#define WRITE_SECONDS_FIXED 0.1
+#define WRITE_SECONDS_PER_LEARNER_BLOCK 7e-5
+
+double output_write_seconds(const struct problem *p)
+{
+	return WRITE_SECONDS_FIXED +
+	       WRITE_SECONDS_PER_LEARNER_BLOCK * (double)p->n_learners * p->n_blocks;
+}
+
 /* ---- CSV writing ------------------------------------------------------------ */
 
 /* Every text cell goes through here: quoted and spreadsheet-safe. */

@@ -36,6 +36,13 @@ int output_write(const struct problem *p, const struct solution *s, const struct
 		 const char *out_dir, struct diag *d);
 
 /*
+ * The seconds output_write is expected to take for a schedule of p: most
+ * of it is schedule.xlsx and report.html, in proportion to the
+ * learner-blocks (bench/TUNING.md).  A solve leaves it of its time limit.
+ */
+double output_write_seconds(const struct problem *p);
+
+/*
  * Writes the CSV files of rs into the existing directory dir: sessions.csv,
  * timetable.csv, unmet.csv and summary.csv (summary.csv alone without a
  * schedule), every text cell spreadsheet-safe (csv_out.h).  Each file is
