@@ -606,7 +606,8 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 	long best_short = LONG_MAX;
 	double best_value = -INFINITY;
 	s->rng = 2463534242u ^ (unsigned)opt->seed;
-	for (int run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
+	int run;
+	for (run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
 		if (run > 0 && mcl_now() - t0 > opt->time_limit / 5)
 			break;
 		s->noise = run ? 0.5 : 0;
@@ -625,11 +626,15 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 	pg_snap_restore(s, &best);
 	pg_snap_free(&best);
 	s->forbid = -1;
+	mcl_log(LOG_VERBOSE, "[%6.1fs] power-goal greedy: %d runs, best shortfall %ld value %.1f",
+		mcl_now() - t0, run, best_short, best_value);
 	/* a small school leaves more time to the exact polish; the bound LP
 	 * of a small school is quick */
 	bool small = pg_polish_fits(s);
-	pg_improve(s, t0 + (small ? 0.25 : 0.3) * opt->time_limit);
+	int moves = pg_improve(s, t0 + (small ? 0.25 : 0.3) * opt->time_limit);
 	best_short = pg_shortfall(s);
+	mcl_log(LOG_VERBOSE, "[%6.1fs] power-goal moves: %d kept, shortfall %ld value %.1f",
+		mcl_now() - t0, moves, best_short, pg_search_value(s));
 	double left = t0 + 0.7 * opt->time_limit - mcl_now();
 	if (small && left > 0.2 && !mip_interrupted && pg_polish_exact(s, left))
 		best_short = 0;
