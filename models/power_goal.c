@@ -254,6 +254,21 @@ long pg_shortfall(const struct pg_search *s)
 	return plan_labs(s, NULL);
 }
 
+struct by_gain {
+	double gain;
+	int i;
+};
+
+/* Largest gain first, then learner order (as a stable sort of learners in
+ * increasing order would give). */
+static int by_gain_desc(const void *a, const void *b)
+{
+	const struct by_gain *x = a, *y = b;
+	if (x->gain != y->gain)
+		return (x->gain < y->gain) - (x->gain > y->gain);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
 /* The group k would lead in goal g now: the unassigned learners k may lead,
  * by gain (value over lab value), those that gain (all of them while
  * any_gain), up to max_g and the largest room for g, topped up to min_g;
@@ -265,19 +280,21 @@ double pg_candidate(const struct pg_search *s, int k, int g, bool any_gain,
 	const struct problem *p = s->p;
 	const struct pg_options *o = s->o;
 	int n = 0;
+	/* sorted with qsort: an insertion sort here was most of the greedy's
+	 * time on 1 500 learners (goals wanted by hundreds) */
+	struct by_gain *sorted = xmalloc(sizeof(*sorted) *
+					 ((size_t)(s->goal_start[g + 1] - s->goal_start[g]) + 1));
 	for (int e = s->goal_start[g]; e < s->goal_start[g + 1]; e++) {
 		int op = s->goal_opt[e], i = s->opt_learner[op];
 		if (s->group_of[i] >= 0 || !pg_leader_fits(p, o, k, i))
 			continue;
 		gain[i] = o->value[op] - o->value[o->start[i + 1] - 1];
-		order[n++] = i;
+		sorted[n++] = (struct by_gain){ gain[i], i };
 	}
-	for (int a = 1; a < n; a++)
-		for (int c = a; c > 0 && gain[order[c]] > gain[order[c - 1]]; c--) {
-			int t = order[c];
-			order[c] = order[c - 1];
-			order[c - 1] = t;
-		}
+	qsort(sorted, (size_t)n, sizeof(*sorted), by_gain_desc);
+	for (int a = 0; a < n; a++)
+		order[a] = sorted[a].i;
+	free(sorted);
 	int room = 0;
 	for (int r = 0; r < p->n_rooms; r++)
 		if (problem_room_has(&p->rooms[r], p->goals[g].feature) && p->rooms[r].capacity > room)
