@@ -107,7 +107,7 @@ static long room_rank(const struct problem *p, const struct room *rm)
  * the learners left without a seat; appends the lab rooms to plan (when
  * not NULL) and their count to *n_labs. */
 static int block_rooms(const struct pg_search *s, int j, bool featured, char *used,
-		       struct pg_plan *plan, int *labs, int *n_labs)
+		       struct pg_plan *plan, int *labs, int *n_labs, int *lab_learners)
 {
 	const struct problem *p = s->p;
 	int b = s->o->blocks[j], short_of = 0, lab_max = p->config.lab_max_group;
@@ -154,6 +154,7 @@ static int block_rooms(const struct pg_search *s, int j, bool featured, char *us
 	int left = 0;
 	for (int i = 0; i < s->o->n; i++)
 		left += s->group_of[i] < 0 && pg_in_block(s, i, j);
+	*lab_learners = left;
 	*n_labs = 0;
 	while (left > 0) {
 		int best = -1;
@@ -171,9 +172,12 @@ static int block_rooms(const struct pg_search *s, int j, bool featured, char *us
 	return short_of + (left > 0 ? left : 0);
 }
 
-/* The shortfall of the current groups: learners without a seat plus lab
- * sessions without a supervisor, over every block; 0 when the schedule can
- * be written.  Fills plan when not NULL (its arrays sized by plan_alloc). */
+/* The shortfall of the current groups: learners without a seat plus
+ * learners of the labs without a supervisor (the smallest labs of the
+ * block), over every block; 0 when the schedule can be written.  Counting
+ * learners, not labs, lets the repair see each lab learner who joins a
+ * group as progress, not only the last one of a lab.  Fills plan when not
+ * NULL (its arrays sized by plan_alloc). */
 static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 {
 	const struct problem *p = s->p;
@@ -182,6 +186,7 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	char *used = xmalloc((size_t)p->n_rooms + 1);
 	int *labs = xmalloc(sizeof(int) * ((size_t)nb * (p->n_rooms + 1) + 1));
 	int *n_labs = xcalloc((size_t)nb + 1, sizeof(int));
+	int *lab_learners = xcalloc((size_t)nb + 1, sizeof(int));
 	char *can = xcalloc((size_t)nk * nb + 1, 1);
 	char *asg = xcalloc((size_t)nk * nb + 1, 1);
 	int *rem = xmalloc(sizeof(int) * ((size_t)nk + 1));
@@ -205,14 +210,15 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	for (int j = 0; j < nb; j++) {
 		memset(used, 0, (size_t)p->n_rooms + 1);
 		int *lj = labs + (long)j * (p->n_rooms + 1);
-		int short_j = block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+		int *ll = &lab_learners[j];
+		int short_j = block_rooms(s, j, false, used, plan, lj, &n_labs[j], ll);
 		if (short_j > 0) {  /* a featureless group may have taken a room
 				     * that a group needing its feature wanted */
 			memset(used, 0, (size_t)p->n_rooms + 1);
-			int again = block_rooms(s, j, true, used, plan, lj, &n_labs[j]);
+			int again = block_rooms(s, j, true, used, plan, lj, &n_labs[j], ll);
 			if (again > short_j) {
 				memset(used, 0, (size_t)p->n_rooms + 1);
-				block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+				block_rooms(s, j, false, used, plan, lj, &n_labs[j], ll);
 			} else {
 				short_j = again;
 			}
@@ -222,8 +228,24 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	for (int j = 0; j < nb; j++)
 		for (int slot = 0; slot < n_labs[j]; slot++) {
 			memset(seen, 0, (size_t)nk + 1);
-			shortfall += !augment(j, nb, nk, can, asg, use, rem, seen);
+			augment(j, nb, nk, can, asg, use, rem, seen);
 		}
+	int lab_max = p->config.lab_max_group;
+	for (int j = 0; j < nb; j++) {
+		/* the learners of the unstaffed labs (those without a room are
+		 * counted already) */
+		int staffed = 0, seats = 0, all = 0;
+		for (int k = 0; k < nk; k++)
+			staffed += asg[k * nb + j];
+		for (int slot = 0; slot < n_labs[j]; slot++) {
+			int cap = p->rooms[labs[(long)j * (p->n_rooms + 1) + slot]].capacity;
+			cap = cap < lab_max ? cap : lab_max;
+			seats += slot < staffed ? cap : 0;
+			all += cap;
+		}
+		int seated = lab_learners[j] < all ? lab_learners[j] : all;
+		shortfall += staffed < n_labs[j] ? seated - seats : 0;
+	}
 	if (plan) {
 		int n = 0;
 		for (int j = 0; j < nb; j++) {
@@ -241,6 +263,7 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	free(used);
 	free(labs);
 	free(n_labs);
+	free(lab_learners);
 	free(can);
 	free(asg);
 	free(rem);
