@@ -107,7 +107,7 @@ static long room_rank(const struct problem *p, const struct room *rm)
  * the learners left without a seat; appends the lab rooms to plan (when
  * not NULL) and their count to *n_labs. */
 static int block_rooms(const struct pg_search *s, int j, bool featured, char *used,
-		       struct pg_plan *plan, int *labs, int *n_labs)
+		       struct pg_plan *plan, int *labs, int *n_labs, int *lab_learners)
 {
 	const struct problem *p = s->p;
 	int b = s->o->blocks[j], short_of = 0, lab_max = p->config.lab_max_group;
@@ -154,6 +154,7 @@ static int block_rooms(const struct pg_search *s, int j, bool featured, char *us
 	int left = 0;
 	for (int i = 0; i < s->o->n; i++)
 		left += s->group_of[i] < 0 && pg_in_block(s, i, j);
+	*lab_learners = left;
 	*n_labs = 0;
 	while (left > 0) {
 		int best = -1;
@@ -171,9 +172,12 @@ static int block_rooms(const struct pg_search *s, int j, bool featured, char *us
 	return short_of + (left > 0 ? left : 0);
 }
 
-/* The shortfall of the current groups: learners without a seat plus lab
- * sessions without a supervisor, over every block; 0 when the schedule can
- * be written.  Fills plan when not NULL (its arrays sized by plan_alloc). */
+/* The shortfall of the current groups: learners without a seat plus
+ * learners of the labs without a supervisor (the smallest labs of the
+ * block), over every block; 0 when the schedule can be written.  Counting
+ * learners, not labs, lets the repair see each lab learner who joins a
+ * group as progress, not only the last one of a lab.  Fills plan when not
+ * NULL (its arrays sized by plan_alloc). */
 static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 {
 	const struct problem *p = s->p;
@@ -182,6 +186,7 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	char *used = xmalloc((size_t)p->n_rooms + 1);
 	int *labs = xmalloc(sizeof(int) * ((size_t)nb * (p->n_rooms + 1) + 1));
 	int *n_labs = xcalloc((size_t)nb + 1, sizeof(int));
+	int *lab_learners = xcalloc((size_t)nb + 1, sizeof(int));
 	char *can = xcalloc((size_t)nk * nb + 1, 1);
 	char *asg = xcalloc((size_t)nk * nb + 1, 1);
 	int *rem = xmalloc(sizeof(int) * ((size_t)nk + 1));
@@ -205,14 +210,15 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	for (int j = 0; j < nb; j++) {
 		memset(used, 0, (size_t)p->n_rooms + 1);
 		int *lj = labs + (long)j * (p->n_rooms + 1);
-		int short_j = block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+		int *ll = &lab_learners[j];
+		int short_j = block_rooms(s, j, false, used, plan, lj, &n_labs[j], ll);
 		if (short_j > 0) {  /* a featureless group may have taken a room
 				     * that a group needing its feature wanted */
 			memset(used, 0, (size_t)p->n_rooms + 1);
-			int again = block_rooms(s, j, true, used, plan, lj, &n_labs[j]);
+			int again = block_rooms(s, j, true, used, plan, lj, &n_labs[j], ll);
 			if (again > short_j) {
 				memset(used, 0, (size_t)p->n_rooms + 1);
-				block_rooms(s, j, false, used, plan, lj, &n_labs[j]);
+				block_rooms(s, j, false, used, plan, lj, &n_labs[j], ll);
 			} else {
 				short_j = again;
 			}
@@ -222,8 +228,24 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	for (int j = 0; j < nb; j++)
 		for (int slot = 0; slot < n_labs[j]; slot++) {
 			memset(seen, 0, (size_t)nk + 1);
-			shortfall += !augment(j, nb, nk, can, asg, use, rem, seen);
+			augment(j, nb, nk, can, asg, use, rem, seen);
 		}
+	int lab_max = p->config.lab_max_group;
+	for (int j = 0; j < nb; j++) {
+		/* the learners of the unstaffed labs (those without a room are
+		 * counted already) */
+		int staffed = 0, seats = 0, all = 0;
+		for (int k = 0; k < nk; k++)
+			staffed += asg[k * nb + j];
+		for (int slot = 0; slot < n_labs[j]; slot++) {
+			int cap = p->rooms[labs[(long)j * (p->n_rooms + 1) + slot]].capacity;
+			cap = cap < lab_max ? cap : lab_max;
+			seats += slot < staffed ? cap : 0;
+			all += cap;
+		}
+		int seated = lab_learners[j] < all ? lab_learners[j] : all;
+		shortfall += staffed < n_labs[j] ? seated - seats : 0;
+	}
 	if (plan) {
 		int n = 0;
 		for (int j = 0; j < nb; j++) {
@@ -241,6 +263,7 @@ static long plan_labs(const struct pg_search *s, struct pg_plan *plan)
 	free(used);
 	free(labs);
 	free(n_labs);
+	free(lab_learners);
 	free(can);
 	free(asg);
 	free(rem);
@@ -254,6 +277,21 @@ long pg_shortfall(const struct pg_search *s)
 	return plan_labs(s, NULL);
 }
 
+struct by_gain {
+	double gain;
+	int i;
+};
+
+/* Largest gain first, then learner order (as a stable sort of learners in
+ * increasing order would give). */
+static int by_gain_desc(const void *a, const void *b)
+{
+	const struct by_gain *x = a, *y = b;
+	if (x->gain != y->gain)
+		return (x->gain < y->gain) - (x->gain > y->gain);
+	return (x->i > y->i) - (x->i < y->i);
+}
+
 /* The group k would lead in goal g now: the unassigned learners k may lead,
  * by gain (value over lab value), those that gain (all of them while
  * any_gain), up to max_g and the largest room for g, topped up to min_g;
@@ -265,19 +303,21 @@ double pg_candidate(const struct pg_search *s, int k, int g, bool any_gain,
 	const struct problem *p = s->p;
 	const struct pg_options *o = s->o;
 	int n = 0;
+	/* sorted with qsort: an insertion sort here was most of the greedy's
+	 * time on 1 500 learners (goals wanted by hundreds) */
+	struct by_gain *sorted = xmalloc(sizeof(*sorted) *
+					 ((size_t)(s->goal_start[g + 1] - s->goal_start[g]) + 1));
 	for (int e = s->goal_start[g]; e < s->goal_start[g + 1]; e++) {
 		int op = s->goal_opt[e], i = s->opt_learner[op];
 		if (s->group_of[i] >= 0 || !pg_leader_fits(p, o, k, i))
 			continue;
 		gain[i] = o->value[op] - o->value[o->start[i + 1] - 1];
-		order[n++] = i;
+		sorted[n++] = (struct by_gain){ gain[i], i };
 	}
-	for (int a = 1; a < n; a++)
-		for (int c = a; c > 0 && gain[order[c]] > gain[order[c - 1]]; c--) {
-			int t = order[c];
-			order[c] = order[c - 1];
-			order[c - 1] = t;
-		}
+	qsort(sorted, (size_t)n, sizeof(*sorted), by_gain_desc);
+	for (int a = 0; a < n; a++)
+		order[a] = sorted[a].i;
+	free(sorted);
 	int room = 0;
 	for (int r = 0; r < p->n_rooms; r++)
 		if (problem_room_has(&p->rooms[r], p->goals[g].feature) && p->rooms[r].capacity > room)
@@ -606,7 +646,8 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 	long best_short = LONG_MAX;
 	double best_value = -INFINITY;
 	s->rng = 2463534242u ^ (unsigned)opt->seed;
-	for (int run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
+	int run;
+	for (run = 0; run <= PG_RESTARTS && !mip_interrupted; run++) {
 		if (run > 0 && mcl_now() - t0 > opt->time_limit / 5)
 			break;
 		s->noise = run ? 0.5 : 0;
@@ -625,11 +666,15 @@ static long search_restarts(struct pg_search *s, const struct solve_options *opt
 	pg_snap_restore(s, &best);
 	pg_snap_free(&best);
 	s->forbid = -1;
+	mcl_log(LOG_VERBOSE, "[%6.1fs] power-goal greedy: %d runs, best shortfall %ld value %.1f",
+		mcl_now() - t0, run, best_short, best_value);
 	/* a small school leaves more time to the exact polish; the bound LP
 	 * of a small school is quick */
 	bool small = pg_polish_fits(s);
-	pg_improve(s, t0 + (small ? 0.25 : 0.3) * opt->time_limit);
+	int moves = pg_improve(s, t0 + (small ? 0.25 : 0.3) * opt->time_limit);
 	best_short = pg_shortfall(s);
+	mcl_log(LOG_VERBOSE, "[%6.1fs] power-goal moves: %d kept, shortfall %ld value %.1f",
+		mcl_now() - t0, moves, best_short, pg_search_value(s));
 	double left = t0 + 0.7 * opt->time_limit - mcl_now();
 	if (small && left > 0.2 && !mip_interrupted && pg_polish_exact(s, left))
 		best_short = 0;

@@ -35,6 +35,16 @@
  *    available, at most max_g and the room's seats attending).  Its size
  *    has no factor learners x facilitators.
  *
+ *    Solved first with the blocks merged (2m): every row of a block summed
+ *    over the cycle's blocks, each column the sum of its blocks' (bounds
+ *    summed too), a learner counted once per block they are in, and the
+ *    meeting rows summed, |A_i| s[g,P] <= N[g] for N[g] = sum_b N[g,b]:
+ *    a relaxation of (2), since every row of (2m) is a sum of rows of (2)
+ *    (a schedule's point of (2), summed, is one of (2m)).  Its sums (the
+ *    cycle's meetings, labs, supervisors, N[g]) are whole in a schedule.
+ *    Summing learners of one pattern into one column (agg_carry) makes
+ *    both LPs smaller still, without changing their optimum.
+ *
  * 3. The exact MIP's LP relaxation (pg_relaxation), tighter but with a
  *    column per learner, goal and facilitator: built when it has at most
  *    PG_BOUND_COLUMNS of them, solved within the time left.
@@ -92,19 +102,51 @@ struct agg {
 	struct triplets t;
 	int nc;
 	struct pg_class *cls;
-	int *row_busy;              /* [nb]: the block's staff row */
+	int nt, *part_of;           /* [nb]: the part of the cycle block j is in */
+	int *row_busy;              /* [nt]: the part's staff row */
 	int row_ms;                 /* the cycle's sessions row */
-	int *col_n;                 /* [n_goals * nb]: N[g,b], or 0 */
+	int *col_n;                 /* [n_goals * nt]: N[g,t], or 0 */
 	int *col_x;                 /* [options]: 0 for a goal no one may lead i in */
+	int *pattern, np;           /* [n]: i's availability pattern (pg_patterns) */
+	int *carrier;               /* [options]: the column the block rows take */
+	char *lead;                 /* [options]: whether its carrier goes in them */
 	int *goal_start, *goal_opt; /* goal g's options: goal_opt[goal_start[g]..] */
 	int *opt_learner;           /* [options] */
 	struct lp_int *ints;
 	int n_ints;
 };
 
-static bool in_block(const struct agg *a, int i, int j)
+/* How many blocks of part t learner i is available in. */
+static int in_part(const struct agg *a, int i, int t)
 {
-	return !a->p->learners[a->o->learners[i]].unavailable[a->o->blocks[j]];
+	int n = 0;
+	for (int j = 0; j < a->o->nb; j++)
+		n += a->part_of[j] == t &&
+		     !a->p->learners[a->o->learners[i]].unavailable[a->o->blocks[j]];
+	return n;
+}
+
+/* Facilitators of part t's blocks, summed over them: those available
+ * (level -1), or able in goal g (LEVEL_ABLE), or gurus of g. */
+static int staff_of(const struct agg *a, int t, int g, int level)
+{
+	const struct problem *p = a->p;
+	int n = 0;
+	for (int j = 0; j < a->o->nb; j++)
+		for (int k = 0; a->part_of[j] == t && k < p->n_facilitators; k++)
+			n += !p->facilitators[k].unavailable[a->o->blocks[j]] &&
+			     (level < 0 || (level == LEVEL_GURU ? (int)problem_goal_level(p, k, g) == level
+							       : (int)problem_goal_level(p, k, g) >= level));
+	return n;
+}
+
+/* Rooms of class c in part t's blocks, summed over them. */
+static int rooms_of(const struct agg *a, int c, int t)
+{
+	int n = 0;
+	for (int j = 0; j < a->o->nb; j++)
+		n += a->part_of[j] == t ? a->cls[c].count[j] : 0;
+	return n;
 }
 
 static int seats(int cap, int max_group)
@@ -134,29 +176,83 @@ static void agg_choices(struct agg *a)
 	}
 }
 
-/* Goal g's columns and rows in block j: the meetings N[g,b], made of a
+/* Options ops[0..n-1] (one goal, or the lab) by pattern: the options of a
+ * pattern shared by two or more learners get one column X = their sum
+ * (row sum x - X = 0) that stands for them in every block row, so that
+ * each x is in one such row instead of one per block (15 on the
+ * generated schools): the same LP, with far fewer non-zeros. */
+static void agg_carry(struct agg *a, const int *ops, int n, int *count, int *col)
+{
+	for (int e = 0; e < n; e++)
+		if (a->col_x[ops[e]])
+			count[a->pattern[a->opt_learner[ops[e]]]]++;
+	for (int e = 0; e < n; e++) {
+		int op = ops[e], q = a->pattern[a->opt_learner[op]];
+		if (!a->col_x[op])
+			continue;
+		a->carrier[op] = a->col_x[op];
+		a->lead[op] = count[q] < 2 || !col[q];
+		if (count[q] < 2)
+			continue;
+		if (!col[q]) {
+			col[q] = lp_add_col(a->P, GLP_CV, 0, count[q], 0);
+			col[q + a->np] = lp_add_row(a->P, GLP_FX, 0, 0);
+			triplets_add(&a->t, col[q + a->np], col[q], -1);
+		}
+		a->carrier[op] = col[q];
+		triplets_add(&a->t, col[q + a->np], a->col_x[op], 1);
+	}
+	for (int e = 0; e < n; e++) {
+		int q = a->pattern[a->opt_learner[ops[e]]];
+		count[q] = col[q] = col[q + a->np] = 0;
+	}
+}
+
+/* The carriers of every goal's options and of the lab's (agg_carry). */
+static void agg_carriers(struct agg *a)
+{
+	const struct pg_options *o = a->o;
+	int no = o->start[o->n];
+	a->pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	a->np = pg_patterns(a->p, o, a->pattern);
+	a->carrier = xcalloc((size_t)no + 1, sizeof(int));
+	a->lead = xcalloc((size_t)no + 1, 1);
+	int *count = xcalloc((size_t)a->np + 1, sizeof(int));
+	int *col = xcalloc(2 * (size_t)a->np + 1, sizeof(int));
+	for (int g = 0; g < a->p->n_goals; g++)
+		agg_carry(a, a->goal_opt + a->goal_start[g], a->goal_start[g + 1] - a->goal_start[g],
+			  count, col);
+	int *labs = xmalloc(sizeof(int) * ((size_t)o->n + 1));
+	for (int i = 0; i < o->n; i++)
+		labs[i] = o->start[i + 1] - 1;
+	agg_carry(a, labs, o->n, count, col);
+	free(labs);
+	free(count);
+	free(col);
+}
+
+/* Goal g's columns and rows in part t: the meetings N[g,t], made of a
  * meeting a[k,g,b] per facilitator k able in g and available in b (each in
- * k's rows (7') and (8')), in the block's meetings row, with their rooms
- * (rows room_row[c]). */
-static void agg_goal_block(struct agg *a, int g, int j, const int *room_row, int meetings)
+ * the rows (7') and (8')), in the part's meetings row, with their rooms
+ * (rows room_row[c]); a learner counts once per block of t they are in. */
+static void agg_goal_block(struct agg *a, int g, int t, const int *room_row, int meetings)
 {
 	const struct problem *p = a->p;
-	const struct pg_options *o = a->o;
-	int b = o->blocks[j], nb = o->nb, members = 0, able = 0;
+	int nt = a->nt, members = 0;
 	for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++)
-		members += a->col_x[a->goal_opt[e]] && in_block(a, a->opt_learner[a->goal_opt[e]], j);
+		members += a->col_x[a->goal_opt[e]] && in_part(a, a->opt_learner[a->goal_opt[e]], t);
 	if (!members)
-		return;             /* no meeting of g in b */
-	for (int k = 0; k < p->n_facilitators; k++)
-		able += !p->facilitators[k].unavailable[b] && problem_goal_level(p, k, g) >= LEVEL_ABLE;
-	int n = a->col_n[g * nb + j] = lp_add_col(a->P, GLP_CV, 0, able, 0);
+		return;             /* no meeting of g in t */
+	int able = staff_of(a, t, g, LEVEL_ABLE);
+	int n = a->col_n[g * nt + t] = lp_add_col(a->P, GLP_CV, 0, able, 0);
 	a->ints[a->n_ints++] = (struct lp_int){ 0, n, 1 };
 	int seat = lp_add_row(a->P, GLP_UP, 0, 0), used = lp_add_row(a->P, GLP_UP, 0, 0);
 	for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++) {
 		int op = a->goal_opt[e];
-		if (a->col_x[op] && in_block(a, a->opt_learner[op], j)) {
-			triplets_add(&a->t, seat, a->col_x[op], 1);
-			triplets_add(&a->t, used, a->col_x[op], -1);
+		int times = a->col_x[op] && a->lead[op] ? in_part(a, a->opt_learner[op], t) : 0;
+		if (times) {
+			triplets_add(&a->t, seat, a->carrier[op], times);
+			triplets_add(&a->t, used, a->carrier[op], -times);
 		}
 	}
 	triplets_add(&a->t, used, n, 1);
@@ -164,22 +260,19 @@ static void agg_goal_block(struct agg *a, int g, int j, const int *room_row, int
 	int of_g = lp_add_row(a->P, GLP_FX, 0, 0), one_room = lp_add_row(a->P, GLP_FX, 0, 0);
 	triplets_add(&a->t, of_g, n, 1);
 	triplets_add(&a->t, one_room, n, -1);
-	int guru = 0;
-	for (int k = 0; k < p->n_facilitators; k++)
-		guru += !p->facilitators[k].unavailable[b] &&
-			problem_goal_level(p, k, g) == LEVEL_GURU;
+	int guru = staff_of(a, t, g, LEVEL_GURU);
 	for (int part = 0; part < 2; part++) {
 		/* the meetings led by gurus of g, and the others */
 		int col = part ? lp_add_col(a->P, GLP_CV, 0, guru, p->config.w_guru)
 			       : lp_add_col(a->P, GLP_CV, 0, able - guru, 0);
 		triplets_add(&a->t, of_g, col, -1);
-		triplets_add(&a->t, a->row_busy[j], col, 1);
+		triplets_add(&a->t, a->row_busy[t], col, 1);
 		triplets_add(&a->t, a->row_ms, col, 1);
 	}
 	for (int c = 0; c < a->nc; c++) {
-		if (!a->cls[c].count[j] || !problem_room_has(a->cls[c].proto, p->goals[g].feature))
+		if (!room_row[c] || !problem_room_has(a->cls[c].proto, p->goals[g].feature))
 			continue;
-		int r = lp_add_col(a->P, GLP_CV, 0, a->cls[c].count[j], 0);
+		int r = lp_add_col(a->P, GLP_CV, 0, rooms_of(a, c, t), 0);
 		triplets_add(&a->t, seat, r, -seats(a->cls[c].cap, p->goals[g].max_group));
 		triplets_add(&a->t, one_room, r, 1);
 		triplets_add(&a->t, room_row[c], r, 1);
@@ -188,13 +281,12 @@ static void agg_goal_block(struct agg *a, int g, int j, const int *room_row, int
 
 /* The rows that tie a learner's choice of g to a meeting of g in each of
  * their blocks, x[i,g] <= N[g,b] for b in A_i, written through one column
- * s[g,P] per availability pattern P: x[i,g] <= s[g,P] <= N[g,b], b in P. */
+ * s[g,P] per availability pattern P: x[i,g] <= s[g,P] <= N[g,b], b in P;
+ * summed over a part's blocks, |P in t| s[g,P] <= N[g,t]. */
 static void agg_meet_rows(struct agg *a)
 {
-	const struct pg_options *o = a->o;
-	int nb = o->nb;
-	int *pattern = xmalloc(sizeof(int) * ((size_t)o->n + 1));
-	int np = pg_patterns(a->p, o, pattern);
+	int nt = a->nt;
+	int *pattern = a->pattern, np = a->np;
 	int *col_s = xcalloc((size_t)np + 1, sizeof(int));
 	for (int g = 0; g < a->p->n_goals; g++) {
 		for (int e = a->goal_start[g]; e < a->goal_start[g + 1]; e++) {
@@ -203,13 +295,14 @@ static void agg_meet_rows(struct agg *a)
 				continue;
 			if (!*s) {
 				*s = lp_add_col(a->P, GLP_CV, 0, 1, 0);
-				for (int j = 0; j < nb; j++) {
-					if (!in_block(a, i, j))
+				for (int t = 0; t < nt; t++) {
+					int times = in_part(a, i, t);
+					if (!times)
 						continue;
 					int r = lp_add_row(a->P, GLP_UP, 0, 0);
-					triplets_add(&a->t, r, *s, 1);
-					if (a->col_n[g * nb + j])
-						triplets_add(&a->t, r, a->col_n[g * nb + j], -1);
+					triplets_add(&a->t, r, *s, times);
+					if (a->col_n[g * nt + t])
+						triplets_add(&a->t, r, a->col_n[g * nt + t], -1);
 				}
 			}
 			int r = lp_add_row(a->P, GLP_UP, 0, 0);
@@ -220,40 +313,38 @@ static void agg_meet_rows(struct agg *a)
 			col_s[pattern[a->opt_learner[a->goal_opt[e]]]] = 0;
 	}
 	free(col_s);
-	free(pattern);
 }
 
-/* Block j's rows (7') and labs; its goals' meetings. */
-static void agg_block(struct agg *a, int j)
+/* Part t's rows (7') and labs; its goals' meetings. */
+static void agg_block(struct agg *a, int t)
 {
 	const struct problem *p = a->p;
 	const struct pg_options *o = a->o;
-	int b = o->blocks[j];
 	int *room_row = xcalloc((size_t)a->nc + 1, sizeof(int));
 	for (int c = 0; c < a->nc; c++)
-		if (a->cls[c].count[j])
-			room_row[c] = lp_add_row(a->P, GLP_UP, 0, a->cls[c].count[j]);
+		if (rooms_of(a, c, t))
+			room_row[c] = lp_add_row(a->P, GLP_UP, 0, rooms_of(a, c, t));
 	int meetings = lp_add_row(a->P, GLP_FR, 0, 0), labs = lp_add_row(a->P, GLP_FR, 0, 0);
 	int supervisors = lp_add_row(a->P, GLP_FR, 0, 0);
 	int lab_seats = lp_add_row(a->P, GLP_UP, 0, 0), sup = lp_add_row(a->P, GLP_UP, 0, 0);
-	int staff = 0;
-	for (int k = 0; k < p->n_facilitators; k++)
-		staff += !p->facilitators[k].unavailable[b];
-	int busy = a->row_busy[j] = lp_add_row(a->P, GLP_UP, 0, staff);
+	int staff = staff_of(a, t, 0, -1);
+	int busy = a->row_busy[t] = lp_add_row(a->P, GLP_UP, 0, staff);
 	int h = lp_add_col(a->P, GLP_CV, 0, staff, 0);
 	triplets_add(&a->t, busy, h, 1);
 	triplets_add(&a->t, a->row_ms, h, 1);
 	triplets_add(&a->t, sup, h, -1);
 	triplets_add(&a->t, supervisors, h, 1);
 	for (int g = 0; g < p->n_goals; g++)
-		agg_goal_block(a, g, j, room_row, meetings);
-	for (int i = 0; i < o->n; i++)
-		if (in_block(a, i, j) && a->col_x[o->start[i + 1] - 1])
-			triplets_add(&a->t, lab_seats, a->col_x[o->start[i + 1] - 1], 1);
+		agg_goal_block(a, g, t, room_row, meetings);
+	for (int i = 0; i < o->n; i++) {
+		int op = o->start[i + 1] - 1, times = a->col_x[op] && a->lead[op] ? in_part(a, i, t) : 0;
+		if (times)
+			triplets_add(&a->t, lab_seats, a->carrier[op], times);
+	}
 	for (int c = 0; c < a->nc; c++) {
-		if (!a->cls[c].count[j] || !problem_room_has(a->cls[c].proto, p->lab_feature))
+		if (!room_row[c] || !problem_room_has(a->cls[c].proto, p->lab_feature))
 			continue;
-		int z = lp_add_col(a->P, GLP_CV, 0, a->cls[c].count[j], 0);
+		int z = lp_add_col(a->P, GLP_CV, 0, rooms_of(a, c, t), 0);
 		triplets_add(&a->t, room_row[c], z, 1);
 		triplets_add(&a->t, lab_seats, z, -seats(a->cls[c].cap, p->config.lab_max_group));
 		triplets_add(&a->t, sup, z, 1);
@@ -267,7 +358,8 @@ static void agg_block(struct agg *a, int j)
 
 /* The aggregated LP (2 at the top of the file), with its whole-valued
  * expressions in a->ints. */
-static void agg_build(struct agg *a, const struct problem *p, const struct pg_options *o)
+static void agg_build(struct agg *a, const struct problem *p, const struct pg_options *o,
+		      bool merged)
 {
 	memset(a, 0, sizeof(*a));
 	a->p = p;
@@ -275,11 +367,16 @@ static void agg_build(struct agg *a, const struct problem *p, const struct pg_op
 	a->P = glp_create_prob();
 	glp_set_obj_dir(a->P, GLP_MAX);
 	a->nc = pg_classes_build(p, o, &a->cls);
-	a->row_busy = xcalloc((size_t)o->nb + 1, sizeof(int));
-	a->col_n = xcalloc((size_t)p->n_goals * o->nb + 1, sizeof(int));
-	a->ints = xmalloc(sizeof(*a->ints) * ((size_t)o->nb * (p->n_goals + 3) + 1));
+	a->nt = merged ? 1 : o->nb;
+	a->part_of = xmalloc(sizeof(int) * ((size_t)o->nb + 1));
+	for (int j = 0; j < o->nb; j++)
+		a->part_of[j] = merged ? 0 : j;
+	a->row_busy = xcalloc((size_t)a->nt + 1, sizeof(int));
+	a->col_n = xcalloc((size_t)p->n_goals * a->nt + 1, sizeof(int));
+	a->ints = xmalloc(sizeof(*a->ints) * ((size_t)a->nt * (p->n_goals + 3) + 1));
 	pg_index_goals(p, o, &a->goal_start, &a->goal_opt, &a->opt_learner);
 	agg_choices(a);
+	agg_carriers(a);
 	int sessions = 0;
 	for (int k = 0; k < p->n_facilitators; k++) {
 		const struct facilitator *f = &p->facilitators[k];
@@ -289,8 +386,8 @@ static void agg_build(struct agg *a, const struct problem *p, const struct pg_op
 		sessions += avail < f->max_sessions ? avail : f->max_sessions;
 	}
 	a->row_ms = lp_add_row(a->P, GLP_UP, 0, sessions);
-	for (int j = 0; j < o->nb; j++)
-		agg_block(a, j);
+	for (int t = 0; t < a->nt; t++)
+		agg_block(a, t);
 	agg_meet_rows(a);
 	triplets_load(&a->t, a->P);
 }
@@ -298,9 +395,13 @@ static void agg_build(struct agg *a, const struct problem *p, const struct pg_op
 static void agg_free(struct agg *a)
 {
 	pg_classes_free(a->cls, a->nc);
+	free(a->part_of);
 	free(a->row_busy);
 	free(a->col_n);
 	free(a->col_x);
+	free(a->pattern);
+	free(a->carrier);
+	free(a->lead);
 	free(a->goal_start);
 	free(a->goal_opt);
 	free(a->opt_learner);
@@ -348,13 +449,26 @@ double pg_bound(const struct problem *p, const struct pg_options *o, double seco
 	long cols = pg_x_columns(p, o);
 	bool full_too = cols <= PG_BOUND_COLUMNS;
 	struct agg a;
-	agg_build(&a, p, o);
-	double until = t0 + (full_too ? 0.6 : 1) * seconds;
-	double agg = lp_bound(a.P, a.ints, a.n_ints, until, until, target, "aggregated LP");
+	/* the blocks merged first: a few times smaller, it finishes where the
+	 * per-block LP may not (a loaded machine, 1 500 learners) */
+	agg_build(&a, p, o, true);
+	double merged = lp_bound(a.P, a.ints, a.n_ints, t0 + 0.5 * seconds, t0 + 0.2 * seconds,
+				 target, "aggregated LP, blocks merged");
 	agg_free(&a);
-	bound = agg < bound ? agg : bound;
+	bound = merged < bound ? merged : bound;
+	double agg = HUGE_VAL;
+	if (bound > target && mcl_now() < t0 + seconds - 0.2) {
+		/* it may run to the end: the exact MIP's LP, several times its
+		 * size, would not finish where it did not; it branches until 0.6
+		 * of the time when the exact MIP's LP follows, which needs 0.35 */
+		agg_build(&a, p, o, false);
+		double until = t0 + (full_too ? 0.6 : 1) * seconds;
+		agg = lp_bound(a.P, a.ints, a.n_ints, t0 + seconds, until, target, "aggregated LP");
+		agg_free(&a);
+		bound = agg < bound ? agg : bound;
+	}
 	double full = HUGE_VAL;
-	if (bound > target && full_too && mcl_now() < t0 + seconds - 0.2) {
+	if (bound > target && full_too && mcl_now() < t0 + 0.65 * seconds) {
 		struct lp_int *ints;
 		int n_ints;
 		glp_prob *P = pg_relaxation(p, o, &ints, &n_ints);
@@ -364,8 +478,8 @@ double pg_bound(const struct problem *p, const struct pg_options *o, double seco
 		glp_delete_prob(P);
 		bound = full < bound ? full : bound;
 	}
-	mcl_log(LOG_NORMAL, "power-goal bound %.1f: simple %.1f, aggregated LP %.1f, exact MIP's "
-		"LP %.1f (%ld learner-goal-facilitator columns%s)", bound, simple, agg, full, cols,
-		full_too ? "" : ", too many to build");
+	mcl_log(LOG_NORMAL, "power-goal bound %.1f: simple %.1f, aggregated LP %.1f (blocks merged "
+		"%.1f), exact MIP's LP %.1f (%ld learner-goal-facilitator columns%s)", bound, simple,
+		agg, merged, full, cols, full_too ? "" : ", too many to build");
 	return bound;
 }
