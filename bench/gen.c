@@ -32,6 +32,9 @@
  * feature (--lab-feature) labs meet only in the computer labs, so those
  * must also seat the learners who can be in nothing but a lab; computer labs
  * are added until they do (school_labs_feasible).
+ * Last, mclsched's own counts run on the school as written (bench/gen_check.c,
+ * precheck_scenario: the seminar blocks over the cycle too); computer labs
+ * or staff are added while they fail (school_make_cycle_feasible).
  *
  * The options that make hard schools (staff ratio, needs a learner, a
  * one-area block, the lab feature, seminars a learner, popularity skew)
