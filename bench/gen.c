@@ -32,6 +32,9 @@
  * feature (--lab-feature) labs meet only in the computer labs, so those
  * must also seat the learners who can be in nothing but a lab; computer labs
  * are added until they do (school_labs_feasible).
+ * Last, mclsched's own counts run on the school as written (bench/gen_check.c,
+ * precheck_scenario: the seminar blocks over the cycle too); computer labs
+ * or staff are added while they fail (school_make_cycle_feasible).
  *
  * The options that make hard schools (staff ratio, needs a learner, a
  * one-area block, the lab feature, seminars a learner, popularity skew)
@@ -69,6 +72,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bench/gen_check.h"
 #include "engine/util.h"
 
 enum {
@@ -88,7 +92,7 @@ enum {
 enum stream {
 	STREAM_GOALS = 1, STREAM_STAFF, STREAM_ROOMS, STREAM_LEARNERS, STREAM_FEASIBLE,
 	STREAM_COACHES, STREAM_NEEDS, STREAM_PROGRESS, STREAM_SEMINARS, STREAM_CHOICES,
-	STREAM_EXPERTISE, STREAM_FEATURES,
+	STREAM_EXPERTISE, STREAM_FEATURES, STREAM_CYCLE,
 };
 
 /*
@@ -1078,6 +1082,8 @@ static void school_make_choices(struct school *s)
 	free(popular);
 }
 
+static void school_make_cycle_feasible(struct school *s);
+
 static void school_build(struct school *s)
 {
 	if (!s->shape.workshop_slots)
@@ -1092,6 +1098,7 @@ static void school_build(struct school *s)
 	school_make_choices(s);
 	school_make_feasible(s);
 	school_assign_coaches(s);       /* once the staff is final */
+	school_make_cycle_feasible(s);  /* mclsched's own counts; draws coaches again if it adds */
 }
 
 static void school_release(struct school *s)
@@ -1499,6 +1506,97 @@ out_free:
 	free(tmp);
 	free(target);
 	return rc;
+}
+
+/* ---- mclsched's own counts on the school as written (bench/gen_check.c) ---- */
+
+/* Writes the school into a scratch directory and reads it back as mclsched
+ * does to run its counts (gen_check_dir); exits when it cannot. */
+static enum gen_check school_check(const struct school *s, char **why, bool *staff_short)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir = xasprintf("%s/mclsched-gen-check-XXXXXX", base && *base ? base : "/tmp");
+	enum gen_check rc = GEN_CHECK_UNREADABLE;
+	*why = NULL;
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "mclsched-gen: cannot create '%s' to check the school: %s\n", dir,
+			strerror(errno));
+		exit(4);
+	}
+	if (school_write_dir(s, dir) == 0)
+		rc = gen_check_dir(dir, why, staff_short);
+	remove_tmp(dir);
+	free(dir);
+	if (rc == GEN_CHECK_UNREADABLE) {
+		fprintf(stderr, "mclsched-gen: internal error: mclsched cannot read the school\n");
+		exit(4);
+	}
+	return rc;
+}
+
+/* "N thing(s)" into buf, or "" for none; a separator before it when after. */
+static const char *count_text(char *buf, size_t size, int n, const char *thing, bool after)
+{
+	buf[0] = '\0';
+	if (n)
+		snprintf(buf, size, "%s%d %s%s", after ? ", " : "", n, thing, n == 1 ? "" : "s");
+	return buf;
+}
+
+/*
+ * The counts above are per block and count every seminar seat; mclsched
+ * also counts the seminar blocks over the cycle (precheck_seminar_cycle:
+ * seats for eligible choosers only, a seminar meeting only in lab rooms
+ * displaces a lab).  While that count fails: a computer lab in every block
+ * (with a lab feature; a full-time facilitator too when the labs of a
+ * seminar block outnumber its facilitators), else a facilitator and a
+ * classroom, as for any other failing count.  A school that passes is left
+ * as it was; coaches are drawn again when the staff grows.
+ */
+static void school_make_cycle_feasible(struct school *s)
+{
+	struct rng r = rng_stream(s, STREAM_CYCLE);
+	int labs = 0, staff = 0, classrooms = 0;
+	long short_by = -1;
+	char *why, a[48], b[48], c[48];
+	bool staff_short;
+	enum gen_check rc, first = GEN_CHECK_PASS;
+	while ((rc = school_check(s, &why, &staff_short)) != GEN_CHECK_PASS) {
+		if (labs + staff > s->n_learners) {     /* each round seats more: bounded */
+			fprintf(stderr, "mclsched-gen: internal error: cannot make the school pass "
+				"mclsched's counts:\n%s", why);
+			exit(4);
+		}
+		const char *at = why ? strstr(why, "short by ") : NULL;
+		if (short_by < 0) {
+			short_by = at ? strtol(at + 9, NULL, 10) : 0;
+			first = rc;
+		}
+		free(why);
+		if (rc == GEN_CHECK_CYCLE && s->lab_feature) {
+			int n = 0;
+			for (int i = 0; i < s->n_rooms; i++)
+				n += s->rooms[i].kind == ROOM_COMPUTER;
+			room_add(s, ROOM_COMPUTER, n, rng_between(&r, 35, 40));
+			labs++;
+		}
+		if (rc == GEN_CHECK_CYCLE && s->lab_feature && !staff_short)
+			continue;
+		facilitator_add(s, &r, false);
+		staff++;
+		if (rc != GEN_CHECK_CYCLE || !s->lab_feature) {
+			classroom_add(s, classroom_sizes[rng_between(&r, 3, 6)]);
+			classrooms++;
+		}
+		school_assign_coaches(s);
+	}
+	if (labs + staff)
+		fprintf(stderr, "mclsched-gen: added %s%s%s for `mclsched check` (%s short by %ld)\n",
+			count_text(a, sizeof(a), labs, "computer lab", false),
+			count_text(b, sizeof(b), staff, "facilitator", labs > 0),
+			count_text(c, sizeof(c), classrooms, "classroom", labs + staff > 0),
+			first == GEN_CHECK_CYCLE ? "the seminar blocks over the cycle were"
+						 : "a count of the blocks was", short_by);
 }
 
 /* ---- a district of schools (--district) ---- */

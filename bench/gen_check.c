@@ -1,0 +1,68 @@
+/*
+ * gen_check.c - mclsched's own counts on a school mclsched-gen wrote
+ * (gen_check.h): the generator's counts are per block, and mclsched's
+ * cycle-level seminar count (precheck_seminar_cycle) also sees that seminars
+ * seat only their eligible choosers and that those meeting only in lab rooms
+ * displace a lab.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "bench/gen_check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/diag.h"
+#include "engine/problem.h"
+#include "engine/util.h"
+#include "inputs/scenario.h"
+#include "models/precheck.h"
+
+/* Does some scheduled seminar block have no facilitator beyond its lab rooms? */
+static bool seminar_staff_short(const struct problem *p, const int *blocks, int n)
+{
+	for (int j = 0; j < n; j++) {
+		int b = blocks[j], nf = 0, labs = 0;
+		if (p->blocks[b].kind != BLOCK_SEMINAR)
+			continue;
+		for (int f = 0; f < p->n_facilitators; f++)
+			nf += !p->facilitators[f].unavailable[b];
+		for (int r = 0; r < p->n_rooms; r++)
+			labs += !p->rooms[r].unavailable[b] &&
+				problem_room_has(&p->rooms[r], p->lab_feature);
+		if (nf <= labs)
+			return true;
+	}
+	return false;
+}
+
+enum gen_check gen_check_dir(const char *dir, char **why, bool *staff_short)
+{
+	struct diag d;
+	diag_init(&d);
+	struct problem *p = scenario_load(dir, &d);
+	*why = NULL;
+	*staff_short = false;
+	if (!p) {
+		diag_print(&d, stderr);
+		diag_release(&d);
+		return GEN_CHECK_UNREADABLE;
+	}
+	diag_release(&d);
+	*why = precheck_scenario(p);
+	enum gen_check rc = GEN_CHECK_PASS;
+	if (*why) {
+		int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n = 0;
+		for (int b = 0; b < p->n_blocks; b++)
+			if (problem_block_scheduled(p, b))
+				blocks[n++] = b;
+		/* precheck_scenario runs the cycle count only when the blocks pass */
+		char *cycle = precheck_seminar_cycle(p, blocks, n);
+		rc = cycle && !strcmp(cycle, *why) ? GEN_CHECK_CYCLE : GEN_CHECK_BLOCKS;
+		*staff_short = seminar_staff_short(p, blocks, n);
+		free(cycle);
+		free(blocks);
+	}
+	problem_free(p);
+	return rc;
+}
