@@ -92,6 +92,22 @@ void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size)
 	*alloc = n;
 }
 
+void text_add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024];
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	xgrow((void **)&t->s, &t->alloc, t->len + (size_t)n + 1, 1);
+	memcpy(t->s + t->len, buf, (size_t)n + 1);
+	t->len += (size_t)n;
+}
+
 bool mcl_log_enabled(enum log_level level)
 {
 	return level <= mcl_log_level && (!muted || level == LOG_QUIET);

@@ -31,6 +31,16 @@ char *xasprintf(const char *fmt, ...) MCL_PRINTF(1, 2);
 /* Grows *array (of *alloc elements of elem_size) to hold at least need. */
 void xgrow(void **array, size_t *alloc, size_t need, size_t elem_size);
 
+/* A growing string (a diagnosis being written): { 0 } is empty, s stays
+ * NULL until the first text_add, and the owner frees s. */
+struct text {
+	char *s;
+	size_t len, alloc;
+};
+
+/* printf at the end of t (a line longer than 1023 bytes is cut there). */
+void text_add(struct text *t, const char *fmt, ...) MCL_PRINTF(2, 3);
+
 enum log_level { LOG_QUIET = 0, LOG_NORMAL = 1, LOG_VERBOSE = 2 };
 
 /* The level below which mcl_log() prints nothing.  The program (cli/,

@@ -23,7 +23,6 @@
 #include <glpk.h>
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,28 +103,6 @@ static void binds_add(struct binds *bd, enum rule r, int b, int who)
 	}
 }
 
-struct text {
-	char *s;
-	size_t len, alloc;
-};
-
-static void say(struct text *t, const char *fmt, ...) MCL_PRINTF(2, 3);
-
-static void say(struct text *t, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	xgrow((void **)&t->s, &t->alloc, t->len + (size_t)n + 1, 1);
-	memcpy(t->s + t->len, buf, (size_t)n + 1);
-	t->len += (size_t)n;
-}
 
 /* Block b's line of what binds. */
 static void say_block(struct text *t, const struct problem *p, const struct binds *bd, int b)
@@ -133,28 +110,28 @@ static void say_block(struct text *t, const struct problem *p, const struct bind
 	int avail = 0;
 	for (int f = 0; f < p->n_facilitators; f++)
 		avail += !p->facilitators[f].unavailable[b];
-	say(t, "  block '%s' (%.1f left without a seat):", p->blocks[b].id, bd->short_by[b]);
+	text_add(t, "  block '%s' (%.1f left without a seat):", p->blocks[b].id, bd->short_by[b]);
 	const char *sep = "";
 	if (bd->fac[b]) {
-		say(t, " %d of its %d facilitators (each leads one session)", bd->fac[b], avail);
+		text_add(t, " %d of its %d facilitators (each leads one session)", bd->fac[b], avail);
 		sep = ";";
 	}
 	if (bd->lab[b]) {
-		say(t, "%s the lab seats (lab rooms, lab max_group)", sep);
+		text_add(t, "%s the lab seats (lab rooms, lab max_group)", sep);
 		sep = ";";
 	}
 	if (bd->room[b]) {
-		say(t, "%s %d room%s", sep, bd->room[b], bd->room[b] == 1 ? "" : "s");
+		text_add(t, "%s %d room%s", sep, bd->room[b], bd->room[b] == 1 ? "" : "s");
 		sep = ";";
 	}
 	if (bd->goal_seats[b]) {
-		say(t, "%s the seats of %d goal%s (max_group, rooms)", sep, bd->goal_seats[b],
+		text_add(t, "%s the seats of %d goal%s (max_group, rooms)", sep, bd->goal_seats[b],
 		    bd->goal_seats[b] == 1 ? "" : "s");
 		sep = ";";
 	}
 	if (bd->min[b])
-		say(t, "%s the min_group of %d goal%s", sep, bd->min[b], bd->min[b] == 1 ? "" : "s");
-	say(t, "%s\n", *sep ? "" : " no rule of its own (what binds is elsewhere)");
+		text_add(t, "%s the min_group of %d goal%s", sep, bd->min[b], bd->min[b] == 1 ? "" : "s");
+	text_add(t, "%s\n", *sep ? "" : " no rule of its own (what binds is elsewhere)");
 }
 
 /* The diagnosis: the proven shortfall, then what binds per block and over
@@ -163,7 +140,7 @@ static char *describe(const struct problem *p, const int *blocks, int n_blocks,
 		      const struct binds *bd, double proven)
 {
 	struct text t = { 0 };
-	say(&t, "no schedule exists: even the exact model's LP relaxation (learners in "
+	text_add(&t, "no schedule exists: even the exact model's LP relaxation (learners in "
 	    "fractions of sessions) leaves at least %.2f learner-block%s without a seat, so "
 	    "no schedule seats every learner in every block (the LP's dual bound proves it; "
 	    "the counting checks, which look at one block at a time, pass).\n"
@@ -176,12 +153,12 @@ static char *describe(const struct problem *p, const int *blocks, int n_blocks,
 			say_block(&t, p, bd, b);
 	}
 	if (bd->needs)
-		say(&t, "  rule 6 (at most a need's sessions): the needs of %d learner%s, whose "
+		text_add(&t, "  rule 6 (at most a need's sessions): the needs of %d learner%s, whose "
 		    "sessions the blocks share out\n", bd->needs, bd->needs == 1 ? "" : "s");
 	for (int f = 0; f < p->n_facilitators; f++)
 		if (bd->budget[f])
-			say(&t, "  max_sessions of facilitator '%s'\n", p->facilitators[f].id);
-	say(&t, "A facilitator available in those blocks, more lab seats there, more need "
+			text_add(&t, "  max_sessions of facilitator '%s'\n", p->facilitators[f].id);
+	text_add(&t, "A facilitator available in those blocks, more lab seats there, more need "
 	    "sessions, or fewer learners available there are the remedies to try.\n");
 	return t.s;
 }

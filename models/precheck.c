@@ -10,7 +10,6 @@
  */
 #include "models/precheck.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,28 +70,6 @@ static int capacity_min_sessions(const struct problem *p, int b, int n)
 	return sum >= n ? k : -1;
 }
 
-struct text {
-	char *s;
-	size_t len, alloc;
-};
-
-static void text_add(struct text *t, const char *fmt, ...) MCL_PRINTF(2, 3);
-
-static void text_add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char buf[1024];
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	xgrow((void **)&t->s, &t->alloc, t->len + (size_t)n + 1, 1);
-	memcpy(t->s + t->len, buf, (size_t)n + 1);
-	t->len += (size_t)n;
-}
 
 /* Seats of the k largest of seats[0..n) (sorted largest first) together
  * with extra rooms of m seats each: what k sessions can hold at most. */
