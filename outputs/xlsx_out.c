@@ -9,7 +9,11 @@
  * through worksheet_write_string only (never a formula), unchanged: the
  * CSVs' spreadsheet guard is for CSV files only (a string cell cannot run);
  * column widths follow the longest cell.  Every sheet prints landscape, one
- * page wide, with its header row on every page.
+ * page wide, with its header row on every page.  The workbook is written
+ * in libxlsxwriter's constant_memory mode (each row goes to disk when the
+ * next starts, text as inline strings): less memory and time on a large
+ * school; so every sheet is written top to bottom, and a write to an
+ * earlier row fails the workbook rather than vanish.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "xlsx_out.h"
@@ -443,7 +447,8 @@ int xlsx_out_write(const struct problem *p, const struct rowset *rows, const cha
 	char *path = xasprintf("%s/schedule.xlsx", dir);
 	struct book b = { .p = p, .rb = rows, .err = LXW_NO_ERROR };
 	int rc = -1;
-	b.wb = workbook_new(path);
+	lxw_workbook_options opts = { .constant_memory = LXW_TRUE };  /* rows in order */
+	b.wb = workbook_new_opt(path, &opts);
 	if (!b.wb) {
 		diag_error(d, path, 0, "cannot create the workbook");
 		goto out;
