@@ -256,6 +256,16 @@ double objective_total(const struct problem *p, const struct tally *t)
 	return v;
 }
 
+double objective_of(const struct problem *p, const struct solution *sol)
+{
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
+	double v = objective_total(p, &t);
+	tally_release(&t);
+	return v;
+}
+
 bool objective_kept(const struct problem *p, int l, int b, const struct session *ss)
 {
 	const struct previous *pv = p->previous;

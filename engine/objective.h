@@ -99,6 +99,9 @@ double objective_learner(const struct problem *p, const struct tally *t, int l);
  * guru-led session. */
 double objective_total(const struct problem *p, const struct tally *t);
 
+/* objective_total of sol's schedule (a tally made and dropped). */
+double objective_of(const struct problem *p, const struct solution *sol);
+
 /*
  * The keep term of `replan` (contract v3): weights.keep when learner l's
  * session ss in block b, a block after the frozen ones, has the kind,

@@ -63,12 +63,7 @@ static void sessions_led(const struct problem *p, const struct solution *sol, in
 /* The whole cycle's objective of sol. */
 static double score(const struct problem *p, const struct solution *sol)
 {
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, sol);
-	double v = objective_total(p, &t);
-	tally_release(&t);
-	return v;
+	return objective_of(p, sol);
 }
 
 /* Copies the sessions of sol in the blocks of kind `kind` (and their

@@ -151,11 +151,7 @@ static void keep_start(const struct problem *p, const struct solve_options *opt,
 	if (!opt->start || (sol->status != SOLVE_OPTIMAL && sol->status != SOLVE_FEASIBLE))
 		return;
 	const struct solution *st = opt->start;
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, st);
-	double v = objective_total(p, &t);
-	tally_release(&t);
+	double v = objective_of(p, st);
 	if (v <= sol->objective + 1e-6)
 		return;
 	mcl_log(LOG_NORMAL, "the schedule started from kept: objective %.1f -> %.1f",

@@ -24,12 +24,7 @@
 /* The objective plus the keep term of sol. */
 static double blend_score(const struct problem *p, const struct solution *sol)
 {
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, sol);
-	double v = objective_total(p, &t);
-	tally_release(&t);
-	return v + objective_keep_total(p, sol);
+	return objective_of(p, sol) + objective_keep_total(p, sol);
 }
 
 /* cur with block b taken from other, into out (solution_init()ed). */
