@@ -126,7 +126,8 @@ static int candidates(const struct cycle *cy, int l, struct rescue_cand **out)
 			}
 		}
 	}
-	qsort(*out, (size_t)n, sizeof(**out), cand_cmp);
+	if (n > 1)   /* *out is NULL when no candidate was found */
+		qsort(*out, (size_t)n, sizeof(**out), cand_cmp);
 	return n;
 }
 
