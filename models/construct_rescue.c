@@ -11,7 +11,9 @@
  * then still there, and the others are valued against it); a block stuck
  * with nothing planned before it takes one turn of a part-time facilitator
  * from the block with the most staff allowed.  Each block is rescued at
- * most RESCUE_PER_BLOCK times, so construction ends.  Nothing here runs on
+ * most RESCUE_PER_BLOCK times, so construction ends.  Once a block got
+ * stuck after others, the blocks planned from then on keep lab reserves
+ * for the later ones (construct_reserves).  Nothing here runs on
  * a school whose construction does not get stuck.
  */
 #include <stdio.h>
