@@ -224,8 +224,34 @@ static void build_model(struct period_model *m)
 			triplets_add(&t, gi->row_min, x, 1);
 		}
 	}
+	/* Lab reserves: at most cap of a row's learners away from the lab. */
+	for (int r = 0; r < in->n_reserve; r++) {
+		int row = lp_add_row(m->P, GLP_UP, 0, in->reserve_cap[r]);
+		for (int k = in->reserve_start[r]; k < in->reserve_start[r + 1]; k++)
+			if (m->col_x[in->reserve_option[k]])
+				triplets_add(&t, row, m->col_x[in->reserve_option[k]], 1);
+	}
 	triplets_load(&t, m->P);
 	free(zero);
+}
+
+/* Whether draft d keeps the input's lab reserves (the greedy ignores them). */
+static bool keeps_reserves(const struct period_model *m, const struct draft *d)
+{
+	const struct period_mip_input *in = m->in;
+	char *taken = xcalloc((size_t)in->opt_start[in->n_learners] + 1, 1);
+	for (int i = 0; i < in->n_learners; i++)
+		if (d->learner_option[i] >= 0)
+			taken[d->learner_option[i]] = 1;
+	bool keeps = true;
+	for (int r = 0; r < in->n_reserve && keeps; r++) {
+		int away = 0;
+		for (int k = in->reserve_start[r]; k < in->reserve_start[r + 1]; k++)
+			away += taken[in->reserve_option[k]];
+		keeps = away <= in->reserve_cap[r];
+	}
+	free(taken);
+	return keeps;
 }
 
 /*
@@ -515,7 +541,7 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 	period_draft_init(&greedy_d, in->n_learners, max_groups);
 	period_draft_init(&mip_d, in->n_learners, max_groups);
 	double *start = NULL;
-	int have_greedy = period_greedy(&m, &greedy_d) == 0;
+	int have_greedy = period_greedy(&m, &greedy_d) == 0 && keeps_reserves(&m, &greedy_d);
 	if (have_greedy)
 		start = period_draft_columns(&m, &greedy_d);
 

@@ -51,6 +51,13 @@ struct period_mip_input {
 	char *link_hint;
 	/* Fill res->lp_dual (a pass over the LP's matrix; HUGE_VAL without). */
 	bool want_lp_dual;
+	/* Optional lab reserves: row r lets at most reserve_cap[r] of the
+	 * options reserve_option[reserve_start[r] .. reserve_start[r + 1] - 1]
+	 * (indexes into opt_goal, none a lab, at most one a learner) be taken. */
+	int n_reserve;
+	const int *reserve_start;
+	const int *reserve_option;
+	const int *reserve_cap;
 };
 
 struct period_mip_group {

@@ -204,11 +204,26 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 			       (cy->construct_greedy || cycle_time_left(cy) <= 0),
 		.want_lp_dual = block_is_cycle(cy, b, fac_allowed),
 	};
+	struct reserves rs;
+	construct_reserves(cy, b, o.n_learners, o.learners, o.start, o.goal, &rs);
+	in.n_reserve = rs.n;
+	in.reserve_start = rs.start;
+	in.reserve_option = rs.option;
+	in.reserve_cap = rs.cap;
 	struct mip_params mp = { .seconds = seconds, .gap = cy->opt->gap / 4,
 				 .max_nodes = cy->set.block_nodes };
 	double rest = cycle_objective(cy);   /* the cycle without block b */
 	struct period_mip_result r;
 	period_mip_solve(&in, &mp, NULL, &r);
+	if (!r.groups && rs.n > 0) {
+		/* the reserves cannot be kept here: the plan without them */
+		mcl_log(LOG_VERBOSE, "construction: '%s' has no plan keeping %d lab reserve%s",
+			p->blocks[b].id, rs.n, rs.n == 1 ? "" : "s");
+		period_mip_result_free(&r);
+		in.n_reserve = 0;
+		period_mip_solve(&in, &mp, NULL, &r);
+	}
+	reserves_free(&rs);
 	if (in.want_lp_dual && r.lp_dual < HUGE_VAL && rest + r.lp_dual < cy->block_bound)
 		cy->block_bound = rest + r.lp_dual;
 	struct period_mip_result *old = &cy->block_res[b];

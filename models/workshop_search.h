@@ -86,6 +86,10 @@ struct cycle {
 	bool construct_greedy;      /* construction cannot finish its period
 				     * LPs in the time left: the blocks left
 				     * get their greedy plans */
+	bool lab_reserve;           /* construction got stuck after other
+				     * blocks: each block's plan keeps lab
+				     * reserves for the blocks not yet planned
+				     * (construct_reserves) */
 	bool unswept;               /* the first schedule has blocks no period
 				     * LP planned (greedy plans, the hand
 				     * schedule): round 1 sweeps them first */
@@ -232,6 +236,21 @@ int move_rescue(struct cycle *cy);
  * block b's rescues (zeroed by the caller, [p->n_blocks]).  Returns
  * whether construction should start again from order[0]. */
 bool construct_rescue(struct cycle *cy, int *order, int j, int *rescued);
+
+/* construct_rescue.c: block b's lab reserves (period_mip_input's rows) for
+ * the blocks not yet planned, over the period's n learners (problem
+ * learners learners[0..n-1], options opt_goal[opt_start[i] ..]): a learner
+ * who takes a session in b has one fewer need-session left for the later
+ * blocks, so more learners must sit in their labs; the rows keep that
+ * within their lab seats.  Empty unless cy->lab_reserve; free with
+ * reserves_free. */
+struct reserves {
+	int n;
+	int *start, *option, *cap;
+};
+void construct_reserves(const struct cycle *cy, int b, int n, const int *learners,
+			const int *opt_start, const int *opt_goal, struct reserves *out);
+void reserves_free(struct reserves *r);
 
 /* workshop.c: reports the search's state (the detail at -v, a line a
  * person reads through progress.c). */

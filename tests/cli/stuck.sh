@@ -7,6 +7,10 @@
 # counting checks pass, and the exact model's LP proves no schedule exists
 # (exit 3; summary.csv says infeasible for either status), the diagnosis
 # naming the shortfall, the blocks and the rules that bind.
+# tests/data/stuck_reserve: P1-P6 need one session each over 3 blocks whose
+# 4-seat labs seat two thirds of them; in any order the first block gives
+# every learner a session; with the lab reserves kept after the first stall,
+# two a block.
 set -u
 BUILD=${BUILD:-${1:-build}}
 BIN=$BUILD/mclsched
@@ -20,6 +24,12 @@ rc=$?
 [ "$rc" -eq 0 ] || fail "stuck_rescue: exit $rc, want 0: $(head -c 400 "$T/err")"
 [ "$rc" -eq 0 ] && { "$BIN" verify tests/data/stuck_rescue "$T/rescue" >/dev/null 2>&1 ||
 	fail "stuck_rescue: verify rejects the schedule"; }
+
+"$BIN" solve tests/data/stuck_reserve -o "$T/reserve" --time-limit 5 -q 2>"$T/err"
+rc=$?
+[ "$rc" -eq 0 ] || fail "stuck_reserve: exit $rc, want 0: $(head -c 400 "$T/err")"
+[ "$rc" -eq 0 ] && { "$BIN" verify tests/data/stuck_reserve "$T/reserve" >/dev/null 2>&1 ||
+	fail "stuck_reserve: verify rejects the schedule"; }
 
 "$BIN" check tests/data/stuck_none >/dev/null 2>&1 || fail "stuck_none: the counting checks fail"
 "$BIN" solve tests/data/stuck_none -o "$T/none" --time-limit 5 -q 2>"$T/err"
