@@ -776,11 +776,7 @@ static int run(const struct problem *p, const struct solve_options *opt, struct 
 	}
 	write_schedule(&s, &plan, sol);
 	solution_recount(sol);
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, sol);
-	double objective = objective_total(p, &t);
-	tally_release(&t);
+	double objective = objective_of(p, sol);
 	sol->objective = objective;
 	sol->status = SOLVE_FEASIBLE;
 	if (!opt)

@@ -415,11 +415,7 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 				*solution_attend(sol, l, b) = base + si;
 		}
 	solution_recount(sol);
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, sol);
-	sol->objective = objective_total(p, &t);
-	tally_release(&t);
+	sol->objective = objective_of(p, sol);
 	*bound = fz_value + vs.bound + lost;
 	mcl_log(LOG_VERBOSE, "replan: bound %.1f = the fixed part %.1f + the rest's %.1f + the "
 		"choices it closes %.1f", *bound, fz_value, vs.bound, lost);

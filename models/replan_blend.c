@@ -118,11 +118,7 @@ int replan_blend(const struct problem *p, struct solution *kept, const struct so
 			break;
 	}
 	if (taken) {
-		struct tally t;
-		tally_init(&t, p);
-		tally_add_solution(&t, p, kept);
-		kept->objective = objective_total(p, &t);
-		tally_release(&t);
+		kept->objective = objective_of(p, kept);
 	}
 	return taken;
 }

@@ -334,11 +334,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 		free(blocks);
 		return rc < 0 ? -1 : 0;
 	}
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, sol);
-	sol->objective = objective_total(p, &t);
-	tally_release(&t);
+	sol->objective = objective_of(p, sol);
 	double bound = bound_collect(p, opt, &ch, blocks, nb);
 	mcl_log(LOG_NORMAL, "seminars: objective %.1f (greedy %.1f, sections MIP %.1f), bound "
 		"%.1f", sol->objective, st.greedy_value, st.mip_objective, bound);

@@ -160,11 +160,7 @@ static double hand_schedule(const struct problem *p, struct solution *s)
 				      "learner %d without a lab seat in block %d", l, b);
 	}
 	solution_recount(s);
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, s);
-	double objective = objective_total(p, &t);
-	tally_release(&t);
+	double objective = objective_of(p, s);
 	return objective;
 }
 

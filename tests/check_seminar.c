@@ -521,11 +521,7 @@ static double heavy_last_case(int per_learner, double *simple)
 	char *why = NULL;
 	ck_assert_int_eq(seminar_schedule(&in, &sol, &why), 0);
 	assert_valid(p, &sol);
-	struct tally t;
-	tally_init(&t, p);
-	tally_add_solution(&t, p, &sol);
-	double v = objective_total(p, &t);
-	tally_release(&t);
+	double v = objective_of(p, &sol);
 	ts_free(p, &sol);
 	return v;
 }
