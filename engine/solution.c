@@ -50,6 +50,17 @@ void solution_copy_schedule(struct solution *dst, const struct solution *src)
 	       sizeof(*dst->attend) * (size_t)src->n_learners * (size_t)src->n_blocks);
 }
 
+void solution_copy_run(struct solution *dst, const struct solution *src, bool with_bound)
+{
+	dst->status = src->status;
+	dst->stopped_by = src->stopped_by;
+	if (with_bound)
+		dst->bound = src->bound;
+	dst->model_rows = src->model_rows;
+	dst->model_cols = src->model_cols;
+	dst->model_nonzeros = src->model_nonzeros;
+}
+
 void solution_recount(struct solution *s)
 {
 	for (size_t i = 0; i < s->n_sessions; i++)

@@ -10,6 +10,7 @@
 #ifndef MCL_SOLUTION_H
 #define MCL_SOLUTION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct problem;
@@ -69,6 +70,11 @@ int solution_add_session(struct solution *s, const struct session *session);
 /* Appends src's sessions (their sections kept) to dst, which must be
  * empty, and copies src's attendance. */
 void solution_copy_schedule(struct solution *dst, const struct solution *src);
+
+/* Copies the facts of src's run that are not its schedule: status, stop
+ * reason and the size of the largest model solved; the bound too when
+ * with_bound (objective, gap and diagnosis are not copied). */
+void solution_copy_run(struct solution *dst, const struct solution *src, bool with_bound);
 
 static inline int *solution_attend(struct solution *s, int l, int b)
 {

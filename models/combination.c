@@ -149,9 +149,9 @@ static void take_hand(const struct problem *p, struct solution *sol, bool have,
 		mcl_log(LOG_NORMAL, "hand schedule of the whole cycle taken: objective %.1f -> %.1f",
 			have ? sol->objective : 0.0, hand.objective);
 		if (have) {
-			hand.bound = sol->bound;
-			hand.stopped_by = sol->stopped_by;
+			solution_copy_run(&hand, sol, true);
 		} else {
+			solution_copy_run(&hand, sol, false);
 			int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 			int *sem = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 			int n_ws = 0, n_sem = 0;
@@ -166,9 +166,6 @@ static void take_hand(const struct problem *p, struct solution *sol, bool have,
 			free(sem);
 			free(ws);
 		}
-		hand.model_rows = sol->model_rows;
-		hand.model_cols = sol->model_cols;
-		hand.model_nonzeros = sol->model_nonzeros;
 		hand.status = SOLVE_FEASIBLE;
 		solution_recount(&hand);
 		solution_release(sol);   /* frees a diagnosis too */

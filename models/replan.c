@@ -392,11 +392,7 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	*bound = 0;
 	if (rc != 0)
 		goto out;
-	sol->status = vs.status;
-	sol->stopped_by = vs.stopped_by;
-	sol->model_rows = vs.model_rows;
-	sol->model_cols = vs.model_cols;
-	sol->model_nonzeros = vs.model_nonzeros;
+	solution_copy_run(sol, &vs, false);
 	if (vs.diagnosis)
 		sol->diagnosis = xstrdup(vs.diagnosis);
 	if (vs.status != SOLVE_OPTIMAL && vs.status != SOLVE_FEASIBLE)

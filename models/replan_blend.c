@@ -100,12 +100,7 @@ int replan_blend(const struct problem *p, struct solution *kept, const struct so
 			swap_block(p, kept, other, b, &cand);
 			double v = blend_fits(p, &cand, kept) ? blend_score(p, &cand) : score;
 			if (v > score + 1e-6) {
-				cand.status = kept->status;
-				cand.stopped_by = kept->stopped_by;
-				cand.bound = kept->bound;
-				cand.model_rows = kept->model_rows;
-				cand.model_cols = kept->model_cols;
-				cand.model_nonzeros = kept->model_nonzeros;
+				solution_copy_run(&cand, kept, true);
 				struct solution old = *kept;
 				*kept = cand;
 				cand = old;
