@@ -215,6 +215,12 @@ void verify_check_summary(struct verifier *v, const struct csv_table *t,
 		verify_violation(v, F, line, "stopped_by is '%s', not gap, time_limit, interrupt or "
 			  "search_done", stop ? stop : "(missing)");
 
+	/* absent from outputs of mclsched before it was added */
+	const char *exists = verify_summary_value(t, "schedule_exists", &line);
+	if (exists && strcmp(exists, "yes"))
+		verify_violation(v, F, line, "schedule_exists is '%s', not yes, beside a schedule",
+				 exists);
+
 	double objective, bound, gap;
 	long lb, lg;
 	const char *tb = verify_summary_value(t, "bound", &lb), *tg = verify_summary_value(t, "gap", &lg);

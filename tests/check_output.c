@@ -218,6 +218,7 @@ START_TEST(output_infeasible_writes_diagnosis)
 	char *diagnosis = td_read(w.o, "diagnosis.txt"), *summary = td_read(w.o, "summary.csv");
 	ck_assert_str_eq(diagnosis, "block 'B1': short by 3 seats\n");
 	ck_assert_ptr_nonnull(strstr(summary, "status,infeasible\n"));
+	ck_assert_ptr_nonnull(strstr(summary, "\nschedule_exists,no\n"));
 	ck_assert_ptr_null(td_read(w.o, "sessions.csv"));
 	free(diagnosis);
 	free(summary);
@@ -257,7 +258,8 @@ START_TEST(output_reads_back)
 				"facilitator_load_pct", "needs_not_ready", "learners_left_out",
 				"learner_days_covered_pct", "min_facilitated_sessions",
 				"scenario_name", "mclsched_version", "inputs_sha256", "seed",
-				"time_limit", "gap_limit", "stopped_by", "model_rows",
+				"time_limit", "gap_limit", "stopped_by", "schedule_exists",
+				"model_rows",
 				"model_columns", "model_nonzeros" };
 	int n_names = (int)(sizeof(names) / sizeof(names[0]));
 	ck_assert_int_eq(t.n_rows, n_names);
@@ -278,6 +280,7 @@ START_TEST(output_reads_back)
 	ck_assert_str_eq(t.rows[27][1], "12.5");
 	ck_assert_str_eq(t.rows[28][1], "0.01");
 	ck_assert_str_eq(t.rows[29][1], "time_limit");
+	ck_assert_str_eq(t.rows[30][1], "yes");
 	csv_table_release(&t);
 	ck_assert_int_eq(w.d.n_errors, 0);
 	written_end(&w);

@@ -5,7 +5,7 @@
 # schedule exists with Tue1 planned first, which construction now does.
 # tests/data/stuck_none: Q1-Q6 everywhere: the labs cannot hold both, the
 # counting checks pass, and the exact model's LP proves no schedule exists
-# (exit 3; summary.csv says infeasible for either status), the diagnosis
+# (exit 3; summary.csv says status infeasible and schedule_exists no), the diagnosis
 # naming the shortfall, the blocks and the rules that bind.
 # tests/data/stuck_reserve: P1-P6 need one session each over 3 blocks whose
 # 4-seat labs seat two thirds of them; in any order the first block gives
@@ -37,6 +37,8 @@ rc=$?
 [ "$rc" -eq 3 ] || fail "stuck_none: exit $rc, want 3"
 grep -q "^status,infeasible" "$T/none/summary.csv" 2>/dev/null ||
 	fail "stuck_none: summary status not infeasible: $(grep status "$T/none/summary.csv" 2>/dev/null)"
+grep -q "^schedule_exists,no$" "$T/none/summary.csv" 2>/dev/null ||
+	fail "stuck_none: summary does not say the proof: $(grep schedule_exists "$T/none/summary.csv" 2>/dev/null)"
 for want in "no schedule exists: even the exact model" "leaves at least 6.00 learner-blocks without a seat" \
 	"block 'Mon1'" "block 'Tue1'" "the lab seats" "rule 6"; do
 	grep -qF "$want" "$T/none/diagnosis.txt" 2>/dev/null ||
