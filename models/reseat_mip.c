@@ -83,6 +83,13 @@
  * search moves on, keeping the seating it had. */
 #define RESEAT_SECONDS 30.0
 
+/* Branch-and-bound's share of the time left when a re-seating starts (its
+ * LP excepted): a re-seating whose LP is fractional rarely gains by
+ * branching, and on muni-fi-spr16 one took RESEAT_SECONDS, half of a 60 s
+ * run, for nothing; past this the best seating found is kept
+ * (bench/TUNING.md, "Re-seating's branching capped"). */
+#define RESEAT_BRANCH_SHARE 0.1
+
 /* What a column is: x[l,g,b] or z[l,b] (a seat: learner l, block position
  * j, goal or PERIOD_MIP_LAB), c[q] (a lab credit of need q), pi[l], or
  * delta[l,d] (the daily weight of learner l's day q). */
@@ -519,10 +526,12 @@ static bool dive_kinds(struct seating *s, double seconds)
  * search for a feasible point (a third of the iterations).  The optimum it
  * reaches can be a fractional vertex where the cold start's was whole;
  * then the LP is solved again from the all-zero basis before branching
- * (bench/TUNING.md, "Re-seating").
+ * (bench/TUNING.md, "Re-seating").  That re-solve and the branching get at
+ * most branch_seconds, the best seating found by then kept.
  */
 static void solve_from_seating(struct seating *s, const double *start,
-			       const struct mip_params *params, struct mip_result *mr)
+			       const struct mip_params *params, double branch_seconds,
+			       struct mip_result *mr)
 {
 	double t0 = mcl_now();
 	for (int c = 1; c <= glp_get_num_cols(s->P); c++)
@@ -545,6 +554,8 @@ static void solve_from_seating(struct seating *s, const double *start,
 	struct mip_params rest = *params;
 	double lp_seconds = mcl_now() - t0;     /* the LP and the kinds' dive */
 	rest.seconds -= lp_seconds;
+	if (rest.seconds > branch_seconds)
+		rest.seconds = branch_seconds;
 	mip_solve(s->P, &rest, mr);
 	mr->seconds += lp_seconds;
 }
@@ -579,7 +590,7 @@ static double reseat_core(const struct problem *p, const int *blocks, int n_bloc
 	struct mip_params mp = { .seconds = seconds < RESEAT_SECONDS ? seconds : RESEAT_SECONDS,
 				 .gap = 1e-9, .start = start, .max_nodes = RESEAT_NODES };
 	struct mip_result mr;
-	solve_from_seating(&s, start, &mp, &mr);
+	solve_from_seating(&s, start, &mp, RESEAT_BRANCH_SHARE * seconds, &mr);
 	double gain = 0;
 	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
 	    mr.objective > before + 1e-6) {
