@@ -7,15 +7,18 @@
  * without any workshop can score exactly what one that seats them scores
  * (a one-learner session of another goal swapped for theirs), and the
  * other moves, which keep a change only when the objective rises, stop at
- * either.  This move takes a session of a block where the learner sits in
- * a lab, whose facilitator can lead one of the learner's goals g and
- * whose room suits g; makes it a session of g for the learner and the
- * learners of that block's labs who need g (below min_group, also lab
- * learners who had g in another block, theirs moved here); sends its own
- * learners to the block's other labs; and keeps the change when the
- * objective does not fall and fewer learners are left out.  The session's
- * facilitator, room and block stay, so staffing, rooms and max_sessions
- * still hold.
+ * either (or at a schedule a chain of moves would improve: when every
+ * session of the learner's goal is full, a new one needs learners who had
+ * theirs elsewhere).  This move takes a session of a block where the
+ * learner sits in a lab, whose facilitator can lead one of the learner's
+ * goals g and whose room suits g; makes it a session of g for the learner
+ * and the learners of that block who need g (below min_group, or when the
+ * other labs cannot seat the session's own learners, also learners who had
+ * g in another block, theirs moved here: the session's own first, who need
+ * no lab seat then); sends the rest of its learners to the block's other
+ * labs; and keeps the change when the objective does not fall and fewer
+ * learners are left out.  The session's facilitator, room and block stay,
+ * so staffing, rooms and max_sessions still hold.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +92,8 @@ static bool wants(const struct cycle *cy, int l, int g)
 	return false;
 }
 
-/* The sessions of l's lab blocks that could run one of l's goals. */
+/* The sessions of l's lab blocks that could run one of l's goals, l's own
+ * lab included (convert finds out whether its learners can be seated). */
 static int candidates(const struct cycle *cy, int l, struct rescue_cand **out)
 {
 	const struct problem *p = cy->p;
@@ -101,10 +105,6 @@ static int candidates(const struct cycle *cy, int l, struct rescue_cand **out)
 		const struct period_mip_result *r = &cy->block_res[b];
 		if (i < 0 || !r->groups || r->groups[r->learner_group[i]].goal != PERIOD_MIP_LAB)
 			continue;
-		int spare = 1;          /* the lab seats left, with the learner's own */
-		for (int gi = 0; gi < r->n_groups; gi++)
-			if (r->groups[gi].goal == PERIOD_MIP_LAB)
-				spare += seats(p, r, gi, PERIOD_MIP_LAB) - r->groups[gi].size;
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			int g = p->needs[q].goal;
 			if (p->goals[g].mode != GOAL_FACILITATED || !wants(cy, l, g) ||
@@ -112,9 +112,7 @@ static int candidates(const struct cycle *cy, int l, struct rescue_cand **out)
 				continue;
 			for (int gi = 0; gi < r->n_groups; gi++) {
 				const struct period_mip_group *gr = &r->groups[gi];
-				int own = gr->goal == PERIOD_MIP_LAB
-						  ? seats(p, r, gi, PERIOD_MIP_LAB) - gr->size : 0;
-				if (gr->goal == g || gi == r->learner_group[i] || gr->size > spare - own ||
+				if (gr->goal == g ||
 				    problem_goal_level(p, gr->facilitator, g) < LEVEL_ABLE ||
 				    !problem_room_has(&p->rooms[r->group_room[gi]], p->goals[g].feature) ||
 				    seats(p, r, gi, g) < p->goals[g].min_group)
@@ -224,14 +222,27 @@ static bool release_elsewhere(struct cycle *cy, struct undo *u, int l, int b, in
 	return false;
 }
 
+/* Lab seats of plan r free outside group not. */
+static int lab_spare(const struct problem *p, const struct period_mip_result *r, int not)
+{
+	int spare = 0;
+	for (int gi = 0; gi < r->n_groups; gi++)
+		if (gi != not && r->groups[gi].goal == PERIOD_MIP_LAB)
+			spare += seats(p, r, gi, PERIOD_MIP_LAB) - r->groups[gi].size;
+	return spare;
+}
+
 /*
  * Block c.b's group c.gi made a session of c.goal for learner position il
- * and the lab learners of the block who want c.goal (in order, up to its
- * seats), its own learners sent to the other labs; when that is below
- * min_group, lab learners who had their g elsewhere move theirs here.  r
- * is the block's plan with its counts removed; false (r half changed: the
- * caller restores it) when the labs cannot seat them or a group ends
- * outside its sizes.
+ * (left out).  Who joins, in this order, while seats last: its own learners
+ * who want c.goal, then the lab learners of the block who do; then, while
+ * the session is below min_group or the block's other labs cannot seat the
+ * learners it sends away, learners who had their c.goal in another block
+ * move theirs here (release_elsewhere): its own learners first, who then
+ * need no lab seat here, then lab learners, each freeing one.  The rest of
+ * its learners go to the other labs.  r is the block's plan with its
+ * counts removed; false (r half changed: the caller restores it) when the
+ * labs cannot seat them or a group ends outside its sizes.
  */
 static bool convert(struct cycle *cy, struct undo *u, struct period_mip_result *r,
 		    const struct rescue_cand *c, int il)
@@ -239,34 +250,52 @@ static bool convert(struct cycle *cy, struct undo *u, struct period_mip_result *
 	const struct problem *p = cy->p;
 	int n = cycle_block_learners(p, c->b), gi = c->gi, cap = seats(p, r, gi, c->goal);
 	int min = p->goals[c->goal].min_group;
-	r->groups[gi].goal = c->goal;
-	r->groups[r->learner_group[il]].size--;      /* the learner's lab seat frees first */
-	r->learner_group[il] = -1;
+	/* sent[i]: position i, one of the group's own learners, has no place
+	 * yet; the learner's own lab seat frees first */
+	bool *sent = xcalloc((size_t)n + 1, sizeof(bool));
+	int n_sent = 0;
+	r->groups[r->learner_group[il]].size--;
 	for (int i = 0; i < n; i++)
-		if (r->learner_group[i] == gi && !to_lab(p, r, i, gi))
-			return false;
-	r->learner_group[il] = gi;
+		if (i != il && r->learner_group[i] == gi) {
+			sent[i] = true;
+			n_sent++;
+		}
+	r->groups[gi].goal = c->goal;
 	r->groups[gi].size = 1;
-	for (int pass = 0; pass < 2; pass++)
-		for (int l = 0, i = 0; l < p->n_learners && r->groups[gi].size < (pass ? min : cap);
-		     l++) {
+	r->learner_group[il] = gi;
+	for (int pass = 0; pass < 4; pass++)
+		for (int l = 0, i = 0; l < p->n_learners && r->groups[gi].size < cap; l++) {
 			if (p->learners[l].unavailable[c->b])
 				continue;
 			int k = r->learner_group[i];
-			if (k != gi && r->groups[k].goal == PERIOD_MIP_LAB && r->groups[k].size > 1 &&
-			    (pass ? release_elsewhere(cy, u, l, c->b, c->goal) : wants(cy, l, c->goal))) {
-				r->groups[k].size--;
+			bool own = sent[i], lab = !own && k != gi &&
+				r->groups[k].goal == PERIOD_MIP_LAB && r->groups[k].size > 1;
+			bool short_of = r->groups[gi].size < min || n_sent > lab_spare(p, r, gi);
+			if ((pass % 2 == 0 ? own : lab) &&
+			    (pass < 2 ? wants(cy, l, c->goal)
+				      : short_of && release_elsewhere(cy, u, l, c->b, c->goal))) {
+				if (own) {
+					sent[i] = false;
+					n_sent--;
+				} else {
+					r->groups[k].size--;
+				}
 				r->learner_group[i] = gi;
 				r->groups[gi].size++;
 			}
 			i++;
 		}
-	if (r->groups[gi].size < min)
-		return false;
-	for (int k = 0; k < r->n_groups; k++)
-		if (r->groups[k].size < 1)
-			return false;
-	return true;
+	bool ok = r->groups[gi].size >= min;
+	for (int i = 0; i < n && ok; i++)
+		if (sent[i]) {
+			r->learner_group[i] = gi;    /* counted nowhere: to_lab moves it */
+			r->groups[gi].size++;
+			ok = to_lab(p, r, i, gi);
+		}
+	free(sent);
+	for (int k = 0; k < r->n_groups && ok; k++)
+		ok = r->groups[k].size >= 1;
+	return ok;
 }
 
 /* Placeable learners without any workshop session or seminar meeting. */

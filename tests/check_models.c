@@ -847,8 +847,9 @@ static void hand_session(struct solution *sol, int g, int b, int room, int f, co
 
 /* G1 needs two learners a session.  L3, L4 and L5 had theirs in Mon2;
  * on Mon1, L0 (left out) and L3 sit in F2's lab, L4 and L5 in F1's.  The
- * rescue makes F1's lab L0's G1, with L3, whose Mon2 session keeps two,
- * moving theirs to Monday 1: L0 gains a session and the day. */
+ * rescue makes F1's lab L0's G1, with L4, one of its own learners (who
+ * then needs no lab seat), whose Mon2 session keeps two, moving theirs to
+ * Monday 1, and L5 goes to F2's lab: L0 gains a session and the day. */
 START_TEST(rescue_moves_a_session_from_another_block)
 {
 	struct builder *tb = tb_new();
@@ -879,8 +880,9 @@ START_TEST(rescue_moves_a_session_from_another_block)
 	ck_assert(cycle_consistent(&cy));
 	ck_assert_double_eq_tol(cycle_objective(&cy), 4 * (35 + 40), 1e-9);
 	ck_assert_int_eq(cy.plan[(long)l[0] * p->n_blocks + m1], g);
-	ck_assert_int_eq(cy.plan[(long)l[3] * p->n_blocks + m1], g);
-	ck_assert_int_eq(cy.plan[(long)l[3] * p->n_blocks + m2], PERIOD_MIP_LAB);
+	ck_assert_int_eq(cy.plan[(long)l[4] * p->n_blocks + m1], g);
+	ck_assert_int_eq(cy.plan[(long)l[4] * p->n_blocks + m2], PERIOD_MIP_LAB);
+	ck_assert_int_eq(cy.plan[(long)l[5] * p->n_blocks + m1], PERIOD_MIP_LAB);
 	struct solution out;
 	solution_init(&out, p);
 	cycle_build_solution(&cy, &out);
