@@ -4,12 +4,12 @@
 # G1 session a block can run (R1, the only room with a board, 3 seats) on
 # Monday; X needs G1 too (weight 10) and an online goal (weight 50 a lab),
 # so a G1 session on Tuesday scores X what the lab did (10 + 40 daily
-# against 50): seating X ties, and the search leaves X out.  Every room is
-# full on Tuesday (R1 3, R2 2, for 4 learners plus a seat), so R1's lab can
-# become G1 only with one of A, B, C moving their G1 from Monday into it
-# (Monday's session keeps 2, min_group) and the others going to R2: before
-# the move kept such learners in place, it sent R1's learners away first
-# and found no seats.
+# against 50): seating X ties, and the search leaves X out.  On Tuesday
+# the two rooms (R1 3 seats, R2 2) seat the 4 learners with one to spare,
+# so R1's lab can become G1 only with one of A, B, C moving their G1 from
+# Monday into it (Monday's session keeps 2, min_group) and the others
+# going to R2: before the move kept such learners in place, it sent R1's
+# learners away first and found no seats (the old build leaves X out).
 set -u
 BUILD=${BUILD:-${1:-build}}
 BIN=$BUILD/mclsched
