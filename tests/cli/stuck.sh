@@ -6,7 +6,8 @@
 # tests/data/stuck_none: Q1-Q6 everywhere: the labs cannot hold both, the
 # counting checks pass, and the exact model's LP proves no schedule exists
 # (exit 3; summary.csv says status infeasible and schedule_exists no), the diagnosis
-# naming the shortfall, the blocks and the rules that bind.
+# naming the shortfall, the blocks and the rules that bind; report.html and
+# solve's last stderr line say "No schedule exists".
 # tests/data/stuck_reserve: P1-P6 need one session each over 3 blocks whose
 # 4-seat labs seat two thirds of them; in any order the first block gives
 # every learner a session; with the lab reserves kept after the first stall,
@@ -39,6 +40,13 @@ grep -q "^status,infeasible" "$T/none/summary.csv" 2>/dev/null ||
 	fail "stuck_none: summary status not infeasible: $(grep status "$T/none/summary.csv" 2>/dev/null)"
 grep -q "^schedule_exists,no$" "$T/none/summary.csv" 2>/dev/null ||
 	fail "stuck_none: summary does not say the proof: $(grep schedule_exists "$T/none/summary.csv" 2>/dev/null)"
+# the same in words: report.html's heading and solve's last stderr line
+grep -qF "<h2>No schedule exists</h2>" "$T/none/report.html" 2>/dev/null ||
+	fail "stuck_none: report.html does not say 'No schedule exists'"
+grep -qF "No schedule was found" "$T/none/report.html" 2>/dev/null &&
+	fail "stuck_none: report.html says 'No schedule was found' of a proof"
+tail -n 1 "$T/err" | grep -q "^mclsched: No schedule exists: proven" ||
+	fail "stuck_none: last stderr line: $(tail -n 1 "$T/err")"
 for want in "no schedule exists: even the exact model" "leaves at least 6.00 learner-blocks without a seat" \
 	"block 'Mon1'" "block 'Tue1'" "the lab seats" "rule 6"; do
 	grep -qF "$want" "$T/none/diagnosis.txt" 2>/dev/null ||
