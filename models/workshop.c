@@ -117,8 +117,19 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 	job->done = true;
 }
 
-/* The least time a block that found no plan in its share gets again. */
+/* The least time a block that found no plan in its share gets again,
+ * when the time limit leaves it. */
 #define RESCUE_SECONDS 10.0
+
+/* The time of a block's branch-and-bound re-plan after its share (share)
+ * found no plan: four shares, at least RESCUE_SECONDS, at most what is
+ * left of the time limit. */
+static double rescue_seconds(const struct cycle *cy, double share)
+{
+	double want = share > RESCUE_SECONDS ? 4 * share : RESCUE_SECONDS;
+	double left = cycle_time_left(cy);
+	return want < left ? want : left;
+}
 
 /* How long past the time limit a finished search waits for the bound's LP
  * (never past the solve's deadline). */
@@ -428,12 +439,11 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 		}
 		double share = 2 * left / (cy->n_blocks - j + 1);
 		int planned = move_replan_block(cy, order[j], share > 0.2 ? share : 0.2, false);
-		if (planned == -1 && !mip_interrupted)
+		if (planned == -1 && !mip_interrupted && cycle_time_left(cy) > 0)
 			/* no plan in its share (a short limit, a busy machine)
 			 * or by rounding the LP: branch-and-bound, with more
-			 * time; a late schedule beats none */
-			planned = move_replan_block(cy, order[j], share > RESCUE_SECONDS ? 4 * share
-											 : RESCUE_SECONDS, true);
+			 * time, but never past the time limit */
+			planned = move_replan_block(cy, order[j], rescue_seconds(cy, share), true);
 		if (planned == BLOCK_ERROR) {
 			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
 				p->blocks[order[j]].id);
@@ -768,6 +778,15 @@ static int stage_report(const struct cycle *cy, struct solution *sol, double bou
 	return 0;
 }
 
+/* What ended a search that found no schedule (and proved nothing): the
+ * time limit when it is (nearly) spent, as in stage_report. */
+static enum stop_reason stop_reason_none(const struct cycle *cy)
+{
+	return mip_interrupted		      ? STOP_INTERRUPT
+	       : cycle_time_left(cy) < 1.5 ? STOP_TIME_LIMIT
+					      : STOP_SEARCH_DONE;
+}
+
 /* The least time and the largest cycle (cycle_mip_size's columns) the
  * proof that no schedule exists gets. */
 #define SHORTFALL_MIN_SECONDS 2.0
@@ -775,15 +794,17 @@ static int stage_report(const struct cycle *cy, struct solution *sol, double bou
 
 /* No schedule found: on a whole cycle the exact model's LP relaxation may
  * prove that none exists (exact_shortfall.c), with the time left (at
- * least SHORTFALL_MIN_SECONDS: a proof is worth a little more); its
- * diagnosis then replaces the construction's, which proves nothing. */
+ * least SHORTFALL_MIN_SECONDS: a proof is worth a little more, but never
+ * past the solve's deadline); its diagnosis then replaces the
+ * construction's, which proves nothing. */
 static void prove_none(const struct cycle *cy, struct solution *sol)
 {
 	if (!cycle_is_whole(cy) || mip_interrupted)
 		return;
 	double left = cycle_time_left(cy);
 	char *why = exact_shortfall(cy->p, cy->blocks, cy->n_blocks, SHORTFALL_MAX_COLS,
-				    left > SHORTFALL_MIN_SECONDS ? left : SHORTFALL_MIN_SECONDS);
+				    model_time_left(cy->opt, left > SHORTFALL_MIN_SECONDS
+									? left : SHORTFALL_MIN_SECONDS));
 	if (!why)
 		return;
 	free(sol->diagnosis);
@@ -847,6 +868,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 out:
 	if (rc == 0 && sol->status == SOLVE_NO_SOLUTION)
 		prove_none(&cy, sol);
+	if (rc == 0 && sol->status == SOLVE_NO_SOLUTION)
+		sol->stopped_by = stop_reason_none(&cy);
 	cycle_release(&cy);
 	return rc;
 }
