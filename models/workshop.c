@@ -148,6 +148,18 @@ static void bound_take_block(struct bound_job *job, const struct cycle *cy)
 	job->res.proven = true;
 }
 
+/* The bound LP's child stopped unread: the simple bound, or the one
+ * block's period LP bound when that is below it, stands in. */
+static void bound_drop(struct bound_job *job, const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	child_cancel(&job->ch, SIGKILL);
+	memset(&job->res, 0, sizeof(job->res));
+	job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+	job->done = true;
+	bound_take_block(job, cy);
+}
+
 /* Collects the child's bound; waits for it when wait is true.  Returns
  * whether the bound is known. */
 static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
@@ -159,11 +171,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	}
 	if (mip_interrupted) {
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
-		child_cancel(&job->ch, SIGKILL);
-		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
-		job->done = true;
-		bound_take_block(job, cy);
+		bound_drop(job, cy);
 		return true;
 	}
 	if (!child_ready(&job->ch)) {
@@ -651,19 +659,28 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
  * period MIP is the whole cycle's schedule, so the search is one
  * branch-and-bound re-plan of it, ended by the settings' node budget
  * (block_nodes), the gap or the time limit, and never skipped on a guess
- * of its cost (cycle_replans_fit measures time): whenever the budget or
- * the gap ends it, the same school, seed and limit give the same schedule.
+ * of its cost (cycle_replans_fit measures time), only when construction's
+ * period LP bound already meets the gap: whenever the budget or the gap
+ * ends it, the same school, seed and limit give the same schedule.
  * Kicks, the neighbourhoods and polish only re-plan the same block (polish
  * on the time left), so none of them runs after it; prove (the exact model,
  * on the smallest schools only) may still close the gap. */
 static void one_block(struct cycle *cy, struct bound_job *job)
 {
 	double left = cycle_time_left(cy);
-	if (!mip_interrupted && left > 0)
+	/* construction's own period LP bound may meet the gap already: then
+	 * the bound LP is not awaited and the re-plan, which the time limit
+	 * would end on a large school, is not started */
+	bool met = cy->block_bound < HUGE_VAL &&
+		   !cycle_gap_open(cy, cycle_objective(cy), cy->block_bound);
+	if (!mip_interrupted && left > 0 && !met)
 		move_replan_block(cy, cy->blocks[0], left, true);
+	if (met && !bound_poll(job, cy, false))
+		bound_drop(job, cy);
 	bound_poll(job, cy, true);
 	cy->bound = job->res.bound;
-	search_progress(cy, "one block, branch-and-bound");
+	search_progress(cy, met ? "one block, the gap met by its period LP's bound"
+				: "one block, branch-and-bound");
 }
 
 /* Improve: rounds of the neighbourhoods cy->set turns on, until a whole
