@@ -123,7 +123,7 @@ static int plan_seminars(const struct problem *p, const int *sem, int n_sem, con
 {
 	struct seminar_input in = {
 		.p = p, .blocks = sem, .n_blocks = n_sem, .fac_budget = budget,
-		.outside = outside, .seconds = seconds, .gap = opt->gap,
+		.outside = outside, .seconds = seconds, .deadline = opt->deadline, .gap = opt->gap,
 		.seed = (unsigned long long)opt->seed, .stats = st,
 	};
 	return seminar_schedule(&in, sol, why);
