@@ -237,7 +237,14 @@ static int write_result(const struct problem *p, const struct solution *sol,
 	if (sol->status == SOLVE_INFEASIBLE || sol->status == SOLVE_NO_SOLUTION) {
 		if (sol->diagnosis)
 			fputs(sol->diagnosis, stderr);
-		fprintf(stderr, "mclsched: no schedule; diagnosis in %s/diagnosis.txt\n", out_dir);
+		/* report.html's heading, in the same words */
+		if (sol->status == SOLVE_INFEASIBLE)
+			fprintf(stderr, "mclsched: No schedule exists: proven, the proof is in "
+				"%s/diagnosis.txt\n", out_dir);
+		else
+			fprintf(stderr, "mclsched: No schedule was found within the limits (%g s): a "
+				"longer --time-limit may find one; diagnosis in %s/diagnosis.txt\n",
+				limit, out_dir);
 		return EXIT_NO_SCHEDULE;
 	}
 	char words[128];

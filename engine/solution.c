@@ -122,3 +122,10 @@ const char *solution_stop_name(enum stop_reason reason)
 	}
 	return "search_done";
 }
+
+const char *solution_exists_name(enum solve_status status)
+{
+	return status == SOLVE_OPTIMAL || status == SOLVE_FEASIBLE ? "yes"
+	       : status == SOLVE_INFEASIBLE			    ? "no"
+								    : "unknown";
+}

@@ -95,5 +95,8 @@ void solution_set_gap(struct solution *s);
 const char *solution_status_name(enum solve_status status);
 const char *solution_kind_name(enum session_kind kind);
 const char *solution_stop_name(enum stop_reason reason);
+/* summary.csv's schedule_exists for status: "yes" (a schedule), "no" (proven
+ * that none exists) or "unknown" (none found within the limits). */
+const char *solution_exists_name(enum solve_status status);
 
 #endif

@@ -123,7 +123,7 @@ static int plan_seminars(const struct problem *p, const int *sem, int n_sem, con
 {
 	struct seminar_input in = {
 		.p = p, .blocks = sem, .n_blocks = n_sem, .fac_budget = budget,
-		.outside = outside, .seconds = seconds, .gap = opt->gap,
+		.outside = outside, .seconds = seconds, .deadline = opt->deadline, .gap = opt->gap,
 		.seed = (unsigned long long)opt->seed, .stats = st,
 	};
 	return seminar_schedule(&in, sol, why);
@@ -576,6 +576,10 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, &outside, &seminars, &why);
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
+		sol->stopped_by = mip_interrupted		     ? STOP_INTERRUPT
+				  : model_time_left(opt, opt->time_limit - (mcl_now() - t0)) < 1.5
+				  ? STOP_TIME_LIMIT
+				  : STOP_SEARCH_DONE;
 		sol->diagnosis = why ? why : xstrdup("no schedule found for the seminar blocks\n");
 		why = NULL;
 		rc = r < 0 ? -1 : 0;
@@ -595,6 +599,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	}
 	if (rc != 0 || !has_schedule(&workshops)) {
 		sol->status = workshops.status;
+		sol->stopped_by = workshops.stopped_by;
 		sol->diagnosis = workshops.diagnosis;
 		workshops.diagnosis = NULL;
 		if (rc == 0)

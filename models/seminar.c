@@ -140,6 +140,10 @@ static char *no_lab_diagnosis(const struct seminar_ctx *c, int fail)
 			 seats);
 }
 
+/* Less time than this before the solve's deadline: no stage 2 (its LP
+ * would only stop at once). */
+#define STAGE2_MIN_SECONDS 0.05
+
 /* What one seminar_schedule call holds. */
 struct run {
 	const struct seminar_input *in;
@@ -184,15 +188,20 @@ static int mip_phase(struct run *r, char **why)
 		return 0;
 	r->st.mip_objective = mr.objective;
 	r->st.mip_bound = mr.bound;
-	double s2 = r->deadline - mcl_now();
+	double s2 = r->deadline - mcl_now(), hard = r->in->deadline;
 	if (s2 <= set->seminar_stage_min_seconds)
 		s2 = set->seminar_stage_min_seconds;
-	if (seminar_seat_learners(c, sc.o_sp, sc.n_sp, sc.z_fac, &r->cur, s2) == 0) {
+	if (hard > 0 && s2 > hard - mcl_now())
+		s2 = hard - mcl_now();
+	double extend = r->deadline + set->seminar_extend_seconds;
+	if (hard > 0 && extend > hard)
+		extend = hard;
+	if (s2 >= STAGE2_MIN_SECONDS &&
+	    seminar_seat_learners(c, sc.o_sp, sc.n_sp, sc.z_fac, &r->cur, s2) == 0) {
 		int dropped = seminar_repair(c, &r->cur, &r->lay);
 		if (dropped >= 0) {
 			r->st.sections_dropped = dropped;
-			seminar_greedy(c, &r->cur, &r->lay,
-				       r->deadline + set->seminar_extend_seconds, NULL);
+			seminar_greedy(c, &r->cur, &r->lay, extend, NULL);
 			double v = seminar_plan_value(&r->cur, c);
 			mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
 				"model %.1f), realised %.1f after dropping %d sections",
@@ -319,7 +328,7 @@ int seminar_solve(const struct problem *p, const struct solve_options *opt, stru
 	struct seminar_stats st;
 	struct seminar_input in = {
 		.p = p, .blocks = blocks, .n_blocks = nb,
-		.seconds = opt->time_limit, .gap = opt->gap,
+		.seconds = opt->time_limit, .deadline = opt->deadline, .gap = opt->gap,
 		.seed = (unsigned long long)opt->seed, .stats = &st,
 	};
 	char *why = NULL;

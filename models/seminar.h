@@ -51,6 +51,10 @@ struct seminar_input {
 	 * lab credit of the learner's next lab session. */
 	const struct tally *outside;
 	double seconds;             /* wall-clock budget */
+	double deadline;            /* mcl_now() by which the solve returns
+				     * (solve_options.deadline): the floors of
+				     * stage 2 and the greedy's extension stop
+				     * there too; 0: none */
 	double gap;                 /* the section MIP stops at this relative
 				     * gap (of its own, pattern-restricted
 				     * model); 0: 1e-4 */

@@ -117,8 +117,19 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 	job->done = true;
 }
 
-/* The least time a block that found no plan in its share gets again. */
+/* The least time a block that found no plan in its share gets again,
+ * when the time limit leaves it. */
 #define RESCUE_SECONDS 10.0
+
+/* The time of a block's branch-and-bound re-plan after its share (share)
+ * found no plan: four shares, at least RESCUE_SECONDS, at most what is
+ * left of the time limit. */
+static double rescue_seconds(const struct cycle *cy, double share)
+{
+	double want = share > RESCUE_SECONDS ? 4 * share : RESCUE_SECONDS;
+	double left = cycle_time_left(cy);
+	return want < left ? want : left;
+}
 
 /* How long past the time limit a finished search waits for the bound's LP
  * (never past the solve's deadline). */
@@ -137,6 +148,18 @@ static void bound_take_block(struct bound_job *job, const struct cycle *cy)
 	job->res.proven = true;
 }
 
+/* The bound LP's child stopped unread: the simple bound, or the one
+ * block's period LP bound when that is below it, stands in. */
+static void bound_drop(struct bound_job *job, const struct cycle *cy)
+{
+	const struct problem *p = cy->p;
+	child_cancel(&job->ch, SIGKILL);
+	memset(&job->res, 0, sizeof(job->res));
+	job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
+	job->done = true;
+	bound_take_block(job, cy);
+}
+
 /* Collects the child's bound; waits for it when wait is true.  Returns
  * whether the bound is known. */
 static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
@@ -148,11 +171,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	}
 	if (mip_interrupted) {
 		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
-		child_cancel(&job->ch, SIGKILL);
-		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
-		job->done = true;
-		bound_take_block(job, cy);
+		bound_drop(job, cy);
 		return true;
 	}
 	if (!child_ready(&job->ch)) {
@@ -428,12 +447,11 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 		}
 		double share = 2 * left / (cy->n_blocks - j + 1);
 		int planned = move_replan_block(cy, order[j], share > 0.2 ? share : 0.2, false);
-		if (planned == -1 && !mip_interrupted)
+		if (planned == -1 && !mip_interrupted && cycle_time_left(cy) > 0)
 			/* no plan in its share (a short limit, a busy machine)
 			 * or by rounding the LP: branch-and-bound, with more
-			 * time; a late schedule beats none */
-			planned = move_replan_block(cy, order[j], share > RESCUE_SECONDS ? 4 * share
-											 : RESCUE_SECONDS, true);
+			 * time, but never past the time limit */
+			planned = move_replan_block(cy, order[j], rescue_seconds(cy, share), true);
 		if (planned == BLOCK_ERROR) {
 			mcl_log(LOG_QUIET, "internal error: GLPK failed on block '%s'",
 				p->blocks[order[j]].id);
@@ -641,19 +659,28 @@ static bool local_optimum(struct cycle *cy, struct snapshot *best, int *kicks,
  * period MIP is the whole cycle's schedule, so the search is one
  * branch-and-bound re-plan of it, ended by the settings' node budget
  * (block_nodes), the gap or the time limit, and never skipped on a guess
- * of its cost (cycle_replans_fit measures time): whenever the budget or
- * the gap ends it, the same school, seed and limit give the same schedule.
+ * of its cost (cycle_replans_fit measures time), only when construction's
+ * period LP bound already meets the gap: whenever the budget or the gap
+ * ends it, the same school, seed and limit give the same schedule.
  * Kicks, the neighbourhoods and polish only re-plan the same block (polish
  * on the time left), so none of them runs after it; prove (the exact model,
  * on the smallest schools only) may still close the gap. */
 static void one_block(struct cycle *cy, struct bound_job *job)
 {
 	double left = cycle_time_left(cy);
-	if (!mip_interrupted && left > 0)
+	/* construction's own period LP bound may meet the gap already: then
+	 * the bound LP is not awaited and the re-plan, which the time limit
+	 * would end on a large school, is not started */
+	bool met = cy->block_bound < HUGE_VAL &&
+		   !cycle_gap_open(cy, cycle_objective(cy), cy->block_bound);
+	if (!mip_interrupted && left > 0 && !met)
 		move_replan_block(cy, cy->blocks[0], left, true);
+	if (met && !bound_poll(job, cy, false))
+		bound_drop(job, cy);
 	bound_poll(job, cy, true);
 	cy->bound = job->res.bound;
-	search_progress(cy, "one block, branch-and-bound");
+	search_progress(cy, met ? "one block, the gap met by its period LP's bound"
+				: "one block, branch-and-bound");
 }
 
 /* Improve: rounds of the neighbourhoods cy->set turns on, until a whole
@@ -768,6 +795,15 @@ static int stage_report(const struct cycle *cy, struct solution *sol, double bou
 	return 0;
 }
 
+/* What ended a search that found no schedule (and proved nothing): the
+ * time limit when it is (nearly) spent, as in stage_report. */
+static enum stop_reason stop_reason_none(const struct cycle *cy)
+{
+	return mip_interrupted		      ? STOP_INTERRUPT
+	       : cycle_time_left(cy) < 1.5 ? STOP_TIME_LIMIT
+					      : STOP_SEARCH_DONE;
+}
+
 /* The least time and the largest cycle (cycle_mip_size's columns) the
  * proof that no schedule exists gets. */
 #define SHORTFALL_MIN_SECONDS 2.0
@@ -775,15 +811,17 @@ static int stage_report(const struct cycle *cy, struct solution *sol, double bou
 
 /* No schedule found: on a whole cycle the exact model's LP relaxation may
  * prove that none exists (exact_shortfall.c), with the time left (at
- * least SHORTFALL_MIN_SECONDS: a proof is worth a little more); its
- * diagnosis then replaces the construction's, which proves nothing. */
+ * least SHORTFALL_MIN_SECONDS: a proof is worth a little more, but never
+ * past the solve's deadline); its diagnosis then replaces the
+ * construction's, which proves nothing. */
 static void prove_none(const struct cycle *cy, struct solution *sol)
 {
 	if (!cycle_is_whole(cy) || mip_interrupted)
 		return;
 	double left = cycle_time_left(cy);
 	char *why = exact_shortfall(cy->p, cy->blocks, cy->n_blocks, SHORTFALL_MAX_COLS,
-				    left > SHORTFALL_MIN_SECONDS ? left : SHORTFALL_MIN_SECONDS);
+				    model_time_left(cy->opt, left > SHORTFALL_MIN_SECONDS
+									? left : SHORTFALL_MIN_SECONDS));
 	if (!why)
 		return;
 	free(sol->diagnosis);
@@ -847,6 +885,8 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 out:
 	if (rc == 0 && sol->status == SOLVE_NO_SOLUTION)
 		prove_none(&cy, sol);
+	if (rc == 0 && sol->status == SOLVE_NO_SOLUTION)
+		sol->stopped_by = stop_reason_none(&cy);
 	cycle_release(&cy);
 	return rc;
 }

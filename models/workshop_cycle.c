@@ -71,7 +71,10 @@ bool cycle_is_whole(const struct cycle *cy)
 
 double cycle_time_left(const struct cycle *cy)
 {
-	return cy->opt->time_limit - (mcl_now() - cy->t0);
+	double now = mcl_now(), left = cy->opt->time_limit - (now - cy->t0);
+	if (cy->opt->deadline > 0 && cy->opt->deadline - now < left)
+		left = cy->opt->deadline - now;
+	return left;
 }
 
 int cycle_block_learners(const struct problem *p, int b)

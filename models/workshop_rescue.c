@@ -31,7 +31,8 @@
 #define RESCUE_TRIES 12
 
 /* The move runs after the search, whose rounds use the time limit up: it
- * gets this share of the limit beyond (milliseconds a learner). */
+ * gets this share of the limit beyond (milliseconds a learner), never past
+ * the solve's deadline. */
 #define RESCUE_SHARE 0.02
 
 /* A session that could become one of the learner's goals. */
@@ -334,7 +335,7 @@ int move_rescue(struct cycle *cy)
 {
 	const struct problem *p = cy->p;
 	int rescued = 0;
-	double t_end = mcl_now() + RESCUE_SHARE * cy->opt->time_limit;
+	double t_end = mcl_now() + model_time_left(cy->opt, RESCUE_SHARE * cy->opt->time_limit);
 	for (int l = 0; l < p->n_learners && !mip_interrupted && mcl_now() < t_end; l++) {
 		if (!left_out(cy, l))
 			continue;

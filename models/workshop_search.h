@@ -112,7 +112,8 @@ int cycle_sessions_left(const struct cycle *cy, int f);
  * cycle's; it has no place for a part's counts. */
 bool cycle_is_whole(const struct cycle *cy);
 
-/* Seconds left of the time limit. */
+/* Seconds left of the time limit, or before the solve's deadline
+ * (opt->deadline) when that comes first; below 0 past either. */
 double cycle_time_left(const struct cycle *cy);
 
 /* Learners available in block b (the length of its learner arrays). */

@@ -172,9 +172,11 @@ static void run_details(FILE *f, const struct problem *p, const struct solution 
 			"<td data-metric=\"bound\">%.2f</td></tr>\n"
 			"<tr><th>Gap to the bound</th><td data-metric=\"gap\">%.6f</td></tr>\n",
 			s->objective, s->bound, s->gap);
-		html_printf(f, "<tr><th>What ended the search</th><td data-metric=\"stopped_by\">%s"
-			    "</td></tr>\n", solution_stop_name(s->stopped_by));
 	}
+	html_printf(f, "<tr><th>What ended the search</th><td data-metric=\"stopped_by\">%s"
+		    "</td></tr>\n", solution_stop_name(s->stopped_by));
+	html_printf(f, "<tr><th>Does a schedule exist</th><td data-metric=\"schedule_exists\">%s"
+		    "</td></tr>\n", solution_exists_name(s->status));
 	fprintf(f, "<tr><th>Solve time (seconds)</th><td data-metric=\"solve_seconds\">%.2f</td></tr>\n",
 		s->solve_seconds);
 	html_printf(f, "<tr><th>Model</th><td data-metric=\"model\">%s</td></tr>\n"
@@ -455,12 +457,25 @@ static void write_unmet_list(FILE *f, const struct report_view *v)
 	fputs("</tbody></table></div></section>\n", f);
 }
 
+/* The page of a run without a schedule: "No schedule exists" when
+ * mclsched proved it (status infeasible: the diagnosis is the proof), "No
+ * schedule was found" when none was found within the limits (more time may
+ * find one); summary.csv's schedule_exists says the same. */
 static void write_no_schedule(FILE *f, const struct problem *p, const struct solution *s,
 			      const struct run_info *run)
 {
-	fputs("</header>\n<main>\n<section id=\"summary\"><h2>No schedule was found</h2>\n"
-	      "<p class=\"bound\">mclsched found no schedule for this cycle within its limits. "
-	      "Why, in words you can act on (also in diagnosis.txt):</p>\n<pre>", f);
+	fputs("</header>\n<main>\n<section id=\"summary\">", f);
+	if (s->status == SOLVE_INFEASIBLE)
+		fputs("<h2>No schedule exists</h2>\n<p class=\"bound\">mclsched proved that no "
+		      "schedule of this cycle keeps the hard rules: a longer time limit will not "
+		      "find one, a change to the school's inputs is needed. What proves it, in "
+		      "words you can act on (also in diagnosis.txt):</p>\n<pre>", f);
+	else
+		fprintf(f, "<h2>No schedule was found</h2>\n<p class=\"bound\">mclsched found no "
+			"schedule for this cycle within its limits (%g seconds). That does not "
+			"prove that none exists: a longer <code>--time-limit</code> may find one. "
+			"What stood in the way, in words you can act on (also in "
+			"diagnosis.txt):</p>\n<pre>", run->time_limit);
 	html_text(f, s->diagnosis ? s->diagnosis : "no schedule was found within the limits\n");
 	fputs("</pre>\n", f);
 	run_details(f, p, s, run, false);

@@ -410,8 +410,7 @@ static void collect_metrics(struct rowset *rs, const struct problem *p, const st
 	metric(rs, false, "stopped_by", "%s", solution_stop_name(s->stopped_by));
 	/* status says infeasible for both: a proof that no schedule exists, or
 	 * none found within the limits */
-	metric(rs, false, "schedule_exists", "%s",
-	       have ? "yes" : s->status == SOLVE_INFEASIBLE ? "no" : "unknown");
+	metric(rs, false, "schedule_exists", "%s", solution_exists_name(s->status));
 	metric(rs, false, "model_rows", "%d", s->model_rows);
 	metric(rs, false, "model_columns", "%d", s->model_cols);
 	metric(rs, false, "model_nonzeros", "%ld", s->model_nonzeros);

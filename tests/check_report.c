@@ -185,11 +185,32 @@ START_TEST(no_schedule_page_shows_the_diagnosis)
 	schedule(p, &s);    /* sessions left behind must not show */
 	s.status = SOLVE_NO_SOLUTION;
 	s.diagnosis = xstrdup("block 'B1': short by 3 seats for <G>\n");
+	s.stopped_by = STOP_TIME_LIMIT;
 	char *out = render(p, &s);
-	ck_assert_ptr_nonnull(strstr(out, "No schedule was found"));
+	/* none found within the limits: not a proof, more time may help */
+	ck_assert_ptr_nonnull(strstr(out, "<h2>No schedule was found</h2>"));
+	ck_assert_ptr_nonnull(strstr(out, "within its limits (60 seconds)"));
+	ck_assert_ptr_nonnull(strstr(out, "a longer <code>--time-limit</code> may find one"));
+	ck_assert_ptr_null(strstr(out, "No schedule exists"));
 	ck_assert_ptr_nonnull(strstr(out, "short by 3 seats for &lt;G&gt;"));
 	ck_assert_ptr_nonnull(strstr(out, "<td data-metric=\"status\">infeasible</td>"));
+	ck_assert_ptr_nonnull(strstr(out, "<td data-metric=\"schedule_exists\">unknown</td>"));
+	ck_assert_ptr_nonnull(strstr(out, "<td data-metric=\"stopped_by\">time_limit</td>"));
 	ck_assert_ptr_null(strstr(out, "class=\"lrn\""));
+	free(out);
+
+	/* proven: the diagnosis is the proof, and no time limit helps */
+	s.status = SOLVE_INFEASIBLE;
+	s.stopped_by = STOP_SEARCH_DONE;
+	out = render(p, &s);
+	ck_assert_ptr_nonnull(strstr(out, "<h2>No schedule exists</h2>"));
+	ck_assert_ptr_nonnull(strstr(out, "mclsched proved that no schedule of this cycle keeps "
+					 "the hard rules"));
+	ck_assert_ptr_nonnull(strstr(out, "What proves it"));
+	ck_assert_ptr_null(strstr(out, "No schedule was found"));
+	ck_assert_ptr_null(strstr(out, "--time-limit</code> may find one"));
+	ck_assert_ptr_nonnull(strstr(out, "short by 3 seats for &lt;G&gt;"));
+	ck_assert_ptr_nonnull(strstr(out, "<td data-metric=\"schedule_exists\">no</td>"));
 	free(out);
 	ts_free(p, &s);
 }

@@ -4,7 +4,8 @@
 # by its node budget or the gap (models/workshop.c, one_block), so two runs
 # with the same limit, and a run with twice the limit, write byte-identical
 # timetables, and the run ends before the limit.  The verbose log calls the
-# construction's LP value what it is, never "optimal, 0 nodes".
+# construction's LP value what it is, never "optimal, 0 nodes".  When
+# construction's period LP bound meets the gap, no re-plan follows.
 set -u
 BUILD=${BUILD:-build}
 BIN=$BUILD/mclsched
@@ -40,6 +41,15 @@ cmp -s "$T/out-a/timetable.csv" "$T/out-c/timetable.csv" ||
 	fail "a run with twice the limit wrote a different timetable"
 grep -q "LP only, no branching" "$T/log-a" || fail "no construction LP in the verbose log"
 ! grep -q "optimal, 0 nodes" "$T/log-a" || fail "the verbose log calls an LP value optimal"
+
+# construction's own period LP bound meeting the gap (10% here) ends the
+# search there: no branch-and-bound re-plan after it, whatever time is left
+"$BIN" solve "$s" -o "$T/out-gap" --time-limit 20 --gap 0.1 -v 2>"$T/log-gap" ||
+	fail "solve --gap 0.1: $(tail -c 300 "$T/log-gap")"
+[ "$(metric "$T/out-gap" stopped_by)" = gap ] ||
+	fail "--gap 0.1: stopped by $(metric "$T/out-gap" stopped_by), want gap"
+[ "$(grep -c 'period MIP:' "$T/log-gap")" -eq 1 ] ||
+	fail "--gap 0.1: a re-plan after construction met the gap: $(grep 'period MIP:' "$T/log-gap" | tail -1)"
 
 [ "$fails" -eq 0 ] && echo "one_block.sh: ok" >&2
 [ "$fails" -eq 0 ]

@@ -6,7 +6,8 @@
 # summary.csv, the unmet list against unmet.csv (tests/cli/report_dom.py),
 # no console message or error, the print layout of the learners'
 # timetables one page per learner, the search box, and accessibility
-# (axe-core through tests/support/axe.sh).  A school whose
+# (axe-core through tests/support/axe.sh), the page of a proven
+# no-schedule run (tests/data/stuck_none) too.  A school whose
 # learners are named <script>alert(1)</script> and =HYPERLINK("x") must give
 # inert text.  Screenshots of each view go to $BUILD/report-shots/.
 set -u
@@ -53,6 +54,21 @@ for w in 390 1000; do
 	0) ;;
 	77) echo "report.sh: the axe-core check was skipped (above)" >&2 ;;
 	*) fail "report.html at $w px: accessibility (above)" ;;
+	esac
+done
+
+# The page of a run without a schedule (tests/data/stuck_none: proven), as
+# accessible, and saying so in its heading.
+"$BIN" solve tests/data/stuck_none -o "$T/none" --time-limit 5 -q 2>/dev/null
+[ $? -eq 3 ] || fail "solve stuck_none: not exit 3"
+grep -qF "<h2>No schedule exists</h2>" "$T/none/report.html" ||
+	fail "stuck_none: report.html does not say 'No schedule exists'"
+for w in 390 1000; do
+	sh tests/support/axe.sh "$T/none/report.html" $w
+	case $? in
+	0) ;;
+	77) echo "report.sh: the axe-core check was skipped (above)" >&2 ;;
+	*) fail "report.html without a schedule at $w px: accessibility (above)" ;;
 	esac
 done
 

@@ -6,14 +6,18 @@
 # tests/data/stuck_none: Q1-Q6 everywhere: the labs cannot hold both, the
 # counting checks pass, and the exact model's LP proves no schedule exists
 # (exit 3; summary.csv says status infeasible and schedule_exists no), the diagnosis
-# naming the shortfall, the blocks and the rules that bind.
+# naming the shortfall, the blocks and the rules that bind; report.html and
+# solve's last stderr line say "No schedule exists".
 # tests/data/stuck_reserve: P1-P6 need one session each over 3 blocks whose
 # 4-seat labs seat two thirds of them; in any order the first block gives
 # every learner a session; with the lab reserves kept after the first stall,
 # two a block.
+# Last, a zoo school where none is found within a 10 s limit: the limit
+# holds, and summary.csv, report.html and stderr say that it stopped the run.
 set -u
 BUILD=${BUILD:-${1:-build}}
 BIN=$BUILD/mclsched
+GEN=$BUILD/mclsched-gen
 T=$(mktemp -d /tmp/mclsched-stuck-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 fails=0
@@ -39,11 +43,40 @@ grep -q "^status,infeasible" "$T/none/summary.csv" 2>/dev/null ||
 	fail "stuck_none: summary status not infeasible: $(grep status "$T/none/summary.csv" 2>/dev/null)"
 grep -q "^schedule_exists,no$" "$T/none/summary.csv" 2>/dev/null ||
 	fail "stuck_none: summary does not say the proof: $(grep schedule_exists "$T/none/summary.csv" 2>/dev/null)"
+# the same in words: report.html's heading and solve's last stderr line
+grep -qF "<h2>No schedule exists</h2>" "$T/none/report.html" 2>/dev/null ||
+	fail "stuck_none: report.html does not say 'No schedule exists'"
+grep -qF "No schedule was found" "$T/none/report.html" 2>/dev/null &&
+	fail "stuck_none: report.html says 'No schedule was found' of a proof"
+tail -n 1 "$T/err" | grep -q "^mclsched: No schedule exists: proven" ||
+	fail "stuck_none: last stderr line: $(tail -n 1 "$T/err")"
 for want in "no schedule exists: even the exact model" "leaves at least 6.00 learner-blocks without a seat" \
 	"block 'Mon1'" "block 'Tue1'" "the lab seats" "rule 6"; do
 	grep -qF "$want" "$T/none/diagnosis.txt" 2>/dev/null ||
 		fail "stuck_none: diagnosis lacks '$want': $(head -c 600 "$T/none/diagnosis.txt" 2>/dev/null)"
 done
+
+# None found within the limits (zoo school w300 seed 4: none at 60 s
+# either, bench/TUNING.md): the run keeps its 10 s (its construction's
+# branch-and-bound re-plans took 17.5 s before) and says the limit stopped
+# it: stopped_by time_limit, schedule_exists unknown, "No schedule was
+# found" in report.html and on stderr's last line.
+"$GEN" --style random --seed 4 --learners 300 --model workshop -o "$T/zoo4" >/dev/null 2>&1 ||
+	fail "mclsched-gen zoo seed 4"
+"$BIN" solve "$T/zoo4" -o "$T/zoo4-out" --time-limit 10 -q 2>"$T/err"
+rc=$?
+[ "$rc" -eq 3 ] || fail "zoo seed 4 at 10 s: exit $rc, want 3 (none found)"
+secs=$(awk -F, '$1 == "solve_seconds" {print $2}' "$T/zoo4-out/summary.csv" 2>/dev/null)
+awk -v s="${secs:-99}" 'BEGIN { exit !(s <= 11) }' ||
+	fail "zoo seed 4 at 10 s: solve_seconds ${secs:-none}, want at most 11"
+grep -q "^stopped_by,time_limit$" "$T/zoo4-out/summary.csv" 2>/dev/null ||
+	fail "zoo seed 4: $(grep stopped_by "$T/zoo4-out/summary.csv" 2>/dev/null), want time_limit"
+grep -q "^schedule_exists,unknown$" "$T/zoo4-out/summary.csv" 2>/dev/null ||
+	fail "zoo seed 4: $(grep schedule_exists "$T/zoo4-out/summary.csv" 2>/dev/null), want unknown"
+grep -qF "<h2>No schedule was found</h2>" "$T/zoo4-out/report.html" 2>/dev/null ||
+	fail "zoo seed 4: report.html does not say 'No schedule was found'"
+tail -n 1 "$T/err" | grep -q "^mclsched: No schedule was found within the limits (10 s): a longer --time-limit may find one" ||
+	fail "zoo seed 4: last stderr line: $(tail -n 1 "$T/err")"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "stuck.sh: all passed"
