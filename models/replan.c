@@ -59,6 +59,7 @@
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_pins.h"
+#include "models/replan_reseat.h"
 
 /* f(F): the frozen part's own value, with its tally in t (initialised). */
 static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
@@ -756,6 +757,10 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	int runs = 1 + (n_pins > 0) - !p->previous;
 	if (p->previous)
 		rc = run_kept(p, opt, &fixed, runs, &best);
+	/* the kept plan re-seated with the keep term (the displaced where
+	 * others can make room for them) */
+	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best))
+		replan_reseat(p, &best, run_share(opt, 2));
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
