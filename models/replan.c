@@ -37,7 +37,8 @@
  * allowed, with those kept (replan_keep.c), the model planning only what
  * must move, the learners left without a place seated in kept labs and,
  * in a second run that the first plan takes blocks of, left to the model
- * where no kept workshop seats them; then
+ * where no kept workshop seats them; the kept plan is then re-seated by
+ * a MIP that weighs the keep term (replan_reseat.c); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  The kept plan then takes each
