@@ -161,7 +161,7 @@ static void session_rows(struct reseat *r)
 	const struct solution *sol = r->sol;
 	for (size_t i = 0; i < sol->n_sessions; i++) {
 		const struct session *s = &sol->sessions[i];
-		if (!r->movable[i])
+		if (!r->movable[i] || !r->window[s->block])
 			continue;
 		int cap = session_cap(p, s) - r->held_in[i];
 		if (s->kind == SESSION_WORKSHOP) {
