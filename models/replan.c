@@ -37,7 +37,8 @@
  * allowed, with those kept (replan_keep.c), the model planning only what
  * must move, the learners left without a place seated in kept labs and,
  * in a second run that the first plan takes blocks of, left to the model
- * where no kept workshop seats them; then
+ * where no kept workshop seats them; the kept plan is then re-seated by
+ * a MIP that weighs the keep term (replan_reseat.c); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  The kept plan then takes each
@@ -59,6 +60,7 @@
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_pins.h"
+#include "models/replan_reseat.h"
 
 /* f(F): the frozen part's own value, with its tally in t (initialised). */
 static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
@@ -756,6 +758,10 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	int runs = 1 + (n_pins > 0) - !p->previous;
 	if (p->previous)
 		rc = run_kept(p, opt, &fixed, runs, &best);
+	/* the kept plan re-seated with the keep term (the displaced where
+	 * others can make room for them) */
+	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best))
+		replan_reseat(p, &best, run_share(opt, 2));
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");

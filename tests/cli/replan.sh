@@ -2,7 +2,8 @@
 # `mclsched replan`: an unchanged school keeps the frozen blocks byte for
 # byte and verifies; a facilitator's absence after --after is planned
 # around and verifies; a learner who left is dropped with a warning;
-# compare on a replan; a power-goal school's cover; usage and input errors
+# compare on a replan; a power-goal school's cover; the kept plan
+# re-seated with the keep term on a zoo school; usage and input errors
 # (an unknown --after, a previous schedule that does
 # not resolve, a frozen block the changed school no longer allows).
 set -u
@@ -260,6 +261,29 @@ cut -d, -f1,2 "$T/a" >"$T/a2"
 awk -F, 'NR > 1 { print $1 "," $2 }' "$T/pg_re/changes.csv" | sort >"$T/b2"
 cmp -s "$T/a2" "$T/b2" || fail "power-goal cover: learner-blocks other than the covered ones" \
 	"changed: $(diff "$T/a2" "$T/b2" | head -4)"
+
+# 6. the kept plan re-seated with the keep term (models/replan_reseat.c): a
+# zoo school's busiest workshop facilitator absent Wed-Thu; the displaced
+# take seats others free by moving to another block, so the re-seating
+# gains, and the replan scores at least the kept plan
+"$BUILD/mclsched-gen" --style random --seed 6 --learners 120 --model combination -o "$T/z" \
+	>"$T/gen.log" 2>&1 || fail "test setup: mclsched-gen zoo"
+expect_exit 0 "$BIN" solve "$T/z" -o "$T/z_prev" -q --time-limit 4
+fz=$(awk -F, 'NR > 1 && $3 == "workshop" && $5 ~ /^(Wed|Thu)/ { n[$7]++ }
+	END { for (f in n) if (n[f] > m) { m = n[f]; w = f }; print w }' "$T/z_prev/sessions.csv")
+cp -r "$T/z" "$T/z_sick"
+late=$(awk -F, '$2 == "Wed" || $2 == "Thu" { printf "%s%s", s, $1; s = ";" }' "$T/z/blocks.csv")
+awk -F, -v OFS=, -v f="$fz" -v b="$late" '$1 == f { $4 = b } 1' "$T/z/facilitators.csv" \
+	>"$T/z_sick/facilitators.csv"
+expect_exit 0 "$BIN" replan "$T/z_sick" "$T/z_prev" -o "$T/z_re" --after Tue6 -v --time-limit 4
+cp "$T/stderr" "$T/z.log"
+expect_exit 0 "$BIN" verify "$T/z_sick" "$T/z_re"
+gain=$(sed -n 's/.*re-seating with the keep term.*objective + keep \([0-9.]*\) -> \([0-9.]*\),.*/\1 \2/p' "$T/z.log")
+[ -n "$gain" ] || fail "re-seating: no 're-seating with the keep term' line ($fz absent)"
+echo "$gain" | awk '{ exit !($2 > $1) }' || fail "re-seating ($fz absent): no gain: $gain"
+kept=$(sed -n 's/.*previous sessions kept: a schedule, objective \([0-9.]*\) .*/\1/p' "$T/z.log")
+awk -v a="$(metric "$T/z_re" objective)" -v k="$kept" 'BEGIN { exit !(k != "" && a >= k) }' ||
+	fail "re-seating ($fz absent): objective $(metric "$T/z_re" objective) below the kept plan's $kept"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "replan.sh: all passed"
