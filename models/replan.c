@@ -663,6 +663,9 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
  * model's bound of the view without it + the choices it closes, as in
  * run_view; with locks alone nothing is frozen (the pins relaxed).  No
  * child without fork: the runs' bounds stand. */
+/* The share of the time to the deadline the bound's child takes. */
+#define BOUND_END_SHARE 0.95
+
 static void bound_child_start(const struct problem *p, const struct solve_options *opt,
 			      struct child *ch)
 {
@@ -674,7 +677,11 @@ static void bound_child_start(const struct problem *p, const struct solve_option
 		struct tally t;
 		double lost, f = frozen_value(p, &fz, &t);
 		struct problem *v = view_new(p, &fz, &t, &lost);
-		double b = view_empty(v) ? 0 : model_row(v)->bound(v, model_time_left(opt, 1e9));
+		/* done a little before the deadline, when the parent stops
+		 * waiting, so that the LP's bound (an optimum or its dual
+		 * simplex's prices, bound_lp.c) is in */
+		double b = view_empty(v) ? 0 :
+			   model_row(v)->bound(v, BOUND_END_SHARE * model_time_left(opt, 1e9));
 		struct wire w = WIRE_INIT;
 		wire_put_double(&w, f + b + lost);
 		child_exit(child_send(ch, &w) == 0);
@@ -822,6 +829,8 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
+	mcl_log(LOG_VERBOSE, "replan: bound from the child's LP %.1f (-1: none in time), the runs' %.1f",
+		lp, bound);
 	sol->bound = lp >= 0 && lp < bound ? lp : bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
