@@ -212,8 +212,7 @@ static int merge_blocks(const struct problem *p, const int *blocks, int n_blocks
 	return n;
 }
 
-/* The primal simplex's share on a merged LP without seminar blocks; the
- * dual simplex's prices bound it in the rest (see the top of the file). */
+/* The primal simplex's share on a merged LP without seminar blocks. */
 #define PRIMAL_SHARE (2.0 / 3.0)
 
 /* Per-learner rows, for small cycles (see the top of the file). */
@@ -276,11 +275,11 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 	}
 }
 
-const char *bound_lp_kind_name(enum bound_lp_kind kind)
+static enum bound_lp_kind last_kind;
+
+enum bound_lp_kind bound_lp_last_kind(void)
 {
-	return kind == BOUND_LP_OPTIMUM ? "LP optimum" :
-	       kind == BOUND_LP_PRICES ? "LP's dual prices when its time ran out" :
-					 "simple bound: no LP bound in time";
+	return last_kind;
 }
 
 /* The merged LP first, then the per-learner one in the time left (see the
@@ -292,12 +291,14 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 	double t0 = mcl_now();
 	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, false, seconds, res);
 	double left = seconds - (mcl_now() - t0);
+	last_kind = res->kind;
 	if (!bound_lp_per_learner(p, blocks, n_blocks) || left <= 0)
 		return;
 	struct bound_lp_result fine;
 	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, true, left, &fine);
 	if (fine.bound < res->bound)   /* both valid: the smaller */
 		*res = fine;
+	last_kind = res->kind;
 	res->seconds = mcl_now() - t0;
 }
 
@@ -867,15 +868,12 @@ void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 	res->cols = glp_get_num_cols(x.P);
 	res->nonzeros = glp_get_num_nz(x.P);
 
-	struct lp_size size = { res->rows, res->cols, res->nonzeros };
-	mip_note_size(&size);
-	/* the dual simplex where it is the faster (see the top); the time
-	 * the build took counts */
+	mip_note_size(&(struct lp_size){ res->rows, res->cols, res->nonzeros });
+	/* the dual simplex where faster (see the top); the build's time counts */
 	struct lp_bound_result lr;
 	double primal_share = per_learner ? 1 : n_sem > 0 ? 0 : PRIMAL_SHARE;
 	lp_bound_solve(x.P, seconds - (mcl_now() - t0), primal_share, 0, &lr);
-	/* derived from the duals, valid whatever the simplex's tolerances,
-	 * and at a dual simplex stopped by the clock (lp_dual.h) */
+	/* from duals: valid whatever the tolerances, or the clock (lp_dual.h) */
 	res->lp_bound = lr.bound;
 	if (res->lp_bound < res->bound) {
 		res->bound = res->lp_bound;

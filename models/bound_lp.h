@@ -34,7 +34,17 @@ struct bound_lp_result {
 };
 
 /* What -v says of a bound of that kind. */
-const char *bound_lp_kind_name(enum bound_lp_kind kind);
+static inline const char *bound_lp_kind_name(enum bound_lp_kind kind)
+{
+	return kind == BOUND_LP_OPTIMUM ? "LP optimum" :
+	       kind == BOUND_LP_PRICES ? "LP's dual prices when its time ran out" :
+					 "simple bound: no LP bound in time";
+}
+
+/* The kind of the bound of this process's last bound_lp_cycle, for a
+ * caller that has only its value (replan.c's bound child, through a
+ * model's bound function); BOUND_SIMPLE before any. */
+enum bound_lp_kind bound_lp_last_kind(void);
 
 /*
  * Bounds the cycle over the workshop blocks blocks[0..n_blocks-1] and the

@@ -55,6 +55,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/bound_lp.h"
 #include "models/child.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
@@ -684,13 +685,15 @@ static void bound_child_start(const struct problem *p, const struct solve_option
 			   model_row(v)->bound(v, BOUND_END_SHARE * model_time_left(opt, 1e9));
 		struct wire w = WIRE_INIT;
 		wire_put_double(&w, f + b + lost);
+		wire_put_int(&w, (int)bound_lp_last_kind());
 		child_exit(child_send(ch, &w) == 0);
 	}
 	free(why);
 	solution_release(&fz);
 }
 
-/* The child's bound, waited for until the deadline; -1 when there is none. */
+/* The child's bound, waited for until the deadline; -1 when there is none.
+ * -v says where it came from (the view's bound LP, when the model has one). */
 static double bound_child_collect(const struct solve_options *opt, struct child *ch)
 {
 	if (ch->pid <= 0)
@@ -698,9 +701,14 @@ static double bound_child_collect(const struct solve_options *opt, struct child 
 	if (!child_wait(ch, model_time_left(opt, 1e9)))
 		child_cancel(ch, SIGKILL);
 	struct wire w;
-	double b = child_collect(ch, &w) == 0 ? wire_get_double(&w) : -1;
+	bool got = child_collect(ch, &w) == 0;
+	double b = got ? wire_get_double(&w) : -1;
+	int kind = got ? wire_get_int(&w) : -1;
 	b = wire_done(&w) ? b : -1;
 	wire_release(&w);
+	mcl_log(LOG_VERBOSE, "replan: the bound's child: %.1f (%s)", b,
+		b < 0 ? "none in time" : kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES ?
+		bound_lp_kind_name((enum bound_lp_kind)kind) : "the model's bound, no LP bound below it");
 	return b;
 }
 
@@ -829,8 +837,6 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	mcl_log(LOG_VERBOSE, "replan: bound from the child's LP %.1f (-1: none in time), the runs' %.1f",
-		lp, bound);
 	sol->bound = lp >= 0 && lp < bound ? lp : bound;
 	solution_set_gap(sol);
 	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
