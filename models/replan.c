@@ -658,15 +658,15 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
-/* The bound reported, computed once over the whole time limit in a child
+/* The share of the time to the deadline the bound's child takes. */
+#define BOUND_END_SHARE 0.95
+
+/* The bound reported, computed once over BOUND_END_SHARE of the time in a child
  * process while the runs search (the run of the same view then reports
  * the simple bound instead of solving the same LP again): f(frozen part) + the
  * model's bound of the view without it + the choices it closes, as in
  * run_view; with locks alone nothing is frozen (the pins relaxed).  No
  * child without fork: the runs' bounds stand. */
-/* The share of the time to the deadline the bound's child takes. */
-#define BOUND_END_SHARE 0.95
-
 static void bound_child_start(const struct problem *p, const struct solve_options *opt,
 			      struct child *ch)
 {
