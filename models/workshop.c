@@ -56,7 +56,7 @@
 #include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/precheck.h"
-#include "models/bound_lp.h"
+#include "models/bound_lp_prices.h"
 #include "models/window.h"
 #include "models/workshop.h"
 #include "models/workshop_search.h"
@@ -65,35 +65,9 @@
  * The whole-cycle bound runs in a child process while the parent builds the
  * schedule: the machines have two cores and GLPK is not reentrant, so a
  * second process is the simple way to use both.  The child sends its
- * struct bound_lp_result field by field.  Without fork the bound is computed
+ * struct bound_lp_result (bound_lp_result_put).  Without fork the bound is computed
  * in this process; if the child fails, the simple bound stands in.
  */
-/* What the bound's child sends: struct bound_lp_result field by field. */
-static void bound_lp_result_encode(struct wire *w, const struct bound_lp_result *r)
-{
-	wire_put_double(w, r->bound);
-	wire_put_int(w, r->proven);
-	wire_put_int(w, (int)r->kind);
-	wire_put_int(w, r->rows);
-	wire_put_int(w, r->cols);
-	wire_put_double(w, (double)r->nonzeros);
-	wire_put_double(w, r->seconds);
-}
-
-static int bound_lp_result_decode(struct wire *w, struct bound_lp_result *r)
-{
-	r->bound = wire_get_double(w);
-	r->proven = wire_get_int(w) != 0;
-	int kind = wire_get_int(w);
-	r->kind = kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES ? (enum bound_lp_kind)kind
-								       : BOUND_SIMPLE;
-	r->rows = wire_get_int(w);
-	r->cols = wire_get_int(w);
-	r->nonzeros = (long)wire_get_double(w);
-	r->seconds = wire_get_double(w);
-	return wire_done(w) ? 0 : -1;
-}
-
 static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
 {
 	const struct problem *p = cy->p;
@@ -111,7 +85,7 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 		bound_lp_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
 				  &rr);
 		struct wire w = WIRE_INIT;
-		bound_lp_result_encode(&w, &rr);
+		bound_lp_result_put(&w, &rr);
 		child_exit(child_send(&job->ch, &w) == 0);
 	}
 	if (started > 0)
@@ -187,7 +161,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	struct wire w;
 	int r = child_collect(&job->ch, &w);
 	if (r == 0)
-		r = bound_lp_result_decode(&w, &job->res);
+		r = bound_lp_result_get(&w, &job->res);
 	if (r == 0) {
 		struct lp_size size = { job->res.rows, job->res.cols, job->res.nonzeros };
 		mip_note_size(&size);
