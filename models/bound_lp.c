@@ -126,6 +126,10 @@
  * any y, so the simplex's tolerances can loosen it, never invalidate it.
  * Every column has a finite upper bound for that sum to be finite: N[g,b]
  * at most the rooms of b, u[lab,b] at most N_b (both implied by the rows).
+ * The same holds at a dual simplex stopped by its time limit (lp_dual.h):
+ * the merged LP with seminar blocks goes to the dual simplex, faster there;
+ * without them, the primal simplex first; per-learner, the primal alone
+ * (bench/TUNING.md, "The bound LP by the dual simplex").
  * The result also carries the simple bound (bound_simple.c) on its own;
  * the bound is the smaller of the two, and tests check each.  Rooms are otherwise pooled per block and kind (seats of the
  * rooms in use, rather than a room per session): a little looser than
@@ -208,6 +212,9 @@ static int merge_blocks(const struct problem *p, const int *blocks, int n_blocks
 	return n;
 }
 
+/* The primal simplex's share on a merged LP without seminar blocks. */
+#define PRIMAL_SHARE (2.0 / 3.0)
+
 /* Per-learner rows, for small cycles (see the top of the file). */
 #define PER_LEARNER_COLS 8000
 
@@ -268,6 +275,13 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 	}
 }
 
+static enum bound_lp_kind last_kind;
+
+enum bound_lp_kind bound_lp_last_kind(void)
+{
+	return last_kind;
+}
+
 /* The merged LP first, then the per-learner one in the time left (see the
  * top of the file): the per-learner LP can take 20 times as long for a few
  * tenths of a percent, and a bound that is ready early beats none. */
@@ -277,12 +291,14 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 	double t0 = mcl_now();
 	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, false, seconds, res);
 	double left = seconds - (mcl_now() - t0);
+	last_kind = res->kind;
 	if (!bound_lp_per_learner(p, blocks, n_blocks) || left <= 0)
 		return;
 	struct bound_lp_result fine;
 	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, true, left, &fine);
-	if (fine.proven && (!res->proven || fine.bound < res->bound))
+	if (fine.bound < res->bound)   /* both valid: the smaller */
 		*res = fine;
+	last_kind = res->kind;
 	res->seconds = mcl_now() - t0;
 }
 
@@ -852,18 +868,19 @@ void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 	res->cols = glp_get_num_cols(x.P);
 	res->nonzeros = glp_get_num_nz(x.P);
 
-	/* GLPK's presolver: faster on these large degenerate LPs from a cold
-	 * start (bench/TUNING.md, "The bound LP"). */
-	struct mip_params mp = { .seconds = seconds, .lp_only = true, .presolve = true };
-	struct mip_result mr;
-	mip_solve(x.P, &mp, &mr);
-	if (mr.outcome == MIP_OPTIMAL) {
-		/* derived from the duals, valid whatever the simplex's
-		 * tolerances (lp_dual.h) */
-		res->lp_bound = lp_dual_bound(x.P);
-		if (res->lp_bound < res->bound)
-			res->bound = res->lp_bound;
-		res->proven = !isinf(res->lp_bound);
+	mip_note_size(&(struct lp_size){ res->rows, res->cols, res->nonzeros });
+	/* the dual simplex where faster (see the top); the build's time counts */
+	struct lp_bound_result lr;
+	double primal_share = per_learner ? 1 : n_sem > 0 ? 0 : PRIMAL_SHARE;
+	lp_bound_solve(x.P, seconds - (mcl_now() - t0), primal_share, 0, &lr);
+	/* from duals: valid whatever the tolerances, or the clock (lp_dual.h) */
+	res->lp_bound = lr.bound;
+	if (res->lp_bound < res->bound) {
+		res->bound = res->lp_bound;
+		res->kind = lr.outcome == LP_BOUND_OPTIMAL ? BOUND_LP_OPTIMUM : BOUND_LP_PRICES;
+	}
+	if (lr.outcome == LP_BOUND_OPTIMAL) {
+		res->proven = true;
 		if (rows) {   /* the LP's layout for rows->read (bound_lp_rows.h) */
 			*rows = (struct bound_lp_rows){ rows->row_time, rows->row_room_class, x.P,
 				x.nb, x.grp, x.room_class, x.staff, x.lab_staff, x.row_staff, x.row_rooms,

@@ -9,18 +9,42 @@
 #include "engine/problem.h"
 #include "models/bound_simple.h"
 
+/* Where a bound_lp_result's bound comes from. */
+enum bound_lp_kind {
+	BOUND_SIMPLE,       /* the simple bound (bound_simple.c): no LP bound below it */
+	BOUND_LP_OPTIMUM,   /* the LP's optimum */
+	BOUND_LP_PRICES,    /* the LP's dual simplex stopped by the clock: its
+			     * last prices (lp_dual.h) */
+};
+
 struct bound_lp_result {
 	double bound;       /* valid upper bound on the cycle's best objective */
+	enum bound_lp_kind kind;
 	double simple_bound;  /* bound_simple_cycle's, valid on its own */
 	double lp_bound;    /* the LP's, from its duals (lp_dual.h), valid on
-			     * its own; HUGE_VAL when the LP was not solved */
+			     * its own: at its optimum or at the dual
+			     * simplex's last prices; HUGE_VAL when none */
 	bool proven;        /* the aggregated LP reached its optimum; when
-			     * false, bound is the simple sum of everything
-			     * wanted, still valid but loose */
+			     * false, bound is its dual simplex's (kind
+			     * BOUND_LP_PRICES) or the simple sum of everything
+			     * wanted, still valid but looser */
 	int rows, cols;     /* size of the aggregated LP */
 	long nonzeros;
 	double seconds;
 };
+
+/* What -v says of a bound of that kind. */
+static inline const char *bound_lp_kind_name(enum bound_lp_kind kind)
+{
+	return kind == BOUND_LP_OPTIMUM ? "LP optimum" :
+	       kind == BOUND_LP_PRICES ? "LP's dual prices when its time ran out" :
+					 "simple bound: no LP bound in time";
+}
+
+/* The kind of the bound of this process's last bound_lp_cycle, for a
+ * caller that has only its value (replan.c's bound child, through a
+ * model's bound function); BOUND_SIMPLE before any. */
+enum bound_lp_kind bound_lp_last_kind(void);
 
 /*
  * Bounds the cycle over the workshop blocks blocks[0..n_blocks-1] and the

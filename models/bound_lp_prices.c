@@ -1,6 +1,7 @@
 /*
  * bound_lp_prices.c - the bound LP's duals, mapped to the resources they
- * price (bound_lp_prices.h).
+ * price (bound_lp_prices.h); the prices and a bound_lp_result sent from a
+ * child process to its parent.
  *
  * bound_lp.c records which row stands for what (bound_lp_rows.h); this
  * file reads the row duals y and the reduced costs at the LP's optimum.
@@ -330,4 +331,29 @@ void bound_lp_prices_release(struct bound_lp_prices *pr)
 	free(pr->sem_fac);
 	free(pr->sem_room);
 	memset(pr, 0, sizeof(*pr));
+}
+
+void bound_lp_result_put(struct wire *w, const struct bound_lp_result *r)
+{
+	wire_put_double(w, r->bound);
+	wire_put_int(w, r->proven);
+	wire_put_int(w, (int)r->kind);
+	wire_put_int(w, r->rows);
+	wire_put_int(w, r->cols);
+	wire_put_double(w, (double)r->nonzeros);
+	wire_put_double(w, r->seconds);
+}
+
+int bound_lp_result_get(struct wire *w, struct bound_lp_result *r)
+{
+	r->bound = wire_get_double(w);
+	r->proven = wire_get_int(w) != 0;
+	int kind = wire_get_int(w);
+	r->kind = kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES ? (enum bound_lp_kind)kind
+								       : BOUND_SIMPLE;
+	r->rows = wire_get_int(w);
+	r->cols = wire_get_int(w);
+	r->nonzeros = (long)wire_get_double(w);
+	r->seconds = wire_get_double(w);
+	return wire_done(w) ? 0 : -1;
 }

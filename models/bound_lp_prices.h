@@ -47,6 +47,12 @@ void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_re
 
 void bound_lp_prices_release(struct bound_lp_prices *pr);
 
+/* A bound_lp_result sent from a child to its parent, field by field, who
+ * reads it back with bound_lp_result_get: 0, or -1 when the message is
+ * short. */
+void bound_lp_result_put(struct wire *w, const struct bound_lp_result *r);
+int bound_lp_result_get(struct wire *w, struct bound_lp_result *r);
+
 /* pr sent from a child to its parent (models/child.h), who reads it back
  * into pr, released then, with bound_lp_prices_get for the same p:
  * 0, or -1 when the message is short (pr then empty, not valid). */

@@ -56,6 +56,7 @@
 
 #include "engine/objective.h"
 #include "engine/util.h"
+#include "models/bound_lp.h"
 #include "models/child.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
@@ -659,7 +660,10 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
-/* The bound reported, computed once over the whole time limit in a child
+/* The share of the time to the deadline the bound's child takes. */
+#define BOUND_END_SHARE 0.95
+
+/* The bound reported, computed once over BOUND_END_SHARE of the time in a child
  * process while the runs search (the run of the same view then reports
  * the simple bound instead of solving the same LP again): f(frozen part) + the
  * model's bound of the view without it + the choices it closes, as in
@@ -676,16 +680,22 @@ static void bound_child_start(const struct problem *p, const struct solve_option
 		struct tally t;
 		double lost, f = frozen_value(p, &fz, &t);
 		struct problem *v = view_new(p, &fz, &t, &lost);
-		double b = view_empty(v) ? 0 : model_row(v)->bound(v, model_time_left(opt, 1e9));
+		/* done a little before the deadline, when the parent stops
+		 * waiting, so that the LP's bound (an optimum or its dual
+		 * simplex's prices, bound_lp.c) is in */
+		double b = view_empty(v) ? 0 :
+			   model_row(v)->bound(v, BOUND_END_SHARE * model_time_left(opt, 1e9));
 		struct wire w = WIRE_INIT;
 		wire_put_double(&w, f + b + lost);
+		wire_put_int(&w, (int)bound_lp_last_kind());
 		child_exit(child_send(ch, &w) == 0);
 	}
 	free(why);
 	solution_release(&fz);
 }
 
-/* The child's bound, waited for until the deadline; -1 when there is none. */
+/* The child's bound, waited for until the deadline; -1 when there is none.
+ * -v says where it came from (the view's bound LP, when the model has one). */
 static double bound_child_collect(const struct solve_options *opt, struct child *ch)
 {
 	if (ch->pid <= 0)
@@ -693,9 +703,14 @@ static double bound_child_collect(const struct solve_options *opt, struct child 
 	if (!child_wait(ch, model_time_left(opt, 1e9)))
 		child_cancel(ch, SIGKILL);
 	struct wire w;
-	double b = child_collect(ch, &w) == 0 ? wire_get_double(&w) : -1;
+	bool got = child_collect(ch, &w) == 0;
+	double b = got ? wire_get_double(&w) : -1;
+	int kind = got ? wire_get_int(&w) : -1;
 	b = wire_done(&w) ? b : -1;
 	wire_release(&w);
+	mcl_log(LOG_VERBOSE, "replan: the bound's child: %.1f (%s)", b,
+		b < 0 ? "none in time" : kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES ?
+		bound_lp_kind_name((enum bound_lp_kind)kind) : "the model's bound, no LP bound below it");
 	return b;
 }
 

@@ -148,7 +148,7 @@ double seminar_bound(const struct problem *p, double seconds)
 	struct bound_lp_result rr;
 	bound_lp_cycle(p, NULL, 0, blocks, nb, seconds, &rr);
 	mcl_log(LOG_NORMAL, "seminar bound LP %.1f (%s), simple bound %.1f", rr.bound,
-		rr.proven ? "LP optimum" : "no LP optimum", bound);
+		bound_lp_kind_name(rr.kind), bound);
 	free(blocks);
 	return rr.bound < bound ? rr.bound : bound;
 }

@@ -56,7 +56,7 @@
 #include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/precheck.h"
-#include "models/bound_lp.h"
+#include "models/bound_lp_prices.h"
 #include "models/window.h"
 #include "models/workshop.h"
 #include "models/workshop_search.h"
@@ -65,31 +65,9 @@
  * The whole-cycle bound runs in a child process while the parent builds the
  * schedule: the machines have two cores and GLPK is not reentrant, so a
  * second process is the simple way to use both.  The child sends its
- * struct bound_lp_result field by field.  Without fork the bound is computed
+ * struct bound_lp_result (bound_lp_result_put).  Without fork the bound is computed
  * in this process; if the child fails, the simple bound stands in.
  */
-/* What the bound's child sends: struct bound_lp_result field by field. */
-static void bound_lp_result_encode(struct wire *w, const struct bound_lp_result *r)
-{
-	wire_put_double(w, r->bound);
-	wire_put_int(w, r->proven);
-	wire_put_int(w, r->rows);
-	wire_put_int(w, r->cols);
-	wire_put_double(w, (double)r->nonzeros);
-	wire_put_double(w, r->seconds);
-}
-
-static int bound_lp_result_decode(struct wire *w, struct bound_lp_result *r)
-{
-	r->bound = wire_get_double(w);
-	r->proven = wire_get_int(w) != 0;
-	r->rows = wire_get_int(w);
-	r->cols = wire_get_int(w);
-	r->nonzeros = (long)wire_get_double(w);
-	r->seconds = wire_get_double(w);
-	return wire_done(w) ? 0 : -1;
-}
-
 static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
 {
 	const struct problem *p = cy->p;
@@ -107,7 +85,7 @@ static void bound_start(struct bound_job *job, const struct cycle *cy, double se
 		bound_lp_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
 				  &rr);
 		struct wire w = WIRE_INIT;
-		bound_lp_result_encode(&w, &rr);
+		bound_lp_result_put(&w, &rr);
 		child_exit(child_send(&job->ch, &w) == 0);
 	}
 	if (started > 0)
@@ -135,6 +113,19 @@ static double rescue_seconds(const struct cycle *cy, double share)
  * (never past the solve's deadline). */
 #define BOUND_GRACE_SECONDS 1.0
 
+/* The bound's LP: bound_share of the time limit, and done by BOUND_END_SHARE
+ * of the time bound_poll waits at most (the cycle's time and the grace,
+ * never past the solve's deadline), so that its bound, an optimum or a
+ * dual simplex's prices, is in before the parent stops waiting. */
+#define BOUND_END_SHARE 0.95
+
+static double bound_seconds(const struct cycle *cy)
+{
+	double s = cy->set.bound_share * cy->opt->time_limit;
+	double wait = model_time_left(cy->opt, cycle_time_left(cy) + BOUND_GRACE_SECONDS);
+	return s < BOUND_END_SHARE * wait ? s : BOUND_END_SHARE * wait;
+}
+
 /* A one-block cycle's own period LP bound (cy->block_bound, see
  * block_is_cycle in workshop_moves.c) when it is below the bound job has:
  * both are valid, so the smaller is. */
@@ -143,9 +134,11 @@ static void bound_take_block(struct bound_job *job, const struct cycle *cy)
 	if (cy->block_bound >= job->res.bound)
 		return;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (the one block's period LP, below the %s %.1f)",
-		cy->block_bound, job->res.proven ? "bound LP's" : "simple bound", job->res.bound);
+		cy->block_bound, job->res.kind == BOUND_SIMPLE ? "simple bound" : "bound LP's",
+		job->res.bound);
 	job->res.bound = cy->block_bound;
 	job->res.proven = true;
+	job->res.kind = BOUND_LP_OPTIMUM;
 }
 
 /* The bound LP's child stopped unread: the simple bound, or the one
@@ -187,7 +180,7 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	struct wire w;
 	int r = child_collect(&job->ch, &w);
 	if (r == 0)
-		r = bound_lp_result_decode(&w, &job->res);
+		r = bound_lp_result_get(&w, &job->res);
 	if (r == 0) {
 		struct lp_size size = { job->res.rows, job->res.cols, job->res.nonzeros };
 		mip_note_size(&size);
@@ -199,8 +192,8 @@ static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
 	}
 	job->done = true;
 	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
-		job->res.bound, job->res.proven ? "LP optimum" : "simple bound: no LP optimum in time",
-		job->res.rows, job->res.cols, job->res.seconds);
+		job->res.bound, bound_lp_kind_name(job->res.kind), job->res.rows, job->res.cols,
+		job->res.seconds);
 	bound_take_block(job, cy);
 	return true;
 }
@@ -859,7 +852,7 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		sol->diagnosis = NULL;
 	}
 	cy.set = search_settings_table[search_school_size(p, cy.blocks, cy.n_blocks)];
-	bound_start(&job, &cy, cy.set.bound_share * opt->time_limit);
+	bound_start(&job, &cy, bound_seconds(&cy));
 	rc = pre || warm ? 0 : stage_construct(&cy, &job, sol);
 	if (!pre && !warm && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
 		free(sol->diagnosis);   /* the hand schedule stands in */

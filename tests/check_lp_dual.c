@@ -1,7 +1,8 @@
 /*
  * check_lp_dual.c - models/lp_dual.c: the bound from a dual vector on a
  * small LP whose optimum is worked out by hand, at the simplex's duals and
- * at perturbed ones.
+ * at perturbed ones; lp_bound_solve's bound at its optimum and when it is
+ * stopped before it (random bounded LPs).
  */
 #include <check.h>
 #include <glpk.h>
@@ -94,6 +95,116 @@ START_TEST(dual_bound_holds_for_any_y)
 }
 END_TEST
 
+/*
+ * A random bounded LP, the shape of a bound LP: every column in [0, u_j],
+ * rows of every kind (<=, >=, ranged) over mixed-sign coefficients, the
+ * origin feasible (every row holds at x = 0), so the LP has an optimum.
+ */
+static glp_prob *random_lp(unsigned seed, int m, int n)
+{
+	glp_prob *P = glp_create_prob();
+	glp_set_obj_dir(P, GLP_MAX);
+	struct triplets t = { 0 };
+	for (int j = 0; j < n; j++) {
+		seed = seed * 1103515245u + 12345u;
+		double c = (double)((seed >> 16) % 100) - 20;
+		seed = seed * 1103515245u + 12345u;
+		lp_add_col(P, GLP_CV, 0, 1 + (double)((seed >> 16) % 9), c);
+	}
+	for (int i = 0; i < m; i++) {
+		seed = seed * 1103515245u + 12345u;
+		int kind = (int)((seed >> 16) % 3);
+		double rhs = 5 + (double)((seed >> 8) % 50);
+		int r = kind == 0 ? lp_add_row(P, GLP_UP, 0, rhs) :
+			kind == 1 ? lp_add_row(P, GLP_LO, -rhs, 0) : lp_add_row(P, GLP_DB, -rhs, rhs);
+		for (int j = 0; j < n; j++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 4)
+				continue;
+			seed = seed * 1103515245u + 12345u;
+			double a = (double)((seed >> 16) % 7) - 2;
+			if (a != 0)
+				triplets_add(&t, r, j + 1, a);
+		}
+	}
+	triplets_load(&t, P);
+	return P;
+}
+
+/* The LP's optimum by GLPK's primal simplex, a copy solved to the end. */
+static double optimum_of(glp_prob *P)
+{
+	glp_prob *Q = glp_create_prob();
+	glp_copy_prob(Q, P, GLP_OFF);
+	glp_smcp smcp;
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	ck_assert_int_eq(glp_simplex(Q, &smcp), 0);
+	ck_assert_int_eq(glp_get_status(Q), GLP_OPT);
+	double z = glp_get_obj_val(Q);
+	glp_delete_prob(Q);
+	return z;
+}
+
+/* Either simplex first reaches the optimum, its bound from P's duals. */
+START_TEST(bound_solve_reaches_the_optimum)
+{
+	const double share[] = { 0, 0.5, 1 };
+	for (int k = 0; k < 3; k++) {
+		glp_prob *P = small_lp();
+		struct lp_bound_result r;
+		lp_bound_solve(P, 60, share[k], 0, &r);
+		ck_assert_int_eq(r.outcome, LP_BOUND_OPTIMAL);
+		ck_assert_int_eq(glp_get_status(P), GLP_OPT);
+		ck_assert(r.bound >= 12);
+		ck_assert_double_eq_tol(r.bound, 12, 1e-9);
+		ck_assert(r.dual_ran == (share[k] == 0));
+		glp_delete_prob(P);
+	}
+}
+END_TEST
+
+/* A simplex stopped before its optimum (an iteration cap in place of the
+ * clock) still gives a finite bound from the dual simplex's last prices,
+ * never below the optimum, and at the optimum once it may finish: the
+ * dual simplex first, and the primal one first with the dual one taking
+ * over. */
+START_TEST(stopped_simplex_still_bounds)
+{
+	int stopped = 0;
+	for (unsigned seed = 1; seed <= 8; seed++) {
+		glp_prob *P0 = random_lp(seed, 40, 60);
+		double z = optimum_of(P0);
+		for (int dual = 0; dual < 2; dual++)   /* primal share 0 or 0.5 */
+			for (int cap = 1; cap <= 40; cap += 3) {
+				glp_prob *P = glp_create_prob();
+				glp_copy_prob(P, P0, GLP_OFF);
+				struct lp_bound_result r;
+				lp_bound_solve(P, 60, dual ? 0 : 0.5, cap, &r);
+				ck_assert_msg(r.outcome == LP_BOUND_OPTIMAL || r.outcome == LP_BOUND_PRICES,
+					      "seed %u cap %d: outcome %d", seed, cap, r.outcome);
+				ck_assert_msg(r.dual_ran || r.outcome == LP_BOUND_OPTIMAL,
+					      "seed %u cap %d: no dual simplex, no optimum", seed, cap);
+				ck_assert_msg(isfinite(r.bound), "seed %u cap %d: no bound", seed, cap);
+				ck_assert_msg(r.bound >= z - 1e-9 * (1 + fabs(z)),
+					      "seed %u cap %d dual %d: bound %.17g below the optimum %.17g",
+					      seed, cap, dual, r.bound, z);
+				stopped += r.outcome == LP_BOUND_PRICES;
+				glp_delete_prob(P);
+			}
+		glp_prob *P = glp_create_prob();
+		glp_copy_prob(P, P0, GLP_OFF);
+		struct lp_bound_result r;
+		lp_bound_solve(P, 60, 0, 0, &r);
+		ck_assert_int_eq(r.outcome, LP_BOUND_OPTIMAL);
+		ck_assert_double_eq_tol(r.bound, z, 1e-6 * (1 + fabs(z)));
+		glp_delete_prob(P);
+		glp_delete_prob(P0);
+	}
+	ck_assert_msg(stopped > 50, "only %d runs stopped before the optimum", stopped);
+}
+END_TEST
+
 int main(void)
 {
 	ts_quiet_glpk();
@@ -101,6 +212,8 @@ int main(void)
 	TCase *tc = tcase_create("bound");
 	tcase_add_test(tc, dual_bound_meets_the_optimum);
 	tcase_add_test(tc, dual_bound_holds_for_any_y);
+	tcase_add_test(tc, bound_solve_reaches_the_optimum);
+	tcase_add_test(tc, stopped_simplex_still_bounds);
 	suite_add_tcase(s, tc);
 	int rc = run_suite(s);
 	glp_free_env();
