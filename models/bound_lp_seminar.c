@@ -4,12 +4,36 @@
  * kinds of block get.
  *
  * Cover cuts.  A block seats each of its n available learners in a whole
- * session: labs of at most s seats and other sessions (workshops, seminar
- * meetings) of at most c, each led by one of at most f facilitators (and in
- * a room of its own).  Its labs L and other sessions K are whole numbers
- * with L + K <= f and s L + c K >= n, so a schedule's (K, L) is one of the
- * points (k, lmin(k)) or above, lmin(k) = max(0, ceil((n - c k) / s)),
- * k = 0..f with lmin(k) + k <= f.  The LP, which may open half a lab in
+ * session, each led by one of at most f facilitators (f no more than the
+ * rooms available) in a room of its own: L labs and K other sessions
+ * (workshops, seminar meetings), whole numbers with L + K <= f, seating
+ * everyone: n <= S(K, L), the most K sessions and L labs can seat.  S is
+ * bounded room by room.  Let the block's available rooms seat, one session
+ * each, w_r = min(cap_r, M) for another session (M the largest piece below:
+ * no session seats more) and v_r = min(cap_r, lab max_group) for a lab,
+ * only in rooms with the lab's feature; R(a, l) the most that a other
+ * sessions and l labs seat in distinct rooms (a knapsack over the rooms;
+ * none when the rooms do not allow it).  Pieces p_1 >= p_2 >= ... are what
+ * the other sessions seat at most: per goal (seminar) its group size, no
+ * more than the learners who may join it in the block, then what is left
+ * of those, and so on, so any t other sessions seat at most seat(t) =
+ * p_1 + ... + p_t.  Then for every t = 0..K
+ *
+ *     S(K, L) <= seat(t) + R(K - t, L)
+ *
+ * (t of the K sessions within their pieces, the other K - t and the L labs
+ * within the rooms they occupy, distinct ones), and we take the least over
+ * t.  This holds for every schedule the hard rules allow: a room
+ * unavailable in the block is not in R, a lab sits only in a room with the
+ * lab's feature, no session seats more than its room or its group size
+ * (a workshop's need for a room feature is dropped, which only raises S).
+ * Labs counted as s = min(largest lab room, lab max) each, as before,
+ * bound S from above too (v_r <= s), so the room count is never looser;
+ * with labs of 40, one room of 40 or more and 30-seat ones, ten labs seat
+ * at most 310, not 400.  So a schedule's (K, L) is one of the points
+ * (k, lmin(k)) or above, lmin(k) the least l with l + k <= f and
+ * S(k, l) >= n (S rises with k: one more session takes a free room), and
+ * L >= the least lmin.  The LP, which may open half a lab in
  * each block, gets the lower convex hull of those points: for each of its
  * edges, of slope -dl/dk,
  *
@@ -54,9 +78,7 @@ int bound_lp_seminar_cap(const struct problem *p, int s)
 /* lmin(k) of the file's top, or -1 when k sessions cannot seat the block. */
 static long cover_lmin(const struct cover_block *b, int k)
 {
-	long rest = b->n - b->seat[k];
-	long l = rest <= 0 ? 0 : b->s > 0 ? (rest + b->s - 1) / b->s : -1;
-	return l < 0 || l + k > b->f ? -1 : l;
+	return b->lmin[k];
 }
 
 #define COVER_SLOPES 16
@@ -125,9 +147,13 @@ int bound_lp_cover_cuts(glp_prob *P, struct triplets *t, const struct cover_bloc
 				last = k;
 		if (last < 0)
 			return 0;   /* the block cannot seat its learners: no schedule */
+		long least = cover_lmin(&blk[i], last);
+		for (int k = 0; k < last; k++)
+			if (cover_lmin(&blk[i], k) >= 0 && cover_lmin(&blk[i], k) < least)
+				least = cover_lmin(&blk[i], k);
 		kmax += last;
 		fsum += blk[i].f;
-		lfloor += cover_lmin(&blk[i], last);
+		lfloor += least;
 		ns = cover_slopes(&blk[i], sk, sl, ns);
 	}
 	cover_row(P, t, GLP_UP, (double)fsum, 1, lab, n_lab, 1, other, n_other);
@@ -163,9 +189,45 @@ static int cmp_int_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/*
+ * R[a * (f + 1) + l]: the most a other sessions and l labs seat in distinct
+ * rooms of block j, each room at most min(capacity, most) for another
+ * session and min(capacity, lab max_group) for a lab (rooms with the lab's
+ * feature only); -1 when the rooms do not allow it.  A knapsack over the
+ * rooms, a + l <= f.
+ */
+static long *cover_rooms(const struct problem *p, int j, int f, int most)
+{
+	size_t w = (size_t)f + 1;
+	long *R = xmalloc(sizeof(long) * w * w);
+	for (size_t i = 0; i < w * w; i++)
+		R[i] = -1;
+	R[0] = 0;
+	int lab_max = p->config.lab_max_group;
+	for (int r = 0; r < p->n_rooms; r++) {
+		const struct room *rm = &p->rooms[r];
+		if (rm->unavailable[j])
+			continue;
+		long wv = rm->capacity < most ? rm->capacity : most;
+		long lv = problem_room_has(rm, p->lab_feature) ?
+			  (rm->capacity < lab_max ? rm->capacity : lab_max) : -1;
+		for (int a = f; a >= 0; a--)
+			for (int l = f - a; l >= 0; l--) {
+				long *v = &R[(size_t)a * w + l];
+				if (a > 0 && R[(size_t)(a - 1) * w + l] >= 0 &&
+				    R[(size_t)(a - 1) * w + l] + wv > *v)
+					*v = R[(size_t)(a - 1) * w + l] + wv;
+				if (l > 0 && lv >= 0 && R[(size_t)a * w + l - 1] >= 0 &&
+				    R[(size_t)a * w + l - 1] + lv > *v)
+					*v = R[(size_t)a * w + l - 1] + lv;
+			}
+	}
+	return R;
+}
+
 struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece)
 {
-	struct cover_block b = { 0, 0, 0, NULL };
+	struct cover_block b = { 0, 0, NULL };
 	for (int l = 0; l < p->n_learners; l++)
 		b.n += !p->learners[l].unavailable[j];
 	int rooms = 0;
@@ -174,21 +236,38 @@ struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *pie
 	for (int f = 0; f < p->n_facilitators; f++)
 		b.f += !p->facilitators[f].unavailable[j] && p->facilitators[f].max_sessions > 0;
 	b.f = b.f < rooms ? b.f : rooms;
-	b.s = largest_room(p, p->lab_feature, j);
-	b.s = b.s < p->config.lab_max_group ? b.s : p->config.lab_max_group;
 	int room = largest_room(p, -1, j);
 	qsort(piece, (size_t)n_piece, sizeof(int), cmp_int_desc);
-	b.seat = xcalloc((size_t)b.f + 1, sizeof(long));
+	long *seat = xcalloc((size_t)b.f + 1, sizeof(long));
 	for (int k = 1; k <= b.f; k++)
-		b.seat[k] = b.seat[k - 1] +
-			    (k <= n_piece ? (piece[k - 1] < room ? piece[k - 1] : room) : 0);
+		seat[k] = seat[k - 1] +
+			  (k <= n_piece ? (piece[k - 1] < room ? piece[k - 1] : room) : 0);
+	/* S(k, l) = min over t of seat[t] + R(k - t, l) (the file's top) */
+	long *R = cover_rooms(p, j, b.f, n_piece > 0 ? piece[0] : 0);
+	size_t w = (size_t)b.f + 1;
+	b.lmin = xmalloc(sizeof(long) * w);
+	for (int k = 0; k <= b.f; k++) {
+		b.lmin[k] = -1;
+		for (int l = 0; l + k <= b.f && b.lmin[k] < 0; l++) {
+			if (R[(size_t)k * w + l] < 0)
+				continue;
+			long most = R[(size_t)k * w + l];
+			for (int t = 1; t <= k; t++)
+				if (seat[t] + R[(size_t)(k - t) * w + l] < most)
+					most = seat[t] + R[(size_t)(k - t) * w + l];
+			if (most >= b.n)
+				b.lmin[k] = l;
+		}
+	}
+	free(R);
+	free(seat);
 	return b;
 }
 
 void bound_lp_cover_free(struct cover_block *b)
 {
-	free(b->seat);
-	b->seat = NULL;
+	free(b->lmin);
+	b->lmin = NULL;
 }
 
 void bound_lp_cover_pieces(int *piece, int *n, int size, long d, int most)

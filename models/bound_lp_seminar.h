@@ -28,20 +28,22 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 			   const int *sem_blocks, int n_sem, const int *row_budget,
 			   struct sem_part *sp);
 
-/* One block's seating: n learners to seat, at most f sessions, a lab
- * seating at most s, and k other sessions at most seat[k] (k = 0..f). */
+/* One block's seating: n learners to seat, at most f sessions, and with
+ * k other sessions at least lmin[k] labs (-1: k sessions cannot seat the
+ * block), k = 0..f. */
 struct cover_block {
 	long n;
-	int f, s;
-	long *seat;
+	int f;
+	long *lmin;
 };
 
-/* Block j's learners, facilitators (no more than its rooms), largest lab;
- * seat[k] the k largest of piece[0..n_piece-1] (each at most the block's
- * largest room), pieces being what one other session seats at most: a
- * goal's or seminar's group size, no more than the learners who may join
- * it, then what is left of those for a second session, and so on.
- * Sorts piece; bound_lp_cover_free releases seat. */
+/* Block j's learners, facilitators (no more than its rooms), and lmin from
+ * its rooms taken one at a time (bound_lp_seminar.c): any t of the k other
+ * sessions seat at most the t largest of piece[0..n_piece-1] (each at most
+ * the block's largest room), pieces being what one other session seats at
+ * most: a goal's or seminar's group size, no more than the learners who may
+ * join it, then what is left of those for a second session, and so on.
+ * Sorts piece; bound_lp_cover_free releases lmin. */
 struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece);
 void bound_lp_cover_free(struct cover_block *b);
 
