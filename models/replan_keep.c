@@ -645,15 +645,17 @@ int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bo
 			continue;
 		for (int l = 0; l < p->n_learners; l++)
 			waiting[b] += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
-		bool lab = lab_room_left(p, fz, b);
-		if (!waiting[b] || (lab && waiting[b] <= replan_keep_seats_left(p, fz, b, led)))
+		if (!waiting[b])
 			continue;
 		/* no lab room free: a kept workshop in one, for a lab of those
 		 * waiting with no need left (zoo seed 10, the absent
-		 * facilitator's learners); else a facilitator's unit from
-		 * elsewhere, else this block's smallest kept session for the
-		 * model to plan again */
-		int best = lab ? -1 : smallest_in_lab_room(p, fz, dropped, meetings, prev_size, b);
+		 * facilitator's learners); else, when the block is short, a
+		 * facilitator's unit from elsewhere, else this block's smallest
+		 * kept session for the model to plan again */
+		int best = lab_room_left(p, fz, b) ? -1 :
+			   smallest_in_lab_room(p, fz, dropped, meetings, prev_size, b);
+		if (best < 0 && waiting[b] <= replan_keep_seats_left(p, fz, b, led))
+			continue;
 		if (best < 0)
 			best = budget_drop(p, fz, dropped, meetings, st.left, prev_size, spare, b);
 		if (best < 0)
