@@ -415,6 +415,44 @@ static int fewest_sessions(const struct problem *p, const struct solution *fz, i
 	return sum >= n ? k : p->n_rooms + 1;
 }
 
+/* Whether a room with the lab feature is available and free in block b
+ * of fz (any room when labs need none). */
+static bool lab_room_left(const struct problem *p, const struct solution *fz, int b)
+{
+	for (int r = 0; r < p->n_rooms; r++) {
+		bool used = p->rooms[r].unavailable[b] || !problem_room_has(&p->rooms[r], p->lab_feature);
+		for (size_t i = 0; i < fz->n_sessions && !used; i++)
+			used = fz->sessions[i].block == b && fz->sessions[i].room == r;
+		if (!used)
+			return true;
+	}
+	return false;
+}
+
+/* The smallest kept single-meeting workshop of block b in a room with the
+ * lab feature (previous session index), or -1: dropping it frees a lab
+ * room and a facilitator for the learners waiting there. */
+static int smallest_in_lab_room(const struct problem *p, const struct solution *fz,
+				const bool *dropped, const int *meetings, const int *prev_size, int b)
+{
+	const struct previous *pv = p->previous;
+	int best = -1;
+	for (int i = 0; i < pv->n_sessions; i++) {
+		const struct prev_session *ps = &pv->sessions[i];
+		if (ps->block != b || ps->frozen || dropped[i] || ps->section != i ||
+		    meetings[i] != 1 || ps->kind != LOCK_GOAL ||
+		    !problem_room_has(&p->rooms[ps->room], p->lab_feature))
+			continue;
+		bool kept = false;
+		for (size_t j = 0; j < fz->n_sessions && !kept; j++)
+			kept = fz->sessions[j].block == b && fz->sessions[j].room == ps->room &&
+			       fz->sessions[j].kind == SESSION_WORKSHOP;
+		if (kept && (best < 0 || prev_size[i] < prev_size[best]))
+			best = i;
+	}
+	return best;
+}
+
 /* For block b, short of facilitators: a facilitator free and available
  * in b with no session left (left[f]) frees a unit by giving up one kept
  * single-meeting session of a later block; the one whose learners the
@@ -607,11 +645,19 @@ int replan_keep_shortfall(const struct problem *p, const struct solution *fz, bo
 			continue;
 		for (int l = 0; l < p->n_learners; l++)
 			waiting[b] += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
-		if (!waiting[b] || waiting[b] <= replan_keep_seats_left(p, fz, b, led))
+		if (!waiting[b])
 			continue;
-		/* a facilitator's unit from elsewhere, else this block's smallest
+		/* no lab room free: a kept workshop in one, for a lab of those
+		 * waiting with no need left (zoo seed 10, the absent
+		 * facilitator's learners); else, when the block is short, a
+		 * facilitator's unit from elsewhere, else this block's smallest
 		 * kept session for the model to plan again */
-		int best = budget_drop(p, fz, dropped, meetings, st.left, prev_size, spare, b);
+		int best = lab_room_left(p, fz, b) ? -1 :
+			   smallest_in_lab_room(p, fz, dropped, meetings, prev_size, b);
+		if (best < 0 && waiting[b] <= replan_keep_seats_left(p, fz, b, led))
+			continue;
+		if (best < 0)
+			best = budget_drop(p, fz, dropped, meetings, st.left, prev_size, spare, b);
 		if (best < 0)
 			best = smallest_kept(p, fz, dropped, meetings, prev_size, b);
 		if (best >= 0) {

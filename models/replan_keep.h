@@ -25,9 +25,11 @@ int replan_keep_add(const struct problem *p, struct solution *fz, const bool *dr
 /*
  * After replan_keep_add: in each later block where the learners still
  * without a place outnumber what the free facilitators and rooms could
- * seat, marks in dropped (indexed by previous session) one kept
- * single-meeting session for the next replan_keep_add to leave to the
- * model: when a facilitator free there is at max_sessions, one of theirs
+ * seat, or wait where no room with the lab feature is free, marks in
+ * dropped (indexed by previous session) one kept single-meeting session
+ * for the next replan_keep_add to leave to the model: with no lab room
+ * free, the smallest kept workshop in one (a learner with no need left
+ * there has only a lab); when a facilitator free there is at max_sessions, one of theirs
  * in another later block (a unit of their max_sessions for this block),
  * else the block's smallest.  When every block can seat its own but the
  * facilitators' max_sessions over the cycle are short of the sessions the

@@ -3,7 +3,8 @@
 # byte and verifies; a facilitator's absence after --after is planned
 # around and verifies; a learner who left is dropped with a warning;
 # compare on a replan; a power-goal school's cover; the kept plan
-# re-seated with the keep term on a zoo school; usage and input errors
+# re-seated with the keep term on a zoo school; a lab room freed for the
+# absent facilitator's learners; usage and input errors
 # (an unknown --after, a previous schedule that does
 # not resolve, a frozen block the changed school no longer allows).
 set -u
@@ -284,6 +285,55 @@ echo "$gain" | awk '{ exit !($2 > $1) }' || fail "re-seating ($fz absent): no ga
 kept=$(sed -n 's/.*previous sessions kept: a schedule, objective \([0-9.]*\) .*/\1/p' "$T/z.log")
 awk -v a="$(metric "$T/z_re" objective)" -v k="$kept" 'BEGIN { exit !(k != "" && a >= k) }' ||
 	fail "re-seating ($fz absent): objective $(metric "$T/z_re" objective) below the kept plan's $kept"
+
+# 7. no lab room free after an absence (zoo seed 10, 300 learners: exit 3):
+# F1 absent in Mon2, the only one with G1's expertise; its 3 learners have
+# no other need there, the one kept lab is full and the other lab room holds
+# a kept workshop; the shortfall drops that workshop (was: the smallest
+# session, freeing no lab room, so the kept plan had no schedule and the
+# plan afresh moved all 10 learner-blocks); the full lab S4 stays as it was
+mkdir -p "$T/nl/s" "$T/nl/prev"
+printf 'model = workshop\nneeds = file\nlab { max_group = 4  feature = "computers" }\n' \
+	>"$T/nl/s/scenario.conf"
+printf 'block_id,day,start,end,kind\nMon1,Mon,08:30,09:30,workshop\nMon2,Mon,09:40,10:40,workshop\n' \
+	>"$T/nl/s/blocks.csv"
+printf 'room_id,capacity,features\nLAB1,4,computers\nLAB2,6,computers\nR1,10,\nR2,10,\n' \
+	>"$T/nl/s/rooms.csv"
+printf 'facilitator_id,max_sessions,unavailable\nF1,,Mon2\nF2,,\nF3,,\nF4,,\n' \
+	>"$T/nl/s/facilitators.csv"
+printf 'goal_id,area,min_group,max_group,sessions\n' >"$T/nl/s/goals.csv"
+for g in G1 G2 G3 G4; do echo "$g,A,1,10,1" >>"$T/nl/s/goals.csv"; done
+printf 'facilitator_id,offering\nF1,G1\nF1,G4\nF2,G2\nF3,G2\nF4,G2\nF4,G3\n' \
+	>"$T/nl/s/expertise.csv"
+echo learner_id >"$T/nl/s/learners.csv"
+echo learner_id,goal_id,priority,sessions >"$T/nl/s/needs.csv"
+echo learner_id,block_id,session_id,offering_id >"$T/nl/prev/timetable.csv"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	echo "L$i" >>"$T/nl/s/learners.csv"
+	case $i in
+	[123]) two=G1:S3 ;;
+	[89]) two=G2:S5 ;;
+	10) two=G3:S6 ;;
+	*) two= ;;
+	esac
+	if [ -n "$two" ]; then
+		printf 'L%s,G4,1,1\nL%s,%s,2,1\n' "$i" "$i" "${two%:*}" >>"$T/nl/s/needs.csv"
+		printf 'L%s,Mon1,S1,G4\nL%s,Mon2,%s,%s\n' "$i" "$i" "${two#*:}" "${two%:*}"
+	else
+		printf 'L%s,Mon1,S2,\nL%s,Mon2,S4,\n' "$i" "$i"
+	fi >>"$T/nl/prev/timetable.csv"
+done
+printf '%s\n' session_id,section_id,kind,offering_id,block_id,room_id,facilitator_id,size \
+	S1,S1,workshop,G4,Mon1,R1,F1,6 S2,S2,lab,,Mon1,LAB1,F2,4 S3,S3,workshop,G1,Mon2,R1,F1,3 \
+	S4,S4,lab,,Mon2,LAB1,F2,4 S5,S5,workshop,G2,Mon2,LAB2,F3,2 S6,S6,workshop,G3,Mon2,R2,F4,1 \
+	>"$T/nl/prev/sessions.csv"
+expect_exit 0 "$BIN" replan "$T/nl/s" "$T/nl/prev" -o "$T/nl/re" --after Mon1 -q --time-limit 4
+expect_exit 0 "$BIN" verify "$T/nl/s" "$T/nl/re"
+n=$(metric "$T/nl/re" learner_blocks_changed)
+[ -n "$n" ] && [ "$n" -le 6 ] || fail "no lab room free: $n learner-blocks changed, want <= 6"
+for i in 4 5 6 7; do
+	grep -q "^L$i,Mon2," "$T/nl/re/changes.csv" && fail "no lab room free: L$i left the full lab S4"
+done
 
 [ "$fails" -eq 0 ] || exit 1
 echo "replan.sh: all passed"
