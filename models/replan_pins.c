@@ -671,16 +671,17 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 	struct lock_pin m = { .learners = NULL };
 	const struct lock_pin *use = pn;
 	int gj;
-	char *why = plan_session(bd, pn, pn, &s, &gj);
-	/* no session of its own: one with a later pin's facilitator or room */
-	if (why && merge_later_pin(bd, pn, &m)) {
-		char *w = plan_session(bd, pn, &m, &s, &gj);
-		if (!w) {
-			free(why);
-			why = NULL;
-			use = &m;
-		}
-		free(w);
+	/* one session with a later pin of its offering that names a facilitator
+	 * or room, where it can be: else two sessions take two facilitators
+	 * (or the one room with the feature) the block may not have */
+	char *why = NULL;
+	if (merge_later_pin(bd, pn, &m)) {
+		why = plan_session(bd, pn, &m, &s, &gj);
+		use = why ? pn : &m;
+	}
+	if (use == pn) {
+		free(why);
+		why = plan_session(bd, pn, pn, &s, &gj);
 	}
 	if (!why) {
 		int si = solution_add_session(bd->fz, &s);
@@ -753,9 +754,15 @@ int replan_pins_add(const struct problem *p, const struct previous *guide, struc
 		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
 	int added = 0;
 	*why = NULL;
-	for (int k = 0; k < p->n_pins && !*why; k++) {
+	/* a lab any facilitator may lead: the lab pins naming no one last, so
+	 * that they do not take the one facilitator a goal pin needs (not in
+	 * the power-goal model, whose labs are built as groups are) */
+	bool labs_last = !model_row(p)->whole_cycle_groups;
+	for (int k = 0, pass = 0; pass < 2 && !*why; k = 0, pass++)
+	for (; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
-		if (held[k] || pin_holds(&bd, pn))
+		bool late = labs_last && pn->kind == LOCK_LAB && pn->facilitator < 0;
+		if (held[k] || late != (pass == 1) || pin_holds(&bd, pn))
 			continue;
 		char *reason = build_pin(&bd, pn);
 		if (reason) {
