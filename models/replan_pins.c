@@ -18,10 +18,12 @@
  * the seminar; a later pin of the same learners and seminar is then held.
  * Rows of one offering that share no one may be one session: a pinned
  * session takes the learners of later pins it fits before other learners,
- * a one-learner pin joins a pinned session it fits, a pin that can have
- * no session of its own takes the facilitator or room a later pin of its
- * offering names (the one room with the goal's feature: one session keeps
- * both), and a pin that the sessions built already keep is not built again.  In the power-goal model
+ * a one-learner pin joins a pinned session it fits, a pin is one session
+ * with a later pin of its offering that names a facilitator or room where
+ * it can be (else two sessions take two facilitators, or the one room with
+ * the goal's feature), lab pins naming no one are built last (any
+ * facilitator leads a lab), and a pin that the sessions built already keep
+ * is not built again.  In the power-goal model (its labs built in order)
  * a learner keeps one group (or the lab) all cycle: a pinned session is a
  * group meeting in every workshop block (its facilitator free in all), and
  * learners are seated in pinned groups and labs for the whole cycle.
