@@ -18,8 +18,12 @@
  * the seminar; a later pin of the same learners and seminar is then held.
  * Rows of one offering that share no one may be one session: a pinned
  * session takes the learners of later pins it fits before other learners,
- * a one-learner pin joins a pinned session it fits, and a pin that the
- * sessions built already keep is not built again.  In the power-goal model
+ * a one-learner pin joins a pinned session it fits, a pin is one session
+ * with a later pin of its offering that names a facilitator or room where
+ * it can be (else two sessions take two facilitators, or the one room with
+ * the goal's feature), lab pins naming no one are built last (any
+ * facilitator leads a lab), and a pin that the sessions built already keep
+ * is not built again.  In the power-goal model (its labs built in order)
  * a learner keeps one group (or the lab) all cycle: a pinned session is a
  * group meeting in every workshop block (its facilitator free in all), and
  * learners are seated in pinned groups and labs for the whole cycle.
@@ -238,16 +242,18 @@ static int seat_later_pins(struct builder *bd, const struct lock_pin *pn, int si
 	return n;
 }
 
-/* Seats pn's learners in session si, then the learners of later pins it
- * fits, then those of guide session gj (-1: none), and tops a workshop up
- * to min_group.  Returns false when min_group cannot be reached. */
-static bool seat(struct builder *bd, const struct lock_pin *pn, int si, int gj)
+/* Seats the learners of use (pin pn, or pn merged with a later pin) in
+ * session si, then the learners of pins after pn it fits, then those of
+ * guide session gj (-1: none), and tops a workshop up to min_group.
+ * Returns false when min_group cannot be reached. */
+static bool seat(struct builder *bd, const struct lock_pin *pn, const struct lock_pin *use,
+		 int si, int gj)
 {
 	const struct problem *p = bd->p;
 	struct session *s = &bd->fz->sessions[si];
 	int b = s->block, n = 0;
-	for (int i = 0; i < pn->n_learners; i++, n++)
-		*solution_attend(bd->fz, pn->learners[i], b) = si;
+	for (int i = 0; i < use->n_learners; i++, n++)
+		*solution_attend(bd->fz, use->learners[i], b) = si;
 	int lo = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
 	int cap = p->rooms[s->room].capacity;
 	int max = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].max_group :
@@ -539,11 +545,117 @@ static bool join_pinned(struct builder *bd, int l, int si)
 	return true;
 }
 
+/* Plans, without building it, the session of use (pin pn, or pn merged
+ * with a later pin) into s: like the guide's session that fits it (*gj),
+ * else its offering, a facilitator and a room chosen.  NULL, or why not
+ * (allocated). */
+static char *plan_session(const struct builder *bd, const struct lock_pin *pn,
+			  const struct lock_pin *use, struct session *s, int *gj)
+{
+	const struct problem *p = bd->p;
+	*s = (struct session){ .block = use->block, .facilitator = use->facilitator,
+			       .room = use->room };
+	*gj = pins_guide_session(bd, use);
+	if (*gj >= 0) {          /* built like the guide's session */
+		const struct prev_session *gs = &bd->guide->sessions[*gj];
+		s->kind = gs->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
+		s->offering = gs->kind == LOCK_GOAL ? gs->offering : -1;
+		s->facilitator = gs->facilitator;
+		s->room = gs->room;
+	} else if (use->kind == LOCK_ANY) {
+		choose_offering(bd, s, use);
+	} else {
+		s->kind = use->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
+		s->offering = use->offering;
+	}
+	for (int i = 0; i < use->n_learners && s->kind == SESSION_WORKSHOP; i++)
+		if (!pins_may_take(bd, use->learners[i], s->offering))
+			return xasprintf("learner '%s' has no session of goal '%s' left",
+					 p->learners[use->learners[i]].id, p->goals[s->offering].id);
+	if (s->facilitator < 0)
+		s->facilitator = later_pin_facilitator(bd, pn, s);
+	if (s->facilitator < 0 && model_row(p)->whole_cycle_groups)
+		s->facilitator = choose_cycle_facilitator(bd, s);
+	if (s->facilitator < 0)
+		s->facilitator = choose_facilitator(bd, use, s);
+	else if (!pins_fac_free(bd, s->facilitator, s->block))
+		s->facilitator = -1;
+	if (s->facilitator < 0)
+		return xasprintf("no facilitator is free to lead it in block '%s'",
+				 p->blocks[s->block].id);
+	int need = s->kind == SESSION_WORKSHOP ? p->goals[s->offering].min_group : 1;
+	need = need > use->n_learners ? need : use->n_learners;
+	if (s->room < 0)
+		s->room = choose_room(bd, s, need);
+	else if (!pins_room_free(bd, s->room, s->block))
+		s->room = -1;
+	if (s->room < 0)
+		return xasprintf("no free room seats it in block '%s'", p->blocks[s->block].id);
+	return NULL;
+}
+
+/* Pin pn merged into m with a later pin o of its block that names the
+ * facilitator or room pn's session lacks: locks.c merges only rows that
+ * share a name, but when o holds what pn's session needs (the one room
+ * with the goal's feature, the one free facilitator) the two pins can
+ * only be one session.  The offering, facilitator and room of the two must
+ * agree, the named facilitator have the expertise, the room the feature
+ * and the seats, and o's learners be without a place.  m's learners are
+ * allocated (the caller frees them); false when no later pin merges. */
+static bool merge_later_pin(const struct builder *bd, const struct lock_pin *pn,
+			    struct lock_pin *m)
+{
+	const struct problem *p = bd->p;
+	for (const struct lock_pin *o = pn + 1; o < p->pins + p->n_pins; o++) {
+		if (o->block != pn->block || (o->facilitator < 0 && o->room < 0) ||
+		    (pn->facilitator >= 0 && o->facilitator >= 0) ||
+		    (pn->room >= 0 && o->room >= 0) ||
+		    (pn->kind != LOCK_ANY && o->kind != LOCK_ANY &&
+		     (pn->kind != o->kind || pn->offering != o->offering)))
+			continue;
+		enum lock_offering kind = pn->kind != LOCK_ANY ? pn->kind : o->kind;
+		int off = pn->kind != LOCK_ANY ? pn->offering : o->offering;
+		int f = pn->facilitator >= 0 ? pn->facilitator : o->facilitator;
+		int r = pn->room >= 0 ? pn->room : o->room;
+		int n = pn->n_learners + o->n_learners;
+		if (kind != LOCK_GOAL && kind != LOCK_LAB)
+			continue;
+		int max = kind == LOCK_GOAL ? p->goals[off].max_group : p->config.lab_max_group;
+		int feature = kind == LOCK_GOAL ? p->goals[off].feature : p->lab_feature;
+		if (n > max || (f >= 0 && kind == LOCK_GOAL &&
+				problem_goal_level(p, f, off) < LEVEL_ABLE) ||
+		    (r >= 0 && (!problem_room_has(&p->rooms[r], feature) ||
+				p->rooms[r].capacity < n)))
+			continue;
+		bool free = true;
+		for (int i = 0; i < o->n_learners && free; i++)
+			free = solution_attend_at(bd->fz, o->learners[i], o->block) < 0;
+		if (!free)
+			continue;
+		*m = *pn;
+		m->kind = kind;
+		m->offering = off;
+		m->facilitator = f;
+		m->room = r;
+		m->learners = xmalloc(sizeof(int) * ((size_t)n + 1));
+		m->n_learners = 0;
+		for (int i = 0, j = 0; i < pn->n_learners || j < o->n_learners; ) {
+			int a = i < pn->n_learners ? pn->learners[i] : -1;
+			int c = j < o->n_learners ? o->learners[j] : -1;
+			int l = c < 0 || (a >= 0 && a <= c) ? a : c;
+			i += a == l;
+			j += c == l;
+			m->learners[m->n_learners++] = l;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* Builds pin pn into bd->fz; NULL, or why not (allocated). */
 static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 {
 	const struct problem *p = bd->p;
-	struct session s = { .block = pn->block, .facilitator = pn->facilitator, .room = pn->room };
 	if (pn->kind == LOCK_SEMINAR)
 		return pins_build_section(bd, pn);
 	for (int i = 0; i < pn->n_learners; i++)
@@ -557,49 +669,35 @@ static char *build_pin(struct builder *bd, const struct lock_pin *pn)
 		for (size_t i = bd->first_pin; i < bd->fz->n_sessions; i++)
 			if (pin_fits(pn, &bd->fz->sessions[i]) && join_pinned(bd, pn->learners[0], (int)i))
 				return NULL;
-	int gj = pins_guide_session(bd, pn);
-	if (gj >= 0) {          /* built like the guide's session */
-		const struct prev_session *gs = &bd->guide->sessions[gj];
-		s.kind = gs->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
-		s.offering = gs->kind == LOCK_GOAL ? gs->offering : -1;
-		s.facilitator = gs->facilitator;
-		s.room = gs->room;
-	} else if (pn->kind == LOCK_ANY) {
-		choose_offering(bd, &s, pn);
-	} else {
-		s.kind = pn->kind == LOCK_GOAL ? SESSION_WORKSHOP : SESSION_LAB;
-		s.offering = pn->offering;
+	struct session s;
+	struct lock_pin m = { .learners = NULL };
+	const struct lock_pin *use = pn;
+	int gj;
+	/* one session with a later pin of its offering that names a facilitator
+	 * or room, where it can be: else two sessions take two facilitators
+	 * (or the one room with the feature) the block may not have */
+	char *why = NULL;
+	if (merge_later_pin(bd, pn, &m)) {
+		why = plan_session(bd, pn, &m, &s, &gj);
+		use = why ? pn : &m;
 	}
-	for (int i = 0; i < pn->n_learners && s.kind == SESSION_WORKSHOP; i++)
-		if (!pins_may_take(bd, pn->learners[i], s.offering))
-			return xasprintf("learner '%s' has no session of goal '%s' left",
-					 p->learners[pn->learners[i]].id, p->goals[s.offering].id);
-	if (s.facilitator < 0)
-		s.facilitator = later_pin_facilitator(bd, pn, &s);
-	if (s.facilitator < 0 && model_row(p)->whole_cycle_groups)
-		s.facilitator = choose_cycle_facilitator(bd, &s);
-	if (s.facilitator < 0)
-		s.facilitator = choose_facilitator(bd, pn, &s);
-	else if (!pins_fac_free(bd, s.facilitator, s.block))
-		s.facilitator = -1;
-	if (s.facilitator < 0)
-		return xasprintf("no facilitator is free to lead it in block '%s'",
-				 p->blocks[s.block].id);
-	int need = s.kind == SESSION_WORKSHOP ? p->goals[s.offering].min_group : 1;
-	need = need > pn->n_learners ? need : pn->n_learners;
-	if (s.room < 0)
-		s.room = choose_room(bd, &s, need);
-	else if (!pins_room_free(bd, s.room, s.block))
-		s.room = -1;
-	if (s.room < 0)
-		return xasprintf("no free room seats it in block '%s'", p->blocks[s.block].id);
-	int si = solution_add_session(bd->fz, &s);
-	bd->led[s.facilitator]++;
-	if (!seat(bd, pn, si, gj))
-		return s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
-		       xasprintf("too few other learners can join it to reach min_group %d of "
-				 "'%s'", p->goals[s.offering].min_group, p->goals[s.offering].id);
-	return extend_group(bd, si);
+	if (use == pn) {
+		free(why);
+		why = plan_session(bd, pn, pn, &s, &gj);
+	}
+	if (!why) {
+		int si = solution_add_session(bd->fz, &s);
+		bd->led[s.facilitator]++;
+		if (!seat(bd, pn, use, si, gj))
+			why = s.kind == SESSION_LAB ? xstrdup("no learner is free to sit in the lab") :
+			      xasprintf("too few other learners can join it to reach min_group %d "
+					"of '%s'", p->goals[s.offering].min_group,
+					p->goals[s.offering].id);
+		else
+			why = extend_group(bd, si);
+	}
+	free(m.learners);
+	return why;
 }
 
 static void builder_init(struct builder *bd, const struct problem *p, struct solution *fz,
@@ -658,9 +756,15 @@ int replan_pins_add(const struct problem *p, const struct previous *guide, struc
 		held[k] = replan_pin_frozen(p, &p->pins[k], fz);
 	int added = 0;
 	*why = NULL;
-	for (int k = 0; k < p->n_pins && !*why; k++) {
+	/* a lab any facilitator may lead: the lab pins naming no one last, so
+	 * that they do not take the one facilitator a goal pin needs (not in
+	 * the power-goal model, whose labs are built as groups are) */
+	bool labs_last = !model_row(p)->whole_cycle_groups;
+	for (int k = 0, pass = 0; pass < 2 && !*why; k = 0, pass++)
+	for (; k < p->n_pins && !*why; k++) {
 		const struct lock_pin *pn = &p->pins[k];
-		if (held[k] || pin_holds(&bd, pn))
+		bool late = labs_last && pn->kind == LOCK_LAB && pn->facilitator < 0;
+		if (held[k] || late != (pass == 1) || pin_holds(&bd, pn))
 			continue;
 		char *reason = build_pin(&bd, pn);
 		if (reason) {
