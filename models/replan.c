@@ -750,6 +750,9 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	solution_init(&fixed, p);
 	char *why = p->previous ? add_frozen(p, &fixed) : NULL;
 	int n_pins = why ? -1 : 0;
+	/* a frozen meeting nobody can cover is a proof; pins built in one
+	 * order that do not fit are not */
+	bool proven = why != NULL;
 	/* the pins built from nothing too (the guide's schedule, if any, is
 	 * kept when this one is not better) */
 	if (rc == 0 && !why && p->n_pins)
@@ -762,7 +765,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	if (n_pins < 0) {
 		solution_release(sol);
 		solution_init(sol, p);
-		sol->status = SOLVE_INFEASIBLE;
+		sol->status = proven ? SOLVE_INFEASIBLE : SOLVE_NO_SOLUTION;
 		sol->diagnosis = why;
 		solution_release(&fixed);
 		solution_release(&best);

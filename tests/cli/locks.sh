@@ -158,6 +158,21 @@ printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,L3,F1,M1,R1
 grep -q "locks.csv lines 2, 3" "$T/s_out3/diagnosis.txt" 2>/dev/null ||
 	fail "infeasible locks: diagnosis: $(cat "$T/s_out3/diagnosis.txt" "$T/err")"
 
+# pins that the one-order build cannot place prove nothing: exit 3, the
+# diagnosis names the line, and schedule_exists is unknown, not no (was:
+# "No schedule exists: proven")
+cp -r tests/data/tiny "$T/one_room"
+printf 'room_id,capacity,features,unavailable\nR1,30,,\nR2,25,science-lab,Mon1\n' \
+	>"$T/one_room/rooms.csv"
+printf 'block_id,learner_id,facilitator_id,offering_id,room_id\nMon1,,F1,M1,\nMon1,,F2,lab,\n' \
+	>"$T/one_room/locks.csv"
+"$BIN" solve "$T/one_room" -o "$T/one_room_out" -q >"$T/out" 2>"$T/err"
+[ $? -eq 3 ] || fail "one room: exit not 3"
+grep -q "locks.csv:3:" "$T/one_room_out/diagnosis.txt" 2>/dev/null ||
+	fail "one room: diagnosis: $(cat "$T/one_room_out/diagnosis.txt" "$T/err")"
+grep -qx "schedule_exists,unknown" "$T/one_room_out/summary.csv" ||
+	fail "one room: $(grep schedule_exists "$T/one_room_out/summary.csv")"
+
 # two rows of one offering in one block that share no one may be one
 # session and here must be: SC-04 has min_group 3 and three learners who
 # need it (audit seed 260, locks drawn from mclsched's own schedule); in
