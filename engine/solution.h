@@ -66,6 +66,9 @@ void solution_release(struct solution *s);
 
 /* Appends a session and returns its index; section is set to itself. */
 int solution_add_session(struct solution *s, const struct session *session);
+/* Seats of workshop or lab session s: its group's max_group (the lab's for
+ * a lab), at most its room's capacity. */
+int solution_session_seats(const struct problem *p, const struct session *s);
 
 /* Appends src's sessions (their sections kept) to dst, which must be
  * empty, and copies src's attendance. */

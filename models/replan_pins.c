@@ -533,8 +533,7 @@ static bool join_pinned(struct builder *bd, int l, int si)
 	struct session *s = &bd->fz->sessions[si];
 	if (model_row(p)->whole_cycle_groups)
 		return seat_whole_cycle(bd, l, si, bd->first_pin, false);
-	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
-	if (s->size >= max || s->size >= p->rooms[s->room].capacity ||
+	if (s->size >= solution_session_seats(p, s) ||
 	    solution_attend_at(bd->fz, l, s->block) >= 0 ||
 	    (s->kind == SESSION_WORKSHOP && !pins_may_take(bd, l, s->offering)))
 		return false;

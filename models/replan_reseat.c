@@ -95,13 +95,6 @@ static int add_col(struct reseat *r, struct col c, int kind, double ub, double w
 	return k;
 }
 
-static int session_cap(const struct problem *p, const struct session *s)
-{
-	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
-	int room = p->rooms[s->room].capacity;
-	return room < max ? room : max;
-}
-
 /* The ready facilitated need of l that workshop s serves, or -1. */
 static int need_in(const struct problem *p, int l, const struct session *s)
 {
@@ -163,7 +156,7 @@ static void session_rows(struct reseat *r)
 		const struct session *s = &sol->sessions[i];
 		if (!r->movable[i] || !r->window[s->block])
 			continue;
-		int cap = session_cap(p, s) - r->held_in[i];
+		int cap = solution_session_seats(p, s) - r->held_in[i];
 		if (s->kind == SESSION_WORKSHOP) {
 			int lo = p->goals[s->offering].min_group - r->held_in[i];
 			lo = lo > 0 ? lo : 0;
@@ -295,7 +288,7 @@ static void read_seats(struct reseat *r, int *seat)
 	int nb = p->n_blocks, n = glp_get_num_cols(r->P);
 	int *left = xcalloc(sol->n_sessions + 1, sizeof(int));
 	for (size_t i = 0; i < sol->n_sessions; i++)
-		left[i] = r->movable[i] ? session_cap(p, &sol->sessions[i]) - r->held_in[i] : 0;
+		left[i] = r->movable[i] ? solution_session_seats(p, &sol->sessions[i]) - r->held_in[i] : 0;
 	for (int c = 1; c <= n; c++) {
 		const struct col *k = &r->cols[c];
 		if ((k->kind == COL_X || k->kind == COL_KEEP || k->kind == COL_LAB) &&
@@ -368,7 +361,7 @@ static bool fits(const struct problem *p, const struct solution *out)
 		    (s->kind != SESSION_WORKSHOP && s->kind != SESSION_LAB))
 			continue;
 		int lo = s->kind == SESSION_LAB ? 1 : p->goals[s->offering].min_group;
-		if (s->size > session_cap(p, s) || (s->size < lo && s->section == (int)i))
+		if (s->size > solution_session_seats(p, s) || (s->size < lo && s->section == (int)i))
 			return false;
 	}
 	return true;
