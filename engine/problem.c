@@ -141,6 +141,13 @@ int problem_useful_capacity(const struct problem *p)
 	return m;
 }
 
+int problem_group_seats(const struct problem *p, int room, bool lab, int g)
+{
+	int max = lab ? p->config.lab_max_group : p->goals[g].max_group;
+	int cap = p->rooms[room].capacity;
+	return cap < max ? cap : max;
+}
+
 bool problem_block_allows(const struct problem *p, int b, int g)
 {
 	const struct block *blk = &p->blocks[b];

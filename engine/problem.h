@@ -317,6 +317,11 @@ bool problem_rooms_same_features(const struct room *a, const struct room *b);
  * classes compare capacities capped at it. */
 int problem_useful_capacity(const struct problem *p);
 
+/* Seats of a group in room `room` running goal g, or a lab when lab is
+ * true: the goal's max_group (the lab's), at most the room's capacity.
+ * The models count a session's seats here; verify checks on its own. */
+int problem_group_seats(const struct problem *p, int room, bool lab, int g);
+
 /* Whether goal g may run in block b under the block's areas list. */
 bool problem_block_allows(const struct problem *p, int b, int g);
 

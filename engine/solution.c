@@ -132,7 +132,5 @@ const char *solution_exists_name(enum solve_status status)
 
 int solution_session_seats(const struct problem *p, const struct session *s)
 {
-	int max = s->kind == SESSION_LAB ? p->config.lab_max_group : p->goals[s->offering].max_group;
-	int room = p->rooms[s->room].capacity;
-	return room < max ? room : max;
+	return problem_group_seats(p, s->room, s->kind == SESSION_LAB, s->offering);
 }

@@ -148,9 +148,7 @@ static int add_col(struct seating *s, struct seat_col sc, double ub, double w)
 /* Seats group gi of r offers when it runs goal g (or the lab). */
 static int group_cap(const struct problem *p, const struct period_mip_result *r, int gi, int g)
 {
-	int room_cap = p->rooms[r->group_room[gi]].capacity;
-	int max = g == PERIOD_MIP_LAB ? p->config.lab_max_group : p->goals[g].max_group;
-	return room_cap < max ? room_cap : max;
+	return problem_group_seats(p, r->group_room[gi], g == PERIOD_MIP_LAB, g);
 }
 
 /* regoal: block position j's sessions, each with a y column per goal it

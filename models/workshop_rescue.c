@@ -77,9 +77,7 @@ static int position(const struct problem *p, int l, int b)
 /* Seats of group gi of block b's plan r run as goal (or the lab). */
 static int seats(const struct problem *p, const struct period_mip_result *r, int gi, int goal)
 {
-	int cap = p->rooms[r->group_room[gi]].capacity;
-	int max = goal == PERIOD_MIP_LAB ? p->config.lab_max_group : p->goals[goal].max_group;
-	return cap < max ? cap : max;
+	return problem_group_seats(p, r->group_room[gi], goal == PERIOD_MIP_LAB, goal);
 }
 
 /* Whether learner l has a ready need of goal g with sessions left. */
