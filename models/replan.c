@@ -30,7 +30,10 @@
  * each, the best remaining choice weight per seminar left.  The reported
  * bound is f(F) + the view model's bound + that: valid for the school with
  * its frozen part; the view model's bound ignores locks.csv pins in later
- * blocks (a relaxation, so still valid).
+ * blocks (a relaxation, so still valid).  When neither that run nor the
+ * bound's child has one (no schedule in its share, the LP not in time),
+ * the view's simple bound (bound_simple.h) stands in; the result passes
+ * model_check_bound like any model's.
  *
  * The keep term.  The view's model does not know it, so the model runs
  * more than once: when some of the previous later sessions are still
@@ -57,6 +60,7 @@
 #include "engine/objective.h"
 #include "engine/util.h"
 #include "models/bound_lp.h"
+#include "models/bound_simple.h"
 #include "models/child.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
@@ -392,7 +396,7 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	} else {
 		rc = model_solve(v, opt, &vs);
 	}
-	*bound = 0;
+	*bound = -1;    /* none until the run has a schedule */
 	if (rc != 0)
 		goto out;
 	solution_copy_run(sol, &vs, false);
@@ -660,6 +664,34 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
+/* f(frozen part) + the view's simple bound (bound_simple.h: valid for
+ * every model) + the choices the frozen part closes, as bound_child_start
+ * without the LP: the bound when no run's or child's is in. */
+static double simple_view_bound(const struct problem *p)
+{
+	struct solution fz;
+	solution_init(&fz, p);
+	char *why = p->previous ? add_frozen(p, &fz) : NULL;
+	double b = -1;
+	if (!why) {
+		struct tally t;
+		double lost, f = frozen_value(p, &fz, &t);
+		struct problem *v = view_new(p, &fz, &t, &lost);
+		tally_release(&t);
+		int *ws = xmalloc(sizeof(int) * ((size_t)v->n_blocks + 1));
+		int *sem = xmalloc(sizeof(int) * ((size_t)v->n_blocks + 1));
+		int n_ws = model_blocks(v, BLOCK_WORKSHOP, ws);
+		int n_sem = model_blocks(v, BLOCK_SEMINAR, sem);
+		b = f + (view_empty(v) ? 0 : bound_simple_cycle(v, ws, n_ws, sem, n_sem)) + lost;
+		free(sem);
+		free(ws);
+		view_free(v);
+	}
+	free(why);
+	solution_release(&fz);
+	return b;
+}
+
 /* The share of the time to the deadline the bound's child takes. */
 #define BOUND_END_SHARE 0.95
 
@@ -724,7 +756,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		o.deadline = mcl_now() + o.time_limit;
 	struct child bound_ch = CHILD_NONE;
 	bound_child_start(p, opt, &bound_ch);
-	double bound = 0;
+	double bound = -1;      /* the view run's bound; -1 while none */
 	int rc = 0;
 	struct solution fixed, cand, best;
 	solution_init(&best, p);
@@ -846,8 +878,12 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	sol->bound = lp >= 0 && lp < bound ? lp : bound;
-	solution_set_gap(sol);
-	sol->status = sol->gap <= opt->gap ? SOLVE_OPTIMAL : SOLVE_FEASIBLE;
-	return 0;
+	/* the smaller of the view run's bound and the child's; when neither
+	 * is in (the view run found no schedule, the child none in time), the
+	 * view's simple bound */
+	double b = bound;
+	if (lp >= 0 && (b < 0 || lp < b))
+		b = lp;
+	sol->bound = b >= 0 ? b : simple_view_bound(p);
+	return model_check_bound(p->config.model, opt, sol);
 }

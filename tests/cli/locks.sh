@@ -220,6 +220,19 @@ for c in tests/audit/cases/seed-1066-locks-exit-3 tests/audit/cases/seed-1067-lo
 	"$BIN" verify "$c" "$o" >"$T/out" 2>&1 || fail "$c: verify rejects: $(head -3 "$T/out")"
 done
 
+# the bound when the run without the pins finds no schedule in its share:
+# six solves at once on a busy machine (was: summary.csv's bound 0.00, gap
+# 0, "the best possible", for a schedule of 7394; verify rejects it)
+c=tests/audit/cases/seed-1067-locks-exit-3
+for i in 1 2 3 4 5 6; do
+	"$BIN" solve "$c" -o "$T/busy$i" --time-limit 2 -q 2>"$T/busy$i.err" &
+done
+wait
+for i in 1 2 3 4 5 6; do
+	[ -f "$T/busy$i/summary.csv" ] || fail "busy run $i: no schedule: $(cat "$T/busy$i.err")"
+	"$BIN" verify "$c" "$T/busy$i" >"$T/out" 2>&1 || fail "busy run $i: verify rejects: $(head -3 "$T/out")"
+done
+
 # a learner's lab pin and a session pin naming room R005 in Mon1: the
 # learner's lab takes a room no pin names, so the session pin keeps R005
 # (was, in the pins built like the plan: "no free room seats it", the lab
