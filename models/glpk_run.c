@@ -166,6 +166,7 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 	iocp.cb_info = &cs;
 	iocp.mir_cuts = GLP_ON;
 	iocp.sr_heur = GLP_ON;
+	iocp.fp_heur = params->fpump ? GLP_ON : GLP_OFF;
 	rc = glp_intopt(P, &iocp);
 	int ms = glp_mip_status(P);
 	res->seconds = mcl_now() - t0;

@@ -32,6 +32,9 @@ struct mip_params {
 				 * large degenerate LPs, but discards a basis */
 	const char *label;      /* when set, a progress line on stderr every
 				 * few seconds: "LABEL: incumbent, bound, gap" */
+	bool fpump;             /* GLPK's feasibility pump before branching: a
+				 * first integer point much sooner on a model
+				 * whose objective is 0 (construct_joint.c) */
 	int max_nodes;          /* stop branch-and-bound after this many node
 				 * selections (0: no limit); unlike time, a node
 				 * budget gives the same answer on every run */

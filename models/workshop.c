@@ -415,9 +415,12 @@ static int stage_precheck(struct cycle *cy, struct solution *sol)
 	return 0;
 }
 
+/* Times a construction plans the blocks up to a stuck one together. */
+#define JOINT_TRIES 3
+
 /* Construct: every block planned once, in construct_order, each against
  * the blocks planned before it; a block left without a plan starts it
- * again (construct_rescue).  Each block's time share is a safety net
+ * again (construct_joint, then construct_rescue).  Each block's time share is a safety net
  * (twice its fair share of what is left), not the usual stop.  Returns 0;
  * 1 when a block got no plan (sol says why); -1 when GLPK failed. */
 static int stage_construct(struct cycle *cy, struct bound_job *job, struct solution *sol)
@@ -427,6 +430,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	int *order = construct_order(cy);
 	int *rescued = xcalloc((size_t)p->n_blocks + 1, sizeof(int));
 	double t_start = mcl_now();
+	int joint_tries = 0;
 	cy->constructing = true;
 	for (int j = 0; j < cy->n_blocks; j++) {
 		double left = cycle_time_left(cy);
@@ -450,9 +454,15 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 				p->blocks[order[j]].id);
 			rc = -1;
 		}
-		if (planned == BLOCK_STUCK && construct_rescue(cy, order, j, rescued)) {
+		bool none = planned == BLOCK_STUCK || (planned == -1 && !mip_interrupted);
+		if (none && construct_rescue(cy, order, j, rescued)) {
 			j = -1;         /* again from the first block */
 			t_start = mcl_now();
+			continue;
+		}
+		if (none && joint_tries++ < JOINT_TRIES && construct_joint(cy, order, j)) {
+			bound_poll(job, cy, false);
+			search_progress(cy, "blocks planned together");
 			continue;
 		}
 		if (planned == BLOCK_STUCK) {

@@ -230,10 +230,16 @@ void cycle_build_solution(const struct cycle *cy, struct solution *sol)
 
 void cycle_load_solution(struct cycle *cy, const struct solution *sol)
 {
+	cycle_load_blocks(cy, sol, cy->blocks, cy->n_blocks);
+}
+
+void cycle_load_blocks(struct cycle *cy, const struct solution *sol, const int *blocks,
+		       int n_load)
+{
 	const struct problem *p = cy->p;
 	int *group_of = xmalloc(sizeof(int) * (sol->n_sessions + 1));
-	for (int j = 0; j < cy->n_blocks; j++) {
-		int b = cy->blocks[j];
+	for (int j = 0; j < n_load; j++) {
+		int b = blocks[j];
 		struct period_mip_result r = { .outcome = MIP_FEASIBLE };
 		for (size_t s = 0; s < sol->n_sessions; s++)
 			r.n_groups += sol->sessions[s].block == b;

@@ -221,6 +221,10 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 			p->blocks[b].id, rs.n, rs.n == 1 ? "" : "s");
 		period_mip_result_free(&r);
 		in.n_reserve = 0;
+		/* within the same seconds: the two solves are one re-plan */
+		mp.seconds = seconds - (mcl_now() - t0);
+		if (mp.seconds < 0.1)
+			mp.seconds = 0.1;
 		period_mip_solve(&in, &mp, NULL, &r);
 	}
 	reserves_free(&rs);

@@ -165,6 +165,11 @@ void cycle_build_solution(const struct cycle *cy, struct solution *sol);
  * counters kept in step; the state's objective is then sol's. */
 void cycle_load_solution(struct cycle *cy, const struct solution *sol);
 
+/* The same for blocks[0..n_load-1] only (workshop blocks sol plans in full);
+ * the others keep their plans. */
+void cycle_load_blocks(struct cycle *cy, const struct solution *sol, const int *blocks,
+		       int n_load);
+
 /* The parts of the state a snapshot copies. */
 struct cycle_state {
 	int *plan;
@@ -237,6 +242,13 @@ int move_rescue(struct cycle *cy);
  * block b's rescues (zeroed by the caller, [p->n_blocks]).  Returns
  * whether construction should start again from order[0]. */
 bool construct_rescue(struct cycle *cy, int *order, int j, int *rescued);
+
+/* construct_joint.c: construction stuck at order[j] (no plan, j > 0): the
+ * blocks order[0..j] planned together by the exact model over them (the
+ * later blocks absent), replacing the plans of order[0..j-1].  Returns
+ * whether they were (construction then goes on with order[j + 1]); false
+ * leaves the cycle as it was. */
+bool construct_joint(struct cycle *cy, const int *order, int j);
 
 /* construct_rescue.c: block b's lab reserves (period_mip_input's rows) for
  * the blocks not yet planned, over the period's n learners (problem
