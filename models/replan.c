@@ -29,8 +29,12 @@
  * cannot be split between F and R per learner), so the bound adds, for
  * each, the best remaining choice weight per seminar left.  The reported
  * bound is f(F) + the view model's bound + that: valid for the school with
- * its frozen part; the view model's bound ignores locks.csv pins in later
- * blocks (a relaxation, so still valid).
+ * its frozen part.  The view the bound's child bounds keeps the locks.csv
+ * pins that F does not keep (replan_pins_view): in later blocks, their facilitator
+ * and room not in F there, their learners not seated by F there; R keeps
+ * those, so the view model's bound (bound_lp.c: the pins as constraints)
+ * is the bound of the locked problem.  The runs plan the view without
+ * them (replan_pins.c builds the pinned sessions).
  *
  * The keep term.  The view's model does not know it, so the model runs
  * more than once: when some of the previous later sessions are still
@@ -346,6 +350,7 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 
 static void view_free(struct problem *v)
 {
+	replan_pins_view_free(v);
 	for (int l = 0; l < v->n_learners; l++)
 		free(v->learners[l].unavailable);
 	for (int f = 0; f < v->n_facilitators; f++)
@@ -389,6 +394,16 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	if (view_empty(v)) {    /* the fixed part seats everyone: nothing to plan */
 		vs.status = SOLVE_OPTIMAL;
 		vs.stopped_by = STOP_GAP;
+	} else if (opt->write_lp) {
+		/* --write-lp: the view's model with the pins it keeps (the
+		 * locked problem's; the run itself plans without them) */
+		struct solve_options vo = *opt;
+		vo.write_lp = NULL;
+		replan_pins_view(p, v);
+		rc = model_row(v)->write_lp(v, opt->write_lp) != 0 ? -1 : 0;
+		replan_pins_view_free(v);
+		if (rc == 0)
+			rc = model_solve(v, &vo, &vs);
 	} else {
 		rc = model_solve(v, opt, &vs);
 	}
@@ -550,7 +565,7 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt,
 {
 	struct solve_options part = *opt;
 	part.time_limit = run_share(opt, runs_left);
-	part.write_lp = NULL;   /* --write-lp: the run with the pins relaxed */
+	part.write_lp = NULL;   /* --write-lp: the runs with the fixed part alone write it */
 	double ignored;
 	solution_init(out, p);
 	copy_schedule(out, fixed);
@@ -667,8 +682,9 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
  * process while the runs search (the run of the same view then reports
  * the simple bound instead of solving the same LP again): f(frozen part) + the
  * model's bound of the view without it + the choices it closes, as in
- * run_view; with locks alone nothing is frozen (the pins relaxed).  No
- * child without fork: the runs' bounds stand. */
+ * run_view, the view keeping the pins F does not (replan_pins_view); with locks
+ * alone nothing is frozen.  No child without fork: the runs' bounds (the
+ * pins relaxed) stand. */
 static void bound_child_start(const struct problem *p, const struct solve_options *opt,
 			      struct child *ch)
 {
@@ -680,6 +696,7 @@ static void bound_child_start(const struct problem *p, const struct solve_option
 		struct tally t;
 		double lost, f = frozen_value(p, &fz, &t);
 		struct problem *v = view_new(p, &fz, &t, &lost);
+		replan_pins_view(p, v);
 		/* done a little before the deadline, when the parent stops
 		 * waiting, so that the LP's bound (an optimum or its dual
 		 * simplex's prices, bound_lp.c) is in */
@@ -730,7 +747,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	solution_init(&best, p);
 	best.status = SOLVE_NO_SOLUTION;
 	/* locks without a previous schedule: the model's plan of the school
-	 * without them first (its bound is the one reported: the pins relaxed),
+	 * without them first (the bound's child bounds the locked school),
 	 * then the pins built like it, the rest of it kept */
 	struct previous *guide = NULL;
 	double overrun = 0;     /* how far past its share the first run went */
@@ -799,9 +816,9 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		}
 		take_better(p, &best, &cand);
 	}
-	/* with a previous schedule, the run with the frozen part alone fixed:
-	 * its bound is the one reported (the pins relaxed: a valid bound,
-	 * weaker); its schedule counts only when there are no pins */
+	/* with a previous schedule, the run with the frozen part alone fixed
+	 * (its own bound the pins relaxed: valid, weaker than the child's);
+	 * its schedule counts only when there are no pins */
 	if (p->previous)
 		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
