@@ -113,6 +113,11 @@
  * with its objective, so the LP bounds the combined cycle as one problem,
  * not as a sum of two problems that share the facilitators.
  *
+ * Locks.  With p->pins (locks.csv, or the pins a replan's view keeps)
+ * every pin bounds the columns above (its sessions, seats, facilitator,
+ * room and learners' time), so the LP relaxes, and bounds, the locked
+ * problem: bound_lp_pins.c, whose top gives the rows.
+ *
  * Every schedule gives a feasible point with the same objective (t the
  * counted sessions, u the seats, N the opened sessions, r the rooms they
  * use, y the staffing, o the lab credits the objective makes, which the LP
@@ -155,6 +160,7 @@
 #include <string.h>
 
 #include "engine/util.h"
+#include "models/bound_lp_build.h"
 #include "models/bound_lp_rows.h"
 #include "models/bound_lp_seminar.h"
 #include "models/lp_build.h"
@@ -234,16 +240,6 @@ bool bound_lp_per_learner(const struct problem *p, const int *blocks, int n_bloc
 	return n <= PER_LEARNER_COLS;
 }
 
-struct per_learner {
-	const struct problem *p;
-	const int *blocks;
-	int n_blocks;
-	int *one;      /* [n_blocks]: the learner's "one session" row, 0 before use */
-	int *lab;      /* [n_blocks]: the learner's "in the lab only where one runs" row */
-	int *seats;    /* [goal * nb + b]: u[g,b] = sum_q x[q,b], 0 before use */
-	int *day;      /* [n_days]: the learner's "a day needs a session" row,
-			* 0 when the day has no daily weight to earn, or NULL */
-};
 
 /* x[q,b] for need column jt (goal g, learner l) in every block b where it
  * can be met: t[q] = sum_b x[q,b], x enters l's rows in b and u[g,b].
@@ -256,9 +252,11 @@ static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, i
 	triplets_add(t, rsum, jt, 1);
 	for (int j = 0; j < nb; j++) {
 		size_t i = (size_t)g * nb + j;
-		if (pl->p->learners[l].unavailable[pl->blocks[j]] || !colN[i])
+		int pin = pl->lpin ? pl->lpin[j] : PIN_NONE;
+		if (pl->p->learners[l].unavailable[pl->blocks[j]] || !colN[i] ||
+		    (pin >= 0 && pin != g))     /* pinned to another offering */
 			continue;
-		int jx = lp_add_col(P, GLP_CV, 0, 1, 0);
+		int jx = lp_add_col(P, GLP_CV, pin == g, 1, 0);
 		triplets_add(t, rsum, jx, -1);
 		if (!pl->one[j])
 			pl->one[j] = lp_add_row(P, GLP_UP, 0, 1);
@@ -302,43 +300,6 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 	res->seconds = mcl_now() - t0;
 }
 
-/* The LP under construction: its columns and rows by what they stand for
- * (0: not in the LP), shared by the functions that build its parts. */
-struct blp {
-	const struct problem *p;
-	const int *blocks, *sem_blocks;
-	int n_blocks, n_sem;
-	bool per_learner;
-	glp_prob *P;
-	struct triplets t;
-	int nb;             /* block groups (merged blocks, see the top) */
-	int *grp;           /* [n_blocks]: block j's group */
-	int *rep;           /* [nb]: a group's first block */
-	int n_classes;      /* room classes */
-	int *room_class;    /* [n_rooms]: room r's class */
-	int *class_proto;   /* [n_classes]: a room of the class */
-	int *count;         /* [c * nb + b]: rooms of class c available in b */
-	int n_staff;        /* staffing classes, the lab's included */
-	int lab_staff;      /* the lab's staffing class */
-	int *staff;         /* [n_goals]: goal g's staffing class */
-	size_t gb;          /* (n_goals + 1) * nb; goal n_goals is the lab */
-	int *colN, *colU;   /* [g * nb + b]: N[g,b], u[g,b] */
-	int *D;             /* [g * nb + b]: learners with a ready need for g */
-	int *Dmax;          /* [g * nb + b]: the most in one block of b */
-	int *NB;            /* [nb]: learners available */
-	long *demand;       /* [n_goals]: d_g of the rounding cut */
-	int *row_staff;     /* [k * nb + b]: staffing of class k */
-	int *row_flow;      /* [n_goals]: seats used = sessions met */
-	int *row_rooms;     /* [kind * nb + b]: sessions = rooms in use */
-	int *row_seats;     /* [kind * nb + b]: seats <= their rooms' */
-	int *row_feat;      /* [feature * nb + b]: sessions needing it */
-	int *row_budget;    /* [n_facilitators]: max_sessions */
-	int row_lab_credit;
-	int *seen;          /* [nb]: the need last linked to group b, + 1 */
-	struct per_learner pl;
-	struct sem_part sp;
-	struct bound_lp_rows *rows;   /* what the rows price, or NULL */
-};
 
 /* Room classes (equal capped capacity and equal features), block groups,
  * and the rooms of each class available in each group. */
@@ -457,6 +418,7 @@ static void blp_block_rows(struct blp *x)
 	x->row_rooms = xcalloc(2 * (size_t)nb + 1, sizeof(int));
 	x->row_seats = xcalloc(2 * (size_t)nb + 1, sizeof(int));
 	x->row_feat = xcalloc((size_t)(p->n_features + 1) * (size_t)nb + 1, sizeof(int));
+	x->colR = xcalloc((size_t)x->n_classes * 2 * (size_t)nb + 1, sizeof(int));
 	for (int b = 0; b < nb; b++) {
 		for (int k = 0; k < x->n_staff; k++)
 			x->row_staff[k * nb + b] = lp_add_row(x->P, GLP_FX, 0, 0);
@@ -476,6 +438,7 @@ static void blp_block_rows(struct blp *x)
 			for (int kd = 0; kd < 2; kd++) {
 				int cap = pr->capacity < kind_max[kd] ? pr->capacity : kind_max[kd];
 				int jr = lp_add_col(x->P, GLP_CV, 0, n, 0);
+				x->colR[(c * 2 + kd) * nb + b] = jr;
 				triplets_add(&x->t, rcount, jr, 1);
 				triplets_add(&x->t, x->row_rooms[kd * nb + b], jr, -1);
 				triplets_add(&x->t, x->row_seats[kd * nb + b], jr, -cap);
@@ -552,6 +515,8 @@ static void blp_facilitators(struct blp *x)
 	char *can = xmalloc((size_t)x->n_staff + 1);
 	char *guru = xmalloc((size_t)x->n_staff + 1);
 	int *avail = xmalloc(sizeof(int) * ((size_t)nb + 1));
+	x->colY = xcalloc((size_t)p->n_facilitators * (size_t)x->n_staff * (size_t)nb + 1,
+			  sizeof(int));
 	for (int f = 0; f < p->n_facilitators; f++) {
 		const struct facilitator *fa = &p->facilitators[f];
 		int rbudget = x->row_budget[f] = lp_add_row(x->P, GLP_UP, 0, fa->max_sessions);
@@ -575,6 +540,7 @@ static void blp_facilitators(struct blp *x)
 					continue;
 				int jy = lp_add_col(x->P, GLP_CV, 0, avail[b],
 						    guru[k] ? p->config.w_guru : 0);
+				x->colY[((size_t)f * x->n_staff + k) * nb + b] = jy;
 				triplets_add(&x->t, rb, jy, 1);
 				triplets_add(&x->t, rbudget, jy, 1);
 				triplets_add(&x->t, x->row_staff[k * nb + b], jy, 1);
@@ -626,6 +592,9 @@ static void blp_cover(struct blp *x)
  * row(s). */
 struct learner_rows {
 	int time, ws, pi, day;
+	int fac;            /* facilitated sessions within the blocks not pinned
+			     * elsewhere, 0 when no pin takes one */
+	int sem;            /* seminar-block time not pinned to a lab, or 0 */
 	int avail, avail_sem;
 };
 
@@ -665,8 +634,11 @@ static void blp_learner_choices(struct blp *x, int l, const struct learner_rows 
 			continue;
 		if (!rchoices)
 			rchoices = lp_add_row(x->P, GLP_UP, 0, p->config.seminars_per_learner);
-		int je = lp_add_col(x->P, GLP_CV, 0, 1, problem_choice_weight(p, &p->choices[c]));
+		int je = lp_add_col(x->P, GLP_CV, x->sem_pinned[c], 1,
+				    problem_choice_weight(p, &p->choices[c]));
 		triplets_add(&x->t, rchoices, je, 1);
+		if (r->sem)
+			triplets_add(&x->t, r->sem, je, m);
 		triplets_add(&x->t, x->sp.row_max[s], je, 1);
 		triplets_add(&x->t, x->sp.row_min[s], je, 1);
 		triplets_add(&x->t, r->time, je, m);
@@ -691,12 +663,15 @@ static void blp_need(struct blp *x, int l, int q, struct learner_rows *r)
 		triplets_add(&x->t, x->row_lab_credit, jt, 1);
 	} else {
 		int rlink = lp_add_row(x->P, GLP_UP, 0, 0);
-		int nbq = 0;
+		int nbq = 0, pinned = 0;
+		const int *lpin = x->lpin + (long)l * x->n_blocks;
 		for (int j = 0; j < x->n_blocks; j++) {
 			int b = x->grp[j];
 			size_t i = (size_t)nd->goal * nb + b;
-			if (p->learners[l].unavailable[x->blocks[j]] || !x->colN[i])
+			if (p->learners[l].unavailable[x->blocks[j]] || !x->colN[i] ||
+			    (lpin[j] >= 0 && lpin[j] != nd->goal))   /* pinned elsewhere */
 				continue;
+			pinned += lpin[j] == nd->goal;
 			if (x->seen[b] != q + 1)   /* once per group */
 				triplets_add(&x->t, rlink, x->colN[i], -1);
 			x->seen[b] = q + 1;
@@ -704,7 +679,9 @@ static void blp_need(struct blp *x, int l, int q, struct learner_rows *r)
 		}
 		int ub = nd->sessions < nbq ? nd->sessions : nbq;
 		x->demand[nd->goal] += ub;
-		jt = lp_add_col(x->P, GLP_CV, 0, ub, w);
+		jt = lp_add_col(x->P, GLP_CV, pinned < ub ? pinned : ub, ub, w);
+		if (r->fac)
+			triplets_add(&x->t, r->fac, jt, 1);
 		triplets_add(&x->t, rlink, jt, 1);
 		triplets_add(&x->t, x->row_flow[nd->goal], jt, 1);
 		if (r->day)
@@ -739,6 +716,17 @@ static void blp_learner(struct blp *x, int l)
 	x->sp.seats += r.avail_sem;
 	r.time = lp_add_row(x->P, GLP_UP, 0, r.avail);
 	r.ws = x->n_sem ? lp_add_row(x->P, GLP_UP, 0, avail_ws) : r.time;
+	/* blocks pinned to a lab, or to a goal the LP gives l no value for */
+	int taken = 0;
+	const int *lpin = x->lpin + (long)l * x->n_blocks;
+	for (int j = 0; j < x->n_blocks; j++)
+		taken += lpin[j] == p->n_goals || (lpin[j] >= 0 && !bound_lp_ready_need(p, l, lpin[j]));
+	if (taken)
+		r.fac = lp_add_row(x->P, GLP_UP, 0, avail_ws - taken > 0 ? avail_ws - taken : 0);
+	if (x->n_sem && x->sem_lab[l])
+		r.sem = lp_add_row(x->P, GLP_UP, 0,
+				   r.avail_sem - x->sem_lab[l] > 0 ? r.avail_sem - x->sem_lab[l] : 0);
+	x->pl.lpin = lpin;
 	blp_learner_days(x, l, &r);
 	blp_learner_choices(x, l, &r);
 	for (int j = 0; j < x->n_blocks && x->per_learner; j++) {
@@ -802,6 +790,12 @@ static void blp_release(struct blp *x)
 	free(x->row_feat);
 	free(x->row_budget);
 	free(x->seen);
+	free(x->colY);
+	free(x->colR);
+	free(x->wpos);
+	free(x->lpin);
+	free(x->sem_pinned);
+	free(x->sem_lab);
 	free(x->pl.one);
 	free(x->pl.lab);
 	free(x->pl.seats);
@@ -823,8 +817,12 @@ static void blp_build(struct blp *x)
 	blp_goal_cols(x);
 	blp_facilitators(x);
 	blp_cover(x);
-	if (x->n_sem)
+	bound_lp_pin_map(x);
+	bound_lp_workshop_pins(x);
+	if (x->n_sem) {
 		bound_lp_seminar_part(x->P, &x->t, p, x->sem_blocks, x->n_sem, x->row_budget, &x->sp);
+		bound_lp_seminar_pins(x->P, &x->t, p, x->sem_blocks, x->n_sem, &x->sp);
+	}
 	x->seen = xcalloc((size_t)x->nb + 1, sizeof(int));
 	x->demand = xcalloc((size_t)p->n_goals + 1, sizeof(long));
 	x->pl = (struct per_learner){ .p = p, .blocks = x->blocks, .n_blocks = x->n_blocks };

@@ -309,7 +309,7 @@ static struct cover_block seminar_block(const struct problem *p, int j, const in
 /* L_j, K_j per seminar block and their cover cuts (see the top). */
 static void seminar_blocks_cover(glp_prob *P, struct triplets *t, const struct problem *p,
 				 const int *sem_blocks, int n_sem, const int *col_n,
-				 int row_lab_blocks)
+				 int row_lab_blocks, struct sem_part *sp)
 {
 	int row_meet_blocks = lp_add_row(P, GLP_FX, 0, 0);
 	for (int s = 0; s < p->n_seminars; s++)
@@ -319,6 +319,8 @@ static void seminar_blocks_cover(glp_prob *P, struct triplets *t, const struct p
 		struct cover_block b = seminar_block(p, sem_blocks[j], col_n);
 		int jl = lp_add_col(P, GLP_CV, 0, b.f, 0);
 		int jk = lp_add_col(P, GLP_CV, 0, b.f, 0);
+		sp->col_L[j] = jl;
+		sp->col_K[j] = jk;
 		triplets_add(t, row_lab_blocks, jl, -1);
 		triplets_add(t, row_meet_blocks, jk, -1);
 		/* a section meets at most once a block */
@@ -344,7 +346,13 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 	sp->row_max = xcalloc((size_t)ns + 1, sizeof(int));
 	sp->row_min = xcalloc((size_t)ns + 1, sizeof(int));
 	int *row_meet = xcalloc((size_t)ns + 1, sizeof(int));
-	int *col_n = xcalloc((size_t)ns + 1, sizeof(int));
+	int *col_n = sp->col_n = xcalloc((size_t)ns + 1, sizeof(int));
+	sp->col_h = xcalloc((size_t)nf * (size_t)ns + 1, sizeof(int));
+	sp->col_lab = xcalloc((size_t)nf + 1, sizeof(int));
+	sp->col_zl = xcalloc((size_t)p->n_rooms + 1, sizeof(int));
+	sp->col_zm = xcalloc((size_t)p->n_rooms + 1, sizeof(int));
+	sp->col_L = xcalloc((size_t)n_sem + 1, sizeof(int));
+	sp->col_K = xcalloc((size_t)n_sem + 1, sizeof(int));
 	/* Rooms: labs[r] and meetings[r] in room r over the seminar blocks,
 	 * each seating at most its capacity (labs: up to lab max_group). */
 	int row_lab_staff = sp->row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
@@ -363,12 +371,12 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 		int row_room = lp_add_row(P, GLP_UP, 0, avail);
 		if (problem_room_has(rm, p->lab_feature)) {
 			int cap = rm->capacity < cf->lab_max_group ? rm->capacity : cf->lab_max_group;
-			int jl = lp_add_col(P, GLP_CV, 0, avail, 0);
+			int jl = sp->col_zl[r] = lp_add_col(P, GLP_CV, 0, avail, 0);
 			triplets_add(t, row_room, jl, 1);
 			triplets_add(t, row_lab_staff, jl, -1);
 			triplets_add(t, sp->row_lab_need, jl, cap);
 		}
-		int jm = lp_add_col(P, GLP_CV, 0, avail, 0);
+		int jm = sp->col_zm[r] = lp_add_col(P, GLP_CV, 0, avail, 0);
 		triplets_add(t, row_room, jm, 1);
 		triplets_add(t, row_meetings, jm, -1);
 		triplets_add(t, sp->row_meet_seats, jm, -rm->capacity);
@@ -395,7 +403,7 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 		if (!avail)
 			continue;
 		int row_time = sp->row_time[f] = lp_add_row(P, GLP_UP, 0, avail);
-		int lab_f = lp_add_col(P, GLP_CV, 0, avail, 0);
+		int lab_f = sp->col_lab[f] = lp_add_col(P, GLP_CV, 0, avail, 0);
 		triplets_add(t, row_time, lab_f, 1);
 		triplets_add(t, row_budget[f], lab_f, 1);
 		triplets_add(t, row_lab_staff, lab_f, 1);
@@ -411,15 +419,14 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 				   avail : p->facilitators[f].max_sessions;
 			if (most < m)
 				continue;
-			int h = lp_add_col(P, GLP_CV, 0, m * (most / m),
-					   lv == LEVEL_GURU ? cf->w_guru : 0);
+			int h = sp->col_h[(size_t)f * ns + s] =
+				lp_add_col(P, GLP_CV, 0, m * (most / m), lv == LEVEL_GURU ? cf->w_guru : 0);
 			triplets_add(t, row_time, h, 1);
 			triplets_add(t, row_budget[f], h, 1);
 			triplets_add(t, row_meet[s], h, 1);
 		}
 	}
-	seminar_blocks_cover(P, t, p, sem_blocks, n_sem, col_n, row_lab_blocks);
+	seminar_blocks_cover(P, t, p, sem_blocks, n_sem, col_n, row_lab_blocks, sp);
 	free(row_meet);
-	free(col_n);
 }
 

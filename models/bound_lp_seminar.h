@@ -20,6 +20,12 @@ struct sem_part {
 	int row_lab_staff, row_meetings; /* labs, meetings: rooms' = facilitators', sections' */
 	int *row_time;              /* [n_facilitators]: time over the blocks, 0 none */
 	long seats;                 /* sum over learners of seminar-block time */
+	/* columns the pins bound (bound_lp_seminar_pins), 0 when absent */
+	int *col_n;                 /* [n_seminars]: n[s] */
+	int *col_h;                 /* [f * n_seminars + s]: h[f,s] */
+	int *col_lab;               /* [n_facilitators]: lab[f] */
+	int *col_zl, *col_zm;       /* [n_rooms]: labs, meetings in room r */
+	int *col_L, *col_K;         /* [j]: labs, meetings in seminar block j */
 };
 
 /* Adds the seminar blocks' part (sections, meetings, labs, rooms, and the

@@ -202,10 +202,12 @@ static void sections_block(glp_prob *P, struct triplets *t, const struct problem
  * the learner's one-session row, the section's seats and the day. */
 static void sections_attend(glp_prob *P, struct triplets *t, const struct problem *p, int b,
 			    const struct section_cols *sc, int n_sc, const int *row_learner,
-			    const int *row_seats, int *row_day)
+			    const int *row_seats, int *row_day, const int *lsem)
 {
 	const struct config *cf = &p->config;
 	int d = p->blocks[b].day_index;
+	/* a learner pinned to a seminar here attends a section of it */
+	int *row_pin = xcalloc((size_t)p->n_learners + 1, sizeof(int));
 	for (int i = 0; i < n_sc; i++) {
 		const struct section_cols *c = &sc[i];
 		for (int l = 0; l < p->n_learners; l++) {
@@ -230,6 +232,11 @@ static void sections_attend(glp_prob *P, struct triplets *t, const struct proble
 			triplets_add(t, r3, c->meet, -1);
 			triplets_add(t, row_learner[l], ja, 1);
 			triplets_add(t, row_seats[i], ja, 1);
+			if (lsem[l] == c->s) {
+				if (!row_pin[l])
+					row_pin[l] = lp_add_row(P, GLP_LO, 1, 0);
+				triplets_add(t, row_pin[l], ja, 1);
+			}
 			int *rd = &row_day[(long)l * p->n_days + d];
 			if (cf->w_daily <= 0 || !problem_placeable(p, l))
 				continue;
@@ -240,6 +247,7 @@ static void sections_attend(glp_prob *P, struct triplets *t, const struct proble
 			triplets_add(t, *rd, ja, -1);
 		}
 	}
+	free(row_pin);
 }
 
 glp_prob *cycle_mip_build(const struct problem *p, const int *blocks, int n_blocks,
@@ -269,6 +277,7 @@ struct cycle_build {
 	int *colN;          /* N[g,b]; while choosing: 1 if g is wanted in b */
 	int *rseat, *rmin, *rstaff;     /* the goal's seat, minimum and staff rows */
 	int *rfac;          /* [n_facilitators]: one session in b, 0 if away */
+	int *lsem;          /* [n_learners]: the seminar l is pinned to in b, -1 */
 };
 
 /* Coupling rows, per learner: lab credit z (online needs) and its row,
@@ -470,9 +479,90 @@ static void cycle_block(struct cycle_build *cb, int b, bool seminar_block)
 			       cb->row_seats);
 	block_room_rows(cb);
 	block_learners(cb, b, seminar_block);
-	if (seminar_block)
+	if (seminar_block) {
+		for (int l = 0; l < p->n_learners; l++)
+			cb->lsem[l] = -1;
+		for (int k = 0; k < p->n_pins; k++)
+			for (int i = 0; i < p->pins[k].n_learners && p->pins[k].block == b; i++)
+				if (p->pins[k].kind == LOCK_SEMINAR)
+					cb->lsem[p->pins[k].learners[i]] = p->pins[k].offering;
 		sections_attend(cb->P, &cb->t, p, b, cb->sc, cb->n_sc, cb->row_learner,
-				cb->row_seats, cb->row_day);
+				cb->row_seats, cb->row_day, cb->lsem);
+	}
+}
+
+/* The locks' pins (p->pins), through the column map: a pinned learner,
+ * facilitator or room takes the pin's goal or lab in its block (x, f, r
+ * fixed at 1); a pin naming no offering makes its facilitator lead, and
+ * its room hold, a session there, with its learners in that session's
+ * offering (x[l,g,b] >= f[k,g,b], >= r[room,g,b]); a seminar pin makes its
+ * facilitator lead a section of the seminar (its learners attend one in
+ * the block: sections_attend).  A pin naming a facilitator or room in a
+ * seminar block with no offering, or a seminar pin's room, is not
+ * modelled (the model is then a relaxation of the locked school). */
+static void cycle_pins(struct cycle_build *cb)
+{
+	const struct problem *p = cb->p;
+	int ng = p->n_goals, n = glp_get_num_cols(cb->P);
+	const struct cycle_col *map = *cb->map;
+	size_t w = (size_t)ng + 1;
+	for (int k = 0; k < p->n_pins; k++) {
+		const struct lock_pin *pn = &p->pins[k];
+		int o = pn->kind == LOCK_GOAL ? pn->offering : pn->kind == LOCK_LAB ? -1 : -2;
+		int nl = pn->n_learners;
+		/* this pin's columns by goal (slot ng: the lab) */
+		int *fc = xcalloc(w, sizeof(int)), *rc = xcalloc(w, sizeof(int));
+		int *xc = xcalloc(w * (size_t)nl + 1, sizeof(int));
+		for (int j = 1; j <= n && (size_t)j < cb->map_alloc; j++) {
+			const struct cycle_col *c = &map[j];
+			if (c->block != pn->block)
+				continue;
+			size_t g = c->goal < 0 ? (size_t)ng : (size_t)c->goal;
+			if (c->kind == CC_FAC && c->facilitator == pn->facilitator)
+				fc[g] = j;
+			else if (c->kind == CC_ROOM && c->room == pn->room)
+				rc[g] = j;
+			for (int i = 0; i < nl && c->kind == CC_X; i++)
+				if (c->learner == pn->learners[i])
+					xc[(size_t)i * w + g] = j;
+		}
+		if (o >= -1) {
+			size_t g = o < 0 ? (size_t)ng : (size_t)o;
+			if (pn->facilitator >= 0 && fc[g])
+				glp_set_col_bnds(cb->P, fc[g], GLP_FX, 1, 1);
+			if (pn->room >= 0 && rc[g])
+				glp_set_col_bnds(cb->P, rc[g], GLP_FX, 1, 1);
+			for (int i = 0; i < nl; i++)
+				if (xc[(size_t)i * w + g])
+					glp_set_col_bnds(cb->P, xc[(size_t)i * w + g], GLP_FX, 1, 1);
+		} else if (pn->kind == LOCK_ANY && p->blocks[pn->block].kind == BLOCK_WORKSHOP) {
+			for (int side = 0; side < 2; side++) {
+				const int *col = side ? rc : fc;
+				if ((side ? pn->room : pn->facilitator) < 0)
+					continue;
+				int row = lp_add_row(cb->P, GLP_LO, 1, 0);
+				for (size_t g = 0; g < w; g++) {
+					if (!col[g])
+						continue;
+					triplets_add(&cb->t, row, col[g], 1);
+					for (int i = 0; i < nl; i++) {
+						int r = lp_add_row(cb->P, GLP_UP, 0, 0);
+						triplets_add(&cb->t, r, col[g], 1);
+						if (xc[(size_t)i * w + g])
+							triplets_add(&cb->t, r, xc[(size_t)i * w + g], -1);
+					}
+				}
+			}
+		} else if (pn->kind == LOCK_SEMINAR && pn->facilitator >= 0) {
+			int row = lp_add_row(cb->P, GLP_LO, 1, 0);
+			for (int i = 0; i < cb->n_sc; i++)
+				if (cb->sc[i].s == pn->offering && cb->sc[i].lead[pn->facilitator])
+					triplets_add(&cb->t, row, cb->sc[i].lead[pn->facilitator], 1);
+		}
+		free(fc);
+		free(rc);
+		free(xc);
+	}
 }
 
 static void cycle_build_free(struct cycle_build *cb)
@@ -494,6 +584,7 @@ static void cycle_build_free(struct cycle_build *cb)
 	free(cb->rmin);
 	free(cb->rstaff);
 	free(cb->rfac);
+	free(cb->lsem);
 }
 
 glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, int n_ws,
@@ -516,6 +607,7 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 		.rmin = xcalloc(ng + 2, sizeof(int)),
 		.rstaff = xcalloc(ng + 2, sizeof(int)),
 		.rfac = xcalloc(nf + 1, sizeof(int)),
+		.lsem = xcalloc(nl + 1, sizeof(int)),
 	};
 	if (map)
 		*map = NULL;
@@ -529,6 +621,8 @@ glp_prob *cycle_mip_build_full(const struct problem *p, const int *ws_blocks, in
 		cycle_block(&cb, ws_blocks[j], false);
 	for (int j = 0; j < n_sem; j++)
 		cycle_block(&cb, sem_blocks[j], true);
+	if (p->n_pins && map)
+		cycle_pins(&cb);
 	triplets_load(&cb.t, cb.P);
 	map_at(map, &cb.map_alloc, glp_get_num_cols(cb.P));  /* zero-filled to the end */
 	glp_prob *P = cb.P;

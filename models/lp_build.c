@@ -47,6 +47,18 @@ int lp_add_col(glp_prob *P, int kind, double lb, double ub, double obj)
 	return j;
 }
 
+void lp_raise_col_lb(glp_prob *P, int j, double lo)
+{
+	int type = glp_get_col_type(P, j);
+	double ub = glp_get_col_ub(P, j);
+	bool upper = type == GLP_DB || type == GLP_FX;
+	if (upper && lo > ub)
+		lo = ub;
+	if (lo <= glp_get_col_lb(P, j))
+		return;
+	glp_set_col_bnds(P, j, !upper ? GLP_LO : lo < ub ? GLP_DB : GLP_FX, lo, ub);
+}
+
 int lp_add_row(glp_prob *P, int type, double lb, double ub)
 {
 	int i = glp_add_rows(P, 1);

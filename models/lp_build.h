@@ -26,6 +26,10 @@ void triplets_load(struct triplets *t, glp_prob *P);
  * returns its index. */
 int lp_add_col(glp_prob *P, int kind, double lb, double ub, double obj);
 
+/* Raises column j's lower bound to lo, never above its upper bound (a
+ * pin's least count where the column's range allows fewer). */
+void lp_raise_col_lb(glp_prob *P, int j, double lo);
+
 /* Adds a row of GLPK bound type (GLP_UP, GLP_LO, GLP_FX, ...). */
 int lp_add_row(glp_prob *P, int type, double lb, double ub);
 

@@ -29,11 +29,16 @@
  * cannot be split between F and R per learner), so the bound adds, for
  * each, the best remaining choice weight per seminar left.  The reported
  * bound is f(F) + the view model's bound + that: valid for the school with
- * its frozen part; the view model's bound ignores locks.csv pins in later
- * blocks (a relaxation, so still valid).  When neither that run nor the
- * bound's child has one (no schedule in its share, the LP not in time),
- * the view's simple bound (bound_simple.h) stands in; the result passes
- * model_check_bound like any model's.
+ * its frozen part.  The view the bound's child bounds keeps the locks.csv
+ * pins that F does not keep (replan_pins_view): in later blocks, their facilitator
+ * and room not in F there, their learners not seated by F there; R keeps
+ * those, so the view model's bound (bound_lp.c: the pins as constraints)
+ * is the bound of the locked problem.  The runs plan the view without
+ * them (replan_pins.c builds the pinned sessions), so a run's bound is
+ * that of the pins relaxed: valid, weaker.  The smaller of the two is
+ * reported; when neither is in (no schedule in the run's share, the LP not
+ * in time), the view's simple bound (bound_simple.h) stands in, and the
+ * result passes model_check_bound like any model's.
  *
  * The keep term.  The view's model does not know it, so the model runs
  * more than once: when some of the previous later sessions are still
@@ -350,6 +355,7 @@ static struct problem *view_new(const struct problem *p, const struct solution *
 
 static void view_free(struct problem *v)
 {
+	replan_pins_view_free(v);
 	for (int l = 0; l < v->n_learners; l++)
 		free(v->learners[l].unavailable);
 	for (int f = 0; f < v->n_facilitators; f++)
@@ -393,6 +399,16 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 	if (view_empty(v)) {    /* the fixed part seats everyone: nothing to plan */
 		vs.status = SOLVE_OPTIMAL;
 		vs.stopped_by = STOP_GAP;
+	} else if (opt->write_lp) {
+		/* --write-lp: the view's model with the pins it keeps (the
+		 * locked problem's; the run itself plans without them) */
+		struct solve_options vo = *opt;
+		vo.write_lp = NULL;
+		replan_pins_view(p, v);
+		rc = model_row(v)->write_lp(v, opt->write_lp) != 0 ? -1 : 0;
+		replan_pins_view_free(v);
+		if (rc == 0)
+			rc = model_solve(v, &vo, &vs);
 	} else {
 		rc = model_solve(v, opt, &vs);
 	}
@@ -431,22 +447,6 @@ out:
 static bool has_schedule(const struct solution *s)
 {
 	return s->status == SOLVE_OPTIMAL || s->status == SOLVE_FEASIBLE;
-}
-
-/* "locks.csv lines 2, 5, 9" (the first ten pins' first rows). */
-static char *lock_lines(const struct problem *p)
-{
-	char *s = xstrdup("locks.csv line");
-	for (int k = 0, n = 0; k < p->n_pins && n < 10; k++) {
-		if (strcmp(p->pins[k].file, "locks.csv"))
-			continue;
-		char *t = xasprintf("%s%s %ld", s, n ? "," : (p->n_pins > 1 ? "s" : ""),
-				    p->pins[k].line);
-		free(s);
-		s = t;
-		n++;
-	}
-	return s;
 }
 
 /* Copies src's sessions and attendance into dst (solution_init()ed). */
@@ -554,7 +554,7 @@ static int run_fixed(const struct problem *p, const struct solve_options *opt,
 {
 	struct solve_options part = *opt;
 	part.time_limit = run_share(opt, runs_left);
-	part.write_lp = NULL;   /* --write-lp: the run with the pins relaxed */
+	part.write_lp = NULL;   /* --write-lp: the runs with the fixed part alone write it */
 	double ignored;
 	solution_init(out, p);
 	copy_schedule(out, fixed);
@@ -664,10 +664,24 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
-/* f(frozen part) + the view's simple bound (bound_simple.h: valid for
- * every model) + the choices the frozen part closes, as bound_child_start
- * without the LP: the bound when no run's or child's is in. */
-static double simple_view_bound(const struct problem *p)
+/* The simple bound of view v (bound_simple.h: valid for every model). */
+static double simple_bound_of(const struct problem *v)
+{
+	int *ws = xmalloc(sizeof(int) * ((size_t)v->n_blocks + 1));
+	int *sem = xmalloc(sizeof(int) * ((size_t)v->n_blocks + 1));
+	int n_ws = model_blocks(v, BLOCK_WORKSHOP, ws);
+	int n_sem = model_blocks(v, BLOCK_SEMINAR, sem);
+	double b = bound_simple_cycle(v, ws, n_ws, sem, n_sem);
+	free(sem);
+	free(ws);
+	return b;
+}
+
+/* f(frozen part) + a bound of the view without it + the choices it
+ * closes, as in run_view: with seconds >= 0 the model's bound of the view
+ * keeping the pins F does not (replan_pins_view), else the view's simple
+ * bound (the pins relaxed); -1 when the frozen part cannot be built. */
+static double view_bound(const struct problem *p, double seconds)
 {
 	struct solution fz;
 	solution_init(&fz, p);
@@ -678,13 +692,10 @@ static double simple_view_bound(const struct problem *p)
 		double lost, f = frozen_value(p, &fz, &t);
 		struct problem *v = view_new(p, &fz, &t, &lost);
 		tally_release(&t);
-		int *ws = xmalloc(sizeof(int) * ((size_t)v->n_blocks + 1));
-		int *sem = xmalloc(sizeof(int) * ((size_t)v->n_blocks + 1));
-		int n_ws = model_blocks(v, BLOCK_WORKSHOP, ws);
-		int n_sem = model_blocks(v, BLOCK_SEMINAR, sem);
-		b = f + (view_empty(v) ? 0 : bound_simple_cycle(v, ws, n_ws, sem, n_sem)) + lost;
-		free(sem);
-		free(ws);
+		if (seconds >= 0)
+			replan_pins_view(p, v);
+		b = f + lost + (view_empty(v) ? 0 : seconds < 0 ? simple_bound_of(v) :
+				model_row(v)->bound(v, seconds));
 		view_free(v);
 	}
 	free(why);
@@ -695,35 +706,25 @@ static double simple_view_bound(const struct problem *p)
 /* The share of the time to the deadline the bound's child takes. */
 #define BOUND_END_SHARE 0.95
 
-/* The bound reported, computed once over BOUND_END_SHARE of the time in a child
- * process while the runs search (the run of the same view then reports
- * the simple bound instead of solving the same LP again): f(frozen part) + the
- * model's bound of the view without it + the choices it closes, as in
- * run_view; with locks alone nothing is frozen (the pins relaxed).  No
- * child without fork: the runs' bounds stand. */
+/* The bound reported, view_bound's with the model's bound, computed once
+ * over BOUND_END_SHARE of the time in a child process while the runs
+ * search (the run of the same view then reports the simple bound instead
+ * of solving the same LP again).  No child without fork: the runs' bounds
+ * (the pins relaxed) stand. */
 static void bound_child_start(const struct problem *p, const struct solve_options *opt,
 			      struct child *ch)
 {
-	struct solution fz;
-	solution_init(&fz, p);
-	char *why = p->previous ? add_frozen(p, &fz) : NULL;
-	if (!why && child_start(ch) == 0) {
-		mcl_log_mute_process();
-		struct tally t;
-		double lost, f = frozen_value(p, &fz, &t);
-		struct problem *v = view_new(p, &fz, &t, &lost);
-		/* done a little before the deadline, when the parent stops
-		 * waiting, so that the LP's bound (an optimum or its dual
-		 * simplex's prices, bound_lp.c) is in */
-		double b = view_empty(v) ? 0 :
-			   model_row(v)->bound(v, BOUND_END_SHARE * model_time_left(opt, 1e9));
-		struct wire w = WIRE_INIT;
-		wire_put_double(&w, f + b + lost);
-		wire_put_int(&w, (int)bound_lp_last_kind());
-		child_exit(child_send(ch, &w) == 0);
-	}
-	free(why);
-	solution_release(&fz);
+	if (child_start(ch) != 0)
+		return;
+	mcl_log_mute_process();
+	/* done a little before the deadline, when the parent stops waiting,
+	 * so that the LP's bound (an optimum or its dual simplex's prices,
+	 * bound_lp.c) is in */
+	double b = view_bound(p, BOUND_END_SHARE * model_time_left(opt, 1e9));
+	struct wire w = WIRE_INIT;
+	wire_put_double(&w, b);
+	wire_put_int(&w, (int)bound_lp_last_kind());
+	child_exit(child_send(ch, &w) == 0);
 }
 
 /* The child's bound, waited for until the deadline; -1 when there is none.
@@ -762,7 +763,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	solution_init(&best, p);
 	best.status = SOLVE_NO_SOLUTION;
 	/* locks without a previous schedule: the model's plan of the school
-	 * without them first (its bound is the one reported: the pins relaxed),
+	 * without them first (the bound's child bounds the locked school),
 	 * then the pins built like it, the rest of it kept */
 	struct previous *guide = NULL;
 	double overrun = 0;     /* how far past its share the first run went */
@@ -820,7 +821,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	if (rc == 0 && n_pins > 0) {
 		rc = run_fixed(p, opt, runs > 0 ? runs-- : 1, &fixed, &cand);
 		if (!has_schedule(&cand) && !has_schedule(&best)) {
-			char *lines = lock_lines(p);
+			char *lines = replan_pins_lines(p);
 			free(best.diagnosis);
 			best.diagnosis = xasprintf("with the sessions of the locks (%s) built first "
 						   "(a facilitator, room and members chosen for each "
@@ -831,9 +832,9 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		}
 		take_better(p, &best, &cand);
 	}
-	/* with a previous schedule, the run with the frozen part alone fixed:
-	 * its bound is the one reported (the pins relaxed: a valid bound,
-	 * weaker); its schedule counts only when there are no pins */
+	/* with a previous schedule, the run with the frozen part alone fixed
+	 * (its own bound the pins relaxed: valid, weaker than the child's);
+	 * its schedule counts only when there are no pins */
 	if (p->previous)
 		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
@@ -884,6 +885,6 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double b = bound;
 	if (lp >= 0 && (b < 0 || lp < b))
 		b = lp;
-	sol->bound = b >= 0 ? b : simple_view_bound(p);
+	sol->bound = b >= 0 ? b : view_bound(p, -1);
 	return model_check_bound(p->config.model, opt, sol);
 }

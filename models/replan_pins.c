@@ -779,3 +779,49 @@ int replan_pins_add(const struct problem *p, const struct previous *guide, struc
 	free(held);
 	return *why ? -1 : added;
 }
+
+void replan_pins_view(const struct problem *p, struct problem *v)
+{
+	int after = p->previous ? p->previous->after : -1;
+	v->pins = xcalloc((size_t)p->n_pins + 1, sizeof(*v->pins));
+	v->n_pins = 0;
+	for (int k = 0; k < p->n_pins; k++) {
+		const struct lock_pin *pn = &p->pins[k];
+		int b = pn->block;
+		if (strcmp(pn->file, "locks.csv") || b <= after ||
+		    (pn->facilitator >= 0 && v->facilitators[pn->facilitator].unavailable[b]) ||
+		    (pn->room >= 0 && v->rooms[pn->room].unavailable[b]))
+			continue;
+		struct lock_pin *vp = &v->pins[v->n_pins++];
+		*vp = *pn;
+		vp->learners = xmalloc(sizeof(int) * ((size_t)pn->n_learners + 1));
+		vp->n_learners = 0;
+		for (int i = 0; i < pn->n_learners; i++)
+			if (!v->learners[pn->learners[i]].unavailable[b])
+				vp->learners[vp->n_learners++] = pn->learners[i];
+	}
+}
+
+void replan_pins_view_free(struct problem *v)
+{
+	for (int k = 0; k < v->n_pins; k++)
+		free(v->pins[k].learners);
+	free(v->pins);
+	v->pins = NULL;
+	v->n_pins = 0;
+}
+
+char *replan_pins_lines(const struct problem *p)
+{
+	char *s = xstrdup("locks.csv line");
+	for (int k = 0, n = 0; k < p->n_pins && n < 10; k++) {
+		if (strcmp(p->pins[k].file, "locks.csv"))
+			continue;
+		char *t = xasprintf("%s%s %ld", s, n ? "," : (p->n_pins > 1 ? "s" : ""),
+				    p->pins[k].line);
+		free(s);
+		s = t;
+		n++;
+	}
+	return s;
+}

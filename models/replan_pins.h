@@ -42,4 +42,22 @@ int replan_pins_add(const struct problem *p, const struct previous *guide, struc
  */
 void replan_pins_fill(const struct problem *p, struct solution *fz, size_t first_pin);
 
+/*
+ * The pins of p's locks.csv that a view v of p (replan.c: the school
+ * without a fixed part, v->n_pins 0) must keep for its bound: those in
+ * blocks after --after whose facilitator and room v leaves available there
+ * (else the fixed part keeps the pin: a facilitator or room is in one
+ * session a block), without their learners unavailable in v there (seated
+ * by the fixed part).  The fixed part's own pins (a replan's frozen
+ * blocks) are in it.  Every schedule of the locked school is the fixed
+ * part plus a schedule of v that keeps these.  replan_pins_view_free frees
+ * them (v's pins must be its own, from replan_pins_view).
+ */
+void replan_pins_view(const struct problem *p, struct problem *v);
+void replan_pins_view_free(struct problem *v);
+
+/* "locks.csv lines 2, 5, 9": the first rows of the first ten pins, for
+ * messages (free() the result). */
+char *replan_pins_lines(const struct problem *p);
+
 #endif
