@@ -135,6 +135,9 @@
  * the merged LP with seminar blocks goes to the dual simplex, faster there;
  * without them, the primal simplex first; per-learner, the primal alone
  * (bench/TUNING.md, "The bound LP by the dual simplex").
+ * Beside the simplex, the interior-point rounds of bound_lp_unlinked.h
+ * (the LP without its need-link rows) give a bound at other prices, ready
+ * sooner; the smaller bound is kept.
  * The result also carries the simple bound (bound_simple.c) on its own;
  * the bound is the smaller of the two, and tests check each.  Rooms are otherwise pooled per block and kind (seats of the
  * rooms in use, rather than a room per session): a little looser than
@@ -142,14 +145,8 @@
  * block, which is what lets GLPK's simplex finish it in seconds at school
  * scale.
  *
- * Whole sessions per block do not tighten it.  Pricing the rows that tie
- * blocks together (need limits, max_sessions, lab credit, power goal, the
- * rounding cut) at this LP's duals and solving each block's period MIP
- * (period_mip.c) under those prices gave a Lagrangian bound of 188 298.6 on the
- * 300-learner benchmark school, the same as with each block's LP: each
- * block's MIP was whole at its root, and over twelve subgradient steps the
- * MIPs stayed within 0.1-4.5 of their LPs.  The gap to the schedule lies
- * in the ties between blocks, not inside one (docs/model.md).
+ * Whole sessions per block do not tighten it: a Lagrangian bound with each
+ * block's period MIP gave the LP's value (docs/model.md).
  */
 #include "bound_lp.h"
 
@@ -163,6 +160,7 @@
 #include "models/bound_lp_build.h"
 #include "models/bound_lp_rows.h"
 #include "models/bound_lp_seminar.h"
+#include "models/bound_lp_unlinked.h"
 #include "models/lp_build.h"
 #include "models/lp_dual.h"
 #include "models/glpk_run.h"
@@ -220,58 +218,6 @@ static int merge_blocks(const struct problem *p, const int *blocks, int n_blocks
 
 /* The primal simplex's share on a merged LP without seminar blocks. */
 #define PRIMAL_SHARE (2.0 / 3.0)
-
-/* Per-learner rows, for small cycles (see the top of the file). */
-#define PER_LEARNER_COLS 8000
-
-/* Whether the columns x[q,b] the per-learner rows would add are few enough. */
-bool bound_lp_per_learner(const struct problem *p, const int *blocks, int n_blocks)
-{
-	long n = 0;
-	for (int l = 0; l < p->n_learners; l++)
-		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-			const struct need *nd = &p->needs[q];
-			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED)
-				continue;
-			for (int j = 0; j < n_blocks; j++)
-				n += !p->learners[l].unavailable[blocks[j]] &&
-				     problem_block_allows(p, blocks[j], nd->goal);
-		}
-	return n <= PER_LEARNER_COLS;
-}
-
-
-/* x[q,b] for need column jt (goal g, learner l) in every block b where it
- * can be met: t[q] = sum_b x[q,b], x enters l's rows in b and u[g,b].
- * Blocks are not merged here: the LP's block b is blocks[b]. */
-static void add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, int jt, int g,
-		      int l, const int *colN, const int *colU)
-{
-	int nb = pl->n_blocks;
-	int rsum = lp_add_row(P, GLP_FX, 0, 0);
-	triplets_add(t, rsum, jt, 1);
-	for (int j = 0; j < nb; j++) {
-		size_t i = (size_t)g * nb + j;
-		int pin = pl->lpin ? pl->lpin[j] : PIN_NONE;
-		if (pl->p->learners[l].unavailable[pl->blocks[j]] || !colN[i] ||
-		    (pin >= 0 && pin != g))     /* pinned to another offering */
-			continue;
-		int jx = lp_add_col(P, GLP_CV, pin == g, 1, 0);
-		triplets_add(t, rsum, jx, -1);
-		if (!pl->one[j])
-			pl->one[j] = lp_add_row(P, GLP_UP, 0, 1);
-		triplets_add(t, pl->one[j], jx, 1);
-		triplets_add(t, pl->lab[j], jx, 1);
-		if (!pl->seats[i]) {
-			pl->seats[i] = lp_add_row(P, GLP_FX, 0, 0);
-			triplets_add(t, pl->seats[i], colU[i], -1);
-		}
-		triplets_add(t, pl->seats[i], jx, 1);
-		int d = pl->p->blocks[pl->blocks[j]].day_index;
-		if (pl->day && pl->day[d])
-			triplets_add(t, pl->day[d], jx, -1);
-	}
-}
 
 static enum bound_lp_kind last_kind;
 
@@ -663,6 +609,7 @@ static void blp_need(struct blp *x, int l, int q, struct learner_rows *r)
 		triplets_add(&x->t, x->row_lab_credit, jt, 1);
 	} else {
 		int rlink = lp_add_row(x->P, GLP_UP, 0, 0);
+		x->link[++x->n_link] = rlink;
 		int nbq = 0, pinned = 0;
 		const int *lpin = x->lpin + (long)l * x->n_blocks;
 		for (int j = 0; j < x->n_blocks; j++) {
@@ -689,7 +636,7 @@ static void blp_need(struct blp *x, int l, int q, struct learner_rows *r)
 		if (r->ws != r->time)
 			triplets_add(&x->t, r->ws, jt, 1);
 		if (x->per_learner)
-			add_seats(x->P, &x->t, &x->pl, jt, nd->goal, l, x->colN, x->colU);
+			bound_lp_add_seats(x->P, &x->t, &x->pl, jt, nd->goal, l, x->colN, x->colU);
 	}
 	triplets_add(&x->t, r->time, jt, 1);
 	if (nd->priority == 1) {
@@ -790,6 +737,7 @@ static void blp_release(struct blp *x)
 	free(x->row_feat);
 	free(x->row_budget);
 	free(x->seen);
+	free(x->link);
 	free(x->colY);
 	free(x->colR);
 	free(x->wpos);
@@ -824,6 +772,7 @@ static void blp_build(struct blp *x)
 		bound_lp_seminar_pins(x->P, &x->t, p, x->sem_blocks, x->n_sem, &x->sp);
 	}
 	x->seen = xcalloc((size_t)x->nb + 1, sizeof(int));
+	x->link = xcalloc((size_t)p->n_needs + 1, sizeof(int));
 	x->demand = xcalloc((size_t)p->n_goals + 1, sizeof(long));
 	x->pl = (struct per_learner){ .p = p, .blocks = x->blocks, .n_blocks = x->n_blocks };
 	if (x->per_learner) {
@@ -841,6 +790,20 @@ static void blp_build(struct blp *x)
 		glp_set_row_bnds(x->P, x->sp.row_lab_need, GLP_LO, (double)x->sp.seats, 0);
 	}
 	triplets_load(&x->t, x->P);
+}
+
+double bound_lp_unlinked(const struct problem *p, const int *blocks, int n_blocks,
+			 double seconds)
+{
+	struct blp x = { .p = p, .blocks = blocks, .n_blocks = n_blocks };
+	blp_build(&x);
+	struct unlinked un;
+	unlinked_start(&(struct unlinked_lp){ x.P, x.link, x.n_link }, &un);
+	if (un.best)
+		child_wait(&un.ch, seconds);
+	double b = unlinked_end(&un);
+	blp_release(&x);
+	return b;
 }
 
 void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
@@ -870,12 +833,18 @@ void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 	/* the dual simplex where faster (see the top); the build's time counts */
 	struct lp_bound_result lr;
 	double primal_share = per_learner ? 1 : n_sem > 0 ? 0 : PRIMAL_SHARE;
+	struct unlinked un = { .best = NULL };
+	if (!per_learner && !n_sem)
+		unlinked_start(&(struct unlinked_lp){ x.P, x.link, x.n_link }, &un);
 	lp_bound_solve(x.P, seconds - (mcl_now() - t0), primal_share, 0, &lr);
+	double first = unlinked_end(&un);
 	/* from duals: valid whatever the tolerances, or the clock (lp_dual.h) */
-	res->lp_bound = lr.bound;
+	res->lp_bound = lr.bound < first ? lr.bound : first;
 	if (res->lp_bound < res->bound) {
 		res->bound = res->lp_bound;
-		res->kind = lr.outcome == LP_BOUND_OPTIMAL ? BOUND_LP_OPTIMUM : BOUND_LP_PRICES;
+		res->kind = lr.bound > first                ? BOUND_LP_UNLINKED
+			    : lr.outcome == LP_BOUND_OPTIMAL ? BOUND_LP_OPTIMUM
+							     : BOUND_LP_PRICES;
 	}
 	if (lr.outcome == LP_BOUND_OPTIMAL) {
 		res->proven = true;

@@ -13,6 +13,9 @@
 enum bound_lp_kind {
 	BOUND_SIMPLE,       /* the simple bound (bound_simple.c): no LP bound below it */
 	BOUND_LP_OPTIMUM,   /* the LP's optimum */
+	BOUND_LP_UNLINKED,  /* the LP without (some of) its need-link rows, by
+			     * the interior-point method: the whole LP not
+			     * solved in time (bound_lp.c) */
 	BOUND_LP_PRICES,    /* the LP's dual simplex stopped by the clock: its
 			     * last prices (lp_dual.h) */
 };
@@ -38,6 +41,8 @@ static inline const char *bound_lp_kind_name(enum bound_lp_kind kind)
 {
 	return kind == BOUND_LP_OPTIMUM ? "LP optimum" :
 	       kind == BOUND_LP_PRICES ? "LP's dual prices when its time ran out" :
+	       kind == BOUND_LP_UNLINKED ? "LP without its need-link rows, the whole LP "
+					   "not solved in time" :
 					 "simple bound: no LP bound in time";
 }
 
@@ -63,5 +68,11 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_blocks,
 			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
 			    struct bound_lp_result *res);
+
+/* The interior-point rounds on the merged LP of workshop blocks alone,
+ * without the simplex (bound_lp.c), waited for at most seconds; HUGE_VAL
+ * when none (tests). */
+double bound_lp_unlinked(const struct problem *p, const int *blocks, int n_blocks,
+			 double seconds);
 
 #endif

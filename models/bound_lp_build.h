@@ -70,6 +70,8 @@ struct blp {
 	char *sem_pinned;   /* [n_choices]: l pinned to the seminar in a block here */
 	int *sem_lab;       /* [n_learners]: l's lab pins in seminar blocks here */
 	int *seen;          /* [nb]: the need last linked to group b, + 1 */
+	int *link;          /* [1..n_link]: the need-link rows (t[q] <= sum N) */
+	int n_link;
 	struct per_learner pl;
 	struct sem_part sp;
 	struct bound_lp_rows *rows;   /* what the rows price, or NULL */
@@ -94,6 +96,11 @@ void bound_lp_workshop_pins(struct blp *x);
  * column maps of sp. */
 void bound_lp_seminar_pins(glp_prob *P, struct triplets *t, const struct problem *p,
 			   const int *sem_blocks, int n_sem, struct sem_part *sp);
+
+/* x[q,b] for need column jt (goal g, learner l) in every block b where it
+ * can be met, l's pins kept (bound_lp_learner.c). */
+void bound_lp_add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl, int jt, int g,
+			int l, const int *colN, const int *colU);
 
 /* Whether learner l has a ready need of goal g. */
 bool bound_lp_ready_need(const struct problem *p, int l, int g);

@@ -349,8 +349,8 @@ int bound_lp_result_get(struct wire *w, struct bound_lp_result *r)
 	r->bound = wire_get_double(w);
 	r->proven = wire_get_int(w) != 0;
 	int kind = wire_get_int(w);
-	r->kind = kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES ? (enum bound_lp_kind)kind
-								       : BOUND_SIMPLE;
+	r->kind = kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES || kind == BOUND_LP_UNLINKED
+			  ? (enum bound_lp_kind)kind : BOUND_SIMPLE;
 	r->rows = wire_get_int(w);
 	r->cols = wire_get_int(w);
 	r->nonzeros = (long)wire_get_double(w);

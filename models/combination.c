@@ -469,14 +469,14 @@ static bool has_schedule(const struct solution *sol)
 static int plan_workshops(const struct problem *p, const struct solve_options *opt,
 			  const struct search_settings *set, double t0, const int *sem, int n_sem,
 			  const struct solution *seminars, struct tally *outside,
-			  struct solution *workshops)
+			  struct bound_job *bound, struct solution *workshops)
 {
 	int *left_ws = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
 	tally_clear(outside, p);
 	tally_add_solution(outside, p, seminars);
 	sessions_left(p, seminars, left_ws);
 	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = outside,
-				      .sessions_left = left_ws };
+				      .sessions_left = left_ws, .bound = bound };
 	struct solve_options wopt = *opt;
 	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
@@ -562,6 +562,10 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* the seminar passes' shares: the settings row of the seminar blocks */
 	const struct search_settings *set =
 		&search_settings_table[search_school_size(p, sem, n_sem)];
+	/* the bound's LP from the start, beside the seminar passes: it is
+	 * awaited when the workshop search (step 2) ends */
+	struct bound_job *bound = workshop_bound_early(
+		p, opt, sem, n_sem, (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0));
 	struct solution seminars, workshops, hand;
 	solution_init(&seminars, p);
 	solution_init(&workshops, p);
@@ -590,12 +594,14 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
 		mcl_now() - t0, score(p, &seminars));
 	/* 2. workshop blocks, the seminar blocks held */
-	rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, &workshops);
+	rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, bound,
+				    &workshops);
 	if (rc == 0 && !has_schedule(&workshops) &&
 	    seminars_without_part_time(p, sem, n_sem, set, opt, t0, &outside, &seminars)) {
 		solution_release(&workshops);
 		solution_init(&workshops, p);
-		rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, &workshops);
+		rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, bound,
+				    &workshops);
 	}
 	if (rc != 0 || !has_schedule(&workshops)) {
 		sol->status = workshops.status;
@@ -637,6 +643,7 @@ hand:
 		}
 	}
 out:
+	workshop_bound_free(bound);
 	tally_release(&outside);
 	solution_release(&seminars);
 	solution_release(&workshops);

@@ -742,7 +742,7 @@ static double bound_child_collect(const struct solve_options *opt, struct child 
 	b = wire_done(&w) ? b : -1;
 	wire_release(&w);
 	mcl_log(LOG_VERBOSE, "replan: the bound's child: %.1f (%s)", b,
-		b < 0 ? "none in time" : kind == BOUND_LP_OPTIMUM || kind == BOUND_LP_PRICES ?
+		b < 0 ? "none in time" : kind != BOUND_SIMPLE ?
 		bound_lp_kind_name((enum bound_lp_kind)kind) : "the model's bound, no LP bound below it");
 	return b;
 }

@@ -56,44 +56,9 @@
 #include "models/greedy_start.h"
 #include "models/model.h"
 #include "models/precheck.h"
-#include "models/bound_lp_prices.h"
 #include "models/window.h"
 #include "models/workshop.h"
 #include "models/workshop_search.h"
-
-/*
- * The whole-cycle bound runs in a child process while the parent builds the
- * schedule: the machines have two cores and GLPK is not reentrant, so a
- * second process is the simple way to use both.  The child sends its
- * struct bound_lp_result (bound_lp_result_put).  Without fork the bound is computed
- * in this process; if the child fails, the simple bound stands in.
- */
-static void bound_start(struct bound_job *job, const struct cycle *cy, double seconds)
-{
-	const struct problem *p = cy->p;
-	memset(job, 0, sizeof(*job));
-	if (cy->opt->simple_bound) {    /* the caller has the LP's */
-		job->ch = (struct child)CHILD_NONE;
-		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks,
-						    cy->n_sem);
-		job->done = true;
-		return;
-	}
-	int started = child_start(&job->ch);
-	if (started == 0) {
-		struct bound_lp_result rr;
-		bound_lp_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
-				  &rr);
-		struct wire w = WIRE_INIT;
-		bound_lp_result_put(&w, &rr);
-		child_exit(child_send(&job->ch, &w) == 0);
-	}
-	if (started > 0)
-		return;
-	bound_lp_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem, seconds,
-			  &job->res);
-	job->done = true;
-}
 
 /* The least time a block that found no plan in its share gets again,
  * when the time limit leaves it. */
@@ -107,95 +72,6 @@ static double rescue_seconds(const struct cycle *cy, double share)
 	double want = share > RESCUE_SECONDS ? 4 * share : RESCUE_SECONDS;
 	double left = cycle_time_left(cy);
 	return want < left ? want : left;
-}
-
-/* How long past the time limit a finished search waits for the bound's LP
- * (never past the solve's deadline). */
-#define BOUND_GRACE_SECONDS 1.0
-
-/* The bound's LP: bound_share of the time limit, and done by BOUND_END_SHARE
- * of the time bound_poll waits at most (the cycle's time and the grace,
- * never past the solve's deadline), so that its bound, an optimum or a
- * dual simplex's prices, is in before the parent stops waiting. */
-#define BOUND_END_SHARE 0.95
-
-static double bound_seconds(const struct cycle *cy)
-{
-	double s = cy->set.bound_share * cy->opt->time_limit;
-	double wait = model_time_left(cy->opt, cycle_time_left(cy) + BOUND_GRACE_SECONDS);
-	return s < BOUND_END_SHARE * wait ? s : BOUND_END_SHARE * wait;
-}
-
-/* A one-block cycle's own period LP bound (cy->block_bound, see
- * block_is_cycle in workshop_moves.c) when it is below the bound job has:
- * both are valid, so the smaller is. */
-static void bound_take_block(struct bound_job *job, const struct cycle *cy)
-{
-	if (cy->block_bound >= job->res.bound)
-		return;
-	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (the one block's period LP, below the %s %.1f)",
-		cy->block_bound, job->res.kind == BOUND_SIMPLE ? "simple bound" : "bound LP's",
-		job->res.bound);
-	job->res.bound = cy->block_bound;
-	job->res.proven = true;
-	job->res.kind = BOUND_LP_OPTIMUM;
-}
-
-/* The bound LP's child stopped unread: the simple bound, or the one
- * block's period LP bound when that is below it, stands in. */
-static void bound_drop(struct bound_job *job, const struct cycle *cy)
-{
-	const struct problem *p = cy->p;
-	child_cancel(&job->ch, SIGKILL);
-	memset(&job->res, 0, sizeof(job->res));
-	job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
-	job->done = true;
-	bound_take_block(job, cy);
-}
-
-/* Collects the child's bound; waits for it when wait is true.  Returns
- * whether the bound is known. */
-static bool bound_poll(struct bound_job *job, const struct cycle *cy, bool wait)
-{
-	const struct problem *p = cy->p;
-	if (job->done) {
-		bound_take_block(job, cy);
-		return true;
-	}
-	if (mip_interrupted) {
-		/* Ctrl-C: do not wait for the LP; the simple bound is valid. */
-		bound_drop(job, cy);
-		return true;
-	}
-	if (!child_ready(&job->ch)) {
-		if (!wait)
-			return false;
-		/* The time limit holds for the bound too: past it, or past
-		 * the solve's deadline (or on a signal during the wait), the
-		 * simple bound stands in. */
-		double s = model_time_left(cy->opt, cycle_time_left(cy) + BOUND_GRACE_SECONDS);
-		if (!child_wait(&job->ch, s))
-			child_cancel(&job->ch, SIGKILL);
-	}
-	struct wire w;
-	int r = child_collect(&job->ch, &w);
-	if (r == 0)
-		r = bound_lp_result_get(&w, &job->res);
-	if (r == 0) {
-		struct lp_size size = { job->res.rows, job->res.cols, job->res.nonzeros };
-		mip_note_size(&size);
-	}
-	wire_release(&w);
-	if (r != 0) {
-		memset(&job->res, 0, sizeof(job->res));
-		job->res.bound = bound_simple_cycle(p, cy->blocks, cy->n_blocks, cy->sem_blocks, cy->n_sem);
-	}
-	job->done = true;
-	mcl_log(LOG_NORMAL, "whole-cycle bound %.1f (%s, %d rows, %d columns, %.1f s)",
-		job->res.bound, bound_lp_kind_name(job->res.kind), job->res.rows, job->res.cols,
-		job->res.seconds);
-	bound_take_block(job, cy);
-	return true;
 }
 
 /* Reports the search's state: the detail (what, the current objective) at
@@ -461,7 +337,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 			continue;
 		}
 		if (none && joint_tries++ < JOINT_TRIES && construct_joint(cy, order, j)) {
-			bound_poll(job, cy, false);
+			bound_job_poll(job, cy, false);
 			search_progress(cy, "blocks planned together");
 			continue;
 		}
@@ -478,7 +354,7 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 				p->blocks[order[j]].id, p->lab_feature >= 0 ? " with the feature '" : "",
 				p->lab_feature >= 0 ? p->features[p->lab_feature] : "",
 				p->lab_feature >= 0 ? "'" : "");
-			bound_poll(job, cy, true);
+			bound_job_poll(job, cy, true);
 			if (rc == 0)
 				rc = 1;
 			break;
@@ -491,12 +367,12 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 				"group sizes, room features or expertise).  Try a longer "
 				"--time-limit, or check the goals' min_group and the rooms.\n",
 				p->blocks[order[j]].id);
-			bound_poll(job, cy, true);
+			bound_job_poll(job, cy, true);
 			if (rc == 0)
 				rc = 1;
 			break;
 		}
-		bound_poll(job, cy, false);
+		bound_job_poll(job, cy, false);
 		char what[96];
 		snprintf(what, sizeof(what), "block %d/%d '%s'", j + 1, cy->n_blocks,
 			 p->blocks[order[j]].id);
@@ -678,9 +554,9 @@ static void one_block(struct cycle *cy, struct bound_job *job)
 		   !cycle_gap_open(cy, cycle_objective(cy), cy->block_bound);
 	if (!mip_interrupted && left > 0 && !met)
 		move_replan_block(cy, cy->blocks[0], left, true);
-	if (met && !bound_poll(job, cy, false))
-		bound_drop(job, cy);
-	bound_poll(job, cy, true);
+	if (met && !bound_job_poll(job, cy, false))
+		bound_job_drop(job, cy);
+	bound_job_poll(job, cy, true);
 	cy->bound = job->res.bound;
 	search_progress(cy, met ? "one block, the gap met by its period LP's bound"
 				: "one block, branch-and-bound");
@@ -728,7 +604,7 @@ static void stage_improve(struct cycle *cy, struct bound_job *job, unsigned long
 		if (set->regoal)
 			regoaled = move_regoal_round(cy, rng);
 		if (round == 1) {
-			bound_poll(job, cy, true);
+			bound_job_poll(job, cy, true);
 			cy->bound = job->res.bound;
 			if (set->twin_search && cy->n_blocks >= 2 && !cycle_gap_reached(cy) &&
 			    cycle_time_left(cy) > 1)
@@ -842,9 +718,11 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		    const struct workshop_part *part, struct solution *sol)
 {
 	struct cycle cy;
-	struct bound_job job = { .ch = CHILD_NONE };
+	struct bound_job own = { .ch = CHILD_NONE };
+	/* the caller's bound, started before (the combination's), or our own */
+	struct bound_job *job = part && part->bound ? part->bound : &own;
 	cycle_init(&cy, p, opt, part);
-	cy.job = &job;
+	cy.job = job;
 	progress_start(opt->gap);
 	int rc = 0;
 
@@ -862,8 +740,9 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		sol->diagnosis = NULL;
 	}
 	cy.set = search_settings_table[search_school_size(p, cy.blocks, cy.n_blocks)];
-	bound_start(&job, &cy, bound_seconds(&cy));
-	rc = pre || warm ? 0 : stage_construct(&cy, &job, sol);
+	if (job == &own)
+		bound_job_start(&own, &cy, bound_job_seconds(&cy));
+	rc = pre || warm ? 0 : stage_construct(&cy, job, sol);
 	if (!pre && !warm && rc >= 0 && stage_hand_start(&cy, sol, rc == 0) && rc == 1) {
 		free(sol->diagnosis);   /* the hand schedule stands in */
 		sol->diagnosis = NULL;
@@ -874,9 +753,9 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		goto out;
 	}
 	unsigned long long rng = (unsigned long long)opt->seed;
-	stage_improve(&cy, &job, &rng);
-	bound_poll(&job, &cy, true);
-	double bound = job.res.bound;
+	stage_improve(&cy, job, &rng);
+	bound_job_poll(job, &cy, true);
+	double bound = job->res.bound;
 	if ((cy.n_blocks > 1 && stage_polish(&cy, bound, &rng) != 0) ||
 	    (cycle_is_whole(&cy) && (bound = stage_prove(&cy, bound)) < 0)) {
 		rc = -1;

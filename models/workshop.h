@@ -16,6 +16,9 @@
 #include "engine/solution.h"
 #include "models/model.h"
 
+/* The whole cycle's bound, computed in a child process (workshop.c). */
+struct bound_job;
+
 /* The rest of the cycle, when the workshop blocks are only part of it: the
  * seminar blocks, planned and held while the workshop blocks are planned. */
 struct workshop_part {
@@ -30,7 +33,21 @@ struct workshop_part {
 					 * blocks, which the sol given to
 					 * workshop_search holds: the hand
 					 * schedule counts them there) */
+	struct bound_job *bound;        /* the whole cycle's bound, started by
+					 * workshop_bound_early, or NULL: the
+					 * search starts its own */
 };
+
+/*
+ * Starts the bound of p's whole cycle (its workshop blocks and the seminar
+ * blocks sem[0..n_sem-1]) now, for a workshop_search that ends `left`
+ * seconds from now (the combination starts it before planning its seminar
+ * blocks, so that the LP has their time too).  Free with
+ * workshop_bound_free (which stops it if it still runs).
+ */
+struct bound_job *workshop_bound_early(const struct problem *p, const struct solve_options *opt,
+				       const int *sem, int n_sem, double left);
+void workshop_bound_free(struct bound_job *job);
 
 /*
  * Plans the workshop blocks of p into sol (appending their sessions and

@@ -39,6 +39,18 @@ struct bound_job {
 	struct bound_lp_result res;
 };
 
+/* The bound job of workshop_bound.c: started with bound_job_start (its LP
+ * within seconds, bound_job_seconds: bound_share of the time limit, done
+ * before the search stops waiting); bound_job_poll collects the child's
+ * bound, waiting for it when wait is true (returns whether it is known);
+ * bound_job_drop stops the child unread, the simple bound (or the one
+ * block's period LP's) standing in. */
+struct cycle;
+void bound_job_start(struct bound_job *job, const struct cycle *cy, double seconds);
+double bound_job_seconds(const struct cycle *cy);
+bool bound_job_poll(struct bound_job *job, const struct cycle *cy, bool wait);
+void bound_job_drop(struct bound_job *job, const struct cycle *cy);
+
 struct cycle {
 	const struct problem *p;    /* the problem (read-only) */
 	const int *sem_blocks;      /* seminar blocks the bound covers too, */

@@ -429,6 +429,28 @@ START_TEST(bounds_hold_for_weights_of_any_shape)
 }
 END_TEST
 
+/* The interior-point rounds' bound (bound_lp.c: the LP without its
+ * need-link rows, then with those its solution violates) comes on every
+ * school here, for weights of every shape, and bounds the whole LP: never
+ * below the merged LP's optimum, nor below the exact optimum. */
+START_TEST(unlinked_bound_holds)
+{
+	struct problem *p = tb_random_cycle(500u + (unsigned)_i, 12 + _i % 4);
+	odd_weights(p, _i % 8, (unsigned)_i);
+	double best = exact_optimum(p);
+	struct bound_lp_result merged, per_learner;
+	cycle_bounds(p, &merged, &per_learner);
+	int blocks[3] = { 0, 1, 2 };
+	double u = bound_lp_unlinked(p, blocks, 3, 60);
+	ck_assert_msg(u < HUGE_VAL, "shape %d: no interior-point bound", _i % 8);
+	ck_assert_msg(u >= merged.lp_bound - 1e-7 * (1 + merged.lp_bound),
+		      "shape %d: %.6f below the LP's %.6f", _i % 8, u, merged.lp_bound);
+	ck_assert_msg(u >= best - 1e-9 * (1 + best), "shape %d: %.6f below the optimum %.6f",
+		      _i % 8, u, best);
+	problem_free(p);
+}
+END_TEST
+
 /* The simple bound takes the heaviest choices and the best of the power
  * goal and the heaviest sessions, whatever the order of the weights. */
 START_TEST(simple_bound_takes_the_heaviest)
@@ -1287,6 +1309,7 @@ static Suite *models_suite(void)
 	TCase *wt = tcase_create("weights");
 	tcase_set_timeout(wt, 600);
 	tcase_add_loop_test(wt, bounds_hold_for_weights_of_any_shape, 0, 8);
+	tcase_add_loop_test(wt, unlinked_bound_holds, 0, 8);
 	tcase_add_test(wt, simple_bound_takes_the_heaviest);
 	suite_add_tcase(s, wt);
 	TCase *pg = tcase_create("power-goal");
