@@ -108,7 +108,9 @@
  *   one-session-a-block row becomes sum_q t[q] + sum_q o[q] + sum_c m_s e[c]
  *   <= A_l + S_l (with sum_q t[q] <= A_l kept), the lab credit row gains
  *   the seminar-block time left for labs (sum_l S_l - sum_c m_s e[c]), and
- *   a day may be covered by a meeting: delta[l] <= sum t[q] + sum_c m_s e[c].
+ *   a day may be covered by a meeting: delta[l] <= sum t[q] + sum_c
+ *   min(m_s, E_l) e[c], E_l the days with a seminar block where l is
+ *   available (a seminar's meetings cover no more of l's days than that).
  * A schedule's sections, meetings, labs and rooms give a feasible point
  * with its objective, so the LP bounds the combined cycle as one problem,
  * not as a sum of two problems that share the facilitators.
@@ -657,7 +659,7 @@ static void blp_learner_days(struct blp *x, int l, struct learner_rows *r)
 static void blp_learner_choices(struct blp *x, int l, const struct learner_rows *r)
 {
 	const struct problem *p = x->p;
-	int rchoices = 0;
+	int rchoices = 0, dsem = bound_simple_learner_days_in(p, l, x->sem_blocks, x->n_sem);
 	for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && x->n_sem; c++) {
 		int s = p->choices[c].seminar;
 		int m = p->seminars[s].meetings;
@@ -673,8 +675,8 @@ static void blp_learner_choices(struct blp *x, int l, const struct learner_rows 
 		triplets_add(&x->t, x->row_lab_credit, je, m);
 		triplets_add(&x->t, x->sp.row_lab_need, je, m);
 		triplets_add(&x->t, x->sp.row_meet_seats, je, m);
-		if (r->day)
-			triplets_add(&x->t, r->day, je, -m);
+		if (r->day)   /* m meetings cover at most dsem days */
+			triplets_add(&x->t, r->day, je, -(m < dsem ? m : dsem));
 	}
 }
 
