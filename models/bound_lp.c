@@ -98,7 +98,8 @@
  *   max  ... + sum w_choice(rank c) e[c] + w_guru sum_{f guru of s} h[f,s]
  *   s.t. sum_c e[c] <= seminars_per_learner                  per learner
  *        min_s n[s] <= sum_{c of s} e[c] <= Cap_s n[s]
- *        sum_f h[f,s] = m_s n[s];  sum_s h[f,s] + lab[f] <= a_f
+ *        sum_f h[f,s] = m_s n[s];  sum_s h[f,s] + lab[f] <= a_f,
+ *        split by seminar block among those where f is available
  *        and h, lab enter f's max_sessions row beside the workshop part
  *        sum_f lab[f] = sum_r zl[r];  sum_s m_s n[s] = sum_r zm[r]
  *        zl[r] + zm[r] <= a_r   (zl only in rooms with lab.feature)
