@@ -98,7 +98,8 @@
  *   max  ... + sum w_choice(rank c) e[c] + w_guru sum_{f guru of s} h[f,s]
  *   s.t. sum_c e[c] <= seminars_per_learner                  per learner
  *        min_s n[s] <= sum_{c of s} e[c] <= Cap_s n[s]
- *        sum_f h[f,s] = m_s n[s];  sum_s h[f,s] + lab[f] <= a_f
+ *        sum_f h[f,s] = m_s n[s];  sum_s h[f,s] + lab[f] <= a_f,
+ *        split by seminar block among those where f is available
  *        and h, lab enter f's max_sessions row beside the workshop part
  *        sum_f lab[f] = sum_r zl[r];  sum_s m_s n[s] = sum_r zm[r]
  *        zl[r] + zm[r] <= a_r   (zl only in rooms with lab.feature)
@@ -108,7 +109,9 @@
  *   one-session-a-block row becomes sum_q t[q] + sum_q o[q] + sum_c m_s e[c]
  *   <= A_l + S_l (with sum_q t[q] <= A_l kept), the lab credit row gains
  *   the seminar-block time left for labs (sum_l S_l - sum_c m_s e[c]), and
- *   a day may be covered by a meeting: delta[l] <= sum t[q] + sum_c m_s e[c].
+ *   a day may be covered by a meeting: delta[l] <= sum t[q] + sum_c
+ *   min(m_s, E_l) e[c], E_l the days with a seminar block where l is
+ *   available (a seminar's meetings cover no more of l's days than that).
  * A schedule's sections, meetings, labs and rooms give a feasible point
  * with its objective, so the LP bounds the combined cycle as one problem,
  * not as a sum of two problems that share the facilitators.
@@ -572,7 +575,7 @@ static void blp_learner_days(struct blp *x, int l, struct learner_rows *r)
 static void blp_learner_choices(struct blp *x, int l, const struct learner_rows *r)
 {
 	const struct problem *p = x->p;
-	int rchoices = 0;
+	int rchoices = 0, dsem = bound_simple_learner_days_in(p, l, x->sem_blocks, x->n_sem);
 	for (int c = p->choice_start[l]; c < p->choice_start[l + 1] && x->n_sem; c++) {
 		int s = p->choices[c].seminar;
 		int m = p->seminars[s].meetings;
@@ -591,8 +594,8 @@ static void blp_learner_choices(struct blp *x, int l, const struct learner_rows 
 		triplets_add(&x->t, x->row_lab_credit, je, m);
 		triplets_add(&x->t, x->sp.row_lab_need, je, m);
 		triplets_add(&x->t, x->sp.row_meet_seats, je, m);
-		if (r->day)
-			triplets_add(&x->t, r->day, je, -m);
+		if (r->day)   /* m meetings cover at most dsem days */
+			triplets_add(&x->t, r->day, je, -(m < dsem ? m : dsem));
 	}
 }
 

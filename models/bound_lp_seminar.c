@@ -49,7 +49,14 @@
  * Seminar blocks get per-block columns for it: L_j, K_j with sum_j L_j =
  * the labs of the seminar part, sum_j K_j = its meetings (sum_s m_s n[s]),
  * and K_j <= sum_s n[s] (a section meets at most once a block: one
- * facilitator, the same learners).
+ * facilitator, the same learners).  Each lab and meeting of block j has a
+ * facilitator available in j, one session each: z[f,j] in [0, 1] splits
+ * f's seminar-block sessions by block,
+ *
+ *     sum_j z[f,j] = lab[f] + sum_s h[f,s],   L_j + K_j <= sum_f z[f,j],
+ *
+ * so a facilitator available in one seminar block only cannot staff
+ * another (the time rows alone pool f's time over the seminar blocks).
  */
 #include "models/bound_lp_seminar.h"
 
@@ -309,7 +316,7 @@ static struct cover_block seminar_block(const struct problem *p, int j, const in
 /* L_j, K_j per seminar block and their cover cuts (see the top). */
 static void seminar_blocks_cover(glp_prob *P, struct triplets *t, const struct problem *p,
 				 const int *sem_blocks, int n_sem, const int *col_n,
-				 int row_lab_blocks, struct sem_part *sp)
+				 int row_lab_blocks, const int *row_link, struct sem_part *sp)
 {
 	int row_meet_blocks = lp_add_row(P, GLP_FX, 0, 0);
 	for (int s = 0; s < p->n_seminars; s++)
@@ -329,6 +336,18 @@ static void seminar_blocks_cover(glp_prob *P, struct triplets *t, const struct p
 		for (int s = 0; s < p->n_seminars; s++)
 			if (col_n[s])
 				triplets_add(t, row_once, col_n[s], -1);
+		/* the block's labs and meetings, each led by a facilitator
+		 * available there: z[f,j], f's seminar sessions split by block */
+		int row_staff = lp_add_row(P, GLP_UP, 0, 0);
+		triplets_add(t, row_staff, jl, 1);
+		triplets_add(t, row_staff, jk, 1);
+		for (int f = 0; f < p->n_facilitators; f++) {
+			if (!row_link[f] || p->facilitators[f].unavailable[sem_blocks[j]])
+				continue;
+			int z = lp_add_col(P, GLP_CV, 0, 1, 0);
+			triplets_add(t, row_staff, z, -1);
+			triplets_add(t, row_link[f], z, -1);
+		}
 		bound_lp_cover_cuts(P, t, &b, 1, &jl, 1, &jk, 1);
 		bound_lp_cover_free(&b);
 	}
@@ -358,6 +377,7 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 	int row_lab_staff = sp->row_lab_staff = lp_add_row(P, GLP_FX, 0, 0);
 	int row_meetings = sp->row_meetings = lp_add_row(P, GLP_FX, 0, 0);
 	sp->row_time = xcalloc((size_t)nf + 1, sizeof(int));
+	int *row_link = xcalloc((size_t)nf + 1, sizeof(int));   /* f's labs + meetings */
 	int row_lab_blocks = lp_add_row(P, GLP_FX, 0, 0);
 	sp->row_lab_need = lp_add_row(P, GLP_LO, 0, 0);     /* rhs set by the caller */
 	sp->row_meet_seats = lp_add_row(P, GLP_UP, 0, 0);
@@ -403,8 +423,10 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 		if (!avail)
 			continue;
 		int row_time = sp->row_time[f] = lp_add_row(P, GLP_UP, 0, avail);
+		row_link[f] = lp_add_row(P, GLP_FX, 0, 0);
 		int lab_f = sp->col_lab[f] = lp_add_col(P, GLP_CV, 0, avail, 0);
 		triplets_add(t, row_time, lab_f, 1);
+		triplets_add(t, row_link[f], lab_f, 1);
 		triplets_add(t, row_budget[f], lab_f, 1);
 		triplets_add(t, row_lab_staff, lab_f, 1);
 		triplets_add(t, row_lab_blocks, lab_f, 1);
@@ -422,11 +444,13 @@ void bound_lp_seminar_part(glp_prob *P, struct triplets *t, const struct problem
 			int h = sp->col_h[(size_t)f * ns + s] =
 				lp_add_col(P, GLP_CV, 0, m * (most / m), lv == LEVEL_GURU ? cf->w_guru : 0);
 			triplets_add(t, row_time, h, 1);
+			triplets_add(t, row_link[f], h, 1);
 			triplets_add(t, row_budget[f], h, 1);
 			triplets_add(t, row_meet[s], h, 1);
 		}
 	}
-	seminar_blocks_cover(P, t, p, sem_blocks, n_sem, col_n, row_lab_blocks, sp);
+	seminar_blocks_cover(P, t, p, sem_blocks, n_sem, col_n, row_lab_blocks, row_link, sp);
+	free(row_link);
 	free(row_meet);
 }
 

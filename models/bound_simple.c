@@ -36,6 +36,18 @@ int bound_simple_learner_days(const struct problem *p, int l)
 	return n;
 }
 
+int bound_simple_learner_days_in(const struct problem *p, int l, const int *list, int n)
+{
+	int days = 0;
+	for (int d = 0; d < p->n_days; d++) {
+		bool open = false;
+		for (int j = 0; j < n && !open; j++)
+			open = p->blocks[list[j]].day_index == d && !p->learners[l].unavailable[list[j]];
+		days += open;
+	}
+	return days;
+}
+
 int bound_simple_learner_avail(const struct problem *p, int l, const int *list, int n)
 {
 	int a = 0;

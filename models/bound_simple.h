@@ -10,6 +10,9 @@
 /* Blocks of list[0..n-1] where learner l is available. */
 int bound_simple_learner_avail(const struct problem *p, int l, const int *list, int n);
 
+/* Days with a block of list[0..n-1] where learner l is available. */
+int bound_simple_learner_days_in(const struct problem *p, int l, const int *list, int n);
+
 /* Days with a block the model schedules where learner l is available, when
  * l can be placed (problem_placeable); else 0: the most daily weights l can
  * score. */
