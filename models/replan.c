@@ -60,6 +60,7 @@
 #include "models/child.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
+#include "models/replan_period.h"
 #include "models/replan_pins.h"
 #include "models/replan_reseat.h"
 
@@ -778,8 +779,15 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		rc = run_kept(p, opt, &fixed, runs, &best);
 	/* the kept plan re-seated with the keep term (the displaced where
 	 * others can make room for them) */
-	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best))
+	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best)) {
 		replan_reseat(p, &best, run_share(opt, 2));
+		/* then block by block with the keep term: moderate changes */
+		int n = replan_period(p, &best, run_share(opt, 2));
+		mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
+			"%.1f + keep %.1f", n, best.objective, objective_keep_total(p, &best));
+		if (n > 0)
+			replan_reseat(p, &best, run_share(opt, 2));
+	}
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
