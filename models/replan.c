@@ -38,7 +38,11 @@
  * must move, the learners left without a place seated in kept labs and,
  * in a second run that the first plan takes blocks of, left to the model
  * where no kept workshop seats them; the kept plan is then re-seated by
- * a MIP that weighs the keep term (replan_reseat.c); then
+ * a MIP that weighs the keep term (replan_reseat.c), then its later
+ * workshop blocks re-planned one by one by the period MIP with the keep
+ * term in the learners' options, a block taken where the objective plus
+ * keep term rises (replan_period.c: a session opened, closed or given
+ * another goal, which re-seating cannot do), and re-seated again; then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  The kept plan then takes each

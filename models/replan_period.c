@@ -30,8 +30,10 @@
  * the block's own rules before it is scored.
  *
  * A block is re-planned only when every session of sol in it is a
- * workshop or lab of its own (no section across blocks) and every learner
- * it seats is in one of them.
+ * workshop or lab of its own (no section across blocks).  Its MIP runs
+ * without branch-and-bound (the greedy, LP-rounded and re-seated
+ * candidates: fast, and the same on every run whatever the machine's
+ * load); the pass stops at a block that ran past its share of the time.
  */
 #include "replan_period.h"
 
@@ -47,9 +49,6 @@
  * not sessions, so a learner it leaves at their goal may still lose the
  * keep term (another facilitator or room), and a move must gain more. */
 #define PERIOD_KEEP_FACTOR 2
-
-/* Branch-and-bound nodes per block: a budget keeps runs repeatable. */
-#define PERIOD_NODES 200
 
 struct opts {
 	int n_learners;
@@ -143,7 +142,7 @@ static bool block_open(const struct problem *p, const struct solution *sol, int 
 }
 
 /* The learners sol seats in b, their options valued against t (sol
- * without b); false when one has no option but the lab is the rule too. */
+ * without b), the lab always one of them. */
 static void block_options(const struct problem *p, const struct solution *sol, struct tally *t,
 			  int b, struct opts *o)
 {
@@ -367,6 +366,7 @@ static double score(const struct problem *p, const struct solution *s)
 /* Block b of sol re-planned within seconds; 1 when taken. */
 static int period_block(const struct problem *p, struct solution *sol, int b, double seconds)
 {
+	double t0 = mcl_now();
 	struct tally t;
 	tally_init(&t, p);
 	tally_add_solution(&t, p, sol);
@@ -397,8 +397,9 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 		.n_learners = o.n_learners, .learners = o.learners,
 		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
 		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
+		.no_branching = true,
 	};
-	struct mip_params mp = { .seconds = seconds, .gap = 1e-4, .max_nodes = PERIOD_NODES };
+	struct mip_params mp = { .seconds = seconds, .gap = 1e-4 };
 	struct period_mip_result r;
 	int taken = 0;
 	period_mip_solve(&in, &mp, NULL, &r);
@@ -414,8 +415,8 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 		double before = score(p, sol);
 		double after = block_fits(p, &cand, b) ? score(p, &cand) : before;
 		mcl_log(LOG_VERBOSE, "replan: block '%s' re-planned with the keep term: objective + "
-			"keep %.1f -> %.1f%s", p->blocks[b].id, before, after,
-			after > before + 1e-6 ? ", taken" : "");
+			"keep %.1f -> %.1f%s (%.1f s of %.1f)", p->blocks[b].id, before, after,
+			after > before + 1e-6 ? ", taken" : "", mcl_now() - t0, seconds);
 		if (after > before + 1e-6) {
 			solution_copy_run(&cand, sol, true);
 			struct solution old = *sol;
@@ -448,10 +449,12 @@ int replan_period(const struct problem *p, struct solution *sol, double seconds)
 	for (int b = p->previous->after + 1; b < p->n_blocks && n > 0; b++) {
 		if (!block_open(p, sol, b))
 			continue;
-		double left = seconds - (mcl_now() - t0);
+		double left = seconds - (mcl_now() - t0), share = left / n--, tb = mcl_now();
 		if (left <= 0)
 			break;
-		taken += period_block(p, sol, b, left / n--);
+		taken += period_block(p, sol, b, share);
+		if (mcl_now() - tb > share)
+			break;  /* past its share: the blocks left would be too */
 	}
 	if (taken)
 		sol->objective = objective_of(p, sol);
