@@ -30,15 +30,13 @@
  * each, the best remaining choice weight per seminar left.  The reported
  * bound is f(F) + the view model's bound + that: valid for the school with
  * its frozen part.  The view the bound's child bounds keeps the locks.csv
- * pins that F does not keep (replan_pins_view): in later blocks, their facilitator
- * and room not in F there, their learners not seated by F there; R keeps
- * those, so the view model's bound (bound_lp.c: the pins as constraints)
- * is the bound of the locked problem.  The runs plan the view without
- * them (replan_pins.c builds the pinned sessions), so a run's bound is
- * that of the pins relaxed: valid, weaker.  The smaller of the two is
- * reported; when neither is in (no schedule in the run's share, the LP not
- * in time), the view's simple bound (bound_simple.h) stands in, and the
- * result passes model_check_bound like any model's.
+ * pins F does not keep (replan_pins_view): R keeps those, so the view
+ * model's bound (bound_lp.c: the pins as constraints) is the bound of the
+ * locked problem.  The runs plan the view without them (replan_pins.c
+ * builds the pinned sessions): a run's bound is the pins relaxed, valid,
+ * weaker.  The smaller of the two is reported; when neither is in, the
+ * view's simple bound (bound_simple.h); the result passes
+ * model_check_bound like any model's.
  *
  * The keep term.  The view's model does not know it, so the model runs
  * more than once: when some of the previous later sessions are still
@@ -46,7 +44,11 @@
  * must move, the learners left without a place seated in kept labs and,
  * in a second run that the first plan takes blocks of, left to the model
  * where no kept workshop seats them; the kept plan is then re-seated by
- * a MIP that weighs the keep term (replan_reseat.c); then
+ * a MIP that weighs the keep term (replan_reseat.c), then its later
+ * workshop blocks re-planned one by one by the period MIP with the keep
+ * term in the learners' options, a block taken where the objective plus
+ * keep term rises (replan_period.c: a session opened, closed or given
+ * another goal, which re-seating cannot do), and re-seated again; then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  The kept plan then takes each
@@ -69,6 +71,7 @@
 #include "models/child.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
+#include "models/replan_period.h"
 #include "models/replan_pins.h"
 #include "models/replan_reseat.h"
 
@@ -811,8 +814,15 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		rc = run_kept(p, opt, &fixed, runs, &best);
 	/* the kept plan re-seated with the keep term (the displaced where
 	 * others can make room for them) */
-	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best))
+	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best)) {
 		replan_reseat(p, &best, run_share(opt, 2));
+		/* then block by block with the keep term: moderate changes */
+		int n = replan_period(p, &best, run_share(opt, 2));
+		mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
+			"%.1f + keep %.1f", n, best.objective, objective_keep_total(p, &best));
+		if (n > 0)
+			replan_reseat(p, &best, run_share(opt, 2));
+	}
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");

@@ -3,7 +3,8 @@
 # byte and verifies; a facilitator's absence after --after is planned
 # around and verifies; a learner who left is dropped with a warning;
 # compare on a replan; a power-goal school's cover; the kept plan
-# re-seated with the keep term on a zoo school; a lab room freed for the
+# re-seated with the keep term on a zoo school, then re-planned block by
+# block with the keep term; a lab room freed for the
 # absent facilitator's learners; usage and input errors
 # (an unknown --after, a previous schedule that does
 # not resolve, a frozen block the changed school no longer allows).
@@ -334,6 +335,15 @@ n=$(metric "$T/nl/re" learner_blocks_changed)
 for i in 4 5 6 7; do
 	grep -q "^L$i,Mon2," "$T/nl/re/changes.csv" && fail "no lab room free: L$i left the full lab S4"
 done
+
+# 8. the later blocks re-planned one by one with the keep term
+# (models/replan_period.c), same school as 6: a block's period MIP, its
+# learners' options worth weights.keep more at their previous goal or lab,
+# changes a block where re-seating cannot (a session opened, closed or of
+# another goal), and is taken where the objective plus keep term rises
+# (the old build: no such run; the result verifies, case 6)
+taken=$(grep -c "block '[A-Za-z0-9]*' re-planned with the keep term: .*, taken" "$T/z.log")
+[ "$taken" -gt 0 ] || fail "re-planned with the keep term ($fz absent): no block taken"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "replan.sh: all passed"

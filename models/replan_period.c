@@ -1,0 +1,462 @@
+/*
+ * replan_period.c - a replan's plan re-planned block by block with the
+ * keep term (replan_period.h).
+ *
+ * The kept plan changes about 5% of the later learner-blocks, a plan of
+ * the objective alone about half; re-seating (replan_reseat.c) holds the
+ * sessions and a block blend (replan_blend.c) takes a whole block of the
+ * second plan or none, so no plan in between is tried (bench/TUNING.md,
+ * "replan").  Here each later workshop block b is planned again by its
+ * period MIP (period_mip.c: sessions opened per goal and room class,
+ * staffed, every learner seated), every other block held, with learner
+ * l's options valued as the workshop search values them, plus the keep
+ * term:
+ *
+ *   v(l, g)   = what a session of g in b adds to l's objective given the
+ *               rest (a ready facilitated need with sessions left there)
+ *               + weights.keep when l's previous session in b was of g
+ *   v(l, lab) = what a lab in b adds + weights.keep when it was a lab
+ *
+ * (no keep where the previous session's facilitator or room is now
+ * unavailable in b: that session cannot come back).  The MIP knows goals,
+ * not facilitators and rooms, so its groups then take the facilitator and
+ * room of a previous session of their goal where that is free or can be
+ * swapped with another group's (most previous members first), and each
+ * group seats first the learners whose previous session it now is.  The
+ * block's new plan is scored exactly (objective_of + objective_keep_total)
+ * and taken only when that rises; it must keep the hard rules that tie
+ * blocks together (a facilitator's max_sessions, a need's sessions), which
+ * the options and the allowed facilitators already do, checked again with
+ * the block's own rules before it is scored.
+ *
+ * A block is re-planned only when every session of sol in it is a
+ * workshop or lab of its own (no section across blocks).  Its MIP runs
+ * without branch-and-bound (the greedy, LP-rounded and re-seated
+ * candidates: fast, and the same on every run whatever the machine's
+ * load); the pass stops at a block that ran past its share of the time.
+ */
+#include "replan_period.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/objective.h"
+#include "engine/util.h"
+#include "models/model.h"
+#include "models/period_mip.h"
+
+/* The options count weights.keep this many times: the MIP knows goals,
+ * not sessions, so a learner it leaves at their goal may still lose the
+ * keep term (another facilitator or room), and a move must gain more. */
+#define PERIOD_KEEP_FACTOR 2
+
+struct opts {
+	int n_learners;
+	int *learners, *start, *goal;
+	double *value;
+	size_t n, alloc;
+};
+
+static void opts_push(struct opts *o, int goal, double value)
+{
+	if (o->n + 1 >= o->alloc) {
+		size_t a = o->alloc;
+		xgrow((void **)&o->goal, &a, o->n + 2, sizeof(int));
+		xgrow((void **)&o->value, &o->alloc, o->n + 2, sizeof(double));
+	}
+	o->goal[o->n] = goal;
+	o->value[o->n++] = value;
+}
+
+static void opts_free(struct opts *o)
+{
+	free(o->learners);
+	free(o->start);
+	free(o->goal);
+	free(o->value);
+}
+
+/* Adds (sign +1) or removes (-1) l's place in a workshop of goal g (or a
+ * lab: PERIOD_MIP_LAB) in block b to or from t, as tally_add_solution. */
+static void count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign)
+{
+	if (g == PERIOD_MIP_LAB) {
+		t->lab_cnt[l] += sign;
+		return;
+	}
+	int q = objective_need_of(p, l, g);
+	if (q >= 0)
+		t->need_cnt[q] += sign;
+	*tally_day(t, p, l, p->blocks[b].day_index) += sign;
+}
+
+/* What a place at g in b adds to l's objective, t (without b) held. */
+static double place_value(const struct problem *p, struct tally *t, int l, int b, int g)
+{
+	double before = objective_learner(p, t, l);
+	count_place(p, t, l, b, g, +1);
+	double v = objective_learner(p, t, l) - before;
+	count_place(p, t, l, b, g, -1);
+	return v;
+}
+
+static int goal_of(const struct session *s)
+{
+	return s->kind == SESSION_LAB ? PERIOD_MIP_LAB : s->offering;
+}
+
+/* l's previous session in b when it can come back (its facilitator and
+ * room still available there), else NULL. */
+static const struct prev_session *prev_in(const struct problem *p, int l, int b)
+{
+	const struct previous *pv = p->previous;
+	int pi = pv->attend[(long)l * p->n_blocks + b];
+	if (pi < 0)
+		return NULL;
+	const struct prev_session *ps = &pv->sessions[pi];
+	if ((ps->kind != LOCK_GOAL && ps->kind != LOCK_LAB) || ps->block != b ||
+	    ps->facilitator < 0 || ps->room < 0 ||
+	    p->facilitators[ps->facilitator].unavailable[b] || p->rooms[ps->room].unavailable[b])
+		return NULL;
+	return ps;
+}
+
+static int prev_goal(const struct prev_session *ps)
+{
+	return ps->kind == LOCK_LAB ? PERIOD_MIP_LAB : ps->offering;
+}
+
+/* Whether block b of sol can be planned again (see the top of the file). */
+static bool block_open(const struct problem *p, const struct solution *sol, int b)
+{
+	if (p->blocks[b].kind != BLOCK_WORKSHOP || !problem_block_scheduled(p, b))
+		return false;
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		const struct session *s = &sol->sessions[i];
+		if (s->block == b && (s->kind == SESSION_SEMINAR || s->section != (int)i))
+			return false;
+		if (s->block != b && s->section >= 0 && sol->sessions[s->section].block == b)
+			return false;
+	}
+	return true;
+}
+
+/* The learners sol seats in b, their options valued against t (sol
+ * without b), the lab always one of them. */
+static void block_options(const struct problem *p, const struct solution *sol, struct tally *t,
+			  int b, struct opts *o)
+{
+	double keep = PERIOD_KEEP_FACTOR * p->config.w_keep;
+	memset(o, 0, sizeof(*o));
+	o->learners = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
+	o->start = xmalloc(sizeof(int) * ((size_t)p->n_learners + 2));
+	for (int l = 0; l < p->n_learners; l++) {
+		if (solution_attend_at(sol, l, b) < 0)
+			continue;
+		const struct prev_session *ps = prev_in(p, l, b);
+		int pg = ps ? prev_goal(ps) : -2;
+		o->start[o->n_learners] = (int)o->n;
+		o->learners[o->n_learners++] = l;
+		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+			const struct need *nd = &p->needs[q];
+			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
+			    t->need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
+				continue;
+			opts_push(o, nd->goal,
+				  place_value(p, t, l, b, nd->goal) + (pg == nd->goal ? keep : 0));
+		}
+		opts_push(o, PERIOD_MIP_LAB, place_value(p, t, l, b, PERIOD_MIP_LAB) +
+					     (pg == PERIOD_MIP_LAB ? keep : 0));
+	}
+	o->start[o->n_learners] = (int)o->n;
+}
+
+static bool can_lead(const struct problem *p, int f, int g)
+{
+	return g == PERIOD_MIP_LAB || problem_goal_level(p, f, g) >= LEVEL_ABLE;
+}
+
+/* Whether room r seats a group of goal g (PERIOD_MIP_LAB: a lab) of size n in b. */
+static bool room_fits(const struct problem *p, int r, int g, int n, int b)
+{
+	int feature = g == PERIOD_MIP_LAB ? p->lab_feature : p->goals[g].feature;
+	struct session s = { .kind = g == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+			     .offering = g, .room = r, .block = b };
+	return !p->rooms[r].unavailable[b] && problem_room_has(&p->rooms[r], feature) &&
+	       solution_session_seats(p, &s) >= n;
+}
+
+struct group {
+	int goal, fac, room, size, left;
+	bool fixed;
+};
+
+/* Gives group i the facilitator f and room r (a previous session's),
+ * swapping with another group not yet fixed where one has them; false
+ * (groups unchanged) when that breaks a rule. */
+static bool give(const struct problem *p, struct group *g, int n, int i, int f, int r, int b,
+		 const bool *fac_allowed)
+{
+	int jf = -1, jr = -1;
+	for (int j = 0; j < n; j++) {
+		jf = g[j].fac == f ? j : jf;
+		jr = g[j].room == r ? j : jr;
+	}
+	if (!can_lead(p, f, g[i].goal) || !room_fits(p, r, g[i].goal, g[i].size, b))
+		return false;
+	if (jf < 0 ? !fac_allowed[f] : jf != i && (g[jf].fixed || !can_lead(p, g[i].fac, g[jf].goal)))
+		return false;
+	if (jr >= 0 && jr != i && (g[jr].fixed || !room_fits(p, g[i].room, g[jr].goal, g[jr].size, b)))
+		return false;
+	if (jf >= 0 && jf != i)
+		g[jf].fac = g[i].fac;
+	if (jr >= 0 && jr != i)
+		g[jr].room = g[i].room;
+	g[i].fac = f;
+	g[i].room = r;
+	return true;
+}
+
+struct pair {
+	int n, group, prev;
+};
+
+static int by_members(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	return x->n != y->n ? y->n - x->n : x->group != y->group ? x->group - y->group
+								   : x->prev - y->prev;
+}
+
+/* The MIP's groups take the facilitators and rooms of previous sessions
+ * of their goal, most previous members first (see the top of the file). */
+static void match_previous(const struct problem *p, int b, const struct opts *o,
+			   const struct period_mip_result *r, struct group *g,
+			   const bool *fac_allowed)
+{
+	const struct previous *pv = p->previous;
+	int n = r->n_groups;
+	struct pair *pairs = xmalloc(sizeof(*pairs) * ((size_t)o->n_learners + 1));
+	int np = 0;
+	for (int i = 0; i < o->n_learners; i++) {
+		const struct prev_session *ps = prev_in(p, o->learners[i], b);
+		int gi = r->learner_group[i];
+		if (!ps || prev_goal(ps) != g[gi].goal)
+			continue;
+		int pi = pv->attend[(long)o->learners[i] * p->n_blocks + b];
+		int k = 0;
+		while (k < np && (pairs[k].group != gi || pairs[k].prev != pi))
+			k++;
+		if (k == np)
+			pairs[np++] = (struct pair){ 0, gi, pi };
+		pairs[k].n++;
+	}
+	qsort(pairs, (size_t)np, sizeof(*pairs), by_members);
+	bool *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(bool));
+	for (int k = 0; k < np; k++) {
+		const struct prev_session *ps = &pv->sessions[pairs[k].prev];
+		struct group *gi = &g[pairs[k].group];
+		if (gi->fixed || used[pairs[k].prev])
+			continue;
+		if (give(p, g, n, pairs[k].group, ps->facilitator, ps->room, b, fac_allowed)) {
+			gi->fixed = true;
+			used[pairs[k].prev] = true;
+		}
+	}
+	free(used);
+	free(pairs);
+}
+
+/* Whether sol keeps block b's rules and those that tie b to the rest:
+ * facilitators and rooms once each, available, able, within max_sessions;
+ * rooms with the feature and the seats; group sizes; a need's sessions. */
+static bool block_fits(const struct problem *p, const struct solution *sol, int b)
+{
+	int nf = p->n_facilitators, nr = p->n_rooms;
+	int *led = xcalloc((size_t)nf + 1, sizeof(int));
+	int *in_b = xcalloc((size_t)(nf + nr) + 1, sizeof(int));
+	bool ok = true;
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		const struct session *s = &sol->sessions[i];
+		led[s->facilitator]++;
+		if (s->block != b)
+			continue;
+		int g = goal_of(s);
+		int lo = g == PERIOD_MIP_LAB ? 1 : p->goals[g].min_group;
+		ok = ok && ++in_b[s->facilitator] == 1 && ++in_b[nf + s->room] == 1 &&
+		     !p->facilitators[s->facilitator].unavailable[b] && can_lead(p, s->facilitator, g) &&
+		     room_fits(p, s->room, g, s->size, b) && s->size >= lo;
+	}
+	for (int f = 0; f < nf && ok; f++)
+		ok = led[f] <= p->facilitators[f].max_sessions;
+	free(led);
+	free(in_b);
+	int *cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	for (int l = 0; l < p->n_learners && ok; l++)
+		for (int x = 0; x < p->n_blocks && ok; x++) {
+			int si = solution_attend_at(sol, l, x);
+			if (si < 0 || sol->sessions[si].kind != SESSION_WORKSHOP)
+				continue;
+			int q = objective_need_of(p, l, sol->sessions[si].offering);
+			ok = q >= 0 && p->needs[q].ready && ++cnt[q] <= p->needs[q].sessions;
+		}
+	free(cnt);
+	return ok;
+}
+
+/* sol with block b's sessions replaced by groups g and the learners of o
+ * seated in them (those back in their previous session first), into out
+ * (solution_init()ed). */
+static void build(const struct problem *p, const struct solution *sol, int b,
+		  const struct opts *o, const struct period_mip_result *r, struct group *g,
+		  struct solution *out)
+{
+	int *map = xmalloc(sizeof(int) * (sol->n_sessions + 1));
+	for (size_t i = 0; i < sol->n_sessions; i++)
+		map[i] = sol->sessions[i].block == b ? -1 : solution_add_session(out, &sol->sessions[i]);
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		int sec = sol->sessions[i].section;
+		if (map[i] >= 0)
+			out->sessions[map[i]].section = sec >= 0 && map[sec] >= 0 ? map[sec] : map[i];
+	}
+	for (int l = 0; l < p->n_learners; l++)
+		for (int x = 0; x < p->n_blocks; x++) {
+			int si = solution_attend_at(sol, l, x);
+			*solution_attend(out, l, x) = si < 0 || x == b ? -1 : map[si];
+		}
+	int *idx = xmalloc(sizeof(int) * ((size_t)r->n_groups + 1));
+	for (int k = 0; k < r->n_groups; k++) {
+		struct session s = { .kind = g[k].goal == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
+				     .offering = g[k].goal, .block = b, .room = g[k].room,
+				     .facilitator = g[k].fac };
+		idx[k] = solution_add_session(out, &s);
+		out->sessions[idx[k]].section = idx[k];
+		g[k].left = g[k].size;
+	}
+	int *seat = xmalloc(sizeof(int) * ((size_t)o->n_learners + 1));
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < o->n_learners; i++) {
+			int want = o->goal[r->learner_option[i]];
+			const struct prev_session *ps = prev_in(p, o->learners[i], b);
+			if (pass == 0)
+				seat[i] = -1;
+			if (seat[i] >= 0)
+				continue;
+			for (int k = 0; k < r->n_groups && seat[i] < 0; k++)
+				if (g[k].goal == want && g[k].left > 0 &&
+				    (pass == 1 || (ps && prev_goal(ps) == want &&
+						   ps->facilitator == g[k].fac && ps->room == g[k].room))) {
+					seat[i] = k;
+					g[k].left--;
+				}
+		}
+	for (int i = 0; i < o->n_learners; i++)
+		*solution_attend(out, o->learners[i], b) = seat[i] >= 0 ? idx[seat[i]] : -1;
+	solution_recount(out);
+	free(seat);
+	free(idx);
+	free(map);
+}
+
+static double score(const struct problem *p, const struct solution *s)
+{
+	return objective_of(p, s) + objective_keep_total(p, s);
+}
+
+/* Block b of sol re-planned within seconds; 1 when taken. */
+static int period_block(const struct problem *p, struct solution *sol, int b, double seconds)
+{
+	double t0 = mcl_now();
+	struct tally t;
+	tally_init(&t, p);
+	tally_add_solution(&t, p, sol);
+	int nf = p->n_facilitators;
+	int *led = xcalloc((size_t)nf + 1, sizeof(int));
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		const struct session *s = &sol->sessions[i];
+		if (s->block != b) {
+			led[s->facilitator]++;
+			continue;
+		}
+		if (s->kind == SESSION_WORKSHOP)
+			t.guru -= problem_goal_level(p, s->facilitator, s->offering) == LEVEL_GURU;
+	}
+	for (int l = 0; l < p->n_learners; l++) {
+		int si = solution_attend_at(sol, l, b);
+		if (si >= 0)
+			count_place(p, &t, l, b, goal_of(&sol->sessions[si]), -1);
+	}
+	struct opts o;
+	block_options(p, sol, &t, b, &o);
+	bool *fac_allowed = xcalloc((size_t)nf + 1, sizeof(bool));
+	for (int f = 0; f < nf; f++)
+		fac_allowed[f] = !p->facilitators[f].unavailable[b] &&
+				 led[f] < p->facilitators[f].max_sessions;
+	struct period_mip_input in = {
+		.p = p, .blocks = &b, .n_blocks = 1,
+		.n_learners = o.n_learners, .learners = o.learners,
+		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
+		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
+		.no_branching = true,
+	};
+	struct mip_params mp = { .seconds = seconds, .gap = 1e-4 };
+	struct period_mip_result r;
+	int taken = 0;
+	period_mip_solve(&in, &mp, NULL, &r);
+	if (r.groups && o.n_learners > 0) {
+		struct group *g = xcalloc((size_t)r.n_groups + 1, sizeof(*g));
+		for (int k = 0; k < r.n_groups; k++)
+			g[k] = (struct group){ .goal = r.groups[k].goal, .fac = r.groups[k].facilitator,
+					       .room = r.group_room[k], .size = r.groups[k].size };
+		match_previous(p, b, &o, &r, g, fac_allowed);
+		struct solution cand;
+		solution_init(&cand, p);
+		build(p, sol, b, &o, &r, g, &cand);
+		double before = score(p, sol);
+		double after = block_fits(p, &cand, b) ? score(p, &cand) : before;
+		mcl_log(LOG_VERBOSE, "replan: block '%s' re-planned with the keep term: objective + "
+			"keep %.1f -> %.1f%s (%.1f s of %.1f)", p->blocks[b].id, before, after,
+			after > before + 1e-6 ? ", taken" : "", mcl_now() - t0, seconds);
+		if (after > before + 1e-6) {
+			solution_copy_run(&cand, sol, true);
+			struct solution old = *sol;
+			*sol = cand;
+			cand = old;
+			taken = 1;
+		}
+		solution_release(&cand);
+		free(g);
+	}
+	period_mip_result_free(&r);
+	opts_free(&o);
+	free(fac_allowed);
+	free(led);
+	tally_release(&t);
+	return taken;
+}
+
+int replan_period(const struct problem *p, struct solution *sol, double seconds)
+{
+	if (!p->previous || model_row(p)->whole_cycle_groups || seconds <= 0)
+		return 0;
+	for (int k = 0; k < p->n_pins; k++)
+		if (!strcmp(p->pins[k].file, "locks.csv"))
+			return 0;       /* locks.csv's pins: held by the caller's runs */
+	double t0 = mcl_now();
+	int n = 0, taken = 0;
+	for (int b = p->previous->after + 1; b < p->n_blocks; b++)
+		n += block_open(p, sol, b);
+	for (int b = p->previous->after + 1; b < p->n_blocks && n > 0; b++) {
+		if (!block_open(p, sol, b))
+			continue;
+		double left = seconds - (mcl_now() - t0), share = left / n--, tb = mcl_now();
+		if (left <= 0)
+			break;
+		taken += period_block(p, sol, b, share);
+		if (mcl_now() - tb > share)
+			break;  /* past its share: the blocks left would be too */
+	}
+	if (taken)
+		sol->objective = objective_of(p, sol);
+	return taken;
+}

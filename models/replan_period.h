@@ -1,0 +1,23 @@
+/*
+ * replan_period.h - a replan's plan re-planned block by block with the
+ * keep term: each later workshop block's period MIP (period_mip.h), its
+ * learners' options worth weights.keep more where they are their previous
+ * goal or lab, so a block can change moderately (a session opened, closed
+ * or moved to another goal) where neither the kept plan nor a plan of the
+ * objective alone does.
+ */
+#ifndef MCL_REPLAN_PERIOD_H
+#define MCL_REPLAN_PERIOD_H
+
+#include "engine/problem.h"
+#include "engine/solution.h"
+
+/*
+ * Re-plans sol's later workshop blocks (p has a previous schedule) one
+ * after the other within seconds, every other block held; a block's new
+ * plan is taken only when sol's objective plus keep term rises (sol's
+ * objective then updated, its run facts kept).  Returns the blocks taken.
+ */
+int replan_period(const struct problem *p, struct solution *sol, double seconds);
+
+#endif
