@@ -14,10 +14,10 @@
  *
  *   v(l, g)   = what a session of g in b adds to l's objective given the
  *               rest (a ready facilitated need with sessions left there)
- *               + weights.keep when l's previous session in b was of g
- *   v(l, lab) = what a lab in b adds + weights.keep when it was a lab
+ *               + k weights.keep when l's previous session in b was of g
+ *   v(l, lab) = what a lab in b adds + k weights.keep when it was a lab
  *
- * (no keep where the previous session's facilitator or room is now
+ * with k = PERIOD_KEEP_FACTOR (no keep where the previous session's facilitator or room is now
  * unavailable in b: that session cannot come back).  The MIP knows goals,
  * not facilitators and rooms, so its groups then take the facilitator and
  * room of a previous session of their goal where that is free or can be
