@@ -34,11 +34,12 @@
  * and room not in F there, their learners not seated by F there; R keeps
  * those, so the view model's bound (bound_lp.c: the pins as constraints)
  * is the bound of the locked problem.  The runs plan the view without
- * them (replan_pins.c builds the pinned sessions), so a run's bound is
- * that of the pins relaxed: valid, weaker.  The smaller of the two is
- * reported; when neither is in (no schedule in the run's share, the LP not
- * in time), the view's simple bound (bound_simple.h) stands in, and the
- * result passes model_check_bound like any model's.
+ * them (replan_pins.c builds the pinned sessions; without a previous
+ * schedule the best locked one is searched again, its pinned sessions fixed:
+ * replan_polish.h), so a run's bound is that of the pins relaxed.  The
+ * smaller of the two is reported; when neither is in (no schedule in the
+ * run's share, the LP not in time), the view's simple bound
+ * (bound_simple.h) stands in; the result passes model_check_bound.
  *
  * The keep term.  The view's model does not know it, so the model runs
  * more than once: when some of the previous later sessions are still
@@ -70,6 +71,7 @@
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_pins.h"
+#include "models/replan_polish.h"
 #include "models/replan_reseat.h"
 
 /* f(F): the frozen part's own value, with its tally in t (initialised). */
@@ -600,42 +602,6 @@ static int run_kept(const struct problem *p, const struct solve_options *opt,
 	return rc;
 }
 
-/* The model's plan u of the school without the pins, as a previous
- * schedule with nothing frozen: the guide pins are built like
- * (replan_pins.h).  guide_free frees it. */
-static struct previous *guide_of(const struct problem *p, const struct solution *u)
-{
-	struct previous *g = xcalloc(1, sizeof(*g));
-	g->after = -1;
-	g->n_sessions = (int)u->n_sessions;
-	g->sessions = xcalloc(u->n_sessions + 1, sizeof(*g->sessions));
-	for (size_t i = 0; i < u->n_sessions; i++) {
-		const struct session *s = &u->sessions[i];
-		struct prev_session *ps = &g->sessions[i];
-		ps->kind = s->kind == SESSION_WORKSHOP ? LOCK_GOAL :
-			   s->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
-		ps->offering = s->kind == SESSION_LAB ? -1 : s->offering;
-		ps->block = s->block;
-		ps->room = s->room;
-		ps->facilitator = s->facilitator;
-		ps->section = s->section >= 0 ? s->section : (int)i;
-	}
-	long cells = (long)p->n_learners * p->n_blocks;
-	g->attend = xmalloc(sizeof(int) * ((size_t)cells + 1));
-	for (long c = 0; c < cells; c++)
-		g->attend[c] = u->attend[c];
-	return g;
-}
-
-static void guide_free(struct previous *g)
-{
-	if (!g)
-		return;
-	free(g->sessions);
-	free(g->attend);
-	free(g);
-}
-
 /* The pins built like guide g, the rest of g kept around them, the pinned
  * sessions filled where blocks are short, and the model on what is left:
  * the schedule into out.  Returns as model_solve. */
@@ -661,6 +627,45 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 		out->diagnosis ? out->diagnosis : "none");
 	free(why);
 	solution_release(&fixed);
+	return rc;
+}
+
+/* The largest exact cycle MIP with the pins (2-day schools of 70 learners) */
+#define LOCKED_EXACT_COLS 40000
+
+/* The model's search of best (a schedule keeping the locks) with the
+ * sessions that hold a pin fixed (replan_polish.h), started from the rest
+ * of best, then (the workshop model) the exact cycle MIP with the pins
+ * from it; the better into best.  Not in the power-goal model (a learner's
+ * group spans the pinned blocks and the rest).  Returns as model_solve. */
+static int run_polish(const struct problem *p, const struct solve_options *opt,
+		      struct solution *best)
+{
+	struct solution ordered, fixed, start, cand;
+	bool exact = p->config.model == MODEL_WORKSHOP;
+	size_t n = replan_polish_split(p, best, &ordered);
+	int rc = 0;
+	if (n > 0 && !model_row(p)->whole_cycle_groups && view_start(p, &ordered, n, &start)) {
+		replan_polish_fixed(p, &ordered, n, &fixed);
+		struct solve_options part = *opt;
+		part.time_limit = run_share(opt, exact ? 2 : 1);
+		part.write_lp = NULL;
+		part.start = &start;
+		part.simple_bound = true;       /* the bound is the child's */
+		double ignored;
+		solution_init(&cand, p);
+		copy_schedule(&cand, &fixed);
+		rc = run_view(p, &part, &cand, &ignored);
+		mcl_log(LOG_VERBOSE, "locks: the rest searched with the %zu pinned sessions fixed: "
+			"objective %.1f -> %.1f", n, best->objective,
+			has_schedule(&cand) ? cand.objective : -1.0);
+		take_better(p, best, &cand);
+		solution_release(&start);
+		solution_release(&fixed);
+	}
+	solution_release(&ordered);
+	if (rc == 0 && exact)
+		replan_polish_exact(p, best, model_time_left(opt, 1e9), LOCKED_EXACT_COLS);
 	return rc;
 }
 
@@ -769,14 +774,14 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double overrun = 0;     /* how far past its share the first run went */
 	if (!p->previous) {
 		struct solve_options part = *opt;
-		part.time_limit = run_share(opt, 2);
+		part.time_limit = run_share(opt, 3);  /* then guided, from nothing, polish */
 		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
 		overrun = mcl_now() - t1 - part.time_limit;
 		if (rc == 0 && has_schedule(sol)) {
-			guide = guide_of(p, sol);
-			rc = run_guided(p, opt, 2, guide, &cand);
+			guide = replan_pins_guide_of(p, sol);
+			rc = run_guided(p, opt, 3, guide, &cand);
 			take_better(p, &best, &cand);
 		}
 	}
@@ -802,11 +807,12 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		sol->diagnosis = why;
 		solution_release(&fixed);
 		solution_release(&best);
-		guide_free(guide);
+		replan_pins_guide_free(guide);
 		child_cancel(&bound_ch, SIGKILL);
 		return 0;
 	}
-	int runs = 1 + (n_pins > 0) - !p->previous;
+	/* without a previous schedule, the polish of the pins' runs comes last */
+	int runs = 1 + (n_pins > 0) - !p->previous + (!p->previous && p->n_pins > 0);
 	if (p->previous)
 		rc = run_kept(p, opt, &fixed, runs, &best);
 	/* the kept plan re-seated with the keep term (the displaced where
@@ -832,6 +838,10 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		}
 		take_better(p, &best, &cand);
 	}
+	/* locks without a previous schedule: the rest searched, pins fixed */
+	if (rc == 0 && !p->previous && p->n_pins && has_schedule(&best) &&
+	    model_time_left(opt, RUN_LEAST_SECONDS) >= RUN_LEAST_SECONDS)
+		rc = run_polish(p, opt, &best);
 	/* with a previous schedule, the run with the frozen part alone fixed
 	 * (its own bound the pins relaxed: valid, weaker than the child's);
 	 * its schedule counts only when there are no pins */
@@ -875,7 +885,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	}
 	solution_release(&best);
 	solution_release(&fixed);
-	guide_free(guide);
+	replan_pins_guide_free(guide);
 	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
