@@ -630,16 +630,14 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
-/* The largest exact cycle MIP with the pins (2-day schools of 70 learners) */
-#define LOCKED_EXACT_COLS 40000
-
 /* The model's search of best (a schedule keeping the locks) with the
  * sessions that hold a pin fixed (replan_polish.h), started from the rest
  * of best, then (the workshop model) the exact cycle MIP with the pins
- * from it; the better into best.  Not in the power-goal model (a learner's
+ * from it, its bound (a bound of the locked problem) into *bound when
+ * lower; the better into best.  Not in the power-goal model (a learner's
  * group spans the pinned blocks and the rest).  Returns as model_solve. */
 static int run_polish(const struct problem *p, const struct solve_options *opt,
-		      struct solution *best)
+		      struct solution *best, double *bound)
 {
 	struct solution ordered, fixed, start, cand;
 	bool exact = p->config.model == MODEL_WORKSHOP;
@@ -664,8 +662,9 @@ static int run_polish(const struct problem *p, const struct solve_options *opt,
 		solution_release(&fixed);
 	}
 	solution_release(&ordered);
-	if (rc == 0 && exact)
-		replan_polish_exact(p, best, model_time_left(opt, 1e9), LOCKED_EXACT_COLS);
+	double eb = rc == 0 && exact ? replan_polish_exact(p, best, model_time_left(opt, 1e9)) : -1;
+	if (eb >= 0 && (*bound < 0 || eb < *bound))
+		*bound = eb;
 	return rc;
 }
 
@@ -841,7 +840,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	/* locks without a previous schedule: the rest searched, pins fixed */
 	if (rc == 0 && !p->previous && p->n_pins && has_schedule(&best) &&
 	    model_time_left(opt, RUN_LEAST_SECONDS) >= RUN_LEAST_SECONDS)
-		rc = run_polish(p, opt, &best);
+		rc = run_polish(p, opt, &best, &bound);
 	/* with a previous schedule, the run with the frozen part alone fixed
 	 * (its own bound the pins relaxed: valid, weaker than the child's);
 	 * its schedule counts only when there are no pins */
@@ -889,7 +888,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	/* the smaller of the view run's bound and the child's; when neither
+	/* the smaller of the view run's (or locked MIP's) bound and the child's; when neither
 	 * is in (the view run found no schedule, the child none in time), the
 	 * view's simple bound */
 	double b = bound;

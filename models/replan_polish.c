@@ -136,18 +136,22 @@ bool replan_polish_holds(const struct problem *p, const struct solution *sol)
 	return true;
 }
 
-bool replan_polish_exact(const struct problem *p, struct solution *sol, double seconds,
-			 long max_cols)
+/* The largest exact cycle MIP with the pins (2-day schools of 70 learners:
+ * 2300-4000 columns, proved in a second or two). */
+#define LOCKED_EXACT_COLS 40000
+
+double replan_polish_exact(const struct problem *p, struct solution *sol, double seconds)
 {
 	int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	int n_ws = model_blocks(p, BLOCK_WORKSHOP, ws);
 	bool better = false;
+	double bound = -1;
 	if (p->config.model != MODEL_WORKSHOP || seconds < 1 ||
-	    cycle_mip_size(p, ws, n_ws) > max_cols) {
+	    cycle_mip_size(p, ws, n_ws) > LOCKED_EXACT_COLS) {
 		mcl_log(LOG_VERBOSE, "locks: no exact cycle model with the pins (%d blocks, "
 			"%ld columns, %.1f s)", n_ws, cycle_mip_size(p, ws, n_ws), seconds);
 		free(ws);
-		return false;
+		return -1;
 	}
 	struct cycle_col *map;
 	glp_prob *P = cycle_mip_build(p, ws, n_ws, &map);
@@ -156,6 +160,8 @@ bool replan_polish_exact(const struct problem *p, struct solution *sol, double s
 				 .label = "locked cycle model" };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
+	if (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE)
+		bound = mr.bound > sol->objective ? mr.bound : sol->objective;
 	if ((mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) &&
 	    mr.objective > sol->objective + 1e-6) {
 		struct solution work;
@@ -180,5 +186,5 @@ bool replan_polish_exact(const struct problem *p, struct solution *sol, double s
 	free(start);
 	free(map);
 	free(ws);
-	return better;
+	return bound;
 }

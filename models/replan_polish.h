@@ -33,10 +33,10 @@ bool replan_polish_holds(const struct problem *p, const struct solution *sol);
 /*
  * The workshop model's exact cycle MIP of p with its pins (cycle_mip.c),
  * GLPK started from sol, for at most seconds: a better schedule that
- * keeps every pin replaces sol.  Only when the MIP has at most max_cols
- * columns.  Returns whether sol improved.
+ * keeps every pin replaces sol.  Returns GLPK's bound (a bound of the
+ * locked problem: the MIP is it, or a relaxation of it), -1 when there is
+ * none (no MIP this size, nothing found in time).
  */
-bool replan_polish_exact(const struct problem *p, struct solution *sol, double seconds,
-			 long max_cols);
+double replan_polish_exact(const struct problem *p, struct solution *sol, double seconds);
 
 #endif
