@@ -773,7 +773,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double overrun = 0;     /* how far past its share the first run went */
 	if (!p->previous) {
 		struct solve_options part = *opt;
-		part.time_limit = run_share(opt, 3);  /* then guided, from nothing, polish */
+		part.time_limit = run_share(opt, 2);  /* then guided, from nothing, polish */
 		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
