@@ -113,6 +113,7 @@ test: test-deps all $(TEST_BIN)
 CHECK_SLOW = $(BUILD)/tests/check_models
 CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.sh \
 	     tests/cli/outdir_full.sh tests/cli/history.sh tests/cli/locks.sh \
+	     tests/cli/locks_quality.sh \
 	     tests/cli/house.sh tests/cli/power_goal.sh tests/cli/combination_share.sh \
 	     tests/cli/stuck.sh tests/cli/rescue.sh tests/cli/cover_rooms.sh \
 	     tests/cli/seminar_days.sh tests/cli/seminar_staff.sh

@@ -33,10 +33,11 @@
  * pins F does not keep (replan_pins_view): R keeps those, so the view
  * model's bound (bound_lp.c: the pins as constraints) is the bound of the
  * locked problem.  The runs plan the view without them (replan_pins.c
- * builds the pinned sessions): a run's bound is the pins relaxed, valid,
- * weaker.  The smaller of the two is reported; when neither is in, the
- * view's simple bound (bound_simple.h); the result passes
- * model_check_bound like any model's.
+ * builds the pinned sessions; without a previous schedule the best locked
+ * one is searched again, its pinned sessions fixed: replan_polish.h): a
+ * run's bound is the pins relaxed, valid, weaker.  The smallest bound in
+ * is reported, else the view's simple bound (bound_simple.h); the result
+ * passes model_check_bound like any model's.
  *
  * The keep term.  The view's model does not know it, so the model runs
  * more than once: when some of the previous later sessions are still
@@ -73,317 +74,9 @@
 #include "models/replan_keep.h"
 #include "models/replan_period.h"
 #include "models/replan_pins.h"
+#include "models/replan_polish.h"
 #include "models/replan_reseat.h"
-
-/* f(F): the frozen part's own value, with its tally in t (initialised). */
-static double frozen_value(const struct problem *p, const struct solution *fz, struct tally *t)
-{
-	tally_init(t, p);
-	tally_add_solution(t, p, fz);
-	return objective_total(p, t);
-}
-
-/*
- * What the frozen part leaves to learner l in the view: each need's
- * sessions less those the frozen workshops and labs (in credit order)
- * served, a need with none left not ready; a power goal already won no
- * longer priority 1 (its value kept as the need's weight); the seminars
- * enrolled in frozen sections, and every choice once seminars_per_learner
- * is reached, not eligible.  Returns what the view cannot value that a
- * schedule of the locked school could: the choices taken away from a
- * learner below seminars_per_learner (see the top of the file).
- */
-static double view_learner(const struct problem *p, struct problem *v, const struct tally *t,
-			   int l)
-{
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-		struct need *nd = &v->needs[q];
-		if (p->goals[nd->goal].mode == GOAL_FACILITATED)
-			nd->sessions -= t->need_cnt[q];
-	}
-	for (int k = 0; k < t->lab_cnt[l]; k++) {
-		int q = objective_lab_credit(p, t, l, k);
-		if (q >= 0)
-			v->needs[q].sessions--;
-	}
-	bool won = objective_has_power_goal(p, t, l);
-	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
-		struct need *nd = &v->needs[q];
-		if (nd->sessions <= 0) {
-			nd->sessions = 1;
-			nd->ready = false;
-		}
-		if (won && nd->priority == 1) {
-			nd->weight = problem_need_weight(p, &p->needs[q]);
-			nd->has_weight = true;
-			nd->priority = 2;
-		}
-	}
-	int enrolled = 0;
-	double best = 0;
-	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++) {
-		enrolled += t->enrolled[c];
-		if (!t->enrolled[c] && p->choices[c].eligible) {
-			double w = problem_choice_weight(p, &p->choices[c]);
-			best = w > best ? w : best;
-		}
-	}
-	if (!enrolled)
-		return 0;
-	for (int c = p->choice_start[l]; c < p->choice_start[l + 1]; c++)
-		v->choices[c].eligible = false;
-	int left = p->config.seminars_per_learner - enrolled;
-	return left > 0 ? left * best : 0;
-}
-
-static enum session_kind session_kind_of(enum lock_offering k)
-{
-	return k == LOCK_GOAL ? SESSION_WORKSHOP : k == LOCK_SEMINAR ? SESSION_SEMINAR : SESSION_LAB;
-}
-
-/* Whether facilitator f leads a session of sol in block b. */
-static bool leads_in(const struct solution *sol, int f, int b)
-{
-	for (size_t i = 0; i < sol->n_sessions; i++)
-		if (sol->sessions[i].block == b && sol->sessions[i].facilitator == f)
-			return true;
-	return false;
-}
-
-/* A cover for frozen session s (a later meeting of a section that met up
- * to --after, ps in the previous schedule) whose facilitator is now
- * unavailable: one with the expertise, available, free in its block and
- * within max_sessions; gurus first, then one who led nothing there in the
- * previous schedule (their own session can stay).  -1 when none. */
-static int cover_for(const struct problem *p, const struct solution *sol,
-		     const struct prev_session *ps, const struct session *s)
-{
-	int best = -1, best_key = -1;
-	for (int f = 0; f < p->n_facilitators; f++) {
-		int lv = ps->kind == LOCK_SEMINAR ? (int)problem_seminar_level(p, f, ps->offering) :
-			 ps->kind == LOCK_GOAL ? (int)problem_goal_level(p, f, ps->offering) :
-			 LEVEL_ABLE;
-		int led = 0;
-		for (size_t i = 0; i < sol->n_sessions; i++)
-			led += sol->sessions[i].facilitator == f;
-		if (lv < LEVEL_ABLE || p->facilitators[f].unavailable[s->block] ||
-		    leads_in(sol, f, s->block) || led >= p->facilitators[f].max_sessions)
-			continue;
-		bool busy = false;
-		for (int j = 0; j < p->previous->n_sessions && !busy; j++)
-			busy = p->previous->sessions[j].block == s->block &&
-			       p->previous->sessions[j].facilitator == f;
-		int key = 2 * lv + !busy;
-		if (key > best_key) {
-			best = f;
-			best_key = key;
-		}
-	}
-	return best;
-}
-
-/* The smallest room free in s's block, available, with the feature of
- * ps's offering, that seats s's learners; -1 when none. */
-static int room_instead(const struct problem *p, const struct solution *sol,
-			const struct prev_session *ps, const struct session *s)
-{
-	int feature = ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].feature :
-		      ps->kind == LOCK_GOAL ? p->goals[ps->offering].feature : p->lab_feature;
-	int best = -1;
-	for (int r = 0; r < p->n_rooms; r++) {
-		bool used = p->rooms[r].unavailable[s->block] ||
-			    !problem_room_has(&p->rooms[r], feature) || p->rooms[r].capacity < s->size;
-		for (size_t i = 0; i < sol->n_sessions && !used; i++)
-			used = sol->sessions[i].block == s->block && sol->sessions[i].room == r;
-		if (!used && (best < 0 || p->rooms[r].capacity < p->rooms[best].capacity))
-			best = r;
-	}
-	return best;
-}
-
-/* The later meetings of frozen sections whose facilitator or room is now
- * unavailable (a sick day, a flooded room) keep their learners: a cover
- * leads them, in another room when theirs is gone.  idx maps previous
- * sessions to sol's.  NULL, or why there is none (allocated). */
-static char *cover_frozen(const struct problem *p, struct solution *sol, const int *idx)
-{
-	const struct previous *pv = p->previous;
-	solution_recount(sol);
-	for (int i = 0; i < pv->n_sessions; i++) {
-		const struct prev_session *ps = &pv->sessions[i];
-		if (idx[i] < 0 || ps->block <= pv->after)
-			continue;
-		struct session *s = &sol->sessions[idx[i]];
-		const char *what = ps->kind == LOCK_SEMINAR ? p->seminars[ps->offering].id :
-				   ps->kind == LOCK_GOAL ? p->goals[ps->offering].id : "lab";
-		if (p->facilitators[s->facilitator].unavailable[s->block]) {
-			int f = cover_for(p, sol, ps, s);
-			if (f < 0)
-				return xasprintf("%s:%ld: facilitator '%s' is unavailable in block '%s', "
-						 "where session '%s' (%s) of a section that met by --after "
-						 "'%s' meets again, and no facilitator with expertise in "
-						 "'%s' is free there to cover it: make one available or "
-						 "add one to expertise.csv\n", pv->sessions_file, ps->line,
-						 p->facilitators[s->facilitator].id,
-						 p->blocks[s->block].id, ps->id, what,
-						 p->blocks[pv->after].id, what);
-			mcl_log(LOG_VERBOSE, "replan: '%s' covers session '%s' in block '%s'",
-				p->facilitators[f].id, ps->id, p->blocks[s->block].id);
-			s->facilitator = f;
-		}
-		if (p->rooms[s->room].unavailable[s->block]) {
-			int r = room_instead(p, sol, ps, s);
-			if (r < 0)
-				return xasprintf("%s:%ld: room '%s' is unavailable in block '%s', where "
-						 "session '%s' (%s) of a section that met by --after '%s' "
-						 "meets again, and no other room with its feature seats "
-						 "its %d learners there\n", pv->sessions_file, ps->line,
-						 p->rooms[s->room].id, p->blocks[s->block].id, ps->id,
-						 what, p->blocks[pv->after].id, s->size);
-			s->room = r;
-		}
-	}
-	return NULL;
-}
-
-/* Adds the frozen sessions with their attendance to sol (sessions no
- * remaining learner attends are left out), later meetings covered where
- * their facilitator or room is gone.  NULL, or why not (allocated). */
-static char *add_frozen(const struct problem *p, struct solution *sol)
-{
-	const struct previous *pv = p->previous;
-	int *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(int));
-	int *idx = xmalloc(sizeof(int) * ((size_t)pv->n_sessions + 1));
-	for (long i = 0; i < (long)p->n_learners * p->n_blocks; i++)
-		if (pv->attend[i] >= 0)
-			used[pv->attend[i]]++;
-	for (int i = 0; i < pv->n_sessions; i++) {
-		const struct prev_session *ps = &pv->sessions[i];
-		idx[i] = -1;
-		if (!ps->frozen || ps->kind == LOCK_ANY || !used[i])
-			continue;
-		struct session s = { .kind = session_kind_of(ps->kind), .offering = ps->offering,
-				     .block = ps->block, .room = ps->room,
-				     .facilitator = ps->facilitator };
-		idx[i] = solution_add_session(sol, &s);
-	}
-	for (int i = 0; i < pv->n_sessions; i++) {
-		int sec = pv->sessions[i].section;
-		if (idx[i] >= 0 && idx[sec] >= 0)
-			sol->sessions[idx[i]].section = idx[sec];
-	}
-	for (int l = 0; l < p->n_learners; l++)
-		for (int b = 0; b < p->n_blocks; b++) {
-			int pi = pv->attend[(long)l * p->n_blocks + b];
-			if (pi >= 0 && idx[pi] >= 0)
-				*solution_attend(sol, l, b) = idx[pi];
-		}
-	char *why = cover_frozen(p, sol, idx);
-	free(idx);
-	free(used);
-	return why;
-}
-
-/* The view: p with the frozen part taken out (see the top of the file).
- * It shares p's ids and lookups; view_free frees what it copied. */
-static struct problem *view_new(const struct problem *p, const struct solution *fz,
-			       const struct tally *t, double *lost)
-{
-	struct problem *v = xmalloc(sizeof(*v));
-	*v = *p;
-	v->previous = NULL;
-	v->needs = xcalloc((size_t)p->n_needs + 1, sizeof(*v->needs));
-	if (p->n_needs)
-		memcpy(v->needs, p->needs, sizeof(*v->needs) * (size_t)p->n_needs);
-	v->choices = xcalloc((size_t)p->n_choices + 1, sizeof(*v->choices));
-	if (p->n_choices)
-		memcpy(v->choices, p->choices, sizeof(*v->choices) * (size_t)p->n_choices);
-	*lost = 0;
-	for (int l = 0; l < p->n_learners; l++)
-		*lost += view_learner(p, v, t, l);
-	int nb = p->n_blocks, after = p->previous ? p->previous->after : -1;
-	v->learners = xmalloc(sizeof(*v->learners) * ((size_t)p->n_learners + 1));
-	for (int l = 0; l < p->n_learners; l++) {
-		v->learners[l] = p->learners[l];
-		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
-		for (int b = 0; b < nb; b++)
-			un[b] = p->learners[l].unavailable[b] || b <= after ||
-				solution_attend_at(fz, l, b) >= 0;
-		v->learners[l].unavailable = un;
-	}
-	v->facilitators = xmalloc(sizeof(*v->facilitators) * ((size_t)p->n_facilitators + 1));
-	for (int f = 0; f < p->n_facilitators; f++) {
-		v->facilitators[f] = p->facilitators[f];
-		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
-		for (int b = 0; b < nb; b++)
-			un[b] = p->facilitators[f].unavailable[b] || b <= after;
-		v->facilitators[f].unavailable = un;
-	}
-	v->rooms = xmalloc(sizeof(*v->rooms) * ((size_t)p->n_rooms + 1));
-	for (int r = 0; r < p->n_rooms; r++) {
-		v->rooms[r] = p->rooms[r];
-		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
-		for (int b = 0; b < nb; b++)
-			un[b] = p->rooms[r].unavailable[b] || b <= after;
-		v->rooms[r].unavailable = un;
-	}
-	for (size_t i = 0; i < fz->n_sessions; i++) {
-		const struct session *s = &fz->sessions[i];
-		struct facilitator *fc = &v->facilitators[s->facilitator];
-		fc->unavailable[s->block] = true;
-		fc->max_sessions = fc->max_sessions > 0 ? fc->max_sessions - 1 : 0;
-		v->rooms[s->room].unavailable[s->block] = true;
-	}
-	/* a seminar's sections in the fixed part count against its `sections`:
-	 * the view may open only the rest (else the model opens as many again:
-	 * bench/replan.sh, F001 absent, SEM030 with 3 of 2), and when none is
-	 * left its choices are closed (the fixed sections take no one new,
-	 * audit seed 1066) */
-	v->seminars = xcalloc((size_t)p->n_seminars + 1, sizeof(*v->seminars));
-	if (p->n_seminars)
-		memcpy(v->seminars, p->seminars, sizeof(*v->seminars) * (size_t)p->n_seminars);
-	for (size_t i = 0; i < fz->n_sessions; i++)
-		if (fz->sessions[i].kind == SESSION_SEMINAR && fz->sessions[i].section == (int)i &&
-		    v->seminars[fz->sessions[i].offering].sections > 0)
-			v->seminars[fz->sessions[i].offering].sections--;
-	for (int c = 0; c < p->n_choices; c++)
-		if (v->seminars[v->choices[c].seminar].sections == 0)
-			v->choices[c].eligible = false;
-	/* the pins are all in the fixed part, or relaxed (see replan_solve) */
-	v->n_locks = v->n_pins = 0;
-	v->locks = NULL;
-	v->pins = NULL;
-	return v;
-}
-
-static void view_free(struct problem *v)
-{
-	replan_pins_view_free(v);
-	for (int l = 0; l < v->n_learners; l++)
-		free(v->learners[l].unavailable);
-	for (int f = 0; f < v->n_facilitators; f++)
-		free(v->facilitators[f].unavailable);
-	for (int r = 0; r < v->n_rooms; r++)
-		free(v->rooms[r].unavailable);
-	free(v->learners);
-	free(v->facilitators);
-	free(v->rooms);
-	free(v->needs);
-	free(v->choices);
-	free(v->seminars);
-	free(v);
-}
-
-/* Whether no learner has a block left to be placed in the view v (its
- * schedule is empty, worth 0, and so is its bound). */
-static bool view_empty(const struct problem *v)
-{
-	for (int l = 0; l < v->n_learners; l++)
-		for (int b = 0; b < v->n_blocks; b++)
-			if (!v->learners[l].unavailable[b] && problem_block_scheduled(v, b))
-				return false;
-	return true;
-}
+#include "models/replan_view.h"
 
 /* Runs the model on the view of p without the fixed part sol holds, and
  * adds its schedule to sol.  *bound: f(fixed part) + the view's bound (+
@@ -393,13 +86,13 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 		    struct solution *sol, double *bound)
 {
 	struct tally ft;
-	double lost, fz_value = frozen_value(p, sol, &ft);
-	struct problem *v = view_new(p, sol, &ft, &lost);
+	double lost, fz_value = replan_frozen_value(p, sol, &ft);
+	struct problem *v = replan_view_new(p, sol, &ft, &lost);
 	tally_release(&ft);
 	struct solution vs;
 	solution_init(&vs, v);
 	int rc = 0;
-	if (view_empty(v)) {    /* the fixed part seats everyone: nothing to plan */
+	if (replan_view_empty(v)) {    /* the fixed part seats everyone: nothing to plan */
 		vs.status = SOLVE_OPTIMAL;
 		vs.stopped_by = STOP_GAP;
 	} else if (opt->write_lp) {
@@ -443,7 +136,7 @@ static int run_view(const struct problem *p, const struct solve_options *opt,
 		"choices it closes %.1f", *bound, fz_value, vs.bound, lost);
 out:
 	solution_release(&vs);
-	view_free(v);
+	replan_view_free(v);
 	return rc;
 }
 
@@ -603,42 +296,6 @@ static int run_kept(const struct problem *p, const struct solve_options *opt,
 	return rc;
 }
 
-/* The model's plan u of the school without the pins, as a previous
- * schedule with nothing frozen: the guide pins are built like
- * (replan_pins.h).  guide_free frees it. */
-static struct previous *guide_of(const struct problem *p, const struct solution *u)
-{
-	struct previous *g = xcalloc(1, sizeof(*g));
-	g->after = -1;
-	g->n_sessions = (int)u->n_sessions;
-	g->sessions = xcalloc(u->n_sessions + 1, sizeof(*g->sessions));
-	for (size_t i = 0; i < u->n_sessions; i++) {
-		const struct session *s = &u->sessions[i];
-		struct prev_session *ps = &g->sessions[i];
-		ps->kind = s->kind == SESSION_WORKSHOP ? LOCK_GOAL :
-			   s->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
-		ps->offering = s->kind == SESSION_LAB ? -1 : s->offering;
-		ps->block = s->block;
-		ps->room = s->room;
-		ps->facilitator = s->facilitator;
-		ps->section = s->section >= 0 ? s->section : (int)i;
-	}
-	long cells = (long)p->n_learners * p->n_blocks;
-	g->attend = xmalloc(sizeof(int) * ((size_t)cells + 1));
-	for (long c = 0; c < cells; c++)
-		g->attend[c] = u->attend[c];
-	return g;
-}
-
-static void guide_free(struct previous *g)
-{
-	if (!g)
-		return;
-	free(g->sessions);
-	free(g->attend);
-	free(g);
-}
-
 /* The pins built like guide g, the rest of g kept around them, the pinned
  * sessions filled where blocks are short, and the model on what is left:
  * the schedule into out.  Returns as model_solve. */
@@ -667,6 +324,44 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 	return rc;
 }
 
+/* The model's search of best (a schedule keeping the locks) with the
+ * sessions that hold a pin fixed (replan_polish.h), started from the rest
+ * of best, then (the workshop model) the exact cycle MIP with the pins
+ * from it, its bound (a bound of the locked problem) into *bound when
+ * lower; the better into best.  Not in the power-goal model (a learner's
+ * group spans the pinned blocks and the rest).  Returns as model_solve. */
+static int run_polish(const struct problem *p, const struct solve_options *opt,
+		      struct solution *best, double *bound)
+{
+	struct solution ordered, fixed, start, cand;
+	bool exact = p->config.model == MODEL_WORKSHOP;
+	size_t n = replan_polish_split(p, best, &ordered);
+	int rc = 0;
+	if (n > 0 && !model_row(p)->whole_cycle_groups && view_start(p, &ordered, n, &start)) {
+		replan_polish_fixed(p, &ordered, n, &fixed);
+		struct solve_options part = *opt;
+		part.time_limit = run_share(opt, exact ? 2 : 1);
+		part.write_lp = NULL;
+		part.start = &start;
+		part.simple_bound = true;       /* the bound is the child's */
+		double ignored;
+		solution_init(&cand, p);
+		copy_schedule(&cand, &fixed);
+		rc = run_view(p, &part, &cand, &ignored);
+		mcl_log(LOG_VERBOSE, "locks: the rest searched with the %zu pinned sessions fixed: "
+			"objective %.1f -> %.1f", n, best->objective,
+			has_schedule(&cand) ? cand.objective : -1.0);
+		take_better(p, best, &cand);
+		solution_release(&start);
+		solution_release(&fixed);
+	}
+	solution_release(&ordered);
+	double eb = rc == 0 && exact ? replan_polish_exact(p, best, model_time_left(opt, 1e9)) : -1;
+	if (eb >= 0 && (*bound < 0 || eb < *bound))
+		*bound = eb;
+	return rc;
+}
+
 /* The simple bound of view v (bound_simple.h: valid for every model). */
 static double simple_bound_of(const struct problem *v)
 {
@@ -688,18 +383,18 @@ static double view_bound(const struct problem *p, double seconds)
 {
 	struct solution fz;
 	solution_init(&fz, p);
-	char *why = p->previous ? add_frozen(p, &fz) : NULL;
+	char *why = p->previous ? replan_add_frozen(p, &fz) : NULL;
 	double b = -1;
 	if (!why) {
 		struct tally t;
-		double lost, f = frozen_value(p, &fz, &t);
-		struct problem *v = view_new(p, &fz, &t, &lost);
+		double lost, f = replan_frozen_value(p, &fz, &t);
+		struct problem *v = replan_view_new(p, &fz, &t, &lost);
 		tally_release(&t);
 		if (seconds >= 0)
 			replan_pins_view(p, v);
-		b = f + lost + (view_empty(v) ? 0 : seconds < 0 ? simple_bound_of(v) :
+		b = f + lost + (replan_view_empty(v) ? 0 : seconds < 0 ? simple_bound_of(v) :
 				model_row(v)->bound(v, seconds));
-		view_free(v);
+		replan_view_free(v);
 	}
 	free(why);
 	solution_release(&fz);
@@ -750,6 +445,19 @@ static double bound_child_collect(const struct solve_options *opt, struct child 
 	return b;
 }
 
+/* sol's bound: the smaller of the runs' (or the locked MIP's) bound and
+ * the child's (each -1 when none); when neither is in (no schedule in the
+ * run's share, the LP not in time), the view's simple bound.  Then the one
+ * bound check, as for any model. */
+static int report_bound(const struct problem *p, const struct solve_options *opt,
+			struct solution *sol, double bound, double lp)
+{
+	if (lp >= 0 && (bound < 0 || lp < bound))
+		bound = lp;
+	sol->bound = bound >= 0 ? bound : view_bound(p, -1);
+	return model_check_bound(p->config.model, opt, sol);
+}
+
 int replan_solve(const struct problem *p, const struct solve_options *given,
 		 struct solution *sol)
 {
@@ -772,19 +480,19 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	double overrun = 0;     /* how far past its share the first run went */
 	if (!p->previous) {
 		struct solve_options part = *opt;
-		part.time_limit = run_share(opt, 2);
+		part.time_limit = run_share(opt, 2);  /* then guided, from nothing, polish */
 		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
 		overrun = mcl_now() - t1 - part.time_limit;
 		if (rc == 0 && has_schedule(sol)) {
-			guide = guide_of(p, sol);
-			rc = run_guided(p, opt, 2, guide, &cand);
+			guide = replan_pins_guide_of(p, sol);
+			rc = run_guided(p, opt, 3, guide, &cand);
 			take_better(p, &best, &cand);
 		}
 	}
 	solution_init(&fixed, p);
-	char *why = p->previous ? add_frozen(p, &fixed) : NULL;
+	char *why = p->previous ? replan_add_frozen(p, &fixed) : NULL;
 	int n_pins = why ? -1 : 0;
 	/* a frozen meeting nobody can cover is a proof; pins built in one
 	 * order that do not fit are not */
@@ -805,11 +513,12 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		sol->diagnosis = why;
 		solution_release(&fixed);
 		solution_release(&best);
-		guide_free(guide);
+		replan_pins_guide_free(guide);
 		child_cancel(&bound_ch, SIGKILL);
 		return 0;
 	}
-	int runs = 1 + (n_pins > 0) - !p->previous;
+	/* without a previous schedule, the polish of the pins' runs comes last */
+	int runs = 1 + (n_pins > 0) - !p->previous + (!p->previous && p->n_pins > 0);
 	if (p->previous)
 		rc = run_kept(p, opt, &fixed, runs, &best);
 	/* the kept plan re-seated with the keep term (the displaced where
@@ -842,11 +551,15 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		}
 		take_better(p, &best, &cand);
 	}
+	/* locks without a previous schedule: the rest searched, pins fixed */
+	if (rc == 0 && !p->previous && p->n_pins && has_schedule(&best) &&
+	    model_time_left(opt, RUN_LEAST_SECONDS) >= RUN_LEAST_SECONDS)
+		rc = run_polish(p, opt, &best, &bound);
 	/* with a previous schedule, the run with the frozen part alone fixed
 	 * (its own bound the pins relaxed: valid, weaker than the child's);
 	 * its schedule counts only when there are no pins */
 	if (p->previous)
-		free(add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
+		free(replan_add_frozen(p, sol));      /* as for fixed: no cover, no schedule */
 	if (rc == 0 && p->previous) {
 		/* without pins, it starts from the kept plan (the search then
 		 * moves kept learner-blocks where the objective gains) */
@@ -885,16 +598,9 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	}
 	solution_release(&best);
 	solution_release(&fixed);
-	guide_free(guide);
+	replan_pins_guide_free(guide);
 	double lp = bound_child_collect(opt, &bound_ch);
 	if (rc != 0 || !has_schedule(sol))
 		return rc;
-	/* the smaller of the view run's bound and the child's; when neither
-	 * is in (the view run found no schedule, the child none in time), the
-	 * view's simple bound */
-	double b = bound;
-	if (lp >= 0 && (b < 0 || lp < b))
-		b = lp;
-	sol->bound = b >= 0 ? b : view_bound(p, -1);
-	return model_check_bound(p->config.model, opt, sol);
+	return report_bound(p, opt, sol, bound, lp);
 }

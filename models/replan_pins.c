@@ -338,6 +338,35 @@ static bool seat_whole_cycle(struct builder *bd, int l, int si, size_t first_pin
 	return ok;
 }
 
+/* A pinned lab of block b in a room no pin names moves to the smallest
+ * free room with the lab feature that seats its learners plus short (the
+ * learners the block must seat in pinned sessions), else to the largest
+ * free one larger than its own: a pinned lab's room is chosen for its few
+ * pinned learners, before the block's need is known. */
+static void widen_labs(struct builder *bd, int b, size_t first_pin, long short_by)
+{
+	const struct problem *p = bd->p;
+	for (size_t i = first_pin; i < bd->fz->n_sessions && short_by > 0; i++) {
+		struct session *s = &bd->fz->sessions[i];
+		int cap = p->rooms[s->room].capacity;
+		long want = s->size + short_by;
+		want = want < p->config.lab_max_group ? want : p->config.lab_max_group;
+		if (s->block != b || s->kind != SESSION_LAB || cap >= want ||
+		    pins_reserved(bd, NULL, -1, s->room, b))
+			continue;
+		int r = pins_room_for(bd, b, p->lab_feature, (int)want);
+		for (int q = 0; q < p->n_rooms && r < 0; q++)
+			if (pins_room_free(bd, q, b) && problem_room_has(&p->rooms[q], p->lab_feature) &&
+			    !pins_reserved(bd, NULL, -1, q, b) && p->rooms[q].capacity > cap &&
+			    (r < 0 || p->rooms[q].capacity > p->rooms[r].capacity))
+				r = q;
+		if (r < 0)
+			continue;
+		short_by -= p->rooms[r].capacity - cap;
+		s->room = r;
+	}
+}
+
 /* Where no session the model could open is left for the learners still
  * without a place in block b (the pins took the facilitators or rooms),
  * seats them in the pinned sessions of b that take them: a workshop of a
@@ -349,8 +378,10 @@ static void fill_short_block(struct builder *bd, int b, size_t first_pin, bool a
 	long waiting = 0;
 	for (int l = 0; l < p->n_learners; l++)
 		waiting += !p->learners[l].unavailable[b] && solution_attend_at(fz, l, b) < 0;
-	if (!waiting || (!always && waiting <= replan_keep_seats_left(p, fz, b, bd->led)))
+	long left = always ? 0 : replan_keep_seats_left(p, fz, b, bd->led);
+	if (!waiting || waiting <= left)
 		return;
+	widen_labs(bd, b, first_pin, waiting - left);
 	for (int l = 0; l < p->n_learners; l++) {
 		if (p->learners[l].unavailable[b] || solution_attend_at(fz, l, b) >= 0)
 			continue;

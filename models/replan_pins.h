@@ -56,6 +56,12 @@ void replan_pins_fill(const struct problem *p, struct solution *fz, size_t first
 void replan_pins_view(const struct problem *p, struct problem *v);
 void replan_pins_view_free(struct problem *v);
 
+/* The model's plan u of p without the pins as a guide for
+ * replan_pins_add: a previous schedule with nothing frozen.
+ * replan_pins_guide_free frees it (NULL is ok). */
+struct previous *replan_pins_guide_of(const struct problem *p, const struct solution *u);
+void replan_pins_guide_free(struct previous *g);
+
 /* "locks.csv lines 2, 5, 9": the first rows of the first ten pins, for
  * messages (free() the result). */
 char *replan_pins_lines(const struct problem *p);

@@ -17,6 +17,7 @@
 
 #include "engine/util.h"
 #include "models/model.h"
+#include "models/replan_pins.h"
 #include "models/replan_pins_builder.h"
 
 /* Whether f may lead a power-goal group: free in every workshop block and
@@ -144,4 +145,40 @@ int pins_guide_in_block(const struct builder *bd, int si, int b)
 	}
 	free(cnt);
 	return best;
+}
+
+/* The model's plan u of the school without the pins, as a previous
+ * schedule with nothing frozen: the guide pins are built like
+ * (replan_pins.h). */
+struct previous *replan_pins_guide_of(const struct problem *p, const struct solution *u)
+{
+	struct previous *g = xcalloc(1, sizeof(*g));
+	g->after = -1;
+	g->n_sessions = (int)u->n_sessions;
+	g->sessions = xcalloc(u->n_sessions + 1, sizeof(*g->sessions));
+	for (size_t i = 0; i < u->n_sessions; i++) {
+		const struct session *s = &u->sessions[i];
+		struct prev_session *ps = &g->sessions[i];
+		ps->kind = s->kind == SESSION_WORKSHOP ? LOCK_GOAL :
+			   s->kind == SESSION_SEMINAR ? LOCK_SEMINAR : LOCK_LAB;
+		ps->offering = s->kind == SESSION_LAB ? -1 : s->offering;
+		ps->block = s->block;
+		ps->room = s->room;
+		ps->facilitator = s->facilitator;
+		ps->section = s->section >= 0 ? s->section : (int)i;
+	}
+	long cells = (long)p->n_learners * p->n_blocks;
+	g->attend = xmalloc(sizeof(int) * ((size_t)cells + 1));
+	for (long c = 0; c < cells; c++)
+		g->attend[c] = u->attend[c];
+	return g;
+}
+
+void replan_pins_guide_free(struct previous *g)
+{
+	if (!g)
+		return;
+	free(g->sessions);
+	free(g->attend);
+	free(g);
 }

@@ -120,6 +120,18 @@ static bool must_meet(const struct builder *bd, const struct lock_pin *pn, int b
 	return false;
 }
 
+/* Whether another pin of pn's seminar is in block b: a section meeting
+ * there can take its learners too (the seminar may have one section). */
+static bool may_share(const struct builder *bd, const struct lock_pin *pn, int b)
+{
+	for (int k = 0; k < bd->p->n_pins; k++) {
+		const struct lock_pin *o = &bd->p->pins[k];
+		if (o != pn && o->block == b && o->kind == LOCK_SEMINAR && o->offering == pn->offering)
+			return true;
+	}
+	return false;
+}
+
 /* Joins pn's learners to a section of its seminar already built that
  * meets in every block pn must meet in and has seats.  Returns whether. */
 static bool join_section(struct builder *bd, const struct lock_pin *pn)
@@ -168,18 +180,19 @@ static bool join_section(struct builder *bd, const struct lock_pin *pn)
 }
 
 /* The blocks and rooms of a section of pn's seminar led by f: the blocks
- * it must meet in first, then the earliest seminar blocks where f, a room
- * and every pinned learner are free.  Returns whether all its meetings
- * were found. */
+ * it must meet in first, then those of the seminar's other pins, then the
+ * earliest seminar blocks where f, a room and every pinned learner are
+ * free.  Returns whether all its meetings were found. */
 static bool find_meetings(const struct builder *bd, const struct lock_pin *pn, int f, int need,
 			  int *blocks, int *rooms)
 {
 	const struct problem *p = bd->p;
 	const struct seminar *sm = &p->seminars[pn->offering];
 	int m = 0;
-	for (int step = 0; step < 2 && m < sm->meetings; step++)
+	for (int step = 0; step < 3 && m < sm->meetings; step++)
 		for (int b = 0; b < p->n_blocks && m < sm->meetings; b++) {
-			if ((step == 0) != must_meet(bd, pn, b) || p->blocks[b].kind != BLOCK_SEMINAR ||
+			int rank = must_meet(bd, pn, b) ? 0 : may_share(bd, pn, b) ? 1 : 2;
+			if (rank != step || p->blocks[b].kind != BLOCK_SEMINAR ||
 			    !problem_block_scheduled(p, b))
 				continue;
 			bool ok = pins_fac_free(bd, f, b);

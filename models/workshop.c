@@ -248,6 +248,10 @@ static double stage_prove(struct cycle *cy, double bound)
 	bool found = mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE;
 	if (found && mr.bound < proven)
 		proven = mr.bound;
+	/* GLPK's bound of a view worth nothing can be -0.0 or -1e-13: never
+	 * below what a schedule reaches (-1 means an internal error) */
+	if (found && proven < obj)
+		proven = obj;
 	if (found && mr.objective > obj + 1e-6) {
 		solution_release(&work);
 		solution_init(&work, p);
