@@ -112,6 +112,14 @@
  *   a day may be covered by a meeting: delta[l] <= sum t[q] + sum_c
  *   min(m_s, E_l) e[c], E_l the days with a seminar block where l is
  *   available (a seminar's meetings cover no more of l's days than that).
+ *   With T_l = min(days with a workshop block where l is available,
+ *   sum_q ub t[q]) < D_l, the most days l's sessions can cover, also
+ *        delta[l] <= T_l + sum_c min(m_s, E_l, D_l - T_l) e[c]
+ *   l enrolled in no seminar has at most T_l days; in any, at most D_l
+ *   (a coefficient D_l - T_l makes the right side >= D_l, else the row is
+ *   the one above with T_l for sum t[q]).  It is the hull of the two, e
+ *   whole: it stops the LP from enrolling many learners by a part each,
+ *   each part worth min(m_s, E_l) days to a learner short of one.
  * A schedule's sections, meetings, labs and rooms give a feasible point
  * with its objective, so the LP bounds the combined cycle as one problem,
  * not as a sum of two problems that share the facilitators.
@@ -545,6 +553,10 @@ struct learner_rows {
 			     * elsewhere, 0 when no pin takes one */
 	int sem;            /* seminar-block time not pinned to a lab, or 0 */
 	int avail, avail_sem;
+	int day_ws;         /* the daily row without sessions (seminar blocks),
+			     * or 0 */
+	int ws_days;        /* T_l: the most days l's workshop sessions cover */
+	int days;           /* D_l, delta's upper bound */
 };
 
 /* delta: the days covered are at most the facilitated sessions and
@@ -567,7 +579,13 @@ static void blp_learner_days(struct blp *x, int l, struct learner_rows *r)
 				}
 	} else if (days) {
 		r->day = lp_add_row(x->P, GLP_UP, 0, 0);
-		triplets_add(&x->t, r->day, lp_add_col(x->P, GLP_CV, 0, days, w), 1);
+		int jd = lp_add_col(x->P, GLP_CV, 0, days, w);
+		triplets_add(&x->t, r->day, jd, 1);
+		r->days = days;
+		if (x->n_sem && r->ws_days < days) {   /* no seminar: T_l days at most */
+			r->day_ws = lp_add_row(x->P, GLP_UP, 0, r->ws_days);
+			triplets_add(&x->t, r->day_ws, jd, 1);
+		}
 	}
 }
 
@@ -594,8 +612,12 @@ static void blp_learner_choices(struct blp *x, int l, const struct learner_rows 
 		triplets_add(&x->t, x->row_lab_credit, je, m);
 		triplets_add(&x->t, x->sp.row_lab_need, je, m);
 		triplets_add(&x->t, x->sp.row_meet_seats, je, m);
+		int md = m < dsem ? m : dsem;
 		if (r->day)   /* m meetings cover at most dsem days */
-			triplets_add(&x->t, r->day, je, -(m < dsem ? m : dsem));
+			triplets_add(&x->t, r->day, je, -md);
+		if (r->day_ws)   /* a seminar adds at most D_l - T_l days to T_l */
+			triplets_add(&x->t, r->day_ws, je,
+				     -(md < r->days - r->ws_days ? md : r->days - r->ws_days));
 	}
 }
 
@@ -618,8 +640,7 @@ static void blp_need(struct blp *x, int l, int q, struct learner_rows *r)
 		for (int j = 0; j < x->n_blocks; j++) {
 			int b = x->grp[j];
 			size_t i = (size_t)nd->goal * nb + b;
-			if (p->learners[l].unavailable[x->blocks[j]] || !x->colN[i] ||
-			    (lpin[j] >= 0 && lpin[j] != nd->goal))   /* pinned elsewhere */
+			if (!bound_lp_need_block(x, l, q, j))
 				continue;
 			pinned += lpin[j] == nd->goal;
 			if (x->seen[b] != q + 1)   /* once per group */
@@ -677,6 +698,8 @@ static void blp_learner(struct blp *x, int l)
 		r.sem = lp_add_row(x->P, GLP_UP, 0,
 				   r.avail_sem - x->sem_lab[l] > 0 ? r.avail_sem - x->sem_lab[l] : 0);
 	x->pl.lpin = lpin;
+	if (x->n_sem)
+		r.ws_days = bound_lp_ws_days(x, l);
 	blp_learner_days(x, l, &r);
 	blp_learner_choices(x, l, &r);
 	for (int j = 0; j < x->n_blocks && x->per_learner; j++) {

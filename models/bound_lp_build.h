@@ -105,4 +105,10 @@ void bound_lp_add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl,
 /* Whether learner l has a ready need of goal g. */
 bool bound_lp_ready_need(const struct problem *p, int l, int g);
 
+/* Whether facilitated need q of l may take a session in block j of x. */
+bool bound_lp_need_block(const struct blp *x, int l, int q, int j);
+
+/* T_l: the most days learner l's workshop sessions can cover in x's blocks. */
+int bound_lp_ws_days(const struct blp *x, int l);
+
 #endif

@@ -1,10 +1,13 @@
 /*
  * bound_lp_learner.c - the per-learner rows of the bound LP, for small
  * cycles (the top of bound_lp.c, "Per-learner rows"): x[q,b], the part of
- * need q met in block b, with the learner's pins kept.
+ * need q met in block b, with the learner's pins kept; and T_l, the days
+ * a learner's workshop sessions can cover (the daily rows with seminar
+ * blocks).
  */
 #include "models/bound_lp_build.h"
 #include "models/bound_lp_rows.h"
+#include "models/bound_simple.h"
 
 /* Per-learner rows only below this many x columns (the top of bound_lp.c). */
 #define PER_LEARNER_COLS 8000
@@ -55,4 +58,34 @@ void bound_lp_add_seats(glp_prob *P, struct triplets *t, struct per_learner *pl,
 		if (pl->day && pl->day[d])
 			triplets_add(t, pl->day[d], jx, -1);
 	}
+}
+
+/* Whether facilitated need q of l may take a session in block j: l is
+ * available, the goal runs in j's group, and no pin gives j to another goal. */
+bool bound_lp_need_block(const struct blp *x, int l, int q, int j)
+{
+	const struct problem *p = x->p;
+	int g = p->needs[q].goal, pin = x->lpin[(long)l * x->n_blocks + j];
+	return !p->learners[l].unavailable[x->blocks[j]] &&
+	       x->colN[(size_t)g * x->nb + x->grp[j]] && (pin < 0 || pin == g);
+}
+
+/* T_l: the days l's workshop sessions can cover, at most the days with a
+ * workshop block where l is available and at most t[q]'s upper bounds summed
+ * (a day needs a counted session, data contract rule 6). */
+int bound_lp_ws_days(const struct blp *x, int l)
+{
+	const struct problem *p = x->p;
+	int sum = 0;
+	for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
+		const struct need *nd = &p->needs[q];
+		if (!nd->ready || p->goals[nd->goal].mode == GOAL_ONLINE)
+			continue;
+		int nbq = 0;
+		for (int j = 0; j < x->n_blocks; j++)
+			nbq += bound_lp_need_block(x, l, q, j);
+		sum += nd->sessions < nbq ? nd->sessions : nbq;
+	}
+	int d = bound_simple_learner_days_in(p, l, x->blocks, x->n_blocks);
+	return sum < d ? sum : d;
 }

@@ -19,7 +19,10 @@
  * labs in every available seminar block, minus the same with l enrolled in
  * s (meetings on P's days, |P| fewer lab sessions).  It is the choice
  * weight, the daily weight of the days P adds, less the lab credit the
- * meetings displace.  Options worth <= 0 are dropped, unless the context
+ * meetings displace.  Its daily part lo_dval[o] and the days it adds
+ * lo_days[o] are kept apart: a learner in two seminars that meet on one
+ * day has that day's weight once (seminar_plan_value, stage 2).
+ * Options worth <= 0 are dropped, unless the context
  * is built with keep_all (seminar_ctx_build_all): then a seat worth
  * nothing can still relieve a block whose labs are full.  A learner available
  * in every pattern of s, at equal value, is *flexible* for s (one column in
@@ -316,9 +319,18 @@ static void build_learner_options(struct seminar_ctx *c)
 				int old = t.enrolled[ch];
 				t.enrolled[ch] = 1;
 				t.lab_cnt[l] -= seminar_pat_len(c, k);
-				for (int i = c->pat_start[k]; i < c->pat_start[k + 1]; i++)
-					(*tally_day(&t, p, l, c->day[c->pat_j[i]]))++;
+				double v0 = objective_learner(p, &t, l) - base;
+				unsigned long long days = 0;
+				bool far = false;   /* a day past 64: no mask */
+				for (int i = c->pat_start[k]; i < c->pat_start[k + 1]; i++) {
+					int d = c->day[c->pat_j[i]];
+					if (*tally_day(&t, p, l, d) == 0)
+						far |= d >= 64, days |= d < 64 ? 1ULL << d : 0;
+					(*tally_day(&t, p, l, d))++;
+				}
 				double v = objective_learner(p, &t, l) - base;
+				if (far)
+					days = 0, v0 = v;
 				t.enrolled[ch] = old;
 				t.lab_cnt[l] += seminar_pat_len(c, k);
 				for (int i = c->pat_start[k]; i < c->pat_start[k + 1]; i++)
@@ -330,11 +342,17 @@ static void build_learner_options(struct seminar_ctx *c)
 					xgrow((void **)&c->lo_sp, &a1, n_opt + 1, sizeof(int));
 					xgrow((void **)&c->lo_val, &a2, n_opt + 1, sizeof(double));
 					xgrow((void **)&c->lo_flex, &a3, n_opt + 1, sizeof(bool));
+					size_t a4 = alloc, a5 = alloc;
+					xgrow((void **)&c->lo_dval, &a4, n_opt + 1, sizeof(double));
+					xgrow((void **)&c->lo_days, &a5, n_opt + 1,
+					      sizeof(unsigned long long));
 					alloc = a1;
 				}
 				c->lo_sp[n_opt] = sp;
 				c->lo_val[n_opt] = v;
 				c->lo_flex[n_opt] = false;
+				c->lo_dval[n_opt] = v - v0;
+				c->lo_days[n_opt] = days;
 				n_opt++;
 			}
 			/* flexible: every pattern of s, at one value */
@@ -417,6 +435,8 @@ void seminar_ctx_release(struct seminar_ctx *c)
 	free(c->lo_sp);
 	free(c->lo_val);
 	free(c->lo_flex);
+	free(c->lo_dval);
+	free(c->lo_days);
 	free(c->spo_start);
 	free(c->spo_opt);
 }

@@ -133,15 +133,25 @@ double seminar_plan_value(const struct seminar_plan *pl, const struct seminar_ct
 		if (problem_seminar_level(p, pl->sec_fac[k], c->sp_sem[sp]) == LEVEL_GURU)
 			v += p->config.w_guru * seminar_pat_len(c, c->sp_pat[sp]);
 	}
-	for (int l = 0; l < p->n_learners; l++)
+	for (int l = 0; l < p->n_learners; l++) {
+		unsigned long long days = 0;
+		double day_w = 0;
 		for (int i = 0; i < c->spl; i++) {
 			int k = pl->lsec[(long)l * c->spl + i];
 			if (k < 0)
 				continue;
 			int o = seminar_opt_of(c, l, pl->sec_sp[k]);
 			assert(o >= 0);
-			v += c->lo_val[o];
+			/* a day two seminars add is paid once */
+			v += c->lo_val[o] - c->lo_dval[o];
+			days |= c->lo_days[o];
+			if (c->lo_days[o])
+				day_w = c->lo_dval[o] / seminar_days_count(c->lo_days[o]);
+			else
+				v += c->lo_dval[o];
 		}
+		v += day_w * seminar_days_count(days);
+	}
 	return v;
 }
 

@@ -62,6 +62,8 @@ struct seminar_ctx {
 	int *lo_sp;
 	double *lo_val;
 	bool *lo_flex;
+	double *lo_dval;        /* the daily weight within lo_val[o] */
+	unsigned long long *lo_days; /* the days (below 64) it adds */
 	/* per sp, the options for it, value descending */
 	int *spo_start, *spo_opt;
 	/* options worth <= 0 kept too: built so when the labs alone cannot
@@ -90,6 +92,15 @@ static inline bool seminar_pat_has(const struct seminar_ctx *c, int k, int j)
 static inline int seminar_pat_len(const struct seminar_ctx *c, int k)
 {
 	return c->pat_start[k + 1] - c->pat_start[k];
+}
+
+/* The days in mask m (lo_days). */
+static inline int seminar_days_count(unsigned long long m)
+{
+	int n = 0;
+	for (; m; m &= m - 1)
+		n++;
+	return n;
 }
 
 /* A uniform draw in [0, 1) from rng (mcl_rng_next). */
@@ -147,8 +158,9 @@ void seminar_plan_unenrol(struct seminar_plan *pl, const struct seminar_ctx *c, 
  * index. */
 void seminar_plan_drop_section(struct seminar_plan *pl, const struct seminar_ctx *c, int k);
 
-/* The plan's value: the options of enrolled learners plus the guru weight
- * of guru-led meetings. */
+/* The plan's value: the options of enrolled learners, each learner-day's
+ * daily weight once however many seminars add it, plus the guru weight of
+ * guru-led meetings. */
 double seminar_plan_value(const struct seminar_plan *pl, const struct seminar_ctx *c);
 
 /*

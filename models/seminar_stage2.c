@@ -8,7 +8,11 @@
  * the learner's option value.  With one seminar a learner it is totally
  * unimodular, so an LP vertex is integral and GLPK's simplex solves it;
  * above one, the rows "one section a seminar" and "one meeting a block"
- * break that, and it is a small MIP.  The seated learners are split evenly
+ * break that, and it is a small MIP; there a learner's day is paid once,
+ * by a column dy[l,d] <= the seats whose pattern adds day d, not by every
+ * seat's value (two seminars meeting on one day claimed it twice, and the
+ * MIP gave second seminars over first ones to learners short of days).
+ * The seated learners are split evenly
  * over the o_sp sections of each sp.  With keep_all (labs alone too few)
  * every one of the n_sp seats is taken: seats worth <= 0 are what make
  * room in the labs.
@@ -18,6 +22,28 @@
 #include <stdlib.h>
 
 #include "models/lp_build.h"
+
+/* The daily weight of l's seats, exact over several seminars: dy[l,d] in
+ * [0, 1] worth a day's weight, dy[l,d] <= sum of l's seats whose pattern adds
+ * day d (the options' own values leave their daily part out). */
+static void seat_days(const struct seminar_ctx *c, glp_prob *P, struct triplets *t, int l,
+		      const int *col)
+{
+	for (int d = 0; d < 64 && d < c->p->n_days; d++) {
+		int row = 0;
+		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
+			unsigned long long m = c->lo_days[o];
+			if (!col[o] || !(m >> d & 1))
+				continue;
+			if (!row) {
+				int n = seminar_days_count(m);
+				row = lp_add_row(P, GLP_UP, 0, 0);
+				triplets_add(t, row, lp_add_col(P, GLP_CV, 0, 1, c->lo_dval[o] / n), 1);
+			}
+			triplets_add(t, row, col[o], -1);
+		}
+	}
+}
 
 int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
 			  const int *z_fac, struct seminar_plan *pl, double seconds)
@@ -48,12 +74,15 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 				continue;
 			if (!row)
 				row = lp_add_row(P, GLP_UP, 0, c->spl);
-			col[o] = lp_add_col(P, c->spl > 1 ? GLP_BV : GLP_CV, 0, 1, c->lo_val[o]);
+			/* with two seminars or more a day is paid once, below */
+			col[o] = lp_add_col(P, c->spl > 1 ? GLP_BV : GLP_CV, 0, 1,
+					    c->spl > 1 ? c->lo_val[o] - c->lo_dval[o] : c->lo_val[o]);
 			triplets_add(&t, row, col[o], 1);
 			triplets_add(&t, sp_row[sp], col[o], 1);
 		}
 		if (c->spl == 1 || !row)
 			continue;
+		seat_days(c, P, &t, l, col);
 		for (int j = 0; j < c->nb; j++) {
 			int r2 = 0;
 			for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++)

@@ -1,0 +1,40 @@
+#!/bin/sh
+# A learner with no seminar covers at most T_l days, the days their
+# workshop sessions can take (issue 26).  tests/data/seminar_ws_days: two
+# days of a workshop block and a seminar block; 20 learners, each one
+# session of one goal (T_l = 1 of 2 days), one 2-meeting seminar of 10 seats
+# that everyone chose.  Every learner gets the session and its day, the 10
+# enrolled their second day too: 20 x 10 + 10 x 50 + 30 x 40 = 1 900, the
+# optimum (CBC on --write-lp proves it; its LP relaxation gives 2 300).
+# The row delta <= t + 2 e let the bound LP enrol all 20 by halves, each
+# half a whole day: bound 2 300, old builds fail here.  With
+# delta <= T_l + min(m, E_l, D_l - T_l) e the bound is 1 900 and the solve
+# ends proven optimal, with a schedule verify accepts.
+# Usage: sh tests/cli/seminar_ws_days.sh [BUILD]
+set -u
+BUILD=${BUILD:-${1:-build}}
+BIN=$BUILD/mclsched
+T=$(mktemp -d /tmp/mclsched-semwsdays-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "seminar_ws_days.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
+
+dir=tests/data/seminar_ws_days
+rc=0
+"$BIN" solve "$dir" -o "$T/out" --time-limit 5 -q 2>"$T/err" || rc=$?
+if [ "$rc" -ne 0 ]; then
+	fail "exit $rc: $(head -c 300 "$T/err")"
+else
+	"$BIN" verify "$dir" "$T/out" >"$T/v" 2>&1 || fail "verify: $(head -c 300 "$T/v")"
+	o=$(metric "$T/out" objective)
+	b=$(metric "$T/out" bound)
+	awk -v o="$o" 'BEGIN {exit !(o == 1900)}' || fail "objective $o, want 1900 (CBC's optimum)"
+	awk -v b="$b" 'BEGIN {exit !(b >= 1900 - 1e-6 && b <= 1900 + 1e-3)}' ||
+		fail "bound $b, want 1900 (a seminar adds one day to a one-session learner; 2300 counting both meetings)"
+	grep -q "^status,optimal$" "$T/out/summary.csv" ||
+		fail "status $(metric "$T/out" status), want optimal"
+fi
+
+[ "$fails" -eq 0 ] && echo "seminar_ws_days.sh: ok" >&2
+[ "$fails" -eq 0 ]
