@@ -10,10 +10,9 @@
  * plans them in turn, each against the whole cycle's objective:
  *
  *   1. seminar blocks (seminar.c), valued against what the workshop
- *      blocks are expected to give (the hand schedule's workshop blocks,
- *      else assume_workshops), staffed without the part-time facilitators
- *      (max_sessions below their available blocks: their sessions are the
- *      scarce ones) when that finds a schedule, else
+ *      blocks are assumed to give (assume_workshops), staffed without the
+ *      part-time facilitators (max_sessions below their available blocks:
+ *      their sessions are the scarce ones) when that finds a schedule, else
  *      with a share of their max_sessions in proportion to their seminar
  *      blocks; and when a plan without them leaves more seminar value
  *      unserved than a workshop session is worth, plans with them too,
@@ -89,8 +88,7 @@ static void copy_kind(const struct problem *p, const struct solution *sol,
 	solution_recount(dst);
 }
 
-/* What the first seminar pass assumes of the workshop blocks without a
- * hand schedule (expected_workshops): a learner
+/* What the first seminar pass assumes of the workshop blocks: a learner
  * with a ready facilitated need has a workshop session on every day with a
  * workshop block they are available in, and their online needs are met by
  * labs there.  So seminars are valued by what only they give (choices,
@@ -114,26 +112,6 @@ static void assume_workshops(const struct problem *p, struct tally *t)
 			if (p->blocks[b].kind == BLOCK_WORKSHOP && !p->learners[l].unavailable[b])
 				*tally_day(t, p, l, p->blocks[b].day_index) = 1;
 	}
-}
-
-/* What the first seminar pass takes the workshop blocks to give: the
- * counts of the hand schedule's workshop blocks (greedy_start.c), a near
- * stand-in for the workshop search's; without a hand schedule,
- * assume_workshops.  Valued against a workshop every day, the seminars
- * leave the days and lab credit the workshops miss to the second pass. */
-static void expected_workshops(const struct problem *p, const struct solution *hand,
-			       struct tally *t)
-{
-	if (hand->status != SOLVE_FEASIBLE) {
-		assume_workshops(p, t);
-		return;
-	}
-	struct solution ws;
-	solution_init(&ws, p);
-	copy_kind(p, hand, BLOCK_WORKSHOP, &ws);
-	tally_clear(t, p);
-	tally_add_solution(t, p, &ws);
-	solution_release(&ws);
 }
 
 /* Plans the seminar blocks into sol with each facilitator's budget there
@@ -390,13 +368,13 @@ static void hand_build(const struct problem *p, struct solution *hand)
 }
 
 /* Step 1: the seminar blocks planned into seminars, valued against what
- * the workshop blocks are expected to give (expected_workshops from hand;
- * outside is set to that), with the part-time facilitators kept for the
- * workshops.  Returns seminar_schedule's code (*why set when it is not 0). */
+ * the workshop blocks are assumed to give (outside is set to that), with
+ * the part-time facilitators kept for the workshops.  Returns
+ * seminar_schedule's code (*why set when it is not 0). */
 static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem,
 			      const struct search_settings *set, const struct solve_options *opt,
-			      double t0, const struct solution *hand, struct tally *outside,
-			      struct solution *seminars, char **why)
+			      double t0, struct tally *outside, struct solution *seminars,
+			      char **why)
 {
 	int nf = p->n_facilitators;
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
@@ -405,7 +383,7 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 	seminar_budgets(p, budget, share, most);
 	/* part-time facilitators' sessions are scarce: first without them in
 	 * the seminar blocks, then with their share when that finds nothing */
-	expected_workshops(p, hand, outside);
+	assume_workshops(p, outside);
 	int r = 0;
 	struct seminar_stats st = { 0 };
 	if (opt->start)     /* a warm start (advise): its seminar blocks as they are */
@@ -599,8 +577,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	char *why = NULL;
 
 	/* 1. seminar blocks, part-time facilitators kept for the workshops */
-	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, &hand, &outside, &seminars,
-				   &why);
+	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, &outside, &seminars, &why);
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->stopped_by = mip_interrupted		     ? STOP_INTERRUPT
