@@ -44,6 +44,7 @@
 #include "engine/util.h"
 #include "models/model.h"
 #include "models/period_mip.h"
+#include "models/replan_pins.h"
 
 /* The options count weights.keep this many times: the MIP knows goals,
  * not sessions, so a learner it leaves at their goal may still lose the
@@ -439,9 +440,8 @@ int replan_period(const struct problem *p, struct solution *sol, double seconds)
 {
 	if (!p->previous || model_row(p)->whole_cycle_groups || seconds <= 0)
 		return 0;
-	for (int k = 0; k < p->n_pins; k++)
-		if (!strcmp(p->pins[k].file, "locks.csv"))
-			return 0;       /* locks.csv's pins: held by the caller's runs */
+	if (replan_pins_locked(p))
+		return 0;       /* locks.csv's pins: held by the caller's runs */
 	double t0 = mcl_now();
 	int n = 0, taken = 0;
 	for (int b = p->previous->after + 1; b < p->n_blocks; b++)

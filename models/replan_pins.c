@@ -856,3 +856,11 @@ char *replan_pins_lines(const struct problem *p)
 	}
 	return s;
 }
+
+bool replan_pins_locked(const struct problem *p)
+{
+	for (int k = 0; k < p->n_pins; k++)
+		if (!strcmp(p->pins[k].file, "locks.csv"))
+			return true;
+	return false;
+}

@@ -66,4 +66,7 @@ void replan_pins_guide_free(struct previous *g);
  * messages (free() the result). */
 char *replan_pins_lines(const struct problem *p);
 
+/* Whether p has pins from locks.csv (not only a replan's frozen ones). */
+bool replan_pins_locked(const struct problem *p);
+
 #endif

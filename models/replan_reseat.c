@@ -45,6 +45,7 @@
 #include "models/glpk_run.h"
 #include "models/lp_build.h"
 #include "models/model.h"
+#include "models/replan_pins.h"
 
 /* Cells (learner-blocks) re-seated by one MIP: the later blocks are taken
  * in windows of about this many, so that each LP ends within its share of
@@ -462,9 +463,8 @@ int replan_reseat(const struct problem *p, struct solution *sol, double seconds)
 {
 	if (!p->previous || model_row(p)->whole_cycle_groups || seconds <= 0)
 		return 0;
-	for (int k = 0; k < p->n_pins; k++)
-		if (!strcmp(p->pins[k].file, "locks.csv"))
-			return 0;       /* locks.csv's pins: held by the caller's runs */
+	if (replan_pins_locked(p))
+		return 0;       /* locks.csv's pins: held by the caller's runs */
 	double t0 = mcl_now();
 	int nb = p->n_blocks, n = 0, per = RESEAT_CELLS / (p->n_learners > 0 ? p->n_learners : 1);
 	per = per > 1 ? per : 1;

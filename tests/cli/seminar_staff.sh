@@ -12,28 +12,5 @@
 # Usage: sh tests/cli/seminar_staff.sh [BUILD]
 set -u
 BUILD=${BUILD:-${1:-build}}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-semstaff-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "seminar_staff.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
-
-dir=tests/data/seminar_staff
-rc=0
-"$BIN" solve "$dir" -o "$T/out" --time-limit 5 -q 2>"$T/err" || rc=$?
-if [ "$rc" -ne 0 ]; then
-	fail "exit $rc: $(head -c 300 "$T/err")"
-else
-	"$BIN" verify "$dir" "$T/out" >"$T/v" 2>&1 || fail "verify: $(head -c 300 "$T/v")"
-	o=$(metric "$T/out" objective)
-	b=$(metric "$T/out" bound)
-	awk -v o="$o" 'BEGIN {exit !(o == 900)}' || fail "objective $o, want 900 (CBC's optimum)"
-	awk -v b="$b" 'BEGIN {exit !(b >= 900 - 1e-6 && b <= 900 + 1e-3)}' ||
-		fail "bound $b, want 900 (1400 with the seminar blocks' facilitator time pooled)"
-	grep -q "^status,optimal$" "$T/out/summary.csv" ||
-		fail "status $(metric "$T/out" status), want optimal"
-fi
-
-[ "$fails" -eq 0 ] && echo "seminar_staff.sh: ok" >&2
-[ "$fails" -eq 0 ]
+. tests/support/optimum.sh
+expect_optimum seminar_staff.sh tests/data/seminar_staff 900 "1400 with the seminar blocks' facilitator time pooled"

@@ -11,28 +11,5 @@
 # Usage: sh tests/cli/seminar_two_days.sh [BUILD]
 set -u
 BUILD=${BUILD:-${1:-build}}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-semtwodays-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "seminar_two_days.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
-
-dir=tests/data/seminar_two_days
-rc=0
-"$BIN" solve "$dir" -o "$T/out" --time-limit 5 -q 2>"$T/err" || rc=$?
-if [ "$rc" -ne 0 ]; then
-	fail "exit $rc: $(head -c 300 "$T/err")"
-else
-	"$BIN" verify "$dir" "$T/out" >"$T/v" 2>&1 || fail "verify: $(head -c 300 "$T/v")"
-	o=$(metric "$T/out" objective)
-	b=$(metric "$T/out" bound)
-	awk -v o="$o" 'BEGIN {exit !(o == 145)}' || fail "objective $o, want 145 (CBC's optimum)"
-	awk -v b="$b" 'BEGIN {exit !(b >= 145 - 1e-6 && b <= 145 + 1e-3)}' ||
-		fail "bound $b, want 145"
-	grep -q "^status,optimal$" "$T/out/summary.csv" ||
-		fail "status $(metric "$T/out" status), want optimal"
-fi
-
-[ "$fails" -eq 0 ] && echo "seminar_two_days.sh: ok" >&2
-[ "$fails" -eq 0 ]
+. tests/support/optimum.sh
+expect_optimum seminar_two_days.sh tests/data/seminar_two_days 145 "the old search gave one learner both seminars: 120"
