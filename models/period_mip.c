@@ -610,6 +610,43 @@ void period_mip_result_free(struct period_mip_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
+void period_options_init(struct period_options *o, int n_learners)
+{
+	memset(o, 0, sizeof(*o));
+	o->learners = xmalloc(sizeof(int) * ((size_t)n_learners + 1));
+	o->start = xmalloc(sizeof(int) * ((size_t)n_learners + 2));
+}
+
+void period_options_learner(struct period_options *o, int l)
+{
+	o->start[o->n_learners] = (int)o->n;
+	o->learners[o->n_learners++] = l;
+}
+
+void period_options_push(struct period_options *o, int goal, double value)
+{
+	if (o->n + 1 >= o->alloc) {
+		size_t a = o->alloc;
+		xgrow((void **)&o->goal, &a, o->n + 2, sizeof(int));
+		xgrow((void **)&o->value, &o->alloc, o->n + 2, sizeof(double));
+	}
+	o->goal[o->n] = goal;
+	o->value[o->n++] = value;
+}
+
+void period_options_end(struct period_options *o)
+{
+	o->start[o->n_learners] = (int)o->n;
+}
+
+void period_options_free(struct period_options *o)
+{
+	free(o->learners);
+	free(o->start);
+	free(o->goal);
+	free(o->value);
+}
+
 void period_mip_result_encode(struct wire *w, const struct period_mip_result *res, int n_learners,
 			int n_blocks)
 {

@@ -96,6 +96,28 @@ void period_mip_solve(const struct period_mip_input *in, const struct mip_params
 
 void period_mip_result_free(struct period_mip_result *res);
 
+/* A period's learners and their options in the arrays period_mip_input
+ * reads (learners, opt_start = start, opt_goal = goal, opt_value = value),
+ * built learner by learner: init, then for each learner
+ * period_options_learner and its options by period_options_push, then
+ * period_options_end. */
+struct period_options {
+	int n_learners;
+	int *learners, *start, *goal;
+	double *value;
+	size_t n, alloc;
+};
+
+/* Empty, with room for at most n_learners learners. */
+void period_options_init(struct period_options *o, int n_learners);
+/* Starts learner l's options. */
+void period_options_learner(struct period_options *o, int l);
+/* Adds an option (a goal, or PERIOD_MIP_LAB) of the learner last started. */
+void period_options_push(struct period_options *o, int goal, double value);
+/* Closes the last learner's options. */
+void period_options_end(struct period_options *o);
+void period_options_free(struct period_options *o);
+
 /* Appends res (a period of n_learners learners over n_blocks blocks) to the
  * message w field by field: the scalars, the group count, the groups, then
  * the arrays (child.h).  period_mip_result_decode reads one so encoded from w's

@@ -45,59 +45,20 @@
 #include "models/model.h"
 #include "models/period_mip.h"
 #include "models/replan_pins.h"
+#include "models/workshop_search.h"
 
 /* The options count weights.keep this many times: the MIP knows goals,
  * not sessions, so a learner it leaves at their goal may still lose the
  * keep term (another facilitator or room), and a move must gain more. */
 #define PERIOD_KEEP_FACTOR 2
 
-struct opts {
-	int n_learners;
-	int *learners, *start, *goal;
-	double *value;
-	size_t n, alloc;
-};
-
-static void opts_push(struct opts *o, int goal, double value)
-{
-	if (o->n + 1 >= o->alloc) {
-		size_t a = o->alloc;
-		xgrow((void **)&o->goal, &a, o->n + 2, sizeof(int));
-		xgrow((void **)&o->value, &o->alloc, o->n + 2, sizeof(double));
-	}
-	o->goal[o->n] = goal;
-	o->value[o->n++] = value;
-}
-
-static void opts_free(struct opts *o)
-{
-	free(o->learners);
-	free(o->start);
-	free(o->goal);
-	free(o->value);
-}
-
-/* Adds (sign +1) or removes (-1) l's place in a workshop of goal g (or a
- * lab: PERIOD_MIP_LAB) in block b to or from t, as tally_add_solution. */
-static void count_place(const struct problem *p, struct tally *t, int l, int b, int g, int sign)
-{
-	if (g == PERIOD_MIP_LAB) {
-		t->lab_cnt[l] += sign;
-		return;
-	}
-	int q = objective_need_of(p, l, g);
-	if (q >= 0)
-		t->need_cnt[q] += sign;
-	*tally_day(t, p, l, p->blocks[b].day_index) += sign;
-}
-
 /* What a place at g in b adds to l's objective, t (without b) held. */
 static double place_value(const struct problem *p, struct tally *t, int l, int b, int g)
 {
 	double before = objective_learner(p, t, l);
-	count_place(p, t, l, b, g, +1);
+	cycle_count_place(p, t, l, b, g, +1);
 	double v = objective_learner(p, t, l) - before;
-	count_place(p, t, l, b, g, -1);
+	cycle_count_place(p, t, l, b, g, -1);
 	return v;
 }
 
@@ -145,31 +106,28 @@ static bool block_open(const struct problem *p, const struct solution *sol, int 
 /* The learners sol seats in b, their options valued against t (sol
  * without b), the lab always one of them. */
 static void block_options(const struct problem *p, const struct solution *sol, struct tally *t,
-			  int b, struct opts *o)
+			  int b, struct period_options *o)
 {
 	double keep = PERIOD_KEEP_FACTOR * p->config.w_keep;
-	memset(o, 0, sizeof(*o));
-	o->learners = xmalloc(sizeof(int) * ((size_t)p->n_learners + 1));
-	o->start = xmalloc(sizeof(int) * ((size_t)p->n_learners + 2));
+	period_options_init(o, p->n_learners);
 	for (int l = 0; l < p->n_learners; l++) {
 		if (solution_attend_at(sol, l, b) < 0)
 			continue;
 		const struct prev_session *ps = prev_in(p, l, b);
 		int pg = ps ? prev_goal(ps) : -2;
-		o->start[o->n_learners] = (int)o->n;
-		o->learners[o->n_learners++] = l;
+		period_options_learner(o, l);
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
 			    t->need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
 				continue;
-			opts_push(o, nd->goal,
+			period_options_push(o, nd->goal,
 				  place_value(p, t, l, b, nd->goal) + (pg == nd->goal ? keep : 0));
 		}
-		opts_push(o, PERIOD_MIP_LAB, place_value(p, t, l, b, PERIOD_MIP_LAB) +
+		period_options_push(o, PERIOD_MIP_LAB, place_value(p, t, l, b, PERIOD_MIP_LAB) +
 					     (pg == PERIOD_MIP_LAB ? keep : 0));
 	}
-	o->start[o->n_learners] = (int)o->n;
+	period_options_end(o);
 }
 
 static bool can_lead(const struct problem *p, int f, int g)
@@ -231,7 +189,7 @@ static int by_members(const void *a, const void *b)
 
 /* The MIP's groups take the facilitators and rooms of previous sessions
  * of their goal, most previous members first (see the top of the file). */
-static void match_previous(const struct problem *p, int b, const struct opts *o,
+static void match_previous(const struct problem *p, int b, const struct period_options *o,
 			   const struct period_mip_result *r, struct group *g,
 			   const bool *fac_allowed)
 {
@@ -309,7 +267,7 @@ static bool block_fits(const struct problem *p, const struct solution *sol, int 
  * seated in them (those back in their previous session first), into out
  * (solution_init()ed). */
 static void build(const struct problem *p, const struct solution *sol, int b,
-		  const struct opts *o, const struct period_mip_result *r, struct group *g,
+		  const struct period_options *o, const struct period_mip_result *r, struct group *g,
 		  struct solution *out)
 {
 	int *map = xmalloc(sizeof(int) * (sol->n_sessions + 1));
@@ -385,9 +343,9 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 	for (int l = 0; l < p->n_learners; l++) {
 		int si = solution_attend_at(sol, l, b);
 		if (si >= 0)
-			count_place(p, &t, l, b, goal_of(&sol->sessions[si]), -1);
+			cycle_count_place(p, &t, l, b, goal_of(&sol->sessions[si]), -1);
 	}
-	struct opts o;
+	struct period_options o;
 	block_options(p, sol, &t, b, &o);
 	bool *fac_allowed = xcalloc((size_t)nf + 1, sizeof(bool));
 	for (int f = 0; f < nf; f++)
@@ -429,7 +387,7 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 		free(g);
 	}
 	period_mip_result_free(&r);
-	opts_free(&o);
+	period_options_free(&o);
 	free(fac_allowed);
 	free(led);
 	tally_release(&t);

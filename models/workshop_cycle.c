@@ -90,7 +90,9 @@ void cycle_count_place(const struct problem *p, struct tally *t, int l, int b, i
 	if (g == PERIOD_MIP_LAB) {
 		t->lab_cnt[l] += sign;
 	} else if (g >= 0) {
-		t->need_cnt[objective_need_of(p, l, g)] += sign;
+		int q = objective_need_of(p, l, g);
+		if (q >= 0)     /* a workshop of no need of l's counts its day only */
+			t->need_cnt[q] += sign;
 		*tally_day(t, p, l, p->blocks[b].day_index) += sign;
 	}
 }

@@ -36,33 +36,6 @@
 #include "models/reseat_mip.h"
 #include "models/workshop_search.h"
 
-struct options {
-	int n_learners;
-	int *learners, *start, *goal;
-	double *value;
-	size_t n, alloc;
-};
-
-static void options_push(struct options *o, int goal, double value)
-{
-	if (o->n + 1 >= o->alloc) {
-		size_t a = o->alloc;
-		xgrow((void **)&o->goal, &a, o->n + 2, sizeof(int));
-		a = o->alloc;
-		xgrow((void **)&o->value, &o->alloc, o->n + 2, sizeof(double));
-	}
-	o->goal[o->n] = goal;
-	o->value[o->n++] = value;
-}
-
-static void options_free(struct options *o)
-{
-	free(o->learners);
-	free(o->start);
-	free(o->goal);
-	free(o->value);
-}
-
 /* What placing learner l at g in block b (unplaced there) adds to the
  * objective, everything else held: the objective's own difference. */
 static double place_value(const struct cycle *cy, int l, int b, int g)
@@ -115,32 +88,29 @@ static double day_reserve(const struct cycle *cy, int l, int b)
 
 /* What each learner available in b can do there, valued against the other
  * blocks (block b's own plan must be uncounted first). */
-static void block_options(const struct cycle *cy, int b, struct options *o)
+static void block_options(const struct cycle *cy, int b, struct period_options *o)
 {
 	const struct problem *p = cy->p;
-	memset(o, 0, sizeof(*o));
-	o->learners = xmalloc(sizeof(int) * (size_t)(p->n_learners + 1));
-	o->start = xmalloc(sizeof(int) * (size_t)(p->n_learners + 2));
+	period_options_init(o, p->n_learners);
 	for (int l = 0; l < p->n_learners; l++) {
 		if (p->learners[l].unavailable[b])
 			continue;
-		o->start[o->n_learners] = (int)o->n;
-		o->learners[o->n_learners++] = l;
+		period_options_learner(o, l);
 		double reserve = day_reserve(cy, l, b);
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready || p->goals[nd->goal].mode != GOAL_FACILITATED ||
 			    cy->tl.need_cnt[q] >= nd->sessions || !problem_block_allows(p, b, nd->goal))
 				continue;
-			options_push(o, nd->goal, place_value(cy, l, b, nd->goal) - reserve);
+			period_options_push(o, nd->goal, place_value(cy, l, b, nd->goal) - reserve);
 		}
-		options_push(o, PERIOD_MIP_LAB, place_value(cy, l, b, PERIOD_MIP_LAB));
+		period_options_push(o, PERIOD_MIP_LAB, place_value(cy, l, b, PERIOD_MIP_LAB));
 	}
-	o->start[o->n_learners] = (int)o->n;
+	period_options_end(o);
 }
 
 /* Value of block b's current plan under options o (same valuation). */
-static double plan_value(const struct cycle *cy, int b, const struct options *o,
+static double plan_value(const struct cycle *cy, int b, const struct period_options *o,
 			 const struct period_mip_result *r)
 {
 	const struct problem *p = cy->p;
@@ -188,7 +158,7 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 	const struct problem *p = cy->p;
 	double t0 = mcl_now();
 	cycle_count_block(cy, b, -1);
-	struct options o;
+	struct period_options o;
 	block_options(cy, b, &o);
 	bool *fac_allowed = xmalloc(sizeof(bool) * (size_t)(p->n_facilitators + 1));
 	for (int f = 0; f < p->n_facilitators; f++)
@@ -252,7 +222,7 @@ int move_replan_block(struct cycle *cy, int b, double seconds, bool branching)
 	}
 	cycle_count_block(cy, b, +1);
 	assert(cycle_consistent(cy));
-	options_free(&o);
+	period_options_free(&o);
 	free(fac_allowed);
 	if (!branching)
 		cy->replan_cost = mcl_now() - t0;
