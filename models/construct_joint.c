@@ -14,11 +14,10 @@
  *   f[k,g,b] = 0 where construction does not allow k in b (cy->allowed:
  *   the spread of max_sessions that keeps staff for the later blocks).
  *
- * Step 1 finds any point of it (objective 0: the first integer point ends
- * branch-and-bound; GLPK's feasibility pump reaches one much sooner than
- * branching on the real objective does); step 2, with a share of the time, the real objective
- * from that point.  Its blocks replace those planned; construction goes on
- * with order[j + 1].  Only on S small enough (JOINT_MAX_COLS).
+ * It is solved from nothing by cycle_mip_find (any point by the
+ * feasibility pump, then, with a share of the time, the real objective from
+ * that point).  Its blocks replace those planned; construction goes on with
+ * order[j + 1].  Only on S small enough (JOINT_MAX_COLS).
  *
  * A combination's workshop part (cy->outside) too: every cross-block row of
  * the model that a part's counts could change is then implied or only
@@ -52,53 +51,28 @@ bool construct_joint(struct cycle *cy, const int *order, int j)
 	long size = cycle_mip_size(p, order, n);
 	if (j < 1 || mip_interrupted || left < 1 || size > JOINT_MAX_COLS)
 		return false;
-	double t0 = mcl_now(), budget = JOINT_SHARE * left;
+	double t0 = mcl_now(), first = 0;
 	struct cycle_col *map;
 	glp_prob *P = cycle_mip_build(p, order, n, &map);
-	int cols = glp_get_num_cols(P);
-	double *obj = xmalloc(sizeof(double) * ((size_t)cols + 1));
-	for (int c = 1; c <= cols; c++) {
-		obj[c] = glp_get_obj_coef(P, c);
-		glp_set_obj_coef(P, c, 0);
+	for (int c = 1; c <= glp_get_num_cols(P); c++)
 		if (map[c].kind == CC_FAC &&
 		    !cy->allowed[(long)map[c].facilitator * p->n_blocks + map[c].block])
 			glp_set_col_bnds(P, c, GLP_FX, 0, 0);
-	}
-	struct mip_params mp = { .seconds = budget, .gap = 1e-6, .presolve = true, .fpump = true };
-	struct mip_result mr;
-	mip_solve(P, &mp, &mr);
-	bool found = mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE;
-	double t1 = mcl_now() - t0;
+	struct cycle_find how = { .seconds = JOINT_SHARE * left,
+				  .improve_share = JOINT_OBJECTIVE_SHARE, .gap = cy->opt->gap,
+				  .first_seconds = &first };
 	struct solution work;
 	solution_init(&work, p);
-	bool ok = found && cycle_mip_extract(p, P, map, &work) == 0;
-	double *start = NULL;
-	if (ok) {
-		start = xmalloc(sizeof(double) * ((size_t)cols + 1));
-		for (int c = 1; c <= cols; c++) {
-			start[c] = glp_mip_col_val(P, c);
-			glp_set_obj_coef(P, c, obj[c]);
-		}
-		double rest = budget - (mcl_now() - t0);
-		struct mip_params m2 = { .seconds = JOINT_OBJECTIVE_SHARE * rest, .gap = cy->opt->gap,
-					 .start = start, .presolve = true };
-		if (m2.seconds > 0.2) {
-			mip_solve(P, &m2, &mr);
-			/* its point replaces step 1's (a failed read keeps it) */
-			if (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE)
-				(void)cycle_mip_extract(p, P, map, &work);
-		}
-	}
+	int r = cycle_mip_find(p, P, map, &how, &work);
+	bool ok = r == 0;
 	if (ok)
 		cycle_load_blocks(cy, &work, order, n);
 	mcl_log(LOG_VERBOSE, "[%6.1fs] construction: the %d blocks up to '%s' planned together: "
 		"%s (%ld columns, %.1f s, a first point in %.1f s)", mcl_now() - cy->t0, n,
 		p->blocks[order[j]].id,
-		ok ? "a plan" : found ? "a point that cannot be realised" : "no plan found",
-		size, mcl_now() - t0, t1);
+		ok ? "a plan" : r < 0 ? "a point that cannot be realised" : "no plan found",
+		size, mcl_now() - t0, first);
 	solution_release(&work);
-	free(start);
-	free(obj);
 	free(map);
 	glp_delete_prob(P);
 	return ok;

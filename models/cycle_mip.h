@@ -60,6 +60,22 @@ double *cycle_mip_start(const struct problem *p, glp_prob *P, const struct cycle
 int cycle_mip_extract(const struct problem *p, glp_prob *P, const struct cycle_col *map,
 		      struct solution *sol);
 
+/* cycle_mip_find's limits. */
+struct cycle_find {
+	double seconds;         /* both steps together */
+	double improve_share;   /* of the time step 1 leaves, for step 2 */
+	double gap;             /* step 2's relative gap */
+	double *first_seconds;  /* or NULL: receives step 1's time */
+};
+
+/* A point of P (built by cycle_mip_build with map) found from nothing:
+ * first any point (objective 0, the feasibility pump), then P's objective
+ * improved from it (cycle_mip_find.c); read into sol as cycle_mip_extract
+ * does.  P's objective is as it was on return.  Returns 0, 1 when no point
+ * was found, -1 when the point cannot be realised. */
+int cycle_mip_find(const struct problem *p, glp_prob *P, const struct cycle_col *map,
+		   const struct cycle_find *how, struct solution *sol);
+
 /* Columns the model would have, without building it: to decide whether an
  * exact solve is worth trying. */
 long cycle_mip_size(const struct problem *p, const int *blocks, int n_blocks);

@@ -70,6 +70,7 @@
 #include "models/bound_lp.h"
 #include "models/bound_simple.h"
 #include "models/child.h"
+#include "models/glpk_run.h"
 #include "models/replan_blend.h"
 #include "models/replan_keep.h"
 #include "models/replan_period.h"
@@ -549,6 +550,12 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 						   cand.diagnosis ? cand.diagnosis : "\n");
 			free(lines);
 		}
+		take_better(p, &best, &cand);
+	}
+	/* no pinned construction kept every pin: the exact locked model from
+	 * nothing (the workshop model, small schools), with the time left */
+	if (rc == 0 && !p->previous && p->n_pins && !has_schedule(&best) && !mip_interrupted) {
+		replan_polish_find(p, run_share(opt, 1), opt->gap, &cand);
 		take_better(p, &best, &cand);
 	}
 	/* locks without a previous schedule: the rest searched, pins fixed */

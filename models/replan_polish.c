@@ -140,21 +140,67 @@ bool replan_polish_holds(const struct problem *p, const struct solution *sol)
  * 2300-4000 columns, proved in a second or two). */
 #define LOCKED_EXACT_COLS 40000
 
-double replan_polish_exact(const struct problem *p, struct solution *sol, double seconds)
+/* From nothing: the share of the time the first point leaves that goes to
+ * improving it in the same model (all: started again from its point, the
+ * model would first solve its LP again). */
+#define FIND_IMPROVE_SHARE 1.0
+
+/* The workshop model's exact cycle MIP of p with its pins (map into *map),
+ * or NULL when there is none this size or no time for it (said in the
+ * log as what's). */
+static glp_prob *locked_model(const struct problem *p, double seconds, const char *what,
+			      struct cycle_col **map)
 {
 	int *ws = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	int n_ws = model_blocks(p, BLOCK_WORKSHOP, ws);
+	glp_prob *P = NULL;
+	if (p->config.model != MODEL_WORKSHOP || seconds < 1 ||
+	    cycle_mip_size(p, ws, n_ws) > LOCKED_EXACT_COLS)
+		mcl_log(LOG_VERBOSE, "locks: no exact cycle model with the pins %s (%d blocks, "
+			"%ld columns, %.1f s)", what, n_ws, cycle_mip_size(p, ws, n_ws), seconds);
+	else
+		P = cycle_mip_build(p, ws, n_ws, map);
+	free(ws);
+	return P;
+}
+
+bool replan_polish_find(const struct problem *p, double seconds, double gap,
+			struct solution *out)
+{
+	struct cycle_col *map;
+	glp_prob *P = locked_model(p, seconds, "from nothing", &map);
+	solution_init(out, p);
+	out->status = SOLVE_NO_SOLUTION;
+	if (!P)
+		return false;
+	struct cycle_find how = { .seconds = seconds, .improve_share = FIND_IMPROVE_SHARE,
+				  .gap = gap };
+	int r = cycle_mip_find(p, P, map, &how, out);
+	bool ok = r == 0 && replan_polish_holds(p, out);
+	if (ok) {
+		out->objective = objective_of(p, out);
+		out->status = SOLVE_FEASIBLE;
+	} else {
+		solution_release(out);
+		solution_init(out, p);
+		out->status = SOLVE_NO_SOLUTION;
+	}
+	mcl_log(LOG_VERBOSE, "locks: the exact cycle model with the pins, from nothing: %s",
+		ok ? "a schedule" : r == 0 ? "a point that breaks a pin" :
+		r < 0 ? "a point that cannot be realised" : "none found");
+	glp_delete_prob(P);
+	free(map);
+	return ok;
+}
+
+double replan_polish_exact(const struct problem *p, struct solution *sol, double seconds)
+{
 	bool better = false;
 	double bound = -1;
-	if (p->config.model != MODEL_WORKSHOP || seconds < 1 ||
-	    cycle_mip_size(p, ws, n_ws) > LOCKED_EXACT_COLS) {
-		mcl_log(LOG_VERBOSE, "locks: no exact cycle model with the pins (%d blocks, "
-			"%ld columns, %.1f s)", n_ws, cycle_mip_size(p, ws, n_ws), seconds);
-		free(ws);
-		return -1;
-	}
 	struct cycle_col *map;
-	glp_prob *P = cycle_mip_build(p, ws, n_ws, &map);
+	glp_prob *P = locked_model(p, seconds, "", &map);
+	if (!P)
+		return -1;
 	double *start = cycle_mip_start(p, P, map, sol);
 	struct mip_params mp = { .seconds = seconds, .gap = 0, .start = start,
 				 .label = "locked cycle model" };
@@ -179,12 +225,15 @@ double replan_polish_exact(const struct problem *p, struct solution *sol, double
 		}
 		solution_release(&work);
 	}
-	mcl_log(LOG_VERBOSE, "locks: the exact cycle model with the pins: %s, objective %.1f "
-		"(GLPK %.1f, bound %.1f)", better ? "better" : "not better", sol->objective,
-		mr.objective, mr.bound);
+	if (bound >= 0)
+		mcl_log(LOG_VERBOSE, "locks: the exact cycle model with the pins: %s, objective "
+			"%.1f (GLPK %.1f, bound %.1f)", better ? "better" : "not better",
+			sol->objective, mr.objective, mr.bound);
+	else
+		mcl_log(LOG_VERBOSE, "locks: the exact cycle model with the pins: nothing in "
+			"%.1f s", seconds);
 	glp_delete_prob(P);
 	free(start);
 	free(map);
-	free(ws);
 	return bound;
 }

@@ -39,4 +39,14 @@ bool replan_polish_holds(const struct problem *p, const struct solution *sol);
  */
 double replan_polish_exact(const struct problem *p, struct solution *sol, double seconds);
 
+/*
+ * No pinned construction kept every pin: the same exact cycle MIP with the
+ * pins solved from nothing (cycle_mip_find), within seconds and to the
+ * relative gap, into out
+ * (solution_init()ed here).  Returns whether out holds a schedule keeping
+ * every pin (the workshop model only, small schools).
+ */
+bool replan_polish_find(const struct problem *p, double seconds, double gap,
+			struct solution *out);
+
 #endif
