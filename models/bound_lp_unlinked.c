@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "engine/util.h"
+#include "models/glpk_run.h"
 #include "models/lp_dual.h"
 
 /* The most rounds: the LP without link rows, then with those its solution
@@ -32,7 +33,7 @@ static double unlinked_interior(const struct unlinked_lp *x, glp_prob *Q, const 
 	double b = HUGE_VAL;
 	for (int scaled = 1; scaled >= 0 && !(b < HUGE_VAL); scaled--) {
 		if (scaled)
-			glp_scale_prob(Q, GLP_SF_AUTO);
+			lp_scale_quiet(Q);
 		else
 			glp_unscale_prob(Q);
 		glp_iptcp parm;

@@ -21,6 +21,13 @@ volatile sig_atomic_t mip_interrupted;
 
 static struct lp_size largest;
 
+void lp_scale_quiet(glp_prob *P)
+{
+	int was = glp_term_out(GLP_OFF);
+	glp_scale_prob(P, GLP_SF_AUTO);
+	glp_term_out(was);
+}
+
 void mip_largest_reset(void)
 {
 	memset(&largest, 0, sizeof(largest));

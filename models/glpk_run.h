@@ -65,6 +65,10 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
  */
 extern volatile sig_atomic_t mip_interrupted;
 
+/* glp_scale_prob(P, GLP_SF_AUTO) without its report ("Scaling...", the
+ * ratios), which GLPK prints whatever the solver's msg_lev. */
+void lp_scale_quiet(glp_prob *P);
+
 /* The size of a linear program (summary.csv model_rows, model_columns,
  * model_nonzeros). */
 struct lp_size {

@@ -99,7 +99,7 @@ void lp_bound_solve(glp_prob *P, double seconds, double primal_share, int it_lim
 	}
 	if (rc != 0 && primal_share < 1 && !mip_interrupted) {
 		/* the presolver keeps no basis: the dual starts from P's own */
-		glp_scale_prob(P, GLP_SF_AUTO);
+		lp_scale_quiet(P);
 		double left = seconds - (mcl_now() - t0);
 		rc = run_simplex(P, GLP_DUAL, left > 0 ? left : 0, it_lim);
 		r->dual_ran = true;

@@ -37,5 +37,12 @@ seed-1128-power-goal-quality 19647 20
 seed-1021-power-goal-quality 45600 2
 CASES
 
+# -v says what the search does in mclsched's own lines: GLPK's scaling
+# report ("Scaling...", printed whatever the solver's message level) once
+# came between them (models/glpk_run.c, lp_scale_quiet)
+"$BIN" solve tests/audit/cases/seed-1021-power-goal-quality -o "$T/verbose" --time-limit 2 -v \
+	2>"$T/err" >/dev/null || fail "seed-1021 -v: exit $?"
+grep -q '^Scaling\.\.\.' "$T/err" && fail "-v prints GLPK's scaling report: $(grep -m 2 -A 1 '^Scaling' "$T/err")"
+
 [ "$fails" -eq 0 ] && echo "power_goal.sh: ok" >&2
 [ "$fails" -eq 0 ]
