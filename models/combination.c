@@ -21,7 +21,11 @@
  *   2. workshop blocks (workshop_search), with the seminar blocks held as
  *      an explicit part (workshop.h): their counts, and each facilitator's
  *      sessions left (max_sessions less those they lead in the seminar
- *      blocks); the problem itself stays as read;
+ *      blocks); the problem itself stays as read.  With time enough, a
+ *      first workshop plan (the construction only) comes before, and the seminar blocks are planned again
+ *      against it (as in step 3), so that the workshop search proper runs
+ *      against seminars valued by real workshop days rather than assumed
+ *      ones (early_fit);
  *   3. seminar blocks again, now valued against the workshop blocks'
  *      counts (a meeting on a day the learner already has a workshop adds
  *      no daily weight) with the facilitators' time the workshops leave,
@@ -51,6 +55,7 @@
 #include "models/search_settings.h"
 #include "models/seminar.h"
 #include "models/workshop.h"
+#include "models/workshop_search.h"
 
 /* led[f]: the sessions facilitator f leads in sol. */
 static void sessions_led(const struct problem *p, const struct solution *sol, int *led)
@@ -465,26 +470,72 @@ static bool has_schedule(const struct solution *sol)
 /* Step 2: the workshop blocks (workshop_search) into *workshops, with the
  * seminar blocks of *seminars held as a part: their counts (into
  * *outside), and each facilitator's sessions left once those they lead
- * there are off.  Returns workshop_search's code. */
-static int plan_workshops(const struct problem *p, const struct solve_options *opt,
-			  const struct search_settings *set, double t0, const int *sem, int n_sem,
-			  const struct solution *seminars, struct tally *outside,
-			  struct bound_job *bound, struct solution *workshops)
+ * there are off; until `share` of the time limit is left; first_only: its
+ * construction only (workshop_part.first_only).  Returns workshop_search's
+ * code. */
+static int plan_workshops_part(const struct problem *p, const struct solve_options *opt,
+			       double share, bool first_only, double t0, const int *sem, int n_sem,
+			       const struct solution *seminars, struct tally *outside,
+			       struct bound_job *bound, struct solution *workshops)
 {
 	int *left_ws = xmalloc(sizeof(int) * ((size_t)p->n_facilitators + 1));
 	tally_clear(outside, p);
 	tally_add_solution(outside, p, seminars);
 	sessions_left(p, seminars, left_ws);
 	struct workshop_part part = { .sem_blocks = sem, .n_sem = n_sem, .outside = outside,
-				      .sessions_left = left_ws, .bound = bound };
+				      .sessions_left = left_ws, .bound = bound,
+				      .first_only = first_only };
 	struct solve_options wopt = *opt;
-	wopt.time_limit = (1 - set->comb_again_share) * opt->time_limit - (mcl_now() - t0);
+	wopt.time_limit = (1 - share) * opt->time_limit - (mcl_now() - t0);
 	if (wopt.time_limit < 1)
 		wopt.time_limit = model_time_left(opt, 1);
 	copy_kind(p, seminars, BLOCK_SEMINAR, workshops);
 	int rc = workshop_search(p, &wopt, &part, workshops);
 	free(left_ws);
 	return rc;
+}
+
+static int plan_workshops(const struct problem *p, const struct solve_options *opt,
+			  double share, double t0, const int *sem, int n_sem,
+			  const struct solution *seminars, struct tally *outside,
+			  struct bound_job *bound, struct solution *workshops)
+{
+	return plan_workshops_part(p, opt, share, false, t0, sem, n_sem, seminars, outside, bound,
+				   workshops);
+}
+
+/* Before step 2: a first workshop plan against step 1's seminars, its
+ * construction only, within set->comb_early_share of the time limit (with
+ * a bound job marked done and no bound, so that the bound LP is neither
+ * awaited nor stopped), then the seminar blocks planned again
+ * against it within set->comb_early_seminar_share (seminars_again).  Step
+ * 1 valued the seminars against a workshop every day, which no schedule
+ * gives; the workshop search that follows fits its blocks to these
+ * seminars instead, and the plan itself is dropped.  *seminars takes the
+ * new seminar blocks when the whole objective rose. */
+static void early_fit(const struct problem *p, const struct solve_options *opt,
+		      const struct search_settings *set, double t0, const int *sem, int n_sem,
+		      struct tally *outside, struct solution *seminars)
+{
+	struct bound_job none = { .ch = CHILD_NONE, .done = true };
+	struct solution ws;
+	solution_init(&ws, p);
+	int rc = plan_workshops_part(p, opt, 1 - set->comb_early_share, true, t0, sem, n_sem,
+				     seminars, outside, &none, &ws);
+	double seconds = set->comb_early_seminar_share * opt->time_limit;
+	if (rc == 0 && has_schedule(&ws) && !mip_interrupted &&
+	    model_time_left(opt, opt->time_limit - (mcl_now() - t0)) > 2 * seconds) {
+		double before = ws.objective = score(p, &ws);
+		mcl_log(LOG_NORMAL, "[%6.1fs] a first workshop plan: objective %.1f; the seminar "
+			"blocks planned against it", mcl_now() - t0, before);
+		seminars_again(p, sem, n_sem, opt, seconds, t0, outside, &ws);
+		if (score(p, &ws) > before + 1e-6) {
+			solution_release(seminars);
+			solution_init(seminars, p);
+			copy_kind(p, &ws, BLOCK_SEMINAR, seminars);
+		}
+	}
+	solution_release(&ws);
 }
 
 /* After step 2 found no schedule with seminars that part-time facilitators
@@ -593,15 +644,19 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	}
 	mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks planned: objective %.1f so far",
 		mcl_now() - t0, score(p, &seminars));
-	/* 2. workshop blocks, the seminar blocks held */
-	rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, bound,
-				    &workshops);
+	/* 2. workshop blocks, the seminar blocks held; first the seminars
+	 * fitted to a first workshop plan when the limit leaves time for it */
+	if (!opt->start && !mip_interrupted &&
+	    set->comb_early_seminar_share * opt->time_limit >= set->comb_again_min_seconds)
+		early_fit(p, opt, set, t0, sem, n_sem, &outside, &seminars);
+	rc = plan_workshops(p, opt, set->comb_again_share, t0, sem, n_sem, &seminars, &outside,
+			    bound, &workshops);
 	if (rc == 0 && !has_schedule(&workshops) &&
 	    seminars_without_part_time(p, sem, n_sem, set, opt, t0, &outside, &seminars)) {
 		solution_release(&workshops);
 		solution_init(&workshops, p);
-		rc = plan_workshops(p, opt, set, t0, sem, n_sem, &seminars, &outside, bound,
-				    &workshops);
+		rc = plan_workshops(p, opt, set->comb_again_share, t0, sem, n_sem, &seminars,
+				    &outside, bound, &workshops);
 	}
 	if (rc != 0 || !has_schedule(&workshops)) {
 		sol->status = workshops.status;

@@ -82,6 +82,9 @@ struct search_settings {
 	 * the time limit */
 	double comb_seminar_share;  /* the first pass */
 	double comb_again_share;    /* left by the workshops for the second */
+	double comb_early_share;    /* the first workshop plan ends at this
+				     * share (early_fit) */
+	double comb_early_seminar_share; /* the seminars against it */
 	double comb_retry_share;    /* of the time left, a first pass that
 				     * found nothing may take again */
 	double comb_again_min_seconds; /* less left: no second pass */

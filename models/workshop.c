@@ -756,6 +756,12 @@ int workshop_search(const struct problem *p, const struct solve_options *opt,
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
+	if (part && part->first_only) {   /* a first plan only: no search */
+		cycle_build_solution(&cy, sol);
+		sol->objective = cycle_objective(&cy);
+		sol->status = SOLVE_FEASIBLE;
+		goto out;
+	}
 	unsigned long long rng = (unsigned long long)opt->seed;
 	stage_improve(&cy, job, &rng);
 	bound_job_poll(job, &cy, true);

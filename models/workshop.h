@@ -36,6 +36,8 @@ struct workshop_part {
 	struct bound_job *bound;        /* the whole cycle's bound, started by
 					 * workshop_bound_early, or NULL: the
 					 * search starts its own */
+	bool first_only;                /* construction only, no search: a
+					 * first plan (combination.c) */
 };
 
 /*
