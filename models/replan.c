@@ -49,7 +49,8 @@
  * workshop blocks re-planned one by one by the period MIP with the keep
  * term in the learners' options, a block taken where the objective plus
  * keep term rises (replan_period.c: a session opened, closed or given
- * another goal, which re-seating cannot do), and re-seated again; then
+ * another goal, which re-seating cannot do), re-seated again and relabelled
+ * (replan_relabel.c: the previous facilitators and rooms it left free); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  That plan is brought back toward
@@ -279,6 +280,24 @@ static void recover_keep(const struct problem *p, const struct solve_options *op
 		if (np == 0 || after <= before + 1e-6 || model_time_left(opt, 1) < 1)
 			break;  /* a round without a block re-planned leaves nothing new */
 	}
+}
+
+/* The kept plan re-seated with the keep term (the displaced where others
+ * can make room for them), re-planned block by block with it (moderate
+ * changes), re-seated again, and its sessions given the previous
+ * facilitators and rooms the re-plans left free. */
+static void improve_kept(const struct problem *p, const struct solve_options *opt,
+			 struct solution *best)
+{
+	replan_reseat(p, best, run_share(opt, 2));
+	int n = replan_period(p, best, run_share(opt, 2));
+	mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
+		"%.1f + keep %.1f", n, best->objective, objective_keep_total(p, best));
+	if (n > 0)
+		replan_reseat(p, best, run_share(opt, 2));
+	int nl = replan_relabel(p, best);
+	mcl_log(LOG_VERBOSE, "replan: %d blocks of the kept plan relabelled: objective %.1f + "
+		"keep %.1f", nl, best->objective, objective_keep_total(p, best));
 }
 
 /* Runs the model on the view without fixed; the schedule into out. */
@@ -558,17 +577,8 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	int runs = 1 + (n_pins > 0) - !p->previous + (!p->previous && p->n_pins > 0);
 	if (p->previous)
 		rc = run_kept(p, opt, &fixed, runs, &best);
-	/* the kept plan re-seated with the keep term (the displaced where
-	 * others can make room for them) */
-	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best)) {
-		replan_reseat(p, &best, run_share(opt, 2));
-		/* then block by block with the keep term: moderate changes */
-		int n = replan_period(p, &best, run_share(opt, 2));
-		mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
-			"%.1f + keep %.1f", n, best.objective, objective_keep_total(p, &best));
-		if (n > 0)
-			replan_reseat(p, &best, run_share(opt, 2));
-	}
+	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best))
+		improve_kept(p, opt, &best);
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
