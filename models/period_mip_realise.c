@@ -34,7 +34,7 @@ static int read_groups(struct period_model *m, struct draft *d);
 
 /* The most milliseconds the LP with n fixed may take: it takes a few
  * milliseconds, but on a c1500 replan's kept run GLPK's primal simplex ran
- * on for minutes (base and branch, /tmp/wt11-keep/hang, bench/TUNING.md). */
+ * on for minutes (tests/cli/replan_hang.sh). */
 #define REALISE_MS 1000
 
 int period_realise_fixed(struct period_model *m, const double *nval, struct draft *d)
