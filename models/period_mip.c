@@ -446,7 +446,7 @@ static struct draft *best_candidate(struct period_model *m, const struct mip_par
 			period_draft_release(&cand[*n_cand]);
 	}
 	/* the greedy is a plan already: past the time limit its re-seating (an
-	 * LP with no time limit of its own) is skipped */
+	 * LP with only a cap of its own, REALISE_MS) is skipped */
 	if (have_greedy && !greedy_only && mcl_now() - t0 < params->seconds) {
 		period_draft_init(&cand[*n_cand], in->n_learners, max_groups);
 		if (period_realise_fixed(m, *start, &cand[*n_cand]) == 0)

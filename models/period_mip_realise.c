@@ -32,6 +32,11 @@ static int near_int(double v)
  */
 static int read_groups(struct period_model *m, struct draft *d);
 
+/* The most milliseconds the LP with n fixed may take: it takes a few
+ * milliseconds, but on a c1500 replan's kept run GLPK's primal simplex ran
+ * on for minutes (tests/cli/replan_hang.sh). */
+#define REALISE_MS 1000
+
 int period_realise_fixed(struct period_model *m, const double *nval, struct draft *d)
 {
 	/* fix every n column at nval (restored below), solve the LP */
@@ -49,6 +54,7 @@ int period_realise_fixed(struct period_model *m, const double *nval, struct draf
 	glp_smcp smcp;
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.tm_lim = REALISE_MS;   /* no candidate rather than no end */
 	int ok = glp_simplex(m->P, &smcp) == 0 && glp_get_status(m->P) == GLP_OPT;
 	int rc = ok ? read_groups(m, d) : -1;
 	for (int s = 0; s < m->n_goals; s++)

@@ -49,11 +49,15 @@
  * workshop blocks re-planned one by one by the period MIP with the keep
  * term in the learners' options, a block taken where the objective plus
  * keep term rises (replan_period.c: a session opened, closed or given
- * another goal, which re-seating cannot do), and re-seated again; then
+ * another goal, which re-seating cannot do), re-seated again and relabelled
+ * (replan_relabel.c: the previous facilitators and rooms it left free); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
- * afresh), its bound the one reported.  The kept plan then takes each
- * later workshop block of the second that raises the objective plus keep
+ * afresh), its bound the one reported.  That plan is brought back toward
+ * the previous schedule (recover_keep: its sessions relabelled with their
+ * previous facilitators and rooms, replan_relabel.c, then re-seated and
+ * re-planned by block with the keep term), and the kept plan then takes
+ * each later workshop block of it that raises the objective plus keep
  * term (replan_blend.c), and the schedule with the larger objective plus
  * keep term is written.  Each run has a share of the time left before the
  * deadline; the bound's LP runs once, in a child process, over all of it.
@@ -76,6 +80,7 @@
 #include "models/replan_period.h"
 #include "models/replan_pins.h"
 #include "models/replan_polish.h"
+#include "models/replan_relabel.h"
 #include "models/replan_reseat.h"
 #include "models/replan_view.h"
 
@@ -236,6 +241,13 @@ static void take_better(const struct problem *p, struct solution *best, struct s
  * first schedule whatever its limit, so a later run takes about as long). */
 #define RUN_LEAST_SECONDS 0.5
 
+/* The share of the time left that the last run (the later blocks from
+ * the kept plan) leaves for re-seating its relabelled plan. */
+#define RELABEL_RESEAT_SHARE 0.25
+
+/* The most rounds of recover_keep (the third rarely gains). */
+#define RECOVER_ROUNDS 3
+
 /* The time limit of a run that shares what is left before opt->deadline
  * (replan_solve sets it) with runs_left - 1 more: at least a second, never
  * past the deadline. */
@@ -243,6 +255,50 @@ static double run_share(const struct solve_options *opt, int runs_left)
 {
 	double share = (opt->deadline - mcl_now()) / (runs_left > 0 ? runs_left : 1);
 	return share >= 1 ? share : model_time_left(opt, 1);
+}
+
+/* sol (its later blocks searched for the objective alone) brought back
+ * toward the previous schedule where the objective plus keep term gains:
+ * its sessions given their previous facilitators and rooms
+ * (replan_relabel.h), its learners re-seated (replan_reseat.h), its
+ * blocks re-planned with the keep term (replan_period.h), again while a
+ * round re-plans a block, gains, and time is left. */
+static void recover_keep(const struct problem *p, const struct solve_options *opt,
+			 struct solution *sol)
+{
+	for (int round = 0; round < RECOVER_ROUNDS; round++) {
+		double before = sol->objective + objective_keep_total(p, sol);
+		int nl = replan_relabel(p, sol);
+		if (nl > 0 || round == 0)
+			replan_reseat(p, sol, run_share(opt, 3));
+		int np = replan_period(p, sol, run_share(opt, 2));
+		if (np > 0)
+			replan_reseat(p, sol, run_share(opt, 2));
+		double after = sol->objective + objective_keep_total(p, sol);
+		mcl_log(LOG_VERBOSE, "replan: round %d toward the previous schedule: %d blocks "
+			"relabelled, %d re-planned: objective %.1f + keep %.1f", round + 1, nl, np,
+			sol->objective, objective_keep_total(p, sol));
+		if (np == 0 || after <= before + 1e-6 || model_time_left(opt, 1) < 1)
+			break;  /* a round without a block re-planned leaves nothing new */
+	}
+}
+
+/* The kept plan re-seated with the keep term (the displaced where others
+ * can make room for them), re-planned block by block with it (moderate
+ * changes), re-seated again, and its sessions given the previous
+ * facilitators and rooms the re-plans left free. */
+static void improve_kept(const struct problem *p, const struct solve_options *opt,
+			 struct solution *best)
+{
+	replan_reseat(p, best, run_share(opt, 2));
+	int n = replan_period(p, best, run_share(opt, 2));
+	mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
+		"%.1f + keep %.1f", n, best->objective, objective_keep_total(p, best));
+	if (n > 0)
+		replan_reseat(p, best, run_share(opt, 2));
+	int nl = replan_relabel(p, best);
+	mcl_log(LOG_VERBOSE, "replan: %d blocks of the kept plan relabelled: objective %.1f + "
+		"keep %.1f", nl, best->objective, objective_keep_total(p, best));
 }
 
 /* Runs the model on the view without fixed; the schedule into out. */
@@ -522,17 +578,8 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	int runs = 1 + (n_pins > 0) - !p->previous + (!p->previous && p->n_pins > 0);
 	if (p->previous)
 		rc = run_kept(p, opt, &fixed, runs, &best);
-	/* the kept plan re-seated with the keep term (the displaced where
-	 * others can make room for them) */
-	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best)) {
-		replan_reseat(p, &best, run_share(opt, 2));
-		/* then block by block with the keep term: moderate changes */
-		int n = replan_period(p, &best, run_share(opt, 2));
-		mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
-			"%.1f + keep %.1f", n, best.objective, objective_keep_total(p, &best));
-		if (n > 0)
-			replan_reseat(p, &best, run_share(opt, 2));
-	}
+	if (rc == 0 && p->previous && n_pins == 0 && has_schedule(&best))
+		improve_kept(p, opt, &best);
 	if (rc == 0 && n_pins > 0 && !p->previous && has_schedule(&best) &&
 	    model_time_left(opt, overrun + RUN_LEAST_SECONDS) < overrun + RUN_LEAST_SECONDS) {
 		mcl_log(LOG_VERBOSE, "locks: no time left to build the pins from nothing too");
@@ -574,7 +621,7 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		bool warm = n_pins == 0 && has_schedule(&best) &&
 			    view_start(p, &best, sol->n_sessions, &start);
 		struct solve_options part = *opt;
-		part.time_limit = run_share(opt, 1);
+		part.time_limit = run_share(opt, 1) * (warm ? 1 - RELABEL_RESEAT_SHARE : 1);
 		part.start = warm ? &start : NULL;
 		part.simple_bound = bound_ch.pid > 0;   /* the child's view */
 		rc = run_view(p, &part, sol, &bound);
@@ -584,8 +631,11 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 			mcl_log(LOG_VERBOSE, "replan: the later blocks %s: objective %.1f + keep %.1f",
 				warm ? "from the kept plan" : "afresh", sol->objective,
 				objective_keep_total(p, sol));
-		/* the kept plan takes the blocks of that one that gain with
-		 * the keep term counted */
+		/* its sessions given back their previous facilitators and
+		 * rooms where that gains (replan_relabel.h), then the kept
+		 * plan takes the blocks of it that gain with the keep term */
+		if (warm && has_schedule(sol))
+			recover_keep(p, opt, sol);
 		if (warm && has_schedule(sol)) {
 			int n = replan_blend(p, &best, sol);
 			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken into the kept plan: "

@@ -33,7 +33,7 @@
  * workshop or lab of its own (no section across blocks).  Its MIP runs
  * without branch-and-bound (the greedy, LP-rounded and re-seated
  * candidates: fast, and the same on every run whatever the machine's
- * load); the pass stops at a block that ran past its share of the time.
+ * load); the pass stops at a block that ran twice its share of the time.
  */
 #include "replan_period.h"
 
@@ -45,12 +45,19 @@
 #include "models/model.h"
 #include "models/period_mip.h"
 #include "models/replan_pins.h"
+#include "models/replan_relabel.h"
 #include "models/workshop_search.h"
 
 /* The options count weights.keep this many times: the MIP knows goals,
  * not sessions, so a learner it leaves at their goal may still lose the
  * keep term (another facilitator or room), and a move must gain more. */
 #define PERIOD_KEEP_FACTOR 2
+
+/* The pass stops at a block that took this many times its share of the
+ * time (a block's MIP without branching takes about the same time
+ * whatever its share: at once its share, the pass stopped on a loaded
+ * machine where it went on alone). */
+#define PERIOD_OVERRUN 2
 
 /* What a place at g in b adds to l's objective, t (without b) held. */
 static double place_value(const struct problem *p, struct tally *t, int l, int b, int g)
@@ -60,47 +67,6 @@ static double place_value(const struct problem *p, struct tally *t, int l, int b
 	double v = objective_learner(p, t, l) - before;
 	cycle_count_place(p, t, l, b, g, -1);
 	return v;
-}
-
-static int goal_of(const struct session *s)
-{
-	return s->kind == SESSION_LAB ? PERIOD_MIP_LAB : s->offering;
-}
-
-/* l's previous session in b when it can come back (its facilitator and
- * room still available there), else NULL. */
-static const struct prev_session *prev_in(const struct problem *p, int l, int b)
-{
-	const struct previous *pv = p->previous;
-	int pi = pv->attend[(long)l * p->n_blocks + b];
-	if (pi < 0)
-		return NULL;
-	const struct prev_session *ps = &pv->sessions[pi];
-	if ((ps->kind != LOCK_GOAL && ps->kind != LOCK_LAB) || ps->block != b ||
-	    ps->facilitator < 0 || ps->room < 0 ||
-	    p->facilitators[ps->facilitator].unavailable[b] || p->rooms[ps->room].unavailable[b])
-		return NULL;
-	return ps;
-}
-
-static int prev_goal(const struct prev_session *ps)
-{
-	return ps->kind == LOCK_LAB ? PERIOD_MIP_LAB : ps->offering;
-}
-
-/* Whether block b of sol can be planned again (see the top of the file). */
-static bool block_open(const struct problem *p, const struct solution *sol, int b)
-{
-	if (p->blocks[b].kind != BLOCK_WORKSHOP || !problem_block_scheduled(p, b))
-		return false;
-	for (size_t i = 0; i < sol->n_sessions; i++) {
-		const struct session *s = &sol->sessions[i];
-		if (s->block == b && (s->kind == SESSION_SEMINAR || s->section != (int)i))
-			return false;
-		if (s->block != b && s->section >= 0 && sol->sessions[s->section].block == b)
-			return false;
-	}
-	return true;
 }
 
 /* The learners sol seats in b, their options valued against t (sol
@@ -113,8 +79,8 @@ static void block_options(const struct problem *p, const struct solution *sol, s
 	for (int l = 0; l < p->n_learners; l++) {
 		if (solution_attend_at(sol, l, b) < 0)
 			continue;
-		const struct prev_session *ps = prev_in(p, l, b);
-		int pg = ps ? prev_goal(ps) : -2;
+		const struct prev_session *ps = replan_prev_in(p, l, b);
+		int pg = ps ? replan_prev_goal(ps) : -2;
 		period_options_learner(o, l);
 		for (int q = p->need_start[l]; q < p->need_start[l + 1]; q++) {
 			const struct need *nd = &p->needs[q];
@@ -128,102 +94,6 @@ static void block_options(const struct problem *p, const struct solution *sol, s
 					     (pg == PERIOD_MIP_LAB ? keep : 0));
 	}
 	period_options_end(o);
-}
-
-static bool can_lead(const struct problem *p, int f, int g)
-{
-	return g == PERIOD_MIP_LAB || problem_goal_level(p, f, g) >= LEVEL_ABLE;
-}
-
-/* Whether room r seats a group of goal g (PERIOD_MIP_LAB: a lab) of size n in b. */
-static bool room_fits(const struct problem *p, int r, int g, int n, int b)
-{
-	int feature = g == PERIOD_MIP_LAB ? p->lab_feature : p->goals[g].feature;
-	struct session s = { .kind = g == PERIOD_MIP_LAB ? SESSION_LAB : SESSION_WORKSHOP,
-			     .offering = g, .room = r, .block = b };
-	return !p->rooms[r].unavailable[b] && problem_room_has(&p->rooms[r], feature) &&
-	       solution_session_seats(p, &s) >= n;
-}
-
-struct group {
-	int goal, fac, room, size, left;
-	bool fixed;
-};
-
-/* Gives group i the facilitator f and room r (a previous session's),
- * swapping with another group not yet fixed where one has them; false
- * (groups unchanged) when that breaks a rule. */
-static bool give(const struct problem *p, struct group *g, int n, int i, int f, int r, int b,
-		 const bool *fac_allowed)
-{
-	int jf = -1, jr = -1;
-	for (int j = 0; j < n; j++) {
-		jf = g[j].fac == f ? j : jf;
-		jr = g[j].room == r ? j : jr;
-	}
-	if (!can_lead(p, f, g[i].goal) || !room_fits(p, r, g[i].goal, g[i].size, b))
-		return false;
-	if (jf < 0 ? !fac_allowed[f] : jf != i && (g[jf].fixed || !can_lead(p, g[i].fac, g[jf].goal)))
-		return false;
-	if (jr >= 0 && jr != i && (g[jr].fixed || !room_fits(p, g[i].room, g[jr].goal, g[jr].size, b)))
-		return false;
-	if (jf >= 0 && jf != i)
-		g[jf].fac = g[i].fac;
-	if (jr >= 0 && jr != i)
-		g[jr].room = g[i].room;
-	g[i].fac = f;
-	g[i].room = r;
-	return true;
-}
-
-struct pair {
-	int n, group, prev;
-};
-
-static int by_members(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
-	return x->n != y->n ? y->n - x->n : x->group != y->group ? x->group - y->group
-								   : x->prev - y->prev;
-}
-
-/* The MIP's groups take the facilitators and rooms of previous sessions
- * of their goal, most previous members first (see the top of the file). */
-static void match_previous(const struct problem *p, int b, const struct period_options *o,
-			   const struct period_mip_result *r, struct group *g,
-			   const bool *fac_allowed)
-{
-	const struct previous *pv = p->previous;
-	int n = r->n_groups;
-	struct pair *pairs = xmalloc(sizeof(*pairs) * ((size_t)o->n_learners + 1));
-	int np = 0;
-	for (int i = 0; i < o->n_learners; i++) {
-		const struct prev_session *ps = prev_in(p, o->learners[i], b);
-		int gi = r->learner_group[i];
-		if (!ps || prev_goal(ps) != g[gi].goal)
-			continue;
-		int pi = pv->attend[(long)o->learners[i] * p->n_blocks + b];
-		int k = 0;
-		while (k < np && (pairs[k].group != gi || pairs[k].prev != pi))
-			k++;
-		if (k == np)
-			pairs[np++] = (struct pair){ 0, gi, pi };
-		pairs[k].n++;
-	}
-	qsort(pairs, (size_t)np, sizeof(*pairs), by_members);
-	bool *used = xcalloc((size_t)pv->n_sessions + 1, sizeof(bool));
-	for (int k = 0; k < np; k++) {
-		const struct prev_session *ps = &pv->sessions[pairs[k].prev];
-		struct group *gi = &g[pairs[k].group];
-		if (gi->fixed || used[pairs[k].prev])
-			continue;
-		if (give(p, g, n, pairs[k].group, ps->facilitator, ps->room, b, fac_allowed)) {
-			gi->fixed = true;
-			used[pairs[k].prev] = true;
-		}
-	}
-	free(used);
-	free(pairs);
 }
 
 /* Whether sol keeps block b's rules and those that tie b to the rest:
@@ -240,11 +110,11 @@ static bool block_fits(const struct problem *p, const struct solution *sol, int 
 		led[s->facilitator]++;
 		if (s->block != b)
 			continue;
-		int g = goal_of(s);
+		int g = replan_goal_of(s);
 		int lo = g == PERIOD_MIP_LAB ? 1 : p->goals[g].min_group;
 		ok = ok && ++in_b[s->facilitator] == 1 && ++in_b[nf + s->room] == 1 &&
-		     !p->facilitators[s->facilitator].unavailable[b] && can_lead(p, s->facilitator, g) &&
-		     room_fits(p, s->room, g, s->size, b) && s->size >= lo;
+		     !p->facilitators[s->facilitator].unavailable[b] && replan_can_lead(p, s->facilitator, g) &&
+		     replan_room_fits(p, s->room, g, s->size, b) && s->size >= lo;
 	}
 	for (int f = 0; f < nf && ok; f++)
 		ok = led[f] <= p->facilitators[f].max_sessions;
@@ -267,7 +137,7 @@ static bool block_fits(const struct problem *p, const struct solution *sol, int 
  * seated in them (those back in their previous session first), into out
  * (solution_init()ed). */
 static void build(const struct problem *p, const struct solution *sol, int b,
-		  const struct period_options *o, const struct period_mip_result *r, struct group *g,
+		  const struct period_options *o, const struct period_mip_result *r, struct relabel_group *g,
 		  struct solution *out)
 {
 	int *map = xmalloc(sizeof(int) * (sol->n_sessions + 1));
@@ -296,14 +166,14 @@ static void build(const struct problem *p, const struct solution *sol, int b,
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < o->n_learners; i++) {
 			int want = o->goal[r->learner_option[i]];
-			const struct prev_session *ps = prev_in(p, o->learners[i], b);
+			const struct prev_session *ps = replan_prev_in(p, o->learners[i], b);
 			if (pass == 0)
 				seat[i] = -1;
 			if (seat[i] >= 0)
 				continue;
 			for (int k = 0; k < r->n_groups && seat[i] < 0; k++)
 				if (g[k].goal == want && g[k].left > 0 &&
-				    (pass == 1 || (ps && prev_goal(ps) == want &&
+				    (pass == 1 || (ps && replan_prev_goal(ps) == want &&
 						   ps->facilitator == g[k].fac && ps->room == g[k].room))) {
 					seat[i] = k;
 					g[k].left--;
@@ -343,7 +213,7 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 	for (int l = 0; l < p->n_learners; l++) {
 		int si = solution_attend_at(sol, l, b);
 		if (si >= 0)
-			cycle_count_place(p, &t, l, b, goal_of(&sol->sessions[si]), -1);
+			cycle_count_place(p, &t, l, b, replan_goal_of(&sol->sessions[si]), -1);
 	}
 	struct period_options o;
 	block_options(p, sol, &t, b, &o);
@@ -363,11 +233,12 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 	int taken = 0;
 	period_mip_solve(&in, &mp, NULL, &r);
 	if (r.groups && o.n_learners > 0) {
-		struct group *g = xcalloc((size_t)r.n_groups + 1, sizeof(*g));
+		struct relabel_group *g = xcalloc((size_t)r.n_groups + 1, sizeof(*g));
 		for (int k = 0; k < r.n_groups; k++)
-			g[k] = (struct group){ .goal = r.groups[k].goal, .fac = r.groups[k].facilitator,
+			g[k] = (struct relabel_group){ .goal = r.groups[k].goal, .fac = r.groups[k].facilitator,
 					       .room = r.group_room[k], .size = r.groups[k].size };
-		match_previous(p, b, &o, &r, g, fac_allowed);
+		replan_match_previous(p, b, o.n_learners, o.learners, r.learner_group, g,
+				      r.n_groups, fac_allowed);
 		struct solution cand;
 		solution_init(&cand, p);
 		build(p, sol, b, &o, &r, g, &cand);
@@ -403,16 +274,16 @@ int replan_period(const struct problem *p, struct solution *sol, double seconds)
 	double t0 = mcl_now();
 	int n = 0, taken = 0;
 	for (int b = p->previous->after + 1; b < p->n_blocks; b++)
-		n += block_open(p, sol, b);
+		n += replan_block_open(p, sol, b);
 	for (int b = p->previous->after + 1; b < p->n_blocks && n > 0; b++) {
-		if (!block_open(p, sol, b))
+		if (!replan_block_open(p, sol, b))
 			continue;
 		double left = seconds - (mcl_now() - t0), share = left / n--, tb = mcl_now();
 		if (left <= 0)
 			break;
 		taken += period_block(p, sol, b, share);
-		if (mcl_now() - tb > share)
-			break;  /* past its share: the blocks left would be too */
+		if (mcl_now() - tb > PERIOD_OVERRUN * share)
+			break;  /* well past its share: the blocks left would be too */
 	}
 	if (taken)
 		sol->objective = objective_of(p, sol);
