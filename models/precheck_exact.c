@@ -3,13 +3,13 @@
  *
  * The counts of precheck.c see one block at a time, and the seminar blocks
  * together; a learner's need sessions span the workshop blocks, so a cycle
- * can pass every count and still have no schedule: zoo seed 2 at 300
- * learners (2 workshop blocks, 2 lab rooms) and seed 37 at 100 learners,
- * whose exact model's LP leaves 4.5 and a few learner-blocks without a
- * seat.  exact_shortfall.c holds the argument (a slack on each learner's
- * seat row, a dual bound below 0); here it runs before any solve, on cycles
- * small enough (PRECHECK_EXACT_MAX_COLS) for its LP to end in about a second or less, so that `mclsched
- * check` and the generator (bench/gen_check.c) see it too.
+ * can pass every count and still have no schedule (a goal taken in a block
+ * takes a whole session of a facilitator, and what one block gives a
+ * learner the next cannot).  exact_shortfall.c holds the argument (a slack
+ * on each learner's seat row, a dual bound below 0); here it runs before
+ * any solve, on cycles small enough (PRECHECK_EXACT_MAX_COLS) for its LP to
+ * end in about a second, so that `mclsched check` and the generator
+ * (bench/gen_check.c) see it too.
  */
 #include "models/precheck_exact.h"
 
