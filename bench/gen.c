@@ -1567,9 +1567,10 @@ static void school_make_cycle_feasible(struct school *s)
 				"mclsched's counts:\n%s", why);
 			exit(4);
 		}
-		const char *at = why ? strstr(why, "short by ") : NULL;
+		const char *at = why ? strstr(why, rc == GEN_CHECK_EXACT ? "at least " : "short by ")
+				     : NULL;
 		if (short_by < 0) {
-			short_by = at ? strtol(at + 9, NULL, 10) : 0;
+			short_by = at ? (long)ceil(strtod(at + 9, NULL)) : 0;
 			first = rc;
 		}
 		free(why);
@@ -1596,7 +1597,8 @@ static void school_make_cycle_feasible(struct school *s)
 			count_text(b, sizeof(b), staff, "facilitator", labs > 0),
 			count_text(c, sizeof(c), classrooms, "classroom", labs + staff > 0),
 			first == GEN_CHECK_CYCLE ? "the seminar blocks over the cycle were"
-						 : "a count of the blocks was", short_by);
+			: first == GEN_CHECK_EXACT ? "the exact model's LP over the workshop blocks was"
+						   : "a count of the blocks was", short_by);
 }
 
 /* ---- a district of schools (--district) ---- */

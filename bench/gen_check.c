@@ -17,6 +17,7 @@
 #include "engine/util.h"
 #include "inputs/scenario.h"
 #include "models/precheck.h"
+#include "models/precheck_exact.h"
 
 /* Does some scheduled seminar block have no facilitator beyond its lab rooms? */
 static bool seminar_staff_short(const struct problem *p, const int *blocks, int n)
@@ -49,20 +50,23 @@ enum gen_check gen_check_dir(const char *dir, char **why, bool *staff_short)
 		return GEN_CHECK_UNREADABLE;
 	}
 	diag_release(&d);
-	*why = precheck_scenario(p);
+	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n = 0;
+	for (int b = 0; b < p->n_blocks; b++)
+		if (problem_block_scheduled(p, b))
+			blocks[n++] = b;
+	/* precheck_scenario's two steps, told apart: the counts (which run the
+	 * cycle count only when the blocks pass), then the exact LP */
+	*why = precheck_counts(p, blocks, n, NULL, NULL);
 	enum gen_check rc = GEN_CHECK_PASS;
 	if (*why) {
-		int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1)), n = 0;
-		for (int b = 0; b < p->n_blocks; b++)
-			if (problem_block_scheduled(p, b))
-				blocks[n++] = b;
-		/* precheck_scenario runs the cycle count only when the blocks pass */
 		char *cycle = precheck_seminar_cycle(p, blocks, n);
 		rc = cycle && !strcmp(cycle, *why) ? GEN_CHECK_CYCLE : GEN_CHECK_BLOCKS;
 		*staff_short = seminar_staff_short(p, blocks, n);
 		free(cycle);
-		free(blocks);
+	} else if ((*why = precheck_exact(p)) != NULL) {
+		rc = GEN_CHECK_EXACT;
 	}
+	free(blocks);
 	problem_free(p);
 	return rc;
 }

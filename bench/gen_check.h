@@ -12,12 +12,15 @@ enum gen_check {
 	GEN_CHECK_PASS,         /* every count of `mclsched check` holds */
 	GEN_CHECK_CYCLE,        /* the blocks pass; the seminar blocks over the cycle fail */
 	GEN_CHECK_BLOCKS,       /* a block or the session budget fails */
+	GEN_CHECK_EXACT,        /* the counts pass; the exact model's LP over the
+				 * workshop blocks (precheck_exact) seats fewer
+				 * than every learner */
 	GEN_CHECK_UNREADABLE,   /* mclsched cannot read the directory (said on stderr) */
 };
 
 /*
- * Reads the scenario in dir as mclsched does and runs the counts of
- * `mclsched check` (precheck_scenario).  *why: the diagnosis, NULL on a pass
+ * Reads the scenario in dir as mclsched does and runs what `mclsched check`
+ * runs (precheck_scenario: the counts, then precheck_exact).  *why: the diagnosis, NULL on a pass
  * (caller frees).  *staff_short: some scheduled seminar block has no more
  * facilitators available than rooms with the lab feature open, so a lab
  * room more seats no one there without a facilitator more.

@@ -16,6 +16,7 @@
 
 #include "engine/util.h"
 #include "models/model.h"
+#include "models/precheck_exact.h"
 
 /* Short blocks explained in full; the others get a line each. */
 #define PRECHECK_EXPLAINED 3
@@ -424,7 +425,7 @@ char *precheck_scenario(const struct problem *p)
 			blocks[n++] = b;
 	char *why = precheck_counts(p, blocks, n, NULL, NULL);
 	free(blocks);
-	return why;
+	return why ? why : precheck_exact(p);  /* the counts pass: the exact LP, when small */
 }
 
 /* After the greedy spread: a block still wanting staff takes one of a

@@ -50,7 +50,9 @@ int precheck_largest_group(const struct problem *p);
 /*
  * precheck_counts over the blocks the scenario's model schedules: workshop
  * blocks (workshop, power-goal), seminar blocks (seminar), or both
- * (combination).  What `mclsched check` runs; NULL when every count passes.
+ * (combination); when every count passes, precheck_exact (the exact model's
+ * LP over the workshop blocks, on small cycles).  What `mclsched check` and
+ * the generator run; NULL when everything passes.
  */
 char *precheck_scenario(const struct problem *p);
 

@@ -5,7 +5,8 @@
 # schedule exists with Tue1 planned first, which construction now does.
 # tests/data/stuck_none: Q1-Q6 everywhere: the labs cannot hold both, the
 # counting checks pass, and the exact model's LP proves no schedule exists
-# (exit 3; summary.csv says status infeasible and schedule_exists no), the diagnosis
+# (check exits 3 with that proof; solve exits 3, summary.csv says status
+# infeasible and schedule_exists no), the diagnosis
 # naming the shortfall, the blocks and the rules that bind; report.html and
 # solve's last stderr line say "No schedule exists".
 # tests/data/stuck_reserve: P1-P6 need one session each over 3 blocks whose
@@ -40,7 +41,14 @@ rc=$?
 [ "$rc" -eq 0 ] && { "$BIN" verify tests/data/stuck_reserve "$T/reserve" >/dev/null 2>&1 ||
 	fail "stuck_reserve: verify rejects the schedule"; }
 
-"$BIN" check tests/data/stuck_none >/dev/null 2>&1 || fail "stuck_none: the counting checks fail"
+# check proves it before any solve (precheck_exact: the counts pass, the
+# exact model's LP over the workshop blocks cannot seat everyone)
+"$BIN" check tests/data/stuck_none >/dev/null 2>"$T/err"
+rc=$?
+[ "$rc" -eq 3 ] || fail "stuck_none: check exits $rc, want 3"
+grep -qF "no schedule can exist:" "$T/err" && grep -qF "even the exact model's LP relaxation" "$T/err" &&
+	grep -qF "leaves at least 6.00 learner-blocks without a seat" "$T/err" ||
+	fail "stuck_none: check does not prove it: $(head -c 400 "$T/err")"
 "$BIN" solve tests/data/stuck_none -o "$T/none" --time-limit 5 -q 2>"$T/err"
 rc=$?
 [ "$rc" -eq 3 ] || fail "stuck_none: exit $rc, want 3"
@@ -60,6 +68,16 @@ for want in "no schedule exists: even the exact model" "leaves at least 6.00 lea
 	grep -qF "$want" "$T/none/diagnosis.txt" 2>/dev/null ||
 		fail "stuck_none: diagnosis lacks '$want': $(head -c 600 "$T/none/diagnosis.txt" 2>/dev/null)"
 done
+
+# The zoo workshop school seed 37 at 100 learners passed every count and
+# had no schedule (the exact LP leaves 3 learner-blocks without a seat): the
+# generator now runs check's exact step too and adds a facilitator and a
+# classroom, and says so; the school it writes passes check.
+"$GEN" --style random --seed 37 --learners 100 --model workshop -o "$T/zoo37" 2>"$T/err" >/dev/null ||
+	fail "mclsched-gen zoo seed 37"
+grep -qF "added 1 facilitator, 1 classroom for \`mclsched check\` (the exact model's LP over the workshop blocks was short by 3)" "$T/err" ||
+	fail "zoo seed 37 at 100 learners: the generator did not add staff: $(head -c 300 "$T/err")"
+"$BIN" check "$T/zoo37" >/dev/null 2>&1 || fail "zoo seed 37 at 100 learners: check fails on the generated school"
 
 "$GEN" --style random --seed 10 --learners 100 --model workshop -o "$T/zoo10" >/dev/null 2>&1 ||
 	fail "mclsched-gen zoo seed 10"
