@@ -74,8 +74,10 @@ bool progress_report(const char *phase, double objective, double bound, double n
 	if (bound > 0 && (st.bound <= 0 || bound < st.bound))
 		st.bound = bound;
 
+	/* a best of 0 (a view with nothing left to plan) is no step from 0 */
 	bool step = st.best >= 0 &&
-		    (st.line_best < 0 || st.best >= st.line_best + PROGRESS_STEP * st.line_best);
+		    (st.line_best < 0 || (st.best > st.line_best &&
+					  st.best >= st.line_best + PROGRESS_STEP * st.line_best));
 	bool changed = st.best != st.line_best || st.bound != st.line_bound;
 	double quiet = now - st.last_line;
 	if (!step && !(changed && quiet >= PROGRESS_SECONDS) && quiet < PROGRESS_ALIVE_SECONDS)

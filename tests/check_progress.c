@@ -93,6 +93,21 @@ START_TEST(small_steps_wait)
 }
 END_TEST
 
+/* A schedule worth 0 (a locked view with nothing left to plan) reported
+ * round after round: one line, not one a round (each printed once). */
+START_TEST(zero_best_prints_once)
+{
+	catch_stderr();
+	progress_start(0.005);
+	ck_assert(progress_report("improving the schedule", 0, 0, 0));
+	for (int i = 0; i < 20; i++)
+		ck_assert(!progress_report("improving the schedule", 0, 0, 0));
+	char *text = release_stderr();
+	ck_assert_int_eq(count(text, "\n"), 1);
+	free(text);
+}
+END_TEST
+
 START_TEST(quiet_and_muted_print_nothing)
 {
 	catch_stderr();
@@ -128,6 +143,7 @@ static Suite *progress_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, best_never_falls);
 	tcase_add_test(tc, small_steps_wait);
+	tcase_add_test(tc, zero_best_prints_once);
 	tcase_add_test(tc, quiet_and_muted_print_nothing);
 	suite_add_tcase(s, tc);
 	return s;
