@@ -58,6 +58,23 @@ static void swap_block(const struct problem *p, const struct solution *cur,
 /* Whether sol keeps what ties blocks together: every facilitator within
  * max_sessions (or no more than in cur, a frozen cover), every learner's
  * sessions of a goal within the need's. */
+bool replan_needs_hold(const struct problem *p, const struct solution *sol, bool ready)
+{
+	int *cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
+	bool ok = true;
+	for (int l = 0; l < p->n_learners && ok; l++)
+		for (int b = 0; b < p->n_blocks && ok; b++) {
+			int si = solution_attend_at(sol, l, b);
+			if (si < 0 || sol->sessions[si].kind != SESSION_WORKSHOP)
+				continue;
+			int q = objective_need_of(p, l, sol->sessions[si].offering);
+			ok = q >= 0 && (!ready || p->needs[q].ready) &&
+			     ++cnt[q] <= p->needs[q].sessions;
+		}
+	free(cnt);
+	return ok;
+}
+
 static bool blend_fits(const struct problem *p, const struct solution *sol,
 		       const struct solution *cur)
 {
@@ -71,17 +88,7 @@ static bool blend_fits(const struct problem *p, const struct solution *sol,
 	for (int f = 0; f < nf && ok; f++)
 		ok = led[f] <= p->facilitators[f].max_sessions || led[f] <= led[nf + f];
 	free(led);
-	int *cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
-	for (int l = 0; l < p->n_learners && ok; l++)
-		for (int b = 0; b < p->n_blocks && ok; b++) {
-			int si = solution_attend_at(sol, l, b);
-			if (si < 0 || sol->sessions[si].kind != SESSION_WORKSHOP)
-				continue;
-			int q = objective_need_of(p, l, sol->sessions[si].offering);
-			ok = q >= 0 && ++cnt[q] <= p->needs[q].sessions;
-		}
-	free(cnt);
-	return ok;
+	return ok && replan_needs_hold(p, sol, false);
 }
 
 int replan_blend(const struct problem *p, struct solution *kept, const struct solution *other)

@@ -18,4 +18,9 @@
  */
 int replan_blend(const struct problem *p, struct solution *kept, const struct solution *other);
 
+/* Whether each learner's workshop sessions in sol are of needs of theirs
+ * (ready ones, when ready), at most each need's sessions (replan_blend.c
+ * and replan_period.c test their candidates with it). */
+bool replan_needs_hold(const struct problem *p, const struct solution *sol, bool ready);
+
 #endif

@@ -44,6 +44,7 @@
 #include "engine/util.h"
 #include "models/model.h"
 #include "models/period_mip.h"
+#include "models/replan_blend.h"
 #include "models/replan_pins.h"
 #include "models/replan_relabel.h"
 #include "models/workshop_search.h"
@@ -120,17 +121,7 @@ static bool block_fits(const struct problem *p, const struct solution *sol, int 
 		ok = led[f] <= p->facilitators[f].max_sessions;
 	free(led);
 	free(in_b);
-	int *cnt = xcalloc((size_t)p->n_needs + 1, sizeof(int));
-	for (int l = 0; l < p->n_learners && ok; l++)
-		for (int x = 0; x < p->n_blocks && ok; x++) {
-			int si = solution_attend_at(sol, l, x);
-			if (si < 0 || sol->sessions[si].kind != SESSION_WORKSHOP)
-				continue;
-			int q = objective_need_of(p, l, sol->sessions[si].offering);
-			ok = q >= 0 && p->needs[q].ready && ++cnt[q] <= p->needs[q].sessions;
-		}
-	free(cnt);
-	return ok;
+	return ok && replan_needs_hold(p, sol, true);
 }
 
 /* sol with block b's sessions replaced by groups g and the learners of o

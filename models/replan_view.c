@@ -223,6 +223,16 @@ char *replan_add_frozen(const struct problem *p, struct solution *sol)
 	return why;
 }
 
+/* A copy of un[0..nb-1] (a learner's, facilitator's or room's unavailable
+ * blocks) with every block up to and including after closed too. */
+static bool *closed_through(const bool *un, int nb, int after)
+{
+	bool *c = xmalloc(sizeof(bool) * (size_t)nb);
+	for (int b = 0; b < nb; b++)
+		c[b] = un[b] || b <= after;
+	return c;
+}
+
 /* The view: p with the frozen part taken out (see the top of replan.c).
  * It shares p's ids and lookups; view_free frees what it copied. */
 struct problem *replan_view_new(const struct problem *p, const struct solution *fz,
@@ -244,27 +254,21 @@ struct problem *replan_view_new(const struct problem *p, const struct solution *
 	v->learners = xmalloc(sizeof(*v->learners) * ((size_t)p->n_learners + 1));
 	for (int l = 0; l < p->n_learners; l++) {
 		v->learners[l] = p->learners[l];
-		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
+		bool *un = closed_through(p->learners[l].unavailable, nb, after);
 		for (int b = 0; b < nb; b++)
-			un[b] = p->learners[l].unavailable[b] || b <= after ||
-				solution_attend_at(fz, l, b) >= 0;
+			un[b] = un[b] || solution_attend_at(fz, l, b) >= 0;
 		v->learners[l].unavailable = un;
 	}
 	v->facilitators = xmalloc(sizeof(*v->facilitators) * ((size_t)p->n_facilitators + 1));
 	for (int f = 0; f < p->n_facilitators; f++) {
 		v->facilitators[f] = p->facilitators[f];
-		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
-		for (int b = 0; b < nb; b++)
-			un[b] = p->facilitators[f].unavailable[b] || b <= after;
-		v->facilitators[f].unavailable = un;
+		v->facilitators[f].unavailable =
+			closed_through(p->facilitators[f].unavailable, nb, after);
 	}
 	v->rooms = xmalloc(sizeof(*v->rooms) * ((size_t)p->n_rooms + 1));
 	for (int r = 0; r < p->n_rooms; r++) {
 		v->rooms[r] = p->rooms[r];
-		bool *un = xmalloc(sizeof(bool) * (size_t)nb);
-		for (int b = 0; b < nb; b++)
-			un[b] = p->rooms[r].unavailable[b] || b <= after;
-		v->rooms[r].unavailable = un;
+		v->rooms[r].unavailable = closed_through(p->rooms[r].unavailable, nb, after);
 	}
 	for (size_t i = 0; i < fz->n_sessions; i++) {
 		const struct session *s = &fz->sessions[i];
