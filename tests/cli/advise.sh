@@ -13,13 +13,8 @@
 # and every loosening change re-solved from it; SIGINT (exit 130,
 # nothing written, no temporary copy left); usage errors.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 SC=tests/data/advise_bottleneck
-T=$(mktemp -d /tmp/mclsched-advise-test-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "advise.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 
 # csv FILE RANK COLUMN: the cell of advice.csv's row RANK in COLUMN
 csv() {

@@ -6,14 +6,9 @@
 # hostile inputs made here in /tmp: a 100 MB file of rows, a 100 MB quoted
 # field, a 1 MB field, an unreadable file.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-bad-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
+. tests/cli/lib.sh
 n=0
 AS=                     # a command prefix to run the check as another user
-fail() { echo "bad_inputs.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 
 run_case() { # name dir
 	name=$1

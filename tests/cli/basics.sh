@@ -5,12 +5,7 @@
 # solving; without -o the schedule goes to SCENARIO_DIR/out.
 # (mclsched-gen's own command line is tested in gen.sh.)
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-basics-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "basics.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # run CMD...: leaves the exit status in rc, output in $T/out and $T/err
 run() {

@@ -3,12 +3,7 @@
 # examples/bad, warnings that do not fail.  (How long `check` takes on a
 # 1500-learner school is measured by `make bench`, bench/run.sh.)
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-check-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "check_cmd.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 "$BIN" check tests/data/tiny >"$T/out" 2>"$T/err" || fail "tiny: exit $?"
 grep -q "^learners *4$" "$T/out" || fail "tiny: census lacks 'learners 4': $(cat "$T/out")"

@@ -5,12 +5,7 @@
 # of the binding resources (facilitators: rooms stand empty; seats in rooms),
 # never the lab's group size (no room is larger than it).
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-counts-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "check_counts.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 cp -r examples/small "$T/small-rooms"
 awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } { $3 = 5 + NR % 6; print }' \

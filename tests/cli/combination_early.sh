@@ -12,11 +12,7 @@
 # Usage: sh tests/cli/combination_early.sh [BUILD]
 set -u
 BUILD=${1:-${BUILD:-build}}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-early-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "combination_early.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 dir=tests/data/seminar_two_days
 for limit in 30 5; do

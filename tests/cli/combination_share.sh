@@ -9,11 +9,7 @@
 # with a schedule verify accepts.  Usage: sh tests/cli/combination_share.sh [BUILD]
 set -u
 BUILD=${1:-${BUILD:-build}}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-comb-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "combination_share.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 dir=tests/audit/cases/seed-324-combination-quality

@@ -15,15 +15,10 @@
 # go to $BUILD/compare-test/.  A scenario named <script>alert(1)</script>
 # and one named =HYPERLINK("x") stay inert in compare.html and compare.csv.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-T=$(mktemp -d /tmp/mclsched-compare-XXXXXX)
-trap 'rm -rf "$T"' EXIT
 SHOTS=$BUILD/compare-test
 mkdir -p "$SHOTS"
-fails=0
-fail() { echo "compare.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 
 # run CMD...: leaves the exit status in rc, output in $T/out and $T/err
 run() {

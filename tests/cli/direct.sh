@@ -5,13 +5,8 @@
 # the same optimum and the KPIs it prints agree with summary.csv.  Bad input
 # exits 2 and writes no data file.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 DAT=$BUILD/mclsched-direct-dat
-T=$(mktemp -d /tmp/mclsched-direct-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "direct.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 "$DAT" tests/data/tiny -o "$T/tiny.dat" || fail "mclsched-direct-dat tests/data/tiny"

@@ -6,13 +6,8 @@
 # total, failing schools shown as such with the exit status, schools.txt
 # errors with their line, --collect-only, and the Slurm task script.
 set -u
-BUILD=${BUILD:-build}
-GEN=$BUILD/mclsched-gen
+. tests/cli/lib.sh
 D=bench/district.sh
-T=$(mktemp -d /tmp/mclsched-district-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "district.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 # expect CODE CMD...: exit status CODE, stdout in $T/stdout, stderr in $T/stderr
 expect() {
 	code=$1

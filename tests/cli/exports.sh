@@ -11,21 +11,8 @@
 # oneroster/ subdirectory replaced whole, and refused when it holds a
 # directory of someone else's.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
+. tests/cli/lib.sh
 CHECK="python3 tests/exports_check.py"
-T=$(mktemp -d /tmp/mclsched-exports-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "exports.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_exit() { # expected, then the command
-	want=$1
-	shift
-	"$@" >"$T/stdout" 2>"$T/stderr"
-	got=$?
-	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* ($(head -c 600 "$T/stderr"))"
-}
 # A fixed date: the term's dates and the workbook's creation time.
 SOURCE_DATE_EPOCH=1767268800    # 2026-01-01 12:00 UTC
 TZ=UTC

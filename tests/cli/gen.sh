@@ -6,13 +6,7 @@
 #   rooms >= 1.08 x the learners available in b; and the facilitators'
 #   session budget exceeds the fewest sessions the workshop blocks need.
 set -u
-BUILD=${BUILD:-build}
-GEN=$BUILD/mclsched-gen
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-gen-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "gen.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # expect CODE CMD...: exit status CODE; on 1, usage on stderr and nothing on stdout
 expect() {

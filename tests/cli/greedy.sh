@@ -7,14 +7,8 @@
 # errors exit 1 and 2 and write nothing; a power-goal school gets that
 # model's own greedy, which mclsched solve never falls below.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 GREEDY=$BUILD/mclsched-greedy
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-greedy-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "greedy.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 # 1. schedules that verify, with an honest summary

@@ -9,14 +9,8 @@
 # `mclsched verify`; and the schedule written is never below the best the
 # search reported on the way (a hand schedule never replaces a better one).
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 GREEDY=$BUILD/mclsched-greedy
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-hand-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "hand_start.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 # the zoo's shapes too (mclsched-gen --style random), when the generator has

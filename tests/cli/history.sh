@@ -9,12 +9,7 @@
 #   weights.required = 0: SB: 270
 # verify recounts the objective through problem_choice_weight: exit 0.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-history-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "history.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 objective() { sed -n 's/^objective,//p' "$1/summary.csv"; }
 

@@ -13,10 +13,7 @@ set -u
 MAX_FILE=900
 MAX_FUNC=150
 DIRS=${HOUSE_DIRS:-cli compare engine inputs models outputs}
-T=$(mktemp -d /tmp/mclsched-house-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "house.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # scan FILE...: prints "FILE:LINE: NAME is N lines" per function over
 # MAX_FUNC and "FILE: N lines" per file over MAX_FILE; with LIST=1 every

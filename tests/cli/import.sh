@@ -7,12 +7,7 @@
 # learners, facilitators, goals, prerequisites and progress), the scenario's
 # other files left alone, and bad input refused with nothing written.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-import-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "import.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # ---- usage
 "$BIN" help import >"$T/out" 2>&1 || fail "help import: exit $?"

@@ -9,14 +9,9 @@
 # the same files; bad instances exit 2 with FILE:LINE and write nothing;
 # usage errors exit 1.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 ITC=$BUILD/mclsched-itc2019
 X=tests/data/itc2019/tiny.xml
-T=$(mktemp -d /tmp/mclsched-itc-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "itc2019.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 ARGS="--days 2 --blocks-per-day 2 --learners-per-facilitator 4 --areas 2"
 
 # 1. a scenario mclsched accepts, solves and verifies

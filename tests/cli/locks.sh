@@ -3,12 +3,7 @@
 # (exit 2, nothing on stdout); `verify` finds a schedule that breaks a lock
 # (hard rule 8).
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-locks-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "locks.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # --- check: each bad row at its line -----------------------------------
 cp -r tests/data/tiny "$T/bad"

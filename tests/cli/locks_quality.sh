@@ -8,12 +8,7 @@
 # time limit: the pinned sessions and the rest were never searched
 # together.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-locks-quality-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "locks_quality.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 "$BUILD/mclsched-gen" --learners 50 --seed 2 --days 2 --model workshop -o "$T/s" >/dev/null 2>&1 ||
 	fail "mclsched-gen"

@@ -7,13 +7,7 @@
 # M - 0.0001 (it rejected it when it shared the solver's float comparison),
 # and still rejects a schedule solved under a lower mastery.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-mastery-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "mastery.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 "$GEN" --learners 60 --seed 3 --days 1 --model combination -o "$T/base" 2>/dev/null ||
 	fail "gen"

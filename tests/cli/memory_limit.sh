@@ -4,13 +4,7 @@
 # largest part; `check` prints the estimate and refuses the same way; the
 # same school under the default limit checks clean.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-memory-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "memory_limit.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 "$GEN" --learners 3000 --seed 1 -o "$T/school" >/dev/null 2>&1 || fail "mclsched-gen failed"
 "$BIN" check "$T/school" >"$T/out" 2>"$T/err" || fail "default limit: check exit $?"

@@ -7,13 +7,7 @@
 # construction's LP value what it is, never "optimal, 0 nodes".  When
 # construction's period LP bound meets the gap, no re-plan follows.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-oneblock-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "one_block.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 # a generated one-day school cut to its first block

@@ -12,12 +12,7 @@
 # of unstaffed labs, not the labs).  They stop early at the gap limit once
 # they reach it, so the time limit only bounds a failing run.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-pg-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "power_goal.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 while read -r case optimum seconds; do

@@ -7,12 +7,7 @@
 # (';'-separated, Latin-1, duplicate columns, scenario.conf errors) are in
 # tests/bad/60-64.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-exports-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "real_exports.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # Every header word capitalised and ids in capitals: Learner_ID, Max_Group.
 cp -r tests/data/tiny "$T/cased"

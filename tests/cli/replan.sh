@@ -9,19 +9,7 @@
 # (an unknown --after, a previous schedule that does
 # not resolve, a frozen block the changed school no longer allows).
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-replan-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "replan.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_exit() { # expected, then the command
-	want=$1
-	shift
-	"$@" >"$T/stdout" 2>"$T/stderr"
-	got=$?
-	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* ($(head -c 600 "$T/stderr"))"
-}
+. tests/cli/lib.sh
 # rows of blocks Mon1 .. Wed5 (the frozen part with --after Wed5) of a file
 # whose block_id is column $2
 frozen() {

@@ -6,12 +6,7 @@
 # period_realise_fixed (the LP with a period MIP's session counts fixed)
 # ran on for minutes at any --time-limit (bench/TUNING.md, wt11-keep).
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-T=$(mktemp -d /tmp/mclsched-replan-hang-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "replan_hang.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 "$BUILD/mclsched-gen" --learners 1500 --seed 1 --model combination -o "$T/s" >/dev/null 2>&1 ||
 	fail "mclsched-gen"

@@ -12,12 +12,8 @@
 # learners away first and found no seats (the old build leaves X out).
 set -u
 BUILD=${BUILD:-${1:-build}}
-BIN=$BUILD/mclsched
+. tests/cli/lib.sh
 S=tests/data/rescue_chain
-T=$(mktemp -d /tmp/mclsched-rescue-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "rescue.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
 
 for seed in 1 2; do
 	"$BIN" solve "$S" -o "$T/out$seed" --seed "$seed" -q 2>"$T/err"

@@ -4,20 +4,7 @@
 # accepts what solve wrote, and a rerun is byte-identical; examples/small
 # with increasing choice weights keeps a valid bound.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-seminar-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "seminar.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_exit() { # expected, then the command
-	want=$1
-	shift
-	"$@" >"$T/stdout" 2>"$T/stderr"
-	got=$?
-	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* ($(head -c 600 "$T/stderr"))"
-}
+. tests/cli/lib.sh
 
 expect_exit 0 "$GEN" --learners 120 --seed 3 --model seminar -o "$T/school"
 cp -r "$T/school" "$T/nodaily"

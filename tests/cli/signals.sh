@@ -4,13 +4,7 @@
 # stopped_by = interrupt; a second signal exits at once with the previous
 # output untouched; no temporary directory and no helper process remains.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-signals-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "signals.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 # A 300-learner combination school: its bound LP runs in a helper process
 # for a few seconds and its search for the whole limit, so every signal

@@ -3,20 +3,7 @@
 # output file, verify on what solve wrote, byte-identical reruns, atomic
 # replacement, infeasibility with a diagnosis, --write-lp read by cbc.
 set -u
-BUILD=${BUILD:-build}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-solve-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "solve.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
-expect_exit() { # expected, then the command
-	want=$1
-	shift
-	"$@" >"$T/stdout" 2>"$T/stderr"
-	got=$?
-	[ "$got" -eq "$want" ] || fail "exit $got, want $want: $* ($(head -c 600 "$T/stderr"))"
-}
+. tests/cli/lib.sh
 
 # 1. The bundled example: solve, every file, verify.
 expect_exit 0 "$BIN" solve examples/small -o "$T/out1" -q

@@ -22,12 +22,7 @@
 # holds, and summary.csv, report.html and stderr say that it stopped the run.
 set -u
 BUILD=${BUILD:-${1:-build}}
-BIN=$BUILD/mclsched
-GEN=$BUILD/mclsched-gen
-T=$(mktemp -d /tmp/mclsched-stuck-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "stuck.sh: FAIL: $*" >&2; fails=$((fails + 1)); }
+. tests/cli/lib.sh
 
 "$BIN" solve tests/data/stuck_rescue -o "$T/rescue" --time-limit 5 -q 2>"$T/err"
 rc=$?
