@@ -13,7 +13,7 @@
 # and every loosening change re-solved from it; SIGINT (exit 130,
 # nothing written, no temporary copy left); usage errors.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 SC=tests/data/advise_bottleneck
 
 # csv FILE RANK COLUMN: the cell of advice.csv's row RANK in COLUMN

@@ -6,7 +6,7 @@
 # hostile inputs made here in /tmp: a 100 MB file of rows, a 100 MB quoted
 # field, a 1 MB field, an unreadable file.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 n=0
 AS=                     # a command prefix to run the check as another user
 

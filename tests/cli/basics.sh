@@ -5,7 +5,7 @@
 # solving; without -o the schedule goes to SCENARIO_DIR/out.
 # (mclsched-gen's own command line is tested in gen.sh.)
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # run CMD...: leaves the exit status in rc, output in $T/out and $T/err
 run() {

@@ -3,7 +3,7 @@
 # examples/bad, warnings that do not fail.  (How long `check` takes on a
 # 1500-learner school is measured by `make bench`, bench/run.sh.)
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 "$BIN" check tests/data/tiny >"$T/out" 2>"$T/err" || fail "tiny: exit $?"
 grep -q "^learners *4$" "$T/out" || fail "tiny: census lacks 'learners 4': $(cat "$T/out")"

@@ -5,7 +5,7 @@
 # of the binding resources (facilitators: rooms stand empty; seats in rooms),
 # never the lab's group size (no room is larger than it).
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 cp -r examples/small "$T/small-rooms"
 awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } { $3 = 5 + NR % 6; print }' \

@@ -12,7 +12,7 @@
 # Usage: sh tests/cli/combination_early.sh [BUILD]
 set -u
 BUILD=${1:-${BUILD:-build}}
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 dir=tests/data/seminar_two_days
 for limit in 30 5; do

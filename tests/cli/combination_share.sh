@@ -9,7 +9,7 @@
 # with a schedule verify accepts.  Usage: sh tests/cli/combination_share.sh [BUILD]
 set -u
 BUILD=${1:-${BUILD:-build}}
-. tests/cli/lib.sh
+. tests/support/cli.sh
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 dir=tests/audit/cases/seed-324-combination-quality

@@ -15,7 +15,7 @@
 # go to $BUILD/compare-test/.  A scenario named <script>alert(1)</script>
 # and one named =HYPERLINK("x") stay inert in compare.html and compare.csv.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 SHOTS=$BUILD/compare-test
 mkdir -p "$SHOTS"

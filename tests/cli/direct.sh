@@ -5,7 +5,7 @@
 # the same optimum and the KPIs it prints agree with summary.csv.  Bad input
 # exits 2 and writes no data file.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 DAT=$BUILD/mclsched-direct-dat
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 

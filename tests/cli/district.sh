@@ -6,7 +6,7 @@
 # total, failing schools shown as such with the exit status, schools.txt
 # errors with their line, --collect-only, and the Slurm task script.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 D=bench/district.sh
 # expect CODE CMD...: exit status CODE, stdout in $T/stdout, stderr in $T/stderr
 expect() {

@@ -11,7 +11,7 @@
 # oneroster/ subdirectory replaced whole, and refused when it holds a
 # directory of someone else's.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 CHECK="python3 tests/exports_check.py"
 # A fixed date: the term's dates and the workbook's creation time.
 SOURCE_DATE_EPOCH=1767268800    # 2026-01-01 12:00 UTC

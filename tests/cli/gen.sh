@@ -6,7 +6,7 @@
 #   rooms >= 1.08 x the learners available in b; and the facilitators'
 #   session budget exceeds the fewest sessions the workshop blocks need.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # expect CODE CMD...: exit status CODE; on 1, usage on stderr and nothing on stdout
 expect() {

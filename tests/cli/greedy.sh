@@ -7,7 +7,7 @@
 # errors exit 1 and 2 and write nothing; a power-goal school gets that
 # model's own greedy, which mclsched solve never falls below.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 GREEDY=$BUILD/mclsched-greedy
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 

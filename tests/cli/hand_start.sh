@@ -9,7 +9,7 @@
 # `mclsched verify`; and the schedule written is never below the best the
 # search reported on the way (a hand schedule never replaces a better one).
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 GREEDY=$BUILD/mclsched-greedy
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 

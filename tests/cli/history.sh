@@ -9,7 +9,7 @@
 #   weights.required = 0: SB: 270
 # verify recounts the objective through problem_choice_weight: exit 0.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 objective() { sed -n 's/^objective,//p' "$1/summary.csv"; }
 

@@ -13,7 +13,7 @@ set -u
 MAX_FILE=900
 MAX_FUNC=150
 DIRS=${HOUSE_DIRS:-cli compare engine inputs models outputs}
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # scan FILE...: prints "FILE:LINE: NAME is N lines" per function over
 # MAX_FUNC and "FILE: N lines" per file over MAX_FILE; with LIST=1 every

@@ -7,7 +7,7 @@
 # learners, facilitators, goals, prerequisites and progress), the scenario's
 # other files left alone, and bad input refused with nothing written.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # ---- usage
 "$BIN" help import >"$T/out" 2>&1 || fail "help import: exit $?"

@@ -9,7 +9,7 @@
 # the same files; bad instances exit 2 with FILE:LINE and write nothing;
 # usage errors exit 1.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 ITC=$BUILD/mclsched-itc2019
 X=tests/data/itc2019/tiny.xml
 ARGS="--days 2 --blocks-per-day 2 --learners-per-facilitator 4 --areas 2"

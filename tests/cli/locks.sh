@@ -3,7 +3,7 @@
 # (exit 2, nothing on stdout); `verify` finds a schedule that breaks a lock
 # (hard rule 8).
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # --- check: each bad row at its line -----------------------------------
 cp -r tests/data/tiny "$T/bad"

@@ -8,7 +8,7 @@
 # time limit: the pinned sessions and the rest were never searched
 # together.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 "$BUILD/mclsched-gen" --learners 50 --seed 2 --days 2 --model workshop -o "$T/s" >/dev/null 2>&1 ||
 	fail "mclsched-gen"

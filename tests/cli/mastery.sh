@@ -7,7 +7,7 @@
 # M - 0.0001 (it rejected it when it shared the solver's float comparison),
 # and still rejects a schedule solved under a lower mastery.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 "$GEN" --learners 60 --seed 3 --days 1 --model combination -o "$T/base" 2>/dev/null ||
 	fail "gen"

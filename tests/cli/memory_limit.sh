@@ -4,7 +4,7 @@
 # largest part; `check` prints the estimate and refuses the same way; the
 # same school under the default limit checks clean.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 "$GEN" --learners 3000 --seed 1 -o "$T/school" >/dev/null 2>&1 || fail "mclsched-gen failed"
 "$BIN" check "$T/school" >"$T/out" 2>"$T/err" || fail "default limit: check exit $?"

@@ -7,7 +7,7 @@
 # construction's LP value what it is, never "optimal, 0 nodes".  When
 # construction's period LP bound meets the gap, no re-plan follows.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 # a generated one-day school cut to its first block

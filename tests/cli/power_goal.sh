@@ -12,7 +12,7 @@
 # of unstaffed labs, not the labs).  They stop early at the gap limit once
 # they reach it, so the time limit only bounds a failing run.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 metric() { awk -F, -v m="$2" '$1 == m {print $2; exit}' "$1/summary.csv"; }
 
 while read -r case optimum seconds; do

@@ -7,7 +7,7 @@
 # (';'-separated, Latin-1, duplicate columns, scenario.conf errors) are in
 # tests/bad/60-64.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # Every header word capitalised and ids in capitals: Learner_ID, Max_Group.
 cp -r tests/data/tiny "$T/cased"

@@ -9,7 +9,7 @@
 # (an unknown --after, a previous schedule that does
 # not resolve, a frozen block the changed school no longer allows).
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 # rows of blocks Mon1 .. Wed5 (the frozen part with --after Wed5) of a file
 # whose block_id is column $2
 frozen() {

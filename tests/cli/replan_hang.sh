@@ -6,7 +6,7 @@
 # period_realise_fixed (the LP with a period MIP's session counts fixed)
 # ran on for minutes at any --time-limit (bench/TUNING.md, wt11-keep).
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 "$BUILD/mclsched-gen" --learners 1500 --seed 1 --model combination -o "$T/s" >/dev/null 2>&1 ||
 	fail "mclsched-gen"

@@ -12,7 +12,7 @@
 # learners away first and found no seats (the old build leaves X out).
 set -u
 BUILD=${BUILD:-${1:-build}}
-. tests/cli/lib.sh
+. tests/support/cli.sh
 S=tests/data/rescue_chain
 
 for seed in 1 2; do

@@ -4,7 +4,7 @@
 # accepts what solve wrote, and a rerun is byte-identical; examples/small
 # with increasing choice weights keeps a valid bound.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 expect_exit 0 "$GEN" --learners 120 --seed 3 --model seminar -o "$T/school"
 cp -r "$T/school" "$T/nodaily"

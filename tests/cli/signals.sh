@@ -4,7 +4,7 @@
 # stopped_by = interrupt; a second signal exits at once with the previous
 # output untouched; no temporary directory and no helper process remains.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # A 300-learner combination school: its bound LP runs in a helper process
 # for a few seconds and its search for the whole limit, so every signal

@@ -3,7 +3,7 @@
 # output file, verify on what solve wrote, byte-identical reruns, atomic
 # replacement, infeasibility with a diagnosis, --write-lp read by cbc.
 set -u
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 # 1. The bundled example: solve, every file, verify.
 expect_exit 0 "$BIN" solve examples/small -o "$T/out1" -q

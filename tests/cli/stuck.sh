@@ -22,7 +22,7 @@
 # holds, and summary.csv, report.html and stderr say that it stopped the run.
 set -u
 BUILD=${BUILD:-${1:-build}}
-. tests/cli/lib.sh
+. tests/support/cli.sh
 
 "$BIN" solve tests/data/stuck_rescue -o "$T/rescue" --time-limit 5 -q 2>"$T/err"
 rc=$?

@@ -1,8 +1,8 @@
-# tests/cli/lib.sh - what every CLI test script shares; a script sources it
+# tests/support/cli.sh - what every CLI test script shares; a script sources it
 # from the project's top directory after `set -u` (and after setting BUILD,
 # if it takes the build directory as its argument):
 #
-#   . tests/cli/lib.sh
+#   . tests/support/cli.sh
 #
 # It sets BIN and GEN (the two programs of $BUILD, default build/), T (a
 # scratch directory removed on exit), and fail / expect_exit, which count
