@@ -53,7 +53,8 @@
  * block's new plan that gain merged in beside the kept ones,
  * replan_reseat_merge), re-seated again and relabelled (replan_relabel.c:
  * the previous facilitators and rooms it left free), and its blocks
- * re-planned again with branch-and-bound in each block's MIP; then
+ * re-planned again with branch-and-bound in each block's MIP (again while
+ * a sweep takes one); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  That plan is brought back toward
@@ -250,6 +251,10 @@ static void take_better(const struct problem *p, struct solution *best, struct s
  * the kept plan) leaves for re-seating its relabelled plan. */
 #define RELABEL_RESEAT_SHARE 0.25
 
+/* The most sweeps of the kept plan's block re-plans with branching (on
+ * zoo s6 the second and third each took two blocks). */
+#define BRANCH_SWEEPS 3
+
 /* The most rounds of recover_keep (the third rarely gains). */
 #define RECOVER_ROUNDS 3
 
@@ -292,7 +297,7 @@ static void recover_keep(const struct problem *p, const struct solve_options *op
  * can make room for them), re-planned block by block with it (moderate
  * changes), re-seated again, its sessions given the previous facilitators
  * and rooms the re-plans left free, and its blocks re-planned again with
- * branch-and-bound in each block's MIP. */
+ * branch-and-bound in each block's MIP, again while a sweep takes one. */
 static void improve_kept(const struct problem *p, const struct solve_options *opt,
 			 struct solution *best)
 {
@@ -306,12 +311,18 @@ static void improve_kept(const struct problem *p, const struct solve_options *op
 	mcl_log(LOG_VERBOSE, "replan: %d blocks of the kept plan relabelled: objective %.1f + "
 		"keep %.1f", nl, best->objective, objective_keep_total(p, best));
 	/* the blocks again, each MIP with branch-and-bound (the quick pass
-	 * leaves most of the time on a small school) */
-	int nb = replan_period_branching(p, best, run_share(opt, 2));
-	if (nb > 0)
-		replan_reseat(p, best, run_share(opt, 2));
-	mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with branching: objective %.1f + "
-		"keep %.1f", nb, best->objective, objective_keep_total(p, best));
+	 * leaves most of the time on a small school), again while a sweep
+	 * takes a block */
+	for (int sweep = 0; sweep < BRANCH_SWEEPS; sweep++) {
+		int nb = replan_period_branching(p, best, run_share(opt, 2));
+		if (nb > 0)
+			replan_reseat(p, best, run_share(opt, 2));
+		mcl_log(LOG_VERBOSE, "replan: sweep %d, %d blocks re-planned with branching: "
+			"objective %.1f + keep %.1f", sweep + 1, nb, best->objective,
+			objective_keep_total(p, best));
+		if (nb == 0)
+			break;
+	}
 }
 
 /* The later workshop blocks of other (a plan with best's frozen part)
