@@ -500,7 +500,7 @@ static bool same_place(const struct solution *a, const struct solution *b, long 
  * their best given its seats and open sessions (the LP with those fixed),
  * so that the incumbent GLPK is given is worth the current plan; the
  * basis then set back to every row's slack. */
-static void complete_start(struct reseat *r)
+static void complete_start(struct reseat *r, double seconds)
 {
 	int n = glp_get_num_cols(r->P), m = glp_get_num_rows(r->P);
 	int *type = xmalloc(sizeof(int) * ((size_t)n + 1));
@@ -516,7 +516,7 @@ static void complete_start(struct reseat *r)
 	glp_smcp sm;
 	glp_init_smcp(&sm);
 	sm.msg_lev = GLP_MSG_OFF;
-	sm.tm_lim = 1000;
+	sm.tm_lim = seconds < 1 ? (int)(1000 * seconds) + 1 : 1000;
 	if (glp_simplex(r->P, &sm) == 0 && glp_get_status(r->P) == GLP_OPT)
 		for (int c = 1; c <= n; c++)
 			if (glp_get_col_kind(r->P, c) != GLP_BV)
@@ -564,6 +564,8 @@ static int reseat_window(const struct problem *p, struct solution *sol, const bo
 			 double seconds, bool choose)
 {
 	double t0 = mcl_now();
+	if (seconds <= 0)
+		return 0;       /* no time for the MIP: nothing to build */
 	long cells = (long)p->n_learners * p->n_blocks;
 	struct reseat r = { .p = p, .sol = sol, .window = window, .choose = choose };
 	size_t n = sol->n_sessions + 1;
@@ -593,7 +595,7 @@ static int reseat_window(const struct problem *p, struct solution *sol, const bo
 		learner_cols(&r, l);
 	triplets_load(&r.t, r.P);
 	if (choose)
-		complete_start(&r);
+		complete_start(&r, seconds - (mcl_now() - t0));
 	/* the LP from the current seating: each seat at 1 non-basic at its
 	 * upper bound, every row's slack basic, is a feasible basis (as in
 	 * reseat_mip.c's solve_from_seating), near the optimum */
