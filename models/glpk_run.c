@@ -171,7 +171,7 @@ void mip_solve(glp_prob *P, const struct mip_params *params, struct mip_result *
 	iocp.mip_gap = params->gap;
 	iocp.cb_func = callback;
 	iocp.cb_info = &cs;
-	iocp.mir_cuts = GLP_ON;
+	iocp.mir_cuts = params->no_cuts ? GLP_OFF : GLP_ON;
 	iocp.sr_heur = GLP_ON;
 	iocp.fp_heur = params->fpump ? GLP_ON : GLP_OFF;
 	rc = glp_intopt(P, &iocp);

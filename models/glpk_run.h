@@ -38,6 +38,8 @@ struct mip_params {
 	int max_nodes;          /* stop branch-and-bound after this many node
 				 * selections (0: no limit); unlike time, a node
 				 * budget gives the same answer on every run */
+	bool no_cuts;           /* no MIR cuts: on a near-assignment whose root
+				 * the cuts would hold past its time */
 };
 
 struct mip_result {

@@ -49,8 +49,12 @@
  * workshop blocks re-planned one by one by the period MIP with the keep
  * term in the learners' options, a block taken where the objective plus
  * keep term rises (replan_period.c: a session opened, closed or given
- * another goal, which re-seating cannot do), re-seated again and relabelled
- * (replan_relabel.c: the previous facilitators and rooms it left free); then
+ * another goal, which re-seating cannot do; else the sessions of the
+ * block's new plan that gain merged in beside the kept ones,
+ * replan_reseat_merge), re-seated again and relabelled (replan_relabel.c:
+ * the previous facilitators and rooms it left free), and its blocks
+ * re-planned again with branch-and-bound in each block's MIP (again while
+ * a sweep takes one); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  That plan is brought back toward
@@ -58,7 +62,9 @@
  * previous facilitators and rooms, replan_relabel.c, then re-seated and
  * re-planned by block with the keep term), and the kept plan then takes
  * each later workshop block of it that raises the objective plus keep
- * term (replan_blend.c), and the schedule with the larger objective plus
+ * term (replan_blend.c), then, block by block, those of its sessions that
+ * do (replan_reseat_merge; the displaced-left-to-the-model run's plan is
+ * blended and merged the same), and the schedule with the larger objective plus
  * keep term is written.  Each run has a share of the time left before the
  * deadline; the bound's LP runs once, in a child process, over all of it.
  */
@@ -245,6 +251,10 @@ static void take_better(const struct problem *p, struct solution *best, struct s
  * the kept plan) leaves for re-seating its relabelled plan. */
 #define RELABEL_RESEAT_SHARE 0.25
 
+/* The most sweeps of the kept plan's block re-plans with branching (on
+ * zoo s6 the second and third each took two blocks). */
+#define BRANCH_SWEEPS 3
+
 /* The most rounds of recover_keep (the third rarely gains). */
 #define RECOVER_ROUNDS 3
 
@@ -285,8 +295,9 @@ static void recover_keep(const struct problem *p, const struct solve_options *op
 
 /* The kept plan re-seated with the keep term (the displaced where others
  * can make room for them), re-planned block by block with it (moderate
- * changes), re-seated again, and its sessions given the previous
- * facilitators and rooms the re-plans left free. */
+ * changes), re-seated again, its sessions given the previous facilitators
+ * and rooms the re-plans left free, and its blocks re-planned again with
+ * branch-and-bound in each block's MIP, again while a sweep takes one. */
 static void improve_kept(const struct problem *p, const struct solve_options *opt,
 			 struct solution *best)
 {
@@ -299,6 +310,33 @@ static void improve_kept(const struct problem *p, const struct solve_options *op
 	int nl = replan_relabel(p, best);
 	mcl_log(LOG_VERBOSE, "replan: %d blocks of the kept plan relabelled: objective %.1f + "
 		"keep %.1f", nl, best->objective, objective_keep_total(p, best));
+	/* the blocks again, each MIP with branch-and-bound (the quick pass
+	 * leaves most of the time on a small school), again while a sweep
+	 * takes a block */
+	for (int sweep = 0; sweep < BRANCH_SWEEPS; sweep++) {
+		int nb = replan_period_branching(p, best, run_share(opt, 2));
+		if (nb > 0)
+			replan_reseat(p, best, run_share(opt, 2));
+		mcl_log(LOG_VERBOSE, "replan: sweep %d, %d blocks re-planned with branching: "
+			"objective %.1f + keep %.1f", sweep + 1, nb, best->objective,
+			objective_keep_total(p, best));
+		if (nb == 0)
+			break;
+	}
+}
+
+/* The later workshop blocks of other (a plan with best's frozen part)
+ * that raise best's objective plus keep term taken into best
+ * (replan_blend.h), then, block by block, those of its sessions that do
+ * (replan_reseat_merge), within seconds. */
+static void take_from(const struct problem *p, struct solution *best,
+		      const struct solution *other, double seconds, const char *where)
+{
+	int n = replan_blend(p, best, other);
+	int m = replan_reseat_merge(p, best, other, seconds);
+	mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken%s%s, then its sessions merged "
+		"(%d learner-blocks moved): objective %.1f + keep %.1f", n, *where ? " " : "",
+		where, m, best->objective, objective_keep_total(p, best));
 }
 
 /* Runs the model on the view without fixed; the schedule into out. */
@@ -342,9 +380,7 @@ static int run_kept(const struct problem *p, const struct solve_options *opt,
 			"keep %.1f", has_schedule(&cand) ? "a schedule" : "none", cand.objective,
 			objective_keep_total(p, &cand));
 		if (has_schedule(&cand) && has_schedule(best)) {
-			int n = replan_blend(p, best, &cand);
-			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken: objective %.1f + keep %.1f",
-				n, best->objective, objective_keep_total(p, best));
+			take_from(p, best, &cand, run_share(opt, runs + 1) / 4, "");
 		}
 		take_better(p, best, &cand);
 	}
@@ -373,9 +409,9 @@ static int run_guided(const struct problem *p, const struct solve_options *opt, 
 		rc = run_fixed(p, opt, runs_left, &kept, out);
 		solution_release(&kept);
 	}
-	mcl_log(LOG_VERBOSE, "locks: pins built like the plan without them: %s",
+	mcl_log(LOG_VERBOSE, "locks: pins built like the plan without them: %s, objective %.1f",
 		why ? why : has_schedule(out) ? "a schedule" :
-		out->diagnosis ? out->diagnosis : "none");
+		out->diagnosis ? out->diagnosis : "none", has_schedule(out) ? out->objective : 0.0);
 	free(why);
 	solution_release(&fixed);
 	return rc;
@@ -542,6 +578,8 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		double t1 = mcl_now();
 		rc = run_view(p, &part, sol, &bound);
 		overrun = mcl_now() - t1 - part.time_limit;
+		mcl_log(LOG_VERBOSE, "locks: the plan without them: objective %.1f",
+			has_schedule(sol) ? sol->objective : 0.0);
 		if (rc == 0 && has_schedule(sol)) {
 			guide = replan_pins_guide_of(p, sol);
 			rc = run_guided(p, opt, 3, guide, &cand);
@@ -587,6 +625,9 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 	}
 	if (rc == 0 && n_pins > 0) {
 		rc = run_fixed(p, opt, runs > 0 ? runs-- : 1, &fixed, &cand);
+		mcl_log(LOG_VERBOSE, "%s: the pins built from nothing: %s %.1f", p->previous ?
+			"replan" : "locks", has_schedule(&cand) ? "objective" : "no schedule",
+			has_schedule(&cand) ? cand.objective : 0.0);
 		if (!has_schedule(&cand) && !has_schedule(&best)) {
 			char *lines = replan_pins_lines(p);
 			free(best.diagnosis);
@@ -636,12 +677,8 @@ int replan_solve(const struct problem *p, const struct solve_options *given,
 		 * plan takes the blocks of it that gain with the keep term */
 		if (warm && has_schedule(sol))
 			recover_keep(p, opt, sol);
-		if (warm && has_schedule(sol)) {
-			int n = replan_blend(p, &best, sol);
-			mcl_log(LOG_VERBOSE, "replan: %d blocks of it taken into the kept plan: "
-				"objective %.1f + keep %.1f", n, best.objective,
-				objective_keep_total(p, &best));
-		}
+		if (warm && has_schedule(sol))
+			take_from(p, &best, sol, run_share(opt, 1), "into the kept plan");
 	}
 	if (n_pins > 0 || (!p->previous && p->n_pins > 0) ||
 	    (has_schedule(&best) && !has_schedule(sol)) ||

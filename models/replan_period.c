@@ -34,6 +34,10 @@
  * without branch-and-bound (the greedy, LP-rounded and re-seated
  * candidates: fast, and the same on every run whatever the machine's
  * load); the pass stops at a block that ran twice its share of the time.
+ * replan_period_branching is the same pass with branch-and-bound (at most
+ * PERIOD_NODES nodes a block), for the time the first pass leaves.  A
+ * block's plan that does not gain whole still gives the sessions of it
+ * that do (replan_reseat_merge: opened beside the rest of the block).
  */
 #include "replan_period.h"
 
@@ -47,6 +51,7 @@
 #include "models/replan_blend.h"
 #include "models/replan_pins.h"
 #include "models/replan_relabel.h"
+#include "models/replan_reseat.h"
 #include "models/workshop_search.h"
 
 /* The options count weights.keep this many times: the MIP knows goals,
@@ -59,6 +64,10 @@
  * whatever its share: at once its share, the pass stopped on a loaded
  * machine where it went on alone). */
 #define PERIOD_OVERRUN 2
+
+/* Branch-and-bound nodes of a block's MIP in the second pass: a budget
+ * keeps a block's run repeatable where its share does not end it. */
+#define PERIOD_NODES 200
 
 /* What a place at g in b adds to l's objective, t (without b) held. */
 static double place_value(const struct problem *p, struct tally *t, int l, int b, int g)
@@ -184,7 +193,8 @@ static double score(const struct problem *p, const struct solution *s)
 }
 
 /* Block b of sol re-planned within seconds; 1 when taken. */
-static int period_block(const struct problem *p, struct solution *sol, int b, double seconds)
+static int period_block(const struct problem *p, struct solution *sol, int b, double seconds,
+			bool branch)
 {
 	double t0 = mcl_now();
 	struct tally t;
@@ -217,9 +227,10 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 		.n_learners = o.n_learners, .learners = o.learners,
 		.opt_start = o.start, .opt_goal = o.goal, .opt_value = o.value,
 		.fac_allowed = fac_allowed, .guru_value = p->config.w_guru,
-		.no_branching = true,
+		.no_branching = !branch,
 	};
-	struct mip_params mp = { .seconds = seconds, .gap = 1e-4 };
+	struct mip_params mp = { .seconds = seconds, .gap = 1e-4,
+				 .max_nodes = branch ? PERIOD_NODES : 0 };
 	struct period_mip_result r;
 	int taken = 0;
 	period_mip_solve(&in, &mp, NULL, &r);
@@ -244,6 +255,9 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 			*sol = cand;
 			cand = old;
 			taken = 1;
+		} else if (block_fits(p, &cand, b)) {
+			/* the sessions of the new plan that gain, beside the rest */
+			taken = replan_reseat_merge(p, sol, &cand, seconds - (mcl_now() - t0)) > 0;
 		}
 		solution_release(&cand);
 		free(g);
@@ -256,7 +270,7 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 	return taken;
 }
 
-int replan_period(const struct problem *p, struct solution *sol, double seconds)
+static int period_pass(const struct problem *p, struct solution *sol, double seconds, bool branch)
 {
 	if (!p->previous || model_row(p)->whole_cycle_groups || seconds <= 0)
 		return 0;
@@ -272,11 +286,21 @@ int replan_period(const struct problem *p, struct solution *sol, double seconds)
 		double left = seconds - (mcl_now() - t0), share = left / n--, tb = mcl_now();
 		if (left <= 0)
 			break;
-		taken += period_block(p, sol, b, share);
+		taken += period_block(p, sol, b, share, branch);
 		if (mcl_now() - tb > PERIOD_OVERRUN * share)
 			break;  /* well past its share: the blocks left would be too */
 	}
 	if (taken)
 		sol->objective = objective_of(p, sol);
 	return taken;
+}
+
+int replan_period(const struct problem *p, struct solution *sol, double seconds)
+{
+	return period_pass(p, sol, seconds, false);
+}
+
+int replan_period_branching(const struct problem *p, struct solution *sol, double seconds)
+{
+	return period_pass(p, sol, seconds, true);
 }

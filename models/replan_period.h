@@ -20,4 +20,7 @@
  */
 int replan_period(const struct problem *p, struct solution *sol, double seconds);
 
+/* As replan_period, each block's MIP with branch-and-bound within its share. */
+int replan_period_branching(const struct problem *p, struct solution *sol, double seconds);
+
 #endif

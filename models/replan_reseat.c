@@ -33,6 +33,22 @@
  * (each first where they are), and a lab left empty is dropped.  The
  * current seating is the MIP's incumbent, and the result is scored
  * exactly (objective_of plus objective_keep_total) before it is taken.
+ *
+ * Merging (replan_reseat_merge).  The sessions of another plan of the same
+ * blocks (the one searched from the kept plan) are added to the window as
+ * candidates, and every movable session s of it gets o[s] in {0,1}, open:
+ *
+ *   max  ... + w_guru o[s] (s led by a guru of its goal)
+ *   s.t. (min_s - held_s) o[s] <= sum_l x[l,s] <= (cap_s - held_s) o[s]
+ *        sum_l z[l,b] + sum k[l,s] <= sum of cap_s o[s] over the labs of b
+ *        sum_l k[l,s] <= cap_s o[s];  o[s] = 1 where s holds a learner held
+ *        sum o[s] of f (of room r) in b <= 1 - f's (r's) held sessions there
+ *        sum o[s] of f <= max(max_sessions, f's sessions now) - f's held ones
+ *
+ * so a session of either plan runs only where its learners pay more than
+ * the kept sessions it displaces (a facilitator or room of the block), and
+ * each block takes from both plans, not one block whole (replan_blend.c).
+ * The current plan, every candidate closed, is the incumbent.
  */
 #include "replan_reseat.h"
 
@@ -57,7 +73,7 @@
  * to whole; a budget keeps runs repeatable. */
 #define RESEAT_NODES 500
 
-enum col_kind { COL_X, COL_LAB, COL_KEEP, COL_CREDIT, COL_BONUS, COL_DAY };
+enum col_kind { COL_X, COL_LAB, COL_KEEP, COL_CREDIT, COL_BONUS, COL_DAY, COL_OPEN };
 
 struct col {
 	enum col_kind kind;
@@ -68,6 +84,7 @@ struct reseat {
 	const struct problem *p;
 	const struct solution *sol;
 	const bool *window;         /* [n_blocks]: the blocks re-seated */
+	bool choose;                /* merging: the sessions open or closed */
 	glp_prob *P;
 	struct triplets t;
 	struct col *cols;
@@ -76,6 +93,7 @@ struct reseat {
 	char *free_cell;            /* [l * n_blocks + b] */
 	int *held_in;               /* [n_sessions] learners in cells not re-seated */
 	int *cap_row, *keep_row;    /* [n_sessions] */
+	int *min_row, *open_col;    /* [n_sessions], merging */
 	int *lab_row;               /* [n_blocks] */
 	struct tally out;           /* the cells not re-seated */
 	double *start;
@@ -149,6 +167,38 @@ static long mark(struct reseat *r)
 	return cells;
 }
 
+/* Merging: session i's open column (fixed open when it holds a learner
+ * held) and its size rows against it. */
+static void open_rows(struct reseat *r, size_t i, int cap)
+{
+	const struct problem *p = r->p;
+	const struct session *s = &r->sol->sessions[i];
+	double guru = s->kind == SESSION_WORKSHOP &&
+		      problem_goal_level(p, s->facilitator, s->offering) == LEVEL_GURU
+		      ? p->config.w_guru : 0;
+	int o = add_col(r, (struct col){ COL_OPEN, -1, s->block, (int)i }, GLP_BV,
+			1, guru);
+	if (r->held_in[i] > 0)
+		glp_set_col_bnds(r->P, o, GLP_FX, 1, 1);
+	r->start[o] = s->size > 0;
+	r->open_col[i] = o;
+	if (s->kind == SESSION_WORKSHOP) {
+		int lo = p->goals[s->offering].min_group - r->held_in[i];
+		r->cap_row[i] = lp_add_row(r->P, GLP_UP, 0, 0);
+		triplets_add(&r->t, r->cap_row[i], o, -cap);
+		if (lo > 0) {
+			r->min_row[i] = lp_add_row(r->P, GLP_LO, 0, 0);
+			triplets_add(&r->t, r->min_row[i], o, -lo);
+		}
+		return;
+	}
+	if (!r->lab_row[s->block])
+		r->lab_row[s->block] = lp_add_row(r->P, GLP_UP, 0, 0);
+	triplets_add(&r->t, r->lab_row[s->block], o, -cap);
+	r->keep_row[i] = lp_add_row(r->P, GLP_UP, 0, 0);
+	triplets_add(&r->t, r->keep_row[i], o, -cap);
+}
+
 static void session_rows(struct reseat *r)
 {
 	const struct problem *p = r->p;
@@ -158,7 +208,9 @@ static void session_rows(struct reseat *r)
 		if (!r->movable[i] || !r->window[s->block])
 			continue;
 		int cap = solution_session_seats(p, s) - r->held_in[i];
-		if (s->kind == SESSION_WORKSHOP) {
+		if (r->choose) {
+			open_rows(r, i, cap);
+		} else if (s->kind == SESSION_WORKSHOP) {
 			int lo = p->goals[s->offering].min_group - r->held_in[i];
 			lo = lo > 0 ? lo : 0;
 			r->cap_row[i] = lp_add_row(r->P, lo < cap ? GLP_DB : GLP_FX, lo, cap);
@@ -170,6 +222,62 @@ static void session_rows(struct reseat *r)
 			r->keep_row[i] = lp_add_row(r->P, GLP_UP, 0, cap);
 		}
 	}
+}
+
+/* Whether session i is one the merge may open or close. */
+static bool chosen(const struct reseat *r, size_t i)
+{
+	return r->movable[i] && r->window[r->sol->sessions[i].block];
+}
+
+/* Merging: a facilitator (room) leads (holds) one session a block, the
+ * facilitators within max_sessions (or the sessions they lead now, a
+ * frozen cover above it). */
+static void staff_rows(struct reseat *r)
+{
+	const struct problem *p = r->p;
+	const struct solution *sol = r->sol;
+	int nb = p->n_blocks, nf = p->n_facilitators, nr = p->n_rooms;
+	int *fixed = xcalloc((size_t)(nf + nr) * (size_t)nb + (size_t)nf + 1, sizeof(int));
+	int *cand = xcalloc((size_t)(nf + nr) * (size_t)nb + (size_t)nf + 1, sizeof(int));
+	int *row = xcalloc((size_t)(nf + nr) * (size_t)nb + (size_t)nf + 1, sizeof(int));
+	int *now = xcalloc((size_t)nf + 1, sizeof(int));
+	long tot = (long)(nf + nr) * nb;     /* the max_sessions counts from here */
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		const struct session *s = &sol->sessions[i];
+		long kf = (long)s->facilitator * nb + s->block;
+		long kr = (long)(nf + s->room) * nb + s->block;
+		int *c = chosen(r, i) ? cand : fixed;
+		c[kf]++;
+		if (s->room >= 0)
+			c[kr]++;
+		c[tot + s->facilitator]++;
+		now[s->facilitator] += s->size > 0 || !chosen(r, i);
+	}
+	for (size_t i = 0; i < sol->n_sessions; i++) {
+		if (!chosen(r, i))
+			continue;
+		const struct session *s = &sol->sessions[i];
+		long key[3] = { (long)s->facilitator * nb + s->block,
+				s->room >= 0 ? (long)(nf + s->room) * nb + s->block : -1,
+				tot + s->facilitator };
+		for (int k = 0; k < 3; k++) {
+			long x = key[k];
+			int lim = k < 2 ? 1 - fixed[x < 0 ? 0 : x] :
+				  (p->facilitators[s->facilitator].max_sessions > now[s->facilitator]
+				   ? p->facilitators[s->facilitator].max_sessions
+				   : now[s->facilitator]) - fixed[x];
+			if (x < 0 || cand[x] <= lim)
+				continue;
+			if (!row[x])
+				row[x] = lp_add_row(r->P, GLP_UP, 0, lim > 0 ? lim : 0);
+			triplets_add(&r->t, row[x], r->open_col[i], 1);
+		}
+	}
+	free(fixed);
+	free(cand);
+	free(row);
+	free(now);
 }
 
 /* The sessions of need q the re-seated cells may still give. */
@@ -262,6 +370,8 @@ static void learner_cols(struct reseat *r, int l)
 			r->start[c] = now == (int)i;
 			triplets_add(&r->t, row, c, 1);
 			triplets_add(&r->t, r->cap_row[i], c, 1);
+			if (r->min_row[i])
+				triplets_add(&r->t, r->min_row[i], c, 1);
 			triplets_add(&r->t, *rn, c, 1);
 			if (p->needs[q].priority == 1)
 				triplets_add(&r->t, row_pi, c, -1);
@@ -289,7 +399,9 @@ static void read_seats(struct reseat *r, int *seat)
 	int nb = p->n_blocks, n = glp_get_num_cols(r->P);
 	int *left = xcalloc(sol->n_sessions + 1, sizeof(int));
 	for (size_t i = 0; i < sol->n_sessions; i++)
-		left[i] = r->movable[i] ? solution_session_seats(p, &sol->sessions[i]) - r->held_in[i] : 0;
+		left[i] = r->movable[i] && (!r->choose || !r->open_col[i] ||
+					    glp_mip_col_val(r->P, r->open_col[i]) > 0.5)
+			  ? solution_session_seats(p, &sol->sessions[i]) - r->held_in[i] : 0;
 	for (int c = 1; c <= n; c++) {
 		const struct col *k = &r->cols[c];
 		if ((k->kind == COL_X || k->kind == COL_KEEP || k->kind == COL_LAB) &&
@@ -384,50 +496,125 @@ static bool same_place(const struct solution *a, const struct solution *b, long 
 	       s->room == t->room && s->facilitator == t->facilitator;
 }
 
-/* The re-seating of the blocks of window, within seconds. */
+/* Merging: the start's credit, bonus and day columns (0 in r->start) at
+ * their best given its seats and open sessions (the LP with those fixed),
+ * so that the incumbent GLPK is given is worth the current plan; the
+ * basis then set back to every row's slack. */
+static void complete_start(struct reseat *r, double seconds)
+{
+	int n = glp_get_num_cols(r->P), m = glp_get_num_rows(r->P);
+	int *type = xmalloc(sizeof(int) * ((size_t)n + 1));
+	double *lb = xmalloc(sizeof(double) * ((size_t)n + 1)),
+	       *ub = xmalloc(sizeof(double) * ((size_t)n + 1));
+	for (int c = 1; c <= n; c++) {
+		type[c] = glp_get_col_type(r->P, c);
+		lb[c] = glp_get_col_lb(r->P, c);
+		ub[c] = glp_get_col_ub(r->P, c);
+		if (glp_get_col_kind(r->P, c) == GLP_BV)
+			glp_set_col_bnds(r->P, c, GLP_FX, r->start[c], r->start[c]);
+	}
+	glp_smcp sm;
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.tm_lim = seconds < 1 ? (int)(1000 * seconds) + 1 : 1000;
+	if (glp_simplex(r->P, &sm) == 0 && glp_get_status(r->P) == GLP_OPT)
+		for (int c = 1; c <= n; c++)
+			if (glp_get_col_kind(r->P, c) != GLP_BV)
+				r->start[c] = glp_get_col_prim(r->P, c);
+	for (int c = 1; c <= n; c++) {
+		glp_set_col_bnds(r->P, c, type[c], lb[c], ub[c]);
+		glp_set_col_stat(r->P, c, GLP_NL);
+	}
+	for (int i = 1; i <= m; i++)
+		glp_set_row_stat(r->P, i, GLP_BS);
+	free(type);
+	free(lb);
+	free(ub);
+}
+
+/* Merging: whether every facilitator and room of out has one session a
+ * block, and every facilitator within max_sessions or no more than in
+ * cur (a frozen cover). */
+static bool staff_fits(const struct problem *p, const struct solution *out,
+		       const struct solution *cur)
+{
+	int nb = p->n_blocks, nf = p->n_facilitators;
+	long n = (long)(nf + p->n_rooms) * nb;
+	int *cnt = xcalloc((size_t)n + 2 * (size_t)nf + 1, sizeof(int));
+	bool ok = true;
+	for (size_t i = 0; i < out->n_sessions && ok; i++) {
+		const struct session *s = &out->sessions[i];
+		ok = ++cnt[(long)s->facilitator * nb + s->block] <= 1 &&
+		     (s->room < 0 || ++cnt[(long)(nf + s->room) * nb + s->block] <= 1);
+		cnt[n + s->facilitator]++;
+	}
+	for (size_t i = 0; i < cur->n_sessions; i++)
+		cnt[n + nf + cur->sessions[i].facilitator]++;
+	for (int f = 0; f < nf && ok; f++)
+		ok = cnt[n + f] <= p->facilitators[f].max_sessions || cnt[n + f] <= cnt[n + nf + f];
+	free(cnt);
+	return ok;
+}
+
+/* The re-seating of the blocks of window, within seconds; choose: sol's
+ * sessions there opened or closed too (merging; sol's empty sessions are
+ * the candidates, not scored).  Returns the learner-blocks moved (sol
+ * replaced, its empty sessions dropped) or 0 (sol as it was). */
 static int reseat_window(const struct problem *p, struct solution *sol, const bool *window,
-			 double seconds)
+			 double seconds, bool choose)
 {
 	double t0 = mcl_now();
+	if (seconds <= 0)
+		return 0;       /* no time for the MIP: nothing to build */
 	long cells = (long)p->n_learners * p->n_blocks;
-	struct reseat r = { .p = p, .sol = sol, .window = window };
+	struct reseat r = { .p = p, .sol = sol, .window = window, .choose = choose };
 	size_t n = sol->n_sessions + 1;
 	r.movable = xcalloc(n, sizeof(bool));
 	r.held_in = xcalloc(n, sizeof(int));
 	r.cap_row = xcalloc(n, sizeof(int));
 	r.keep_row = xcalloc(n, sizeof(int));
+	r.min_row = xcalloc(n, sizeof(int));
+	r.open_col = xcalloc(n, sizeof(int));
 	r.lab_row = xcalloc((size_t)p->n_blocks + 1, sizeof(int));
 	r.free_cell = xcalloc((size_t)cells + 1, 1);
 	int moved = 0;
 	if (mark(&r) == 0)
 		goto out_tally;
+	int *seat = xmalloc(sizeof(int) * ((size_t)cells + 1));
+	for (long c = 0; c < cells; c++)
+		seat[c] = -1;
+	struct solution cur;    /* sol without its candidates: what is scored */
+	solution_init(&cur, p);
+	build(&r, seat, &cur);
 	r.P = glp_create_prob();
 	glp_set_obj_dir(r.P, GLP_MAX);
 	session_rows(&r);
+	if (choose)
+		staff_rows(&r);
 	for (int l = 0; l < p->n_learners; l++)
 		learner_cols(&r, l);
 	triplets_load(&r.t, r.P);
+	if (choose)
+		complete_start(&r, seconds - (mcl_now() - t0));
 	/* the LP from the current seating: each seat at 1 non-basic at its
 	 * upper bound, every row's slack basic, is a feasible basis (as in
 	 * reseat_mip.c's solve_from_seating), near the optimum */
 	for (int c = 1; c <= glp_get_num_cols(r.P); c++)
-		if (r.start[c] > 0.5)
+		if (r.start[c] > 0.5 && glp_get_col_kind(r.P, c) == GLP_BV)
 			glp_set_col_stat(r.P, c, GLP_NU);
 	struct mip_params mp = { .seconds = seconds - (mcl_now() - t0), .gap = 1e-9,
-				 .start = r.start, .max_nodes = RESEAT_NODES };
+				 .start = r.start, .max_nodes = RESEAT_NODES, .no_cuts = choose };
 	struct mip_result mr = { .outcome = MIP_NO_SOLUTION };
 	if (mp.seconds > 0)
 		mip_solve(r.P, &mp, &mr);
-	double before = score(p, sol), after = before;
+	double before = score(p, &cur), after = before;
 	if (mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE) {
-		int *seat = xmalloc(sizeof(int) * ((size_t)cells + 1));
-		for (long c = 0; c < cells; c++)
-			seat[c] = -1;
 		read_seats(&r, seat);
 		struct solution cand;
 		solution_init(&cand, p);
 		build(&r, seat, &cand);
-		after = fits(p, &cand) ? score(p, &cand) : before;
+		after = fits(p, &cand) && (!choose || staff_fits(p, &cand, &cur))
+			? score(p, &cand) : before;
 		if (after > before + 1e-6) {
 			for (long c = 0; c < cells; c++)
 				moved += !same_place(sol, &cand, c);
@@ -438,10 +625,12 @@ static int reseat_window(const struct problem *p, struct solution *sol, const bo
 			cand = old;
 		}
 		solution_release(&cand);
-		free(seat);
 	}
-	mcl_log(LOG_VERBOSE, "replan: re-seating with the keep term (%d rows, %d columns, %s): "
+	free(seat);
+	solution_release(&cur);
+	mcl_log(LOG_VERBOSE, "replan: %s with the keep term (%d rows, %d columns, %s): "
 		"objective + keep %.1f -> %.1f, %d learner-blocks moved in %.1f s",
+		choose ? "merging two plans" : "re-seating",
 		glp_get_num_rows(r.P), glp_get_num_cols(r.P),
 		mr.outcome == MIP_OPTIMAL ? "optimal" : mr.outcome == MIP_FEASIBLE ? "feasible" :
 		"no solution", before, after > before ? after : before, moved, mcl_now() - t0);
@@ -454,12 +643,56 @@ out_tally:
 	free(r.held_in);
 	free(r.cap_row);
 	free(r.keep_row);
+	free(r.min_row);
+	free(r.open_col);
 	free(r.lab_row);
 	free(r.free_cell);
 	return moved;
 }
 
-int replan_reseat(const struct problem *p, struct solution *sol, double seconds)
+/* Whether session i of sol can be opened or closed by a merge: a later
+ * workshop or lab of a scheduled workshop block, a section of its own. */
+static bool later_single(const struct problem *p, const struct solution *sol, size_t i,
+			 const int *members)
+{
+	const struct session *s = &sol->sessions[i];
+	return s->block > p->previous->after && p->blocks[s->block].kind == BLOCK_WORKSHOP &&
+	       problem_block_scheduled(p, s->block) &&
+	       (s->kind == SESSION_WORKSHOP || s->kind == SESSION_LAB) &&
+	       s->section == (int)i && members[i] == 1;
+}
+
+/* sol with the sessions of other in window that sol has not (the same
+ * kind, offering, block, room and facilitator) added empty, into u
+ * (solution_init()ed): the merge's candidates. */
+static void with_candidates(const struct problem *p, const struct solution *sol,
+			    const struct solution *other, const bool *window, struct solution *u)
+{
+	solution_copy_schedule(u, sol);
+	int *members = xcalloc(other->n_sessions + 1, sizeof(int));
+	for (size_t i = 0; i < other->n_sessions; i++)
+		members[other->sessions[i].section]++;
+	for (size_t i = 0; i < other->n_sessions; i++) {
+		const struct session *o = &other->sessions[i];
+		if (!window[o->block] || !later_single(p, other, i, members))
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < sol->n_sessions && !dup; j++) {
+			const struct session *s = &sol->sessions[j];
+			dup = s->block == o->block && s->kind == o->kind && s->offering == o->offering &&
+			      s->room == o->room && s->facilitator == o->facilitator;
+		}
+		if (!dup)
+			solution_add_session(u, o);
+	}
+	solution_recount(u);
+	free(members);
+}
+
+/* The re-seating (other: the merge with other) of sol's later workshop
+ * blocks, in windows of about RESEAT_CELLS cells. */
+static int run_windows(const struct problem *p, struct solution *sol,
+		       const struct solution *other, double seconds)
 {
 	if (!p->previous || model_row(p)->whole_cycle_groups || seconds <= 0)
 		return 0;
@@ -467,7 +700,7 @@ int replan_reseat(const struct problem *p, struct solution *sol, double seconds)
 		return 0;       /* locks.csv's pins: held by the caller's runs */
 	double t0 = mcl_now();
 	int nb = p->n_blocks, n = 0, per = RESEAT_CELLS / (p->n_learners > 0 ? p->n_learners : 1);
-	per = per > 1 ? per : 1;
+	per = per > 1 && !other ? per : 1;    /* merging: block by block */
 	bool *later = xcalloc((size_t)nb + 1, sizeof(bool)), *window = xcalloc((size_t)nb + 1, sizeof(bool));
 	for (int b = p->previous->after + 1; b < nb; b++) {
 		later[b] = p->blocks[b].kind == BLOCK_WORKSHOP && problem_block_scheduled(p, b);
@@ -483,9 +716,36 @@ int replan_reseat(const struct problem *p, struct solution *sol, double seconds)
 				window[b] = true;
 				k++;
 			}
-		moved += reseat_window(p, sol, window, (seconds - (mcl_now() - t0)) / (windows - w));
+		double t = (seconds - (mcl_now() - t0)) / (windows - w);
+		if (!other) {
+			moved += reseat_window(p, sol, window, t, false);
+			continue;
+		}
+		struct solution u;
+		solution_init(&u, p);
+		with_candidates(p, sol, other, window, &u);
+		int m = u.n_sessions > sol->n_sessions ? reseat_window(p, &u, window, t, true) : 0;
+		if (m > 0) {
+			solution_copy_run(&u, sol, true);
+			struct solution old = *sol;
+			*sol = u;
+			u = old;
+			moved += m;
+		}
+		solution_release(&u);
 	}
 	free(later);
 	free(window);
 	return moved;
+}
+
+int replan_reseat(const struct problem *p, struct solution *sol, double seconds)
+{
+	return run_windows(p, sol, NULL, seconds);
+}
+
+int replan_reseat_merge(const struct problem *p, struct solution *sol,
+			const struct solution *other, double seconds)
+{
+	return run_windows(p, sol, other, seconds);
 }

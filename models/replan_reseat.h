@@ -19,4 +19,15 @@
  */
 int replan_reseat(const struct problem *p, struct solution *sol, double seconds);
 
+/*
+ * As replan_reseat, the sessions of other's later workshop blocks (a plan
+ * of the same school and frozen part) added as candidates: each session
+ * of either plan there opened or closed by the MIP (a facilitator and a
+ * room one session a block, max_sessions kept), the learners seated in
+ * the open ones.  sol is replaced only when its objective plus keep term
+ * rises.  Returns the learner-blocks moved (0: sol unchanged).
+ */
+int replan_reseat_merge(const struct problem *p, struct solution *sol,
+			const struct solution *other, double seconds);
+
 #endif
