@@ -61,6 +61,14 @@ void solution_copy_run(struct solution *dst, const struct solution *src, bool wi
 	dst->model_nonzeros = src->model_nonzeros;
 }
 
+void solution_take(struct solution *sol, struct solution *cand)
+{
+	solution_copy_run(cand, sol, true);
+	struct solution old = *sol;
+	*sol = *cand;
+	*cand = old;
+}
+
 void solution_recount(struct solution *s)
 {
 	for (size_t i = 0; i < s->n_sessions; i++)

@@ -79,6 +79,11 @@ void solution_copy_schedule(struct solution *dst, const struct solution *src);
  * with_bound (objective, gap and diagnosis are not copied). */
 void solution_copy_run(struct solution *dst, const struct solution *src, bool with_bound);
 
+/* cand's schedule, objective and gap replace *sol's, which keeps the facts
+ * of its run (solution_copy_run, bound included); cand is left holding the
+ * old schedule, for the caller to release. */
+void solution_take(struct solution *sol, struct solution *cand);
+
 static inline int *solution_attend(struct solution *s, int l, int b)
 {
 	return &s->attend[(long)l * s->n_blocks + b];

@@ -107,10 +107,7 @@ int replan_blend(const struct problem *p, struct solution *kept, const struct so
 			swap_block(p, kept, other, b, &cand);
 			double v = blend_fits(p, &cand, kept) ? blend_score(p, &cand) : score;
 			if (v > score + 1e-6) {
-				solution_copy_run(&cand, kept, true);
-				struct solution old = *kept;
-				*kept = cand;
-				cand = old;
+				solution_take(kept, &cand);
 				score = v;
 				taken++;
 			}

@@ -250,10 +250,7 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 			"keep %.1f -> %.1f%s (%.1f s of %.1f)", p->blocks[b].id, before, after,
 			after > before + 1e-6 ? ", taken" : "", mcl_now() - t0, seconds);
 		if (after > before + 1e-6) {
-			solution_copy_run(&cand, sol, true);
-			struct solution old = *sol;
-			*sol = cand;
-			cand = old;
+			solution_take(sol, &cand);
 			taken = 1;
 		} else if (block_fits(p, &cand, b)) {
 			/* the sessions of the new plan that gain, beside the rest */

@@ -201,10 +201,7 @@ static int relabel_block(const struct problem *p, struct solution *sol, int b)
 	}
 	int taken = 0;
 	if (score(p, &cand) > score(p, sol) + 1e-6) {
-		solution_copy_run(&cand, sol, true);
-		struct solution old = *sol;
-		*sol = cand;
-		cand = old;
+		solution_take(sol, &cand);
 		taken = 1;
 	}
 	solution_release(&cand);

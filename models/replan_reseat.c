@@ -618,11 +618,8 @@ static int reseat_window(const struct problem *p, struct solution *sol, const bo
 		if (after > before + 1e-6) {
 			for (long c = 0; c < cells; c++)
 				moved += !same_place(sol, &cand, c);
-			solution_copy_run(&cand, sol, true);
 			cand.objective = objective_of(p, &cand);
-			struct solution old = *sol;
-			*sol = cand;
-			cand = old;
+			solution_take(sol, &cand);
 		}
 		solution_release(&cand);
 	}
@@ -726,10 +723,7 @@ static int run_windows(const struct problem *p, struct solution *sol,
 		with_candidates(p, sol, other, window, &u);
 		int m = u.n_sessions > sol->n_sessions ? reseat_window(p, &u, window, t, true) : 0;
 		if (m > 0) {
-			solution_copy_run(&u, sol, true);
-			struct solution old = *sol;
-			*sol = u;
-			u = old;
+			solution_take(sol, &u);
 			moved += m;
 		}
 		solution_release(&u);
