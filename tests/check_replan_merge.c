@@ -13,6 +13,7 @@
 #include "models/replan_reseat.h"
 #include "tests/support/builder.h"
 #include "tests/support/run_suite.h"
+#include "tests/support/solving.h"
 
 /* Mon1 frozen, Tue1 re-planned; F0-F3 able in G0 and G1, F0 absent in
  * Tue1; rooms R0-R3; L0 and L1 need G0, L2 and L3 need G1.  The previous
@@ -41,22 +42,7 @@ static struct problem *school(void)
 		tb_need(tb, tb_learner_numbered(tb, l), l < 2 ? g0 : g1, 1, 1);
 	tb_model(tb, MODEL_WORKSHOP);
 	struct problem *p = tb_finish(tb);
-	struct previous *pv = xcalloc(1, sizeof(*pv));
-	pv->after = 0;
-	pv->n_sessions = 2;
-	pv->sessions = xcalloc(2, sizeof(*pv->sessions));
-	pv->sessions[0] = (struct prev_session){ .kind = LOCK_GOAL, .offering = g0, .block = tue,
-						 .room = 0, .facilitator = 0, .section = 0 };
-	pv->sessions[1] = (struct prev_session){ .kind = LOCK_GOAL, .offering = g1, .block = tue,
-						 .room = 1, .facilitator = 1, .section = 1 };
-	pv->attend = xmalloc(sizeof(int) * 8);
-	pv->works_on = xmalloc(sizeof(int) * 8);
-	for (int l = 0; l < 4; l++) {
-		pv->attend[l * 2] = pv->works_on[l * 2] = -1;
-		pv->attend[l * 2 + 1] = l < 2 ? 0 : 1;
-		pv->works_on[l * 2 + 1] = l < 2 ? g0 : g1;
-	}
-	p->previous = pv;
+	ts_previous_two_sessions(p, tue, g0, g1);
 	return p;
 }
 

@@ -6,6 +6,7 @@
 #include <check.h>
 
 #include "engine/problem.h"
+#include "engine/util.h"
 #include "models/glpk_run.h"
 
 static int quiet_hook(void *info, const char *s)
@@ -48,6 +49,26 @@ const struct session *ts_attended(const struct solution *s, int l, int b)
 	int si = solution_attend_at(s, l, b);
 	ck_assert_int_ge(si, 0);
 	return &s->sessions[si];
+}
+
+void ts_previous_two_sessions(struct problem *p, int tue, int g0, int g1)
+{
+	struct previous *pv = xcalloc(1, sizeof(*pv));
+	pv->after = 0;
+	pv->n_sessions = 2;
+	pv->sessions = xcalloc(2, sizeof(*pv->sessions));
+	pv->sessions[0] = (struct prev_session){ .kind = LOCK_GOAL, .offering = g0, .block = tue,
+						 .room = 0, .facilitator = 0, .section = 0 };
+	pv->sessions[1] = (struct prev_session){ .kind = LOCK_GOAL, .offering = g1, .block = tue,
+						 .room = 1, .facilitator = 1, .section = 1 };
+	pv->attend = xmalloc(sizeof(int) * 8);
+	pv->works_on = xmalloc(sizeof(int) * 8);
+	for (int l = 0; l < 4; l++) {
+		pv->attend[l * 2] = pv->works_on[l * 2] = -1;
+		pv->attend[l * 2 + 1] = l < 2 ? 0 : 1;
+		pv->works_on[l * 2 + 1] = l < 2 ? g0 : g1;
+	}
+	p->previous = pv;
 }
 
 void ts_free(struct problem *p, struct solution *s)

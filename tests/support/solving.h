@@ -30,6 +30,12 @@ int ts_add_session(struct solution *s, enum session_kind kind, int offering, int
 /* The session learner l attends in block b (which must hold one). */
 const struct session *ts_attended(const struct solution *s, int l, int b);
 
+/* Attaches a previous schedule to p (4 learners, blocks 0 and tue): in
+ * block 0 nothing; in tue, goal g0's session (room 0, facilitator 0) seats
+ * learners 0 and 1, goal g1's (room 1, facilitator 1) learners 2 and 3;
+ * replan's blocks after block 0 are the later ones. */
+void ts_previous_two_sessions(struct problem *p, int tue, int g0, int g1);
+
 /* The end of a test: s released, p (built by the test) freed. */
 void ts_free(struct problem *p, struct solution *s);
 
