@@ -531,7 +531,7 @@ static void blp_cover(struct blp *x)
 				if (x->colN[(size_t)g * nb + b])
 					bound_lp_cover_pieces(piece, &n_piece, p->goals[g].max_group,
 							      x->Dmax[(size_t)g * nb + b],
-							      p->n_facilitators);
+							      bound_lp_goal_leaders(p, g, x->blocks[j]));
 			blk[m++] = bound_lp_block_cover(p, x->blocks[j], piece, n_piece);
 		}
 		bound_lp_cover_cuts(x->P, &x->t, blk, m, &x->colN[(size_t)ng * nb + b], 1, other,
