@@ -115,7 +115,8 @@ CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.s
 	     tests/cli/outdir_full.sh tests/cli/history.sh tests/cli/locks.sh \
 	     tests/cli/locks_quality.sh \
 	     tests/cli/house.sh tests/cli/power_goal.sh tests/cli/combination_share.sh \
-	     tests/cli/stuck.sh tests/cli/rescue.sh tests/cli/cover_rooms.sh \
+	     tests/cli/stuck.sh tests/cli/rescue.sh tests/cli/cover_rooms.sh tests/cli/cover_leaders.sh \
+	     tests/cli/sessions_whole.sh \
 	     tests/cli/seminar_days.sh tests/cli/seminar_staff.sh tests/cli/seminar_ws_days.sh \
 	     tests/cli/seminar_two_days.sh tests/cli/combination_early.sh
 check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))

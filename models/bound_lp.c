@@ -136,28 +136,24 @@
  * optimum is an upper bound on the cycle's optimum.
  *
  * The bound reported is derived from the LP's duals, not read from the
- * simplex: for any row prices y, c'x = y'Ax + d'x with d = c - A'y, so
- * c'x <= sum_i max(y_i L_i, y_i U_i) + sum_j max(d_j l_j, d_j u_j) over the
- * row bounds [L, U] and column bounds [l, u] (lp_dual.h).  It holds for
- * any y, so the simplex's tolerances can loosen it, never invalidate it.
- * Every column has a finite upper bound for that sum to be finite: N[g,b]
- * at most the rooms of b, u[lab,b] at most N_b (both implied by the rows).
- * The same holds at a dual simplex stopped by its time limit (lp_dual.h):
- * the merged LP with seminar blocks goes to the dual simplex, faster there;
- * without them, the primal simplex first; per-learner, the primal alone
- * (bench/TUNING.md, "The bound LP by the dual simplex").
- * Beside the simplex, the interior-point rounds of bound_lp_unlinked.h
- * (the LP without its need-link rows) give a bound at other prices, ready
- * sooner; the smaller bound is kept.
- * The result also carries the simple bound (bound_simple.c) on its own;
- * the bound is the smaller of the two, and tests check each.  Rooms are otherwise pooled per block and kind (seats of the
- * rooms in use, rather than a room per session): a little looser than
- * per-session room sizes, but it keeps the LP to a few columns per goal and
- * block, which is what lets GLPK's simplex finish it in seconds at school
- * scale.
+ * simplex: for any row prices y, c'x <= sum_i max(y_i L_i, y_i U_i) +
+ * sum_j max(d_j l_j, d_j u_j), d = c - A'y (lp_dual.h), so tolerances can
+ * loosen it, never invalidate it; every column has a finite upper bound
+ * (N[g,b] at most the rooms of b, u[lab,b] at most N_b, implied by the
+ * rows).  It holds at a dual simplex stopped by its clock too: the merged
+ * LP with seminar blocks goes to the dual simplex, without them the primal
+ * first, per-learner the primal alone (bench/TUNING.md, "The bound LP by
+ * the dual simplex").  The interior-point rounds of bound_lp_unlinked.h
+ * give a bound at other prices, sooner; the simple bound (bound_simple.c)
+ * is carried on its own; the smallest is kept, and tests check each.
+ * Rooms are pooled per block and kind (seats of the rooms in use, not a
+ * room per session): a little looser, but a few columns per goal and
+ * block, which lets GLPK finish it in seconds at school scale.
  *
- * Whole sessions per block do not tighten it: a Lagrangian bound with each
- * block's period MIP gave the LP's value (docs/model.md).
+ * Whole sessions.  At its optimum the LP is branched on N[g,b] (labs first),
+ * whole in every schedule (proof: bound_lp_whole.c).
+ * (Whole sessions per block with the learners' rows priced gave the LP's
+ * value: a Lagrangian bound with each block's period MIP, docs/model.md.)
  */
 #include "bound_lp.h"
 
@@ -169,6 +165,7 @@
 
 #include "engine/util.h"
 #include "models/bound_lp_build.h"
+#include "models/bound_lp_whole.h"
 #include "models/bound_lp_rows.h"
 #include "models/bound_lp_seminar.h"
 #include "models/bound_lp_unlinked.h"
@@ -229,6 +226,10 @@ static int merge_blocks(const struct problem *p, const int *blocks, int n_blocks
 
 /* The primal simplex's share on a merged LP without seminar blocks. */
 #define PRIMAL_SHARE (2.0 / 3.0)
+/* Branching on the LP's sessions (bound_lp_whole.h): at most this share of
+ * the time left, less on the merged LP before the per-learner one. */
+#define BRANCH_SHARE 0.9
+#define MERGED_BRANCH_SHARE 0.1
 
 static enum bound_lp_kind last_kind;
 
@@ -244,13 +245,15 @@ void bound_lp_cycle(const struct problem *p, const int *blocks, int n_blocks,
 		       const int *sem_blocks, int n_sem, double seconds, struct bound_lp_result *res)
 {
 	double t0 = mcl_now();
-	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, false, seconds, res);
+	bool fine_too = bound_lp_per_learner(p, blocks, n_blocks);
+	bound_lp_run(p, blocks, n_blocks, sem_blocks, n_sem, false, seconds,
+		     fine_too ? MERGED_BRANCH_SHARE : BRANCH_SHARE, res, NULL);
 	double left = seconds - (mcl_now() - t0);
 	last_kind = res->kind;
-	if (!bound_lp_per_learner(p, blocks, n_blocks) || left <= 0)
+	if (!fine_too || left <= 0)
 		return;
 	struct bound_lp_result fine;
-	bound_lp_cycle_with(p, blocks, n_blocks, sem_blocks, n_sem, true, left, &fine);
+	bound_lp_run(p, blocks, n_blocks, sem_blocks, n_sem, true, left, BRANCH_SHARE, &fine, NULL);
 	if (fine.bound < res->bound)   /* both valid: the smaller */
 		*res = fine;
 	last_kind = res->kind;
@@ -531,7 +534,7 @@ static void blp_cover(struct blp *x)
 				if (x->colN[(size_t)g * nb + b])
 					bound_lp_cover_pieces(piece, &n_piece, p->goals[g].max_group,
 							      x->Dmax[(size_t)g * nb + b],
-							      p->n_facilitators);
+							      bound_lp_goal_leaders(p, g, x->blocks[j]));
 			blk[m++] = bound_lp_block_cover(p, x->blocks[j], piece, n_piece);
 		}
 		bound_lp_cover_cuts(x->P, &x->t, blk, m, &x->colN[(size_t)ng * nb + b], 1, other,
@@ -836,12 +839,12 @@ void bound_lp_cycle_with(const struct problem *p, const int *blocks, int n_block
 			    const int *sem_blocks, int n_sem, bool per_learner, double seconds,
 			    struct bound_lp_result *res)
 {
-	bound_lp_run(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, res, NULL);
+	bound_lp_run(p, blocks, n_blocks, sem_blocks, n_sem, per_learner, seconds, BRANCH_SHARE, res, NULL);
 }
 
 void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 		  const int *sem_blocks, int n_sem, bool per_learner, double seconds,
-		  struct bound_lp_result *res, struct bound_lp_rows *rows)
+		  double branch_share, struct bound_lp_result *res, struct bound_lp_rows *rows)
 {
 	double t0 = mcl_now();
 	memset(res, 0, sizeof(*res));
@@ -881,6 +884,15 @@ void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 				rows->read, rows->arg, { x.sp.row_lab_staff, x.sp.row_meetings,
 				x.sp.row_lab_need, x.sp.row_meet_seats, x.n_sem ? x.sp.row_time : NULL } };
 			rows->read(rows, rows->arg);
+		}
+		/* whole labs and sessions per group (bound_lp_whole.c) */
+		double took = mcl_now() - t0, most = branch_share * (seconds - took);
+		double lb = bound_lp_branch_whole(x.P, x.colN, p->n_goals, x.nb, lr.bound,
+						  bound_lp_whole_seconds(took, most));
+		res->lp_bound = lb < res->lp_bound ? lb : res->lp_bound;
+		if (lb < res->bound) {
+			res->bound = lb;
+			res->kind = BOUND_LP_OPTIMUM;
 		}
 	}
 	res->seconds = mcl_now() - t0;

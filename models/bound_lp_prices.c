@@ -312,7 +312,7 @@ void bound_lp_prices(const struct problem *p, double seconds, struct bound_lp_re
 		.arg = &rd,
 	};
 	bound_lp_run(p, pr->blocks, pr->n_blocks, sem, n_sem,
-		     bound_lp_per_learner(p, pr->blocks, pr->n_blocks), seconds, res, &rows);
+		     bound_lp_per_learner(p, pr->blocks, pr->n_blocks), seconds, 0, res, &rows);
 	free(rows.row_time);
 	free(rows.row_room_class);
 	free(sem);

@@ -58,9 +58,10 @@ struct bound_lp_rows {
 bool bound_lp_per_learner(const struct problem *p, const int *blocks, int n_blocks);
 
 /* bound_lp_cycle_with, recording the LP's rows in rows (when not NULL)
- * and calling rows->read at its optimum; the bound is the same. */
+ * and calling rows->read at its optimum; then, for branch_share of the
+ * time left, branching on its sessions per block (bound_lp_whole.h; 0: none). */
 void bound_lp_run(const struct problem *p, const int *blocks, int n_blocks,
 		  const int *sem_blocks, int n_sem, bool per_learner, double seconds,
-		  struct bound_lp_result *res, struct bound_lp_rows *rows);
+		  double branch_share, struct bound_lp_result *res, struct bound_lp_rows *rows);
 
 #endif

@@ -17,7 +17,10 @@
  * the other sessions seat at most: per goal (seminar) its group size, no
  * more than the learners who may join it in the block, then what is left
  * of those, and so on, so any t other sessions seat at most seat(t) =
- * p_1 + ... + p_t.  Then for every t = 0..K
+ * p_1 + ... + p_t.  A goal has no more pieces than the facilitators able
+ * to lead it who are available in the block (each session has its own
+ * leader; bound_lp_goal_leaders): a goal nobody there can lead has none.
+ * Then for every t = 0..K
  *
  *     S(K, L) <= seat(t) + R(K - t, L)
  *
@@ -275,6 +278,15 @@ void bound_lp_cover_free(struct cover_block *b)
 {
 	free(b->lmin);
 	b->lmin = NULL;
+}
+
+int bound_lp_goal_leaders(const struct problem *p, int g, int j)
+{
+	int n = 0;
+	for (int f = 0; f < p->n_facilitators; f++)
+		n += !p->facilitators[f].unavailable[j] && p->facilitators[f].max_sessions > 0 &&
+		     problem_goal_level(p, f, g) >= LEVEL_ABLE;
+	return n;
 }
 
 void bound_lp_cover_pieces(int *piece, int *n, int size, long d, int most)

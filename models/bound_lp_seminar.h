@@ -53,6 +53,10 @@ struct cover_block {
 struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece);
 void bound_lp_cover_free(struct cover_block *b);
 
+/* The facilitators able to lead goal g who are available in block j: the
+ * most sessions of g that j runs. */
+int bound_lp_goal_leaders(const struct problem *p, int g, int j);
+
 /* Adds to piece[*n] the pieces of a kind of session of at most size
  * learners, d of them allowed to join, up to most sessions. */
 void bound_lp_cover_pieces(int *piece, int *n, int size, long d, int most);
