@@ -27,7 +27,7 @@ Tue3,L0024,,SS-05,
 Mon3,,F001,MA-05,R009
 Mon3,,F003,MA-04,R005
 CSV
-"$BIN" solve "$T/s" -o "$T/o" -q --time-limit 4 2>"$T/err"
+"$BIN" solve "$T/s" -o "$T/o" -q --time-limit 8 2>"$T/err"
 rc=$?
 [ $rc -eq 0 ] || fail "locked solve: exit $rc: $(cat "$T/err")"
 "$BIN" verify "$T/s" "$T/o" >"$T/v" 2>&1 || fail "locked schedule not verified: $(cat "$T/v")"
