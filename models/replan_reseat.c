@@ -485,15 +485,21 @@ static double score(const struct problem *p, const struct solution *s)
 	return objective_of(p, s) + objective_keep_total(p, s);
 }
 
+/* Whether s and t are the same session: kind, offering, block, room and
+ * facilitator. */
+static bool same_session(const struct session *s, const struct session *t)
+{
+	return s->kind == t->kind && s->offering == t->offering && s->block == t->block &&
+	       s->room == t->room && s->facilitator == t->facilitator;
+}
+
 /* Whether a and b place learner l in b in the same session. */
 static bool same_place(const struct solution *a, const struct solution *b, long c)
 {
 	int x = a->attend[c], y = b->attend[c];
 	if (x < 0 || y < 0)
 		return x == y;
-	const struct session *s = &a->sessions[x], *t = &b->sessions[y];
-	return s->kind == t->kind && s->offering == t->offering && s->block == t->block &&
-	       s->room == t->room && s->facilitator == t->facilitator;
+	return same_session(&a->sessions[x], &b->sessions[y]);
 }
 
 /* Merging: the start's credit, bonus and day columns (0 in r->start) at
@@ -674,11 +680,8 @@ static void with_candidates(const struct problem *p, const struct solution *sol,
 		if (!window[o->block] || !later_single(p, other, i, members))
 			continue;
 		bool dup = false;
-		for (size_t j = 0; j < sol->n_sessions && !dup; j++) {
-			const struct session *s = &sol->sessions[j];
-			dup = s->block == o->block && s->kind == o->kind && s->offering == o->offering &&
-			      s->room == o->room && s->facilitator == o->facilitator;
-		}
+		for (size_t j = 0; j < sol->n_sessions && !dup; j++)
+			dup = same_session(&sol->sessions[j], o);
 		if (!dup)
 			solution_add_session(u, o);
 	}
