@@ -47,14 +47,16 @@
  * where no kept workshop seats them; the kept plan is then re-seated by
  * a MIP that weighs the keep term (replan_reseat.c), then its later
  * workshop blocks re-planned one by one by the period MIP with the keep
- * term in the learners' options, a block taken where the objective plus
- * keep term rises (replan_period.c: a session opened, closed or given
+ * term in the learners' options, weighed KEEP_CONSERVATIVE times in this
+ * first pass (a continuation: conservative first), a block taken where
+ * the objective plus keep term rises at that weight and at the true one
+ * (replan_period.c: a session opened, closed or given
  * another goal, which re-seating cannot do; else the sessions of the
  * block's new plan that gain merged in beside the kept ones,
  * replan_reseat_merge), re-seated again and relabelled (replan_relabel.c:
  * the previous facilitators and rooms it left free), and its blocks
- * re-planned again with branch-and-bound in each block's MIP (again while
- * a sweep takes one); then
+ * re-planned again, at the true weight, with branch-and-bound in each
+ * block's MIP (again while a sweep takes one); then
  * with the frozen part alone fixed, starting from that kept plan (the
  * search moves learners where the objective gains; without a kept plan,
  * afresh), its bound the one reported.  That plan is brought back toward
@@ -255,6 +257,14 @@ static void take_better(const struct problem *p, struct solution *best, struct s
  * zoo s6 the second and third each took two blocks). */
 #define BRANCH_SWEEPS 3
 
+/* The kept plan's first block re-planning pass weighs weights.keep this
+ * many times (a block's plan then taken only where the objective plus the
+ * true keep term rises too), the branching sweeps after it the true
+ * weight: a continuation, conservative first.  At the true weight the
+ * first pass takes plans that trade kept learner-blocks for a little
+ * objective, and the blocks they change then take no better plan. */
+#define KEEP_CONSERVATIVE 1.5
+
 /* The most rounds of recover_keep (the third rarely gains). */
 #define RECOVER_ROUNDS 3
 
@@ -294,17 +304,19 @@ static void recover_keep(const struct problem *p, const struct solve_options *op
 }
 
 /* The kept plan re-seated with the keep term (the displaced where others
- * can make room for them), re-planned block by block with it (moderate
- * changes), re-seated again, its sessions given the previous facilitators
- * and rooms the re-plans left free, and its blocks re-planned again with
- * branch-and-bound in each block's MIP, again while a sweep takes one. */
+ * can make room for them), re-planned block by block with it scaled by
+ * KEEP_CONSERVATIVE (moderate changes), re-seated again, its sessions
+ * given the previous facilitators and rooms the re-plans left free, and
+ * its blocks re-planned again with the true keep term and branch-and-bound
+ * in each block's MIP, again while a sweep takes one. */
 static void improve_kept(const struct problem *p, const struct solve_options *opt,
 			 struct solution *best)
 {
 	replan_reseat(p, best, run_share(opt, 2));
-	int n = replan_period(p, best, run_share(opt, 2));
-	mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term: objective "
-		"%.1f + keep %.1f", n, best->objective, objective_keep_total(p, best));
+	int n = replan_period_conservative(p, best, run_share(opt, 2), KEEP_CONSERVATIVE);
+	mcl_log(LOG_VERBOSE, "replan: %d blocks re-planned with the keep term times %.1f: "
+		"objective %.1f + keep %.1f", n, KEEP_CONSERVATIVE, best->objective,
+		objective_keep_total(p, best));
 	if (n > 0)
 		replan_reseat(p, best, run_share(opt, 2));
 	int nl = replan_relabel(p, best);

@@ -35,7 +35,12 @@
  * candidates: fast, and the same on every run whatever the machine's
  * load); the pass stops at a block that ran twice its share of the time.
  * replan_period_branching is the same pass with branch-and-bound (at most
- * PERIOD_NODES nodes a block), for the time the first pass leaves.  A
+ * PERIOD_NODES nodes a block), for the time the first pass leaves.
+ * replan_period_conservative is the first pass with weights.keep scaled
+ * (in the options and in the test of a block's plan), a plan then kept
+ * only where the objective plus the true keep term rises too: a move it
+ * takes gains at both weights, and one that trades kept learner-blocks
+ * for a little objective is left to the passes at the true weight.  A
  * block's plan that does not gain whole still gives the sessions of it
  * that do (replan_reseat_merge: opened beside the rest of the block).
  */
@@ -194,6 +199,32 @@ static double score(const struct problem *p, const struct solution *s)
 
 /* Block b of sol re-planned within seconds; 1 when taken. */
 static int period_block(const struct problem *p, struct solution *sol, int b, double seconds,
+			bool branch);
+
+/* period_block with p's keep weight scaled (conservative), its change
+ * kept only where truth's (the true keep weight's) score rises too. */
+static int period_block_checked(const struct problem *p, const struct problem *truth,
+				struct solution *sol, int b, double seconds, bool branch)
+{
+	if (p == truth)
+		return period_block(p, sol, b, seconds, branch);
+	struct solution old;
+	solution_init(&old, p);
+	solution_copy_schedule(&old, sol);
+	old.objective = sol->objective;
+	double before = score(truth, sol);
+	int taken = period_block(p, sol, b, seconds, branch);
+	if (taken && score(truth, sol) <= before + 1e-6) {
+		mcl_log(LOG_VERBOSE, "replan: block '%s' given back: objective + true keep "
+			"%.1f -> %.1f", p->blocks[b].id, before, score(truth, sol));
+		solution_take(sol, &old);
+		taken = 0;
+	}
+	solution_release(&old);
+	return taken;
+}
+
+static int period_block(const struct problem *p, struct solution *sol, int b, double seconds,
 			bool branch)
 {
 	double t0 = mcl_now();
@@ -267,7 +298,8 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 	return taken;
 }
 
-static int period_pass(const struct problem *p, struct solution *sol, double seconds, bool branch)
+static int period_pass(const struct problem *p, const struct problem *truth, struct solution *sol,
+		       double seconds, bool branch)
 {
 	if (!p->previous || model_row(p)->whole_cycle_groups || seconds <= 0)
 		return 0;
@@ -283,7 +315,7 @@ static int period_pass(const struct problem *p, struct solution *sol, double sec
 		double left = seconds - (mcl_now() - t0), share = left / n--, tb = mcl_now();
 		if (left <= 0)
 			break;
-		taken += period_block(p, sol, b, share, branch);
+		taken += period_block_checked(p, truth, sol, b, share, branch);
 		if (mcl_now() - tb > PERIOD_OVERRUN * share)
 			break;  /* well past its share: the blocks left would be too */
 	}
@@ -294,10 +326,18 @@ static int period_pass(const struct problem *p, struct solution *sol, double sec
 
 int replan_period(const struct problem *p, struct solution *sol, double seconds)
 {
-	return period_pass(p, sol, seconds, false);
+	return period_pass(p, p, sol, seconds, false);
 }
 
 int replan_period_branching(const struct problem *p, struct solution *sol, double seconds)
 {
-	return period_pass(p, sol, seconds, true);
+	return period_pass(p, p, sol, seconds, true);
+}
+
+int replan_period_conservative(const struct problem *p, struct solution *sol, double seconds,
+			       double scale)
+{
+	struct problem q = *p;
+	q.config.w_keep = scale * p->config.w_keep;
+	return period_pass(&q, p, sol, seconds, false);
 }

@@ -23,4 +23,12 @@ int replan_period(const struct problem *p, struct solution *sol, double seconds)
 /* As replan_period, each block's MIP with branch-and-bound within its share. */
 int replan_period_branching(const struct problem *p, struct solution *sol, double seconds);
 
+/*
+ * As replan_period, each block's MIP and the test of its new plan with
+ * weights.keep times scale (> 1: a conservative pass), a plan taken only
+ * where sol's objective plus the true keep term rises too.
+ */
+int replan_period_conservative(const struct problem *p, struct solution *sol, double seconds,
+			       double scale);
+
 #endif

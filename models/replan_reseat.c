@@ -508,6 +508,8 @@ static bool same_place(const struct solution *a, const struct solution *b, long 
  * basis then set back to every row's slack. */
 static void complete_start(struct reseat *r, double seconds)
 {
+	if (seconds <= 0)
+		return;         /* no time left: no MIP either (reseat_window) */
 	int n = glp_get_num_cols(r->P), m = glp_get_num_rows(r->P);
 	int *type = xmalloc(sizeof(int) * ((size_t)n + 1));
 	double *lb = xmalloc(sizeof(double) * ((size_t)n + 1)),
