@@ -307,6 +307,51 @@ static long block_lab_seats(const struct problem *p, int b, int *seats)
 	return sum;
 }
 
+/* The gain of a lower min_size for seminar s: what it would seat when its
+ * choosers (n of them) are fewer than its min_size, else 0. */
+static long min_size_gain(const struct problem *p, int s, const int *blocks, int nblk, int n_sem,
+			  int *choosers)
+{
+	const struct seminar *se = &p->seminars[s];
+	int n;
+	seminar_seat_meetings(p, s, blocks, nblk, n_sem, &n);
+	*choosers = n;
+	if (n == 0 || n >= se->min_size || se->meetings > n_sem ||
+	    seminar_sections_staffed(p, s, blocks, nblk) == 0 || seminar_in_labs_only(p, s))
+		return 0;
+	return (long)se->meetings * (n < se->max_size ? n : se->max_size);
+}
+
+/* The three seminars (at most) whose min_size keeps the most seats closed. */
+static void min_size_remedies(struct text *t, const struct problem *p, const int *blocks,
+			      int nblk, int n_sem)
+{
+	int last = -1;
+	long last_gain = -1;
+	for (int shown = 0; shown < 3; shown++) {
+		int best = -1, n, best_n = 0;
+		long gain = 0;
+		for (int s = 0; s < p->n_seminars; s++) {
+			long g = min_size_gain(p, s, blocks, nblk, n_sem, &n);
+			bool after = last_gain < 0 || g < last_gain || (g == last_gain && s > last);
+			if (g > gain && after) {
+				best = s;
+				gain = g;
+				best_n = n;
+			}
+		}
+		if (best < 0)
+			return;
+		const struct seminar *se = &p->seminars[best];
+		text_add(t, "  '%s' has %d eligible chooser%s available for its %d meetings, fewer "
+			 "than its min_size %d, so it cannot open: a min_size of %d adds up to %ld.\n",
+			 se->id, best_n, best_n == 1 ? "" : "s", se->meetings, se->min_size, best_n,
+			 gain);
+		last = best;
+		last_gain = gain;
+	}
+}
+
 /* Remedies for a cycle short by `short_by` seminar places: a section more of
  * a seminar whose eligible choosers outnumber its seats (those enough alone
  * first, else any; three at most), a lower min_size for a seminar with
@@ -334,20 +379,7 @@ static void seminar_remedies(struct text *t, const struct problem *p, const int 
 				 pass == 0 ? ", enough alone" : "");
 			shown++;
 		}
-	shown = 0;
-	for (int s = 0; s < p->n_seminars && shown < 3; s++) {
-		const struct seminar *se = &p->seminars[s];
-		int n;
-		seminar_seat_meetings(p, s, blocks, nblk, n_sem, &n);
-		if (n == 0 || n >= se->min_size || se->meetings > n_sem ||
-		    seminar_sections_staffed(p, s, blocks, nblk) == 0 || seminar_in_labs_only(p, s))
-			continue;
-		text_add(t, "  '%s' has %d eligible chooser%s available for its %d meetings, fewer "
-			 "than its min_size %d, so it cannot open: a min_size of %d adds up to %ld.\n",
-			 se->id, n, n == 1 ? "" : "s", se->meetings, se->min_size, n,
-			 (long)se->meetings * (n < se->max_size ? n : se->max_size));
-		shown++;
-	}
+	min_size_remedies(t, p, blocks, nblk, n_sem);
 	for (int s = 0; s < p->n_seminars; s++) {
 		const struct seminar *se = &p->seminars[s];
 		int n;

@@ -250,7 +250,7 @@ static void count_phase(struct run *r)
 			return;
 		double until = mcl_now() + set->seminar_count_share * left;
 		struct mip_params mp = { .seconds = 0.5 * (until - mcl_now()),
-					 .gap = set->seminar_count_gap,
+					 .gap = set->seminar_count_gap, .fpump = true,
 					 .label = mcl_log_level >= LOG_VERBOSE ? "seminar counts"
 									       : NULL };
 		struct mip_result mr;
@@ -311,13 +311,16 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s",
 			r.st.greedy_value, r.best.n_sec, mcl_now() - t0);
 	}
-	/* labs short: the count MIP first, the full MIP when it seats none */
-	bool counted = false;
+	/* labs short: the count MIP first, the full MIP when it seats none and
+	 * has few binaries (with more, GLPK's first LP alone can outlast the
+	 * limit, and the combination's retries never ran: zoo c300 s11) */
+	bool skip_mip = false;
 	if (!r.have) {
 		count_phase(&r);
-		counted = r.have;
+		skip_mip = r.have || (c->spl > 1 && c->lo_start[in->p->n_learners] >
+							set->seminar_alone_max_binaries);
 	}
-	rc = counted ? 0 : mip_phase(&r, why);
+	rc = skip_mip ? 0 : mip_phase(&r, why);
 	if (rc)
 		goto out_release;
 	if (!r.have) {

@@ -58,6 +58,8 @@
  *   n[sp] <= A_sp;   sum_{sp of s} n[sp] <= E_s;
  *   sum_{sp: j in P} n[sp] <= B_j;   sum_sp n[sp] <= spl * (learners with options)
  *
+ * n[sp] continuous here (stage 2 seats whole learners; a MIP over z and v
+ * only, where GLPK's feasibility pump finds a first point in seconds),
  * each seat valued by the mean value of sp's options, at least 1 (so it
  * seats what it can, not just the labs' shortfall), and the lab-seat row
  * raised by a margin (a share of A_j; 0 on a second try).  It is what a
@@ -68,7 +70,7 @@
  * seats at least need_j = A_j less the most the labs can seat beside the
  * sections (count_need); it fails where the counts hide a learner's
  * conflicts (two small seminars with the same few choosers meeting in one
- * block), and then the full MIP runs.
+ * block), and then the full MIP runs when it is small (seminar.c).
  */
 #include "models/seminar_search.h"
 
@@ -146,7 +148,8 @@ static void add_columns(const struct seminar_ctx *c, glp_prob *P, struct mip_col
 		/* the count MIP: every seat worth something, so that it seats
 		 * more than the labs' shortfall where it can (stage 2 may need
 		 * the slack) */
-		mc->n[sp] = lp_add_col(P, GLP_IV, 0, hi, mc->agg && mean < 1 ? 1 : mean);
+		mc->n[sp] = lp_add_col(P, mc->agg ? GLP_CV : GLP_IV, 0, hi,
+				       mc->agg && mean < 1 ? 1 : mean);
 		int m = seminar_pat_len(c, c->sp_pat[sp]);
 		for (int i = c->spf_start[sp]; i < c->spf_start[sp + 1]; i++) {
 			bool guru = problem_seminar_level(p, c->spf_fac[i], c->sp_sem[sp]) == LEVEL_GURU;
