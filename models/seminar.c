@@ -155,6 +155,30 @@ struct run {
 	double deadline;
 };
 
+/* Stage 2 into r->cur within `seconds`.  The count MIP's sections
+ * (sc->need set): every seat it counted, one a learner (an LP, fast),
+ * then as many seats a learner as the school allows, then keeping or
+ * closing each section against each block's need; the first that seats. */
+static int seat(struct run *r, const struct seminar_sections *sc, double seconds)
+{
+	const struct seminar_ctx *c = &r->c;
+	if (!sc->need)
+		return seminar_seat_learners(c, sc->o_sp, sc->n_sp, sc->z_fac, NULL, false, &r->cur,
+					     seconds);
+	double end = mcl_now() + seconds;
+	for (int k = 0; k < 3; k++) {
+		double left = end - mcl_now();
+		if (left < STAGE2_MIN_SECONDS)
+			return -1;
+		if (seminar_seat_learners(c, sc->o_sp, sc->n_sp, sc->z_fac, k == 2 ? sc->need : NULL,
+					  k == 0, &r->cur, k == 2 ? left : left / 2) == 0)
+			return 0;
+		seminar_plan_release(&r->cur);
+		seminar_plan_init(&r->cur, c);
+	}
+	return -1;
+}
+
 /*
  * Stage 2 over the sections sc (from a MIP of objective mip_obj, bound
  * mip_bound) until `until` (at least set->seminar_stage_min_seconds),
@@ -176,8 +200,7 @@ static void take_sections(struct run *r, const struct seminar_sections *sc, doub
 	double extend = r->deadline + set->seminar_extend_seconds;
 	if (hard > 0 && extend > hard)
 		extend = hard;
-	if (s2 >= STAGE2_MIN_SECONDS &&
-	    seminar_seat_learners(c, sc->o_sp, sc->n_sp, sc->z_fac, sc->need, &r->cur, s2) == 0) {
+	if (s2 >= STAGE2_MIN_SECONDS && seat(r, sc, s2) == 0) {
 		int dropped = seminar_repair(c, &r->cur, &r->lay);
 		if (dropped >= 0) {
 			r->st.sections_dropped = dropped;
@@ -260,9 +283,10 @@ static void count_phase(struct run *r)
 		if (found)
 			take_sections(r, &sc, mr.objective, mr.bound, until);
 		seminar_sections_release(&sc);
-		mcl_log(LOG_VERBOSE, "seminars: count MIP (margin %.1f%%) %s", 100 * margins[i],
+		mcl_log(LOG_VERBOSE, "seminars: count MIP (margin %.1f%%) %s in %.1f s", 100 * margins[i],
 			r->have ? "seated" : found ? "sections not seated"
-				: mr.outcome == MIP_INFEASIBLE ? "infeasible" : "found none");
+				: mr.outcome == MIP_INFEASIBLE ? "infeasible" : "found none",
+			mcl_now() - (until - set->seminar_count_share * left));
 	}
 }
 

@@ -113,11 +113,13 @@ void seminar_count_mip(const struct seminar_ctx *c, double margin, struct mip_pa
  * by z_fac in sp order), seats learners by an LP (integral: a bipartite
  * b-matching when spl = 1; a small MIP otherwise) and adds the sections to
  * pl.  With need (the count MIP's), each sp takes o_sp x [min_size, cap]
- * seats instead of n_sp, and each block j at least need[j] (a MIP).
+ * seats instead of n_sp, and each block j at least need[j] (a MIP).  With one,
+ * a learner takes one seat at most (an LP again without need: the count
+ * MIP's seats seated fast, the greedy adds second seminars after).
  * Returns -1 on a GLPK failure or when no seating exists.
  */
 int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
-			  const int *z_fac, const int *need, struct seminar_plan *pl,
+			  const int *z_fac, const int *need, bool one, struct seminar_plan *pl,
 			  double seconds);
 
 /* seminar_search.c */

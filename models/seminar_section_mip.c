@@ -66,9 +66,10 @@
  * school whose labs are short needs first: sections that seat enough,
  * found in seconds where the full MIP (a binary per learner option with
  * two seminars a learner) finds none in minutes.  Stage 2 then seats
- * learners in them, keeping or closing each section, with every block's
+ * learners in them (seminar.c's seat: all its seats one a learner, else
+ * spl a learner, else keeping or closing each section with every block's
  * seats at least need_j = A_j less the most the labs can seat beside the
- * sections (count_need); it fails where the counts hide a learner's
+ * sections, count_need); it fails where the counts hide a learner's
  * conflicts (two small seminars with the same few choosers meeting in one
  * block), and then the full MIP runs when it is small (seminar.c).
  */

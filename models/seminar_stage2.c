@@ -78,9 +78,10 @@ static void keep_rows(const struct seminar_ctx *c, glp_prob *P, struct triplets 
 }
 
 int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
-			  const int *z_fac, const int *need, struct seminar_plan *pl,
+			  const int *z_fac, const int *need, bool one, struct seminar_plan *pl,
 			  double seconds)
 {
+	int spl = one ? 1 : c->spl;
 	const struct problem *p = c->p;
 	int nl = p->n_learners, rc = 0;
 	glp_prob *P = glp_create_prob();
@@ -103,7 +104,7 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 				lo = hi;
 			sp_row[sp] = lp_add_row(P, hi > lo ? GLP_DB : GLP_FX, lo, hi);
 		}
-	bool binary = c->spl > 1 || need;
+	bool binary = spl > 1 || need;
 	for (int l = 0; l < nl; l++) {
 		int row = 0;
 		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
@@ -111,16 +112,16 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 			if (!sp_row[sp])
 				continue;
 			if (!row)
-				row = lp_add_row(P, GLP_UP, 0, c->spl);
+				row = lp_add_row(P, GLP_UP, 0, spl);
 			/* with two seminars or more a day is paid once, below */
 			col[o] = lp_add_col(P, binary ? GLP_BV : GLP_CV, 0, 1,
-					    c->spl > 1 ? c->lo_val[o] - c->lo_dval[o] : c->lo_val[o]);
+					    spl > 1 ? c->lo_val[o] - c->lo_dval[o] : c->lo_val[o]);
 			triplets_add(&t, row, col[o], 1);
 			triplets_add(&t, sp_row[sp], col[o], 1);
 			if (sp_hi[sp])
 				triplets_add(&t, sp_hi[sp], col[o], 1);
 		}
-		if (c->spl == 1 || !row)
+		if (spl == 1 || !row)
 			continue;
 		seat_days(c, P, &t, l, col);
 		for (int j = 0; j < c->nb; j++) {
