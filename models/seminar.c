@@ -14,10 +14,12 @@
  * measure of school size both searches use (search_school_size, over the
  * seminar blocks).
  *
- * When the labs alone cannot seat a block, the greedy has no feasible start
- * and the MIP runs without one, over every eligible seat, those worth
- * nothing too (seminar_ctx_build_all: a plan must then seat learners in
- * seminars for room, whatever they are worth); "infeasible" is claimed
+ * When the labs alone cannot seat a block, the greedy has no feasible start;
+ * the context then holds every eligible seat, those worth nothing too
+ * (seminar_ctx_build_all: a plan must seat learners in seminars for room,
+ * whatever they are worth), the count MIP (no learner columns) finds
+ * sections and stage 2 seats them (count_phase), and the MIP runs without
+ * a start only when that fails and it is small; "infeasible" is claimed
  * only on a counting proof (seats_proof per block, precheck_seminar_cycle
  * over the blocks together), anything else is "no schedule found".
  *
