@@ -1546,8 +1546,10 @@ static const char *count_text(char *buf, size_t size, int n, const char *thing, 
 /*
  * The counts above are per block and count every seminar seat; mclsched
  * also counts the seminar blocks over the cycle (precheck_seminar_cycle:
- * seats for eligible choosers only, a seminar meeting only in lab rooms
- * displaces a lab).  While that count fails: a computer lab in every block
+ * seats for eligible choosers available for every meeting only, none for a
+ * seminar with fewer of them than min_size, sections no more than its
+ * facilitators can lead, a seminar meeting only in lab rooms displaces a
+ * lab).  While that count fails: a computer lab in every block
  * (with a lab feature; a full-time facilitator too when the labs of a
  * seminar block outnumber its facilitators), else a facilitator and a
  * classroom, as for any other failing count.  A school that passes is left

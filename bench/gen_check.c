@@ -2,8 +2,9 @@
  * gen_check.c - mclsched's own counts on a school mclsched-gen wrote
  * (gen_check.h): the generator's counts are per block, and mclsched's
  * cycle-level seminar count (precheck_seminar_cycle) also sees that seminars
- * seat only their eligible choosers and that those meeting only in lab rooms
- * displace a lab.
+ * seat only their eligible choosers available for every meeting (none below
+ * min_size), as many sections as their facilitators can lead, and that those
+ * meeting only in lab rooms displace a lab.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "bench/gen_check.h"

@@ -407,13 +407,16 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 				  opt, seminars, why, NULL);
 	}
 	/* a share too short (a short limit, a busy machine) must not cost the
-	 * schedule: take most of what is left; the workshop blocks still get a
-	 * first plan past the limit, from their greedy */
+	 * schedule: take most of what is left, and all the part-time
+	 * facilitators may lead in the seminar blocks (a school whose labs are
+	 * short may need them there: zoo c1500 s4 had no seminar plan with
+	 * their share); the workshop blocks still get a first plan past the
+	 * limit, from their greedy */
 	double left = opt->time_limit - (mcl_now() - t0);
 	if (r == 1 && !mip_interrupted && left > set->comb_seminar_share * opt->time_limit) {
 		free(*why);
 		*why = NULL;
-		r = plan_seminars(p, sem, n_sem, budget, outside, set->comb_retry_share * left,
+		r = plan_seminars(p, sem, n_sem, most, outside, set->comb_retry_share * left,
 				  opt, seminars, why, NULL);
 	}
 	free(most);

@@ -218,24 +218,62 @@ static bool seminar_in_labs_only(const struct problem *p, int s)
 	return true;
 }
 
-/* The seat-meetings seminar s can add to the labs' seats over n_sem
- * seminar blocks: its meetings times min(sections x max_size, learners with
- * an eligible choice of it) (seats go to choosers only); 0 when it meets
- * more often than there are seminar blocks.  When it can meet only in lab
- * rooms, a meeting displaces a lab of at least the smallest lab room's
- * seats (or, the labs short of facilitators, the smallest lab in use), so
- * only what a section seats beyond that counts.  *choosers: those
- * learners. */
-static long seminar_seat_meetings(const struct problem *p, int s, int n_sem, int *choosers)
+/* The seminar blocks among blocks[0..n-1] where person i is available
+ * (learner, or facilitator when fac). */
+static int seminar_blocks_free(const struct problem *p, const int *blocks, int n, int i, bool fac)
+{
+	int k = 0;
+	for (int j = 0; j < n; j++) {
+		int b = blocks[j];
+		if (p->blocks[b].kind == BLOCK_SEMINAR &&
+		    !(fac ? p->facilitators[i].unavailable[b] : p->learners[i].unavailable[b]))
+			k++;
+	}
+	return k;
+}
+
+/* The sections of seminar s that can run: `sections`, but no more than its
+ * facilitators can lead (each, meetings in distinct seminar blocks where
+ * they are available, within max_sessions). */
+static int seminar_sections_staffed(const struct problem *p, int s, const int *blocks, int n)
+{
+	int m = p->seminars[s].meetings, can = 0;
+	for (int f = 0; f < p->n_facilitators && can < p->seminars[s].sections; f++) {
+		if (problem_seminar_level(p, f, s) == LEVEL_NONE)
+			continue;
+		int k = seminar_blocks_free(p, blocks, n, f, true);
+		if (p->facilitators[f].max_sessions < k)
+			k = p->facilitators[f].max_sessions;
+		can += k / m;
+	}
+	return can < p->seminars[s].sections ? can : p->seminars[s].sections;
+}
+
+/* The seat-meetings seminar s can add to the labs' seats over the n_sem
+ * seminar blocks of blocks[0..n-1]: its meetings times min(sections x
+ * max_size, its choosers) (seats go to choosers only), where choosers are
+ * the learners with an eligible choice of it available in at least
+ * `meetings` seminar blocks (a learner attends every meeting), none when
+ * they are fewer than min_size (no section can open), and sections no more
+ * than its facilitators can lead; 0 when it meets more often than there
+ * are seminar blocks.  When it can meet only in lab rooms, a meeting
+ * displaces a lab of at least the smallest lab room's seats (or, the labs
+ * short of facilitators, the smallest lab in use), so only what a section
+ * seats beyond that counts.  *choosers: those learners. */
+static long seminar_seat_meetings(const struct problem *p, int s, const int *blocks, int nblk,
+				  int n_sem, int *choosers)
 {
 	const struct seminar *se = &p->seminars[s];
 	int n = 0;
 	for (int c = 0; c < p->n_choices; c++)
-		n += p->choices[c].seminar == s && p->choices[c].eligible;
+		n += p->choices[c].seminar == s && p->choices[c].eligible &&
+		     p->choices[c].learner >= 0 &&
+		     seminar_blocks_free(p, blocks, nblk, p->choices[c].learner, false) >=
+			     se->meetings;
 	*choosers = n;
-	if (se->meetings > n_sem)
+	if (se->meetings > n_sem || n < se->min_size)
 		return 0;
-	long seats = (long)se->sections * se->max_size;
+	long seats = (long)seminar_sections_staffed(p, s, blocks, nblk) * se->max_size;
 	if (!seminar_in_labs_only(p, s))
 		return (long)se->meetings * (n < seats ? n : seats);
 	int best = 0, least_lab = -1;
@@ -248,7 +286,7 @@ static long seminar_seat_meetings(const struct problem *p, int s, int n_sem, int
 			best = fit;
 	}
 	int per = (best < n ? best : n) - (least_lab > 0 ? least_lab : 0);
-	return per > 0 ? (long)se->meetings * se->sections * per : 0;
+	return per > 0 ? (long)se->meetings * (seats / se->max_size) * per : 0;
 }
 
 /* The lab seats of block b: labs need their own facilitator and a room with
@@ -269,19 +307,65 @@ static long block_lab_seats(const struct problem *p, int b, int *seats)
 	return sum;
 }
 
+/* The gain of a lower min_size for seminar s: what it would seat when its
+ * choosers (n of them) are fewer than its min_size, else 0. */
+static long min_size_gain(const struct problem *p, int s, const int *blocks, int nblk, int n_sem,
+			  int *choosers)
+{
+	const struct seminar *se = &p->seminars[s];
+	int n;
+	seminar_seat_meetings(p, s, blocks, nblk, n_sem, &n);
+	*choosers = n;
+	if (n == 0 || n >= se->min_size || se->meetings > n_sem ||
+	    seminar_sections_staffed(p, s, blocks, nblk) == 0 || seminar_in_labs_only(p, s))
+		return 0;
+	return (long)se->meetings * (n < se->max_size ? n : se->max_size);
+}
+
+/* The three seminars (at most) whose min_size keeps the most seats closed. */
+static void min_size_remedies(struct text *t, const struct problem *p, const int *blocks,
+			      int nblk, int n_sem)
+{
+	int last = -1;
+	long last_gain = -1;
+	for (int shown = 0; shown < 3; shown++) {
+		int best = -1, n, best_n = 0;
+		long gain = 0;
+		for (int s = 0; s < p->n_seminars; s++) {
+			long g = min_size_gain(p, s, blocks, nblk, n_sem, &n);
+			bool after = last_gain < 0 || g < last_gain || (g == last_gain && s > last);
+			if (g > gain && after) {
+				best = s;
+				gain = g;
+				best_n = n;
+			}
+		}
+		if (best < 0)
+			return;
+		const struct seminar *se = &p->seminars[best];
+		text_add(t, "  '%s' has %d eligible chooser%s available for its %d meetings, fewer "
+			 "than its min_size %d, so it cannot open: a min_size of %d adds up to %ld.\n",
+			 se->id, best_n, best_n == 1 ? "" : "s", se->meetings, se->min_size, best_n,
+			 gain);
+		last = best;
+		last_gain = gain;
+	}
+}
+
 /* Remedies for a cycle short by `short_by` seminar places: a section more of
  * a seminar whose eligible choosers outnumber its seats (those enough alone
- * first, else any; three at most), a room beside the labs for a seminar
- * that meets only in lab rooms, a lab room more. */
-static void seminar_remedies(struct text *t, const struct problem *p, int n_sem, long short_by,
-			     long lab_gain)
+ * first, else any; three at most), a lower min_size for a seminar with
+ * fewer choosers than that (three at most), a room beside the labs for a
+ * seminar that meets only in lab rooms, a lab room more. */
+static void seminar_remedies(struct text *t, const struct problem *p, const int *blocks, int nblk,
+			     int n_sem, long short_by, long lab_gain)
 {
 	int shown = 0;
 	for (int pass = 0; pass < 2 && !shown; pass++)
 		for (int s = 0; s < p->n_seminars && shown < 3; s++) {
 			const struct seminar *se = &p->seminars[s];
 			int n;
-			long now = seminar_seat_meetings(p, s, n_sem, &n);
+			long now = seminar_seat_meetings(p, s, blocks, nblk, n_sem, &n);
 			long more = (long)se->sections * se->max_size;
 			more = se->meetings > n_sem || n <= more || seminar_in_labs_only(p, s) ? 0
 			       : (long)se->meetings * ((n - more) < se->max_size ? n - more
@@ -295,12 +379,15 @@ static void seminar_remedies(struct text *t, const struct problem *p, int n_sem,
 				 pass == 0 ? ", enough alone" : "");
 			shown++;
 		}
+	min_size_remedies(t, p, blocks, nblk, n_sem);
 	for (int s = 0; s < p->n_seminars; s++) {
 		const struct seminar *se = &p->seminars[s];
 		int n;
-		long now = seminar_seat_meetings(p, s, n_sem, &n);
-		long seats = (long)se->sections * se->max_size;
-		long all = se->meetings > n_sem ? 0 : (long)se->meetings * (n < seats ? n : seats);
+		long now = seminar_seat_meetings(p, s, blocks, nblk, n_sem, &n);
+		long seats = (long)seminar_sections_staffed(p, s, blocks, nblk) * se->max_size;
+		long all = se->meetings > n_sem || n < se->min_size
+				   ? 0
+				   : (long)se->meetings * (n < seats ? n : seats);
 		if (!seminar_in_labs_only(p, s) || all <= now || se->feature == p->lab_feature)
 			continue;       /* the lab feature's own seminars: every such room is a lab's */
 		text_add(t, "  A room%s%s%s without the lab feature lets '%s' meet beside the labs "
@@ -348,7 +435,7 @@ char *precheck_seminar_cycle(const struct problem *p, const int *blocks, int n_b
 	long cap = 0;
 	for (int s = 0; s < p->n_seminars; s++) {
 		int n;
-		cap += seminar_seat_meetings(p, s, n_sem, &n);
+		cap += seminar_seat_meetings(p, s, blocks, n_blocks, n_sem, &n);
 	}
 	if (need <= cap)
 		return NULL;
@@ -358,10 +445,11 @@ char *precheck_seminar_cycle(const struct problem *p, const int *blocks, int n_b
 		 "seat at most %ld of them (lab-room seats, up to lab max_group, for the "
 		 "facilitators available), so seminars must seat the other %ld; but the seminars "
 		 "can seat at most %ld over the cycle (each: meetings x the lesser of sections x "
-		 "max_size and the learners with an eligible choice of it; a seminar that can "
-		 "meet only in lab rooms, only what it seats beyond the lab it displaces), short "
-		 "by %ld.\n", n_sem, places, lab, need, cap, need - cap);
-	seminar_remedies(&t, p, n_sem, need - cap, lab_gain);
+		 "max_size and the learners with an eligible choice of it available for every "
+		 "meeting, none when those are fewer than min_size, sections no more than its "
+		 "facilitators can lead; a seminar that can meet only in lab rooms, only what it "
+		 "seats beyond the lab it displaces), short by %ld.\n", n_sem, places, lab, need, cap, need - cap);
+	seminar_remedies(&t, p, blocks, n_blocks, n_sem, need - cap, lab_gain);
 	return t.s;
 }
 

@@ -47,6 +47,10 @@
 	S(seminar_greedy_share,   0.2,    0.2)    /* the greedy is a start; the MIP finds more */ \
 	S(seminar_mip_share,      0.5,    0.25)   /* large: the search gains more per second */ \
 	S(seminar_mip_alone_share, 0.8,   0.8)    /* no start: no plan at all without the MIP */ \
+	S(seminar_count_share,    0.5,    0.5)    /* no plan at all without it; it stops early */ \
+	S(seminar_count_gap,      0.2,    0.2)    /* a first plan soon: the search improves it */ \
+	S(seminar_alone_max_binaries, 3000, 3000) /* c300 s11's 16 676: no point in minutes */ \
+	S(seminar_count_margin,   0.005,  0.005)   /* counts hide conflicts: stage 2 needs slack */ \
 	S(seminar_mip_min_seconds, 0.3,   0.3)    /* less: GLPK cannot even load the MIP */ \
 	S(seminar_gap,            1e-4,   1e-4)   /* no caller's gap: near-optimal, not exact */ \
 	S(seminar_stage_min_seconds, 1,   1)      /* stage 2 is an LP: a second seats anyone */ \

@@ -67,6 +67,14 @@ struct search_settings {
 				     * section MIP's */
 	double seminar_mip_alone_share; /* the same when the labs alone do
 					 * not fit (no greedy start) */
+	double seminar_count_share; /* labs short: of the time, the count
+				     * MIP's at most (seminar_count_mip) */
+	double seminar_count_gap;   /* and the gap it stops at */
+	double seminar_count_margin; /* seats it plans beyond the learners
+				      * (a share of them), tried first */
+	int seminar_alone_max_binaries; /* more learner options (binaries
+					 * with spl > 1): no section MIP
+					 * after the count MIP */
 	double seminar_mip_min_seconds; /* less left: no section MIP */
 	double seminar_gap;         /* section MIP and stage-2 gap when the
 				     * caller gives none */

@@ -14,10 +14,12 @@
  * measure of school size both searches use (search_school_size, over the
  * seminar blocks).
  *
- * When the labs alone cannot seat a block, the greedy has no feasible start
- * and the MIP runs without one, over every eligible seat, those worth
- * nothing too (seminar_ctx_build_all: a plan must then seat learners in
- * seminars for room, whatever they are worth); "infeasible" is claimed
+ * When the labs alone cannot seat a block, the greedy has no feasible start;
+ * the context then holds every eligible seat, those worth nothing too
+ * (seminar_ctx_build_all: a plan must seat learners in seminars for room,
+ * whatever they are worth), the count MIP (no learner columns) finds
+ * sections and stage 2 seats them (count_phase), and the MIP runs without
+ * a start only when that fails and it is small; "infeasible" is claimed
  * only on a counting proof (seats_proof per block, precheck_seminar_cycle
  * over the blocks together), anything else is "no schedule found".
  *
@@ -155,6 +157,69 @@ struct run {
 	double deadline;
 };
 
+/* Stage 2 into r->cur within `seconds`.  The count MIP's sections
+ * (sc->need set): every seat it counted, one a learner (an LP, fast),
+ * then as many seats a learner as the school allows, then keeping or
+ * closing each section against each block's need; the first that seats. */
+static int seat(struct run *r, const struct seminar_sections *sc, double seconds)
+{
+	const struct seminar_ctx *c = &r->c;
+	if (!sc->need)
+		return seminar_seat_learners(c, sc->o_sp, sc->n_sp, sc->z_fac, NULL, false, &r->cur,
+					     seconds);
+	double end = mcl_now() + seconds;
+	for (int k = 0; k < 3; k++) {
+		double left = end - mcl_now();
+		if (left < STAGE2_MIN_SECONDS)
+			return -1;
+		if (seminar_seat_learners(c, sc->o_sp, sc->n_sp, sc->z_fac, k == 2 ? sc->need : NULL,
+					  k == 0, &r->cur, k == 2 ? left : left / 2) == 0)
+			return 0;
+		seminar_plan_release(&r->cur);
+		seminar_plan_init(&r->cur, c);
+	}
+	return -1;
+}
+
+/*
+ * Stage 2 over the sections sc (from a MIP of objective mip_obj, bound
+ * mip_bound) until `until` (at least set->seminar_stage_min_seconds),
+ * repair and the greedy's extension, in r->cur (emptied first); best
+ * takes the result when it is worth more (or when there was none).
+ */
+static void take_sections(struct run *r, const struct seminar_sections *sc, double mip_obj,
+			  double mip_bound, double until)
+{
+	const struct seminar_ctx *c = &r->c;
+	const struct search_settings *set = c->set;
+	seminar_plan_release(&r->cur);
+	seminar_plan_init(&r->cur, c);
+	double s2 = until - mcl_now(), hard = r->in->deadline;
+	if (s2 <= set->seminar_stage_min_seconds)
+		s2 = set->seminar_stage_min_seconds;
+	if (hard > 0 && s2 > hard - mcl_now())
+		s2 = hard - mcl_now();
+	double extend = r->deadline + set->seminar_extend_seconds;
+	if (hard > 0 && extend > hard)
+		extend = hard;
+	if (s2 >= STAGE2_MIN_SECONDS && seat(r, sc, s2) == 0) {
+		int dropped = seminar_repair(c, &r->cur, &r->lay);
+		if (dropped >= 0) {
+			r->st.sections_dropped = dropped;
+			seminar_greedy(c, &r->cur, &r->lay, extend, NULL);
+			double v = seminar_plan_value(&r->cur, c);
+			mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
+				"model %.1f), realised %.1f after dropping %d sections",
+				mip_obj, mip_bound, v, dropped);
+			if (!r->have || v > r->st.value + 1e-9) {
+				seminar_plan_copy(&r->best, &r->cur, c);
+				r->st.value = v;
+				r->have = true;
+			}
+		}
+	}
+}
+
 /*
  * The section MIP from best (when r->have), then stage 2, repair and the
  * greedy's extension; best takes the result when it is worth more (or
@@ -169,7 +234,7 @@ static int mip_phase(struct run *r, char **why)
 	    left <= set->seminar_mip_min_seconds)
 		return 0;
 	if (r->have && seminar_realise(c, &r->best, &r->lay) >= 0)
-		assert(!"greedy plan must realise");
+		assert(!"a plan kept must realise");
 	double share = r->have ? set->seminar_mip_share : set->seminar_mip_alone_share;
 	struct mip_params mp = { .seconds = share * left,
 				 .gap = r->in->gap > 0 ? r->in->gap : set->seminar_gap,
@@ -188,33 +253,43 @@ static int mip_phase(struct run *r, char **why)
 		return 0;
 	r->st.mip_objective = mr.objective;
 	r->st.mip_bound = mr.bound;
-	double s2 = r->deadline - mcl_now(), hard = r->in->deadline;
-	if (s2 <= set->seminar_stage_min_seconds)
-		s2 = set->seminar_stage_min_seconds;
-	if (hard > 0 && s2 > hard - mcl_now())
-		s2 = hard - mcl_now();
-	double extend = r->deadline + set->seminar_extend_seconds;
-	if (hard > 0 && extend > hard)
-		extend = hard;
-	if (s2 >= STAGE2_MIN_SECONDS &&
-	    seminar_seat_learners(c, sc.o_sp, sc.n_sp, sc.z_fac, &r->cur, s2) == 0) {
-		int dropped = seminar_repair(c, &r->cur, &r->lay);
-		if (dropped >= 0) {
-			r->st.sections_dropped = dropped;
-			seminar_greedy(c, &r->cur, &r->lay, extend, NULL);
-			double v = seminar_plan_value(&r->cur, c);
-			mcl_log(LOG_VERBOSE, "seminars: MIP %.1f (bound of the restricted "
-				"model %.1f), realised %.1f after dropping %d sections",
-				mr.objective, mr.bound, v, dropped);
-			if (!r->have || v > r->st.value + 1e-9) {
-				seminar_plan_copy(&r->best, &r->cur, c);
-				r->st.value = v;
-				r->have = true;
-			}
-		}
-	}
+	take_sections(r, &sc, mr.objective, mr.bound, r->deadline);
 	seminar_sections_release(&sc);
 	return 0;
+}
+
+/* Labs short and no plan yet: the count MIP's sections (seminar_count_mip),
+ * seated, repaired and extended as the section MIP's, with a margin of
+ * seats first (the counts do not see every learner's conflicts), then
+ * without; the full MIP only when neither gives a plan (it finds none in
+ * minutes on zoo c300 s11). */
+static void count_phase(struct run *r)
+{
+	const struct seminar_ctx *c = &r->c;
+	const struct search_settings *set = c->set;
+	double margins[] = { set->seminar_count_margin, 0 };
+	for (int i = 0; i < 2 && !r->have; i++) {
+		double left = r->deadline - mcl_now();
+		if (c->n_sp == 0 || c->lo_start[c->p->n_learners] == 0 ||
+		    left <= set->seminar_mip_min_seconds)
+			return;
+		double until = mcl_now() + set->seminar_count_share * left;
+		struct mip_params mp = { .seconds = 0.5 * (until - mcl_now()),
+					 .gap = set->seminar_count_gap, .fpump = true,
+					 .label = mcl_log_level >= LOG_VERBOSE ? "seminar counts"
+									       : NULL };
+		struct mip_result mr;
+		struct seminar_sections sc = { 0 };
+		seminar_count_mip(c, margins[i], &mp, &mr, &sc);
+		bool found = mr.outcome == MIP_OPTIMAL || mr.outcome == MIP_FEASIBLE;
+		if (found)
+			take_sections(r, &sc, mr.objective, mr.bound, until);
+		seminar_sections_release(&sc);
+		mcl_log(LOG_VERBOSE, "seminars: count MIP (margin %.1f%%) %s in %.1f s", 100 * margins[i],
+			r->have ? "seated" : found ? "sections not seated"
+				: mr.outcome == MIP_INFEASIBLE ? "infeasible" : "found none",
+			mcl_now() - (until - set->seminar_count_share * left));
+	}
 }
 
 int seminar_schedule(const struct seminar_input *in, struct solution *sol, char **why)
@@ -262,7 +337,16 @@ int seminar_schedule(const struct seminar_input *in, struct solution *sol, char 
 		mcl_log(LOG_VERBOSE, "seminars: greedy %.1f (%d sections) in %.2f s",
 			r.st.greedy_value, r.best.n_sec, mcl_now() - t0);
 	}
-	rc = mip_phase(&r, why);
+	/* labs short: the count MIP first, the full MIP when it seats none and
+	 * has few binaries (with more, GLPK's first LP alone can outlast the
+	 * limit, and the combination's retries never ran: zoo c300 s11) */
+	bool skip_mip = false;
+	if (!r.have) {
+		count_phase(&r);
+		skip_mip = r.have || (c->spl > 1 && c->lo_start[in->p->n_learners] >
+							set->seminar_alone_max_binaries);
+	}
+	rc = skip_mip ? 0 : mip_phase(&r, why);
 	if (rc)
 		goto out_release;
 	if (!r.have) {

@@ -37,7 +37,7 @@ static double reseat(const struct seminar_ctx *c, struct seminar_plan *pl,
 	double old = seminar_plan_value(pl, c), v = old;
 	struct seminar_plan cur;
 	seminar_plan_init(&cur, c);
-	if (seminar_seat_learners(c, o_sp, n_sp, z_fac, &cur, seconds) == 0 &&
+	if (seminar_seat_learners(c, o_sp, n_sp, z_fac, NULL, false, &cur, seconds) == 0 &&
 	    seminar_repair(c, &cur, lay) >= 0) {
 		seminar_greedy(c, &cur, lay, DBL_MAX, NULL);
 		double nv = seminar_plan_value(&cur, c);

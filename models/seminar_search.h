@@ -82,9 +82,11 @@ int seminar_repair(const struct seminar_ctx *c, struct seminar_plan *pl,
 /* seminar_section_mip.c */
 
 /* The sections the section MIP chose: o_sp[sp] sections of sp, n_sp[sp]
- * learners in them, led by z_fac[] in sp order. */
+ * learners in them, led by z_fac[] in sp order; from the count MIP also
+ * need[j], the seats the labs it planned leave to seminars at block j
+ * (else NULL). */
 struct seminar_sections {
-	int *o_sp, *n_sp, *z_fac;
+	int *o_sp, *n_sp, *z_fac, *need;
 };
 void seminar_sections_release(struct seminar_sections *sc);
 
@@ -98,16 +100,27 @@ void seminar_section_mip(const struct seminar_ctx *c, const struct seminar_plan 
 			 const struct seminar_layout *lay, struct mip_params *mp,
 			 struct mip_result *mr, struct seminar_sections *out);
 
+/* The count MIP (the same without learner columns, seats counted against
+ * the learners holding options; seminar_section_mip.c): sections that seat
+ * enough where the labs alone cannot, for stage 2 to fill. */
+void seminar_count_mip(const struct seminar_ctx *c, double margin, struct mip_params *mp,
+		       struct mip_result *mr, struct seminar_sections *out);
+
 /* seminar_stage2.c */
 
 /*
  * Stage 2: with the sections fixed (o_sp[sp] sections, n_sp[sp] seats, led
  * by z_fac in sp order), seats learners by an LP (integral: a bipartite
  * b-matching when spl = 1; a small MIP otherwise) and adds the sections to
- * pl.  Returns -1 on a GLPK failure.
+ * pl.  With need (the count MIP's), each sp takes o_sp x [min_size, cap]
+ * seats instead of n_sp, and each block j at least need[j] (a MIP).  With one,
+ * a learner takes one seat at most (an LP again without need: the count
+ * MIP's seats seated fast, the greedy adds second seminars after).
+ * Returns -1 on a GLPK failure or when no seating exists.
  */
 int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
-			  const int *z_fac, struct seminar_plan *pl, double seconds);
+			  const int *z_fac, const int *need, bool one, struct seminar_plan *pl,
+			  double seconds);
 
 /* seminar_search.c */
 

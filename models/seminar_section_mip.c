@@ -50,14 +50,42 @@
  * no bound of the cycle.
  *
  * The MIP starts from the greedy's plan when there is one (plan_point).
+ *
+ * The count MIP (seminar_count_mip) is the same without learners: no x, y,
+ * g, and in their place, with E_s the learners holding an option of s,
+ * B_j those holding one that meets at j, A_sp those holding sp:
+ *
+ *   n[sp] <= A_sp;   sum_{sp of s} n[sp] <= E_s;
+ *   sum_{sp: j in P} n[sp] <= B_j;   sum_sp n[sp] <= spl * (learners with options)
+ *
+ * n[sp] continuous here (stage 2 seats whole learners; a MIP over z and v
+ * only, where GLPK's feasibility pump finds a first point in seconds),
+ * each seat valued by the mean value of sp's options, at least 1 (so it
+ * seats what it can, not just the labs' shortfall), and the lab-seat row
+ * raised by a margin (a share of A_j; 0 on a second try).  It is what a
+ * school whose labs are short needs first: sections that seat enough,
+ * found in seconds where the full MIP (a binary per learner option with
+ * two seminars a learner) finds none in minutes.  Stage 2 then seats
+ * learners in them (seminar.c's seat: all its seats one a learner, else
+ * spl a learner, else keeping or closing each section with every block's
+ * seats at least need_j = A_j less the most the labs can seat beside the
+ * sections, count_need); it fails where the counts hide a learner's
+ * conflicts (two small seminars with the same few choosers meeting in one
+ * block), and then the full MIP runs when it is small (seminar.c).
  */
 #include "models/seminar_search.h"
 
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "models/lp_build.h"
+
+static int cmp_int_desc(const void *a, const void *b)
+{
+	return *(const int *)b - *(const int *)a;
+}
 
 struct mip_cols {
 	int *x;                 /* [n_opt] column of each option (flex: shared) */
@@ -66,6 +94,8 @@ struct mip_cols {
 	int *v, *m;             /* [nr * nb], 0: none */
 	int *u;                 /* [nf * nb], 0: none */
 	int n_cols;
+	bool agg;               /* the count MIP: no learner columns */
+	double margin;          /* its seats beyond the learners, a share */
 };
 
 static void mip_cols_release(struct mip_cols *mc)
@@ -96,7 +126,7 @@ static void add_columns(const struct seminar_ctx *c, glp_prob *P, struct mip_col
 	mc->u = xcalloc((size_t)nf * (size_t)nb + 1, sizeof(int));
 
 	/* columns */
-	for (int l = 0; l < nl; l++)
+	for (int l = 0; l < nl && !mc->agg; l++)
 		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
 			if (c->lo_flex[o] && o > c->lo_start[l] && c->lo_flex[o - 1] &&
 			    c->sp_sem[c->lo_sp[o - 1]] == c->sp_sem[c->lo_sp[o]]) {
@@ -107,8 +137,20 @@ static void add_columns(const struct seminar_ctx *c, glp_prob *P, struct mip_col
 		}
 	for (int sp = 0; sp < c->n_sp; sp++) {
 		const struct seminar *sm = &p->seminars[c->sp_sem[sp]];
-		mc->g[sp] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
-		mc->n[sp] = lp_add_col(P, GLP_IV, 0, (double)sm->sections * c->sp_cap[sp], 0);
+		double hi = (double)sm->sections * c->sp_cap[sp], mean = 0;
+		int held = c->spo_start[sp + 1] - c->spo_start[sp];
+		if (mc->agg) {
+			for (int i = c->spo_start[sp]; i < c->spo_start[sp + 1]; i++)
+				mean += c->lo_val[c->spo_opt[i]] / held;
+			hi = held < hi ? held : hi;
+		} else {
+			mc->g[sp] = lp_add_col(P, GLP_CV, 0, DBL_MAX, 0);
+		}
+		/* the count MIP: every seat worth something, so that it seats
+		 * more than the labs' shortfall where it can (stage 2 may need
+		 * the slack) */
+		mc->n[sp] = lp_add_col(P, mc->agg ? GLP_CV : GLP_IV, 0, hi,
+				       mc->agg && mean < 1 ? 1 : mean);
 		int m = seminar_pat_len(c, c->sp_pat[sp]);
 		for (int i = c->spf_start[sp]; i < c->spf_start[sp + 1]; i++) {
 			bool guru = problem_seminar_level(p, c->spf_fac[i], c->sp_sem[sp]) == LEVEL_GURU;
@@ -131,13 +173,60 @@ static void add_columns(const struct seminar_ctx *c, glp_prob *P, struct mip_col
 	mc->n_cols = glp_get_num_cols(P);
 }
 
+/* The count MIP's learner rows (file comment): per seminar, per block and
+ * over all, the seats against the learners who hold such options. */
+static void add_learner_counts(const struct seminar_ctx *c, glp_prob *P, struct mip_cols *mc,
+			       struct triplets *t)
+{
+	const struct problem *p = c->p;
+	int nb = c->nb, ns = p->n_seminars, with = 0;
+	int *e = xcalloc((size_t)ns + 1, sizeof(int)), *bj = xcalloc((size_t)nb + 1, sizeof(int));
+	bool *seen = xmalloc(sizeof(bool) * (size_t)(ns + nb + 1));
+	for (int l = 0; l < p->n_learners; l++) {
+		memset(seen, 0, sizeof(bool) * (size_t)(ns + nb + 1));
+		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
+			int sp = c->lo_sp[o];
+			seen[c->sp_sem[sp]] = true;
+			for (int j = 0; j < nb; j++)
+				seen[ns + j] |= seminar_pat_has(c, c->sp_pat[sp], j);
+		}
+		for (int s = 0; s < ns; s++)
+			e[s] += seen[s];
+		for (int j = 0; j < nb; j++)
+			bj[j] += seen[ns + j];
+		with += c->lo_start[l + 1] > c->lo_start[l];
+	}
+	int all = lp_add_row(P, GLP_UP, 0, (double)c->spl * with);
+	for (int s = 0; s < ns; s++) {
+		if (c->sem_sp[s] == c->sem_sp[s + 1])
+			continue;
+		int row = lp_add_row(P, GLP_UP, 0, e[s]);
+		for (int sp = c->sem_sp[s]; sp < c->sem_sp[s + 1]; sp++) {
+			triplets_add(t, row, mc->n[sp], 1);
+			triplets_add(t, all, mc->n[sp], 1);
+		}
+	}
+	for (int j = 0; j < nb; j++) {
+		int row = lp_add_row(P, GLP_UP, 0, bj[j]);
+		for (int sp = 0; sp < c->n_sp; sp++)
+			if (seminar_pat_has(c, c->sp_pat[sp], j))
+				triplets_add(t, row, mc->n[sp], 1);
+	}
+	free(e);
+	free(bj);
+	free(seen);
+}
+
 /* Per learner: at most spl seats; above one, one section a seminar and
  * one meeting a block. */
 static void add_learner_rows(const struct seminar_ctx *c, glp_prob *P, struct mip_cols *mc,
 			     struct triplets *t)
 {
 	int nb = c->nb, nl = c->p->n_learners;
-	(void)P;
+	if (mc->agg) {
+		add_learner_counts(c, P, mc, t);
+		return;
+	}
 	for (int l = 0; l < nl; l++) {
 		if (c->lo_start[l] == c->lo_start[l + 1])
 			continue;
@@ -181,14 +270,16 @@ static void add_section_rows(const struct seminar_ctx *c, glp_prob *P, struct mi
 	for (int s = 0; s < p->n_seminars; s++) {
 		if (c->sem_sp[s] == c->sem_sp[s + 1])
 			continue;
-		flex_row[s] = lp_add_row(P, GLP_FX, 0, 0);
-		for (int sp = c->sem_sp[s]; sp < c->sem_sp[s + 1]; sp++)
-			triplets_add(t, flex_row[s], mc->g[sp], 1);
+		if (!mc->agg) {
+			flex_row[s] = lp_add_row(P, GLP_FX, 0, 0);
+			for (int sp = c->sem_sp[s]; sp < c->sem_sp[s + 1]; sp++)
+				triplets_add(t, flex_row[s], mc->g[sp], 1);
+		}
 		int sec_row = lp_add_row(P, GLP_UP, 0, p->seminars[s].sections);
 		for (int i = c->spf_start[c->sem_sp[s]]; i < c->spf_start[c->sem_sp[s + 1]]; i++)
 			triplets_add(t, sec_row, mc->z[i], 1);
 	}
-	for (int l = 0; l < nl; l++)
+	for (int l = 0; l < nl && !mc->agg; l++)
 		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
 			int sp = c->lo_sp[o], s = c->sp_sem[sp];
 			bool first_flex = c->lo_flex[o] &&
@@ -209,13 +300,15 @@ static void add_section_rows(const struct seminar_ctx *c, glp_prob *P, struct mi
 		}
 	for (int sp = 0; sp < c->n_sp; sp++) {
 		const struct seminar *sm = &p->seminars[c->sp_sem[sp]];
-		int cnt = lp_add_row(P, GLP_FX, 0, 0);
-		triplets_add(t, cnt, mc->n[sp], 1);
-		triplets_add(t, cnt, mc->g[sp], -1);
-		for (int i = c->spo_start[sp]; i < c->spo_start[sp + 1]; i++) {
-			int o = c->spo_opt[i];
-			if (!c->lo_flex[o])
-				triplets_add(t, cnt, mc->x[o], -1);
+		if (!mc->agg) {
+			int cnt = lp_add_row(P, GLP_FX, 0, 0);
+			triplets_add(t, cnt, mc->n[sp], 1);
+			triplets_add(t, cnt, mc->g[sp], -1);
+			for (int i = c->spo_start[sp]; i < c->spo_start[sp + 1]; i++) {
+				int o = c->spo_opt[i];
+				if (!c->lo_flex[o])
+					triplets_add(t, cnt, mc->x[o], -1);
+			}
 		}
 		int lo = lp_add_row(P, GLP_LO, 0, 0), hi = lp_add_row(P, GLP_UP, -DBL_MAX, 0);
 		triplets_add(t, lo, mc->n[sp], 1);
@@ -278,7 +371,7 @@ static void add_block_rows(const struct seminar_ctx *c, glp_prob *P, struct mip_
 				triplets_add(t, staff, mc->u[f * nb + j], 1);
 		int rooms = lp_add_row(P, GLP_FX, 0, 0);
 		int seats = lp_add_row(P, GLP_UP, -DBL_MAX, 0);
-		int labs = lp_add_row(P, GLP_LO, c->avail_cnt[j], 0);
+		int labs = lp_add_row(P, GLP_LO, c->avail_cnt[j] + ceil(mc->margin * c->avail_cnt[j]), 0);
 		for (int r = 0; r < nr; r++) {
 			if (mc->v[r * nb + j]) {
 				triplets_add(t, staff, mc->v[r * nb + j], -1);
@@ -375,7 +468,52 @@ void seminar_sections_release(struct seminar_sections *sc)
 	free(sc->o_sp);
 	free(sc->n_sp);
 	free(sc->z_fac);
-	sc->o_sp = sc->n_sp = sc->z_fac = NULL;
+	free(sc->need);
+	sc->o_sp = sc->n_sp = sc->z_fac = sc->need = NULL;
+}
+
+/* Whether seminar s can meet at block position j only in lab rooms. */
+static bool meets_in_labs(const struct seminar_ctx *c, int s, int j)
+{
+	const struct problem *p = c->p;
+	int b = c->in->blocks[j];
+	for (int r = 0; r < c->nr; r++)
+		if (!p->rooms[r].unavailable[b] && c->labcap[r] == 0 &&
+		    problem_room_has(&p->rooms[r], p->seminars[s].feature))
+			return false;
+	return true;
+}
+
+/* Per block, the seats the count MIP's sections must take: the learners
+ * there less the most the labs can seat beside those sections (the lab
+ * rooms their meetings leave, the facilitators they leave, largest rooms
+ * first).  The MIP's own labs can be fewer than that: seating against
+ * them asked stage 2 for more than it could give (zoo c1500 s2). */
+static int *count_need(const struct seminar_ctx *c, const struct seminar_sections *sc)
+{
+	const struct problem *p = c->p;
+	int *need = xcalloc((size_t)c->nb + 1, sizeof(int));
+	int *cap = xmalloc(sizeof(int) * (size_t)(c->nr + 1));
+	for (int j = 0; j < c->nb; j++) {
+		int b = c->in->blocks[j], sec = 0, in_labs = 0, n = 0, nfac = 0;
+		for (int sp = 0; sp < c->n_sp; sp++)
+			if (sc->o_sp[sp] > 0 && seminar_pat_has(c, c->sp_pat[sp], j)) {
+				sec += sc->o_sp[sp];
+				in_labs += meets_in_labs(c, c->sp_sem[sp], j) ? sc->o_sp[sp] : 0;
+			}
+		for (int f = 0; f < c->nf; f++)
+			nfac += !p->facilitators[f].unavailable[b] && c->budget[f] > 0;
+		for (int r = 0; r < c->nr; r++)
+			if (!p->rooms[r].unavailable[b] && c->labcap[r] > 0)
+				cap[n++] = c->labcap[r];
+		qsort(cap, (size_t)n, sizeof(int), cmp_int_desc);
+		int k = n - in_labs < nfac - sec ? n - in_labs : nfac - sec;
+		need[j] = c->avail_cnt[j];
+		for (int i = 0; i < k; i++)
+			need[j] -= cap[i];
+	}
+	free(cap);
+	return need;
 }
 
 /* The sections of the MIP's incumbent in P. */
@@ -395,14 +533,17 @@ static void read_sections(const struct seminar_ctx *c, glp_prob *P, const struct
 				out->z_fac[nz++] = c->spf_fac[i];
 			}
 	}
+	if (mc->agg)
+		out->need = count_need(c, out);
 }
 
-void seminar_section_mip(const struct seminar_ctx *c, const struct seminar_plan *start,
-			 const struct seminar_layout *lay, struct mip_params *mp,
-			 struct mip_result *mr, struct seminar_sections *out)
+/* The section MIP (agg false) or the count MIP, solved into *out. */
+static void solve_mip(const struct seminar_ctx *c, bool agg, double margin,
+		      const struct seminar_plan *start, const struct seminar_layout *lay,
+		      struct mip_params *mp, struct mip_result *mr, struct seminar_sections *out)
 {
 	glp_prob *P = glp_create_prob();
-	struct mip_cols mc;
+	struct mip_cols mc = { .agg = agg, .margin = margin };
 	build_mip(c, P, &mc);
 	double *point = start ? plan_point(c, start, lay, &mc) : NULL;
 	mp->start = point;
@@ -413,4 +554,17 @@ void seminar_section_mip(const struct seminar_ctx *c, const struct seminar_plan 
 	free(point);
 	mip_cols_release(&mc);
 	glp_delete_prob(P);
+}
+
+void seminar_section_mip(const struct seminar_ctx *c, const struct seminar_plan *start,
+			 const struct seminar_layout *lay, struct mip_params *mp,
+			 struct mip_result *mr, struct seminar_sections *out)
+{
+	solve_mip(c, false, 0, start, lay, mp, mr, out);
+}
+
+void seminar_count_mip(const struct seminar_ctx *c, double margin, struct mip_params *mp,
+		       struct mip_result *mr, struct seminar_sections *out)
+{
+	solve_mip(c, true, margin, NULL, NULL, mp, mr, out);
 }

@@ -19,6 +19,7 @@
  */
 #include "models/seminar_search.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "models/lp_build.h"
@@ -45,9 +46,42 @@ static void seat_days(const struct seminar_ctx *c, glp_prob *P, struct triplets 
 	}
 }
 
-int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
-			  const int *z_fac, struct seminar_plan *pl, double seconds)
+/* With the count MIP's need: per block j, the seats there at least need[j]
+ * (the labs it planned seat the rest). */
+static void need_rows(const struct seminar_ctx *c, glp_prob *P, struct triplets *t,
+		      const int *need, const int *col)
 {
+	for (int j = 0; j < c->nb; j++) {
+		if (need[j] <= 0)
+			continue;
+		int row = lp_add_row(P, GLP_LO, need[j], 0);
+		for (int o = 0; o < c->lo_start[c->p->n_learners]; o++)
+			if (col[o] && seminar_pat_has(c, c->sp_pat[c->lo_sp[o]], j))
+				triplets_add(t, row, col[o], 1);
+	}
+}
+
+/* With need: sp's o sections are kept or not (keep: a column in [0, o]),
+ * each kept one seating [min_size, cap]: rows lo (seats - min_size keep
+ * >= 0) and hi (seats - cap keep <= 0).  The count MIP's sections can ask
+ * too much of a few learners (two small seminars whose only choosers are
+ * the same, meeting in one block); then some are left out, and the need
+ * rows say whether the rest still seat enough. */
+static void keep_rows(const struct seminar_ctx *c, glp_prob *P, struct triplets *t, int sp, int o,
+		      int *lo, int *hi, int *keep)
+{
+	*keep = lp_add_col(P, GLP_IV, 0, o, 0);
+	*lo = lp_add_row(P, GLP_LO, 0, 0);
+	*hi = lp_add_row(P, GLP_UP, 0, 0);
+	triplets_add(t, *lo, *keep, -c->p->seminars[c->sp_sem[sp]].min_size);
+	triplets_add(t, *hi, *keep, -c->sp_cap[sp]);
+}
+
+int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const int *n_sp,
+			  const int *z_fac, const int *need, bool one, struct seminar_plan *pl,
+			  double seconds)
+{
+	int spl = one ? 1 : c->spl;
 	const struct problem *p = c->p;
 	int nl = p->n_learners, rc = 0;
 	glp_prob *P = glp_create_prob();
@@ -56,8 +90,12 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 	int n_opt = c->lo_start[nl];
 	int *col = xcalloc((size_t)n_opt + 1, sizeof(int));
 	int *sp_row = xcalloc((size_t)c->n_sp + 1, sizeof(int));
+	int *sp_hi = xcalloc((size_t)c->n_sp + 1, sizeof(int));
+	int *keep = xcalloc((size_t)c->n_sp + 1, sizeof(int));
 	for (int sp = 0; sp < c->n_sp; sp++)
-		if (o_sp[sp] > 0) {
+		if (o_sp[sp] > 0 && need)
+			keep_rows(c, P, &t, sp, o_sp[sp], &sp_row[sp], &sp_hi[sp], &keep[sp]);
+		else if (o_sp[sp] > 0) {
 			double lo = (double)o_sp[sp] * p->seminars[c->sp_sem[sp]].min_size;
 			double hi = n_sp[sp] > lo ? n_sp[sp] : lo;
 			/* keep_all: seats worth <= 0 that make room in the labs
@@ -66,6 +104,7 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 				lo = hi;
 			sp_row[sp] = lp_add_row(P, hi > lo ? GLP_DB : GLP_FX, lo, hi);
 		}
+	bool binary = spl > 1 || need;
 	for (int l = 0; l < nl; l++) {
 		int row = 0;
 		for (int o = c->lo_start[l]; o < c->lo_start[l + 1]; o++) {
@@ -73,14 +112,16 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 			if (!sp_row[sp])
 				continue;
 			if (!row)
-				row = lp_add_row(P, GLP_UP, 0, c->spl);
+				row = lp_add_row(P, GLP_UP, 0, spl);
 			/* with two seminars or more a day is paid once, below */
-			col[o] = lp_add_col(P, c->spl > 1 ? GLP_BV : GLP_CV, 0, 1,
-					    c->spl > 1 ? c->lo_val[o] - c->lo_dval[o] : c->lo_val[o]);
+			col[o] = lp_add_col(P, binary ? GLP_BV : GLP_CV, 0, 1,
+					    spl > 1 ? c->lo_val[o] - c->lo_dval[o] : c->lo_val[o]);
 			triplets_add(&t, row, col[o], 1);
 			triplets_add(&t, sp_row[sp], col[o], 1);
+			if (sp_hi[sp])
+				triplets_add(&t, sp_hi[sp], col[o], 1);
 		}
-		if (c->spl == 1 || !row)
+		if (spl == 1 || !row)
 			continue;
 		seat_days(c, P, &t, l, col);
 		for (int j = 0; j < c->nb; j++) {
@@ -102,12 +143,14 @@ int seminar_seat_learners(const struct seminar_ctx *c, const int *o_sp, const in
 				}
 		}
 	}
+	if (need)
+		need_rows(c, P, &t, need, col);
 	if (glp_get_num_cols(P) == 0) {
 		triplets_load(&t, P);
 		goto out_sections;
 	}
 	triplets_load(&t, P);
-	struct mip_params mp = { .seconds = seconds, .gap = c->set->seminar_gap, .lp_only = c->spl == 1 };
+	struct mip_params mp = { .seconds = seconds, .gap = c->set->seminar_gap, .lp_only = !binary };
 	struct mip_result mr;
 	mip_solve(P, &mp, &mr);
 	if (mr.outcome != MIP_OPTIMAL && mr.outcome != MIP_FEASIBLE) {
@@ -126,20 +169,25 @@ out_sections:;
 			int o = c->spo_opt[i];
 			if (!col[o])
 				continue;
-			double v = c->spl == 1 ? glp_get_col_prim(P, col[o]) : glp_mip_col_val(P, col[o]);
+			double v = !binary ? glp_get_col_prim(P, col[o]) : glp_mip_col_val(P, col[o]);
 			if (v > 0.5)
 				members[nm++] = seminar_opt_learner(c, o);
 		}
-		int first = pl->n_sec;
-		for (int q = 0; q < o_sp[sp]; q++)
-			seminar_plan_add_section(pl, c, sp, z_fac[zi++]);
-		for (int i = 0; i < nm; i++)
-			seminar_plan_enrol(pl, c, members[i], first + i % o_sp[sp]);
+		int first = pl->n_sec, k = o_sp[sp];
+		if (keep[sp])
+			k = (int)lround(glp_mip_col_val(P, keep[sp]));
+		for (int q = 0; q < o_sp[sp]; q++, zi++)
+			if (q < k)
+				seminar_plan_add_section(pl, c, sp, z_fac[zi]);
+		for (int i = 0; i < nm && k > 0; i++)
+			seminar_plan_enrol(pl, c, members[i], first + i % k);
 	}
 	free(members);
 out_free:
 	glp_delete_prob(P);
 	free(col);
 	free(sp_row);
+	free(sp_hi);
+	free(keep);
 	return rc;
 }

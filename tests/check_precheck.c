@@ -269,6 +269,70 @@ START_TEST(seminar_cycle_counts_seat_meetings)
 }
 END_TEST
 
+/* Two seminar blocks, a lab of 10 and 20 learners: the seminars must seat
+ * 20 learner-blocks.  S1 meets twice, max_size 10, two sections, chosen by
+ * every learner, led by F0 and F1 with max_sessions fac_max; `min_size`;
+ * `away` of the learners are not there on Tue (Tue's lab then seats the
+ * rest when away >= 10).  The diagnosis, NULL when the count passes. */
+static char *seminar_cycle_who(int min_size, int fac_max, int away)
+{
+	struct builder *tb = tb_new();
+	tb_model(tb, MODEL_SEMINAR);
+	tb_lab_feature(tb, "lab");
+	tb_block(tb, "Mon1", BLOCK_SEMINAR);
+	int b2 = tb_block(tb, "Tue1", BLOCK_SEMINAR);
+	tb_block_day(tb, b2, "Tue");
+	int s = tb_seminar(tb, "S1", 2, min_size, 10);
+	tb_seminar_sections(tb, s, 2);
+	for (int f = 0; f < 3; f++) {
+		int id = tb_facilitator(tb, f == 0 ? "F0" : f == 1 ? "F1" : "F2");
+		if (f < 2) {
+			tb_seminar_level(tb, id, s, LEVEL_ABLE);
+			tb_facilitator_max(tb, id, fac_max);
+		}
+	}
+	tb_room(tb, "LAB", 10, "lab");
+	tb_room(tb, "R1", 10, NULL);
+	tb_room(tb, "R2", 10, NULL);
+	for (int i = 0; i < 20; i++) {
+		int l = tb_learner_numbered(tb, i);
+		tb_choice(tb, l, s, 1, true);
+		if (i < away)
+			tb_learner_unavailable(tb, l, b2);
+	}
+	struct problem *p = tb_finish(tb);
+	p->config.lab_max_group = 10;
+	char *why = precheck_scenario(p);
+	problem_free(p);
+	return why;
+}
+
+/* Zoo c1500 seeds 2 and 4 of issue 26: the cycle count passed, and no
+ * seminar plan was found.  Seats count only for sections that can open:
+ * min_size choosers there for every meeting, and a facilitator who can
+ * lead all its meetings. */
+START_TEST(seminar_cycle_counts_what_can_open)
+{
+	/* 20 choosers, two sections of 10, twice: 40 seat-meetings for 20 */
+	ck_assert_ptr_null(seminar_cycle_who(5, 2, 0));
+	ck_assert_ptr_null(seminar_cycle_who(10, 2, 0));     /* 20 choosers: it opens */
+	/* max_sessions 1: no facilitator can lead both meetings */
+	char *why = seminar_cycle_who(5, 1, 0);
+	has(why, "the seminars can seat at most 0 over the cycle");
+	has(why, "sections no more than its facilitators can lead");
+	free(why);
+	/* 11 learners away on Tue: Mon's 10 learner-blocks are short, and only
+	 * 9 choosers can attend both meetings, fewer than min_size 10 (counted
+	 * 2 x min(20, 20) = 40 before) */
+	why = seminar_cycle_who(10, 2, 11);
+	has(why, "seminars must seat the other 10");
+	has(why, "the seminars can seat at most 0 over the cycle");
+	has(why, "'S1' has 9 eligible choosers available for its 2 meetings, fewer than its "
+		 "min_size 10, so it cannot open: a min_size of 9 adds up to 18.");
+	free(why);
+}
+END_TEST
+
 static Suite *precheck_suite(void)
 {
 	Suite *s = suite_create("precheck");
@@ -280,6 +344,7 @@ static Suite *precheck_suite(void)
 	tcase_add_test(tc, scenario_counts_the_models_blocks);
 	tcase_add_test(tc, spread_repairs_a_greedy_choice);
 	tcase_add_test(tc, seminar_cycle_counts_seat_meetings);
+	tcase_add_test(tc, seminar_cycle_counts_what_can_open);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -766,7 +766,7 @@ START_TEST(section_mip_and_stage2)
 	ck_assert_int_eq(seats, 3);
 	struct seminar_plan pl;
 	seminar_plan_init(&pl, &c);
-	ck_assert_int_eq(seminar_seat_learners(&c, sc.o_sp, sc.n_sp, sc.z_fac, &pl, 5), 0);
+	ck_assert_int_eq(seminar_seat_learners(&c, sc.o_sp, sc.n_sp, sc.z_fac, NULL, false, &pl, 5), 0);
 	ck_assert(seminar_plan_consistent(&pl, &c));
 	ck_assert_int_eq(pl.n_sec, 1);
 	ck_assert_int_eq(pl.sec_size[0], 3);
