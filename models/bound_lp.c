@@ -44,7 +44,8 @@
  *
  * Dmax is the most learners one block of b has with a ready need for g:
  * a session seats no more of them.  Each block also gets the cover cuts of
- * bound_lp_seminar.c: its learners sit in whole labs and workshops.
+ * bound_lp_seminar.c: its learners sit in whole labs and workshops, which
+ * seat distinct learners (bound_lp_distinct.c).
  *
  * The rounding cut: goal g's sessions seat at most d_g = sum_{q of g}
  * min(s_q, |B_q|) learners in all and max_g each, and a schedule opens a
@@ -165,6 +166,7 @@
 
 #include "engine/util.h"
 #include "models/bound_lp_build.h"
+#include "models/bound_lp_distinct.h"
 #include "models/bound_lp_whole.h"
 #include "models/bound_lp_rows.h"
 #include "models/bound_lp_seminar.h"
@@ -513,30 +515,22 @@ static void blp_facilitators(struct blp *x)
 }
 
 /* Per group: its labs and workshops in whole sessions (the cover cuts of
- * bound_lp_seminar.c). */
+ * bound_lp_seminar.c, seats in distinct learners: bound_lp_distinct.c). */
 static void blp_cover(struct blp *x)
 {
 	const struct problem *p = x->p;
 	int ng = p->n_goals, nb = x->nb;
 	struct cover_block *blk = xmalloc(sizeof(*blk) * ((size_t)x->n_blocks + 1));
 	int *other = xmalloc(sizeof(int) * ((size_t)ng + 1));
-	int *piece = xmalloc(sizeof(int) * ((size_t)ng * (size_t)p->n_facilitators + 1));
 	for (int b = 0; b < nb; b++) {
 		int n_other = 0, m = 0;
 		for (int g = 0; g < ng; g++)
 			if (x->colN[(size_t)g * nb + b])
 				other[n_other++] = x->colN[(size_t)g * nb + b];
-		for (int j = 0; j < x->n_blocks; j++) {
-			if (x->grp[j] != b)
-				continue;
-			int n_piece = 0;
-			for (int g = 0; g < ng; g++)
-				if (x->colN[(size_t)g * nb + b])
-					bound_lp_cover_pieces(piece, &n_piece, p->goals[g].max_group,
-							      x->Dmax[(size_t)g * nb + b],
-							      bound_lp_goal_leaders(p, g, x->blocks[j]));
-			blk[m++] = bound_lp_block_cover(p, x->blocks[j], piece, n_piece);
-		}
+		for (int j = 0; j < x->n_blocks; j++)
+			if (x->grp[j] == b)
+				blk[m++] = bound_lp_workshop_cover(p, x->blocks[j], &x->colN[b], nb,
+								   &x->Dmax[b]);
 		bound_lp_cover_cuts(x->P, &x->t, blk, m, &x->colN[(size_t)ng * nb + b], 1, other,
 				    n_other);
 		for (int i = 0; i < m; i++)
@@ -544,7 +538,6 @@ static void blp_cover(struct blp *x)
 	}
 	free(blk);
 	free(other);
-	free(piece);
 }
 
 /* One learner's rows: its time, its workshop time (with seminar blocks),

@@ -235,7 +235,8 @@ static long *cover_rooms(const struct problem *p, int j, int f, int most)
 	return R;
 }
 
-struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece)
+struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece,
+					const long *seat_most)
 {
 	struct cover_block b = { 0, 0, NULL };
 	for (int l = 0; l < p->n_learners; l++)
@@ -252,6 +253,8 @@ struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *pie
 	for (int k = 1; k <= b.f; k++)
 		seat[k] = seat[k - 1] +
 			  (k <= n_piece ? (piece[k - 1] < room ? piece[k - 1] : room) : 0);
+	for (int k = 1; k <= b.f && seat_most; k++)
+		seat[k] = seat_most[k] < seat[k] ? seat_most[k] : seat[k];
 	/* S(k, l) = min over t of seat[t] + R(k - t, l) (the file's top) */
 	long *R = cover_rooms(p, j, b.f, n_piece > 0 ? piece[0] : 0);
 	size_t w = (size_t)b.f + 1;
@@ -319,7 +322,7 @@ static struct cover_block seminar_block(const struct problem *p, int j, const in
 		cap = cap < p->seminars[s].max_size ? cap : p->seminars[s].max_size;
 		bound_lp_cover_pieces(piece, &n, cap, d, p->seminars[s].sections);
 	}
-	struct cover_block b = bound_lp_block_cover(p, j, piece, n);
+	struct cover_block b = bound_lp_block_cover(p, j, piece, n, NULL);
 	free(piece);
 	free(choosers);
 	return b;

@@ -49,8 +49,11 @@ struct cover_block {
  * the block's largest room), pieces being what one other session seats at
  * most: a goal's or seminar's group size, no more than the learners who may
  * join it, then what is left of those for a second session, and so on.
+ * seat_most[t] (NULL: none), when smaller, bounds what any t other sessions
+ * seat instead (t = 1..the block's facilitators).
  * Sorts piece; bound_lp_cover_free releases lmin. */
-struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece);
+struct cover_block bound_lp_block_cover(const struct problem *p, int j, int *piece, int n_piece,
+					const long *seat_most);
 void bound_lp_cover_free(struct cover_block *b);
 
 /* The facilitators able to lead goal g who are available in block j: the
