@@ -1544,6 +1544,29 @@ static const char *count_text(char *buf, size_t size, int n, const char *thing, 
 }
 
 /*
+ * What a round adds when the exact step fails, from what its LP prices
+ * (the diagnosis why, short_by learner-blocks short): when it prices the
+ * lab seats and not the facilitators, and the school has a lab feature, a
+ * computer lab (open in every block, 35-40 seats) and a full-time
+ * facilitator to run it, else a facilitator and a classroom (a session of
+ * at most GROUP_MAX a workshop block).  As many as the shortfall needs at
+ * the least, each seating at most its seats in every workshop block, so a
+ * large school is not given one at a time with an LP each; 1 at least.
+ * *labs: the remedy is the lab.
+ */
+static int exact_remedy(const struct school *s, const char *why, double short_by, bool *labs)
+{
+	int blocks = 0;
+	for (int b = 0; b < s->n_blocks; b++)
+		blocks += s->blocks[b].used && s->blocks[b].workshop;
+	*labs = s->lab_feature && strstr(why, "the lab seats") &&
+		!strstr(why, "facilitators (each leads");
+	int seats = *labs ? s->shape.lab_max : GROUP_MAX;
+	int k = blocks ? (int)ceil(short_by / ((double)blocks * seats) - 1e-9) : 1;
+	return k > 1 ? k : 1;
+}
+
+/*
  * The counts above are per block and count every seminar seat; mclsched
  * also counts the seminar blocks over the cycle (precheck_seminar_cycle:
  * seats for eligible choosers available for every meeting only, none for a
@@ -1575,23 +1598,29 @@ static void school_make_cycle_feasible(struct school *s)
 			short_by = at ? (long)ceil(strtod(at + 9, NULL)) : 0;
 			first = rc;
 		}
+		bool lab = rc == GEN_CHECK_CYCLE && s->lab_feature;
+		int add = rc == GEN_CHECK_EXACT
+				  ? exact_remedy(s, why, at ? strtod(at + 9, NULL) : 0, &lab) : 1;
 		free(why);
-		if (rc == GEN_CHECK_CYCLE && s->lab_feature) {
-			int n = 0;
-			for (int i = 0; i < s->n_rooms; i++)
-				n += s->rooms[i].kind == ROOM_COMPUTER;
-			room_add(s, ROOM_COMPUTER, n, rng_between(&r, 35, 40));
-			labs++;
+		for (int k = 0; k < add; k++) {
+			if (lab) {
+				int n = 0;
+				for (int i = 0; i < s->n_rooms; i++)
+					n += s->rooms[i].kind == ROOM_COMPUTER;
+				room_add(s, ROOM_COMPUTER, n, rng_between(&r, 35, 40));
+				labs++;
+			}
+			if (rc == GEN_CHECK_CYCLE && lab && !staff_short)
+				continue;
+			facilitator_add(s, &r, false);
+			staff++;
+			if (!lab) {
+				classroom_add(s, classroom_sizes[rng_between(&r, 3, 6)]);
+				classrooms++;
+			}
 		}
-		if (rc == GEN_CHECK_CYCLE && s->lab_feature && !staff_short)
-			continue;
-		facilitator_add(s, &r, false);
-		staff++;
-		if (rc != GEN_CHECK_CYCLE || !s->lab_feature) {
-			classroom_add(s, classroom_sizes[rng_between(&r, 3, 6)]);
-			classrooms++;
-		}
-		school_assign_coaches(s);
+		if (rc != GEN_CHECK_CYCLE || !lab || staff_short)
+			school_assign_coaches(s);
 	}
 	if (labs + staff)
 		fprintf(stderr, "mclsched-gen: added %s%s%s for `mclsched check` (%s short by %ld)\n",

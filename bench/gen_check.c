@@ -20,6 +20,24 @@
 #include "models/precheck.h"
 #include "models/precheck_exact.h"
 
+/*
+ * The generator's exact step: check's (precheck_exact) on larger cycles.
+ * The generator runs offline and may take longer than `mclsched check`
+ * (whose cap is PRECHECK_EXACT_MAX_COLS, about a second), so its cap is
+ * four times as large: zoo workshop seed 2 at 1 500 learners (two blocks,
+ * 8 000 columns) and the zoo at 300 up to eight workshop blocks, seconds to
+ * a minute of CPU each; at 20 000 columns a ten-block school at 300 took
+ * 78 s to pass.  GLPK's presolver first: on these LPs the primal simplex
+ * then takes a third to a sixth of the iterations.  An iteration limit, not the
+ * clock, ends it, so that what the generator writes does not depend on the
+ * machine's load: an LP stopped there proves nothing and the school is
+ * written as it is.  The seconds are a guard for a machine far slower than
+ * any measured (bench/TUNING.md).
+ */
+static const struct shortfall_limits gen_exact_limits = {
+	.max_cols = 10000, .seconds = 900, .iterations = 40000, .presolve = true,
+};
+
 /* Does some scheduled seminar block have no facilitator beyond its lab rooms? */
 static bool seminar_staff_short(const struct problem *p, const int *blocks, int n)
 {
@@ -64,7 +82,7 @@ enum gen_check gen_check_dir(const char *dir, char **why, bool *staff_short)
 		rc = cycle && !strcmp(cycle, *why) ? GEN_CHECK_CYCLE : GEN_CHECK_BLOCKS;
 		*staff_short = seminar_staff_short(p, blocks, n);
 		free(cycle);
-	} else if ((*why = precheck_exact(p)) != NULL) {
+	} else if ((*why = precheck_exact_within(p, &gen_exact_limits)) != NULL) {
 		rc = GEN_CHECK_EXACT;
 	}
 	free(blocks);

@@ -20,7 +20,8 @@ enum gen_check {
 
 /*
  * Reads the scenario in dir as mclsched does and runs what `mclsched check`
- * runs (precheck_scenario: the counts, then precheck_exact).  *why: the diagnosis, NULL on a pass
+ * runs (precheck_scenario: the counts, then the exact step, here on cycles
+ * up to 10 000 columns where check's stops at 2 500: gen_check.c).  *why: the diagnosis, NULL on a pass
  * (caller frees).  *staff_short: some scheduled seminar block has no more
  * facilitators available than rooms with the lab feature open, so a lab
  * room more seats no one there without a facilitator more.

@@ -24,7 +24,6 @@
 #include "engine/util.h"
 #include "models/workshop_search.h"
 
-#define RESCUE_PER_BLOCK 3
 
 /* Block b back to unplanned (its counts taken off). */
 static void unplan_block(struct cycle *cy, int b)
@@ -80,20 +79,50 @@ static bool take_turn(struct cycle *cy, int b)
 	return true;
 }
 
+/* Whether the order order[0..j-1] with b moved first was already run with
+ * lab reserves: tried holds n of those orders, cy->n_blocks each. */
+static bool tried_before(const struct cycle *cy, const int *order, int j, const int *tried,
+			 int n)
+{
+	for (int k = 0; k < n; k++) {
+		const int *o = &tried[(long)k * cy->n_blocks];
+		bool same = o[0] == order[j];
+		for (int i = 0; i < cy->n_blocks && same; i++)
+			same = i < j ? o[i + 1] == order[i] : i == j || o[i] == order[i];
+		if (same)
+			return true;
+	}
+	return false;
+}
+
 bool construct_rescue(struct cycle *cy, int *order, int j, int *rescued)
 {
 	const struct problem *p = cy->p;
 	int b = order[j];
+	/* rescued[n_blocks]: how many orders rescued[n_blocks + 1 ...] holds */
+	int *n_tried = &rescued[p->n_blocks], *tried = &rescued[p->n_blocks + 1];
 	if (rescued[b] >= RESCUE_PER_BLOCK || mip_interrupted || cycle_time_left(cy) <= 0)
 		return false;
+	/* with lab reserves on and the staff unmoved (j > 0), an order already
+	 * run plans every block as before: its restart would only repeat */
+	if (j > 0 && cy->lab_reserve && tried_before(cy, order, j, tried, *n_tried)) {
+		mcl_log(LOG_VERBOSE, "[%6.1fs] construction: block '%s' first was tried with "
+			"the lab reserves: no restart", mcl_now() - cy->t0, p->blocks[b].id);
+		return false;
+	}
 	if (j == 0 && !take_turn(cy, b))
 		return false;
+	if (j == 0)
+		*n_tried = 0;   /* the staff moved: every order plans anew */
 	rescued[b]++;
 	cy->lab_reserve |= j > 0;
 	for (int i = 0; i < j; i++)
 		unplan_block(cy, order[i]);
 	memmove(order + 1, order, sizeof(int) * (size_t)j);
 	order[0] = b;
+	if (cy->lab_reserve)
+		memcpy(&tried[(long)(*n_tried)++ * cy->n_blocks], order,
+		       sizeof(int) * (size_t)cy->n_blocks);
 	mcl_log(LOG_VERBOSE, "[%6.1fs] construction: block '%s' has no plan after %d block%s: "
 		"starting again with it first", mcl_now() - cy->t0, p->blocks[b].id, j,
 		j == 1 ? "" : "s");

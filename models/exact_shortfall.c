@@ -197,7 +197,15 @@ static int add_slacks(glp_prob *P, const struct cycle_col *map, int n_cols, int 
 char *exact_shortfall(const struct problem *p, const int *blocks, int n_blocks, long max_cols,
 		      double seconds)
 {
-	if (n_blocks == 0 || cycle_mip_size(p, blocks, n_blocks) > max_cols || seconds <= 0)
+	struct shortfall_limits lim = { .max_cols = max_cols, .seconds = seconds };
+	return exact_shortfall_within(p, blocks, n_blocks, &lim);
+}
+
+char *exact_shortfall_within(const struct problem *p, const int *blocks, int n_blocks,
+			     const struct shortfall_limits *lim)
+{
+	double seconds = lim->seconds;
+	if (n_blocks == 0 || cycle_mip_size(p, blocks, n_blocks) > lim->max_cols || seconds <= 0)
 		return NULL;
 	struct cycle_col *map;
 	glp_prob *P = cycle_mip_build(p, blocks, n_blocks, &map);
@@ -215,6 +223,9 @@ char *exact_shortfall(const struct problem *p, const int *blocks, int n_blocks, 
 	glp_init_smcp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.tm_lim = seconds < 1e6 ? (int)(seconds * 1000) + 1 : INT_MAX;
+	if (lim->iterations > 0)
+		parm.it_lim = lim->iterations;
+	parm.presolve = lim->presolve ? GLP_ON : GLP_OFF;
 	char *why = NULL;
 	double proven = 0;
 	if (n_seat && glp_simplex(P, &parm) == 0 && glp_get_status(P) == GLP_OPT)

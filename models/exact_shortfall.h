@@ -18,4 +18,22 @@
 char *exact_shortfall(const struct problem *p, const int *blocks, int n_blocks, long max_cols,
 		      double seconds);
 
+/* How exact_shortfall_within solves the LP: at most max_cols columns
+ * (cycle_mip_size), within seconds of wall time; iterations > 0 also stops
+ * the simplex after that many iterations, a stop that does not depend on
+ * the machine's load (the generator's); presolve runs GLPK's presolver
+ * first (several times fewer iterations on the large cycles, but a
+ * simplex stopped early then leaves no prices: nothing is proven). */
+struct shortfall_limits {
+	long max_cols;
+	double seconds;
+	int iterations;
+	bool presolve;
+};
+
+/* exact_shortfall under lim (exact_shortfall is it with no iteration limit
+ * and no presolver). */
+char *exact_shortfall_within(const struct problem *p, const int *blocks, int n_blocks,
+			     const struct shortfall_limits *lim);
+
 #endif

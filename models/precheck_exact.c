@@ -26,14 +26,21 @@
 
 char *precheck_exact(const struct problem *p)
 {
+	struct shortfall_limits lim = { .max_cols = PRECHECK_EXACT_MAX_COLS,
+					.seconds = PRECHECK_EXACT_SECONDS };
+	return precheck_exact_within(p, &lim);
+}
+
+char *precheck_exact_within(const struct problem *p, const struct shortfall_limits *lim)
+{
 	const struct model_row *row = model_row(p);
 	if (!row->schedules_workshops || row->whole_cycle_groups || p->previous)
 		return NULL;
 	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	int n = model_blocks(p, BLOCK_WORKSHOP, blocks);
 	char *why = NULL;
-	if (n > 0 && cycle_mip_size(p, blocks, n) <= PRECHECK_EXACT_MAX_COLS)
-		why = exact_shortfall(p, blocks, n, PRECHECK_EXACT_MAX_COLS, PRECHECK_EXACT_SECONDS);
+	if (n > 0 && cycle_mip_size(p, blocks, n) <= lim->max_cols)
+		why = exact_shortfall_within(p, blocks, n, lim);
 	free(blocks);
 	return why;
 }

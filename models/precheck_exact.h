@@ -7,6 +7,7 @@
 #define MCL_PRECHECK_EXACT_H
 
 #include "engine/problem.h"
+#include "models/exact_shortfall.h"
 
 /* The largest cycle (cycle_mip_size's columns) the pre-check proves on;
  * larger cycles get only the counts (and the proof after a solve finds no
@@ -24,5 +25,9 @@
  * skipped or ends unsolved; else the diagnosis (caller frees).
  */
 char *precheck_exact(const struct problem *p);
+
+/* precheck_exact with the LP's limits given (the generator's, which may
+ * take longer on larger cycles: bench/gen_check.c). */
+char *precheck_exact_within(const struct problem *p, const struct shortfall_limits *lim);
 
 #endif

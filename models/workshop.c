@@ -308,7 +308,9 @@ static int stage_construct(struct cycle *cy, struct bound_job *job, struct solut
 	const struct problem *p = cy->p;
 	int rc = 0;
 	int *order = construct_order(cy);
-	int *rescued = xcalloc((size_t)p->n_blocks + 1, sizeof(int));
+	/* rescues per block, then the orders run with lab reserves (one a rescue) */
+	int *rescued = xcalloc((size_t)p->n_blocks + 1 +
+			       (size_t)p->n_blocks * (size_t)cy->n_blocks * RESCUE_PER_BLOCK, sizeof(int));
 	double t_start = mcl_now();
 	int joint_tries = 0;
 	cy->constructing = true;

@@ -251,9 +251,13 @@ int move_rescue(struct cycle *cy);
 /* construct_rescue.c: construction stuck at order[j] (BLOCK_STUCK): the
  * blocks order[0..j-1] unplanned and order[j] moved first, after a
  * part-time facilitator's turn moved to it when j is 0; rescued[b] counts
- * block b's rescues (zeroed by the caller, [p->n_blocks]).  Returns
- * whether construction should start again from order[0]. */
+ * block b's rescues, rescued[p->n_blocks] and after it the orders run with
+ * lab reserves (zeroed by the caller, [p->n_blocks + 1 + p->n_blocks x
+ * cy->n_blocks x RESCUE_PER_BLOCK]); an order already run with lab
+ * reserves is not run again.  Returns whether construction should start
+ * again from order[0]. */
 bool construct_rescue(struct cycle *cy, int *order, int j, int *rescued);
+#define RESCUE_PER_BLOCK 3
 
 /* construct_joint.c: construction stuck at order[j] (no plan, j > 0): the
  * blocks order[0..j] planned together by the exact model over them (the

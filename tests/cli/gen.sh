@@ -459,6 +459,18 @@ if [ -x "$BIN" ]; then
 		"$T/err" || fail "zoo combination 2: no word of the lab added ($(cat "$T/err"))"
 	[ "$(grep -c '^R[0-9]*,Computer Lab' "$T/zoo2/rooms.csv")" -eq 6 ] ||
 		fail "zoo combination 2: not 2 + 3 + 1 computer labs"
+	# the generator's exact step reaches past check's 2 500 columns: zoo workshop
+	# seed 10 at 200 learners (2 workshop blocks, 7 800 columns) was written
+	# with no schedule (solve: the LP 28 learner-blocks short, the lab seats
+	# priced); now a computer lab and a facilitator more, and a schedule
+	"$GEN" --learners 200 --seed 10 --style random --model workshop -o "$T/zoo-w200" \
+		2>"$T/err" || fail "zoo workshop 200 seed 10: gen"
+	grep -q "added 1 computer lab, 1 facilitator for \`mclsched check\` (the exact model's LP over the workshop blocks was short by 28)" \
+		"$T/err" || fail "zoo workshop 200 seed 10: no word of the lab added ($(cat "$T/err"))"
+	"$BIN" solve "$T/zoo-w200" -o "$T/zoo-w200-out" --time-limit 15 -q >/dev/null 2>&1 ||
+		fail "zoo workshop 200 seed 10: no schedule (exit $?)"
+	"$BIN" verify "$T/zoo-w200" "$T/zoo-w200-out" >/dev/null 2>&1 ||
+		fail "zoo workshop 200 seed 10: the schedule does not verify"
 	# TMPDIR where nothing can be made: the generator says so and writes nothing
 	expect 4 env TMPDIR="$T/no/such" "$GEN" --learners 300 --seed 2 --style random \
 		--model combination -o "$T/zoo-notmp"

@@ -63,6 +63,13 @@ for want in "no schedule exists: even the exact model" "leaves at least 6.00 lea
 	grep -qF "$want" "$T/none/diagnosis.txt" 2>/dev/null ||
 		fail "stuck_none: diagnosis lacks '$want': $(head -c 600 "$T/none/diagnosis.txt" 2>/dev/null)"
 done
+# its two blocks stuck in both orders with the lab reserves: no third
+# restart, which would only repeat one (before: six, then the joint plan)
+"$BIN" solve tests/data/stuck_none -o "$T/none-v" --time-limit 5 -v 2>"$T/err" >/dev/null
+n=$(grep -c "starting again with it first" "$T/err")
+[ "$n" -eq 2 ] || fail "stuck_none: $n restarts of construction, want 2"
+grep -qF "'Tue1' first was tried with the lab reserves: no restart" "$T/err" ||
+	fail "stuck_none: no word of the restart left out"
 
 # The zoo workshop school seed 37 at 100 learners passed every count and
 # had no schedule (the exact LP leaves 3 learner-blocks without a seat): the
