@@ -10,7 +10,8 @@
  * plans them in turn, each against the whole cycle's objective:
  *
  *   1. seminar blocks (seminar.c), valued against what the workshop
- *      blocks are assumed to give (assume_workshops), staffed without the
+ *      blocks are assumed to give (assume_workshops: a workshop every day,
+ *      no lab credit), staffed without the
  *      part-time facilitators (max_sessions below their available blocks:
  *      their sessions are the scarce ones) when that finds a schedule, else
  *      with a share of their max_sessions in proportion to their seminar
@@ -95,10 +96,11 @@ static void copy_kind(const struct problem *p, const struct solution *sol,
 
 /* What the first seminar pass assumes of the workshop blocks: a learner
  * with a ready facilitated need has a workshop session on every day with a
- * workshop block they are available in, and their online needs are met by
- * labs there.  So seminars are valued by what only they give (choices,
- * guru meetings), not by daily weights or lab credit the workshop blocks
- * will give anyway. */
+ * workshop block they are available in, so seminars are not valued by daily
+ * weights the workshop blocks will give anyway.  No lab credit is assumed:
+ * a lab in a seminar block meets an online need at the cost of a seminar
+ * seat only, where one in a workshop block takes a facilitator from the
+ * workshops, so the seminar blocks are valued by their labs' credit. */
 static void assume_workshops(const struct problem *p, struct tally *t)
 {
 	tally_clear(t, p);
@@ -108,9 +110,7 @@ static void assume_workshops(const struct problem *p, struct tally *t)
 			const struct need *nd = &p->needs[q];
 			if (!nd->ready)
 				continue;
-			if (p->goals[nd->goal].mode == GOAL_ONLINE)
-				t->lab_cnt[l] += nd->sessions;
-			else
+			if (p->goals[nd->goal].mode != GOAL_ONLINE)
 				facilitated = true;
 		}
 		for (int b = 0; b < p->n_blocks && facilitated; b++)
