@@ -118,7 +118,8 @@ CHECK_CLI  = tests/cli/check_cmd.sh tests/cli/check_counts.sh tests/cli/basics.s
 	     tests/cli/stuck.sh tests/cli/rescue.sh tests/cli/cover_rooms.sh tests/cli/cover_leaders.sh \
 	     tests/cli/sessions_whole.sh \
 	     tests/cli/seminar_days.sh tests/cli/seminar_staff.sh tests/cli/seminar_ws_days.sh \
-	     tests/cli/seminar_two_days.sh tests/cli/combination_early.sh
+	     tests/cli/seminar_two_days.sh tests/cli/combination_early.sh \
+	     tests/cli/combination_labs.sh
 check: all $(filter-out $(CHECK_SLOW),$(TEST_BIN))
 	@BUILD=$(BUILD) $(TEST_ENV) CLI_TESTS="$(CHECK_CLI)" sh tests/run.sh \
 		$(filter-out $(CHECK_SLOW),$(TEST_BIN))

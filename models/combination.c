@@ -25,7 +25,10 @@
  *      first workshop plan (the construction only) comes before, and the seminar blocks are planned again
  *      against it (as in step 3), so that the workshop search proper runs
  *      against seminars valued by real workshop days rather than assumed
- *      ones (early_fit);
+ *      ones (early_fit); when that was quick, step 1 and its first plan
+ *      again with the seminar blocks' labs valued by their credit (no
+ *      online need assumed met in the workshop blocks), the seminars of
+ *      the higher first plan kept (early_fit_labs);
  *   3. seminar blocks again, now valued against the workshop blocks'
  *      counts (a meeting on a day the learner already has a workshop adds
  *      no daily weight) with the facilitators' time the workshops leave,
@@ -95,11 +98,13 @@ static void copy_kind(const struct problem *p, const struct solution *sol,
 
 /* What the first seminar pass assumes of the workshop blocks: a learner
  * with a ready facilitated need has a workshop session on every day with a
- * workshop block they are available in, and their online needs are met by
- * labs there.  So seminars are valued by what only they give (choices,
- * guru meetings), not by daily weights or lab credit the workshop blocks
- * will give anyway. */
-static void assume_workshops(const struct problem *p, struct tally *t)
+ * workshop block they are available in, and (labs) their online needs are
+ * met by labs there.  So seminars are valued by what only they give
+ * (choices, guru meetings), not by daily weights or lab credit the
+ * workshop blocks will give anyway.  Without labs the seminar blocks' labs
+ * are valued by their credit: a lab there costs a seminar seat, one in a
+ * workshop block a facilitator the workshops could use. */
+static void assume_workshops(const struct problem *p, struct tally *t, bool labs)
 {
 	tally_clear(t, p);
 	for (int l = 0; l < p->n_learners; l++) {
@@ -109,7 +114,7 @@ static void assume_workshops(const struct problem *p, struct tally *t)
 			if (!nd->ready)
 				continue;
 			if (p->goals[nd->goal].mode == GOAL_ONLINE)
-				t->lab_cnt[l] += nd->sessions;
+				t->lab_cnt[l] += labs ? nd->sessions : 0;
 			else
 				facilitated = true;
 		}
@@ -373,13 +378,14 @@ static void hand_build(const struct problem *p, struct solution *hand)
 }
 
 /* Step 1: the seminar blocks planned into seminars, valued against what
- * the workshop blocks are assumed to give (outside is set to that), with
+ * the workshop blocks are assumed to give (assume_workshops with labs;
+ * outside is set to that), with
  * the part-time facilitators kept for the workshops.  Returns
  * seminar_schedule's code (*why set when it is not 0). */
 static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem,
 			      const struct search_settings *set, const struct solve_options *opt,
-			      double t0, struct tally *outside, struct solution *seminars,
-			      char **why)
+			      double t0, bool labs, struct tally *outside,
+			      struct solution *seminars, char **why)
 {
 	int nf = p->n_facilitators;
 	int *budget = xmalloc(sizeof(int) * ((size_t)nf + 1));
@@ -388,7 +394,7 @@ static int first_seminar_pass(const struct problem *p, const int *sem, int n_sem
 	seminar_budgets(p, budget, share, most);
 	/* part-time facilitators' sessions are scarce: first without them in
 	 * the seminar blocks, then with their share when that finds nothing */
-	assume_workshops(p, outside);
+	assume_workshops(p, outside, labs);
 	int r = 0;
 	struct seminar_stats st = { 0 };
 	if (opt->start)     /* a warm start (advise): its seminar blocks as they are */
@@ -516,10 +522,11 @@ static int plan_workshops(const struct problem *p, const struct solve_options *o
  * gives; the workshop search that follows fits its blocks to these
  * seminars instead, and the plan itself is dropped.  *seminars takes the
  * new seminar blocks when the whole objective rose. */
-static void early_fit(const struct problem *p, const struct solve_options *opt,
-		      const struct search_settings *set, double t0, const int *sem, int n_sem,
-		      struct tally *outside, struct solution *seminars)
+static double early_fit(const struct problem *p, const struct solve_options *opt,
+			const struct search_settings *set, double t0, const int *sem, int n_sem,
+			struct tally *outside, struct solution *seminars)
 {
+	double fit = -HUGE_VAL;
 	struct bound_job none = { .ch = CHILD_NONE, .done = true };
 	struct solution ws;
 	solution_init(&ws, p);
@@ -532,13 +539,44 @@ static void early_fit(const struct problem *p, const struct solve_options *opt,
 		mcl_log(LOG_NORMAL, "[%6.1fs] a first workshop plan: objective %.1f; the seminar "
 			"blocks planned against it", mcl_now() - t0, before);
 		seminars_again(p, sem, n_sem, opt, seconds, t0, outside, &ws);
-		if (score(p, &ws) > before + 1e-6) {
+		fit = score(p, &ws);
+		if (fit > before + 1e-6) {
 			solution_release(seminars);
 			solution_init(seminars, p);
 			copy_kind(p, &ws, BLOCK_SEMINAR, seminars);
 		}
 	}
 	solution_release(&ws);
+	return fit;
+}
+
+/* Step 1 again, the seminar blocks' labs valued by their credit
+ * (assume_workshops without labs), and early_fit on it: *seminars takes
+ * the result when its first plan scores above fit, step 1's.  Which kind
+ * of block should meet the online needs depends on the weights: audit
+ * seed 7030 (every need 168, choices 4-50) wants labs in the seminar
+ * blocks, seed 7007 (guru 1000) seminars there. */
+static void early_fit_labs(const struct problem *p, const struct solve_options *opt,
+			   const struct search_settings *set, double t0, const int *sem,
+			   int n_sem, double fit, struct tally *outside, struct solution *seminars)
+{
+	struct solution alt;
+	solution_init(&alt, p);
+	char *why = NULL;
+	if (first_seminar_pass(p, sem, n_sem, set, opt, t0, false, outside, &alt, &why) == 0 &&
+	    !mip_interrupted) {
+		double fit2 = early_fit(p, opt, set, t0, sem, n_sem, outside, &alt);
+		mcl_log(LOG_NORMAL, "[%6.1fs] seminar blocks with their labs' credit: first plan "
+			"%.1f against %.1f: %s", mcl_now() - t0, fit2, fit,
+			fit2 > fit + 1e-6 ? "taken" : "not taken");
+		if (fit2 > fit + 1e-6) {
+			solution_release(seminars);
+			*seminars = alt;
+			solution_init(&alt, p);
+		}
+	}
+	free(why);
+	solution_release(&alt);
 }
 
 /* After step 2 found no schedule with seminars that part-time facilitators
@@ -565,7 +603,7 @@ static bool seminars_without_part_time(const struct problem *p, const int *sem, 
 		struct solution again;
 		solution_init(&again, p);
 		char *why = NULL;
-		assume_workshops(p, outside);
+		assume_workshops(p, outside, true);
 		changed = plan_seminars(p, sem, n_sem, budget, outside, set->comb_retry_share * left,
 					opt, &again, &why, NULL) == 0;
 		mcl_log(LOG_VERBOSE, "[%6.1fs] no workshop schedule: seminar blocks planned again "
@@ -631,7 +669,7 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	char *why = NULL;
 
 	/* 1. seminar blocks, part-time facilitators kept for the workshops */
-	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, &outside, &seminars, &why);
+	int r = first_seminar_pass(p, sem, n_sem, set, opt, t0, true, &outside, &seminars, &why);
 	if (r != 0) {
 		sol->status = SOLVE_NO_SOLUTION;
 		sol->stopped_by = mip_interrupted		     ? STOP_INTERRUPT
@@ -650,8 +688,13 @@ int combination_solve(const struct problem *p, const struct solve_options *opt,
 	/* 2. workshop blocks, the seminar blocks held; first the seminars
 	 * fitted to a first workshop plan when the limit leaves time for it */
 	if (!opt->start && !mip_interrupted &&
-	    set->comb_early_seminar_share * opt->time_limit >= set->comb_again_min_seconds)
-		early_fit(p, opt, set, t0, sem, n_sem, &outside, &seminars);
+	    set->comb_early_seminar_share * opt->time_limit >= set->comb_again_min_seconds) {
+		double fit = early_fit(p, opt, set, t0, sem, n_sem, &outside, &seminars);
+		/* the other first pass when this one left time for it */
+		if (fit > -HUGE_VAL && !mip_interrupted &&
+		    mcl_now() - t0 <= set->comb_labs_share * opt->time_limit)
+			early_fit_labs(p, opt, set, t0, sem, n_sem, fit, &outside, &seminars);
+	}
 	rc = plan_workshops(p, opt, set->comb_again_share, t0, sem, n_sem, &seminars, &outside,
 			    bound, &workshops);
 	if (rc == 0 && !has_schedule(&workshops) &&

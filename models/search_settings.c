@@ -64,6 +64,7 @@
 	S(comb_again_share,       0.1,    0.1)    /* the second pass gains in 10% (TUNING.md) */ \
 	S(comb_early_share,       0.25,   0.25)   /* a first workshop plan: construction, a little search */ \
 	S(comb_early_seminar_share, 0.1,  0.1)    /* the seminars against it, as the second pass */ \
+	S(comb_labs_share,        0.05,   0.05)   /* the second first pass: when the first was quick */ \
 	S(comb_retry_share,       0.6,    0.6)    /* no seminar plan, no schedule: take most */ \
 	S(comb_again_min_seconds, 2,      2)      /* less: no room for a seminar MIP */
 

@@ -93,6 +93,7 @@ struct search_settings {
 	double comb_early_share;    /* the first workshop plan ends at this
 				     * share (early_fit) */
 	double comb_early_seminar_share; /* the seminars against it */
+	double comb_labs_share;         /* first pass + first plan at most this: try the other */
 	double comb_retry_share;    /* of the time left, a first pass that
 				     * found nothing may take again */
 	double comb_again_min_seconds; /* less left: no second pass */
