@@ -24,7 +24,6 @@
 #include "engine/util.h"
 #include "models/workshop_search.h"
 
-
 /* Block b back to unplanned (its counts taken off). */
 static void unplan_block(struct cycle *cy, int b)
 {

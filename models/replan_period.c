@@ -199,32 +199,6 @@ static double score(const struct problem *p, const struct solution *s)
 
 /* Block b of sol re-planned within seconds; 1 when taken. */
 static int period_block(const struct problem *p, struct solution *sol, int b, double seconds,
-			bool branch);
-
-/* period_block with p's keep weight scaled (conservative), its change
- * kept only where truth's (the true keep weight's) score rises too. */
-static int period_block_checked(const struct problem *p, const struct problem *truth,
-				struct solution *sol, int b, double seconds, bool branch)
-{
-	if (p == truth)
-		return period_block(p, sol, b, seconds, branch);
-	struct solution old;
-	solution_init(&old, p);
-	solution_copy_schedule(&old, sol);
-	old.objective = sol->objective;
-	double before = score(truth, sol);
-	int taken = period_block(p, sol, b, seconds, branch);
-	if (taken && score(truth, sol) <= before + 1e-6) {
-		mcl_log(LOG_VERBOSE, "replan: block '%s' given back: objective + true keep "
-			"%.1f -> %.1f", p->blocks[b].id, before, score(truth, sol));
-		solution_take(sol, &old);
-		taken = 0;
-	}
-	solution_release(&old);
-	return taken;
-}
-
-static int period_block(const struct problem *p, struct solution *sol, int b, double seconds,
 			bool branch)
 {
 	double t0 = mcl_now();
@@ -295,6 +269,29 @@ static int period_block(const struct problem *p, struct solution *sol, int b, do
 	free(fac_allowed);
 	free(led);
 	tally_release(&t);
+	return taken;
+}
+
+/* period_block with p's keep weight scaled (conservative), its change
+ * kept only where truth's (the true keep weight's) score rises too. */
+static int period_block_checked(const struct problem *p, const struct problem *truth,
+				struct solution *sol, int b, double seconds, bool branch)
+{
+	if (p == truth)
+		return period_block(p, sol, b, seconds, branch);
+	struct solution old;
+	solution_init(&old, p);
+	solution_copy_schedule(&old, sol);
+	old.objective = sol->objective;
+	double before = score(truth, sol);
+	int taken = period_block(p, sol, b, seconds, branch);
+	if (taken && score(truth, sol) <= before + 1e-6) {
+		mcl_log(LOG_VERBOSE, "replan: block '%s' given back: objective + true keep "
+			"%.1f -> %.1f", p->blocks[b].id, before, score(truth, sol));
+		solution_take(sol, &old);
+		taken = 0;
+	}
+	solution_release(&old);
 	return taken;
 }
 
