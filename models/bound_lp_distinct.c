@@ -10,8 +10,9 @@
  * block.  Let D_g be the learners available in j with a ready need for g
  * (a learner attends a workshop only of a ready need, data contract rule
  * 6; and those a pin seats in g's session or, naming no goal, in any
- * session: in a replan's view a pinned need may be no longer ready), and let a set T of sessions take c_g of g's pieces.  Every learner T
- * seats is in the union of D_g over the goals T runs, once, and in no
+ * session: in a replan's view a pinned need may be no longer ready), and
+ * let a set T of sessions take c_g of g's pieces.  Every learner T seats
+ * is in the union of D_g over the goals T runs, once, and in no
  * session more than its piece, so T seats at most
  *
  *     V(T) = min( sum over T of its pieces , | union of D_g, g in T | ),
