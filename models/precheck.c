@@ -448,7 +448,8 @@ char *precheck_seminar_cycle(const struct problem *p, const int *blocks, int n_b
 		 "max_size and the learners with an eligible choice of it available for every "
 		 "meeting, none when those are fewer than min_size, sections no more than its "
 		 "facilitators can lead; a seminar that can meet only in lab rooms, only what it "
-		 "seats beyond the lab it displaces), short by %ld.\n", n_sem, places, lab, need, cap, need - cap);
+		 "seats beyond the lab it displaces), short by %ld.\n",
+		 n_sem, places, lab, need, cap, need - cap);
 	seminar_remedies(&t, p, blocks, n_blocks, n_sem, need - cap, lab_gain);
 	return t.s;
 }

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 
 #include "engine/util.h"
-#include "models/cycle_mip.h"
 #include "models/exact_shortfall.h"
 #include "models/model.h"
 
@@ -38,9 +37,7 @@ char *precheck_exact_within(const struct problem *p, const struct shortfall_limi
 		return NULL;
 	int *blocks = xmalloc(sizeof(int) * ((size_t)p->n_blocks + 1));
 	int n = model_blocks(p, BLOCK_WORKSHOP, blocks);
-	char *why = NULL;
-	if (n > 0 && cycle_mip_size(p, blocks, n) <= lim->max_cols)
-		why = exact_shortfall_within(p, blocks, n, lim);
+	char *why = exact_shortfall_within(p, blocks, n, lim);   /* NULL past max_cols */
 	free(blocks);
 	return why;
 }
