@@ -13,6 +13,11 @@
  * school it is the workshop blocks alone: no seminar blocks, each facilitator
  * may spend all of max_sessions there, and the daily weight counts workshop
  * sessions only; its objective is then not comparable with mclsched's.
+ *
+ * With `param mode := 1;` in a second data file (bench/leftout.sh) the
+ * objective is instead the number of learners who can be placed and attend
+ * at least one workshop session: its bound is a floor on learners_left_out
+ * that no schedule of a workshop school can beat.
  */
 
 set L;                          # learners
@@ -53,6 +58,7 @@ param labmax integer;
 param w_guru;
 param w_pg;
 param w_daily;
+param mode default 0, integer, >= 0, <= 1;     # 1: the most learners placed
 
 # slices of the sets above, computed once, so that each constraint sums
 # over a learner's needs (or a goal's learners) instead of scanning Q
@@ -76,8 +82,9 @@ var ul{r in RL, b in B: (r, b) in RA} binary;   # room r holds a lab in b
 var c{(l, k) in O} >= 0, <= so[l, k];           # lab sessions credited to k
 var pi{l in P1} >= 0, <= 1;                     # power-goal bonus
 var d{(l, t) in LD} >= 0, <= 1;                 # daily weight
+var q{l in PL: mode = 1} >= 0, <= 1;            # l attends a workshop session
 
-maximize value:
+maximize value: if mode = 1 then sum{l in PL: mode = 1} q[l] else
 	sum{(l, g) in Q, b in B: (l, b) in AV and (g, b) in GA} w[l, g] * x[l, g, b]
 	+ sum{(l, k) in O} wo[l, k] * c[l, k]
 	+ w_guru * sum{(f, g) in EG, b in B: (f, b) in FA and (g, b) in GA} z[f, g, b]
@@ -138,6 +145,10 @@ s.t. power{l in P1}:
 s.t. daily{(l, t) in LD}:
 	d[l, t] <= sum{g in NG[l], b in LB[l]: day[b] = t and (g, b) in GA} x[l, g, b];
 
+# mode 1: a learner counts as placed only with a workshop session
+s.t. placed{l in PL: mode = 1}:
+	q[l] <= sum{g in NG[l], b in LB[l]: (g, b) in GA} x[l, g, b];
+
 solve;
 
 # the KPIs make bench reads (need_sessions_pct, learners_left_out); glpsol
@@ -145,6 +156,7 @@ solve;
 printf "direct: need_sessions %d\n",
 	sum{(l, g) in Q, b in B: (l, b) in AV and (g, b) in GA} x[l, g, b]
 	+ sum{(l, k) in O} floor(c[l, k] + 1e-6);
+printf "direct: placeable %d\n", card(PL);
 printf "direct: left_out %d\n",
 	sum{l in PL: sum{g in NG[l], b in LB[l]: (g, b) in GA} x[l, g, b] < 0.5} 1;
 

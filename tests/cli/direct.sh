@@ -3,7 +3,10 @@
 # mclsched-direct-dat) states the contract's workshop cycle faithfully: on
 # tests/data/tiny, which mclsched solves to proven optimality, glpsol finds
 # the same optimum and the KPIs it prints agree with summary.csv.  Bad input
-# exits 2 and writes no data file.
+# exits 2 and writes no data file.  bench/leftout.sh (direct.mod's mode 1)
+# proves tiny's one left-out learner cannot be placed, and on a copy with
+# one more learner whose only goal can never meet (min_group 2, no other
+# learner), two; it refuses a combination school.
 set -u
 . tests/support/cli.sh
 DAT=$BUILD/mclsched-direct-dat
@@ -21,6 +24,20 @@ awk -v d="$direct" -v m="$(metric "$T/out" objective)" 'BEGIN {exit !(d != "" &&
 	fail "need_sessions: $(grep 'direct: need' "$T/log"), mclsched $(metric "$T/out" need_sessions_scheduled)"
 [ "$(awk '/^direct: left_out/ {print $3}' "$T/log")" = "$(metric "$T/out" learners_left_out)" ] ||
 	fail "left_out: $(grep 'direct: left' "$T/log"), mclsched $(metric "$T/out" learners_left_out)"
+
+leftout=$(sh bench/leftout.sh tests/data/tiny 30 "$BUILD" 2>&1)
+[ "$leftout" = "placeable 3 floor $(metric "$T/out" learners_left_out) best 1 (Optimal solution found)" ] ||
+	fail "leftout tiny: '$leftout', mclsched left out $(metric "$T/out" learners_left_out)"
+cp -r tests/data/tiny "$T/alone"
+printf 'S1,Cells,Science,,2,25,1\n' >>"$T/alone/goals.csv"
+printf 'L5,Eve,14,\n' >>"$T/alone/learners.csv"
+printf 'L5,S1,1,\n' >>"$T/alone/needs.csv"
+printf 'F2,S1,able\n' >>"$T/alone/expertise.csv"
+leftout=$(sh bench/leftout.sh "$T/alone" 30 "$BUILD" 2>&1)
+[ "$leftout" = "placeable 4 floor 2 best 2 (Optimal solution found)" ] || fail "leftout alone: '$leftout'"
+rc=0
+sh bench/leftout.sh examples/small 30 "$BUILD" >/dev/null 2>"$T/stderr" || rc=$?
+[ "$rc" -eq 2 ] && grep -q "only a workshop school" "$T/stderr" || fail "leftout combination: exit $rc"
 
 rc=0
 "$DAT" examples/bad -o "$T/bad.dat" >/dev/null 2>"$T/stderr" || rc=$?
