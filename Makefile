@@ -93,6 +93,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB)
 
 # check_faults makes GLPK fail on demand (tests/check_faults.c)
 $(BUILD)/tests/check_faults: LDFLAGS += -Wl,--wrap=glp_simplex -Wl,--wrap=glp_intopt
+# check_pump slows the root LP and sees what glp_intopt is asked (tests/check_pump.c)
+$(BUILD)/tests/check_pump: LDFLAGS += -Wl,--wrap=glp_simplex -Wl,--wrap=glp_intopt
 # check_import makes rename fail on demand (import_commit's way back)
 $(BUILD)/tests/check_import: LDFLAGS += -Wl,--wrap=rename
 

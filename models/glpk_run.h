@@ -34,7 +34,9 @@ struct mip_params {
 				 * few seconds: "LABEL: incumbent, bound, gap" */
 	bool fpump;             /* GLPK's feasibility pump before branching: a
 				 * first integer point much sooner on a model
-				 * whose objective is 0 (construct_joint.c) */
+				 * whose objective is 0 (construct_joint.c);
+				 * off when the time left after the root LP
+				 * could not hold its LPs (glpk_run.c) */
 	int max_nodes;          /* stop branch-and-bound after this many node
 				 * selections (0: no limit); unlike time, a node
 				 * budget gives the same answer on every run */
