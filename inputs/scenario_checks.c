@@ -3,7 +3,7 @@
  * file is read: the model has the blocks it needs, lab.feature is offered
  * by some room (errors), and what loads but cannot be scheduled as meant
  * (warnings: areas no goal has, offerings nobody can lead or no room fits,
- * learners with no ready need).
+ * learners with no ready need, learners away in every scheduled block).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "loader.h"
@@ -44,6 +44,37 @@ void check_lab_feature(struct loader *ld)
 	ld_err(ld, "scenario.conf", p->config.lab_feature_line, "lab.feature '%s' is offered by "
 	    "no room in rooms.csv: add '%s' to the features of the rooms where labs may meet, "
 	    "or set lab { feature = \"\" } to let labs meet in any room", want, want);
+}
+
+/* Learners who can be placed but are away in every block the model
+ * schedules: one warning, the first few named.  No schedule can seat them,
+ * and learners_left_out counts them (its "can be placed" has no
+ * availability), so a district scheduler wants to hear of them first. */
+static void warn_away(struct loader *ld)
+{
+	const struct problem *p = ld->p;
+	int n = 0;
+	char *first = xstrdup("");
+	for (int l = 0; l < p->n_learners; l++) {
+		bool present = false;
+		for (int b = 0; b < p->n_blocks && !present; b++)
+			present = problem_block_scheduled(p, b) && !p->learners[l].unavailable[b];
+		if (present || !problem_placeable(p, l))
+			continue;
+		if (n < 5) {
+			char *nf = xasprintf("%s%s'%s'", first, n ? ", " : "", p->learners[l].id);
+			free(first);
+			first = nf;
+		}
+		n++;
+	}
+	if (n)
+		diag_warning(ld->d, "learners.csv", 0, "%d learner%s a ready need or a choice but "
+			     "%s away in every block the model schedules (%s%s): no schedule can "
+			     "seat them and learners_left_out counts them; check their "
+			     "'unavailable' lists", n, n == 1 ? " has" : "s have",
+			     n == 1 ? "is" : "are", first, n > 5 ? ", ..." : "");
+	free(first);
 }
 
 /* Warnings about things that load but cannot be scheduled as meant. */
@@ -133,5 +164,6 @@ void check_scenario(struct loader *ld)
 				     n > 5 ? ", ..." : "");
 		free(first);
 	}
+	warn_away(ld);
 }
 

@@ -28,5 +28,18 @@ echo "L5,Eve,12," >>"$T/warn/learners.csv"
 grep -q "warning: needs.csv: 1 learner has no ready need ('L5')" "$T/err" ||
 	fail "warning case: $(cat "$T/err")"
 
+# a learner with a ready need away in every block the model schedules (tiny's
+# workshop blocks Mon1 and Mon2; Mon4 is a seminar block): named, and
+# learners_left_out counts them as the contract defines it
+cp -r tests/data/tiny "$T/away"
+sed -i 's/^L3,Cy,15,\r$/L3,Cy,15,Mon1;Mon2\r/' "$T/away/learners.csv"
+"$BIN" check "$T/away" >"$T/out" 2>"$T/err" || fail "away case: exit $?"
+grep -q "warning: learners.csv: 1 learner has a ready need or a choice but is away in every block the model schedules ('L3')" "$T/err" ||
+	fail "away case: $(cat "$T/err")"
+"$BIN" check tests/data/tiny 2>&1 | grep -q "away in every block" && fail "tiny: away warning"
+"$BIN" solve "$T/away" -o "$T/away.out" -q 2>/dev/null || fail "away case: solve exit $?"
+awk -F, '$1 == "learners_left_out" {exit !($2 >= 1)}' "$T/away.out/summary.csv" ||
+	fail "away case: L3 not counted in learners_left_out"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "check_cmd.sh: all passed"
