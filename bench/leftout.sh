@@ -37,6 +37,11 @@ glpsol -m "$MOD" -d "$T/d.dat" -d "$T/mode.dat" --nomip --wlp "$T/lo.lp" >"$T/lp
 	exit 2
 }
 placeable=$(awk '/^direct: placeable/ {print $3}' "$T/lp.log")
+[ -n "$placeable" ] || {
+	echo "leftout: $S: the model's LP relaxation has no solution ($(grep -m1 -i 'no.*feasible\|infeasible' "$T/lp.log")):" \
+		"no schedule exists; mclsched check $S may say why" >&2
+	exit 1
+}
 rc=0
 timeout -s INT -k 5 "$SEC" cbc "$T/lo.lp" -sec "$SEC" -timeMode elapsed -solve >"$T/cbc.log" 2>&1 || rc=$?
 awk -v n="$placeable" -v rc="$rc" '
