@@ -46,6 +46,16 @@ void check_lab_feature(struct loader *ld)
 	    "or set lab { feature = \"\" } to let labs meet in any room", want, want);
 }
 
+/* Appends id, the n-th of a warning's names, to *list while n < 5. */
+static void name_first(char **list, int n, const char *id)
+{
+	if (n >= 5)
+		return;
+	char *longer = xasprintf("%s%s'%s'", *list, n ? ", " : "", id);
+	free(*list);
+	*list = longer;
+}
+
 /* Learners who can be placed but are away in every block the model
  * schedules: one warning, the first few named.  No schedule can seat them,
  * and learners_left_out counts them (its "can be placed" has no
@@ -61,12 +71,7 @@ static void warn_away(struct loader *ld)
 			present = problem_block_scheduled(p, b) && !p->learners[l].unavailable[b];
 		if (present || !problem_placeable(p, l))
 			continue;
-		if (n < 5) {
-			char *nf = xasprintf("%s%s'%s'", first, n ? ", " : "", p->learners[l].id);
-			free(first);
-			first = nf;
-		}
-		n++;
+		name_first(&first, n++, p->learners[l].id);
 	}
 	if (n)
 		diag_warning(ld->d, "learners.csv", 0, "%d learner%s a ready need or a choice but "
@@ -150,12 +155,7 @@ void check_scenario(struct loader *ld)
 				ready += p->needs[q].ready;
 			if (ready)
 				continue;
-			if (n < 5) {
-				char *nf = xasprintf("%s%s'%s'", first, n ? ", " : "", p->learners[l].id);
-				free(first);
-				first = nf;
-			}
-			n++;
+			name_first(&first, n++, p->learners[l].id);
 		}
 		if (n)
 			diag_warning(ld->d, p->config.needs == NEEDS_DERIVE ? "progress.csv" :
