@@ -44,14 +44,9 @@ placeable=$(awk '/^direct: placeable/ {print $3}' "$T/lp.log")
 }
 rc=0
 timeout -s INT -k 5 "$SEC" cbc "$T/lo.lp" -sec "$SEC" -timeMode elapsed -solve >"$T/cbc.log" 2>&1 || rc=$?
-awk -v n="$placeable" -v rc="$rc" '
-	/^Result - / { sub(/^Result - /, ""); r = $0 }
-	/^Objective value:/ { o = $3 }
-	/^Upper bound:/ { b = $3 }
-	/^No feasible solution found/ { o = "" }
-	END {
-		if (r ~ /^Optimal/ && b == "") b = o
-		if (r == "" || b == "") { printf "leftout: CBC gave no bound (exit %s)\n", rc; exit 1 }
-		best = o == "" ? "" : n - int(o + 0.5)
-		printf "placeable %d floor %d best %s (%s)\n", n, n - int(b + 1e-6), best, r
-	}' "$T/cbc.log"
+eval "$(awk -f "$(dirname "$0")/cbc_result.awk" "$T/cbc.log")"
+[ -n "$c_res" ] && [ -n "$c_bound" ] || { echo "leftout: CBC gave no bound (exit $rc)"; exit 1; }
+awk -v n="$placeable" -v o="$c_obj" -v b="$c_bound" -v r="$c_res" 'BEGIN {
+	best = o == "" ? "" : n - int(o + 0.5)
+	printf "placeable %d floor %d best %s (%s)\n", n, n - int(b + 1e-6), best, r
+}'

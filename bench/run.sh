@@ -458,14 +458,7 @@ echo "$CASES" | while IFS='|' read -r name n model limit series extra; do
 		c_wall=$(t_wall "$W/time") c_mem=$(t_mib "$W/time")
 		# killed, CBC is not waited for by timeout: its memory is unknown
 		[ "$rc" -ne 137 ] || c_mem=""
-		c_res="" c_obj="" c_bound=""
-		eval "$(awk '
-			/^Result - / { sub(/^Result - /, ""); r = $0 }
-			/^Objective value:/ { o = $3 }
-			/^(Upper|Lower) bound:/ { b = $3 }
-			/^No feasible solution found/ { o = "" }
-			END { gsub(/"/, "", r); printf "c_res=\"%s\" c_obj=%s c_bound=%s\n", r, o, b }' "$W/cbc.log")"
-		case $c_res in Optimal*) c_bound=${c_bound:-$c_obj} ;; esac
+		eval "$(awk -f bench/cbc_result.awk "$W/cbc.log")"
 		c_gap=$(awk -v o="$c_obj" -v b="$c_bound" 'BEGIN {if (o != "" && b > 0) printf "%.6f", (b - o) / b}')
 		[ -n "$c_res" ] || c_res="stopped at the limit (exit $rc), no result printed"
 		[ "$rc" -ne 137 ] || c_res="$c_res; killed 5 s after SIGINT"
